@@ -1,0 +1,3 @@
+from trustbrief.cli import main
+
+raise SystemExit(main())
