@@ -1,0 +1,142 @@
+"""Brief definitions (data/briefs.yaml) and parameter validation.
+
+Parameters are checked here, before any kernel starts, so a typo costs a clear
+message rather than a half-built brief.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from trustbrief.knowledge import DataFileError, load_yaml
+
+NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$")
+FOCUS_RE = re.compile(r"^\s*([^-<>]+?)\s*->\s*([^-<>]+?)\s*$")
+
+# The notebook's `parameters` cell defines exactly these (tests check it).
+# name -> (kind, required in a definition, default)
+PARAMETERS: dict[str, tuple[str, bool, object]] = {
+    "title": ("text", True, None),
+    "start": ("date", True, None),
+    "end": ("date", True, None),
+    "focus": ("focus", False, "US->Israel"),
+    "min_origins": ("int", False, 1),
+    "crisis_start": ("date?", False, ""),
+    "crisis_end": ("date?", False, ""),
+}
+# Set by the renderer, not by brief definitions.
+RUNTIME_PARAMETERS = ("processed_dir", "build_time", "brief_name")
+
+
+class BriefParamError(ValueError):
+    """A brief definition or a command-line brief has an invalid parameter."""
+
+
+@dataclass(frozen=True)
+class Brief:
+    name: str
+    params: dict
+
+    @property
+    def title(self) -> str:
+        return self.params["title"]
+
+
+def _check_date(name: str, value, optional: bool) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = "" if value is None else str(value).strip()
+    if not text and optional:
+        return ""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise BriefParamError(f"{name}: {text!r} is not a date in YYYY-MM-DD form")
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise BriefParamError(f"{name}: {text!r} is not a real date ({exc})") from None
+    return text
+
+
+def validate_params(raw: dict) -> dict:
+    """Return normalized parameters or raise BriefParamError with a readable reason."""
+    unknown = sorted(set(raw) - set(PARAMETERS))
+    if unknown:
+        raise BriefParamError(
+            f"unknown parameter(s): {', '.join(unknown)}; known: {', '.join(PARAMETERS)}")
+    params = {}
+    for name, (kind, required, default) in PARAMETERS.items():
+        value = raw.get(name)
+        if value is None or (isinstance(value, str) and not value.strip() and required):
+            if required:
+                raise BriefParamError(f"{name}: missing (required)")
+            value = default
+        if kind == "text":
+            value = str(value).strip()
+            if not value:
+                raise BriefParamError(f"{name}: must not be empty")
+            if len(value) > 200:
+                raise BriefParamError(f"{name}: longer than 200 characters")
+        elif kind in ("date", "date?"):
+            value = _check_date(name, value, optional=kind == "date?")
+        elif kind == "int":
+            try:
+                value = int(str(value).strip())
+            except ValueError:
+                raise BriefParamError(f"{name}: {value!r} is not a whole number") from None
+            if value < 1:
+                raise BriefParamError(f"{name}: must be 1 or more, got {value}")
+        elif kind == "focus":
+            match = FOCUS_RE.match(str(value))
+            if not match:
+                raise BriefParamError(
+                    f"{name}: {value!r} is not of the form 'OBSERVER->SUBJECT', e.g. 'US->Israel'")
+            value = f"{match.group(1)}->{match.group(2)}"
+        params[name] = value
+    if params["end"] < params["start"]:
+        raise BriefParamError(f"end {params['end']} is before start {params['start']}")
+    crisis = (params["crisis_start"], params["crisis_end"])
+    if bool(crisis[0]) != bool(crisis[1]):
+        raise BriefParamError("crisis_start and crisis_end go together: give both or neither")
+    if crisis[0] and crisis[1] < crisis[0]:
+        raise BriefParamError(f"crisis_end {crisis[1]} is before crisis_start {crisis[0]}")
+    return params
+
+
+def validate_name(name: str) -> str:
+    name = str(name).strip()
+    if not NAME_RE.match(name):
+        raise BriefParamError(
+            f"name: {name!r} must be letters, digits, '-' or '_' (at most 80), "
+            "starting with a letter or digit")
+    return name
+
+
+def slugify(title: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    return (slug or "brief")[:60].strip("-")
+
+
+def load_briefs(path: Path | str) -> list[Brief]:
+    """Read data/briefs.yaml; errors name the file, the brief and the problem."""
+    doc = load_yaml(path)
+    if not isinstance(doc, dict) or not isinstance(doc.get("briefs"), list) or not doc["briefs"]:
+        raise DataFileError(path, "briefs", "expected a non-empty list under 'briefs:'")
+    briefs, seen = [], set()
+    for index, entry in enumerate(doc["briefs"], start=1):
+        where = f"briefs[{index}]"
+        if not isinstance(entry, dict):
+            raise DataFileError(path, where, "each brief must be a mapping of parameters")
+        entry = dict(entry)
+        try:
+            name = validate_name(entry.pop("name", ""))
+            params = validate_params(entry)
+        except BriefParamError as exc:
+            raise DataFileError(path, f"{where} ({entry.get('title', '?')})", str(exc)) from None
+        if name in seen:
+            raise DataFileError(path, where, f"duplicate brief name {name!r}")
+        seen.add(name)
+        briefs.append(Brief(name, params))
+    return briefs

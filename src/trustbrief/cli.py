@@ -1,0 +1,191 @@
+"""Command line: `python -m trustbrief COMMAND --help`.
+
+Heavy libraries are imported inside the commands so `--help` and parameter
+errors answer at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path.cwd()
+
+
+class _WarningFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        prefix = {"WARNING": "warning", "ERROR": "error", "INFO": "info"}.get(
+            record.levelname, record.levelname.lower())
+        return f"{prefix}: {record.getMessage()}"
+
+
+def _setup_logging(verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_WarningFormatter())
+    log = logging.getLogger("trustbrief")
+    log.handlers[:] = [handler]
+    log.setLevel(logging.INFO if verbose else logging.WARNING)
+    log.propagate = False
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from trustbrief import pipeline
+
+    started = time.perf_counter()
+    seeds, out, data = Path(args.seeds), Path(args.out), Path(args.data)
+    if not seeds.is_dir():
+        print(f"error: seeds folder {seeds} does not exist", file=sys.stderr)
+        return 2
+    print(f"extracting {seeds}/ with the knowledge in {data}/ ...", file=sys.stderr)
+    focus = tuple(part.strip() for part in args.focus.split("->"))
+    tables = pipeline.run(seeds, data, focus=focus)
+    docs = tables["documents"]
+    raw_files = list(zip(docs["file"], docs["sha256"], strict=True))
+    prov = pipeline.extraction_provenance(seeds, data, raw_files)
+    pipeline.write_outputs(tables, out, prov)
+    counts = ", ".join(f"{len(tables[name])} {name}" for name in
+                       ("documents", "sentences", "mentions", "events", "claims", "trust_signals"))
+    print(f"wrote {out}/ ({counts}) in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return 0
+
+
+def _briefs_from_args(args: argparse.Namespace):
+    from trustbrief.briefs import Brief, load_briefs, slugify, validate_name, validate_params
+
+    if args.title or args.start or args.end:
+        raw = {"title": args.title, "start": args.start, "end": args.end}
+        for extra in args.param or []:
+            if "=" not in extra:
+                raise SystemExit(f"error: --param {extra!r} is not NAME=VALUE")
+            key, value = extra.split("=", 1)
+            raw[key.strip()] = value
+        params = validate_params(raw)
+        name = validate_name(args.name or slugify(f"{params['title']}"))
+        return [Brief(name, params)]
+    briefs = load_briefs(args.briefs)
+    if args.name:
+        briefs = [b for b in briefs if b.name == args.name]
+        if not briefs:
+            raise SystemExit(f"error: no brief named {args.name!r} in {args.briefs}")
+    return briefs
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from trustbrief.briefs import BriefParamError
+    from trustbrief.knowledge import DataFileError
+
+    try:
+        briefs = _briefs_from_args(args)
+    except (BriefParamError, DataFileError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.check:
+        for brief in briefs:
+            print(f"ok: {brief.name}: {brief.params}")
+        return 0
+    from trustbrief import render
+
+    paths = render.Paths.from_root(args.root, notebook=args.notebook)
+    print(f"building {len(briefs)} brief(s) into {paths.reports}/ ...", file=sys.stderr)
+    try:
+        failures = render.build_all(briefs, paths, force=args.force)
+    except render.BuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    index = paths.reports / "index.html"
+    if failures:
+        print(f"error: {failures} brief(s) failed; published briefs were left as they were",
+              file=sys.stderr)
+        return 1
+    print(f"briefs are in {paths.reports}/ - open {index}", file=sys.stderr)
+    return 0
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from trustbrief import render
+
+    out = render.write_index(Path(args.reports))
+    print(f"wrote {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from trustbrief.briefs import load_briefs
+    from trustbrief.knowledge import DataFileError
+    from trustbrief.pipeline import Knowledge
+
+    try:
+        Knowledge(args.data)
+        load_briefs(Path(args.data) / "briefs.yaml")
+    except DataFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"ok: every data file in {args.data}/ is valid", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m trustbrief",
+        description="Turn news articles about a bilateral relationship into evidence tables "
+                    "and HTML/PDF briefs.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print progress details")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="seeds -> processed tables (CSV + datapackage.json)",
+                       description="Read every article in SEEDS, extract documents, sentences, "
+                                   "mentions, events, claims, trust signals and metrics, and "
+                                   "write them as CSV tables with a datapackage.json.")
+    p.add_argument("--seeds", default="seeds", help="folder of articles (default: seeds)")
+    p.add_argument("--out", default="data/processed", help="output folder (default: data/processed)")
+    p.add_argument("--data", default="data", help="analyst data files (default: data)")
+    p.add_argument("--focus", default="US->Israel", help="focus pair OBSERVER->SUBJECT")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("brief", help="render briefs (HTML, PDF, executed notebook) into reports/",
+                       description="Build the briefs defined in data/briefs.yaml, or one custom "
+                                   "brief given by --title/--start/--end. Unchanged briefs are "
+                                   "skipped; a failed build leaves reports/ untouched.")
+    p.add_argument("--briefs", default="data/briefs.yaml", help="brief definitions file")
+    p.add_argument("--name", help="build only this brief (or name the custom brief)")
+    p.add_argument("--title", help="custom brief: title")
+    p.add_argument("--start", help="custom brief: first day, YYYY-MM-DD")
+    p.add_argument("--end", help="custom brief: last day, YYYY-MM-DD")
+    p.add_argument("--param", action="append", metavar="NAME=VALUE",
+                   help="custom brief: any other notebook parameter (repeatable)")
+    p.add_argument("--root", default=".", help="project root (default: current folder)")
+    p.add_argument("--notebook", default="notebooks/brief.ipynb", help="notebook to execute")
+    p.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    p.add_argument("--check", action="store_true", help="only validate the parameters")
+    p.set_defaults(func=cmd_brief)
+
+    p = sub.add_parser("index", help="rewrite reports/index.html from the published briefs")
+    p.add_argument("--reports", default="reports", help="reports folder (default: reports)")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("validate", help="check every analyst data file and report problems")
+    p.add_argument("--data", default="data", help="analyst data files (default: data)")
+    p.set_defaults(func=cmd_validate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _setup_logging(args.verbose)
+    from trustbrief.knowledge import DataFileError
+
+    try:
+        return args.func(args)
+    except DataFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,138 @@
+"""The whole extraction pipeline: seeds/ + data/ -> processed tables + datapackage.json.
+
+Each stage is a pure function in its own module; this module only wires them
+together and does the I/O at the edges.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from trustbrief import provenance
+from trustbrief.tables import atomic_write_text, to_csv_text
+
+log = logging.getLogger("trustbrief")
+
+# Tables written by `extract`, in datapackage order: (module name, table name).
+OUTPUT_TABLES = (
+    ("corpus", "documents"), ("corpus", "sentences"),
+    ("timex", "time_expressions"),
+    ("extract", "mentions"), ("extract", "actor_mentions"), ("extract", "claims"),
+    ("extract", "trust_signals"),
+    ("events", "events"), ("events", "conflicts"), ("events", "overrides"),
+    ("metrics", "trust_index"), ("metrics", "notice_ledger"), ("metrics", "cadence"),
+    ("metrics", "sourcing"),
+)
+
+DATA_FILES = ("boilerplate.yaml", "outlets.yaml", "sources.csv", "time_expressions.yaml",
+              "chronology.csv", "gazetteer.yaml", "event_types.yaml", "trust_cues.yaml",
+              "attribution.yaml", "annotations.yaml", "labels.yaml", "channels.yaml")
+
+
+class Knowledge:
+    """Every analyst data file, loaded and validated once."""
+
+    def __init__(self, data_dir: Path | str):
+        from trustbrief import corpus, dating, events, extract, metrics
+
+        data_dir = Path(data_dir)
+        self.data_dir = data_dir
+        self.rules = corpus.load_rules(data_dir)
+        self.sidecar = corpus.load_sidecar(data_dir)
+        self.lexicons = extract.load_lexicons(data_dir)
+        self.chronology = dating.load_chronology(data_dir)
+        self.annotations = events.load_annotations(data_dir)
+        self.channels = metrics.load_channels(data_dir)
+
+
+def run(seeds_dir: Path | str, data_dir: Path | str, focus: tuple[str, str] = ("US", "Israel"),
+        knowledge: Knowledge | None = None) -> dict[str, pd.DataFrame]:
+    """Run every stage; returns all tables by name."""
+    from trustbrief import corpus, dating, events, extract, metrics, timex
+
+    kb = knowledge or Knowledge(data_dir)
+    timings = {}
+
+    def stage(name, fn, *args, **kwargs):
+        started = time.perf_counter()
+        result = fn(*args, **kwargs)
+        timings[name] = time.perf_counter() - started
+        log.info("%s: %.2f s", name, timings[name])
+        return result
+
+    raw = stage("read", corpus.read_seeds, seeds_dir, kb.rules)
+    documents, sentences = stage("corpus", corpus.build_corpus, raw, kb.rules, kb.sidecar)
+    found = stage("extract", extract.extract, sentences, documents, kb.lexicons)
+    documents = stage("dating", dating.infer_publication_dates, documents, found, kb.chronology)
+    found["time_expressions"] = timex.resolve_time_expressions(found["time_expressions"],
+                                                               documents)
+    found["mentions"] = extract.date_mentions(found["mentions"], found["time_expressions"])
+    built = stage("events", events.build_events, found, documents, kb.annotations,
+                  kb.lexicons, kb.chronology)
+    measured = stage("metrics", metrics.build_metrics, built, found, documents, focus,
+                     kb.channels)
+    tables = {"documents": documents, "sentences": sentences, **found, **built, **measured}
+    tables["_timings"] = pd.DataFrame(
+        {"stage": list(timings), "seconds": [round(v, 4) for v in timings.values()]})
+    return tables
+
+
+def schema() -> dict[str, dict[str, str]]:
+    """Column descriptions of every output table, gathered from the stage modules."""
+    import importlib
+
+    columns: dict[str, dict[str, str]] = {}
+    for module_name, table in OUTPUT_TABLES:
+        module = importlib.import_module(f"trustbrief.{module_name}")
+        columns[table] = dict(getattr(module, "SCHEMA", {}).get(table, {}))
+    return columns
+
+
+def datapackage(tables: dict[str, pd.DataFrame], prov: dict) -> dict:
+    """A Frictionless Data Package describing every CSV we write."""
+    described = schema()
+    resources = []
+    for _, name in OUTPUT_TABLES:
+        frame = tables[name]
+        docs = described.get(name, {})
+        fields = [{"name": col, "type": "string", "description": docs.get(col, "")}
+                  for col in frame.columns]
+        resources.append({
+            "name": name.replace("_", "-"), "path": f"{name}.csv", "profile": "tabular-data-resource",
+            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+            "schema": {"fields": fields}, "dialect": {"delimiter": ",", "header": True},
+            "x-list-separator": ";", "x-rows": int(len(frame)),
+        })
+    return {
+        "profile": "tabular-data-package", "name": "trustbrief-processed",
+        "title": "trustbrief processed tables", "resources": resources,
+        "x-provenance": prov,
+    }
+
+
+def write_outputs(tables: dict[str, pd.DataFrame], out_dir: Path | str, prov: dict) -> None:
+    """Write every table atomically; datapackage.json last, as the completion marker."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for _, name in OUTPUT_TABLES:
+        atomic_write_text(out_dir / f"{name}.csv", to_csv_text(tables[name]))
+    atomic_write_text(out_dir / "provenance.json", json.dumps(prov, indent=2, sort_keys=True) + "\n")
+    atomic_write_text(out_dir / "datapackage.json",
+                      json.dumps(datapackage(tables, prov), indent=2, ensure_ascii=False) + "\n")
+
+
+def extraction_provenance(seeds_dir: Path | str, data_dir: Path | str, raw_files) -> dict:
+    """Inputs and versions, without timestamps, so two runs write identical bytes."""
+    data_dir = Path(data_dir)
+    return {
+        "seeds": [{"file": f, "sha256": h} for f, h in raw_files],
+        "data_files": provenance.input_hashes(
+            [data_dir / f for f in DATA_FILES if (data_dir / f).exists()]),
+        "packages": provenance.package_versions(),
+        "trustbrief": __import__("trustbrief").__version__,
+    }

@@ -1,0 +1,290 @@
+"""Render briefs: papermill executes the notebook, nbconvert makes offline HTML,
+WeasyPrint makes the PDF, and publishing into reports/ is atomic.
+
+A brief is built in build/<name>/ and its files are moved into reports/ only
+when every step succeeded, so a failed build never replaces a good brief.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from trustbrief import provenance
+from trustbrief.briefs import Brief
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+TEMPLATE_NAME = "trustbrief"
+BRIEF_SUFFIXES = (".html", ".pdf", ".ipynb", ".json")
+ANSI_RE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where a build reads from and writes to (all absolute)."""
+
+    root: Path
+    notebook: Path
+    processed: Path
+    reports: Path
+    build: Path
+
+    @classmethod
+    def from_root(cls, root: Path | str, notebook: str = "notebooks/brief.ipynb") -> Paths:
+        root = Path(root).resolve()
+        return cls(root=root, notebook=root / notebook, processed=root / "data" / "processed",
+                   reports=root / "reports", build=root / "build")
+
+
+class BuildError(RuntimeError):
+    """A brief could not be built; the message says where and why."""
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# -- inputs and skipping -----------------------------------------------------------------
+
+def _input_files(paths: Paths) -> list[Path]:
+    files = [paths.notebook]
+    files += sorted(paths.processed.glob("*.csv")) + sorted(paths.processed.glob("*.json"))
+    files += sorted(Path(__file__).parent.rglob("*.py"))
+    files += sorted(TEMPLATE_DIR.rglob("*.*"))
+    return [f for f in files if f.is_file()]
+
+
+def inputs_digest(brief: Brief, paths: Paths) -> str:
+    """Hash of everything a brief depends on, so an unchanged brief is not rebuilt."""
+    digest = hashlib.sha256(json.dumps(brief.params, sort_keys=True).encode())
+    for path in _input_files(paths):
+        # Names relative to a stable base, so a moved checkout keeps its digests.
+        name = (path.relative_to(paths.root) if path.is_relative_to(paths.root)
+                else path.relative_to(Path(__file__).parent)
+                if path.is_relative_to(Path(__file__).parent) else path.name)
+        digest.update(str(name).encode())
+        digest.update(provenance.sha256_file(path).encode())
+    return digest.hexdigest()
+
+
+def is_up_to_date(brief: Brief, paths: Paths, digest: str) -> bool:
+    manifest = paths.reports / f"{brief.name}.json"
+    if not manifest.exists():
+        return False
+    try:
+        meta = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    outputs_exist = all((paths.reports / f"{brief.name}{s}").exists() for s in BRIEF_SUFFIXES)
+    return outputs_exist and meta.get("inputs_digest") == digest
+
+
+# -- the three build steps -----------------------------------------------------------------
+
+def execute_notebook(brief: Brief, paths: Paths, out: Path, build_time: str) -> None:
+    """Run the notebook with papermill; raise BuildError naming the failing cell."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    # Relative to the notebook (its working folder), so no machine path enters the brief.
+    processed = os.path.relpath(paths.processed, paths.notebook.parent)
+    params = dict(brief.params, processed_dir=processed, build_time=build_time,
+                  brief_name=brief.name)
+    env_before = os.environ.get("TRUSTBRIEF_EMBED_BUNDLE")
+    os.environ["TRUSTBRIEF_EMBED_BUNDLE"] = "0"  # the template carries the bundle once
+    try:
+        papermill.execute_notebook(
+            str(paths.notebook), str(out), parameters=params, kernel_name="python3",
+            cwd=str(paths.notebook.parent), progress_bar=False, log_output=False)
+    except PapermillExecutionError as exc:
+        trace = "\n".join(ANSI_RE.sub("", line) for line in exc.traceback[-6:])
+        raise BuildError(
+            f"brief {brief.name!r}: cell {exc.cell_index} (execution {exc.exec_count}) failed: "
+            f"{exc.ename}: {exc.evalue}\n{trace}\npartial executed notebook: {out}") from None
+    finally:
+        if env_before is None:
+            os.environ.pop("TRUSTBRIEF_EMBED_BUNDLE", None)
+        else:
+            os.environ["TRUSTBRIEF_EMBED_BUNDLE"] = env_before
+    _strip_volatile_metadata(out)
+
+
+def _strip_volatile_metadata(path: Path) -> None:
+    """Drop per-run timings so two builds differ only in the stated build time."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    pm = nb.get("metadata", {}).get("papermill", {})
+    for key in ("start_time", "end_time", "duration", "input_path", "output_path"):
+        pm.pop(key, None)
+    for cell in nb.get("cells", []):
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = "injected-parameters"  # papermill gives it a random id per run
+        cell.get("metadata", {}).pop("execution", None)
+        cpm = cell.get("metadata", {}).get("papermill", {})
+        for key in ("start_time", "end_time", "duration"):
+            cpm.pop(key, None)
+    path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def notebook_to_html(ipynb: Path, title: str) -> str:
+    """Offline HTML with no code: the project template, setup cells removed."""
+    import nbformat
+    import vl_convert
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    nb = nbformat.read(str(ipynb), as_version=4)
+    nb.metadata["title"] = title
+    config = Config()
+    config.TemplateExporter.exclude_input = True
+    config.TemplateExporter.exclude_input_prompt = True
+    config.TemplateExporter.exclude_output_prompt = True
+    config.TagRemovePreprocessor.enabled = True
+    config.TagRemovePreprocessor.remove_cell_tags = {"remove_cell"}
+    config.TagRemovePreprocessor.remove_input_tags = {"remove_input"}
+    exporter = HTMLExporter(config=config, template_name=TEMPLATE_NAME,
+                            extra_template_basedirs=[str(TEMPLATE_DIR)])
+    resources = {
+        "brief_css": (TEMPLATE_DIR / TEMPLATE_NAME / "brief.css").read_text(encoding="utf-8"),
+        # Escape the one sequence that could end the inline <script> early.
+        "vega_bundle": vl_convert.javascript_bundle().replace("</script", "<\\/script"),
+    }
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    return body
+
+
+def html_to_pdf(html_text: str, out: Path, base_url: Path) -> None:
+    """A4 PDF from the same HTML: scripts are ignored, the SVG fallbacks are drawn."""
+    import logging
+
+    from weasyprint import HTML
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    HTML(string=html_text, base_url=str(base_url)).write_pdf(str(out))
+
+
+# -- publishing ---------------------------------------------------------------------------
+
+def build_brief(brief: Brief, paths: Paths, force: bool = False) -> str:
+    """Build one brief into build/<name>/ and publish it; returns 'built' or 'up to date'."""
+    digest = inputs_digest(brief, paths)
+    if not force and is_up_to_date(brief, paths, digest):
+        say(f"  {brief.name}: up to date")
+        return "up to date"
+    work = paths.build / brief.name
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    started = time.monotonic()
+    build_time = provenance.build_time()
+    ipynb = work / f"{brief.name}.ipynb"
+    say(f"  {brief.name}: executing notebook ...")
+    execute_notebook(brief, paths, ipynb, build_time)
+    say(f"  {brief.name}: rendering HTML ...")
+    page = notebook_to_html(ipynb, brief.title)
+    (work / f"{brief.name}.html").write_text(page, encoding="utf-8")
+    say(f"  {brief.name}: rendering PDF ...")
+    html_to_pdf(page, work / f"{brief.name}.pdf", work)
+    manifest = {
+        "name": brief.name, "title": brief.title, "start": brief.params["start"],
+        "end": brief.params["end"], "focus": brief.params["focus"], "built": build_time,
+        "git": provenance.git_revision(paths.root), "inputs_digest": digest,
+        "files": {s.lstrip("."): f"{brief.name}{s}" for s in BRIEF_SUFFIXES},
+    }
+    (work / f"{brief.name}.json").write_text(json.dumps(manifest, indent=2) + "\n",
+                                             encoding="utf-8")
+    publish(work, paths.reports, brief.name)
+    shutil.rmtree(work, ignore_errors=True)
+    say(f"  {brief.name}: published in {time.monotonic() - started:.1f} s "
+        f"-> {paths.reports / (brief.name + '.html')}")
+    return "built"
+
+
+def publish(work: Path, reports: Path, name: str) -> None:
+    """Move finished files into reports/; each replace is atomic, the manifest goes last."""
+    reports.mkdir(parents=True, exist_ok=True)
+    for suffix in BRIEF_SUFFIXES:  # .json last: it marks the brief complete
+        staged = reports / f".{name}{suffix}.staged"
+        shutil.copyfile(work / f"{name}{suffix}", staged)
+        os.replace(staged, reports / f"{name}{suffix}")
+    write_index(reports)
+
+
+def build_all(briefs: list[Brief], paths: Paths, force: bool = False) -> int:
+    """Build every brief; keep going after a failure, return the number that failed."""
+    if not paths.processed.joinpath("documents.csv").exists():
+        raise BuildError(f"no processed tables in {paths.processed}: run `make data` first")
+    failures = 0
+    for brief in briefs:
+        try:
+            build_brief(brief, paths, force=force)
+        except BuildError as exc:
+            failures += 1
+            say(f"error: {exc}")
+    if not (paths.reports / "index.html").exists():
+        write_index(paths.reports)
+    return failures
+
+
+# -- the index page -----------------------------------------------------------------------
+
+INDEX_CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",Arial,sans-serif;
+color:#1d1d1f;max-width:52em;margin:2.5em auto;padding:0 1.5em;line-height:1.5}
+h1{font-size:1.8em;margin-bottom:0.1em}p.dek{color:#5f6368;margin-top:0}
+table{border-collapse:collapse;width:100%;margin-top:1.5em}
+th,td{text-align:left;padding:0.5em 0.6em;border-bottom:1px solid #d9d9de;vertical-align:top}
+th{background:#f6f6f8;font-size:0.85em}td.t{font-weight:600}a{color:#0072B2}
+.small{font-size:0.85em;color:#5f6368}
+"""
+
+
+def read_manifests(reports: Path) -> list[dict]:
+    manifests = []
+    for path in sorted(reports.glob("*.json")):
+        try:
+            meta = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(meta, dict) and {"name", "title", "files"} <= set(meta):
+            manifests.append(meta)
+    return sorted(manifests, key=lambda m: (m.get("start", ""), m["name"]))
+
+
+def index_html(manifests: list[dict]) -> str:
+    esc = html.escape
+    rows = []
+    for m in manifests:
+        links = " · ".join(
+            f'<a href="{esc(m["files"][kind])}">{label}</a>'
+            for kind, label in (("html", "HTML"), ("pdf", "PDF"), ("ipynb", "notebook"))
+            if kind in m["files"])
+        rows.append(
+            f'<tr><td class="t">{esc(m["title"])}</td>'
+            f'<td>{esc(m.get("start", ""))} – {esc(m.get("end", ""))}</td>'
+            f'<td class="small">{esc(m.get("built", ""))}<br>git {esc(m.get("git", ""))}</td>'
+            f"<td>{links}</td></tr>")
+    body = "\n".join(rows) or '<tr><td colspan="4">No briefs built yet: run make report.</td></tr>'
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        f"<title>trustbrief: briefs</title><style>{INDEX_CSS}</style></head><body>"
+        "<h1>trustbrief briefs</h1><p class=\"dek\">Evidence-traced briefs on a bilateral "
+        "relationship, built from the articles in seeds/. Every figure cites its sources.</p>"
+        "<table><thead><tr><th>Brief</th><th>Period</th><th>Built (UTC)</th><th>Open</th></tr>"
+        f"</thead><tbody>\n{body}\n</tbody></table></body></html>\n")
+
+
+def write_index(reports: Path) -> Path:
+    from trustbrief.tables import atomic_write_text
+
+    out = reports / "index.html"
+    atomic_write_text(out, index_html(read_manifests(reports)))
+    return out

@@ -1,0 +1,42 @@
+"""Shared fixtures: the repository root, the real seeds, and a tiny brief notebook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+DATA = ROOT / "data"
+
+
+def tiny_notebook(path: Path, body: str) -> Path:
+    """A parameterized notebook like brief.ipynb, with `body` as its only visible cell."""
+    params = new_code_cell('title = "t"\nstart = "2024-01-01"\nend = "2024-12-31"\n'
+                           'focus = "US->Israel"\nmin_origins = 1\ncrisis_start = ""\n'
+                           'crisis_end = ""\nprocessed_dir = ""\nbuild_time = ""\nbrief_name = ""')
+    params.metadata["tags"] = ["parameters", "remove_cell"]
+    setup = new_code_cell("from trustbrief import display\ndisplay.enable()")
+    setup.metadata["tags"] = ["remove_cell"]
+    nb = new_notebook(cells=[params, setup, new_code_cell(body)],
+                      metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                               "language": "python"}})
+    nbformat.write(nb, str(path))
+    return path
+
+
+CHART_CELL = '''
+import altair as alt, pandas as pd
+from IPython.display import HTML, display
+display(HTML(f"<h1>{title}</h1><p>Brief body text.</p>"))
+frame = pd.DataFrame({"x": ["a", "b", "c"], "y": [3, 1, 2]})
+alt.Chart(frame).mark_bar().encode(x="x", y="y", tooltip=["x", "y"])
+'''
+
+
+@pytest.fixture
+def chart_notebook(tmp_path: Path) -> Path:
+    return tiny_notebook(tmp_path / "brief.ipynb", CHART_CELL)
