@@ -19,7 +19,7 @@ def tiny_notebook(path: Path, body: str) -> Path:
                            'focus = "US->Israel"\nmin_origins = 1\ncrisis_start = ""\n'
                            'crisis_end = ""\nprocessed_dir = ""\nbuild_time = ""\nbrief_name = ""')
     params.metadata["tags"] = ["parameters", "remove_cell"]
-    setup = new_code_cell("from trustbrief import display\ndisplay.enable()")
+    setup = new_code_cell("from trustbrief import offline_charts\noffline_charts.enable()")
     setup.metadata["tags"] = ["remove_cell"]
     nb = new_notebook(cells=[params, setup, new_code_cell(body)],
                       metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
@@ -40,3 +40,26 @@ alt.Chart(frame).mark_bar().encode(x="x", y="y", tooltip=["x", "y"])
 @pytest.fixture
 def chart_notebook(tmp_path: Path) -> Path:
     return tiny_notebook(tmp_path / "brief.ipynb", CHART_CELL)
+
+
+@pytest.fixture(scope="session")
+def real_processed(tmp_path_factory) -> Path:
+    """The real seeds through the whole extraction pipeline, written like `make data`."""
+    from trustbrief.cli import main
+
+    out = tmp_path_factory.mktemp("processed")
+    assert main(["extract", "--seeds", str(SEEDS), "--out", str(out), "--data", str(DATA)]) == 0
+    return out
+
+
+@pytest.fixture(scope="session")
+def real_reports(tmp_path_factory, real_processed) -> Path:
+    """The default briefs of data/briefs.yaml, built from the real notebook into a tmp reports/."""
+    from trustbrief import render
+    from trustbrief.briefs import load_briefs
+
+    tmp = tmp_path_factory.mktemp("site")
+    paths = render.Paths(root=ROOT, notebook=ROOT / "notebooks" / "brief.ipynb",
+                         processed=real_processed, reports=tmp / "reports", build=tmp / "build")
+    assert render.build_all(load_briefs(DATA / "briefs.yaml"), paths) == 0
+    return paths.reports

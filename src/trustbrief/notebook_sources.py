@@ -43,9 +43,9 @@ brief_name = ""  # file name of the brief, set by the renderer
 '''
 
 BRIEF_SETUP = '''
-from trustbrief import display, report
+from trustbrief import offline_charts, report
 
-display.enable()
+offline_charts.enable()
 params = dict(title=title, start=start, end=end, focus=focus, min_origins=min_origins,
               crisis_start=crisis_start, crisis_end=crisis_end, build_time=build_time)
 brief = report.Brief.open(processed_dir, params)

@@ -111,9 +111,9 @@ def cite_docs(doc_ids, documents: pd.DataFrame) -> str:
 def figure(chart, title: str, takeaway: str, source: str, note: str = "") -> HTMLBlock:
     """A titled figure: title, one-line takeaway, the chart, a source line - one block,
     so it never splits across PDF pages."""
-    from trustbrief import display
+    from trustbrief import offline_charts
 
-    rendered = display.render_mimebundle(chart.to_dict())["text/html"]
+    rendered = offline_charts.render_mimebundle(chart.to_dict())["text/html"]
     extra = f'<p class="tb-note">{esc(note)}</p>' if note else ""
     return HTMLBlock(
         f'<figure class="tb-figure"><p class="tb-fig-title">{esc(title)}</p>'

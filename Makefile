@@ -1,0 +1,84 @@
+# trustbrief: `make report` builds every brief, `make test` runs every test.
+# Targets are real files where they can be, so a second `make report` with nothing
+# changed does (almost) nothing.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := .make
+PROCESSED := data/processed
+# The venv is ready when requirements are installed and src/ is on its path.
+VENV_READY := $(VENV)/.requirements-installed
+
+SRC := $(shell find src/trustbrief -name '*.py' -o -name '*.j2' -o -name '*.css' -o -name '*.json' | LC_ALL=C sort)
+KNOWLEDGE := $(filter-out data/briefs.yaml,$(wildcard data/*.yaml data/*.csv))
+NOTEBOOKS := $(wildcard notebooks/*.ipynb)
+
+.PHONY: help report data test lab brief bench clean distclean lint freeze
+
+help: ## show this help
+	@echo "trustbrief - news coverage of a bilateral relationship -> evidence-traced briefs"
+	@echo
+	@grep -hE '^[a-z][a-zA-Z_-]*:.*## ' $(MAKEFILE_LIST) | \
+	  awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+	@echo
+	@echo "  make brief START=YYYY-MM-DD END=YYYY-MM-DD TITLE=\"...\" [NAME=file-name]"
+
+$(VENV_READY): requirements.txt
+	@test -x $(PY) || { echo "creating $(VENV) ..."; $(PYTHON) -m venv $(VENV); }
+	@echo "installing pinned requirements into $(VENV) (first run only) ..."
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@$(PY) -c 'import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()["purelib"], "trustbrief.pth").write_text(str(pathlib.Path("src").resolve()) + "\n")'
+	@touch $@
+
+# Seed names may hold spaces, which make cannot list: a signature file of the seeds
+# (name, size, mtime) changes only when a seed is added, removed or edited.
+$(STAMP)/seeds.sig: FORCE
+	@mkdir -p $(STAMP)
+	@find seeds -type f ! -name '.*' -printf '%P\t%s\t%T@\n' | LC_ALL=C sort > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv -f $@.tmp $@
+FORCE:
+
+$(PROCESSED)/datapackage.json: $(VENV_READY) $(STAMP)/seeds.sig $(KNOWLEDGE) $(SRC)
+	$(PY) -m trustbrief extract --seeds seeds --out $(PROCESSED) --data data
+
+data: $(PROCESSED)/datapackage.json ## extract the processed tables into data/processed/
+
+# The stamp is touched only when every brief built, so a failed build is retried.
+$(STAMP)/briefs.done: $(PROCESSED)/datapackage.json data/briefs.yaml $(NOTEBOOKS) $(SRC)
+	$(PY) -m trustbrief brief --briefs data/briefs.yaml
+	@touch $@
+
+report: $(STAMP)/briefs.done ## build every brief (HTML, PDF, executed notebook) into reports/
+	@echo "briefs: $(abspath reports/index.html)"
+
+brief: $(PROCESSED)/datapackage.json ## build one more brief: START=... END=... TITLE="..." [NAME=...]
+	@test -n "$(START)" -a -n "$(END)" -a -n "$(TITLE)" || \
+	  { echo "usage: make brief START=YYYY-MM-DD END=YYYY-MM-DD TITLE=\"...\" [NAME=...]"; exit 2; }
+	$(PY) -m trustbrief brief --title "$(TITLE)" --start "$(START)" --end "$(END)" \
+	  $(if $(NAME),--name "$(NAME)") $(foreach p,$(PARAMS),--param "$(p)")
+
+test: $(VENV_READY) ## run every test (unit, notebook, render and browser tests)
+	$(PY) -m pytest
+
+lint: $(VENV_READY) ## check style with ruff
+	$(PY) -m ruff check src tests
+
+lab: $(VENV_READY) $(PROCESSED)/datapackage.json ## open JupyterLab on notebooks/ with the project kernel
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+bench: $(VENV_READY) ## measure extraction speed on synthetic corpora (100 to 10,000 articles)
+	$(PY) -m trustbrief.bench --out reports/bench
+
+freeze: $(VENV_READY) ## re-pin requirements.txt from the current venv
+	@{ echo "# Every dependency, pinned (pip freeze of a working .venv). Regenerate with: make freeze"; \
+	  $(PY) -m pip freeze --exclude-editable; } > requirements.txt
+
+clean: ## delete generated tables, briefs and build files (keeps the venv)
+	rm -rf $(PROCESSED) build $(STAMP) .pytest_cache
+	find reports -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
+
+distclean: clean ## also delete the virtual environment
+	rm -rf $(VENV)

@@ -1,0 +1,111 @@
+"""Open briefs in a real browser (Debian's chromium via playwright), network blocked:
+no console errors, every chart upgraded to an interactive SVG, article markup inert."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import tiny_notebook
+from trustbrief import render
+from trustbrief.briefs import Brief, validate_params
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+HOSTILE_TITLE = ('Hostile <img src=x onerror="window.__pwned=1"> '
+                 "<script>document.title='PWNED'</script> title")
+HOSTILE_CELL = '''
+import altair as alt, pandas as pd
+from trustbrief import report
+hostile = '<img src=x onerror="window.__pwned=2"><a href="javascript:window.__pwned=3">x</a>'
+frame = pd.DataFrame({"label": [hostile, "plain"], "n": [2, 1]})
+chart = alt.Chart(frame).mark_bar().encode(x="n", y="label", tooltip=["label", "n"])
+display(report.header(dict(title=title, start=start, end=end, focus=focus), report.Tables({})))
+display(report.figure(chart, hostile, hostile, hostile))
+report.table(frame)
+'''
+
+
+def open_page(browser, path: Path):
+    """Load a file with every network request refused; return page and console errors."""
+    page = browser.new_page()
+    errors = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.route("**/*", lambda route: route.continue_()
+               if route.request.url.startswith("file:") else route.abort())
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    return page, errors
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run"])
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="module")
+def hostile_brief(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("hostile")
+    processed = tmp / "processed"
+    processed.mkdir()
+    (processed / "documents.csv").write_text("doc_id,file\n", encoding="utf-8")
+    paths = render.Paths(root=tmp, notebook=tiny_notebook(tmp / "brief.ipynb", HOSTILE_CELL),
+                         processed=processed, reports=tmp / "reports", build=tmp / "build")
+    brief = Brief("hostile", validate_params(
+        {"title": HOSTILE_TITLE, "start": "2024-07-01", "end": "2024-10-31"}))
+    render.build_brief(brief, paths)
+    return paths.reports / "hostile.html"
+
+
+def assert_interactive(page):
+    charts = page.locator(".tb-chart")
+    count = charts.count()
+    assert count >= 1, "no chart on the page"
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.tb-chart')]"
+        ".every(c => c.dataset.interactive === 'true' || c.dataset.error)", timeout=15000)
+    for i in range(count):
+        chart = charts.nth(i)
+        assert chart.get_attribute("data-error") is None, chart.get_attribute("data-error")
+        assert chart.locator(".tb-chart-live svg").count() == 1
+    return count
+
+
+def test_markup_in_articles_stays_inert(browser, hostile_brief):
+    page, errors = open_page(browser, hostile_brief)
+    assert_interactive(page)
+    assert page.evaluate("() => window.__pwned") is None
+    assert page.title() != "PWNED"
+    assert "onerror" in page.inner_text("body")  # shown as text, not run
+    # hovering the bar shows the hostile label as tooltip text without running it
+    page.locator(".tb-chart-live svg path").first.hover()
+    page.wait_for_timeout(200)
+    assert page.evaluate("() => window.__pwned") is None
+    assert not [e for e in errors if "net::ERR" not in e], errors
+
+
+def test_real_briefs_are_interactive_offline(browser, real_reports):
+    briefs = sorted(p for p in real_reports.glob("*.html") if p.name != "index.html")
+    assert len(briefs) >= 2
+    for path in briefs:
+        page, errors = open_page(browser, path)
+        n = assert_interactive(page)
+        assert n >= 4, f"{path.name}: only {n} charts"
+        assert not errors, f"{path.name}: console errors {errors}"
+        page.close()
+    page, errors = open_page(browser, real_reports / "index.html")
+    assert page.locator("a[href$='.html']").count() == len(briefs)
+    assert not errors
