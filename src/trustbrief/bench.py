@@ -1,0 +1,225 @@
+"""`make bench`: measure the pipeline on synthetic corpora of 100 to 10,000 articles.
+
+The corpora are made deterministically (seeded) from the seeds' paragraphs:
+recombined, with outlets, datelines and people varied (names swapped for other
+people of the same side from the gazetteer), so clustering has real work to do.
+
+Each size runs in its own process so its peak memory is its own. Prints per size:
+wall time, articles/s, MB/s, peak memory and the number of events; then the
+end-to-end `make report` times (cold and no-op) and our time-expression pass
+against dateparser.search_dates on the same sentences. Writes reports/bench/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZES = (100, 1000, 10000)
+
+
+# -- synthetic corpus ------------------------------------------------------------------------
+
+def seed_paragraphs(seeds_dir: Path) -> list[str]:
+    """Body paragraphs of the seeds (long lines), the material we recombine."""
+    paragraphs = []
+    for path in sorted(seeds_dir.iterdir()):
+        if path.suffix not in (".txt", ".md"):
+            continue
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if len(line.split()) >= 12:
+                paragraphs.append(line.strip())
+    return paragraphs
+
+
+def people_by_side(data_dir: Path) -> dict[str, list[str]]:
+    """Surnames of the gazetteer's people, by side, to swap names within a side."""
+    from trustbrief.knowledge import load_yaml
+
+    gazetteer = load_yaml(data_dir / "gazetteer.yaml") or {}
+    actors = gazetteer.get("actors", gazetteer) if isinstance(gazetteer, dict) else gazetteer
+    sides: dict[str, list[str]] = {}
+    for actor in actors if isinstance(actors, list) else []:
+        if isinstance(actor, dict) and actor.get("type") == "person" and actor.get("name"):
+            sides.setdefault(str(actor.get("side", "other")), []).append(str(actor["name"]))
+    return sides
+
+
+def outlet_domains(data_dir: Path) -> list[str]:
+    from trustbrief.knowledge import load_yaml
+
+    outlets = load_yaml(data_dir / "outlets.yaml") or {}
+    entries = outlets.get("outlets", []) if isinstance(outlets, dict) else outlets
+    domains = []
+    for entry in entries if isinstance(entries, list) else []:
+        for domain in (entry.get("domains") or []) if isinstance(entry, dict) else []:
+            domains.append(str(domain))
+    return sorted(set(domains)) or ["example.com"]
+
+
+def make_corpus(n: int, out: Path, seeds_dir: Path = ROOT / "seeds",
+                data_dir: Path = ROOT / "data", seed: int = 7) -> int:
+    """Write n synthetic articles into out/; returns the total bytes written."""
+    rng = random.Random(seed)
+    paragraphs = seed_paragraphs(seeds_dir)
+    sides = people_by_side(data_dir)
+    domains = outlet_domains(data_dir)
+    swaps = [(name, side) for side, names in sides.items() for name in names if len(names) > 1]
+    out.mkdir(parents=True, exist_ok=True)
+    total = 0
+    start = dt.date(2024, 9, 1)
+    for i in range(n):
+        body = rng.sample(paragraphs, k=min(len(paragraphs), rng.randint(4, 9)))
+        text = "\n\n".join(body)
+        # Swap a few people for others of the same side: new, distinct events to cluster.
+        for name, side in rng.sample(swaps, k=min(len(swaps), 2)):
+            other = rng.choice([p for p in sides[side] if p != name])
+            text = re.sub(rf"\b{re.escape(name.split()[-1])}\b", other.split()[-1], text)
+        day = start + dt.timedelta(days=rng.randint(0, 60))
+        headline = body[0].split(".")[0][:90]
+        domain = rng.choice(domains)
+        article = (f"{headline}\n\nPublished on {day:%B} {day.day}, {day.year}\n\n{text}\n\n"
+                   f"Content retrieved from: https://www.{domain}/news/{i:05d}.\n")
+        path = out / f"{i:05d}.txt"
+        path.write_text(article, encoding="utf-8")
+        total += len(article.encode("utf-8"))
+    return total
+
+
+# -- measurements ------------------------------------------------------------------------------
+
+def run_one(seeds_dir: Path) -> dict:
+    """Extraction + events on one corpus, in this process (called in a child process)."""
+    import logging
+
+    from trustbrief import pipeline
+
+    logging.getLogger("trustbrief").setLevel(logging.ERROR)
+    started = time.perf_counter()
+    tables = pipeline.run(seeds_dir, ROOT / "data")
+    wall = time.perf_counter() - started
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    stages = dict(zip(tables["_timings"]["stage"], tables["_timings"]["seconds"], strict=True))
+    return {"wall_s": round(wall, 2), "peak_mib": round(peak_kib / 1024, 1),
+            "events": int(len(tables["events"])), "mentions": int(len(tables["mentions"])),
+            "sentences": int(len(tables["sentences"])), "stages": stages}
+
+
+def timex_vs_dateparser(seeds_dir: Path, limit: int = 400) -> dict:
+    """Our time-expression pass against dateparser.search_dates on the same sentences."""
+    import warnings
+
+    from trustbrief import corpus, timex
+
+    rules = corpus.load_rules(ROOT / "data")
+    raw = corpus.read_seeds(seeds_dir, rules)
+    _, sentences = corpus.build_corpus(raw, rules, corpus.load_sidecar(ROOT / "data"))
+    sentences = sentences.head(limit)
+    started = time.perf_counter()
+    ours = timex.extract_time_expressions(sentences)
+    ours_s = time.perf_counter() - started
+    from dateparser.search import search_dates
+
+    warnings.filterwarnings("ignore")
+    started = time.perf_counter()
+    found = 0
+    for text in sentences["text"]:
+        found += len(search_dates(text, languages=["en"]) or [])
+    theirs_s = time.perf_counter() - started
+    return {"sentences": len(sentences), "ours_s": round(ours_s, 4),
+            "ours_found": int(len(ours)), "dateparser_s": round(theirs_s, 2),
+            "dateparser_found": found, "speedup": round(theirs_s / max(ours_s, 1e-9), 1)}
+
+
+def time_make_report() -> dict:
+    """`make report` in a scratch copy of the project: cold (venv present) and no-op."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "project"
+        shutil.copytree(ROOT, copy, symlinks=True, ignore=shutil.ignore_patterns(
+            ".venv", "reports", "processed", "build", ".make", ".git", "__pycache__"))
+        (copy / ".venv").symlink_to(ROOT / ".venv")
+        (copy / "reports").mkdir(exist_ok=True)
+        timings = {}
+        for label in ("cold", "no-op"):
+            started = time.perf_counter()
+            result = subprocess.run(["make", "report"], cwd=copy, capture_output=True, text=True)
+            timings[f"make_report_{label}_s"] = round(time.perf_counter() - started, 2)
+            if result.returncode != 0:
+                timings[f"make_report_{label}_error"] = result.stderr[-400:]
+        return timings
+
+
+def chart(results: pd.DataFrame, out: Path) -> None:
+    import altair as alt
+    import vl_convert
+
+    base = alt.Chart(results).encode(
+        x=alt.X("articles:Q", scale=alt.Scale(type="log"), title="articles (log scale)"),
+        y=alt.Y("wall_s:Q", scale=alt.Scale(type="log"), title="seconds (log scale)"))
+    spec = (base.mark_line(point=True) + base.mark_text(dy=-10).encode(text="wall_s:Q")).properties(
+        width=420, height=240, title="Extraction + events: time against corpus size")
+    (out / "bench.svg").write_text(vl_convert.vegalite_to_svg(spec.to_dict()), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m trustbrief.bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", default="reports/bench", help="where to write bench.csv")
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="corpus sizes")
+    parser.add_argument("--run-one", metavar="DIR", help=argparse.SUPPRESS)
+    parser.add_argument("--skip-make", action="store_true", help="skip the make report timing")
+    args = parser.parse_args(argv)
+    if args.run_one:
+        print(json.dumps(run_one(Path(args.run_one))))
+        return 0
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in [int(s) for s in args.sizes.split(",")]:
+            corpus_dir = Path(tmp) / f"corpus-{size}"
+            n_bytes = make_corpus(size, corpus_dir)
+            print(f"{size:>6} articles ({n_bytes / 1e6:.1f} MB): running ...", flush=True)
+            child = subprocess.run([sys.executable, "-m", "trustbrief.bench", "--run-one",
+                                    str(corpus_dir)], capture_output=True, text=True)
+            if child.returncode != 0:
+                print(child.stderr[-2000:], file=sys.stderr)
+                return 1
+            result = json.loads(child.stdout.strip().splitlines()[-1])
+            row = {"articles": size, "mb": round(n_bytes / 1e6, 2), **result}
+            row["articles_per_s"] = round(size / row["wall_s"], 1)
+            row["mb_per_s"] = round(row["mb"] / row["wall_s"], 2)
+            rows.append(row)
+            print(f"{size:>6} articles: {row['wall_s']:>7.2f} s  {row['articles_per_s']:>8.1f} "
+                  f"articles/s  {row['mb_per_s']:>6.2f} MB/s  peak {row['peak_mib']:>7.1f} MiB  "
+                  f"{row['events']:>6} events   stages {row['stages']}", flush=True)
+        baseline = timex_vs_dateparser(Path(tmp) / f"corpus-{min(int(s) for s in args.sizes.split(','))}")
+    print(f"time expressions on {baseline['sentences']} sentences: ours {baseline['ours_s']} s, "
+          f"dateparser.search_dates {baseline['dateparser_s']} s -> {baseline['speedup']}x faster")
+    results = pd.DataFrame(rows)
+    extra = {} if args.skip_make else time_make_report()
+    for key, value in extra.items():
+        print(f"{key}: {value}")
+    results["stages"] = results["stages"].map(json.dumps)
+    results.to_csv(out / "bench.csv", index=False)
+    (out / "baseline.json").write_text(json.dumps({**baseline, **extra}, indent=2) + "\n")
+    chart(results, out)
+    print(f"wrote {out}/bench.csv, {out}/bench.svg, {out}/baseline.json")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,40 @@
+"""The command line lists its commands and fails clearly."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "trustbrief", *args], capture_output=True,
+                          text=True, cwd=ROOT)
+
+
+def test_help_lists_commands():
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("extract", "brief", "index", "validate"):
+        assert command in result.stdout
+    for command in ("extract", "brief", "index", "validate"):
+        assert run(command, "--help").returncode == 0
+
+
+def test_missing_seeds_folder_is_a_clear_error(tmp_path):
+    result = run("extract", "--seeds", str(tmp_path / "nope"), "--out", str(tmp_path / "o"))
+    assert result.returncode == 2 and "does not exist" in result.stderr
+
+
+def test_unknown_brief_parameter_is_rejected(tmp_path):
+    result = run("brief", "--title", "x", "--start", "2024-10-01", "--end", "2024-10-31",
+                 "--param", "colour=red", "--check")
+    assert result.returncode == 2 and "unknown parameter" in result.stderr
+    ok = run("brief", "--title", "x", "--start", "2024-10-01", "--end", "2024-10-31", "--check")
+    assert ok.returncode == 0, ok.stderr
+
+
+def test_validate_data_files():
+    result = run("validate")
+    assert result.returncode == 0, result.stderr
