@@ -112,6 +112,14 @@ def cmd_index(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from trustbrief import render
+
+    out = render.screenshot(Path(args.page), Path(args.png), args.width, args.height)
+    print(f"wrote {out}", file=sys.stderr)
+    return 0
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from trustbrief.briefs import load_briefs
     from trustbrief.knowledge import DataFileError
@@ -165,6 +173,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("index", help="rewrite reports/index.html from the published briefs")
     p.add_argument("--reports", default="reports", help="reports folder (default: reports)")
     p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("screenshot", help="PNG of a brief in headless Chromium (offline)")
+    p.add_argument("page", help="an HTML brief")
+    p.add_argument("png", help="where to write the PNG")
+    p.add_argument("--width", type=int, default=1200)
+    p.add_argument("--height", type=int, default=3000)
+    p.set_defaults(func=cmd_screenshot)
 
     p = sub.add_parser("validate", help="check every analyst data file and report problems")
     p.add_argument("--data", default="data", help="analyst data files (default: data)")

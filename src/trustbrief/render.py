@@ -288,3 +288,25 @@ def write_index(reports: Path) -> Path:
     out = reports / "index.html"
     atomic_write_text(out, index_html(read_manifests(reports)))
     return out
+
+
+# -- looking at a brief as a reader does ----------------------------------------------------
+
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--hide-scrollbars")
+
+
+def screenshot(page: Path, png: Path, width: int = 1200, height: int = 3000,
+               chromium: str = "chromium") -> Path:
+    """A PNG of a page in headless Chromium (offline), e.g. for the README."""
+    import subprocess
+    import tempfile
+
+    png.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
+             f"--window-size={width},{height}", "--virtual-time-budget=4000",
+             f"--screenshot={png.resolve()}", page.resolve().as_uri()],
+            check=True, capture_output=True, timeout=120)
+    return png
