@@ -1,0 +1,280 @@
+"""dating: publication dates of undated articles from what they report, on invented articles."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from trustbrief import dating, timex
+from trustbrief.knowledge import DataFileError
+
+HEADER = "key,date,date_latest,event_type,actors,keywords,label,source\n"
+FIXTURE_CHRONOLOGY = HEADER + "\n".join([
+    "nasrallah,2024-09-27,,targeted_killing,Hassan Nasrallah,,Nasrallah killed,Wire",
+    "iran_missiles,2024-10-01,,missile_attack,Iran,,Iran missile attack,Wire",
+    "envoy_call,2024-10-04,,phone_call,Jake Sullivan;Ron Dermer,,Envoy call,Wire",
+    "leaders_call,2024-10-09,,phone_call,Joe Biden;Benjamin Netanyahu,,Leaders call,Wire",
+    "trip_blocked,2024-10-08,,visit_blocked,Yoav Gallant,,Trip blocked,Wire",
+    "trip,2024-10-09,,meeting_visit,Yoav Gallant,trip|visit|travel,Planned trip,Wire",
+    "devices,2024-09-17,2024-09-18,sabotage_detonation,Hezbollah,pager|radio,Devices,Wire",
+]) + "\n"
+
+
+@pytest.fixture
+def chronology(tmp_path: Path) -> pd.DataFrame:
+    (tmp_path / "chronology.csv").write_text("# fixture\n" + FIXTURE_CHRONOLOGY)
+    return dating.load_chronology(tmp_path)
+
+
+def article(doc_id: str, file: str, basis: str = "unknown", published: str = "") -> dict:
+    return {"doc_id": doc_id, "file": file, "published": published,
+            "published_earliest": published, "published_latest": published,
+            "published_basis": basis, "published_evidence": ""}
+
+
+def mention(doc_id: str, n: int, event_type: str, actors: str, text: str,
+            polarity: str = "asserted") -> dict:
+    sent_id = f"{doc_id}-s{n:03d}"
+    return {"mention_id": f"{sent_id}-m1", "doc_id": doc_id, "sent_id": sent_id,
+            "event_type": event_type, "actors": actors, "text": text, "polarity": polarity,
+            "time_id": ""}
+
+
+def found_for(mentions: list[dict]) -> dict:
+    frame = pd.DataFrame(mentions)
+    sentences = frame[["doc_id", "sent_id", "text"]].drop_duplicates()
+    return {"mentions": frame, "time_expressions": timex.extract_time_expressions(sentences)}
+
+
+def infer(docs: list[dict], mentions: list[dict], chronology: pd.DataFrame) -> pd.DataFrame:
+    return dating.infer_publication_dates(pd.DataFrame(docs), found_for(mentions), chronology)
+
+
+def test_wire_story_two_days_after_the_barrage(chronology):
+    # Invented wire copy published Thursday 2024-10-03.
+    docs = [article("dW", "wire.txt")]
+    mentions = [
+        mention("dW", 1, "missile_attack", "Iran;Israel",
+                "Iran fired some 180 ballistic missiles at Israel two days ago, the IDF said."),
+        mention("dW", 2, "targeted_killing", "Israel;Hassan Nasrallah",
+                "The barrage followed the killing of Hassan Nasrallah in Beirut on Sept. 27."),
+    ]
+    out = infer(docs, mentions, chronology).iloc[0]
+    assert out["published"] == "2024-10-03"
+    assert out["published_basis"] == "inferred"
+    assert "two days ago" in out["published_evidence"]
+
+
+def test_israeli_daily_on_wednesday_and_late_last_night(chronology):
+    # Invented Israeli-press story published Wednesday 2024-10-09.
+    docs = [article("dI", "daily.txt")]
+    mentions = [
+        mention("dI", 1, "visit_blocked", "Benjamin Netanyahu;Yoav Gallant",
+                "Netanyahu barred Gallant from flying to Washington late last night."),
+        mention("dI", 2, "phone_call", "Joe Biden;Benjamin Netanyahu",
+                "Biden and Netanyahu finally spoke on Wednesday, officials in Jerusalem said."),
+        mention("dI", 3, "missile_attack", "Iran",
+                "The leaders discussed Iran's Oct 1 missile barrage, which came earlier this "
+                "month."),
+    ]
+    out = infer(docs, mentions, chronology).iloc[0]
+    assert (out["published"], out["published_earliest"]) == ("2024-10-09", "2024-10-09")
+    assert out["published_latest"] == "2024-10-09"
+    assert out["published_evidence"].count(" | ") == 2
+
+
+def test_blog_dated_by_earlier_this_month_and_late_last_night(chronology):
+    # Invented blog post published Saturday 2024-10-05.
+    docs = [article("dB", "blog.md")]
+    mentions = [
+        mention("dB", 1, "phone_call", "Jake Sullivan;Ron Dermer",
+                "Sullivan pressed Dermer for clarity in a tense call late last night."),
+        mention("dB", 2, "missile_attack", "Iran",
+                "Iran's missile attack earlier this month changed the calculus."),
+    ]
+    out = infer(docs, mentions, chronology).iloc[0]
+    assert out["published"] == "2024-10-05"
+
+
+def test_arab_press_future_weekday_and_explicit_full_date(chronology):
+    # Invented report published 2024-10-08: the visit is 'set for Wednesday' (upcoming).
+    docs = [article("dA", "arab.txt")]
+    mentions = [
+        mention("dA", 1, "meeting_visit", "Yoav Gallant;Lloyd Austin",
+                "Gallant's trip to the Pentagon, set for Wednesday, is in doubt.", "planned"),
+        mention("dA", 2, "visit_blocked", "Benjamin Netanyahu;Yoav Gallant",
+                "Netanyahu blocked the trip on 8 October 2024, sources said."),
+    ]
+    out = infer(docs, mentions, chronology).iloc[0]
+    assert out["published"] == "2024-10-08"
+    assert out["published_earliest"] == "2024-10-08"
+    assert out["published_latest"] == "2024-10-09"
+
+
+def test_explicit_dates_alone_bound_the_article_from_below(chronology):
+    docs = [article("dE", "explainer.txt")]
+    mentions = [mention("dE", 1, "airstrike", "Israel;Lebanon",
+                        "Israeli jets struck Beirut's southern suburbs on 2024-10-03.")]
+    out = infer(docs, mentions, chronology).iloc[0]
+    assert out["published"] == "2024-10-03"
+
+
+def test_event_pinned_by_a_dated_article(chronology):
+    # The chronology does not know the strike; a dated article dates it explicitly.
+    docs = [article("dD", "dated.txt", "stated", "2024-10-27"), article("dU", "undated.txt")]
+    mentions = [
+        mention("dD", 1, "airstrike", "Israel;Iran",
+                "Israeli jets struck military sites in Iran on 26 October, the IDF said."),
+        mention("dU", 1, "airstrike", "Israel;Iran",
+                "Israel's airstrike on Iran came late last night, Tehran said."),
+    ]
+    out = infer(docs, mentions, chronology).set_index("doc_id")
+    assert out.loc["dU", "published"] == "2024-10-27"
+    assert out.loc["dD", ["published", "published_basis"]].tolist() == ["2024-10-27", "stated"]
+
+
+def test_majority_of_clues_beats_a_misread_one(chronology):
+    docs = [article("dM", "mixed.txt")]
+    mentions = [
+        mention("dM", 1, "visit_blocked", "Yoav Gallant", "Gallant's trip was called off "
+                "late last night."),
+        mention("dM", 2, "phone_call", "Joe Biden;Benjamin Netanyahu",
+                "Biden and Netanyahu will speak by phone today."),
+        mention("dM", 3, "meeting_visit", "Yoav Gallant", "Gallant was due to visit today."),
+        # misread: the envoy call was on a Friday, not 'yesterday' of the publication day
+        mention("dM", 4, "phone_call", "Jake Sullivan", "Sullivan said yesterday that the "
+                "envoy call had gone badly."),
+    ]
+    out = infer(docs, mentions, chronology).iloc[0]
+    assert out[["published", "published_earliest", "published_latest"]].tolist() == [
+        "2024-10-09", "2024-10-09", "2024-10-09"]
+
+
+def test_multi_day_event_matches_any_of_its_days(chronology):
+    docs = [article("dP", "pagers.txt")]
+    mentions = [mention("dP", 1, "sabotage_detonation", "Hezbollah",
+                        "Thousands of pagers exploded across Lebanon yesterday.")]
+    out = infer(docs, mentions, chronology).iloc[0]
+    assert (out["published"], out["published_latest"]) == ("2024-09-18", "2024-09-19")
+
+
+def test_keywords_and_actors_must_match(chronology):
+    docs = [article("dK", "k.txt")]
+    mentions = [
+        mention("dK", 1, "meeting_visit", "Yoav Gallant", "Gallant met troops yesterday."),
+        mention("dK", 2, "phone_call", "Antony Blinken", "Blinken called his counterpart "
+                "yesterday."),
+    ]
+    out = infer(docs, mentions, chronology).iloc[0]
+    assert out["published_basis"] == "unknown" and out["published"] == ""
+
+
+def test_no_evidence_keeps_unknown_and_warns(chronology, caplog):
+    docs = [article("dN", "nothing.txt"), article("dS", "stated.txt", "stated", "2024-10-01")]
+    mentions = [mention("dN", 1, "criticism", "Iran", "Iran criticised the plan.")]
+    frame = pd.DataFrame(docs)
+    before = frame.copy()
+    with caplog.at_level(logging.INFO, logger="trustbrief"):
+        out = dating.infer_publication_dates(frame, found_for(mentions), chronology)
+    assert frame.equals(before)  # input untouched
+    assert out.set_index("doc_id").loc["dN", "published_basis"] == "unknown"
+    assert ("nothing.txt: no publication date found; add a row with file,published to "
+            "data/sources.csv") in caplog.text
+    assert "stated.txt" not in caplog.text
+
+
+def test_inferred_dates_are_logged(chronology, caplog):
+    docs = [article("dW", "wire.txt")]
+    mentions = [mention("dW", 1, "missile_attack", "Iran", "Iran attacked Israel yesterday.")]
+    with caplog.at_level(logging.INFO, logger="trustbrief"):
+        infer(docs, mentions, chronology)
+    assert "wire.txt: publication date inferred as 2024-10-02" in caplog.text
+
+
+def test_sidecar_date_contradicted_by_the_text_is_reported(chronology, caplog):
+    docs = [article("dX", "side.txt", "sidecar", "2024-09-20")]
+    mentions = [mention("dX", 1, "visit_blocked", "Yoav Gallant",
+                        "Netanyahu blocked Gallant's trip late last night.")]
+    with caplog.at_level(logging.WARNING, logger="trustbrief"):
+        out = infer(docs, mentions, chronology).iloc[0]
+    assert out["published"] == "2024-09-20" and out["published_basis"] == "sidecar"
+    assert "side.txt: sidecar date 2024-09-20" in caplog.text
+
+
+def test_works_without_time_expressions_and_with_list_actors(chronology):
+    docs = [article("dL", "lists.txt")]
+    m = mention("dL", 1, "missile_attack", "", "Iran's missile attack came two days ago.")
+    m["actors"] = ["Iran", "Israel"]
+    out = dating.infer_publication_dates(pd.DataFrame(docs), {"mentions": pd.DataFrame([m])},
+                                         chronology)
+    assert out.iloc[0]["published"] == "2024-10-03"
+
+
+def test_no_mentions_at_all(chronology):
+    out = dating.infer_publication_dates(pd.DataFrame([article("d0", "x.txt")]),
+                                         {"mentions": pd.DataFrame()}, chronology)
+    assert out.iloc[0]["published_basis"] == "unknown"
+
+
+# ---------------------------------------------------------------- chronology file
+
+def test_real_chronology_loads_with_sources():
+    chron = dating.load_chronology(Path(__file__).resolve().parents[1] / "data")
+    assert list(chron.columns) == list(dating.CHRONOLOGY_COLUMNS)
+    assert len(chron) >= 10 and chron["key"].is_unique
+    assert (chron["source"].str.len() > 10).all()
+    assert (chron["date"] <= chron["date_latest"]).all()
+    assert all(isinstance(a, list) for a in chron["actors"])
+
+
+@pytest.mark.parametrize("row, message", [
+    ("k1,2024-13-01,,phone_call,A,,L,S", "line 3.*2024-13-01"),
+    ("k1,2024/10/01,,phone_call,A,,L,S", "not YYYY-MM-DD"),
+    (",2024-10-01,,phone_call,A,,L,S", "line 3: empty key"),
+    ("k1,2024-10-01,,phone_call,A,(unclosed,L,S", "bad pattern"),
+    ("k1,2024-10-05,2024-10-01,phone_call,A,,L,S", "date_latest .* is before date"),
+    ("k1,2024-10-01,,,A,,L,S", "empty event_type"),
+    ("k1,2024-10-01,,phone_call,A,,L,S\nk1,2024-10-02,,phone_call,A,,L,S",
+     "line 4: duplicate key 'k1'"),
+])
+def test_chronology_errors_name_line_and_reason(tmp_path, row, message):
+    (tmp_path / "chronology.csv").write_text("# c\n" + HEADER + row + "\n")
+    with pytest.raises(DataFileError, match=message):
+        dating.load_chronology(tmp_path)
+
+
+def test_chronology_unknown_column(tmp_path):
+    (tmp_path / "chronology.csv").write_text(
+        "key,date,event_type,label,source,colour\nk,2024-10-01,phone_call,L,S,red\n")
+    with pytest.raises(DataFileError, match="unknown column.*colour"):
+        dating.load_chronology(tmp_path)
+
+
+def test_explicit_dates_with_and_without_year(chronology):
+    # Invented explainer published 2024-10-10: every clue is an explicit date or a bound.
+    docs = [article("dX", "explainer.txt")]
+    mentions = [
+        mention("dX", 1, "phone_call", "Joe Biden;Benjamin Netanyahu",
+                "Biden and Netanyahu spoke on 9 October 2024 for the first time since August."),
+        mention("dX", 2, "targeted_killing", "Hassan Nasrallah",
+                "Hezbollah confirmed on Sept. 28 that Nasrallah had been killed."),
+        mention("dX", 3, "phone_call", "Joe Biden;Benjamin Netanyahu",
+                "The leaders spoke again yesterday.", "asserted"),
+    ]
+    out = infer(docs, mentions, chronology).iloc[0]
+    assert out["published"] == "2024-10-10"
+
+
+def test_time_expression_claimed_by_another_mention_is_not_borrowed(chronology):
+    # extract gave 'late last night' to the trip mention; the missile attack in the same
+    # sentence must not be read as 'late last night' too.
+    docs = [article("dG", "governed.txt")]
+    text = ("Gallant called off his trip late last night, a week after Iran's missile attack.")
+    trip = mention("dG", 1, "visit_blocked", "Yoav Gallant", text)
+    trip["time_id"] = "dG-s001-t1"
+    missiles = mention("dG", 1, "missile_attack", "Iran", text)
+    out = infer(docs, [trip, missiles], chronology).iloc[0]
+    assert (out["published"], out["published_latest"]) == ("2024-10-09", "2024-10-09")
