@@ -206,7 +206,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{size:>6} articles: {row['wall_s']:>7.2f} s  {row['articles_per_s']:>8.1f} "
                   f"articles/s  {row['mb_per_s']:>6.2f} MB/s  peak {row['peak_mib']:>7.1f} MiB  "
                   f"{row['events']:>6} events   stages {row['stages']}", flush=True)
-        baseline = timex_vs_dateparser(Path(tmp) / f"corpus-{min(int(s) for s in args.sizes.split(','))}")
+        smallest = min(int(s) for s in args.sizes.split(","))
+        baseline = timex_vs_dateparser(Path(tmp) / f"corpus-{smallest}")
     print(f"time expressions on {baseline['sentences']} sentences: ours {baseline['ours_s']} s, "
           f"dateparser.search_dates {baseline['dateparser_s']} s -> {baseline['speedup']}x faster")
     results = pd.DataFrame(rows)

@@ -148,7 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
                                    "mentions, events, claims, trust signals and metrics, and "
                                    "write them as CSV tables with a datapackage.json.")
     p.add_argument("--seeds", default="seeds", help="folder of articles (default: seeds)")
-    p.add_argument("--out", default="data/processed", help="output folder (default: data/processed)")
+    p.add_argument("--out", default="data/processed",
+                   help="output folder (default: data/processed)")
     p.add_argument("--data", default="data", help="analyst data files (default: data)")
     p.add_argument("--focus", default="US->Israel", help="focus pair OBSERVER->SUBJECT")
     p.set_defaults(func=cmd_extract)

@@ -1,4 +1,6 @@
-"""Write the project's notebooks from their cell sources (run: python -m trustbrief.notebook_sources).
+"""Write the project's notebooks from their cell sources.
+
+Run: python -m trustbrief.notebook_sources
 
 Notebooks are stored without outputs; this script is the readable source of their cells,
 so a change to a notebook is a reviewable diff here.
@@ -7,7 +9,7 @@ so a change to a notebook is a reviewable diff here.
 from pathlib import Path
 
 import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from nbformat.v4 import new_code_cell, new_notebook
 
 ROOT = Path(__file__).resolve().parents[2]
 KERNEL = {"display_name": "Python 3 (trustbrief)", "language": "python", "name": "python3"}

@@ -78,7 +78,8 @@ def render_mimebundle(spec: dict, embed_bundle: bool | None = None) -> dict:
     parts.append(
         f'<script type="application/json" id="{chart_id}-spec">{spec_json}</script>')
     parts.append("</div>")
-    parts.append(_UPGRADE_JS % {"id": json.dumps(chart_id), "spec_id": json.dumps(chart_id + "-spec")})
+    ids = {"id": json.dumps(chart_id), "spec_id": json.dumps(chart_id + "-spec")}
+    parts.append(_UPGRADE_JS % ids)
     return {"text/html": "".join(parts), "image/svg+xml": svg}
 
 

@@ -103,7 +103,8 @@ def datapackage(tables: dict[str, pd.DataFrame], prov: dict) -> dict:
         fields = [{"name": col, "type": "string", "description": docs.get(col, "")}
                   for col in frame.columns]
         resources.append({
-            "name": name.replace("_", "-"), "path": f"{name}.csv", "profile": "tabular-data-resource",
+            "name": name.replace("_", "-"), "path": f"{name}.csv",
+            "profile": "tabular-data-resource",
             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
             "schema": {"fields": fields}, "dialect": {"delimiter": ",", "header": True},
             "x-list-separator": ";", "x-rows": int(len(frame)),
@@ -121,7 +122,8 @@ def write_outputs(tables: dict[str, pd.DataFrame], out_dir: Path | str, prov: di
     out_dir.mkdir(parents=True, exist_ok=True)
     for _, name in OUTPUT_TABLES:
         atomic_write_text(out_dir / f"{name}.csv", to_csv_text(tables[name]))
-    atomic_write_text(out_dir / "provenance.json", json.dumps(prov, indent=2, sort_keys=True) + "\n")
+    atomic_write_text(out_dir / "provenance.json",
+                      json.dumps(prov, indent=2, sort_keys=True) + "\n")
     atomic_write_text(out_dir / "datapackage.json",
                       json.dumps(datapackage(tables, prov), indent=2, ensure_ascii=False) + "\n")
 
