@@ -1,0 +1,142 @@
+"""Key findings: derived from the tables (change a table, the sentence changes), cited, 3-5."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from fixtures.brief_tables import brief_tables
+from trustbrief import findings
+
+START, END = "2024-07-01", "2024-10-31"
+
+
+@pytest.fixture
+def tables():
+    return brief_tables()
+
+
+def by_kind(tables, start=START, end=END) -> dict[str, findings.Finding]:
+    return {f.kind: f for f in findings.key_findings(tables, start, end)}
+
+
+def test_three_to_five_plain_text_findings_each_cited(tables):
+    result = findings.key_findings(tables, START, END)
+    assert 3 <= len(result) <= 5
+    for finding in result:
+        assert finding.available and finding.citations, finding
+        assert "<" not in finding.text and ">" not in finding.text.replace("->", "")
+        for citation in finding.citations:
+            assert len(citation) == 5 and citation.doc_id
+
+
+def test_notice_finding_names_the_operations_from_the_ledger(tables):
+    text = by_kind(tables)["notice"].text
+    assert text.startswith("3 of the 4 operations")
+    assert "Hassan Nasrallah" in text and "minutes of notice" in text
+    changed = dict(tables)
+    changed["notice_ledger"] = tables["notice_ledger"].assign(
+        notice=tables["notice_ledger"]["notice"].replace("none", "days"))
+    text = by_kind(changed)["notice"].text
+    assert text.startswith("1 of the 4 operations") and "Ismail Haniyeh" not in text
+
+
+def test_notice_finding_falls_back_to_the_events_table(tables):
+    without = {k: v for k, v in tables.items() if k != "notice_ledger"}
+    assert by_kind(without)["notice"].text.startswith("3 of the 4 operations")
+
+
+def test_trust_finding_reports_the_change_and_the_sharpest_drop(tables):
+    text = by_kind(tables)["trust"].text
+    assert "fell from \u22120.20" in text and "to \u22122.50" in text
+    assert "\u22120.90" in text and "Hassan Nasrallah" in text
+    changed = dict(tables)
+    index = tables["trust_index"].copy()
+    index.loc[len(index) - 1, "index"] = "0.5"
+    changed["trust_index"] = index
+    assert "to 0.50" in by_kind(changed)["trust"].text
+
+
+def test_cadence_finding_takes_the_longest_gap_and_cites_the_evidence(tables):
+    finding = by_kind(tables)["cadence"]
+    assert "49 days" in finding.text and "leaders" in finding.text
+    assert [c.outlet for c in finding.citations] == ["Al Mayadeen English"]
+    changed = dict(tables)
+    changed["cadence"] = tables["cadence"].assign(days_since=["12", "30"])
+    assert "30 days" in by_kind(changed)["cadence"].text.split(",")[1]
+
+
+def test_origins_finding_counts_independent_origins(tables):
+    text = by_kind(tables)["origins"].text
+    assert "3 documents" in text and "1 independent origin: Axios" in text
+    changed = dict(tables)
+    claims = tables["claims"].copy()
+    claims.loc[claims["doc_id"] == "d5e6f708192", "cited_outlet"] = "Reuters"
+    changed["claims"] = claims
+    assert "2 independent origins" in by_kind(changed)["origins"].text
+
+
+def test_coverage_finding_picks_the_most_reported_dated_event(tables):
+    text = by_kind(tables)["coverage"].text
+    assert "Hassan Nasrallah" in text and "4 documents" in text and "3 independent" in text
+    narrow = by_kind(tables, "2024-10-01", "2024-10-31")["coverage"].text
+    assert "US officials say trust" in narrow
+
+
+def test_citations_mark_unknown_outlets_and_inferred_dates(tables):
+    citations = by_kind(tables)["notice"].citations
+    formatted = [findings.format_citation(c) for c in citations]
+    assert "unknown outlet (001_monitor.txt), 2024-10-09 (date inferred)" in formatted
+    assert "unknown outlet (003_digest.txt), undated" in formatted
+    assert "The Jerusalem Post, 2024-09-29" in formatted
+    dates = [c.date for c in citations if c.date != "undated"]
+    assert dates == sorted(dates)
+
+
+def test_missing_tables_give_findings_that_say_what_is_missing():
+    result = findings.key_findings({}, START, END)
+    assert len(result) == 3
+    assert all(not f.available and not f.citations for f in result)
+    assert "notice ledger is empty" in result[0].text
+    only_events = {"events": brief_tables()["events"], "documents": pd.DataFrame()}
+    kinds = [f.kind for f in findings.key_findings(only_events, START, END)]
+    assert kinds[:2] == ["notice", "coverage"] and len(kinds) == 3
+
+
+def test_headline_is_written_from_the_data(tables):
+    line = findings.headline(tables, START, END)
+    assert "3 of 4 operations" in line and "fell by 2.30" in line
+    changed = dict(tables)
+    changed["notice_ledger"] = tables["notice_ledger"].assign(notice="days")
+    assert "0 of 4 operations" in findings.headline(changed, START, END)
+    assert findings.headline({}, START, END).startswith("0 dated events")
+
+
+def test_findings_accept_a_tables_object_with_getitem(tables):
+    class Tables:
+        def __init__(self, frames):
+            self.frames = frames
+
+        def __getitem__(self, name):
+            return self.frames.get(name, pd.DataFrame())
+
+    assert [f.text for f in findings.key_findings(Tables(tables), START, END)] == [
+        f.text for f in findings.key_findings(tables, START, END)]
+
+
+def test_an_outlet_written_as_unknown_is_treated_as_missing(tables):
+    changed = dict(tables)
+    docs = tables["documents"].copy()
+    docs["outlet"] = docs["outlet"].replace("", "unknown")
+    changed["documents"] = docs
+    formatted = [findings.format_citation(c) for c in by_kind(changed)["notice"].citations]
+    assert "unknown outlet (001_monitor.txt), 2024-10-09 (date inferred)" in formatted
+    assert "(2 named outlets and 1 of unknown outlet)" in by_kind(changed)["origins"].text
+
+
+def test_findings_do_not_mutate_the_tables(tables):
+    before = {name: frame.copy() for name, frame in tables.items()}
+    findings.key_findings(tables, START, END)
+    findings.headline(tables, START, END)
+    for name, frame in tables.items():
+        pd.testing.assert_frame_equal(frame, before[name])
