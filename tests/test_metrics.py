@@ -1,0 +1,217 @@
+"""metrics.build_metrics on small invented frames."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from trustbrief import metrics
+from trustbrief.knowledge import DataFileError
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def docs_frame(rows):
+    """rows: (doc_id, outlet, published, duplicate_of)."""
+    return pd.DataFrame([{"doc_id": d, "outlet": o, "published": p, "published_earliest": p,
+                          "published_latest": p, "published_basis": "stated",
+                          "duplicate_of": dup} for d, o, p, dup in rows])
+
+
+def signal(doc, n, polarity=-1, direction="US->Israel", negated=False, weight=1.0,
+           category="distrust", notice=""):
+    return {"signal_id": f"{doc}-s{n:03d}-g1", "doc_id": doc, "sent_id": f"{doc}-s{n:03d}",
+            "cue": "c", "category": category, "polarity": polarity, "direction": direction,
+            "negated": negated, "notice": notice, "weight": weight, "text": "t"}
+
+
+def claim(doc, n, speaker_type="anonymous_official", cited=""):
+    return {"claim_id": f"{doc}-s{n:03d}-c1", "doc_id": doc, "sent_id": f"{doc}-s{n:03d}",
+            "speaker": "x", "speaker_type": speaker_type, "speaker_count": 1,
+            "speaker_side": "US", "speaker_role": "", "cited_outlet": cited, "quote": "",
+            "text": "t"}
+
+
+def event(eid, date, etype, label, actors, operation=False, agent_side="", notice="n/a",
+          notice_to="", origins=(), status="asserted", docs=("d1",)):
+    return {"event_id": eid, "date": date, "date_earliest": date, "date_latest": date,
+            "event_type": etype, "label": label, "actors": list(actors),
+            "operation": operation, "agent": "", "agent_side": agent_side, "us_notice": notice,
+            "notice_to": notice_to, "origins": list(origins), "status": status,
+            "evidence": f"evidence of {label}", "doc_ids": list(docs), "outlets": [],
+            "notice_accounts": [f"{notice}: d1"], "n_origins": len(origins)}
+
+
+def event_tables(rows, mentions=()):
+    return {"events": pd.DataFrame(rows),
+            "mentions": pd.DataFrame(list(mentions),
+                                     columns=["mention_id", "event_id", "doc_id", "sent_id"])}
+
+
+@pytest.fixture(scope="module")
+def channels():
+    return metrics.load_channels(DATA)
+
+
+def test_rewrites_of_one_report_are_one_origin_and_the_band_shrinks_with_origins():
+    docs = docs_frame([("d1", "A", "2024-10-08", ""), ("d2", "B", "2024-10-08", ""),
+                       ("d3", "C", "2024-10-08", "")])
+    sigs = [signal(d, 1) for d in ("d1", "d2", "d3")]
+    citing = {"trust_signals": pd.DataFrame(sigs),
+              "claims": pd.DataFrame([claim(d, 1, "outlet", "Axios") for d in docs["doc_id"]])}
+    own = {"trust_signals": pd.DataFrame(sigs), "claims": pd.DataFrame()}
+    one = metrics.trust_index(event_tables([]), citing, docs).iloc[0]
+    three = metrics.trust_index(event_tables([]), own, docs).iloc[0]
+    assert (one["n_origins"], three["n_origins"]) == (1, 3)
+    assert one["index"] == three["index"] == -1.0       # corroboration is not magnitude
+    assert three["high"] - three["low"] < one["high"] - one["low"]
+
+
+def test_signals_are_dated_by_sentence_then_operation_then_publication():
+    docs = docs_frame([("d1", "A", "2024-10-08", ""), ("dup", "A", "2024-10-08", "d1")])
+    found = {
+        "trust_signals": pd.DataFrame([
+            signal("d1", 1, category="surprise"),           # about the strike
+            signal("d1", 2),                                  # 'last Friday'
+            signal("d1", 5, category="surprise"),             # strike + 'last Friday'
+            signal("d1", 3),                                  # nothing: publication
+            signal("d1", 4, direction="Israel->US"),          # other direction: left out
+            signal("dup", 1),                                 # duplicate: left out
+        ]),
+        "time_expressions": pd.DataFrame([
+            {"time_id": "d1-s002-t1", "doc_id": "d1", "sent_id": "d1-s002", "kind": "weekday",
+             "text": "last Friday", "date": "2024-10-04", "measure_days": float("nan")},
+            {"time_id": "d1-s005-t1", "doc_id": "d1", "sent_id": "d1-s005", "kind": "weekday",
+             "text": "last Friday", "date": "2024-10-04", "measure_days": float("nan")}]),
+    }
+    tables = event_tables(
+        [event("e001", "2024-09-27", "targeted_killing", "Israel kills X", ["Israel", "X"],
+               operation=True, agent_side="Israel", notice="minutes", notice_to="US",
+               origins=["A"])],
+        [{"mention_id": "d1-s001-m1", "event_id": "e001", "doc_id": "d1",
+          "sent_id": "d1-s001"},
+         {"mention_id": "d1-s005-m1", "event_id": "e001", "doc_id": "d1",
+          "sent_id": "d1-s005"}])
+    ti = metrics.trust_index(tables, found, docs).set_index("date")
+    assert list(ti.index) == ["2024-09-27", "2024-10-04", "2024-10-08"]
+    assert ti.loc["2024-09-27", "basis"] == "event:2"     # the signal and the notice impact
+    assert ti.loc["2024-09-27", "events"] == ["Israel kills X"]
+    assert ti.loc["2024-10-04", "basis"] == "sentence:2"
+    assert ti.loc["2024-10-04", "events"] == ["Israel kills X"]
+    assert ti.loc["2024-10-08", "basis"] == "publication:1"
+    assert ti["index"].is_monotonic_decreasing
+
+
+def test_operations_without_notice_weigh_on_their_day(channels):
+    docs = docs_frame([("d1", "A", "2024-10-08", "")])
+    tables = event_tables([
+        event("e001", "2024-07-31", "targeted_killing", "K", ["Israel"], operation=True,
+              agent_side="Israel", notice="none", notice_to="US", origins=["A"]),
+        event("e002", "2024-10-01", "missile_attack", "M", ["Iran"], operation=True,
+              agent_side="Iran"),                             # third party: no impact
+    ])
+    ti = metrics.trust_index(tables, {}, docs, ("US", "Israel"), channels)
+    assert list(ti["date"]) == ["2024-07-31"]
+    assert ti.iloc[0]["change"] == channels.notice_impact["none"]
+
+
+def test_negated_cues_flip_and_shrink(channels):
+    docs = docs_frame([("d1", "A", "2024-10-08", "")])
+    found = {"trust_signals": pd.DataFrame([signal("d1", 1, negated=True)])}
+    ti = metrics.trust_index(event_tables([]), found, docs, "US->Israel", channels)
+    assert ti.iloc[0]["index"] == pytest.approx(channels.negated_factor)
+
+
+def test_notice_ledger_lists_operations_only():
+    tables = event_tables([
+        event("e001", "2024-09-27", "targeted_killing", "K", [], operation=True,
+              agent_side="Israel", notice="minutes", notice_to="US"),
+        event("e002", "2024-10-09", "phone_call", "C", []),
+    ])
+    ledger = metrics.notice_ledger(tables)
+    assert list(ledger["event_id"]) == ["e001"] and ledger.iloc[0]["notice"] == "minutes"
+    assert list(ledger.columns) == list(metrics.SCHEMA["notice_ledger"])
+
+
+def cadence_inputs():
+    docs = docs_frame([("d1", "A", "2024-10-08", ""), ("d2", "B", "2024-10-09", ""),
+                       ("d3", "C", "2024-09-29", "")])
+    people = {"d1-s001": ["Joe Biden", "Benjamin Netanyahu"],
+              "d2-s001": ["Joe Biden", "Benjamin Netanyahu"],
+              "d3-s001": ["Lloyd Austin", "Yoav Gallant"],
+              "d3-s002": ["Lloyd Austin", "Yoav Gallant"]}
+    texts = {"d1-s001": "Biden and Netanyahu have not talked in nearly 50 days.",
+             "d2-s001": "It will be the first conversation of Biden and Netanyahu in two months.",
+             "d3-s001": "The two have spoken by phone over 125 times during the war.",
+             "d3-s002": "Austin and Gallant spoke several times in a day."}
+    times = [("d1-s001", "duration", "nearly 50 days", 50.0),
+             ("d2-s001", "duration", "two months", 60.0),
+             ("d3-s001", "count", "over 125 times", float("nan")),
+             ("d3-s002", "duration", "in a day", 1.0)]
+    found = {
+        "actor_mentions": pd.DataFrame([{"doc_id": s[:2], "sent_id": s, "actor": a}
+                                        for s, names in people.items() for a in names]),
+        "mentions": pd.DataFrame([{"doc_id": s[:2], "sent_id": s, "actors": "", "text": t}
+                                  for s, t in texts.items()]),
+        "time_expressions": pd.DataFrame([
+            {"time_id": f"{s}-t1", "doc_id": s[:2], "sent_id": s, "kind": k, "text": t,
+             "measure_days": m, "date": ""} for s, k, t, m in times]),
+    }
+    tables = event_tables([
+        event("e001", "2024-10-09", "phone_call", "Biden and Netanyahu speak by phone",
+              ["Joe Biden", "Benjamin Netanyahu"], docs=("d2",)),
+        event("e002", "2024-10-12", "phone_call", "Biden and Netanyahu to speak again",
+              ["Joe Biden", "Benjamin Netanyahu"], status="planned", docs=("d2",)),
+    ])
+    return tables, found, docs
+
+
+def test_cadence_reads_events_and_stated_silences(channels):
+    tables, found, docs = cadence_inputs()
+    cad, conflicts = metrics.cadence(tables, found, docs, channels)
+    leaders = cad[cad["channel"] == "leaders"].set_index("basis")
+    assert leaders.loc["event", "last_contact"] == "2024-10-09"
+    assert leaders.loc["event", "days_since"] == 0
+    assert "event-planned" not in leaders.index           # a plan after the as-of date
+    silences = cad[(cad["channel"] == "leaders") & (cad["basis"] == "stated-duration")]
+    assert dict(zip(silences["value"], silences["last_contact"], strict=True)) == {
+        "nearly 50 days": "2024-08-19", "two months": "2024-08-10"}
+    defense = cad[cad["channel"] == "defense"]
+    assert list(defense["basis"]) == ["stated-count"]      # 'in a day' is no silence
+    assert defense.iloc[0]["value"] == "over 125 times"
+    assert set(conflicts["value"]) == {"nearly 50 days", "two months"}
+    assert set(conflicts["account"]) == {"accepted", "disagrees"}
+
+
+def test_sourcing_counts_claims_per_publisher():
+    docs = docs_frame([("d1", "A", "2024-10-08", ""), ("d2", "unknown", "2024-10-08", ""),
+                       ("d3", "A", "2024-10-08", "d1")])
+    found = {"claims": pd.DataFrame([claim("d1", 1), claim("d1", 2, "named_official"),
+                                     claim("d2", 1, "outlet", "Axios"), claim("d3", 1)])}
+    src = metrics.sourcing(found, docs).set_index("publisher")
+    assert src.loc["A", "anonymous_official"] == 1 and src.loc["A", "total"] == 2
+    assert src.loc["unknown", "outlet"] == 1
+
+
+def test_build_metrics_contract(channels):
+    tables, found, docs = cadence_inputs()
+    out = metrics.build_metrics(tables, found, docs, ("US", "Israel"), channels)
+    assert set(out) == set(metrics.SCHEMA)
+    for name, frame in out.items():
+        assert list(frame.columns) == list(metrics.SCHEMA[name]), name
+    assert "origin" in metrics.METHOD and "sqrt" in metrics.METHOD
+
+
+@pytest.mark.parametrize("body, reason", [
+    ("channels: [{id: a, name: A, actors: [X], contact_types: [phone_call]}]\n", "two actors"),
+    ("channels: [{id: a, name: A, actors: [X, Y]}]\n", "missing key"),
+    ("channels: []\ncontact_cues: ['(unclosed']\n", "bad pattern"),
+    ("channels: []\nindex: {sd: 0}\n", "above 0"),
+    ("channels: []\nindex: {notice_impact: {weeks: 1}}\n", "levels"),
+])
+def test_channel_file_errors(tmp_path, body, reason):
+    (tmp_path / "channels.yaml").write_text("# test\n" + body)
+    with pytest.raises(DataFileError, match=reason):
+        metrics.load_channels(tmp_path)
