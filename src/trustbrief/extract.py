@@ -1,0 +1,1445 @@
+"""Extraction: sentences -> actor mentions, event mentions, claims and trust signals.
+
+All story knowledge (actors and their aliases, event triggers, trust cues, attribution
+phrasing) lives in data/gazetteer.yaml, data/event_types.yaml, data/trust_cues.yaml and
+data/attribution.yaml; this module holds the mechanics only. Every pattern is compiled once
+into a few large alternations by `load_lexicons`; `extract` then makes a handful of regex
+passes per sentence and a few heuristics over the actor positions it found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from trustbrief import knowledge
+from trustbrief.knowledge import DataFileError
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+SIDES = ("US", "Israel", "Iran", "Hezbollah", "Hamas", "Lebanon", "media", "other")
+ACTOR_TYPES = ("person", "state", "organization", "outlet", "place")
+POLARITIES = ("negated", "planned", "hypothetical")
+CATEGORIES = ("distrust", "surprise", "anger", "transparency_demand", "withholding", "positive")
+NOTICES = ("none", "minutes", "hours", "days")
+EXPERIENCER_MODES = ("subject", "nearest_before", "after")
+MEASURE_KINDS = ("duration", "count")
+
+SCHEMA: dict[str, dict[str, str]] = {
+    "actor_mentions": {
+        "doc_id": "document id",
+        "sent_id": "sentence id",
+        "start": "character offset of the surface form in the sentence text",
+        "end": "end offset (exclusive) in the sentence text",
+        "surface": "the text exactly as printed ('Security Minister', '\"Israel\"')",
+        "actor": "canonical actor name from data/gazetteer.yaml",
+        "side": "the actor's side (US, Israel, Iran, Hezbollah, Hamas, Lebanon, media, other)",
+        "kind": "name | alias | title | epithet | pronoun-phrase",
+    },
+    "mentions": {
+        "mention_id": "<sent_id>-m<N>",
+        "event_id": "canonical event id ('' until the events stage)",
+        "doc_id": "document id",
+        "sent_id": "sentence id",
+        "event_type": "event type id from data/event_types.yaml",
+        "actors": "canonical actors taking part (agent, targets, places)",
+        "date": "best date from the governing time expression, or ''",
+        "date_earliest": "earliest date, or ''",
+        "date_latest": "latest date, or ''",
+        "date_basis": "explicit | relative | relative-inferred | unresolved | open (no time "
+                      "expression governs the mention)",
+        "time_text": "text of the governing time expression, or ''",
+        "trigger": "the words that triggered the mention",
+        "text": "the sentence",
+        "plover": "PLOVER category of the event type",
+        "lane": "timeline lane of the event type",
+        "operation": "true for military operations (notice ledger)",
+        "agent": "actor who acts ('' when the sentence does not say)",
+        "agent_side": "side of the agent",
+        "targets": "actors acted upon or met",
+        "target_sides": "sides of the targets, in order",
+        "locations": "places named with 'in', 'near'... around the trigger",
+        "time_id": "time expression governing the trigger's clause, or ''",
+        "measure_id": "duration or count in the clause ('nearly 50 days', '125 times'), or ''",
+        "measure_text": "text of that duration or count, or ''",
+        "polarity": "asserted | negated | planned | hypothetical",
+        "trigger_start": "offset of the trigger in the sentence",
+    },
+    "claims": {
+        "claim_id": "<sent_id>-c1 (one claim per attributed sentence)",
+        "doc_id": "document id",
+        "sent_id": "sentence id",
+        "speaker": "canonical name, or the phrase for anonymous sources ('four US officials')",
+        "speaker_type": "named_official | anonymous_official | outlet | organization | "
+                        "unattributed",
+        "speaker_count": "number of speakers when stated (4 for 'four US officials'), else empty",
+        "cited_outlet": "outlet named as the origin of the claim, or ''",
+        "quote": "directly quoted words (several joined with ' … '), or ''",
+        "text": "the sentence",
+        "speaker_side": "side of the speaker, or ''",
+        "speaker_role": "role or title ('deputy press secretary', 'official'), or ''",
+    },
+    "trust_signals": {
+        "signal_id": "<sent_id>-g<N>",
+        "doc_id": "document id",
+        "sent_id": "sentence id",
+        "cue": "the cue text as printed",
+        "category": "distrust | surprise | anger | transparency_demand | withholding | positive",
+        "polarity": "-1 (erodes trust) or 1 (builds trust), before negation",
+        "direction": "'A->B' (A distrusts / is surprised by B), 'A<->B' mutual, '?' unknown side",
+        "negated": "true when the cue is negated in its clause ('not opposed')",
+        "notice": "none | minutes | hours | days | '' (advance notice the cue implies)",
+        "weight": "cue weight times any intensifier ('increasingly', 'very')",
+        "text": "the sentence",
+        "family": "cue family id from data/trust_cues.yaml",
+    },
+}
+
+
+# ------------------------------------------------------------------------ lexicon objects
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    type: str
+    side: str
+    level: str
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Form:
+    """One gazetteer surface form: which actor (or side, for adjectives) it can mean."""
+
+    actor: str
+    side: str
+    kind: str  # name | alias | title | epithet | adjective
+    requires: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EventType:
+    id: str
+    plover: str
+    lane: str
+    operation: bool
+    verb: str
+    symmetric: bool
+    agent_types: frozenset
+    requires_types: frozenset
+    absorbs: frozenset
+    has_targets: bool
+    target_marker: re.Pattern | None
+
+
+@dataclass(frozen=True)
+class Cue:
+    family: str
+    category: str
+    polarity: int
+    weight: float
+    notice: str
+    negative: bool
+    experiencer: str
+    mutual: bool
+    inside: bool
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speech: re.Pattern
+    speaker_after: re.Pattern
+    speaker_before: re.Pattern
+    anonymous: re.Pattern
+    unnamed: re.Pattern
+    source_speaking: re.Pattern
+    source_introduced: re.Pattern
+    count_words: dict
+    source_roles: tuple  # (compiled noun regex, role)
+    modifiers: frozenset
+    citation_before: re.Pattern
+    citation_after: re.Pattern
+    report_back: re.Pattern
+    min_quote_words: int
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    actors: dict
+    forms: dict
+    form_pattern: re.Pattern
+    side_actor: dict
+    pronoun_pattern: re.Pattern | None
+    pronoun_rules: dict
+    event_types: dict
+    trigger_pattern: re.Pattern
+    trigger_rules: dict
+    polarity_before: re.Pattern
+    polarity_after: re.Pattern | None
+    polarity_rules: dict
+    polarity_windows: dict
+    clause_break: re.Pattern
+    intro_clause: re.Pattern
+    location_before: re.Pattern
+    target_before: re.Pattern
+    cue_pattern: re.Pattern
+    cues: dict
+    negation: re.Pattern
+    intensifiers: tuple
+    not_stimulus_before: re.Pattern
+    experiencer_after: re.Pattern
+    attribution: Attribution
+
+
+# ---------------------------------------------------------------------- loading helpers
+
+def _str_list(path, where, value) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise DataFileError(path, where, "expected a list of non-empty strings")
+    return [v.strip() for v in value]
+
+
+def _choice(path, where, value, allowed) -> str:
+    if value not in allowed:
+        raise DataFileError(path, where, f"{value!r} is not one of: {', '.join(allowed)}")
+    return value
+
+
+def _check_regex(path, where, pattern: str) -> str:
+    knowledge.compile_pattern(path, where, pattern)
+    return pattern
+
+
+def _key(text: str) -> str:
+    """Normalized lookup key of a surface form: quotes unified, spaces collapsed, lowercase."""
+    text = text.replace("’", "'").replace("“", '"').replace("”", '"')
+    return " ".join(text.split()).lower()
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _literal_regex(text: str) -> str:
+    """A gazetteer form as a regex: any space run, either apostrophe or quote style."""
+    parts, last_space = [], False
+    for ch in text:
+        if ch.isspace():
+            if not last_space:
+                parts.append(r"\s+")
+            last_space = True
+            continue
+        last_space = False
+        if ch in "'’":
+            parts.append("['’]")
+        elif ch in '"“”':
+            parts.append('["“”]')
+        else:
+            parts.append(re.escape(ch))
+    body = "".join(parts)
+    return f"(?-i:{body})" if _is_acronym(text) else body
+
+
+def _first_char_alternation(literals) -> str:
+    """Alternation of literal forms grouped by first character, longest first in each group.
+
+    Grouping lets the regex engine skip whole groups with one cheap look-ahead, which keeps
+    a gazetteer of hundreds of forms fast.
+    """
+    groups: dict[str, list[str]] = {}
+    for lit in literals:
+        first = lit[0].lower()
+        first = '"' if first in '"“”' else first
+        groups.setdefault(first, []).append(lit)
+    branches = []
+    for first in sorted(groups):
+        alts = sorted(set(groups[first]), key=lambda s: (-len(s), s))
+        head = '["“”]' if first == '"' else re.escape(first)
+        branches.append(f"(?={head})(?:{'|'.join(_literal_regex(a) for a in alts)})")
+    return "|".join(branches)
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """Split 'a|b(c|d)' into ['a', 'b(c|d)'] so each alternative can be ordered on its own."""
+    parts, cur, depth, escaped, in_class = [], [], 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+            continue
+        cur.append(ch)
+    parts.append("".join(cur))
+    return [p for p in parts if p]
+
+
+def _closing_paren(pattern: str, open_at: int) -> int:
+    depth, escaped, in_class = 0, False, False
+    for i in range(open_at, len(pattern)):
+        ch = pattern[i]
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _first_letters(alt: str) -> str:
+    """The letters a match of `alt` can start with (sorted, lowercase), or '' when unknown."""
+    if alt[:1].isalpha() and alt[1:2] not in ("?", "*", "{"):
+        return alt[0].lower()
+    if alt.startswith("(?:"):
+        close = _closing_paren(alt, 0)
+        if close > 0 and alt[close + 1:close + 2] not in ("?", "*", "{"):
+            firsts = [_first_letters(a) for a in _top_level_alternatives(alt[3:close])]
+            if all(firsts):
+                return "".join(sorted(set("".join(firsts))))
+    return ""
+
+
+def _named_alternation(patterns) -> tuple[str, dict]:
+    """(regex with one named group per alternative, group name -> payload).
+
+    Python's regex takes the first alternative that matches at a position, so alternatives
+    are tried longest source first: 'strike back' before 'striking', 'missile strike' before
+    'strike'.
+    """
+    split = [(alt, payload) for pattern, payload in patterns
+             for alt in _top_level_alternatives(pattern)]
+    ordered = sorted(enumerate(split), key=lambda ip: (-len(ip[1][0]), ip[0]))
+    # Alternatives with a known first letter are grouped behind one look-ahead per letter, so
+    # the engine skips a whole group at once: several times faster on long alternations.
+    # An alternative that can start with several letters is copied into each letter's group
+    # (under another group name), so each group keeps the global longest-first order.
+    groups: dict[str, list[str]] = {}
+    rules = {}
+    for n, (_, (pattern, payload)) in enumerate(ordered):
+        for letter in _first_letters(pattern) or "_":
+            name = f"g{n}{letter}"
+            groups.setdefault(letter, []).append(f"(?P<{name}>{pattern})")
+            rules[name] = payload
+    parts = ["|".join(groups.pop("_"))] if "_" in groups else []
+    parts += [f"(?=[{c}{c.upper()}])(?:{'|'.join(alts)})" for c, alts in sorted(groups.items())]
+    return "|".join(parts), rules
+
+
+def _compile(path, where, pattern: str, flags=re.IGNORECASE) -> re.Pattern:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise DataFileError(path, where, f"patterns do not compile together: {exc}") from None
+
+
+def _words_alternation(words) -> str:
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+# ------------------------------------------------------------------------- gazetteer
+
+def _load_gazetteer(path: Path):
+    data = knowledge.load_yaml(path)
+    knowledge.require_keys(path, "top level", data, ["sides", "actors"], ["pronoun_phrases"])
+    sides = data["sides"]
+    if not isinstance(sides, dict):
+        raise DataFileError(path, "sides", "expected a mapping side -> {adjectives: [...]}")
+    actors: dict[str, Actor] = {}
+    forms: dict[str, list[Form]] = {}
+
+    def add(text: str, form: Form):
+        forms.setdefault(_key(text), [])
+        if form not in forms[_key(text)]:
+            forms[_key(text)].append(form)
+
+    if not isinstance(data["actors"], list):
+        raise DataFileError(path, "actors", "expected a list of actors")
+    for i, item in enumerate(data["actors"]):
+        where = f"actors[{i}]"
+        knowledge.require_keys(path, where, item, ["name", "type", "side"],
+                               ["level", "roles", "names", "aliases", "titles", "epithets"])
+        name = str(item["name"]).strip()
+        if name in actors:
+            raise DataFileError(path, where, f"actor {name!r} listed twice")
+        kind = _choice(path, f"{where}.type", item["type"], ACTOR_TYPES)
+        side = _choice(path, f"{where}.side", item["side"], SIDES)
+        level = str(item.get("level") or ("institution" if kind != "person" else ""))
+        actors[name] = Actor(name, kind, side, level,
+                             tuple(_str_list(path, f"{where}.roles", item.get("roles"))))
+        add(name, Form(name, side, "name"))
+        for text in _str_list(path, f"{where}.names", item.get("names")):
+            add(text, Form(name, side, "name"))
+        for text in _str_list(path, f"{where}.aliases", item.get("aliases")):
+            add(text, Form(name, side, "alias"))
+        for text in _str_list(path, f"{where}.titles", item.get("titles")):
+            add(text, Form(name, side, "title"))
+        for j, ep in enumerate(item.get("epithets") or []):
+            if isinstance(ep, str):
+                add(ep, Form(name, side, "epithet"))
+                continue
+            knowledge.require_keys(path, f"{where}.epithets[{j}]", ep, ["text"], ["requires"])
+            add(str(ep["text"]), Form(name, side, "epithet", tuple(
+                _str_list(path, f"{where}.epithets[{j}].requires", ep.get("requires")))))
+    for key, form_list in forms.items():
+        owners = {f.actor for f in form_list if f.kind in ("name", "alias")}
+        if len(owners) > 1:
+            raise DataFileError(path, key, f"name or alias shared by {', '.join(sorted(owners))}; "
+                                "list it as a title so that context decides")
+        for form in form_list:
+            for req in form.requires:
+                if req not in actors:
+                    raise DataFileError(path, form.actor, f"epithet requires unknown actor {req!r}")
+    side_actor = {}
+    for side, spec in sides.items():
+        _choice(path, f"sides.{side}", side, SIDES)
+        knowledge.require_keys(path, f"sides.{side}", spec, ["adjectives"])
+        # an adjective stands for the side's state (else its first organization)
+        owners = [a for a in actors.values() if a.side == side]
+        owners.sort(key=lambda a: (a.type != "state", a.type != "organization"))
+        side_actor[side] = owners[0].name if owners else ""
+        for adj in _str_list(path, f"sides.{side}.adjectives", spec["adjectives"]):
+            add(adj, Form(side_actor[side], side, "adjective"))
+    pattern = _compile(path, "actors", r"(?<!\w)(?:" + _first_char_alternation(
+        [t for forms_ in data["actors"] for t in _surface_texts(forms_)]
+        + [a for s in sides.values() for a in (s.get("adjectives") or [])]) + r")(?![\w])")
+    pronoun_rules, pronoun_parts = {}, []
+    for i, item in enumerate(data.get("pronoun_phrases") or []):
+        where = f"pronoun_phrases[{i}]"
+        knowledge.require_keys(path, where, item, ["pattern", "refers", "count"])
+        _check_regex(path, where, item["pattern"])
+        refers = _choice(path, f"{where}.refers", item["refers"], ACTOR_TYPES)
+        pronoun_parts.append((item["pattern"], (refers, int(item["count"]))))
+    pronoun_pattern = None
+    if pronoun_parts:
+        alt, pronoun_rules = _named_alternation(pronoun_parts)
+        pronoun_pattern = _compile(path, "pronoun_phrases", rf"(?<!\w)(?:{alt})(?!\w)")
+    frozen_forms = {k: tuple(v) for k, v in forms.items()}
+    return actors, frozen_forms, pattern, side_actor, pronoun_pattern, pronoun_rules
+
+
+def _surface_texts(item: dict) -> list[str]:
+    texts = [str(item["name"])]
+    for key in ("names", "aliases", "titles"):
+        texts += [str(t) for t in item.get(key) or []]
+    for ep in item.get("epithets") or []:
+        texts.append(ep if isinstance(ep, str) else str(ep["text"]))
+    return texts
+
+
+# ----------------------------------------------------------------------- event types
+
+def _load_event_types(path: Path):
+    data = knowledge.load_yaml(path)
+    knowledge.require_keys(path, "top level", data,
+                           ["plover_categories", "lanes", "event_types", "polarity",
+                            "clause_breaks", "intro_clause", "location_prepositions",
+                            "target_prepositions"])
+    plover = set(_str_list(path, "plover_categories", data["plover_categories"]))
+    lanes = tuple(_str_list(path, "lanes", data["lanes"]))
+    types, triggers = {}, []
+    for type_id, spec in (data["event_types"] or {}).items():
+        where = f"event_types.{type_id}"
+        knowledge.require_keys(path, where, spec, ["plover", "lane", "operation", "verb"],
+                               ["symmetric", "agent_types", "requires_types", "absorbs",
+                                "verbs", "nouns", "has_targets", "target_marker"])
+        _choice(path, f"{where}.plover", spec["plover"], sorted(plover))
+        _choice(path, f"{where}.lane", spec["lane"], lanes)
+        if not isinstance(spec["operation"], bool):
+            raise DataFileError(path, f"{where}.operation", "expected true or false")
+        agent_types = _str_list(path, f"{where}.agent_types", spec.get("agent_types")) or [
+            "person", "state", "organization"]
+        for t in agent_types + _str_list(path, f"{where}.requires_types",
+                                         spec.get("requires_types")):
+            _choice(path, f"{where}.agent_types", t, ACTOR_TYPES)
+        types[type_id] = EventType(
+            type_id, spec["plover"], spec["lane"], spec["operation"], str(spec["verb"]),
+            bool(spec.get("symmetric", False)), frozenset(agent_types),
+            frozenset(_str_list(path, f"{where}.requires_types", spec.get("requires_types"))),
+            frozenset(_str_list(path, f"{where}.absorbs", spec.get("absorbs"))),
+            bool(spec.get("has_targets", True)),
+            knowledge.compile_pattern(path, f"{where}.target_marker",
+                                      rf"\b(?:{spec['target_marker']})\s+(?:the\s+)?$")
+            if spec.get("target_marker") else None)
+        for form in ("verbs", "nouns"):
+            for j, pat in enumerate(_str_list(path, f"{where}.{form}", spec.get(form))):
+                _check_regex(path, f"{where}.{form}[{j}]", pat)
+                triggers.append((pat, (type_id, form[:-1])))
+        if not spec.get("verbs") and not spec.get("nouns"):
+            raise DataFileError(path, where, "needs at least one verb or noun pattern")
+    for t in types.values():
+        for absorbed in t.absorbs:
+            if absorbed not in types:
+                raise DataFileError(path, f"event_types.{t.id}.absorbs",
+                                    f"unknown event type {absorbed!r}")
+    alt, rules = _named_alternation(triggers)
+    trigger_pattern = _compile(path, "event_types", rf"(?<![\w-])(?:{alt})(?![\w-])")
+    pol = data["polarity"]
+    knowledge.require_keys(path, "polarity", pol, POLARITIES)
+    before, after, windows = [], [], {}
+    for name in POLARITIES:
+        knowledge.require_keys(path, f"polarity.{name}", pol[name], ["before", "window"],
+                               ["after"])
+        if not isinstance(pol[name]["window"], int) or pol[name]["window"] <= 0:
+            raise DataFileError(path, f"polarity.{name}.window", "expected a positive integer")
+        windows[name] = pol[name]["window"]
+        for pat in _str_list(path, f"polarity.{name}.before", pol[name]["before"]):
+            before.append((_check_regex(path, f"polarity.{name}", pat), name))
+        for pat in _str_list(path, f"polarity.{name}.after", pol[name].get("after")):
+            after.append((_check_regex(path, f"polarity.{name}", pat), name))
+    alt_b, rules_b = _named_alternation(before)
+    polarity_before = _compile(path, "polarity", rf"(?<![\w-])(?:{alt_b})(?![\w-])")
+    polarity_after, pol_rules = None, {f"before_{k}": v for k, v in rules_b.items()}
+    if after:
+        alt_a, rules_a = _named_alternation(after)
+        polarity_after = _compile(path, "polarity", rf"(?<![\w-])(?:{alt_a})(?![\w-])")
+        pol_rules.update({f"after_{k}": v for k, v in rules_a.items()})
+    breaks = _str_list(path, "clause_breaks", data["clause_breaks"])
+    clause_break = _compile(path, "clause_breaks", "|".join(f"(?:{b})" for b in breaks))
+    intro = knowledge.compile_pattern(path, "intro_clause", str(data["intro_clause"]))
+    intro = re.compile(intro.pattern)  # case matters: a capitalized sentence opener
+    loc = _str_list(path, "location_prepositions", data["location_prepositions"])
+    tgt = _str_list(path, "target_prepositions", data["target_prepositions"])
+    location_before = re.compile(rf"\b(?:{_words_alternation(loc)})\s+(?:the\s+)?$", re.I)
+    target_before = re.compile(
+        rf"\b(?:{_words_alternation(tgt)})\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}$", re.I)
+    return (types, trigger_pattern, rules, (polarity_before, polarity_after, pol_rules, windows),
+            clause_break, intro, location_before, target_before)
+
+
+# ------------------------------------------------------------------------ trust cues
+
+def _load_trust_cues(path: Path):
+    data = knowledge.load_yaml(path)
+    knowledge.require_keys(path, "top level", data, ["families", "negations", "intensifiers",
+                                                     "not_stimulus_before", "experiencer_after"])
+    patterns = []
+    for i, fam in enumerate(data["families"] or []):
+        where = f"families[{i}]"
+        knowledge.require_keys(path, where, fam, ["family", "category", "polarity", "cues"],
+                               ["weight", "experiencer", "mutual", "experiencer_after"])
+        category = _choice(path, f"{where}.category", fam["category"], CATEGORIES)
+        if fam["polarity"] not in (-1, 1):
+            raise DataFileError(path, f"{where}.polarity", "expected -1 or 1")
+        mode = _choice(path, f"{where}.experiencer", fam.get("experiencer", "subject"),
+                       EXPERIENCER_MODES)
+        for j, cue in enumerate(fam["cues"] or []):
+            cw = f"{where}.cues[{j}]"
+            knowledge.require_keys(path, cw, cue, ["pattern"],
+                                   ["notice", "weight", "negative", "experiencer"])
+            notice = cue.get("notice", "")
+            if notice:
+                _choice(path, f"{cw}.notice", notice, NOTICES)
+            weight = cue.get("weight", fam.get("weight", 1.0))
+            if not isinstance(weight, (int, float)) or weight <= 0:
+                raise DataFileError(path, f"{cw}.weight", "expected a positive number")
+            patterns.append((_check_regex(path, cw, cue["pattern"]), Cue(
+                str(fam["family"]), category, int(fam["polarity"]), float(weight), notice,
+                bool(cue.get("negative", False)),
+                _choice(path, f"{cw}.experiencer", cue.get("experiencer", mode),
+                        EXPERIENCER_MODES),
+                bool(fam.get("mutual", False)), bool(fam.get("experiencer_after", False)))))
+    alt, cues = _named_alternation(patterns)
+    cue_pattern = _compile(path, "families", rf"(?<![\w-])(?:{alt})(?![\w-])")
+    negs = _str_list(path, "negations", data["negations"])
+    negation = _compile(path, "negations", rf"(?<![\w-])(?:{'|'.join(negs)})(?![\w-])")
+    intensifiers = []
+    for pat, factor in (data["intensifiers"] or {}).items():
+        if not isinstance(factor, (int, float)) or factor <= 0:
+            raise DataFileError(path, f"intensifiers.{pat}", "expected a positive number")
+        intensifiers.append((knowledge.compile_pattern(
+            path, f"intensifiers.{pat}", rf"(?<![\w-])(?:{pat})(?![\w-])"), float(factor)))
+    not_stimulus = knowledge.compile_pattern(path, "not_stimulus_before",
+                                             str(data["not_stimulus_before"]))
+    inside = knowledge.compile_pattern(path, "experiencer_after", str(data["experiencer_after"]))
+    return cue_pattern, cues, negation, tuple(intensifiers), not_stimulus, inside
+
+
+# ----------------------------------------------------------------------- attribution
+
+def _load_attribution(path: Path) -> Attribution:
+    data = knowledge.load_yaml(path)
+    keys = ["speech_verbs", "speech_adverbs", "count_words", "source_modifiers", "source_nouns",
+            "source_speaking", "source_introduced", "unnamed_sources", "citation_before",
+            "citation_after", "report_back", "min_quote_words"]
+    knowledge.require_keys(path, "top level", data, keys)
+    speech = [_check_regex(path, "speech_verbs", p)
+              for p in _str_list(path, "speech_verbs", data["speech_verbs"])]
+    speech_alt = "|".join(f"(?:{p})" for p in speech)
+    adverbs = _words_alternation(_str_list(path, "speech_adverbs", data["speech_adverbs"]))
+    counts = data["count_words"]
+    if not isinstance(counts, dict) or not all(isinstance(v, int) for v in counts.values()):
+        raise DataFileError(path, "count_words", "expected a mapping word -> integer")
+    mods = _str_list(path, "source_modifiers", data["source_modifiers"])
+    nouns = data["source_nouns"]
+    if not isinstance(nouns, dict):
+        raise DataFileError(path, "source_nouns", "expected a mapping regex -> role")
+    for pat in nouns:
+        _check_regex(path, f"source_nouns.{pat}", pat)
+    noun_alt = "|".join(f"(?:{p})" for p in nouns)
+    count_alt = _words_alternation([re.escape(str(w)) for w in counts])
+    mod_alt = _words_alternation([re.escape(m) for m in mods])
+    anonymous = _compile(path, "source_nouns", (
+        rf"(?<![\w-])(?:(?P<count>{count_alt})\s+)?(?:(?:{mod_alt})\s+)*"
+        rf"(?:(?P<side>(?-i:[A-Z][\w.’'-]*))\s+)?(?:(?:{mod_alt})\s+)*"
+        rf"(?P<noun>{noun_alt})(?![\w-])"))
+    min_words = data["min_quote_words"]
+    if not isinstance(min_words, int) or min_words < 1:
+        raise DataFileError(path, "min_quote_words", "expected a positive integer")
+
+    def joined(key):
+        pats = [_check_regex(path, key, p) for p in _str_list(path, key, data[key])]
+        return _compile(path, key, "|".join(f"(?:{p})" for p in pats))
+
+    return Attribution(
+        speech=_compile(path, "speech_verbs", rf"(?<![\w-])(?:{speech_alt})(?![\w-])"),
+        speaker_after=_compile(path, "speech_verbs", (
+            rf"^(?:['’]s)?\s*(?:,[^,]{{1,90}},\s*)?(?:(?:{adverbs})\s+)*(?:{speech_alt})\b")),
+        speaker_before=_compile(path, "speech_verbs", rf"\b(?:{speech_alt})\s+$"),
+        anonymous=anonymous,
+        unnamed=joined("unnamed_sources"),
+        source_speaking=knowledge.compile_pattern(path, "source_speaking",
+                                                  str(data["source_speaking"])),
+        source_introduced=knowledge.compile_pattern(path, "source_introduced",
+                                                    str(data["source_introduced"])),
+        count_words={str(k).lower(): int(v) for k, v in counts.items()},
+        source_roles=tuple((re.compile(rf"^(?:{p})$", re.I), str(r)) for p, r in nouns.items()),
+        modifiers=frozenset(m.lower() for m in mods),
+        citation_before=joined("citation_before"),
+        citation_after=joined("citation_after"),
+        report_back=joined("report_back"),
+        min_quote_words=min_words,
+    )
+
+
+def load_lexicons(data_dir: Path | str = DEFAULT_DATA_DIR) -> Lexicons:
+    """Read and validate the four extraction data files; compile every pattern once."""
+    data_dir = Path(data_dir)
+    actors, forms, form_pattern, side_actor, pron_pat, pron_rules = _load_gazetteer(
+        data_dir / "gazetteer.yaml")
+    (types, trig, trig_rules, polarity, clause_break, intro, loc_before,
+     tgt_before) = _load_event_types(data_dir / "event_types.yaml")
+    cue_pattern, cues, negation, intensifiers, not_stimulus, inside = _load_trust_cues(
+        data_dir / "trust_cues.yaml")
+    return Lexicons(actors, forms, form_pattern, side_actor, pron_pat, pron_rules, types, trig,
+                    trig_rules, *polarity, clause_break, intro, loc_before, tgt_before,
+                    cue_pattern, cues, negation, intensifiers, not_stimulus, inside,
+                    _load_attribution(data_dir / "attribution.yaml"))
+
+
+# ----------------------------------------------------------------------- actor finding
+
+@dataclass
+class Hit:
+    """An actor reference in a sentence. `actors` holds several names for 'the two'."""
+
+    start: int
+    end: int
+    surface: str
+    kind: str
+    actors: tuple = ()
+    sides: tuple = ()
+    types: tuple = ()
+    forms: tuple = field(default=(), repr=False)
+
+    @property
+    def side(self) -> str:
+        return self.sides[0] if self.sides else ""
+
+    @property
+    def actor(self) -> str:
+        return self.actors[0] if self.actors else ""
+
+
+def _resolved(hit: Hit, names, lex: Lexicons, kind: str | None = None) -> Hit:
+    names = tuple(n for n in names if n)
+    return Hit(hit.start, hit.end, hit.surface, kind or hit.kind, names,
+               tuple(lex.actors[n].side for n in names), tuple(lex.actors[n].type for n in names))
+
+
+def _raw_hits(text: str, lex: Lexicons) -> list[Hit]:
+    """Gazetteer matches; direct forms (names, aliases, plain epithets) resolve at once."""
+    hits = []
+    for m in lex.form_pattern.finditer(text):
+        forms = lex.forms.get(_key(m.group()), ())
+        direct = [f for f in forms if f.kind in ("name", "alias")
+                  or (f.kind == "epithet" and not f.requires)]
+        hit = Hit(m.start(), m.end(), m.group(), "", forms=tuple(forms))
+        if direct:
+            hits.append(_resolved(hit, [direct[0].actor], lex, direct[0].kind))
+        elif any(f.kind == "adjective" for f in forms):
+            adj = next(f for f in forms if f.kind == "adjective")
+            res = Hit(hit.start, hit.end, hit.surface, "adjective",
+                      (adj.actor,) if adj.actor else (), (adj.side,),
+                      (lex.actors[adj.actor].type,) if adj.actor else ("state",))
+            hits.append(res)
+        else:
+            hit.kind = "contextual"
+            hits.append(hit)
+    return hits
+
+
+def _resolve_title(hit: Hit, hits: list[Hit], i: int, text: str, context: list[Counter],
+                   lex: Lexicons) -> Hit | None:
+    """A title means the person named right after it, else the candidate its context fits."""
+    nxt = hits[i + 1] if i + 1 < len(hits) else None
+    if (nxt and nxt.kind in ("name", "alias") and "person" in nxt.types
+            and re.fullmatch(r"[\s,]{0,3}", text[hit.end:nxt.start])):
+        return _resolved(hit, [nxt.actor], lex, "title")
+    candidates = [f for f in hit.forms if f.kind == "title"]
+    prev = hits[i - 1] if i > 0 else None
+    if prev and prev.sides and re.fullmatch(r"(?:['’]s)?\s{0,3}", text[prev.end:hit.start]):
+        candidates = [f for f in candidates if f.side == prev.side]
+        if len(candidates) == 1:
+            return _resolved(hit, [candidates[0].actor], lex, "title")
+    return _by_context(hit, candidates, context, lex, "title")
+
+
+def _by_context(hit, candidates, context, lex, kind) -> Hit | None:
+    """Pick the candidate whose side is present closest (sentence, neighbours, document)."""
+    for level in context:
+        present = [f for f in candidates if level.get(f.side)]
+        if len({f.actor for f in present}) == 1:
+            return _resolved(hit, [present[0].actor], lex, kind)
+        if present:
+            return None
+    return None
+
+
+def _document_hits(doc_sents: list[str], lex: Lexicons) -> list[list[Hit]]:
+    """Resolve every actor reference of one document, in reading order."""
+    raw = [_raw_hits(text, lex) for text in doc_sents]
+    sent_sides = [Counter(s for h in hits if h.kind != "contextual" for s in h.sides
+                          if s != "media") for hits in raw]
+    doc_sides = sum(sent_sides, Counter())
+    history: list[list[tuple[str, str]]] = []  # per sentence: (actor, type) in reading order
+    out = []
+    for n, (text, hits) in enumerate(zip(doc_sents, raw, strict=True)):
+        near = sent_sides[max(0, n - 1)] + (sent_sides[n + 1] if n + 1 < len(raw) else Counter())
+        context = [sent_sides[n], near, doc_sides]
+        named_here = {h.actor for h in hits if h.kind not in ("contextual", "adjective")}
+        named_prev = {h.actor for h in raw[n - 1]
+                      if h.kind not in ("contextual", "adjective")} if n else set()
+        resolved = []
+        for i, hit in enumerate(hits):
+            if hit.kind != "contextual":
+                resolved.append(hit)
+                continue
+            if any(f.kind == "title" for f in hit.forms):
+                res = _resolve_title(hit, hits, i, text, context, lex)
+            else:
+                eps = [f for f in hit.forms
+                       if f.kind == "epithet" and set(f.requires) & (named_here | named_prev)]
+                res = _resolved(hit, [eps[0].actor], lex, "epithet") if eps else None
+            if res is not None:
+                resolved.append(res)
+        recent = [pair for sentence in history[-PRONOUN_REACH:] for pair in sentence]
+        resolved += _pronoun_hits(text, resolved, recent, lex)
+        resolved.sort(key=lambda h: (h.start, -h.end))
+        history.append([(a, t) for h in resolved if h.kind != "adjective"
+                        for a, t in zip(h.actors, h.types, strict=True)])
+        out.append(resolved)
+    return out
+
+
+PRONOUN_REACH = 3  # sentences back where 'the two' looks for whom it means
+
+
+def _pronoun_hits(text, hits, history, lex) -> list[Hit]:
+    """'the two' -> the last N distinct actors of the phrase's type before it."""
+    if lex.pronoun_pattern is None:
+        return []
+    found = []
+    for m in lex.pronoun_pattern.finditer(text):
+        refers, count = lex.pronoun_rules[m.lastgroup]
+        before = history + [(a, t) for h in hits if h.end <= m.start() and h.kind != "adjective"
+                            for a, t in zip(h.actors, h.types, strict=True)]
+        chosen: list[str] = []
+        for actor, kind in reversed(before):
+            if kind == refers and actor not in chosen:
+                chosen.append(actor)
+            if len(chosen) == count:
+                break
+        if len(chosen) == count:
+            found.append(_resolved(Hit(m.start(), m.end(), m.group(), ""), chosen[::-1], lex,
+                                   "pronoun-phrase"))
+    return found
+
+
+# ------------------------------------------------------------------------- clauses
+
+def _clauses(text: str, lex: Lexicons) -> list[tuple[int, int]]:
+    cuts = {0, len(text)}
+    intro = lex.intro_clause.match(text)
+    if intro:
+        cuts.add(intro.end())
+    for m in lex.clause_break.finditer(text):
+        cuts.add(m.start())
+    bounds = sorted(cuts)
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
+def _clause_of(pos: int, clauses) -> tuple[int, int]:
+    for a, b in clauses:
+        if a <= pos < b:
+            return a, b
+    return clauses[-1] if clauses else (0, 0)
+
+
+# -------------------------------------------------------------------------- events
+
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
+BY_GAP = re.compile(r"\b(?P<prep>by|from)\s+(?:(?:the|an?|its|their)\s+)?$", re.I)
+PARTICIPLE = re.compile(r"\b\w+(?:ed|en)\b", re.I)
+# between an agent and a nominal trigger: a possessive or up to two modifiers, no preposition
+NOUN_AGENT_GAP = re.compile(
+    r"(?:['’]s?)?(?:\s+|\s*-\s*)(?:(?!(?:of|to|for|with|from|on|in|at|about|by|the|a|an)\b)"
+    r"[\w-]+\s+){0,2}", re.I)
+PHRASE_GAP = re.compile(
+    r"(?:['’]s)?[\s,]+(?:(?!(?:to|and|or|of|with|from|by|in|on|at|for)\b)[\w-]+\s+)?", re.I)
+TARGET_REACH = 60  # characters after the trigger where its target may start
+
+
+def _polarity(text, start, end, clause, spans, lex) -> str:
+    """The nearest polarity cue before (or after) the trigger in its clause; a cue separated
+    from the trigger by another trigger belongs to that one ('planned retaliation after a
+    missile attack': the attack is not planned)."""
+    reach = max(lex.polarity_windows.values())
+    best, best_dist = "asserted", None
+    for m in lex.polarity_before.finditer(text, max(clause[0], start - reach), start):
+        name = lex.polarity_rules[f"before_{m.lastgroup}"]
+        if start - m.start() > lex.polarity_windows[name] or any(
+                m.end() <= s and e <= start for s, e, _ in spans):
+            continue
+        dist = start - m.end()
+        if best_dist is None or dist <= best_dist:
+            best, best_dist = name, dist
+    if lex.polarity_after is not None:
+        m = lex.polarity_after.search(text, end, min(clause[1], end + 40))
+        if m and (best_dist is None or m.start() - end < best_dist) and not any(
+                end <= s and e <= m.start() for s, e, _ in spans):
+            best = lex.polarity_rules[f"after_{m.lastgroup}"]
+    return best
+
+
+def _agent_ok(hit: Hit, etype: EventType) -> bool:
+    return bool(hit.actors) and any(t in etype.agent_types for t in hit.types)
+
+
+def _by_agent(text, end, after, form, etype):
+    """'killed by Israel', 'the killing of X by Y', 'assurances from X' -> (phrase, direct)."""
+    for i, h in enumerate(after):
+        m = BY_GAP.search(text, end, h.start)
+        if not m or (m.group("prep").lower() == "from" and form != "noun"):
+            continue
+        gap = text[end:m.start()]
+        if len(gap) <= TARGET_REACH and not PARTICIPLE.search(gap) and _agent_ok(h, etype):
+            return _chain(after[i:], text), not gap.strip()
+    return [], False
+
+
+def _chain(cands: list[Hit], text: str) -> list[Hit]:
+    """The first candidate and the hits chained to it ('Hamas leader Ismail Haniyeh')."""
+    chain = cands[:1]
+    for h in cands[1:]:
+        if not PHRASE_GAP.fullmatch(text, chain[-1].end, h.start):
+            break
+        chain.append(h)
+    return chain
+
+
+def _head(phrase: list[Hit]) -> list[Hit]:
+    """A person in the phrase wins over the group it leads ('Hamas leader Ismail Haniyeh')."""
+    people = [h for h in phrase if "person" in h.types]
+    return people[:1] if people else phrase[:1]
+
+
+PARTNER_BEFORE = re.compile(r"\b(?:with|between|and|to)\s+(?:the\s+)?$", re.I)
+
+
+def _symmetric(text, others: list[Hit], end: int, etype: EventType) -> list[str]:
+    """Participants: the people of the clause; with fewer than two, the party named with
+    'with', 'between', 'and' or 'to' after the trigger ('a visit to Washington')."""
+    people = list(dict.fromkeys(a for h in others if "person" in h.types for a in h.actors))
+    if len(people) >= 2:
+        return people
+    partners = [h for h in others if "person" not in h.types and _agent_ok(h, etype)
+                and h.side != "media" and h.kind != "adjective"
+                and end <= h.start <= end + TARGET_REACH
+                and PARTNER_BEFORE.search(text, max(0, h.start - 12), h.start)]
+    names = people + [a for h in partners[:2 - len(people)] for a in h.actors]
+    return list(dict.fromkeys(names))
+
+
+def _roles(text, start, end, form, etype: EventType, hits, lex):
+    """(agent names, target names, location hits) for one trigger."""
+    locations = [h for h in hits if h.kind != "pronoun-phrase"
+                 and set(h.types) & {"place", "state"} and end <= h.start <= end + TARGET_REACH
+                 and lex.location_before.search(text, max(0, h.start - 12), h.start)]
+    others = [h for h in hits if h not in locations and h.actors]
+    if etype.symmetric:
+        names = _symmetric(text, others, end, etype)
+        return names[:1], names[1:], locations
+    before = [h for h in others if h.end <= start]
+    after = [h for h in others if h.start >= end and h.side != "media"
+             or h.start >= end and not etype.has_targets]
+    by_phrase, direct_by = _by_agent(text, end, after, form, etype)
+    by_agent = _head(by_phrase)[0] if by_phrase else None
+    after = [h for h in after if h not in by_phrase]
+    agent, targets = None, []
+    if form == "verb" and (direct_by or PASSIVE_BEFORE.search(text, max(0, start - 30), start)):
+        agent, targets = by_agent, before[-1:]
+    elif form == "verb":
+        agent = next((h for h in reversed(before) if _agent_ok(h, etype)), None)
+    else:
+        adjacent = before[-1] if before else None
+        if adjacent and NOUN_AGENT_GAP.fullmatch(text, adjacent.end, start):
+            possessive = text[adjacent.end:adjacent.end + 1] in ("'", "’")
+            if "person" in adjacent.types and not possessive:
+                targets = [adjacent]  # 'the Nasrallah killing'
+            elif adjacent.kind == "alias" and not possessive and etype.operation:
+                locations = locations + [adjacent]  # 'the Beirut strike'
+            elif _agent_ok(adjacent, etype):
+                agent = adjacent
+        agent = agent or by_agent
+    if not etype.has_targets:
+        targets = []
+    elif not targets:
+        targets = _targets_after(text, end, form, etype, after, agent, lex)
+    agent_names = list(agent.actors[:1]) if agent else []
+    target_names = [a for h in targets for a in h.actors if a not in agent_names]
+    if not target_names and etype.operation:
+        target_names = [a for h in locations for a in h.actors]
+    return agent_names, list(dict.fromkeys(target_names)), locations
+
+
+def _targets_after(text, end, form, etype, after, agent, lex) -> list[Hit]:
+    """The object of a verb, the 'of/on/against X' of a noun, or the type's marked target."""
+    cands = [h for h in after if agent is None or h.actors != agent.actors]
+    marker = etype.target_marker
+    marked = [i for i, h in enumerate(cands) if h.start - end <= 2 * TARGET_REACH
+              and marker is not None and marker.search(text, max(end, h.start - 15), h.start)]
+    if marked:
+        return _head(_chain(cands[marked[0]:], text))
+    cands = [h for h in cands if h.start - end <= TARGET_REACH]
+    if form == "noun":
+        first = next((i for i, h in enumerate(cands)
+                      if lex.target_before.search(text, max(end, h.start - 40), h.start)
+                      # a direct object: gerunds, and nouns that double as verbs ('strikes')
+                      or re.fullmatch(r"\s+(?:the\s+)?", text[end:h.start])), None)
+        cands = cands[first:] if first is not None else []
+    elif cands and re.search(r"[,.;:]", text[end:cands[0].start]):
+        cands = []  # a verb's object follows it within the clause, before any comma
+    return _head(_chain(cands, text))
+
+
+
+def _nearest_lanes(text, times, spans, clauses) -> dict[str, str]:
+    """time_id -> lane of the trigger nearest to it in its clause.
+
+    A time expression belongs to the nearest event and to events of the same lane ('killed
+    in an Israeli strike on Friday' dates the killing too), never to events of another lane
+    ('met on Monday to discuss the missile attack': Monday is not the attack's day).
+    """
+    lanes = {}
+    for t in times:
+        clause = _clause_of(t["start"], clauses)
+        near = []
+        for s, e, lane in spans:
+            if not clause[0] <= s < clause[1]:
+                continue
+            if e <= t["start"]:
+                near.append((t["start"] - e, lane))
+            else:  # adverbials mostly follow their verb: a later trigger counts less
+                comma = bool(re.search(r"[,;:]", text[t["end"]:s]))
+                near.append((2 * max(0, s - t["end"]) + 1000 * comma, lane))
+        if near:
+            lanes[t["time_id"]] = min(near)[1]
+    return lanes
+
+
+def _governing(times, clause, span, lanes, measures: bool):
+    """The clause's time expression (or measure) nearest the trigger, among those whose
+    nearest trigger is of the same lane."""
+    start, end, lane = span
+    best, best_dist = None, None
+    for t in times:
+        if (t["kind"] in MEASURE_KINDS) != measures or not clause[0] <= t["start"] < clause[1]:
+            continue
+        if lanes.get(t["time_id"]) != lane:
+            continue
+        dist = start - t["end"] if t["end"] <= start else max(0, t["start"] - end)
+        if best_dist is None or dist < best_dist:
+            best, best_dist = t, dist
+    return best
+
+
+def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexicons):
+    text = sent["text"]
+    clauses = _clauses(text, lex)
+    sent_types = {t for h in hits for t in h.types}
+    matches = [m for m in lex.trigger_pattern.finditer(text)
+               if not any(h.start <= m.start() and m.end() <= h.end for h in hits)]
+    spans = [(*m.span(), lex.event_types[lex.trigger_rules[m.lastgroup][0]].lane)
+             for m in matches]
+    lanes = _nearest_lanes(text, times, spans, clauses)
+    found = []
+    for m in matches:
+        type_id, form = lex.trigger_rules[m.lastgroup]
+        etype = lex.event_types[type_id]
+        if etype.requires_types and not etype.requires_types & sent_types:
+            continue
+        start, end = m.span()
+        clause = _clause_of(start, clauses)
+        in_clause = [h for h in hits if clause[0] <= h.start < clause[1]]
+        agent, targets, locations = _roles(text, start, end, form, etype, in_clause, lex)
+        found.append({
+            "event_type": type_id, "clause": clause, "agent": agent[0] if agent else "",
+            "targets": targets, "locations": [a for h in locations for a in h.actors],
+            "time": _governing(times, clause, (start, end, etype.lane), lanes, False),
+            "measure": _governing(times, clause, (start, end, etype.lane), lanes, True),
+            "trigger": m.group(), "trigger_start": start, "form": form,
+            "polarity": _polarity(text, start, end, clause, spans, lex)})
+    absorbed = {(lex.event_types[f["event_type"]].id, f["clause"]) for f in found}
+    found = [f for f in found if not any(
+        f["event_type"] in lex.event_types[t].absorbs and c == f["clause"] for t, c in absorbed)]
+    return _merge_same_type(found)
+
+
+def _merge_same_type(found: list[dict]) -> list[dict]:
+    """One mention per event type and sentence unless they name different targets."""
+    merged: list[dict] = []
+    for f in found:
+        twin = next((g for g in merged if g["event_type"] == f["event_type"]
+                     and (not g["targets"] or not f["targets"]
+                          or set(g["targets"]) & set(f["targets"]))), None)
+        if twin is None:
+            merged.append(dict(f))
+            continue
+        twin["agent"] = twin["agent"] or f["agent"]
+        twin["targets"] = list(dict.fromkeys(twin["targets"] + f["targets"]))
+        twin["locations"] = list(dict.fromkeys(twin["locations"] + f["locations"]))
+        twin["time"] = twin["time"] or f["time"]
+        twin["measure"] = twin["measure"] or f["measure"]
+        # the verb is the predicate ('scheduled to meet ... during a visit': planned); between
+        # equals, an asserted mention beats a hypothetical one ('possible operations similar to
+        # the recent killing') but not a planned one ('scheduled to meet ... visit')
+        if (f["form"], twin["form"]) == ("verb", "noun") or (
+                f["form"] == twin["form"] and twin["polarity"] == "hypothetical"):
+            twin["polarity"], twin["form"] = f["polarity"], f["form"]
+    return merged
+
+
+def _mention_rows(sent, found, lex) -> list[dict]:
+    rows = []
+    for n, f in enumerate(found, start=1):
+        etype = lex.event_types[f["event_type"]]
+        agent, targets = f["agent"], [t for t in f["targets"] if t != f["agent"]]
+        actors = list(dict.fromkeys(([agent] if agent else []) + targets + f["locations"]))
+        time, measure = f["time"], f["measure"]
+        rows.append({
+            "mention_id": f"{sent['sent_id']}-m{n}", "event_id": "", "doc_id": sent["doc_id"],
+            "sent_id": sent["sent_id"], "event_type": etype.id, "actors": actors,
+            "date": "", "date_earliest": "", "date_latest": "",
+            "date_basis": "unresolved" if time else "open",
+            "time_text": time["text"] if time else "", "trigger": f["trigger"],
+            "text": sent["text"], "plover": etype.plover, "lane": etype.lane,
+            "operation": etype.operation, "agent": agent,
+            "agent_side": lex.actors[agent].side if agent else "", "targets": targets,
+            "target_sides": [lex.actors[t].side for t in targets],
+            "locations": f["locations"], "time_id": time["time_id"] if time else "",
+            "measure_id": measure["time_id"] if measure else "",
+            "measure_text": measure["text"] if measure else "", "polarity": f["polarity"],
+            "trigger_start": f["trigger_start"]})
+    return rows
+
+
+# -------------------------------------------------------------------------- claims
+
+QUOTE = re.compile(r'"([^"]+)"|“([^”]+)”|“([^”]+)$')
+
+
+def _quotes(text: str, att: Attribution) -> list[str]:
+    out = []
+    for m in QUOTE.finditer(text):
+        body = next(g for g in m.groups() if g is not None).strip(" ,;:")
+        if len(body.split()) >= att.min_quote_words:
+            out.append(body)
+    return out
+
+
+def _cited_outlet(text, hits, att: Attribution) -> str:
+    """The outlet named as origin; one introduced by 'citing'/'according to' wins."""
+    before, after = [], []
+    for h in hits:
+        if "outlet" not in h.types:
+            continue
+        if att.citation_before.search(text, max(0, h.start - 60), h.start):
+            before.append(h.actor)
+        elif att.citation_after.search(text[h.end:h.end + 120]):
+            after.append(h.actor)
+    return (before or after or [""])[0]
+
+
+def _speaks(text, start, end, att: Attribution) -> bool:
+    """Is the phrase at start:end the one speaking (subject of a speech verb, or cited)?"""
+    return bool(att.speaker_after.search(text[end:end + 120])
+                or att.source_speaking.search(text[end:end + 40])
+                or att.source_introduced.search(text, max(0, start - 25), start))
+
+
+def _anonymous_speaker(text, hits, att: Attribution):
+    titles = [h for h in hits if h.kind in ("title", "name", "alias", "epithet")]
+    for m in att.anonymous.finditer(text):
+        noun_start = m.start("noun")
+        if any(h.start < m.end() and noun_start < h.end and "person" in h.types for h in titles):
+            continue  # 'National Security Adviser' is a person's title, not a source
+        if not _speaks(text, m.start(), m.end(), att):
+            continue
+        noun = m.group("noun")
+        side_word, side = m.group("side"), ""
+        if side_word and side_word.lower() not in att.modifiers:
+            at = next((h for h in hits if h.start <= m.start("side") < h.end), None)
+            if at is not None and at.side == "media":
+                continue  # 'Axios reporters' are not officials
+            side = at.side if at is not None else ""
+        count_word = (m.group("count") or "").lower()
+        plural = noun.lower().endswith(("s", "people"))
+        count = att.count_words.get(count_word) if count_word else (None if plural else 1)
+        role = next((r for p, r in att.source_roles if p.match(noun)), noun.lower())
+        return m.start(), {"speaker": m.group().strip(), "speaker_count": count or None,
+                           "speaker_side": side, "speaker_role": role}
+    m = att.unnamed.search(text)
+    if m:
+        return m.start(), {"speaker": m.group(), "speaker_count": None, "speaker_side": "",
+                           "speaker_role": "source"}
+    return None
+
+
+def _speaking_actor(text, hits, att, types, lex):
+    for i, h in enumerate(hits):
+        if not set(h.types) & types or h.kind in ("pronoun-phrase", "adjective"):
+            continue
+        if h.side == "media":
+            continue
+        # the last hit of a phrase speaks ('Pentagon deputy press secretary Sabrina Singh')
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        if nxt and nxt.actors == h.actors and nxt.start - h.end <= 3:
+            continue
+        # 'X said' / 'X, who ..., told' / '..., said X.' (the last only at a clause end)
+        if att.speaker_after.search(text[h.end:h.end + 120]) or (
+                att.speaker_before.search(text, max(0, h.start - 20), h.start)
+                and re.match(r"\s*(?:[,.;:]|$)", text[h.end:])):
+            return h.start, i, h
+    return None
+
+
+def _named_role(text, hits, i, lex) -> str:
+    """Title printed before the name ('Pentagon deputy press secretary'), else the gazetteer's."""
+    h = hits[i]
+    first = i
+    while first > 0 and hits[first - 1].end >= hits[first].start - 2 and (
+            hits[first - 1].actors == h.actors or hits[first - 1].kind in ("alias", "name")
+            and "person" not in hits[first - 1].types):
+        first -= 1
+    if first < i and any(hits[k].kind == "title" for k in range(first, i)):
+        return text[hits[first].start:hits[i - 1].end]
+    roles = lex.actors[h.actor].roles
+    return roles[0] if roles else ""
+
+
+def _claim(sent, hits, last_outlet, lex) -> dict | None:
+    att, text = lex.attribution, sent["text"]
+    quotes = _quotes(text, att)
+    outlet = _cited_outlet(text, hits, att)
+    if not outlet and last_outlet and att.report_back.search(text):
+        outlet = last_outlet
+    if not (quotes or outlet or att.speech.search(text)):
+        return None
+    claim = {"speaker": "", "speaker_type": "unattributed", "speaker_count": None,
+             "speaker_side": "", "speaker_role": ""}
+    # the official named first frames the sentence ('According to US officials, ... Austin
+    # responded'); a government body speaks only when no official does ('what the Israeli
+    # government says ..., four US officials said')
+    speakers = [(rank, found[0], kind, found) for rank, kind, found in (
+        (0, "anonymous", _anonymous_speaker(text, hits, att)),
+        (0, "named", _speaking_actor(text, hits, att, {"person"}, lex)),
+        (1, "org", _speaking_actor(text, hits, att, {"organization", "state"}, lex))) if found]
+    kind, found = min(speakers)[2:] if speakers else ("", None)
+    if kind == "anonymous":
+        claim.update(found[1], speaker_type="anonymous_official")
+    elif kind == "named":
+        _, i, h = found
+        claim.update(speaker=h.actor, speaker_type="named_official", speaker_count=1,
+                     speaker_side=h.side, speaker_role=_named_role(text, hits, i, lex))
+    elif kind == "org":
+        h = found[2]
+        claim.update(speaker=h.actor, speaker_type="organization", speaker_side=h.side,
+                     speaker_role=lex.actors[h.actor].type)
+    elif outlet:
+        claim.update(speaker=outlet, speaker_type="outlet", speaker_side="media",
+                     speaker_role="outlet")
+    elif not quotes:
+        return None  # a speech verb with no speaker and nothing quoted: not a claim
+    claim.update(claim_id=f"{sent['sent_id']}-c1", doc_id=sent["doc_id"],
+                 sent_id=sent["sent_id"], cited_outlet=outlet, quote=" … ".join(quotes),
+                 text=text)
+    return claim
+
+
+# ---------------------------------------------------------------------- trust signals
+
+MUTUAL_AFTER = re.compile(r"^\W*(?:\w+\W+){0,4}?between\b", re.I)
+ADJACENT_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
+
+
+def _majority_side(doc_sides: Counter, exclude: str) -> str:
+    ranked = sorted(((-n, s) for s, n in doc_sides.items()
+                     if s not in (exclude, "media", "other") and n))
+    return ranked[0][1] if ranked else ""
+
+
+@dataclass
+class _CueContext:
+    """What the direction of one cue is read from."""
+
+    text: str
+    start: int
+    end: int
+    clause: tuple
+    hits: list  # actors with a side, media excluded, attack targets and places excluded
+    all_hits: list
+    speaker_side: str
+    doc_sides: Counter
+    principal: tuple  # the document's two most frequent sides
+    quote: tuple | None  # (start, end) of the direct quote holding the cue
+
+
+def _first_side(hits, not_side="") -> str:
+    return next((h.side for h in hits if h.side != not_side), "")
+
+
+def _direction(cue: Cue, ctx: _CueContext, lex: Lexicons) -> str:
+    """'A->B': A (the experiencer) distrusts / is surprised by / is angry with B."""
+    text, start, end = ctx.text, ctx.start, ctx.end
+    in_clause = [h for h in ctx.hits if ctx.clause[0] <= h.start < ctx.clause[1]]
+    after = [h for h in in_clause if h.start >= start]
+    before = [h for h in ctx.hits if h.end <= start]
+    far_before = [h for h in reversed(before) if h.side in ctx.principal]
+    if MUTUAL_AFTER.match(text[end:end + 50]):
+        sides = list(dict.fromkeys(s for h in after for s in h.sides))
+        if len(sides) >= 2:
+            return "<->".join(sorted(sides[:2]))
+    subject = in_clause[0] if in_clause and in_clause[0].end <= start else None
+    if subject and len(set(subject.sides)) >= 2 and cue.experiencer == "subject":
+        return "<->".join(sorted(set(subject.sides))[:2])
+    fallback = [ctx.speaker_side] if ctx.speaker_side != "media" else []
+    if ctx.quote and fallback and fallback[0]:
+        # a quoted speaker talks about their own side: '"We were caught off guard," a US official'
+        exp = fallback[0]
+        quoted = [h for h in ctx.hits if ctx.quote[0] <= h.start < ctx.quote[1]]
+        stim = _first_side(quoted, exp) or _majority_side(ctx.doc_sides, exp)
+        return _arrow(exp, stim, cue.mutual)
+    if cue.experiencer == "after":
+        stim = _first_side(far_before[:1] or [subject] * bool(subject) or after)
+        exp = _first_side(after, stim) or _first_side(
+            [h for h in far_before if h.side], stim)
+        exp = exp or next((s for s in fallback if s and s != stim), "")
+        return _arrow(exp or _majority_side(ctx.doc_sides, stim), stim, cue.mutual)
+    exp_hit = None
+    inside = next((h for h in after if cue.inside
+                   and lex.experiencer_after.fullmatch(text, end, h.start)), None)
+    if inside is not None:
+        exp_hit = inside
+    elif cue.experiencer == "subject":
+        last = [h for h in ctx.all_hits if h.end <= start][-1:]
+        adjacent = last[0] if last and last[0] in ctx.hits and ADJACENT_GAP.fullmatch(
+            text, last[0].end, start) else None
+        exp_hit = adjacent or subject
+    exp = exp_hit.side if exp_hit else ""
+    stim = _first_side([h for h in after if h is not exp_hit], exp)
+    if not exp:
+        exp = (_first_side(far_before, stim) or next((s for s in fallback if s and s != stim), "")
+               or _majority_side(ctx.doc_sides, stim))
+    if not stim:
+        stim = _first_side([subject] * bool(subject) + far_before, exp)
+        stim = stim or _majority_side(ctx.doc_sides, exp)
+    return _arrow(exp, stim, cue.mutual)
+
+
+def _arrow(exp: str, stim: str, mutual: bool = False) -> str:
+    if mutual and exp and stim:
+        return "<->".join(sorted({exp, stim}))
+    return f"{exp or '?'}->{stim or '?'}"
+
+
+def _direction_hits(text, hits, found, lex) -> list[Hit]:
+    """Actors that can be a side of a trust cue: not media, not what was attacked or where."""
+    attacked = {a for f in found
+                if lex.event_types[f["event_type"]].lane in ("operations", "third-party actions")
+                for a in f["targets"] + f["locations"]}
+    return [h for h in hits if h.sides and h.side != "media" and h.actors
+            and not set(h.actors) & attacked
+            and not lex.not_stimulus_before.search(text, max(0, h.start - 20), h.start)]
+
+
+def _signals(sent, hits, found, speaker_side, doc_sides, lex) -> list[dict]:
+    text = sent["text"]
+    clauses = _clauses(text, lex)
+    usable = _direction_hits(text, hits, found, lex)
+    quotes = [m.span() for m in QUOTE.finditer(text)]
+    principal = tuple(s for s, _ in sorted(
+        ((s, n) for s, n in doc_sides.items() if s not in ("media", "other")),
+        key=lambda sn: (-sn[1], sn[0]))[:2])
+    rows = []
+    for m in lex.cue_pattern.finditer(text):
+        cue = lex.cues[m.lastgroup]
+        start, end = m.start(), m.end()
+        clause = _clause_of(start, clauses)
+        window = text[max(clause[0], start - 30):start]
+        negated = not cue.negative and bool(lex.negation.search(window))
+        weight = cue.weight
+        scope = text[max(clause[0], start - 25):end]
+        for pattern, factor in lex.intensifiers:
+            if pattern.search(scope):
+                weight *= factor
+                break
+        quote = next((q for q in quotes if q[0] <= start < q[1]), None)
+        ctx = _CueContext(text, start, end, clause, usable, hits, speaker_side, doc_sides,
+                          principal, quote)
+        rows.append({
+            "signal_id": f"{sent['sent_id']}-g{len(rows) + 1}", "doc_id": sent["doc_id"],
+            "sent_id": sent["sent_id"], "cue": m.group(), "category": cue.category,
+            "polarity": cue.polarity, "direction": _direction(cue, ctx, lex),
+            "negated": negated, "notice": cue.notice, "weight": round(weight, 3),
+            "text": text, "family": cue.family})
+    return rows
+
+
+# ---------------------------------------------------------------------- the stage
+
+def _frame(rows: list[dict], table: str) -> pd.DataFrame:
+    cols = list(SCHEMA[table])
+    frame = pd.DataFrame(rows, columns=cols) if rows else pd.DataFrame(columns=cols)
+    return frame.reset_index(drop=True)
+
+
+def _times_by_sentence(time_expressions: pd.DataFrame) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    if time_expressions is None or time_expressions.empty:
+        return out
+    cols = ["time_id", "sent_id", "start", "end", "text", "kind"]
+    for rec in time_expressions[cols].to_dict("records"):
+        rec["start"], rec["end"] = int(rec["start"]), int(rec["end"])
+        out.setdefault(rec["sent_id"], []).append(rec)
+    return out
+
+
+def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons,
+            time_expressions: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """Find actors, event mentions, claims and trust signals in every sentence.
+
+    `time_expressions` defaults to timex.extract_time_expressions(sentences); pass a frame to
+    reuse one already computed. Inputs are not modified.
+    """
+    missing = {"doc_id", "sent_id", "text"} - set(sentences.columns)
+    if missing:
+        raise ValueError(f"sentences lack column(s): {', '.join(sorted(missing))}")
+    if time_expressions is None:
+        from trustbrief import timex
+        time_expressions = timex.extract_time_expressions(sentences)
+    times = _times_by_sentence(time_expressions)
+    sents = sentences.sort_values(["doc_id", "sent_id"])[["doc_id", "sent_id", "text"]]
+    actor_rows, mention_rows, claim_rows, signal_rows = [], [], [], []
+    for _doc_id, group in sents.groupby("doc_id", sort=True):
+        records = group.to_dict("records")
+        doc_hits = _document_hits([r["text"] for r in records], lexicons)
+        doc_sides = Counter(s for hits in doc_hits for h in hits for s in h.sides)
+        last_outlet = ""
+        for sent, hits in zip(records, doc_hits, strict=True):
+            actor_rows += _actor_rows(sent, hits)
+            found = _sentence_mentions(sent, hits, times.get(sent["sent_id"], []), lexicons)
+            mention_rows += _mention_rows(sent, found, lexicons)
+            claim = _claim(sent, hits, last_outlet, lexicons)
+            if claim:
+                claim_rows.append(claim)
+                last_outlet = claim["cited_outlet"] or last_outlet
+            signal_rows += _signals(sent, hits, found, claim["speaker_side"] if claim else "",
+                                    doc_sides, lexicons)
+    claims = _frame(claim_rows, "claims")
+    claims["speaker_count"] = claims["speaker_count"].astype("Int64")
+    return {
+        "time_expressions": time_expressions.copy(),
+        "actor_mentions": _frame(actor_rows, "actor_mentions"),
+        "mentions": _frame(mention_rows, "mentions"),
+        "claims": claims,
+        "trust_signals": _frame(signal_rows, "trust_signals"),
+    }
+
+
+def _actor_rows(sent, hits) -> list[dict]:
+    return [{"doc_id": sent["doc_id"], "sent_id": sent["sent_id"], "start": h.start,
+             "end": h.end, "surface": h.surface, "actor": actor, "side": side, "kind": h.kind}
+            for h in hits if h.kind != "adjective"
+            for actor, side in zip(h.actors, h.sides, strict=True)]
+
+
+def date_mentions(mentions: pd.DataFrame, time_expressions: pd.DataFrame) -> pd.DataFrame:
+    """Copy each mention's governing time expression's resolved dates into the mention.
+
+    A mention without a governing expression keeps empty dates and date_basis 'open'; one whose
+    expression is not resolved (yet) gets date_basis 'unresolved'. Never the publication date.
+    """
+    out = mentions.copy()
+    cols = ["date", "date_earliest", "date_latest", "basis", "text"]
+    lookup = {}
+    if time_expressions is not None and not time_expressions.empty:
+        te = time_expressions.copy()
+        for col in cols:
+            if col not in te.columns:
+                te[col] = "unresolved" if col == "basis" else ""
+        te = te[["time_id", *cols]].astype(object)
+        te = te.where(te.notna(), "")
+        lookup = {r["time_id"]: r for r in te[["time_id", *cols]].to_dict("records")}
+    values = {"date": [], "date_earliest": [], "date_latest": [], "date_basis": [],
+              "time_text": []}
+    for time_id in out["time_id"]:
+        rec = lookup.get(time_id) if time_id else None
+        if rec is None:
+            unknown = "unresolved" if time_id else "open"
+            for key, value in zip(values, ("", "", "", unknown, ""), strict=True):
+                values[key].append(value)
+            continue
+        values["date"].append(str(rec["date"] or ""))
+        values["date_earliest"].append(str(rec["date_earliest"] or ""))
+        values["date_latest"].append(str(rec["date_latest"] or ""))
+        values["date_basis"].append(str(rec["basis"] or "unresolved"))
+        values["time_text"].append(str(rec["text"]))
+    for key, vals in values.items():
+        out[key] = pd.Series(vals, index=out.index, dtype=object)
+    return out

@@ -1,0 +1,375 @@
+"""Generalization tests for trustbrief.extract on short invented texts.
+
+The sentences below imitate wire copy, Israeli press, Arab press and blogs; none of them
+occurs in the seeds. Time expressions come from small fixture frames (located by phrase), so
+these tests exercise extract alone.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from trustbrief import extract
+from trustbrief.knowledge import DataFileError
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+LEX_FILES = ("gazetteer.yaml", "event_types.yaml", "trust_cues.yaml", "attribution.yaml")
+
+# (phrase, kind, spec) of the time expressions the fixture marks when a sentence holds them
+TIME_PHRASES = [
+    ("on Friday", "weekday", "weekday:past:FRI"),
+    ("on Tuesday night", "weekday", "weekday:past:TUE:night"),
+    ("on Tuesday", "weekday", "weekday:past:TUE"),
+    ("on Sunday", "weekday", "weekday:past:SUN"),
+    ("on Monday", "weekday", "weekday:past:MON"),
+    ("next week", "relative", "relw:1"),
+    ("last week", "relative", "relw:-1"),
+    ("nearly 50 days", "duration", "dur:50:under"),
+    ("over 60 times", "count", "count:60:over"),
+    ("yesterday", "relative", "reld:-1"),
+]
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return extract.load_lexicons(DATA)
+
+
+def _frames(docs: list[list[str]]):
+    rows, times = [], []
+    for d, sentences in enumerate(docs):
+        for s, text in enumerate(sentences, start=1):
+            sent_id = f"dtest{d:05d}-s{s:03d}"
+            rows.append({"doc_id": f"dtest{d:05d}", "sent_id": sent_id, "start": 0,
+                         "end": len(text), "text": text})
+            taken: list[tuple[int, int]] = []
+            for phrase, kind, spec in TIME_PHRASES:
+                at = text.find(phrase)
+                if at < 0 or any(a < at + len(phrase) and at < b for a, b in taken):
+                    continue
+                taken.append((at, at + len(phrase)))
+                times.append({"time_id": f"{sent_id}-t{len(taken)}", "doc_id": f"dtest{d:05d}",
+                              "sent_id": sent_id, "start": at, "end": at + len(phrase),
+                              "text": phrase, "kind": kind, "spec": spec,
+                              "measure_days": None, "measure_approx": ""})
+    sentences = pd.DataFrame(rows)
+    documents = pd.DataFrame({"doc_id": sorted(sentences["doc_id"].unique())})
+    cols = ["time_id", "doc_id", "sent_id", "start", "end", "text", "kind", "spec",
+            "measure_days", "measure_approx"]
+    return sentences, documents, pd.DataFrame(times, columns=cols)
+
+
+def run(lex, *docs: list[str]):
+    sentences, documents, times = _frames(list(docs))
+    return extract.extract(sentences, documents, lex, time_expressions=times)
+
+
+def only(frame: pd.DataFrame, **where) -> pd.DataFrame:
+    for key, value in where.items():
+        frame = frame[frame[key] == value]
+    return frame
+
+
+def one_mention(found, event_type: str, sent: int = 1, doc: int = 0) -> pd.Series:
+    rows = only(found["mentions"], event_type=event_type, sent_id=f"dtest{doc:05d}-s{sent:03d}")
+    assert len(rows) == 1, found["mentions"][["sent_id", "event_type", "trigger"]]
+    return rows.iloc[0]
+
+
+# ------------------------------------------------------------------------- event mentions
+
+def test_wire_airstrike_by_warplanes_on_a_suburb(lex):
+    found = run(lex, ["Israeli warplanes struck Dahiyeh overnight on Friday, the Israeli "
+                      "military said."])
+    m = one_mention(found, "airstrike")
+    assert m["agent_side"] == "Israel"
+    assert "Dahiyeh" in m["targets"] and m["target_sides"] == ["Lebanon"]
+    assert m["time_text"] == "on Friday" and m["polarity"] == "asserted"
+    assert m["plover"] == "ASSAULT" and m["operation"]
+
+
+def test_missile_barrage_from_tehran(lex):
+    found = run(lex, ["Tehran fired some 180 ballistic missiles at Israel on Tuesday night, "
+                      "state television said."])
+    m = one_mention(found, "missile_attack")
+    assert (m["agent"], m["targets"], m["time_text"]) == ("Iran", ["Israel"], "on Tuesday night")
+
+
+def test_phone_call_with_participants_and_day(lex):
+    found = run(lex, ["Blinken spoke with Netanyahu by phone on Sunday, the State Department "
+                      "said."])
+    m = one_mention(found, "phone_call")
+    assert set(m["actors"]) == {"Antony Blinken", "Benjamin Netanyahu"}
+    assert m["time_text"] == "on Sunday" and m["time_id"].endswith("-t1")
+
+
+def test_arab_press_possessive_assassination(lex):
+    found = run(lex, ["The Zionist entity's assassination of the martyr leader Ismail Haniyeh "
+                      "in Tehran was a cowardly crime, Al Mayadeen reported."])
+    m = one_mention(found, "targeted_killing")
+    assert m["agent"] == "Israel" and m["targets"] == ["Ismail Haniyeh"]
+    assert m["locations"] == ["Iran"] and m["date_basis"] == "open"
+    surfaces = set(found["actor_mentions"]["surface"])
+    assert "Zionist entity" in surfaces
+
+
+def test_passive_killing_by_agent_and_leader_target(lex):
+    found = run(lex, ["Hezbollah chief Hassan Nasrallah was assassinated by Israel in Beirut."])
+    m = one_mention(found, "targeted_killing")
+    assert m["agent"] == "Israel" and m["targets"] == ["Hassan Nasrallah"]
+    assert m["target_sides"] == ["Hezbollah"] and m["locations"] == ["Lebanon"]
+
+
+def test_same_lane_strike_dates_the_killing_but_other_lanes_block(lex):
+    found = run(lex, ["Nasrallah was killed in an Israeli strike on Friday.",
+                      "Gallant met Austin on Monday to discuss the Iranian missile attack."])
+    killing = one_mention(found, "targeted_killing")
+    assert killing["time_text"] == "on Friday" and killing["targets"] == ["Hassan Nasrallah"]
+    assert one_mention(found, "meeting_visit", sent=2)["time_text"] == "on Monday"
+    attack = one_mention(found, "missile_attack", sent=2)
+    assert attack["time_id"] == "" and attack["date_basis"] == "open"
+
+
+def test_clause_split_gives_each_event_its_own_day(lex):
+    found = run(lex, ["Netanyahu met Blinken on Monday, while Iran launched missiles at Israel "
+                      "on Tuesday."])
+    assert one_mention(found, "meeting_visit")["time_text"] == "on Monday"
+    assert one_mention(found, "missile_attack")["time_text"] == "on Tuesday"
+
+
+def test_durations_are_measures_never_dates(lex):
+    found = run(lex, ["Biden and Netanyahu have not spoken in nearly 50 days."])
+    m = one_mention(found, "phone_call")
+    assert m["polarity"] == "negated" and m["time_id"] == ""
+    assert m["measure_text"] == "nearly 50 days"
+    assert set(m["actors"]) == {"Joe Biden", "Benjamin Netanyahu"}
+
+
+def test_planned_and_hypothetical_polarity(lex):
+    found = run(lex, ["Gallant is scheduled to visit the Pentagon next week.",
+                      "If Israel strikes Iranian oil facilities, Tehran could retaliate."])
+    visit = one_mention(found, "meeting_visit")
+    assert visit["polarity"] == "planned" and visit["time_text"] == "next week"
+    strike = one_mention(found, "airstrike", sent=2)
+    assert strike["polarity"] == "hypothetical" and strike["targets"] == ["Iran"]
+
+
+def test_a_polarity_cue_belongs_to_the_nearest_trigger(lex):
+    found = run(lex, ["Israel's planned retaliation for the Iranian missile attack worries "
+                      "Washington."])
+    assert one_mention(found, "retaliation_plan")["polarity"] == "planned"
+    attack = one_mention(found, "missile_attack")
+    assert attack["polarity"] == "asserted" and attack["agent"] == "Iran"
+
+
+def test_veto_absorbs_the_visit_it_blocks(lex):
+    found = run(lex, ["The Israeli premier vetoed the defence minister's trip to Washington "
+                      "yesterday, Channel 12 reported."])
+    types = set(found["mentions"]["event_type"])
+    assert "visit_blocked" in types and "meeting_visit" not in types
+    veto = one_mention(found, "visit_blocked")
+    assert veto["time_text"] == "yesterday"
+    assert (veto["agent"], veto["agent_side"]) == ("Benjamin Netanyahu", "Israel")
+    titles = only(found["actor_mentions"], kind="title")
+    assert list(titles["actor"]) == ["Benjamin Netanyahu", "Yoav Gallant"]
+
+
+def test_withholding_target_is_who_was_kept_uninformed(lex):
+    found = run(lex, ["Israel withheld details of the raid from the Biden administration."])
+    m = one_mention(found, "withholding")
+    assert (m["agent"], m["targets"], m["polarity"]) == ("Israel", ["United States"], "asserted")
+
+
+# ------------------------------------------------------------------------- actors
+
+def test_titles_resolve_only_in_context(lex):
+    found = run(lex, ["Israeli officials said the defense minister told Austin that the IDF "
+                      "would respond.",
+                      "Ukrainian Defence Minister Rustem Umerov met Austin in Kyiv."],
+                ["US Secretary of Defense Lloyd Austin called the Security Minister, Israeli "
+                 "officials said."])
+    am = found["actor_mentions"]
+    first = only(am, sent_id="dtest00000-s001", kind="title")
+    assert list(first["actor"]) == ["Yoav Gallant"] and list(first["surface"]) == [
+        "defense minister"]
+    assert only(am, sent_id="dtest00000-s002", kind="title").empty  # not Israel's minister
+    third = only(am, doc_id="dtest00001", kind="title")
+    assert list(zip(third["surface"], third["actor"], strict=True)) == [
+        ("Secretary of Defense", "Lloyd Austin"), ("Security Minister", "Yoav Gallant")]
+
+
+def test_framing_surfaces_are_kept_exactly(lex):
+    found = run(lex, ['The talks on US-"Israel" coordination angered the Israeli occupation.',
+                      "Washington’s envoy met the Pentagon chief and his Israeli counterpart."])
+    am = found["actor_mentions"]
+    forms = set(zip(am["surface"], am["actor"], am["kind"], strict=True))
+    assert ('"Israel"', "Israel", "epithet") in forms
+    assert ("Israeli occupation", "Israel", "epithet") in forms
+    assert ("Pentagon chief", "Lloyd Austin", "epithet") in forms
+    assert ("his Israeli counterpart", "Yoav Gallant", "epithet") in forms
+    assert ("Washington", "United States", "alias") in forms
+    for row in am.itertuples():
+        text = only(found["mentions"], sent_id=row.sent_id)["text"]
+        sentence = text.iloc[0] if len(text) else None
+        if sentence:
+            assert sentence[row.start:row.end] == row.surface
+
+
+def test_counterpart_epithet_needs_its_counterpart(lex):
+    found = run(lex, ["Blinken met his Israeli counterpart in Jerusalem."])
+    assert "Yoav Gallant" not in set(found["actor_mentions"]["actor"])
+
+
+def test_the_two_refers_back_to_the_last_two_people(lex):
+    found = run(lex, ["Gallant and Austin have grown close.",
+                      "The two have spoken by phone over 60 times."])
+    m = one_mention(found, "phone_call", sent=2)
+    assert set(m["actors"]) == {"Yoav Gallant", "Lloyd Austin"}
+    assert m["measure_text"] == "over 60 times"
+
+
+# ------------------------------------------------------------------------- claims
+
+def test_anonymous_officials_with_count_side_and_outlet(lex):
+    found = run(lex, ["Two senior US officials told Reuters that Washington was not informed "
+                      "in advance of the strike."])
+    c = found["claims"].iloc[0]
+    assert (c["speaker_type"], c["speaker_count"], c["speaker_side"], c["cited_outlet"]) == (
+        "anonymous_official", 2, "US", "Reuters")
+
+
+def test_curly_quote_and_singular_official(lex):
+    found = run(lex, ["Israel struck Beirut.",
+                      "“We were caught off guard,” a US official told Axios."])
+    c = found["claims"].iloc[0]
+    assert c["quote"] == "We were caught off guard"
+    assert (c["speaker_count"], c["cited_outlet"]) == (1, "Axios")
+    sig = found["trust_signals"].iloc[0]
+    assert (sig["category"], sig["direction"]) == ("surprise", "US->Israel")
+
+
+def test_report_back_reference_and_outlet_origin(lex):
+    found = run(lex, ["According to a report by the New York Times (NYT), Israel kept "
+                      "Washington in the dark.",
+                      "The report said the cabinet had met twice."])
+    claims = found["claims"].set_index("sent_id")
+    assert claims.loc["dtest00000-s001", "cited_outlet"] == "The New York Times"
+    assert claims.loc["dtest00000-s002", "speaker_type"] == "outlet"
+    assert claims.loc["dtest00000-s002", "cited_outlet"] == "The New York Times"
+
+
+def test_named_official_and_organization(lex):
+    found = run(lex, ["State Department spokesman Matthew Miller said the call was productive.",
+                      "The Pentagon was not opposed to the operation, the Pentagon said."])
+    claims = found["claims"].set_index("sent_id")
+    assert claims.loc["dtest00000-s001", "speaker"] == "Matthew Miller"
+    assert claims.loc["dtest00000-s001", "speaker_role"] == "State Department spokesman"
+    assert claims.loc["dtest00000-s002", "speaker_type"] == "organization"
+
+
+def test_no_claim_without_attribution(lex):
+    found = run(lex, ["Israeli jets bombed targets in Beirut."])
+    assert found["claims"].empty
+
+
+# ------------------------------------------------------------------------- trust signals
+
+def test_negation_of_a_cue_and_cues_that_contain_negation(lex):
+    found = run(lex, ["The Pentagon was not opposed to the operation, a defense official said.",
+                      "US officials said Washington was not informed in advance.",
+                      "Israel did not inform the Americans before the raid."])
+    sig = found["trust_signals"].set_index("sent_id")
+    assert bool(sig.loc["dtest00000-s001", "negated"])
+    assert not bool(sig.loc["dtest00000-s002", "negated"])
+    assert sig.loc["dtest00000-s002", "category"] == "surprise"
+    assert sig.loc["dtest00000-s003", "direction"] == "US->Israel"
+
+
+def test_notice_levels_and_intensifiers(lex):
+    found = run(lex, ["US officials said they were told only hours before the operation began.",
+                      "Austin learned just minutes before the strike, and he was livid.",
+                      "Washington is increasingly distrustful of Israel."])
+    sig = found["trust_signals"]
+    surprise = only(sig, category="surprise").set_index("sent_id")
+    assert surprise.loc["dtest00000-s001", "notice"] == "hours"
+    assert surprise.loc["dtest00000-s002", "notice"] == "minutes"
+    assert surprise.loc["dtest00000-s002", "direction"] == "US->Israel"
+    anger = only(sig, category="anger").iloc[0]
+    assert anger["direction"] == "US->Israel"
+    distrust = only(sig, sent_id="dtest00000-s003").iloc[0]
+    assert distrust["weight"] > 1 and distrust["direction"] == "US->Israel"
+
+
+def test_blog_style_blindsided_reads_object_as_experiencer(lex):
+    found = run(lex, ["Bibi blindsided Biden AGAIN - the White House was left in the dark "
+                      "about the Beirut strike."])
+    sig = found["trust_signals"]
+    assert set(sig["direction"]) == {"US->Israel"}
+    assert set(sig["notice"]) == {"", "none"}
+
+
+def test_mutual_cue_between_two_sides(lex):
+    found = run(lex, ["There is a low level of trust between the Israeli government and the "
+                      "White House."])
+    assert found["trust_signals"].iloc[0]["direction"] == "Israel<->US"
+
+
+# ------------------------------------------------------------------------- contract
+
+def test_frames_follow_the_schema_and_inputs_are_untouched(lex):
+    sentences, documents, times = _frames([["Israel struck Iran on Friday, Axios reported."]])
+    before = sentences.copy(), times.copy()
+    found = extract.extract(sentences, documents, lex, time_expressions=times)
+    for table, columns in extract.SCHEMA.items():
+        assert list(found[table].columns) == list(columns)
+    pd.testing.assert_frame_equal(sentences, before[0])
+    pd.testing.assert_frame_equal(times, before[1])
+    again = extract.extract(sentences, documents, lex, time_expressions=times)
+    for table in extract.SCHEMA:
+        pd.testing.assert_frame_equal(found[table], again[table])
+
+
+def test_date_mentions_copies_resolved_dates_and_keeps_open(lex):
+    found = run(lex, ["Israel struck Iran on Friday.", "Israel struck Iran again."])
+    times = found["time_expressions"].assign(
+        date="2024-10-25", date_earliest="2024-10-25", date_latest="2024-10-25",
+        precision="day", basis="relative")
+    dated = extract.date_mentions(found["mentions"], times).set_index("sent_id")
+    assert dated.loc["dtest00000-s001", "date"] == "2024-10-25"
+    assert dated.loc["dtest00000-s001", "date_basis"] == "relative"
+    assert dated.loc["dtest00000-s002", "date"] == ""
+    assert dated.loc["dtest00000-s002", "date_basis"] == "open"
+    unresolved = extract.date_mentions(found["mentions"], found["time_expressions"])
+    assert set(unresolved["date_basis"]) == {"unresolved", "open"}
+
+
+@pytest.mark.parametrize("file, broken, where", [
+    ("gazetteer.yaml", ("side: Hamas\n", "side: Hamass\n"), "side"),
+    ("gazetteer.yaml", ("aliases: [Katz]", "aliases: [Katz, Gallant]"), "shared by"),
+    ("event_types.yaml", ("plover: ASSAULT\n", "plover: ATTACK\n"), "plover"),
+    ("trust_cues.yaml", ("polarity: 1\n", "polarity: 2\n"), "polarity"),
+    ("attribution.yaml", ("min_quote_words: 2", "min_quote_words: many"), "min_quote_words"),
+])
+def test_malformed_lexicons_name_file_and_key(tmp_path, file, broken, where):
+    for name in LEX_FILES:
+        shutil.copy(DATA / name, tmp_path / name)
+    text = (tmp_path / file).read_text(encoding="utf-8")
+    assert broken[0] in text
+    (tmp_path / file).write_text(text.replace(broken[0], broken[1], 1), encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        extract.load_lexicons(tmp_path)
+    assert file in str(err.value) and where in str(err.value)
+
+
+def test_bad_trigger_regex_is_reported(tmp_path):
+    for name in LEX_FILES:
+        shutil.copy(DATA / name, tmp_path / name)
+    path = tmp_path / "event_types.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "      - 'assassinations?'", "      - 'assassinations?('", 1), encoding="utf-8")
+    with pytest.raises(DataFileError, match="targeted_killing"):
+        extract.load_lexicons(tmp_path)
