@@ -407,8 +407,7 @@ class Brief:
     def claims(self) -> HTMLBlock:
         claims = self.tables["claims"].copy()
         if not claims.empty:
-            names = {row.doc_id: doc_label(row) for row in self.documents.itertuples()} \
-                if not self.documents.empty else {}
+            names = {row["doc_id"]: doc_label(row) for _, row in self.documents.iterrows()}
             claims["source"] = claims["doc_id"].map(names).fillna("")
             claims["said"] = [q if q else t for q, t in zip(claims.get("quote", ""),
                                                            claims["text"], strict=False)]
