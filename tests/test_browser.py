@@ -109,3 +109,42 @@ def test_real_briefs_are_interactive_offline(browser, real_reports):
     page, errors = open_page(browser, real_reports / "index.html")
     assert page.locator("a[href$='.html']").count() == len(briefs)
     assert not errors
+
+
+HOSTILE_ARTICLE = """Israel <script>window.__pwned=4</script> kills commander <img src=x onerror="window.__pwned=5">
+Published on October 3, 2024
+Israeli jets killed a Hezbollah commander in Beirut on Tuesday, and US officials said they were caught off guard <script>document.title='PWNED'</script>.
+"Our trust is low <img src=x onerror=window.__pwned=6>," a US official told <a href="javascript:window.__pwned=7">Axios</a>.
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_corpus_brief(tmp_path_factory):
+    """The real notebook over the seeds plus an article full of markup."""
+    from conftest import DATA, ROOT, SEEDS
+    from trustbrief.briefs import load_briefs
+    from trustbrief.cli import main
+
+    tmp = tmp_path_factory.mktemp("hostile-corpus")
+    seeds = tmp / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    (seeds / "zz hostile <b>.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    processed = tmp / "processed"
+    assert main(["extract", "--seeds", str(seeds), "--out", str(processed),
+                 "--data", str(DATA)]) == 0
+    paths = render.Paths(root=ROOT, notebook=ROOT / "notebooks" / "brief.ipynb",
+                         processed=processed, reports=tmp / "reports", build=tmp / "build")
+    brief = load_briefs(DATA / "briefs.yaml")[0]
+    render.build_brief(brief, paths)
+    return paths.reports / f"{brief.name}.html"
+
+
+def test_hostile_article_stays_inert_in_the_real_brief(browser, hostile_corpus_brief):
+    page, errors = open_page(browser, hostile_corpus_brief)
+    assert_interactive(page)
+    for point in page.locator(".tb-chart-live svg path").all()[:40]:
+        point.hover(force=True)
+    page.wait_for_timeout(200)
+    assert page.evaluate("() => window.__pwned") is None
+    assert page.title() != "PWNED"
+    assert not errors, errors

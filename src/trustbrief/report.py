@@ -121,14 +121,24 @@ def figure(chart, title: str, takeaway: str, source: str, note: str = "") -> HTM
         f'<figcaption class="tb-source">Source: {esc(source)}</figcaption></figure>')
 
 
+def clip(text: str, limit: int = 240) -> str:
+    """Shorten long evidence for a table cell; the full text stays in the CSV tables."""
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
 def table(frame: pd.DataFrame, columns: dict[str, str] | None = None, caption: str = "",
-          empty: str = "Nothing to show for this period.") -> HTMLBlock:
-    """An escaped HTML table with readable column names."""
+          empty: str = "Nothing to show for this period.", clip_at: int | None = 240
+          ) -> HTMLBlock:
+    """An escaped HTML table with readable column names; long cells are clipped."""
     if frame is None or frame.empty:
         return HTMLBlock(f'<p class="tb-note">{esc(empty)}</p>')
     shown = frame
     if columns:
         shown = frame[[c for c in columns if c in frame]].rename(columns=columns)
+    if clip_at:
+        shown = shown.apply(lambda col: col.map(
+            lambda v: clip(v, clip_at) if isinstance(v, str) else v))
     cap = f'<p class="tb-note">{esc(caption)}</p>' if caption else ""
     return HTMLBlock(cap + shown.to_html(index=False, escape=True, border=0,
                                          classes="tb-table", na_rep=""))
@@ -296,9 +306,15 @@ class Brief:
                              "the date range. Point size: independent origins.").markup]
         undated = charts.undated_events(events)
         if not undated.empty:
-            parts.append(table(undated, {"label": "Undated event", "event_type": "Type",
+            # Only undated events with some weight: operations or more than one article.
+            weighty = undated[undated.get("operation", "").isin(["true", "True"])
+                              | (pd.to_numeric(undated["n_documents"], errors="coerce") > 1)]
+            rest = len(undated) - len(weighty)
+            caption = ("Events the articles mention without a date (operations, and events in "
+                       f"more than one article; {rest} more in events.csv):")
+            parts.append(table(weighty, {"label": "Undated event", "event_type": "Type",
                                          "n_documents": "Articles", "n_origins": "Origins"},
-                               caption="Events the articles mention without a date:").markup)
+                               caption=caption).markup)
         return HTMLBlock("".join(parts))
 
     # 3. trust and notice -------------------------------------------------------------------
