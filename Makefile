@@ -16,7 +16,7 @@ SRC := $(shell find src/trustbrief -name '*.py' -o -name '*.j2' -o -name '*.css'
 KNOWLEDGE := $(filter-out data/briefs.yaml,$(wildcard data/*.yaml data/*.csv))
 NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 
-.PHONY: help report data test lab brief bench clean distclean lint freeze
+.PHONY: help report data test lab brief bench clean distclean lint freeze screenshots
 
 help: ## show this help
 	@echo "trustbrief - news coverage of a bilateral relationship -> evidence-traced briefs"
@@ -31,6 +31,8 @@ $(VENV_READY): requirements.txt
 	@echo "installing pinned requirements into $(VENV) (first run only) ..."
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@$(PY) -c 'import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()["purelib"], "trustbrief.pth").write_text(str(pathlib.Path("src").resolve()) + "\n")'
+	@# The project kernel, inside the venv: notebooks and papermill run with this Python.
+	$(PY) -m ipykernel install --sys-prefix --name trustbrief --display-name "Python (trustbrief)" >/dev/null
 	@touch $@
 
 # Seed names may hold spaces, which make cannot list: a signature file of the seeds
@@ -65,6 +67,9 @@ test: $(VENV_READY) ## run every test (unit, notebook, render and browser tests)
 
 lint: $(VENV_READY) ## check style with ruff
 	$(PY) -m ruff check src tests
+
+screenshots: $(STAMP)/briefs.done ## refresh the README screenshots from the built brief
+	$(PY) -m trustbrief screenshot reports/us-israel-trust-2024.html reports/readme/brief-top.png --width 1100 --height 1500
 
 lab: $(VENV_READY) $(PROCESSED)/datapackage.json ## open JupyterLab on notebooks/ with the project kernel
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks

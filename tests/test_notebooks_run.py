@@ -9,6 +9,7 @@ import papermill
 import pytest
 
 from conftest import ROOT
+from trustbrief import render
 
 pytestmark = pytest.mark.slow
 
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.slow
 def test_explorer_runs(name, real_processed, tmp_path):
     out = tmp_path / name
     papermill.execute_notebook(
-        str(ROOT / "notebooks" / name), str(out), kernel_name="python3",
+        str(ROOT / "notebooks" / name), str(out), kernel_name=render.project_kernel(),
         parameters={"processed_dir": os.path.relpath(real_processed, ROOT / "notebooks")},
         cwd=str(ROOT / "notebooks"), progress_bar=False)
     nb = json.loads(out.read_text(encoding="utf-8"))

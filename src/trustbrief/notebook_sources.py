@@ -12,7 +12,7 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 
 ROOT = Path(__file__).resolve().parents[2]
-KERNEL = {"display_name": "Python 3 (trustbrief)", "language": "python", "name": "python3"}
+KERNEL = {"display_name": "Python (trustbrief)", "language": "python", "name": "trustbrief"}
 
 
 def code(source, *tags):

@@ -89,6 +89,13 @@ def is_up_to_date(brief: Brief, paths: Paths, digest: str) -> bool:
 
 # -- the three build steps -----------------------------------------------------------------
 
+def project_kernel() -> str:
+    """The venv's 'trustbrief' kernel (make installs it), else the default python3."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    return "trustbrief" if "trustbrief" in KernelSpecManager().find_kernel_specs() else "python3"
+
+
 def execute_notebook(brief: Brief, paths: Paths, out: Path, build_time: str) -> None:
     """Run the notebook with papermill; raise BuildError naming the failing cell."""
     import papermill
@@ -102,7 +109,7 @@ def execute_notebook(brief: Brief, paths: Paths, out: Path, build_time: str) -> 
     os.environ["TRUSTBRIEF_EMBED_BUNDLE"] = "0"  # the template carries the bundle once
     try:
         papermill.execute_notebook(
-            str(paths.notebook), str(out), parameters=params, kernel_name="python3",
+            str(paths.notebook), str(out), parameters=params, kernel_name=project_kernel(),
             cwd=str(paths.notebook.parent), progress_bar=False, log_output=False)
     except PapermillExecutionError as exc:
         trace = "\n".join(ANSI_RE.sub("", line) for line in exc.traceback[-6:])
