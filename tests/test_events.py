@@ -363,6 +363,10 @@ def test_labels_file_errors(tmp_path):
         "# x\ngroups: {g: {types: [a]}, h: {types: [a]}}\ntemplates: {}\n")
     with pytest.raises(DataFileError, match="already in group"):
         events.load_labels(tmp_path)
+    (tmp_path / "labels.yaml").write_text(
+        "# x\ngroups: {}\ntemplates: {}\njoins: [{from: airstrike, to: [k]}]\n")
+    with pytest.raises(DataFileError, match=r"joins\[1\]\.from"):
+        events.load_labels(tmp_path)
 
 
 def test_long_names_still_fit_in_a_label(rules):
@@ -504,3 +508,65 @@ def test_empty_input_gives_empty_tables_with_the_contract_columns():
     out = events.build_events({"mentions": pd.DataFrame()}, docs, events.load_annotations(DATA))
     for name in ("events", "conflicts", "overrides"):
         assert out[name].empty and list(out[name].columns) == list(events.SCHEMA[name])
+
+
+def test_strike_in_a_killing_sentence_joins_the_killing_and_plans_do_not_date(rules):
+    docs = docs_frame([("d1", "A", "2024-10-08", ""), ("d2", "B", "2024-10-09", "")])
+    row = {"key": "call", "date": "2024-10-09", "date_latest": "", "event_type": "phone_call",
+           "actors": "Joe Biden;Benjamin Netanyahu", "keywords": "", "label": "call",
+           "source": "readout"}
+    ms = [
+        mention("d1", 1, "targeted_killing", "", ["Hassan Nasrallah"],
+                text="Austin learned of the killing of Nasrallah minutes before jets bombed"),
+        dict(mention("d1", 1, "airstrike", "Israel", ["Beirut"], text="jets bombed Beirut"),
+             mention_id="d1-s001-m2"),
+        mention("d2", 2, "airstrike", "Israel", ["Iran"], text="Israel bombed Iran"),
+        # a meeting is never dated by a phone-call row; a plan never dates what happened
+        mention("d1", 3, "meeting_visit", "Benjamin Netanyahu", ["Joe Biden"],
+                text="during their meeting"),
+        mention("d2", 4, "phone_call", "Yoav Gallant", ["Lloyd Austin"], text="spoke often"),
+        mention("d2", 5, "phone_call", "Yoav Gallant", ["Lloyd Austin"], "2024-10-09",
+                polarity="planned", text="scheduled to speak today"),
+    ]
+    types = dict(EVENT_TYPES, meeting_visit={"plover": "CONSULT", "lane": "contacts"})
+    out = events.build_events(found_frames(ms), docs, None, types, pd.DataFrame([row]),
+                              rules=rules, gazetteer=GAZETTEER)["events"]
+    strikes = out[out["event_type"] == "airstrike"]
+    assert list(strikes["targets"]) == [["Iran"]]           # Beirut joined the killing
+    killing = out[out["event_type"] == "targeted_killing"].iloc[0]
+    assert killing["n_mentions"] == 2
+    meeting = out[out["event_type"] == "meeting_visit"].iloc[0]
+    assert meeting["date"] == ""
+    gallant = out[out["event_type"] == "phone_call"]
+    assert sorted(zip(gallant["status"], gallant["date"], strict=True)) == [
+        ("asserted", ""), ("planned", "2024-10-09")]
+
+
+def test_label_without_object_falls_back_to_the_trigger_clause(rules):
+    docs = docs_frame([("d1", "A", "2024-10-08", "")])
+    m = dict(mention("d1", 1, "demand", "Benjamin Netanyahu", [],
+                     text="Netanyahu also asked to delay the trip, officials said"),
+             trigger="asked", trigger_start=15)
+    out = events.build_events(found_frames([m]), docs, None,
+                              {"demand": {"plover": "DEMAND", "verb": "urges"}},
+                              rules=rules, gazetteer=GAZETTEER)["events"]
+    assert out.iloc[0]["label"] == "Benjamin Netanyahu urges (Netanyahu also asked to delay the)"
+
+
+def test_a_domestic_meeting_does_not_join_a_foreign_leaders_pair(rules):
+    """'Netanyahu held a meeting with senior ministers' is no contact with Biden; 'Gallant is
+    to meet US officials' is his contact with his US counterpart."""
+    gaz = pd.concat([GAZETTEER, pd.DataFrame([("Lloyd Austin", "US", "person", "")],
+                                             columns=GAZETTEER.columns)])
+    docs = docs_frame([("d1", "A", "2024-10-09", "")])
+    ms = [mention("d1", 1, "phone_call", "Joe Biden", ["Benjamin Netanyahu"], "2024-10-09"),
+          mention("d1", 2, "phone_call", "Yoav Gallant", ["Lloyd Austin"], "2024-10-09"),
+          mention("d1", 3, "phone_call", "Benjamin Netanyahu", [], "2024-10-08",
+                  text="Netanyahu held a meeting last night with senior ministers"),
+          mention("d1", 4, "phone_call", "Yoav Gallant", ["US"], "2024-10-09",
+                  text="Gallant is to meet US officials")]
+    out = events.build_events(found_frames(ms), docs, None, EVENT_TYPES, rules=rules,
+                              gazetteer=gaz)["events"].set_index("key")
+    assert out.loc["contact:benjamin-netanyahu-joe-biden", "n_mentions"] == 1
+    assert out.loc["contact:benjamin-netanyahu", "n_mentions"] == 1
+    assert out.loc["contact:lloyd-austin-yoav-gallant", "n_mentions"] == 2

@@ -98,10 +98,34 @@ def test_gallant_trip_blocked_on_8_october(built):
     assert "Yoav Gallant" in row["actors"]
 
 
-def test_biden_netanyahu_call_on_9_october(built):
-    row = only(with_actors(built["events"], ["phone_call"], "Joe Biden",
-                           "Benjamin Netanyahu"), "Biden-Netanyahu call")
-    assert row["date"] == "2024-10-09"
+def test_biden_netanyahu_call_on_9_october_is_only_planned(built):
+    # the articles say the call is 'scheduled ... today': planned, dated by the plan
+    calls = with_actors(built["events"], ["phone_call"], "Joe Biden", "Benjamin Netanyahu")
+    planned = only(calls[calls["status"] == "planned"], "planned Biden-Netanyahu call")
+    assert planned["date"] == "2024-10-09"
+    asserted = calls[calls["status"] == "asserted"]
+    assert "2024-10-09" not in set(asserted["date"])
+    # no phone-call chronology row dates a meeting
+    meetings = with_actors(built["events"], ["meeting_visit"], "Joe Biden", "Benjamin Netanyahu")
+    assert not (meetings["date_basis"] == "chronology").any()
+
+
+def test_airstrike_in_the_killing_sentence_is_the_killing(built):
+    ev = built["events"]
+    nasrallah = killing_of(built, "Hassan Nasrallah")
+    assert nasrallah["us_notice"] == "minutes"
+    strikes = ev[(ev["event_type"] == "airstrike") & ev["targets"].map(
+        lambda t: "Lebanon" in t)]
+    assert strikes.empty, strikes[["event_id", "label"]]
+    assert "Hezbollah leader" in nasrallah["label"]
+
+
+def test_planned_mentions_do_not_date_asserted_defence_contacts(built):
+    ev = with_actors(built["events"], ["phone_call", "meeting_visit"], "Lloyd Austin",
+                     "Yoav Gallant")
+    asserted = ev[ev["status"] == "asserted"]
+    assert (asserted["date"] == "").all()
+    assert (ev[ev["status"] == "planned"]["date"] == "2024-10-09").any()
 
 
 def test_axios_story_and_its_rewrites_are_one_origin(built):
@@ -127,11 +151,18 @@ def test_notice_ledger_and_cadence_on_the_seeds(built):
     ledger = built["notice_ledger"].set_index("event_id")
     nasrallah = killing_of(built, "Hassan Nasrallah")["event_id"]
     assert ledger.loc[nasrallah, "notice"] == "minutes"
-    cadence = built["cadence"]
-    leaders = cadence[cadence["channel"] == "leaders"]
-    assert "2024-10-09" in set(leaders["last_contact"])
-    assert {"nearly 50 days", "two months"} <= set(leaders["value"])
-    assert set(built["count_conflicts"]["value"]) >= {"nearly 50 days", "two months"}
+    cadence = built["cadence"].set_index("channel")
+    leaders = cadence.loc["leaders"]
+    assert leaders["last_contact"] != "2024-10-09"
+    assert "planned" in leaders["next_planned"] and "2024-10-09" in leaders["next_planned"]
+    assert leaders["previous_gap_days"] == 50 and leaders["previous_gap_basis"] == "stated"
+    conflicts = built["count_conflicts"].set_index("value")
+    assert conflicts.loc["two months", "account"] == "disagrees"
+    defense = cadence.loc["defense"]
+    assert "125 times" in defense["stated_counts"]
+    assert "2024-10-09, blocked" in defense["next_planned"]
+    vague = built["events"][built["events"]["targets"].map(lambda t: "Middle East" in t)]
+    assert not set(vague["event_id"]) & set(ledger.index)
 
 
 # Invented articles in other outlets' styles: a wire story, an Israeli paper that gets the date

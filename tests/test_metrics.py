@@ -170,29 +170,84 @@ def cadence_inputs():
 
 def test_cadence_reads_events_and_stated_silences(channels):
     tables, found, docs = cadence_inputs()
-    cad, conflicts = metrics.cadence(tables, found, docs, channels)
-    leaders = cad[cad["channel"] == "leaders"].set_index("basis")
-    assert leaders.loc["event", "last_contact"] == "2024-10-09"
-    assert leaders.loc["event", "days_since"] == 0
-    assert "event-planned" not in leaders.index           # a plan after the as-of date
-    silences = cad[(cad["channel"] == "leaders") & (cad["basis"] == "stated-duration")]
-    assert dict(zip(silences["value"], silences["last_contact"], strict=True)) == {
-        "nearly 50 days": "2024-08-19", "two months": "2024-08-10"}
-    defense = cad[cad["channel"] == "defense"]
-    assert list(defense["basis"]) == ["stated-count"]      # 'in a day' is no silence
-    assert defense.iloc[0]["value"] == "over 125 times"
-    assert set(conflicts["value"]) == {"nearly 50 days", "two months"}
-    assert set(conflicts["account"]) == {"accepted", "disagrees"}
+    cad, conflicts, contacts = metrics.cadence(tables, found, docs, channels)
+    assert list(cad.columns) == list(metrics.SCHEMA["cadence"])
+    assert cad["channel"].is_unique
+    leaders = cad.set_index("channel").loc["leaders"]
+    assert leaders["last_contact"] == "2024-10-09" and leaders["days_since"] == 0
+    assert leaders["channel_label"].startswith("Leaders")
+    # one dated contact only: the gap before it comes from the most precise stated silence
+    assert leaders["previous_gap_days"] == 50 and leaders["previous_gap_basis"] == "stated"
+    assert "nearly 50 days (d1)" in leaders["stated_gaps"]
+    assert "two months (d2)" in leaders["stated_gaps"]
+    assert leaders["next_planned"].startswith("Biden and Netanyahu to speak again")
+    defense = cad.set_index("channel").loc["defense"]
+    assert defense["stated_counts"] == "over 125 times (d3)"   # 'in a day' is no silence
+    assert defense["last_contact"] == "" and defense["days_since"] == ""
+    assert dict(zip(conflicts["value"], conflicts["account"], strict=True)) == {
+        "nearly 50 days": "accepted", "two months": "disagrees"}
+    assert list(contacts.columns) == list(metrics.SCHEMA["contacts"])
+    assert dict(zip(contacts["event_id"], contacts["status"], strict=True)) == {
+        "e001": "asserted", "e002": "planned"}
 
 
-def test_sourcing_counts_claims_per_publisher():
+def test_cadence_gap_from_two_dated_contacts_and_blocked_plans(channels):
+    docs = docs_frame([("d1", "A", "2024-10-09", "")])
+    tables = event_tables([
+        event("e001", "2024-08-21", "phone_call", "call 1", ["Joe Biden", "Benjamin Netanyahu"]),
+        event("e002", "2024-10-01", "phone_call", "call 2", ["Joe Biden", "Benjamin Netanyahu"]),
+        event("e003", "2024-10-15", "phone_call", "call 3", ["Joe Biden", "Benjamin Netanyahu"],
+              status="planned"),
+        event("e004", "2024-10-09", "meeting_visit", "visit", ["Lloyd Austin", "Yoav Gallant"],
+              status="planned"),
+        dict(event("e005", "2024-10-08", "visit_blocked", "block",
+                   ["Benjamin Netanyahu", "Yoav Gallant"]), targets=["Yoav Gallant"]),
+    ])
+    cad, _, contacts = metrics.cadence(tables, {}, docs, channels)
+    leaders = cad.set_index("channel").loc["leaders"]
+    assert leaders["last_contact"] == "2024-10-01" and leaders["days_since"] == 8
+    assert leaders["previous_gap_days"] == 41 and leaders["previous_gap_basis"] == "events"
+    status = dict(zip(contacts["event_id"], contacts["status"], strict=True))
+    # Netanyahu's block stopped Gallant's trip, not Netanyahu's own call
+    assert status == {"e001": "asserted", "e002": "asserted", "e003": "planned",
+                      "e004": "blocked"}
+    assert "blocked" in cad.set_index("channel").loc["defense", "next_planned"]
+
+
+def test_notice_ledger_accounts_name_outlets_and_vague_operations_can_be_left_out():
+    docs = docs_frame([("d1", "Wire One", "2024-09-29", ""), ("d2", "unknown", "", "")])
+    docs["file"] = ["a.txt", "b.txt"]
+    vague = dict(event("e002", "", "airstrike", "vague strikes", [], operation=True,
+                       agent_side="Israel", notice="none", notice_to="US"), named_targets=[])
+    named = dict(vague, event_id="e003", named_targets=["Hezbollah"])
+    tables = event_tables([
+        dict(event("e001", "2024-09-27", "targeted_killing", "K", [], operation=True,
+                   agent_side="Israel", notice="minutes", notice_to="US"),
+             notice_accounts=["minutes: d1;d2", "none: d2"]), vague, named])
+    ledger = metrics.notice_ledger(tables, docs, "dated_or_target")
+    assert list(ledger["event_id"]) == ["e003", "e001"] or \
+        set(ledger["event_id"]) == {"e001", "e003"}
+    row = ledger.set_index("event_id").loc["e001"]
+    assert row["accounts"] == ("minutes: Wire One (2024-09-29), unknown outlet (b.txt); "
+                               "none: unknown outlet (b.txt)")
+    assert set(metrics.notice_ledger(tables, docs, "any")["event_id"]) == {
+        "e001", "e002", "e003"}
+
+
+def test_sourcing_counts_claims_per_outlet():
     docs = docs_frame([("d1", "A", "2024-10-08", ""), ("d2", "unknown", "2024-10-08", ""),
-                       ("d3", "A", "2024-10-08", "d1")])
+                       ("d3", "A", "2024-10-08", "d1"), ("d4", "", "2024-10-08", "")])
+    docs["file"] = ["1.txt", "2.txt", "3.txt", "4.txt"]
     found = {"claims": pd.DataFrame([claim("d1", 1), claim("d1", 2, "named_official"),
-                                     claim("d2", 1, "outlet", "Axios"), claim("d3", 1)])}
-    src = metrics.sourcing(found, docs).set_index("publisher")
-    assert src.loc["A", "anonymous_official"] == 1 and src.loc["A", "total"] == 2
-    assert src.loc["unknown", "outlet"] == 1
+                                     claim("d2", 1, "outlet", "Axios"), claim("d3", 1),
+                                     claim("d4", 1)])}
+    src = metrics.sourcing(found, docs)
+    assert list(src.columns)[:4] == ["outlet", "named_official", "anonymous_official",
+                                     "cited_outlet"]
+    src = src.set_index("outlet")
+    assert src.loc["A", "anonymous_official"] == 1 and src.loc["A", "total"] == 2  # no dup
+    assert src.loc["unknown outlet (2.txt)", "cited_outlet"] == 1
+    assert src.loc["unknown outlet (4.txt)", "total"] == 1
 
 
 def test_build_metrics_contract(channels):

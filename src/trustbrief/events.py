@@ -79,6 +79,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "agent": "most mentioned agent",
         "agent_side": "side of the agent",
         "targets": "targets, most mentioned first",
+        "named_targets": "targets that are not places (a person, organization or state)",
         "notice_to": "focus side whose advance notice us_notice describes ('' if n/a)",
         "notice_accounts": "every notice account as 'level: doc ids'",
         "chronology_key": "key of the chronology row matching the event ('' if none)",
@@ -130,6 +131,15 @@ class Group:
     window_days: int = 1
     unique_for: frozenset = frozenset()
     symmetric: bool = False
+    plans_separate: bool = False
+
+
+@dataclass(frozen=True)
+class Join:
+    """One operation told twice in a sentence: `source` mentions join a `into` mention."""
+
+    source: frozenset
+    into: frozenset
 
 
 @dataclass(frozen=True)
@@ -139,6 +149,12 @@ class LabelRules:
     groups: dict[str, Group] = field(default_factory=dict)
     templates: dict[str, tuple[str, ...]] = field(default_factory=dict)
     planned_format: str = "{label} (planned)"
+    joins: tuple[Join, ...] = ()
+    equivalents: tuple[frozenset, ...] = ()
+
+    def same_kind(self, a: str, b: str) -> bool:
+        """May a chronology row of type a stand for an event of type b?"""
+        return a == b or any(a in eq and b in eq for eq in self.equivalents)
 
     def group_of(self, event_type: str) -> Group:
         for group in self.groups.values():
@@ -155,12 +171,14 @@ def load_labels(data_dir: Path | str) -> LabelRules:
     """Read data/labels.yaml (groups, templates, planned_format) with validation."""
     path = Path(data_dir) / "labels.yaml"
     doc = load_yaml(path) or {}
-    require_keys(path, "top level", doc, ["groups", "templates"], ["planned_format"])
+    require_keys(path, "top level", doc, ["groups", "templates"],
+                 ["planned_format", "joins", "chronology_equivalents"])
     groups = {}
     seen_types: dict[str, str] = {}
     for name, spec in (doc["groups"] or {}).items():
         where = f"groups.{name}"
-        require_keys(path, where, spec, ["types"], ["window_days", "unique_for", "symmetric"])
+        require_keys(path, where, spec, ["types"],
+                     ["window_days", "unique_for", "symmetric", "plans_separate"])
         types = spec["types"]
         if not isinstance(types, list) or not types or not all(isinstance(t, str) for t in types):
             raise DataFileError(path, where, "types must be a non-empty list of event types")
@@ -176,7 +194,8 @@ def load_labels(data_dir: Path | str) -> LabelRules:
         if not isinstance(unique, list):
             raise DataFileError(path, where, "unique_for must be a list of actor types")
         groups[name] = Group(name, tuple(types), window, frozenset(unique),
-                             bool(spec.get("symmetric", False)))
+                             bool(spec.get("symmetric", False)),
+                             bool(spec.get("plans_separate", False)))
     templates = {}
     for etype, items in (doc["templates"] or {}).items():
         where = f"templates.{etype}"
@@ -190,11 +209,27 @@ def load_labels(data_dir: Path | str) -> LabelRules:
     planned = doc.get("planned_format", "{label} (planned)")
     if "{label}" not in str(planned):
         raise DataFileError(path, "planned_format", "must contain {label}")
-    return LabelRules(groups, templates, str(planned))
+    joins = []
+    for n, item in enumerate(doc.get("joins") or [], start=1):
+        where = f"joins[{n}]"
+        require_keys(path, where, item, ["from", "to"])
+        joins.append(Join(_type_list(path, f"{where}.from", item["from"]),
+                          _type_list(path, f"{where}.to", item["to"])))
+    equivalents = tuple(_type_list(path, f"chronology_equivalents[{n}]", item)
+                        for n, item in enumerate(doc.get("chronology_equivalents") or [], 1))
+    return LabelRules(groups, templates, str(planned), tuple(joins), equivalents)
 
 
-TEMPLATE_FIELDS = {"agent", "agent_side", "target", "target_role", "place", "participants",
-                   "verb", "type_name"}
+def _type_list(path: Path, where: str, value) -> frozenset:
+    if not isinstance(value, list) or not value or not all(isinstance(t, str) and t
+                                                           for t in value):
+        raise DataFileError(path, where, "expected a non-empty list of event types")
+    return frozenset(value)
+
+
+TEMPLATE_FIELDS = {"agent", "agent_side", "target", "target_role", "target_short_role", "place",
+                   "participants", "verb", "type_name"}
+OBJECT_FIELDS = {"target", "participants", "place"}  # a label names who or what was acted on
 
 
 def _check_template(path: Path, where: str, text) -> None:
@@ -377,11 +412,12 @@ def gazetteer_table(gazetteer) -> dict[str, dict]:
         records = gazetteer.to_dict("records")
     elif isinstance(gazetteer, Mapping):
         records = [dict(v, name=k) if isinstance(v, Mapping) else
-                   {"name": k, **{a: getattr(v, a, "") for a in ("side", "type", "roles")}}
+                   {"name": k, **{a: getattr(v, a, "") for a in ("side", "type", "roles",
+                                                                     "level")}}
                    for k, v in gazetteer.items()]
     else:
         records = [r if isinstance(r, Mapping) else
-                   {a: getattr(r, a, "") for a in ("name", "side", "type", "roles")}
+                   {a: getattr(r, a, "") for a in ("name", "side", "type", "roles", "level")}
                    for r in gazetteer]
     table = {}
     for r in records:
@@ -389,8 +425,12 @@ def gazetteer_table(gazetteer) -> dict[str, dict]:
         if not name:
             continue
         roles = as_list(r.get("roles", r.get("role", "")))
-        table[name] = {"side": _text(r.get("side")), "type": _text(r.get("type")),
-                       "role": roles[0] if roles else ""}
+        side, level = _text(r.get("side")), _text(r.get("level"))
+        role = roles[0] if roles else ""
+        short = f"{side} {level}" if side and level and _text(r.get("type")) == "person" \
+            and side not in ("other", "media") else role
+        table[name] = {"side": side, "type": _text(r.get("type")), "role": role,
+                       "short_role": short}
     return table
 
 
@@ -422,6 +462,9 @@ class Rec:
     pub_lo: int | None
     pub_hi: int | None
     main: str = ""  # main target, set once by cluster_mentions
+    trigger: str = ""
+    trigger_start: int = -1
+    nearby: frozenset = frozenset()  # every actor named in the mention's sentence
 
 
 def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules
@@ -453,7 +496,8 @@ def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules
     groups = _memo(rules.group_of)
     cols = {c: col(c) for c in ("mention_id", "doc_id", "sent_id", "event_type", "agent",
                                 "agent_side", "date", "date_earliest", "date_latest",
-                                "date_basis", "polarity", "text")}
+                                "date_basis", "polarity", "text", "trigger",
+                                "trigger_start")}
     targets, target_sides, actors = lists("targets"), lists("target_sides"), lists("actors")
     locations = lists("locations")
     recs = []
@@ -473,8 +517,55 @@ def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules
             pos, cols["mention_id"][pos], doc, cols["sent_id"][pos], etype, groups(etype),
             cols["agent"][pos], cols["agent_side"][pos], targets[pos], target_sides[pos],
             actors[pos], locations[pos], lo, hi, basis, cols["polarity"][pos] or "asserted",
-            cols["text"][pos], pub_lo, pub_hi))
+            cols["text"][pos], pub_lo, pub_hi, "", cols["trigger"][pos],
+            _int(cols["trigger_start"][pos])))
     return recs
+
+
+def _int(value: str) -> int:
+    try:
+        return int(float(value))
+    except ValueError:
+        return -1
+
+
+PLACE_TYPES = ("place", "state")
+
+
+def apply_joins(recs: list[Rec], rules: LabelRules, kinds: Mapping[str, dict]) -> list[Rec]:
+    """One operation told twice in one sentence (data/labels.yaml `joins`): the `from` mention
+    takes the `to` mention's group and targets, so both land in one event."""
+    if not rules.joins:
+        return recs
+    by_sent: dict[tuple[str, str], list[Rec]] = defaultdict(list)
+    for r in recs:
+        by_sent[(r.doc_id, r.sent_id)].append(r)
+    for sent in by_sent.values():
+        for join in rules.joins:
+            hosts = [h for h in sent if h.event_type in join.into and h.targets]
+            for r in sent:
+                if r.event_type not in join.source:
+                    continue
+                host = next((h for h in hosts if _joinable(r, h, kinds)), None)
+                if host is not None:
+                    r.group, r.targets = host.group, host.targets
+                    r.target_sides = host.target_sides
+    return recs
+
+
+def _joinable(r: Rec, host: Rec, kinds: Mapping[str, dict]) -> bool:
+    if r.agent_side and host.agent_side and r.agent_side != host.agent_side:
+        return False
+    if r.polarity != host.polarity:
+        return False
+    def places(rec: Rec) -> set[str]:
+        return {t for t in rec.targets if kinds.get(t, {}).get("type") in PLACE_TYPES} | \
+            set(rec.locations)
+    others = {t for t in r.targets if kinds.get(t, {}).get("type") not in PLACE_TYPES}
+    if others - set(host.targets):
+        return False
+    host_places = places(host)
+    return not host_places or not places(r) or bool(places(r) & host_places)
 
 
 def _memo(fn):
@@ -538,6 +629,39 @@ def _cluster_block(recs: list[Rec], kinds: Mapping[str, dict], key: str) -> list
     return [part for seg in segments for part in _split_by_agent(seg, group)]
 
 
+def _plans_apart(recs: list[Rec], kinds: Mapping[str, dict], key: str) -> list[list[Rec]]:
+    """Contacts: what was planned ('scheduled to speak today') is not what happened. Plans
+    form their own events; a dated plan joins an asserted event only when an asserted mention
+    is dated within the window (the plan came true). Negated and hypothetical mentions stay
+    with what happened."""
+    planned = [r for r in recs if r.polarity == "planned"]
+    if not planned:
+        return _cluster_block(recs, kinds, key)
+    rest = [r for r in recs if r.polarity != "planned"]
+    done = _cluster_block(rest, kinds, key) if rest else []
+    window = recs[0].group.window_days
+    out = [list(c) for c in done]
+    for plan in _cluster_block(planned, kinds, key):
+        days = [r.lo for r in plan if r.lo is not None]
+        home = None
+        if not days:  # an undated plan came true when an asserted contact follows its article
+            pubs = [r.pub_lo for r in plan if r.pub_lo is not None]
+            after = [c for c in out if pubs and any(r.polarity == "asserted" and r.lo is not None
+                                                     and r.lo >= min(pubs) for r in c)]
+            home = min(after, key=lambda c: min(r.lo for r in c if r.lo is not None),
+                       default=None)
+        if days:
+            lo, hi = min(days), max(r.hi for r in plan if r.hi is not None)
+            home = next((c for c in out if any(
+                r.polarity == "asserted" and r.lo is not None and r.lo <= hi + window
+                and r.hi >= lo - window for r in c)), None)
+        if home is None:
+            out.append(list(plan))
+        else:
+            home.extend(plan)
+    return out
+
+
 def _segment_for(rec: Rec, starts: list[int], ends: list[int]) -> int:
     """Which dated event of its block an open-dated mention most likely speaks of."""
     if rec.polarity == "planned" and rec.pub_lo is not None:
@@ -594,7 +718,12 @@ def _target_block(r: Rec, bkey, acting, dates, kinds) -> tuple[str, str]:
     if r.group.symmetric:
         if not bkey[1] or "+" in bkey[1]:
             return bkey
-        candidates = sorted(acting.get((r.group.name, bkey[1]), set()) - {bkey})
+        pairs = sorted(acting.get((r.group.name, bkey[1]), set()) - {bkey})
+        scores = {c: _partner_score(r, bkey[1], c[1].split("+"), kinds) for c in pairs}
+        best = max(scores.values(), default=0)
+        candidates = [c for c in pairs if best > 0 and scores[c] == best]
+        smallest = min((c[1].count("+") for c in candidates), default=0)
+        candidates = [c for c in candidates if c[1].count("+") == smallest]  # the closest pair
     elif not r.agent or r.main:
         return bkey
     else:
@@ -605,6 +734,25 @@ def _target_block(r: Rec, bkey, acting, dates, kinds) -> tuple[str, str]:
         return bkey
     near = [(_distance(dates.get(c, []), r.lo), c) for c in candidates]
     return min(near)[1] if min(near)[0] < 10**7 else bkey
+
+
+def _partner_score(r: Rec, person: str, pair: list[str], kinds: Mapping[str, dict]
+                   ) -> float:
+    """How well a one-participant contact mention points at the other members of a pair.
+
+    'Gallant is to meet US officials' may be his contact with his US counterpart; 'Netanyahu
+    held a meeting with senior ministers' is no contact with a foreign leader: a partner of
+    another side counts only when the sentence names him or his side; a partner of the same
+    side, unnamed, counts half (a domestic pair is likely but unproven). Returns the mean."""
+    own = kinds.get(person, {}).get("side", "")
+    named = set(r.nearby) | set(r.targets) | set(r.locations)
+    sides = {kinds.get(a, {}).get("side", "") for a in named if a != person} - {"", own}
+    partners = [p for p in pair if p != person]
+
+    def hit(partner: str) -> float:
+        side = kinds.get(partner, {}).get("side", "")
+        return 1.0 if partner in named or side in sides else 0.5 if side == own else 0.0
+    return sum(hit(p) for p in partners) / len(partners) if partners else 0.0
 
 
 def _distance(sorted_days: list[int], day: int) -> int:
@@ -629,7 +777,9 @@ def cluster_mentions(recs: list[Rec], kinds: Mapping[str, dict]
     blocks = _attach_targetless(blocks, kinds)
     clusters, participants = [], []
     for block_key in sorted(blocks):
-        for cluster in _cluster_block(blocks[block_key], kinds, block_key[1]):
+        block = blocks[block_key]
+        split = _plans_apart if block[0].group.plans_separate else _cluster_block
+        for cluster in split(block, kinds, block_key[1]):
             if any(r.polarity in CREATING for r in cluster):
                 clusters.append(cluster)
                 participants.append(block_key[1])
@@ -891,6 +1041,9 @@ def make_label(fields: dict, event_type: str, ctx: Context, planned: bool) -> st
         names = _placeholders(template)
         if not all(fields.get(n) for n in names):
             continue
+        if fields.get("excerpt") and not OBJECT_FIELDS & set(names) and \
+                {"verb", "type_name"} & set(names):
+            break  # 'X urges' says nothing: '<agent> <verb> (<the clause>)' says more
         label = re.sub(r"\s+", " ", template.format(**{n: fields[n] for n in names})).strip()
         label = label[:1].upper() + label[1:]
         if planned:
@@ -898,6 +1051,16 @@ def make_label(fields: dict, event_type: str, ctx: Context, planned: bool) -> st
         if len(label) <= LABEL_MAX:
             return label
         filled.append(label)
+    if not filled and fields.get("excerpt"):
+        head = fields.get("agent") or fields.get("agent_side") or ""
+        verb = fields.get("verb") or fields.get("type_name") or event_type
+        label = f"{head} {verb}".strip()
+        label = label[:1].upper() + label[1:]
+        room = LABEL_MAX - len(label) - 3 - (len(ctx.rules.planned_format) - 7 if planned else 0)
+        excerpt = _cut(fields["excerpt"], room)
+        if excerpt:
+            label = f"{label} ({excerpt})"
+        filled = [ctx.rules.planned_format.format(label=label) if planned else label]
     if not filled:
         fallback = fields.get("type_name") or event_type
         filled = [fallback[:1].upper() + fallback[1:]]
@@ -906,6 +1069,26 @@ def make_label(fields: dict, event_type: str, ctx: Context, planned: bool) -> st
         return best
     cut = best[:LABEL_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:-")
     return cut + "…"
+
+
+def _cut(text: str, room: int) -> str:
+    if len(text) <= room:
+        return text
+    return text[:max(room - 1, 0)].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…" if room > 8 else ""
+
+
+CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s")
+
+
+def trigger_excerpt(rec: Rec, before: int = 3, after: int = 3) -> str:
+    """A few words around the trigger, inside its clause: 'avoid American objections'."""
+    start = rec.trigger_start
+    if start < 0 or not rec.trigger:
+        return ""
+    end = start + len(rec.trigger)
+    left = CLAUSE_BREAK.split(rec.text[:start])[-1].split()[-before:]
+    right = CLAUSE_BREAK.split(rec.text[end:])[0].split()[:after]
+    return " ".join([*left, rec.text[start:end], *right]).strip(" .")
 
 
 def _label_fields(recs: list[Rec], event_type: str, agent: str, agent_side: str,
@@ -920,6 +1103,9 @@ def _label_fields(recs: list[Rec], event_type: str, agent: str, agent_side: str,
     return {
         "agent": agent, "agent_side": agent_side, "target": target,
         "target_role": ctx.kinds.get(target, {}).get("role", ""),
+        "target_short_role": ctx.kinds.get(target, {}).get("short_role", "")
+        or ctx.kinds.get(target, {}).get("role", ""),
+        "excerpt": trigger_excerpt(_evidence(recs)),
         "place": places[0] if places else "",
         "participants": " and ".join(sorted(people[:2])) if len(people) >= 2 else "",
         "verb": ctx.types.get(event_type, {}).get("verb", ""),
@@ -947,10 +1133,12 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
         (_side_from_signals(recs, ctx) if meta.get("operation") else "")
     targets = [t for t in _ranked(t for r in creating for t in r.targets) if t != agent]
     actors = _ranked(a for r in recs for a in [*r.actors, r.agent, *r.targets])
-    lo, hi, basis, disagree = best_date(recs, known)
+    planned = all(r.polarity != "asserted" for r in creating)
+    # what happened is dated by what is said to have happened, never by a plan or a 'would'
+    daters = [r for r in recs if r.polarity == ("planned" if planned else "asserted")]
+    lo, hi, basis, disagree = best_date(daters, known)
     corr = corroboration(creating, ctx)
     level, notified, accounts = notice(recs, agent_side, meta.get("operation", False), ctx)
-    planned = all(r.polarity != "asserted" for r in creating)
     fields = _label_fields(recs, event_type, agent, agent_side, targets, ctx)
     ev = _evidence(recs)
     row = {
@@ -966,6 +1154,7 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
         "date_conflict": sorted({f"{_range_text(r.lo, r.hi)} ({r.doc_id})" for r in disagree}),
         "key": key, "label_source": "template", "status": "planned" if planned else "asserted",
         "agent": agent, "agent_side": agent_side, "targets": targets, "notice_to": notified,
+        "named_targets": [t for t in targets if ctx.kinds.get(t, {}).get("type") != "place"],
         "notice_accounts": [f"{lv}: {';'.join(sorted({d for d, _ in accounts[lv]}))}"
                             for lv in sorted(accounts)],
         "chronology_key": "", "date_source": "", "n_mentions": len(recs),
@@ -1040,25 +1229,24 @@ def _chronology_rows(chronology, rules: LabelRules) -> list[dict]:
 def _chronology_match(recs: list[Rec], ctx: Context) -> tuple[int, list[dict]]:
     """(score, chronology rows this event matches, best first).
 
-    As in dating: the type (here: its group), ANY shared actor when the row lists actors, and
-    the keywords regex on a mention's sentence. Actors named only elsewhere in the sentence
-    count too, but then the event type must be the row's own type.
+    Stricter than dating: the row's type must be the event's own type (or one the labels file
+    calls equivalent: a phone call row never dates a meeting), the row's actors must all be
+    the event's own participants, or at least two of them (both sides of a call), and the
+    keywords regex must match a mention's sentence.
     """
     if not ctx.chronology:
         return 0, []
-    group = recs[0].group.name
-    types = {r.event_type for r in recs if r.polarity in CREATING}
+    etype = _choose_type(recs)
     key_people = {t for r in recs for t in r.targets} | \
         ({r.agent for r in recs} if recs[0].group.symmetric else set())
     own = key_people | {a for r in recs for a in [*r.actors, r.agent] if a}
-    nearby = set().union(*(ctx.actors_by_sent.get((r.doc_id, r.sent_id), set()) for r in recs))
     texts = [r.text for r in recs]
     scored = []
     for c in ctx.chronology:
-        if c["group"] and c["group"] != group:
+        if c["event_type"] and not ctx.rules.same_kind(c["event_type"], etype):
             continue
-        if c["actors"] and not c["actors"] & own and not (
-                c["actors"] & nearby and c["event_type"] in types):
+        shared = c["actors"] & own
+        if c["actors"] and shared != c["actors"] and len(shared) < 2:
             continue
         if c["pattern"] is not None and not any(c["pattern"].search(t) for t in texts):
             continue
@@ -1087,6 +1275,8 @@ def fill_from_chronology(rows: list[dict], clusters: list[list[Rec]],
                 row["chronology_key"] = near[0]["key"]
             continue
         chosen = _closest_row(found, recs, row["status"] == "planned")
+        if chosen is None:
+            continue
         rank = (-score, -sum(r.polarity in CREATING for r in recs), row["key"])
         claims[chosen["key"]].append((rank, i, chosen))
     for key in sorted(claims):
@@ -1098,10 +1288,12 @@ def fill_from_chronology(rows: list[dict], clusters: list[list[Rec]],
                        date_source=chosen["source"])
 
 
-def _closest_row(matches: list[dict], recs: list[Rec], planned: bool) -> dict:
+def _closest_row(matches: list[dict], recs: list[Rec], planned: bool) -> dict | None:
     """Several rows can match (two calls between the same leaders): a past event is the
-    latest row on or before its first article; a planned one the first row on or after it."""
-    pubs = [r.pub_lo for r in recs if r.pub_lo is not None]
+    latest row on or before its first article (an article cannot report as done what happened
+    after it was written: no row then); a planned one the first row on or after it."""
+    pubs = [r.pub_hi for r in recs if r.pub_hi is not None and r.polarity == "asserted"] \
+        or [r.pub_lo for r in recs if r.pub_lo is not None]
     first = min(pubs) if pubs else None
     ordered = sorted(matches, key=lambda c: (c["lo"], c["key"]))
     if first is None:
@@ -1110,7 +1302,7 @@ def _closest_row(matches: list[dict], recs: list[Rec], planned: bool) -> dict:
         ahead = [c for c in ordered if c["hi"] >= first]
         return ahead[0] if ahead else ordered[-1]
     before = [c for c in ordered if c["lo"] <= first]
-    return before[-1] if before else ordered[0]
+    return before[-1] if before else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1219,7 +1411,9 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
     mentions = found["mentions"]
     ctx = _context(found, documents, event_types, gazetteer, rules, focus)
     ctx.chronology = _chronology_rows(chronology, rules)
-    recs = _records(mentions, documents, rules)
+    recs = apply_joins(_records(mentions, documents, rules), rules, ctx.kinds)
+    for r in recs:
+        r.nearby = frozenset(ctx.actors_by_sent.get((r.doc_id, r.sent_id), ()))
     clusters, participants = cluster_mentions(recs, ctx.kinds)
     keys = _cluster_keys(clusters, participants)
     anns = [] if annotations is None else annotations.to_dict("records")

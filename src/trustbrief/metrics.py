@@ -57,7 +57,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "date": "event date ('' if unknown)",
         "actor": "who carried out the operation (agent, else its side)",
         "notice": "advance notice the other focus side got: none|minutes|hours|days|unknown",
-        "accounts": "every account of the notice as 'level: doc ids'",
+        "accounts": "every account: 'level: Outlet (published), ...; level: ...'",
         "evidence": "the sentence the event rests on",
         "doc_ids": "documents mentioning the event",
         "outlets": "outlets mentioning the event",
@@ -66,14 +66,33 @@ SCHEMA: dict[str, dict[str, str]] = {
     },
     "cadence": {
         "channel": "channel id (data/channels.yaml)",
-        "last_contact": "date of the last contact this account implies ('' for counts)",
-        "date": "as-of date: the latest publication date in the corpus",
-        "days_since": "days from last_contact to the as-of date ('' if unknown)",
-        "basis": "event | event-planned | stated-duration | stated-count",
-        "evidence": "the event label or the sentence stating the measure",
-        "value": "the measure as written ('nearly 50 days', 'over 125 times') or the event id",
-        "doc_ids": "documents behind the account",
-        "channel_name": "how the brief names the channel",
+        "channel_label": "how the brief names the channel ('Leaders (Biden - Netanyahu)')",
+        "actors": "the channel's actors",
+        "as_of": "latest publication date in the corpus",
+        "last_contact": "date of the last asserted contact event on or before as_of ('' if none)",
+        "last_contact_label": "label of that event",
+        "last_contact_status": "asserted|planned (planned only when no asserted contact is dated)",
+        "days_since": "as_of - last_contact in days ('' if unknown)",
+        "previous_gap_days": "days without contact before the last contact ('' if unknown)",
+        "previous_gap_basis": "events (two dated contacts) | stated (a stated silence) | ''",
+        "stated_gaps": "stated silences as written, with doc ids ('nearly 50 days (d...)')",
+        "stated_counts": "stated counts of contacts with doc ids ('over 125 times ... (d...)')",
+        "next_planned": "first planned or blocked contact after last_contact: "
+                        "'label - date, status'",
+        "evidence": "the sentences behind the row, ' | '-joined",
+        "doc_ids": "documents behind the row",
+    },
+    "contacts": {
+        "channel": "channel id",
+        "event_id": "contact event",
+        "date": "event date ('' if open)",
+        "date_basis": "how the date was found (events.date_basis)",
+        "label": "event label",
+        "event_type": "event type",
+        "status": "asserted (reported as happened) | planned | blocked (planned, then blocked)",
+        "evidence": "the sentence the event rests on",
+        "doc_ids": "documents mentioning the event",
+        "outlets": "outlets mentioning the event",
     },
     "count_conflicts": {
         "fact": "what the accounts disagree on (days_since_contact)",
@@ -86,10 +105,10 @@ SCHEMA: dict[str, dict[str, str]] = {
         "evidence": "the sentence giving this account",
     },
     "sourcing": {
-        "publisher": "outlet that published the documents ('unknown' if not known)",
+        "outlet": "publishing outlet; each document of unknown outlet is 'unknown outlet (FILE)'",
         "named_official": "claims attributed to a named official",
         "anonymous_official": "claims attributed to anonymous officials",
-        "outlet": "claims attributed to another outlet",
+        "cited_outlet": "claims attributed to another outlet",
         "organization": "claims attributed to an organization",
         "unattributed": "claims without attribution",
         "total": "all claims",
@@ -99,7 +118,8 @@ SCHEMA: dict[str, dict[str, str]] = {
 SPEAKER_TYPES = ("named_official", "anonymous_official", "outlet", "organization",
                  "unattributed")
 NOTICE_DEFAULTS = {"none": -1.0, "unknown": -0.5, "minutes": -0.75, "hours": -0.5, "days": 0.0}
-CONFLICT_TOLERANCE_DAYS = 3  # implied last-contact dates closer than this agree
+CONFLICT_TOLERANCE_DAYS = 3  # stated gaps closer than this many days agree
+SPECIFICITY = ("any", "dated_or_target", "dated")  # notice_ledger.min_specificity levels
 
 
 @dataclass(frozen=True)
@@ -121,13 +141,16 @@ class Channels:
     negated_factor: float = 0.5
     sd: float = 1.0
     z: float = 1.96
+    blocking_types: tuple[str, ...] = ()
+    min_specificity: str = "any"
 
 
 def load_channels(data_dir: Path | str) -> Channels:
     """Read and validate data/channels.yaml."""
     path = Path(data_dir) / "channels.yaml"
     doc = load_yaml(path) or {}
-    require_keys(path, "top level", doc, ["channels"], ["contact_cues", "silence_cues", "index"])
+    require_keys(path, "top level", doc, ["channels"], ["contact_cues", "silence_cues", "index",
+                                                        "blocking_types", "notice_ledger"])
     channels, seen = [], set()
     for n, item in enumerate(doc["channels"] or [], start=1):
         where = f"channels[{n}]"
@@ -163,7 +186,17 @@ def load_channels(data_dir: Path | str) -> Channels:
         numbers[key] = float(value)
     if numbers["sd"] == 0:
         raise DataFileError(path, "index.sd", "must be above 0")
-    return Channels(tuple(channels), contact, silence, impact, **numbers)
+    blocking = doc.get("blocking_types") or []
+    if not isinstance(blocking, list) or not all(isinstance(b, str) and b for b in blocking):
+        raise DataFileError(path, "blocking_types", "expected a list of event types")
+    ledger = doc.get("notice_ledger") or {}
+    require_keys(path, "notice_ledger", ledger, [], ["min_specificity"])
+    level = str(ledger.get("min_specificity", "any"))
+    if level not in SPECIFICITY:
+        raise DataFileError(path, "notice_ledger.min_specificity",
+                            f"{level!r} is not one of {', '.join(SPECIFICITY)}")
+    return Channels(tuple(channels), contact, silence, impact, **numbers,
+                    blocking_types=tuple(blocking), min_specificity=level)
 
 
 def _cue_pattern(path: Path, doc: dict, key: str) -> re.Pattern | None:
@@ -348,16 +381,58 @@ def trust_index(events_tables, found, documents, focus=("US", "Israel"),
 # notice ledger, cadence, sourcing
 # ---------------------------------------------------------------------------------------------
 
-def notice_ledger(events_tables) -> pd.DataFrame:
+def specific_enough(event: Mapping, level: str) -> bool:
+    """channels.yaml notice_ledger.min_specificity: 'dated_or_target' keeps an operation with a
+    date or a named target other than a place ('Israeli airstrikes in the Middle East' goes)."""
+    dated = bool(_text(event.get("date")))
+    if level == "dated":
+        return dated
+    if level == "dated_or_target":
+        return dated or bool(ev.as_list(event.get("named_targets")))
+    return True
+
+
+def readable_accounts(accounts, documents: pd.DataFrame | None) -> str:
+    """'minutes: d1;d2' -> 'minutes: The Jerusalem Post (2024-09-29), unknown outlet (F.txt)'."""
+    names = _doc_names(documents)
+    parts = []
+    for item in ev.as_list(accounts) if not isinstance(accounts, list) else accounts:
+        level, _, docs = str(item).partition(":")
+        who = [names.get(d.strip(), d.strip()) for d in re.split(r"[;,]", docs) if d.strip()]
+        parts.append(f"{level.strip()}: {', '.join(who)}")
+    return "; ".join(parts)
+
+
+def _doc_names(documents: pd.DataFrame | None) -> dict[str, str]:
+    """doc_id -> 'Outlet (published)', or 'unknown outlet (FILE)'."""
+    if documents is None or documents.empty:
+        return {}
+    out = {}
+    for d in documents.to_dict("records"):
+        outlet = ev._known_outlet(d.get("outlet"))
+        pub = _text(d.get("published"))[:10]
+        if outlet:
+            out[d["doc_id"]] = f"{outlet} ({pub})" if pub else outlet
+        else:
+            out[d["doc_id"]] = f"unknown outlet ({_text(d.get('file')) or d['doc_id']})"
+    return out
+
+
+def notice_ledger(events_tables, documents: pd.DataFrame | None = None,
+                  min_specificity: str = "any") -> pd.DataFrame:
     events = events_tables.get("events", pd.DataFrame())
     rows = []
     for e in ([] if events.empty else events.to_dict("records")):
         if not e.get("operation") or e.get("us_notice") in ("", "n/a"):
             continue
+        if not specific_enough(e, min_specificity):
+            continue
         rows.append({
             "event_id": e["event_id"], "label": e["label"], "date": e["date"],
             "actor": e.get("agent") or e.get("agent_side", ""), "notice": e["us_notice"],
-            "accounts": list(e.get("notice_accounts") or []), "evidence": e["evidence"],
+            "accounts": readable_accounts(list(ev.as_list(e.get("notice_accounts"))),
+                                          documents),
+            "evidence": e["evidence"],
             "doc_ids": list(e["doc_ids"]), "outlets": list(e.get("outlets") or []),
             "notice_to": e.get("notice_to", ""), "n_origins": e.get("n_origins", 0),
         })
@@ -365,22 +440,51 @@ def notice_ledger(events_tables) -> pd.DataFrame:
     return frame.sort_values(["date", "event_id"], kind="stable").reset_index(drop=True)
 
 
-def _channel_events(channel: Channel, events: pd.DataFrame, as_of: int | None) -> list[dict]:
+def _status(event: Mapping, blocks: list[dict]) -> str:
+    """asserted | planned | blocked: a plan is blocked when a blocking event (channels.yaml
+    blocking_types) involving one of its participants is dated within a week before it, or
+    is undated."""
+    if event.get("status") != "planned":
+        return "asserted"
+    day = _ordinal(event.get("date"))
+    people = set(ev.as_list(event.get("actors")))
+    for b in blocks:
+        # who was stopped: the blocking event's targets ('blocks Gallant's trip'), else all
+        stopped = set(ev.as_list(b.get("targets"))) or set(ev.as_list(b.get("actors")))
+        if not people & stopped:
+            continue
+        bday = _ordinal(b.get("date"))
+        if bday is None or day is None or day - 7 <= bday <= day:
+            return "blocked"
+    return "planned"
+
+
+def contacts(events_tables, channels: Channels) -> pd.DataFrame:
+    """One row per contact event per channel (every channel actor takes part)."""
+    events = events_tables.get("events", pd.DataFrame())
+    records = [] if events.empty else events.to_dict("records")
+    blocks = [e for e in records if e["event_type"] in channels.blocking_types]
     rows = []
-    for e in ([] if events.empty else events.to_dict("records")):
-        day = _ordinal(e.get("date"))
-        if (e["event_type"] not in channel.contact_types or day is None
-                or not set(channel.actors) <= set(ev.as_list(e.get("actors")))):
-            continue
-        planned = e.get("status") == "planned"
-        if planned and as_of is not None and day > as_of:
-            continue
-        rows.append({
-            "channel": channel.id, "last_contact": e["date"],
-            "basis": "event-planned" if planned else "event",
-            "evidence": f"{e['label']}: {e['evidence']}", "value": e["event_id"],
-            "doc_ids": list(e["doc_ids"])})
-    return rows
+    for channel in channels.channels:
+        for e in records:
+            if e["event_type"] not in channel.contact_types or \
+                    not set(channel.actors) <= set(ev.as_list(e.get("actors"))):
+                continue
+            rows.append({
+                "channel": channel.id, "event_id": e["event_id"], "date": _text(e["date"]),
+                "date_basis": _text(e.get("date_basis")), "label": e["label"],
+                "event_type": e["event_type"], "status": _status(e, blocks),
+                "evidence": e["evidence"], "doc_ids": list(ev.as_list(e.get("doc_ids"))),
+                "outlets": list(ev.as_list(e.get("outlets")))})
+    frame = pd.DataFrame(rows, columns=list(SCHEMA["contacts"]))
+    return frame.sort_values(["channel", "date", "event_id"], kind="stable"
+                             ).reset_index(drop=True)
+
+
+def _precision_rank(days: float) -> int:
+    """'nearly 50 days' is more precise than 'two months': day counts beat week/month ones."""
+    d = int(round(days))
+    return 2 if d % 30 == 0 else 1 if d % 7 == 0 else 0
 
 
 def _sentence_actors(found: Mapping) -> dict[tuple[str, str], set[str]]:
@@ -442,89 +546,149 @@ def _channel_measures(channel: Channel, found: Mapping, documents: pd.DataFrame,
         rows.append({
             "channel": channel.id, "last_contact": last,
             "basis": "stated-duration" if t["kind"] == "duration" else "stated-count",
-            "evidence": text, "value": _text(t["text"]), "doc_ids": [t["doc_id"]]})
+            "evidence": text, "value": _text(t["text"]), "doc_ids": [t["doc_id"]],
+            "days": float(days) if days is not None and days == days else None})
     return rows
 
 
+def _gap_choice(gaps: list[dict]) -> tuple[dict | None, list[dict]]:
+    """The most precise stated silence (then the latest document, then the shortest)."""
+    usable = [g for g in gaps if g["days"] is not None]
+    if not usable:
+        return None, []
+    best = min(usable, key=lambda g: (_precision_rank(g["days"]), -(g["pub"] or 0), g["days"],
+                                      g["value"]))
+    return best, [g for g in usable if g is not best]
+
+
 def cadence(events_tables, found, documents, channels: Channels | None = None
-            ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Per channel, every account of the last contact; and the conflicts between stated ones."""
+            ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(cadence: one row per channel, count_conflicts, contacts); see SCHEMA."""
     channels = channels or Channels()
-    events = events_tables.get("events", pd.DataFrame())
     live = _live_docs(documents)
-    dates = [_ordinal(p) for d, p in _published(documents).items() if d in live]
+    published = _published(documents)
+    dates = [_ordinal(p) for d, p in published.items() if d in live]
     as_of = max((d for d in dates if d is not None), default=None)
-    rows = []
+    contact_rows = contacts(events_tables, channels)
+    rows, conflicts = [], []
     for channel in channels.channels:
-        for row in _channel_events(channel, events, as_of) + \
-                _channel_measures(channel, found, documents, channels):
-            last = _ordinal(row["last_contact"])
-            row.update(date=_iso(as_of),
-                       days_since=(as_of - last) if last is not None and as_of is not None
-                       else "", channel_name=channel.name)
-            rows.append(row)
+        mine = contact_rows[contact_rows["channel"] == channel.id].to_dict("records")
+        row, gap_conflicts = _cadence_row(channel, mine, found, documents, channels, as_of,
+                                          published)
+        rows.append(row)
+        conflicts += gap_conflicts
     frame = pd.DataFrame(rows, columns=list(SCHEMA["cadence"]))
-    frame = frame.sort_values(["channel", "basis", "last_contact", "value"],
-                              kind="stable").reset_index(drop=True)
-    return frame, _count_conflicts(frame, documents)
+    frame = frame.sort_values("channel", kind="stable").reset_index(drop=True)
+    out = pd.DataFrame(conflicts, columns=list(SCHEMA["count_conflicts"]))
+    out = out.sort_values(["channel", "last_contact", "value"], kind="stable"
+                          ).reset_index(drop=True)
+    return frame, out, contact_rows
 
 
-def _count_conflicts(frame: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+def _cadence_row(channel: Channel, mine: list[dict], found, documents, params: Channels,
+                 as_of: int | None, published: dict) -> tuple[dict, list[dict]]:
+    done = sorted((c for c in mine if c["status"] == "asserted" and _ordinal(c["date"])
+                   is not None and (as_of is None or _ordinal(c["date"]) <= as_of)),
+                  key=lambda c: (c["date"], c["event_id"]))
+    last = done[-1] if done else None
+    last_day = _ordinal(last["date"]) if last else None
+    later = sorted((c for c in mine if c["status"] in ("planned", "blocked")
+                    and (last_day is None or (_ordinal(c["date"]) or 10**7) > last_day)),
+                   key=lambda c: (c["date"] == "", c["date"], c["event_id"]))
+    nxt = later[0] if later else None
+    measures = _channel_measures(channel, found, documents, params)
+    gaps = [{"value": m["value"], "doc": m["doc_ids"][0], "evidence": m["evidence"],
+             "days": m["days"], "pub": _ordinal(published.get(m["doc_ids"][0]))}
+            for m in measures if m["basis"] == "stated-duration"]
+    counts = [m for m in measures if m["basis"] == "stated-count"]
+    previous, basis, others = "", "", []
+    if len(done) >= 2:
+        previous, basis = last_day - _ordinal(done[-2]["date"]), "events"
+        others = [g for g in gaps if g["days"] is not None]
+    else:
+        best, others = _gap_choice(gaps)
+        if best is not None:
+            previous, basis = int(round(best["days"])), "stated"
+    conflicts = _gap_conflicts(channel, previous, basis, gaps, others, documents)
+    used = [x for x in (last, nxt) if x]
+    evidence = [x["evidence"] for x in used] + [g["evidence"] for g in gaps] + \
+        [m["evidence"] for m in counts]
+    docs = {d for x in used for d in x["doc_ids"]} | {g["doc"] for g in gaps} | \
+        {d for m in counts for d in m["doc_ids"]}
+    row = {
+        "channel": channel.id, "channel_label": channel.name, "actors": list(channel.actors),
+        "as_of": _iso(as_of), "last_contact": last["date"] if last else "",
+        "last_contact_label": last["label"] if last else "",
+        "last_contact_status": "asserted" if last else "",
+        "days_since": (as_of - last_day) if last and as_of is not None else "",
+        "previous_gap_days": previous, "previous_gap_basis": basis,
+        "stated_gaps": "; ".join(f"{g['value']} ({g['doc']})" for g in gaps),
+        "stated_counts": "; ".join(f"{m['value']} ({m['doc_ids'][0]})" for m in counts),
+        "next_planned": f"{nxt['label']} - {nxt['date'] or 'date open'}, {nxt['status']}"
+        if nxt else "",
+        "evidence": " | ".join(dict.fromkeys(e for e in evidence if e)),
+        "doc_ids": sorted(docs),
+    }
+    return row, conflicts
+
+
+def _gap_conflicts(channel: Channel, previous, basis: str, gaps: list[dict],
+                   others: list[dict], documents: pd.DataFrame) -> list[dict]:
+    """Stated silences disagreeing (beyond the tolerance) with the gap the row reports."""
+    if previous == "" or not others:
+        return []
     outlet = {d: ev._known_outlet(o) for d, o in zip(documents["doc_id"], documents.get(
         "outlet", pd.Series([""] * len(documents))), strict=True)}
-    rows = []
-    stated = frame[(frame["basis"] == "stated-duration") & (frame["last_contact"] != "")]
-    for channel, group in stated.groupby("channel", sort=True):
-        days = [_ordinal(x) for x in group["last_contact"]]
-        if max(days) - min(days) <= CONFLICT_TOLERANCE_DAYS:
-            continue
-        latest = max(days)
-        for row, day in zip(group.to_dict("records"), days, strict=True):
-            docs = sorted(row["doc_ids"])
-            rows.append({
-                "fact": "days_since_contact", "channel": channel,
-                "account": "accepted" if day == latest else "disagrees",
-                "value": row["value"], "last_contact": row["last_contact"], "doc_ids": docs,
-                "outlets": sorted({_text(outlet.get(d)) for d in docs} - {""}),
-                "evidence": row["evidence"]})
-    out = pd.DataFrame(rows, columns=list(SCHEMA["count_conflicts"]))
-    return out.sort_values(["channel", "last_contact", "value"], kind="stable"
-                           ).reset_index(drop=True)
+    off = [g for g in others if abs(g["days"] - previous) > CONFLICT_TOLERANCE_DAYS]
+    if not off:
+        return []
+    accepted = [g for g in gaps if g not in others]
+
+    def row(g: dict, account: str) -> dict:
+        last = _iso(g["pub"] - int(round(g["days"]))) if g["pub"] is not None else ""
+        return {"fact": "previous_gap_days", "channel": channel.id, "account": account,
+                "value": g["value"], "last_contact": last, "doc_ids": [g["doc"]],
+                "outlets": sorted({outlet.get(g["doc"], "")} - {""}),
+                "evidence": g["evidence"]}
+    return [row(g, "accepted") for g in accepted] + [row(g, "disagrees") for g in off]
 
 
 def sourcing(found, documents) -> pd.DataFrame:
-    """Claims per publishing outlet and speaker type (duplicates excluded)."""
+    """Claims per publishing outlet and speaker type (duplicates excluded); each document of
+    unknown outlet is its own row, 'unknown outlet (FILE)'."""
     claims = _frame(found, "claims")
     live = _live_docs(documents)
-    outlet = {d: ev._known_outlet(o) or "unknown" for d, o in zip(
-        documents["doc_id"], documents.get("outlet", pd.Series([""] * len(documents))),
-        strict=True)}
+    outlet = {}
+    for d in documents.to_dict("records"):
+        outlet[d["doc_id"]] = ev._known_outlet(d.get("outlet")) or \
+            f"unknown outlet ({_text(d.get('file')) or d['doc_id']})"
+    kinds = {"outlet": "cited_outlet"}  # claims.speaker_type 'outlet' -> column cited_outlet
+    columns = [kinds.get(k, k) for k in SPEAKER_TYPES]
     counts: dict[str, dict[str, int]] = {}
     for d in sorted(live):
-        counts.setdefault(outlet.get(d, "unknown"), dict.fromkeys(SPEAKER_TYPES, 0))
+        counts.setdefault(outlet[d], dict.fromkeys(columns, 0))
     if not claims.empty:
         for doc, kind in zip(claims["doc_id"], claims["speaker_type"], strict=True):
             if doc not in live:
                 continue
-            row = counts.setdefault(outlet.get(doc, "unknown"), dict.fromkeys(SPEAKER_TYPES, 0))
             kind = _text(kind) if _text(kind) in SPEAKER_TYPES else "unattributed"
-            row[kind] += 1
-    rows = [{"publisher": name, **c, "total": sum(c.values())} for name, c in counts.items()]
+            counts[outlet[doc]][kinds.get(kind, kind)] += 1
+    rows = [{"outlet": name, **c, "total": sum(c.values())} for name, c in counts.items()]
     frame = pd.DataFrame(rows, columns=list(SCHEMA["sourcing"]))
-    return frame.sort_values("publisher", kind="stable").reset_index(drop=True)
+    return frame.sort_values("outlet", kind="stable").reset_index(drop=True)
 
 
 def build_metrics(events_tables: Mapping[str, pd.DataFrame], found: Mapping[str, pd.DataFrame],
                   documents: pd.DataFrame, focus=("US", "Israel"),
                   channels: Channels | None = None) -> dict[str, pd.DataFrame]:
-    """trust_index, notice_ledger, cadence, count_conflicts, sourcing (see SCHEMA, METHOD)."""
+    """trust_index, notice_ledger, cadence, count_conflicts, contacts, sourcing (SCHEMA)."""
     channels = channels or Channels()
-    cad, conflicts = cadence(events_tables, found, documents, channels)
+    cad, conflicts, contact_rows = cadence(events_tables, found, documents, channels)
     return {
         "trust_index": trust_index(events_tables, found, documents, focus, channels),
-        "notice_ledger": notice_ledger(events_tables),
+        "notice_ledger": notice_ledger(events_tables, documents, channels.min_specificity),
         "cadence": cad,
         "count_conflicts": conflicts,
+        "contacts": contact_rows,
         "sourcing": sourcing(found, documents),
     }
-

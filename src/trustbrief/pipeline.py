@@ -26,7 +26,7 @@ OUTPUT_TABLES = (
     ("extract", "trust_signals"),
     ("events", "events"), ("events", "conflicts"), ("events", "overrides"),
     ("metrics", "trust_index"), ("metrics", "notice_ledger"), ("metrics", "cadence"),
-    ("metrics", "sourcing"), ("metrics", "count_conflicts"),
+    ("metrics", "sourcing"), ("metrics", "count_conflicts"), ("metrics", "contacts"),
 )
 
 DATA_FILES = ("boilerplate.yaml", "outlets.yaml", "sources.csv", "time_expressions.yaml",

@@ -22,7 +22,7 @@ esc = html.escape
 
 TABLE_NAMES = ("documents", "sentences", "mentions", "events", "claims", "trust_signals",
                "actor_mentions", "time_expressions", "conflicts", "overrides", "trust_index",
-               "notice_ledger", "cadence", "sourcing", "count_conflicts")
+               "notice_ledger", "cadence", "sourcing", "count_conflicts", "contacts")
 
 
 @dataclass
