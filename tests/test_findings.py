@@ -32,18 +32,18 @@ def test_three_to_five_plain_text_findings_each_cited(tables):
 
 def test_notice_finding_names_the_operations_from_the_ledger(tables):
     text = by_kind(tables)["notice"].text
-    assert text.startswith("3 of the 4 operations")
+    assert text.startswith("3 of the 4 dated operations")
     assert "Hassan Nasrallah" in text and "minutes of notice" in text
     changed = dict(tables)
     changed["notice_ledger"] = tables["notice_ledger"].assign(
         notice=tables["notice_ledger"]["notice"].replace("none", "days"))
     text = by_kind(changed)["notice"].text
-    assert text.startswith("1 of the 4 operations") and "Ismail Haniyeh" not in text
+    assert text.startswith("1 of the 4 dated operations") and "Ismail Haniyeh" not in text
 
 
 def test_notice_finding_falls_back_to_the_events_table(tables):
     without = {k: v for k, v in tables.items() if k != "notice_ledger"}
-    assert by_kind(without)["notice"].text.startswith("3 of the 4 operations")
+    assert by_kind(without)["notice"].text.startswith("3 of the 4 dated operations")
 
 
 def test_trust_finding_reports_the_change_and_the_sharpest_drop(tables):
@@ -57,13 +57,56 @@ def test_trust_finding_reports_the_change_and_the_sharpest_drop(tables):
     assert "to 0.50" in by_kind(changed)["trust"].text
 
 
-def test_cadence_finding_takes_the_longest_gap_and_cites_the_evidence(tables):
+def test_cadence_finding_is_written_from_the_channel_table(tables):
     finding = by_kind(tables)["cadence"]
-    assert "49 days" in finding.text and "leaders" in finding.text
-    assert [c.outlet for c in finding.citations] == ["Al Mayadeen English"]
+    text = finding.text
+    assert text.startswith("Leaders (Biden - Netanyahu) had had no contact for nearly 50 days "
+                           "(another account: two months) before the one planned for "
+                           "9 Oct 2024")
+    assert "Defense chiefs (Austin - Gallant), in contact over 125 times during the war" in text
+    assert "blocked on 8 Oct 2024" in text
+    assert "leaders channel" not in text and "security_advisers" not in text
+    assert {"Al Mayadeen English", "The Jerusalem Post"} <= {c.outlet for c in
+                                                           finding.citations}
     changed = dict(tables)
-    changed["cadence"] = tables["cadence"].assign(days_since=["12", "30"])
-    assert "30 days" in by_kind(changed)["cadence"].text.split(",")[1]
+    changed["cadence"] = tables["cadence"].assign(stated_gaps=["", "", ""],
+                                                  previous_gap_basis=["events", "", ""],
+                                                  previous_gap_days=["61", "", ""])
+    assert "no contact for 61 days before" in by_kind(changed)["cadence"].text
+
+
+def test_cadence_finding_never_repeats_a_channel(tables):
+    doubled = dict(tables)
+    doubled["cadence"] = pd.concat([tables["cadence"]] * 3, ignore_index=True)
+    text = by_kind(doubled)["cadence"].text
+    assert text.count("Leaders (Biden - Netanyahu)") == 1
+    assert text.count("Defense chiefs") == 1
+
+
+def test_cadence_finding_reads_the_older_table_and_cell_notations(tables):
+    from fixtures.brief_tables import cadence_statements
+
+    old = {k: v for k, v in tables.items() if k not in ("cadence", "contacts")}
+    old["cadence"] = cadence_statements()
+    text = by_kind(old)["cadence"].text
+    assert "nearly 50 days" in text and "over 125 times" in text
+    noted = dict(tables)
+    noted["cadence"] = tables["cadence"].assign(
+        stated_gaps=["nearly 50 days (d3c4d5e6f70); two months (d2b3c4d5e6f)", "", ""])
+    text = by_kind(noted)["cadence"].text
+    assert "nearly 50 days (another account: two months)" in text and "(d3c4" not in text
+
+
+def test_operations_in_period_counts_only_dated_operations(tables):
+    ops = findings.operations_in_period(tables["events"], START, END)
+    assert list(ops["event_id"]) == ["e001", "e003", "e009", "e004"]  # e010 is undated
+    assert list(findings.operations_in_period(tables["events"], "2024-09-01", "2024-09-30")
+                ["event_id"]) == ["e003", "e009", "e004"]
+    flagged = tables["events"].assign(operation="false")
+    assert findings.operations_in_period(flagged, START, END).empty
+    n = len(ops)
+    assert f"of {n} dated operations" in findings.headline(tables, START, END)
+    assert f"of the {n} dated operations" in by_kind(tables)["notice"].text
 
 
 def test_origins_finding_counts_independent_origins(tables):
@@ -105,10 +148,10 @@ def test_missing_tables_give_findings_that_say_what_is_missing():
 
 def test_headline_is_written_from_the_data(tables):
     line = findings.headline(tables, START, END)
-    assert "3 of 4 operations" in line and "fell by 2.30" in line
+    assert "3 of 4 dated operations" in line and "fell by 2.30" in line
     changed = dict(tables)
     changed["notice_ledger"] = tables["notice_ledger"].assign(notice="days")
-    assert "0 of 4 operations" in findings.headline(changed, START, END)
+    assert "0 of 4 dated operations" in findings.headline(changed, START, END)
     assert findings.headline({}, START, END).startswith("0 dated events")
 
 

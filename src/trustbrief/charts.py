@@ -14,6 +14,7 @@ Empty or incomplete tables give a chart with a 'no data' note instead of an erro
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -302,23 +303,40 @@ FLIP_COST_ROWS = 1.5
 
 
 def _best_box(key, text, anchor_x, base_y, width, placed, gap, max_rows) -> LabelBox | None:
-    """The cheapest fitting box: lowest row, on the side facing the chart's middle."""
-    w = text_width(text)
-    right = min(max(anchor_x - 4, 0.0), max(width - w, 0.0))  # text runs right of the anchor
-    left = min(max(anchor_x + 4 - w, 0.0), max(width - w, 0.0))  # text ends at the anchor
-    sides = [(left, "right"), (right, "left")]
+    """The cheapest fitting box: lowest row, on the side facing the chart's middle.
+
+    A label too long for its side is shortened to the room there (keeping at least
+    MIN_LABEL_CHARS) rather than pushed past its anchor, where it would hide neighbours.
+    """
+    sides = [_side_box(text, anchor_x, width, "right"), _side_box(text, anchor_x, width, "left")]
     if anchor_x <= width / 2:
         sides.reverse()
     candidates = sorted(
-        ((row + FLIP_COST_ROWS * rank, row, x0, align)
-         for row in range(max_rows) for rank, (x0, align) in enumerate(sides)),
+        ((row + FLIP_COST_ROWS * rank, row, side)
+         for row in range(max_rows) for rank, side in enumerate(sides)),
         key=lambda c: c[0])
-    for _, row, x0, align in candidates:
+    for _, row, (label, x0, align) in candidates:
         y1 = base_y - row * ROW_PX
-        box = LabelBox(key, text, x0, x0 + w, y1 - BOX_PX, y1, anchor_x, base_y, row, align)
+        box = LabelBox(key, label, x0, x0 + text_width(label), y1 - BOX_PX, y1, anchor_x,
+                       base_y, row, align)
         if _fits(box, placed, gap):
             return box
     return None
+
+
+MIN_LABEL_CHARS = 16
+
+
+def _side_box(text: str, anchor_x: float, width: float, align: str) -> tuple[str, float, str]:
+    """(text, x0, align) for a label ending at its anchor ('right') or starting there."""
+    room = anchor_x + 4 if align == "right" else width - (anchor_x - 4)
+    chars = int((room - 4) / CHAR_PX)
+    if text_width(text) > room and chars >= min(len(text), MIN_LABEL_CHARS):
+        text = short(text, chars)
+    w = text_width(text)
+    if align == "right":
+        return text, min(max(anchor_x + 4 - w, 0.0), max(width - w, 0.0)), align
+    return text, min(max(anchor_x - 4, 0.0), max(width - w, 0.0)), align
 
 
 def _fits(box: LabelBox, placed: list[LabelBox], gap: float) -> bool:
@@ -742,16 +760,54 @@ def _nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
     return ticks
 
 
-def trust_chart(trust_index: pd.DataFrame | None, events: pd.DataFrame | None = None,
-                turning_points: pd.DataFrame | Sequence[str] | None = None, *, start=None,
-                end=None, width: int = PLOT_WIDTH - 40, height: int = 260,
-                index_title: str = "trust index") -> alt.LayerChart | alt.Chart:
-    """The index over time with its uncertainty band, a zero rule and its largest drops."""
+@dataclass(frozen=True)
+class TrustLayout:
+    """The trust chart's geometry: turning-point labels sit in a head band (pixels
+    0..head_px from the top) above the highest value of the index and its band."""
+
+    frame: pd.DataFrame  # the index, parsed and sorted
+    labels: list[LabelBox]  # y in pixels from the top, all within the head band
+    lo: float  # bottom of the value axis
+    hi: float  # top of the value axis (>= every value, high bound and 0)
+    top: float  # the value at pixel 0 (above hi: the head band)
+    ticks: list[float]
+    tick_format: str
+    head_px: float
+    start: pd.Timestamp
+    end: pd.Timestamp
+    width: float
+    height: float
+
+    def y_of(self, px: float) -> float:
+        """Pixel from the top -> value."""
+        return self.top - px / self.height * (self.top - self.lo)
+
+    def px_of(self, value: float) -> float:
+        """Value -> pixel from the top."""
+        return (self.top - value) / (self.top - self.lo) * self.height
+
+
+def _tick_step(lo: float, hi: float, count: int = 5) -> float:
+    raw = max(hi - lo, 1e-9) / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    return next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+
+
+def tick_format(ticks: Sequence[float]) -> str:
+    """A plain d3 number format with as many decimals as the ticks need (never 1e+1)."""
+    for decimals in range(0, 4):
+        if all(abs(round(t, decimals) - t) < 1e-9 for t in ticks):
+            return f",.{decimals}f"
+    return ",.3f"
+
+
+def trust_layout(trust_index: pd.DataFrame | None, events: pd.DataFrame | None = None,
+                 turning_points: pd.DataFrame | Sequence[str] | None = None, *, start=None,
+                 end=None, width: float = PLOT_WIDTH - 40, height: float = 260
+                 ) -> TrustLayout:
+    """Value axis (including 0 and the whole band, on round ticks) and label boxes."""
     frame = _trust_frame(trust_index)
-    if frame.empty:
-        return no_data_chart("No trust index: no trust signals were found for this pair.",
-                             width)
-    drops = _resolve_drops(frame, turning_points)
+    drops = _resolve_drops(frame, turning_points) if len(frame) else frame
     start_ts, end_ts = _window(frame.rename(columns={"day": "first"}).assign(last=frame["day"]),
                                start, end)
     labels = _event_labels(events)
@@ -763,25 +819,42 @@ def trust_chart(trust_index: pd.DataFrame | None, events: pd.DataFrame | None = 
         notes.append((row.date, _x_pixels(to_date(row.date), start_ts, end_ts, width),
                       text + (f": {names[0]}" if names else "")))
     boxes = pack_labels(notes, width, base_y=0.0, max_rows=3)
-    head_px = (1 + max((b.row for b in boxes), default=-1)) * ROW_PX + (8 if boxes else 0)
-    lo = min(frame["low"].min(), frame["index"].min(), 0.0)
-    hi = max(frame["high"].max(), frame["index"].max(), 0.0)
-    pad = (hi - lo) * 0.08 or 0.5
-    lo, hi = lo - pad, hi + pad
+    n_rows = 1 + max((b.row for b in boxes), default=-1)
+    boxes = [_shift(b, n_rows * ROW_PX) for b in boxes]
+    head_px = n_rows * ROW_PX + (8 if boxes else 0)
+    values = [*frame["low"], *frame["high"], *frame["index"], 0.0]
+    lo, hi = min(values), max(values)
+    step = _tick_step(lo, hi, count=6)
+    lo, hi = math.floor(lo / step - 1e-9) * step, math.ceil(hi / step + 1e-9) * step
+    ticks = _nice_ticks(lo, hi + step / 2)[:int(round((hi - lo) / step)) + 1]
     top = hi + (hi - lo) * head_px / max(height - head_px, 1)
+    return TrustLayout(frame, boxes, lo, hi, top, ticks, tick_format(ticks), head_px, start_ts,
+                       end_ts, width, height)
 
-    def y_of(px: float) -> float:  # pixel from the top -> data value
-        return top - px / height * (top - lo)
 
+def trust_chart(trust_index: pd.DataFrame | None, events: pd.DataFrame | None = None,
+                turning_points: pd.DataFrame | Sequence[str] | None = None, *, start=None,
+                end=None, width: int = PLOT_WIDTH - 40, height: int = 260,
+                index_title: str = "trust index") -> alt.LayerChart | alt.Chart:
+    """The index over time with its uncertainty band (both drawn only between the index's
+    own dates, linearly), a zero rule, and its largest drops labelled above the data."""
+    layout = trust_layout(trust_index, events, turning_points, start=start, end=end,
+                          width=width, height=height)
+    frame = layout.frame
+    if frame.empty:
+        return no_data_chart("No trust index: no trust signals were found for this pair.",
+                             width)
+    labels = _event_labels(events)
     data = frame.assign(x_ms=frame["day"].map(epoch_ms),
                         event_names=frame["events"].map(
                             lambda v: "; ".join(labels.get(e, e) for e in as_list(v))),
                         when=frame["day"].map(day_label))
     data = data.drop(columns=["day"])
-    xs = _time_scale(start_ts, end_ts, width)
-    ys = alt.Scale(domain=[lo, top], nice=False, zero=False)
+    xs = _time_scale(layout.start, layout.end, width)
+    ys = alt.Scale(domain=[layout.lo, layout.top], nice=False, zero=False)
     x = alt.X("x_ms:T", scale=xs, axis=None)
-    y_axis = alt.Axis(values=_nice_ticks(lo, hi), title=index_title, format="~g", domain=False)
+    y_axis = alt.Axis(values=layout.ticks, title=index_title, format=layout.tick_format,
+                      domain=False)
     base = alt.Chart(data)
     tooltip = [alt.Tooltip("when:N", title="date"), alt.Tooltip("index:Q", format=".2f"),
                alt.Tooltip("low:Q", format=".2f"), alt.Tooltip("high:Q", format=".2f"),
@@ -789,19 +862,17 @@ def trust_chart(trust_index: pd.DataFrame | None, events: pd.DataFrame | None = 
                alt.Tooltip("n_origins:Q", title="independent origins"),
                alt.Tooltip("event_names:N", title="events")]
     layers = [
-        base.mark_area(color=OKABE_ITO["blue"], opacity=0.15, interpolate="step-after").encode(
+        base.mark_area(color=OKABE_ITO["blue"], opacity=0.15, interpolate="linear").encode(
             x=x, y=alt.Y("low:Q", scale=ys, axis=y_axis), y2="high:Q"),
         alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(color=MUTED, strokeDash=[2, 2]).encode(
             y=alt.Y("zero:Q", scale=ys, axis=y_axis)),
-        base.mark_line(color=OKABE_ITO["blue"], strokeWidth=2, interpolate="step-after").encode(
+        base.mark_line(color=OKABE_ITO["blue"], strokeWidth=2, interpolate="linear").encode(
             x=alt.X("x_ms:T", scale=xs, axis=_time_axis()),
             y=alt.Y("index:Q", scale=ys, axis=y_axis)),
-        base.mark_point(filled=True, color=OKABE_ITO["blue"], size=36).encode(
+        base.mark_point(filled=True, color=OKABE_ITO["blue"], size=36, opacity=1).encode(
             x=x, y=alt.Y("index:Q", scale=ys, axis=y_axis), tooltip=tooltip),
     ]
-    n_rows = 1 + max((b.row for b in boxes), default=-1)
-    boxes = [_shift(b, n_rows * ROW_PX) for b in boxes]
-    layers += _drop_layers(boxes, frame, y_of, ys, y_axis, width)
+    layers += _drop_layers(layout.labels, frame, layout.y_of, ys, y_axis, width)
     return alt.layer(*layers).resolve_scale(x="independent").properties(width=width,
                                                                         height=height)
 
@@ -849,7 +920,7 @@ def _accounts(value: str) -> tuple[int, dict[str, int]]:
         return 0, {}
     if text.isdigit():
         return int(text), {}
-    items = as_list(text)
+    items = [part for item in as_list(text) for part in item.split(",") if part.strip()]
     split = {}
     for item in items:
         name, _, count = item.partition(":")
@@ -858,9 +929,28 @@ def _accounts(value: str) -> tuple[int, dict[str, int]]:
     return (sum(split.values()), split) if split else (len(items), {})
 
 
-def notice_ledger_chart(notice_ledger: pd.DataFrame | None, *, width: int = PLOT_WIDTH,
-                        label_chars: int = 48) -> alt.LayerChart | alt.Chart:
-    """Operation by operation (by date), how much notice the US got, as reported."""
+def accounts_text(value: str, documents: pd.DataFrame | None = None) -> str:
+    """The ledger's accounts made readable: document ids become outlet names
+    ('minutes: The Jerusalem Post, unknown #2; none: Caliber.Az'); other text is kept."""
+    names = {d: full for d, (_, full) in outlet_labels(documents).items()}
+    groups: list[tuple[str, list[str]]] = []
+    for item in as_list(value):
+        head, sep, rest = item.partition(":")
+        if sep and head.strip() in NOTICE_X:
+            groups.append((head.strip(), []))
+            item = rest
+        if not groups:
+            groups.append(("", []))
+        groups[-1][1].extend(names.get(p.strip(), p.strip()) for p in item.split(",")
+                             if p.strip())
+    return "; ".join(f"{k}: {', '.join(v)}" if k else ", ".join(v) for k, v in groups)
+
+
+def notice_ledger_chart(notice_ledger: pd.DataFrame | None, documents: pd.DataFrame | None = None,
+                        *, width: int = PLOT_WIDTH, label_chars: int = 48
+                        ) -> alt.LayerChart | alt.Chart:
+    """Operation by operation (sorted by date, undated last), how much notice the US got,
+    as reported; the tooltip lists the accounts by outlet."""
     if notice_ledger is None or notice_ledger.empty:
         return no_data_chart("No operations with a notice account in this period.", width)
     rows = []
@@ -876,6 +966,7 @@ def notice_ledger_chart(notice_ledger: pd.DataFrame | None, *, width: int = PLOT
                      "x": NOTICE_X[notice], "accounts": total,
                      "accounts_text": str(total) if total else "",
                      "split": ", ".join(f"{k}: {v}" for k, v in split.items()),
+                     "by_outlet": short(accounts_text(r.accounts, documents), 240) or "-",
                      "evidence": short(r.evidence, 240),
                      "outlets": ", ".join(as_list(r.outlets)) or "unknown outlet"})
     data = pd.DataFrame(rows).sort_values(["sort", "event_id"]).reset_index(drop=True)
@@ -892,7 +983,7 @@ def notice_ledger_chart(notice_ledger: pd.DataFrame | None, *, width: int = PLOT
     base = alt.Chart(data).encode(y=y)
     guide = pd.DataFrame({"x": [(NOTICE_X["days"] + NOTICE_X["unknown"]) / 2]})
     tooltip = [alt.Tooltip("row:N", title="operation"), alt.Tooltip("notice:N"),
-               alt.Tooltip("accounts:Q"), alt.Tooltip("split:N", title="accounts by class"),
+               alt.Tooltip("accounts:Q"), alt.Tooltip("by_outlet:N", title="accounts by outlet"),
                alt.Tooltip("outlets:N"), alt.Tooltip("evidence:N")]
     layers = [
         base.mark_rule(color=GRID, strokeWidth=1).encode(
@@ -918,124 +1009,408 @@ def _notice_label_expr() -> str:
 
 # --- 4. communication cadence -------------------------------------------------------------------
 
-CADENCE_ROW_PX = 44
+CADENCE_COLUMNS = ("channel", "channel_label", "actors", "as_of", "last_contact",
+                   "last_contact_label", "last_contact_status", "days_since",
+                   "previous_gap_days", "previous_gap_basis", "stated_gaps", "stated_counts",
+                   "next_planned", "evidence", "doc_ids")
+CONTACT_COLUMNS = ("channel", "event_id", "date", "date_basis", "label", "event_type", "status",
+                   "evidence", "doc_ids", "outlets")
+CONTACT_STATUSES = ("asserted", "planned", "blocked")
+CONTACT_SHAPES = {"asserted": "circle", "planned": "circle", "blocked": "cross"}
+CONTACT_COLORS = {"asserted": LANE_COLORS["contacts"], "planned": LANE_COLORS["contacts"],
+                  "blocked": OKABE_ITO["vermillion"]}
+GAP_KEY = "time without contact"
+CONTACT_KEY = {"asserted": "contact", "planned": "planned contact", "blocked": "blocked contact"}
+# Old cadence rows (one per statement) whose basis says what the row is.
+_STATED_GAP_BASES = ("stated", "stated-duration")
+_STATED_COUNT_BASES = ("stated-count",)
+DOT_R = 5.0
 
 
-def _cadence_frame(cadence: pd.DataFrame | None, as_of) -> tuple[list[dict], pd.Timestamp]:
-    """One record per channel with `last` (Timestamp | None) and `days` (int | None)."""
-    frame = pd.DataFrame({c: _col(cadence, c) for c in
-                          ("channel", "last_contact", "date", "days_since", "basis",
-                           "evidence")})
-    records = [dict(r) for _, r in frame[frame["channel"] != ""].iterrows()]
-    as_of_ts = to_date(as_of)
-    if as_of_ts is None:
-        dates = [to_date(r["date"]) for r in records if to_date(r["date"]) is not None]
-        lasts = [to_date(r["last_contact"]) for r in records
-                 if to_date(r["last_contact"]) is not None]
-        as_of_ts = max(dates or lasts or [pd.Timestamp("2000-01-01")])
-    for r in records:
-        last = to_date(r["last_contact"])
-        days = pd.to_numeric(r["days_since"], errors="coerce")
-        days = None if pd.isna(days) else float(days)
-        # A stated gap ('not spoken in 50 days') without a date still places the last contact.
-        if last is None and days is not None:
-            last = as_of_ts - pd.Timedelta(days=days)
-        if days is None and last is not None:
-            days = float((as_of_ts - last).days)
-        r["last"], r["days"] = last, (None if days is None else int(round(days)))
-    return records, as_of_ts
+# Cell notations of the metrics stage: 'nearly 50 days (d39974e08cc)' cites its documents;
+# next_planned reads 'LABEL (YYYY-MM-DD, STATUS)'.
+_CITED_DOCS = re.compile(r"\s*\((?P<ids>d[0-9a-f]{10}(?:[;, ]+d[0-9a-f]{10})*)\)\s*$")
+_PLANNED = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?:\s*,\s*(?P<status>[a-z]+))?")
+
+
+def split_cited(item: str) -> tuple[str, list[str]]:
+    """'nearly 50 days (d39974e08cc)' -> ('nearly 50 days', ['d39974e08cc'])."""
+    match = _CITED_DOCS.search(item)
+    if not match:
+        return item.strip(), []
+    return item[:match.start()].strip(), re.findall(r"d[0-9a-f]{10}", match["ids"])
+
+
+def stated_items(value) -> list[str]:
+    """A ';'-joined stated_gaps / stated_counts cell as plain phrases (doc ids dropped)."""
+    return [split_cited(v)[0] for v in as_list(value) if split_cited(v)[0]]
+
+
+def parse_planned(value: str) -> tuple[str, str, str]:
+    """next_planned -> (label, ISO date, status), from 'Call (planned) - 2024-10-09, planned',
+    'Call (2024-10-09, blocked)' or a bare date. The status defaults to 'planned'."""
+    text = str(value or "").strip()
+    match = _PLANNED.search(text)
+    if not match or to_date(match["date"]) is None:
+        return text, "", "planned"
+    label = re.sub(r"\s*\((?:planned|blocked)\)\s*$", "", text[:match.start()].rstrip(" -:(,"))
+    status = match["status"] if match["status"] in CONTACT_STATUSES else "planned"
+    return label.strip(), match["date"], status
+
+
+def _days(value) -> int | None:
+    number = pd.to_numeric(value, errors="coerce")
+    return None if pd.isna(number) else int(round(float(number)))
+
+
+def cadence_channels(cadence: pd.DataFrame | None, as_of=None) -> pd.DataFrame:
+    """One row per channel with the CADENCE_COLUMNS (all strings), sorted by channel label.
+
+    Reads the current table (one row per channel) and the older one (one row per
+    statement: channel, last_contact, date, days_since, basis, value, channel_name).
+    """
+    if cadence is None or cadence.empty or "channel" not in cadence.columns:
+        return pd.DataFrame(columns=list(CADENCE_COLUMNS))
+    if "channel_label" in cadence.columns:
+        frame = pd.DataFrame({c: _col(cadence, c) for c in CADENCE_COLUMNS})
+    else:
+        frame = _cadence_from_statements(cadence, as_of)
+    frame = frame[frame["channel"] != ""].drop_duplicates("channel")
+    frame["channel_label"] = frame["channel_label"].where(frame["channel_label"] != "",
+                                                          frame["channel"])
+    return frame.reset_index(drop=True)  # the metrics stage's order
+
+
+def _cadence_from_statements(cadence: pd.DataFrame, as_of) -> pd.DataFrame:
+    """The older per-statement cadence table folded into one row per channel."""
+    old = pd.DataFrame({c: _col(cadence, c) for c in
+                        ("channel", "channel_name", "last_contact", "date", "days_since",
+                         "basis", "value", "evidence", "doc_ids")})
+    rows = []
+    for channel, group in old.groupby("channel", sort=True):
+        stated = group[group["basis"].isin(_STATED_GAP_BASES)]
+        counts = group[group["basis"].isin(_STATED_COUNT_BASES)]
+        dated = group[~group["basis"].isin(_STATED_GAP_BASES + _STATED_COUNT_BASES)
+                      & (group["last_contact"] != "")]
+        gaps = [d for d in map(_days, stated["days_since"]) if d is not None]
+        last = max(dated["last_contact"], default="")
+        if not last and len(stated):
+            last = max(stated["date"], default="")
+        day = to_date(as_of) or to_date(max(group["date"], default=""))
+        since = "" if not last or day is None else str((day - to_date(last)).days)
+        top = (stated if gaps else group).iloc[0]
+        rows.append({
+            "channel": channel, "channel_label": max(group["channel_name"], key=len) or channel,
+            "actors": "", "as_of": "" if day is None else f"{day:%Y-%m-%d}", "last_contact": last,
+            "last_contact_label": "", "last_contact_status": "asserted" if last else "",
+            "days_since": since, "previous_gap_days": str(max(gaps)) if gaps else "",
+            "previous_gap_basis": "stated" if gaps else "",
+            "stated_gaps": ";".join(v for v in stated["value"] if v),
+            "stated_counts": ";".join(v for v in counts["value"] if v),
+            "next_planned": "", "evidence": top["evidence"], "doc_ids": top["doc_ids"]})
+    return pd.DataFrame(rows, columns=list(CADENCE_COLUMNS))
+
+
+def cadence_contacts(channels: pd.DataFrame, contacts: pd.DataFrame | None = None,
+                     events: pd.DataFrame | None = None,
+                     blocked_types: Sequence[str] = ("visit_blocked",)) -> pd.DataFrame:
+    """Dated contacts per channel (CONTACT_COLUMNS + day), one row per channel and event.
+
+    Without a contacts table, each channel's last contact and next planned date stand in,
+    and blocked events whose actors include a channel's actors are added to it.
+    """
+    if contacts is not None and not contacts.empty and "channel" in contacts.columns:
+        frame = pd.DataFrame({c: _col(contacts, c) for c in CONTACT_COLUMNS})
+    else:
+        frame = _contacts_from_channels(channels, events, blocked_types)
+    frame = frame.assign(status=frame["status"].where(frame["status"].isin(CONTACT_STATUSES),
+                                                      "asserted"))
+    frame["day"] = frame["date"].map(to_date)
+    frame = frame[frame["day"].notna() & frame["channel"].isin(set(channels["channel"]))]
+    frame = frame.drop_duplicates(["channel", "event_id", "date", "status"])
+    return frame.sort_values(["channel", "date", "event_id"]).reset_index(drop=True)
+
+
+def _contacts_from_channels(channels, events, blocked_types) -> pd.DataFrame:
+    rows = []
+    for r in channels.itertuples():
+        if r.last_contact:
+            rows.append({"channel": r.channel, "event_id": f"{r.channel}:last",
+                         "date": r.last_contact, "label": r.last_contact_label,
+                         "status": r.last_contact_status, "evidence": r.evidence,
+                         "doc_ids": r.doc_ids})
+        label, date, status = parse_planned(r.next_planned)
+        if date and date != r.last_contact:
+            rows.append({"channel": r.channel, "event_id": f"{r.channel}:next",
+                         "date": date, "label": label, "status": status, "doc_ids": r.doc_ids})
+    ev = event_frame(events)
+    blocked = ev[ev["event_type"].isin(blocked_types)]
+    for r in channels.itertuples():
+        actors = set(as_list(r.actors))
+        if any(row["channel"] == r.channel and row["status"] == "blocked" for row in rows):
+            continue
+        for e in blocked.itertuples():
+            # all of the channel's actors take part (the metrics stage's rule for contacts)
+            if actors and actors <= set(as_list(_col(events, "actors")[e.Index])):
+                rows.append({"channel": r.channel, "event_id": e.event_id, "date": e.date,
+                             "label": e.label, "event_type": e.event_type, "status": "blocked",
+                             "evidence": e.evidence, "doc_ids": e.doc_ids})
+    frame = pd.DataFrame(rows, columns=list(CONTACT_COLUMNS), dtype=object)
+    return frame.fillna("")
+
+
+@dataclass(frozen=True)
+class CadenceLayout:
+    """The cadence chart in pixels: lanes, contact dots, gap bars and labels."""
+
+    lanes: pd.DataFrame  # channel, header, top, point_y, bottom
+    points: pd.DataFrame  # one dot per contact: x, y, status and tooltip fields
+    gaps: pd.DataFrame  # channel, x0, x1, y, days, text
+    labels: list[LabelBox]
+    headers: list[tuple[str, Box]]  # key items and lane headers
+    start: pd.Timestamp
+    end: pd.Timestamp
+    as_of: pd.Timestamp
+    width: float
+    height: float
+
+    def occupied(self) -> list[Box]:
+        marks = [Box(r.x - DOT_R, r.x + DOT_R, r.y - DOT_R, r.y + DOT_R)
+                 for r in self.points.itertuples()]
+        return marks + [box for _, box in self.headers]
+
+
+def gap_text(days: int, basis: str) -> str:
+    """'~50 days without contact (stated)': stated gaps are approximate."""
+    if basis == "stated":
+        return f"~{days} days without contact (stated)"
+    return f"{days} days without contact (between dated contacts)"
+
+
+def _contact_text(r) -> str:
+    return f"{r.status} {day_label(r.day)[:-5]}: {r.label}" if r.label else \
+        f"{r.status} {day_label(r.day)[:-5]}"
+
+
+def cadence_layout(cadence: pd.DataFrame | None, contacts: pd.DataFrame | None = None,
+                   events: pd.DataFrame | None = None, as_of=None, width: float = PLOT_WIDTH,
+                   blocked_types: Sequence[str] = ("visit_blocked",)) -> CadenceLayout:
+    """Place lanes, dots, gap bars and labels in pixels (pure; no Altair)."""
+    channels = cadence_channels(cadence, as_of)
+    points = cadence_contacts(channels, contacts, events, blocked_types)
+    stated = [d for d in map(to_date, channels["as_of"]) if d is not None]
+    as_of_ts = (max(stated) if stated else to_date(as_of)) or max(
+        list(points["day"]) or [pd.Timestamp("2000-01-01")])
+    gaps = _gap_rows(channels)
+    days = list(points["day"]) + list(gaps["first"]) + list(gaps["last"]) + [as_of_ts]
+    start, end = min(days) - pd.Timedelta(days=3), max(days) + pd.Timedelta(days=3)
+
+    def px(day):
+        return _x_pixels(day, start, end, width)
+
+    headers = _cadence_key(width)
+    lane_rows, labels = [], []
+    points = points.assign(x=points["day"].map(px), y=0.0)
+    gaps = gaps.assign(x0=gaps["first"].map(px), x1=gaps["last"].map(px), y=0.0)
+    y = 2 * ROW_PX
+    for ch in channels.itertuples():
+        counts = ", ".join(stated_items(ch.stated_counts))
+        header = ch.channel_label + (f"  ·  stated: {counts}" if counts else "")
+        header = short(header, int(width / CHAR_PX) - 1)
+        headers.append((f"lane:{ch.channel}", Box(0, text_width(header), y, y + BOX_PX)))
+        mine = points[points["channel"] == ch.channel]
+        gap = gaps[gaps["channel"] == ch.channel]
+        items = [(f"gap:{ch.channel}", (g.x0 + g.x1) / 2, g.text) for g in gap.itertuples()]
+        items += [(f"{ch.channel}:{r.event_id}:{r.status}", r.x, short(_contact_text(r), 48))
+                  for r in mine.itertuples() if r.status != "asserted"]
+        trial = pack_labels(items, width, base_y=0.0, max_rows=2)
+        n_rows = 1 + max((b.row for b in trial), default=-1)
+        point_y = y + BOX_PX + 6 + n_rows * ROW_PX + DOT_R + 4
+        labels += [_shift(b, point_y - DOT_R - 3) for b in trial]
+        slots = _dot_slots(mine)
+        for index, slot in slots.items():
+            points.loc[index, "y"] = point_y + slot * (2 * DOT_R + 2)
+        gaps.loc[gap.index, "y"] = point_y
+        bottom = point_y + max(slots.values(), default=0) * (2 * DOT_R + 2) + DOT_R + 8
+        lane_rows.append({"channel": ch.channel, "header": header, "top": y,
+                          "point_y": point_y, "bottom": bottom})
+        y = bottom
+    lanes = pd.DataFrame(lane_rows, columns=["channel", "header", "top", "point_y", "bottom"])
+    return CadenceLayout(lanes, points.reset_index(drop=True), gaps.reset_index(drop=True),
+                         labels, headers, start, end, as_of_ts, width, float(y + 2))
+
+
+def silence_is_current(ch) -> bool:
+    """A stated gap that matches the days since the last contact describes the silence
+    after it (up to the time of writing), not a gap before it."""
+    gap, since = _days(ch.previous_gap_days), _days(ch.days_since)
+    return bool(gap and since is not None and abs(gap - since) <= max(7, 0.2 * gap))
+
+
+def _gap_rows(channels: pd.DataFrame) -> pd.DataFrame:
+    """The gap bar of each channel: before the last contact, or after it when it is the
+    current silence (then it ends at the next planned contact or as-of date)."""
+    rows = []
+    for ch in channels.itertuples():
+        last, days = to_date(ch.last_contact), _days(ch.previous_gap_days)
+        if last is None or not days:
+            continue
+        basis = ch.previous_gap_basis or "events"
+        first, end = last - pd.Timedelta(days=days), last
+        if silence_is_current(ch):  # up to the time of writing, never past it
+            first, end = last, last + pd.Timedelta(days=days)
+            end = min(end, to_date(ch.as_of) or end)
+        rows.append({"channel": ch.channel, "first": first, "last": end, "days": days,
+                     "basis": basis, "text": gap_text(days, basis),
+                     "stated": ", ".join(stated_items(ch.stated_gaps)) or "-",
+                     "evidence": short(ch.evidence, 240)})
+    return pd.DataFrame(rows, columns=["channel", "first", "last", "days", "basis", "text",
+                                       "stated", "evidence"])
+
+
+def _dot_slots(points: pd.DataFrame) -> dict:
+    """Dots closer than their diameter go to slots below the lane line (slot 0 = on it)."""
+    taken: dict[int, list[float]] = {}
+    slots = {}
+    for r in points.sort_values(["x", "status", "event_id"]).itertuples():
+        slot = 0
+        while any(abs(r.x - x) < 2 * DOT_R + 1 for x in taken.get(slot, [])):
+            slot += 1
+        taken.setdefault(slot, []).append(r.x)
+        slots[r.Index] = slot
+    return slots
+
+
+def _cadence_key(width: float) -> list[tuple[str, Box]]:
+    headers, x = [], 0.0
+    for status in CONTACT_STATUSES:
+        w = 16 + text_width(CONTACT_KEY[status])
+        headers.append((f"key:{status}", Box(x, x + w, 0, BOX_PX)))
+        x += w + 14
+    w = 26 + text_width(GAP_KEY)
+    headers.append(("key:gap", Box(x, min(x + w, width), 0, BOX_PX)))
+    return headers
 
 
 def cadence_chart(cadence: pd.DataFrame | None, events: pd.DataFrame | None = None,
-                  as_of=None, *, width: int = PLOT_WIDTH,
+                  as_of=None, *, contacts: pd.DataFrame | None = None, width: int = PLOT_WIDTH,
                   blocked_types: Sequence[str] = ("visit_blocked",)) -> alt.LayerChart | alt.Chart:
-    """Days without contact per channel, as gaps on a calendar, with blocked visits marked."""
-    records, as_of_ts = _cadence_frame(cadence, as_of)
-    if not records:
+    """One lane per channel: contacts as dots (filled asserted, hollow planned, x blocked),
+    the time without contact as a labelled bar, stated counts beside the name.
+
+    The table's own as_of date (when the gaps were measured) wins over `as_of`, which
+    serves tables without one. A contacts table passed in place of `events` is read as
+    `contacts` (both shapes of call are in use)."""
+    if contacts is None and events is not None and "status" in events.columns \
+            and "channel" in events.columns:
+        events, contacts = None, events
+    layout = cadence_layout(cadence, contacts, events, as_of, width, blocked_types)
+    if layout.lanes.empty:
         return no_data_chart("No contact channel found in the articles.", width)
-    blocked = event_frame(events)
-    blocked = blocked[blocked["event_type"].isin(blocked_types) & blocked["day"].notna()]
-    dated = [r["last"] for r in records if r["last"] is not None] + list(blocked["day"])
-    dated.append(as_of_ts)
-    start = min(dated) - pd.Timedelta(days=3)
-    end = max(dated) + pd.Timedelta(days=2)
-    head = ROW_PX * (1 + (not blocked.empty))
-    height = head + CADENCE_ROW_PX * len(records)
-    rows = []
-    for i, r in enumerate(records):
-        top = head + i * CADENCE_ROW_PX
-        if r["last"] is None:
-            text = f"{r['channel']}: no contact found in the articles"
-        else:
-            basis = f", {r['basis']}" if r["basis"] else ""
-            text = (f"{r['channel']}: {r['days']} days without contact "
-                    f"(last {day_label(r['last'])}{basis})")
-        rows.append({"channel": r["channel"], "t": short(text, int(width / CHAR_PX)),
-                     "ty": top + 8, "by": top + 26,
-                     "x0": epoch_ms(r["last"]) if r["last"] is not None else None,
-                     "x1": epoch_ms(as_of_ts), "evidence": short(r["evidence"], 240),
-                     "days": r["days"]})
-    data = pd.DataFrame(rows)
-    xs = _time_scale(start, end, width)
-    ys = _pixel_scale(height)
-    px = alt.Scale(domain=[0, width], range=[0, width], nice=False, zero=False)
-    tooltip = [alt.Tooltip("channel:N"), alt.Tooltip("days:Q", title="days without contact"),
-               alt.Tooltip("evidence:N")]
-    bars = data[data["x0"].notna()]
-    layers = [
-        alt.Chart(data.assign(x=0.0)).mark_text(align="left", baseline="middle", font=FONT,
-                                                fontSize=FONT_PX, color=TEXT_COLOR).encode(
-            x=alt.X("x:Q", scale=px, axis=None), y=alt.Y("ty:Q", scale=ys, axis=None),
-            text="t:N", tooltip=tooltip),
-    ]
-    if not bars.empty:
-        layers += [
-            alt.Chart(bars).mark_rule(strokeWidth=10, color=LIGHT_GREY).encode(
-                x=alt.X("x0:T", scale=xs, axis=_time_axis()), x2="x1:T",
-                y=alt.Y("by:Q", scale=ys, axis=None), tooltip=tooltip),
-            alt.Chart(bars).mark_point(filled=True, size=60, color=OKABE_ITO["blue"]).encode(
-                x=alt.X("x0:T", scale=xs, axis=None), y=alt.Y("by:Q", scale=ys, axis=None),
-                tooltip=tooltip),
-        ]
-    layers += _as_of_layers(as_of_ts, xs, ys, height, head)
-    layers += _blocked_layers(blocked, xs, ys, height, start, end, width)
-    return alt.layer(*layers).resolve_scale(x="independent").properties(width=width,
-                                                                        height=height)
+    ys = _pixel_scale(layout.height)
+    xs = _px_x(layout)
+    layers = _as_of_layers(layout, ys)
+    headers = dict(layout.headers)
+    names = pd.DataFrame({"x": [0.0] * len(layout.lanes),
+                          "y": [headers[f"lane:{c}"].y0 + BOX_PX / 2 for c in
+                                layout.lanes["channel"]],
+                          "t": layout.lanes["header"]})
+    layers.append(_pixel_text(names, ys, x_scale=xs, fontWeight="bold"))
+    if len(layout.lanes) > 1:
+        seps = pd.DataFrame({"y": list(layout.lanes["bottom"].iloc[:-1])})
+        layers.append(alt.Chart(seps).mark_rule(color=GRID).encode(
+            y=alt.Y("y:Q", scale=ys, axis=None)))
+    if not layout.gaps.empty:
+        gaps = layout.gaps.drop(columns=["first", "last"]).assign(
+            when=[f"{day_label(f)} – {day_label(la)}" for f, la in
+                  zip(layout.gaps["first"], layout.gaps["last"], strict=True)])
+        layers.append(alt.Chart(gaps).mark_rule(strokeWidth=8, color=LIGHT_GREY).encode(
+            x=alt.X("x0:Q", scale=xs, axis=None), x2="x1:Q", y=alt.Y("y:Q", scale=ys, axis=None),
+            tooltip=[alt.Tooltip("text:N", title="gap"), alt.Tooltip("when:N"),
+                     alt.Tooltip("stated:N", title="as stated"), alt.Tooltip("evidence:N")]))
+    layers += _cadence_label_layers(layout, ys, xs)
+    layers += _contact_layers(layout, ys, xs)
+    layers += _cadence_key_layers(layout, ys, xs)
+    return alt.layer(*layers).resolve_scale(x="independent").properties(
+        width=layout.width, height=layout.height)
 
 
-def _as_of_layers(as_of_ts, xs, ys, height, head) -> list[alt.Chart]:
-    frame = pd.DataFrame({"x": [epoch_ms(as_of_ts)], "y0": [head - 4], "y1": [height],
-                          "t": [f"as of {day_label(as_of_ts)}"]})
+def _as_of_layers(layout: CadenceLayout, ys) -> list[alt.Chart]:
+    """The as-of rule; it also carries the time axis."""
+    xs = _time_scale(layout.start, layout.end, layout.width)
+    frame = pd.DataFrame({"x": [epoch_ms(layout.as_of)], "y0": [2 * ROW_PX - 4],
+                          "y1": [layout.height], "t": [f"as of {day_label(layout.as_of)}"]})
     return [alt.Chart(frame).mark_rule(color=MUTED, strokeDash=[2, 2]).encode(
-        x=alt.X("x:T", scale=xs, axis=None), y=alt.Y("y0:Q", scale=ys, axis=None), y2="y1:Q",
-        tooltip=[alt.Tooltip("t:N", title="date")])]
+        x=alt.X("x:T", scale=xs, axis=_time_axis(tickCount=8)),
+        y=alt.Y("y0:Q", scale=ys, axis=None),
+        y2="y1:Q", tooltip=[alt.Tooltip("t:N", title="date")])]
 
 
-def _blocked_layers(blocked, xs, ys, height, start, end, width) -> list[alt.Chart]:
-    if blocked.empty:
+def _cadence_label_layers(layout: CadenceLayout, ys, xs) -> list[alt.Chart]:
+    if not layout.labels:
         return []
-    items = [(r.event_id, _x_pixels(r.day, start, end, width), short(r.label, 80))
-             for r in blocked.itertuples()]
-    boxes = pack_labels(items, width, base_y=BOX_PX, max_rows=1)
-    day = dict(zip(blocked["event_id"], blocked["day"], strict=True))
-    frame = pd.DataFrame([{"x": epoch_ms(day[b.key]), "tx": b.text_x, "align": b.align,
-                           "t": b.text, "ty": BOX_PX / 2, "y0": BOX_PX + 2, "y1": height}
-                          for b in boxes])
-    if frame.empty:
+    rows = pd.DataFrame([{"x": b.text_x, "y": (b.y0 + b.y1) / 2, "t": b.text, "align": b.align,
+                          "lx": b.anchor_x, "ly0": b.y1, "ly1": b.anchor_y + DOT_R - 3}
+                         for b in layout.labels])
+    leaders = alt.Chart(rows).mark_rule(color=GREY, strokeWidth=0.8).encode(
+        x=alt.X("lx:Q", scale=xs, axis=None), y=alt.Y("ly0:Q", scale=ys, axis=None), y2="ly1:Q")
+    return [leaders] + [_pixel_text(rows[rows["align"] == a], ys, align=a, x_scale=xs,
+                                    color=MUTED)
+                        for a in ("left", "right") if (rows["align"] == a).any()]
+
+
+def _contact_layers(layout: CadenceLayout, ys, xs) -> list[alt.Chart]:
+    pts = layout.points
+    if pts.empty:
         return []
-    px = alt.Scale(domain=[0, width], range=[0, width], nice=False, zero=False)
-    layers = [alt.Chart(frame).mark_rule(color=OKABE_ITO["vermillion"], strokeWidth=1.5,
-                                         strokeDash=[4, 2]).encode(
-        x=alt.X("x:T", scale=xs, axis=None), y=alt.Y("y0:Q", scale=ys, axis=None), y2="y1:Q",
-        tooltip=[alt.Tooltip("t:N", title="event")])]
-    for a in ("left", "right"):
-        part = frame[frame["align"] == a]
-        if not part.empty:
-            layers.append(alt.Chart(part).mark_text(
-                align=a, baseline="middle", font=FONT, fontSize=FONT_PX,
-                color=OKABE_ITO["vermillion"]).encode(
-                x=alt.X("tx:Q", scale=px, axis=None), y=alt.Y("ty:Q", scale=ys, axis=None),
-                text="t:N"))
+    data = pd.DataFrame({
+        "x": pts["x"], "y": pts["y"], "status": pts["status"],
+        "label": pts["label"].where(pts["label"] != "", pts["event_id"]),
+        "when": pts["day"].map(day_label), "basis": pts["date_basis"],
+        "outlets": pts["outlets"].map(lambda v: ", ".join(as_list(v)) or "-"),
+        "evidence": pts["evidence"].map(lambda t: short(t, 240))})
+    tooltip = [alt.Tooltip("label:N", title="contact"), alt.Tooltip("status:N"),
+               alt.Tooltip("when:N", title="date"), alt.Tooltip("basis:N", title="date basis"),
+               alt.Tooltip("outlets:N"), alt.Tooltip("evidence:N")]
+    layers = []
+    for status in CONTACT_STATUSES:
+        part = data[data["status"] == status]
+        if part.empty:
+            continue
+        layers.append(alt.Chart(part).mark_point(**_contact_mark(status)).encode(
+            x=alt.X("x:Q", scale=xs, axis=None), y=alt.Y("y:Q", scale=ys, axis=None),
+            tooltip=tooltip))
+    return layers
+
+
+def _contact_mark(status: str) -> dict:
+    mark = {"shape": CONTACT_SHAPES[status], "color": CONTACT_COLORS[status], "opacity": 1,
+            "size": (2 * DOT_R) ** 2, "strokeWidth": 2, "filled": status != "planned"}
+    if status == "planned":
+        mark["fill"] = "white"
+    if status == "blocked":
+        mark["angle"] = 45  # a cross turned into an x
+    return mark
+
+
+def _cadence_key_layers(layout: CadenceLayout, ys, xs) -> list[alt.Chart]:
+    boxes = dict(layout.headers)
+    y = BOX_PX / 2
+    layers = []
+    for status in CONTACT_STATUSES:
+        box = boxes[f"key:{status}"]
+        layers.append(alt.Chart(pd.DataFrame({"x": [box.x0 + 6], "y": [y]})).mark_point(
+            **_contact_mark(status)).encode(x=alt.X("x:Q", scale=xs, axis=None),
+                                             y=alt.Y("y:Q", scale=ys, axis=None)))
+    gap = boxes["key:gap"]
+    layers.append(alt.Chart(pd.DataFrame({"x0": [gap.x0], "x1": [gap.x0 + 20], "y": [y]}))
+                  .mark_rule(strokeWidth=8, color=LIGHT_GREY).encode(
+        x=alt.X("x0:Q", scale=xs, axis=None), x2="x1:Q", y=alt.Y("y:Q", scale=ys, axis=None)))
+    texts = pd.DataFrame({"x": [boxes[f"key:{s}"].x0 + 16 for s in CONTACT_STATUSES]
+                          + [gap.x0 + 26], "y": [y] * 4,
+                          "t": [CONTACT_KEY[s] for s in CONTACT_STATUSES]
+                          + [GAP_KEY]})
+    layers.append(_pixel_text(texts, ys, color=MUTED, x_scale=xs))
     return layers
 
 
@@ -1061,15 +1436,79 @@ def document_names(documents: pd.DataFrame | None) -> dict[str, str]:
     return names
 
 
+SHORT_OUTLET_CHARS = 14
+_UNKNOWN_NAMED = re.compile(r"^unknown(?: outlet)?\s*\((?P<file>.*)\)$", re.IGNORECASE)
+
+
+def short_outlet(name: str, limit: int = SHORT_OUTLET_CHARS) -> str:
+    """An outlet name for a narrow column: a leading 'The ' goes first, then the tail."""
+    text = " ".join(str(name).split())
+    if len(text) > limit and text.lower().startswith("the "):
+        text = text[4:]
+    return short(text, limit)
+
+
+def _unknown_files(documents: pd.DataFrame | None) -> list[str]:
+    """Files of unknown-outlet documents in a stable order: they number 'unknown #1', '#2'..."""
+    if documents is None or documents.empty:
+        return []
+    return sorted({f or d for d, f, o in zip(_col(documents, "doc_id"), _col(documents, "file"),
+                                             _col(documents, "outlet"), strict=True)
+                   if is_unknown_outlet(o)})
+
+
+def outlet_labels(documents: pd.DataFrame | None, limit: int = SHORT_OUTLET_CHARS
+                  ) -> dict[str, tuple[str, str]]:
+    """doc_id -> (short name, full name): ('Caliber.Az', 'Caliber.Az') or
+    ('unknown #2', 'unknown outlet (002_x.txt)'). Short names are unique."""
+    if documents is None or documents.empty:
+        return {}
+    number = {f: i for i, f in enumerate(_unknown_files(documents), start=1)}
+    out, fulls = {}, {}
+    for doc_id, outlet, file in zip(_col(documents, "doc_id"), _col(documents, "outlet"),
+                                    _col(documents, "file"), strict=True):
+        if is_unknown_outlet(outlet):
+            out[doc_id] = (f"unknown #{number[file or doc_id]}",
+                           f"unknown outlet ({file or doc_id})")
+        else:
+            fulls[doc_id] = outlet
+    shorts = short_outlet_names(list(dict.fromkeys(fulls.values())), limit=limit)
+    out.update({d: (shorts[o], o) for d, o in fulls.items()})
+    return out
+
+
+def short_outlet_names(names: Sequence[str], documents: pd.DataFrame | None = None,
+                       limit: int = SHORT_OUTLET_CHARS) -> dict[str, str]:
+    """Full outlet name -> unique short name. 'unknown outlet (FILE)' becomes 'unknown #N',
+    numbered by the documents' unknown-outlet files (else by the files named here)."""
+    files = _unknown_files(documents)
+    named = sorted({m["file"] for m in map(_UNKNOWN_NAMED.match, names) if m})
+    files += [f for f in named if f not in files]
+    number = {f: i for i, f in enumerate(files, start=1)}
+    out, seen = {}, Counter()
+    for name in dict.fromkeys(names):
+        match = _UNKNOWN_NAMED.match(name)
+        if match:
+            out[name] = f"unknown #{number[match['file']]}"
+        elif is_unknown_outlet(name):
+            out[name] = "unknown outlet"
+        else:
+            text = short_outlet(name, limit)
+            out[name] = text + "\u200b" * seen[text]  # invisible, keeps two outlets apart
+            seen[text] += 1
+    return out
+
+
 def corroboration_cells(events: pd.DataFrame | None, documents: pd.DataFrame | None,
                         mentions: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per (event, document): whether the document is an origin or a rewrite.
 
     A document counts as an independent origin of an event when its own outlet (or its
     doc_id) is among the event's origins; otherwise it repeats another outlet's report.
+    `column` is the outlet's short name ('unknown #1'), `outlet` its full name.
     """
     frame = event_frame(events)
-    names = document_names(documents)
+    labels = outlet_labels(documents)
     mention_docs: dict[str, list[str]] = {}
     for eid, doc in zip(_col(mentions, "event_id"), _col(mentions, "doc_id"), strict=True):
         if eid and doc:
@@ -1079,13 +1518,16 @@ def corroboration_cells(events: pd.DataFrame | None, documents: pd.DataFrame | N
         docs = list(dict.fromkeys(as_list(r.doc_ids) + mention_docs.get(r.event_id, [])))
         origins = set(as_list(r.origins))
         for doc in docs:
-            column = names.get(doc, f"unknown ({doc})")
-            own = doc in origins or column in origins
+            column, outlet = labels.get(doc, (short(f"unknown ({doc})", SHORT_OUTLET_CHARS),
+                                              f"unknown outlet ({doc})"))
+            own = doc in origins or outlet in origins
             rows.append({"event_id": r.event_id, "label": r.label, "date": r.date,
-                         "doc_id": doc, "column": column, "n_origins": r.n_origins,
+                         "doc_id": doc, "column": column, "outlet": outlet,
+                         "n_origins": r.n_origins,
                          "kind": ORIGIN_KINDS[0] if own else ORIGIN_KINDS[1],
                          "origins": ", ".join(sorted(origins)) or "unknown"})
-    cols = ["event_id", "label", "date", "doc_id", "column", "n_origins", "kind", "origins"]
+    cols = ["event_id", "label", "date", "doc_id", "column", "outlet", "n_origins", "kind",
+            "origins"]
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -1095,7 +1537,7 @@ ORIGINS_TEXT_PX = 175  # room for '2 origins: Axios, The Wall…' right of the m
 def corroboration_matrix(events: pd.DataFrame | None, documents: pd.DataFrame | None,
                          mentions: pd.DataFrame | None = None, *, start=None, end=None,
                          include_undated: bool = True, width: int = PLOT_WIDTH,
-                         label_chars: int = 38) -> alt.LayerChart | alt.Chart:
+                         label_chars: int = 40) -> alt.LayerChart | alt.Chart:
     """Events (rows, by date) x outlets (columns): who reported what, origin or rewrite.
 
     The text at the end of each row names the event's independent origins, which are
@@ -1114,19 +1556,20 @@ def corroboration_matrix(events: pd.DataFrame | None, documents: pd.DataFrame | 
     row_of = dict(zip(firsts["event_id"], rows, strict=True))
     cells = cells.assign(row=cells["event_id"].map(row_of))
     order = rows
-    columns = sorted(set(cells["column"]), key=lambda c: (c.startswith("unknown"), c.lower()))
+    columns = sorted(set(cells["column"]), key=_column_order)
     counts = firsts.assign(row=rows, t=[
         _origins_text(n, o) for n, o in zip(firsts["n_origins"], firsts["origins"],
                                             strict=True)])
-    label_px = min(max(len(t) for t in order) * CHAR_PX + 8, width * 0.42)
+    label_px = min(max(len(t) for t in order) * CHAR_PX + 8, width * 0.45)
     text_px = min(max(len(t) for t in counts["t"]) * CHAR_PX + 14, ORIGINS_TEXT_PX)
-    col_px = max(min((width - label_px - text_px - 10) / len(columns), 64), 18)
+    col_px = max(min((width - label_px - text_px - 10) / len(columns), 64), 22)
     y = alt.Y("row:N", sort=order, title=None,
               axis=alt.Axis(labelLimit=label_px, domain=False, ticks=False, labelPadding=6))
+    # Short names at 45 degrees: each fits in SHORT_OUTLET_CHARS, so none is cut.
     x = alt.X("column:N", sort=columns, title=None, scale=alt.Scale(domain=columns),
-              axis=alt.Axis(orient="top", labelAngle=-30, labelLimit=200, domain=False,
-                            ticks=False, labelAlign="left"))
-    tooltip = [alt.Tooltip("label:N", title="event"), alt.Tooltip("column:N", title="outlet"),
+              axis=alt.Axis(orient="top", labelAngle=-45, labelLimit=COLUMN_LABEL_PX,
+                            domain=False, ticks=False, labelAlign="left", labelPadding=4))
+    tooltip = [alt.Tooltip("label:N", title="event"), alt.Tooltip("outlet:N", title="outlet"),
                alt.Tooltip("kind:N"), alt.Tooltip("origins:N", title="origins of the event")]
     matrix = alt.Chart(cells).mark_point(size=110, strokeWidth=2, shape="circle",
                                          stroke=OKABE_ITO["blue"], opacity=1).encode(
@@ -1145,6 +1588,15 @@ def corroboration_matrix(events: pd.DataFrame | None, documents: pd.DataFrame | 
                                   tooltip=[alt.Tooltip("origins:N", title="origins")])
     return alt.layer(matrix, totals).properties(width=col_px * len(columns),
                                                 height=22 * len(order))
+
+
+COLUMN_LABEL_PX = SHORT_OUTLET_CHARS * CHAR_PX + 8
+
+
+def _column_order(column: str) -> tuple:
+    """Named outlets alphabetically, then 'unknown #1', '#2' ... by number."""
+    match = re.fullmatch(r"unknown #(\d+)", column)
+    return (1, int(match[1]), "") if match else (0, 0, column.lower())
 
 
 def _keep_date(date: str, start, end, include_undated: bool) -> bool:
@@ -1181,67 +1633,102 @@ def _short_day(date: str) -> str:
 
 # --- 6. sourcing --------------------------------------------------------------------------------
 
+# Where the count of claims citing another outlet lives, newest table shape first.
 _CITED_COLUMNS = ("cited_outlet", "outlet_cited", "outlet.1", "cited")
+_NAME_COLUMNS = ("publisher", "source", "outlet_name")
+SOURCING_NAME_CHARS = 30  # the bars' y axis has room for longer names than matrix columns
+
+
+def _sourcing_name_and_cited(table: pd.DataFrame) -> tuple[pd.Series, str | None]:
+    """The column naming the reporting outlet, and the column counting cited-outlet claims.
+
+    Current tables name the outlet in `outlet` and count in `cited_outlet`; an older one
+    named it in `publisher` and counted cited outlets in a second `outlet` column.
+    """
+    name_col = next((c for c in _NAME_COLUMNS if c in table.columns), None)
+    if name_col is None:
+        names = _col(table, "outlet")
+        cited = next((c for c in _CITED_COLUMNS if c in table.columns), None)
+        return names, cited
+    cited = next((c for c in _CITED_COLUMNS if c in table.columns), None)
+    return _col(table, name_col), cited or ("outlet" if "outlet" in table.columns else None)
 
 
 def sourcing_counts(table: pd.DataFrame | None, documents: pd.DataFrame | None = None
                     ) -> pd.DataFrame:
-    """Long counts (outlet, speaker_type, count) from the sourcing table or from claims."""
+    """Long counts (outlet, outlet_full, speaker_type, count) from the sourcing table or from
+    claims; `outlet` is the short name used on the chart ('unknown #1' for unknown outlets)."""
+    cols = ["outlet", "outlet_full", "speaker_type", "count"]
     if table is None or table.empty:
-        return pd.DataFrame(columns=["outlet", "speaker_type", "count"])
+        return pd.DataFrame(columns=cols)
     if "speaker_type" in table.columns:  # claims: count them per document's outlet
-        names = document_names(documents)
-        outlets = _col(table, "doc_id").map(lambda d: names.get(d, f"unknown ({d})"))
-        frame = pd.DataFrame({"outlet": outlets, "speaker_type": _col(table, "speaker_type")})
+        labels = outlet_labels(documents, SOURCING_NAME_CHARS)
+        pairs = _col(table, "doc_id").map(lambda d: labels.get(d, (f"unknown ({d})",) * 2))
+        frame = pd.DataFrame({"outlet": pairs.map(lambda p: p[0]),
+                              "outlet_full": pairs.map(lambda p: p[1]),
+                              "speaker_type": _col(table, "speaker_type")})
         frame = frame[frame["speaker_type"].isin(SPEAKER_ORDER)]
-        counts = frame.groupby(["outlet", "speaker_type"]).size().rename("count")
-        return counts.reset_index()
+        counts = frame.groupby(["outlet", "outlet_full", "speaker_type"]).size().rename("count")
+        return counts.reset_index()[cols]
+    names, cited = _sourcing_name_and_cited(table)
+    short_of = short_outlet_names(list(names), documents, limit=SOURCING_NAME_CHARS)
     rows = []
-    cited = next((c for c in _CITED_COLUMNS if c in table.columns), None)
-    for i, outlet in enumerate(_col(table, "outlet")):
+    for i, outlet in enumerate(names):
         for kind in SPEAKER_ORDER:
             column = cited if kind == "outlet" else kind
             if column is None or column not in table.columns:
                 continue
             value = pd.to_numeric(table[column].iloc[i], errors="coerce")
             if not pd.isna(value) and value > 0:
-                rows.append({"outlet": "unknown outlet" if is_unknown_outlet(outlet) else outlet,
-                             "speaker_type": kind,
-                             "count": int(value)})
-    return pd.DataFrame(rows, columns=["outlet", "speaker_type", "count"])
+                rows.append({"outlet": short_of[outlet], "outlet_full": outlet or "unknown",
+                             "speaker_type": kind, "count": int(value)})
+    return pd.DataFrame(rows, columns=cols)
+
+
+def sourcing_segments(counts: pd.DataFrame, width: float) -> pd.DataFrame:
+    """Stacked bar segments (x0, x1 in claims) in the fixed speaker order, with `show`:
+    whether the segment is wide enough (in px, at `width` for the longest bar) for its label."""
+    order = {k: i for i, k in enumerate(SPEAKER_ORDER)}
+    frame = counts.assign(order=counts["speaker_type"].map(order)).sort_values(
+        ["outlet", "order"]).reset_index(drop=True)
+    frame["x1"] = frame.groupby("outlet")["count"].cumsum().astype(float)
+    frame["x0"] = frame["x1"] - frame["count"]
+    frame["mid"] = (frame["x0"] + frame["x1"]) / 2
+    top = max(float(frame["x1"].max()) if len(frame) else 1.0, 1.0)
+    frame["show"] = [c / top * width >= text_width(str(c)) + 4 for c in frame["count"]]
+    frame["kind"] = frame["speaker_type"].map(SPEAKER_LABELS)
+    return frame
 
 
 def sourcing_chart(table: pd.DataFrame | None, documents: pd.DataFrame | None = None, *,
                    width: int = PLOT_WIDTH) -> alt.LayerChart | alt.Chart:
-    """Per outlet, who its claims are attributed to: stacked horizontal bars."""
+    """Per outlet (y, by name), who its claims are attributed to: bars stacked by speaker type
+    in the fixed colours, with the count inside each segment wide enough to hold it."""
     counts = sourcing_counts(table, documents)
     if counts.empty:
         return no_data_chart("No attributed claims found.", width)
-    counts = counts.assign(
-        kind=counts["speaker_type"].map(SPEAKER_LABELS),
-        order=counts["speaker_type"].map({k: i for i, k in enumerate(SPEAKER_ORDER)}))
     totals = counts.groupby("outlet")["count"].sum()
-    outlets = sorted(totals.index, key=lambda o: (-totals[o], o.startswith("unknown"), o))
+    outlets = sorted(totals.index, key=lambda o: (o.startswith("unknown"), -totals[o], o))
     label_px = min(max(len(o) for o in outlets) * CHAR_PX + 8, width * 0.4)
     plot_w = width - label_px - 30
     top = float(totals.max())
-    # Segment labels only where the segment is wide enough to hold the number.
-    counts["show"] = counts["count"] / top * plot_w >= 16
-    y = alt.Y("outlet:N", sort=outlets, title=None,
+    segments = sourcing_segments(counts, plot_w)
+    xs = alt.Scale(domain=[0, top], nice=False, zero=True)
+    y = alt.Y("outlet:N", sort=outlets, title=None, scale=alt.Scale(domain=outlets),
               axis=alt.Axis(labelLimit=label_px, domain=False, ticks=False))
-    x = alt.X("sum(count):Q", title="attributed claims", stack="zero",
-              axis=alt.Axis(format="d", values=_count_ticks(top)))
     color = alt.Color("kind:N", title=None,
                       scale=alt.Scale(domain=[SPEAKER_LABELS[k] for k in SPEAKER_ORDER],
                                       range=[SPEAKER_COLORS[k] for k in SPEAKER_ORDER]),
                       legend=alt.Legend(orient="top", direction="horizontal", columns=3))
-    tooltip = [alt.Tooltip("outlet:N"), alt.Tooltip("kind:N", title="attributed to"),
-               alt.Tooltip("sum(count):Q", title="claims")]
-    base = alt.Chart(counts).encode(y=y, order=alt.Order("order:Q"))
-    bars = base.mark_bar(height=16).encode(x=x, color=color, tooltip=tooltip)
+    tooltip = [alt.Tooltip("outlet_full:N", title="outlet"),
+               alt.Tooltip("kind:N", title="attributed to"), alt.Tooltip("count:Q", title="claims")]
+    base = alt.Chart(segments)
+    bars = base.mark_bar(height=16, stroke="white", strokeWidth=1).encode(
+        x=alt.X("x0:Q", scale=xs, title="attributed claims",
+                axis=alt.Axis(format="d", values=_count_ticks(top))),
+        x2="x1:Q", y=y, color=color, tooltip=tooltip)
     labels = base.mark_text(align="center", baseline="middle", font=FONT, fontSize=10).encode(
-        x=alt.X("sum(count):Q", stack="zero", bandPosition=0.5),
-        text=alt.Text("sum(count):Q"), detail="speaker_type:N",
+        x=alt.X("mid:Q", scale=xs), y=y, text=alt.Text("count:Q"),
         color=alt.condition(alt.datum.speaker_type == "named_official", alt.value("white"),
                             alt.value("black")),
     ).transform_filter(alt.datum.show)
@@ -1249,8 +1736,9 @@ def sourcing_chart(table: pd.DataFrame | None, documents: pd.DataFrame | None = 
 
 
 def _count_ticks(top: float) -> list[int]:
-    """Whole-number ticks (counts never have halves)."""
-    step = max(1, math.ceil(top / 6))
+    """Whole-number ticks at round steps (1, 2, 5, 10, 20, ...): counts never have halves."""
+    raw = max(top / 6, 1)
+    step = next(m * 10 ** e for e in range(0, 9) for m in (1, 2, 5) if m * 10 ** e >= raw)
     return list(range(0, int(top) + step, step))
 
 

@@ -17,8 +17,14 @@ import pandas as pd
 from trustbrief.charts import (
     _col,
     as_list,
+    cadence_channels,
+    cadence_contacts,
     day_label,
     is_unknown_outlet,
+    parse_planned,
+    silence_is_current,
+    split_cited,
+    stated_items,
     to_date,
     turning_points,
 )
@@ -145,47 +151,66 @@ def _int(value) -> int:
 
 # --- 1. notice ----------------------------------------------------------------------------------
 
-def _operations(tables) -> pd.DataFrame:
-    """The notice ledger, or operations taken from the events table when it is missing."""
+def _is_operation(events: pd.DataFrame) -> pd.Series:
+    """The events' own operation flag; the lane only when the table has no flag."""
+    if "operation" in events.columns:
+        return _col(events, "operation").str.strip().str.lower().isin(("true", "1", "yes"))
+    return _col(events, "lane") == "operations"
+
+
+def operations_in_period(events: pd.DataFrame | None, start, end) -> pd.DataFrame:
+    """Operations dated in [start, end] (by their best date): the one count of operations
+    every sentence and chart takeaway of a brief uses. Undated operations never count."""
+    if events is None or events.empty:
+        return pd.DataFrame(columns=list(getattr(events, "columns", [])))
+    ops = events[_is_operation(events)]
+    ops = _rows_in_window(ops, start, end)
+    return ops.assign(_sort=_col(ops, "date")).sort_values(
+        ["_sort", "event_id"] if "event_id" in ops.columns else ["_sort"]).drop(
+        columns=["_sort"])
+
+
+def _operations(tables, start, end) -> pd.DataFrame:
+    """Dated operations in the period with their notice (the ledger's, else the event's)."""
+    cols = ["event_id", "label", "date", "notice", "doc_ids"]
     ledger = _table(tables, "notice_ledger")
-    if not ledger.empty:
-        return pd.DataFrame({c: _col(ledger, c) for c in
-                             ("event_id", "label", "date", "notice", "doc_ids")})
     events = _table(tables, "events")
-    if events.empty:
-        return pd.DataFrame(columns=["event_id", "label", "date", "notice", "doc_ids"])
-    is_op = (_col(events, "lane") == "operations") | _col(events, "operation").str.lower().isin(
-        ("true", "1", "yes"))
-    ops = events[is_op]
-    return pd.DataFrame({"event_id": _col(ops, "event_id"), "label": _col(ops, "label"),
-                         "date": _col(ops, "date"), "notice": _col(ops, "us_notice"),
-                         "doc_ids": _col(ops, "doc_ids")})
+    if events.empty:  # no events table: the ledger's dated rows stand in
+        ops = _rows_in_window(ledger, start, end)
+        return pd.DataFrame({c: _col(ops, c) for c in cols})
+    ops = operations_in_period(events, start, end)
+    notice = dict(zip(_col(ledger, "event_id"), _col(ledger, "notice"), strict=True))
+    frame = pd.DataFrame({"event_id": _col(ops, "event_id"), "label": _col(ops, "label"),
+                          "date": _col(ops, "date"), "notice": _col(ops, "us_notice"),
+                          "doc_ids": _col(ops, "doc_ids")})
+    frame["notice"] = [notice.get(e) or n for e, n in zip(frame["event_id"], frame["notice"],
+                                                          strict=True)]
+    return frame[cols]
 
 
 def notice_finding(tables, start, end, focus: str = "US->Israel") -> Finding:
     observer, _ = parse_focus(focus)
     documents = _table(tables, "documents")
-    ops = _operations(tables)
-    ops = _rows_in_window(ops, start, end).sort_values(["date", "event_id"])
+    ops = _operations(tables, start, end).sort_values(["date", "event_id"])
     if ops.empty:
-        return Finding(f"No operation with an account of the notice the {observer} got is "
-                       f"dated {_period(start, end)}; the notice ledger is empty for this "
+        return Finding(f"No operation is dated {_period(start, end)}, so there is no account "
+                       f"of the notice the {observer} got; the notice ledger is empty for this "
                        "period.", [], "notice", False)
     little = ops[ops["notice"].isin(LITTLE_NOTICE)]
     counts = Counter(ops["notice"].replace("", "unknown"))
     if little.empty:
         spread = _join([f"{_plural(n, 'operation')} {k}" for k, n in sorted(counts.items())])
-        text = (f"None of the {_plural(len(ops), 'operation')} dated {_period(start, end)} is "
+        text = (f"None of the {_plural(len(ops), 'dated operation')} {_period(start, end)} is "
                 f"reported as coming with no or only minutes of notice to the {observer} "
                 f"(notice: {spread}).")
         return Finding(text, cite_documents(_docs_of(ops), documents), "notice")
     which = _join([f"{r.label} on {day_label(to_date(r.date))} ({_notice_words(r.notice)})"
                    for r in little.itertuples()])
-    text = (f"{len(little)} of the {_plural(len(ops), 'operation')} dated {_period(start, end)} "
+    text = (f"{len(little)} of the {_plural(len(ops), 'dated operation')} {_period(start, end)} "
             f"came with no notice or only minutes of notice to the {observer}: {which}.")
     unknown = counts.get("unknown", 0)
     if unknown:
-        text += f" For {_plural(unknown, 'other operation')}, the notice is not reported."
+        text += f" For {_plural(unknown, 'other dated operation')}, the notice is not reported."
     return Finding(text, cite_documents(_docs_of(little), documents), "notice")
 
 
@@ -243,35 +268,80 @@ def _focus_signal_docs(tables, focus: str) -> list[str]:
 # --- 3. cadence ---------------------------------------------------------------------------------
 
 def cadence_finding(tables, start, end, focus: str = "US->Israel") -> Finding:
-    cadence = _table(tables, "cadence")
+    """The channel with the longest gap before its last contact, then what the other
+    channels' records add (stated contact counts, blocked contacts), by channel label."""
     documents = _table(tables, "documents")
-    if cadence.empty:
+    channels = cadence_channels(_table(tables, "cadence"), end)
+    if channels.empty:
         return Finding("No contact channel has a reported last contact, so the gap between "
                        "contacts could not be measured.", [], "cadence", False)
-    frame = pd.DataFrame({c: _col(cadence, c) for c in
-                          ("channel", "last_contact", "date", "days_since", "basis",
-                           "evidence", "doc_ids")})
-    frame["days"] = pd.to_numeric(frame["days_since"], errors="coerce")
-    known = frame.dropna(subset=["days"]).sort_values(["days", "channel"],
-                                                      ascending=[False, True])
-    if known.empty:
-        channels = _join(list(frame["channel"]))
-        return Finding(f"No date of the last contact is reported for the {channels} "
-                       "channel(s).", [], "cadence", False)
-    top = known.iloc[0]
-    as_of = to_date(top["date"]) or to_date(end)
-    text = (f"By {day_label(as_of)}, the {top['channel']} channel had gone "
-            f"{_plural(int(top['days']), 'day')} without a reported contact")
-    last = to_date(top["last_contact"])
-    if last is not None:
-        text += f" (last on {day_label(last)}"
-        text += f", {top['basis']})" if top["basis"] else ")"
-    others = [f"{_plural(int(r.days), 'day')} for the {r.channel} channel"
-              for r in known.iloc[1:].itertuples()]
-    if others:
-        text += f", against {_join(others)}"
+    contacts = cadence_contacts(channels, _table(tables, "contacts"), _table(tables, "events"))
+    channels = channels.assign(gap=channels["previous_gap_days"].map(_int),
+                               since=channels["days_since"].map(_int))
+    ranked = channels.sort_values(["gap", "since", "channel_label"],
+                                  ascending=[False, False, True])
+    top = ranked.iloc[0]
+    if not top["gap"] and not top["last_contact"]:
+        return Finding(f"No date of the last contact is reported for "
+                       f"{_join(list(channels['channel_label']))}.", [], "cadence", False)
+    parts = [_gap_clause(top)]
     docs = as_list(top["doc_ids"]) or _docs_with_sentence(tables, top["evidence"])
-    return Finding(text + ".", cite_documents(docs, documents), "cadence")
+    docs += [d for cell in as_list(top["stated_gaps"]) for d in split_cited(cell)[1]]
+    for ch in ranked.iloc[1:].itertuples():
+        clause, cited = _channel_clause(ch, contacts[contacts["channel"] == ch.channel])
+        if clause:
+            parts.append(clause)
+            docs += cited
+    text = "; ".join(parts[:3])
+    return Finding(text[0].upper() + text[1:] + ".", cite_documents(docs, documents), "cadence")
+
+
+def _gap_clause(ch) -> str:
+    """'Leaders (A - B) had had no contact for nearly 50 days (another account: two months)
+    before the one planned for 9 Oct 2024' - or, without a gap, the days since the last."""
+    label, last = ch["channel_label"], to_date(ch["last_contact"])
+    when = day_label(last)
+    if not ch["gap"]:
+        return f"{label} had had no reported contact for {_plural(ch['since'], 'day')} " \
+               f"(last on {when})"
+    stated = stated_items(ch["stated_gaps"]) if ch["previous_gap_basis"] == "stated" else []
+    span = stated[0] if stated else _plural(ch["gap"], "day")
+    if len(stated) > 1:
+        span += f" (another account: {_join(stated[1:])})"
+    status = ch["last_contact_status"]
+    if silence_is_current(_Row(ch)):  # the gap runs from the last contact to the time of writing
+        _, planned, status = parse_planned(ch["next_planned"])
+        when = day_label(to_date(planned)) if planned else ""
+        if not when:
+            return f"{label} had had no contact for {span} (since {day_label(last)})"
+    before = f"the one planned for {when}" if status == "planned" else \
+        f"the one blocked on {when}" if status == "blocked" else f"their contact on {when}"
+    return f"{label} had had no contact for {span} before {before}"
+
+
+class _Row:
+    """Attribute access to a Series row (charts' helpers read itertuples rows)."""
+
+    def __init__(self, row):
+        self.__dict__.update(row.to_dict())
+
+
+def _channel_clause(ch, contacts: pd.DataFrame) -> tuple[str, list[str]]:
+    """What a further channel's record adds: its stated contact count and a blocked contact."""
+    counts = _join(stated_items(ch.stated_counts))
+    blocked = contacts[contacts["status"] == "blocked"].sort_values(["date", "event_id"])
+    if not counts and blocked.empty:
+        return "", []
+    subject = ch.channel_label + (f", in contact {counts} by one account" if counts else "")
+    if blocked.empty:
+        last = to_date(ch.last_contact)
+        tail = f"last spoke on {day_label(last)}" if last is not None else \
+            "has no dated contact"
+        return f"{subject}, {tail}", as_list(ch.doc_ids)
+    b = blocked.iloc[-1]
+    what = f" ({b['label']})" if b["label"] else ""
+    return (f"{subject}, saw a contact blocked on {day_label(b['day'])}{what}",
+            as_list(b["doc_ids"]) + as_list(ch.doc_ids))
 
 
 def _docs_with_sentence(tables, evidence: str) -> list[str]:
@@ -401,12 +471,11 @@ def headline(tables, start, end, focus: str = "US->Israel") -> str:
     """A one-line dek written from the same numbers as the findings."""
     observer, _ = parse_focus(focus)
     parts = []
-    ops = _operations(tables)
-    ops = _rows_in_window(ops, start, end)
+    ops = _operations(tables, start, end)
     if not ops.empty:
         little = int(ops["notice"].isin(LITTLE_NOTICE).sum())
         parts.append(f"{observer} got little or no notice of {little} of "
-                     f"{_plural(len(ops), 'operation')}")
+                     f"{_plural(len(ops), 'dated operation')}")
     trust = trust_finding(tables, start, end, focus)
     index = _table(tables, "trust_index")
     if trust.available:

@@ -1,0 +1,248 @@
+"""Charts: the fixes seen on the real brief (axis format, band, lanes, short names)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import pandas as pd
+import pytest
+import vl_convert
+
+from fixtures.brief_tables import brief_tables, cadence_statements, sourcing_publisher
+from trustbrief import charts
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return brief_tables()
+
+
+def svg(chart) -> str:
+    return vl_convert.vegalite_to_svg(chart.to_dict())
+
+
+def marks(spec: dict, kind: str) -> list[dict]:
+    """Every layer of a spec whose mark is `kind`."""
+    found = []
+    if isinstance(spec, dict):
+        mark = spec.get("mark")
+        if (mark == kind) or (isinstance(mark, dict) and mark.get("type") == kind):
+            found.append(spec)
+        for value in spec.values():
+            found += marks(value, kind)
+    elif isinstance(spec, list):
+        for value in spec:
+            found += marks(value, kind)
+    return found
+
+
+# --- 1. trust chart -----------------------------------------------------------------------------
+
+def big_index() -> pd.DataFrame:
+    """Values around -10 used to be labelled '−1e+1'."""
+    return pd.DataFrame({"date": ["2024-08-01", "2024-09-17", "2024-10-09"],
+                         "index": ["-0.6", "-4.2", "-9.8"], "low": ["-2.5", "-8.1", "-14.2"],
+                         "high": ["1.4", "-0.4", "-1.5"], "n_signals": ["3", "2", "9"],
+                         "n_origins": ["1", "1", "2"], "events": ["", "", ""]})
+
+
+def test_trust_axis_uses_plain_numbers_and_covers_zero_and_the_band():
+    layout = charts.trust_layout(big_index())
+    assert layout.tick_format in (",.0f", ",.1f")
+    assert layout.lo <= -14.2 and layout.hi >= 1.4 and 0 in layout.ticks
+    text = svg(charts.trust_chart(big_index()))
+    assert "e+" not in text and "−10" in text or "-10" in text
+
+
+def test_trust_band_and_line_span_only_the_index_dates_with_one_interpolation(tables):
+    spec = charts.trust_chart(tables["trust_index"], start="2024-07-01",
+                              end="2024-10-31").to_dict()
+    area, line = marks(spec, "area"), marks(spec, "line")
+    assert area and line
+    assert {a["mark"]["interpolate"] for a in area + line} == {"linear"}
+    data = spec["datasets"][area[0]["data"]["name"]]
+    assert len(data) == len(tables["trust_index"])  # no padding rows before the first point
+
+
+def test_trust_labels_sit_above_the_data_and_never_overlap(tables):
+    index = tables["trust_index"]
+    layout = charts.trust_layout(index, tables["events"], turning_points=None)
+    assert len(layout.labels) == 3
+    data_top_px = layout.px_of(max(pd.to_numeric(index["high"]).max(), 0.0))
+    for box in layout.labels:
+        assert box.y1 <= data_top_px + 1e-6
+    for a, b in itertools.combinations(layout.labels, 2):
+        assert not a.overlaps(b)
+
+
+def test_tick_format_has_just_the_decimals_needed():
+    assert charts.tick_format([-10, -5, 0]) == ",.0f"
+    assert charts.tick_format([-2.5, 0, 2.5]) == ",.1f"
+
+
+def test_long_labels_are_shortened_instead_of_covering_a_neighbours_anchor():
+    items = [("a", 350.0, "−1.00 on 17 Sep: " + "a very long event label " * 3),
+             ("b", 380.0, "−1.50 on 24 Sep"), ("c", 430.0, "−1.00 on 4 Oct")]
+    boxes = charts.pack_labels(items, 560, base_y=0.0, max_rows=3)
+    assert {b.key for b in boxes} == {"a", "b", "c"}
+    for box in boxes:
+        others = [o for o in boxes if o is not box and o.row < box.row]
+        assert all(not (o.x0 - 2 <= box.anchor_x <= o.x1 + 2) for o in others)
+
+
+# --- 2. sourcing --------------------------------------------------------------------------------
+
+def test_sourcing_y_is_the_outlet_name_in_both_table_shapes(tables):
+    for table in (tables["sourcing"], sourcing_publisher()):
+        counts = charts.sourcing_counts(table, tables["documents"])
+        assert "Caliber.Az" in set(counts["outlet"])
+        assert not any(o.isdigit() for o in counts["outlet"])
+        cited = counts[(counts["outlet"] == "The Jerusalem Post")]
+        assert dict(zip(cited["speaker_type"], cited["count"], strict=True)) == {"outlet": 1}
+
+
+def test_sourcing_unknown_outlets_are_numbered_like_the_matrix_columns(tables):
+    counts = charts.sourcing_counts(tables["sourcing"], tables["documents"])
+    unknown = counts[counts["outlet"].str.startswith("unknown")]
+    assert set(unknown["outlet"]) == {"unknown #1", "unknown #2"}
+    assert "unknown outlet (003_digest.txt)" in set(unknown["outlet_full"])
+    cells = charts.corroboration_cells(tables["events"], tables["documents"], tables["mentions"])
+    pairs = set(zip(cells["column"], cells["outlet"], strict=True))
+    assert ("unknown #2", "unknown outlet (003_digest.txt)") in pairs
+    assert ("unknown #2", "unknown outlet (003_digest.txt)") in set(
+        zip(unknown["outlet"], unknown["outlet_full"], strict=True))
+
+
+def test_sourcing_segments_stack_in_the_fixed_order_and_label_only_wide_ones(tables):
+    counts = charts.sourcing_counts(tables["sourcing"], tables["documents"])
+    seg = charts.sourcing_segments(counts, width=400)
+    caliber = seg[seg["outlet"] == "Caliber.Az"]
+    assert list(caliber["speaker_type"]) == ["anonymous_official", "unattributed"]
+    assert list(caliber["x0"]) == [0.0, 1.0] and list(caliber["x1"]) == [1.0, 2.0]
+    assert seg["show"].all()
+    assert not charts.sourcing_segments(counts, width=10)["show"].any()
+    spec = json.dumps(charts.sourcing_chart(tables["sourcing"], tables["documents"]).to_dict())
+    for kind, colour in charts.SPEAKER_COLORS.items():
+        assert colour in spec, kind
+
+
+# --- 3. cadence ---------------------------------------------------------------------------------
+
+def test_cadence_has_one_lane_per_channel_by_label_in_both_shapes(tables):
+    new = charts.cadence_layout(tables["cadence"], tables["contacts"], tables["events"])
+    assert list(new.lanes["channel"]) == ["leaders", "defense", "security_advisers"]
+    assert new.lanes["header"].str.startswith("Leaders (Biden - Netanyahu)").any()
+    doubled = pd.concat([tables["cadence"]] * 2, ignore_index=True)
+    assert len(charts.cadence_layout(doubled, tables["contacts"]).lanes) == 3
+    old = charts.cadence_channels(cadence_statements())
+    assert list(old["channel"]) == ["defense", "leaders"]
+    leaders = old.set_index("channel").loc["leaders"]
+    assert leaders["previous_gap_days"] == "49" and leaders["stated_gaps"] == "nearly 50 days"
+    assert old.set_index("channel").loc["defense", "stated_counts"] == "over 125 times"
+
+
+def test_cadence_marks_contacts_by_status_and_labels_the_gap(tables):
+    layout = charts.cadence_layout(tables["cadence"], tables["contacts"], tables["events"])
+    status = dict(zip(layout.points["event_id"], layout.points["status"], strict=True))
+    assert status["e007"] == "blocked" and status["e011"] == "planned"
+    assert status["e002"] == "asserted"
+    gap = layout.gaps.set_index("channel").loc["leaders"]
+    assert gap["text"] == "~49 days without contact (stated)"
+    assert gap["last"] == pd.Timestamp("2024-10-09") and gap["first"] == pd.Timestamp("2024-08-21")
+    spec = charts.cadence_chart(tables["cadence"], tables["events"],
+                                contacts=tables["contacts"]).to_dict()
+    shapes = {json.dumps(m["mark"], sort_keys=True) for m in marks(spec, "point")}
+    assert any('"shape": "cross"' in s and '"angle": 45' in s for s in shapes)
+    assert any('"fill": "white"' in s and '"filled": false' in s for s in shapes)
+    text = svg(charts.cadence_chart(tables["cadence"], tables["events"],
+                                    contacts=tables["contacts"]))
+    assert "over 125 times during the war" in text and "~49 days without contact" in text
+
+
+def test_cadence_labels_never_overlap_labels_marks_or_headers(tables):
+    crowded = pd.concat([tables["contacts"]] + [
+        tables["contacts"].assign(event_id=lambda f, i=i: f["event_id"] + f"x{i}",
+                                  status="planned", label="a planned contact with a long name")
+        for i in range(3)], ignore_index=True)
+    for contacts in (tables["contacts"], crowded):
+        layout = charts.cadence_layout(tables["cadence"], contacts, tables["events"])
+        occupied = layout.occupied()
+        for a, b in itertools.combinations(layout.labels, 2):
+            assert not a.overlaps(b)
+        for label in layout.labels:
+            assert not any(charts.boxes_overlap(label, box) for box in occupied)
+
+
+def test_cadence_reads_the_metrics_cell_notations():
+    assert charts.split_cited("nearly 50 days (d39974e08cc)") == ("nearly 50 days",
+                                                                  ["d39974e08cc"])
+    assert charts.parse_planned("A and B meet (planned) (2024-10-09, blocked)") == (
+        "A and B meet", "2024-10-09", "blocked")
+    assert charts.parse_planned("2024-10-12") == ("", "2024-10-12", "planned")
+    assert charts.parse_planned("A and B speak (planned) - 2024-10-09, planned") == (
+        "A and B speak", "2024-10-09", "planned")
+    cad = brief_tables()["cadence"].assign(
+        next_planned=["", "A and B meet (planned) (2024-10-09, blocked)", ""],
+        stated_counts=["", "over 125 times (d1a2b3c4d5e)", ""])
+    layout = charts.cadence_layout(cad, None, None)
+    blocked = layout.points[layout.points["status"] == "blocked"]
+    assert list(blocked["channel"]) == ["defense"] and list(blocked["label"]) == ["A and B meet"]
+    assert "(d1a2b3c4d5e)" not in " ".join(layout.lanes["header"])
+
+
+def test_a_stated_silence_up_to_now_runs_after_the_last_contact(tables):
+    cad = tables["cadence"].assign(last_contact=["2024-08-21", "2024-10-06", "2024-10-04"],
+                                   days_since=["49", "3", "5"], previous_gap_days=["50", "", ""])
+    gap = charts.cadence_layout(cad, tables["contacts"]).gaps.set_index("channel").loc["leaders"]
+    assert gap["first"] == pd.Timestamp("2024-08-21")
+    assert gap["last"] == pd.Timestamp("2024-10-09")  # clamped to the as-of date
+
+
+# --- 5. corroboration matrix --------------------------------------------------------------------
+
+def test_matrix_columns_are_short_names_with_the_full_name_in_the_tooltip(tables):
+    docs = tables["documents"].assign(
+        outlet=tables["documents"]["outlet"].replace("Al Mayadeen English",
+                                                     "The Very Long Outlet Name Daily"))
+    cells = charts.corroboration_cells(tables["events"], docs, tables["mentions"])
+    assert max(len(c) for c in cells["column"]) <= charts.SHORT_OUTLET_CHARS
+    assert {"unknown #1", "unknown #2"} <= set(cells["column"])
+    spec = charts.corroboration_matrix(tables["events"], docs, tables["mentions"]).to_dict()
+    text = json.dumps(spec)
+    assert '"labelAngle": -45' in text and "The Very Long Outlet Name Daily" in text
+
+
+def test_short_outlet_names_are_unique_and_numbered():
+    names = charts.short_outlet_names(["The Jerusalem Post", "unknown outlet (b.txt)",
+                                       "unknown outlet (a.txt)", "Ahram Online Weekly X",
+                                       "Ahram Online Weekly Y"])
+    assert names["The Jerusalem Post"] == "Jerusalem Post"
+    assert names["unknown outlet (a.txt)"] == "unknown #1"
+    assert names["unknown outlet (b.txt)"] == "unknown #2"
+    assert names["Ahram Online Weekly X"] != names["Ahram Online Weekly Y"]
+
+
+def test_matrix_row_labels_keep_about_forty_characters(tables):
+    events = tables["events"].assign(label="An event label that is long enough to be cut off")
+    spec = json.dumps(charts.corroboration_matrix(events, tables["documents"]).to_dict())
+    assert "An event label that is long enough" in spec
+
+
+# --- 6. notice ledger ---------------------------------------------------------------------------
+
+def test_notice_ledger_is_sorted_by_date_and_shows_accounts_by_outlet(tables):
+    ledger = tables["notice_ledger"].iloc[::-1].reset_index(drop=True)
+    ledger["accounts"] = ["", "none: d1a2b3c4d5e, d4d5e6f7081", "", "", ""]
+    spec = charts.notice_ledger_chart(ledger, tables["documents"]).to_dict()
+    rows = [r["row"] for r in next(iter(spec["datasets"].values()))]
+    assert rows[0].startswith("31 Jul") and rows[-1].startswith("undated")
+    assert "none: The Jerusalem Post, unknown outlet (003_digest.txt)" in json.dumps(spec)
+    readable = "minutes: The Jerusalem Post (2024-09-29); none: Caliber.Az (2024-10-08)"
+    assert charts.accounts_text(readable, tables["documents"]) == readable
+
+
+def test_cadence_chart_accepts_contacts_in_the_events_position(tables):
+    by_keyword = charts.cadence_chart(tables["cadence"], contacts=tables["contacts"]).to_dict()
+    by_position = charts.cadence_chart(tables["cadence"], tables["contacts"]).to_dict()
+    assert json.dumps(by_keyword, sort_keys=True) == json.dumps(by_position, sort_keys=True)
