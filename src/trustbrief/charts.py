@@ -1745,7 +1745,7 @@ def _count_ticks(top: float) -> list[int]:
 # --- 7. framing ---------------------------------------------------------------------------------
 
 # Names and pronoun phrases say little about framing; aliases and titles do.
-FRAMING_KINDS = ("alias", "title")
+FRAMING_KINDS = ("name", "alias", "title", "epithet")  # not pronoun phrases
 
 
 def framing_counts(actor_mentions: pd.DataFrame | None, documents: pd.DataFrame | None

@@ -87,23 +87,37 @@ def doc_label(doc: pd.Series) -> str:
     return f"{name}, {date}"
 
 
+def doc_anchor(doc_id: str) -> str:
+    return "src-" + "".join(ch for ch in str(doc_id) if ch.isalnum() or ch in "-_")
+
+
 def cite_docs(doc_ids, documents: pd.DataFrame) -> str:
-    """Escaped citation links to source documents (their URL when known)."""
+    """Escaped citations, each linking to its entry in the brief's list of sources."""
     if documents.empty:
         return ""
+    known = set(documents["doc_id"])
     by_id = documents.set_index("doc_id")
-    parts = []
-    for doc_id in doc_ids:
-        if doc_id not in by_id.index:
-            continue
-        doc = by_id.loc[doc_id]
-        label = esc(doc_label(doc))
-        url = doc.get("url", "")
-        if isinstance(url, str) and url.startswith(("https://", "http://")):
-            parts.append(f'<a href="{esc(url, quote=True)}" rel="noopener">{label}</a>')
-        else:
-            parts.append(f'<span title="{esc(doc.get("file", ""), quote=True)}">{label}</span>')
+    parts = [f'<a href="#{doc_anchor(d)}">{esc(doc_label(by_id.loc[d]))}</a>'
+             for d in dict.fromkeys(doc_ids) if d in known]
     return "; ".join(parts)
+
+
+def sources_list(documents: pd.DataFrame) -> HTMLBlock:
+    """Every article, with an anchor the citations link to, and its URL when known."""
+    if documents.empty:
+        return HTMLBlock('<p class="tb-note">No articles.</p>')
+    items = []
+    for _, doc in documents.iterrows():
+        url = str(doc.get("url", "") or "")
+        link = (f' <a href="{esc(url, quote=True)}" rel="noopener">{esc(url)}</a>'
+                if url.startswith(("https://", "http://")) else "")
+        dup = (f" (duplicate of {esc(doc['duplicate_of'])}, not counted)"
+               if doc.get("duplicate_of", "") else "")
+        items.append(
+            f'<li id="{doc_anchor(doc["doc_id"])}"><b>{esc(doc_label(doc))}</b>: '
+            f'“{esc(str(doc.get("title", "")))}”. File <code>{esc(str(doc.get("file", "")))}'
+            f"</code>, date basis {esc(str(doc.get('published_basis', '')))}{dup}.{link}</li>")
+    return HTMLBlock(f'<ol class="tb-sources">{"".join(items)}</ol>')
 
 
 # -- building blocks ---------------------------------------------------------------------
@@ -157,7 +171,7 @@ def prose(*paragraphs: str) -> HTMLBlock:
 def header(params: dict, tables: Tables, dek: str = "") -> HTMLBlock:
     docs = tables["documents"]
     n_docs = len(docs)
-    outlets = sorted({o for o in docs.get("outlet", pd.Series(dtype=str)) if o and o != "unknown"})
+    outlets = sorted({o for o in col(docs, "outlet") if o and o != "unknown"})
     meta = (f"Period {params['start']} to {params['end']} · focus {params['focus']} · "
             f"{n_docs} article(s) from {len(outlets)} named outlet(s) · built "
             f"{params.get('build_time') or 'interactively'}")
@@ -209,10 +223,42 @@ def join_list(value: str, sep: str = ", ") -> str:
     return sep.join(split_list(value))
 
 
+METHODS = (
+    "Articles. Each file in seeds/ is read as received; bylines, datelines and site furniture "
+    "are separated from the body by the rules in data/boilerplate.yaml, and what they tell "
+    "(outlet, author, URL, date) is kept. A publication date is stated in the text, given in "
+    "data/sources.csv, or inferred from the article's relative references ('last Friday', "
+    "'today') to events whose dates other articles or the analyst chronology pin down; "
+    "inferred dates are marked wherever they are cited.",
+    "Events. Every sentence is matched against the event vocabulary (data/event_types.yaml) "
+    "and the gazetteer of actors; mentions of the same type, compatible dates and shared "
+    "participants are merged into one event across articles. An event's date comes from the "
+    "time expression governing its sentence (explicit beats relative beats inferred); an "
+    "event no article dates may take its date from the analyst chronology, never its "
+    "existence. Dates that disagree are kept as conflicting accounts.",
+    "Corroboration. An event's documents exclude duplicates; its independent origins count "
+    "the original reports behind it: articles that cite the same outlet as their source are "
+    "one origin. The notice ledger lists, for each operation by one side of the focus pair "
+    "against a third party, the advance notice the other side reported (none, minutes, "
+    "hours, days), the most specific account first and every other account kept.",
+    "Cadence. Contacts are calls and meetings between the actors of each channel in "
+    "data/channels.yaml; planned or blocked contacts are shown apart from those that took "
+    "place; gaps stated in the articles ('nearly 50 days') are kept as stated, with their "
+    "sources.",
+)
+
+
 # -- the brief, section by section (the notebook calls one method per cell) --------------
 
+def col(frame: pd.DataFrame, name: str) -> pd.Series:
+    """A column as strings, or empty strings when the table lacks it."""
+    if name in frame:
+        return frame[name].fillna("").astype(str)
+    return pd.Series("", index=frame.index, dtype=str)
+
+
 def _count(frame: pd.DataFrame, column: str, value: str) -> int:
-    return int((frame.get(column, pd.Series(dtype=str)) == value).sum()) if not frame.empty else 0
+    return int((col(frame, column) == value).sum())
 
 
 def _plural(n: int, word: str) -> str:
@@ -251,11 +297,18 @@ class Brief:
     def documents(self) -> pd.DataFrame:
         return self.tables["documents"]
 
+    def doc_names(self, doc_ids: str) -> str:
+        """'The Jerusalem Post, 2024-09-29; unknown outlet (x.txt), ...' for ';'-joined ids."""
+        docs = self.documents.set_index("doc_id") if not self.documents.empty else None
+        names = [doc_label(docs.loc[d]) for d in split_list(doc_ids)
+                 if docs is not None and d in docs.index]
+        return "; ".join(names)
+
     def source_line(self, *tables: str) -> str:
         docs = self.documents
-        used = docs[docs.get("duplicate_of", "") == ""] if not docs.empty else docs
-        outlets = sorted({o for o in used.get("outlet", []) if o and o != "unknown"})
-        unknown = int((used.get("outlet", pd.Series(dtype=str)) == "unknown").sum())
+        used = docs[col(docs, "duplicate_of") == ""]
+        outlets = sorted({o for o in col(used, "outlet") if o and o != "unknown"})
+        unknown = int((col(used, "outlet") == "unknown").sum())
         names = ", ".join(outlets) + (f" and {unknown} article(s) of unknown outlet"
                                       if unknown else "")
         return f"{len(used)} articles ({names}); trustbrief tables {', '.join(tables)}."
@@ -291,13 +344,14 @@ class Brief:
                   if self.params.get("crisis_start") else None)
         chart = charts.timeline(events, self.start, self.end, crisis=crisis,
                                 min_origins=int(self.params.get("min_origins", 1)))
-        ops = events[events.get("operation", "") .isin(["true", "True", "yes"])] \
-            if not events.empty else events
-        little = ops[ops.get("us_notice", "").isin(["none", "minutes"])] if not ops.empty else ops
-        dated = events[events.get("date", "") != ""] if not events.empty else events
+        from trustbrief import findings
+
+        ops = findings.operations_in_period(events, self.start, self.end)
+        little = ops[col(ops, "us_notice").isin(["none", "minutes"])]
+        dated = events[col(events, "date") != ""]
         takeaway = (f"{_plural(len(dated), 'dated event')} between {self.start} and {self.end}; "
-                    f"{_plural(len(ops), 'operation')}, {len(little)} of them with no or only "
-                    f"minutes of notice to the {self.observer}.")
+                    f"{_plural(len(ops), 'dated operation')}, {len(little)} of them with no or "
+                    f"only minutes of notice to the {self.observer}.")
         parts = [section("Annotated timeline").markup,
                  figure(chart, "What happened, and how much warning came with it", takeaway,
                         self.source_line("events"),
@@ -307,7 +361,7 @@ class Brief:
         undated = charts.undated_events(events)
         if not undated.empty:
             # Only undated events with some weight: operations or more than one article.
-            weighty = undated[undated.get("operation", "").isin(["true", "True"])
+            weighty = undated[col(undated, "operation").isin(["true", "True"])
                               | (pd.to_numeric(undated["n_documents"], errors="coerce") > 1)]
             rest = len(undated) - len(weighty)
             caption = ("Events the articles mention without a date (operations, and events in "
@@ -337,38 +391,36 @@ class Brief:
                             note="Band: uncertainty, wider where fewer independent origins "
                                  "stand behind a point. Method in the appendix.").markup)
         ledger = in_period(self.tables["notice_ledger"], self.start, self.end)
-        counts = ledger.get("notice", pd.Series(dtype=str)).value_counts()
+        counts = col(ledger, "notice").value_counts()
         summary = ", ".join(f"{n} {k}" for k, n in counts.items()) or "no operations"
-        parts.append(figure(charts.notice_ledger_chart(ledger),
+        parts.append(figure(charts.notice_ledger_chart(ledger, self.documents),
                             f"Notice ledger: how much warning the {self.observer} had",
                             f"Operation by operation, the advance notice reported: {summary}.",
                             self.source_line("notice_ledger")).markup)
         parts.append(table(ledger, {"label": "Operation", "date": "Date", "notice": "Notice",
-                                    "accounts": "Accounts", "evidence": "Evidence",
-                                    "outlets": "Outlets"}).markup)
+                                    "accounts": "Accounts (notice: sources)",
+                                    "evidence": "Evidence"}).markup)
         return HTMLBlock("".join(parts))
 
     # 4. cadence ----------------------------------------------------------------------------
 
     def cadence(self) -> HTMLBlock:
-        from trustbrief import charts
+        from trustbrief import charts, findings
 
         cadence = self.tables["cadence"]
-        as_of = self.end
-        chart = charts.cadence_chart(cadence, self.events, as_of=as_of)
-        takeaway = "No communication channel is documented."
-        if not cadence.empty:
-            days = pd.to_numeric(cadence["days_since"], errors="coerce")
-            worst = cadence.loc[days.idxmax()] if days.notna().any() else None
-            if worst is not None:
-                takeaway = (f"Longest silence: {worst['channel']}, {int(days.max())} days "
-                            f"since the last documented contact ({worst['last_contact']}).")
+        chart = charts.cadence_chart(cadence, self.events, as_of=self.end,
+                                     contacts=self.tables["contacts"])
+        finding = findings.cadence_finding(self.tables, self.start, self.end, self.focus)
         return HTMLBlock(section("Communication cadence").markup
-                         + figure(chart, "Days without contact, by channel", takeaway,
-                                  self.source_line("cadence", "events")).markup
-                         + table(cadence, {"channel": "Channel", "last_contact": "Last contact",
-                                           "days_since": "Days since", "basis": "Basis",
-                                           "evidence": "Evidence"}).markup)
+                         + figure(chart, "Who was talking to whom, and the silences between",
+                                  finding.text, self.source_line("cadence", "contacts")).markup
+                         + table(cadence, {"channel_label": "Channel",
+                                           "last_contact": "Last contact",
+                                           "days_since": "Days since",
+                                           "previous_gap_days": "Gap before it (days)",
+                                           "stated_gaps": "Gaps stated",
+                                           "stated_counts": "Counts stated",
+                                           "next_planned": "Next planned"}).markup)
 
     # 5. corroboration and sourcing ---------------------------------------------------------
 
@@ -376,8 +428,8 @@ class Brief:
         from trustbrief import charts
 
         events = self.events
-        n_docs = pd.to_numeric(events.get("n_documents", pd.Series(dtype=str)), errors="coerce")
-        n_orig = pd.to_numeric(events.get("n_origins", pd.Series(dtype=str)), errors="coerce")
+        n_docs = pd.to_numeric(col(events, "n_documents"), errors="coerce")
+        n_orig = pd.to_numeric(col(events, "n_origins"), errors="coerce")
         takeaway = (f"{int((n_docs > n_orig).sum())} of {_plural(len(events), 'event')} are "
                     "reported by more articles than they have independent origins: rewrites of "
                     "one report are not corroboration.")
@@ -387,8 +439,7 @@ class Brief:
         claims = self.tables["claims"]
         n_anon = _count(claims, "speaker_type", "anonymous_official")
         n_named = _count(claims, "speaker_type", "named_official")
-        n_outlet = int((claims.get("cited_outlet", pd.Series(dtype=str)) != "").sum()) \
-            if not claims.empty else 0
+        n_outlet = int((col(claims, "cited_outlet") != "").sum())
         sourcing_takeaway = (f"Of {_plural(len(claims), 'attributed statement')}, {n_anon} rest on "
                              f"anonymous officials, {n_named} on named officials, and {n_outlet} "
                              "cite another outlet as their origin.")
@@ -402,21 +453,56 @@ class Brief:
     # 6. conflicts and framing --------------------------------------------------------------
 
     def conflicts_and_framing(self) -> HTMLBlock:
-        from trustbrief import charts
 
-        conflicts = self.tables["conflicts"]
-        facts = conflicts["fact"].nunique() if not conflicts.empty else 0
-        framing = charts.framing_table(self.tables["actor_mentions"], self.documents)
+        conflicts = pd.concat([self.tables["conflicts"], self.tables["count_conflicts"]],
+                              ignore_index=True)
+        facts = 0
+        if not conflicts.empty:
+            conflicts = conflicts.fillna("")
+            labels = dict(zip(self.tables["events"].get("event_id", []),
+                              self.tables["events"].get("label", []), strict=False))
+            subject = [labels.get(e, "") or c for e, c in
+                       zip(conflicts.get("event_id", ""), conflicts.get("channel", ""),
+                           strict=False)]
+            conflicts["about"] = [f"{f}: {s}" if s else f
+                                  for f, s in zip(conflicts["fact"], subject, strict=True)]
+            conflicts["sources"] = [self.doc_names(ids) for ids in conflicts["doc_ids"]]
+            facts = conflicts["about"].nunique()
+        framing = self.framing_block()
         return HTMLBlock(
             section("Conflicting accounts and outlet framing",
                     f"{_plural(facts, 'fact')} on which the sources disagree, each account "
                     "with its sources; then the words each outlet uses for the same actors."
                     ).markup
-            + table(conflicts, {"fact": "Fact", "account": "Account", "value": "Value",
-                                "outlets": "Outlets", "evidence": "Evidence"},
+            + table(conflicts, {"about": "Fact", "account": "Account", "value": "Value",
+                                "sources": "Sources", "evidence": "Evidence"},
                     empty="The sources do not contradict each other on any extracted fact.").markup
-            + "<h3>Outlet framing</h3>"
-            + table(framing, empty="Every outlet uses the same terms for the same actors.").markup)
+            + "<h3>Outlet framing</h3>" + framing)
+
+    def framing_block(self, limit: int = 8) -> str:
+        """Actors named differently by different outlets: each outlet's terms, with counts."""
+        from trustbrief import charts
+
+        counts = charts.framing_counts(self.tables["actor_mentions"], self.documents)
+        if counts.empty:
+            return '<p class="tb-note">No actor mentions to compare.</p>'
+        rows = []
+        for actor, group in counts.groupby("actor", sort=True):
+            if charts._same_words_everywhere(group):
+                continue
+            lines = [f"<b>{esc(outlet)}</b>: " + esc(", ".join(
+                f"{r.surface} ({r.count})" for r in g.itertuples()))
+                for outlet, g in group.groupby("outlet", sort=True)]
+            rows.append((group["surface"].nunique(), actor, "<br>".join(lines)))
+        rows.sort(key=lambda r: (-r[0], r[1]))
+        if not rows:
+            return '<p class="tb-note">Every outlet uses the same terms for the same actors.</p>'
+        body = "".join(f"<tr><td>{esc(actor)}</td><td>{n}</td><td>{terms}</td></tr>"
+                       for n, actor, terms in rows[:limit])
+        return ('<p class="tb-note">The words each outlet uses for the same actor (names, '
+                "titles and epithets; count of uses), actors with the most variants first.</p>"
+                '<table class="tb-table"><thead><tr><th>Actor</th><th>Variants</th>'
+                f"<th>Terms by outlet</th></tr></thead><tbody>{body}</tbody></table>")
 
     # 7. claims -----------------------------------------------------------------------------
 
@@ -438,14 +524,15 @@ class Brief:
         from trustbrief import metrics
 
         docs = self.documents
-        dated = docs[docs.get("published_basis", "") == "inferred"] if not docs.empty else docs
+        dated = docs[col(docs, "published_basis") == "inferred"]
         events = self.tables["events"]
-        soft = events[events.get("date_basis", "").isin(["relative-inferred", "chronology"])] \
-            if not events.empty else events
+        soft = events[col(events, "date_basis").isin(["relative-inferred", "chronology"])]
         overrides = self.tables["overrides"]
         parts = [
             section("Methods and provenance").markup,
-            prose(*getattr(metrics, "METHOD_PARAGRAPHS", ())).markup,
+            prose(*METHODS).markup,
+            "<h3>Trust index</h3>",
+            prose(*[" ".join(metrics.METHOD.split())]).markup,
             "<h3>Publication dates that were inferred</h3>",
             table(dated, {"file": "File", "published": "Inferred date",
                           "published_earliest": "Earliest", "published_latest": "Latest",
@@ -454,6 +541,8 @@ class Brief:
             "<h3>Event dates not stated in the articles</h3>",
             table(soft, {"label": "Event", "date": "Date", "date_basis": "Basis"},
                   empty="Every event date is stated in an article.").markup,
+            "<h3>Sources</h3>",
+            sources_list(docs).markup,
             "<h3>Analyst overrides applied</h3>",
             table(overrides, empty="No corrections in data/annotations.yaml.").markup,
             provenance_appendix(self.params, self.tables).markup,
