@@ -405,6 +405,8 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
     for i, row in docs.iterrows():
         name = row.get("file") or row["doc_id"]
         basis = row.get("published_basis", "unknown")
+        if basis not in ("unknown", "", None, "sidecar"):
+            continue  # stated in the text: nothing to infer or to check
         verdict = decide(clues.get(row["doc_id"], []), max_lag_days, lookaround_days)
         if basis == "sidecar":
             _check_sidecar(name, _iso_or_none(row.get("published")), verdict,

@@ -291,7 +291,13 @@ class Brief:
         if events.empty:
             return events
         origins = pd.to_numeric(events["n_origins"], errors="coerce").fillna(0)
-        return events[origins >= int(self.params.get("min_origins", 1))]
+        events = events[origins >= int(self.params.get("min_origins", 1))].copy()
+        # The operations lane is for the focus pair's own operations; a third party's
+        # action of the same type (an Iranian strike plan) belongs with third-party actions.
+        third = (col(events, "lane") == "operations") & ~col(events, "agent_side").isin(
+            [self.observer, self.subject, ""])
+        events.loc[third, "lane"] = "third-party actions"
+        return events
 
     @property
     def documents(self) -> pd.DataFrame:
