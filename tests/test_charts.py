@@ -165,7 +165,7 @@ def test_timeline_labels_all_operations_by_default(tables):
     layout = charts.timeline_layout(tables["events"], START, END)
     ops = set(layout.points.loc[layout.points["lane"] == "operations", "event_id"])
     assert ops and ops <= {b.key for b in layout.labels}
-    assert len(layout.labels) <= 7
+    assert len(layout.labels) <= 9
 
 
 def test_crowded_timeline_still_has_no_overlaps(tables):

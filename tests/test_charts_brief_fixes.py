@@ -246,3 +246,94 @@ def test_cadence_chart_accepts_contacts_in_the_events_position(tables):
     by_keyword = charts.cadence_chart(tables["cadence"], contacts=tables["contacts"]).to_dict()
     by_position = charts.cadence_chart(tables["cadence"], tables["contacts"]).to_dict()
     assert json.dumps(by_keyword, sort_keys=True) == json.dumps(by_position, sort_keys=True)
+
+
+# --- timeline: every key event labelled or numbered, lanes hold their stacks --------------------
+
+def lane_case() -> pd.DataFrame:
+    """A point near the left edge and two close points on the right with long labels."""
+    rows = [("e1", "2024-07-31", "A leader of a group is killed abroad in a night raid"),
+            ("e2", "2024-09-17", "Devices used by a militia explode across a country"),
+            ("e3", "2024-09-27", "The militia's long-time leader is killed in his capital")]
+    return pd.DataFrame([{"event_id": i, "date": d, "date_earliest": d, "date_latest": d,
+                          "date_precision": "day", "date_basis": "stated", "label": t,
+                          "lane": "operations", "operation": "True", "us_notice": "none",
+                          "n_origins": "1", "n_documents": "1"} for i, d, t in rows])
+
+
+def assert_clear(layout):
+    boxes = layout.labels + layout.numbers
+    marks = layout.occupied()
+    for a, b in itertools.combinations(boxes, 2):
+        assert not charts.boxes_overlap(a, b), (a, b)
+    for box in boxes:
+        assert not any(charts.boxes_overlap(box, m) for m in marks), box
+        assert 0 <= box.x0 and box.x1 <= layout.width + 0.01
+    y = dict(zip(layout.points["event_id"], layout.points["y"], strict=True))
+    for label in layout.labels:  # a leader crosses no other label and no other point
+        lo, hi = sorted((label.y0 if label.below else label.y1, y[label.key]))
+        for other in boxes:
+            if other is not label and other.y0 < hi and lo < other.y1:
+                assert not other.x0 <= label.anchor_x <= other.x1, (label, other)
+        for r in layout.points.itertuples():
+            if r.event_id != label.key and abs(r.x - label.anchor_x) < r.radius:
+                assert not (r.y - r.radius < hi and lo < r.y + r.radius), (label, r.event_id)
+
+
+def test_left_point_and_two_close_right_points_are_all_labelled():
+    layout = charts.timeline_layout(lane_case(), "2024-07-01", "2024-10-31")
+    assert {b.key for b in layout.labels} == {"e1", "e2", "e3"}
+    assert not layout.numbers and not layout.footnotes
+    assert_clear(layout)
+
+
+def test_real_like_timeline_labels_every_operation(tables):
+    layout = charts.timeline_layout(tables["events"], "2024-07-01", "2024-10-31",
+                                    crisis=("2024-09-17", "2024-10-09"))
+    ops = set(layout.points.loc[layout.points["lane"] == "operations", "event_id"])
+    assert ops <= {b.key for b in layout.labels} | {b.key for b in layout.numbers}
+    assert_clear(layout)
+
+
+def test_events_no_label_fits_get_a_number_and_a_key_line():
+    crowd = pd.concat([lane_case()] * 4, ignore_index=True)
+    crowd["event_id"] = [f"e{i:02d}" for i in range(len(crowd))]
+    crowd["date"] = crowd["date_earliest"] = crowd["date_latest"] = "2024-09-27"
+    layout = charts.timeline_layout(crowd, "2024-07-01", "2024-10-31",
+                                    key_event_ids=list(crowd["event_id"]))
+    labelled = {b.key for b in layout.labels}
+    assert len(labelled) + len(layout.footnotes) == len(crowd)
+    assert layout.footnotes and all(" = " in f and "2024" in f for f in layout.footnotes)
+    assert_clear(layout)
+    spec = charts.timeline(crowd, "2024-07-01", "2024-10-31",
+                           key_event_ids=list(crowd["event_id"])).to_dict()
+    assert spec["title"]["text"] == layout.footnotes
+
+
+def test_stacked_points_stay_inside_their_lane_and_empty_lanes_are_left_out(tables):
+    base = tables["events"].iloc[5]
+    crowd = pd.DataFrame([base] * 8).reset_index(drop=True)
+    crowd["event_id"] = [f"e{i:03d}" for i in range(8)]
+    crowd["lane"] = "contacts"
+    crowd = pd.concat([crowd, lane_case()], ignore_index=True)
+    layout = charts.timeline_layout(crowd, START_WIDE, END_WIDE)
+    assert list(layout.lanes["lane"]) == ["operations", "contacts"]
+    for lane in layout.lanes.itertuples():
+        pts = layout.points[layout.points["lane"] == lane.lane]
+        assert (pts["y"] + pts["radius"] <= lane.bottom).all()
+        assert (pts["y"] - pts["radius"] >= lane.top + charts.BOX_PX).all()
+    assert_clear(layout)
+
+
+START_WIDE, END_WIDE = "2024-07-01", "2024-10-31"
+
+
+def test_default_key_events_rank_operations_then_contacts_and_skip_stacked_ones():
+    frame = pd.DataFrame({
+        "event_id": ["o1", "c1", "c2", "r1", "t1"],
+        "lane": ["operations", "contacts", "contacts", "reporting", "third-party actions"],
+        "n_origins": [1, 3, 2, 5, 1], "n_documents": [1, 3, 2, 5, 1],
+        "day": pd.to_datetime(["2024-09-01"] * 5), "x": [10.0, 50, 51, 90, 200],
+        "radius": [4.0] * 5})
+    assert charts.default_key_events(frame) == ["o1", "c1", "t1"]
+    assert charts.default_key_events(frame, limit=2) == ["o1", "c1"]

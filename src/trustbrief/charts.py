@@ -17,7 +17,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import altair as alt
 import pandas as pd
@@ -250,6 +250,8 @@ class LabelBox:
     anchor_y: float
     row: int
     align: str = "left"  # text alignment: at x0 ("left") or at x1 ("right")
+    below: bool = False  # under the points (leader runs down to it); rows count downward
+    kind: str = "label"  # or "number": a tag beside the point, explained in the key
 
     @property
     def text_x(self) -> float:
@@ -350,6 +352,157 @@ def _fits(box: LabelBox, placed: list[LabelBox], gap: float) -> bool:
     return True
 
 
+# --- timeline label placement: a small search over both directions ------------------------------
+
+# Costs, in 'rows climbed': a label below the points, or one cut short before a neighbour's
+# leader, is worth it only when the plain label above does not fit.
+BELOW_COST_ROWS = 1.0
+CLIP_COST_ROWS = 2.5
+SEARCH_BUDGET = 4000  # partial layouts tried per lane; the best one so far is kept
+
+
+def place_lane_labels(items: Sequence[tuple[str, float, str]], width: float,
+                      marks: Sequence[tuple[str, Box]], max_rows: int = 5,
+                      below_rows: int = 2, gap: float = 6.0
+                      ) -> tuple[list[LabelBox], list[str]]:
+    """Labels above (rows up from y=0) or below a lane's points (under the marks there).
+
+    items: (key, anchor x, text); marks: (key, box) of every point of the lane, in the
+    same pixels (a label's own point has its key). Items are placed left to right by a
+    bounded depth-first search that maximizes the number labelled, then minimizes cost,
+    so a long label never takes the only room a neighbour had. No box overlaps another
+    box or a mark; no leader crosses a label or another point. Returns (boxes, keys of
+    the items that fit nowhere): the caller numbers those instead of dropping them.
+    """
+    order = sorted(items, key=lambda item: (item[1], item[0]))
+    anchors = [item[1] for item in order]
+    own = {key: box for key, box in marks}
+    options = [_lane_candidates(key, short(text, max(int((width - 8) / CHAR_PX), 4)), x,
+                                width, anchors, max_rows, marks, below_rows)
+               for key, x, text in order]
+    best: dict = {"n": -1, "cost": 0.0, "boxes": []}
+    budget = [SEARCH_BUDGET]
+
+    def search(i: int, placed: list[LabelBox], cost: float) -> None:
+        n = len(placed)
+        if n + len(order) - i < best["n"] or (
+                n + len(order) - i == best["n"] and cost >= best["cost"]):
+            return
+        if i == len(order):
+            best.update(n=n, cost=cost, boxes=list(placed))
+            return
+        if budget[0] <= 0:
+            return
+        budget[0] -= 1
+        for c, box in options[i]:
+            if _fits_lane(box, placed, marks, own, gap):
+                search(i + 1, placed + [box], cost + c)
+        search(i + 1, placed, cost)  # leave it to a numbered marker
+
+    search(0, [], 0.0)
+    boxes = sorted(best["boxes"], key=lambda b: (b.anchor_x, b.below, b.row, b.key))
+    done = {b.key for b in boxes}
+    return boxes, [key for key, _, _ in order if key not in done]
+
+
+def _lane_candidates(key, text, anchor_x, width, anchors, max_rows, marks, below_rows
+                     ) -> list[tuple[float, LabelBox]]:
+    """Every box a label may take, cheapest first (row, side, direction, shortening).
+
+    A box below starts under the lowest point in its own x range, so a short leader is
+    preferred: its cost grows with the leader's length.
+    """
+    sides = [_side_box(text, anchor_x, width, "right"), _side_box(text, anchor_x, width, "left")]
+    if anchor_x <= width / 2:
+        sides.reverse()
+    shapes = []
+    for rank, side in enumerate(sides):
+        shapes.append((FLIP_COST_ROWS * rank + CLIP_COST_ROWS * (side[0] != text), side))
+        clipped = _clipped(text, anchor_x, anchors, side[2])
+        if clipped is not None:
+            shapes.append((FLIP_COST_ROWS * rank + CLIP_COST_ROWS,
+                           _side_box(clipped, anchor_x, width, side[2])))
+    own = dict(marks).get(key)
+    out = []
+    for extra, (label, x0, align) in shapes:
+        x1 = x0 + text_width(label)
+        for row in range(max_rows):
+            out.append((row + extra, LabelBox(key, label, x0, x1, -row * ROW_PX - BOX_PX,
+                                              -row * ROW_PX, anchor_x, 0.0, row, align)))
+        if own is None:
+            continue
+        floor = max([m.y1 for _, m in marks if m.x0 < x1 + 2 and x0 - 2 < m.x1] + [own.y1]) + 4
+        for row in range(below_rows):
+            y0 = floor + row * ROW_PX
+            cost = BELOW_COST_ROWS + (y0 - own.y1) / ROW_PX + extra
+            out.append((cost, LabelBox(key, label, x0, x1, y0, y0 + BOX_PX, anchor_x, 0.0, row,
+                                       align, below=True)))
+    return sorted(out, key=lambda c: c[0])
+
+
+def _clipped(text: str, anchor_x: float, anchors: Sequence[float], align: str) -> str | None:
+    """The text cut to end before the nearest other anchor on its side (None: no need/room)."""
+    if align == "left":
+        ahead = [a for a in anchors if a > anchor_x + 1]
+        room = (min(ahead) - 8) - (anchor_x - 4) if ahead else None
+    else:
+        behind = [a for a in anchors if a < anchor_x - 1]
+        room = (anchor_x + 4) - (max(behind) + 8) if behind else None
+    if room is None or text_width(text) <= room:
+        return None
+    chars = int((room - 4) / CHAR_PX)
+    return short(text, chars) if chars >= MIN_LABEL_CHARS else None
+
+
+def _fits_lane(box: LabelBox, placed: list[LabelBox], marks, own: dict, gap: float) -> bool:
+    above = [b for b in placed if not b.below]
+    if not box.below and not _fits(box, above, gap):
+        return False
+    for other in placed:
+        if box.x0 < other.x1 + gap and other.x0 < box.x1 + gap and \
+                box.y0 < other.y1 + 1 and other.y0 < box.y1 + 1:
+            return False
+        if box.below and other.below and (_on_leader(box, other, own)
+                                          or _on_leader(other, box, own)):
+            return False
+    if any(boxes_overlap(box, mark, 1.0) for _, mark in marks):
+        return False
+    return not _leader_crosses_mark(box, marks, own)
+
+
+def _on_leader(box: LabelBox, below: LabelBox, own: dict) -> bool:
+    """Does `box` sit across the leader running down from `below`'s point to its label?"""
+    point = own.get(below.key)
+    top = point.y1 if point is not None else below.y0
+    return (box.x0 - 2 <= below.anchor_x <= box.x1 + 2 and box.y0 < below.y0
+            and box.y1 > top)
+
+
+def _leader_crosses_mark(box: LabelBox, marks, own: dict) -> bool:
+    point = own.get(box.key)
+    if point is None:
+        return False
+    y0, y1 = (point.y1, box.y0) if box.below else (box.y1, point.y0)
+    return any(key != box.key and mark.x0 - 1 <= box.anchor_x <= mark.x1 + 1
+               and mark.y0 < y1 and y0 < mark.y1 for key, mark in marks)
+
+
+def number_box(key: str, number: int, mark: Box, width: float, taken: list,
+               marks) -> LabelBox | None:
+    """A small numbered tag right (or left) of a point, clear of labels and other marks."""
+    w, cy = text_width(str(number)) + 6, (mark.y0 + mark.y1) / 2
+    ax = (mark.x0 + mark.x1) / 2
+    for x0 in (mark.x1 + 2, mark.x0 - 2 - w):
+        if x0 < 0 or x0 + w > width:
+            continue
+        box = LabelBox(key, str(number), x0, x0 + w, cy - BOX_PX / 2, cy + BOX_PX / 2, ax, cy,
+                       0, "left", kind="number")
+        if not any(boxes_overlap(box, o, 1.0) for o in taken) and not any(
+                k != key and boxes_overlap(box, m, 1.0) for k, m in marks):
+            return box
+    return None
+
+
 # --- 1. timeline --------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -364,6 +517,8 @@ class TimelineLayout:
     end: pd.Timestamp
     width: float
     height: float
+    numbers: list[LabelBox] = field(default_factory=list)  # tags of key events without label
+    footnotes: list[str] = field(default_factory=list)  # '1 = full label (date)' per tag
 
     def occupied(self) -> list[Box]:
         """Boxes of the marks (point circles) and the fixed headers."""
@@ -413,12 +568,34 @@ def undated_events(events: pd.DataFrame | None) -> pd.DataFrame:
     return frame.loc[open_, keep].sort_values(["lane", "label", "event_id"]).reset_index(drop=True)
 
 
-def default_key_events(frame: pd.DataFrame, limit: int = 7) -> list[str]:
-    """All operations first, then the most independently reported events, `limit` in all."""
-    ranked = frame.assign(is_op=frame["lane"] == "operations").sort_values(
+KEY_EVENT_LANES = ("operations", "contacts", "third-party actions")
+
+
+def default_key_events(frame: pd.DataFrame, limit: int = 9) -> list[str]:
+    """All operations first, then contacts and third-party actions by origins and documents.
+
+    When the frame has pixel positions (x, radius), an event that would stack on an already
+    chosen one of its lane is passed over (its leader would cross that point); operations
+    are always kept.
+    """
+    eligible = frame[frame["lane"].isin(KEY_EVENT_LANES)]
+    ranked = eligible.assign(is_op=eligible["lane"] == "operations").sort_values(
         ["is_op", "n_origins", "n_documents", "day", "event_id"],
         ascending=[False, False, False, True, True])
-    return list(ranked["event_id"].head(limit))
+    chosen: list = []
+    for r in ranked.itertuples():
+        if len(chosen) >= limit:
+            break
+        if not r.is_op and _stacks_on(r, chosen):
+            continue
+        chosen.append(r)
+    return [r.event_id for r in chosen]
+
+
+def _stacks_on(r, chosen) -> bool:
+    if not hasattr(r, "x") or not hasattr(r, "radius"):
+        return False
+    return any(c.lane == r.lane and abs(c.x - r.x) < c.radius + r.radius + 1 for c in chosen)
 
 
 def _date_text(row) -> str:
@@ -439,7 +616,7 @@ def _point_radius(n_origins: pd.Series) -> pd.Series:
 def timeline_layout(events: pd.DataFrame | None, start=None, end=None, crisis=None,
                     min_origins: int = 1, key_event_ids: Sequence[str] | None = None,
                     width: float = PLOT_WIDTH, crisis_label: str = "crisis window",
-                    max_labels: int = 7) -> TimelineLayout:
+                    max_labels: int = 9) -> TimelineLayout:
     """Place events, lanes, headers and labels in pixels (pure; no Altair)."""
     frame = event_frame(events)
     frame = frame[frame["day"].notna() & (frame["date_basis"] != "open")]
@@ -457,32 +634,57 @@ def timeline_layout(events: pd.DataFrame | None, start=None, end=None, crisis=No
     frame["x_first"] = frame["first"].map(px)
     frame["x_last"] = frame["last"].map(px)
     headers = _timeline_headers(crisis, start_ts, end_ts, width, crisis_label)
-    lanes_present = [lane for lane in LANE_ORDER] + sorted(set(frame["lane"]) - set(LANE_ORDER))
+    present = set(frame["lane"])  # empty lanes are left out
+    lanes_present = [lane for lane in LANE_ORDER if lane in present] + sorted(
+        present - set(LANE_ORDER))
     wanted = set(key_event_ids) if key_event_ids is not None else set(
         default_key_events(frame, max_labels))
-    labels, lane_rows, y = [], [], 2 * ROW_PX + 4
+    step = 2 * float(frame["radius"].max() if len(frame) else 4) + 2
+    labels, unplaced, lane_rows, y = [], [], [], 2 * ROW_PX + 4
     for lane in lanes_present:
         members = frame[frame["lane"] == lane]
+        slots = dodge_slots(members, wanted)
+        # Lane-local pixels: label row 0 ends at y=0, the points' line is at y=12.
+        local_y = {i: 12.0 + slot * step for i, slot in slots.items()}
+        marks = [(r.event_id, Box(r.x - r.radius, r.x + r.radius, local_y[r.Index] - r.radius,
+                                  local_y[r.Index] + r.radius)) for r in members.itertuples()]
         items = [(r.event_id, r.x, r.label or r.event_type or r.event_id)
                  for r in members.itertuples() if r.event_id in wanted]
-        trial = pack_labels(items, width, base_y=0.0)
-        n_rows = 1 + max((b.row for b in trial), default=-1)
+        boxes, left_over = place_lane_labels(items, width, marks)
+        n_rows = 1 + max((b.row for b in boxes if not b.below), default=-1)
         top = y
-        header = Box(0, text_width(lane), top, top + BOX_PX)
-        headers.append((f"lane:{lane}", header))
+        headers.append((f"lane:{lane}", Box(0, text_width(lane), top, top + BOX_PX)))
         point_y = top + BOX_PX + 4 + n_rows * ROW_PX + 12
-        labels += [_shift(b, point_y - 12) for b in trial]
-        lane_rows.append({"lane": lane, "top": top, "point_y": point_y, "bottom": point_y + 14})
-        slots = dodge_slots(members, wanted)
-        step = 2 * float(frame["radius"].max() if len(frame) else 4) + 2
-        for index, slot in slots.items():
-            frame.loc[index, "y"] = float(point_y + slot * step)
-        bottom = point_y + max(slots.values(), default=0) * step + 14
-        lane_rows[-1]["bottom"] = bottom
+        shift = point_y - 12
+        labels += [_shift(b, shift) for b in boxes]
+        for index, local in local_y.items():
+            frame.loc[index, "y"] = float(local + shift)
+        shifted = [(k, _shift_box(m, shift)) for k, m in marks]
+        unplaced += [(frame.loc[frame["event_id"] == k].iloc[0], dict(shifted)[k])
+                     for k in left_over]
+        bottom = max([m.y1 for _, m in shifted] + [b.y1 for b in labels if b.below]) + 8
+        lane_rows.append({"lane": lane, "top": top, "point_y": point_y, "bottom": bottom})
         y = bottom
-    lanes = pd.DataFrame(lane_rows)
+    numbers, footnotes = _number_unplaced(unplaced, labels, frame, width)
+    lanes = pd.DataFrame(lane_rows, columns=["lane", "top", "point_y", "bottom"])
     return TimelineLayout(frame.reset_index(drop=True), labels, headers, lanes, start_ts, end_ts,
-                          width, float(y + 2))
+                          width, float(y + 2), numbers, footnotes)
+
+
+def _number_unplaced(unplaced, labels, frame, width) -> tuple[list[LabelBox], list[str]]:
+    """Numbered tags for key events no label fits, and the key lines that explain them."""
+    marks = [(r.event_id, Box(r.x - r.radius, r.x + r.radius, r.y - r.radius, r.y + r.radius))
+             for r in frame.itertuples()]
+    numbers, footnotes = [], []
+    for n, (row, mark) in enumerate(sorted(unplaced, key=lambda u: (u[0]["day"],
+                                                                     u[0]["event_id"])), 1):
+        box = number_box(row["event_id"], n, mark, width, labels + numbers, marks)
+        if box is not None:
+            numbers.append(box)
+        text = row["label"] or row["event_type"] or row["event_id"]
+        where = "" if box is not None else "; not marked: no room beside the point"
+        footnotes.append(f"{n} = {text} ({day_label(row['day'])}{where})")
+    return numbers, footnotes
 
 
 def dodge_slots(members: pd.DataFrame, labelled: set[str]) -> dict:
@@ -504,9 +706,12 @@ def dodge_slots(members: pd.DataFrame, labelled: set[str]) -> dict:
 
 
 def _shift(box: LabelBox, base_y: float) -> LabelBox:
-    """Move a box packed against y=0 so that its row 0 sits on `base_y`."""
-    return LabelBox(box.key, box.text, box.x0, box.x1, box.y0 + base_y, box.y1 + base_y,
-                    box.anchor_x, base_y, box.row, box.align)
+    """Move a box packed against y=0 down by `base_y` (its row 0 then sits on `base_y`)."""
+    return replace(box, y0=box.y0 + base_y, y1=box.y1 + base_y, anchor_y=box.anchor_y + base_y)
+
+
+def _shift_box(box: Box, dy: float) -> Box:
+    return Box(box.x0, box.x1, box.y0 + dy, box.y1 + dy)
 
 
 def _window(frame: pd.DataFrame, start, end) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -580,8 +785,13 @@ def timeline(events: pd.DataFrame | None, start=None, end=None, crisis=None,
     layers += _key_layers(layout, ys)
     layers.append(_event_points(pts, x, y))
     # Pixel-positioned text and the time axis use different x scales over the same range.
-    return alt.layer(*layers).resolve_scale(x="independent").properties(
+    chart = alt.layer(*layers).resolve_scale(x="independent").properties(
         width=layout.width, height=layout.height)
+    if layout.footnotes:  # the key to the numbered tags, under the x axis
+        chart = chart.properties(title=alt.TitleParams(
+            layout.footnotes, orient="bottom", anchor="start", fontSize=FONT_PX,
+            fontWeight="normal", color=TEXT_COLOR, font=FONT, offset=6))
+    return chart
 
 
 def _event_points(pts: pd.DataFrame, x, y) -> alt.Chart:
@@ -674,20 +884,40 @@ def _px_x(layout) -> alt.Scale:
 
 
 def _label_layers(layout: TimelineLayout, pts: pd.DataFrame, ys) -> list[alt.Chart]:
+    layers = _number_layers(layout, ys)
     if not layout.labels:
-        return []
+        return layers
     radius = dict(zip(pts["event_id"], pts["radius"], strict=True))
     point_y = dict(zip(pts["event_id"], pts["y"], strict=True))
+
+    def leader_end(b: LabelBox) -> float:
+        r = radius.get(b.key, 4) + 1
+        if b.below:
+            return point_y.get(b.key, b.anchor_y - 12) + r
+        return point_y.get(b.key, b.anchor_y + 12) - r
+
     boxes = pd.DataFrame([{
         "x": b.text_x, "y": (b.y0 + b.y1) / 2, "t": b.text, "align": b.align,
-        "lx": b.anchor_x, "ly0": b.y1,
-        "ly1": point_y.get(b.key, b.anchor_y + 12) - radius.get(b.key, 4) - 1,
+        "lx": b.anchor_x, "ly0": b.y0 if b.below else b.y1, "ly1": leader_end(b),
     } for b in layout.labels])
     xs = _px_x(layout)
     leaders = alt.Chart(boxes).mark_rule(color=GREY, strokeWidth=0.8).encode(
         x=alt.X("lx:Q", scale=xs, axis=None), y=alt.Y("ly0:Q", scale=ys, axis=None), y2="ly1:Q")
     return [leaders] + [_pixel_text(boxes[boxes["align"] == a], ys, align=a, x_scale=xs)
-                        for a in ("left", "right") if (boxes["align"] == a).any()]
+                        for a in ("left", "right") if (boxes["align"] == a).any()] + layers
+
+
+def _number_layers(layout: TimelineLayout, ys) -> list[alt.Chart]:
+    """Circled numbers beside key events no label fits; the key under the axis explains them."""
+    if not layout.numbers:
+        return []
+    tags = pd.DataFrame([{"x": (b.x0 + b.x1) / 2, "y": (b.y0 + b.y1) / 2, "t": b.text}
+                         for b in layout.numbers])
+    xs = _px_x(layout)
+    ring = alt.Chart(tags).mark_point(shape="circle", size=150, color=DARK_GREY, filled=False,
+                                      strokeWidth=1).encode(
+        x=alt.X("x:Q", scale=xs, axis=None), y=alt.Y("y:Q", scale=ys, axis=None))
+    return [ring, _pixel_text(tags, ys, align="center", x_scale=xs)]
 
 
 def _key_layers(layout: TimelineLayout, ys) -> list[alt.Chart]:
