@@ -142,9 +142,18 @@ def hostile_corpus_brief(tmp_path_factory):
 def test_hostile_article_stays_inert_in_the_real_brief(browser, hostile_corpus_brief):
     page, errors = open_page(browser, hostile_corpus_brief)
     assert_interactive(page)
-    for point in page.locator(".tb-chart-live svg path").all()[:40]:
-        point.hover(force=True)
-    page.wait_for_timeout(200)
+    # Show every mark's tooltip (article text inside) the way a pointer would.
+    shown = page.evaluate("""() => {
+        const marks = [...document.querySelectorAll('.tb-chart-live [role=graphics-symbol]')];
+        for (const m of marks) {
+            for (const type of ['pointerover', 'pointermove', 'mouseover', 'mousemove']) {
+                m.dispatchEvent(new MouseEvent(type, {bubbles: true, clientX: 5, clientY: 5}));
+            }
+        }
+        return marks.length;
+    }""")
+    assert shown > 10
+    page.wait_for_timeout(300)
     assert page.evaluate("() => window.__pwned") is None
     assert page.title() != "PWNED"
     assert not errors, errors
