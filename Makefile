@@ -70,6 +70,7 @@ lint: $(VENV_READY) ## check style with ruff
 
 screenshots: $(STAMP)/briefs.done ## refresh the README screenshots from the built brief
 	$(PY) -m trustbrief screenshot reports/us-israel-trust-2024.html reports/readme/brief-top.png --width 1100 --height 1500
+	$(PY) -m trustbrief screenshot reports/us-israel-trust-2024.html reports/readme/timeline.png --width 900 --figure 0
 
 lab: $(VENV_READY) $(PROCESSED)/datapackage.json ## open JupyterLab on notebooks/ with the project kernel
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks

@@ -115,7 +115,8 @@ def cmd_index(args: argparse.Namespace) -> int:
 def cmd_screenshot(args: argparse.Namespace) -> int:
     from trustbrief import render
 
-    out = render.screenshot(Path(args.page), Path(args.png), args.width, args.height)
+    out = render.screenshot(Path(args.page), Path(args.png), args.width, args.height,
+                            figure=args.figure)
     print(f"wrote {out}", file=sys.stderr)
     return 0
 
@@ -180,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("png", help="where to write the PNG")
     p.add_argument("--width", type=int, default=1200)
     p.add_argument("--height", type=int, default=3000)
+    p.add_argument("--figure", type=int, help="only this figure of the brief (0 = first)")
     p.set_defaults(func=cmd_screenshot)
 
     p = sub.add_parser("validate", help="check every analyst data file and report problems")

@@ -304,16 +304,39 @@ CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-back
 
 
 def screenshot(page: Path, png: Path, width: int = 1200, height: int = 3000,
-               chromium: str = "chromium") -> Path:
-    """A PNG of a page in headless Chromium (offline), e.g. for the README."""
+               chromium: str = "chromium", figure: int | None = None) -> Path:
+    """A PNG of a page in headless Chromium (offline), e.g. for the README.
+
+    With `figure`, only that figure (0-based), after its chart turned interactive."""
     import subprocess
     import tempfile
 
     png.parent.mkdir(parents=True, exist_ok=True)
+    if figure is not None:
+        return _figure_screenshot(page, png, width, figure, chromium)
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
             [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
              f"--window-size={width},{height}", "--virtual-time-budget=4000",
              f"--screenshot={png.resolve()}", page.resolve().as_uri()],
             check=True, capture_output=True, timeout=120)
+    return png
+
+
+def _figure_screenshot(page: Path, png: Path, width: int, figure: int, chromium: str) -> Path:
+    import shutil as _shutil
+
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=_shutil.which(chromium) or chromium,
+                                     args=["--no-sandbox", "--disable-gpu"])
+        tab = browser.new_page(viewport={"width": width, "height": 1200})
+        tab.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:")
+                  else r.abort())
+        tab.goto(page.resolve().as_uri())
+        tab.wait_for_function("() => [...document.querySelectorAll('.tb-chart')]"
+                              ".every(c => c.dataset.interactive)", timeout=15000)
+        tab.locator("figure.tb-figure").nth(figure).screenshot(path=str(png))
+        browser.close()
     return png
