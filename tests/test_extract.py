@@ -7,6 +7,7 @@ these tests exercise extract alone.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -353,6 +354,12 @@ def test_date_mentions_copies_resolved_dates_and_keeps_open(lex):
     ("event_types.yaml", ("plover: ASSAULT\n", "plover: ATTACK\n"), "plover"),
     ("trust_cues.yaml", ("polarity: 1\n", "polarity: 2\n"), "polarity"),
     ("attribution.yaml", ("min_quote_words: 2", "min_quote_words: many"), "min_quote_words"),
+    ("event_types.yaml", ("event_type: missile_attack,\n     agent: Iran",
+                          "event_type: missile_attack,\n     agent: Persia"), "codenames[0]"),
+    ("event_types.yaml", ("  he: [person]", "  he: [persons]"), "passive_pronouns.he"),
+    ("event_types.yaml", ("needs_party: true,", "needs_party: sometimes,"), "needs_party"),
+    ("event_types.yaml", ("'consider(?:s|ed|ing)?'", "'consider(?:s|ed|ing'"),
+     "planning_verbs"),
 ])
 def test_malformed_lexicons_name_file_and_key(tmp_path, file, broken, where):
     for name in LEX_FILES:
@@ -373,3 +380,107 @@ def test_bad_trigger_regex_is_reported(tmp_path):
         "      - 'assassinations?'", "      - 'assassinations?('", 1), encoding="utf-8")
     with pytest.raises(DataFileError, match="targeted_killing"):
         extract.load_lexicons(tmp_path)
+
+
+# ------------------------------------------------------------ roles: who acts, who takes part
+
+def test_possessive_side_is_the_agent_and_the_country_after_on_is_the_target(lex):
+    found = run(lex, ["Israel's planned airstrikes on Iran could come within days, a senior "
+                      "official told Reuters."],
+                ["Israeli strikes targeting military sites in Iran are expected soon, "
+                 "Channel 12 said."])
+    for doc in (0, 1):
+        m = one_mention(found, "airstrike", doc=doc)
+        assert m["agent"] == "Israel" and m["agent_side"] == "Israel"
+        assert "Iran" in m["targets"]
+
+
+def test_subject_of_a_planning_verb_is_the_agent_of_its_object(lex):
+    found = run(lex, ["Israel is also weighing strikes on Iranian nuclear facilities, Haaretz "
+                      "reported."],
+                ["Israeli plans for retaliatory strikes on Iran were discussed, Axios said."])
+    m = one_mention(found, "airstrike")
+    assert (m["agent"], m["targets"]) == ("Israel", ["Iran"])
+    assert one_mention(found, "retaliation_plan", doc=1)["agent"] == "Israel"
+
+
+def test_a_target_after_targeting_is_never_the_agent(lex):
+    found = run(lex, ["The response is expected to include airstrikes targeting military "
+                      "sites in Iran, Israeli media reported."])
+    m = one_mention(found, "airstrike")
+    assert m["agent"] != "Iran" and "Iran" in m["targets"]
+
+
+def test_their_meeting_means_the_two_people_just_named(lex):
+    found = run(lex, ["Netanyahu and Gallant met in Tel Aviv on Monday.",
+                      "During their meeting, Netanyahu voiced his wish to speak with US "
+                      "President Joe Biden before any such conversation."])
+    m = one_mention(found, "meeting_visit", sent=2)
+    assert {m["agent"], *m["targets"]} == {"Benjamin Netanyahu", "Yoav Gallant"}
+    assert "Joe Biden" not in m["actors"]
+
+
+def test_possessive_visit_has_its_owner_and_destination_only(lex):
+    found = run(lex, ["Netanyahu reportedly objected to Gallant's visit to Washington, "
+                      "Kan news said."])
+    rows = only(found["mentions"], event_type="meeting_visit")
+    assert len(rows) == 1
+    assert rows.iloc[0]["agent"] == "Yoav Gallant"
+    assert rows.iloc[0]["targets"] == ["United States"]
+
+
+def test_generic_response_is_not_a_retaliation_plan(lex):
+    found = run(lex, ["No decision has been made on what the response will look like."],
+                ["Israel's response to the Iranian attack will be measured, a US official "
+                 "said."],
+                ["The cabinet met to weigh the response to the Iranian barrage."])
+    plans = found["mentions"][found["mentions"]["event_type"] == "retaliation_plan"]
+    assert sorted(plans["doc_id"]) == ["dtest00001", "dtest00002"]
+    assert one_mention(found, "retaliation_plan", doc=1)["agent"] == "Israel"
+
+
+def test_passive_pronoun_target_is_the_subject_named_earlier_or_nobody(lex):
+    found = run(lex, ["Defense Secretary Lloyd Austin was livid with Gallant and Israel when "
+                      "he was informed of the raid with little notice."],
+                ["He was informed only minutes before the operation began."])
+    assert one_mention(found, "notification")["targets"] == ["Lloyd Austin"]
+    assert one_mention(found, "notification", doc=1)["targets"] == []
+
+
+def test_operation_codename_is_the_iranian_missile_attack(lex):
+    found = run(lex, ["Tehran said Operation True Promise 2 had hit its targets, Al Mayadeen "
+                      "reported."],
+                ["The Revolutionary Guards called the barrage True Promise II."])
+    for doc in (0, 1):
+        m = one_mention(found, "missile_attack", doc=doc)
+        assert m["agent"] == "Iran" and m["agent_side"] == "Iran"
+
+
+# -------------------------------------------------------------------------------- speed
+
+def test_the_trie_alternation_finds_what_a_plain_alternation_finds():
+    patterns = [("kill(?:s|ed)?", 1), ("(?:fir|launch)(?:e|ed) rockets", 2),
+                ("(?<!as )oppos(?:e|ed)", 3), ("(?:just |only )?minutes before", 4),
+                ("\\d+ missiles", 5), ("strike back", 6), ("strikes?", 7)]
+    alt, rules = extract._named_alternation(patterns)
+    trie = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)
+    plain = re.compile(rf"(?<![\w-])(?:{'|'.join(f'({p})' for p, _ in patterns)})(?![\w-])",
+                       re.I)
+    text = ("Iran FIRED rockets; Israel killed him, struck back and will STRIKE BACK. Only "
+            "minutes before, 200 missiles. Not as opposed as they oppose strikes.")
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    found = [rules[m.lastgroup] for m in trie.finditer(text)]
+    assert found == [2, 1, 6, 4, 5, 3, 7]
+
+
+def test_worker_processes_give_the_same_tables(lex):
+    docs = [["Israeli jets struck Beirut on Friday, the army said.",
+             "Gallant informed Austin only minutes before, US officials told Axios."],
+            ["Tehran fired some 180 ballistic missiles at Israel on Tuesday night."],
+            ["Biden and Netanyahu spoke by phone on Monday, the White House said."]]
+    sentences, documents, times = _frames(docs)
+    one = extract.extract(sentences, documents, lex, time_expressions=times, workers=1)
+    two = extract.extract(sentences, documents, lex, time_expressions=times, workers=2)
+    assert len(one["mentions"]) >= 3
+    for table in one:
+        pd.testing.assert_frame_equal(one[table], two[table])

@@ -269,7 +269,38 @@ def test_no_mention_carries_a_date_its_sentence_contradicts(seeds):
     assert set(with_dates.loc[with_dates["time_id"] == "", "date_basis"]) == {"open"}
 
 
-def test_speed_on_the_seeds(seeds):
-    _, sentences, _, seconds = seeds
+def test_seed_sentences_extracted_once(seeds):
+    _, sentences, found, _ = seeds
     assert len(sentences) > 50
-    assert seconds < 2.0
+    assert found["mentions"]["mention_id"].is_unique
+
+
+def mentions_in(seeds, snippet: str, event_type: str) -> pd.DataFrame:
+    _, sentences, found, _ = seeds
+    m = found["mentions"]
+    return m[(m["sent_id"] == sentence_id(sentences, snippet)) & (m["event_type"] == event_type)]
+
+
+def test_seed_codename_is_irans_missile_attack(seeds):
+    rows = mentions_in(seeds, "its own Operation True Promise II", "missile_attack")
+    assert list(rows["agent"]) == ["Iran"]
+
+
+def test_seed_pronoun_informed_party_is_austin_not_israel(seeds):
+    rows = mentions_in(seeds, "when he was informed with very little notice", "notification")
+    assert [list(t) for t in rows["targets"]] == [["Lloyd Austin"]]
+
+
+def test_seed_their_meeting_is_netanyahu_and_gallant(seeds):
+    rows = mentions_in(seeds, "during their meeting, Netanyahu expressed", "meeting_visit")
+    meeting = rows[rows["trigger"] == "meeting"].iloc[0]
+    assert {meeting["agent"], *meeting["targets"]} == {"Benjamin Netanyahu", "Yoav Gallant"}
+    visit = rows[rows["trigger"] == "visit"].iloc[0]
+    assert (visit["agent"], list(visit["targets"])) == ("Yoav Gallant", ["United States"])
+
+
+def test_seed_generic_response_is_no_retaliation_plan(seeds):
+    assert mentions_in(seeds, "what the response will entail", "retaliation_plan").empty
+    kept = mentions_in(seeds, "discuss the response to a recent Iranian missile attack",
+                       "retaliation_plan")
+    assert len(kept) == 1

@@ -9,6 +9,8 @@ passes per sentence and a few heuristics over the actor positions it found.
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -155,6 +157,7 @@ class Attribution:
     speaker_after: re.Pattern
     speaker_before: re.Pattern
     anonymous: re.Pattern
+    source_noun: re.Pattern  # a cheap test that `anonymous` may match at all
     unnamed: re.Pattern
     source_speaking: re.Pattern
     source_introduced: re.Pattern
@@ -193,6 +196,11 @@ class Lexicons:
     not_stimulus_before: re.Pattern
     experiencer_after: re.Pattern
     attribution: Attribution
+    # surface form -> its reading out of context, filled as extraction meets them
+    readings: dict = field(default_factory=dict, compare=False, repr=False)
+    passive_pronouns: dict = field(default_factory=dict)  # 'he' -> actor types it can be
+    passive_subject: re.Pattern | None = None  # 'he was ' right before a passive verb
+    planner_gap: re.Pattern | None = None  # ' is also considering ' between agent and noun
 
 
 # ---------------------------------------------------------------------- loading helpers
@@ -261,12 +269,17 @@ def _first_char_alternation(literals) -> str:
     branches = []
     for first in sorted(groups):
         alts = sorted(set(groups[first]), key=lambda s: (-len(s), s))
+        if first.isalpha() and not any(_is_acronym(a) for a in alts):
+            # a case-exact class in front lets the engine skip the group at C speed
+            rests = [_exact_lead(_literal_regex(a[1:])) if a[1:2] else "" for a in alts]
+            branches.append(f"{_exact_char(first)}(?:{'|'.join(rests)})")
+            continue
         head = '["“”]' if first == '"' else re.escape(first)
         branches.append(f"(?={head})(?:{'|'.join(_literal_regex(a) for a in alts)})")
     return "|".join(branches)
 
 
-def _top_level_alternatives(pattern: str) -> list[str]:
+def _top_level_alternatives(pattern: str, keep_empty: bool = False) -> list[str]:
     """Split 'a|b(c|d)' into ['a', 'b(c|d)'] so each alternative can be ordered on its own."""
     parts, cur, depth, escaped, in_class = [], [], 0, False, False
     for ch in pattern:
@@ -288,7 +301,7 @@ def _top_level_alternatives(pattern: str) -> list[str]:
             continue
         cur.append(ch)
     parts.append("".join(cur))
-    return [p for p in parts if p]
+    return [p for p in parts if p or keep_empty]
 
 
 def _closing_paren(pattern: str, open_at: int) -> int:
@@ -325,8 +338,54 @@ def _first_letters(alt: str) -> str:
     return ""
 
 
+QUANTIFIERS = ("?", "*", "+", "{")
+
+
+def _exact_char(ch: str) -> str:
+    """One character as a case-exact class ('[tT]'): the regex engine skips an alternative
+    that starts with a plain class at C speed, but tries an IGNORECASE literal in full."""
+    if ch.lower() != ch.upper() and len(ch.upper()) == 1:
+        return f"(?-i:[{re.escape(ch.lower())}{re.escape(ch.upper())}])"
+    return re.escape(ch)
+
+
+def _split_first_char(alt: str) -> list[tuple[str, str]] | None:
+    """'kill(?:s|ed)?' -> [('k', 'ill(?:s|ed)?')]; '(?:fir|launch)ed' -> [('f', 'ired'),
+    ('l', 'aunched')] (the same alternatives in the same order); None when the first character
+    is not a plain letter."""
+    if alt[:1].isalpha() and alt[1:2] not in QUANTIFIERS:
+        return [(alt[0].lower(), alt[1:])]
+    close = _closing_paren(alt, 0) if alt.startswith("(?") else -1
+    if alt.startswith(("(?<!", "(?<=")) and close > 0:
+        # a look-behind checked once the first character is consumed covers one more character
+        split = _split_first_char(alt[close + 1:])
+        behind = f"{alt[:4]}(?:{alt[4:close]}).)"
+        return None if split is None else [(c, behind + rest) for c, rest in split]
+    if (alt.startswith("(?:") and close > 0 and alt[close + 1:close + 2] == "?"
+            and alt[close + 2:close + 3] not in ("?", "+")):
+        # '(?:X)?Y' tries 'XY' first, then 'Y'
+        with_group = _split_first_char(alt[:close + 1] + alt[close + 2:])
+        without = _split_first_char(alt[close + 2:])
+        return None if with_group is None or without is None else with_group + without
+    if alt.startswith("(?:"):
+        if close > 0 and alt[close + 1:close + 2] not in QUANTIFIERS:
+            pieces = []
+            for inner in _top_level_alternatives(alt[3:close], keep_empty=True):
+                split = _split_first_char(inner) if inner else None
+                if split is None:
+                    return None
+                pieces += [(c, rest + alt[close + 1:]) for c, rest in split]
+            return pieces
+    return None
+
+
+def _exact_lead(rest: str) -> str:
+    return _exact_char(rest[0]) + rest[1:] if (
+        rest[:1].isalpha() and rest[1:2] not in QUANTIFIERS) else rest
+
+
 def _named_alternation(patterns) -> tuple[str, dict]:
-    """(regex with one named group per alternative, group name -> payload).
+    """(regex naming each alternative with an empty group at its end, group name -> payload).
 
     Python's regex takes the first alternative that matches at a position, so alternatives
     are tried longest source first: 'strike back' before 'striking', 'missile strike' before
@@ -335,20 +394,50 @@ def _named_alternation(patterns) -> tuple[str, dict]:
     split = [(alt, payload) for pattern, payload in patterns
              for alt in _top_level_alternatives(pattern)]
     ordered = sorted(enumerate(split), key=lambda ip: (-len(ip[1][0]), ip[0]))
-    # Alternatives with a known first letter are grouped behind one look-ahead per letter, so
-    # the engine skips a whole group at once: several times faster on long alternations.
-    # An alternative that can start with several letters is copied into each letter's group
-    # (under another group name), so each group keeps the global longest-first order.
+    # A trie of depth two with case-exact classes ('[sS](?:[tT]rike...|[hH]ell...)'): the
+    # engine then rejects almost every alternative at a word start by one class test, several
+    # times faster than trying each. An alternative starting with a group is distributed over
+    # the group's alternatives, in order, so each letter keeps the global longest-first order;
+    # those starting otherwise ('\d+ missiles') are tried first, as a whole. The empty group
+    # at each alternative's end is the last one closed, so `match.lastgroup` names it.
     groups: dict[str, list[str]] = {}
+    unsplit: list[str] = []
     rules = {}
     for n, (_, (pattern, payload)) in enumerate(ordered):
-        for letter in _first_letters(pattern) or "_":
-            name = f"g{n}{letter}"
-            groups.setdefault(letter, []).append(f"(?P<{name}>{pattern})")
+        pieces = _split_first_char(pattern)
+        if pieces is None:
+            unsplit.append(f"(?:{pattern})(?P<g{n}_>)")
+            rules[f"g{n}_"] = payload
+            continue
+        for k, (letter, rest) in enumerate(pieces):
+            name = f"g{n}{letter}{k}" if letter.isascii() else f"g{n}u{ord(letter)}k{k}"
+            groups.setdefault(letter, []).append(f"{_exact_lead(rest)}(?P<{name}>)")
             rules[name] = payload
-    parts = ["|".join(groups.pop("_"))] if "_" in groups else []
-    parts += [f"(?=[{c}{c.upper()}])(?:{'|'.join(alts)})" for c, alts in sorted(groups.items())]
+    parts = unsplit + [f"{_exact_char(c)}(?:{'|'.join(alts)})"
+                       for c, alts in sorted(groups.items())]
     return "|".join(parts), rules
+
+
+def _first_chars(alt: str) -> str | None:
+    """A character class body for the first character of any match of `alt`, or None."""
+    if alt.startswith("\\s"):
+        return "\\s"
+    if alt[:1] and not alt[:1].isalnum() and alt[:1] not in "\\()[]{}.^$|?*+" and alt[
+            1:2] not in ("?", "*", "{"):
+        return re.escape(alt[0])
+    if alt.startswith("(?:"):
+        close = _closing_paren(alt, 0)
+        if close > 0 and alt[close + 1:close + 2] not in ("?", "*", "{"):
+            firsts = [_first_chars(a) for a in _top_level_alternatives(alt[3:close], True)]
+            return "".join(firsts) if all(firsts) else None
+    return None
+
+
+def _guarded(pattern: str) -> str:
+    """'(?=[;,\\s])(?:...)' when every match starts with one of a few punctuation or space
+    characters: the engine then leaves every other position after one class test."""
+    firsts = [_first_chars(a) for a in _top_level_alternatives(pattern, True)]
+    return f"(?=[{''.join(firsts)}])(?:{pattern})" if all(firsts) else pattern
 
 
 def _compile(path, where, pattern: str, flags=re.IGNORECASE) -> re.Pattern:
@@ -454,12 +543,44 @@ def _surface_texts(item: dict) -> list[str]:
 
 # ----------------------------------------------------------------------- event types
 
+PASSIVE_AUX = r"(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?"
+
+@dataclass(frozen=True)
+class TriggerRule:
+    """What one trigger pattern needs beyond matching."""
+
+    needs_party: bool = False  # only with an agent, a target or `object_after`
+    object_after: re.Pattern | None = None  # 'to the Iranian attack' right after the trigger
+    agent: str = ""  # a codename's known agent ('Operation True Promise II': Iran)
+    where: str = ""  # data file and key, for errors
+
+
+PLAIN_TRIGGER = TriggerRule()
+
+
+def _trigger_entry(path, where, entry) -> tuple[str, TriggerRule]:
+    """A verbs/nouns entry: a regex, or {pattern, needs_party, object_after}."""
+    if isinstance(entry, str) and entry.strip():
+        return _check_regex(path, where, entry.strip()), PLAIN_TRIGGER
+    if not isinstance(entry, dict):
+        raise DataFileError(path, where, "expected a regex or a mapping with 'pattern'")
+    knowledge.require_keys(path, where, entry, ["pattern"], ["needs_party", "object_after"])
+    if not isinstance(entry.get("needs_party", False), bool):
+        raise DataFileError(path, f"{where}.needs_party", "expected true or false")
+    after = entry.get("object_after")
+    return _check_regex(path, where, str(entry["pattern"])), TriggerRule(
+        bool(entry.get("needs_party", False)),
+        knowledge.compile_pattern(path, f"{where}.object_after", rf"\s*(?:{after})(?![\w-])")
+        if after else None)
+
+
 def _load_event_types(path: Path):
     data = knowledge.load_yaml(path)
     knowledge.require_keys(path, "top level", data,
                            ["plover_categories", "lanes", "event_types", "polarity",
                             "clause_breaks", "intro_clause", "location_prepositions",
-                            "target_prepositions"])
+                            "target_prepositions"],
+                           ["codenames", "passive_pronouns", "planning_verbs"])
     plover = set(_str_list(path, "plover_categories", data["plover_categories"]))
     lanes = tuple(_str_list(path, "lanes", data["lanes"]))
     types, triggers = {}, []
@@ -487,11 +608,21 @@ def _load_event_types(path: Path):
                                       rf"\b(?:{spec['target_marker']})\s+(?:the\s+)?$")
             if spec.get("target_marker") else None)
         for form in ("verbs", "nouns"):
-            for j, pat in enumerate(_str_list(path, f"{where}.{form}", spec.get(form))):
-                _check_regex(path, f"{where}.{form}[{j}]", pat)
-                triggers.append((pat, (type_id, form[:-1])))
+            entries = spec.get(form) or []
+            if not isinstance(entries, list):
+                raise DataFileError(path, f"{where}.{form}", "expected a list of patterns")
+            for j, entry in enumerate(entries):
+                pat, rule = _trigger_entry(path, f"{where}.{form}[{j}]", entry)
+                triggers.append((pat, (type_id, form[:-1], rule)))
         if not spec.get("verbs") and not spec.get("nouns"):
             raise DataFileError(path, where, "needs at least one verb or noun pattern")
+    for i, item in enumerate(data.get("codenames") or []):
+        where = f"codenames[{i}]"
+        knowledge.require_keys(path, where, item, ["pattern", "event_type", "agent"])
+        _choice(path, f"{where}.event_type", item["event_type"], sorted(types))
+        _check_regex(path, where, str(item["pattern"]))
+        triggers.append((str(item["pattern"]), (item["event_type"], "noun", TriggerRule(
+            agent=str(item["agent"]), where=f"{path.name}: {where}"))))
     for t in types.values():
         for absorbed in t.absorbs:
             if absorbed not in types:
@@ -520,7 +651,7 @@ def _load_event_types(path: Path):
         polarity_after = _compile(path, "polarity", rf"(?<![\w-])(?:{alt_a})(?![\w-])")
         pol_rules.update({f"after_{k}": v for k, v in rules_a.items()})
     breaks = _str_list(path, "clause_breaks", data["clause_breaks"])
-    clause_break = _compile(path, "clause_breaks", "|".join(f"(?:{b})" for b in breaks))
+    clause_break = _compile(path, "clause_breaks", _guarded("|".join(f"(?:{b})" for b in breaks)))
     intro = knowledge.compile_pattern(path, "intro_clause", str(data["intro_clause"]))
     intro = re.compile(intro.pattern)  # case matters: a capitalized sentence opener
     loc = _str_list(path, "location_prepositions", data["location_prepositions"])
@@ -528,8 +659,26 @@ def _load_event_types(path: Path):
     location_before = re.compile(rf"\b(?:{_words_alternation(loc)})\s+(?:the\s+)?$", re.I)
     target_before = re.compile(
         rf"\b(?:{_words_alternation(tgt)})\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}$", re.I)
+    pronouns = data.get("passive_pronouns") or {}
+    if not isinstance(pronouns, dict):
+        raise DataFileError(path, "passive_pronouns", "expected a mapping pronoun -> types")
+    passive = {str(p).lower(): frozenset(_choice(path, f"passive_pronouns.{p}", t, ACTOR_TYPES)
+                                         for t in _str_list(path, f"passive_pronouns.{p}", ts))
+               for p, ts in pronouns.items()}
+    passive_subject = re.compile(
+        rf"\b(?P<pron>{_words_alternation([re.escape(p) for p in passive])})\s+"
+        rf"(?:(?:has|have|had)\s+)?{PASSIVE_AUX}$", re.I) if passive else None
+    planners = _str_list(path, "planning_verbs", data.get("planning_verbs"))
+    for j, pat in enumerate(planners):
+        _check_regex(path, f"planning_verbs[{j}]", pat)
+    planner_gap = _compile(path, "planning_verbs", (
+        r"(?:['’]s)?\s+(?:(?:is|are|was|were|has|have|had|will|would|may|might|could|also|"
+        r"now|reportedly|still|\w+ly|been|be|not)\s+){0,4}"
+        rf"(?:{'|'.join(f'(?:{p})' for p in planners)})\s+(?:[\w-]+\s+){{0,2}}?")) if (
+        planners) else None
     return (types, trigger_pattern, rules, (polarity_before, polarity_after, pol_rules, windows),
-            clause_break, intro, location_before, target_before)
+            clause_break, intro, location_before, target_before, passive, passive_subject,
+            planner_gap)
 
 
 # ------------------------------------------------------------------------ trust cues
@@ -590,7 +739,8 @@ def _load_attribution(path: Path) -> Attribution:
     knowledge.require_keys(path, "top level", data, keys)
     speech = [_check_regex(path, "speech_verbs", p)
               for p in _str_list(path, "speech_verbs", data["speech_verbs"])]
-    speech_alt = "|".join(f"(?:{p})" for p in speech)
+    # only ever tested for presence, so the faster trie order changes no result
+    speech_alt = _named_alternation([(p, None) for p in speech])[0]
     adverbs = _words_alternation(_str_list(path, "speech_adverbs", data["speech_adverbs"]))
     counts = data["count_words"]
     if not isinstance(counts, dict) or not all(isinstance(v, int) for v in counts.values()):
@@ -622,6 +772,7 @@ def _load_attribution(path: Path) -> Attribution:
             rf"^(?:['’]s)?\s*(?:,[^,]{{1,90}},\s*)?(?:(?:{adverbs})\s+)*(?:{speech_alt})\b")),
         speaker_before=_compile(path, "speech_verbs", rf"\b(?:{speech_alt})\s+$"),
         anonymous=anonymous,
+        source_noun=_compile(path, "source_nouns", rf"(?<![\w-])(?:{noun_alt})(?![\w-])"),
         unnamed=joined("unnamed_sources"),
         source_speaking=knowledge.compile_pattern(path, "source_speaking",
                                                   str(data["source_speaking"])),
@@ -643,13 +794,20 @@ def load_lexicons(data_dir: Path | str = DEFAULT_DATA_DIR) -> Lexicons:
     actors, forms, form_pattern, side_actor, pron_pat, pron_rules = _load_gazetteer(
         data_dir / "gazetteer.yaml")
     (types, trig, trig_rules, polarity, clause_break, intro, loc_before,
-     tgt_before) = _load_event_types(data_dir / "event_types.yaml")
+     tgt_before, passive, passive_subject, planner_gap) = _load_event_types(
+         data_dir / "event_types.yaml")
+    for _type_id, _form, rule in trig_rules.values():
+        if rule.agent and rule.agent not in actors:
+            raise DataFileError(data_dir / "event_types.yaml", rule.where,
+                                f"agent {rule.agent!r} is not an actor of gazetteer.yaml")
     cue_pattern, cues, negation, intensifiers, not_stimulus, inside = _load_trust_cues(
         data_dir / "trust_cues.yaml")
     return Lexicons(actors, forms, form_pattern, side_actor, pron_pat, pron_rules, types, trig,
                     trig_rules, *polarity, clause_break, intro, loc_before, tgt_before,
                     cue_pattern, cues, negation, intensifiers, not_stimulus, inside,
-                    _load_attribution(data_dir / "attribution.yaml"))
+                    _load_attribution(data_dir / "attribution.yaml"),
+                    passive_pronouns=passive, passive_subject=passive_subject,
+                    planner_gap=planner_gap)
 
 
 # ----------------------------------------------------------------------- actor finding
@@ -686,22 +844,28 @@ def _raw_hits(text: str, lex: Lexicons) -> list[Hit]:
     """Gazetteer matches; direct forms (names, aliases, plain epithets) resolve at once."""
     hits = []
     for m in lex.form_pattern.finditer(text):
-        forms = lex.forms.get(_key(m.group()), ())
-        direct = [f for f in forms if f.kind in ("name", "alias")
-                  or (f.kind == "epithet" and not f.requires)]
-        hit = Hit(m.start(), m.end(), m.group(), "", forms=tuple(forms))
-        if direct:
-            hits.append(_resolved(hit, [direct[0].actor], lex, direct[0].kind))
-        elif any(f.kind == "adjective" for f in forms):
-            adj = next(f for f in forms if f.kind == "adjective")
-            res = Hit(hit.start, hit.end, hit.surface, "adjective",
-                      (adj.actor,) if adj.actor else (), (adj.side,),
-                      (lex.actors[adj.actor].type,) if adj.actor else ("state",))
-            hits.append(res)
-        else:
-            hit.kind = "contextual"
-            hits.append(hit)
+        surface = m.group()
+        reading = lex.readings.get(surface)
+        if reading is None:
+            reading = lex.readings[surface] = _reading(surface, lex)
+        kind, actors, sides, types, forms = reading
+        hits.append(Hit(m.start(), m.end(), surface, kind, actors, sides, types, forms))
     return hits
+
+
+def _reading(surface: str, lex: Lexicons) -> tuple:
+    """(kind, actors, sides, types, forms) of a gazetteer surface form out of context."""
+    forms = lex.forms.get(_key(surface), ())
+    direct = [f for f in forms if f.kind in ("name", "alias")
+              or (f.kind == "epithet" and not f.requires)]
+    if direct:
+        actor = lex.actors[direct[0].actor]
+        return direct[0].kind, (actor.name,), (actor.side,), (actor.type,), ()
+    adj = next((f for f in forms if f.kind == "adjective"), None)
+    if adj is not None:
+        return ("adjective", (adj.actor,) if adj.actor else (), (adj.side,),
+                (lex.actors[adj.actor].type,) if adj.actor else ("state",), ())
+    return "contextual", (), (), (), tuple(forms)
 
 
 def _resolve_title(hit: Hit, hits: list[Hit], i: int, text: str, context: list[Counter],
@@ -813,7 +977,7 @@ def _clause_of(pos: int, clauses) -> tuple[int, int]:
 
 # -------------------------------------------------------------------------- events
 
-PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
+PASSIVE_BEFORE = re.compile(rf"\b{PASSIVE_AUX}$", re.I)
 BY_GAP = re.compile(r"\b(?P<prep>by|from)\s+(?:(?:the|an?|its|their)\s+)?$", re.I)
 PARTICIPLE = re.compile(r"\b\w+(?:ed|en)\b", re.I)
 # between an agent and a nominal trigger: a possessive or up to two modifiers, no preposition
@@ -879,6 +1043,25 @@ def _head(phrase: list[Hit]) -> list[Hit]:
     return people[:1] if people else phrase[:1]
 
 
+def _owned_meeting(text, start, end, form, etype, others: list[Hit]) -> list[str]:
+    """Participants of 'their meeting' (the people 'their' stands for) or of "Gallant's visit
+    to Washington" (the owner and the partner after 'with'/'to'), not everyone named in the
+    clause ('... his desire to speak with Biden first': Biden did not take part)."""
+    owner = next((h for h in reversed(others) if h.end <= start), None)
+    if owner is None or owner.kind == "adjective" or not (
+            NOUN_AGENT_GAP.fullmatch(text, owner.end, start)):
+        return []
+    if owner.kind == "pronoun-phrase":
+        return list(owner.actors) if len(owner.actors) > 1 else []
+    # only a possessive owns the trigger, which is then a noun even if spelt like a verb
+    if text[owner.end:owner.end + 1] not in ("'", "’") or not _agent_ok(owner, etype):
+        return []
+    partners = [h for h in others if _agent_ok(h, etype) and h.side != "media"
+                and h.kind != "adjective" and end <= h.start <= end + TARGET_REACH
+                and PARTNER_BEFORE.search(text, max(0, h.start - 12), h.start)]
+    return list(dict.fromkeys([owner.actors[0]] + [a for h in partners[:1] for a in h.actors]))
+
+
 PARTNER_BEFORE = re.compile(r"\b(?:with|between|and|to)\s+(?:the\s+)?$", re.I)
 
 
@@ -903,7 +1086,8 @@ def _roles(text, start, end, form, etype: EventType, hits, lex):
                  and lex.location_before.search(text, max(0, h.start - 12), h.start)]
     others = [h for h in hits if h not in locations and h.actors]
     if etype.symmetric:
-        names = _symmetric(text, others, end, etype)
+        names = _owned_meeting(text, start, end, form, etype, others) or _symmetric(
+            text, others, end, etype)
         return names[:1], names[1:], locations
     before = [h for h in others if h.end <= start]
     after = [h for h in others if h.start >= end and h.side != "media"
@@ -914,6 +1098,10 @@ def _roles(text, start, end, form, etype: EventType, hits, lex):
     agent, targets = None, []
     if form == "verb" and (direct_by or PASSIVE_BEFORE.search(text, max(0, start - 30), start)):
         agent, targets = by_agent, before[-1:]
+        pronoun = lex.passive_subject.search(text, max(0, start - 40), start) if (
+            lex.passive_subject is not None) else None
+        if pronoun:  # 'when he was informed': he, not the actor named just before
+            targets = _pronoun_subject(text, before, pronoun, lex) or [NO_ONE]
     elif form == "verb":
         agent = next((h for h in reversed(before) if _agent_ok(h, etype)), None)
     else:
@@ -926,7 +1114,7 @@ def _roles(text, start, end, form, etype: EventType, hits, lex):
                 locations = locations + [adjacent]  # 'the Beirut strike'
             elif _agent_ok(adjacent, etype):
                 agent = adjacent
-        agent = agent or by_agent
+        agent = agent or by_agent or _planner(text, start, before, etype, lex)
     if not etype.has_targets:
         targets = []
     elif not targets:
@@ -936,6 +1124,27 @@ def _roles(text, start, end, form, etype: EventType, hits, lex):
     if not target_names and etype.operation:
         target_names = [a for h in locations for a in h.actors]
     return agent_names, list(dict.fromkeys(target_names)), locations
+
+
+NO_ONE = Hit(0, 0, "", "none")  # a target slot known to be empty: do not look further
+
+
+def _planner(text, start, before: list[Hit], etype: EventType, lex: Lexicons) -> Hit | None:
+    """'Israel is also considering strikes on Iran': the subject of a verb of planning whose
+    object is the nominal trigger acts."""
+    if lex.planner_gap is None or not before or not _agent_ok(before[-1], etype):
+        return None
+    return before[-1] if lex.planner_gap.fullmatch(text, before[-1].end, start) else None
+
+
+def _pronoun_subject(text, before: list[Hit], pronoun: re.Match, lex: Lexicons) -> list[Hit]:
+    """The clause's subject if the pronoun can stand for it ('US Defense Secretary Lloyd
+    Austin was furious with Gallant when he was informed' -> Austin); none rather than a guess
+    (never the actor named just before the pronoun)."""
+    fits = lex.passive_pronouns[pronoun.group("pron").lower()]
+    subject = _head(_chain([h for h in before if h.end <= pronoun.start()
+                            and h.kind != "pronoun-phrase"], text))
+    return subject if subject and set(subject[0].types) & fits else []
 
 
 def _targets_after(text, end, form, etype, after, agent, lex) -> list[Hit]:
@@ -999,9 +1208,10 @@ def _governing(times, clause, span, lanes, measures: bool):
     return best
 
 
-def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexicons):
+def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexicons,
+                       clauses: list[tuple[int, int]] | None = None):
     text = sent["text"]
-    clauses = _clauses(text, lex)
+    clauses = _clauses(text, lex) if clauses is None else clauses
     sent_types = {t for h in hits for t in h.types}
     matches = [m for m in lex.trigger_pattern.finditer(text)
                if not any(h.start <= m.start() and m.end() <= h.end for h in hits)]
@@ -1010,7 +1220,7 @@ def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexi
     lanes = _nearest_lanes(text, times, spans, clauses)
     found = []
     for m in matches:
-        type_id, form = lex.trigger_rules[m.lastgroup]
+        type_id, form, rule = lex.trigger_rules[m.lastgroup]
         etype = lex.event_types[type_id]
         if etype.requires_types and not etype.requires_types & sent_types:
             continue
@@ -1018,6 +1228,11 @@ def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexi
         clause = _clause_of(start, clauses)
         in_clause = [h for h in hits if clause[0] <= h.start < clause[1]]
         agent, targets, locations = _roles(text, start, end, form, etype, in_clause, lex)
+        if rule.agent:
+            agent, targets = [rule.agent], [t for t in targets if t != rule.agent]
+        if rule.needs_party and not (agent or targets or (
+                rule.object_after is not None and rule.object_after.match(text, end))):
+            continue  # 'what the response will entail': no one responds to anything
         found.append({
             "event_type": type_id, "clause": clause, "agent": agent[0] if agent else "",
             "targets": targets, "locations": [a for h in locations for a in h.actors],
@@ -1115,7 +1330,7 @@ def _speaks(text, start, end, att: Attribution) -> bool:
 
 def _anonymous_speaker(text, hits, att: Attribution):
     titles = [h for h in hits if h.kind in ("title", "name", "alias", "epithet")]
-    for m in att.anonymous.finditer(text):
+    for m in att.anonymous.finditer(text) if att.source_noun.search(text) else ():
         noun_start = m.start("noun")
         if any(h.start < m.end() and noun_start < h.end and "person" in h.types for h in titles):
             continue  # 'National Security Adviser' is a person's title, not a source
@@ -1308,16 +1523,19 @@ def _direction_hits(text, hits, found, lex) -> list[Hit]:
             and not lex.not_stimulus_before.search(text, max(0, h.start - 20), h.start)]
 
 
-def _signals(sent, hits, found, speaker_side, doc_sides, lex) -> list[dict]:
+def _signals(sent, hits, found, speaker_side, doc_sides, lex, clauses=None) -> list[dict]:
     text = sent["text"]
-    clauses = _clauses(text, lex)
+    cues = list(lex.cue_pattern.finditer(text))
+    if not cues:
+        return []
+    clauses = _clauses(text, lex) if clauses is None else clauses
     usable = _direction_hits(text, hits, found, lex)
     quotes = [m.span() for m in QUOTE.finditer(text)]
     principal = tuple(s for s, _ in sorted(
         ((s, n) for s, n in doc_sides.items() if s not in ("media", "other")),
         key=lambda sn: (-sn[1], sn[0]))[:2])
     rows = []
-    for m in lex.cue_pattern.finditer(text):
+    for m in cues:
         cue = lex.cues[m.lastgroup]
         start, end = m.start(), m.end()
         clause = _clause_of(start, clauses)
@@ -1360,12 +1578,72 @@ def _times_by_sentence(time_expressions: pd.DataFrame) -> dict[str, list[dict]]:
     return out
 
 
+PARALLEL_MIN_SENTENCES = 5000  # below this, starting worker processes costs more than it saves
+
+
+def _worker_count(workers: int | None, n_sentences: int) -> int:
+    if workers is not None:
+        return max(1, workers)
+    if n_sentences < PARALLEL_MIN_SENTENCES or "fork" not in mp.get_all_start_methods():
+        return 1
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+_WORKER_STATE: tuple = ()
+
+
+def _init_worker(lexicons: Lexicons, times: dict) -> None:
+    global _WORKER_STATE
+    _WORKER_STATE = (lexicons, times)
+
+
+def _extract_in_worker(docs: list[list[dict]]) -> tuple:
+    return _extract_documents(docs, *_WORKER_STATE)
+
+
+def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict) -> tuple:
+    """Rows of the four tables for whole documents (each a list of sentence dicts)."""
+    actor_rows, mention_rows, claim_rows, signal_rows = [], [], [], []
+    for records in docs:
+        doc_hits = _document_hits([r["text"] for r in records], lexicons)
+        doc_sides = Counter(s for hits in doc_hits for h in hits for s in h.sides)
+        last_outlet = ""
+        for sent, hits in zip(records, doc_hits, strict=True):
+            actor_rows += _actor_rows(sent, hits)
+            clauses = _clauses(sent["text"], lexicons)
+            found = _sentence_mentions(sent, hits, times.get(sent["sent_id"], []), lexicons,
+                                       clauses)
+            mention_rows += _mention_rows(sent, found, lexicons)
+            claim = _claim(sent, hits, last_outlet, lexicons)
+            if claim:
+                claim_rows.append(claim)
+                last_outlet = claim["cited_outlet"] or last_outlet
+            signal_rows += _signals(sent, hits, found, claim["speaker_side"] if claim else "",
+                                    doc_sides, lexicons, clauses)
+    return actor_rows, mention_rows, claim_rows, signal_rows
+
+
+def _extract_parallel(docs: list[list[dict]], lexicons: Lexicons, times: dict,
+                      workers: int) -> tuple:
+    """Documents are independent: split them into contiguous chunks, one result per chunk, in
+    order, so the output is the same as one process's. Forked workers inherit the compiled
+    lexicons instead of recompiling them."""
+    size = max(1, -(-len(docs) // (workers * 4)))
+    chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
+    with mp.get_context("fork").Pool(workers, _init_worker, (lexicons, times)) as pool:
+        parts = pool.map(_extract_in_worker, chunks)
+    return tuple([row for part in parts for row in part[k]] for k in range(4))
+
+
 def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons,
-            time_expressions: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+            time_expressions: pd.DataFrame | None = None,
+            workers: int | None = None) -> dict[str, pd.DataFrame]:
     """Find actors, event mentions, claims and trust signals in every sentence.
 
     `time_expressions` defaults to timex.extract_time_expressions(sentences); pass a frame to
-    reuse one already computed. Inputs are not modified.
+    reuse one already computed. `workers`: processes to use (default: 2 where the machine
+    has them and the corpus is large, else 1); the output does not depend on it. Inputs are
+    not modified.
     """
     missing = {"doc_id", "sent_id", "text"} - set(sentences.columns)
     if missing:
@@ -1374,23 +1652,13 @@ def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons
         from trustbrief import timex
         time_expressions = timex.extract_time_expressions(sentences)
     times = _times_by_sentence(time_expressions)
-    sents = sentences.sort_values(["doc_id", "sent_id"])[["doc_id", "sent_id", "text"]]
-    actor_rows, mention_rows, claim_rows, signal_rows = [], [], [], []
-    for _doc_id, group in sents.groupby("doc_id", sort=True):
-        records = group.to_dict("records")
-        doc_hits = _document_hits([r["text"] for r in records], lexicons)
-        doc_sides = Counter(s for hits in doc_hits for h in hits for s in h.sides)
-        last_outlet = ""
-        for sent, hits in zip(records, doc_hits, strict=True):
-            actor_rows += _actor_rows(sent, hits)
-            found = _sentence_mentions(sent, hits, times.get(sent["sent_id"], []), lexicons)
-            mention_rows += _mention_rows(sent, found, lexicons)
-            claim = _claim(sent, hits, last_outlet, lexicons)
-            if claim:
-                claim_rows.append(claim)
-                last_outlet = claim["cited_outlet"] or last_outlet
-            signal_rows += _signals(sent, hits, found, claim["speaker_side"] if claim else "",
-                                    doc_sides, lexicons)
+    docs = list(_documents_in_order(sentences))
+    n_workers = _worker_count(workers, len(sentences))
+    if n_workers > 1 and len(docs) > 1:
+        rows = _extract_parallel(docs, lexicons, times, n_workers)
+    else:
+        rows = _extract_documents(docs, lexicons, times)
+    actor_rows, mention_rows, claim_rows, signal_rows = rows
     claims = _frame(claim_rows, "claims")
     claims["speaker_count"] = claims["speaker_count"].astype("Int64")
     return {
@@ -1400,6 +1668,22 @@ def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons
         "claims": claims,
         "trust_signals": _frame(signal_rows, "trust_signals"),
     }
+
+
+def _documents_in_order(sentences: pd.DataFrame):
+    """Each document's sentences as dicts (doc_id, sent_id, text), documents and sentences
+    sorted by id; one pass over plain lists rather than a pandas groupby per document."""
+    ordered = sorted(zip(sentences["doc_id"].astype(str).tolist(),
+                         sentences["sent_id"].astype(str).tolist(),
+                         sentences["text"].astype(str).tolist(), strict=True))
+    records: list[dict] = []
+    for doc_id, sent_id, text in ordered:
+        if records and records[-1]["doc_id"] != doc_id:
+            yield records
+            records = []
+        records.append({"doc_id": doc_id, "sent_id": sent_id, "text": text})
+    if records:
+        yield records
 
 
 def _actor_rows(sent, hits) -> list[dict]:
