@@ -167,15 +167,29 @@ def notebook_to_html(ipynb: Path, title: str) -> str:
     return body
 
 
+STYLE_RE = re.compile(r"<style[^>]*>.*?</style>", re.S | re.I)
+SCRIPT_RE = re.compile(r"<script[^>]*>.*?</script>", re.S | re.I)
+OWN_CSS_MARK = "trustbrief brief:"
+
+
+def print_version(html_text: str) -> str:
+    """The brief's HTML for print: only our stylesheet (the JupyterLab one keeps every
+    output on one page and lays them out with flexbox, which paginates badly) and no
+    scripts (print shows the static SVG charts)."""
+    html_text = STYLE_RE.sub(lambda m: m.group(0) if OWN_CSS_MARK in m.group(0) else "",
+                             html_text)
+    return SCRIPT_RE.sub("", html_text)
+
+
 def html_to_pdf(html_text: str, out: Path, base_url: Path) -> None:
-    """A4 PDF from the same HTML: scripts are ignored, the SVG fallbacks are drawn."""
+    """A4 PDF of the brief's print version, with the SVG fallbacks as charts."""
     import logging
 
     from weasyprint import HTML
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    HTML(string=html_text, base_url=str(base_url)).write_pdf(str(out))
+    HTML(string=print_version(html_text), base_url=str(base_url)).write_pdf(str(out))
 
 
 # -- publishing ---------------------------------------------------------------------------

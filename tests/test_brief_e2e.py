@@ -1,0 +1,69 @@
+"""The real default briefs, built from the seeds: sections, citations, PDF, offline HTML."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from conftest import DATA
+from trustbrief.briefs import load_briefs
+from trustbrief.render import SCRIPT_RE
+
+pytestmark = pytest.mark.slow
+
+SECTIONS = ["Key findings", "Annotated timeline", "Trust deterioration", "Communication cadence",
+            "Corroboration and sourcing", "Conflicting accounts and outlet framing",
+            "Claims and quotes", "Methods and provenance"]
+EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
+
+
+@pytest.fixture(scope="module")
+def pages(real_reports):
+    """Each brief's HTML without its scripts (the vega bundle holds HTML-like strings)."""
+    return {b.name: (b, SCRIPT_RE.sub("", (real_reports / f"{b.name}.html").read_text(
+        encoding="utf-8"))) for b in load_briefs(DATA / "briefs.yaml")}
+
+
+def test_sections_in_order(pages):
+    for name, (_, page) in pages.items():
+        found = re.findall(r"<h2>(.*?)</h2>", page)
+        assert found == SECTIONS, name
+
+
+def test_findings_cite_sources_that_exist(pages):
+    for name, (_, page) in pages.items():
+        box = page.split('class="tb-findings', 1)[1].split("</ul>", 1)[0]
+        items = re.findall(r"<li>(.*?)</li>", box, re.S)
+        assert 3 <= len(items) <= 5, name
+        for item in items:
+            targets = re.findall(r'href="#(src-[^"]+)"', item)
+            assert targets, f"{name}: a finding without a source: {item[:80]}"
+            for target in targets:
+                assert f'id="{target}"' in page, f"{name}: citation {target} leads nowhere"
+
+
+def test_html_is_offline_and_charts_have_fallbacks(pages):
+    for name, (_, page) in pages.items():
+        hrefs = [m for m in EXTERNAL.findall(page)]
+        # Only article URLs in the sources list may point outside, as plain links.
+        scripts_or_styles = re.findall(r"<(?:script|link|img)[^>]+(?:src|href)=", page)
+        assert not scripts_or_styles, f"{name} loads something: {scripts_or_styles[:3]}"
+        assert all("href" in h for h in hrefs)
+        charts = page.count('class="tb-chart"')
+        assert charts >= 6 and page.count('class="tb-chart-static"><svg') == charts
+
+
+def test_pdf_is_a4_with_page_numbers_and_findings_first(real_reports, pages):
+    from pypdf import PdfReader
+
+    for name, (brief, _) in pages.items():
+        pdf = real_reports / f"{name}.pdf"
+        reader = PdfReader(str(pdf))
+        assert len(reader.pages) >= 4
+        first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"],
+                               capture_output=True, text=True, check=True).stdout
+        assert brief.title.split(":")[0] in " ".join(first.split())
+        assert "Key findings" in first, "the findings belong on the first page"
+        assert f"Page 1 of {len(reader.pages)}" in first
