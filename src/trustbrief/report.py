@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -154,8 +155,13 @@ def table(frame: pd.DataFrame, columns: dict[str, str] | None = None, caption: s
         shown = shown.apply(lambda col: col.map(
             lambda v: clip(v, clip_at) if isinstance(v, str) else v))
     cap = f'<p class="tb-note">{esc(caption)}</p>' if caption else ""
-    return HTMLBlock(cap + shown.to_html(index=False, escape=True, border=0,
-                                         classes="tb-table", na_rep=""))
+    markup = shown.to_html(index=False, escape=True, border=0, classes="tb-table", na_rep="")
+    # A date is one word: keep YYYY-MM-DD cells from wrapping in narrow columns.
+    markup = DATE_CELL_RE.sub(r'<td class="tb-date">\1</td>', markup)
+    return HTMLBlock(cap + markup)
+
+
+DATE_CELL_RE = re.compile(r"<td>(\d{4}-\d{2}-\d{2})</td>")
 
 
 def section(title: str, intro: str = "") -> HTMLBlock:
