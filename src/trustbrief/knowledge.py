@@ -42,11 +42,26 @@ def read_text(path: Path | str) -> str:
         raise DataFileError(path, None, f"not valid UTF-8 ({exc.reason})") from None
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader whose impossible dates (2024-13-01) are errors with a line, not crashes."""
+
+
+def _timestamp(loader: _Loader, node: yaml.Node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{node.value!r} is not a real date ({exc})", node.start_mark) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 def load_yaml(path: Path | str) -> Any:
     """Parse a YAML data file; syntax errors name the line."""
     text = read_text(path)
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

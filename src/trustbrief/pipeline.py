@@ -38,9 +38,10 @@ class Knowledge:
     """Every analyst data file, loaded and validated once."""
 
     def __init__(self, data_dir: Path | str):
-        from trustbrief import corpus, dating, events, extract, metrics
+        from trustbrief import corpus, dating, events, extract, metrics, timex
 
         data_dir = Path(data_dir)
+        self.vocabulary = timex.load_vocabulary(data_dir)
         self.data_dir = data_dir
         self.rules = corpus.load_rules(data_dir)
         self.sidecar = corpus.load_sidecar(data_dir)
@@ -67,7 +68,9 @@ def run(seeds_dir: Path | str, data_dir: Path | str, focus: tuple[str, str] = ("
 
     raw = stage("read", corpus.read_seeds, seeds_dir, kb.rules)
     documents, sentences = stage("corpus", corpus.build_corpus, raw, kb.rules, kb.sidecar)
-    found = stage("extract", extract.extract, sentences, documents, kb.lexicons)
+    times = stage("timex", timex.extract_time_expressions, sentences, kb.vocabulary)
+    found = stage("extract", extract.extract, sentences, documents, kb.lexicons,
+                  time_expressions=times)
     documents = stage("dating", dating.infer_publication_dates, documents, found, kb.chronology)
     found["time_expressions"] = timex.resolve_time_expressions(found["time_expressions"],
                                                                documents)
