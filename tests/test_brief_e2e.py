@@ -67,3 +67,22 @@ def test_pdf_is_a4_with_page_numbers_and_findings_first(real_reports, pages):
         assert brief.title.split(":")[0] in " ".join(first.split())
         assert "Key findings" in first, "the findings belong on the first page"
         assert f"Page 1 of {len(reader.pages)}" in first
+
+
+def test_rebuilding_a_brief_changes_only_its_build_time(real_reports, real_processed, tmp_path):
+    from conftest import ROOT
+    from trustbrief import render
+
+    brief = load_briefs(DATA / "briefs.yaml")[-1]
+    paths = render.Paths(root=ROOT, notebook=ROOT / "notebooks" / "brief.ipynb",
+                         processed=real_processed, reports=tmp_path / "reports",
+                         build=tmp_path / "build")
+    render.build_brief(brief, paths)
+    built = {}
+    for folder in (real_reports, paths.reports):
+        meta = (folder / f"{brief.name}.json").read_text(encoding="utf-8")
+        stamp = __import__("json").loads(meta)["built"]
+        built[folder] = (folder / f"{brief.name}.html").read_text(encoding="utf-8").replace(
+            stamp, "BUILD-TIME")
+    first, second = built.values()
+    assert first == second

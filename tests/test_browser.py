@@ -111,11 +111,16 @@ def test_real_briefs_are_interactive_offline(browser, real_reports):
     assert not errors
 
 
-HOSTILE_ARTICLE = """Israel <script>window.__pwned=4</script> kills commander <img src=x onerror="window.__pwned=5">
-Published on October 3, 2024
-Israeli jets killed a Hezbollah commander in Beirut on Tuesday, and US officials said they were caught off guard <script>document.title='PWNED'</script>.
-"Our trust is low <img src=x onerror=window.__pwned=6>," a US official told <a href="javascript:window.__pwned=7">Axios</a>.
-"""
+HOSTILE_ARTICLE = "\n".join([
+    'Israel <script>window.__pwned=4</script> kills commander '
+    '<img src=x onerror="window.__pwned=5">',
+    "Published on October 3, 2024",
+    "Israeli jets killed a Hezbollah commander in Beirut on Tuesday, and US officials said "
+    "they were caught off guard <script>document.title='PWNED'</script>.",
+    '"Our trust is low <img src=x onerror=window.__pwned=6>," a US official told '
+    '<a href="javascript:window.__pwned=7">Axios</a>.',
+    "",
+])
 
 
 @pytest.fixture(scope="module")
@@ -129,6 +134,14 @@ def hostile_corpus_brief(tmp_path_factory):
     seeds = tmp / "seeds"
     shutil.copytree(SEEDS, seeds)
     (seeds / "zz hostile <b>.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    # ... and every kind of broken file: the briefs must still build.
+    (seeds / "empty.txt").write_text("", encoding="utf-8")
+    (seeds / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (seeds / "légacy cp1252.txt").write_bytes(
+        "US officials were \x93caught off guard\x94 on Friday, they said.\n".encode("latin-1"))
+    first = sorted(SEEDS.iterdir())[0]
+    (seeds / "duplicate copy.txt").write_bytes(first.read_bytes())
+    (seeds / "huge.txt").write_text("The talks went on. " * 200_000, encoding="utf-8")
     processed = tmp / "processed"
     assert main(["extract", "--seeds", str(seeds), "--out", str(processed),
                  "--data", str(DATA)]) == 0

@@ -35,8 +35,8 @@ def test_malformed_file_is_named_with_a_reason(name, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("processed"))
     (data / name).write_text({**BROKEN, **CSV_BROKEN}[name], encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "trustbrief", "validate", "--data", str(data)],
-                            capture_output=True, text=True, cwd=ROOT)
+    command = [sys.executable, "-m", "trustbrief", "validate", "--data", str(data)]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
     line = result.stderr.strip().splitlines()[-1]
