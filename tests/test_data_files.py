@@ -22,7 +22,8 @@ BROKEN = {
     "annotations.yaml": "annotations:\n  - id: a1\n    event: e999\n    field: colour\n",
     "labels.yaml": "groups: [",
     "channels.yaml": "channels: [",
-    "briefs.yaml": "briefs:\n  - name: x\n    title: X\n    start: 2024-13-01\n    end: 2024-12-01\n",
+    "briefs.yaml": ("briefs:\n  - name: x\n    title: X\n    start: 2024-13-01\n"
+                    "    end: 2024-12-01\n"),
 }
 CSV_BROKEN = {
     "sources.csv": "file,published\na.txt,09/10/2024\n",
