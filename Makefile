@@ -62,7 +62,8 @@ brief: $(PROCESSED)/datapackage.json ## build one more brief: START=... END=... 
 	$(PY) -m trustbrief brief --title "$(TITLE)" --start "$(START)" --end "$(END)" \
 	  $(if $(NAME),--name "$(NAME)") $(foreach p,$(PARAMS),--param "$(p)")
 
-test: $(VENV_READY) ## run every test (unit, notebook, render and browser tests)
+test: $(VENV_READY) ## run every test (style, unit, notebook, render and browser tests)
+	$(PY) -m ruff check src tests
 	$(PY) -m pytest
 
 lint: $(VENV_READY) ## check style with ruff
