@@ -570,3 +570,22 @@ def test_a_domestic_meeting_does_not_join_a_foreign_leaders_pair(rules):
     assert out.loc["contact:benjamin-netanyahu-joe-biden", "n_mentions"] == 1
     assert out.loc["contact:benjamin-netanyahu", "n_mentions"] == 1
     assert out.loc["contact:lloyd-austin-yoav-gallant", "n_mentions"] == 2
+
+
+def test_frame_records_matches_to_dict_on_every_dtype():
+    import math
+
+    import numpy as np
+
+    frame = pd.DataFrame({
+        "s": pd.array(["a", None, "c"], dtype="str"), "i": [1, 2, 3],
+        "f": [0.5, float("nan"), 2.0], "b": [True, False, True],
+        "n": pd.array([1, None, 3], dtype="Int64"),
+        "o": pd.Series([["x"], np.int64(4), None], dtype=object)})
+
+    def norm(rows):
+        return [{k: ("nan" if isinstance(v, float) and math.isnan(v) else (type(v), repr(v)))
+                 for k, v in r.items()} for r in rows]
+    assert norm(events.frame_records(frame)) == norm(frame.to_dict("records"))
+    assert norm(events.frame_records(frame, ["i", "s"])) == \
+        norm(frame[["i", "s"]].to_dict("records"))

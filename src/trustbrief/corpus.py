@@ -212,8 +212,17 @@ EDGE = "\ue001"  # marks a window edge that is not the start or end of the text
 
 
 def _name_alternation(names: list[str]) -> str:
-    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return rf"(?<![\w.])(?-i:(?P<outlet>{alts}))(?![\w])"
+    """Longest name first; names are grouped under their first character (order kept inside
+    a group, and names with different first characters never compete), and a lookahead on
+    those characters skips most positions before the lookbehind runs: same matches, a few
+    times faster than one flat alternation."""
+    groups: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        groups.setdefault(name[0], []).append(name)
+    alts = "|".join(re.escape(first) + "(?:" + "|".join(re.escape(n[1:]) for n in group) + ")"
+                    for first, group in groups.items())
+    firsts = "".join(re.escape(first) for first in groups)
+    return rf"(?=[{firsts}])(?<![\w.])(?-i:(?P<outlet>{alts}))(?![\w])"
 
 
 def _written_forms(name: str) -> set[str]:

@@ -27,6 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from trustbrief import timex
+from trustbrief.events import frame_records
 from trustbrief.knowledge import (
     DataFileError,
     compile_pattern,
@@ -169,7 +170,7 @@ def _pinned_from_dated_documents(mentions: list[dict], times: SentenceTimes,
                                  documents: pd.DataFrame) -> list[Pinned]:
     """Events that a dated article dates explicitly ('Iran fired missiles on Oct. 1')."""
     anchors = {row["doc_id"]: _iso_or_none(row.get("published"))
-               for row in documents.to_dict("records")
+               for row in frame_records(documents)
                if row.get("published_basis") in DATED_BASES}
     pinned = []
     for m in mentions:
@@ -222,9 +223,22 @@ def _explicit_before(spec: str) -> Callable[[dt.date], bool]:
     return holds
 
 
-def _clues_for_mention(m: dict, times: SentenceTimes, pinned: list[Pinned]) -> list[Clue]:
+def _pinned_index(pinned: list[Pinned]) -> dict[str, list[Pinned]]:
+    """Pinned events by event type: a mention is only compared with events of its type."""
+    index: dict[str, list[Pinned]] = {}
+    for p in pinned:
+        index.setdefault(p.event_type, []).append(p)
+    return index
+
+
+def _clues_for_mention(m: dict, times: SentenceTimes, pinned: list[Pinned] | dict
+                       ) -> list[Clue]:
+    """pinned: a list, or _pinned_index of it (same clues, fewer comparisons)."""
+    if isinstance(pinned, dict):
+        pinned = pinned.get(m["event_type"], [])
+    actors = set(m["actors"])
     matched = tuple(sorted({(p.first, p.last) for p in pinned
-                            if p.matches(m["event_type"], set(m["actors"]), m["text"])}))
+                            if p.matches(m["event_type"], actors, m["text"])}))
     polarity = m.get("polarity") or "asserted"
     base = (m["doc_id"], m["sent_id"], m["text"])
     clues = []
@@ -330,7 +344,7 @@ def _sentence_times(found: dict, mentions: list[dict]) -> SentenceTimes:
         sentences = pd.DataFrame(mentions)[["doc_id", "sent_id", "text"]].drop_duplicates()
         times = timex.extract_time_expressions(sentences)
     by_sentence: dict = {}
-    for t in times[["time_id", "doc_id", "sent_id", "spec"]].to_dict("records"):
+    for t in frame_records(times, ["time_id", "doc_id", "sent_id", "spec"]):
         by_sentence.setdefault((t["doc_id"], t["sent_id"]), []).append(t)
     claimed: dict = {}
     for m in mentions:
@@ -346,8 +360,9 @@ def _sentence_actors(found: dict) -> dict:
     if actor_mentions is None or actor_mentions.empty or "actor" not in actor_mentions:
         return {}
     out: dict = {}
-    for doc_id, sent_id, actor in actor_mentions[["doc_id", "sent_id", "actor"]].itertuples(
-            index=False, name=None):
+    for doc_id, sent_id, actor in zip(actor_mentions["doc_id"].tolist(),
+                                      actor_mentions["sent_id"].tolist(),
+                                      actor_mentions["actor"].tolist(), strict=True):
         if isinstance(actor, str) and actor:
             out.setdefault((doc_id, sent_id), set()).add(actor)
     return out
@@ -358,7 +373,7 @@ def _mention_rows(found: dict) -> list[dict]:
     if mentions is None or mentions.empty:
         return []
     wanted = ["doc_id", "sent_id", "event_type", "actors", "text", "time_id", "polarity"]
-    rows = mentions.reindex(columns=wanted).to_dict("records")
+    rows = frame_records(mentions.reindex(columns=wanted))
     in_sentence = _sentence_actors(found)
     for row in rows:
         for key in ("time_id", "polarity", "text", "event_type"):
@@ -370,18 +385,20 @@ def _mention_rows(found: dict) -> list[dict]:
     return sorted(rows, key=lambda r: (r["doc_id"], r["sent_id"]))
 
 
-def collect_clues(documents: pd.DataFrame, found: dict,
-                  chronology: pd.DataFrame) -> dict[str, list[Clue]]:
-    """Clues per doc_id, for every document (dated ones too, to check sidecar dates)."""
+def collect_clues(documents: pd.DataFrame, found: dict, chronology: pd.DataFrame,
+                  doc_ids: set[str] | None = None) -> dict[str, list[Clue]]:
+    """Clues per doc_id, for every document (dated ones too, to check sidecar dates), or
+    only for `doc_ids` when given (every document still pins events)."""
     mentions = _mention_rows(found)
     if not mentions:
         return {}
     times = _sentence_times(found, mentions)
-    pinned = (_pinned_from_chronology(chronology)
-              + _pinned_from_dated_documents(mentions, times, documents))
+    pinned = _pinned_index(_pinned_from_chronology(chronology)
+                           + _pinned_from_dated_documents(mentions, times, documents))
     per_doc: dict[str, list[Clue]] = {}
     for m in mentions:
-        per_doc.setdefault(m["doc_id"], []).extend(_clues_for_mention(m, times, pinned))
+        if doc_ids is None or m["doc_id"] in doc_ids:
+            per_doc.setdefault(m["doc_id"], []).extend(_clues_for_mention(m, times, pinned))
     return {doc: _dedupe(clues) for doc, clues in per_doc.items()}
 
 
@@ -401,12 +418,16 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
     for column in ("published", "published_earliest", "published_latest", "published_evidence"):
         if column not in docs.columns:
             docs[column] = ""
-    clues = collect_clues(docs, found, chronology)
-    for i, row in docs.iterrows():
+    rows = frame_records(docs)
+    # stated in the text: nothing to infer or to check
+    open_rows = [(i, row) for i, row in zip(docs.index, rows, strict=True)
+                 if row.get("published_basis", "unknown") in ("unknown", "", None, "sidecar")]
+    clues = collect_clues(docs, found, chronology, {row["doc_id"] for _, row in open_rows})
+    filled: dict[str, list] = {}
+    at: list = []
+    for i, row in open_rows:
         name = row.get("file") or row["doc_id"]
         basis = row.get("published_basis", "unknown")
-        if basis not in ("unknown", "", None, "sidecar"):
-            continue  # stated in the text: nothing to infer or to check
         verdict = decide(clues.get(row["doc_id"], []), max_lag_days, lookaround_days)
         if basis == "sidecar":
             _check_sidecar(name, _iso_or_none(row.get("published")), verdict,
@@ -417,14 +438,18 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
             log.warning("%s: no publication date found; add a row with file,published to "
                         "data/sources.csv", name)
             continue
-        docs.loc[i, "published"] = verdict.published.isoformat()
-        docs.loc[i, "published_earliest"] = verdict.earliest.isoformat()
-        docs.loc[i, "published_latest"] = verdict.latest.isoformat()
-        docs.loc[i, "published_basis"] = "inferred"
-        docs.loc[i, "published_evidence"] = _evidence(verdict.used)
+        at.append(i)
+        for column, value in (("published", verdict.published.isoformat()),
+                              ("published_earliest", verdict.earliest.isoformat()),
+                              ("published_latest", verdict.latest.isoformat()),
+                              ("published_basis", "inferred"),
+                              ("published_evidence", _evidence(verdict.used))):
+            filled.setdefault(column, []).append(value)
         log.info("%s: publication date inferred as %s (range %s..%s), clue score %g of %g",
                  name, verdict.published, verdict.earliest, verdict.latest, verdict.score,
                  verdict.total)
+    for column, values in filled.items():  # one assignment per column, not per cell
+        docs.loc[at, column] = values
     return docs
 
 

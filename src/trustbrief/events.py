@@ -38,6 +38,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from trustbrief.knowledge import DataFileError, load_yaml, parse_iso_date, require_keys
@@ -332,6 +333,26 @@ def _check_annotation_value(path: Path, where: str, action: str, value):
 # Input normalization
 # ---------------------------------------------------------------------------------------------
 
+def frame_records(frame: pd.DataFrame, columns: Iterable[str] | None = None) -> list[dict]:
+    """frame.to_dict("records") (of `columns` only, when given) built from column lists: the
+    same values (native scalars, None for a nullable column's NA) several times faster."""
+    names = list(frame.columns if columns is None else columns)
+    data = [_native_list(frame[name]) for name in names]
+    return [dict(zip(names, row, strict=True)) for row in zip(*data, strict=True)] \
+        if names else [{} for _ in range(len(frame))]
+
+
+def _native_list(column: pd.Series) -> list:
+    values = column.tolist()
+    dtype = column.dtype
+    if isinstance(dtype, np.dtype) and dtype.kind == "O":
+        return [v.item() if isinstance(v, np.generic) else v for v in values]
+    if isinstance(dtype, pd.api.extensions.ExtensionDtype) and \
+            not isinstance(dtype, pd.StringDtype):
+        return [None if v is pd.NA else v for v in values]
+    return values
+
+
 def as_list(value) -> list[str]:
     """A list column may arrive as a Python list or a ';'-joined string."""
     if isinstance(value, str):
@@ -472,7 +493,7 @@ def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules
     dup = set(documents.loc[documents["duplicate_of"].map(_text) != "", "doc_id"]) \
         if "duplicate_of" in documents else set()
     pub = {}
-    for d in documents.to_dict("records"):
+    for d in frame_records(documents):
         lo = _ordinal(d.get("published_earliest")) or _ordinal(d.get("published"))
         hi = _ordinal(d.get("published_latest")) or _ordinal(d.get("published"))
         pub[d["doc_id"]] = (lo, hi)
@@ -708,22 +729,26 @@ def _attach_targetless(blocks: dict[tuple[str, str], list[Rec]], kinds: Mapping[
     for days in dates.values():
         days.sort()
     out: dict[tuple[str, str], list[Rec]] = defaultdict(list)
+    partners: dict = {}
     for bkey in sorted(blocks):
         for r in blocks[bkey]:
-            out[_target_block(r, bkey, acting, dates, kinds)].append(r)
+            out[_target_block(r, bkey, acting, dates, kinds, partners)].append(r)
     return out
 
 
-def _target_block(r: Rec, bkey, acting, dates, kinds) -> tuple[str, str]:
+def _target_block(r: Rec, bkey, acting, dates, kinds, partners: dict | None = None
+                  ) -> tuple[str, str]:
+    """partners: a cache of the best pairs per (block, actors named around the mention)."""
     if r.group.symmetric:
         if not bkey[1] or "+" in bkey[1]:
             return bkey
-        pairs = sorted(acting.get((r.group.name, bkey[1]), set()) - {bkey})
-        scores = {c: _partner_score(r, bkey[1], c[1].split("+"), kinds) for c in pairs}
-        best = max(scores.values(), default=0)
-        candidates = [c for c in pairs if best > 0 and scores[c] == best]
-        smallest = min((c[1].count("+") for c in candidates), default=0)
-        candidates = [c for c in candidates if c[1].count("+") == smallest]  # the closest pair
+        named = _named_around(r, bkey[1], kinds)
+        memo = (bkey, frozenset(named[1]))  # all the scores depend on
+        candidates = partners.get(memo) if partners is not None else None
+        if candidates is None:
+            candidates = _best_pairs(r, bkey, acting, kinds, named)
+            if partners is not None:
+                partners[memo] = candidates
     elif not r.agent or r.main:
         return bkey
     else:
@@ -736,17 +761,35 @@ def _target_block(r: Rec, bkey, acting, dates, kinds) -> tuple[str, str]:
     return min(near)[1] if min(near)[0] < 10**7 else bkey
 
 
-def _partner_score(r: Rec, person: str, pair: list[str], kinds: Mapping[str, dict]
-                   ) -> float:
+def _best_pairs(r: Rec, bkey, acting, kinds, named) -> list[tuple[str, str]]:
+    """The blocks of pairs the one-participant mention fits best (closest pair first)."""
+    pairs = sorted(acting.get((r.group.name, bkey[1]), set()) - {bkey})
+    scores = {c: _partner_score(r, bkey[1], c[1].split("+"), kinds, named) for c in pairs}
+    best = max(scores.values(), default=0)
+    candidates = [c for c in pairs if best > 0 and scores[c] == best]
+    smallest = min((c[1].count("+") for c in candidates), default=0)
+    return [c for c in candidates if c[1].count("+") == smallest]  # the closest pair
+
+
+def _named_around(r: Rec, person: str, kinds: Mapping[str, dict]
+                  ) -> tuple[str, set[str], set[str]]:
+    """(person's side, actors the mention's sentence names, their other sides): the same for
+    every candidate pair, so computed once per mention."""
+    own = kinds.get(person, {}).get("side", "")
+    named = set(r.nearby) | set(r.targets) | set(r.locations)
+    sides = {kinds.get(a, {}).get("side", "") for a in named if a != person} - {"", own}
+    return own, named, sides
+
+
+def _partner_score(r: Rec, person: str, pair: list[str], kinds: Mapping[str, dict],
+                   named_around: tuple[str, set[str], set[str]] | None = None) -> float:
     """How well a one-participant contact mention points at the other members of a pair.
 
     'Gallant is to meet US officials' may be his contact with his US counterpart; 'Netanyahu
     held a meeting with senior ministers' is no contact with a foreign leader: a partner of
     another side counts only when the sentence names him or his side; a partner of the same
     side, unnamed, counts half (a domestic pair is likely but unproven). Returns the mean."""
-    own = kinds.get(person, {}).get("side", "")
-    named = set(r.nearby) | set(r.targets) | set(r.locations)
-    sides = {kinds.get(a, {}).get("side", "") for a in named if a != person} - {"", own}
+    own, named, sides = named_around or _named_around(r, person, kinds)
     partners = [p for p in pair if p != person]
 
     def hit(partner: str) -> float:
@@ -825,18 +868,18 @@ class Context:
 
 
 def _context(found, documents, event_types, gazetteer, rules, focus) -> Context:
-    outlet_of = {d["doc_id"]: _known_outlet(d.get("outlet"))
-                 for d in documents.to_dict("records")}
+    outlet_of = {d["doc_id"]: _known_outlet(d.get("outlet")) for d in frame_records(
+        documents, [c for c in ("doc_id", "outlet") if c in documents])}
     by_sent: dict[tuple[str, str], Counter] = defaultdict(Counter)
     by_doc: dict[str, Counter] = defaultdict(Counter)
     if "cited_outlets" in documents:
         # corpus lists the outlets a document cites as its source, in order of appearance
-        for d in documents[["doc_id", "cited_outlets"]].to_dict("records"):
+        for d in frame_records(documents, ["doc_id", "cited_outlets"]):
             for rank, outlet in enumerate(as_list(d["cited_outlets"])):
                 by_doc[d["doc_id"]][outlet] += 0.5 / (rank + 1)
     claims = found.get("claims")
     if claims is not None and len(claims) and "cited_outlet" in claims:
-        for c in claims[["doc_id", "sent_id", "cited_outlet"]].to_dict("records"):
+        for c in frame_records(claims, ["doc_id", "sent_id", "cited_outlet"]):
             outlet = _text(c["cited_outlet"])
             if outlet:
                 by_sent[(c["doc_id"], c["sent_id"])][outlet] += 1
@@ -844,12 +887,12 @@ def _context(found, documents, event_types, gazetteer, rules, focus) -> Context:
     signals: dict[tuple[str, str], list[dict]] = defaultdict(list)
     ts = found.get("trust_signals")
     if ts is not None and len(ts):
-        for s in ts.to_dict("records"):
+        for s in frame_records(ts):
             signals[(s["doc_id"], s["sent_id"])].append(s)
     actors_by_sent: dict[tuple[str, str], set[str]] = defaultdict(set)
     am = found.get("actor_mentions")
     if am is not None and len(am) and "actor" in am:
-        for a in am[["doc_id", "sent_id", "actor"]].to_dict("records"):
+        for a in frame_records(am, ["doc_id", "sent_id", "actor"]):
             if _text(a["actor"]):
                 actors_by_sent[(a["doc_id"], a["sent_id"])].add(a["actor"])
     if gazetteer is None and event_types is not None and not isinstance(

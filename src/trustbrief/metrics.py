@@ -237,8 +237,8 @@ def _live_docs(documents: pd.DataFrame) -> set[str]:
 
 
 def _published(documents: pd.DataFrame) -> dict[str, str]:
-    return {d: _text(p)[:10] for d, p in zip(documents["doc_id"], documents.get(
-        "published", pd.Series([""] * len(documents))), strict=True)}
+    return {d: _text(p)[:10] for d, p in zip(documents["doc_id"].tolist(), documents.get(
+        "published", pd.Series([""] * len(documents))).tolist(), strict=True)}
 
 
 def _ordinal(value) -> int | None:
@@ -263,11 +263,12 @@ def _sentence_event_dates(events_tables: Mapping) -> tuple[dict, dict]:
     # a sentence about a report, a plan or a call says how things stand when it is written
     operations = events[events["operation"].map(ev._truthy)] if "operation" in events \
         else events
-    dates = dict(zip(operations["event_id"], operations["date"], strict=True))
-    labels = dict(zip(events["event_id"], events["label"], strict=True))
+    dates = dict(zip(operations["event_id"].tolist(), operations["date"].tolist(),
+                     strict=True))
+    labels = dict(zip(events["event_id"].tolist(), events["label"].tolist(), strict=True))
     by_sent: dict[tuple[str, str], tuple[str, str]] = {}
-    for doc, sent, eid in zip(mentions["doc_id"], mentions["sent_id"], mentions["event_id"],
-                              strict=True):
+    for doc, sent, eid in zip(mentions["doc_id"].tolist(), mentions["sent_id"].tolist(),
+                              mentions["event_id"].tolist(), strict=True):
         date = _text(dates.get(eid, ""))
         if date and ((doc, sent) not in by_sent or date < by_sent[(doc, sent)][0]):
             by_sent[(doc, sent)] = (date, eid)
@@ -281,25 +282,28 @@ def _sentence_times(found: Mapping) -> dict[tuple[str, str], str]:
         return {}
     out: dict[tuple[str, str], str] = {}
     kinds = times["kind"] if "kind" in times else pd.Series([""] * len(times))
-    for doc, sent, date, kind in zip(times["doc_id"], times["sent_id"], times["date"], kinds,
-                                     strict=True):
+    for doc, sent, date, kind in zip(times["doc_id"].tolist(), times["sent_id"].tolist(),
+                                     times["date"].tolist(), kinds.tolist(), strict=True):
         if _text(date) and _text(kind) not in ("duration", "count"):
             out.setdefault((doc, sent), _text(date)[:10])
     return out
 
 
-def _signal_readings(events_tables, found, documents, focus, params: Channels, origin):
-    """One reading per usable trust signal: (date, origin, value, basis, event_id)."""
+def _signal_readings(events_tables, found, documents, focus, params: Channels, origin,
+                     event_dates: dict | None = None):
+    """One reading per usable trust signal: (date, origin, value, basis, event_id).
+    event_dates: _sentence_event_dates(events_tables)[0], when the caller has it."""
     signals = _frame(found, "trust_signals")
     if signals.empty:
         return []
     live = _live_docs(documents)
     published = _published(documents)
-    event_dates, _ = _sentence_event_dates(events_tables)
+    if event_dates is None:
+        event_dates = _sentence_event_dates(events_tables)[0]
     times = _sentence_times(found)
     a, b = focus
     readings = []
-    for s in signals.to_dict("records"):
+    for s in ev.frame_records(signals):
         if s["doc_id"] not in live:
             continue
         left, right, mutual = ev.direction_sides(s.get("direction"))
@@ -331,7 +335,7 @@ def _event_readings(events_tables, focus, params: Channels):
         return []
     a, b = focus
     out = []
-    for e in events.to_dict("records"):
+    for e in ev.frame_records(events):
         if not e.get("operation") or e.get("agent_side") != b or e.get("notice_to") != a:
             continue
         level = _text(e.get("us_notice"))
@@ -348,9 +352,9 @@ def trust_index(events_tables, found, documents, focus=("US", "Israel"),
     params = params or Channels()
     focus = _focus(focus)
     origin = ev.origin_finder(found, documents)
-    readings = _signal_readings(events_tables, found, documents, focus, params, origin) + \
-        _event_readings(events_tables, focus, params)
-    labels = _sentence_event_dates(events_tables)[1]
+    event_dates, labels = _sentence_event_dates(events_tables)
+    readings = _signal_readings(events_tables, found, documents, focus, params, origin,
+                                event_dates) + _event_readings(events_tables, focus, params)
     by_day: dict[str, list] = defaultdict(list)
     for r in readings:
         by_day[r[0]].append(r)
@@ -392,9 +396,11 @@ def specific_enough(event: Mapping, level: str) -> bool:
     return True
 
 
-def readable_accounts(accounts, documents: pd.DataFrame | None) -> str:
-    """'minutes: d1;d2' -> 'minutes: The Jerusalem Post (2024-09-29), unknown outlet (F.txt)'."""
-    names = _doc_names(documents)
+def readable_accounts(accounts, documents: pd.DataFrame | None,
+                      names: Mapping[str, str] | None = None) -> str:
+    """'minutes: d1;d2' -> 'minutes: The Jerusalem Post (2024-09-29), unknown outlet (F.txt)'.
+    names: _doc_names(documents), when the caller already has it."""
+    names = _doc_names(documents) if names is None else names
     parts = []
     for item in ev.as_list(accounts) if not isinstance(accounts, list) else accounts:
         level, _, docs = str(item).partition(":")
@@ -408,7 +414,7 @@ def _doc_names(documents: pd.DataFrame | None) -> dict[str, str]:
     if documents is None or documents.empty:
         return {}
     out = {}
-    for d in documents.to_dict("records"):
+    for d in ev.frame_records(documents):
         outlet = ev._known_outlet(d.get("outlet"))
         pub = _text(d.get("published"))[:10]
         if outlet:
@@ -422,7 +428,8 @@ def notice_ledger(events_tables, documents: pd.DataFrame | None = None,
                   min_specificity: str = "any") -> pd.DataFrame:
     events = events_tables.get("events", pd.DataFrame())
     rows = []
-    for e in ([] if events.empty else events.to_dict("records")):
+    names = _doc_names(documents)
+    for e in ([] if events.empty else ev.frame_records(events)):
         if not e.get("operation") or e.get("us_notice") in ("", "n/a"):
             continue
         if not specific_enough(e, min_specificity):
@@ -431,7 +438,7 @@ def notice_ledger(events_tables, documents: pd.DataFrame | None = None,
             "event_id": e["event_id"], "label": e["label"], "date": e["date"],
             "actor": e.get("agent") or e.get("agent_side", ""), "notice": e["us_notice"],
             "accounts": readable_accounts(list(ev.as_list(e.get("notice_accounts"))),
-                                          documents),
+                                          documents, names),
             "evidence": e["evidence"],
             "doc_ids": list(e["doc_ids"]), "outlets": list(e.get("outlets") or []),
             "notice_to": e.get("notice_to", ""), "n_origins": e.get("n_origins", 0),
@@ -462,7 +469,7 @@ def _status(event: Mapping, blocks: list[dict]) -> str:
 def contacts(events_tables, channels: Channels) -> pd.DataFrame:
     """One row per contact event per channel (every channel actor takes part)."""
     events = events_tables.get("events", pd.DataFrame())
-    records = [] if events.empty else events.to_dict("records")
+    records = [] if events.empty else ev.frame_records(events)
     blocks = [e for e in records if e["event_type"] in channels.blocking_types]
     rows = []
     for channel in channels.channels:
@@ -487,54 +494,75 @@ def _precision_rank(days: float) -> int:
     return 2 if d % 30 == 0 else 1 if d % 7 == 0 else 0
 
 
-def _sentence_actors(found: Mapping) -> dict[tuple[str, str], set[str]]:
-    """Actors named in each sentence: actor mentions plus the actors of event mentions."""
+def _sentence_actors(found: Mapping, keys: set | None = None
+                     ) -> dict[tuple[str, str], set[str]]:
+    """Actors named in each sentence (only those in `keys` when given): actor mentions plus
+    the actors of event mentions."""
     out: dict[tuple[str, str], set[str]] = defaultdict(set)
     am = _frame(found, "actor_mentions")
     if not am.empty:
-        for doc, sent, actor in zip(am["doc_id"], am["sent_id"], am["actor"], strict=True):
-            if _text(actor):
+        for doc, sent, actor in zip(am["doc_id"].tolist(), am["sent_id"].tolist(),
+                                    am["actor"].tolist(), strict=True):
+            if _text(actor) and (keys is None or (doc, sent) in keys):
                 out[(doc, sent)].add(actor)
     mentions = _frame(found, "mentions")
     if not mentions.empty and "actors" in mentions:
-        for doc, sent, actors in zip(mentions["doc_id"], mentions["sent_id"],
-                                     mentions["actors"], strict=True):
-            out[(doc, sent)].update(ev.as_list(actors))
+        for doc, sent, actors in zip(mentions["doc_id"].tolist(), mentions["sent_id"].tolist(),
+                                     mentions["actors"].tolist(), strict=True):
+            if keys is None or (doc, sent) in keys:
+                out[(doc, sent)].update(ev.as_list(actors))
     return out
 
 
-def _sentence_texts(found: Mapping) -> dict[tuple[str, str], str]:
-    """Sentence texts carried by any extracted frame (found has no sentences table)."""
+def _sentence_texts(found: Mapping, keys: set | None = None) -> dict[tuple[str, str], str]:
+    """Sentence texts carried by any extracted frame (found has no sentences table); only
+    for `keys` when given."""
     out: dict[tuple[str, str], str] = {}
     for name in ("sentences", "mentions", "trust_signals", "claims"):
         frame = _frame(found, name)
         if frame.empty or "text" not in frame:
             continue
-        for doc, sent, text in zip(frame["doc_id"], frame["sent_id"], frame["text"],
-                                   strict=True):
-            out.setdefault((doc, sent), _text(text))
+        for doc, sent, text in zip(frame["doc_id"].tolist(), frame["sent_id"].tolist(),
+                                   frame["text"].tolist(), strict=True):
+            key = (doc, sent)
+            if key not in out and (keys is None or key in keys):
+                out[key] = _text(text)
+    return out
+
+
+def _measured_sentences(found: Mapping, documents: pd.DataFrame) -> list[tuple]:
+    """(time expression record, actors named in its sentence, sentence text) for every duration
+    or count in a live document: built once and shared by all channels."""
+    times = _frame(found, "time_expressions")
+    if times.empty or "kind" not in times:
+        return []
+    live = _live_docs(documents)
+    keep = times["kind"].isin(("duration", "count")) & times["doc_id"].isin(live)
+    records = ev.frame_records(times[keep])
+    if not records:
+        return []
+    keys = {(t["doc_id"], t["sent_id"]) for t in records}
+    actors = _sentence_actors(found, keys)
+    texts = _sentence_texts(found, keys)
+    out = []
+    for t in records:
+        key = (t["doc_id"], t["sent_id"])
+        out.append((t, actors.get(key, set()), _text(texts.get(key, ""))))
     return out
 
 
 def _channel_measures(channel: Channel, found: Mapping, documents: pd.DataFrame,
-                      params: Channels) -> list[dict]:
+                      params: Channels, measured: list | None = None) -> list[dict]:
     """Silences ('have not spoken in nearly 50 days': a silence cue) and counts ('spoken by
     phone over 125 times': a contact cue) stated in a sentence naming all the channel's
     actors."""
-    times = _frame(found, "time_expressions")
-    if times.empty or "kind" not in times:
-        return []
-    actors = _sentence_actors(found)
-    texts = _sentence_texts(found)
-    live, published = _live_docs(documents), _published(documents)
+    if measured is None:
+        measured = _measured_sentences(found, documents)
+    published = _published(documents)
     rows = []
-    for t in times.to_dict("records"):
-        key = (t["doc_id"], t["sent_id"])
-        if t["kind"] not in ("duration", "count") or t["doc_id"] not in live:
+    for t, present, text in measured:
+        if not set(channel.actors) <= present:
             continue
-        if not set(channel.actors) <= actors.get(key, set()):
-            continue
-        text = _text(texts.get(key, ""))
         cue = params.silence_cue if t["kind"] == "duration" else params.contact_cue
         if cue is None or not cue.search(text):
             continue
@@ -570,11 +598,14 @@ def cadence(events_tables, found, documents, channels: Channels | None = None
     dates = [_ordinal(p) for d, p in published.items() if d in live]
     as_of = max((d for d in dates if d is not None), default=None)
     contact_rows = contacts(events_tables, channels)
+    measured = _measured_sentences(found, documents)
+    by_channel: dict[str, list[dict]] = defaultdict(list)
+    for c in ev.frame_records(contact_rows):
+        by_channel[c["channel"]].append(c)
     rows, conflicts = [], []
     for channel in channels.channels:
-        mine = contact_rows[contact_rows["channel"] == channel.id].to_dict("records")
-        row, gap_conflicts = _cadence_row(channel, mine, found, documents, channels, as_of,
-                                          published)
+        row, gap_conflicts = _cadence_row(channel, by_channel[channel.id], found, documents,
+                                          channels, as_of, published, measured)
         rows.append(row)
         conflicts += gap_conflicts
     frame = pd.DataFrame(rows, columns=list(SCHEMA["cadence"]))
@@ -586,7 +617,8 @@ def cadence(events_tables, found, documents, channels: Channels | None = None
 
 
 def _cadence_row(channel: Channel, mine: list[dict], found, documents, params: Channels,
-                 as_of: int | None, published: dict) -> tuple[dict, list[dict]]:
+                 as_of: int | None, published: dict, measured: list | None = None
+                 ) -> tuple[dict, list[dict]]:
     done = sorted((c for c in mine if c["status"] == "asserted" and _ordinal(c["date"])
                    is not None and (as_of is None or _ordinal(c["date"]) <= as_of)),
                   key=lambda c: (c["date"], c["event_id"]))
@@ -596,7 +628,7 @@ def _cadence_row(channel: Channel, mine: list[dict], found, documents, params: C
                     and (last_day is None or (_ordinal(c["date"]) or 10**7) > last_day)),
                    key=lambda c: (c["date"] == "", c["date"], c["event_id"]))
     nxt = later[0] if later else None
-    measures = _channel_measures(channel, found, documents, params)
+    measures = _channel_measures(channel, found, documents, params, measured)
     gaps = [{"value": m["value"], "doc": m["doc_ids"][0], "evidence": m["evidence"],
              "days": m["days"], "pub": _ordinal(published.get(m["doc_ids"][0]))}
             for m in measures if m["basis"] == "stated-duration"]
@@ -637,8 +669,8 @@ def _gap_conflicts(channel: Channel, previous, basis: str, gaps: list[dict],
     """Stated silences disagreeing (beyond the tolerance) with the gap the row reports."""
     if previous == "" or not others:
         return []
-    outlet = {d: ev._known_outlet(o) for d, o in zip(documents["doc_id"], documents.get(
-        "outlet", pd.Series([""] * len(documents))), strict=True)}
+    outlet = {d: ev._known_outlet(o) for d, o in zip(documents["doc_id"].tolist(), documents.get(
+        "outlet", pd.Series([""] * len(documents))).tolist(), strict=True)}
     off = [g for g in others if abs(g["days"] - previous) > CONFLICT_TOLERANCE_DAYS]
     if not off:
         return []
@@ -659,7 +691,7 @@ def sourcing(found, documents) -> pd.DataFrame:
     claims = _frame(found, "claims")
     live = _live_docs(documents)
     outlet = {}
-    for d in documents.to_dict("records"):
+    for d in ev.frame_records(documents):
         outlet[d["doc_id"]] = ev._known_outlet(d.get("outlet")) or \
             f"unknown outlet ({_text(d.get('file')) or d['doc_id']})"
     kinds = {"outlet": "cited_outlet"}  # claims.speaker_type 'outlet' -> column cited_outlet
@@ -668,7 +700,8 @@ def sourcing(found, documents) -> pd.DataFrame:
     for d in sorted(live):
         counts.setdefault(outlet[d], dict.fromkeys(columns, 0))
     if not claims.empty:
-        for doc, kind in zip(claims["doc_id"], claims["speaker_type"], strict=True):
+        for doc, kind in zip(claims["doc_id"].tolist(), claims["speaker_type"].tolist(),
+                             strict=True):
             if doc not in live:
                 continue
             kind = _text(kind) if _text(kind) in SPEAKER_TYPES else "unattributed"

@@ -683,9 +683,18 @@ def _resolve(spec: str, anchor: dt.date | None) -> Resolved:
 
 def resolve_spec(spec: str, anchor: dt.date | None) -> Resolved:
     """Normalize an anchor-free spec against a publication date; never raises."""
-    if not is_valid_spec(spec):
+    if not isinstance(spec, str):
         return UNRESOLVED
     if anchor is not None and not isinstance(anchor, dt.date):
+        return UNRESOLVED
+    return _resolve_cached(spec, anchor)
+
+
+@functools.lru_cache(maxsize=1 << 16, typed=True)
+def _resolve_cached(spec: str, anchor: dt.date | None) -> Resolved:
+    """Dating tries the same few specs against every candidate day of every document: the
+    answers (immutable) are kept instead of recomputed."""
+    if not is_valid_spec(spec):
         return UNRESOLVED
     try:
         return _resolve(spec, anchor)
@@ -757,10 +766,12 @@ def resolve_with_range(spec: str, published: dt.date | None, earliest: dt.date |
 def resolve_time_expressions(time_expressions: pd.DataFrame,
                              documents: pd.DataFrame) -> pd.DataFrame:
     """Add date, date_earliest, date_latest, precision, basis using each document's date."""
+    from trustbrief.events import frame_records  # events sits above timex: import late
+
     anchors = {
         row["doc_id"]: (_parse(row.get("published")), _parse(row.get("published_earliest")),
                         _parse(row.get("published_latest")), row.get("published_basis", ""))
-        for row in documents.to_dict("records")}
+        for row in frame_records(documents)}
     out = time_expressions[list(BASE_COLUMNS)].copy()
     resolved = []
     for doc_id, spec in out[["doc_id", "spec"]].itertuples(index=False, name=None):
