@@ -279,34 +279,11 @@ def _first_char_alternation(literals) -> str:
     return "|".join(branches)
 
 
-def _top_level_alternatives(pattern: str, keep_empty: bool = False) -> list[str]:
-    """Split 'a|b(c|d)' into ['a', 'b(c|d)'] so each alternative can be ordered on its own."""
-    parts, cur, depth, escaped, in_class = [], [], 0, False, False
-    for ch in pattern:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-            continue
-        cur.append(ch)
-    parts.append("".join(cur))
-    return [p for p in parts if p or keep_empty]
-
-
-def _closing_paren(pattern: str, open_at: int) -> int:
+def _regex_structure(pattern: str, start: int = 0):
+    """(index, char, depth) of a pattern's structural characters: escapes and [...] classes
+    skipped; depth counts open groups after the character."""
     depth, escaped, in_class = 0, False, False
-    for i in range(open_at, len(pattern)):
+    for i in range(start, len(pattern)):
         ch = pattern[i]
         if escaped:
             escaped = False
@@ -316,12 +293,23 @@ def _closing_paren(pattern: str, open_at: int) -> int:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        else:
+            depth += (ch == "(") - (ch == ")")
+            yield i, ch, depth
+
+
+def _top_level_alternatives(pattern: str, keep_empty: bool = False) -> list[str]:
+    """Split 'a|b(c|d)' into ['a', 'b(c|d)'] so each alternative can be ordered on its own."""
+    cuts = [i for i, ch, depth in _regex_structure(pattern) if ch == "|" and depth == 0]
+    bounds = [-1, *cuts, len(pattern)]
+    parts = [pattern[lo + 1:hi] for lo, hi in zip(bounds, bounds[1:], strict=False)]
+    return [p for p in parts if p or keep_empty]
+
+
+def _closing_paren(pattern: str, open_at: int) -> int:
+    for i, ch, depth in _regex_structure(pattern, open_at):
+        if ch == ")" and depth == 0:
+            return i
     return -1
 
 

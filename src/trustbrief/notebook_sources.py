@@ -23,6 +23,8 @@ def code(source, *tags):
 
 
 def save(name, cells):
+    for index, cell in enumerate(cells):  # stable ids: regenerating gives no diff
+        cell["id"] = f"{name.split('.')[0].replace('_', '-')}-{index:02d}"
     nb = new_notebook(cells=cells, metadata={"kernelspec": KERNEL,
                                              "language_info": {"name": "python"}})
     nbformat.validate(nb)
@@ -76,8 +78,8 @@ processed_dir = "../data/processed"  # folder of processed tables (make data wri
 query = "trust"  # show the sentences that contain this word (case-insensitive)
 '''
 
-CORPUS_CELLS = [
-    """
+# Both explorers start alike: offline charts, the project theme, the processed tables.
+EXPLORER_SETUP = """
 import altair as alt
 import pandas as pd
 from IPython.display import display
@@ -86,7 +88,10 @@ from trustbrief import charts, offline_charts, report
 
 offline_charts.enable()
 charts.use_theme()
-tables = report.load_tables(processed_dir)
+tables = report.load_tables(processed_dir)"""
+
+CORPUS_CELLS = [
+    EXPLORER_SETUP + """
 documents, sentences = tables["documents"], tables["sentences"]
 print(f"{len(documents)} documents, {len(sentences)} sentences")
 """,
@@ -125,16 +130,7 @@ event_id = ""  # event to show in detail; '' picks the event reported by most ar
 '''
 
 EVIDENCE_CELLS = [
-    """
-import altair as alt
-import pandas as pd
-from IPython.display import display
-
-from trustbrief import charts, offline_charts, report
-
-offline_charts.enable()
-charts.use_theme()
-tables = report.load_tables(processed_dir)
+    EXPLORER_SETUP + """
 events, mentions = tables["events"], tables["mentions"]
 print(f"{len(events)} events from {len(mentions)} mentions")
 """,
