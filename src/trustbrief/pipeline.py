@@ -48,6 +48,7 @@ class Knowledge:
         self.lexicons = extract.load_lexicons(data_dir)
         self.chronology = dating.load_chronology(data_dir)
         self.annotations = events.load_annotations(data_dir)
+        self.labels = events.load_labels(data_dir)
         self.channels = metrics.load_channels(data_dir)
 
 
@@ -76,7 +77,7 @@ def run(seeds_dir: Path | str, data_dir: Path | str, focus: tuple[str, str] = ("
                                                                documents)
     found["mentions"] = extract.date_mentions(found["mentions"], found["time_expressions"])
     built = stage("events", events.build_events, found, documents, kb.annotations,
-                  kb.lexicons, kb.chronology)
+                  kb.lexicons, kb.chronology, rules=kb.labels, focus=focus)
     measured = stage("metrics", metrics.build_metrics, built, found, documents, focus,
                      kb.channels)
     tables = {"documents": documents, "sentences": sentences, **found, **built, **measured}
