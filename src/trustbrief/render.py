@@ -279,6 +279,12 @@ def read_manifests(reports: Path) -> list[dict]:
     return sorted(manifests, key=lambda m: (m.get("start", ""), m["name"]))
 
 
+def readable_time(stamp: str) -> str:
+    """'2024-10-09T12:00:05Z' -> '2024-10-09 12:00'; anything else unchanged."""
+    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}):\d{2}Z", stamp or "")
+    return f"{match.group(1)} {match.group(2)}" if match else str(stamp)
+
+
 def index_html(manifests: list[dict]) -> str:
     esc = html.escape
     rows = []
@@ -290,7 +296,8 @@ def index_html(manifests: list[dict]) -> str:
         rows.append(
             f'<tr><td class="t">{esc(m["title"])}</td>'
             f'<td>{esc(m.get("start", ""))} – {esc(m.get("end", ""))}</td>'
-            f'<td class="small">{esc(m.get("built", ""))}<br>git {esc(m.get("git", ""))}</td>'
+            f'<td class="small">{esc(readable_time(m.get("built", "")))}<br>'
+            f'git {esc(m.get("git", ""))}</td>'
             f"<td>{links}</td></tr>")
     body = "\n".join(rows) or '<tr><td colspan="4">No briefs built yet: run make report.</td></tr>'
     return (
