@@ -113,3 +113,21 @@ def test_broken_files_are_named_and_the_rest_survives(tmp_path):
     events = read_table(tmp_path / "out" / "events.csv")
     assert not events["doc_ids"].str.contains(copy["doc_id"]).any(), \
         "a duplicate must never count as corroboration"
+
+
+def test_document_chunks_in_two_processes_give_the_same_table():
+    import pandas as pd
+
+    from trustbrief import timex
+    from trustbrief.pipeline import by_document_chunks
+
+    texts = ["On Friday, Israel struck Beirut.", "Two days ago the talks stalled.",
+             "Nearly 50 days passed; on 9 October 2024 they spoke.", "No time here."]
+    sentences = pd.DataFrame({
+        "doc_id": [f"d{i % 7:02d}" for i in range(60)],
+        "sent_id": [f"d{i % 7:02d}-s{i:03d}" for i in range(60)],
+        "text": [texts[i % 4] for i in range(60)]})
+    one = timex.extract_time_expressions(sentences)
+    two = by_document_chunks(timex.extract_time_expressions, sentences, workers=2)
+    assert len(one) > 20
+    pd.testing.assert_frame_equal(one, two)

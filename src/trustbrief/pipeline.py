@@ -69,7 +69,8 @@ def run(seeds_dir: Path | str, data_dir: Path | str, focus: tuple[str, str] = ("
 
     raw = stage("read", corpus.read_seeds, seeds_dir, kb.rules)
     documents, sentences = stage("corpus", corpus.build_corpus, raw, kb.rules, kb.sidecar)
-    times = stage("timex", timex.extract_time_expressions, sentences, kb.vocabulary)
+    times = stage("timex", by_document_chunks, timex.extract_time_expressions, sentences,
+                  kb.vocabulary)
     found = stage("extract", extract.extract, sentences, documents, kb.lexicons,
                   time_expressions=times)
     documents = stage("dating", dating.infer_publication_dates, documents, found, kb.chronology)
@@ -84,6 +85,39 @@ def run(seeds_dir: Path | str, data_dir: Path | str, focus: tuple[str, str] = ("
     tables["_timings"] = pd.DataFrame(
         {"stage": list(timings), "seconds": [round(v, 4) for v in timings.values()]})
     return tables
+
+
+PARALLEL_MIN_ROWS = 5000  # below this, starting a second process costs more than it saves
+_CHUNK_JOB: tuple = ()
+
+
+def _run_chunk(chunk: pd.DataFrame) -> pd.DataFrame:
+    func, args = _CHUNK_JOB
+    return func(chunk, *args)
+
+
+def by_document_chunks(func, sentences: pd.DataFrame, *args, workers: int | None = None
+                       ) -> pd.DataFrame:
+    """Run a per-document function over the sentences in two processes when the corpus is
+    large. Documents are independent, and the parts are put back in the function's own
+    order (doc_id, sent_id), so the result is the same as one call's."""
+    import multiprocessing as mp
+    import os
+
+    global _CHUNK_JOB
+    workers = workers or (min(2, os.cpu_count() or 1) if len(sentences) >= PARALLEL_MIN_ROWS
+                          and "fork" in mp.get_all_start_methods() else 1)
+    if workers <= 1:
+        return func(sentences, *args)
+    doc_ids = sorted(set(sentences["doc_id"]))
+    size = -(-len(doc_ids) // workers)
+    parts = [sentences[sentences["doc_id"].isin(doc_ids[i:i + size])]
+             for i in range(0, len(doc_ids), size)]
+    _CHUNK_JOB = (func, args)  # forked workers inherit it: nothing large is pickled
+    with mp.get_context("fork").Pool(workers) as pool:
+        results = pool.map(_run_chunk, parts)
+    _CHUNK_JOB = ()
+    return pd.concat(results, ignore_index=True)
 
 
 def schema() -> dict[str, dict[str, str]]:
