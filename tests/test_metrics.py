@@ -270,3 +270,16 @@ def test_channel_file_errors(tmp_path, body, reason):
     (tmp_path / "channels.yaml").write_text("# test\n" + body)
     with pytest.raises(DataFileError, match=reason):
         metrics.load_channels(tmp_path)
+
+
+def test_ledger_evidence_is_the_accepted_notice_account():
+    import pandas as pd
+
+    from trustbrief import metrics
+
+    conflicts = pd.DataFrame({
+        "fact": ["notice", "notice", "date"], "event_id": ["e1", "e1", "e1"],
+        "account": ["accepted", "disagrees", "accepted"],
+        "evidence": ["told minutes before", "caught off guard", "on Friday"]})
+    assert metrics._accepted_notice_evidence(conflicts) == {"e1": "told minutes before"}
+    assert metrics._accepted_notice_evidence(pd.DataFrame()) == {}

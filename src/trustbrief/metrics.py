@@ -429,6 +429,7 @@ def notice_ledger(events_tables, documents: pd.DataFrame | None = None,
     events = events_tables.get("events", pd.DataFrame())
     rows = []
     names = _doc_names(documents)
+    accepted = _accepted_notice_evidence(events_tables.get("conflicts", pd.DataFrame()))
     for e in ([] if events.empty else ev.frame_records(events)):
         if not e.get("operation") or e.get("us_notice") in ("", "n/a"):
             continue
@@ -439,12 +440,21 @@ def notice_ledger(events_tables, documents: pd.DataFrame | None = None,
             "actor": e.get("agent") or e.get("agent_side", ""), "notice": e["us_notice"],
             "accounts": readable_accounts(list(ev.as_list(e.get("notice_accounts"))),
                                           documents, names),
-            "evidence": e["evidence"],
+            # Where accounts disagree, the sentence behind the account the ledger shows.
+            "evidence": accepted.get(e["event_id"], e["evidence"]),
             "doc_ids": list(e["doc_ids"]), "outlets": list(e.get("outlets") or []),
             "notice_to": e.get("notice_to", ""), "n_origins": e.get("n_origins", 0),
         })
     frame = pd.DataFrame(rows, columns=list(SCHEMA["notice_ledger"]))
     return frame.sort_values(["date", "event_id"], kind="stable").reset_index(drop=True)
+
+
+def _accepted_notice_evidence(conflicts: pd.DataFrame) -> dict[str, str]:
+    """event_id -> evidence of the notice account chosen where sources disagree."""
+    if conflicts is None or conflicts.empty or "fact" not in conflicts:
+        return {}
+    chosen = conflicts[(conflicts["fact"] == "notice") & (conflicts["account"] == "accepted")]
+    return dict(zip(chosen["event_id"], chosen["evidence"], strict=True))
 
 
 def _status(event: Mapping, blocks: list[dict]) -> str:
