@@ -161,6 +161,7 @@ def table(frame: pd.DataFrame, columns: dict[str, str] | None = None, caption: s
     return HTMLBlock(cap + markup)
 
 
+DOC_ID_RE = re.compile(r"\bd[0-9a-f]{10}(?:-\d+)?\b")
 DATE_CELL_RE = re.compile(r"<td>(\d{4}-\d{2}-\d{2})</td>")
 
 
@@ -316,6 +317,10 @@ class Brief:
                  if docs is not None and d in docs.index]
         return "; ".join(names)
 
+    def name_doc_ids(self, text: str) -> str:
+        """Replace document ids in a cell ('nearly 50 days (d39974e08cc)') by their names."""
+        return DOC_ID_RE.sub(lambda m: self.doc_names(m.group(0)) or m.group(0), str(text))
+
     def source_line(self, *tables: str) -> str:
         docs = self.documents
         used = docs[col(docs, "duplicate_of") == ""]
@@ -419,7 +424,10 @@ class Brief:
     def cadence(self) -> HTMLBlock:
         from trustbrief import charts, findings
 
-        cadence = self.tables["cadence"]
+        cadence = self.tables["cadence"].copy()
+        for column in ("stated_gaps", "stated_counts", "next_planned"):
+            if column in cadence:
+                cadence[column] = cadence[column].map(self.name_doc_ids)
         chart = charts.cadence_chart(cadence, self.events, as_of=self.end,
                                      contacts=self.tables["contacts"])
         finding = findings.cadence_finding(self.tables, self.start, self.end, self.focus)
