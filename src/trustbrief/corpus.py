@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import pandas as pd
 
-from trustbrief import knowledge
+from trustbrief import knowledge, parallel
 from trustbrief.knowledge import DataFileError
 
 log = logging.getLogger("trustbrief")
@@ -1133,6 +1133,11 @@ def _unique_doc_ids(raw: pd.DataFrame) -> list[str]:
     return ids
 
 
+def _record_job(job: tuple, rules: CorpusRules) -> tuple[dict, list[dict]]:
+    row, doc_id, side_entry = job
+    return _document_record(row, doc_id, rules, side_entry)
+
+
 def build_corpus(raw: pd.DataFrame, rules: CorpusRules, sidecar: pd.DataFrame | None = None
                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Raw articles -> (documents, sentences); see SCHEMA. Pure: inputs are not changed."""
@@ -1145,8 +1150,9 @@ def build_corpus(raw: pd.DataFrame, rules: CorpusRules, sidecar: pd.DataFrame | 
     for file in sorted(set(side) - known):
         log.warning("%s: listed in data/sources.csv but not in the seeds - ignored", file)
     docs, sents = [], []
-    for row, doc_id in zip(raw.to_dict("records"), _unique_doc_ids(raw), strict=True):
-        doc, sent_rows = _document_record(row, doc_id, rules, side.get(row["file"], {}))
+    jobs = [(row, doc_id, side.get(row["file"], {}))
+            for row, doc_id in zip(raw.to_dict("records"), _unique_doc_ids(raw), strict=True)]
+    for doc, sent_rows in parallel.map_in_order(_record_job, jobs, rules):
         docs.append(doc)
         sents.extend(sent_rows)
     dup_index = _duplicates_of_word_lists([d.pop("_dup_words") for d in docs], rules.limits)

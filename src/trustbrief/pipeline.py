@@ -88,12 +88,6 @@ def run(seeds_dir: Path | str, data_dir: Path | str, focus: tuple[str, str] = ("
 
 
 PARALLEL_MIN_ROWS = 5000  # below this, starting a second process costs more than it saves
-_CHUNK_JOB: tuple = ()
-
-
-def _run_chunk(chunk: pd.DataFrame) -> pd.DataFrame:
-    func, args = _CHUNK_JOB
-    return func(chunk, *args)
 
 
 def by_document_chunks(func, sentences: pd.DataFrame, *args, workers: int | None = None
@@ -101,22 +95,16 @@ def by_document_chunks(func, sentences: pd.DataFrame, *args, workers: int | None
     """Run a per-document function over the sentences in two processes when the corpus is
     large. Documents are independent, and the parts are put back in the function's own
     order (doc_id, sent_id), so the result is the same as one call's."""
-    import multiprocessing as mp
-    import os
+    from trustbrief import parallel
 
-    global _CHUNK_JOB
-    workers = workers or (min(2, os.cpu_count() or 1) if len(sentences) >= PARALLEL_MIN_ROWS
-                          and "fork" in mp.get_all_start_methods() else 1)
-    if workers <= 1:
+    n_workers = parallel.worker_count(len(sentences), PARALLEL_MIN_ROWS, workers)
+    if n_workers == 1:
         return func(sentences, *args)
     doc_ids = sorted(set(sentences["doc_id"]))
-    size = -(-len(doc_ids) // workers)
+    size = -(-len(doc_ids) // n_workers)
     parts = [sentences[sentences["doc_id"].isin(doc_ids[i:i + size])]
              for i in range(0, len(doc_ids), size)]
-    _CHUNK_JOB = (func, args)  # forked workers inherit it: nothing large is pickled
-    with mp.get_context("fork").Pool(workers) as pool:
-        results = pool.map(_run_chunk, parts)
-    _CHUNK_JOB = ()
+    results = parallel.map_in_order(func, parts, *args, min_items=1, workers=n_workers)
     return pd.concat(results, ignore_index=True)
 
 

@@ -1,0 +1,20 @@
+"""Per-document work on two processes gives the one-process result, in order."""
+
+from __future__ import annotations
+
+from trustbrief import parallel
+
+
+def scaled(item: int, factor: int) -> int:
+    return item * factor
+
+
+def test_two_workers_keep_order_and_results():
+    items = list(range(1000))
+    assert parallel.map_in_order(scaled, items, 3, workers=2) == [i * 3 for i in items]
+
+
+def test_small_jobs_stay_in_process():
+    assert parallel.worker_count(10, min_items=500) == 1
+    assert parallel.worker_count(10, min_items=500, workers=2) == 2
+    assert parallel.map_in_order(scaled, [], 3, workers=2) == []
