@@ -1073,6 +1073,9 @@ def find_duplicates(texts: list[str], limits: dict) -> list[int | None]:
     return _duplicates_of_word_lists([WORD_RE.findall(t.lower()) for t in texts], limits)
 
 
+SIGNATURE_MARGIN = 0.3
+
+
 def _duplicates_of_word_lists(word_lists: list[list[str]], limits: dict) -> list[int | None]:
     k = int(limits["shingle_words"])
     n_perm = int(limits["minhash_permutations"])
@@ -1085,6 +1088,7 @@ def _duplicates_of_word_lists(word_lists: list[list[str]], limits: dict) -> list
     exact: dict[str, int] = {}
     buckets: dict[tuple[int, bytes], list[int]] = {}
     shingle_sets: dict[int, np.ndarray] = {}
+    signatures: dict[int, np.ndarray] = {}
     cache: dict[str, int] = {}
     out: list[int | None] = []
     for i, words in enumerate(word_lists):
@@ -1104,6 +1108,10 @@ def _duplicates_of_word_lists(word_lists: list[list[str]], limits: dict) -> list
         keys = [(b, signature[b * rows:(b + 1) * rows].tobytes()) for b in range(bands)]
         candidates = sorted({j for key_b in keys for j in buckets.get(key_b, [])[:50]})
         for j in candidates:
+            # The signatures estimate the Jaccard similarity; skip the exact count for
+            # candidates far below the threshold (the estimate errs by ~0.05 at most).
+            if float(np.mean(signature == signatures[j])) < threshold - SIGNATURE_MARGIN:
+                continue
             other = shingle_sets[j]
             inter = len(np.intersect1d(shingles, other, assume_unique=True))
             if inter / (len(shingles) + len(other) - inter) >= threshold:
@@ -1113,6 +1121,7 @@ def _duplicates_of_word_lists(word_lists: list[list[str]], limits: dict) -> list
         exact[key] = i if match is None else match
         if match is None:
             shingle_sets[i] = shingles
+            signatures[i] = signature
             for key_b in keys:
                 buckets.setdefault(key_b, []).append(i)
     return out
