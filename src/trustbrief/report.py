@@ -460,9 +460,11 @@ class Brief:
         n_anon = _count(claims, "speaker_type", "anonymous_official")
         n_named = _count(claims, "speaker_type", "named_official")
         n_outlet = int((col(claims, "cited_outlet") != "").sum())
+        n_by_outlet = _count(claims, "speaker_type", "outlet")
         sourcing_takeaway = (f"Of {_plural(len(claims), 'attributed statement')}, {n_anon} rest on "
-                             f"anonymous officials, {n_named} on named officials, and {n_outlet} "
-                             "cite another outlet as their origin.")
+                             f"anonymous officials, {n_named} on named officials and "
+                             f"{n_by_outlet} on an outlet's own reporting; {n_outlet} in all "
+                             "name another outlet as where they come from.")
         return HTMLBlock(section("Corroboration and sourcing").markup
                          + figure(matrix, "Which outlet reports which event", takeaway,
                                   self.source_line("events", "mentions")).markup
