@@ -533,6 +533,7 @@ class Brief:
         if not claims.empty:
             names = {row["doc_id"]: doc_label(row) for _, row in self.documents.iterrows()}
             claims["source"] = claims["doc_id"].map(names).fillna("")
+            claims["speaker_type"] = claims["speaker_type"].str.replace("_", " ")
             claims["said"] = [q if q else t for q, t in zip(claims.get("quote", ""),
                                                            claims["text"], strict=False)]
         return HTMLBlock(section("Claims and quotes").markup
