@@ -183,3 +183,26 @@ def test_findings_do_not_mutate_the_tables(tables):
     findings.headline(tables, START, END)
     for name, frame in tables.items():
         pd.testing.assert_frame_equal(frame, before[name])
+
+
+def test_trust_finding_does_not_cite_articles_published_before_the_period():
+    import pandas as pd
+
+    from trustbrief import findings
+
+    tables = {
+        "documents": pd.DataFrame({"doc_id": ["old", "new"], "file": ["a.txt", "b.txt"],
+                                   "outlet": ["A", "B"], "url": ["", ""],
+                                   "published": ["2024-09-29", "2024-10-08"],
+                                   "published_basis": ["stated", "stated"]}),
+        "trust_index": pd.DataFrame({"date": ["2024-10-04", "2024-10-09"],
+                                     "index": ["-1.0", "-2.0"], "low": ["-2", "-3"],
+                                     "high": ["0", "-1"], "n_signals": ["2", "3"],
+                                     "n_origins": ["1", "1"], "events": ["", ""],
+                                     "change": ["-1.0", "-1.0"]}),
+        "trust_signals": pd.DataFrame({"doc_id": ["old", "new"],
+                                       "direction": ["US->Israel", "US->Israel"]}),
+        "events": pd.DataFrame(),
+    }
+    finding = findings.trust_finding(tables, "2024-10-01", "2024-10-31")
+    assert [c.doc_id for c in finding.citations] == ["new"]

@@ -253,7 +253,11 @@ def trust_finding(tables, start, end, focus: str = "US->Israel") -> Finding:
             text += f", with {_join(names)}"
         docs = [d for e in ids if e in events for d in as_list(events[e]["doc_ids"])]
     if not docs:
-        docs = _focus_signal_docs(tables, focus)
+        # An article published before the period cannot report what happened in it.
+        published = dict(zip(_col(documents, "doc_id"), _col(documents, "published"),
+                             strict=True))
+        docs = [d for d in _focus_signal_docs(tables, focus)
+                if not published.get(d) or published[d] >= str(start)]
     return Finding(text + ".", cite_documents(docs, documents), "trust")
 
 
