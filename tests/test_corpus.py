@@ -62,7 +62,7 @@ def assert_offsets(raw: pd.DataFrame, sents: pd.DataFrame) -> None:
 def copy_data(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     target.mkdir()
-    for name in ("boilerplate.yaml", "outlets.yaml", "sources.csv"):
+    for name in ("boilerplate.yaml", "outlets.yaml", "sources.csv", "time_expressions.yaml"):
         shutil.copy(DATA / name, target / name)
     return target
 

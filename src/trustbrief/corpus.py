@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import pandas as pd
 
-from trustbrief import knowledge, parallel
+from trustbrief import knowledge, parallel, timex
 from trustbrief.knowledge import DataFileError
 
 log = logging.getLogger("trustbrief")
@@ -301,20 +301,18 @@ def _lower_set(path, key, value) -> frozenset[str]:
 
 
 def load_rules(data_dir: Path | str) -> CorpusRules:
-    """Load and validate data/boilerplate.yaml and data/outlets.yaml."""
+    """Load and validate data/boilerplate.yaml and data/outlets.yaml (month names come
+    from data/time_expressions.yaml)."""
     data_dir = Path(data_dir)
     path = data_dir / "boilerplate.yaml"
     data = knowledge.load_yaml(path)
-    top = ("limits", "extensions", "ignore_files", "html", "months", "weekdays",
+    top = ("limits", "extensions", "ignore_files", "html", "weekdays",
            "abbreviations", "sentence_starters", "title_stopwords", "language_stopwords",
            "rules")
     knowledge.require_keys(path, "top level", data, top)
     limits = _parse_limits(path, data["limits"])
-    months = data["months"]
-    if not isinstance(months, dict) or not all(
-            isinstance(k, str) and isinstance(v, int) and 1 <= v <= 12 for k, v in months.items()):
-        raise DataFileError(path, "months", "expected name: number (1-12) pairs")
-    months = {k.lower(): v for k, v in months.items()}
+    # Month names are language knowledge shared with the time expressions: one list.
+    months = timex.load_vocabulary(data_dir).months
     weekdays = [w.lower() for w in _word_list(path, "weekdays", data["weekdays"])]
     date_macro = _date_macro(months, weekdays)
     month_abbr = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
