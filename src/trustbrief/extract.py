@@ -9,8 +9,6 @@ passes per sentence and a few heuristics over the actor positions it found.
 
 from __future__ import annotations
 
-import multiprocessing as mp
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from trustbrief import knowledge
+from trustbrief import knowledge, parallel
 from trustbrief.knowledge import DataFileError
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -1569,26 +1567,6 @@ def _times_by_sentence(time_expressions: pd.DataFrame) -> dict[str, list[dict]]:
 PARALLEL_MIN_SENTENCES = 5000  # below this, starting worker processes costs more than it saves
 
 
-def _worker_count(workers: int | None, n_sentences: int) -> int:
-    if workers is not None:
-        return max(1, workers)
-    if n_sentences < PARALLEL_MIN_SENTENCES or "fork" not in mp.get_all_start_methods():
-        return 1
-    return max(1, min(2, os.cpu_count() or 1))
-
-
-_WORKER_STATE: tuple = ()
-
-
-def _init_worker(lexicons: Lexicons, times: dict) -> None:
-    global _WORKER_STATE
-    _WORKER_STATE = (lexicons, times)
-
-
-def _extract_in_worker(docs: list[list[dict]]) -> tuple:
-    return _extract_documents(docs, *_WORKER_STATE)
-
-
 def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict) -> tuple:
     """Rows of the four tables for whole documents (each a list of sentence dicts)."""
     actor_rows, mention_rows, claim_rows, signal_rows = [], [], [], []
@@ -1611,15 +1589,15 @@ def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict) 
     return actor_rows, mention_rows, claim_rows, signal_rows
 
 
+def _extract_document(records: list[dict], lexicons: Lexicons, times: dict) -> tuple:
+    return _extract_documents([records], lexicons, times)
+
+
 def _extract_parallel(docs: list[list[dict]], lexicons: Lexicons, times: dict,
                       workers: int) -> tuple:
-    """Documents are independent: split them into contiguous chunks, one result per chunk, in
-    order, so the output is the same as one process's. Forked workers inherit the compiled
-    lexicons instead of recompiling them."""
-    size = max(1, -(-len(docs) // (workers * 4)))
-    chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
-    with mp.get_context("fork").Pool(workers, _init_worker, (lexicons, times)) as pool:
-        parts = pool.map(_extract_in_worker, chunks)
+    """Documents are independent and come back in order, so the output is the same as one
+    process's. Forked workers inherit the compiled lexicons."""
+    parts = parallel.map_in_order(_extract_document, docs, lexicons, times, workers=workers)
     return tuple([row for part in parts for row in part[k]] for k in range(4))
 
 
@@ -1641,7 +1619,7 @@ def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons
         time_expressions = timex.extract_time_expressions(sentences)
     times = _times_by_sentence(time_expressions)
     docs = list(_documents_in_order(sentences))
-    n_workers = _worker_count(workers, len(sentences))
+    n_workers = parallel.worker_count(len(sentences), PARALLEL_MIN_SENTENCES, workers)
     if n_workers > 1 and len(docs) > 1:
         rows = _extract_parallel(docs, lexicons, times, n_workers)
     else:
