@@ -505,26 +505,19 @@ class Brief:
         """Actors named differently by different outlets: each outlet's terms, with counts."""
         from trustbrief import charts
 
-        counts = charts.framing_counts(self.tables["actor_mentions"], self.documents)
-        if counts.empty:
-            return '<p class="tb-note">No actor mentions to compare.</p>'
-        rows = []
-        for actor, group in counts.groupby("actor", sort=True):
-            if charts._same_words_everywhere(group):
-                continue
-            lines = [f"<b>{esc(outlet)}</b>: " + esc(", ".join(
-                f"{r.surface} ({r.count})" for r in g.itertuples()))
-                for outlet, g in group.groupby("outlet", sort=True)]
-            rows.append((group["surface"].nunique(), actor, "<br>".join(lines)))
-        rows.sort(key=lambda r: (-r[0], r[1]))
-        if not rows:
+        framing = charts.framing_table(self.tables["actor_mentions"], self.documents)
+        if framing.empty:
             return '<p class="tb-note">Every outlet uses the same terms for the same actors.</p>'
-        body = "".join(f"<tr><td>{esc(actor)}</td><td>{n}</td><td>{terms}</td></tr>"
-                       for n, actor, terms in rows[:limit])
+        outlets = [c for c in framing.columns if c not in ("actor", "side", "n_variants")]
+        rows = []
+        for row in framing.head(limit).to_dict("records"):
+            terms = "<br>".join(f"<b>{esc(o)}</b>: {esc(row[o])}" for o in outlets if row[o])
+            rows.append(f"<tr><td>{esc(row['actor'])}</td><td>{row['n_variants']}</td>"
+                        f"<td>{terms}</td></tr>")
         return ('<p class="tb-note">The words each outlet uses for the same actor (names, '
                 "titles and epithets; count of uses), actors with the most variants first.</p>"
                 '<table class="tb-table"><thead><tr><th>Actor</th><th>Variants</th>'
-                f"<th>Terms by outlet</th></tr></thead><tbody>{body}</tbody></table>")
+                f"<th>Terms by outlet</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
     # 7. claims -----------------------------------------------------------------------------
 
