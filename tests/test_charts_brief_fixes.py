@@ -337,3 +337,19 @@ def test_default_key_events_rank_operations_then_contacts_and_skip_stacked_ones(
         "radius": [4.0] * 5})
     assert charts.default_key_events(frame) == ["o1", "c1", "t1"]
     assert charts.default_key_events(frame, limit=2) == ["o1", "c1"]
+
+
+def test_time_axis_ticks_leave_room_for_their_labels():
+    import pandas as pd
+
+    from trustbrief import charts
+
+    for start, end in (("2024-10-01", "2024-10-31"), ("2024-07-01", "2024-10-31"),
+                       ("2024-10-01", "2024-10-03"), ("2023-01-01", "2024-12-31")):
+        lo, hi = pd.Timestamp(start), pd.Timestamp(end)
+        ticks = charts.time_ticks(lo, hi, 600)
+        assert 2 <= len(ticks) <= 600 // 64
+        span = (hi - lo).total_seconds() * 1000
+        gaps = [(b - a) / span * 600 for a, b in zip(ticks, ticks[1:], strict=False)]
+        assert min(gaps) >= 64 - 1e-6, (start, end, gaps)
+        assert all(charts.epoch_ms(lo) <= t <= charts.epoch_ms(hi) for t in ticks)

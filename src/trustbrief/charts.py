@@ -214,9 +214,26 @@ def no_data_chart(message: str, width: int = PLOT_WIDTH, height: int = 60) -> al
     ).properties(width=width, height=height)
 
 
-def _time_axis(title: str | None = None, **kw) -> alt.Axis:
+def time_ticks(start: pd.Timestamp, end: pd.Timestamp, width: float,
+               min_px: float = 64) -> list[int]:
+    """Tick positions (epoch ms) at most one per `min_px` pixels: every 1, 2, 7 or 14 days,
+    else the first of every n-th month. Chosen here, not by Vega, because Vega's own
+    choice overlaps labels on a one-month axis in both the browser and the static SVG."""
+    days = max((end - start).days, 1)
+    most = max(2, int(width // min_px))
+    for step in (1, 2, 7, 14):
+        if days // step + 1 <= most:
+            return [epoch_ms(start + pd.Timedelta(days=k * step)) for k in range(days // step + 1)]
+    firsts = list(pd.date_range(start.normalize() + pd.offsets.MonthBegin(0), end, freq="MS"))
+    every = -(-len(firsts) // most) or 1
+    return [epoch_ms(day) for day in firsts[::every]]
+
+
+def _time_axis(start: pd.Timestamp, end: pd.Timestamp, width: float,
+               title: str | None = None, **kw) -> alt.Axis:
     # The scale is UTC, so Vega formats these labels in UTC (no formatType needed).
-    return alt.Axis(format="%-d %b", title=title, labelOverlap=True, grid=True, **kw)
+    return alt.Axis(format="%-d %b", title=title, values=time_ticks(start, end, width),
+                    labelOverlap=True, grid=True, **kw)
 
 
 def _time_scale(start: pd.Timestamp, end: pd.Timestamp, width: float) -> alt.Scale:
@@ -776,7 +793,7 @@ def timeline(events: pd.DataFrame | None, start=None, end=None, crisis=None,
     pts["dashed"] = pts["date_basis"].isin(INFERRED_BASES)
     xs = _time_scale(layout.start, layout.end, layout.width)
     ys = _pixel_scale(layout.height)
-    x = alt.X("x_ms:T", scale=xs, axis=_time_axis())
+    x = alt.X("x_ms:T", scale=xs, axis=_time_axis(layout.start, layout.end, layout.width))
     y = alt.Y("y:Q", scale=ys, axis=None)
     layers = _crisis_layers(crisis, layout, xs, ys, crisis_label)
     layers += _lane_layers(layout, ys)
@@ -1097,7 +1114,8 @@ def trust_chart(trust_index: pd.DataFrame | None, events: pd.DataFrame | None = 
         alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(color=MUTED, strokeDash=[2, 2]).encode(
             y=alt.Y("zero:Q", scale=ys, axis=y_axis)),
         base.mark_line(color=OKABE_ITO["blue"], strokeWidth=2, interpolate="linear").encode(
-            x=alt.X("x_ms:T", scale=xs, axis=_time_axis()),
+            x=alt.X("x_ms:T", scale=xs,
+                    axis=_time_axis(layout.start, layout.end, layout.width)),
             y=alt.Y("index:Q", scale=ys, axis=y_axis)),
         base.mark_point(filled=True, color=OKABE_ITO["blue"], size=36, opacity=1).encode(
             x=x, y=alt.Y("index:Q", scale=ys, axis=y_axis), tooltip=tooltip),
@@ -1571,7 +1589,7 @@ def _as_of_layers(layout: CadenceLayout, ys) -> list[alt.Chart]:
     frame = pd.DataFrame({"x": [epoch_ms(layout.as_of)], "y0": [2 * ROW_PX - 4],
                           "y1": [layout.height], "t": [f"as of {day_label(layout.as_of)}"]})
     return [alt.Chart(frame).mark_rule(color=MUTED, strokeDash=[2, 2]).encode(
-        x=alt.X("x:T", scale=xs, axis=_time_axis(tickCount=8)),
+        x=alt.X("x:T", scale=xs, axis=_time_axis(layout.start, layout.end, layout.width)),
         y=alt.Y("y0:Q", scale=ys, axis=None),
         y2="y1:Q", tooltip=[alt.Tooltip("t:N", title="date")])]
 
