@@ -476,7 +476,12 @@ class Brief:
 
     def conflicts_and_framing(self) -> HTMLBlock:
 
-        conflicts = pd.concat([self.tables["conflicts"], self.tables["count_conflicts"]],
+        # Conflicts about events belong to the brief whose period holds the event.
+        event_conflicts = self.tables["conflicts"]
+        if not event_conflicts.empty:
+            shown = set(col(self.events, "event_id"))
+            event_conflicts = event_conflicts[col(event_conflicts, "event_id").isin(shown)]
+        conflicts = pd.concat([event_conflicts, self.tables["count_conflicts"]],
                               ignore_index=True)
         facts = 0
         if not conflicts.empty:
@@ -486,8 +491,9 @@ class Brief:
             subject = [labels.get(e, "") or c for e, c in
                        zip(conflicts.get("event_id", ""), conflicts.get("channel", ""),
                            strict=False)]
+            facts_read = conflicts["fact"].str.replace("_", " ")
             conflicts["about"] = [f"{f}: {s}" if s else f
-                                  for f, s in zip(conflicts["fact"], subject, strict=True)]
+                                  for f, s in zip(facts_read, subject, strict=True)]
             conflicts["sources"] = [self.doc_names(ids) for ids in conflicts["doc_ids"]]
             facts = conflicts["about"].nunique()
         framing = self.framing_block()
