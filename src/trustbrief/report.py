@@ -366,9 +366,11 @@ class Brief:
         ops = findings.operations_in_period(events, self.start, self.end)
         little = ops[col(ops, "us_notice").isin(["none", "minutes"])]
         dated = events[col(events, "date") != ""]
+        ops_text = (f"{_plural(len(ops), 'dated operation')}, {len(little)} of them with no "
+                    f"or only minutes of notice to the {self.observer}" if len(ops)
+                    else "no dated operation in the period")
         takeaway = (f"{_plural(len(dated), 'dated event')} between {self.start} and {self.end}; "
-                    f"{_plural(len(ops), 'dated operation')}, {len(little)} of them with no or "
-                    f"only minutes of notice to the {self.observer}.")
+                    f"{ops_text}.")
         parts = [section("Annotated timeline").markup,
                  figure(chart, "What happened, and how much warning came with it", takeaway,
                         self.source_line("events"),
