@@ -412,13 +412,18 @@ class Brief:
         ledger = in_period(self.tables["notice_ledger"], self.start, self.end)
         counts = col(ledger, "notice").value_counts()
         summary = ", ".join(f"{n} {k}" for k, n in counts.items()) or "no operations"
-        parts.append(figure(charts.notice_ledger_chart(ledger, self.documents),
-                            f"Notice ledger: how much warning the {self.observer} had",
-                            f"Operation by operation, the advance notice reported: {summary}.",
-                            self.source_line("notice_ledger")).markup)
-        parts.append(table(ledger, {"label": "Operation", "date": "Date", "notice": "Notice",
-                                    "accounts": "Accounts (notice: sources)",
-                                    "evidence": "Evidence"}).markup)
+        if ledger.empty:  # no empty panel: say it in one line
+            parts.append("<h3>Notice ledger</h3>" + prose(
+                f"No operation in this period comes with an account of the notice the "
+                f"{self.observer} got.").markup)
+        else:
+            parts.append(figure(charts.notice_ledger_chart(ledger, self.documents),
+                                f"Notice ledger: how much warning the {self.observer} had",
+                                f"Operation by operation, the advance notice reported: {summary}.",
+                                self.source_line("notice_ledger")).markup)
+            parts.append(table(ledger, {"label": "Operation", "date": "Date", "notice": "Notice",
+                                        "accounts": "Accounts (notice: sources)",
+                                        "evidence": "Evidence"}).markup)
         return HTMLBlock("".join(parts))
 
     # 4. cadence ----------------------------------------------------------------------------
