@@ -18,3 +18,20 @@ def test_small_jobs_stay_in_process():
     assert parallel.worker_count(10, min_items=500) == 1
     assert parallel.worker_count(10, min_items=500, workers=2) == 2
     assert parallel.map_in_order(scaled, [], 3, workers=2) == []
+
+
+def test_environment_sets_the_number_of_processes(monkeypatch):
+    monkeypatch.setenv(parallel.WORKERS_ENV, "1")
+    assert parallel.worker_count(10_000, min_items=500) == 1
+    monkeypatch.setenv(parallel.WORKERS_ENV, "3")
+    assert parallel.worker_count(10_000, min_items=500) == 3
+    assert parallel.worker_count(10, min_items=500) == 1  # small work still stays in process
+    assert parallel.worker_count(10_000, min_items=500, workers=2) == 2  # the caller wins
+
+
+def test_bad_worker_setting_is_named(monkeypatch):
+    import pytest
+
+    monkeypatch.setenv(parallel.WORKERS_ENV, "two")
+    with pytest.raises(ValueError, match="TRUSTBRIEF_WORKERS='two'"):
+        parallel.worker_count(10_000, min_items=500)

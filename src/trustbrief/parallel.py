@@ -8,6 +8,14 @@ import os
 from collections.abc import Callable, Sequence
 
 _JOB: tuple = ()
+WORKERS_ENV = "TRUSTBRIEF_WORKERS"  # e.g. 1 to profile in one process, 4 on a bigger machine
+
+
+def _env_workers() -> int:
+    value = os.environ[WORKERS_ENV].strip()
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"{WORKERS_ENV}={value!r}: expected a whole number of processes, >= 1")
+    return int(value)
 
 
 def _run(chunk: Sequence) -> list:
@@ -16,11 +24,14 @@ def _run(chunk: Sequence) -> list:
 
 
 def worker_count(n_items: int, min_items: int, workers: int | None = None) -> int:
-    """2 where the machine has two cores and the work is large enough to pay for a fork."""
+    """Processes to use: `workers` if given; else 1 for work too small to pay for a fork,
+    and otherwise $TRUSTBRIEF_WORKERS, or up to 2 (this machine's cores) when it is unset."""
     if workers is not None:
         return max(1, workers)
     if n_items < min_items or "fork" not in mp.get_all_start_methods():
         return 1
+    if os.environ.get(WORKERS_ENV, "").strip():
+        return _env_workers()
     return max(1, min(2, os.cpu_count() or 1))
 
 
