@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import hashlib
 import logging
+import re
 import shutil
 from pathlib import Path
 
@@ -529,3 +530,40 @@ def test_property_splitting_and_segmenting_never_crash_and_offsets_hold(text):
         assert text[row.start:row.end] == row.text
         assert row.text == row.text.strip() and row.text
     assert len(docs) == 1
+
+
+def test_binary_is_told_by_the_share_of_control_characters():
+    text = b"A plain line of text.\tTabbed.\r\n\x0cNext page.\n" * 10
+    assert not corpus._is_binary(text, 0.10)
+    assert corpus._is_binary(text + b"\x01\x1b" * 60, 0.10)
+    assert not corpus._is_binary("Café – “quoted”".encode() * 20, 0.10)  # UTF-8 is not control
+
+
+def test_rule_prefilter_lets_through_every_rule_match(rules):
+    """The one-search prefilter must never turn away a paragraph some rule matches."""
+    assert rules.any_rule is not None
+    samples = ["Content retrieved from: https://www.example.com/story.",
+               "Published on October 8, 2024", "Photo: Reuters", "Advertisement",
+               "Read more: how the talks stalled", "By Jane Doe, Reuters"]
+    matched = 0
+    for text in samples:
+        if any(r.regex.match(text) if r.kind == "prefix" else r.regex.fullmatch(text)
+               for r in rules.rules):
+            matched += 1
+            assert rules.any_rule.match(text), text
+    assert matched >= 3
+    body = "US officials said Israel gave only minutes of notice before the strike in Beirut."
+    assert rules.any_rule.match(body) is None
+
+
+def test_rule_prefilter_keeps_each_rules_case_and_drops_when_uncombinable():
+    strict = corpus.Rule("strict", re.compile("ADVERT"), (), "anywhere", "line", (), False,
+                         False)
+    loose = corpus.Rule("loose", re.compile("photo", re.I), (), "anywhere", "line", (), False,
+                        False)
+    combined = corpus._any_rule((strict, loose))
+    assert combined.match("ADVERT") and not combined.match("advert")
+    assert combined.match("PHOTO")
+    backref = corpus.Rule("twice", re.compile(r"(?P<w>\w+) (?P=w)"), ("w",), "anywhere",
+                          "line", (), False, False)
+    assert corpus._any_rule((backref,)) is None

@@ -11,10 +11,12 @@ the markup (markup itself never reaches the text).
 from __future__ import annotations
 
 import fnmatch
+import functools
 import hashlib
 import logging
 import re
 import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -125,6 +127,9 @@ class CorpusRules:
     rules: tuple[Rule, ...]
     outlets: Outlets
     date_regex: re.Pattern = field(repr=False)
+    # matches at the start of every paragraph some rule matches: most body paragraphs are
+    # turned away by this one search instead of one per rule (None: rules not combinable)
+    any_rule: re.Pattern | None = field(default=None, repr=False)
 
 
 def _word_list(path, key, value) -> list[str]:
@@ -323,6 +328,7 @@ def load_rules(data_dir: Path | str) -> CorpusRules:
     knowledge.require_keys(path, "html", html, ("drop_tags", "block_tags", "containers",
                                                 "meta"))
     knowledge.require_keys(path, "html.meta", html["meta"], META_FIELDS)
+    rules = _parse_rules(path, data["rules"], macros)
     langs = data["language_stopwords"]
     if not isinstance(langs, dict) or not langs:
         raise DataFileError(path, "language_stopwords", "expected code: [words] pairs")
@@ -342,10 +348,24 @@ def load_rules(data_dir: Path | str) -> CorpusRules:
         title_stopwords=_lower_set(path, "title_stopwords", data["title_stopwords"]),
         language_stopwords={k: _lower_set(path, f"language_stopwords.{k}", v)
                             for k, v in langs.items()},
-        rules=_parse_rules(path, data["rules"], macros),
+        rules=rules,
         outlets=_parse_outlets(data_dir / "outlets.yaml"),
         date_regex=re.compile(date_macro),
+        any_rule=_any_rule(rules),
     )
+
+
+def _any_rule(rules: tuple[Rule, ...]) -> re.Pattern | None:
+    """One alternation of every rule, capture names removed, each with its own case flag.
+    A rule that matches (whole or prefix) also matches here at the paragraph's start."""
+    parts = []
+    for rule in rules:
+        body = re.sub(r"(?<!\\)\(\?P<\w+>", "(?:", rule.regex.pattern)
+        parts.append(("(?i:%s)" if rule.regex.flags & re.IGNORECASE else "(?-i:%s)") % body)
+    try:
+        return re.compile("|".join(parts))
+    except re.error:  # e.g. a backreference to a named group: check rule by rule
+        return None
 
 
 def load_sidecar(data_dir: Path | str) -> pd.DataFrame:
@@ -470,8 +490,12 @@ def _is_binary(data: bytes, share: float) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample.translate(None, _NOT_CONTROL))  # count by deleting the rest
     return controls > share * len(sample)
+
+
+# bytes that are not control characters: printable ones and tab, newline, form feed, CR
+_NOT_CONTROL = bytes([9, 10, 12, 13, *range(32, 256)])
 
 
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -646,6 +670,8 @@ def _heading_like(text: str, max_words: int) -> bool:
 
 def _match_rule(rules: CorpusRules, text: str, position: set[str],
                 next_text: str | None) -> tuple[Rule, re.Match] | None:
+    if rules.any_rule is not None and rules.any_rule.match(text) is None:
+        return None
     long = len(text) > rules.limits["boilerplate_max_chars"]
     for rule in rules.rules:
         if rule.where not in position or (long and rule.kind == "line"):
@@ -666,7 +692,7 @@ def _next_matches(rules: CorpusRules, names: tuple[str, ...], text: str | None) 
 
 
 def _bigrams(text: str) -> set[tuple[str, str]]:
-    words = [w.lower() for w in _words(text)]
+    words = _words(text.lower())
     return set(zip(words, words[1:], strict=False))
 
 
@@ -887,7 +913,8 @@ def guess_language(words: list[str], rules: CorpusRules) -> str:
     words = words[:600]
     if not words:
         return "und"
-    shares = {code: sum(w in stop for w in words) / len(words)
+    counts = Counter(words)
+    shares = {code: sum(counts[w] for w in stop if w in counts) / len(words)
               for code, stop in rules.language_stopwords.items()}
     code, share = max(sorted(shares.items()), key=lambda kv: kv[1])
     return code if share >= rules.limits["language_min_share"] else "und"
@@ -1041,7 +1068,7 @@ def _document_record(raw: dict, doc_id: str, rules: CorpusRules, side: dict
         "language": guess_language(words, rules),
         "outlet_basis": outlet_basis, "outlet_evidence": outlet_evidence,
         "cited_outlets": cited,
-        "_dup_words": words,
+        "_fingerprint": fingerprint(words, rules.limits),
     }
     return doc, sent_rows
 
@@ -1049,16 +1076,49 @@ def _document_record(raw: dict, doc_id: str, rules: CorpusRules, side: dict
 # ---------------------------------------------------------------------------- duplicates
 
 
-def _shingles(words: list[str], k: int, cache: dict[str, int]) -> np.ndarray:
-    missing = {w for w in words if w not in cache}
-    cache.update((w, zlib.crc32(w.encode("utf-8"))) for w in missing)
-    ids = np.array([cache[w] for w in words], dtype=np.uint64)
-    if len(ids) < k:
+@dataclass(frozen=True)
+class Fingerprint:
+    """What near-duplicate detection needs of one article, computed where the article is read
+    (in a worker process) so that only the matching runs over the whole corpus."""
+
+    key: str  # hash of the normalized words: exact copies
+    shingles: np.ndarray  # sorted unique hashes of k-word shingles
+    signature: np.ndarray  # MinHash of the shingles
+
+
+@functools.lru_cache(maxsize=4)
+def _permutations(n_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(20241001)
+    mult = rng.integers(1, 2**63 - 1, size=n_perm, dtype=np.uint64) | np.uint64(1)
+    add = rng.integers(0, 2**63 - 1, size=n_perm, dtype=np.uint64)
+    return mult, add
+
+
+@functools.lru_cache(maxsize=1 << 18)  # a corpus's vocabulary, hashed once per process
+def _word_id(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))
+
+
+def _shingles(words: list[str], k: int) -> np.ndarray:
+    if len(words) < k:
         return np.empty(0, dtype=np.uint64)
+    ids = np.fromiter(map(_word_id, words), dtype=np.uint64, count=len(words))
     combined = np.zeros(len(ids) - k + 1, dtype=np.uint64)
     for j in range(k):
         combined = combined * np.uint64(1_000_003) + ids[j:len(ids) - k + 1 + j]
     return np.unique(combined)
+
+
+def fingerprint(words: list[str], limits: dict) -> Fingerprint:
+    """The article's exact-copy key, shingles and MinHash signature."""
+    key = hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
+    shingles = _shingles(words, int(limits["shingle_words"]))
+    mult, add = _permutations(int(limits["minhash_permutations"]))
+    if len(shingles) == 0:
+        return Fingerprint(key, shingles, np.empty(0, dtype=np.uint64))
+    with np.errstate(over="ignore"):
+        signature = (mult[:, None] * shingles[None, :] + add[:, None]).min(axis=1)
+    return Fingerprint(key, shingles, signature)
 
 
 def find_duplicates(texts: list[str], limits: dict) -> list[int | None]:
@@ -1068,61 +1128,63 @@ def find_duplicates(texts: list[str], limits: dict) -> list[int | None]:
     near copies by MinHash with LSH bands, verified by shingle Jaccard. Linear in the
     corpus size apart from the (small) candidate buckets.
     """
-    return _duplicates_of_word_lists([WORD_RE.findall(t.lower()) for t in texts], limits)
+    return match_duplicates([fingerprint(WORD_RE.findall(t.lower()), limits) for t in texts],
+                            limits)
 
 
 SIGNATURE_MARGIN = 0.3
+BUCKET_REACH = 50  # candidates taken from one LSH bucket: bounds the work on boilerplate
 
 
-def _duplicates_of_word_lists(word_lists: list[list[str]], limits: dict) -> list[int | None]:
-    k = int(limits["shingle_words"])
+def match_duplicates(prints: list[Fingerprint], limits: dict) -> list[int | None]:
+    """For each fingerprint (in file order), the index of the earlier article it repeats."""
     n_perm = int(limits["minhash_permutations"])
     bands = int(limits["minhash_bands"])
     rows = n_perm // bands
     threshold = float(limits["near_duplicate_jaccard"])
-    rng = np.random.default_rng(20241001)
-    mult = rng.integers(1, 2**63 - 1, size=n_perm, dtype=np.uint64) | np.uint64(1)
-    add = rng.integers(0, 2**63 - 1, size=n_perm, dtype=np.uint64)
     exact: dict[str, int] = {}
     buckets: dict[tuple[int, bytes], list[int]] = {}
     shingle_sets: dict[int, np.ndarray] = {}
-    signatures: dict[int, np.ndarray] = {}
-    cache: dict[str, int] = {}
+    # every kept signature, one row per article, so candidates are compared in one step
+    signatures = np.zeros((max(1, len(prints)), n_perm), dtype=np.uint64)
     out: list[int | None] = []
-    for i, words in enumerate(word_lists):
-        key = hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
-        if key in exact:
-            root = exact[key]
+    for i, fp in enumerate(prints):
+        if fp.key in exact:
+            root = exact[fp.key]
             out.append(root if root != i else None)
             continue
-        shingles = _shingles(words, k, cache)
-        if len(shingles) == 0:
+        if len(fp.shingles) == 0:
             out.append(None)
             continue
-        with np.errstate(over="ignore"):
-            hashed = mult[:, None] * shingles[None, :] + add[:, None]
-        signature = hashed.min(axis=1)
-        match = None
-        keys = [(b, signature[b * rows:(b + 1) * rows].tobytes()) for b in range(bands)]
-        candidates = sorted({j for key_b in keys for j in buckets.get(key_b, [])[:50]})
-        for j in candidates:
-            # The signatures estimate the Jaccard similarity; skip the exact count for
-            # candidates far below the threshold (the estimate errs by ~0.05 at most).
-            if float(np.mean(signature == signatures[j])) < threshold - SIGNATURE_MARGIN:
-                continue
-            other = shingle_sets[j]
-            inter = len(np.intersect1d(shingles, other, assume_unique=True))
-            if inter / (len(shingles) + len(other) - inter) >= threshold:
-                match = j
-                break
+        keys = [(b, fp.signature[b * rows:(b + 1) * rows].tobytes()) for b in range(bands)]
+        candidates = sorted({j for key_b in keys for j in buckets.get(key_b, [])[:BUCKET_REACH]})
+        match = _verified_match(candidates, fp, signatures, shingle_sets, threshold)
         out.append(match)
-        exact[key] = i if match is None else match
+        exact[fp.key] = i if match is None else match
         if match is None:
-            shingle_sets[i] = shingles
-            signatures[i] = signature
+            shingle_sets[i] = fp.shingles
+            signatures[i] = fp.signature
             for key_b in keys:
                 buckets.setdefault(key_b, []).append(i)
     return out
+
+
+def _verified_match(candidates: list[int], fp: Fingerprint, signatures: np.ndarray,
+                    shingle_sets: dict[int, np.ndarray], threshold: float) -> int | None:
+    """The first candidate (in file order) whose shingle Jaccard reaches the threshold. The
+    signatures estimate the Jaccard similarity; candidates far below the threshold (the
+    estimate errs by ~0.05 at most) are dropped before the exact count."""
+    if not candidates:
+        return None
+    agreement = (signatures[candidates] == fp.signature).mean(axis=1)
+    for j, share in zip(candidates, agreement, strict=True):
+        if share < threshold - SIGNATURE_MARGIN:
+            continue
+        other = shingle_sets[j]
+        inter = len(np.intersect1d(fp.shingles, other, assume_unique=True))
+        if inter / (len(fp.shingles) + len(other) - inter) >= threshold:
+            return j
+    return None
 
 
 # ---------------------------------------------------------------------------- build
@@ -1162,7 +1224,7 @@ def build_corpus(raw: pd.DataFrame, rules: CorpusRules, sidecar: pd.DataFrame | 
     for doc, sent_rows in parallel.map_in_order(_record_job, jobs, rules):
         docs.append(doc)
         sents.extend(sent_rows)
-    dup_index = _duplicates_of_word_lists([d.pop("_dup_words") for d in docs], rules.limits)
+    dup_index = match_duplicates([d.pop("_fingerprint") for d in docs], rules.limits)
     for doc, j in zip(docs, dup_index, strict=True):
         doc["duplicate_of"] = docs[j]["doc_id"] if j is not None else ""
     documents = pd.DataFrame(docs, columns=list(SCHEMA["documents"]))
