@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from trustbrief import timex
-from trustbrief.events import frame_records
+from trustbrief.events import _native_list, frame_records
 from trustbrief.knowledge import (
     DataFileError,
     compile_pattern,
@@ -152,7 +152,9 @@ def _governing(mention: dict, times: SentenceTimes,
     extract chose one (weight 1); else the sentence's expressions that govern no other mention
     (weight 1 when extract does not choose at all, else UNCLAIMED_WEIGHT)."""
     key = (mention["doc_id"], mention["sent_id"])
-    in_sentence = [t for t in times.by_sentence.get(key, []) if wanted(t["spec"])]
+    if key not in times.by_sentence:
+        return []  # most sentences have no time expression at all
+    in_sentence = [t for t in times.by_sentence[key] if wanted(t["spec"])]
     own = mention.get("time_id") or ""
     if own:
         return [(t, 1.0) for t in in_sentence if t["time_id"] == own]
@@ -166,11 +168,19 @@ def _is_explicit_day(spec: str) -> bool:
     return isinstance(spec, str) and spec.startswith(("abs:", "md:"))
 
 
+# the document fields this stage reads (a record's .get gives None for missing ones)
+DOCUMENT_FIELDS = ("doc_id", "file", "published", "published_basis")
+
+
+def _present(frame: pd.DataFrame, names: tuple[str, ...]) -> list[str]:
+    return [name for name in names if name in frame]
+
+
 def _pinned_from_dated_documents(mentions: list[dict], times: SentenceTimes,
                                  documents: pd.DataFrame) -> list[Pinned]:
     """Events that a dated article dates explicitly ('Iran fired missiles on Oct. 1')."""
     anchors = {row["doc_id"]: _iso_or_none(row.get("published"))
-               for row in frame_records(documents)
+               for row in frame_records(documents, _present(documents, DOCUMENT_FIELDS))
                if row.get("published_basis") in DATED_BASES}
     pinned = []
     for m in mentions:
@@ -354,42 +364,95 @@ def _sentence_times(found: dict, mentions: list[dict]) -> SentenceTimes:
     return SentenceTimes(by_sentence, claimed, governed)
 
 
-def _sentence_actors(found: dict) -> dict:
-    """(doc_id, sent_id) -> canonical actors named anywhere in the sentence."""
+def _sentence_actors(found: dict, keys: set) -> dict:
+    """(doc_id, sent_id) -> canonical actors named anywhere in the sentence, for `keys`."""
     actor_mentions = found.get("actor_mentions")
-    if actor_mentions is None or actor_mentions.empty or "actor" not in actor_mentions:
+    if actor_mentions is None or actor_mentions.empty or "actor" not in actor_mentions \
+            or not keys:
         return {}
+    # a vectorized filter to (a superset of) the wanted sentences before walking the rows
+    near = actor_mentions[actor_mentions["sent_id"].isin(list({s for _, s in keys}))]
     out: dict = {}
-    for doc_id, sent_id, actor in zip(actor_mentions["doc_id"].tolist(),
-                                      actor_mentions["sent_id"].tolist(),
-                                      actor_mentions["actor"].tolist(), strict=True):
-        if isinstance(actor, str) and actor:
+    for doc_id, sent_id, actor in zip(near["doc_id"].tolist(), near["sent_id"].tolist(),
+                                      near["actor"].tolist(), strict=True):
+        if isinstance(actor, str) and actor and (doc_id, sent_id) in keys:
             out.setdefault((doc_id, sent_id), set()).add(actor)
     return out
 
 
-def _mention_rows(found: dict) -> list[dict]:
+MENTION_FIELDS = ("doc_id", "sent_id", "event_type", "actors", "text", "time_id", "polarity")
+TEXT_FIELDS = ("event_type", "text", "time_id", "polarity")  # '' when not a string
+
+
+def _mention_rows(found: dict, doc_ids: set[str] | None = None) -> list[dict]:
+    """Mention records (sorted by sentence) of the mentions that can matter: see
+    _useful_mentions."""
     mentions = found.get("mentions")
     if mentions is None or mentions.empty:
         return []
-    wanted = ["doc_id", "sent_id", "event_type", "actors", "text", "time_id", "polarity"]
-    rows = frame_records(mentions.reindex(columns=wanted))
-    in_sentence = _sentence_actors(found)
+    mentions = _useful_mentions(mentions, found, doc_ids)
+    columns = {"doc_id": _native_list(mentions["doc_id"]),
+               "sent_id": _native_list(mentions["sent_id"]),
+               "actors": _actor_lists(mentions),
+               **{name: _strings(mentions, name) for name in TEXT_FIELDS}}
+    rows = [dict(zip(MENTION_FIELDS, row, strict=True))
+            for row in zip(*(columns[name] for name in MENTION_FIELDS), strict=True)]
+    # extract found no agent/target: the sentence's actors stand in
+    actorless = {(row["doc_id"], row["sent_id"]) for row in rows if not row["actors"]}
+    in_sentence = _sentence_actors(found, actorless)
     for row in rows:
-        for key in ("time_id", "polarity", "text", "event_type"):
-            if not isinstance(row[key], str):
-                row[key] = ""
-        row["actors"] = _actor_list(row["actors"])
-        if not row["actors"]:  # extract found no agent/target: the sentence's actors stand in
+        if not row["actors"]:
             row["actors"] = sorted(in_sentence.get((row["doc_id"], row["sent_id"]), ()))
     return sorted(rows, key=lambda r: (r["doc_id"], r["sent_id"]))
+
+
+def _useful_mentions(mentions: pd.DataFrame, found: dict, doc_ids: set[str] | None
+                     ) -> pd.DataFrame:
+    """The mentions of the documents to date (`doc_ids`; all when None) give clues; any other
+    mention only counts when an explicit date in its sentence pins its event, so a mention
+    in a sentence without a time expression is dropped before any record is built. Whole
+    sentences are kept or dropped, so which expressions other mentions claim is unchanged."""
+    times = found.get("time_expressions")
+    if doc_ids is None or times is None or times.empty:
+        return mentions  # without expressions, they are extracted from these sentences
+    timed = mentions["sent_id"].isin(times["sent_id"].unique()) & \
+        mentions["doc_id"].isin(times["doc_id"].unique())
+    return mentions[timed | mentions["doc_id"].isin(list(doc_ids))]
+
+
+def _strings(frame: pd.DataFrame, name: str) -> list[str]:
+    """The column's str values, '' for anything else (and for a missing column)."""
+    if name not in frame:
+        return [""] * len(frame)
+    column = frame[name]
+    if isinstance(column.dtype, pd.StringDtype):
+        return column.fillna("").tolist()  # a string column holds only str and NA
+    return [v if isinstance(v, str) else "" for v in _native_list(column)]
+
+
+def _actor_lists(frame: pd.DataFrame) -> list[list[str]]:
+    """_actor_list of each cell; each distinct list of names is cleaned once (they repeat),
+    and every row gets its own list."""
+    if "actors" not in frame:
+        return [[] for _ in range(len(frame))]
+    cache: dict[tuple, list[str]] = {}
+    out = []
+    for value in _native_list(frame["actors"]):
+        if type(value) is list and all(type(v) is str for v in value):
+            key = tuple(value)
+            if key not in cache:
+                cache[key] = _actor_list(value)
+            out.append(list(cache[key]))
+        else:
+            out.append(_actor_list(value))
+    return out
 
 
 def collect_clues(documents: pd.DataFrame, found: dict, chronology: pd.DataFrame,
                   doc_ids: set[str] | None = None) -> dict[str, list[Clue]]:
     """Clues per doc_id, for every document (dated ones too, to check sidecar dates), or
     only for `doc_ids` when given (every document still pins events)."""
-    mentions = _mention_rows(found)
+    mentions = _mention_rows(found, doc_ids)
     if not mentions:
         return {}
     times = _sentence_times(found, mentions)
@@ -418,7 +481,7 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
     for column in ("published", "published_earliest", "published_latest", "published_evidence"):
         if column not in docs.columns:
             docs[column] = ""
-    rows = frame_records(docs)
+    rows = frame_records(docs, _present(docs, DOCUMENT_FIELDS))
     # stated in the text: nothing to infer or to check
     open_rows = [(i, row) for i, row in zip(docs.index, rows, strict=True)
                  if row.get("published_basis", "unknown") in ("unknown", "", None, "sidecar")]

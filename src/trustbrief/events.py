@@ -492,55 +492,96 @@ def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules
              ) -> list[Rec]:
     dup = set(documents.loc[documents["duplicate_of"].map(_text) != "", "doc_id"]) \
         if "duplicate_of" in documents else set()
-    pub = {}
-    for d in frame_records(documents):
-        lo = _ordinal(d.get("published_earliest")) or _ordinal(d.get("published"))
-        hi = _ordinal(d.get("published_latest")) or _ordinal(d.get("published"))
-        pub[d["doc_id"]] = (lo, hi)
+    pub = _publication_ranges(documents)
     # plain column lists + memoized dates: row dicts from pandas are the slow part at 100k rows
-    n = len(mentions)
-
-    def col(name: str) -> list:
-        if name not in mentions:
-            return [""] * n
-        return [v if isinstance(v, str) else _text(v) for v in mentions[name].tolist()]
-
-    parse = _memo(lambda v: tuple(as_list(v)))  # the same target lists repeat a lot
-
-    def lists(name: str) -> list:
-        if name not in mentions:
-            return [()] * n
-        return [parse(v) if isinstance(v, str) else tuple(as_list(v))
-                for v in mentions[name].tolist()]
-
     ordinal = _memo(_ordinal)
     groups = _memo(rules.group_of)
-    cols = {c: col(c) for c in ("mention_id", "doc_id", "sent_id", "event_type", "agent",
-                                "agent_side", "date", "date_earliest", "date_latest",
-                                "date_basis", "polarity", "text", "trigger",
-                                "trigger_start")}
-    targets, target_sides, actors = lists("targets"), lists("target_sides"), lists("actors")
-    locations = lists("locations")
+    text_columns = ("mention_id", "doc_id", "sent_id", "event_type", "agent", "agent_side",
+                    "date", "date_earliest", "date_latest", "date_basis", "polarity", "text",
+                    "trigger")
+    columns = [_str_column(mentions, name) for name in text_columns]
+    columns += [_name_tuples(mentions, name)
+                for name in ("targets", "target_sides", "actors", "locations")]
+    columns.append(_int_column(mentions, "trigger_start"))
     recs = []
-    for pos in range(n):
-        etype, doc = cols["event_type"][pos], cols["doc_id"][pos]
+    for pos, (mention_id, doc, sent_id, etype, agent, agent_side, date, earliest, latest,
+              basis, polarity, text, trigger, targets, target_sides, actors, locations,
+              trigger_start) in enumerate(zip(*columns, strict=True)):
         if not etype or doc in dup:
             continue
-        basis = cols["date_basis"][pos] or "open"
-        lo, hi = ordinal(cols["date_earliest"][pos]), ordinal(cols["date_latest"][pos])
-        lo = lo if lo is not None else ordinal(cols["date"][pos])
+        basis = basis or "open"
+        lo, hi = ordinal(earliest), ordinal(latest)
+        lo = lo if lo is not None else ordinal(date)
         hi = hi if hi is not None else lo
         if basis == "open" or lo is None:
             lo = hi = None
             basis = "open"
         pub_lo, pub_hi = pub.get(doc, (None, None))
         recs.append(Rec(
-            pos, cols["mention_id"][pos], doc, cols["sent_id"][pos], etype, groups(etype),
-            cols["agent"][pos], cols["agent_side"][pos], targets[pos], target_sides[pos],
-            actors[pos], locations[pos], lo, hi, basis, cols["polarity"][pos] or "asserted",
-            cols["text"][pos], pub_lo, pub_hi, "", cols["trigger"][pos],
-            _int(cols["trigger_start"][pos])))
+            pos, mention_id, doc, sent_id, etype, groups(etype), agent, agent_side, targets,
+            target_sides, actors, locations, lo, hi, basis, polarity or "asserted", text,
+            pub_lo, pub_hi, "", trigger, trigger_start))
     return recs
+
+
+def _publication_ranges(documents: pd.DataFrame) -> dict[str, tuple[int | None, int | None]]:
+    """doc_id -> (earliest, latest) publication day as ordinals."""
+    names = [c for c in ("published", "published_earliest", "published_latest")
+             if c in documents]
+    pub = {}
+    for d in frame_records(documents, ["doc_id", *names]):
+        lo = _ordinal(d.get("published_earliest")) or _ordinal(d.get("published"))
+        hi = _ordinal(d.get("published_latest")) or _ordinal(d.get("published"))
+        pub[d["doc_id"]] = (lo, hi)
+    return pub
+
+
+def _str_column(frame: pd.DataFrame, name: str) -> list[str]:
+    """[_text(v) for v in frame[name]] ('' for every cell when the column is missing)."""
+    if name not in frame:
+        return [""] * len(frame)
+    column = frame[name]
+    if isinstance(column.dtype, pd.StringDtype):
+        return column.fillna("").tolist()  # a string column holds only str and NA
+    return [v if isinstance(v, str) else _text(v) for v in column.tolist()]
+
+
+def _name_tuples(frame: pd.DataFrame, name: str) -> list[tuple[str, ...]]:
+    """tuple(as_list(v)) for each cell. The same lists of names repeat a lot, so each
+    distinct one is parsed once."""
+    if name not in frame:
+        return [()] * len(frame)
+    cache: dict = {}
+    out = []
+    for value in frame[name].tolist():
+        key = tuple(value) if type(value) is list else value
+        try:
+            parsed = cache.get(key)
+        except TypeError:  # an unhashable cell: parse it on its own
+            key, parsed = None, None
+        if parsed is None:
+            parsed = tuple(as_list(value))
+            if _plain_key(key):
+                cache[key] = parsed
+        out.append(parsed)
+    return out
+
+
+def _plain_key(key) -> bool:
+    """Only str keys are cached: 1 == True == 1.0 as keys, but they print differently."""
+    if type(key) is str:
+        return True
+    return type(key) is tuple and all(type(v) is str for v in key)
+
+
+def _int_column(frame: pd.DataFrame, name: str) -> list[int]:
+    """[_int(_text(v)) for v in frame[name]] (-1 when missing or not a number)."""
+    if name not in frame:
+        return [-1] * len(frame)
+    column = frame[name]
+    if column.dtype.kind in "iu" and isinstance(column.dtype, np.dtype):
+        return column.tolist()  # int(float(str(i))) == i for character offsets
+    return [_int(v) for v in _str_column(frame, name)]
 
 
 def _int(value: str) -> int:
@@ -589,22 +630,28 @@ def _joinable(r: Rec, host: Rec, kinds: Mapping[str, dict]) -> bool:
     return not host_places or not places(r) or bool(places(r) & host_places)
 
 
+class _Cache(dict):
+    """A dict that computes a missing value with `fn` (a hit is a plain C lookup)."""
+
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key):
+        value = self[key] = self.fn(key)
+        return value
+
+
 def _memo(fn):
     """A per-call cache (dates and types repeat across thousands of mentions)."""
-    cache: dict = {}
-
-    def cached(value):
-        if value not in cache:
-            cache[value] = fn(value)
-        return cache[value]
-    return cached
+    return _Cache(fn).__getitem__
 
 
-def _main_target(rec: Rec, kinds: Mapping[str, dict]) -> str:
+def _main_target(all_targets: tuple[str, ...], agent: str, kinds: Mapping[str, dict]) -> str:
     """The participant an event is 'about': a person target first, then any non-place one."""
-    if not rec.targets:
+    if not all_targets:
         return ""
-    targets = [t for t in rec.targets if t != rec.agent]
+    targets = [t for t in all_targets if t != agent]
     for wanted in ("person",):
         for t in targets:
             if kinds.get(t, {}).get("type") == wanted:
@@ -615,13 +662,12 @@ def _main_target(rec: Rec, kinds: Mapping[str, dict]) -> str:
     return targets[0] if targets else ""
 
 
-def _block_key(rec: Rec, kinds: Mapping[str, dict]) -> str:
-    if rec.group.symmetric:
-        named = {p for p in [rec.agent, *rec.targets] if p
-                 and kinds.get(p, {}).get("type") != "place"}
-        persons = {p for p in named if kinds.get(p, {}).get("type") == "person"}
-        return "+".join(sorted(persons or named))
-    return rec.main or rec.agent
+def _participants_key(agent: str, targets: tuple[str, ...], kinds: Mapping[str, dict]) -> str:
+    """Block key of a symmetric group (contacts): the persons taking part, else everybody
+    named who is not a place."""
+    named = {p for p in [agent, *targets] if p and kinds.get(p, {}).get("type") != "place"}
+    persons = {p for p in named if kinds.get(p, {}).get("type") == "person"}
+    return "+".join(sorted(persons or named))
 
 
 def _cluster_block(recs: list[Rec], kinds: Mapping[str, dict], key: str) -> list[list[Rec]]:
@@ -811,9 +857,13 @@ def cluster_mentions(recs: list[Rec], kinds: Mapping[str, dict]
 
     Returns the clusters and, for each, its block's key participant."""
     blocks: dict[tuple[str, str], list[Rec]] = defaultdict(list)
+    # the same (targets, agent) pairs come back thousands of times: each is worked out once
+    main_target = _memo(lambda who: _main_target(*who, kinds))
+    participants_key = _memo(lambda who: _participants_key(*who, kinds))
     for r in recs:
-        r.main = _main_target(r, kinds)
-        key = _block_key(r, kinds)
+        r.main = main_target((r.targets, r.agent))
+        key = participants_key((r.agent, r.targets)) if r.group.symmetric else \
+            (r.main or r.agent)
         if not key:
             continue  # nobody takes part: too vague to be (or join) an event
         blocks[(r.group.name, key)].append(r)
@@ -865,42 +915,69 @@ class Context:
     signals_by_sent: dict[tuple[str, str], list[dict]]
     actors_by_sent: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     chronology: list[dict] = field(default_factory=list)
+    document_origins: dict[str, str] = field(default_factory=dict)  # filled by _origin_of
 
 
 def _context(found, documents, event_types, gazetteer, rules, focus) -> Context:
+    outlet_of, by_sent, by_doc = _origin_lookups(found, documents)
+    if gazetteer is None and event_types is not None and not isinstance(
+            event_types, (Mapping, pd.DataFrame)):
+        gazetteer = getattr(event_types, "gazetteer", None) or getattr(event_types, "actors",
+                                                                        None)
+    return Context(event_type_table(event_types), gazetteer_table(gazetteer), rules,
+                   tuple(focus), outlet_of, by_sent, by_doc, _signals_by_sentence(found),
+                   _actors_by_sentence(found))
+
+
+def _columns(frame: pd.DataFrame, names: Iterable[str]) -> Iterable[tuple]:
+    """Rows of `names` as tuples, with the values frame_records would give."""
+    return zip(*(_native_list(frame[name]) for name in names), strict=True)
+
+
+def _origin_lookups(found, documents) -> tuple[dict[str, str], dict[tuple[str, str], Counter],
+                                               dict[str, Counter]]:
+    """(outlet of each document, outlets cited per sentence, outlets cited per document)."""
     outlet_of = {d["doc_id"]: _known_outlet(d.get("outlet")) for d in frame_records(
         documents, [c for c in ("doc_id", "outlet") if c in documents])}
     by_sent: dict[tuple[str, str], Counter] = defaultdict(Counter)
     by_doc: dict[str, Counter] = defaultdict(Counter)
     if "cited_outlets" in documents:
         # corpus lists the outlets a document cites as its source, in order of appearance
-        for d in frame_records(documents, ["doc_id", "cited_outlets"]):
-            for rank, outlet in enumerate(as_list(d["cited_outlets"])):
-                by_doc[d["doc_id"]][outlet] += 0.5 / (rank + 1)
+        for doc_id, cited in _columns(documents, ["doc_id", "cited_outlets"]):
+            for rank, outlet in enumerate(as_list(cited)):
+                by_doc[doc_id][outlet] += 0.5 / (rank + 1)
     claims = found.get("claims")
     if claims is not None and len(claims) and "cited_outlet" in claims:
-        for c in frame_records(claims, ["doc_id", "sent_id", "cited_outlet"]):
-            outlet = _text(c["cited_outlet"])
+        for doc_id, sent_id, cited in _columns(claims, ["doc_id", "sent_id", "cited_outlet"]):
+            outlet = _text(cited)
             if outlet:
-                by_sent[(c["doc_id"], c["sent_id"])][outlet] += 1
-                by_doc[c["doc_id"]][outlet] += 1
+                by_sent[(doc_id, sent_id)][outlet] += 1
+                by_doc[doc_id][outlet] += 1
+    return outlet_of, by_sent, by_doc
+
+
+# the trust-signal fields the events stage reads (notice, direction of the surprise)
+SIGNAL_FIELDS = ("doc_id", "sent_id", "direction", "negated", "notice", "category", "text")
+
+
+def _signals_by_sentence(found) -> dict[tuple[str, str], list[dict]]:
     signals: dict[tuple[str, str], list[dict]] = defaultdict(list)
     ts = found.get("trust_signals")
     if ts is not None and len(ts):
-        for s in frame_records(ts):
+        for s in frame_records(ts, [c for c in SIGNAL_FIELDS if c in ts]):
             signals[(s["doc_id"], s["sent_id"])].append(s)
+    return signals
+
+
+def _actors_by_sentence(found) -> dict[tuple[str, str], set[str]]:
     actors_by_sent: dict[tuple[str, str], set[str]] = defaultdict(set)
     am = found.get("actor_mentions")
     if am is not None and len(am) and "actor" in am:
-        for a in frame_records(am, ["doc_id", "sent_id", "actor"]):
-            if _text(a["actor"]):
-                actors_by_sent[(a["doc_id"], a["sent_id"])].add(a["actor"])
-    if gazetteer is None and event_types is not None and not isinstance(
-            event_types, (Mapping, pd.DataFrame)):
-        gazetteer = getattr(event_types, "gazetteer", None) or getattr(event_types, "actors",
-                                                                        None)
-    return Context(event_type_table(event_types), gazetteer_table(gazetteer), rules,
-                   tuple(focus), outlet_of, by_sent, by_doc, signals, dict(actors_by_sent))
+        for doc_id, sent_id, actor in _columns(am, ["doc_id", "sent_id", "actor"]):
+            named = actor if type(actor) is str else _text(actor)  # _text: the rare non-str
+            if named:
+                actors_by_sent[(doc_id, sent_id)].add(actor)
+    return dict(actors_by_sent)
 
 
 def _known_outlet(value) -> str:
@@ -911,10 +988,9 @@ def _known_outlet(value) -> str:
 
 def _ranked(values: Iterable[str]) -> list[str]:
     """Distinct non-empty values, most frequent first, then alphabetical."""
-    counts: dict[str, int] = {}
-    for v in values:
-        if v:
-            counts[v] = counts.get(v, 0) + 1
+    counts = Counter(values)  # counted in C
+    for empty in [v for v in counts if not v]:
+        del counts[empty]
     if len(counts) <= 1:
         return list(counts)
     return sorted(counts, key=lambda v: (-counts[v], v))
@@ -966,16 +1042,30 @@ def precision_of(lo: int | None, hi: int | None) -> str:
 def _origin_of(doc_id: str, sents: set[str], ctx: Context) -> str:
     """The origin of a document's account: the outlet its relevant sentences (or, failing
     that, the whole document) cite most; a document citing nothing is its own origin."""
+    found = [c for c in (ctx.claims_by_sent.get((doc_id, s)) for s in sents) if c]
+    if not found:
+        return _document_origin(doc_id, ctx)
+    if len(found) == 1:
+        return _most_cited(found[0])  # one citing sentence (the usual case): no sum to build
     cited: Counter = Counter()
-    for s in sents:
-        found = ctx.claims_by_sent.get((doc_id, s))
-        if found:
-            cited.update(found)
-    if not cited:
+    for counts in found:
+        cited.update(counts)
+    return _most_cited(cited)
+
+
+def _most_cited(cited: Mapping[str, float]) -> str:
+    return min(cited, key=lambda o: (-cited[o], o))
+
+
+def _document_origin(doc_id: str, ctx: Context) -> str:
+    """The origin of a whole document; every event the document mentions asks for it, so it
+    is worked out once per document."""
+    origin = ctx.document_origins.get(doc_id)
+    if origin is None:
         cited = ctx.claims_by_doc.get(doc_id)
-    if cited:
-        return min(cited, key=lambda o: (-cited[o], o))
-    return ctx.outlet_of.get(doc_id) or doc_id
+        origin = _most_cited(cited) if cited else (ctx.outlet_of.get(doc_id) or doc_id)
+        ctx.document_origins[doc_id] = origin
+    return origin
 
 
 def corroboration(recs: list[Rec], ctx: Context) -> dict:
@@ -1135,7 +1225,7 @@ def trigger_excerpt(rec: Rec, before: int = 3, after: int = 3) -> str:
 
 
 def _label_fields(recs: list[Rec], event_type: str, agent: str, agent_side: str,
-                  targets: list[str], ctx: Context) -> dict:
+                  targets: list[str], ctx: Context, evidence: Rec | None = None) -> dict:
     target = next((t for t in targets if ctx.kinds.get(t, {}).get("type") == "person"),
                   next((t for t in targets if ctx.kinds.get(t, {}).get("type") != "place"), ""))
     places = [a for a in _ranked(p for r in recs for p in r.locations) if a != target] or \
@@ -1148,7 +1238,7 @@ def _label_fields(recs: list[Rec], event_type: str, agent: str, agent_side: str,
         "target_role": ctx.kinds.get(target, {}).get("role", ""),
         "target_short_role": ctx.kinds.get(target, {}).get("short_role", "")
         or ctx.kinds.get(target, {}).get("role", ""),
-        "excerpt": trigger_excerpt(_evidence(recs)),
+        "excerpt": trigger_excerpt(evidence or _evidence(recs)),
         "place": places[0] if places else "",
         "participants": " and ".join(sorted(people[:2])) if len(people) >= 2 else "",
         "verb": ctx.types.get(event_type, {}).get("verb", ""),
@@ -1182,8 +1272,8 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
     lo, hi, basis, disagree = best_date(daters, known)
     corr = corroboration(creating, ctx)
     level, notified, accounts = notice(recs, agent_side, meta.get("operation", False), ctx)
-    fields = _label_fields(recs, event_type, agent, agent_side, targets, ctx)
     ev = _evidence(recs)
+    fields = _label_fields(recs, event_type, agent, agent_side, targets, ctx, ev)
     row = {
         "event_id": "", "date": _iso(lo), "date_earliest": _iso(lo), "date_latest": _iso(hi),
         "date_precision": precision_of(lo, hi), "event_type": event_type,
@@ -1508,7 +1598,9 @@ def origin_finder(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame):
     """(doc_id, sent_ids) -> name of the independent origin of that account, with the same
     rule as the events' n_origins (cited outlet of the sentences, else of the document, else
     the document's own outlet, else the document itself)."""
-    ctx = _context(found, documents, None, None, LabelRules(), ("", ""))
+    # origins need the outlets and citations only, not the signals or actors per sentence
+    outlet_of, by_sent, by_doc = _origin_lookups(found, documents)
+    ctx = Context({}, {}, LabelRules(), ("", ""), outlet_of, by_sent, by_doc, {})
 
     def origin(doc_id: str, sent_ids: Iterable[str] = ()) -> str:
         return _origin_of(doc_id, set(sent_ids), ctx)

@@ -212,8 +212,9 @@ def _cue_pattern(path: Path, doc: dict, key: str) -> re.Pattern | None:
 # helpers
 # ---------------------------------------------------------------------------------------------
 
-def _text(value) -> str:
-    return ev._text(value)
+_text = ev._text  # shared helpers, bound directly: they run per row
+_ordinal = ev._ordinal
+_iso = ev._iso
 
 
 def _focus(focus) -> tuple[str, str]:
@@ -233,20 +234,14 @@ def _live_docs(documents: pd.DataFrame) -> set[str]:
     """Documents that count: duplicates never do."""
     if "duplicate_of" not in documents:
         return set(documents["doc_id"])
-    return set(documents.loc[documents["duplicate_of"].map(_text) == "", "doc_id"])
+    duplicate_of = ev._str_column(documents, "duplicate_of")
+    return {d for d, dup in zip(documents["doc_id"].tolist(), duplicate_of, strict=True)
+            if dup == ""}
 
 
 def _published(documents: pd.DataFrame) -> dict[str, str]:
-    return {d: _text(p)[:10] for d, p in zip(documents["doc_id"].tolist(), documents.get(
-        "published", pd.Series([""] * len(documents))).tolist(), strict=True)}
-
-
-def _ordinal(value) -> int | None:
-    return ev._ordinal(value)
-
-
-def _iso(ordinal: int | None) -> str:
-    return ev._iso(ordinal)
+    return {d: p[:10] for d, p in zip(documents["doc_id"].tolist(),
+                                      ev._str_column(documents, "published"), strict=True)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -263,13 +258,13 @@ def _sentence_event_dates(events_tables: Mapping) -> tuple[dict, dict]:
     # a sentence about a report, a plan or a call says how things stand when it is written
     operations = events[events["operation"].map(ev._truthy)] if "operation" in events \
         else events
-    dates = dict(zip(operations["event_id"].tolist(), operations["date"].tolist(),
+    dates = dict(zip(operations["event_id"].tolist(), ev._str_column(operations, "date"),
                      strict=True))
     labels = dict(zip(events["event_id"].tolist(), events["label"].tolist(), strict=True))
     by_sent: dict[tuple[str, str], tuple[str, str]] = {}
     for doc, sent, eid in zip(mentions["doc_id"].tolist(), mentions["sent_id"].tolist(),
                               mentions["event_id"].tolist(), strict=True):
-        date = _text(dates.get(eid, ""))
+        date = dates.get(eid, "")
         if date and ((doc, sent) not in by_sent or date < by_sent[(doc, sent)][0]):
             by_sent[(doc, sent)] = (date, eid)
     return by_sent, labels
@@ -303,29 +298,41 @@ def _signal_readings(events_tables, found, documents, focus, params: Channels, o
     times = _sentence_times(found)
     a, b = focus
     readings = []
-    for s in ev.frame_records(signals):
-        if s["doc_id"] not in live:
+    sides = ev._memo(ev.direction_sides)  # a handful of distinct directions
+    for doc_id, sent_id, direction, polarity, weight, negated in zip(
+            *(_values(signals, name) for name in SIGNAL_FIELDS), strict=True):
+        if doc_id not in live:
             continue
-        left, right, mutual = ev.direction_sides(s.get("direction"))
+        left, right, mutual = sides(direction)
         if mutual and not {left, right} == {a, b}:
             continue
         if not mutual and (left not in ("", "?", a) or right not in ("", "?", b)):
             continue
-        key = (s["doc_id"], s["sent_id"])
+        key = (doc_id, sent_id)
         eid = event_dates.get(key, ("", ""))[1]
         if key in times:
             date, basis = times[key], "sentence"
         elif key in event_dates:
             date, basis = event_dates[key][0], "event"
         else:
-            date, basis = published.get(s["doc_id"], ""), "publication"
+            date, basis = published.get(doc_id, ""), "publication"
         if not date:
             continue
-        value = float(s.get("polarity") or 0) * float(s.get("weight") or 1.0)
-        if ev._truthy(s.get("negated")):
+        value = float(polarity or 0) * float(weight or 1.0)
+        if negated is True or (negated is not False and ev._truthy(negated)):
             value = -value * params.negated_factor
-        readings.append((date, origin(s["doc_id"], [s["sent_id"]]), value, basis, eid))
+        readings.append((date, origin(doc_id, [sent_id]), value, basis, eid))
     return readings
+
+
+def _values(frame: pd.DataFrame, name: str) -> list:
+    """A column's native values (None for each row when the frame lacks it, as a record's
+    .get would give)."""
+    return ev._native_list(frame[name]) if name in frame else [None] * len(frame)
+
+
+# the trust-signal fields a reading needs
+SIGNAL_FIELDS = ("doc_id", "sent_id", "direction", "polarity", "weight", "negated")
 
 
 def _event_readings(events_tables, focus, params: Channels):
@@ -409,12 +416,20 @@ def readable_accounts(accounts, documents: pd.DataFrame | None,
     return "; ".join(parts)
 
 
+DOCUMENT_NAME_FIELDS = ("doc_id", "outlet", "published", "file")
+
+
+def _present(frame: pd.DataFrame, names: tuple[str, ...]) -> list[str]:
+    """The columns of `names` the frame has (a record's .get gives None for the others)."""
+    return [name for name in names if name in frame]
+
+
 def _doc_names(documents: pd.DataFrame | None) -> dict[str, str]:
     """doc_id -> 'Outlet (published)', or 'unknown outlet (FILE)'."""
     if documents is None or documents.empty:
         return {}
     out = {}
-    for d in ev.frame_records(documents):
+    for d in ev.frame_records(documents, _present(documents, DOCUMENT_NAME_FIELDS)):
         outlet = ev._known_outlet(d.get("outlet"))
         pub = _text(d.get("published"))[:10]
         if outlet:
@@ -511,17 +526,25 @@ def _sentence_actors(found: Mapping, keys: set | None = None
     out: dict[tuple[str, str], set[str]] = defaultdict(set)
     am = _frame(found, "actor_mentions")
     if not am.empty:
-        for doc, sent, actor in zip(am["doc_id"].tolist(), am["sent_id"].tolist(),
-                                    am["actor"].tolist(), strict=True):
+        for doc, sent, actor in _rows_of(am, keys, ["doc_id", "sent_id", "actor"]):
             if _text(actor) and (keys is None or (doc, sent) in keys):
                 out[(doc, sent)].add(actor)
     mentions = _frame(found, "mentions")
     if not mentions.empty and "actors" in mentions:
-        for doc, sent, actors in zip(mentions["doc_id"].tolist(), mentions["sent_id"].tolist(),
-                                     mentions["actors"].tolist(), strict=True):
+        for doc, sent, actors in _rows_of(mentions, keys, ["doc_id", "sent_id", "actors"]):
             if keys is None or (doc, sent) in keys:
                 out[(doc, sent)].update(ev.as_list(actors))
     return out
+
+
+def _rows_of(frame: pd.DataFrame, keys: set | None, columns: list[str]):
+    """Rows of `columns` (in frame order); when `keys` are given, only rows whose doc_id and
+    sent_id both occur in them (a vectorized filter, so the few wanted sentences do not cost
+    a walk over every row; callers still check the exact key)."""
+    if keys is not None:
+        frame = frame[frame["doc_id"].isin(list({doc for doc, _ in keys}))
+                      & frame["sent_id"].isin(list({sent for _, sent in keys}))]
+    return zip(*(frame[c].tolist() for c in columns), strict=True)
 
 
 def _sentence_texts(found: Mapping, keys: set | None = None) -> dict[tuple[str, str], str]:
@@ -532,8 +555,7 @@ def _sentence_texts(found: Mapping, keys: set | None = None) -> dict[tuple[str, 
         frame = _frame(found, name)
         if frame.empty or "text" not in frame:
             continue
-        for doc, sent, text in zip(frame["doc_id"].tolist(), frame["sent_id"].tolist(),
-                                   frame["text"].tolist(), strict=True):
+        for doc, sent, text in _rows_of(frame, keys, ["doc_id", "sent_id", "text"]):
             key = (doc, sent)
             if key not in out and (keys is None or key in keys):
                 out[key] = _text(text)
@@ -679,11 +701,11 @@ def _gap_conflicts(channel: Channel, previous, basis: str, gaps: list[dict],
     """Stated silences disagreeing (beyond the tolerance) with the gap the row reports."""
     if previous == "" or not others:
         return []
-    outlet = {d: ev._known_outlet(o) for d, o in zip(documents["doc_id"].tolist(), documents.get(
-        "outlet", pd.Series([""] * len(documents))).tolist(), strict=True)}
     off = [g for g in others if abs(g["days"] - previous) > CONFLICT_TOLERANCE_DAYS]
     if not off:
         return []
+    outlet = {d: ev._known_outlet(o) for d, o in zip(documents["doc_id"].tolist(), documents.get(
+        "outlet", pd.Series([""] * len(documents))).tolist(), strict=True)}
     accepted = [g for g in gaps if g not in others]
 
     def row(g: dict, account: str) -> dict:
@@ -701,7 +723,7 @@ def sourcing(found, documents) -> pd.DataFrame:
     claims = _frame(found, "claims")
     live = _live_docs(documents)
     outlet = {}
-    for d in ev.frame_records(documents):
+    for d in ev.frame_records(documents, _present(documents, DOCUMENT_NAME_FIELDS)):
         outlet[d["doc_id"]] = ev._known_outlet(d.get("outlet")) or \
             f"unknown outlet ({_text(d.get('file')) or d['doc_id']})"
     kinds = {"outlet": "cited_outlet"}  # claims.speaker_type 'outlet' -> column cited_outlet
