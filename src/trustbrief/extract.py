@@ -798,7 +798,7 @@ def load_lexicons(data_dir: Path | str = DEFAULT_DATA_DIR) -> Lexicons:
 
 # ----------------------------------------------------------------------- actor finding
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     """An actor reference in a sentence. `actors` holds several names for 'the two'."""
 
@@ -890,24 +890,13 @@ def _document_hits(doc_sents: list[str], lex: Lexicons) -> list[list[Hit]]:
     history: list[list[tuple[str, str]]] = []  # per sentence: (actor, type) in reading order
     out = []
     for n, (text, hits) in enumerate(zip(doc_sents, raw, strict=True)):
-        near = sent_sides[max(0, n - 1)] + (sent_sides[n + 1] if n + 1 < len(raw) else Counter())
-        context = [sent_sides[n], near, doc_sides]
-        named_here = {h.actor for h in hits if h.kind not in ("contextual", "adjective")}
-        named_prev = {h.actor for h in raw[n - 1]
-                      if h.kind not in ("contextual", "adjective")} if n else set()
-        resolved = []
-        for i, hit in enumerate(hits):
-            if hit.kind != "contextual":
-                resolved.append(hit)
-                continue
-            if any(f.kind == "title" for f in hit.forms):
-                res = _resolve_title(hit, hits, i, text, context, lex)
-            else:
-                eps = [f for f in hit.forms
-                       if f.kind == "epithet" and set(f.requires) & (named_here | named_prev)]
-                res = _resolved(hit, [eps[0].actor], lex, "epithet") if eps else None
-            if res is not None:
-                resolved.append(res)
+        if any(hit.kind == "contextual" for hit in hits):
+            near = sent_sides[max(0, n - 1)] + (
+                sent_sides[n + 1] if n + 1 < len(raw) else Counter())
+            resolved = _resolve_contextual(text, hits, raw[n - 1] if n else [],
+                                           [sent_sides[n], near, doc_sides], lex)
+        else:
+            resolved = list(hits)
         recent = [pair for sentence in history[-PRONOUN_REACH:] for pair in sentence]
         resolved += _pronoun_hits(text, resolved, recent, lex)
         resolved.sort(key=lambda h: (h.start, -h.end))
@@ -915,6 +904,28 @@ def _document_hits(doc_sents: list[str], lex: Lexicons) -> list[list[Hit]]:
                         for a, t in zip(h.actors, h.types, strict=True)])
         out.append(resolved)
     return out
+
+
+def _resolve_contextual(text: str, hits: list[Hit], previous: list[Hit],
+                        context: list[Counter], lex: Lexicons) -> list[Hit]:
+    """The sentence's hits with titles and epithets resolved (dropped where unresolved).
+    `context`: sides present in the sentence, its neighbours and the document."""
+    named_here = {h.actor for h in hits if h.kind not in ("contextual", "adjective")}
+    named_prev = {h.actor for h in previous if h.kind not in ("contextual", "adjective")}
+    resolved = []
+    for i, hit in enumerate(hits):
+        if hit.kind != "contextual":
+            resolved.append(hit)
+            continue
+        if any(f.kind == "title" for f in hit.forms):
+            res = _resolve_title(hit, hits, i, text, context, lex)
+        else:
+            eps = [f for f in hit.forms
+                   if f.kind == "epithet" and set(f.requires) & (named_here | named_prev)]
+            res = _resolved(hit, [eps[0].actor], lex, "epithet") if eps else None
+        if res is not None:
+            resolved.append(res)
+    return resolved
 
 
 PRONOUN_REACH = 3  # sentences back where 'the two' looks for whom it means
@@ -998,7 +1009,7 @@ def _polarity(text, start, end, clause, spans, lex) -> str:
 
 
 def _agent_ok(hit: Hit, etype: EventType) -> bool:
-    return bool(hit.actors) and any(t in etype.agent_types for t in hit.types)
+    return bool(hit.actors) and not etype.agent_types.isdisjoint(hit.types)
 
 
 def _by_agent(text, end, after, form, etype):
@@ -1065,10 +1076,13 @@ def _symmetric(text, others: list[Hit], end: int, etype: EventType) -> list[str]
     return list(dict.fromkeys(names))
 
 
+PLACE_TYPES = frozenset({"place", "state"})
+
+
 def _roles(text, start, end, form, etype: EventType, hits, lex):
     """(agent names, target names, location hits) for one trigger."""
-    locations = [h for h in hits if h.kind != "pronoun-phrase"
-                 and set(h.types) & {"place", "state"} and end <= h.start <= end + TARGET_REACH
+    locations = [h for h in hits if end <= h.start <= end + TARGET_REACH
+                 and h.kind != "pronoun-phrase" and not PLACE_TYPES.isdisjoint(h.types)
                  and lex.location_before.search(text, max(0, h.start - 12), h.start)]
     others = [h for h in hits if h not in locations and h.actors]
     if etype.symmetric:
@@ -1194,13 +1208,18 @@ def _governing(times, clause, span, lanes, measures: bool):
     return best
 
 
+def _inside_hit(m: re.Match, hits: list[Hit]) -> bool:
+    """Is the trigger part of an actor's name (a word of the name, not an event)?"""
+    start, end = m.span()
+    return any(h.start <= start and end <= h.end for h in hits)
+
+
 def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexicons,
                        clauses: list[tuple[int, int]] | None = None):
     text = sent["text"]
     clauses = _clauses(text, lex) if clauses is None else clauses
     sent_types = {t for h in hits for t in h.types}
-    matches = [m for m in lex.trigger_pattern.finditer(text)
-               if not any(h.start <= m.start() and m.end() <= h.end for h in hits)]
+    matches = [m for m in lex.trigger_pattern.finditer(text) if not _inside_hit(m, hits)]
     spans = [(*m.span(), lex.event_types[lex.trigger_rules[m.lastgroup][0]].lane)
              for m in matches]
     lanes = _nearest_lanes(text, times, spans, clauses)
@@ -1425,7 +1444,7 @@ def _majority_side(doc_sides: Counter, exclude: str) -> str:
     return ranked[0][1] if ranked else ""
 
 
-@dataclass
+@dataclass(slots=True)
 class _CueContext:
     """What the direction of one cue is read from."""
 
@@ -1505,7 +1524,7 @@ def _direction_hits(text, hits, found, lex) -> list[Hit]:
                 if lex.event_types[f["event_type"]].lane in ("operations", "third-party actions")
                 for a in f["targets"] + f["locations"]}
     return [h for h in hits if h.sides and h.side != "media" and h.actors
-            and not set(h.actors) & attacked
+            and attacked.isdisjoint(h.actors)
             and not lex.not_stimulus_before.search(text, max(0, h.start - 20), h.start)]
 
 
@@ -1666,30 +1685,26 @@ def date_mentions(mentions: pd.DataFrame, time_expressions: pd.DataFrame) -> pd.
     expression is not resolved (yet) gets date_basis 'unresolved'. Never the publication date.
     """
     out = mentions.copy()
-    cols = ["date", "date_earliest", "date_latest", "basis", "text"]
-    lookup = {}
-    if time_expressions is not None and not time_expressions.empty:
-        te = time_expressions.copy()
-        for col in cols:
+    te = time_expressions
+    lookup = {}  # time_id -> (date, date_earliest, date_latest, basis, text), NA read as ''
+    if te is not None and not te.empty:
+        def values(col: str) -> list:
             if col not in te.columns:
-                te[col] = "unresolved" if col == "basis" else ""
-        te = te[["time_id", *cols]].astype(object)
-        te = te.where(te.notna(), "")
-        lookup = {r["time_id"]: r for r in te[["time_id", *cols]].to_dict("records")}
-    values = {"date": [], "date_earliest": [], "date_latest": [], "date_basis": [],
-              "time_text": []}
-    for time_id in out["time_id"]:
-        rec = lookup.get(time_id) if time_id else None
-        if rec is None:
-            unknown = "unresolved" if time_id else "open"
-            for key, value in zip(values, ("", "", "", unknown, ""), strict=True):
-                values[key].append(value)
-            continue
-        values["date"].append(str(rec["date"] or ""))
-        values["date_earliest"].append(str(rec["date_earliest"] or ""))
-        values["date_latest"].append(str(rec["date_latest"] or ""))
-        values["date_basis"].append(str(rec["basis"] or "unresolved"))
-        values["time_text"].append(str(rec["text"]))
-    for key, vals in values.items():
-        out[key] = pd.Series(vals, index=out.index, dtype=object)
+                return ["unresolved" if col == "basis" else ""] * len(te)
+            column = te[col].astype(object)
+            return ["" if missing else v for v, missing in zip(
+                column.tolist(), column.isna().tolist(), strict=True)]
+        lookup = {time_id: (str(d or ""), str(e or ""), str(la or ""), str(b or "unresolved"),
+                            str(t))
+                  for time_id, d, e, la, b, t in zip(*(values(c) for c in (
+                      "time_id", "date", "date_earliest", "date_latest", "basis", "text")),
+                      strict=True)}
+    # one tuple per mention (shared ones for the undated), then one column per field
+    open_dates, unresolved = ("", "", "", "open", ""), ("", "", "", "unresolved", "")
+    rows = [lookup.get(time_id, unresolved) if time_id else open_dates
+            for time_id in out["time_id"].tolist()]
+    names = ("date", "date_earliest", "date_latest", "date_basis", "time_text")
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(names)
+    for name, column in zip(names, columns, strict=True):
+        out[name] = pd.Series(list(column), index=out.index, dtype=object)
     return out
