@@ -18,9 +18,9 @@ def _env_workers() -> int:
     return int(value)
 
 
-def _run(chunk: Sequence) -> list:
-    func, args = _JOB
-    return [func(item, *args) for item in chunk]
+def _run(span: tuple[int, int]) -> list:
+    func, items, args = _JOB
+    return [func(item, *args) for item in items[span[0]:span[1]]]
 
 
 def worker_count(n_items: int, min_items: int, workers: int | None = None) -> int:
@@ -35,20 +35,24 @@ def worker_count(n_items: int, min_items: int, workers: int | None = None) -> in
     return max(1, min(2, os.cpu_count() or 1))
 
 
+CHUNKS_PER_WORKER = 8  # small enough chunks that no worker idles long at the end
+
+
 def map_in_order(func: Callable, items: Sequence, *args, min_items: int = 500,
                  workers: int | None = None) -> list:
     """[func(item, *args) for item in items], in forked workers when worthwhile. The
-    workers inherit func and args (nothing large is pickled on the way in)."""
+    workers inherit func, items and args: only index ranges go to them, and only the
+    results come back."""
     global _JOB
     n_workers = worker_count(len(items), min_items, workers)
     if n_workers == 1 or len(items) < 2:
         return [func(item, *args) for item in items]
-    size = -(-len(items) // (n_workers * 4))
-    chunks = [items[i:i + size] for i in range(0, len(items), size)]
-    _JOB = (func, args)
+    size = -(-len(items) // (n_workers * CHUNKS_PER_WORKER))
+    spans = [(i, min(i + size, len(items))) for i in range(0, len(items), size)]
+    _JOB = (func, items, args)
     try:
         with mp.get_context("fork").Pool(n_workers) as pool:
-            parts = pool.map(_run, chunks)
+            parts = pool.map(_run, spans, chunksize=1)
     finally:
         _JOB = ()
     return [result for part in parts for result in part]
