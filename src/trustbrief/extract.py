@@ -1626,8 +1626,9 @@ def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons
     """Find actors, event mentions, claims and trust signals in every sentence.
 
     `time_expressions` defaults to timex.extract_time_expressions(sentences); pass a frame to
-    reuse one already computed. `workers`: processes to use (default: 2 where the machine
-    has them and the corpus is large, else 1); the output does not depend on it. Inputs are
+    reuse one already computed. `workers`: processes to use (default: see
+    parallel.worker_count - every core for a large corpus, else 1); the output does not
+    depend on it. Inputs are
     not modified.
     """
     missing = {"doc_id", "sent_id", "text"} - set(sentences.columns)

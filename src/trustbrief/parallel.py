@@ -1,4 +1,4 @@
-"""Independent per-document work on both cores of the machine, with the same result as
+"""Independent per-document work on every core of the machine, with the same result as
 one process: items are cut into contiguous chunks and the results put back in order."""
 
 from __future__ import annotations
@@ -25,14 +25,20 @@ def _run(span: tuple[int, int]) -> list:
 
 def worker_count(n_items: int, min_items: int, workers: int | None = None) -> int:
     """Processes to use: `workers` if given; else 1 for work too small to pay for a fork,
-    and otherwise $TRUSTBRIEF_WORKERS, or up to 2 (this machine's cores) when it is unset."""
+    and otherwise $TRUSTBRIEF_WORKERS, or the cores this process may use when it is unset."""
     if workers is not None:
         return max(1, workers)
     if n_items < min_items or "fork" not in mp.get_all_start_methods():
         return 1
     if os.environ.get(WORKERS_ENV, "").strip():
         return _env_workers()
-    return max(1, min(2, os.cpu_count() or 1))
+    return max(1, _usable_cores())
+
+
+def _usable_cores() -> int:
+    if hasattr(os, "sched_getaffinity"):  # honours taskset and container CPU sets
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 CHUNKS_PER_WORKER = 8  # small enough chunks that no worker idles long at the end

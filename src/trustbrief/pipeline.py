@@ -113,7 +113,7 @@ PARALLEL_MIN_ROWS = 5000  # below this, starting a second process costs more tha
 
 def by_document_chunks(func, sentences: pd.DataFrame, *args, workers: int | None = None
                        ) -> pd.DataFrame:
-    """Run a per-document function over the sentences in two processes when the corpus is
+    """Run a per-document function over the sentences in worker processes when the corpus is
     large. Documents are independent, and the parts are put back in the function's own
     order (doc_id, sent_id), so the result is the same as one call's."""
     from trustbrief import parallel
