@@ -159,6 +159,16 @@ def test_planned_and_hypothetical_polarity(lex):
     assert strike["polarity"] == "hypothetical" and strike["targets"] == ["Iran"]
 
 
+def test_a_contact_that_is_only_a_condition_or_a_wish_is_planned(lex):
+    """'not until they speak', 'we want to use this meeting': the contact has not happened."""
+    found = run(lex, ["The trip will not go ahead until Netanyahu holds a phone call with Biden.",
+                      "Officials want to use the Biden-Netanyahu meeting to set limits.",
+                      "Netanyahu spoke with Biden on Wednesday, the White House said."])
+    assert one_mention(found, "phone_call")["polarity"] == "planned"
+    assert one_mention(found, "meeting_visit", sent=2)["polarity"] == "planned"
+    assert one_mention(found, "phone_call", sent=3)["polarity"] == "asserted"
+
+
 def test_a_polarity_cue_belongs_to_the_nearest_trigger(lex):
     found = run(lex, ["Israel's planned retaliation for the Iranian missile attack worries "
                       "Washington."])
