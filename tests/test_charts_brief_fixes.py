@@ -353,3 +353,14 @@ def test_time_axis_ticks_leave_room_for_their_labels():
         gaps = [(b - a) / span * 600 for a, b in zip(ticks, ticks[1:], strict=False)]
         assert min(gaps) >= 64 - 1e-6, (start, end, gaps)
         assert all(charts.epoch_ms(lo) <= t <= charts.epoch_ms(hi) for t in ticks)
+
+
+def test_a_stated_silence_without_a_dated_contact_ends_at_the_time_of_writing(tables):
+    """'have not spoken in nearly 50 days' and no dated call: the bar still shows the gap."""
+    cad = tables["cadence"].assign(last_contact=["", "2024-10-06", "2024-10-04"],
+                                   days_since=["", "3", "5"], previous_gap_days=["50", "", ""])
+    gap = charts.cadence_layout(cad, tables["contacts"]).gaps.set_index("channel").loc["leaders"]
+    as_of = pd.Timestamp(cad.set_index("channel").loc["leaders", "as_of"])
+    assert gap["last"] == as_of and gap["first"] == as_of - pd.Timedelta(days=50)
+    no_date = cad.assign(as_of="")
+    assert "leaders" not in set(charts.cadence_layout(no_date, tables["contacts"]).gaps["channel"])

@@ -75,6 +75,24 @@ def test_cadence_finding_is_written_from_the_channel_table(tables):
     assert "no contact for 61 days before" in by_kind(changed)["cadence"].text
 
 
+def test_cadence_finding_with_a_silence_but_no_dated_contact(tables):
+    """'have not spoken in nearly 50 days' with no dated call: the gap ends at the planned
+    contact, or at the time of writing - never at an empty date."""
+    cadence = tables["cadence"].copy()
+    leaders = cadence["channel"] == "leaders"
+    cadence.loc[leaders, ["last_contact", "last_contact_status", "days_since"]] = ""
+    changed = {**tables, "cadence": cadence}
+    text = by_kind(changed)["cadence"].text
+    assert text.startswith("Leaders (Biden - Netanyahu) had had no contact for nearly 50 days "
+                           "(another account: two months) before the one planned for "
+                           "9 Oct 2024")
+    cadence.loc[leaders, "next_planned"] = ""
+    text = by_kind({**tables, "cadence": cadence})["cadence"].text
+    as_of = findings.day_label(findings.to_date(cadence.loc[leaders, "as_of"].iloc[0]))
+    assert f"no contact for nearly 50 days (another account: two months) as of {as_of}" in text
+    assert " on ;" not in text and " on ." not in text
+
+
 def test_cadence_finding_never_repeats_a_channel(tables):
     doubled = dict(tables)
     doubled["cadence"] = pd.concat([tables["cadence"]] * 3, ignore_index=True)

@@ -1497,15 +1497,20 @@ def silence_is_current(ch) -> bool:
 
 def _gap_rows(channels: pd.DataFrame) -> pd.DataFrame:
     """The gap bar of each channel: before the last contact, or after it when it is the
-    current silence (then it ends at the next planned contact or as-of date)."""
+    current silence (then it ends at the next planned contact or as-of date). A silence
+    reported without any dated contact ends at the time of writing (as-of)."""
     rows = []
     for ch in channels.itertuples():
         last, days = to_date(ch.last_contact), _days(ch.previous_gap_days)
-        if last is None or not days:
+        as_of = to_date(ch.as_of)
+        if not days or (last is None and as_of is None):
             continue
         basis = ch.previous_gap_basis or "events"
-        first, end = last - pd.Timedelta(days=days), last
-        if silence_is_current(ch):  # up to the time of writing, never past it
+        if last is None:
+            first, end = as_of - pd.Timedelta(days=days), as_of
+        else:
+            first, end = last - pd.Timedelta(days=days), last
+        if last is not None and silence_is_current(ch):  # up to the time of writing, not past
             first, end = last, last + pd.Timedelta(days=days)
             end = min(end, to_date(ch.as_of) or end)
         rows.append({"channel": ch.channel, "first": first, "last": end, "days": days,

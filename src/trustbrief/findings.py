@@ -313,7 +313,12 @@ def _gap_clause(ch) -> str:
     if len(stated) > 1:
         span += f" (another account: {_join(stated[1:])})"
     status = ch["last_contact_status"]
-    if silence_is_current(_Row(ch)):  # the gap runs from the last contact to the time of writing
+    if last is None:  # only the silence is reported: it runs up to the time of writing
+        _, planned, status = parse_planned(ch["next_planned"])
+        if not planned:
+            return f"{label} had had no contact for {span} as of {day_label(to_date(ch['as_of']))}"
+        when = day_label(to_date(planned))
+    elif silence_is_current(_Row(ch)):  # the gap runs from the last contact to the time of writing
         _, planned, status = parse_planned(ch["next_planned"])
         when = day_label(to_date(planned)) if planned else ""
         if not when:
