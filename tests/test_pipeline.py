@@ -115,19 +115,26 @@ def test_broken_files_are_named_and_the_rest_survives(tmp_path):
         "a duplicate must never count as corroboration"
 
 
-def test_document_chunks_in_two_processes_give_the_same_table():
+def test_extraction_finds_time_expressions_in_its_workers_as_timex_does():
+    """Time expressions found per document inside extraction (one or two processes) are the
+    timex table, and the other tables match those made from a precomputed frame."""
     import pandas as pd
 
-    from trustbrief import timex
-    from trustbrief.pipeline import by_document_chunks
+    from trustbrief import extract, timex
 
     texts = ["On Friday, Israel struck Beirut.", "Two days ago the talks stalled.",
-             "Nearly 50 days passed; on 9 October 2024 they spoke.", "No time here."]
+             "Nearly 50 days passed; on 9 October 2024 Biden and Netanyahu spoke.",
+             "No time here."]
     sentences = pd.DataFrame({
         "doc_id": [f"d{i % 7:02d}" for i in range(60)],
         "sent_id": [f"d{i % 7:02d}-s{i:03d}" for i in range(60)],
         "text": [texts[i % 4] for i in range(60)]})
-    one = timex.extract_time_expressions(sentences)
-    two = by_document_chunks(timex.extract_time_expressions, sentences, workers=2)
-    assert len(one) > 20
-    pd.testing.assert_frame_equal(one, two)
+    documents = pd.DataFrame({"doc_id": sorted(set(sentences["doc_id"]))})
+    lexicons = extract.load_lexicons()
+    expected = timex.extract_time_expressions(sentences)
+    given = extract.extract(sentences, documents, lexicons, time_expressions=expected)
+    assert len(expected) > 20
+    for workers in (1, 2):
+        found = extract.extract(sentences, documents, lexicons, workers=workers)
+        for name, table in given.items():
+            pd.testing.assert_frame_equal(found[name], table, obj=f"{name}, {workers}")

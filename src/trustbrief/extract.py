@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from trustbrief import knowledge, parallel
+from trustbrief import knowledge, parallel, timex
 from trustbrief.knowledge import DataFileError
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -166,6 +166,9 @@ class Attribution:
     citation_after: re.Pattern
     report_back: re.Pattern
     min_quote_words: int
+    # up to the last character before a position that no anonymous-source phrase can hold
+    # ('four senior US officials': words, spaces, hyphens), so a scan can start after it
+    phrase_barrier: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -744,6 +747,9 @@ def _load_attribution(path: Path) -> Attribution:
         rf"(?<![\w-])(?:(?P<count>{count_alt})\s+)?(?:(?:{mod_alt})\s+)*"
         rf"(?:(?P<side>(?-i:[A-Z][\w.’'-]*))\s+)?(?:(?:{mod_alt})\s+)*"
         rf"(?P<noun>{noun_alt})(?![\w-])"))
+    phrase_chars = set("".join(str(w) for w in counts) + "".join(mods))
+    extra = "".join(sorted(c for c in phrase_chars if not re.match(r"[\w\s.’'-]", c)))
+    barrier = re.compile(rf"(?s:.*)[^\w\s.’'\-{re.escape(extra)}]")
     min_words = data["min_quote_words"]
     if not isinstance(min_words, int) or min_words < 1:
         raise DataFileError(path, "min_quote_words", "expected a positive integer")
@@ -771,6 +777,7 @@ def _load_attribution(path: Path) -> Attribution:
         citation_after=joined("citation_after"),
         report_back=joined("report_back"),
         min_quote_words=min_words,
+        phrase_barrier=barrier,
     )
 
 
@@ -798,9 +805,11 @@ def load_lexicons(data_dir: Path | str = DEFAULT_DATA_DIR) -> Lexicons:
 
 # ----------------------------------------------------------------------- actor finding
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Hit:
-    """An actor reference in a sentence. `actors` holds several names for 'the two'."""
+    """An actor reference in a sentence. `actors` holds several names for 'the two'.
+    Compared by identity: each hit is one occurrence, and membership tests among a
+    sentence's hits ('h not in locations') need no field-by-field comparison."""
 
     start: int
     end: int
@@ -828,14 +837,13 @@ def _resolved(hit: Hit, names, lex: Lexicons, kind: str | None = None) -> Hit:
 
 def _raw_hits(text: str, lex: Lexicons) -> list[Hit]:
     """Gazetteer matches; direct forms (names, aliases, plain epithets) resolve at once."""
-    hits = []
+    hits, readings = [], lex.readings
     for m in lex.form_pattern.finditer(text):
         surface = m.group()
-        reading = lex.readings.get(surface)
+        reading = readings.get(surface)
         if reading is None:
-            reading = lex.readings[surface] = _reading(surface, lex)
-        kind, actors, sides, types, forms = reading
-        hits.append(Hit(m.start(), m.end(), surface, kind, actors, sides, types, forms))
+            reading = readings[surface] = _reading(surface, lex)
+        hits.append(Hit(*m.span(), surface, *reading))
     return hits
 
 
@@ -854,16 +862,20 @@ def _reading(surface: str, lex: Lexicons) -> tuple:
     return "contextual", (), (), (), tuple(forms)
 
 
-def _resolve_title(hit: Hit, hits: list[Hit], i: int, text: str, context: list[Counter],
+TITLE_NAME_GAP = re.compile(r"[\s,]{0,3}")  # 'Defense Secretary, Lloyd Austin'
+OWNER_TITLE_GAP = re.compile(r"(?:['’]s)?\s{0,3}")  # "Israel's defense minister"
+
+
+def _resolve_title(hit: Hit, hits: list[Hit], i: int, text: str, context: list[set[str]],
                    lex: Lexicons) -> Hit | None:
     """A title means the person named right after it, else the candidate its context fits."""
     nxt = hits[i + 1] if i + 1 < len(hits) else None
     if (nxt and nxt.kind in ("name", "alias") and "person" in nxt.types
-            and re.fullmatch(r"[\s,]{0,3}", text[hit.end:nxt.start])):
+            and TITLE_NAME_GAP.fullmatch(text, hit.end, nxt.start)):
         return _resolved(hit, [nxt.actor], lex, "title")
     candidates = [f for f in hit.forms if f.kind == "title"]
     prev = hits[i - 1] if i > 0 else None
-    if prev and prev.sides and re.fullmatch(r"(?:['’]s)?\s{0,3}", text[prev.end:hit.start]):
+    if prev and prev.sides and OWNER_TITLE_GAP.fullmatch(text, prev.end, hit.start):
         candidates = [f for f in candidates if f.side == prev.side]
         if len(candidates) == 1:
             return _resolved(hit, [candidates[0].actor], lex, "title")
@@ -871,9 +883,10 @@ def _resolve_title(hit: Hit, hits: list[Hit], i: int, text: str, context: list[C
 
 
 def _by_context(hit, candidates, context, lex, kind) -> Hit | None:
-    """Pick the candidate whose side is present closest (sentence, neighbours, document)."""
+    """Pick the candidate whose side is present closest (sentence, neighbours, document);
+    `context` holds the sides named at each level."""
     for level in context:
-        present = [f for f in candidates if level.get(f.side)]
+        present = [f for f in candidates if f.side in level]
         if len({f.actor for f in present}) == 1:
             return _resolved(hit, [present[0].actor], lex, kind)
         if present:
@@ -884,34 +897,35 @@ def _by_context(hit, candidates, context, lex, kind) -> Hit | None:
 def _document_hits(doc_sents: list[str], lex: Lexicons) -> list[list[Hit]]:
     """Resolve every actor reference of one document, in reading order."""
     raw = [_raw_hits(text, lex) for text in doc_sents]
-    sent_sides = [Counter(s for h in hits if h.kind != "contextual" for s in h.sides
-                          if s != "media") for hits in raw]
-    doc_sides = sum(sent_sides, Counter())
-    history: list[list[tuple[str, str]]] = []  # per sentence: (actor, type) in reading order
-    out = []
+    sent_sides = [_named_sides(hits) for hits in raw]
+    doc_sides = set().union(*sent_sides)
+    out: list[list[Hit]] = []
     for n, (text, hits) in enumerate(zip(doc_sents, raw, strict=True)):
         if any(hit.kind == "contextual" for hit in hits):
-            near = sent_sides[max(0, n - 1)] + (
-                sent_sides[n + 1] if n + 1 < len(raw) else Counter())
+            near = sent_sides[max(0, n - 1)] | (
+                sent_sides[n + 1] if n + 1 < len(raw) else set())
             resolved = _resolve_contextual(text, hits, raw[n - 1] if n else [],
                                            [sent_sides[n], near, doc_sides], lex)
         else:
             resolved = list(hits)
-        recent = [pair for sentence in history[-PRONOUN_REACH:] for pair in sentence]
-        resolved += _pronoun_hits(text, resolved, recent, lex)
-        resolved.sort(key=lambda h: (h.start, -h.end))
-        history.append([(a, t) for h in resolved if h.kind != "adjective"
-                        for a, t in zip(h.actors, h.types, strict=True)])
+        pronouns = _pronoun_hits(text, resolved, out[-PRONOUN_REACH:], lex)
+        if pronouns:  # gazetteer hits come in reading order already
+            resolved += pronouns
+            resolved.sort(key=lambda h: (h.start, -h.end))
         out.append(resolved)
     return out
 
 
+def _named_sides(hits: list[Hit]) -> set[str]:
+    """Sides a sentence names outright (titles and epithets still unresolved; not media)."""
+    return {s for h in hits if h.kind != "contextual" for s in h.sides if s != "media"}
+
+
 def _resolve_contextual(text: str, hits: list[Hit], previous: list[Hit],
-                        context: list[Counter], lex: Lexicons) -> list[Hit]:
+                        context: list[set[str]], lex: Lexicons) -> list[Hit]:
     """The sentence's hits with titles and epithets resolved (dropped where unresolved).
     `context`: sides present in the sentence, its neighbours and the document."""
-    named_here = {h.actor for h in hits if h.kind not in ("contextual", "adjective")}
-    named_prev = {h.actor for h in previous if h.kind not in ("contextual", "adjective")}
+    named = None  # actors named in this sentence or the previous one, for epithets
     resolved = []
     for i, hit in enumerate(hits):
         if hit.kind != "contextual":
@@ -920,8 +934,11 @@ def _resolve_contextual(text: str, hits: list[Hit], previous: list[Hit],
         if any(f.kind == "title" for f in hit.forms):
             res = _resolve_title(hit, hits, i, text, context, lex)
         else:
+            if named is None:
+                named = {h.actor for h in hits + previous
+                         if h.kind not in ("contextual", "adjective")}
             eps = [f for f in hit.forms
-                   if f.kind == "epithet" and set(f.requires) & (named_here | named_prev)]
+                   if f.kind == "epithet" and not named.isdisjoint(f.requires)]
             res = _resolved(hit, [eps[0].actor], lex, "epithet") if eps else None
         if res is not None:
             resolved.append(res)
@@ -932,14 +949,15 @@ PRONOUN_REACH = 3  # sentences back where 'the two' looks for whom it means
 
 
 def _pronoun_hits(text, hits, history, lex) -> list[Hit]:
-    """'the two' -> the last N distinct actors of the phrase's type before it."""
+    """'the two' -> the last N distinct actors of the phrase's type before it.
+    `history`: the resolved hits of the sentences before, oldest first."""
     if lex.pronoun_pattern is None:
         return []
     found = []
     for m in lex.pronoun_pattern.finditer(text):
         refers, count = lex.pronoun_rules[m.lastgroup]
-        before = history + [(a, t) for h in hits if h.end <= m.start() and h.kind != "adjective"
-                            for a, t in zip(h.actors, h.types, strict=True)]
+        before = [pair for sentence in history for pair in _actor_pairs(sentence)]
+        before += _actor_pairs(h for h in hits if h.end <= m.start())
         chosen: list[str] = []
         for actor, kind in reversed(before):
             if kind == refers and actor not in chosen:
@@ -950,6 +968,12 @@ def _pronoun_hits(text, hits, history, lex) -> list[Hit]:
             found.append(_resolved(Hit(m.start(), m.end(), m.group(), ""), chosen[::-1], lex,
                                    "pronoun-phrase"))
     return found
+
+
+def _actor_pairs(hits) -> list[tuple[str, str]]:
+    """(actor, type) of each actor the hits name, in order (adjectives name no one)."""
+    return [(a, t) for h in hits if h.kind != "adjective"
+            for a, t in zip(h.actors, h.types, strict=True)]
 
 
 # ------------------------------------------------------------------------- clauses
@@ -1012,9 +1036,17 @@ def _agent_ok(hit: Hit, etype: EventType) -> bool:
     return bool(hit.actors) and not etype.agent_types.isdisjoint(hit.types)
 
 
+BY_WORD = re.compile(r"\b(?:by|from)\s", re.I)  # where a BY_GAP match can start at the earliest
+
+
 def _by_agent(text, end, after, form, etype):
     """'killed by Israel', 'the killing of X by Y', 'assurances from X' -> (phrase, direct)."""
+    first = BY_WORD.search(text, end, max(h.start for h in after)) if after else None
+    if first is None:
+        return [], False
     for i, h in enumerate(after):
+        if h.start <= first.start():
+            continue  # no 'by'/'from' between the trigger and this hit
         m = BY_GAP.search(text, end, h.start)
         if not m or (m.group("prep").lower() == "from" and form != "noun"):
             continue
@@ -1084,17 +1116,18 @@ def _roles(text, start, end, form, etype: EventType, hits, lex):
     locations = [h for h in hits if end <= h.start <= end + TARGET_REACH
                  and h.kind != "pronoun-phrase" and not PLACE_TYPES.isdisjoint(h.types)
                  and lex.location_before.search(text, max(0, h.start - 12), h.start)]
-    others = [h for h in hits if h not in locations and h.actors]
+    others = [h for h in hits if h.actors and h not in locations]
     if etype.symmetric:
         names = _owned_meeting(text, start, end, form, etype, others) or _symmetric(
             text, others, end, etype)
         return names[:1], names[1:], locations
     before = [h for h in others if h.end <= start]
-    after = [h for h in others if h.start >= end and h.side != "media"
-             or h.start >= end and not etype.has_targets]
+    after = [h for h in others if h.start >= end
+             and (not etype.has_targets or h.side != "media")]
     by_phrase, direct_by = _by_agent(text, end, after, form, etype)
     by_agent = _head(by_phrase)[0] if by_phrase else None
-    after = [h for h in after if h not in by_phrase]
+    if by_phrase:
+        after = [h for h in after if h not in by_phrase]
     agent, targets = None, []
     if form == "verb" and (direct_by or PASSIVE_BEFORE.search(text, max(0, start - 30), start)):
         agent, targets = by_agent, before[-1:]
@@ -1147,12 +1180,20 @@ def _pronoun_subject(text, before: list[Hit], pronoun: re.Match, lex: Lexicons) 
     return subject if subject and set(subject[0].types) & fits else []
 
 
+DIRECT_OBJECT_GAP = re.compile(r"\s+(?:the\s+)?")
+CLAUSE_PUNCTUATION = re.compile(r"[,.;:]")
+LIST_PUNCTUATION = re.compile(r"[,;:]")
+
+
 def _targets_after(text, end, form, etype, after, agent, lex) -> list[Hit]:
     """The object of a verb, the 'of/on/against X' of a noun, or the type's marked target."""
+    if not after:
+        return []
     cands = [h for h in after if agent is None or h.actors != agent.actors]
     marker = etype.target_marker
-    marked = [i for i, h in enumerate(cands) if h.start - end <= 2 * TARGET_REACH
-              and marker is not None and marker.search(text, max(end, h.start - 15), h.start)]
+    marked = [i for i, h in enumerate(cands) if marker is not None
+              and h.start - end <= 2 * TARGET_REACH
+              and marker.search(text, max(end, h.start - 15), h.start)]
     if marked:
         return _head(_chain(cands[marked[0]:], text))
     cands = [h for h in cands if h.start - end <= TARGET_REACH]
@@ -1160,9 +1201,9 @@ def _targets_after(text, end, form, etype, after, agent, lex) -> list[Hit]:
         first = next((i for i, h in enumerate(cands)
                       if lex.target_before.search(text, max(end, h.start - 40), h.start)
                       # a direct object: gerunds, and nouns that double as verbs ('strikes')
-                      or re.fullmatch(r"\s+(?:the\s+)?", text[end:h.start])), None)
+                      or DIRECT_OBJECT_GAP.fullmatch(text, end, h.start)), None)
         cands = cands[first:] if first is not None else []
-    elif cands and re.search(r"[,.;:]", text[end:cands[0].start]):
+    elif cands and CLAUSE_PUNCTUATION.search(text, end, cands[0].start):
         cands = []  # a verb's object follows it within the clause, before any comma
     return _head(_chain(cands, text))
 
@@ -1185,7 +1226,7 @@ def _nearest_lanes(text, times, spans, clauses) -> dict[str, str]:
             if e <= t["start"]:
                 near.append((t["start"] - e, lane))
             else:  # adverbials mostly follow their verb: a later trigger counts less
-                comma = bool(re.search(r"[,;:]", text[t["end"]:s]))
+                comma = bool(LIST_PUNCTUATION.search(text, t["end"], s))
                 near.append((2 * max(0, s - t["end"]) + 1000 * comma, lane))
         if near:
             lanes[t["time_id"]] = min(near)[1]
@@ -1208,51 +1249,77 @@ def _governing(times, clause, span, lanes, measures: bool):
     return best
 
 
-def _inside_hit(m: re.Match, hits: list[Hit]) -> bool:
-    """Is the trigger part of an actor's name (a word of the name, not an event)?"""
-    start, end = m.span()
-    return any(h.start <= start and end <= h.end for h in hits)
+def _trigger_matches(text: str, hits: list[Hit], lex: Lexicons) -> list[re.Match]:
+    """Trigger matches that are not part of an actor's name (a word of the name, not an
+    event)."""
+    matches = []
+    for m in lex.trigger_pattern.finditer(text):
+        start, end = m.span()
+        for h in hits:
+            if h.start <= start and end <= h.end:
+                break
+        else:
+            matches.append(m)
+    return matches
 
 
 def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexicons,
                        clauses: list[tuple[int, int]] | None = None):
     text = sent["text"]
+    matches = _trigger_matches(text, hits, lex)
+    if not matches:
+        return []
     clauses = _clauses(text, lex) if clauses is None else clauses
-    sent_types = {t for h in hits for t in h.types}
-    matches = [m for m in lex.trigger_pattern.finditer(text) if not _inside_hit(m, hits)]
-    spans = [(*m.span(), lex.event_types[lex.trigger_rules[m.lastgroup][0]].lane)
-             for m in matches]
-    lanes = _nearest_lanes(text, times, spans, clauses)
+    rules, event_types = lex.trigger_rules, lex.event_types
+    spans = [(*m.span(), event_types[rules[m.lastgroup][0]].lane) for m in matches]
+    lanes = _nearest_lanes(text, times, spans, clauses) if times else {}
+    sent_types = None  # actor types in the sentence, for event types that require one
+    by_clause: dict[tuple, list[Hit]] = {}  # clause -> its hits
     found = []
     for m in matches:
-        type_id, form, rule = lex.trigger_rules[m.lastgroup]
-        etype = lex.event_types[type_id]
-        if etype.requires_types and not etype.requires_types & sent_types:
-            continue
+        type_id, form, rule = rules[m.lastgroup]
+        etype = event_types[type_id]
+        if etype.requires_types:
+            if sent_types is None:
+                sent_types = {t for h in hits for t in h.types}
+            if not etype.requires_types & sent_types:
+                continue
         start, end = m.span()
         clause = _clause_of(start, clauses)
-        in_clause = [h for h in hits if clause[0] <= h.start < clause[1]]
+        in_clause = by_clause.get(clause)
+        if in_clause is None:
+            in_clause = by_clause[clause] = [h for h in hits if clause[0] <= h.start < clause[1]]
         agent, targets, locations = _roles(text, start, end, form, etype, in_clause, lex)
         if rule.agent:
             agent, targets = [rule.agent], [t for t in targets if t != rule.agent]
         if rule.needs_party and not (agent or targets or (
                 rule.object_after is not None and rule.object_after.match(text, end))):
             continue  # 'what the response will entail': no one responds to anything
+        span = (start, end, etype.lane)
         found.append({
             "event_type": type_id, "clause": clause, "agent": agent[0] if agent else "",
             "targets": targets, "locations": [a for h in locations for a in h.actors],
-            "time": _governing(times, clause, (start, end, etype.lane), lanes, False),
-            "measure": _governing(times, clause, (start, end, etype.lane), lanes, True),
+            "time": _governing(times, clause, span, lanes, False) if times else None,
+            "measure": _governing(times, clause, span, lanes, True) if times else None,
             "trigger": m.group(), "trigger_start": start, "form": form,
             "polarity": _polarity(text, start, end, clause, spans, lex)})
-    absorbed = {(lex.event_types[f["event_type"]].id, f["clause"]) for f in found}
-    found = [f for f in found if not any(
-        f["event_type"] in lex.event_types[t].absorbs and c == f["clause"] for t, c in absorbed)]
-    return _merge_same_type(found)
+    return _merge_same_type(_unabsorbed(found, event_types))
+
+
+def _unabsorbed(found: list[dict], event_types: dict) -> list[dict]:
+    """Drop mentions absorbed by another type's mention in the same clause."""
+    absorbed = {(f["event_type"], f["clause"]) for f in found
+                if event_types[f["event_type"]].absorbs}
+    if not absorbed:
+        return found
+    return [f for f in found if not any(
+        f["event_type"] in event_types[t].absorbs and c == f["clause"] for t, c in absorbed)]
 
 
 def _merge_same_type(found: list[dict]) -> list[dict]:
     """One mention per event type and sentence unless they name different targets."""
+    if len(found) < 2:
+        return found
     merged: list[dict] = []
     for f in found:
         twin = next((g for g in merged if g["event_type"] == f["event_type"]
@@ -1304,9 +1371,14 @@ def _mention_rows(sent, found, lex) -> list[dict]:
 QUOTE = re.compile(r'"([^"]+)"|“([^”]+)”|“([^”]+)$')
 
 
+def _quote_matches(text: str) -> list[re.Match]:
+    """QUOTE's matches; most sentences hold no quotation mark, so skip the scan there."""
+    return list(QUOTE.finditer(text)) if '"' in text or "“" in text else []
+
+
 def _quotes(text: str, att: Attribution) -> list[str]:
     out = []
-    for m in QUOTE.finditer(text):
+    for m in _quote_matches(text):
         body = next(g for g in m.groups() if g is not None).strip(" ,;:")
         if len(body.split()) >= att.min_quote_words:
             out.append(body)
@@ -1334,8 +1406,34 @@ def _speaks(text, start, end, att: Attribution) -> bool:
 
 
 def _anonymous_speaker(text, hits, att: Attribution):
+    found = _anonymous_source(text, hits, att)
+    if found is not None:
+        return found
+    m = att.unnamed.search(text)
+    if m:
+        return m.start(), {"speaker": m.group(), "speaker_count": None, "speaker_side": "",
+                           "speaker_role": "source"}
+    return None
+
+
+def _source_phrases(text: str, att: Attribution):
+    """The matches of `att.anonymous`, as its finditer would give them, scanning only from
+    the last character before each source noun that such a phrase cannot contain."""
+    pos = 0
+    while noun := att.source_noun.search(text, pos):
+        barrier = att.phrase_barrier.match(text, pos, noun.start())
+        # every phrase ends in a source noun, so one starts at or before this one
+        m = att.anonymous.search(text, barrier.end() if barrier else pos)
+        if m is None:
+            return
+        yield m
+        pos = max(m.end(), pos + 1)  # never stall on an empty match
+
+
+def _anonymous_source(text, hits, att: Attribution):
+    """'four US officials said' -> (start, claim fields), or None."""
     titles = [h for h in hits if h.kind in ("title", "name", "alias", "epithet")]
-    for m in att.anonymous.finditer(text) if att.source_noun.search(text) else ():
+    for m in _source_phrases(text, att):
         noun_start = m.start("noun")
         if any(h.start < m.end() and noun_start < h.end and "person" in h.types for h in titles):
             continue  # 'National Security Adviser' is a person's title, not a source
@@ -1354,16 +1452,17 @@ def _anonymous_speaker(text, hits, att: Attribution):
         role = next((r for p, r in att.source_roles if p.match(noun)), noun.lower())
         return m.start(), {"speaker": m.group().strip(), "speaker_count": count or None,
                            "speaker_side": side, "speaker_role": role}
-    m = att.unnamed.search(text)
-    if m:
-        return m.start(), {"speaker": m.group(), "speaker_count": None, "speaker_side": "",
-                           "speaker_role": "source"}
     return None
 
 
-def _speaking_actor(text, hits, att, types, lex):
+PERSON_TYPES = frozenset({"person"})
+BODY_TYPES = frozenset({"organization", "state"})
+CLAUSE_END = re.compile(r"\s*(?:[,.;:]|$)")
+
+
+def _speaking_actor(text, hits, att, types: frozenset, lex):
     for i, h in enumerate(hits):
-        if not set(h.types) & types or h.kind in ("pronoun-phrase", "adjective"):
+        if types.isdisjoint(h.types) or h.kind in ("pronoun-phrase", "adjective"):
             continue
         if h.side == "media":
             continue
@@ -1373,8 +1472,8 @@ def _speaking_actor(text, hits, att, types, lex):
             continue
         # 'X said' / 'X, who ..., told' / '..., said X.' (the last only at a clause end)
         if att.speaker_after.search(text[h.end:h.end + 120]) or (
-                att.speaker_before.search(text, max(0, h.start - 20), h.start)
-                and re.match(r"\s*(?:[,.;:]|$)", text[h.end:])):
+                CLAUSE_END.match(text, h.end)  # the cheaper test first
+                and att.speaker_before.search(text, max(0, h.start - 20), h.start)):
             return h.start, i, h
     return None
 
@@ -1408,8 +1507,8 @@ def _claim(sent, hits, last_outlet, lex) -> dict | None:
     # government says ..., four US officials said')
     speakers = [(rank, found[0], kind, found) for rank, kind, found in (
         (0, "anonymous", _anonymous_speaker(text, hits, att)),
-        (0, "named", _speaking_actor(text, hits, att, {"person"}, lex)),
-        (1, "org", _speaking_actor(text, hits, att, {"organization", "state"}, lex))) if found]
+        (0, "named", _speaking_actor(text, hits, att, PERSON_TYPES, lex)),
+        (1, "org", _speaking_actor(text, hits, att, BODY_TYPES, lex))) if found]
     kind, found = min(speakers)[2:] if speakers else ("", None)
     if kind == "anonymous":
         claim.update(found[1], speaker_type="anonymous_official")
@@ -1469,8 +1568,7 @@ def _direction(cue: Cue, ctx: _CueContext, lex: Lexicons) -> str:
     text, start, end = ctx.text, ctx.start, ctx.end
     in_clause = [h for h in ctx.hits if ctx.clause[0] <= h.start < ctx.clause[1]]
     after = [h for h in in_clause if h.start >= start]
-    before = [h for h in ctx.hits if h.end <= start]
-    far_before = [h for h in reversed(before) if h.side in ctx.principal]
+    far_before = [h for h in reversed(ctx.hits) if h.end <= start and h.side in ctx.principal]
     if MUTUAL_AFTER.match(text[end:end + 50]):
         sides = list(dict.fromkeys(s for h in after for s in h.sides))
         if len(sides) >= 2:
@@ -1492,8 +1590,8 @@ def _direction(cue: Cue, ctx: _CueContext, lex: Lexicons) -> str:
         exp = exp or next((s for s in fallback if s and s != stim), "")
         return _arrow(exp or _majority_side(ctx.doc_sides, stim), stim, cue.mutual)
     exp_hit = None
-    inside = next((h for h in after if cue.inside
-                   and lex.experiencer_after.fullmatch(text, end, h.start)), None)
+    inside = next((h for h in after if lex.experiencer_after.fullmatch(text, end, h.start)),
+                  None) if cue.inside else None
     if inside is not None:
         exp_hit = inside
     elif cue.experiencer == "subject":
@@ -1535,7 +1633,7 @@ def _signals(sent, hits, found, speaker_side, doc_sides, lex, clauses=None) -> l
         return []
     clauses = _clauses(text, lex) if clauses is None else clauses
     usable = _direction_hits(text, hits, found, lex)
-    quotes = [m.span() for m in QUOTE.finditer(text)]
+    quotes = [m.span() for m in _quote_matches(text)]
     principal = tuple(s for s, _ in sorted(
         ((s, n) for s, n in doc_sides.items() if s not in ("media", "other")),
         key=lambda sn: (-sn[1], sn[0]))[:2])
@@ -1544,8 +1642,8 @@ def _signals(sent, hits, found, speaker_side, doc_sides, lex, clauses=None) -> l
         cue = lex.cues[m.lastgroup]
         start, end = m.start(), m.end()
         clause = _clause_of(start, clauses)
-        window = text[max(clause[0], start - 30):start]
-        negated = not cue.negative and bool(lex.negation.search(window))
+        negated = not cue.negative and bool(
+            lex.negation.search(text[max(clause[0], start - 30):start]))
         weight = cue.weight
         scope = text[max(clause[0], start - 25):end]
         for pattern, factor in lex.intensifiers:
@@ -1573,12 +1671,18 @@ def _frame(rows: list[dict], table: str) -> pd.DataFrame:
 
 
 def _times_by_sentence(time_expressions: pd.DataFrame) -> dict[str, list[dict]]:
-    out: dict[str, list[dict]] = {}
     if time_expressions is None or time_expressions.empty:
-        return out
+        return {}
     cols = ["time_id", "sent_id", "start", "end", "text", "kind"]
-    for rec in time_expressions[cols].to_dict("records"):
+    records = time_expressions[cols].to_dict("records")
+    for rec in records:
         rec["start"], rec["end"] = int(rec["start"]), int(rec["end"])
+    return _grouped_by_sentence(records)
+
+
+def _grouped_by_sentence(time_rows: list[dict]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for rec in time_rows:
         out.setdefault(rec["sent_id"], []).append(rec)
     return out
 
@@ -1586,18 +1690,27 @@ def _times_by_sentence(time_expressions: pd.DataFrame) -> dict[str, list[dict]]:
 PARALLEL_MIN_SENTENCES = 5000  # below this, starting worker processes costs more than it saves
 
 
-def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict) -> tuple:
-    """Rows of the four tables for whole documents (each a list of sentence dicts)."""
-    actor_rows, mention_rows, claim_rows, signal_rows = [], [], [], []
+def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict | None,
+                       vocabulary=None) -> tuple:
+    """Rows of the four tables for whole documents (each a list of sentence dicts), and a
+    fifth list: the time expression rows, found here when `times` (time expressions by
+    sentence id) is None - in the same worker, so each sentence is read once."""
+    actor_rows, mention_rows, claim_rows, signal_rows, time_rows = [], [], [], [], []
     for records in docs:
+        doc_times = times
+        if times is None:
+            found_times = timex.time_expression_rows(
+                ((r["doc_id"], r["sent_id"], r["text"]) for r in records), vocabulary)
+            time_rows += found_times
+            doc_times = _grouped_by_sentence(found_times)
         doc_hits = _document_hits([r["text"] for r in records], lexicons)
         doc_sides = Counter(s for hits in doc_hits for h in hits for s in h.sides)
         last_outlet = ""
         for sent, hits in zip(records, doc_hits, strict=True):
             actor_rows += _actor_rows(sent, hits)
             clauses = _clauses(sent["text"], lexicons)
-            found = _sentence_mentions(sent, hits, times.get(sent["sent_id"], []), lexicons,
-                                       clauses)
+            found = _sentence_mentions(sent, hits, doc_times.get(sent["sent_id"], []),
+                                       lexicons, clauses)
             mention_rows += _mention_rows(sent, found, lexicons)
             claim = _claim(sent, hits, last_outlet, lexicons)
             if claim:
@@ -1605,46 +1718,47 @@ def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict) 
                 last_outlet = claim["cited_outlet"] or last_outlet
             signal_rows += _signals(sent, hits, found, claim["speaker_side"] if claim else "",
                                     doc_sides, lexicons, clauses)
-    return actor_rows, mention_rows, claim_rows, signal_rows
+    return actor_rows, mention_rows, claim_rows, signal_rows, time_rows
 
 
-def _extract_document(records: list[dict], lexicons: Lexicons, times: dict) -> tuple:
-    return _extract_documents([records], lexicons, times)
+def _extract_document(records: list[dict], lexicons: Lexicons, times: dict | None,
+                      vocabulary) -> tuple:
+    return _extract_documents([records], lexicons, times, vocabulary)
 
 
-def _extract_parallel(docs: list[list[dict]], lexicons: Lexicons, times: dict,
-                      workers: int) -> tuple:
+def _extract_parallel(docs: list[list[dict]], lexicons: Lexicons, times: dict | None,
+                      vocabulary, workers: int) -> tuple:
     """Documents are independent and come back in order, so the output is the same as one
-    process's. Forked workers inherit the compiled lexicons."""
-    parts = parallel.map_in_order(_extract_document, docs, lexicons, times, workers=workers)
-    return tuple([row for part in parts for row in part[k]] for k in range(4))
+    process's. Forked workers inherit the compiled lexicons and the documents."""
+    parts = parallel.map_in_order(_extract_document, docs, lexicons, times, vocabulary,
+                                  workers=workers)
+    return tuple([row for part in parts for row in part[k]] for k in range(5))
 
 
 def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons,
-            time_expressions: pd.DataFrame | None = None,
-            workers: int | None = None) -> dict[str, pd.DataFrame]:
-    """Find actors, event mentions, claims and trust signals in every sentence.
+            time_expressions: pd.DataFrame | None = None, workers: int | None = None,
+            vocabulary: timex.Vocabulary | None = None) -> dict[str, pd.DataFrame]:
+    """Find time expressions, actors, event mentions, claims and trust signals in every
+    sentence.
 
-    `time_expressions` defaults to timex.extract_time_expressions(sentences); pass a frame to
-    reuse one already computed. `workers`: processes to use (default: see
+    Time expressions are found here (with `vocabulary`, default the shipped one) unless a
+    `time_expressions` frame is passed to reuse. `workers`: processes to use (default: see
     parallel.worker_count - every core for a large corpus, else 1); the output does not
-    depend on it. Inputs are
-    not modified.
+    depend on it. Inputs are not modified.
     """
     missing = {"doc_id", "sent_id", "text"} - set(sentences.columns)
     if missing:
         raise ValueError(f"sentences lack column(s): {', '.join(sorted(missing))}")
-    if time_expressions is None:
-        from trustbrief import timex
-        time_expressions = timex.extract_time_expressions(sentences)
-    times = _times_by_sentence(time_expressions)
+    times = None if time_expressions is None else _times_by_sentence(time_expressions)
     docs = list(_documents_in_order(sentences))
     n_workers = parallel.worker_count(len(sentences), PARALLEL_MIN_SENTENCES, workers)
     if n_workers > 1 and len(docs) > 1:
-        rows = _extract_parallel(docs, lexicons, times, n_workers)
+        rows = _extract_parallel(docs, lexicons, times, vocabulary, n_workers)
     else:
-        rows = _extract_documents(docs, lexicons, times)
-    actor_rows, mention_rows, claim_rows, signal_rows = rows
+        rows = _extract_documents(docs, lexicons, times, vocabulary)
+    actor_rows, mention_rows, claim_rows, signal_rows, time_rows = rows
+    if time_expressions is None:
+        time_expressions = timex.time_expression_frame(time_rows)
     claims = _frame(claim_rows, "claims")
     claims["speaker_count"] = claims["speaker_count"].astype("Int64")
     return {

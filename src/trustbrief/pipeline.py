@@ -90,10 +90,9 @@ def _run_stages(seeds_dir, kb: Knowledge, focus) -> dict[str, pd.DataFrame]:
 
     raw = stage("read", corpus.read_seeds, seeds_dir, kb.rules)
     documents, sentences = stage("corpus", corpus.build_corpus, raw, kb.rules, kb.sidecar)
-    times = stage("timex", by_document_chunks, timex.extract_time_expressions, sentences,
-                  kb.vocabulary)
+    # time expressions are found inside extraction, document by document in its workers
     found = stage("extract", extract.extract, sentences, documents, kb.lexicons,
-                  time_expressions=times)
+                  vocabulary=kb.vocabulary)
     documents = stage("dating", dating.infer_publication_dates, documents, found, kb.chronology)
     found["time_expressions"] = timex.resolve_time_expressions(found["time_expressions"],
                                                                documents)
@@ -106,27 +105,6 @@ def _run_stages(seeds_dir, kb: Knowledge, focus) -> dict[str, pd.DataFrame]:
     tables["_timings"] = pd.DataFrame(
         {"stage": list(timings), "seconds": [round(v, 4) for v in timings.values()]})
     return tables
-
-
-PARALLEL_MIN_ROWS = 5000  # below this, starting a second process costs more than it saves
-
-
-def by_document_chunks(func, sentences: pd.DataFrame, *args, workers: int | None = None
-                       ) -> pd.DataFrame:
-    """Run a per-document function over the sentences in worker processes when the corpus is
-    large. Documents are independent, and the parts are put back in the function's own
-    order (doc_id, sent_id), so the result is the same as one call's."""
-    from trustbrief import parallel
-
-    n_workers = parallel.worker_count(len(sentences), PARALLEL_MIN_ROWS, workers)
-    if n_workers == 1:
-        return func(sentences, *args)
-    doc_ids = sorted(set(sentences["doc_id"]))
-    size = -(-len(doc_ids) // n_workers)
-    parts = [sentences[sentences["doc_id"].isin(doc_ids[i:i + size])]
-             for i in range(0, len(doc_ids), size)]
-    results = parallel.map_in_order(func, parts, *args, min_items=1, workers=n_workers)
-    return pd.concat(results, ignore_index=True)
 
 
 def schema() -> dict[str, dict[str, str]]:

@@ -717,10 +717,16 @@ def is_anchor_relative(spec: str) -> bool:
 def extract_time_expressions(sentences: pd.DataFrame,
                              vocab: Vocabulary | None = None) -> pd.DataFrame:
     """One row per time expression in each sentence (start/end within the sentence text)."""
+    records = sentences[["doc_id", "sent_id", "text"]].itertuples(index=False, name=None)
+    return time_expression_frame(time_expression_rows(records, vocab))
+
+
+def time_expression_rows(records, vocab: Vocabulary | None = None) -> list[dict]:
+    """The rows of extract_time_expressions for (doc_id, sent_id, text) records: the
+    per-document part, which extraction runs in its workers."""
     vocab = vocab or default_vocabulary()
     rows = []
-    for doc_id, sent_id, text in sentences[["doc_id", "sent_id", "text"]].itertuples(
-            index=False, name=None):
+    for doc_id, sent_id, text in records:
         for n, expr in enumerate(find_time_expressions(text, vocab), start=1):
             rows.append({
                 "time_id": f"{sent_id}-t{n}", "doc_id": doc_id, "sent_id": sent_id,
@@ -729,6 +735,11 @@ def extract_time_expressions(sentences: pd.DataFrame,
                 "measure_days": expr.measure_days if expr.kind == "duration" else float("nan"),
                 "measure_approx": expr.measure_approx,
             })
+    return rows
+
+
+def time_expression_frame(rows: list[dict]) -> pd.DataFrame:
+    """Rows of time_expression_rows (any number of documents) as the time_expressions table."""
     frame = pd.DataFrame(rows, columns=list(BASE_COLUMNS))
     frame["start"] = frame["start"].astype(int)
     frame["end"] = frame["end"].astype(int)
