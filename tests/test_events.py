@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from trustbrief import events
+from trustbrief import events, tables
 from trustbrief.knowledge import DataFileError
 from trustbrief.tables import to_csv_text
 
@@ -586,6 +586,6 @@ def test_frame_records_matches_to_dict_on_every_dtype():
     def norm(rows):
         return [{k: ("nan" if isinstance(v, float) and math.isnan(v) else (type(v), repr(v)))
                  for k, v in r.items()} for r in rows]
-    assert norm(events.frame_records(frame)) == norm(frame.to_dict("records"))
-    assert norm(events.frame_records(frame, ["i", "s"])) == \
+    assert norm(tables.frame_records(frame)) == norm(frame.to_dict("records"))
+    assert norm(tables.frame_records(frame, ["i", "s"])) == \
         norm(frame[["i", "s"]].to_dict("records"))

@@ -27,13 +27,13 @@ from pathlib import Path
 import pandas as pd
 
 from trustbrief import timex
-from trustbrief.events import _native_list, frame_records
 from trustbrief.knowledge import (
     DataFileError,
     compile_pattern,
     load_csv,
     parse_iso_date,
 )
+from trustbrief.tables import frame_records, native_list, str_column
 
 log = logging.getLogger("trustbrief")
 
@@ -391,10 +391,10 @@ def _mention_rows(found: dict, doc_ids: set[str] | None = None) -> list[dict]:
     if mentions is None or mentions.empty:
         return []
     mentions = _useful_mentions(mentions, found, doc_ids)
-    columns = {"doc_id": _native_list(mentions["doc_id"]),
-               "sent_id": _native_list(mentions["sent_id"]),
+    columns = {"doc_id": native_list(mentions["doc_id"]),
+               "sent_id": native_list(mentions["sent_id"]),
                "actors": _actor_lists(mentions),
-               **{name: _strings(mentions, name) for name in TEXT_FIELDS}}
+               **{name: str_column(mentions, name) for name in TEXT_FIELDS}}
     rows = [dict(zip(MENTION_FIELDS, row, strict=True))
             for row in zip(*(columns[name] for name in MENTION_FIELDS), strict=True)]
     # extract found no agent/target: the sentence's actors stand in
@@ -420,16 +420,6 @@ def _useful_mentions(mentions: pd.DataFrame, found: dict, doc_ids: set[str] | No
     return mentions[timed | mentions["doc_id"].isin(list(doc_ids))]
 
 
-def _strings(frame: pd.DataFrame, name: str) -> list[str]:
-    """The column's str values, '' for anything else (and for a missing column)."""
-    if name not in frame:
-        return [""] * len(frame)
-    column = frame[name]
-    if isinstance(column.dtype, pd.StringDtype):
-        return column.fillna("").tolist()  # a string column holds only str and NA
-    return [v if isinstance(v, str) else "" for v in _native_list(column)]
-
-
 def _actor_lists(frame: pd.DataFrame) -> list[list[str]]:
     """_actor_list of each cell; each distinct list of names is cleaned once (they repeat),
     and every row gets its own list."""
@@ -437,7 +427,7 @@ def _actor_lists(frame: pd.DataFrame) -> list[list[str]]:
         return [[] for _ in range(len(frame))]
     cache: dict[tuple, list[str]] = {}
     out = []
-    for value in _native_list(frame["actors"]):
+    for value in native_list(frame["actors"]):
         if type(value) is list and all(type(v) is str for v in value):
             key = tuple(value)
             if key not in cache:

@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from trustbrief.knowledge import DataFileError, load_yaml, parse_iso_date, require_keys
+from trustbrief.tables import cell_text, frame_records, native_list, str_column
 
 log = logging.getLogger("trustbrief")
 
@@ -333,26 +334,6 @@ def _check_annotation_value(path: Path, where: str, action: str, value):
 # Input normalization
 # ---------------------------------------------------------------------------------------------
 
-def frame_records(frame: pd.DataFrame, columns: Iterable[str] | None = None) -> list[dict]:
-    """frame.to_dict("records") (of `columns` only, when given) built from column lists: the
-    same values (native scalars, None for a nullable column's NA) several times faster."""
-    names = list(frame.columns if columns is None else columns)
-    data = [_native_list(frame[name]) for name in names]
-    return [dict(zip(names, row, strict=True)) for row in zip(*data, strict=True)] \
-        if names else [{} for _ in range(len(frame))]
-
-
-def _native_list(column: pd.Series) -> list:
-    values = column.tolist()
-    dtype = column.dtype
-    if isinstance(dtype, np.dtype) and dtype.kind == "O":
-        return [v.item() if isinstance(v, np.generic) else v for v in values]
-    if isinstance(dtype, pd.api.extensions.ExtensionDtype) and \
-            not isinstance(dtype, pd.StringDtype):
-        return [None if v is pd.NA else v for v in values]
-    return values
-
-
 def as_list(value) -> list[str]:
     """A list column may arrive as a Python list or a ';'-joined string."""
     if isinstance(value, str):
@@ -364,14 +345,11 @@ def as_list(value) -> list[str]:
     return [v.strip() for v in str(value).split(";") if v.strip()]
 
 
-def _text(value) -> str:
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    return str(value)
+
 
 
 def _ordinal(value) -> int | None:
-    text = _text(value)
+    text = cell_text(value)
     if not text:
         return None
     try:
@@ -415,10 +393,10 @@ def event_type_table(event_types) -> dict[str, dict]:
         get = spec.get if isinstance(spec, Mapping) else (lambda k, d=None, s=spec:
                                                            getattr(s, k, d))
         rows[str(name)] = {
-            "plover": _text(get("plover", "")),
-            "lane": _text(get("lane", "")),
+            "plover": cell_text(get("plover", "")),
+            "lane": cell_text(get("lane", "")),
             "operation": _truthy(get("operation", False)),
-            "verb": _text(get("verb", "") or get("label_verb", "") or get("label", "")),
+            "verb": cell_text(get("verb", "") or get("label_verb", "") or get("label", "")),
         }
     return rows
 
@@ -442,15 +420,15 @@ def gazetteer_table(gazetteer) -> dict[str, dict]:
                    for r in gazetteer]
     table = {}
     for r in records:
-        name = _text(r.get("name") or r.get("canonical") or r.get("actor"))
+        name = cell_text(r.get("name") or r.get("canonical") or r.get("actor"))
         if not name:
             continue
         roles = as_list(r.get("roles", r.get("role", "")))
-        side, level = _text(r.get("side")), _text(r.get("level"))
+        side, level = cell_text(r.get("side")), cell_text(r.get("level"))
         role = roles[0] if roles else ""
-        short = f"{side} {level}" if side and level and _text(r.get("type")) == "person" \
+        short = f"{side} {level}" if side and level and cell_text(r.get("type")) == "person" \
             and side not in ("other", "media") else role
-        table[name] = {"side": side, "type": _text(r.get("type")), "role": role,
+        table[name] = {"side": side, "type": cell_text(r.get("type")), "role": role,
                        "short_role": short}
     return table
 
@@ -490,7 +468,7 @@ class Rec:
 
 def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules
              ) -> list[Rec]:
-    dup = set(documents.loc[documents["duplicate_of"].map(_text) != "", "doc_id"]) \
+    dup = set(documents.loc[documents["duplicate_of"].map(cell_text) != "", "doc_id"]) \
         if "duplicate_of" in documents else set()
     pub = _publication_ranges(documents)
     # plain column lists + memoized dates: row dicts from pandas are the slow part at 100k rows
@@ -499,7 +477,7 @@ def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules
     text_columns = ("mention_id", "doc_id", "sent_id", "event_type", "agent", "agent_side",
                     "date", "date_earliest", "date_latest", "date_basis", "polarity", "text",
                     "trigger")
-    columns = [_str_column(mentions, name) for name in text_columns]
+    columns = [str_column(mentions, name) for name in text_columns]
     columns += [_name_tuples(mentions, name)
                 for name in ("targets", "target_sides", "actors", "locations")]
     columns.append(_int_column(mentions, "trigger_start"))
@@ -536,16 +514,6 @@ def _publication_ranges(documents: pd.DataFrame) -> dict[str, tuple[int | None, 
     return pub
 
 
-def _str_column(frame: pd.DataFrame, name: str) -> list[str]:
-    """[_text(v) for v in frame[name]] ('' for every cell when the column is missing)."""
-    if name not in frame:
-        return [""] * len(frame)
-    column = frame[name]
-    if isinstance(column.dtype, pd.StringDtype):
-        return column.fillna("").tolist()  # a string column holds only str and NA
-    return [v if isinstance(v, str) else _text(v) for v in column.tolist()]
-
-
 def _name_tuples(frame: pd.DataFrame, name: str) -> list[tuple[str, ...]]:
     """tuple(as_list(v)) for each cell. The same lists of names repeat a lot, so each
     distinct one is parsed once."""
@@ -575,13 +543,13 @@ def _plain_key(key) -> bool:
 
 
 def _int_column(frame: pd.DataFrame, name: str) -> list[int]:
-    """[_int(_text(v)) for v in frame[name]] (-1 when missing or not a number)."""
+    """[_int(cell_text(v)) for v in frame[name]] (-1 when missing or not a number)."""
     if name not in frame:
         return [-1] * len(frame)
     column = frame[name]
     if column.dtype.kind in "iu" and isinstance(column.dtype, np.dtype):
         return column.tolist()  # int(float(str(i))) == i for character offsets
-    return [_int(v) for v in _str_column(frame, name)]
+    return [_int(v) for v in str_column(frame, name)]
 
 
 def _int(value: str) -> int:
@@ -931,7 +899,7 @@ def _context(found, documents, event_types, gazetteer, rules, focus) -> Context:
 
 def _columns(frame: pd.DataFrame, names: Iterable[str]) -> Iterable[tuple]:
     """Rows of `names` as tuples, with the values frame_records would give."""
-    return zip(*(_native_list(frame[name]) for name in names), strict=True)
+    return zip(*(native_list(frame[name]) for name in names), strict=True)
 
 
 def _origin_lookups(found, documents) -> tuple[dict[str, str], dict[tuple[str, str], Counter],
@@ -949,7 +917,7 @@ def _origin_lookups(found, documents) -> tuple[dict[str, str], dict[tuple[str, s
     claims = found.get("claims")
     if claims is not None and len(claims) and "cited_outlet" in claims:
         for doc_id, sent_id, cited in _columns(claims, ["doc_id", "sent_id", "cited_outlet"]):
-            outlet = _text(cited)
+            outlet = cell_text(cited)
             if outlet:
                 by_sent[(doc_id, sent_id)][outlet] += 1
                 by_doc[doc_id][outlet] += 1
@@ -974,7 +942,7 @@ def _actors_by_sentence(found) -> dict[tuple[str, str], set[str]]:
     am = found.get("actor_mentions")
     if am is not None and len(am) and "actor" in am:
         for doc_id, sent_id, actor in _columns(am, ["doc_id", "sent_id", "actor"]):
-            named = actor if type(actor) is str else _text(actor)  # _text: the rare non-str
+            named = actor if type(actor) is str else cell_text(actor)  # the rare non-str
             if named:
                 actors_by_sent[(doc_id, sent_id)].add(actor)
     return dict(actors_by_sent)
@@ -982,7 +950,7 @@ def _actors_by_sentence(found) -> dict[tuple[str, str], set[str]]:
 
 def _known_outlet(value) -> str:
     """corpus writes 'unknown' for an outlet it could not tell; that is no outlet."""
-    text = _text(value).strip()
+    text = cell_text(value).strip()
     return "" if text.lower() in ("", "unknown") else text
 
 
@@ -1097,7 +1065,7 @@ def _side_from_signals(recs: list[Rec], ctx: Context) -> str:
 def direction_sides(direction) -> tuple[str, str, bool]:
     """'US->Israel' -> ('US', 'Israel', False); 'Israel<->US' -> ('Israel', 'US', True);
     '?' marks a side extract could not tell."""
-    text = _text(direction).replace(" ", "")
+    text = cell_text(direction).replace(" ", "")
     if "<->" in text:
         left, _, right = text.partition("<->")
         return left, right, True
@@ -1108,10 +1076,10 @@ def direction_sides(direction) -> tuple[str, str, bool]:
 def _notice_of_signal(sig: dict) -> str:
     if _truthy(sig.get("negated")):
         return ""
-    level = _text(sig.get("notice"))
+    level = cell_text(sig.get("notice"))
     if level:
         return level
-    return "none" if _text(sig.get("category")) == "surprise" else ""
+    return "none" if cell_text(sig.get("category")) == "surprise" else ""
 
 
 def notice(recs: list[Rec], agent_side: str, operation: bool, ctx: Context
@@ -1143,7 +1111,7 @@ def notice(recs: list[Rec], agent_side: str, operation: bool, ctx: Context
                 continue  # someone else's surprise, or the other side's own complaint
             level = _notice_of_signal(sig)
             if level:
-                accounts[level].append((r.doc_id, _text(sig.get("text")) or r.text))
+                accounts[level].append((r.doc_id, cell_text(sig.get("text")) or r.text))
     if not accounts:
         return "unknown", other, {}
     specific = [lv for lv in NOTICE_LEVELS if lv in accounts]
@@ -1348,12 +1316,12 @@ def _chronology_rows(chronology, rules: LabelRules) -> list[dict]:
         if lo is None:
             continue
         hi = _ordinal(c.get("date_latest")) or lo
-        etype = _text(c.get("event_type"))
-        keywords = _text(c.get("keywords"))
+        etype = cell_text(c.get("event_type"))
+        keywords = cell_text(c.get("keywords"))
         rows.append({
-            "key": _text(c.get("key")), "lo": lo, "hi": max(hi, lo),
+            "key": cell_text(c.get("key")), "lo": lo, "hi": max(hi, lo),
             "group": rules.group_of(etype).name if etype else "", "event_type": etype,
-            "actors": set(as_list(c.get("actors"))), "source": _text(c.get("source")),
+            "actors": set(as_list(c.get("actors"))), "source": cell_text(c.get("source")),
             "pattern": re.compile(keywords, re.IGNORECASE) if keywords else None,
         })
     return rows
@@ -1444,7 +1412,7 @@ def _closest_row(matches: list[dict], recs: list[Rec], planned: bool) -> dict | 
 
 def _override(ann: dict, event_id: str, old, new, applied: bool, why: str) -> dict:
     return {"annotation": ann["id"], "event_id": event_id, "field": ann["action"],
-            "old": _text(old), "new": _text(new), "note": ann.get("note", ""),
+            "old": cell_text(old), "new": cell_text(new), "note": ann.get("note", ""),
             "applied": "yes" if applied else "no", "why": why}
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 
 from trustbrief import events as ev
 from trustbrief.knowledge import DataFileError, compile_pattern, load_yaml, require_keys
+from trustbrief.tables import cell_text, frame_records, native_list, str_column
 
 METHOD = """\
 Trust index (focus OBSERVER->SUBJECT, e.g. US->Israel: how far the US trusts Israel).
@@ -212,7 +213,6 @@ def _cue_pattern(path: Path, doc: dict, key: str) -> re.Pattern | None:
 # helpers
 # ---------------------------------------------------------------------------------------------
 
-_text = ev._text  # shared helpers, bound directly: they run per row
 _ordinal = ev._ordinal
 _iso = ev._iso
 
@@ -234,14 +234,14 @@ def _live_docs(documents: pd.DataFrame) -> set[str]:
     """Documents that count: duplicates never do."""
     if "duplicate_of" not in documents:
         return set(documents["doc_id"])
-    duplicate_of = ev._str_column(documents, "duplicate_of")
+    duplicate_of = str_column(documents, "duplicate_of")
     return {d for d, dup in zip(documents["doc_id"].tolist(), duplicate_of, strict=True)
             if dup == ""}
 
 
 def _published(documents: pd.DataFrame) -> dict[str, str]:
     return {d: p[:10] for d, p in zip(documents["doc_id"].tolist(),
-                                      ev._str_column(documents, "published"), strict=True)}
+                                      str_column(documents, "published"), strict=True)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -258,7 +258,7 @@ def _sentence_event_dates(events_tables: Mapping) -> tuple[dict, dict]:
     # a sentence about a report, a plan or a call says how things stand when it is written
     operations = events[events["operation"].map(ev._truthy)] if "operation" in events \
         else events
-    dates = dict(zip(operations["event_id"].tolist(), ev._str_column(operations, "date"),
+    dates = dict(zip(operations["event_id"].tolist(), str_column(operations, "date"),
                      strict=True))
     labels = dict(zip(events["event_id"].tolist(), events["label"].tolist(), strict=True))
     by_sent: dict[tuple[str, str], tuple[str, str]] = {}
@@ -279,8 +279,8 @@ def _sentence_times(found: Mapping) -> dict[tuple[str, str], str]:
     kinds = times["kind"] if "kind" in times else pd.Series([""] * len(times))
     for doc, sent, date, kind in zip(times["doc_id"].tolist(), times["sent_id"].tolist(),
                                      times["date"].tolist(), kinds.tolist(), strict=True):
-        if _text(date) and _text(kind) not in ("duration", "count"):
-            out.setdefault((doc, sent), _text(date)[:10])
+        if cell_text(date) and cell_text(kind) not in ("duration", "count"):
+            out.setdefault((doc, sent), cell_text(date)[:10])
     return out
 
 
@@ -328,7 +328,7 @@ def _signal_readings(events_tables, found, documents, focus, params: Channels, o
 def _values(frame: pd.DataFrame, name: str) -> list:
     """A column's native values (None for each row when the frame lacks it, as a record's
     .get would give)."""
-    return ev._native_list(frame[name]) if name in frame else [None] * len(frame)
+    return native_list(frame[name]) if name in frame else [None] * len(frame)
 
 
 # the trust-signal fields a reading needs
@@ -342,11 +342,11 @@ def _event_readings(events_tables, focus, params: Channels):
         return []
     a, b = focus
     out = []
-    for e in ev.frame_records(events):
+    for e in frame_records(events):
         if not e.get("operation") or e.get("agent_side") != b or e.get("notice_to") != a:
             continue
-        level = _text(e.get("us_notice"))
-        if level not in params.notice_impact or not _text(e.get("date")):
+        level = cell_text(e.get("us_notice"))
+        if level not in params.notice_impact or not cell_text(e.get("date")):
             continue
         for origin in ev.as_list(e.get("origins")) or [e["event_id"]]:
             out.append((e["date"], origin, params.notice_impact[level], "event", e["event_id"]))
@@ -395,7 +395,7 @@ def trust_index(events_tables, found, documents, focus=("US", "Israel"),
 def specific_enough(event: Mapping, level: str) -> bool:
     """channels.yaml notice_ledger.min_specificity: 'dated_or_target' keeps an operation with a
     date or a named target other than a place ('Israeli airstrikes in the Middle East' goes)."""
-    dated = bool(_text(event.get("date")))
+    dated = bool(cell_text(event.get("date")))
     if level == "dated":
         return dated
     if level == "dated_or_target":
@@ -429,13 +429,13 @@ def _doc_names(documents: pd.DataFrame | None) -> dict[str, str]:
     if documents is None or documents.empty:
         return {}
     out = {}
-    for d in ev.frame_records(documents, _present(documents, DOCUMENT_NAME_FIELDS)):
+    for d in frame_records(documents, _present(documents, DOCUMENT_NAME_FIELDS)):
         outlet = ev._known_outlet(d.get("outlet"))
-        pub = _text(d.get("published"))[:10]
+        pub = cell_text(d.get("published"))[:10]
         if outlet:
             out[d["doc_id"]] = f"{outlet} ({pub})" if pub else outlet
         else:
-            out[d["doc_id"]] = f"unknown outlet ({_text(d.get('file')) or d['doc_id']})"
+            out[d["doc_id"]] = f"unknown outlet ({cell_text(d.get('file')) or d['doc_id']})"
     return out
 
 
@@ -445,7 +445,7 @@ def notice_ledger(events_tables, documents: pd.DataFrame | None = None,
     rows = []
     names = _doc_names(documents)
     accepted = _accepted_notice_evidence(events_tables.get("conflicts", pd.DataFrame()))
-    for e in ([] if events.empty else ev.frame_records(events)):
+    for e in ([] if events.empty else frame_records(events)):
         if not e.get("operation") or e.get("us_notice") in ("", "n/a"):
             continue
         if not specific_enough(e, min_specificity):
@@ -494,7 +494,7 @@ def _status(event: Mapping, blocks: list[dict]) -> str:
 def contacts(events_tables, channels: Channels) -> pd.DataFrame:
     """One row per contact event per channel (every channel actor takes part)."""
     events = events_tables.get("events", pd.DataFrame())
-    records = [] if events.empty else ev.frame_records(events)
+    records = [] if events.empty else frame_records(events)
     blocks = [e for e in records if e["event_type"] in channels.blocking_types]
     rows = []
     for channel in channels.channels:
@@ -503,8 +503,8 @@ def contacts(events_tables, channels: Channels) -> pd.DataFrame:
                     not set(channel.actors) <= set(ev.as_list(e.get("actors"))):
                 continue
             rows.append({
-                "channel": channel.id, "event_id": e["event_id"], "date": _text(e["date"]),
-                "date_basis": _text(e.get("date_basis")), "label": e["label"],
+                "channel": channel.id, "event_id": e["event_id"], "date": cell_text(e["date"]),
+                "date_basis": cell_text(e.get("date_basis")), "label": e["label"],
                 "event_type": e["event_type"], "status": _status(e, blocks),
                 "evidence": e["evidence"], "doc_ids": list(ev.as_list(e.get("doc_ids"))),
                 "outlets": list(ev.as_list(e.get("outlets")))})
@@ -527,7 +527,7 @@ def _sentence_actors(found: Mapping, keys: set | None = None
     am = _frame(found, "actor_mentions")
     if not am.empty:
         for doc, sent, actor in _rows_of(am, keys, ["doc_id", "sent_id", "actor"]):
-            if _text(actor) and (keys is None or (doc, sent) in keys):
+            if cell_text(actor) and (keys is None or (doc, sent) in keys):
                 out[(doc, sent)].add(actor)
     mentions = _frame(found, "mentions")
     if not mentions.empty and "actors" in mentions:
@@ -558,7 +558,7 @@ def _sentence_texts(found: Mapping, keys: set | None = None) -> dict[tuple[str, 
         for doc, sent, text in _rows_of(frame, keys, ["doc_id", "sent_id", "text"]):
             key = (doc, sent)
             if key not in out and (keys is None or key in keys):
-                out[key] = _text(text)
+                out[key] = cell_text(text)
     return out
 
 
@@ -570,7 +570,7 @@ def _measured_sentences(found: Mapping, documents: pd.DataFrame) -> list[tuple]:
         return []
     live = _live_docs(documents)
     keep = times["kind"].isin(("duration", "count")) & times["doc_id"].isin(live)
-    records = ev.frame_records(times[keep])
+    records = frame_records(times[keep])
     if not records:
         return []
     keys = {(t["doc_id"], t["sent_id"]) for t in records}
@@ -579,7 +579,7 @@ def _measured_sentences(found: Mapping, documents: pd.DataFrame) -> list[tuple]:
     out = []
     for t in records:
         key = (t["doc_id"], t["sent_id"])
-        out.append((t, actors.get(key, set()), _text(texts.get(key, ""))))
+        out.append((t, actors.get(key, set()), cell_text(texts.get(key, ""))))
     return out
 
 
@@ -606,7 +606,7 @@ def _channel_measures(channel: Channel, found: Mapping, documents: pd.DataFrame,
         rows.append({
             "channel": channel.id, "last_contact": last,
             "basis": "stated-duration" if t["kind"] == "duration" else "stated-count",
-            "evidence": text, "value": _text(t["text"]), "doc_ids": [t["doc_id"]],
+            "evidence": text, "value": cell_text(t["text"]), "doc_ids": [t["doc_id"]],
             "days": float(days) if days is not None and days == days else None})
     return rows
 
@@ -632,7 +632,7 @@ def cadence(events_tables, found, documents, channels: Channels | None = None
     contact_rows = contacts(events_tables, channels)
     measured = _measured_sentences(found, documents)
     by_channel: dict[str, list[dict]] = defaultdict(list)
-    for c in ev.frame_records(contact_rows):
+    for c in frame_records(contact_rows):
         by_channel[c["channel"]].append(c)
     rows, conflicts = [], []
     for channel in channels.channels:
@@ -723,9 +723,9 @@ def sourcing(found, documents) -> pd.DataFrame:
     claims = _frame(found, "claims")
     live = _live_docs(documents)
     outlet = {}
-    for d in ev.frame_records(documents, _present(documents, DOCUMENT_NAME_FIELDS)):
+    for d in frame_records(documents, _present(documents, DOCUMENT_NAME_FIELDS)):
         outlet[d["doc_id"]] = ev._known_outlet(d.get("outlet")) or \
-            f"unknown outlet ({_text(d.get('file')) or d['doc_id']})"
+            f"unknown outlet ({cell_text(d.get('file')) or d['doc_id']})"
     kinds = {"outlet": "cited_outlet"}  # claims.speaker_type 'outlet' -> column cited_outlet
     columns = [kinds.get(k, k) for k in SPEAKER_TYPES]
     counts: dict[str, dict[str, int]] = {}
@@ -736,7 +736,7 @@ def sourcing(found, documents) -> pd.DataFrame:
                              strict=True):
             if doc not in live:
                 continue
-            kind = _text(kind) if _text(kind) in SPEAKER_TYPES else "unattributed"
+            kind = cell_text(kind) if cell_text(kind) in SPEAKER_TYPES else "unattributed"
             counts[outlet[doc]][kinds.get(kind, kind)] += 1
     rows = [{"outlet": name, **c, "total": sum(c.values())} for name, c in counts.items()]
     frame = pd.DataFrame(rows, columns=list(SCHEMA["sourcing"]))

@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 log = logging.getLogger("trustbrief")
@@ -56,3 +58,45 @@ def split_list(value: str) -> list[str]:
     if not isinstance(value, str) or not value:
         return []
     return [v for v in value.split(LIST_SEP) if v]
+
+
+# -- reading columns fast: the stages walk 100k-row tables, where per-row pandas access is
+# -- the slow part, so they read whole columns as plain Python lists
+
+
+def native_list(column: pd.Series) -> list:
+    """The column's values as native Python scalars (None for a nullable column's NA)."""
+    values = column.tolist()
+    dtype = column.dtype
+    if isinstance(dtype, np.dtype) and dtype.kind == "O":
+        return [v.item() if isinstance(v, np.generic) else v for v in values]
+    if isinstance(dtype, pd.api.extensions.ExtensionDtype) and \
+            not isinstance(dtype, pd.StringDtype):
+        return [None if v is pd.NA else v for v in values]
+    return values
+
+
+def frame_records(frame: pd.DataFrame, columns: Iterable[str] | None = None) -> list[dict]:
+    """frame.to_dict("records") (of `columns` only, when given) built from column lists: the
+    same values (native scalars, None for a nullable column's NA) several times faster."""
+    names = list(frame.columns if columns is None else columns)
+    data = [native_list(frame[name]) for name in names]
+    return [dict(zip(names, row, strict=True)) for row in zip(*data, strict=True)] \
+        if names else [{} for _ in range(len(frame))]
+
+
+def cell_text(value) -> str:
+    """A cell as text: '' for None and NaN."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value)
+
+
+def str_column(frame: pd.DataFrame, name: str) -> list[str]:
+    """[cell_text(v) for v in frame[name]] ('' for every cell when the column is missing)."""
+    if name not in frame:
+        return [""] * len(frame)
+    column = frame[name]
+    if isinstance(column.dtype, pd.StringDtype):
+        return column.fillna("").tolist()  # a string column holds only str and NA
+    return [v if isinstance(v, str) else cell_text(v) for v in column.tolist()]

@@ -36,6 +36,7 @@ from pathlib import Path
 import pandas as pd
 
 from trustbrief.knowledge import DataFileError, load_yaml, require_keys
+from trustbrief.tables import frame_records
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 VOCABULARY_FILE = "time_expressions.yaml"
@@ -777,8 +778,6 @@ def resolve_with_range(spec: str, published: dt.date | None, earliest: dt.date |
 def resolve_time_expressions(time_expressions: pd.DataFrame,
                              documents: pd.DataFrame) -> pd.DataFrame:
     """Add date, date_earliest, date_latest, precision, basis using each document's date."""
-    from trustbrief.events import frame_records  # events sits above timex: import late
-
     anchors = {
         row["doc_id"]: (_parse(row.get("published")), _parse(row.get("published_earliest")),
                         _parse(row.get("published_latest")), row.get("published_basis", ""))
