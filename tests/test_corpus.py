@@ -534,9 +534,9 @@ def test_property_splitting_and_segmenting_never_crash_and_offsets_hold(text):
 
 def test_binary_is_told_by_the_share_of_control_characters():
     text = b"A plain line of text.\tTabbed.\r\n\x0cNext page.\n" * 10
-    assert not corpus._is_binary(text, 0.10)
-    assert corpus._is_binary(text + b"\x01\x1b" * 60, 0.10)
-    assert not corpus._is_binary("Café – “quoted”".encode() * 20, 0.10)  # UTF-8 is not control
+    assert not corpus.read._is_binary(text, 0.10)
+    assert corpus.read._is_binary(text + b"\x01\x1b" * 60, 0.10)
+    assert not corpus.read._is_binary("Café – “quoted”".encode() * 20, 0.10)  # UTF-8 is not control
 
 
 def test_rule_prefilter_lets_through_every_rule_match(rules):
@@ -561,9 +561,9 @@ def test_rule_prefilter_keeps_each_rules_case_and_drops_when_uncombinable():
                          False)
     loose = corpus.Rule("loose", re.compile("photo", re.I), (), "anywhere", "line", (), False,
                         False)
-    combined = corpus._any_rule((strict, loose))
+    combined = corpus.rules._any_rule((strict, loose))
     assert combined.match("ADVERT") and not combined.match("advert")
     assert combined.match("PHOTO")
     backref = corpus.Rule("twice", re.compile(r"(?P<w>\w+) (?P=w)"), ("w",), "anywhere",
                           "line", (), False, False)
-    assert corpus._any_rule((backref,)) is None
+    assert corpus.rules._any_rule((backref,)) is None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -412,14 +411,14 @@ def synthetic_mentions(n: int, n_events: int = 5000) -> tuple[pd.DataFrame, pd.D
     return pd.DataFrame(rows), docs
 
 
-def test_hundred_thousand_mentions_in_a_few_seconds(rules):
+@pytest.mark.slow
+def test_hundred_thousand_mentions_cluster_without_loss(rules):
+    """Scale, not speed (speed is `make bench`'s): every one of 100,000 mentions ends in an
+    event."""
     mentions, docs = synthetic_mentions(100_000)
-    started = time.perf_counter()
     out = events.build_events({"mentions": mentions}, docs, None, EVENT_TYPES, rules=rules)
-    seconds = time.perf_counter() - started
-    print(f"build_events: 100,000 mentions -> {len(out['events'])} events in {seconds:.2f} s")
+    assert len(out["mentions"]) == len(mentions)
     assert (out["mentions"]["event_id"] != "").all()
-    assert seconds < 15  # measured 4.5-5.5 s on a shared, loaded 2-core machine
 
 
 def test_agent_side_of_an_unattributed_operation_comes_from_the_surprise(rules):

@@ -1,0 +1,163 @@
+"""Building the corpus tables: raw rows -> documents and sentences (see SCHEMA).
+
+Offsets: `sentences.start/end` index the document's text as decoded (UTF-8 with any
+BOM removed, or cp1252). For .html files they index the article text extracted from
+the markup (markup itself never reaches the text).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+
+from trustbrief import parallel
+from trustbrief.corpus.dedupe import fingerprint, match_duplicates
+from trustbrief.corpus.metadata import (
+    author_name,
+    find_outlet,
+    find_published,
+    find_title,
+    first_capture,
+    guess_language,
+    sidecar_lookup,
+    warn_disagreement,
+)
+from trustbrief.corpus.read import RAW_COLUMNS
+from trustbrief.corpus.rules import CorpusRules
+from trustbrief.corpus.segmenter import WORD_RE, Segment, segment, split_sentences
+
+log = logging.getLogger("trustbrief")
+
+SCHEMA: dict[str, dict[str, str]] = {
+    "documents": {
+        "doc_id": "'d' + first 10 hex chars of the sha256 of the file's bytes",
+        "file": "file name inside the seeds folder",
+        "sha256": "sha256 of the file's bytes",
+        "title": "headline (see title_basis)",
+        "outlet": "publishing outlet, or 'unknown' (see outlet_basis)",
+        "author": "author(s) from the byline or the sidecar, '' if unknown",
+        "url": "article address from the text or the sidecar, '' if unknown",
+        "published": "publication date YYYY-MM-DD, '' if unknown",
+        "published_earliest": "earliest possible publication date",
+        "published_latest": "latest possible publication date",
+        "published_basis": "stated (dateline in the text) | sidecar | inferred | unknown",
+        "published_evidence": "the line or sentence that dates the article",
+        "title_basis": "headline | sidecar | first-sentence",
+        "n_sentences": "number of body sentences",
+        "n_words": "number of words in body sentences",
+        "duplicate_of": "doc_id of the first (by file name) copy of the same story, '' if none",
+        "encoding": "how the bytes were decoded: utf-8 | utf-8-sig | utf-16 | cp1252",
+        "language": "language code guessed from common words, 'und' if unsure",
+        "outlet_basis": "url | text | sidecar | unknown",
+        "outlet_evidence": "the phrase or domain that names the outlet",
+        "cited_outlets": "outlets the article cites as its source (list)",
+    },
+    "sentences": {
+        "doc_id": "document id",
+        "sent_id": "<doc_id>-s<NNN>, 1-based in reading order",
+        "start": "offset of the first character in the document text",
+        "end": "offset after the last character (text == original[start:end])",
+        "text": "the sentence exactly as in the document",
+        "paragraph": "1-based index of the paragraph in the document",
+    },
+}
+
+
+def _sentence_rows(text: str, doc_id: str, segments: list[Segment], rules: CorpusRules
+                   ) -> list[dict]:
+    spans = [(s, e, seg.paragraph) for seg in segments if seg.role == "body"
+             for s, e in split_sentences(text, seg.start, seg.end, rules)]
+    return [{"doc_id": doc_id, "sent_id": f"{doc_id}-s{k:03d}", "start": s, "end": e,
+             "text": text[s:e], "paragraph": p} for k, (s, e, p) in enumerate(spans, start=1)]
+
+
+def _document_record(raw: dict, doc_id: str, rules: CorpusRules, side: dict
+                     ) -> tuple[dict, list[dict]]:
+    text, file = raw["text"], raw["file"]
+    meta = raw.get("meta") if isinstance(raw.get("meta"), dict) else {}
+    segments = segment(text, rules)
+    sent_rows = _sentence_rows(text, doc_id, segments, rules)
+    title, title_basis = find_title(text, segments, sent_rows[0]["text"] if sent_rows else "",
+                                rules, side, file)
+
+    url = first_capture(segments, "url")[0].rstrip(".,;") or meta.get("url", "")
+    warn_disagreement(file, "url", url, side.get("url", ""))
+    url = url or side.get("url", "")
+
+    author = author_name(first_capture(segments, "author")[0] or meta.get("author", ""))
+    author_outlet = rules.outlets.names.get(author, "")
+    if author_outlet:  # an outlet's name printed where the byline goes
+        author = ""
+    warn_disagreement(file, "author", author, side.get("author", ""))
+    author = author or side.get("author", "")
+
+    published, basis, evidence = find_published(text, segments, meta, rules, side, file)
+    outlet, outlet_basis, outlet_evidence, cited = find_outlet(
+        text, segments, url, author_outlet, rules, side, file)
+
+    body_text = " ".join(r["text"] for r in sent_rows)
+    words = WORD_RE.findall((body_text or text).lower())
+    doc = {
+        "doc_id": doc_id, "file": file, "sha256": raw["sha256"], "title": title,
+        "outlet": outlet, "author": author, "url": url, "published": published,
+        "published_earliest": published, "published_latest": published,
+        "published_basis": basis, "published_evidence": evidence, "title_basis": title_basis,
+        "n_sentences": len(sent_rows), "n_words": len(words) if body_text else 0,
+        "duplicate_of": "", "encoding": raw["encoding"],
+        "language": guess_language(words, rules),
+        "outlet_basis": outlet_basis, "outlet_evidence": outlet_evidence,
+        "cited_outlets": cited,
+        "_fingerprint": fingerprint(words, rules.limits),
+    }
+    return doc, sent_rows
+
+
+
+
+
+
+def _unique_doc_ids(raw: pd.DataFrame) -> list[str]:
+    ids, seen = [], {}
+    for file, sha in zip(raw["file"], raw["sha256"], strict=True):
+        base = "d" + sha[:10]
+        seen[base] = seen.get(base, 0) + 1
+        if seen[base] > 1:
+            log.warning("%s: same bytes as an earlier file - id %s-%d", file, base, seen[base])
+            base = f"{base}-{seen[base]}"
+        ids.append(base)
+    return ids
+
+
+def _record_job(job: tuple, rules: CorpusRules) -> tuple[dict, list[dict]]:
+    row, doc_id, side_entry = job
+    return _document_record(row, doc_id, rules, side_entry)
+
+
+def build_corpus(raw: pd.DataFrame, rules: CorpusRules, sidecar: pd.DataFrame | None = None
+                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Raw articles -> (documents, sentences); see SCHEMA. Pure: inputs are not changed."""
+    missing = [c for c in RAW_COLUMNS if c not in raw.columns]
+    if missing:
+        raise ValueError(f"build_corpus: raw frame lacks column(s) {', '.join(missing)}")
+    raw = raw.sort_values("file", kind="stable").reset_index(drop=True)
+    side = sidecar_lookup(sidecar)
+    known = set(raw["file"])
+    for file in sorted(set(side) - known):
+        log.warning("%s: listed in data/sources.csv but not in the seeds - ignored", file)
+    docs, sents = [], []
+    jobs = [(row, doc_id, side.get(row["file"], {}))
+            for row, doc_id in zip(raw.to_dict("records"), _unique_doc_ids(raw), strict=True)]
+    for doc, sent_rows in parallel.map_in_order(_record_job, jobs, rules):
+        docs.append(doc)
+        sents.extend(sent_rows)
+    dup_index = match_duplicates([d.pop("_fingerprint") for d in docs], rules.limits)
+    for doc, j in zip(docs, dup_index, strict=True):
+        doc["duplicate_of"] = docs[j]["doc_id"] if j is not None else ""
+    documents = pd.DataFrame(docs, columns=list(SCHEMA["documents"]))
+    sentences = pd.DataFrame(sents, columns=list(SCHEMA["sentences"]))
+    for col in ("n_sentences", "n_words"):
+        documents[col] = documents[col].astype("int64")
+    for col in ("start", "end", "paragraph"):
+        sentences[col] = sentences[col].astype("int64")
+    return documents, sentences
