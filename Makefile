@@ -16,7 +16,7 @@ SRC := $(shell find src/trustbrief -name '*.py' -o -name '*.j2' -o -name '*.css'
 KNOWLEDGE := $(filter-out data/briefs.yaml,$(wildcard data/*.yaml data/*.csv))
 NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 
-.PHONY: help report data test lab brief bench clean distclean lint freeze screenshots
+.PHONY: help report data test lab brief bench evaluate clean distclean lint freeze screenshots
 
 help: ## show this help
 	@echo "trustbrief - news coverage of a bilateral relationship -> evidence-traced briefs"
@@ -78,6 +78,10 @@ lab: $(VENV_READY) $(PROCESSED)/datapackage.json ## open JupyterLab on notebooks
 
 bench: $(VENV_READY) ## measure extraction speed on synthetic corpora (100 to 10,000 articles)
 	$(PY) -m trustbrief.bench --out reports/bench
+
+CORPORA ?= ../shared/corpora
+evaluate: $(VENV_READY) ## score extraction on the labelled corpora in $(CORPORA) (benchmark)
+	$(PY) -m trustbrief evaluate --corpora $(CORPORA) --out reports/evaluation
 
 freeze: $(VENV_READY) ## re-pin requirements.txt from the current venv
 	@{ echo "# Every dependency, pinned (pip freeze of a working .venv). Regenerate with: make freeze"; \

@@ -136,6 +136,27 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from trustbrief.evaluation import run
+
+    corpora, out = Path(args.corpora), Path(args.out)
+    predictions = Path(args.predictions) if args.predictions else None
+    try:
+        results = run.evaluate(corpora, Path(args.data), out, names=args.corpus or None,
+                               predictions=predictions)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not results:
+        print(f"error: no labelled corpus (articles/, documents.csv, events.csv) in {corpora}",
+              file=sys.stderr)
+        return 2
+    print(run.markdown_table([r.summary for r in results]))
+    print(f"wrote {out}/ (evaluation.md, evaluation.csv, evaluation.svg, per-corpus details)",
+          file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m trustbrief",
@@ -154,6 +175,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default="data", help="analyst data files (default: data)")
     p.add_argument("--focus", default="US->Israel", help="focus pair OBSERVER->SUBJECT")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("evaluate", help="score extraction on labelled corpora (benchmark)",
+                       description="Extract every labelled corpus in CORPORA (folders with "
+                                   "articles/, documents.csv, events.csv), score dates, outlets, "
+                                   "events and notice against the gold, print the table and "
+                                   "write it with a chart and per-corpus details to OUT.")
+    p.add_argument("--corpora", default="../shared/corpora",
+                   help="folder of labelled corpora (default: ../shared/corpora)")
+    p.add_argument("--corpus", action="append", metavar="NAME",
+                   help="only this corpus (repeatable)")
+    p.add_argument("--data", default="data", help="knowledge data files (default: data)")
+    p.add_argument("--out", default="reports/evaluation",
+                   help="output folder (default: reports/evaluation)")
+    p.add_argument("--predictions", metavar="FOLDER",
+                   help="score tables already extracted into FOLDER/NAME/ instead of extracting")
+    p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("brief", help="render briefs (HTML, PDF, executed notebook) into reports/",
                        description="Build the briefs defined in data/briefs.yaml, or one custom "

@@ -1,0 +1,174 @@
+"""Scoring predicted tables against a labelled corpus: pure functions over frames.
+
+Definitions (the README of `make evaluate` repeats them):
+- date right: the predicted `published` day is within the gold tolerance of the gold day.
+- outlet right / origin right: normalised names compare equal (case, accents, punctuation, a
+  leading 'The' and agency abbreviations folded); the origin is the relayed wire or outlet
+  ('Reuters copy') or, when nothing is relayed, the outlet itself. A prediction without an
+  origin column (or an empty origin) claims its own outlet as origin.
+- an event matches a gold event when its date range lies within the gold window widened by
+  one day on each side (so a vague range never counts as the right date) and its label,
+  evidence or actors hold the gold keywords (an alternative's '+' words all in one unit).
+- events found: gold events matched by at least one predicted event; fragments: predicted
+  events per found gold event; precision: share of dated predicted events that match a gold
+  event; notice right: gold events with a notice whose matched events give that notice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from trustbrief.evaluation.gold import (
+    GoldCorpus,
+    holds_keywords,
+    keyword_alternatives,
+    normalise_name,
+    parse_gold_outlet,
+)
+
+ONE_DAY = dt.timedelta(days=1)
+# Text columns of a predicted event that are searched for gold keywords, as separate units.
+EVENT_TEXT_COLUMNS = ("label", "evidence")
+EVENT_ACTOR_COLUMNS = ("actors", "agent", "targets")
+NOTICE_COLUMNS = ("notice", "us_notice")  # the contract's name first, the older one after
+
+
+@dataclass(frozen=True)
+class Score:
+    """One measure: right out of total (total 0 -> no value)."""
+
+    right: int
+    total: int
+
+    @property
+    def share(self) -> float | None:
+        return self.right / self.total if self.total else None
+
+
+def _day(value) -> dt.date | None:
+    text = str(value or "").strip()[:10]
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def score_documents(gold: GoldCorpus, predicted: pd.DataFrame,
+                    synonyms: dict[str, str]) -> pd.DataFrame:
+    """One row per gold document: gold and predicted date, outlet and origin, and verdicts."""
+    by_file = {str(r["file"]): r for r in predicted.to_dict("records")}
+    rows = []
+    for doc in gold.documents.to_dict("records"):
+        pred = by_file.get(doc["file"], {})
+        gold_day, pred_day = _day(doc["published"]), _day(pred.get("published"))
+        outlet = parse_gold_outlet(doc["outlet"], synonyms)
+        pred_outlet = str(pred.get("outlet") or "")
+        pred_origin = str(pred.get("origin") or "") or pred_outlet
+        rows.append({
+            "file": doc["file"],
+            "gold_published": doc["published"], "tolerance_days": doc["tolerance_days"],
+            "published": pred_day.isoformat() if pred_day else "",
+            "date_right": bool(pred_day and gold_day
+                               and abs((pred_day - gold_day).days) <= doc["tolerance_days"]),
+            "gold_outlet": doc["outlet"], "outlet": pred_outlet, "origin": pred_origin,
+            "outlet_right": normalise_name(pred_outlet, synonyms) in outlet.outlet,
+            "origin_right": normalise_name(pred_origin, synonyms) in outlet.origin,
+            "extracted": bool(pred),
+        })
+    return pd.DataFrame(rows)
+
+
+def _event_window(record: dict) -> tuple[dt.date, dt.date] | None:
+    point = _day(record.get("date"))
+    earliest = _day(record.get("date_earliest")) or point
+    latest = _day(record.get("date_latest")) or point
+    if earliest is None or latest is None:
+        return None
+    return (min(earliest, latest), max(earliest, latest))
+
+
+def _event_units(record: dict) -> list[str]:
+    units = [str(record.get(c) or "") for c in EVENT_TEXT_COLUMNS]
+    actors = " ".join(str(record.get(c) or "").replace(";", " ") for c in EVENT_ACTOR_COLUMNS)
+    units.append(f"{record.get('label') or ''} {actors}")
+    return units
+
+
+def _notice(record: dict) -> str:
+    for column in NOTICE_COLUMNS:
+        if record.get(column):
+            return str(record[column])
+    return ""
+
+
+def match_events(gold: GoldCorpus, predicted: pd.DataFrame) -> pd.DataFrame:
+    """Every (predicted event, gold event) pair that matches: event_id, key, notice."""
+    gold_events = [(g["key"], _day(g["date"]) - ONE_DAY, _day(g["date_latest"]) + ONE_DAY,
+                    keyword_alternatives(g["keywords"]))
+                   for g in gold.events.to_dict("records")]
+    pairs = []
+    for record in predicted.to_dict("records"):
+        window = _event_window(record)
+        if window is None:
+            continue
+        units = _event_units(record)
+        for key, first, last, alternatives in gold_events:
+            if first <= window[0] and window[1] <= last and holds_keywords(units, alternatives):
+                pairs.append({"event_id": record["event_id"], "key": key,
+                              "notice": _notice(record)})
+    return pd.DataFrame(pairs, columns=["event_id", "key", "notice"])
+
+
+def score_events(gold: GoldCorpus, predicted: pd.DataFrame
+                 ) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """Per gold event (found, fragments, notice), the matching pairs, and the corpus-level
+    event measures."""
+    pairs = match_events(gold, predicted)
+    dated = [r["event_id"] for r in predicted.to_dict("records") if _event_window(r)]
+    rows = []
+    for g in gold.events.to_dict("records"):
+        mine = pairs[pairs["key"] == g["key"]]
+        notices = sorted(set(mine["notice"]) - {""})
+        rows.append({
+            "key": g["key"], "date": g["date"], "date_latest": g["date_latest"],
+            "found": not mine.empty, "fragments": len(mine),
+            "event_ids": ";".join(mine["event_id"]),
+            "gold_notice": g["notice"], "notice": ";".join(notices),
+            "notice_right": bool(g["notice"]) and g["notice"] in notices,
+        })
+    per_gold = pd.DataFrame(rows)
+    found = per_gold[per_gold["found"]]
+    with_notice = per_gold[per_gold["gold_notice"] != ""]
+    summary = {
+        "events_found": Score(int(per_gold["found"].sum()), len(per_gold)),
+        "fragments": round(found["fragments"].mean(), 2) if len(found) else None,
+        "precision": Score(len(set(pairs["event_id"]) & set(dated)), len(dated)),
+        "notice_right": Score(int(with_notice["notice_right"].sum()), len(with_notice)),
+    }
+    return per_gold, pairs, summary
+
+
+def predicted_events_verdicts(predicted: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
+    """The predicted events with the gold keys each matched (empty: a false or undated row)."""
+    keys = pairs.groupby("event_id")["key"].agg(";".join) if len(pairs) else pd.Series(dtype=str)
+    columns = [c for c in ("event_id", "date", "date_earliest", "date_latest", "label")
+               if c in predicted.columns]
+    out = predicted[columns].copy()
+    out["dated"] = [bool(_event_window(r)) for r in predicted.to_dict("records")]
+    out["gold_keys"] = out["event_id"].map(keys).fillna("")
+    return out
+
+
+def summarise(corpus: str, documents: pd.DataFrame, events: dict) -> dict:
+    """One row of the evaluation table."""
+    n = len(documents)
+    return {
+        "corpus": corpus, "documents": n,
+        "dates_right": Score(int(documents["date_right"].sum()), n),
+        "outlets_right": Score(int(documents["outlet_right"].sum()), n),
+        "origins_right": Score(int(documents["origin_right"].sum()), n),
+        **events,
+    }

@@ -1,0 +1,204 @@
+"""Scoring of `make evaluate` on small invented gold and prediction frames (no ../shared)."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from trustbrief.evaluation.gold import (
+    GoldCorpus,
+    holds_keywords,
+    keyword_alternatives,
+    load_agency_synonyms,
+    load_gold,
+    normalise_name,
+    parse_gold_outlet,
+)
+from trustbrief.evaluation.run import find_corpora, markdown_table
+from trustbrief.evaluation.scoring import Score, score_documents, score_events, summarise
+from trustbrief.knowledge import DataFileError
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture(scope="module")
+def synonyms():
+    return load_agency_synonyms(DATA)
+
+
+def gold_corpus(documents=(), events=()):
+    docs = pd.DataFrame(list(documents), columns=["file", "outlet", "published",
+                                                  "tolerance_days", "events"])
+    evs = pd.DataFrame(list(events), columns=["key", "date", "date_latest", "keywords",
+                                              "notice"])
+    return GoldCorpus("invented", Path("invented"), docs, evs)
+
+
+@pytest.mark.parametrize(("text", "outlet", "origin"), [
+    ("World Herald", ("worldherald",), ("worldherald",)),
+    ("The Sun (Malaysia), Reuters copy", ("sun", "malaysia"), ("reuters",)),
+    ("Rediff (AP-based)", ("rediff",), ("associatedpress",)),
+    ("Daily Mail (AFP wire)", ("dailymail",), ("agencefrancepresse",)),
+    ("A Blog (Axios rewrite)", ("ablog",), ("axios",)),
+    ("Wire Daily (citing Outlet One/Outlet Two)", ("wiredaily",), ("outletone", "outlettwo")),
+    ("The Japan Times (Reuters)", ("japantimes",), ("reuters",)),
+    ("Arutz Sheva (Israel National News)", ("arutzsheva", "israelnationalnews"),
+     ("arutzsheva", "israelnationalnews")),
+    ("105.7 The Bull / iHeartRadio (Reuters rewrite)", ("1057thebull", "iheartradio"),
+     ("reuters",)),
+])
+def test_gold_outlet_strings_split_into_outlet_and_origin(synonyms, text, outlet, origin):
+    parsed = parse_gold_outlet(text, synonyms)
+    assert parsed.outlet == outlet
+    assert parsed.origin == origin
+
+
+def test_names_compare_without_case_accents_punctuation_or_leading_the(synonyms):
+    assert normalise_name("Türkiye Today") == normalise_name("turkiye today")
+    assert normalise_name("The Times of Israel") == normalise_name("Times of Israel")
+    assert normalise_name("Pravda.ru") == "pravdaru"
+    assert normalise_name("AP", synonyms) == normalise_name("Associated Press", synonyms)
+    assert normalise_name("Anadolu Agency", synonyms) == normalise_name("Anadolu", synonyms)
+
+
+def test_keywords_need_every_plus_word_in_one_unit():
+    alternatives = keyword_alternatives("Leader+kill|central headquarters")
+    assert alternatives == [("leader", "kill"), ("central headquarters",)]
+    assert holds_keywords(["Army kills the leader"], alternatives)
+    assert holds_keywords(["Strike on the Central  Headquarters"], alternatives)
+    assert not holds_keywords(["the leader spoke", "a kill was claimed"], alternatives)
+    assert holds_keywords(["the minister’s call"], keyword_alternatives("minister's call"))
+
+
+def test_documents_score_date_tolerance_outlet_and_origin(synonyms):
+    gold = gold_corpus(documents=[
+        ("a.txt", "Rediff (AP-based)", "2024-10-09", 0, ""),
+        ("b.txt", "World Herald", "2024-10-09", 1, ""),
+        ("c.txt", "World Herald", "2024-10-09", 0, ""),
+        ("d.txt", "World Herald", "2024-10-09", 0, ""),
+    ])
+    predicted = pd.DataFrame([
+        {"file": "a.txt", "published": "2024-10-09", "outlet": "Rediff",
+         "origin": "Associated Press"},
+        {"file": "b.txt", "published": "2024-10-10", "outlet": "The World Herald", "origin": ""},
+        {"file": "c.txt", "published": "2024-10-10", "outlet": "unknown", "origin": ""},
+    ])
+    scored = score_documents(gold, predicted, synonyms).set_index("file")
+    assert scored["date_right"].tolist() == [True, True, False, False]
+    assert scored["outlet_right"].tolist() == [True, True, False, False]
+    # no origin given: the outlet is its own origin (right for b, wrong for a copy)
+    assert scored["origin_right"].tolist() == [True, True, False, False]
+    assert not scored.loc["d.txt", "extracted"]
+
+
+def test_events_match_on_date_window_and_keywords():
+    gold = gold_corpus(events=[
+        ("call", "2024-08-21", "2024-08-21", "phone call|spoke by phone", ""),
+        ("strike", "2024-09-27", "2024-09-27", "leader+strike", "minutes"),
+        ("letter", "2024-04-01", "2024-04-30", "letter+April", ""),
+    ])
+    predicted = pd.DataFrame([
+        # a day late, keyword in the label: matches 'call'
+        {"event_id": "e1", "date": "2024-08-22", "date_earliest": "2024-08-22",
+         "date_latest": "2024-08-22", "label": "A and B phone call", "evidence": "",
+         "actors": "", "notice": ""},
+        # same occurrence again: a fragment
+        {"event_id": "e2", "date": "2024-08-21", "date_earliest": "", "date_latest": "",
+         "label": "B calls", "evidence": "They spoke by phone on Wednesday.", "actors": "",
+         "notice": ""},
+        # right words, but a vague two-week range: not the right date
+        {"event_id": "e3", "date": "2024-08-20", "date_earliest": "2024-08-20",
+         "date_latest": "2024-09-03", "label": "phone call", "evidence": "", "actors": "",
+         "notice": ""},
+        # words split between label and actors count as one unit
+        {"event_id": "e4", "date": "2024-09-27", "date_earliest": "2024-09-27",
+         "date_latest": "2024-09-27", "label": "Air strike", "evidence": "",
+         "actors": "Group leader;Group", "notice": "minutes"},
+        # a dated event no gold event describes
+        {"event_id": "e5", "date": "2024-10-01", "date_earliest": "2024-10-01",
+         "date_latest": "2024-10-01", "label": "Talks", "evidence": "", "actors": "",
+         "notice": ""},
+        # undated: not counted in precision
+        {"event_id": "e6", "date": "", "date_earliest": "", "date_latest": "",
+         "label": "phone call", "evidence": "", "actors": "", "notice": ""},
+    ])
+    per_gold, pairs, summary = score_events(gold, predicted)
+    per_gold = per_gold.set_index("key")
+    assert per_gold["found"].to_dict() == {"call": True, "strike": True, "letter": False}
+    assert per_gold.loc["call", "event_ids"] == "e1;e2"
+    assert summary["events_found"] == Score(2, 3)
+    assert summary["fragments"] == 1.5
+    assert summary["precision"] == Score(3, 5)
+    assert summary["notice_right"] == Score(1, 1)
+    assert set(pairs["event_id"]) == {"e1", "e2", "e4"}
+
+
+def test_month_window_accepts_a_day_inside_it():
+    gold = gold_corpus(events=[("letter", "2024-04-01", "2024-04-30", "letter+April", "")])
+    predicted = pd.DataFrame([{"event_id": "e1", "date": "2024-04-12", "label": "letter",
+                               "evidence": "The letter sent in April."}])
+    _, _, summary = score_events(gold, predicted)
+    assert summary["events_found"] == Score(1, 1)
+
+
+def test_table_marks_missed_goals(synonyms):
+    gold = gold_corpus(documents=[("a.txt", "World Herald", "2024-10-09", 0, "")])
+    docs = score_documents(gold, pd.DataFrame([{"file": "a.txt", "published": "2024-10-09",
+                                                "outlet": "unknown"}]), synonyms)
+    row = summarise("invented", docs, {"events_found": Score(1, 4), "fragments": 1.0,
+                                       "precision": Score(0, 0), "notice_right": Score(0, 0)})
+    table = markdown_table([row])
+    assert "| invented | 1 | 1/1 (100 %) | 0/1 (0 %) ✗ |" in table
+    assert "1/4 (25 %) ✗" in table
+    assert "n/a" in table
+
+
+def test_gold_folder_errors_name_the_file(tmp_path):
+    (tmp_path / "articles").mkdir()
+    with pytest.raises(DataFileError, match="documents.csv: file not found"):
+        load_gold(tmp_path)
+    (tmp_path / "documents.csv").write_text("file,outlet,published,tolerance_days,events\n"
+                                            "a.txt,X,2024-13-01,0,\n")
+    (tmp_path / "events.csv").write_text("key,date,date_latest,keywords,notice\n")
+    with pytest.raises(DataFileError, match="not YYYY-MM-DD"):
+        load_gold(tmp_path)
+
+
+def test_find_corpora_lists_only_labelled_folders(tmp_path):
+    labelled = tmp_path / "one"
+    (labelled / "articles").mkdir(parents=True)
+    for name in ("documents.csv", "events.csv"):
+        (labelled / name).write_text("")
+    (tmp_path / "unlabelled" / "articles").mkdir(parents=True)
+    assert find_corpora(tmp_path) == [labelled]
+    with pytest.raises(FileNotFoundError, match="no labelled corpus named two"):
+        find_corpora(tmp_path, ["two"])
+
+
+def test_evaluate_scores_tables_written_earlier_and_writes_the_report(tmp_path):
+    from trustbrief.evaluation.run import evaluate
+
+    corpus = tmp_path / "corpora" / "invented"
+    (corpus / "articles").mkdir(parents=True)
+    (corpus / "documents.csv").write_text(
+        "file,url,outlet,published,tolerance_days,events\n"
+        "a.txt,,World Herald (Reuters copy),2024-10-09,0,call\n")
+    (corpus / "events.csv").write_text(
+        "key,date,date_latest,agent,action,target,keywords,notice,note\n"
+        "call,2024-10-09,2024-10-09,A,calls,B,phone call,,\n")
+    tables = tmp_path / "predicted" / "invented"
+    tables.mkdir(parents=True)
+    (tables / "documents.csv").write_text(
+        "doc_id,file,outlet,origin,published\nd1,a.txt,World Herald,Reuters,2024-10-09\n")
+    (tables / "events.csv").write_text(
+        "event_id,date,date_earliest,date_latest,label,evidence,actors\n"
+        "e1,2024-10-09,2024-10-09,2024-10-09,A and B phone call,,A;B\n")
+    out = tmp_path / "out"
+    results = evaluate(tmp_path / "corpora", DATA, out, predictions=tmp_path / "predicted")
+    summary = results[0].summary
+    assert (summary["dates_right"], summary["origins_right"]) == (Score(1, 1), Score(1, 1))
+    assert summary["events_found"] == Score(1, 1)
+    csv = pd.read_csv(out / "evaluation.csv")
+    assert csv.loc[0, "corpus"] == "invented" and csv.loc[0, "precision"] == 1.0
+    assert "| invented | 1 |" in (out / "evaluation.md").read_text()
+    assert (out / "invented" / "gold_events.csv").exists()
