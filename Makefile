@@ -63,11 +63,11 @@ brief: $(PROCESSED)/datapackage.json ## build one more brief: START=... END=... 
 	  $(if $(NAME),--name "$(NAME)") $(foreach p,$(PARAMS),--param "$(p)")
 
 test: $(VENV_READY) ## run every test (style, unit, notebook, render and browser tests)
-	$(PY) -m ruff check src tests
+	$(PY) -m ruff check src tests notebooks
 	$(PY) -m pytest
 
 lint: $(VENV_READY) ## check style with ruff
-	$(PY) -m ruff check src tests
+	$(PY) -m ruff check src tests notebooks
 
 screenshots: $(STAMP)/briefs.done ## refresh the README screenshots from the built brief
 	$(PY) -m trustbrief screenshot reports/us-israel-trust-2024.html reports/readme/brief-top.png --width 1100 --height 1500
