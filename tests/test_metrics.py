@@ -183,7 +183,7 @@ def test_cadence_reads_events_and_stated_silences(channels):
     assert leaders["next_planned"].startswith("Biden and Netanyahu to speak again")
     defense = cad.set_index("channel").loc["defense"]
     assert defense["stated_counts"] == "over 125 times (d3)"   # 'in a day' is no silence
-    assert defense["last_contact"] == "" and defense["days_since"] == ""
+    assert defense["last_contact"] == "" and pd.isna(defense["days_since"])
     assert dict(zip(conflicts["value"], conflicts["account"], strict=True)) == {
         "nearly 50 days": "accepted", "two months": "disagrees"}
     assert list(contacts.columns) == list(metrics.SCHEMA["contacts"])

@@ -41,6 +41,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from trustbrief import contract
 from trustbrief.knowledge import DataFileError, load_yaml, parse_iso_date, require_keys
 from trustbrief.tables import cell_text, frame_records, native_list, str_column
 
@@ -52,65 +53,8 @@ CREATING = {"asserted", "planned"}
 NOTICE_LEVELS = ("minutes", "hours", "days")  # specific accounts, beat 'none'
 ANNOTATION_ACTIONS = ("label", "date", "merge", "split")
 
-SCHEMA: dict[str, dict[str, str]] = {
-    "events": {
-        "event_id": "e + 3-digit rank by (date, event_type, label); undated events last",
-        "date": "best date YYYY-MM-DD (first day of the range when not a single day), '' if open",
-        "date_earliest": "earliest possible date of the event",
-        "date_latest": "latest possible date of the event",
-        "date_precision": "day|range|week|month|unknown",
-        "event_type": "event type (data/event_types.yaml)",
-        "plover": "PLOVER category of the event type",
-        "actors": "canonical actor names taking part, most mentioned first",
-        "label": "short headline, at most 70 characters",
-        "n_documents": "documents mentioning the event (duplicates excluded)",
-        "n_outlets": "distinct outlets (documents of unknown outlet count one each)",
-        "n_origins": "independent origins (rewrites of one cited report count once)",
-        "doc_ids": "documents mentioning the event",
-        "us_notice": "advance notice the other focus side got: none|minutes|hours|days|unknown|n/a",
-        "evidence": "the sentence that best supports the event",
-        "lane": "timeline lane of the event type",
-        "operation": "true when the event type is an operation (gets a notice ledger entry)",
-        "origins": "names of the independent origins (cited outlet, or the outlet itself)",
-        "outlets": "outlets mentioning the event",
-        "date_basis": "explicit|relative|relative-inferred|chronology|annotation|open",
-        "date_conflict": "dates of mentions disagreeing with the best date (with doc ids)",
-        "key": "stable, date-independent key (group:participants) used by annotations",
-        "label_source": "template|annotation",
-        "status": "asserted (happened) or planned (every mention is about the future)",
-        "agent": "most mentioned agent",
-        "agent_side": "side of the agent",
-        "targets": "targets, most mentioned first",
-        "named_targets": "targets that are not places (a person, organization or state)",
-        "notice_to": "focus side whose advance notice us_notice describes ('' if n/a)",
-        "notice_accounts": "every notice account as 'level: doc ids'",
-        "chronology_key": "key of the chronology row matching the event ('' if none)",
-        "date_source": "where a date not from the articles comes from (chronology source)",
-        "n_mentions": "mentions in the event (all polarities)",
-        "mention_ids": "mentions in the event",
-        "evidence_sent_id": "sentence id of the evidence",
-    },
-    "mentions": {},  # filled below: input columns with event_id set
-    "conflicts": {
-        "fact": "what the accounts disagree on: date|notice",
-        "event_id": "event concerned",
-        "account": "accepted (the value the event carries) or disagrees",
-        "value": "the account's value (a date range, a notice level)",
-        "doc_ids": "documents giving this account",
-        "outlets": "outlets giving this account",
-        "evidence": "a sentence giving this account",
-    },
-    "overrides": {
-        "annotation": "annotation id in data/annotations.yaml",
-        "event_id": "event corrected ('' if not found)",
-        "field": "label|date|merge|split",
-        "old": "value before the correction",
-        "new": "value after the correction",
-        "note": "the analyst's note",
-        "applied": "yes|no",
-        "why": "why it was not applied, or what it did",
-    },
-}
+# Column descriptions of the stage's tables: the contract is their one definition.
+SCHEMA = contract.descriptions("events", "conflicts", "overrides")
 
 MENTION_COLUMNS = [
     "mention_id", "event_id", "doc_id", "sent_id", "event_type", "plover", "actors", "agent",

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from trustbrief import knowledge, parallel, timex
+from trustbrief import contract, knowledge, parallel, timex
 from trustbrief.knowledge import DataFileError
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -29,75 +29,8 @@ NOTICES = ("none", "minutes", "hours", "days")
 EXPERIENCER_MODES = ("subject", "nearest_before", "after")
 MEASURE_KINDS = ("duration", "count")
 
-SCHEMA: dict[str, dict[str, str]] = {
-    "actor_mentions": {
-        "doc_id": "document id",
-        "sent_id": "sentence id",
-        "start": "character offset of the surface form in the sentence text",
-        "end": "end offset (exclusive) in the sentence text",
-        "surface": "the text exactly as printed ('Security Minister', '\"Israel\"')",
-        "actor": "canonical actor name from data/gazetteer.yaml",
-        "side": "the actor's side (US, Israel, Iran, Hezbollah, Hamas, Lebanon, media, other)",
-        "kind": "name | alias | title | epithet | pronoun-phrase",
-    },
-    "mentions": {
-        "mention_id": "<sent_id>-m<N>",
-        "event_id": "canonical event id ('' until the events stage)",
-        "doc_id": "document id",
-        "sent_id": "sentence id",
-        "event_type": "event type id from data/event_types.yaml",
-        "actors": "canonical actors taking part (agent, targets, places)",
-        "date": "best date from the governing time expression, or ''",
-        "date_earliest": "earliest date, or ''",
-        "date_latest": "latest date, or ''",
-        "date_basis": "explicit | relative | relative-inferred | unresolved | open (no time "
-                      "expression governs the mention)",
-        "time_text": "text of the governing time expression, or ''",
-        "trigger": "the words that triggered the mention",
-        "text": "the sentence",
-        "plover": "PLOVER category of the event type",
-        "lane": "timeline lane of the event type",
-        "operation": "true for military operations (notice ledger)",
-        "agent": "actor who acts ('' when the sentence does not say)",
-        "agent_side": "side of the agent",
-        "targets": "actors acted upon or met",
-        "target_sides": "sides of the targets, in order",
-        "locations": "places named with 'in', 'near'... around the trigger",
-        "time_id": "time expression governing the trigger's clause, or ''",
-        "measure_id": "duration or count in the clause ('nearly 50 days', '125 times'), or ''",
-        "measure_text": "text of that duration or count, or ''",
-        "polarity": "asserted | negated | planned | hypothetical",
-        "trigger_start": "offset of the trigger in the sentence",
-    },
-    "claims": {
-        "claim_id": "<sent_id>-c1 (one claim per attributed sentence)",
-        "doc_id": "document id",
-        "sent_id": "sentence id",
-        "speaker": "canonical name, or the phrase for anonymous sources ('four US officials')",
-        "speaker_type": "named_official | anonymous_official | outlet | organization | "
-                        "unattributed",
-        "speaker_count": "number of speakers when stated (4 for 'four US officials'), else empty",
-        "cited_outlet": "outlet named as the origin of the claim, or ''",
-        "quote": "directly quoted words (several joined with ' … '), or ''",
-        "text": "the sentence",
-        "speaker_side": "side of the speaker, or ''",
-        "speaker_role": "role or title ('deputy press secretary', 'official'), or ''",
-    },
-    "trust_signals": {
-        "signal_id": "<sent_id>-g<N>",
-        "doc_id": "document id",
-        "sent_id": "sentence id",
-        "cue": "the cue text as printed",
-        "category": "distrust | surprise | anger | transparency_demand | withholding | positive",
-        "polarity": "-1 (erodes trust) or 1 (builds trust), before negation",
-        "direction": "'A->B' (A distrusts / is surprised by B), 'A<->B' mutual, '?' unknown side",
-        "negated": "true when the cue is negated in its clause ('not opposed')",
-        "notice": "none | minutes | hours | days | '' (advance notice the cue implies)",
-        "weight": "cue weight times any intensifier ('increasingly', 'very')",
-        "text": "the sentence",
-        "family": "cue family id from data/trust_cues.yaml",
-    },
-}
+# Column descriptions of the stage's tables: the contract is their one definition.
+SCHEMA = contract.descriptions("actor_mentions", "mentions", "claims", "trust_signals")
 
 
 # ------------------------------------------------------------------------ lexicon objects

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from trustbrief import contract
 from trustbrief import events as ev
 from trustbrief.knowledge import DataFileError, compile_pattern, load_yaml, require_keys
 from trustbrief.tables import cell_text, frame_records, native_list, str_column
@@ -40,81 +41,9 @@ day); the errors add up in quadrature along the running sum, and the band is ind
 standard errors: more independent origins behind a day make its step, and the band, narrower.
 """
 
-SCHEMA: dict[str, dict[str, str]] = {
-    "trust_index": {
-        "date": "day with at least one reading (YYYY-MM-DD)",
-        "index": "running sum of daily changes (0 = where the record starts)",
-        "low": "lower edge of the uncertainty band",
-        "high": "upper edge of the uncertainty band",
-        "n_signals": "readings that day (trust signals and event impacts)",
-        "n_origins": "independent origins behind the day's readings",
-        "events": "labels of the events whose impact or signals fall on that day",
-        "change": "the day's change (mean of the origins' votes)",
-        "basis": "how the day's readings were dated: sentence|event|publication counts",
-    },
-    "notice_ledger": {
-        "event_id": "event",
-        "label": "event label",
-        "date": "event date ('' if unknown)",
-        "actor": "who carried out the operation (agent, else its side)",
-        "notice": "advance notice the other focus side got: none|minutes|hours|days|unknown",
-        "accounts": "every account: 'level: Outlet (published), ...; level: ...'",
-        "evidence": "the sentence the event rests on",
-        "doc_ids": "documents mentioning the event",
-        "outlets": "outlets mentioning the event",
-        "notice_to": "side whose advance notice is recorded",
-        "n_origins": "independent origins of the event",
-    },
-    "cadence": {
-        "channel": "channel id (data/channels.yaml)",
-        "channel_label": "how the brief names the channel ('Leaders (Biden - Netanyahu)')",
-        "actors": "the channel's actors",
-        "as_of": "latest publication date in the corpus",
-        "last_contact": "date of the last asserted contact event on or before as_of ('' if none)",
-        "last_contact_label": "label of that event",
-        "last_contact_status": "asserted|planned (planned only when no asserted contact is dated)",
-        "days_since": "as_of - last_contact in days ('' if unknown)",
-        "previous_gap_days": "days without contact before the last contact ('' if unknown)",
-        "previous_gap_basis": "events (two dated contacts) | stated (a stated silence) | ''",
-        "stated_gaps": "stated silences as written, with doc ids ('nearly 50 days (d...)')",
-        "stated_counts": "stated counts of contacts with doc ids ('over 125 times ... (d...)')",
-        "next_planned": "first planned or blocked contact after last_contact: "
-                        "'label - date, status'",
-        "evidence": "the sentences behind the row, ' | '-joined",
-        "doc_ids": "documents behind the row",
-    },
-    "contacts": {
-        "channel": "channel id",
-        "event_id": "contact event",
-        "date": "event date ('' if open)",
-        "date_basis": "how the date was found (events.date_basis)",
-        "label": "event label",
-        "event_type": "event type",
-        "status": "asserted (reported as happened) | planned | blocked (planned, then blocked)",
-        "evidence": "the sentence the event rests on",
-        "doc_ids": "documents mentioning the event",
-        "outlets": "outlets mentioning the event",
-    },
-    "count_conflicts": {
-        "fact": "what the accounts disagree on (days_since_contact)",
-        "channel": "channel id",
-        "account": "accepted (latest implied contact) or disagrees",
-        "value": "the measure as written",
-        "last_contact": "date of the last contact the account implies",
-        "doc_ids": "documents giving this account",
-        "outlets": "outlets giving this account",
-        "evidence": "the sentence giving this account",
-    },
-    "sourcing": {
-        "outlet": "publishing outlet; each document of unknown outlet is 'unknown outlet (FILE)'",
-        "named_official": "claims attributed to a named official",
-        "anonymous_official": "claims attributed to anonymous officials",
-        "cited_outlet": "claims attributed to another outlet",
-        "organization": "claims attributed to an organization",
-        "unattributed": "claims without attribution",
-        "total": "all claims",
-    },
-}
+# Column descriptions of the stage's tables: the contract is their one definition.
+SCHEMA = contract.descriptions("trust_index", "notice_ledger", "cadence", "sourcing",
+                               "count_conflicts", "contacts")
 
 SPEAKER_TYPES = ("named_official", "anonymous_official", "outlet", "organization",
                  "unattributed")
@@ -641,6 +570,8 @@ def cadence(events_tables, found, documents, channels: Channels | None = None
         rows.append(row)
         conflicts += gap_conflicts
     frame = pd.DataFrame(rows, columns=list(SCHEMA["cadence"]))
+    for col in ("days_since", "previous_gap_days"):  # '' = unknown: a missing integer
+        frame[col] = pd.array([None if v == "" else v for v in frame[col]], dtype="Int64")
     frame = frame.sort_values("channel", kind="stable").reset_index(drop=True)
     out = pd.DataFrame(conflicts, columns=list(SCHEMA["count_conflicts"]))
     out = out.sort_values(["channel", "last_contact", "value"], kind="stable"

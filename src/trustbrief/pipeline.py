@@ -15,21 +15,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from trustbrief import provenance
+from trustbrief import contract, provenance
 from trustbrief.tables import atomic_write_text, to_csv_text
 
 log = logging.getLogger("trustbrief")
 
-# Tables written by `extract`, in datapackage order: (module name, table name).
-OUTPUT_TABLES = (
-    ("corpus", "documents"), ("corpus", "sentences"),
-    ("timex", "time_expressions"),
-    ("extract", "mentions"), ("extract", "actor_mentions"), ("extract", "claims"),
-    ("extract", "trust_signals"),
-    ("events", "events"), ("events", "conflicts"), ("events", "overrides"),
-    ("metrics", "trust_index"), ("metrics", "notice_ledger"), ("metrics", "cadence"),
-    ("metrics", "sourcing"), ("metrics", "count_conflicts"), ("metrics", "contacts"),
-)
+# Tables written by `extract`, in datapackage order: (stage module, table name).
+OUTPUT_TABLES = tuple((spec.stage, name) for name, spec in contract.TABLES.items())
 
 DATA_FILES = ("boilerplate.yaml", "outlets.yaml", "sources.csv", "time_expressions.yaml",
               "chronology.csv", "gazetteer.yaml", "event_types.yaml", "trust_cues.yaml",
@@ -90,67 +82,63 @@ def _run_stages(seeds_dir, kb: Knowledge, focus) -> dict[str, pd.DataFrame]:
 
     raw = stage("read", corpus.read_seeds, seeds_dir, kb.rules)
     documents, sentences = stage("corpus", corpus.build_corpus, raw, kb.rules, kb.sidecar)
+    _checked({"documents": documents, "sentences": sentences})
     # time expressions are found inside extraction, document by document in its workers
     found = stage("extract", extract.extract, sentences, documents, kb.lexicons,
                   vocabulary=kb.vocabulary)
+    # time expressions and mentions are checked once dated, below
+    _checked({name: found[name] for name in ("actor_mentions", "claims", "trust_signals")})
     documents = stage("dating", dating.infer_publication_dates, documents, found, kb.chronology)
+    _checked({"documents": documents})
     found["time_expressions"] = timex.resolve_time_expressions(found["time_expressions"],
                                                                documents)
     found["mentions"] = extract.date_mentions(found["mentions"], found["time_expressions"])
+    _checked({name: found[name] for name in ("time_expressions", "mentions")})
     built = stage("events", events.build_events, found, documents, kb.annotations,
                   kb.lexicons, kb.chronology, rules=kb.labels, focus=focus)
+    _checked(built)
     measured = stage("metrics", metrics.build_metrics, built, found, documents, focus,
                      kb.channels)
+    _checked(measured)
     tables = {"documents": documents, "sentences": sentences, **found, **built, **measured}
     tables["_timings"] = pd.DataFrame(
         {"stage": list(timings), "seconds": [round(v, 4) for v in timings.values()]})
     return tables
 
 
+def _checked(tables: dict[str, pd.DataFrame]) -> None:
+    """A stage boundary: every contract table among `tables` must hold what the contract
+    says (contract.ContractError otherwise, naming the table, column and values)."""
+    for name, frame in tables.items():
+        if name in contract.TABLES:
+            contract.validate(frame, name)
+
+
 def schema() -> dict[str, dict[str, str]]:
-    """Column descriptions of every output table, gathered from the stage modules."""
-    import importlib
-
-    columns: dict[str, dict[str, str]] = {}
-    for module_name, table in OUTPUT_TABLES:
-        module = importlib.import_module(f"trustbrief.{module_name}")
-        columns[table] = dict(getattr(module, "SCHEMA", {}).get(table, {}))
-    return columns
+    """Column descriptions of every output table, from the contract."""
+    return contract.descriptions(*(name for _, name in OUTPUT_TABLES))
 
 
-def datapackage(tables: dict[str, pd.DataFrame], prov: dict) -> dict:
-    """A Frictionless Data Package describing every CSV we write."""
-    described = schema()
-    resources = []
-    for _, name in OUTPUT_TABLES:
-        frame = tables[name]
-        docs = described.get(name, {})
-        fields = [{"name": col, "type": "string", "description": docs.get(col, "")}
-                  for col in frame.columns]
-        resources.append({
-            "name": name.replace("_", "-"), "path": f"{name}.csv",
-            "profile": "tabular-data-resource",
-            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-            "schema": {"fields": fields}, "dialect": {"delimiter": ",", "header": True},
-            "x-list-separator": ";", "x-rows": int(len(frame)),
-        })
-    return {
-        "profile": "tabular-data-package", "name": "trustbrief-processed",
-        "title": "trustbrief processed tables", "resources": resources,
-        "x-provenance": prov,
-    }
+def datapackage(csv_texts: dict[str, str], rows: dict[str, int], prov: dict) -> dict:
+    """The typed Frictionless Data Package describing every CSV we write."""
+    from trustbrief.contract import datapackage as package
+
+    return package.descriptor(csv_texts, rows, prov)
 
 
 def write_outputs(tables: dict[str, pd.DataFrame], out_dir: Path | str, prov: dict) -> None:
     """Write every table atomically; datapackage.json last, as the completion marker."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for _, name in OUTPUT_TABLES:
-        atomic_write_text(out_dir / f"{name}.csv", to_csv_text(tables[name]))
+    texts = {name: to_csv_text(tables[name]) for _, name in OUTPUT_TABLES}
+    for name, text in texts.items():
+        atomic_write_text(out_dir / f"{name}.csv", text)
     atomic_write_text(out_dir / "provenance.json",
                       json.dumps(prov, indent=2, sort_keys=True) + "\n")
+    rows = {name: int(len(tables[name])) for name in texts}
     atomic_write_text(out_dir / "datapackage.json",
-                      json.dumps(datapackage(tables, prov), indent=2, ensure_ascii=False) + "\n")
+                      json.dumps(datapackage(texts, rows, prov), indent=2, ensure_ascii=False)
+                      + "\n")
 
 
 def extraction_provenance(seeds_dir: Path | str, data_dir: Path | str, raw_files) -> dict:

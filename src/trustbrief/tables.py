@@ -11,9 +11,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from trustbrief.contract import codecs
+
 log = logging.getLogger("trustbrief")
 
-LIST_SEP = ";"
+LIST_SEP = codecs.LIST_SEP
+
 
 
 def atomic_write_text(path: Path | str, text: str) -> None:
@@ -36,7 +39,7 @@ def to_csv_text(frame: pd.DataFrame) -> str:
     for col in out.columns:
         if out[col].map(lambda v: isinstance(v, (list, tuple))).any():
             out[col] = out[col].map(
-                lambda v: LIST_SEP.join(map(str, v)) if isinstance(v, (list, tuple)) else v)
+                lambda v: codecs.format_list(v) if isinstance(v, (list, tuple)) else v)
     return out.to_csv(index=False, lineterminator="\n")
 
 
@@ -54,10 +57,8 @@ def read_table(path: Path | str) -> pd.DataFrame:
 
 
 def split_list(value: str) -> list[str]:
-    """Inverse of the ';' join used in the CSV tables."""
-    if not isinstance(value, str) or not value:
-        return []
-    return [v for v in value.split(LIST_SEP) if v]
+    """Inverse of the ';' join used in the CSV tables (contract.codecs.parse_list)."""
+    return codecs.parse_list(value)
 
 
 # -- reading columns fast: the stages walk 100k-row tables, where per-row pandas access is

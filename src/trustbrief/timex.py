@@ -35,6 +35,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from trustbrief import contract
 from trustbrief.knowledge import DataFileError, load_yaml, require_keys
 from trustbrief.tables import frame_records
 
@@ -47,26 +48,12 @@ APPROX_CLASSES = ("about", "under", "over")
 MEASURE_KINDS = ("duration", "count")
 KINDS = ("date", "weekday", "relative", "duration", "count")
 
-BASE_COLUMNS = {
-    "time_id": "'<sent_id>-t<N>', N counting expressions left to right in the sentence",
-    "doc_id": "document id",
-    "sent_id": "sentence id",
-    "start": "start of the expression within the sentence text",
-    "end": "end of the expression within the sentence text",
-    "text": "the expression as written",
-    "kind": "date | weekday | relative | duration | count",
-    "spec": "anchor-free normal form (grammar in timex.py), e.g. md:09-28, weekday:last:FRI",
-    "measure_days": "length in days of a duration (empty for dates and counts)",
-    "measure_approx": "approximator class of a measure: about | under | over | '' (exact)",
-}
-RESOLVED_COLUMNS = {
-    "date": "best single date (midpoint of the range when not day-precise), or ''",
-    "date_earliest": "earliest date the expression can mean, or ''",
-    "date_latest": "latest date the expression can mean, or ''",
-    "precision": "day | range | week | month | unknown",
-    "basis": "explicit | relative | relative-inferred | unresolved",
-}
-SCHEMA: dict[str, dict[str, str]] = {"time_expressions": {**BASE_COLUMNS, **RESOLVED_COLUMNS}}
+# Column descriptions from the contract: the columns found in the text, then the resolved ones.
+SCHEMA = contract.descriptions("time_expressions")
+_COLUMNS = SCHEMA["time_expressions"]
+_FIRST_RESOLVED = list(_COLUMNS).index("date")
+BASE_COLUMNS = dict(list(_COLUMNS.items())[:_FIRST_RESOLVED])
+RESOLVED_COLUMNS = dict(list(_COLUMNS.items())[_FIRST_RESOLVED:])
 
 
 @dataclass(frozen=True)

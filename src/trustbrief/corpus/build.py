@@ -11,7 +11,7 @@ import logging
 
 import pandas as pd
 
-from trustbrief import parallel
+from trustbrief import contract, parallel
 from trustbrief.corpus.dedupe import fingerprint, match_duplicates
 from trustbrief.corpus.metadata import (
     author_name,
@@ -29,39 +29,8 @@ from trustbrief.corpus.segmenter import WORD_RE, Segment, segment, split_sentenc
 
 log = logging.getLogger("trustbrief")
 
-SCHEMA: dict[str, dict[str, str]] = {
-    "documents": {
-        "doc_id": "'d' + first 10 hex chars of the sha256 of the file's bytes",
-        "file": "file name inside the seeds folder",
-        "sha256": "sha256 of the file's bytes",
-        "title": "headline (see title_basis)",
-        "outlet": "publishing outlet, or 'unknown' (see outlet_basis)",
-        "author": "author(s) from the byline or the sidecar, '' if unknown",
-        "url": "article address from the text or the sidecar, '' if unknown",
-        "published": "publication date YYYY-MM-DD, '' if unknown",
-        "published_earliest": "earliest possible publication date",
-        "published_latest": "latest possible publication date",
-        "published_basis": "stated (dateline in the text) | sidecar | inferred | unknown",
-        "published_evidence": "the line or sentence that dates the article",
-        "title_basis": "headline | sidecar | first-sentence",
-        "n_sentences": "number of body sentences",
-        "n_words": "number of words in body sentences",
-        "duplicate_of": "doc_id of the first (by file name) copy of the same story, '' if none",
-        "encoding": "how the bytes were decoded: utf-8 | utf-8-sig | utf-16 | cp1252",
-        "language": "language code guessed from common words, 'und' if unsure",
-        "outlet_basis": "url | text | sidecar | unknown",
-        "outlet_evidence": "the phrase or domain that names the outlet",
-        "cited_outlets": "outlets the article cites as its source (list)",
-    },
-    "sentences": {
-        "doc_id": "document id",
-        "sent_id": "<doc_id>-s<NNN>, 1-based in reading order",
-        "start": "offset of the first character in the document text",
-        "end": "offset after the last character (text == original[start:end])",
-        "text": "the sentence exactly as in the document",
-        "paragraph": "1-based index of the paragraph in the document",
-    },
-}
+# Column descriptions of the stage's tables: the contract is their one definition.
+SCHEMA = contract.descriptions("documents", "sentences")
 
 
 def _sentence_rows(text: str, doc_id: str, segments: list[Segment], rules: CorpusRules

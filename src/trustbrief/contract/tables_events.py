@@ -1,0 +1,148 @@
+"""The events stage's tables."""
+
+from __future__ import annotations
+
+from trustbrief.contract.schema import Table, boolean, date, enum, fk, integer, listing, text
+from trustbrief.contract.vocab import (
+    Account,
+    AnnotationAction,
+    ConflictFact,
+    DateBasis,
+    EventStatus,
+    LabelSource,
+    Notice,
+    Precision,
+    YesNo,
+)
+
+EVENTS = Table(
+    "events",
+    "events",
+    "Events: mentions clustered across documents, with date, notice and corroboration.",
+    (
+        text(
+            "event_id",
+            "e + 3-digit rank by (date, event_type, label); undated events last",
+            required=True,
+        ),
+        date(
+            "date",
+            "best date YYYY-MM-DD (first day of the range when not a single day), '' if open",
+        ),
+        date("date_earliest", "earliest possible date of the event"),
+        date("date_latest", "latest possible date of the event"),
+        enum("date_precision", Precision, "how precise the date is"),
+        text(
+            "event_type",
+            "event type (data/event_types.yaml)",
+            required=True,
+            source="data/event_types.yaml",
+        ),
+        text(
+            "plover",
+            "PLOVER category of the event type",
+            required=True,
+            source="data/event_types.yaml",
+        ),
+        listing("actors", "canonical actor names taking part, most mentioned first"),
+        text("label", "short headline, at most 70 characters", required=True),
+        integer("n_documents", "documents mentioning the event (duplicates excluded)"),
+        integer("n_outlets", "distinct outlets (documents of unknown outlet count one each)"),
+        integer("n_origins", "independent origins (rewrites of one cited report count once)"),
+        listing("doc_ids", "documents mentioning the event"),
+        enum("us_notice", Notice, "advance notice the other focus side got"),
+        text("evidence", "the sentence that best supports the event"),
+        text(
+            "lane", "timeline lane of the event type", required=True, source="data/event_types.yaml"
+        ),
+        boolean(
+            "operation", "true when the event type is an operation (gets a notice ledger entry)"
+        ),
+        listing("origins", "names of the independent origins (cited outlet, or the outlet itself)"),
+        listing("outlets", "outlets mentioning the event"),
+        enum("date_basis", DateBasis, "how the date was found"),
+        listing(
+            "date_conflict",
+            "dates of mentions disagreeing with the best date (with doc ids)",
+            codec="attributed",
+        ),
+        text(
+            "key",
+            "stable, date-independent key (group:participants) used by annotations",
+            required=True,
+        ),
+        enum("label_source", LabelSource, "where the label comes from"),
+        enum(
+            "status",
+            EventStatus,
+            "asserted (happened) or planned (every mention is about the future)",
+        ),
+        text("agent", "most mentioned agent"),
+        text("agent_side", "side of the agent"),
+        listing("targets", "targets, most mentioned first"),
+        listing("named_targets", "targets that are not places (a person, organization or state)"),
+        text("notice_to", "focus side whose advance notice us_notice describes ('' if n/a)"),
+        listing(
+            "notice_accounts", "every notice account as 'level: doc ids'", codec="notice_accounts"
+        ),
+        text(
+            "chronology_key",
+            "key of the chronology row matching the event ('' if none)",
+            source="data/chronology.csv",
+        ),
+        text("date_source", "where a date not from the articles comes from (chronology source)"),
+        integer("n_mentions", "mentions in the event (all polarities)"),
+        listing("mention_ids", "mentions in the event"),
+        text("evidence_sent_id", "sentence id of the evidence"),
+    ),
+    primary_key=("event_id",),
+    foreign_keys=(fk("evidence_sent_id", "sentences", "sent_id"),),
+)
+
+
+CONFLICTS = Table(
+    "conflicts",
+    "events",
+    "Accounts of one event's date or notice that disagree.",
+    (
+        enum("fact", ConflictFact, "what the accounts disagree on"),
+        text("event_id", "event concerned", required=True),
+        enum("account", Account, "accepted (the value the event carries) or disagrees"),
+        text("value", "the account's value (a date range, a notice level)"),
+        listing("doc_ids", "documents giving this account"),
+        listing("outlets", "outlets giving this account"),
+        text("evidence", "a sentence giving this account"),
+    ),
+    primary_key=(),
+    foreign_keys=(fk("event_id", "events", "event_id"),),
+)
+
+
+OVERRIDES = Table(
+    "overrides",
+    "events",
+    "Analyst annotations (data/annotations.yaml) and what each did.",
+    (
+        text(
+            "annotation",
+            "annotation id in data/annotations.yaml",
+            required=True,
+            source="data/annotations.yaml",
+        ),
+        text("event_id", "event corrected ('' if not found)"),
+        enum("field", AnnotationAction, "what the annotation corrects"),
+        text("old", "value before the correction"),
+        text("new", "value after the correction"),
+        text("note", "the analyst's note"),
+        enum("applied", YesNo, "whether the annotation was applied"),
+        text("why", "why it was not applied, or what it did"),
+    ),
+    primary_key=(),
+    foreign_keys=(),
+)
+
+TABLES = (
+    EVENTS,
+    CONFLICTS,
+    OVERRIDES,
+)

@@ -1,0 +1,174 @@
+"""The metrics stage's tables."""
+
+from __future__ import annotations
+
+from trustbrief.contract.schema import Table, date, enum, fk, integer, listing, number, text
+from trustbrief.contract.vocab import Account, ContactStatus, CountFact, DateBasis, GapBasis, Notice
+
+TRUST_INDEX = Table(
+    "trust_index",
+    "metrics",
+    "The trust index of the focus pair, one row per day with readings.",
+    (
+        date("date", "day with at least one reading (YYYY-MM-DD)", required=True),
+        number("index", "running sum of daily changes (0 = where the record starts)"),
+        number("low", "lower edge of the uncertainty band"),
+        number("high", "upper edge of the uncertainty band"),
+        integer("n_signals", "readings that day (trust signals and event impacts)"),
+        integer("n_origins", "independent origins behind the day's readings"),
+        listing("events", "labels of the events whose impact or signals fall on that day"),
+        number("change", "the day's change (mean of the origins' votes)"),
+        text(
+            "basis",
+            "how the day's readings were dated: sentence|event|publication counts",
+            required=True,
+            codec="counts",
+        ),
+    ),
+    primary_key=("date",),
+    foreign_keys=(),
+)
+
+
+NOTICE_LEDGER = Table(
+    "notice_ledger",
+    "metrics",
+    "Operations by one focus side and the advance notice the other got.",
+    (
+        text("event_id", "event", required=True),
+        text("label", "event label", required=True),
+        date("date", "event date ('' if unknown)"),
+        text("actor", "who carried out the operation (agent, else its side)"),
+        enum("notice", Notice, "advance notice the other focus side got"),
+        text("accounts", "every account: 'level: Outlet (published), ...; level: ...'"),
+        text("evidence", "the sentence the event rests on"),
+        listing("doc_ids", "documents mentioning the event"),
+        listing("outlets", "outlets mentioning the event"),
+        text("notice_to", "side whose advance notice is recorded"),
+        integer("n_origins", "independent origins of the event"),
+    ),
+    primary_key=("event_id",),
+    foreign_keys=(fk("event_id", "events", "event_id"),),
+)
+
+
+CADENCE = Table(
+    "cadence",
+    "metrics",
+    "Each communication channel of the focus pair: last contact, silences, next contact.",
+    (
+        text(
+            "channel", "channel id (data/channels.yaml)", required=True, source="data/channels.yaml"
+        ),
+        text("channel_label", "how the brief names the channel ('Leaders (A - B)')", required=True),
+        listing("actors", "the channel's actors"),
+        date("as_of", "latest publication date in the corpus"),
+        date(
+            "last_contact",
+            "date of the last asserted contact event on or before as_of ('' if none)",
+        ),
+        text("last_contact_label", "label of that event"),
+        enum(
+            "last_contact_status",
+            ContactStatus,
+            "planned only when no asserted contact is dated",
+            required=False,
+        ),
+        integer("days_since", "as_of - last_contact in days ('' if unknown)", required=False),
+        integer(
+            "previous_gap_days",
+            "days without contact before the last contact ('' if unknown)",
+            required=False,
+        ),
+        enum("previous_gap_basis", GapBasis, "how the previous gap was found", required=False),
+        text(
+            "stated_gaps",
+            "stated silences as written, with doc ids ('nearly 50 days (d...)')",
+            codec="attributed",
+        ),
+        text(
+            "stated_counts",
+            "stated counts of contacts with doc ids ('over 125 times ... (d...)')",
+            codec="attributed",
+        ),
+        text(
+            "next_planned",
+            "first planned or blocked contact after last_contact: 'label - date, status'",
+        ),
+        text("evidence", "the sentences behind the row, ' | '-joined"),
+        listing("doc_ids", "documents behind the row"),
+    ),
+    primary_key=("channel",),
+    foreign_keys=(),
+)
+
+
+COUNT_CONFLICTS = Table(
+    "count_conflicts",
+    "metrics",
+    "Stated silences of a channel that disagree with each other.",
+    (
+        enum("fact", CountFact, "what the accounts disagree on (days_since_contact)"),
+        text("channel", "channel id", required=True, source="data/channels.yaml"),
+        enum("account", Account, "accepted (latest implied contact) or disagrees"),
+        text("value", "the measure as written", required=True),
+        date("last_contact", "date of the last contact the account implies"),
+        listing("doc_ids", "documents giving this account"),
+        listing("outlets", "outlets giving this account"),
+        text("evidence", "the sentence giving this account"),
+    ),
+    primary_key=(),
+    foreign_keys=(),
+)
+
+
+CONTACTS = Table(
+    "contacts",
+    "metrics",
+    "Contact events of each channel (calls, meetings), asserted, planned or blocked.",
+    (
+        text("channel", "channel id", required=True, source="data/channels.yaml"),
+        text("event_id", "contact event", required=True),
+        date("date", "event date ('' if open)"),
+        enum("date_basis", DateBasis, "how the date was found (events.date_basis)"),
+        text("label", "event label", required=True),
+        text("event_type", "event type", required=True, source="data/event_types.yaml"),
+        enum("status", ContactStatus, "what the articles say of the contact"),
+        text("evidence", "the sentence the event rests on"),
+        listing("doc_ids", "documents mentioning the event"),
+        listing("outlets", "outlets mentioning the event"),
+    ),
+    primary_key=(),
+    foreign_keys=(fk("event_id", "events", "event_id"),),
+)
+
+
+SOURCING = Table(
+    "sourcing",
+    "metrics",
+    "How each outlet attributes its claims (counts by speaker type).",
+    (
+        text(
+            "outlet",
+            "publishing outlet; each document of unknown outlet is 'unknown outlet (FILE)'",
+            required=True,
+        ),
+        integer("named_official", "claims attributed to a named official"),
+        integer("anonymous_official", "claims attributed to anonymous officials"),
+        integer("cited_outlet", "claims attributed to another outlet"),
+        integer("organization", "claims attributed to an organization"),
+        integer("unattributed", "claims without attribution"),
+        integer("total", "all claims"),
+    ),
+    primary_key=("outlet",),
+    foreign_keys=(),
+)
+
+TABLES = (
+    TRUST_INDEX,
+    NOTICE_LEDGER,
+    CADENCE,
+    COUNT_CONFLICTS,
+    CONTACTS,
+    SOURCING,
+)
