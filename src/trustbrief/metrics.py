@@ -17,6 +17,8 @@ import pandas as pd
 
 from trustbrief import contract
 from trustbrief import events as ev
+from trustbrief.events.origins import known_outlet
+from trustbrief.events.records import day_number, day_text, memoized, truthy
 from trustbrief.knowledge import DataFileError, compile_pattern, load_yaml, require_keys
 from trustbrief.tables import cell_text, frame_records, native_list, str_column
 
@@ -142,10 +144,6 @@ def _cue_pattern(path: Path, doc: dict, key: str) -> re.Pattern | None:
 # helpers
 # ---------------------------------------------------------------------------------------------
 
-_ordinal = ev._ordinal
-_iso = ev._iso
-
-
 def _focus(focus) -> tuple[str, str]:
     if isinstance(focus, str):
         left, _, right = focus.replace(" ", "").partition("->")
@@ -185,7 +183,7 @@ def _sentence_event_dates(events_tables: Mapping) -> tuple[dict, dict]:
         return {}, {}
     # only operations date the trust signals about them ('caught off guard by the strike');
     # a sentence about a report, a plan or a call says how things stand when it is written
-    operations = events[events["operation"].map(ev._truthy)] if "operation" in events \
+    operations = events[events["operation"].map(truthy)] if "operation" in events \
         else events
     dates = dict(zip(operations["event_id"].tolist(), str_column(operations, "date"),
                      strict=True))
@@ -227,7 +225,7 @@ def _signal_readings(events_tables, found, documents, focus, params: Channels, o
     times = _sentence_times(found)
     a, b = focus
     readings = []
-    sides = ev._memo(ev.direction_sides)  # a handful of distinct directions
+    sides = memoized(ev.direction_sides)  # a handful of distinct directions
     for doc_id, sent_id, direction, polarity, weight, negated in zip(
             *(_values(signals, name) for name in SIGNAL_FIELDS), strict=True):
         if doc_id not in live:
@@ -248,7 +246,7 @@ def _signal_readings(events_tables, found, documents, focus, params: Channels, o
         if not date:
             continue
         value = float(polarity or 0) * float(weight or 1.0)
-        if negated is True or (negated is not False and ev._truthy(negated)):
+        if negated is True or (negated is not False and truthy(negated)):
             value = -value * params.negated_factor
         readings.append((date, origin(doc_id, [sent_id]), value, basis, eid))
     return readings
@@ -359,7 +357,7 @@ def _doc_names(documents: pd.DataFrame | None) -> dict[str, str]:
         return {}
     out = {}
     for d in frame_records(documents, _present(documents, DOCUMENT_NAME_FIELDS)):
-        outlet = ev._known_outlet(d.get("outlet"))
+        outlet = known_outlet(d.get("outlet"))
         pub = cell_text(d.get("published"))[:10]
         if outlet:
             out[d["doc_id"]] = f"{outlet} ({pub})" if pub else outlet
@@ -407,14 +405,14 @@ def _status(event: Mapping, blocks: list[dict]) -> str:
     is undated."""
     if event.get("status") != "planned":
         return "asserted"
-    day = _ordinal(event.get("date"))
+    day = day_number(event.get("date"))
     people = set(ev.as_list(event.get("actors")))
     for b in blocks:
         # who was stopped: the blocking event's targets ('blocks Gallant's trip'), else all
         stopped = set(ev.as_list(b.get("targets"))) or set(ev.as_list(b.get("actors")))
         if not people & stopped:
             continue
-        bday = _ordinal(b.get("date"))
+        bday = day_number(b.get("date"))
         if bday is None or day is None or day - 7 <= bday <= day:
             return "blocked"
     return "planned"
@@ -529,9 +527,9 @@ def _channel_measures(channel: Channel, found: Mapping, documents: pd.DataFrame,
             continue
         days = t.get("measure_days")
         last = ""
-        pub = _ordinal(published.get(t["doc_id"]))
+        pub = day_number(published.get(t["doc_id"]))
         if t["kind"] == "duration" and days == days and days is not None and pub is not None:
-            last = _iso(pub - int(round(float(days))))
+            last = day_text(pub - int(round(float(days))))
         rows.append({
             "channel": channel.id, "last_contact": last,
             "basis": "stated-duration" if t["kind"] == "duration" else "stated-count",
@@ -556,7 +554,7 @@ def cadence(events_tables, found, documents, channels: Channels | None = None
     channels = channels or Channels()
     live = _live_docs(documents)
     published = _published(documents)
-    dates = [_ordinal(p) for d, p in published.items() if d in live]
+    dates = [day_number(p) for d, p in published.items() if d in live]
     as_of = max((d for d in dates if d is not None), default=None)
     contact_rows = contacts(events_tables, channels)
     measured = _measured_sentences(found, documents)
@@ -582,23 +580,23 @@ def cadence(events_tables, found, documents, channels: Channels | None = None
 def _cadence_row(channel: Channel, mine: list[dict], found, documents, params: Channels,
                  as_of: int | None, published: dict, measured: list | None = None
                  ) -> tuple[dict, list[dict]]:
-    done = sorted((c for c in mine if c["status"] == "asserted" and _ordinal(c["date"])
-                   is not None and (as_of is None or _ordinal(c["date"]) <= as_of)),
+    done = sorted((c for c in mine if c["status"] == "asserted" and day_number(c["date"])
+                   is not None and (as_of is None or day_number(c["date"]) <= as_of)),
                   key=lambda c: (c["date"], c["event_id"]))
     last = done[-1] if done else None
-    last_day = _ordinal(last["date"]) if last else None
+    last_day = day_number(last["date"]) if last else None
     later = sorted((c for c in mine if c["status"] in ("planned", "blocked")
-                    and (last_day is None or (_ordinal(c["date"]) or 10**7) > last_day)),
+                    and (last_day is None or (day_number(c["date"]) or 10**7) > last_day)),
                    key=lambda c: (c["date"] == "", c["date"], c["event_id"]))
     nxt = later[0] if later else None
     measures = _channel_measures(channel, found, documents, params, measured)
     gaps = [{"value": m["value"], "doc": m["doc_ids"][0], "evidence": m["evidence"],
-             "days": m["days"], "pub": _ordinal(published.get(m["doc_ids"][0]))}
+             "days": m["days"], "pub": day_number(published.get(m["doc_ids"][0]))}
             for m in measures if m["basis"] == "stated-duration"]
     counts = [m for m in measures if m["basis"] == "stated-count"]
     previous, basis, others = "", "", []
     if len(done) >= 2:
-        previous, basis = last_day - _ordinal(done[-2]["date"]), "events"
+        previous, basis = last_day - day_number(done[-2]["date"]), "events"
         others = [g for g in gaps if g["days"] is not None]
     else:
         best, others = _gap_choice(gaps)
@@ -612,7 +610,7 @@ def _cadence_row(channel: Channel, mine: list[dict], found, documents, params: C
         {d for m in counts for d in m["doc_ids"]}
     row = {
         "channel": channel.id, "channel_label": channel.name, "actors": list(channel.actors),
-        "as_of": _iso(as_of), "last_contact": last["date"] if last else "",
+        "as_of": day_text(as_of), "last_contact": last["date"] if last else "",
         "last_contact_label": last["label"] if last else "",
         "last_contact_status": "asserted" if last else "",
         "days_since": (as_of - last_day) if last and as_of is not None else "",
@@ -635,12 +633,12 @@ def _gap_conflicts(channel: Channel, previous, basis: str, gaps: list[dict],
     off = [g for g in others if abs(g["days"] - previous) > CONFLICT_TOLERANCE_DAYS]
     if not off:
         return []
-    outlet = {d: ev._known_outlet(o) for d, o in zip(documents["doc_id"].tolist(), documents.get(
+    outlet = {d: known_outlet(o) for d, o in zip(documents["doc_id"].tolist(), documents.get(
         "outlet", pd.Series([""] * len(documents))).tolist(), strict=True)}
     accepted = [g for g in gaps if g not in others]
 
     def row(g: dict, account: str) -> dict:
-        last = _iso(g["pub"] - int(round(g["days"]))) if g["pub"] is not None else ""
+        last = day_text(g["pub"] - int(round(g["days"]))) if g["pub"] is not None else ""
         return {"fact": "previous_gap_days", "channel": channel.id, "account": account,
                 "value": g["value"], "last_contact": last, "doc_ids": [g["doc"]],
                 "outlets": sorted({outlet.get(g["doc"], "")} - {""}),
@@ -655,7 +653,7 @@ def sourcing(found, documents) -> pd.DataFrame:
     live = _live_docs(documents)
     outlet = {}
     for d in frame_records(documents, _present(documents, DOCUMENT_NAME_FIELDS)):
-        outlet[d["doc_id"]] = ev._known_outlet(d.get("outlet")) or \
+        outlet[d["doc_id"]] = known_outlet(d.get("outlet")) or \
             f"unknown outlet ({cell_text(d.get('file')) or d['doc_id']})"
     kinds = {"outlet": "cited_outlet"}  # claims.speaker_type 'outlet' -> column cited_outlet
     columns = [kinds.get(k, k) for k in SPEAKER_TYPES]

@@ -1,0 +1,113 @@
+"""build_events: the events stage from mentions to events, conflicts and overrides."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from trustbrief import contract
+from trustbrief.events.annotations import apply_fields, apply_structural
+from trustbrief.events.chronology import _chronology_match, _chronology_rows, fill_from_chronology
+from trustbrief.events.cluster import _cluster_keys, apply_joins, cluster_mentions
+from trustbrief.events.context import Context, _actors_by_sentence, _signals_by_sentence
+from trustbrief.events.facts import summarize
+from trustbrief.events.label_rules import LabelRules
+from trustbrief.events.origins import _origin_lookups
+from trustbrief.events.records import Rec, _records, event_type_table, gazetteer_table
+
+# Column descriptions of the stage's tables: the contract is their one definition.
+SCHEMA = contract.descriptions("events", "conflicts", "overrides")
+
+
+MENTION_COLUMNS = [
+    "mention_id", "event_id", "doc_id", "sent_id", "event_type", "plover", "actors", "agent",
+    "agent_side", "targets", "target_sides", "time_id", "date", "date_earliest", "date_latest",
+    "date_basis", "time_text", "trigger", "polarity", "text",
+]
+
+
+# the input mentions (extract.SCHEMA) with event_id filled; these columns at least
+SCHEMA["mentions"] = {c: f"mention column {c} (event_id filled by the events stage)"
+                      for c in MENTION_COLUMNS}
+
+
+def _context(found, documents, event_types, gazetteer, rules, focus) -> Context:
+    outlet_of, by_sent, by_doc = _origin_lookups(found, documents)
+    if gazetteer is None and event_types is not None and not isinstance(
+            event_types, (Mapping, pd.DataFrame)):
+        gazetteer = getattr(event_types, "gazetteer", None) or getattr(event_types, "actors",
+                                                                        None)
+    return Context(event_type_table(event_types), gazetteer_table(gazetteer), rules,
+                   tuple(focus), outlet_of, by_sent, by_doc, _signals_by_sentence(found),
+                   _actors_by_sentence(found))
+
+
+def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
+                 annotations: pd.DataFrame | None = None, event_types=None,
+                 chronology: pd.DataFrame | None = None, *,
+                 rules: LabelRules | None = None, gazetteer=None,
+                 focus: tuple[str, str] = ("US", "Israel")) -> dict[str, pd.DataFrame]:
+    """Mentions -> events, mentions (event_id filled), conflicts, overrides.
+
+    event_types: event-type metadata (mapping, frame, or extract.Lexicons, which also gives
+    the gazetteer). chronology: optional analyst chronology (dating.load_chronology), used only
+    to fill the dates of events no article dates (date_basis 'chronology', date_source) and to
+    break ties between article dates; it never adds events. rules: grouping and label
+    templates (load_labels; default: the ones load_annotations attached). gazetteer: actor
+    types and roles (frame/mapping/Lexicons). focus: the pair whose advance notice is tracked.
+    """
+    if rules is None and annotations is not None:
+        rules = annotations.attrs.get("labels")
+    rules = rules or LabelRules()
+    mentions = found["mentions"]
+    ctx = _context(found, documents, event_types, gazetteer, rules, focus)
+    ctx.chronology = _chronology_rows(chronology, rules)
+    recs = apply_joins(_records(mentions, documents, rules), rules, ctx.kinds)
+    for r in recs:
+        r.nearby = frozenset(ctx.actors_by_sent.get((r.doc_id, r.sent_id), ()))
+    clusters, participants = cluster_mentions(recs, ctx.kinds)
+    keys = _cluster_keys(clusters, participants)
+    anns = [] if annotations is None else annotations.to_dict("records")
+    clusters, keys, override_rows = apply_structural(clusters, keys, anns)
+
+    rows, conflicts = [], []
+    matches = [_chronology_match(cluster, ctx) for cluster in clusters]
+    for cluster, key, (_, found_rows) in zip(clusters, keys, matches, strict=True):
+        row, rows_conflicts = summarize(cluster, key, ctx,
+                                        [(c["lo"], c["hi"]) for c in found_rows])
+        rows.append(row)
+        conflicts.append(rows_conflicts)
+    fill_from_chronology(rows, clusters, matches)
+    events = pd.DataFrame(rows, columns=list(SCHEMA["events"]))
+    order = sorted(range(len(rows)), key=lambda i: (
+        rows[i]["date"] == "", rows[i]["date"], rows[i]["event_type"], rows[i]["label"],
+        rows[i]["key"]))
+    ids = {i: f"e{rank:03d}" for rank, i in enumerate(order, start=1)}
+    events["event_id"] = [ids[i] for i in range(len(rows))]
+    events, field_rows = apply_fields(events, anns)
+    events = events.iloc[order].reset_index(drop=True)
+
+    conflict_rows = [dict(c, event_id=ids[i]) for i, cs in enumerate(conflicts) for c in cs]
+    conflict_frame = pd.DataFrame(conflict_rows, columns=list(SCHEMA["conflicts"]))
+    conflict_frame = conflict_frame.sort_values(["event_id", "fact", "account", "value"],
+                                                kind="stable").reset_index(drop=True)
+    overrides = pd.DataFrame(override_rows + field_rows, columns=list(SCHEMA["overrides"]))
+    overrides = overrides.sort_values("annotation", kind="stable").reset_index(drop=True)
+    return {"events": events,
+            "mentions": _mentions_with_ids(mentions, clusters, ids),
+            "conflicts": conflict_frame, "overrides": overrides}
+
+
+def _mentions_with_ids(mentions: pd.DataFrame, clusters: list[list[Rec]], ids: dict[int, str]
+                       ) -> pd.DataFrame:
+    event_of = [""] * len(mentions)
+    for i, cluster in enumerate(clusters):
+        for r in cluster:
+            event_of[r.pos] = ids[i]
+    out = mentions.copy()
+    out["event_id"] = event_of
+    for col in MENTION_COLUMNS:  # the extract contract; extra input columns are kept as they are
+        if col not in out:
+            out[col] = ""
+    return out.sort_values("mention_id", kind="stable").reset_index(drop=True)

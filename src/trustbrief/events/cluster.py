@@ -1,0 +1,299 @@
+"""Clustering mentions into events: blocks by group and key participant, then date sweeps."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+
+from trustbrief.events.label_rules import Group, LabelRules
+from trustbrief.events.records import CREATING, Rec, memoized
+
+PLACE_TYPES = ("place", "state")
+
+
+def apply_joins(recs: list[Rec], rules: LabelRules, kinds: Mapping[str, dict]) -> list[Rec]:
+    """One operation told twice in one sentence (data/labels.yaml `joins`): the `from` mention
+    takes the `to` mention's group and targets, so both land in one event."""
+    if not rules.joins:
+        return recs
+    by_sent: dict[tuple[str, str], list[Rec]] = defaultdict(list)
+    for r in recs:
+        by_sent[(r.doc_id, r.sent_id)].append(r)
+    for sent in by_sent.values():
+        for join in rules.joins:
+            hosts = [h for h in sent if h.event_type in join.into and h.targets]
+            for r in sent:
+                if r.event_type not in join.source:
+                    continue
+                host = next((h for h in hosts if _joinable(r, h, kinds)), None)
+                if host is not None:
+                    r.group, r.targets = host.group, host.targets
+                    r.target_sides = host.target_sides
+    return recs
+
+
+def _joinable(r: Rec, host: Rec, kinds: Mapping[str, dict]) -> bool:
+    if r.agent_side and host.agent_side and r.agent_side != host.agent_side:
+        return False
+    if r.polarity != host.polarity:
+        return False
+    def places(rec: Rec) -> set[str]:
+        return {t for t in rec.targets if kinds.get(t, {}).get("type") in PLACE_TYPES} | \
+            set(rec.locations)
+    others = {t for t in r.targets if kinds.get(t, {}).get("type") not in PLACE_TYPES}
+    if others - set(host.targets):
+        return False
+    host_places = places(host)
+    return not host_places or not places(r) or bool(places(r) & host_places)
+
+
+def _main_target(all_targets: tuple[str, ...], agent: str, kinds: Mapping[str, dict]) -> str:
+    """The participant an event is 'about': a person target first, then any non-place one."""
+    if not all_targets:
+        return ""
+    targets = [t for t in all_targets if t != agent]
+    for wanted in ("person",):
+        for t in targets:
+            if kinds.get(t, {}).get("type") == wanted:
+                return t
+    for t in targets:
+        if kinds.get(t, {}).get("type") != "place":
+            return t
+    return targets[0] if targets else ""
+
+
+def _participants_key(agent: str, targets: tuple[str, ...], kinds: Mapping[str, dict]) -> str:
+    """Block key of a symmetric group (contacts): the persons taking part, else everybody
+    named who is not a place."""
+    named = {p for p in [agent, *targets] if p and kinds.get(p, {}).get("type") != "place"}
+    persons = {p for p in named if kinds.get(p, {}).get("type") == "person"}
+    return "+".join(sorted(persons or named))
+
+
+def _cluster_block(recs: list[Rec], kinds: Mapping[str, dict], key: str) -> list[list[Rec]]:
+    """Split one block (same group, same key participant) into events."""
+    group = recs[0].group
+    dated = sorted((r for r in recs if r.lo is not None), key=lambda r: (r.lo, r.hi, r.pos))
+    undated = [r for r in recs if r.lo is None]
+    unique = bool(group.unique_for) and kinds.get(key, {}).get("type") in group.unique_for
+    segments: list[list[Rec]] = []
+    if unique:
+        segments = [dated] if dated else []
+    else:
+        end = None
+        for r in dated:
+            if end is None or r.lo > end + group.window_days:
+                segments.append([])
+                end = r.hi
+            segments[-1].append(r)
+            end = max(end, r.hi)
+    if not segments:
+        return _split_by_agent(undated, group)
+    starts = [min(r.lo for r in seg) for seg in segments]
+    ends = [max(r.hi for r in seg) for seg in segments]
+    for r in undated:
+        segments[_segment_for(r, starts, ends)].append(r)
+    return [part for seg in segments for part in _split_by_agent(seg, group)]
+
+
+def _plans_apart(recs: list[Rec], kinds: Mapping[str, dict], key: str) -> list[list[Rec]]:
+    """Contacts: what was planned ('scheduled to speak today') is not what happened. Plans
+    form their own events; a dated plan joins an asserted event only when an asserted mention
+    is dated within the window (the plan came true). Negated and hypothetical mentions stay
+    with what happened."""
+    planned = [r for r in recs if r.polarity == "planned"]
+    if not planned:
+        return _cluster_block(recs, kinds, key)
+    rest = [r for r in recs if r.polarity != "planned"]
+    done = _cluster_block(rest, kinds, key) if rest else []
+    window = recs[0].group.window_days
+    out = [list(c) for c in done]
+    for plan in _cluster_block(planned, kinds, key):
+        days = [r.lo for r in plan if r.lo is not None]
+        home = None
+        if not days:  # an undated plan came true when an asserted contact follows its article
+            pubs = [r.pub_lo for r in plan if r.pub_lo is not None]
+            after = [c for c in out if pubs and any(r.polarity == "asserted" and r.lo is not None
+                                                     and r.lo >= min(pubs) for r in c)]
+            home = min(after, key=lambda c: min(r.lo for r in c if r.lo is not None),
+                       default=None)
+        if days:
+            lo, hi = min(days), max(r.hi for r in plan if r.hi is not None)
+            home = next((c for c in out if any(
+                r.polarity == "asserted" and r.lo is not None and r.lo <= hi + window
+                and r.hi >= lo - window for r in c)), None)
+        if home is None:
+            out.append(list(plan))
+        else:
+            home.extend(plan)
+    return out
+
+
+def _segment_for(rec: Rec, starts: list[int], ends: list[int]) -> int:
+    """Which dated event of its block an open-dated mention most likely speaks of."""
+    if rec.polarity == "planned" and rec.pub_lo is not None:
+        # a plan speaks of the first event not over when the article was written
+        pending = [k for k, e in enumerate(ends) if e >= rec.pub_lo]
+        if pending:
+            return min(pending, key=lambda k: (starts[k], k))
+    if rec.pub_hi is None:
+        return len(starts) - 1
+    i = bisect.bisect_right(starts, rec.pub_hi) - 1  # starts are sorted by the sweep
+    return max(i, 0)
+
+
+def _split_by_agent(recs: list[Rec], group: Group) -> list[list[Rec]]:
+    """Different agent sides are different events; agentless mentions join the largest."""
+    if not recs:
+        return []
+    sides = Counter(r.agent_side for r in recs if r.agent_side)
+    if group.symmetric or group.unique_for or len(sides) <= 1:
+        return [recs]
+    order = sorted(sides, key=lambda s: (-sides[s], s))
+    parts = {s: [r for r in recs if r.agent_side == s] for s in order}
+    parts[order[0]].extend(r for r in recs if not r.agent_side)
+    return [parts[s] for s in order]
+
+
+def _attach_targetless(blocks: dict[tuple[str, str], list[Rec]], kinds: Mapping[str, dict]
+                       ) -> dict[tuple[str, str], list[Rec]]:
+    """'Iran's missile attack' (no target) joins the block where Iran attacks someone, and
+    'Gallant's visit' (one participant) the block of Gallant's contacts with someone, when
+    that block is unambiguous (one candidate, or the one nearest in date)."""
+    acting: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    dates: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for bkey, recs in blocks.items():
+        if recs[0].group.symmetric and "+" in bkey[1]:
+            if any(r.polarity in CREATING for r in recs):
+                for person in bkey[1].split("+"):
+                    acting[(bkey[0], person)].add(bkey)
+        for r in recs:
+            if not r.group.symmetric and r.agent and r.polarity in CREATING and r.main:
+                acting[(r.group.name, r.agent)].add(bkey)
+            if r.lo is not None:
+                dates[bkey].append(r.lo)
+    for days in dates.values():
+        days.sort()
+    out: dict[tuple[str, str], list[Rec]] = defaultdict(list)
+    partners: dict = {}
+    for bkey in sorted(blocks):
+        for r in blocks[bkey]:
+            out[_target_block(r, bkey, acting, dates, kinds, partners)].append(r)
+    return out
+
+
+def _target_block(r: Rec, bkey, acting, dates, kinds, partners: dict | None = None
+                  ) -> tuple[str, str]:
+    """partners: a cache of the best pairs per (block, actors named around the mention)."""
+    if r.group.symmetric:
+        if not bkey[1] or "+" in bkey[1]:
+            return bkey
+        named = _named_around(r, bkey[1], kinds)
+        memo = (bkey, frozenset(named[1]))  # all the scores depend on
+        candidates = partners.get(memo) if partners is not None else None
+        if candidates is None:
+            candidates = _best_pairs(r, bkey, acting, kinds, named)
+            if partners is not None:
+                partners[memo] = candidates
+    elif not r.agent or r.main:
+        return bkey
+    else:
+        candidates = sorted(acting.get((r.group.name, r.agent), set()) - {bkey})
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates or r.lo is None:
+        return bkey
+    near = [(_distance(dates.get(c, []), r.lo), c) for c in candidates]
+    return min(near)[1] if min(near)[0] < 10**7 else bkey
+
+
+def _best_pairs(r: Rec, bkey, acting, kinds, named) -> list[tuple[str, str]]:
+    """The blocks of pairs the one-participant mention fits best (closest pair first)."""
+    pairs = sorted(acting.get((r.group.name, bkey[1]), set()) - {bkey})
+    scores = {c: _partner_score(r, bkey[1], c[1].split("+"), kinds, named) for c in pairs}
+    best = max(scores.values(), default=0)
+    candidates = [c for c in pairs if best > 0 and scores[c] == best]
+    smallest = min((c[1].count("+") for c in candidates), default=0)
+    return [c for c in candidates if c[1].count("+") == smallest]  # the closest pair
+
+
+def _named_around(r: Rec, person: str, kinds: Mapping[str, dict]
+                  ) -> tuple[str, set[str], set[str]]:
+    """(person's side, actors the mention's sentence names, their other sides): the same for
+    every candidate pair, so computed once per mention."""
+    own = kinds.get(person, {}).get("side", "")
+    named = set(r.nearby) | set(r.targets) | set(r.locations)
+    sides = {kinds.get(a, {}).get("side", "") for a in named if a != person} - {"", own}
+    return own, named, sides
+
+
+def _partner_score(r: Rec, person: str, pair: list[str], kinds: Mapping[str, dict],
+                   named_around: tuple[str, set[str], set[str]] | None = None) -> float:
+    """How well a one-participant contact mention points at the other members of a pair.
+
+    'Gallant is to meet US officials' may be his contact with his US counterpart; 'Netanyahu
+    held a meeting with senior ministers' is no contact with a foreign leader: a partner of
+    another side counts only when the sentence names him or his side; a partner of the same
+    side, unnamed, counts half (a domestic pair is likely but unproven). Returns the mean."""
+    own, named, sides = named_around or _named_around(r, person, kinds)
+    partners = [p for p in pair if p != person]
+
+    def hit(partner: str) -> float:
+        side = kinds.get(partner, {}).get("side", "")
+        return 1.0 if partner in named or side in sides else 0.5 if side == own else 0.0
+    return sum(hit(p) for p in partners) / len(partners) if partners else 0.0
+
+
+def _distance(sorted_days: list[int], day: int) -> int:
+    """Days from `day` to the nearest of sorted_days (bisect, not a scan)."""
+    i = bisect.bisect_left(sorted_days, day)
+    near = [abs(sorted_days[k] - day) for k in (i - 1, i) if 0 <= k < len(sorted_days)]
+    return min(near, default=10**7)
+
+
+def cluster_mentions(recs: list[Rec], kinds: Mapping[str, dict]
+                     ) -> tuple[list[list[Rec]], list[str]]:
+    """Block by (group, key participant), sweep by date; keep clusters with a real mention.
+
+    Returns the clusters and, for each, its block's key participant."""
+    blocks: dict[tuple[str, str], list[Rec]] = defaultdict(list)
+    # the same (targets, agent) pairs come back thousands of times: each is worked out once
+    main_target = memoized(lambda who: _main_target(*who, kinds))
+    participants_key = memoized(lambda who: _participants_key(*who, kinds))
+    for r in recs:
+        r.main = main_target((r.targets, r.agent))
+        key = participants_key((r.agent, r.targets)) if r.group.symmetric else \
+            (r.main or r.agent)
+        if not key:
+            continue  # nobody takes part: too vague to be (or join) an event
+        blocks[(r.group.name, key)].append(r)
+    blocks = _attach_targetless(blocks, kinds)
+    clusters, participants = [], []
+    for block_key in sorted(blocks):
+        block = blocks[block_key]
+        split = _plans_apart if block[0].group.plans_separate else _cluster_block
+        for cluster in split(block, kinds, block_key[1]):
+            if any(r.polarity in CREATING for r in cluster):
+                clusters.append(cluster)
+                participants.append(block_key[1])
+    return clusters, participants
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _cluster_keys(clusters: list[list[Rec]], participants: list[str]) -> list[str]:
+    """group:participant keys; a block with several events numbers them by date (#2, #3)."""
+    base = [f"{c[0].group.name}:{_slug(p) or 'unspecified'}"
+            for c, p in zip(clusters, participants, strict=True)]
+    order = sorted(range(len(clusters)), key=lambda i: (
+        base[i], min((r.lo for r in clusters[i] if r.lo is not None), default=10**7),
+        min(r.pos for r in clusters[i])))
+    keys, seen = [""] * len(clusters), Counter()
+    for i in order:
+        seen[base[i]] += 1
+        keys[i] = base[i] if seen[base[i]] == 1 else f"{base[i]}#{seen[base[i]]}"
+    return keys

@@ -1,0 +1,51 @@
+"""Lookups shared by every event of a run (types, actors, signals per sentence), built once."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from trustbrief.events.label_rules import LabelRules
+from trustbrief.events.records import _columns
+from trustbrief.tables import cell_text, frame_records
+
+
+@dataclass
+class Context:
+    """Lookups shared by all events, built once."""
+
+    types: dict[str, dict]
+    kinds: dict[str, dict]
+    rules: LabelRules
+    focus: tuple[str, str]
+    outlet_of: dict[str, str]
+    claims_by_sent: dict[tuple[str, str], Counter]
+    claims_by_doc: dict[str, Counter]
+    signals_by_sent: dict[tuple[str, str], list[dict]]
+    actors_by_sent: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    chronology: list[dict] = field(default_factory=list)
+    document_origins: dict[str, str] = field(default_factory=dict)  # filled by _origin_of
+
+
+# the trust-signal fields the events stage reads (notice, direction of the surprise)
+SIGNAL_FIELDS = ("doc_id", "sent_id", "direction", "negated", "notice", "category", "text")
+
+
+def _signals_by_sentence(found) -> dict[tuple[str, str], list[dict]]:
+    signals: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    ts = found.get("trust_signals")
+    if ts is not None and len(ts):
+        for s in frame_records(ts, [c for c in SIGNAL_FIELDS if c in ts]):
+            signals[(s["doc_id"], s["sent_id"])].append(s)
+    return signals
+
+
+def _actors_by_sentence(found) -> dict[tuple[str, str], set[str]]:
+    actors_by_sent: dict[tuple[str, str], set[str]] = defaultdict(set)
+    am = found.get("actor_mentions")
+    if am is not None and len(am) and "actor" in am:
+        for doc_id, sent_id, actor in _columns(am, ["doc_id", "sent_id", "actor"]):
+            named = actor if type(actor) is str else cell_text(actor)  # the rare non-str
+            if named:
+                actors_by_sent[(doc_id, sent_id)].add(actor)
+    return dict(actors_by_sent)

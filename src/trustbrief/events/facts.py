@@ -1,0 +1,223 @@
+"""Per-event facts: best date, notice, corroboration, summary row and conflicts."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+from trustbrief.events.context import Context
+from trustbrief.events.labels import _choose_type, _label_fields, make_label
+from trustbrief.events.origins import corroboration
+from trustbrief.events.records import (
+    BASIS_RANK,
+    CREATING,
+    Rec,
+    _evidence,
+    _ranked,
+    day_text,
+    truthy,
+)
+from trustbrief.tables import cell_text
+
+NOTICE_LEVELS = ("minutes", "hours", "days")  # specific accounts, beat 'none'
+
+
+def best_date(recs: list[Rec], known: Iterable[tuple[int, int]] = ()
+              ) -> tuple[int | None, int | None, str, list[Rec]]:
+    """(earliest, latest, basis, mentions disagreeing) from the mentions' date ranges.
+
+    Only the most reliable basis present votes; among its distinct ranges the one overlapping
+    the most mentions wins, then one agreeing with a matching chronology row (`known`), then
+    the narrowest, then the earliest. Counting overlaps uses two sorted lists and bisect, so
+    an event with k mentions costs O(k log k).
+    """
+    known = list(known)
+    dated = [r for r in recs if r.lo is not None]
+    if not dated:
+        return None, None, "open", []
+    tier = min(BASIS_RANK.get(r.basis, 9) for r in dated)
+    voters = [r for r in dated if BASIS_RANK.get(r.basis, 9) == tier]
+    los = sorted(r.lo for r in voters)
+    his = sorted(r.hi for r in voters)
+
+    def support(lo: int, hi: int) -> int:
+        return bisect.bisect_right(los, hi) - bisect.bisect_left(his, lo)
+
+    ranges = sorted({(r.lo, r.hi) for r in voters})
+    def unknown_to_chronology(lo: int, hi: int) -> bool:
+        return not any(k_lo <= hi and lo <= k_hi for k_lo, k_hi in known)
+
+    lo, hi = min(ranges, key=lambda x: (-support(*x), unknown_to_chronology(*x),
+                                        x[1] - x[0], x))
+    basis = min((r.basis for r in voters), key=lambda b: BASIS_RANK.get(b, 9))
+    disagree = [r for r in dated if r.hi < lo or r.lo > hi]
+    return lo, hi, basis, disagree
+
+
+def precision_of(lo: int | None, hi: int | None) -> str:
+    if lo is None:
+        return "unknown"
+    if lo == hi:
+        return "day"
+    first, last = dt.date.fromordinal(lo), dt.date.fromordinal(hi)
+    if first.day == 1 and (last + dt.timedelta(days=1)).day == 1 and first.month == last.month:
+        return "month"
+    return "week" if hi - lo == 6 else "range"
+
+
+def _side_from_signals(recs: list[Rec], ctx: Context) -> str:
+    """Whose operation it was when no mention names the agent: a trust signal 'US->Israel'
+    ('the US was caught off guard by ...') in a sentence about it points at Israel."""
+    a, b = ctx.focus
+    subjects = []
+    for key in sorted({(r.doc_id, r.sent_id) for r in recs}):
+        for sig in ctx.signals_by_sent.get(key, []):
+            left, right, mutual = direction_sides(sig.get("direction"))
+            if not mutual and right in (a, b) and left in ("", "?", a, b) and left != right \
+                    and _notice_of_signal(sig):
+                subjects.append(right)
+    return next(iter(_ranked(subjects)), "")
+
+
+def direction_sides(direction) -> tuple[str, str, bool]:
+    """'US->Israel' -> ('US', 'Israel', False); 'Israel<->US' -> ('Israel', 'US', True);
+    '?' marks a side extract could not tell."""
+    text = cell_text(direction).replace(" ", "")
+    if "<->" in text:
+        left, _, right = text.partition("<->")
+        return left, right, True
+    left, _, right = text.partition("->")
+    return left, right, False
+
+
+def _notice_of_signal(sig: dict) -> str:
+    if truthy(sig.get("negated")):
+        return ""
+    level = cell_text(sig.get("notice"))
+    if level:
+        return level
+    return "none" if cell_text(sig.get("category")) == "surprise" else ""
+
+
+def notice(recs: list[Rec], agent_side: str, operation: bool, ctx: Context
+           ) -> tuple[str, str, dict[str, list[tuple[str, str]]]]:
+    """(level, side notified, accounts level -> [(doc_id, text)]) for an operation.
+
+    Only operations by one focus side against a third party get a level; the most specific
+    account wins (minutes/hours/days over a vague 'caught off guard' = none), ties go to the
+    account more documents give, then the shorter notice.
+    """
+    a, b = ctx.focus
+    if not operation or agent_side not in (a, b):
+        return "n/a", "", {}
+    other = b if agent_side == a else a
+    target_sides = {s for r in recs for s in r.target_sides if s}
+    if target_sides and target_sides <= {a, b}:
+        return "n/a", "", {}
+    accounts: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    seen = set()
+    for r in recs:
+        if (r.doc_id, r.sent_id) in seen:
+            continue
+        seen.add((r.doc_id, r.sent_id))
+        for sig in ctx.signals_by_sent.get((r.doc_id, r.sent_id), []):
+            left, right, mutual = direction_sides(sig.get("direction"))
+            if mutual and other not in (left, right):
+                continue
+            if not mutual and left not in ("", "?", other):
+                continue  # someone else's surprise, or the other side's own complaint
+            level = _notice_of_signal(sig)
+            if level:
+                accounts[level].append((r.doc_id, cell_text(sig.get("text")) or r.text))
+    if not accounts:
+        return "unknown", other, {}
+    specific = [lv for lv in NOTICE_LEVELS if lv in accounts]
+    pool = specific or sorted(accounts)
+    level = min(pool, key=lambda lv: (-len({d for d, _ in accounts[lv]}),
+                                      NOTICE_LEVELS.index(lv) if lv in NOTICE_LEVELS else 9))
+    return level, other, dict(accounts)
+
+
+def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int, int]] = ()
+              ) -> tuple[dict, list[dict]]:
+    """One event row plus its conflict rows (event_id filled later); `known` are the date
+    ranges of matching chronology rows (a tie-breaker between article dates)."""
+    event_type = _choose_type(recs)
+    meta = ctx.types.get(event_type, {})
+    creating = [r for r in recs if r.polarity in CREATING] or recs
+    # full clauses (agent and target) say best who did what to whom
+    agent = next(iter(_ranked(r.agent for r in creating if r.targets)), "") or \
+        next(iter(_ranked(r.agent for r in creating)), "")
+    agent_side = next(iter(_ranked(r.agent_side for r in creating)), "") or \
+        ctx.kinds.get(agent, {}).get("side", "") or \
+        (_side_from_signals(recs, ctx) if meta.get("operation") else "")
+    targets = [t for t in _ranked(t for r in creating for t in r.targets) if t != agent]
+    actors = _ranked(a for r in recs for a in [*r.actors, r.agent, *r.targets])
+    planned = all(r.polarity != "asserted" for r in creating)
+    # what happened is dated by what is said to have happened, never by a plan or a 'would'
+    daters = [r for r in recs if r.polarity == ("planned" if planned else "asserted")]
+    lo, hi, basis, disagree = best_date(daters, known)
+    corr = corroboration(creating, ctx)
+    level, notified, accounts = notice(recs, agent_side, meta.get("operation", False), ctx)
+    ev = _evidence(recs)
+    fields = _label_fields(recs, event_type, agent, agent_side, targets, ctx, ev)
+    row = {
+        "event_id": "", "date": day_text(lo), "date_earliest": day_text(lo),
+        "date_latest": day_text(hi),
+        "date_precision": precision_of(lo, hi), "event_type": event_type,
+        "plover": meta.get("plover", ""), "actors": actors,
+        "label": make_label(fields, event_type, ctx, planned),
+        "n_documents": corr["n_documents"], "n_outlets": corr["n_outlets"],
+        "n_origins": corr["n_origins"], "doc_ids": corr["doc_ids"], "us_notice": level,
+        "evidence": ev.text, "lane": meta.get("lane", ""),
+        "operation": bool(meta.get("operation", False)), "origins": corr["origins"],
+        "outlets": corr["outlets"], "date_basis": basis,
+        "date_conflict": sorted({f"{_range_text(r.lo, r.hi)} ({r.doc_id})" for r in disagree}),
+        "key": key, "label_source": "template", "status": "planned" if planned else "asserted",
+        "agent": agent, "agent_side": agent_side, "targets": targets, "notice_to": notified,
+        "named_targets": [t for t in targets if ctx.kinds.get(t, {}).get("type") != "place"],
+        "notice_accounts": [f"{lv}: {';'.join(sorted({d for d, _ in accounts[lv]}))}"
+                            for lv in sorted(accounts)],
+        "chronology_key": "", "date_source": "", "n_mentions": len(recs),
+        "mention_ids": sorted(r.mention_id for r in recs), "evidence_sent_id": ev.sent_id,
+    }
+    conflicts = _date_conflicts(lo, hi, disagree, recs, ctx) + \
+        _notice_conflicts(level, accounts, ctx)
+    return row, conflicts
+
+
+def _range_text(lo: int | None, hi: int | None) -> str:
+    if lo is None:
+        return ""
+    return day_text(lo) if lo == hi else f"{day_text(lo)}..{day_text(hi)}"
+
+
+def _conflict_row(fact: str, account: str, value: str, items: list[tuple[str, str]],
+                  ctx: Context) -> dict:
+    docs = sorted({d for d, _ in items})
+    return {"fact": fact, "event_id": "", "account": account, "value": value, "doc_ids": docs,
+            "outlets": sorted({ctx.outlet_of.get(d, "") for d in docs} - {""}),
+            "evidence": min(items)[1] if items else ""}
+
+
+def _date_conflicts(lo, hi, disagree: list[Rec], recs: list[Rec], ctx: Context) -> list[dict]:
+    if not disagree:
+        return []
+    agree = [(r.doc_id, r.text) for r in recs
+             if r.lo is not None and not (r.hi < lo or r.lo > hi)]
+    rows = [_conflict_row("date", "accepted", _range_text(lo, hi), agree, ctx)]
+    by_value: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for r in disagree:
+        by_value[_range_text(r.lo, r.hi)].append((r.doc_id, r.text))
+    rows += [_conflict_row("date", "disagrees", v, items, ctx)
+             for v, items in sorted(by_value.items())]
+    return rows
+
+
+def _notice_conflicts(level: str, accounts: dict, ctx: Context) -> list[dict]:
+    if len(accounts) < 2:
+        return []
+    return [_conflict_row("notice", "accepted" if lv == level else "disagrees", lv,
+                          accounts[lv], ctx) for lv in sorted(accounts)]

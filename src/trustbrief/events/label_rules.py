@@ -1,0 +1,134 @@
+"""data/labels.yaml loaded and validated: event-type groups, joins and label templates."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from trustbrief.knowledge import DataFileError, load_yaml, require_keys
+
+LABEL_MAX = 70
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    types: tuple[str, ...]
+    window_days: int = 1
+    unique_for: frozenset = frozenset()
+    symmetric: bool = False
+    plans_separate: bool = False
+
+
+@dataclass(frozen=True)
+class Join:
+    """One operation told twice in a sentence: `source` mentions join a `into` mention."""
+
+    source: frozenset
+    into: frozenset
+
+
+@dataclass(frozen=True)
+class LabelRules:
+    """Event grouping and label templates (data/labels.yaml)."""
+
+    groups: dict[str, Group] = field(default_factory=dict)
+    templates: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    planned_format: str = "{label} (planned)"
+    joins: tuple[Join, ...] = ()
+    equivalents: tuple[frozenset, ...] = ()
+
+    def same_kind(self, a: str, b: str) -> bool:
+        """May a chronology row of type a stand for an event of type b?"""
+        return a == b or any(a in eq and b in eq for eq in self.equivalents)
+
+    def group_of(self, event_type: str) -> Group:
+        for group in self.groups.values():
+            if event_type in group.types:
+                return group
+        return Group(name=event_type, types=(event_type,))
+
+    def templates_for(self, event_type: str) -> tuple[str, ...]:
+        return self.templates.get(event_type) or self.templates.get("default") or (
+            "{agent} {verb} {target}", "{agent_side} {type_name}", "{type_name}")
+
+
+def load_labels(data_dir: Path | str) -> LabelRules:
+    """Read data/labels.yaml (groups, templates, planned_format) with validation."""
+    path = Path(data_dir) / "labels.yaml"
+    doc = load_yaml(path) or {}
+    require_keys(path, "top level", doc, ["groups", "templates"],
+                 ["planned_format", "joins", "chronology_equivalents"])
+    groups = {}
+    seen_types: dict[str, str] = {}
+    for name, spec in (doc["groups"] or {}).items():
+        where = f"groups.{name}"
+        require_keys(path, where, spec, ["types"],
+                     ["window_days", "unique_for", "symmetric", "plans_separate"])
+        types = spec["types"]
+        if not isinstance(types, list) or not types or not all(isinstance(t, str) for t in types):
+            raise DataFileError(path, where, "types must be a non-empty list of event types")
+        for t in types:
+            if t in seen_types:
+                raise DataFileError(path, where, f"type {t!r} is already in group "
+                                    f"{seen_types[t]!r}")
+            seen_types[t] = name
+        window = spec.get("window_days", 1)
+        if not isinstance(window, int) or window < 0:
+            raise DataFileError(path, where, f"window_days must be an integer >= 0, got {window!r}")
+        unique = spec.get("unique_for", []) or []
+        if not isinstance(unique, list):
+            raise DataFileError(path, where, "unique_for must be a list of actor types")
+        groups[name] = Group(name, tuple(types), window, frozenset(unique),
+                             bool(spec.get("symmetric", False)),
+                             bool(spec.get("plans_separate", False)))
+    templates = {}
+    for etype, items in (doc["templates"] or {}).items():
+        where = f"templates.{etype}"
+        if isinstance(items, str):
+            items = [items]
+        if not isinstance(items, list) or not items:
+            raise DataFileError(path, where, "expected a list of template strings")
+        for text in items:
+            _check_template(path, where, text)
+        templates[etype] = tuple(items)
+    planned = doc.get("planned_format", "{label} (planned)")
+    if "{label}" not in str(planned):
+        raise DataFileError(path, "planned_format", "must contain {label}")
+    joins = []
+    for n, item in enumerate(doc.get("joins") or [], start=1):
+        where = f"joins[{n}]"
+        require_keys(path, where, item, ["from", "to"])
+        joins.append(Join(_type_list(path, f"{where}.from", item["from"]),
+                          _type_list(path, f"{where}.to", item["to"])))
+    equivalents = tuple(_type_list(path, f"chronology_equivalents[{n}]", item)
+                        for n, item in enumerate(doc.get("chronology_equivalents") or [], 1))
+    return LabelRules(groups, templates, str(planned), tuple(joins), equivalents)
+
+
+def _type_list(path: Path, where: str, value) -> frozenset:
+    if not isinstance(value, list) or not value or not all(isinstance(t, str) and t
+                                                           for t in value):
+        raise DataFileError(path, where, "expected a non-empty list of event types")
+    return frozenset(value)
+
+
+TEMPLATE_FIELDS = {"agent", "agent_side", "target", "target_role", "target_short_role", "place",
+                   "participants", "verb", "type_name"}
+
+
+OBJECT_FIELDS = {"target", "participants", "place"}  # a label names who or what was acted on
+
+
+def _check_template(path: Path, where: str, text) -> None:
+    if not isinstance(text, str) or not text.strip():
+        raise DataFileError(path, where, f"template {text!r} is not a non-empty string")
+    try:
+        names = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+    except ValueError as exc:
+        raise DataFileError(path, where, f"template {text!r}: {exc}") from None
+    unknown = sorted(names - TEMPLATE_FIELDS)
+    if unknown:
+        raise DataFileError(path, where, f"template {text!r} uses unknown placeholder(s) "
+                            f"{', '.join(unknown)}; known: {', '.join(sorted(TEMPLATE_FIELDS))}")

@@ -1,0 +1,274 @@
+"""Mentions as records (Rec) and the cell readers the events stage shares."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from trustbrief.events.label_rules import Group, LabelRules
+from trustbrief.tables import cell_text, frame_records, native_list, str_column
+
+BASIS_RANK = {"explicit": 0, "relative": 1, "relative-inferred": 2, "chronology": 3}
+
+
+CREATING = {"asserted", "planned"}
+
+
+def as_list(value) -> list[str]:
+    """A list column may arrive as a Python list or a ';'-joined string."""
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(";") if v.strip()] if value else []
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value if str(v)]
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    return [v.strip() for v in str(value).split(";") if v.strip()]
+
+
+def day_number(value) -> int | None:
+    text = cell_text(value)
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def day_text(ordinal: int | None) -> str:
+    return dt.date.fromordinal(ordinal).isoformat() if ordinal is not None else ""
+
+
+def truthy(value) -> bool:
+    return str(value).strip().lower() in {"true", "yes", "1"}
+
+
+def event_type_table(event_types) -> dict[str, dict]:
+    """Event-type metadata -> {type: {plover, lane, operation, verb}}.
+
+    Accepts a mapping (type -> dict), a DataFrame with an `event_type` (or `type`/`name`)
+    column, or an object with an `event_types` attribute holding either (extract.Lexicons).
+    """
+    if event_types is None:
+        return {}
+    if hasattr(event_types, "event_types") and not isinstance(event_types, (Mapping,
+                                                                           pd.DataFrame)):
+        event_types = event_types.event_types
+    rows: dict[str, dict] = {}
+    if isinstance(event_types, pd.DataFrame):
+        id_col = next((c for c in ("event_type", "type", "name", "id")
+                       if c in event_types.columns), None)
+        if id_col is None:
+            raise ValueError("event_types frame needs an event_type column")
+        items = {str(r[id_col]): r for r in event_types.to_dict("records")}
+    elif isinstance(event_types, Mapping):
+        items = dict(event_types)
+    else:
+        items = {getattr(e, "name", getattr(e, "id", str(i))): e
+                 for i, e in enumerate(event_types)}
+    for name, spec in items.items():
+        get = spec.get if isinstance(spec, Mapping) else (lambda k, d=None, s=spec:
+                                                           getattr(s, k, d))
+        rows[str(name)] = {
+            "plover": cell_text(get("plover", "")),
+            "lane": cell_text(get("lane", "")),
+            "operation": truthy(get("operation", False)),
+            "verb": cell_text(get("verb", "") or get("label_verb", "") or get("label", "")),
+        }
+    return rows
+
+
+def gazetteer_table(gazetteer) -> dict[str, dict]:
+    """Gazetteer -> {canonical name: {side, type, role}}; accepts a frame, mapping or list."""
+    if gazetteer is None:
+        return {}
+    if hasattr(gazetteer, "actors") and not isinstance(gazetteer, (Mapping, pd.DataFrame)):
+        gazetteer = gazetteer.actors
+    if isinstance(gazetteer, pd.DataFrame):
+        records = gazetteer.to_dict("records")
+    elif isinstance(gazetteer, Mapping):
+        records = [dict(v, name=k) if isinstance(v, Mapping) else
+                   {"name": k, **{a: getattr(v, a, "") for a in ("side", "type", "roles",
+                                                                     "level")}}
+                   for k, v in gazetteer.items()]
+    else:
+        records = [r if isinstance(r, Mapping) else
+                   {a: getattr(r, a, "") for a in ("name", "side", "type", "roles", "level")}
+                   for r in gazetteer]
+    table = {}
+    for r in records:
+        name = cell_text(r.get("name") or r.get("canonical") or r.get("actor"))
+        if not name:
+            continue
+        roles = as_list(r.get("roles", r.get("role", "")))
+        side, level = cell_text(r.get("side")), cell_text(r.get("level"))
+        role = roles[0] if roles else ""
+        short = f"{side} {level}" if side and level and cell_text(r.get("type")) == "person" \
+            and side not in ("other", "media") else role
+        table[name] = {"side": side, "type": cell_text(r.get("type")), "role": role,
+                       "short_role": short}
+    return table
+
+
+@dataclass(slots=True)
+class Rec:
+    """One usable mention, in plain Python for a fast sweep."""
+
+    pos: int
+    mention_id: str
+    doc_id: str
+    sent_id: str
+    event_type: str
+    group: Group
+    agent: str
+    agent_side: str
+    targets: tuple[str, ...]
+    target_sides: tuple[str, ...]
+    actors: tuple[str, ...]
+    locations: tuple[str, ...]
+    lo: int | None
+    hi: int | None
+    basis: str
+    polarity: str
+    text: str
+    pub_lo: int | None
+    pub_hi: int | None
+    main: str = ""  # main target, set once by cluster_mentions
+    trigger: str = ""
+    trigger_start: int = -1
+    nearby: frozenset = frozenset()  # every actor named in the mention's sentence
+
+
+def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules
+             ) -> list[Rec]:
+    dup = set(documents.loc[documents["duplicate_of"].map(cell_text) != "", "doc_id"]) \
+        if "duplicate_of" in documents else set()
+    pub = _publication_ranges(documents)
+    # plain column lists + memoized dates: row dicts from pandas are the slow part at 100k rows
+    ordinal = memoized(day_number)
+    groups = memoized(rules.group_of)
+    text_columns = ("mention_id", "doc_id", "sent_id", "event_type", "agent", "agent_side",
+                    "date", "date_earliest", "date_latest", "date_basis", "polarity", "text",
+                    "trigger")
+    columns = [str_column(mentions, name) for name in text_columns]
+    columns += [_name_tuples(mentions, name)
+                for name in ("targets", "target_sides", "actors", "locations")]
+    columns.append(_int_column(mentions, "trigger_start"))
+    recs = []
+    for pos, (mention_id, doc, sent_id, etype, agent, agent_side, date, earliest, latest,
+              basis, polarity, text, trigger, targets, target_sides, actors, locations,
+              trigger_start) in enumerate(zip(*columns, strict=True)):
+        if not etype or doc in dup:
+            continue
+        basis = basis or "open"
+        lo, hi = ordinal(earliest), ordinal(latest)
+        lo = lo if lo is not None else ordinal(date)
+        hi = hi if hi is not None else lo
+        if basis == "open" or lo is None:
+            lo = hi = None
+            basis = "open"
+        pub_lo, pub_hi = pub.get(doc, (None, None))
+        recs.append(Rec(
+            pos, mention_id, doc, sent_id, etype, groups(etype), agent, agent_side, targets,
+            target_sides, actors, locations, lo, hi, basis, polarity or "asserted", text,
+            pub_lo, pub_hi, "", trigger, trigger_start))
+    return recs
+
+
+def _publication_ranges(documents: pd.DataFrame) -> dict[str, tuple[int | None, int | None]]:
+    """doc_id -> (earliest, latest) publication day as ordinals."""
+    names = [c for c in ("published", "published_earliest", "published_latest")
+             if c in documents]
+    pub = {}
+    for d in frame_records(documents, ["doc_id", *names]):
+        lo = day_number(d.get("published_earliest")) or day_number(d.get("published"))
+        hi = day_number(d.get("published_latest")) or day_number(d.get("published"))
+        pub[d["doc_id"]] = (lo, hi)
+    return pub
+
+
+def _name_tuples(frame: pd.DataFrame, name: str) -> list[tuple[str, ...]]:
+    """tuple(as_list(v)) for each cell. The same lists of names repeat a lot, so each
+    distinct one is parsed once."""
+    if name not in frame:
+        return [()] * len(frame)
+    cache: dict = {}
+    out = []
+    for value in frame[name].tolist():
+        key = tuple(value) if type(value) is list else value
+        try:
+            parsed = cache.get(key)
+        except TypeError:  # an unhashable cell: parse it on its own
+            key, parsed = None, None
+        if parsed is None:
+            parsed = tuple(as_list(value))
+            if _plain_key(key):
+                cache[key] = parsed
+        out.append(parsed)
+    return out
+
+
+def _plain_key(key) -> bool:
+    """Only str keys are cached: 1 == True == 1.0 as keys, but they print differently."""
+    if type(key) is str:
+        return True
+    return type(key) is tuple and all(type(v) is str for v in key)
+
+
+def _int_column(frame: pd.DataFrame, name: str) -> list[int]:
+    """[_int(cell_text(v)) for v in frame[name]] (-1 when missing or not a number)."""
+    if name not in frame:
+        return [-1] * len(frame)
+    column = frame[name]
+    if column.dtype.kind in "iu" and isinstance(column.dtype, np.dtype):
+        return column.tolist()  # int(float(str(i))) == i for character offsets
+    return [_int(v) for v in str_column(frame, name)]
+
+
+def _int(value: str) -> int:
+    try:
+        return int(float(value))
+    except ValueError:
+        return -1
+
+
+class _Cache(dict):
+    """A dict that computes a missing value with `fn` (a hit is a plain C lookup)."""
+
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key):
+        value = self[key] = self.fn(key)
+        return value
+
+
+def memoized(fn):
+    """A per-call cache (dates and types repeat across thousands of mentions)."""
+    return _Cache(fn).__getitem__
+
+
+def _columns(frame: pd.DataFrame, names: Iterable[str]) -> Iterable[tuple]:
+    """Rows of `names` as tuples, with the values frame_records would give."""
+    return zip(*(native_list(frame[name]) for name in names), strict=True)
+
+
+def _ranked(values: Iterable[str]) -> list[str]:
+    """Distinct non-empty values, most frequent first, then alphabetical."""
+    counts = Counter(values)  # counted in C
+    for empty in [v for v in counts if not v]:
+        del counts[empty]
+    if len(counts) <= 1:
+        return list(counts)
+    return sorted(counts, key=lambda v: (-counts[v], v))
+
+
+def _evidence(recs: list[Rec]) -> Rec:
+    return min(recs, key=lambda r: (r.polarity not in CREATING, r.polarity != "asserted",
+                                    BASIS_RANK.get(r.basis, 9), r.doc_id, r.sent_id, r.pos))
