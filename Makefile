@@ -13,7 +13,12 @@ PROCESSED := data/processed
 VENV_READY := $(VENV)/.requirements-installed
 
 SRC := $(shell find src/trustbrief -name '*.py' -o -name '*.j2' -o -name '*.css' -o -name '*.json' | LC_ALL=C sort)
-KNOWLEDGE := $(filter-out data/briefs.yaml,$(wildcard data/*.yaml data/*.csv))
+# Shared knowledge and the stories (a brief definition change does not re-extract).
+KNOWLEDGE := $(wildcard data/*.yaml data/world/*.yaml data/stories/*.yaml) \
+             $(filter-out %/briefs.yaml,$(wildcard data/stories/*/*))
+BRIEF_DEFS := $(wildcard data/stories/*.yaml data/stories/*/briefs.yaml)
+# STORY=NAME builds the story of data/stories/NAME.yaml instead of the default one.
+STORY ?=
 NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 
 .PHONY: help report data test lab brief bench evaluate clean distclean lint freeze screenshots
@@ -44,17 +49,24 @@ $(STAMP)/seeds.sig: FORCE
 FORCE:
 
 $(PROCESSED)/datapackage.json: $(VENV_READY) $(STAMP)/seeds.sig $(KNOWLEDGE) $(SRC)
-	$(PY) -m trustbrief extract --seeds seeds --out $(PROCESSED) --data data
+	$(PY) -m trustbrief extract --data data
 
 data: $(PROCESSED)/datapackage.json ## extract the processed tables into data/processed/
 
 # The stamp is touched only when every brief built, so a failed build is retried.
-$(STAMP)/briefs.done: $(PROCESSED)/datapackage.json data/briefs.yaml $(NOTEBOOKS) $(SRC)
-	$(PY) -m trustbrief brief --briefs data/briefs.yaml
+$(STAMP)/briefs.done: $(PROCESSED)/datapackage.json $(BRIEF_DEFS) $(NOTEBOOKS) $(SRC)
+	$(PY) -m trustbrief brief
 	@touch $@
 
-report: $(STAMP)/briefs.done ## build every brief (HTML, PDF, executed notebook) into reports/
+ifeq ($(STORY),)
+report: $(STAMP)/briefs.done ## build every brief of the default story (STORY=NAME: that story's)
 	@echo "briefs: $(abspath reports/index.html)"
+else
+report: $(VENV_READY)
+	$(PY) -m trustbrief extract --story $(STORY)
+	$(PY) -m trustbrief brief --story $(STORY)
+	@echo "briefs: $(abspath reports/index.html)"
+endif
 
 brief: $(PROCESSED)/datapackage.json ## build one more brief: START=... END=... TITLE="..." [NAME=...]
 	@test -n "$(START)" -a -n "$(END)" -a -n "$(TITLE)" || \

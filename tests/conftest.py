@@ -11,6 +11,8 @@ from nbformat.v4 import new_code_cell, new_notebook
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 DATA = ROOT / "data"
+# The default story's own files (briefs, sidecar, chronology, annotations).
+STORY_FILES = DATA / "stories" / "us-israel"
 
 
 def tiny_notebook(path: Path, body: str) -> Path:
@@ -54,12 +56,12 @@ def real_processed(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def real_reports(tmp_path_factory, real_processed) -> Path:
-    """The default briefs of data/briefs.yaml, built from the real notebook into a tmp reports/."""
+    """The default story's briefs, built from the real notebook into a tmp reports/."""
     from trustbrief import render
     from trustbrief.briefs import load_briefs
 
     tmp = tmp_path_factory.mktemp("site")
     paths = render.Paths(root=ROOT, notebook=ROOT / "notebooks" / "brief.ipynb",
                          processed=real_processed, reports=tmp / "reports", build=tmp / "build")
-    assert render.build_all(load_briefs(DATA / "briefs.yaml"), paths) == 0
+    assert render.build_all(load_briefs(STORY_FILES / "briefs.yaml"), paths) == 0
     return paths.reports

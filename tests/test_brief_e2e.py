@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from conftest import DATA
+from conftest import STORY_FILES
 from trustbrief.briefs import load_briefs
 from trustbrief.render import SCRIPT_RE
 
@@ -23,7 +23,7 @@ EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
 def pages(real_reports):
     """Each brief's HTML without its scripts (the vega bundle holds HTML-like strings)."""
     return {b.name: (b, SCRIPT_RE.sub("", (real_reports / f"{b.name}.html").read_text(
-        encoding="utf-8"))) for b in load_briefs(DATA / "briefs.yaml")}
+        encoding="utf-8"))) for b in load_briefs(STORY_FILES / "briefs.yaml")}
 
 
 def test_sections_in_order(pages):
@@ -73,7 +73,7 @@ def test_rebuilding_a_brief_changes_only_its_build_time(real_reports, real_proce
     from conftest import ROOT
     from trustbrief import render
 
-    brief = load_briefs(DATA / "briefs.yaml")[-1]
+    brief = load_briefs(STORY_FILES / "briefs.yaml")[-1]
     paths = render.Paths(root=ROOT, notebook=ROOT / "notebooks" / "brief.ipynb",
                          processed=real_processed, reports=tmp_path / "reports",
                          build=tmp_path / "build")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DATA
+from conftest import STORY_FILES
 from trustbrief.briefs import BriefParamError, load_briefs, slugify, validate_name, validate_params
 from trustbrief.knowledge import DataFileError
 
@@ -42,7 +42,7 @@ def test_names_are_safe_file_names():
 
 
 def test_default_briefs_load():
-    briefs = load_briefs(DATA / "briefs.yaml")
+    briefs = load_briefs(STORY_FILES / "briefs.yaml")
     assert len(briefs) >= 2
     assert len({b.name for b in briefs}) == len(briefs)
     assert len({(b.params["start"], b.params["end"]) for b in briefs}) == len(briefs)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import tiny_notebook
+from conftest import STORY_FILES, tiny_notebook
 from trustbrief import render
 from trustbrief.briefs import Brief, validate_params
 
@@ -147,7 +147,7 @@ def hostile_corpus_brief(tmp_path_factory):
                  "--data", str(DATA)]) == 0
     paths = render.Paths(root=ROOT, notebook=ROOT / "notebooks" / "brief.ipynb",
                          processed=processed, reports=tmp / "reports", build=tmp / "build")
-    brief = load_briefs(DATA / "briefs.yaml")[0]
+    brief = load_briefs(STORY_FILES / "briefs.yaml")[0]
     render.build_brief(brief, paths)
     return paths.reports / f"{brief.name}.html"
 

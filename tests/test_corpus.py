@@ -19,6 +19,7 @@ from trustbrief import corpus
 from trustbrief.knowledge import DataFileError
 
 DATA = Path(__file__).resolve().parents[1] / "data"
+STORY_FILES = DATA / "stories" / "us-israel"  # the default story's sidecar
 
 
 @functools.lru_cache(maxsize=1)
@@ -63,8 +64,9 @@ def assert_offsets(raw: pd.DataFrame, sents: pd.DataFrame) -> None:
 def copy_data(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     target.mkdir()
-    for name in ("boilerplate.yaml", "outlets.yaml", "sources.csv", "time_expressions.yaml"):
+    for name in ("boilerplate.yaml", "outlets.yaml", "time_expressions.yaml"):
         shutil.copy(DATA / name, target / name)
+    shutil.copy(STORY_FILES / "sources.csv", target / "sources.csv")
     return target
 
 
@@ -96,7 +98,7 @@ def test_outlets_file_rejects_a_name_given_to_two_outlets(tmp_path):
 
 
 def test_sidecar_header_only_gives_empty_frame():
-    side = corpus.load_sidecar(DATA)
+    side = corpus.load_sidecar(STORY_FILES)
     assert list(side.columns) == corpus.SIDECAR_COLUMNS
 
 

@@ -12,6 +12,7 @@ import pytest
 from trustbrief import corpus
 
 ROOT = Path(__file__).resolve().parents[1]
+STORY_FILES = ROOT / "data" / "stories" / "us-israel"  # the default story's own files
 SEEDS = ROOT / "seeds"
 
 # Every line of the seeds that is not story text: (file prefix, line as printed).
@@ -66,7 +67,7 @@ def raw(rules):
 
 @pytest.fixture(scope="module")
 def built(raw, rules):
-    return corpus.build_corpus(raw, rules, corpus.load_sidecar(ROOT / "data"))
+    return corpus.build_corpus(raw, rules, corpus.load_sidecar(STORY_FILES))
 
 
 def by_prefix(frame: pd.DataFrame) -> dict[str, pd.Series]:

@@ -35,7 +35,10 @@ CSV_BROKEN = {
 def test_malformed_file_is_named_with_a_reason(name, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("processed"))
-    (data / name).write_text({**BROKEN, **CSV_BROKEN}[name], encoding="utf-8")
+    # shared knowledge sits at the top of data/, the default story's own files in its folder
+    target = data / name if (data / name).exists() else data / "stories" / "us-israel" / name
+    assert target.exists(), target
+    target.write_text({**BROKEN, **CSV_BROKEN}[name], encoding="utf-8")
     command = [sys.executable, "-m", "trustbrief", "validate", "--data", str(data)]
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 2, result.stderr

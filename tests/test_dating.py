@@ -222,7 +222,8 @@ def test_no_mentions_at_all(chronology):
 # ---------------------------------------------------------------- chronology file
 
 def test_real_chronology_loads_with_sources():
-    chron = dating.load_chronology(Path(__file__).resolve().parents[1] / "data")
+    story_files = Path(__file__).resolve().parents[1] / "data" / "stories" / "us-israel"
+    chron = dating.load_chronology(story_files)
     assert list(chron.columns) == list(dating.CHRONOLOGY_COLUMNS)
     assert len(chron) >= 10 and chron["key"].is_unique
     assert (chron["source"].str.len() > 10).all()

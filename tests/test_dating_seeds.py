@@ -16,6 +16,7 @@ import pytest
 from trustbrief import corpus, dating, extract, timex
 
 ROOT = Path(__file__).resolve().parents[1]
+STORY_FILES = ROOT / "data" / "stories" / "us-israel"  # the default story's own files
 DATA, SEEDS = ROOT / "data", ROOT / "seeds"
 
 TRUE_DATES = {  # checked by hand against the outlets' pages
@@ -30,7 +31,7 @@ STATED = {"000_c7532784168d415d.txt": "2024-09-29"}
 @pytest.fixture(scope="module")
 def corpus_without_sidecar_dates():
     rules = corpus.load_rules(DATA)
-    sidecar = corpus.load_sidecar(DATA).assign(published="")
+    sidecar = corpus.load_sidecar(STORY_FILES).assign(published="")
     return corpus.build_corpus(corpus.read_seeds(SEEDS, rules), rules, sidecar)
 
 
@@ -38,7 +39,7 @@ def corpus_without_sidecar_dates():
 def dated(corpus_without_sidecar_dates):
     documents, sentences = corpus_without_sidecar_dates
     found = extract.extract(sentences, documents, extract.load_lexicons(DATA))
-    out = dating.infer_publication_dates(documents, found, dating.load_chronology(DATA))
+    out = dating.infer_publication_dates(documents, found, dating.load_chronology(STORY_FILES))
     return out.set_index("file")
 
 
@@ -86,5 +87,5 @@ def test_find_time_expressions_is_fast(corpus_without_sidecar_dates, capsys):
 def test_inference_is_deterministic(corpus_without_sidecar_dates, dated):
     documents, sentences = corpus_without_sidecar_dates
     found = extract.extract(sentences, documents, extract.load_lexicons(DATA))
-    again = dating.infer_publication_dates(documents, found, dating.load_chronology(DATA))
+    again = dating.infer_publication_dates(documents, found, dating.load_chronology(STORY_FILES))
     pd.testing.assert_frame_equal(again.set_index("file"), dated)

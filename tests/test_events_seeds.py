@@ -13,15 +13,16 @@ import pytest
 from trustbrief import corpus, dating, events, extract, metrics, timex
 
 ROOT = Path(__file__).resolve().parents[1]
+STORY_FILES = ROOT / "data" / "stories" / "us-israel"  # the default story's own files
 DATA, SEEDS = ROOT / "data", ROOT / "seeds"
 
 
 def run_pipeline(seeds_dir: Path) -> dict:
     rules = corpus.load_rules(DATA)
     lexicons = extract.load_lexicons(DATA)
-    chronology = dating.load_chronology(DATA)
+    chronology = dating.load_chronology(STORY_FILES)
     docs, sents = corpus.build_corpus(corpus.read_seeds(seeds_dir, rules), rules,
-                                      corpus.load_sidecar(DATA))
+                                      corpus.load_sidecar(STORY_FILES))
     found = extract.extract(sents, docs, lexicons)
     docs = dating.infer_publication_dates(docs, found, chronology)
     found["time_expressions"] = timex.resolve_time_expressions(found["time_expressions"], docs)

@@ -16,6 +16,7 @@ import pytest
 from trustbrief import corpus, extract, timex
 
 ROOT = Path(__file__).resolve().parents[1]
+STORY_FILES = ROOT / "data" / "stories" / "us-israel"  # the default story's own files
 SEEDS, DATA = ROOT / "seeds", ROOT / "data"
 
 # (sentence snippet, event type, actors that must be among the mention's actors,
@@ -162,7 +163,7 @@ SIGNALS = [
 def seeds():
     rules = corpus.load_rules(DATA)
     documents, sentences = corpus.build_corpus(corpus.read_seeds(SEEDS, rules), rules,
-                                               corpus.load_sidecar(DATA))
+                                               corpus.load_sidecar(STORY_FILES))
     lex = extract.load_lexicons(DATA)
     started = time.perf_counter()
     found = extract.extract(sentences, documents, lex)

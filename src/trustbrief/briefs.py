@@ -119,9 +119,11 @@ def slugify(title: str) -> str:
     return (slug or "brief")[:60].strip("-")
 
 
-def load_briefs(path: Path | str) -> list[Brief]:
-    """Read data/briefs.yaml; errors name the file, the brief and the problem."""
-    doc = load_yaml(path)
+def load_briefs(path: Path | str, defaults: dict | None = None,
+                entries: list | None = None) -> list[Brief]:
+    """Read a briefs file (or `entries` of a story file at `path`); errors name the file, the
+    brief and the problem. `defaults` fill parameters a brief leaves out (a story's focus)."""
+    doc = load_yaml(path) if entries is None else {"briefs": entries}
     if not isinstance(doc, dict) or not isinstance(doc.get("briefs"), list) or not doc["briefs"]:
         raise DataFileError(path, "briefs", "expected a non-empty list under 'briefs:'")
     briefs, seen = [], set()
@@ -129,7 +131,7 @@ def load_briefs(path: Path | str) -> list[Brief]:
         where = f"briefs[{index}]"
         if not isinstance(entry, dict):
             raise DataFileError(path, where, "each brief must be a mapping of parameters")
-        entry = dict(entry)
+        entry = {**(defaults or {}), **entry}
         try:
             name = validate_name(entry.pop("name", ""))
             params = validate_params(entry)
@@ -139,4 +141,19 @@ def load_briefs(path: Path | str) -> list[Brief]:
             raise DataFileError(path, where, f"duplicate brief name {name!r}")
         seen.add(name)
         briefs.append(Brief(name, params))
+    return briefs
+
+
+def story_briefs(story) -> list[Brief]:
+    """Every brief of a story (knowledge.story.Story): those in its file, then those in its
+    companion briefs.yaml; each brief's focus is the story's pair unless it says otherwise."""
+    defaults = {"focus": story.focus}
+    briefs = load_briefs(story.path, defaults, list(story.briefs)) if story.briefs else []
+    companion = story.companion("briefs.yaml")
+    if companion is not None:
+        briefs += load_briefs(companion, defaults)
+    names = [b.name for b in briefs]
+    duplicate = next((n for n in names if names.count(n) > 1), None)
+    if duplicate:
+        raise DataFileError(story.path, "briefs", f"duplicate brief name {duplicate!r}")
     return briefs

@@ -7,6 +7,7 @@ errors answer at once.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import sys
 import time
@@ -31,20 +32,35 @@ def _setup_logging(verbose: bool) -> None:
     log.propagate = False
 
 
+def _story(args: argparse.Namespace):
+    """The story named by --story, else the default story of --data (None if it has none)."""
+    from trustbrief.knowledge.story import find_story
+
+    return find_story(args.data, getattr(args, "story", None))
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from trustbrief import pipeline
 
     started = time.perf_counter()
-    seeds, out, data = Path(args.seeds), Path(args.out), Path(args.data)
-    if not seeds.is_dir():
-        print(f"error: seeds folder {seeds} does not exist", file=sys.stderr)
+    story = _story(args)
+    if story is None and not (args.seeds and args.focus):
+        print(f"error: {args.data}/stories/ has no default story: give --story NAME, or "
+              "--seeds and --focus", file=sys.stderr)
         return 2
-    print(f"extracting {seeds}/ with the knowledge in {data}/ ...", file=sys.stderr)
-    focus = tuple(part.strip() for part in args.focus.split("->"))
-    tables = pipeline.run(seeds, data, focus=focus)
+    seeds = Path(args.seeds) if args.seeds else story.articles
+    out = Path(args.out) if args.out else story.processed
+    data = Path(args.data)
+    if not seeds.is_dir():
+        print(f"error: articles folder {seeds} does not exist", file=sys.stderr)
+        return 2
+    label = f"story {story.name}: " if story is not None else ""
+    print(f"extracting {label}{seeds}/ with the knowledge in {data}/ ...", file=sys.stderr)
+    focus = tuple(part.strip() for part in args.focus.split("->")) if args.focus else None
+    tables = pipeline.run(seeds, data, focus=focus, knowledge=pipeline.Knowledge(data, story))
     docs = tables["documents"]
     raw_files = list(zip(docs["file"], docs["sha256"], strict=True))
-    prov = pipeline.extraction_provenance(seeds, data, raw_files)
+    prov = pipeline.extraction_provenance(seeds, data, raw_files, story)
     pipeline.write_outputs(tables, out, prov)
     counts = ", ".join(f"{len(tables[name])} {name}" for name in
                        ("documents", "sentences", "mentions", "events", "claims", "trust_signals"))
@@ -53,10 +69,20 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _briefs_from_args(args: argparse.Namespace):
-    from trustbrief.briefs import Brief, load_briefs, slugify, validate_name, validate_params
+    from trustbrief.briefs import (
+        Brief,
+        load_briefs,
+        slugify,
+        story_briefs,
+        validate_name,
+        validate_params,
+    )
 
     if args.title or args.start or args.end:
+        story = _story(args)
         raw = {"title": args.title, "start": args.start, "end": args.end}
+        if story is not None:
+            raw["focus"] = story.focus
         for extra in args.param or []:
             if "=" not in extra:
                 raise SystemExit(f"error: --param {extra!r} is not NAME=VALUE")
@@ -65,11 +91,19 @@ def _briefs_from_args(args: argparse.Namespace):
         params = validate_params(raw)
         name = validate_name(args.name or slugify(f"{params['title']}"))
         return [Brief(name, params)]
-    briefs = load_briefs(args.briefs)
+    story = _story(args)
+    if args.briefs:
+        briefs = load_briefs(args.briefs, {"focus": story.focus} if story else None)
+    elif story is not None:
+        briefs = story_briefs(story)
+    else:
+        raise SystemExit(f"error: no default story in {args.data}/stories/: give --story or "
+                         "--briefs")
     if args.name:
         briefs = [b for b in briefs if b.name == args.name]
         if not briefs:
-            raise SystemExit(f"error: no brief named {args.name!r} in {args.briefs}")
+            raise SystemExit(f"error: no brief named {args.name!r} in "
+                             f"{args.briefs or story.path}")
     return briefs
 
 
@@ -89,6 +123,11 @@ def cmd_brief(args: argparse.Namespace) -> int:
     from trustbrief import render
 
     paths = render.Paths.from_root(args.root, notebook=args.notebook)
+    story = _story(args)
+    if story is not None and not args.processed:
+        paths = dataclasses.replace(paths, processed=story.processed.resolve())
+    elif args.processed:
+        paths = dataclasses.replace(paths, processed=Path(args.processed).resolve())
     print(f"building {len(briefs)} brief(s) into {paths.reports}/ ...", file=sys.stderr)
     try:
         failures = render.build_all(briefs, paths, force=args.force)
@@ -122,17 +161,22 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from trustbrief.briefs import load_briefs
+    from trustbrief.briefs import story_briefs
     from trustbrief.knowledge import DataFileError
+    from trustbrief.knowledge.story import load_stories
     from trustbrief.pipeline import Knowledge
 
     try:
-        Knowledge(args.data)
-        load_briefs(Path(args.data) / "briefs.yaml")
+        stories = load_stories(args.data)
+        for story in stories.values() or [None]:
+            Knowledge(args.data, story)  # every story with the shared knowledge
+            if story is not None and (story.briefs or story.companion("briefs.yaml")):
+                story_briefs(story)
     except DataFileError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"ok: every data file in {args.data}/ is valid", file=sys.stderr)
+    print(f"ok: every data file in {args.data}/ is valid ({len(stories)} stories)",
+          file=sys.stderr)
     return 0
 
 
@@ -143,7 +187,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     predictions = Path(args.predictions) if args.predictions else None
     try:
         results = run.evaluate(corpora, Path(args.data), out, names=args.corpus or None,
-                               predictions=predictions)
+                               predictions=predictions, with_urls=not args.text_only)
     except FileNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -169,11 +213,13 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Read every article in SEEDS, extract documents, sentences, "
                                    "mentions, events, claims, trust signals and metrics, and "
                                    "write them as CSV tables with a datapackage.json.")
-    p.add_argument("--seeds", default="seeds", help="folder of articles (default: seeds)")
-    p.add_argument("--out", default="data/processed",
-                   help="output folder (default: data/processed)")
-    p.add_argument("--data", default="data", help="analyst data files (default: data)")
-    p.add_argument("--focus", default="US->Israel", help="focus pair OBSERVER->SUBJECT")
+    p.add_argument("--story", metavar="NAME",
+                   help="story of data/stories/NAME.yaml (default: the default story)")
+    p.add_argument("--seeds", help="folder of articles (default: the story's articles)")
+    p.add_argument("--out", help="output folder (default: the story's processed folder, "
+                                 "data/processed for the default story)")
+    p.add_argument("--data", default="data", help="knowledge data files (default: data)")
+    p.add_argument("--focus", help="focus pair OBSERVER->SUBJECT (default: the story's pair)")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("evaluate", help="score extraction on labelled corpora (benchmark)",
@@ -190,13 +236,20 @@ def build_parser() -> argparse.ArgumentParser:
                    help="output folder (default: reports/evaluation)")
     p.add_argument("--predictions", metavar="FOLDER",
                    help="score tables already extracted into FOLDER/NAME/ instead of extracting")
+    p.add_argument("--text-only", action="store_true",
+                   help="extract from the article texts alone (default: the gold url of each "
+                        "file is given as the analyst's sidecar, never its outlet or date)")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("brief", help="render briefs (HTML, PDF, executed notebook) into reports/",
-                       description="Build the briefs defined in data/briefs.yaml, or one custom "
+                       description="Build the briefs of a story (data/stories/), or one custom "
                                    "brief given by --title/--start/--end. Unchanged briefs are "
                                    "skipped; a failed build leaves reports/ untouched.")
-    p.add_argument("--briefs", default="data/briefs.yaml", help="brief definitions file")
+    p.add_argument("--story", metavar="NAME",
+                   help="build this story's briefs from its tables (default: the default story)")
+    p.add_argument("--briefs", help="brief definitions file (default: the story's briefs)")
+    p.add_argument("--data", default="data", help="knowledge data files (default: data)")
+    p.add_argument("--processed", help="processed tables (default: the story's)")
     p.add_argument("--name", help="build only this brief (or name the custom brief)")
     p.add_argument("--title", help="custom brief: title")
     p.add_argument("--start", help="custom brief: first day, YYYY-MM-DD")

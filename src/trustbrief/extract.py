@@ -21,7 +21,6 @@ from trustbrief.knowledge import DataFileError
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
-SIDES = ("US", "Israel", "Iran", "Hezbollah", "Hamas", "Lebanon", "media", "other")
 ACTOR_TYPES = ("person", "state", "organization", "outlet", "place")
 POLARITIES = ("negated", "planned", "hypothetical")
 CATEGORIES = ("distrust", "surprise", "anger", "transparency_demand", "withholding", "positive")
@@ -375,12 +374,15 @@ def _words_alternation(words) -> str:
 
 # ------------------------------------------------------------------------- gazetteer
 
-def _load_gazetteer(path: Path):
-    data = knowledge.load_yaml(path)
+def _load_gazetteer(path: Path, data: dict | None = None):
+    """The gazetteer file, or `data` already composed for a story (knowledge.story); side ids
+    are the keys of its `sides` mapping, so a new pair of governments needs no code."""
+    data = knowledge.load_yaml(path) if data is None else data
     knowledge.require_keys(path, "top level", data, ["sides", "actors"], ["pronoun_phrases"])
     sides = data["sides"]
     if not isinstance(sides, dict):
         raise DataFileError(path, "sides", "expected a mapping side -> {adjectives: [...]}")
+    side_ids = tuple(str(side) for side in sides)
     actors: dict[str, Actor] = {}
     forms: dict[str, list[Form]] = {}
 
@@ -399,7 +401,7 @@ def _load_gazetteer(path: Path):
         if name in actors:
             raise DataFileError(path, where, f"actor {name!r} listed twice")
         kind = _choice(path, f"{where}.type", item["type"], ACTOR_TYPES)
-        side = _choice(path, f"{where}.side", item["side"], SIDES)
+        side = _choice(path, f"{where}.side", item["side"], side_ids)
         level = str(item.get("level") or ("institution" if kind != "person" else ""))
         actors[name] = Actor(name, kind, side, level,
                              tuple(_str_list(path, f"{where}.roles", item.get("roles"))))
@@ -428,7 +430,6 @@ def _load_gazetteer(path: Path):
                     raise DataFileError(path, form.actor, f"epithet requires unknown actor {req!r}")
     side_actor = {}
     for side, spec in sides.items():
-        _choice(path, f"sides.{side}", side, SIDES)
         knowledge.require_keys(path, f"sides.{side}", spec, ["adjectives"])
         # an adjective stands for the side's state (else its first organization)
         owners = [a for a in actors.values() if a.side == side]
@@ -714,11 +715,14 @@ def _load_attribution(path: Path) -> Attribution:
     )
 
 
-def load_lexicons(data_dir: Path | str = DEFAULT_DATA_DIR) -> Lexicons:
-    """Read and validate the four extraction data files; compile every pattern once."""
+def load_lexicons(data_dir: Path | str = DEFAULT_DATA_DIR, gazetteer: dict | None = None
+                  ) -> Lexicons:
+    """Read and validate the four extraction data files; compile every pattern once.
+    `gazetteer`: the actors composed for a story (knowledge.story.compose_gazetteer) instead
+    of data/gazetteer.yaml as it is."""
     data_dir = Path(data_dir)
     actors, forms, form_pattern, side_actor, pron_pat, pron_rules = _load_gazetteer(
-        data_dir / "gazetteer.yaml")
+        data_dir / "gazetteer.yaml", gazetteer)
     (types, trig, trig_rules, polarity, clause_break, intro, loc_before,
      tgt_before, passive, passive_subject, planner_gap) = _load_event_types(
          data_dir / "event_types.yaml")

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from trustbrief import contract, provenance
+from trustbrief.knowledge.story import Story, find_story
 from trustbrief.tables import atomic_write_text, to_csv_text
 
 log = logging.getLogger("trustbrief")
@@ -23,33 +24,63 @@ log = logging.getLogger("trustbrief")
 # Tables written by `extract`, in datapackage order: (stage module, table name).
 OUTPUT_TABLES = tuple((spec.stage, name) for name, spec in contract.TABLES.items())
 
-DATA_FILES = ("boilerplate.yaml", "outlets.yaml", "sources.csv", "time_expressions.yaml",
-              "chronology.csv", "gazetteer.yaml", "event_types.yaml", "trust_cues.yaml",
-              "attribution.yaml", "annotations.yaml", "labels.yaml", "channels.yaml")
+# Shared knowledge; a story's own files (sidecar, chronology, annotations) come with the story.
+DATA_FILES = ("boilerplate.yaml", "outlets.yaml", "time_expressions.yaml", "gazetteer.yaml",
+              "event_types.yaml", "trust_cues.yaml", "attribution.yaml", "labels.yaml",
+              "channels.yaml")
 
 
 class Knowledge:
-    """Every analyst data file, loaded and validated once."""
+    """Every data file, loaded and validated once: the shared knowledge of data_dir and the
+    files of one story (knowledge.story). Without a story, the default story of
+    data_dir/stories/ is used; a data folder without stories keeps every file at its top."""
 
-    def __init__(self, data_dir: Path | str):
+    def __init__(self, data_dir: Path | str, story: Story | None = None):
         from trustbrief import corpus, dating, events, extract, metrics, timex
 
         data_dir = Path(data_dir)
+        self.story = story if story is not None else find_story(data_dir)
         self.vocabulary = timex.load_vocabulary(data_dir)
         self.data_dir = data_dir
         self.rules = corpus.load_rules(data_dir)
-        self.sidecar = corpus.load_sidecar(data_dir)
-        self.lexicons = extract.load_lexicons(data_dir)
-        self.chronology = dating.load_chronology(data_dir)
-        self.annotations = events.load_annotations(data_dir)
+        # the story's own files; a story without one of them simply has none
+        files = self.story.folder if self.story is not None else data_dir
+        self.sidecar = _optional(corpus.load_sidecar, files, "sources.csv",
+                                 pd.DataFrame(columns=corpus.SIDECAR_COLUMNS))
+        self.lexicons = extract.load_lexicons(data_dir, self._gazetteer(data_dir))
+        self.chronology = _optional(dating.load_chronology, files, "chronology.csv",
+                                    pd.DataFrame(columns=list(dating.CHRONOLOGY_COLUMNS)))
+        self.annotations = events.load_annotations(files)
         self.labels = events.load_labels(data_dir)
         self.channels = metrics.load_channels(data_dir)
 
+    @property
+    def focus(self) -> tuple[str, str] | None:
+        return self.story.pair if self.story is not None else None
 
-def run(seeds_dir: Path | str, data_dir: Path | str, focus: tuple[str, str] = ("US", "Israel"),
+    def _gazetteer(self, data_dir: Path) -> dict | None:
+        if self.story is None:
+            return None
+        from trustbrief.knowledge import load_yaml
+        from trustbrief.knowledge.story import compose_gazetteer
+        from trustbrief.knowledge.world import load_world
+
+        shared = load_yaml(data_dir / "gazetteer.yaml")
+        return compose_gazetteer(shared, load_world(data_dir), self.story)
+
+
+def _optional(loader, folder: Path, filename: str, empty: pd.DataFrame) -> pd.DataFrame:
+    return loader(folder) if (folder / filename).is_file() else empty
+
+
+def run(seeds_dir: Path | str, data_dir: Path | str, focus: tuple[str, str] | None = None,
         knowledge: Knowledge | None = None) -> dict[str, pd.DataFrame]:
-    """Run every stage; returns all tables by name."""
+    """Run every stage; returns all tables by name. focus: the (observer, subject) pair;
+    default: the story's pair."""
     kb = knowledge or Knowledge(data_dir)
+    focus = focus or kb.focus
+    if focus is None:
+        raise ValueError("no focus pair: give focus=(OBSERVER, SUBJECT) or a story")
     with _cyclic_gc_paused():
         return _run_stages(seeds_dir, kb, focus)
 
@@ -141,13 +172,18 @@ def write_outputs(tables: dict[str, pd.DataFrame], out_dir: Path | str, prov: di
                       + "\n")
 
 
-def extraction_provenance(seeds_dir: Path | str, data_dir: Path | str, raw_files) -> dict:
+def extraction_provenance(seeds_dir: Path | str, data_dir: Path | str, raw_files,
+                          story: Story | None = None) -> dict:
     """Inputs and versions, without timestamps, so two runs write identical bytes."""
     data_dir = Path(data_dir)
+    files = [data_dir / f for f in DATA_FILES if (data_dir / f).exists()]
+    files += sorted((data_dir / "world").glob("*.yaml"))
+    if story is not None:
+        files += [story.path, *sorted(p for p in story.folder.glob("*") if p.is_file())]
     return {
         "seeds": [{"file": f, "sha256": h} for f, h in raw_files],
-        "data_files": provenance.input_hashes(
-            [data_dir / f for f in DATA_FILES if (data_dir / f).exists()]),
+        "story": story.name if story is not None else "",
+        "data_files": provenance.input_hashes(files, base=data_dir),
         "packages": provenance.package_versions(),
         "trustbrief": __import__("trustbrief").__version__,
     }

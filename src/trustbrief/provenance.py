@@ -54,5 +54,11 @@ def build_time() -> str:
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def input_hashes(paths) -> list[dict[str, str]]:
-    return [{"file": Path(p).name, "sha256": sha256_file(p)} for p in sorted(paths)]
+def input_hashes(paths, base: Path | str | None = None) -> list[dict[str, str]]:
+    """File (relative to base when under it, else its name) and SHA-256 of each path."""
+    def label(path: Path) -> str:
+        if base is not None and path.resolve().is_relative_to(Path(base).resolve()):
+            return path.resolve().relative_to(Path(base).resolve()).as_posix()
+        return path.name
+
+    return [{"file": label(Path(p)), "sha256": sha256_file(p)} for p in sorted(paths)]

@@ -33,7 +33,7 @@ COLUMNS = (("corpus", "corpus"), ("documents", "docs"), ("dates_right", "dates r
            ("outlets_right", "outlets right"), ("origins_right", "origins right"),
            ("events_found", "gold events found"), ("fragments", "fragments/event"),
            ("precision", "precision (dated)"), ("notice_right", "notice right"),
-           ("seconds", "extract s"))
+           ("seconds", "extract s"), ("story", "story"))
 
 
 @dataclass
@@ -62,15 +62,37 @@ def find_corpora(root: Path | str, names: list[str] | None = None) -> list[Path]
     return found
 
 
-def extract_corpus(gold: GoldCorpus, data_dir: Path, knowledge=None
-                   ) -> tuple[dict[str, pd.DataFrame], float]:
-    """Run the extraction pipeline on a corpus's articles, in this process."""
+def extract_corpus(gold: GoldCorpus, data_dir: Path, with_urls: bool = True
+                   ) -> tuple[dict[str, pd.DataFrame], float, str]:
+    """Run the extraction pipeline on a corpus's articles, in this process, with the story
+    whose articles folder it is (its pair, period, actors); returns the story's name too.
+
+    with_urls: give the pipeline what an analyst keeps with a saved article, its address (the
+    gold documents.csv `url`, as a sidecar with only file and url); never the gold outlet or
+    date. Without it the pipeline sees the text alone."""
     from trustbrief import pipeline
+    from trustbrief.knowledge.story import story_for_articles
 
     started = time.perf_counter()
+    story = story_for_articles(data_dir, gold.articles)
+    if story is None:
+        log.warning("%s: no story in %s/stories/ has this articles folder; extracting with "
+                    "the default story's pair", gold.name, data_dir)
     with _quiet(log):
+        knowledge = pipeline.Knowledge(data_dir, story)
+        if with_urls and "url" in gold.documents.columns:
+            knowledge.sidecar = url_sidecar(gold, knowledge.sidecar.columns)
         tables = pipeline.run(gold.articles, data_dir, knowledge=knowledge)
-    return tables, time.perf_counter() - started
+    name = story.name if story is not None else ""
+    return tables, time.perf_counter() - started, name
+
+
+def url_sidecar(gold: GoldCorpus, columns) -> pd.DataFrame:
+    """file + url of every gold document, every other sidecar column empty."""
+    frame = pd.DataFrame({c: "" for c in columns}, index=range(len(gold.documents)))
+    frame["file"] = gold.documents["file"].to_numpy()
+    frame["url"] = gold.documents["url"].to_numpy()
+    return frame.sort_values("file", kind="stable").reset_index(drop=True)
 
 
 @contextlib.contextmanager
@@ -207,22 +229,20 @@ def write_report(results: list[CorpusResult], out_dir: Path) -> list[Path]:
 
 
 def evaluate(corpora_root: Path, data_dir: Path, out_dir: Path, names: list[str] | None = None,
-             predictions: Path | None = None) -> list[CorpusResult]:
+             predictions: Path | None = None, with_urls: bool = True) -> list[CorpusResult]:
     """Score every labelled corpus; with `predictions`, read FOLDER/NAME/*.csv instead of
     extracting (e.g. tables written by another checkout)."""
     synonyms = load_agency_synonyms(data_dir)
-    knowledge = None
-    if predictions is None:
-        from trustbrief.pipeline import Knowledge
-
-        knowledge = Knowledge(data_dir)  # loaded once for every corpus
     results = []
     for folder in find_corpora(corpora_root, names):
         gold = load_gold(folder)
+        story = ""
         if predictions is not None:
             tables, seconds = read_predictions(predictions / gold.name), None
         else:
-            tables, seconds = extract_corpus(gold, data_dir, knowledge)
-        results.append(evaluate_corpus(gold, tables, synonyms, seconds))
+            tables, seconds, story = extract_corpus(gold, data_dir, with_urls)
+        result = evaluate_corpus(gold, tables, synonyms, seconds)
+        result.summary["story"] = story
+        results.append(result)
     write_report(results, out_dir)
     return results

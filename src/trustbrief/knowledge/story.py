@@ -1,0 +1,209 @@
+"""Stories: a folder of articles plus a small story file (data/stories/NAME.yaml).
+
+A story names the pair of governments, the period and the briefs; it may list actors the world
+knowledge cannot know (people, by name, with their role) and keep companion files in
+data/stories/NAME/ (sources.csv, chronology.csv, annotations.yaml, actors.yaml). Everything
+else (language, world) is shared by every story and never edited for one. A story's actors,
+sidecar, chronology and annotations are read only when that story is extracted, so nothing of
+one story leaks into another's brief. The format is described in data/stories/README.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from trustbrief.knowledge import DataFileError, load_yaml, require_keys
+
+STORIES = "stories"  # folder under data/
+STORY_KEYS = ("title", "articles", "pair")
+OPTIONAL_KEYS = ("period", "briefs", "actors", "default", "processed")
+NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,59}$")
+# Companion files a story may keep in data/stories/NAME/ (read by the stage loaders).
+COMPANIONS = ("sources.csv", "chronology.csv", "annotations.yaml", "actors.yaml")
+
+
+@dataclass(frozen=True)
+class Story:
+    name: str                 # the file's stem: 'azerbaijan-russia-2024-25'
+    path: Path                # the story file
+    title: str
+    articles: Path            # absolute folder of articles
+    pair: tuple[str, str]     # (observer, subject): how far the first trusts the second
+    period: tuple[str, str]   # ISO days; ('', '') when not given
+    briefs: tuple[dict, ...]  # raw brief definitions ('name', 'title', 'start', 'end', ...)
+    actors: tuple[dict, ...]  # extra actors, gazetteer entries or {name, side, role}
+    default: bool = False     # the story `make report` builds
+    processed: Path = field(default=Path())  # where `extract --story` writes its tables
+
+    @property
+    def folder(self) -> Path:
+        """Companion files: data/stories/NAME/."""
+        return self.path.parent / self.name
+
+    @property
+    def focus(self) -> str:
+        return f"{self.pair[0]}->{self.pair[1]}"
+
+    def companion(self, filename: str) -> Path | None:
+        path = self.folder / filename
+        return path if path.is_file() else None
+
+
+def _day(path, where, value) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        raise DataFileError(path, where, f"{value!r} is not a YYYY-MM-DD date") from None
+
+
+def load_story(path: Path | str, root: Path | str) -> Story:
+    """Read one story file; relative paths in it are relative to the checkout root."""
+    path, root = Path(path), Path(root)
+    raw = load_yaml(path)
+    require_keys(path, "top level", raw, STORY_KEYS, OPTIONAL_KEYS)
+    name = path.stem
+    if not NAME_RE.match(name):
+        raise DataFileError(path, None, f"story name {name!r} (the file name) may hold only "
+                                        "lower-case letters, digits, '-' and '_'")
+    pair = raw["pair"]
+    if (not isinstance(pair, list) or len(pair) != 2 or not all(str(p).strip() for p in pair)
+            or pair[0] == pair[1]):
+        raise DataFileError(path, "pair", "expected two different sides: [OBSERVER, SUBJECT]")
+    period = raw.get("period") or []
+    if period and (not isinstance(period, list) or len(period) != 2):
+        raise DataFileError(path, "period", "expected [FIRST_DAY, LAST_DAY]")
+    period = tuple(_day(path, "period", p) for p in period) or ("", "")
+    if period[0] and period[1] < period[0]:
+        raise DataFileError(path, "period", "the last day is before the first")
+    briefs = raw.get("briefs") or []
+    actors = raw.get("actors") or []
+    for key, value in (("briefs", briefs), ("actors", actors)):
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise DataFileError(path, key, "expected a list of mappings")
+    default = raw.get("default", False)
+    if not isinstance(default, bool):
+        raise DataFileError(path, "default", "expected true or false")
+    articles = (root / str(raw["articles"])).resolve()
+    processed = root / str(raw.get("processed") or f"data/processed/{name}")
+    return Story(name, path, str(raw["title"]).strip(), articles,
+                 (str(pair[0]).strip(), str(pair[1]).strip()), period,
+                 tuple(briefs), tuple(actors), default, processed)
+
+
+def load_stories(data_dir: Path | str) -> dict[str, Story]:
+    """Every story in data/stories/, by name; brief names must be unique across stories and
+    exactly one story may be the default."""
+    data_dir = Path(data_dir)
+    folder = data_dir / STORIES
+    stories = {p.stem: load_story(p, data_dir.resolve().parent)
+               for p in sorted(folder.glob("*.yaml"))}
+    seen: dict[str, str] = {}
+    for story in stories.values():
+        companion = story.companion("briefs.yaml")
+        extra = (load_yaml(companion) or {}).get("briefs") or [] if companion else []
+        for brief in [*story.briefs, *extra]:
+            name = str(brief.get("name", "")) if isinstance(brief, dict) else ""
+            if name in seen:
+                raise DataFileError(story.path, "briefs", f"brief name {name!r} is also used by "
+                                    f"story {seen[name]!r}: briefs of stories share reports/")
+            seen[name] = story.name
+    defaults = [s.name for s in stories.values() if s.default]
+    if len(defaults) > 1:
+        raise DataFileError(folder, None, f"more than one default story: {', '.join(defaults)}")
+    return stories
+
+
+def find_story(data_dir: Path | str, name: str | None = None) -> Story | None:
+    """The story called name, or the default story when name is None (None if there is none)."""
+    stories = load_stories(data_dir)
+    if name is None:
+        return next((s for s in stories.values() if s.default), None)
+    if name not in stories:
+        known = ", ".join(stories) or "none"
+        raise DataFileError(Path(data_dir) / STORIES, None,
+                            f"no story named {name!r} (stories: {known})")
+    return stories[name]
+
+
+def story_for_articles(data_dir: Path | str, articles: Path | str) -> Story | None:
+    """The story whose articles folder is this one (e.g. a labelled corpus's articles/)."""
+    target = Path(articles).resolve()
+    return next((s for s in load_stories(data_dir).values() if s.articles == target), None)
+
+
+# -------------------------------------------------------------- actors for the extractor
+
+def story_actor_entry(path: Path, index: int, item: dict, world) -> dict:
+    """A story actor as a gazetteer entry. Short form: {name, side, role} (role ids of
+    data/world/roles.yaml): 'Ilham Aliyev', side Azerbaijan, role head_of_state -> a person
+    known by his surname too, whose role's titles ('President') point at him in context."""
+    where = f"actors[{index}]"
+    if "type" in item:
+        return dict(item)  # already a full gazetteer entry
+    require_keys(path, where, item, ["name", "side", "role"], ["aliases"])
+    role = world.roles.get(str(item["role"]))
+    if role is None:
+        raise DataFileError(path, f"{where}.role", f"unknown role {item['role']!r}; known: "
+                            f"{', '.join(sorted(world.roles))}")
+    name = str(item["name"]).strip()
+    aliases = [str(a) for a in item.get("aliases") or []]
+    if " " in name and not aliases:
+        aliases = [name.split()[-1]]
+    titles = [] if role.id == "government" else [f for f in role.forms if f[:1].isupper()]
+    return {"name": name, "type": "person", "side": str(item["side"]),
+            "level": "leader" if role.level == "leader" else (
+                role.level if role.level in ("minister", "spokesperson", "military") else
+                "official"),
+            "roles": [role.id.replace("_", " ")], "aliases": aliases, "titles": titles}
+
+
+def compose_gazetteer(shared: dict, world, story: Story | None) -> dict:
+    """The shared gazetteer plus what a story brings: a side for each government of its pair
+    (adjectives from the world knowledge, taken away from any other side), the state as an
+    actor with its names and metonyms when the shared gazetteer lacks it, and the story's own
+    actors (from the story file and data/stories/NAME/actors.yaml)."""
+    if story is None:
+        return shared
+    sides = {str(k): {"adjectives": list((v or {}).get("adjectives") or [])}
+             for k, v in shared["sides"].items()}
+    actors = [dict(a) for a in shared["actors"]]
+    for label in story.pair:
+        country = world.country(label)
+        if country is None:
+            raise DataFileError(story.path, "pair", f"{label!r} is not a country or organisation "
+                                "known to data/world/ (give its English name or ISO code)")
+        if label not in sides:
+            mine = {a.casefold() for a in country.adjectives}
+            for spec in sides.values():
+                spec["adjectives"] = [a for a in spec["adjectives"] if a.casefold() not in mine]
+            sides[label] = {"adjectives": list(country.adjectives)}
+        if not any(a.get("side") == label and a.get("type") == "state" for a in actors):
+            actors.append(_state_entry(country, label, actors))
+    extra = list(story.actors)
+    companion = story.companion("actors.yaml")
+    if companion is not None:
+        raw = load_yaml(companion) or {}
+        require_keys(companion, "top level", raw, ["actors"])
+        extra += list(raw["actors"] or [])
+    actors += [story_actor_entry(story.path, i, item, world) for i, item in enumerate(extra)]
+    return {**shared, "sides": sides, "actors": actors}
+
+
+def _state_entry(country, side: str, actors: list[dict]) -> dict:
+    """A country as a gazetteer state: its names, capital and metonyms, minus forms another
+    actor already owns (the longest, most specific owner keeps them)."""
+    taken = set()
+    for actor in actors:
+        for key in ("name", "names", "aliases", "titles"):
+            value = actor.get(key) or []
+            taken |= {str(v).casefold() for v in ([value] if isinstance(value, str) else value)}
+    names = [n for n in country.names if n != country.name and n.casefold() not in taken]
+    aliases = [m for m in country.metonyms if m.casefold() not in taken
+               and m.casefold() not in {n.casefold() for n in names}]
+    return {"name": country.name, "type": "state", "side": side, "names": names,
+            "aliases": aliases}

@@ -1,0 +1,105 @@
+"""Stories as data: a story file names the pair, the period and the briefs; nothing of one
+story reaches another (no ../shared needed: every story here is invented in tmp_path)."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from trustbrief.briefs import story_briefs
+from trustbrief.knowledge import DataFileError, load_yaml
+from trustbrief.knowledge.story import (
+    compose_gazetteer,
+    find_story,
+    load_stories,
+    load_story,
+    story_for_articles,
+)
+from trustbrief.knowledge.world import load_world
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+STORY = """\
+title: Two invented governments
+articles: corpora/mx-ca/articles
+pair: [Mexico, Canada]
+period: [2025-03-01, 2025-03-31]
+briefs:
+  - {name: mx-ca-march, title: "March 2025", start: 2025-03-01, end: 2025-03-31}
+actors:
+  - {name: Ana Ruiz Prieto, side: Mexico, role: foreign_minister}
+"""
+
+
+@pytest.fixture
+def data(tmp_path):
+    """A copy of the shared knowledge with its real stories plus one invented story."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("processed"))
+    (target / "stories" / "mx-ca.yaml").write_text(STORY, encoding="utf-8")
+    (tmp_path / "corpora" / "mx-ca" / "articles").mkdir(parents=True)
+    return target
+
+
+def test_story_file_gives_pair_period_articles_and_briefs(data):
+    story = find_story(data, "mx-ca")
+    assert story.pair == ("Mexico", "Canada") and story.focus == "Mexico->Canada"
+    assert story.period == ("2025-03-01", "2025-03-31")
+    assert story.articles == (data.parent / "corpora" / "mx-ca" / "articles").resolve()
+    assert story.processed == data.parent / "data" / "processed" / "mx-ca"
+    [brief] = story_briefs(story)
+    assert brief.name == "mx-ca-march" and brief.params["focus"] == "Mexico->Canada"
+    assert story_for_articles(data, story.articles).name == "mx-ca"
+
+
+def test_the_default_story_is_the_one_marked_default(data):
+    default = find_story(data)
+    assert default.default and default.name != "mx-ca"
+    assert all(b.params["focus"] == default.focus for b in story_briefs(default))
+
+
+@pytest.mark.parametrize(("old", "new", "reason"), [
+    ("pair: [Mexico, Canada]", "pair: [Mexico]", "two different sides"),
+    ("period: [2025-03-01, 2025-03-31]", "period: [2025-03-31, 2025-03-01]", "before the first"),
+    ("title: Two", "titel: Two", "missing key"),
+    ("name: mx-ca-march", "name: us-israel-trust-2024", "also used by story"),
+])
+def test_story_errors_name_the_file_and_the_reason(data, old, new, reason):
+    path = data / "stories" / "mx-ca.yaml"
+    path.write_text(STORY.replace(old, new), encoding="utf-8")
+    with pytest.raises(DataFileError, match=reason) as info:
+        load_stories(data)
+    assert "mx-ca.yaml" in str(info.value) or "stories" in str(info.value)
+
+
+def test_a_pair_outside_the_world_knowledge_is_an_error(data, tmp_path):
+    path = data / "stories" / "mx-ca.yaml"
+    path.write_text(STORY.replace("[Mexico, Canada]", "[Mexico, Atlantis]"), encoding="utf-8")
+    story = load_story(path, tmp_path)
+    with pytest.raises(DataFileError, match="'Atlantis' is not a country"):
+        compose_gazetteer(load_yaml(data / "gazetteer.yaml"), load_world(data), story)
+
+
+def test_the_pair_becomes_sides_from_world_knowledge(data):
+    shared = load_yaml(data / "gazetteer.yaml")
+    composed = compose_gazetteer(shared, load_world(data), find_story(data, "mx-ca"))
+    assert composed["sides"]["Mexico"]["adjectives"] == ["Mexican", "Mexicans"]
+    assert "Canadian" in composed["sides"]["Canada"]["adjectives"]
+    assert not any("Canadian" in spec["adjectives"] for side, spec in composed["sides"].items()
+                   if side != "Canada")
+    states = {a["name"]: a for a in composed["actors"] if a.get("type") == "state"}
+    assert "Mexico City" in states["Mexico"]["aliases"] and states["Canada"]["side"] == "Canada"
+    person = next(a for a in composed["actors"] if a["name"] == "Ana Ruiz Prieto")
+    assert person["aliases"] == ["Prieto"] and "Foreign Minister" in person["titles"]
+    assert shared["sides"] == load_yaml(data / "gazetteer.yaml")["sides"]  # input untouched
+
+
+def test_one_storys_files_stay_out_of_another(data):
+    from trustbrief.pipeline import Knowledge
+
+    default = Knowledge(data)
+    invented = Knowledge(data, find_story(data, "mx-ca"))
+    assert len(default.chronology) > 0 and len(invented.chronology) == 0
+    assert invented.focus == ("Mexico", "Canada")
+    assert "Ana Ruiz Prieto" in invented.lexicons.actors
+    assert "Ana Ruiz Prieto" not in default.lexicons.actors
