@@ -25,12 +25,12 @@ build_time = ""  # set by the renderer; '' when run interactively
 brief_name = ""  # file name of the brief, set by the renderer
 
 # %% tags=["remove_cell"]
-from trustbrief import offline_charts, report
+from trustbrief.brief import offline_charts, sections
 
 offline_charts.enable()
 params = dict(title=title, start=start, end=end, focus=focus, min_origins=min_origins,
               crisis_start=crisis_start, crisis_end=crisis_end, build_time=build_time)
-brief = report.Brief.open(processed_dir, params)
+brief = sections.Brief.open(processed_dir, params)
 
 # %%
 brief.header()

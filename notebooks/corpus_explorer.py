@@ -27,11 +27,15 @@ query = "trust"  # show the sentences that contain this word (case-insensitive)
 import altair as alt
 import pandas as pd
 
-from trustbrief import charts, offline_charts, report
+from trustbrief.brief import offline_charts
+from trustbrief.brief.annex import corpus_table
+from trustbrief.brief.html import table
+from trustbrief.brief.style import use_theme
+from trustbrief.brief.tables import load_tables
 
 offline_charts.enable()
-charts.use_theme()
-tables = report.load_tables(processed_dir)
+use_theme()
+tables = load_tables(processed_dir)
 documents, sentences = tables["documents"], tables["sentences"]
 print(f"{len(documents)} documents, {len(sentences)} sentences")
 
@@ -39,7 +43,7 @@ print(f"{len(documents)} documents, {len(sentences)} sentences")
 # Every article: outlet, title, publication date and how we know it.
 
 # %%
-report.corpus_table(tables)
+corpus_table(tables)
 
 # %% [markdown]
 # Sentences per article, coloured by how its publication date is known.
@@ -59,13 +63,13 @@ alt.Chart(per_doc).mark_bar().encode(
 
 # %%
 hits = sentences[sentences["text"].str.contains(query, case=False, regex=False)]
-report.table(hits.merge(documents[["doc_id", "file", "outlet"]], on="doc_id"),
+table(hits.merge(documents[["doc_id", "file", "outlet"]], on="doc_id"),
              {"file": "File", "outlet": "Outlet", "sent_id": "Sentence", "text": "Text"})
 
 # %% [markdown]
 # Time expressions found, and what each was normalized to.
 
 # %%
-report.table(tables["time_expressions"],
+table(tables["time_expressions"],
              {"sent_id": "Sentence", "text": "Expression", "kind": "Kind", "date": "Date",
               "date_earliest": "Earliest", "date_latest": "Latest", "basis": "Basis"})

@@ -26,11 +26,14 @@ event_id = ""  # event to show in detail; '' picks the event reported by most ar
 import altair as alt
 import pandas as pd
 
-from trustbrief import charts, offline_charts, report
+from trustbrief.brief import offline_charts
+from trustbrief.brief.html import table
+from trustbrief.brief.style import use_theme
+from trustbrief.brief.tables import load_tables
 
 offline_charts.enable()
-charts.use_theme()
-tables = report.load_tables(processed_dir)
+use_theme()
+tables = load_tables(processed_dir)
 events, mentions = tables["events"], tables["mentions"]
 print(f"{len(events)} events from {len(mentions)} mentions")
 
@@ -56,7 +59,7 @@ points | listing
 # Every canonical event with its corroboration.
 
 # %%
-report.table(events, {"event_id": "Id", "date": "Date", "date_basis": "Basis", "label": "Event",
+table(events, {"event_id": "Id", "date": "Date", "date_basis": "Basis", "label": "Event",
                       "n_documents": "Articles", "n_outlets": "Outlets", "n_origins": "Origins",
                       "origins": "Origin names", "us_notice": "Notice"})
 
@@ -69,7 +72,7 @@ chosen = event_id or events.sort_values("n_documents", key=lambda s: -pd.to_nume
 detail = mentions[mentions["event_id"] == chosen].merge(
     tables["documents"][["doc_id", "file", "outlet", "published"]], on="doc_id")
 print(events.set_index("event_id").loc[chosen, "label"])
-report.table(detail, {"file": "File", "outlet": "Outlet", "published": "Published",
+table(detail, {"file": "File", "outlet": "Outlet", "published": "Published",
                       "date": "Date", "date_basis": "Basis", "time_text": "Time words",
                       "text": "Sentence"})
 
@@ -78,6 +81,6 @@ report.table(detail, {"file": "File", "outlet": "Outlet", "published": "Publishe
 
 # %%
 signals = tables["trust_signals"].merge(detail[["doc_id", "sent_id"]], on=["doc_id", "sent_id"])
-report.table(signals, {"cue": "Cue", "category": "Category", "polarity": "Polarity",
+table(signals, {"cue": "Cue", "category": "Category", "polarity": "Polarity",
                        "direction": "Direction", "notice": "Notice", "text": "Sentence"},
              empty="No trust signal in these sentences.")

@@ -21,7 +21,7 @@ def tiny_notebook(path: Path, body: str) -> Path:
                            'focus = "US->Israel"\nmin_origins = 1\ncrisis_start = ""\n'
                            'crisis_end = ""\nprocessed_dir = ""\nbuild_time = ""\nbrief_name = ""')
     params.metadata["tags"] = ["parameters", "remove_cell"]
-    setup = new_code_cell("from trustbrief import offline_charts\noffline_charts.enable()")
+    setup = new_code_cell("from trustbrief.brief import offline_charts\noffline_charts.enable()")
     setup.metadata["tags"] = ["remove_cell"]
     nb = new_notebook(cells=[params, setup, new_code_cell(body)],
                       metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",

@@ -19,13 +19,13 @@ HOSTILE_TITLE = ('Hostile <img src=x onerror="window.__pwned=1"> '
                  "<script>document.title='PWNED'</script> title")
 HOSTILE_CELL = '''
 import altair as alt, pandas as pd
-from trustbrief import report
+from trustbrief.brief import annex, html, tables
 hostile = '<img src=x onerror="window.__pwned=2"><a href="javascript:window.__pwned=3">x</a>'
 frame = pd.DataFrame({"label": [hostile, "plain"], "n": [2, 1]})
 chart = alt.Chart(frame).mark_bar().encode(x="n", y="label", tooltip=["label", "n"])
-display(report.header(dict(title=title, start=start, end=end, focus=focus), report.Tables({})))
-display(report.figure(chart, hostile, hostile, hostile))
-report.table(frame)
+display(annex.header(dict(title=title, start=start, end=end, focus=focus), tables.Tables({})))
+display(html.figure(chart, hostile, hostile, hostile))
+html.table(frame)
 '''
 
 

@@ -13,7 +13,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fixtures.brief_tables import brief_tables
-from trustbrief import charts
+from trustbrief.brief import style
+from trustbrief.brief.charts import cadence as charts_cadence
+from trustbrief.brief.charts import corroboration as charts_corroboration
+from trustbrief.brief.charts import notice as charts_notice
+from trustbrief.brief.charts import sourcing as charts_sourcing
+from trustbrief.brief.charts import timeline as charts_timeline
+from trustbrief.brief.charts import trust as charts_trust
+from trustbrief.brief.layout import geometry as layout_geometry
+from trustbrief.brief.layout import timeline as layout_timeline
+from trustbrief.brief.views import events as views_events
+from trustbrief.brief.views import outlets as views_outlets
+from trustbrief.brief.views import sourcing as views_sourcing
+from trustbrief.brief.views import trust as views_trust
 
 START, END = "2024-07-15", "2024-10-15"
 CRISIS = ("2024-09-17", "2024-10-09")
@@ -26,16 +38,16 @@ def tables():
 
 def build_all(t: dict) -> dict[str, alt.TopLevelMixin]:
     return {
-        "timeline": charts.timeline(t.get("events"), START, END, crisis=CRISIS),
-        "trust": charts.trust_chart(t.get("trust_index"), t.get("events")),
-        "notice": charts.notice_ledger_chart(t.get("notice_ledger"), t.get("documents")),
-        "cadence": charts.cadence_chart(t.get("cadence"), t.get("events"), "2024-10-09",
+        "timeline": charts_timeline.timeline(t.get("events"), START, END, crisis=CRISIS),
+        "trust": charts_trust.trust_chart(t.get("trust_index"), t.get("events")),
+        "notice": charts_notice.notice_ledger_chart(t.get("notice_ledger"), t.get("documents")),
+        "cadence": charts_cadence.cadence_chart(t.get("cadence"), t.get("events"), "2024-10-09",
                                         contacts=t.get("contacts")),
-        "matrix": charts.corroboration_matrix(t.get("events"), t.get("documents"),
+        "matrix": charts_corroboration.corroboration_matrix(t.get("events"), t.get("documents"),
                                               t.get("mentions")),
-        "sourcing": charts.sourcing_chart(t.get("sourcing")),
-        "sourcing_claims": charts.sourcing_chart(t.get("claims"), t.get("documents")),
-        "framing": charts.framing_chart(t.get("actor_mentions"), t.get("documents")),
+        "sourcing": charts_sourcing.sourcing_chart(t.get("sourcing")),
+        "sourcing_claims": charts_sourcing.sourcing_chart(t.get("claims"), t.get("documents")),
+        "framing": charts_sourcing.framing_chart(t.get("actor_mentions"), t.get("documents")),
     }
 
 
@@ -64,12 +76,12 @@ def find_scales(spec, channel: str) -> list[dict]:
 # --- every chart renders ------------------------------------------------------------------------
 
 def test_every_chart_renders_on_the_fixture_within_a4_width(tables):
-    charts.use_theme()
+    style.use_theme()
     for name, chart in build_all(tables).items():
         spec = chart.to_dict()
         svg = vl_convert.vegalite_to_svg(spec)
         assert "no data" not in svg.lower(), name
-        assert svg_width(svg) <= charts.MAX_WIDTH, (name, svg_width(svg))
+        assert svg_width(svg) <= style.MAX_WIDTH, (name, svg_width(svg))
 
 
 @pytest.mark.parametrize("empty", [None, pd.DataFrame()])
@@ -85,27 +97,27 @@ def test_charts_cope_with_missing_optional_columns(tables):
     events = tables["events"].drop(columns=["lane", "origins", "outlets", "date_basis",
                                             "date_precision", "evidence"])
     ledger = tables["notice_ledger"].drop(columns=["accounts", "evidence"])
-    for chart in (charts.timeline(events, START, END),
-                  charts.notice_ledger_chart(ledger),
-                  charts.corroboration_matrix(events, tables["documents"]),
-                  charts.trust_chart(tables["trust_index"].drop(columns=["low", "high"]))):
+    for chart in (charts_timeline.timeline(events, START, END),
+                  charts_notice.notice_ledger_chart(ledger),
+                  charts_corroboration.corroboration_matrix(events, tables["documents"]),
+                  charts_trust.trust_chart(tables["trust_index"].drop(columns=["low", "high"]))):
         vl_convert.vegalite_to_svg(chart.to_dict())
 
 
 def test_theme_is_registered_and_sets_system_fonts(tables):
-    charts.use_theme()
-    assert alt.theme.active == charts.THEME_NAME
-    config = charts.notice_ledger_chart(tables["notice_ledger"]).to_dict()["config"]
-    assert config["font"] == charts.FONT
+    style.use_theme()
+    assert alt.theme.active == style.THEME_NAME
+    config = charts_notice.notice_ledger_chart(tables["notice_ledger"]).to_dict()["config"]
+    assert config["font"] == style.FONT
     assert config["view"]["stroke"] is None
 
 
 # --- fixed colours ------------------------------------------------------------------------------
 
 def test_notice_colours_are_the_same_in_every_chart(tables):
-    expected = {"domain": list(charts.NOTICE_COLORS), "range": list(charts.NOTICE_COLORS.values())}
-    timeline = charts.timeline(tables["events"], START, END).to_dict()
-    ledger = charts.notice_ledger_chart(tables["notice_ledger"]).to_dict()
+    expected = {"domain": list(style.NOTICE_COLORS), "range": list(style.NOTICE_COLORS.values())}
+    timeline = charts_timeline.timeline(tables["events"], START, END).to_dict()
+    ledger = charts_notice.notice_ledger_chart(tables["notice_ledger"]).to_dict()
     scales = (find_scales(timeline, "stroke") + find_scales(timeline, "fill")
               + find_scales(ledger, "color"))
     notice_scales = [s for s in scales if "none" in s.get("domain", [])]
@@ -116,53 +128,55 @@ def test_notice_colours_are_the_same_in_every_chart(tables):
 
 def test_notice_colours_do_not_depend_on_which_classes_occur(tables):
     only_minutes = tables["notice_ledger"].assign(notice="minutes")
-    spec = charts.notice_ledger_chart(only_minutes).to_dict()
+    spec = charts_notice.notice_ledger_chart(only_minutes).to_dict()
     (scale,) = find_scales(spec, "color")
-    assert scale["range"][scale["domain"].index("minutes")] == charts.NOTICE_COLORS["minutes"]
-    assert scale["domain"] == list(charts.NOTICE_ORDER)
+    assert scale["range"][scale["domain"].index("minutes")] == style.NOTICE_COLORS["minutes"]
+    assert scale["domain"] == list(style.NOTICE_ORDER)
 
 
 def test_speaker_colours_are_fixed_for_both_sourcing_inputs(tables):
-    for chart in (charts.sourcing_chart(tables["sourcing"]),
-                  charts.sourcing_chart(tables["claims"], tables["documents"])):
+    for chart in (charts_sourcing.sourcing_chart(tables["sourcing"]),
+                  charts_sourcing.sourcing_chart(tables["claims"], tables["documents"])):
         (scale,) = find_scales(chart.to_dict(), "color")
-        assert scale["range"] == [charts.SPEAKER_COLORS[k] for k in charts.SPEAKER_ORDER]
+        assert scale["range"] == [style.SPEAKER_COLORS[k] for k in style.SPEAKER_ORDER]
 
 
-def test_palette_is_okabe_ito_and_side_colours_are_stable():
-    assert set(charts.SIDE_COLORS.values()) <= set(charts.OKABE_ITO.values()) | {charts.GREY}
-    assert charts.side_color("US") == charts.SIDE_COLORS["US"]
-    assert charts.side_color("a new side") == charts.side_color("a new side")
-    assert len(set(charts.NOTICE_COLORS.values())) == len(charts.NOTICE_COLORS)
+def test_palette_is_okabe_ito_and_side_colours_follow_the_order_given():
+    colors = style.side_colors(["Observer", "Subject", "Third", "Observer"])
+    assert list(colors) == ["Observer", "Subject", "Third"]
+    assert set(colors.values()) <= set(style.OKABE_ITO.values()) | {style.GREY}
+    assert colors["Observer"] == style.side_colors(["Observer", "Other"])["Observer"]
+    assert len(set(colors.values())) == 3
+    assert len(set(style.NOTICE_COLORS.values())) == len(style.NOTICE_COLORS)
 
 
 # --- timeline -----------------------------------------------------------------------------------
 
-def assert_no_overlaps(layout: charts.TimelineLayout):
+def assert_no_overlaps(layout: layout_timeline.TimelineLayout):
     for a, b in itertools.combinations(layout.labels, 2):
-        assert not charts.boxes_overlap(a, b), (a, b)
+        assert not layout_geometry.boxes_overlap(a, b), (a, b)
     for label in layout.labels:
         assert 0 <= label.x0 and label.x1 <= layout.width + 0.01, label
         assert 0 <= label.y0 and label.y1 <= layout.height, label
         assert label.x0 - 0.01 <= label.anchor_x <= label.x1 + 0.01, label
         for box in layout.occupied():
-            assert not charts.boxes_overlap(label, box), (label, box)
+            assert not layout_geometry.boxes_overlap(label, box), (label, box)
         # A leader runs from the label down to its point: it crosses no other label.
         for other in layout.labels:
             if other is not label and other.y0 > label.y1 - 0.01 and other.y1 < label.anchor_y:
                 assert not other.x0 <= label.anchor_x <= other.x1, (label, other)
     for (_, a), (_, b) in itertools.combinations(layout.headers, 2):
-        assert not charts.boxes_overlap(a, b), (a, b)
+        assert not layout_geometry.boxes_overlap(a, b), (a, b)
 
 
 def test_timeline_labels_never_overlap_each_other_or_the_marks(tables):
-    layout = charts.timeline_layout(tables["events"], START, END, crisis=CRISIS)
+    layout = layout_timeline.timeline_layout(tables["events"], START, END, crisis=CRISIS)
     assert len(layout.labels) >= 5
     assert_no_overlaps(layout)
 
 
 def test_timeline_labels_all_operations_by_default(tables):
-    layout = charts.timeline_layout(tables["events"], START, END)
+    layout = layout_timeline.timeline_layout(tables["events"], START, END)
     ops = set(layout.points.loc[layout.points["lane"] == "operations", "event_id"])
     assert ops and ops <= {b.key for b in layout.labels}
     assert len(layout.labels) <= 9
@@ -173,7 +187,8 @@ def test_crowded_timeline_still_has_no_overlaps(tables):
     crowd = pd.DataFrame([base] * 12).reset_index(drop=True)
     crowd["event_id"] = [f"e{i:03d}" for i in range(12)]
     crowd["label"] = [f"Long invented event label number {i} for crowding" for i in range(12)]
-    layout = charts.timeline_layout(crowd, START, END, key_event_ids=list(crowd["event_id"]))
+    layout = layout_timeline.timeline_layout(crowd, START, END,
+                                             key_event_ids=list(crowd["event_id"]))
     assert 1 <= len(layout.labels) <= 12
     assert_no_overlaps(layout)
 
@@ -182,9 +197,10 @@ def test_crowded_timeline_still_has_no_overlaps(tables):
 @given(st.lists(st.tuples(st.floats(0, 600), st.text("abcdefgh ", min_size=1, max_size=70)),
                 min_size=1, max_size=12))
 def test_pack_labels_never_overlaps(items):
-    boxes = charts.pack_labels([(f"k{i}", x, t) for i, (x, t) in enumerate(items)], 600, 100.0)
+    boxes = layout_geometry.pack_labels([(f"k{i}", x, t) for i, (x, t) in enumerate(items)],
+                                        600, 100.0)
     for a, b in itertools.combinations(boxes, 2):
-        assert not charts.boxes_overlap(a, b)
+        assert not layout_geometry.boxes_overlap(a, b)
         lower, upper = (a, b) if a.row < b.row else (b, a)
         if lower.row != upper.row:
             assert not lower.x0 <= upper.anchor_x <= lower.x1  # leader crosses no lower label
@@ -193,25 +209,25 @@ def test_pack_labels_never_overlaps(items):
 
 
 def test_timeline_separates_undated_events_and_marks_uncertain_dates(tables):
-    undated = charts.undated_events(tables["events"])
+    undated = views_events.undated_events(tables["events"])
     assert list(undated["event_id"]) == ["e010"]
-    layout = charts.timeline_layout(tables["events"], START, END)
+    layout = layout_timeline.timeline_layout(tables["events"], START, END)
     assert "e010" not in set(layout.points["event_id"])
     certainty = dict(zip(layout.points["event_id"], layout.points["certainty"], strict=True))
-    assert certainty["e004"] == charts.STATED_MARK  # explicit, one day
-    assert certainty["e005"] == charts.UNCERTAIN_MARK  # relative to an inferred date
-    assert certainty["e009"] == charts.UNCERTAIN_MARK  # a month-long range
+    assert certainty["e004"] == style.STATED_MARK  # explicit, one day
+    assert certainty["e005"] == style.UNCERTAIN_MARK  # relative to an inferred date
+    assert certainty["e009"] == style.UNCERTAIN_MARK  # a month-long range
 
 
 def test_timeline_filters_by_origins_and_window(tables):
-    layout = charts.timeline_layout(tables["events"], START, END, min_origins=2)
+    layout = layout_timeline.timeline_layout(tables["events"], START, END, min_origins=2)
     assert set(layout.points["event_id"]) == {"e004", "e005"}
-    narrow = charts.timeline_layout(tables["events"], "2024-10-01", "2024-10-31")
+    narrow = layout_timeline.timeline_layout(tables["events"], "2024-10-01", "2024-10-31")
     assert "e001" not in set(narrow.points["event_id"])
 
 
 def test_timeline_spec_has_tooltips_selection_and_crisis_band(tables):
-    spec = charts.timeline(tables["events"], START, END, crisis=CRISIS).to_dict()
+    spec = charts_timeline.timeline(tables["events"], START, END, crisis=CRISIS).to_dict()
     text = str(spec)
     assert "event_pick" in text and "'tooltip'" in text and "evidence_short" in text
     assert "crisis window" in text
@@ -220,45 +236,46 @@ def test_timeline_spec_has_tooltips_selection_and_crisis_band(tables):
 # --- other charts -------------------------------------------------------------------------------
 
 def test_turning_points_are_the_largest_drops(tables):
-    drops = charts.turning_points(tables["trust_index"])
+    drops = views_trust.turning_points(tables["trust_index"])
     assert len(drops) == 3
     assert "2024-09-27" in set(drops["date"])
     changed = tables["trust_index"].copy()
     changed.loc[1, "index"] = "-1.9"  # a new, larger drop on 21 Aug
-    assert "2024-08-21" in set(charts.turning_points(changed)["date"])
+    assert "2024-08-21" in set(views_trust.turning_points(changed)["date"])
 
 
 def test_corroboration_cells_tell_origins_from_rewrites(tables):
-    cells = charts.corroboration_cells(tables["events"], tables["documents"], tables["mentions"])
+    cells = views_sourcing.corroboration_cells(tables["events"], tables["documents"],
+                                               tables["mentions"])
     nasrallah = cells[cells["event_id"] == "e004"].set_index("outlet")["kind"]
-    assert nasrallah["The Jerusalem Post"] == charts.ORIGIN_KINDS[0]
-    assert nasrallah["Caliber.Az"] == charts.ORIGIN_KINDS[1]
+    assert nasrallah["The Jerusalem Post"] == style.ORIGIN_KINDS[0]
+    assert nasrallah["Caliber.Az"] == style.ORIGIN_KINDS[1]
     assert "unknown outlet (001_monitor.txt)" in set(cells["outlet"])
 
 
 def test_sourcing_counts_read_the_table_and_the_claims(tables):
-    table = charts.sourcing_counts(tables["sourcing"])
-    claims = charts.sourcing_counts(tables["claims"], tables["documents"])
+    table = views_sourcing.sourcing_counts(tables["sourcing"])
+    claims = views_sourcing.sourcing_counts(tables["claims"], tables["documents"])
     for counts in (table, claims):
         jp = counts[counts["outlet"] == "The Jerusalem Post"]
         assert dict(zip(jp["speaker_type"], jp["count"], strict=True)) == {"outlet": 1}
 
 
 def test_framing_table_shows_each_outlets_words(tables):
-    frame = charts.framing_table(tables["actor_mentions"], tables["documents"])
+    frame = views_sourcing.framing_table(tables["actor_mentions"], tables["documents"])
     gallant = frame.set_index("actor").loc["Yoav Gallant"]
     assert gallant["Al Mayadeen English"] == "Security Minister (1)"
     assert "Defense Minister (1)" in gallant["The Jerusalem Post"]
     same = tables["actor_mentions"].assign(surface="Gallant")
-    assert charts.framing_table(same, tables["documents"]).empty
-    assert not charts.framing_table(same, tables["documents"], only_divergent=False).empty
+    assert views_sourcing.framing_table(same, tables["documents"]).empty
+    assert not views_sourcing.framing_table(same, tables["documents"], only_divergent=False).empty
 
 
 def test_charts_do_not_mutate_the_tables(tables):
     before = {name: frame.copy() for name, frame in tables.items()}
     build_all(tables)
-    charts.framing_table(tables["actor_mentions"], tables["documents"])
-    charts.undated_events(tables["events"])
+    views_sourcing.framing_table(tables["actor_mentions"], tables["documents"])
+    views_events.undated_events(tables["events"])
     for name, frame in tables.items():
         pd.testing.assert_frame_equal(frame, before[name])
 
@@ -267,23 +284,23 @@ def test_points_of_one_lane_never_overlap(tables):
     base = tables["events"].iloc[5]  # a dated contact
     crowd = pd.DataFrame([base] * 6).reset_index(drop=True)
     crowd["event_id"] = [f"e{i:03d}" for i in range(6)]
-    layout = charts.timeline_layout(crowd, START, END)
+    layout = layout_timeline.timeline_layout(crowd, START, END)
     marks = layout.occupied()[: len(layout.points)]
     for a, b in itertools.combinations(marks, 2):
-        assert not charts.boxes_overlap(a, b, gap=-1.0)
+        assert not layout_geometry.boxes_overlap(a, b, gap=-1.0)
 
 
 def test_unknown_outlets_are_named_by_their_file(tables):
     docs = tables["documents"].assign(outlet=tables["documents"]["outlet"].replace("", "unknown"))
-    names = charts.document_names(docs)
+    names = views_outlets.document_names(docs)
     assert names["d4d5e6f7081"] == "unknown (003_digest.txt)"
-    cells = charts.corroboration_cells(tables["events"], docs)
+    cells = views_sourcing.corroboration_cells(tables["events"], docs)
     assert "unknown" not in set(cells["column"])
 
 
 def test_trust_chart_annotates_the_turning_points_it_is_given(tables):
-    spec = str(charts.trust_chart(tables["trust_index"], tables["events"],
+    spec = str(charts_trust.trust_chart(tables["trust_index"], tables["events"],
                                   turning_points=["2024-08-21"]).to_dict())
     assert "on 21 Aug: Joe Biden and Benjamin Netanyahu" in spec  # may be shortened
     assert "on 27 Sep" not in spec
-    assert "on 27 Sep" in str(charts.trust_chart(tables["trust_index"]).to_dict())
+    assert "on 27 Sep" in str(charts_trust.trust_chart(tables["trust_index"]).to_dict())

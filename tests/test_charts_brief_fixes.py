@@ -10,7 +10,23 @@ import pytest
 import vl_convert
 
 from fixtures.brief_tables import brief_tables, cadence_statements, sourcing_publisher
-from trustbrief import charts
+from trustbrief.brief import style
+from trustbrief.brief.charts import cadence as charts_cadence
+from trustbrief.brief.charts import corroboration as charts_corroboration
+from trustbrief.brief.charts import notice as charts_notice
+from trustbrief.brief.charts import sourcing as charts_sourcing
+from trustbrief.brief.charts import timeline as charts_timeline
+from trustbrief.brief.charts import trust as charts_trust
+from trustbrief.brief.layout import cadence as layout_cadence
+from trustbrief.brief.layout import geometry as layout_geometry
+from trustbrief.brief.layout import ticks as layout_ticks
+from trustbrief.brief.layout import timeline as layout_timeline
+from trustbrief.brief.layout import trust as layout_trust
+from trustbrief.brief.views import cadence as views_cadence
+from trustbrief.brief.views import cells as views_cells
+from trustbrief.brief.views import notice as views_notice
+from trustbrief.brief.views import outlets as views_outlets
+from trustbrief.brief.views import sourcing as views_sourcing
 
 
 @pytest.fixture(scope="module")
@@ -48,15 +64,15 @@ def big_index() -> pd.DataFrame:
 
 
 def test_trust_axis_uses_plain_numbers_and_covers_zero_and_the_band():
-    layout = charts.trust_layout(big_index())
+    layout = layout_trust.trust_layout(big_index())
     assert layout.tick_format in (",.0f", ",.1f")
     assert layout.lo <= -14.2 and layout.hi >= 1.4 and 0 in layout.ticks
-    text = svg(charts.trust_chart(big_index()))
+    text = svg(charts_trust.trust_chart(big_index()))
     assert "e+" not in text and "−10" in text or "-10" in text
 
 
 def test_trust_band_and_line_span_only_the_index_dates_with_one_interpolation(tables):
-    spec = charts.trust_chart(tables["trust_index"], start="2024-07-01",
+    spec = charts_trust.trust_chart(tables["trust_index"], start="2024-07-01",
                               end="2024-10-31").to_dict()
     area, line = marks(spec, "area"), marks(spec, "line")
     assert area and line
@@ -67,7 +83,7 @@ def test_trust_band_and_line_span_only_the_index_dates_with_one_interpolation(ta
 
 def test_trust_labels_sit_above_the_data_and_never_overlap(tables):
     index = tables["trust_index"]
-    layout = charts.trust_layout(index, tables["events"], turning_points=None)
+    layout = layout_trust.trust_layout(index, tables["events"], turning_points=None)
     assert len(layout.labels) == 3
     data_top_px = layout.px_of(max(pd.to_numeric(index["high"]).max(), 0.0))
     for box in layout.labels:
@@ -77,14 +93,14 @@ def test_trust_labels_sit_above_the_data_and_never_overlap(tables):
 
 
 def test_tick_format_has_just_the_decimals_needed():
-    assert charts.tick_format([-10, -5, 0]) == ",.0f"
-    assert charts.tick_format([-2.5, 0, 2.5]) == ",.1f"
+    assert layout_ticks.tick_format([-10, -5, 0]) == ",.0f"
+    assert layout_ticks.tick_format([-2.5, 0, 2.5]) == ",.1f"
 
 
 def test_long_labels_are_shortened_instead_of_covering_a_neighbours_anchor():
     items = [("a", 350.0, "−1.00 on 17 Sep: " + "a very long event label " * 3),
              ("b", 380.0, "−1.50 on 24 Sep"), ("c", 430.0, "−1.00 on 4 Oct")]
-    boxes = charts.pack_labels(items, 560, base_y=0.0, max_rows=3)
+    boxes = layout_geometry.pack_labels(items, 560, base_y=0.0, max_rows=3)
     assert {b.key for b in boxes} == {"a", "b", "c"}
     for box in boxes:
         others = [o for o in boxes if o is not box and o.row < box.row]
@@ -95,7 +111,7 @@ def test_long_labels_are_shortened_instead_of_covering_a_neighbours_anchor():
 
 def test_sourcing_y_is_the_outlet_name_in_both_table_shapes(tables):
     for table in (tables["sourcing"], sourcing_publisher()):
-        counts = charts.sourcing_counts(table, tables["documents"])
+        counts = views_sourcing.sourcing_counts(table, tables["documents"])
         assert "Caliber.Az" in set(counts["outlet"])
         assert not any(o.isdigit() for o in counts["outlet"])
         cited = counts[(counts["outlet"] == "The Jerusalem Post")]
@@ -103,11 +119,12 @@ def test_sourcing_y_is_the_outlet_name_in_both_table_shapes(tables):
 
 
 def test_sourcing_unknown_outlets_are_numbered_like_the_matrix_columns(tables):
-    counts = charts.sourcing_counts(tables["sourcing"], tables["documents"])
+    counts = views_sourcing.sourcing_counts(tables["sourcing"], tables["documents"])
     unknown = counts[counts["outlet"].str.startswith("unknown")]
     assert set(unknown["outlet"]) == {"unknown #1", "unknown #2"}
     assert "unknown outlet (003_digest.txt)" in set(unknown["outlet_full"])
-    cells = charts.corroboration_cells(tables["events"], tables["documents"], tables["mentions"])
+    cells = views_sourcing.corroboration_cells(tables["events"], tables["documents"],
+                                               tables["mentions"])
     pairs = set(zip(cells["column"], cells["outlet"], strict=True))
     assert ("unknown #2", "unknown outlet (003_digest.txt)") in pairs
     assert ("unknown #2", "unknown outlet (003_digest.txt)") in set(
@@ -115,27 +132,28 @@ def test_sourcing_unknown_outlets_are_numbered_like_the_matrix_columns(tables):
 
 
 def test_sourcing_segments_stack_in_the_fixed_order_and_label_only_wide_ones(tables):
-    counts = charts.sourcing_counts(tables["sourcing"], tables["documents"])
-    seg = charts.sourcing_segments(counts, width=400)
+    counts = views_sourcing.sourcing_counts(tables["sourcing"], tables["documents"])
+    seg = charts_sourcing.sourcing_segments(counts, width=400)
     caliber = seg[seg["outlet"] == "Caliber.Az"]
     assert list(caliber["speaker_type"]) == ["anonymous_official", "unattributed"]
     assert list(caliber["x0"]) == [0.0, 1.0] and list(caliber["x1"]) == [1.0, 2.0]
     assert seg["show"].all()
-    assert not charts.sourcing_segments(counts, width=10)["show"].any()
-    spec = json.dumps(charts.sourcing_chart(tables["sourcing"], tables["documents"]).to_dict())
-    for kind, colour in charts.SPEAKER_COLORS.items():
+    assert not charts_sourcing.sourcing_segments(counts, width=10)["show"].any()
+    spec = json.dumps(charts_sourcing.sourcing_chart(tables["sourcing"],
+                                                     tables["documents"]).to_dict())
+    for kind, colour in style.SPEAKER_COLORS.items():
         assert colour in spec, kind
 
 
 # --- 3. cadence ---------------------------------------------------------------------------------
 
 def test_cadence_has_one_lane_per_channel_by_label_in_both_shapes(tables):
-    new = charts.cadence_layout(tables["cadence"], tables["contacts"], tables["events"])
+    new = layout_cadence.cadence_layout(tables["cadence"], tables["contacts"], tables["events"])
     assert list(new.lanes["channel"]) == ["leaders", "defense", "security_advisers"]
     assert new.lanes["header"].str.startswith("Leaders (Biden - Netanyahu)").any()
     doubled = pd.concat([tables["cadence"]] * 2, ignore_index=True)
-    assert len(charts.cadence_layout(doubled, tables["contacts"]).lanes) == 3
-    old = charts.cadence_channels(cadence_statements())
+    assert len(layout_cadence.cadence_layout(doubled, tables["contacts"]).lanes) == 3
+    old = views_cadence.cadence_channels(cadence_statements())
     assert list(old["channel"]) == ["defense", "leaders"]
     leaders = old.set_index("channel").loc["leaders"]
     assert leaders["previous_gap_days"] == "49" and leaders["stated_gaps"] == "nearly 50 days"
@@ -143,19 +161,19 @@ def test_cadence_has_one_lane_per_channel_by_label_in_both_shapes(tables):
 
 
 def test_cadence_marks_contacts_by_status_and_labels_the_gap(tables):
-    layout = charts.cadence_layout(tables["cadence"], tables["contacts"], tables["events"])
+    layout = layout_cadence.cadence_layout(tables["cadence"], tables["contacts"], tables["events"])
     status = dict(zip(layout.points["event_id"], layout.points["status"], strict=True))
     assert status["e007"] == "blocked" and status["e011"] == "planned"
     assert status["e002"] == "asserted"
     gap = layout.gaps.set_index("channel").loc["leaders"]
     assert gap["text"] == "~49 days without contact (stated)"
     assert gap["last"] == pd.Timestamp("2024-10-09") and gap["first"] == pd.Timestamp("2024-08-21")
-    spec = charts.cadence_chart(tables["cadence"], tables["events"],
+    spec = charts_cadence.cadence_chart(tables["cadence"], tables["events"],
                                 contacts=tables["contacts"]).to_dict()
     shapes = {json.dumps(m["mark"], sort_keys=True) for m in marks(spec, "point")}
     assert any('"shape": "cross"' in s and '"angle": 45' in s for s in shapes)
     assert any('"fill": "white"' in s and '"filled": false' in s for s in shapes)
-    text = svg(charts.cadence_chart(tables["cadence"], tables["events"],
+    text = svg(charts_cadence.cadence_chart(tables["cadence"], tables["events"],
                                     contacts=tables["contacts"]))
     assert "over 125 times during the war" in text and "~49 days without contact" in text
 
@@ -166,26 +184,26 @@ def test_cadence_labels_never_overlap_labels_marks_or_headers(tables):
                                   status="planned", label="a planned contact with a long name")
         for i in range(3)], ignore_index=True)
     for contacts in (tables["contacts"], crowded):
-        layout = charts.cadence_layout(tables["cadence"], contacts, tables["events"])
+        layout = layout_cadence.cadence_layout(tables["cadence"], contacts, tables["events"])
         occupied = layout.occupied()
         for a, b in itertools.combinations(layout.labels, 2):
             assert not a.overlaps(b)
         for label in layout.labels:
-            assert not any(charts.boxes_overlap(label, box) for box in occupied)
+            assert not any(layout_geometry.boxes_overlap(label, box) for box in occupied)
 
 
 def test_cadence_reads_the_metrics_cell_notations():
-    assert charts.split_cited("nearly 50 days (d39974e08cc)") == ("nearly 50 days",
+    assert views_cadence.split_cited("nearly 50 days (d39974e08cc)") == ("nearly 50 days",
                                                                   ["d39974e08cc"])
-    assert charts.parse_planned("A and B meet (planned) (2024-10-09, blocked)") == (
+    assert views_cadence.parse_planned("A and B meet (planned) (2024-10-09, blocked)") == (
         "A and B meet", "2024-10-09", "blocked")
-    assert charts.parse_planned("2024-10-12") == ("", "2024-10-12", "planned")
-    assert charts.parse_planned("A and B speak (planned) - 2024-10-09, planned") == (
+    assert views_cadence.parse_planned("2024-10-12") == ("", "2024-10-12", "planned")
+    assert views_cadence.parse_planned("A and B speak (planned) - 2024-10-09, planned") == (
         "A and B speak", "2024-10-09", "planned")
     cad = brief_tables()["cadence"].assign(
         next_planned=["", "A and B meet (planned) (2024-10-09, blocked)", ""],
         stated_counts=["", "over 125 times (d1a2b3c4d5e)", ""])
-    layout = charts.cadence_layout(cad, None, None)
+    layout = layout_cadence.cadence_layout(cad, None, None)
     blocked = layout.points[layout.points["status"] == "blocked"]
     assert list(blocked["channel"]) == ["defense"] and list(blocked["label"]) == ["A and B meet"]
     assert "(d1a2b3c4d5e)" not in " ".join(layout.lanes["header"])
@@ -194,7 +212,8 @@ def test_cadence_reads_the_metrics_cell_notations():
 def test_a_stated_silence_up_to_now_runs_after_the_last_contact(tables):
     cad = tables["cadence"].assign(last_contact=["2024-08-21", "2024-10-06", "2024-10-04"],
                                    days_since=["49", "3", "5"], previous_gap_days=["50", "", ""])
-    gap = charts.cadence_layout(cad, tables["contacts"]).gaps.set_index("channel").loc["leaders"]
+    gaps = layout_cadence.cadence_layout(cad, tables["contacts"]).gaps
+    gap = gaps.set_index("channel").loc["leaders"]
     assert gap["first"] == pd.Timestamp("2024-08-21")
     assert gap["last"] == pd.Timestamp("2024-10-09")  # clamped to the as-of date
 
@@ -205,16 +224,17 @@ def test_matrix_columns_are_short_names_with_the_full_name_in_the_tooltip(tables
     docs = tables["documents"].assign(
         outlet=tables["documents"]["outlet"].replace("Al Mayadeen English",
                                                      "The Very Long Outlet Name Daily"))
-    cells = charts.corroboration_cells(tables["events"], docs, tables["mentions"])
-    assert max(len(c) for c in cells["column"]) <= charts.SHORT_OUTLET_CHARS
+    cells = views_sourcing.corroboration_cells(tables["events"], docs, tables["mentions"])
+    assert max(len(c) for c in cells["column"]) <= views_outlets.SHORT_OUTLET_CHARS
     assert {"unknown #1", "unknown #2"} <= set(cells["column"])
-    spec = charts.corroboration_matrix(tables["events"], docs, tables["mentions"]).to_dict()
+    spec = charts_corroboration.corroboration_matrix(tables["events"], docs,
+                                                     tables["mentions"]).to_dict()
     text = json.dumps(spec)
     assert '"labelAngle": -45' in text and "The Very Long Outlet Name Daily" in text
 
 
 def test_short_outlet_names_are_unique_and_numbered():
-    names = charts.short_outlet_names(["The Jerusalem Post", "unknown outlet (b.txt)",
+    names = views_outlets.short_outlet_names(["The Jerusalem Post", "unknown outlet (b.txt)",
                                        "unknown outlet (a.txt)", "Ahram Online Weekly X",
                                        "Ahram Online Weekly Y"])
     assert names["The Jerusalem Post"] == "Jerusalem Post"
@@ -225,7 +245,8 @@ def test_short_outlet_names_are_unique_and_numbered():
 
 def test_matrix_row_labels_keep_about_forty_characters(tables):
     events = tables["events"].assign(label="An event label that is long enough to be cut off")
-    spec = json.dumps(charts.corroboration_matrix(events, tables["documents"]).to_dict())
+    spec = json.dumps(charts_corroboration.corroboration_matrix(events,
+                                                                tables["documents"]).to_dict())
     assert "An event label that is long enough" in spec
 
 
@@ -234,17 +255,18 @@ def test_matrix_row_labels_keep_about_forty_characters(tables):
 def test_notice_ledger_is_sorted_by_date_and_shows_accounts_by_outlet(tables):
     ledger = tables["notice_ledger"].iloc[::-1].reset_index(drop=True)
     ledger["accounts"] = ["", "none: d1a2b3c4d5e, d4d5e6f7081", "", "", ""]
-    spec = charts.notice_ledger_chart(ledger, tables["documents"]).to_dict()
+    spec = charts_notice.notice_ledger_chart(ledger, tables["documents"]).to_dict()
     rows = [r["row"] for r in next(iter(spec["datasets"].values()))]
     assert rows[0].startswith("31 Jul") and rows[-1].startswith("undated")
     assert "none: The Jerusalem Post, unknown outlet (003_digest.txt)" in json.dumps(spec)
     readable = "minutes: The Jerusalem Post (2024-09-29); none: Caliber.Az (2024-10-08)"
-    assert charts.accounts_text(readable, tables["documents"]) == readable
+    assert views_notice.accounts_text(readable, tables["documents"]) == readable
 
 
 def test_cadence_chart_accepts_contacts_in_the_events_position(tables):
-    by_keyword = charts.cadence_chart(tables["cadence"], contacts=tables["contacts"]).to_dict()
-    by_position = charts.cadence_chart(tables["cadence"], tables["contacts"]).to_dict()
+    by_keyword = charts_cadence.cadence_chart(tables["cadence"],
+                                              contacts=tables["contacts"]).to_dict()
+    by_position = charts_cadence.cadence_chart(tables["cadence"], tables["contacts"]).to_dict()
     assert json.dumps(by_keyword, sort_keys=True) == json.dumps(by_position, sort_keys=True)
 
 
@@ -265,9 +287,9 @@ def assert_clear(layout):
     boxes = layout.labels + layout.numbers
     marks = layout.occupied()
     for a, b in itertools.combinations(boxes, 2):
-        assert not charts.boxes_overlap(a, b), (a, b)
+        assert not layout_geometry.boxes_overlap(a, b), (a, b)
     for box in boxes:
-        assert not any(charts.boxes_overlap(box, m) for m in marks), box
+        assert not any(layout_geometry.boxes_overlap(box, m) for m in marks), box
         assert 0 <= box.x0 and box.x1 <= layout.width + 0.01
     y = dict(zip(layout.points["event_id"], layout.points["y"], strict=True))
     for label in layout.labels:  # a leader crosses no other label and no other point
@@ -281,14 +303,14 @@ def assert_clear(layout):
 
 
 def test_left_point_and_two_close_right_points_are_all_labelled():
-    layout = charts.timeline_layout(lane_case(), "2024-07-01", "2024-10-31")
+    layout = layout_timeline.timeline_layout(lane_case(), "2024-07-01", "2024-10-31")
     assert {b.key for b in layout.labels} == {"e1", "e2", "e3"}
     assert not layout.numbers and not layout.footnotes
     assert_clear(layout)
 
 
 def test_real_like_timeline_labels_every_operation(tables):
-    layout = charts.timeline_layout(tables["events"], "2024-07-01", "2024-10-31",
+    layout = layout_timeline.timeline_layout(tables["events"], "2024-07-01", "2024-10-31",
                                     crisis=("2024-09-17", "2024-10-09"))
     ops = set(layout.points.loc[layout.points["lane"] == "operations", "event_id"])
     assert ops <= {b.key for b in layout.labels} | {b.key for b in layout.numbers}
@@ -299,13 +321,13 @@ def test_events_no_label_fits_get_a_number_and_a_key_line():
     crowd = pd.concat([lane_case()] * 4, ignore_index=True)
     crowd["event_id"] = [f"e{i:02d}" for i in range(len(crowd))]
     crowd["date"] = crowd["date_earliest"] = crowd["date_latest"] = "2024-09-27"
-    layout = charts.timeline_layout(crowd, "2024-07-01", "2024-10-31",
+    layout = layout_timeline.timeline_layout(crowd, "2024-07-01", "2024-10-31",
                                     key_event_ids=list(crowd["event_id"]))
     labelled = {b.key for b in layout.labels}
     assert len(labelled) + len(layout.footnotes) == len(crowd)
     assert layout.footnotes and all(" = " in f and "2024" in f for f in layout.footnotes)
     assert_clear(layout)
-    spec = charts.timeline(crowd, "2024-07-01", "2024-10-31",
+    spec = charts_timeline.timeline(crowd, "2024-07-01", "2024-10-31",
                            key_event_ids=list(crowd["event_id"])).to_dict()
     assert spec["title"]["text"] == layout.footnotes
 
@@ -316,12 +338,12 @@ def test_stacked_points_stay_inside_their_lane_and_empty_lanes_are_left_out(tabl
     crowd["event_id"] = [f"e{i:03d}" for i in range(8)]
     crowd["lane"] = "contacts"
     crowd = pd.concat([crowd, lane_case()], ignore_index=True)
-    layout = charts.timeline_layout(crowd, START_WIDE, END_WIDE)
+    layout = layout_timeline.timeline_layout(crowd, START_WIDE, END_WIDE)
     assert list(layout.lanes["lane"]) == ["operations", "contacts"]
     for lane in layout.lanes.itertuples():
         pts = layout.points[layout.points["lane"] == lane.lane]
         assert (pts["y"] + pts["radius"] <= lane.bottom).all()
-        assert (pts["y"] - pts["radius"] >= lane.top + charts.BOX_PX).all()
+        assert (pts["y"] - pts["radius"] >= lane.top + style.BOX_PX).all()
     assert_clear(layout)
 
 
@@ -335,32 +357,32 @@ def test_default_key_events_rank_operations_then_contacts_and_skip_stacked_ones(
         "n_origins": [1, 3, 2, 5, 1], "n_documents": [1, 3, 2, 5, 1],
         "day": pd.to_datetime(["2024-09-01"] * 5), "x": [10.0, 50, 51, 90, 200],
         "radius": [4.0] * 5})
-    assert charts.default_key_events(frame) == ["o1", "c1", "t1"]
-    assert charts.default_key_events(frame, limit=2) == ["o1", "c1"]
+    assert layout_timeline.default_key_events(frame) == ["o1", "c1", "t1"]
+    assert layout_timeline.default_key_events(frame, limit=2) == ["o1", "c1"]
 
 
 def test_time_axis_ticks_leave_room_for_their_labels():
     import pandas as pd
 
-    from trustbrief import charts
-
     for start, end in (("2024-10-01", "2024-10-31"), ("2024-07-01", "2024-10-31"),
                        ("2024-10-01", "2024-10-03"), ("2023-01-01", "2024-12-31")):
         lo, hi = pd.Timestamp(start), pd.Timestamp(end)
-        ticks = charts.time_ticks(lo, hi, 600)
+        ticks = layout_ticks.time_ticks(lo, hi, 600)
         assert 2 <= len(ticks) <= 600 // 64
         span = (hi - lo).total_seconds() * 1000
         gaps = [(b - a) / span * 600 for a, b in zip(ticks, ticks[1:], strict=False)]
         assert min(gaps) >= 64 - 1e-6, (start, end, gaps)
-        assert all(charts.epoch_ms(lo) <= t <= charts.epoch_ms(hi) for t in ticks)
+        assert all(views_cells.epoch_ms(lo) <= t <= views_cells.epoch_ms(hi) for t in ticks)
 
 
 def test_a_stated_silence_without_a_dated_contact_ends_at_the_time_of_writing(tables):
     """'have not spoken in nearly 50 days' and no dated call: the bar still shows the gap."""
     cad = tables["cadence"].assign(last_contact=["", "2024-10-06", "2024-10-04"],
                                    days_since=["", "3", "5"], previous_gap_days=["50", "", ""])
-    gap = charts.cadence_layout(cad, tables["contacts"]).gaps.set_index("channel").loc["leaders"]
+    gaps = layout_cadence.cadence_layout(cad, tables["contacts"]).gaps
+    gap = gaps.set_index("channel").loc["leaders"]
     as_of = pd.Timestamp(cad.set_index("channel").loc["leaders", "as_of"])
     assert gap["last"] == as_of and gap["first"] == as_of - pd.Timedelta(days=50)
     no_date = cad.assign(as_of="")
-    assert "leaders" not in set(charts.cadence_layout(no_date, tables["contacts"]).gaps["channel"])
+    no_gaps = layout_cadence.cadence_layout(no_date, tables["contacts"]).gaps
+    assert "leaders" not in set(no_gaps["channel"])

@@ -6,9 +6,14 @@ import pandas as pd
 import pytest
 
 from fixtures.brief_tables import brief_tables
-from trustbrief import findings
+from trustbrief.brief.findings import base as findings_base
+from trustbrief.brief.findings import notice as findings_notice
+from trustbrief.brief.findings import summary as findings_summary
+from trustbrief.brief.findings import trust as findings_trust
+from trustbrief.brief.views import cells as views_cells
 
 START, END = "2024-07-01", "2024-10-31"
+FOCUS = "US->Israel"  # the fixture story's pair (observer->subject)
 
 
 @pytest.fixture
@@ -16,12 +21,12 @@ def tables():
     return brief_tables()
 
 
-def by_kind(tables, start=START, end=END) -> dict[str, findings.Finding]:
-    return {f.kind: f for f in findings.key_findings(tables, start, end)}
+def by_kind(tables, start=START, end=END) -> dict[str, findings_base.Finding]:
+    return {f.kind: f for f in findings_summary.key_findings(tables, start, end, FOCUS)}
 
 
 def test_three_to_five_plain_text_findings_each_cited(tables):
-    result = findings.key_findings(tables, START, END)
+    result = findings_summary.key_findings(tables, START, END, FOCUS)
     assert 3 <= len(result) <= 5
     for finding in result:
         assert finding.available and finding.citations, finding
@@ -88,7 +93,7 @@ def test_cadence_finding_with_a_silence_but_no_dated_contact(tables):
                            "9 Oct 2024")
     cadence.loc[leaders, "next_planned"] = ""
     text = by_kind({**tables, "cadence": cadence})["cadence"].text
-    as_of = findings.day_label(findings.to_date(cadence.loc[leaders, "as_of"].iloc[0]))
+    as_of = views_cells.day_label(views_cells.to_date(cadence.loc[leaders, "as_of"].iloc[0]))
     assert f"no contact for nearly 50 days (another account: two months) as of {as_of}" in text
     assert " on ;" not in text and " on ." not in text
 
@@ -116,14 +121,14 @@ def test_cadence_finding_reads_the_older_table_and_cell_notations(tables):
 
 
 def test_operations_in_period_counts_only_dated_operations(tables):
-    ops = findings.operations_in_period(tables["events"], START, END)
+    ops = findings_notice.operations_in_period(tables["events"], START, END)
     assert list(ops["event_id"]) == ["e001", "e003", "e009", "e004"]  # e010 is undated
-    assert list(findings.operations_in_period(tables["events"], "2024-09-01", "2024-09-30")
+    assert list(findings_notice.operations_in_period(tables["events"], "2024-09-01", "2024-09-30")
                 ["event_id"]) == ["e003", "e009", "e004"]
     flagged = tables["events"].assign(operation="false")
-    assert findings.operations_in_period(flagged, START, END).empty
+    assert findings_notice.operations_in_period(flagged, START, END).empty
     n = len(ops)
-    assert f"of {n} dated operations" in findings.headline(tables, START, END)
+    assert f"of {n} dated operations" in findings_summary.headline(tables, START, END, FOCUS)
     assert f"of the {n} dated operations" in by_kind(tables)["notice"].text
 
 
@@ -146,7 +151,7 @@ def test_coverage_finding_picks_the_most_reported_dated_event(tables):
 
 def test_citations_mark_unknown_outlets_and_inferred_dates(tables):
     citations = by_kind(tables)["notice"].citations
-    formatted = [findings.format_citation(c) for c in citations]
+    formatted = [findings_base.format_citation(c) for c in citations]
     assert "unknown outlet (001_monitor.txt), 2024-10-09 (date inferred)" in formatted
     assert "unknown outlet (003_digest.txt), undated" in formatted
     assert "The Jerusalem Post, 2024-09-29" in formatted
@@ -155,22 +160,22 @@ def test_citations_mark_unknown_outlets_and_inferred_dates(tables):
 
 
 def test_missing_tables_give_findings_that_say_what_is_missing():
-    result = findings.key_findings({}, START, END)
+    result = findings_summary.key_findings({}, START, END, FOCUS)
     assert len(result) == 3
     assert all(not f.available and not f.citations for f in result)
     assert "notice ledger is empty" in result[0].text
     only_events = {"events": brief_tables()["events"], "documents": pd.DataFrame()}
-    kinds = [f.kind for f in findings.key_findings(only_events, START, END)]
+    kinds = [f.kind for f in findings_summary.key_findings(only_events, START, END, FOCUS)]
     assert kinds[:2] == ["notice", "coverage"] and len(kinds) == 3
 
 
 def test_headline_is_written_from_the_data(tables):
-    line = findings.headline(tables, START, END)
+    line = findings_summary.headline(tables, START, END, FOCUS)
     assert "3 of 4 dated operations" in line and "fell by 2.30" in line
     changed = dict(tables)
     changed["notice_ledger"] = tables["notice_ledger"].assign(notice="days")
-    assert "0 of 4 dated operations" in findings.headline(changed, START, END)
-    assert findings.headline({}, START, END).startswith("0 dated events")
+    assert "0 of 4 dated operations" in findings_summary.headline(changed, START, END, FOCUS)
+    assert findings_summary.headline({}, START, END, FOCUS).startswith("0 dated events")
 
 
 def test_findings_accept_a_tables_object_with_getitem(tables):
@@ -181,8 +186,8 @@ def test_findings_accept_a_tables_object_with_getitem(tables):
         def __getitem__(self, name):
             return self.frames.get(name, pd.DataFrame())
 
-    assert [f.text for f in findings.key_findings(Tables(tables), START, END)] == [
-        f.text for f in findings.key_findings(tables, START, END)]
+    assert [f.text for f in findings_summary.key_findings(Tables(tables), START, END, FOCUS)] == [
+        f.text for f in findings_summary.key_findings(tables, START, END, FOCUS)]
 
 
 def test_an_outlet_written_as_unknown_is_treated_as_missing(tables):
@@ -190,23 +195,21 @@ def test_an_outlet_written_as_unknown_is_treated_as_missing(tables):
     docs = tables["documents"].copy()
     docs["outlet"] = docs["outlet"].replace("", "unknown")
     changed["documents"] = docs
-    formatted = [findings.format_citation(c) for c in by_kind(changed)["notice"].citations]
+    formatted = [findings_base.format_citation(c) for c in by_kind(changed)["notice"].citations]
     assert "unknown outlet (001_monitor.txt), 2024-10-09 (date inferred)" in formatted
     assert "(2 named outlets and 1 of unknown outlet)" in by_kind(changed)["origins"].text
 
 
 def test_findings_do_not_mutate_the_tables(tables):
     before = {name: frame.copy() for name, frame in tables.items()}
-    findings.key_findings(tables, START, END)
-    findings.headline(tables, START, END)
+    findings_summary.key_findings(tables, START, END, FOCUS)
+    findings_summary.headline(tables, START, END, FOCUS)
     for name, frame in tables.items():
         pd.testing.assert_frame_equal(frame, before[name])
 
 
 def test_trust_finding_does_not_cite_articles_published_before_the_period():
     import pandas as pd
-
-    from trustbrief import findings
 
     tables = {
         "documents": pd.DataFrame({"doc_id": ["old", "new"], "file": ["a.txt", "b.txt"],
@@ -222,5 +225,24 @@ def test_trust_finding_does_not_cite_articles_published_before_the_period():
                                        "direction": ["US->Israel", "US->Israel"]}),
         "events": pd.DataFrame(),
     }
-    finding = findings.trust_finding(tables, "2024-10-01", "2024-10-31")
+    finding = findings_trust.trust_finding(tables, "2024-10-01", "2024-10-31", FOCUS)
     assert [c.doc_id for c in finding.citations] == ["new"]
+
+
+def test_central_claim_prefers_eroding_signals_as_the_pipeline_writes_them(tables):
+    """Polarity is -1/1 in trust_signals.csv: a builds-trust category reported by more
+    documents must not outrank the most repeated eroding one."""
+    from trustbrief.brief.findings import origins as findings_origins
+
+    positive = pd.DataFrame([
+        {"signal_id": f"{d}-p", "doc_id": d, "sent_id": f"{d}-s001", "cue": "close partner",
+         "category": "positive", "polarity": "1", "direction": "US->Israel", "negated": "False",
+         "notice": "", "weight": "1", "text": "close partner"}
+        for d in tables["documents"]["doc_id"]])
+    changed = dict(tables)
+    changed["trust_signals"] = pd.concat([tables["trust_signals"].astype(str), positive],
+                                         ignore_index=True)
+    claim = findings_origins.central_claim(changed, "US->Israel")
+    assert claim["category"] == "distrust"
+    only_positive = dict(tables, trust_signals=positive)
+    assert findings_origins.central_claim(only_positive, "US->Israel")["category"] == "positive"

@@ -1,0 +1,54 @@
+"""Altair building blocks shared by the charts: time and pixel scales, pixel text, no-data.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from trustbrief.brief.layout.ticks import time_ticks
+from trustbrief.brief.style import FONT, FONT_PX, MUTED, PLOT_WIDTH, TEXT_COLOR
+from trustbrief.brief.views.cells import epoch_ms
+
+
+def no_data_chart(message: str, width: int = PLOT_WIDTH, height: int = 60) -> alt.Chart:
+    """A chart that says plainly what is missing instead of an empty panel."""
+    frame = pd.DataFrame({"message": [message]})
+    return alt.Chart(frame).mark_text(
+        align="left", baseline="middle", fontSize=FONT_PX + 1, color=MUTED, font=FONT,
+    ).encode(
+        x=alt.value(4), y=alt.value(height / 2), text="message:N",
+    ).properties(width=width, height=height)
+
+
+def time_axis(start: pd.Timestamp, end: pd.Timestamp, width: float,
+               title: str | None = None, **kw) -> alt.Axis:
+    # The scale is UTC, so Vega formats these labels in UTC (no formatType needed).
+    return alt.Axis(format="%-d %b", title=title, values=time_ticks(start, end, width),
+                    labelOverlap=True, grid=True, **kw)
+
+
+def time_scale(start: pd.Timestamp, end: pd.Timestamp, width: float) -> alt.Scale:
+    return alt.Scale(type="utc", domain=[epoch_ms(start), epoch_ms(end)], range=[0, width],
+                     nice=False)
+
+
+def pixel_scale(extent: float) -> alt.Scale:
+    """Identity scale: data value == pixel from the top (or the left)."""
+    return alt.Scale(domain=[0, extent], range=[0, extent], nice=False, zero=False)
+
+
+def pixel_text(frame: pd.DataFrame, ys, color: str = TEXT_COLOR, align: str = "left",
+                x_scale=None, **mark) -> alt.Chart:
+    """Text at pixel positions (x px from the left, y px from the top)."""
+    xs = x_scale or alt.Scale(domain=[0, PLOT_WIDTH], range=[0, PLOT_WIDTH], nice=False,
+                              zero=False)
+    style = mark.pop("style", "normal")
+    return alt.Chart(frame).mark_text(align=align, baseline="middle", color=color,
+                                      fontStyle=style, font=FONT, fontSize=FONT_PX,
+                                      **mark).encode(
+        x=alt.X("x:Q", scale=xs, axis=None), y=alt.Y("y:Q", scale=ys, axis=None), text="t:N")
+
+
+def pixel_x(layout) -> alt.Scale:
+    return alt.Scale(domain=[0, layout.width], range=[0, layout.width], nice=False, zero=False)

@@ -1,0 +1,87 @@
+"""The corroboration matrix (Altair): events x outlets, origin or rewrite.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from trustbrief.brief.charts.common import no_data_chart
+from trustbrief.brief.style import (
+    CHAR_PX,
+    FONT,
+    FONT_PX,
+    MUTED,
+    OKABE_ITO,
+    ORIGIN_KINDS,
+    PLOT_WIDTH,
+)
+from trustbrief.brief.views.cells import short_day, unique_row_labels
+from trustbrief.brief.views.outlets import SHORT_OUTLET_CHARS
+from trustbrief.brief.views.sourcing import (
+    column_order,
+    corroboration_cells,
+    keep_date,
+    origins_text,
+)
+
+ORIGINS_TEXT_PX = 175  # room for '2 origins: Outlet A, Outlet B…' right of the matrix
+
+
+def corroboration_matrix(events: pd.DataFrame | None, documents: pd.DataFrame | None,
+                         mentions: pd.DataFrame | None = None, *, start=None, end=None,
+                         include_undated: bool = True, width: int = PLOT_WIDTH,
+                         label_chars: int = 40) -> alt.LayerChart | alt.Chart:
+    """Events (rows, by date) x outlets (columns): who reported what, origin or rewrite.
+
+    The text at the end of each row names the event's independent origins, which are
+    often outlets outside the corpus (every document in the row is then a rewrite).
+    """
+    cells = corroboration_cells(events, documents, mentions)
+    cells = cells[[keep_date(d, start, end, include_undated) for d in cells["date"]]]
+    if cells.empty:
+        return no_data_chart("No event is linked to a document yet.", width)
+    firsts = cells.drop_duplicates("event_id")
+    firsts = firsts.assign(sort=firsts["date"].replace("", "9999")).sort_values(
+        ["sort", "event_id"])
+    rows = unique_row_labels([f"{short_day(d)} · {lab or eid}" for d, lab, eid in
+                              zip(firsts["date"], firsts["label"], firsts["event_id"],
+                                  strict=True)], label_chars)
+    row_of = dict(zip(firsts["event_id"], rows, strict=True))
+    cells = cells.assign(row=cells["event_id"].map(row_of))
+    order = rows
+    columns = sorted(set(cells["column"]), key=column_order)
+    counts = firsts.assign(row=rows, t=[
+        origins_text(n, o) for n, o in zip(firsts["n_origins"], firsts["origins"],
+                                            strict=True)])
+    label_px = min(max(len(t) for t in order) * CHAR_PX + 8, width * 0.45)
+    text_px = min(max(len(t) for t in counts["t"]) * CHAR_PX + 14, ORIGINS_TEXT_PX)
+    col_px = max(min((width - label_px - text_px - 10) / len(columns), 64), 22)
+    y = alt.Y("row:N", sort=order, title=None,
+              axis=alt.Axis(labelLimit=label_px, domain=False, ticks=False, labelPadding=6))
+    # Short names at 45 degrees: each fits in SHORT_OUTLET_CHARS, so none is cut.
+    x = alt.X("column:N", sort=columns, title=None, scale=alt.Scale(domain=columns),
+              axis=alt.Axis(orient="top", labelAngle=-45, labelLimit=COLUMN_LABEL_PX,
+                            domain=False, ticks=False, labelAlign="left", labelPadding=4))
+    tooltip = [alt.Tooltip("label:N", title="event"), alt.Tooltip("outlet:N", title="outlet"),
+               alt.Tooltip("kind:N"), alt.Tooltip("origins:N", title="origins of the event")]
+    matrix = alt.Chart(cells).mark_point(size=110, strokeWidth=2, shape="circle",
+                                         stroke=OKABE_ITO["blue"], opacity=1).encode(
+        x=x, y=y,
+        fill=alt.Fill("kind:N", scale=alt.Scale(domain=list(ORIGIN_KINDS),
+                                                range=[OKABE_ITO["blue"], "white"]),
+                      legend=alt.Legend(title=None, orient="bottom", direction="horizontal",
+                                        symbolStrokeColor=OKABE_ITO["blue"],
+                                        symbolStrokeWidth=2, symbolType="circle")),
+        tooltip=tooltip,
+    )
+    # Row totals sit right of the last column (text past the plot, inside the chart width).
+    totals = alt.Chart(counts.assign(column=columns[-1])).mark_text(
+        align="left", baseline="middle", font=FONT, fontSize=FONT_PX, color=MUTED,
+        dx=col_px / 2 + 8).encode(x=x, y=y, text="t:N",
+                                  tooltip=[alt.Tooltip("origins:N", title="origins")])
+    return alt.layer(matrix, totals).properties(width=col_px * len(columns),
+                                                height=22 * len(order))
+
+
+COLUMN_LABEL_PX = SHORT_OUTLET_CHARS * CHAR_PX + 8

@@ -1,0 +1,83 @@
+"""The notice ledger chart (Altair): operation by operation, the notice reported.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from trustbrief.brief.charts.common import no_data_chart
+from trustbrief.brief.style import (
+    CHAR_PX,
+    FONT,
+    FONT_PX,
+    GRID,
+    LIGHT_GREY,
+    MUTED,
+    NOTICE_COLORS,
+    PLOT_WIDTH,
+    color_scale,
+)
+from trustbrief.brief.views.cells import as_list, short, text_column, to_date, unique_row_labels
+from trustbrief.brief.views.notice import NOTICE_X, accounts_text, parse_accounts
+
+
+def notice_ledger_chart(notice_ledger: pd.DataFrame | None, documents: pd.DataFrame | None = None,
+                        *, width: int = PLOT_WIDTH, label_chars: int = 48
+                        ) -> alt.LayerChart | alt.Chart:
+    """Operation by operation (sorted by date, undated last), how much notice the observer got,
+    as reported; the tooltip lists the accounts by outlet."""
+    if notice_ledger is None or notice_ledger.empty:
+        return no_data_chart("No operations with a notice account in this period.", width)
+    rows = []
+    for r in notice_ledger.assign(**{c: text_column(notice_ledger, c) for c in
+                                     ("event_id", "label", "date", "notice", "accounts",
+                                      "evidence", "outlets")}).itertuples():
+        day = to_date(r.date)
+        notice = r.notice if r.notice in NOTICE_X else "unknown"
+        total, split = parse_accounts(r.accounts)
+        when = f"{day.day} {day:%b}" if day is not None else "undated"
+        rows.append({"event_id": r.event_id, "sort": r.date or "9999", "notice": notice,
+                     "row": f"{when} · {r.label or r.event_id}",
+                     "x": NOTICE_X[notice], "accounts": total,
+                     "accounts_text": str(total) if total else "",
+                     "split": ", ".join(f"{k}: {v}" for k, v in split.items()),
+                     "by_outlet": short(accounts_text(r.accounts, documents), 240) or "-",
+                     "evidence": short(r.evidence, 240),
+                     "outlets": ", ".join(as_list(r.outlets)) or "unknown outlet"})
+    data = pd.DataFrame(rows).sort_values(["sort", "event_id"]).reset_index(drop=True)
+    data["row"] = unique_row_labels(list(data["row"]), label_chars)
+    order = list(data["row"])
+    label_px = min(max(len(t) for t in order) * CHAR_PX + 8, width * 0.5)
+    plot_w = width - label_px
+    y = alt.Y("row:N", sort=order, title=None,
+              axis=alt.Axis(labelLimit=label_px, domain=False, ticks=False, labelPadding=6))
+    xs = alt.Scale(domain=[-0.5, NOTICE_X["unknown"] + 0.6], nice=False, zero=False)
+    x_axis = alt.Axis(values=list(NOTICE_X.values()), labelExpr=_notice_label_expr(),
+                      title="advance notice as reported (beside each dot: accounts)",
+                      grid=False, domain=False, ticks=False, orient="top")
+    base = alt.Chart(data).encode(y=y)
+    guide = pd.DataFrame({"x": [(NOTICE_X["days"] + NOTICE_X["unknown"]) / 2]})
+    tooltip = [alt.Tooltip("row:N", title="operation"), alt.Tooltip("notice:N"),
+               alt.Tooltip("accounts:Q"), alt.Tooltip("by_outlet:N", title="accounts by outlet"),
+               alt.Tooltip("outlets:N"), alt.Tooltip("evidence:N")]
+    layers = [
+        base.mark_rule(color=GRID, strokeWidth=1).encode(
+            x=alt.X("lo:Q", scale=xs, axis=x_axis), x2="hi:Q").transform_calculate(
+            lo=f"{NOTICE_X['none']}", hi=f"{NOTICE_X['unknown']}"),
+        alt.Chart(guide).mark_rule(color=LIGHT_GREY, strokeDash=[3, 3]).encode(
+            x=alt.X("x:Q", scale=xs, axis=x_axis)),
+        base.mark_point(filled=True, size=140, opacity=1).encode(
+            x=alt.X("x:Q", scale=xs, axis=x_axis),
+            color=alt.Color("notice:N", scale=color_scale(NOTICE_COLORS), legend=None),
+            tooltip=tooltip),
+        base.mark_text(align="left", baseline="middle", font=FONT, fontSize=FONT_PX,
+                       color=MUTED, dx=10).encode(
+            x=alt.X("x:Q", scale=xs, axis=x_axis), text="accounts_text:N"),
+    ]
+    return alt.layer(*layers).properties(width=plot_w, height=max(26 * len(order), 40))
+
+
+def _notice_label_expr() -> str:
+    parts = [f"datum.value == {x} ? '{name}'" for name, x in NOTICE_X.items()]
+    return " : ".join(parts) + " : ''"

@@ -1,0 +1,108 @@
+"""Sourcing bars and the framing dot matrix (Altair).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import altair as alt
+import pandas as pd
+
+from trustbrief.brief.charts.common import no_data_chart
+from trustbrief.brief.layout.geometry import text_width
+from trustbrief.brief.layout.ticks import count_ticks
+from trustbrief.brief.style import (
+    CHAR_PX,
+    FONT,
+    PLOT_WIDTH,
+    SPEAKER_COLORS,
+    SPEAKER_LABELS,
+    SPEAKER_ORDER,
+    side_colors,
+)
+from trustbrief.brief.views.sourcing import framing_counts, framing_table, sourcing_counts
+
+
+def sourcing_segments(counts: pd.DataFrame, width: float) -> pd.DataFrame:
+    """Stacked bar segments (x0, x1 in claims) in the fixed speaker order, with `show`:
+    whether the segment is wide enough (in px, at `width` for the longest bar) for its label."""
+    order = {k: i for i, k in enumerate(SPEAKER_ORDER)}
+    frame = counts.assign(order=counts["speaker_type"].map(order)).sort_values(
+        ["outlet", "order"]).reset_index(drop=True)
+    frame["x1"] = frame.groupby("outlet")["count"].cumsum().astype(float)
+    frame["x0"] = frame["x1"] - frame["count"]
+    frame["mid"] = (frame["x0"] + frame["x1"]) / 2
+    top = max(float(frame["x1"].max()) if len(frame) else 1.0, 1.0)
+    frame["show"] = [c / top * width >= text_width(str(c)) + 4 for c in frame["count"]]
+    frame["kind"] = frame["speaker_type"].map(SPEAKER_LABELS)
+    return frame
+
+
+def sourcing_chart(table: pd.DataFrame | None, documents: pd.DataFrame | None = None, *,
+                   width: int = PLOT_WIDTH) -> alt.LayerChart | alt.Chart:
+    """Per outlet (y, by name), who its claims are attributed to: bars stacked by speaker type
+    in the fixed colours, with the count inside each segment wide enough to hold it."""
+    counts = sourcing_counts(table, documents)
+    if counts.empty:
+        return no_data_chart("No attributed claims found.", width)
+    totals = counts.groupby("outlet")["count"].sum()
+    outlets = sorted(totals.index, key=lambda o: (o.startswith("unknown"), -totals[o], o))
+    label_px = min(max(len(o) for o in outlets) * CHAR_PX + 8, width * 0.4)
+    plot_w = width - label_px - 30
+    top = float(totals.max())
+    segments = sourcing_segments(counts, plot_w)
+    xs = alt.Scale(domain=[0, top], nice=False, zero=True)
+    y = alt.Y("outlet:N", sort=outlets, title=None, scale=alt.Scale(domain=outlets),
+              axis=alt.Axis(labelLimit=label_px, domain=False, ticks=False))
+    color = alt.Color("kind:N", title=None,
+                      scale=alt.Scale(domain=[SPEAKER_LABELS[k] for k in SPEAKER_ORDER],
+                                      range=[SPEAKER_COLORS[k] for k in SPEAKER_ORDER]),
+                      legend=alt.Legend(orient="top", direction="horizontal", columns=3))
+    tooltip = [alt.Tooltip("outlet_full:N", title="outlet"),
+               alt.Tooltip("kind:N", title="attributed to"), alt.Tooltip("count:Q", title="claims")]
+    base = alt.Chart(segments)
+    bars = base.mark_bar(height=16, stroke="white", strokeWidth=1).encode(
+        x=alt.X("x0:Q", scale=xs, title="attributed claims",
+                axis=alt.Axis(format="d", values=count_ticks(top))),
+        x2="x1:Q", y=y, color=color, tooltip=tooltip)
+    labels = base.mark_text(align="center", baseline="middle", font=FONT, fontSize=10).encode(
+        x=alt.X("mid:Q", scale=xs), y=y, text=alt.Text("count:Q"),
+        color=alt.condition(alt.datum.speaker_type == "named_official", alt.value("white"),
+                            alt.value("black")),
+    ).transform_filter(alt.datum.show)
+    return alt.layer(bars, labels).properties(width=plot_w, height=26 * len(outlets))
+
+
+def framing_chart(actor_mentions: pd.DataFrame | None, documents: pd.DataFrame | None, *,
+                  width: int = PLOT_WIDTH, max_actors: int = 6, focus_sides: Sequence[str] = ()
+                  ) -> alt.LayerChart | alt.Chart:
+    """Dot matrix: for each actor, which outlet uses which term (dot size = uses).
+
+    Sides are coloured in the order `focus_sides` (the brief's pair) then by name."""
+    counts = framing_counts(actor_mentions, documents)
+    table = framing_table(actor_mentions, documents)
+    counts = counts[counts["actor"].isin(list(table["actor"].head(max_actors)))]
+    if counts.empty:
+        return no_data_chart("All outlets name the actors the same way.", width)
+    counts = counts.assign(term=[f"{a}: {s}" for a, s in zip(counts["actor"], counts["surface"],
+                                                             strict=True)])
+    terms = list(dict.fromkeys(counts.sort_values(["actor", "surface"])["term"]))
+    outlets = sorted(set(counts["outlet"]), key=lambda o: (o.startswith("unknown"), o.lower()))
+    label_px = min(max(len(t) for t in terms) * CHAR_PX + 8, width * 0.5)
+    col_px = max(min((width - label_px - 110) / max(len(outlets), 1), 64), 18)
+    present = set(counts["side"])
+    sides = [s for s in focus_sides if s in present] + sorted(present - set(focus_sides))
+    colors = side_colors(sides)
+    return alt.Chart(counts).mark_circle(opacity=1).encode(
+        x=alt.X("outlet:N", sort=outlets, title=None,
+                axis=alt.Axis(orient="top", labelAngle=-30, labelAlign="left", labelLimit=200,
+                              domain=False, ticks=False)),
+        y=alt.Y("term:N", sort=terms, title=None,
+                axis=alt.Axis(labelLimit=label_px, domain=False, ticks=False)),
+        size=alt.Size("count:Q", scale=alt.Scale(range=[40, 260]), legend=None),
+        color=alt.Color("side:N", scale=alt.Scale(domain=sides,
+                                                  range=[colors[s] for s in sides]),
+                        legend=alt.Legend(title=None, orient="bottom", direction="horizontal")),
+        tooltip=[alt.Tooltip("actor:N"), alt.Tooltip("outlet:N"), alt.Tooltip("surface:N"),
+                 alt.Tooltip("count:Q", title="uses")],
+    ).properties(width=col_px * len(outlets), height=22 * len(terms))

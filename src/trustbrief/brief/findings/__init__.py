@@ -1,0 +1,1 @@
+"""Findings: sentences written from the tables, each with the documents behind it."""

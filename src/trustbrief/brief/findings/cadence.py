@@ -1,0 +1,117 @@
+"""The cadence finding: the longest silence on a channel, and what other channels add.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from trustbrief.brief.findings.base import (
+    Finding,
+    as_int,
+    cite_documents,
+    join_words,
+    plural,
+    table_of,
+)
+from trustbrief.brief.views.cadence import (
+    cadence_channels,
+    cadence_contacts,
+    parse_planned,
+    silence_is_current,
+    split_cited,
+    stated_items,
+)
+from trustbrief.brief.views.cells import as_list, day_label, text_column, to_date
+
+
+def cadence_finding(tables, start, end, focus: str) -> Finding:
+    """The channel with the longest gap before its last contact, then what the other
+    channels' records add (stated contact counts, blocked contacts), by channel label."""
+    documents = table_of(tables, "documents")
+    channels = cadence_channels(table_of(tables, "cadence"), end)
+    if channels.empty:
+        return Finding("No contact channel has a reported last contact, so the gap between "
+                       "contacts could not be measured.", [], "cadence", False)
+    contacts = cadence_contacts(channels, table_of(tables, "contacts"), table_of(tables, "events"))
+    channels = channels.assign(gap=channels["previous_gap_days"].map(as_int),
+                               since=channels["days_since"].map(as_int))
+    ranked = channels.sort_values(["gap", "since", "channel_label"],
+                                  ascending=[False, False, True])
+    top = ranked.iloc[0]
+    if not top["gap"] and not top["last_contact"]:
+        return Finding(f"No date of the last contact is reported for "
+                       f"{join_words(list(channels['channel_label']))}.", [], "cadence", False)
+    parts = [_gap_clause(top)]
+    docs = as_list(top["doc_ids"]) or _docs_with_sentence(tables, top["evidence"])
+    docs += [d for cell in as_list(top["stated_gaps"]) for d in split_cited(cell)[1]]
+    for ch in ranked.iloc[1:].itertuples():
+        clause, cited = _channel_clause(ch, contacts[contacts["channel"] == ch.channel])
+        if clause:
+            parts.append(clause)
+            docs += cited
+    text = "; ".join(parts[:3])
+    return Finding(text[0].upper() + text[1:] + ".", cite_documents(docs, documents), "cadence")
+
+
+def _gap_clause(ch) -> str:
+    """'Leaders (A - B) had had no contact for nearly 50 days (another account: two months)
+    before the one planned for 9 Oct 2024' - or, without a gap, the days since the last."""
+    label, last = ch["channel_label"], to_date(ch["last_contact"])
+    when = day_label(last)
+    if not ch["gap"]:
+        return f"{label} had had no reported contact for {plural(ch['since'], 'day')} " \
+               f"(last on {when})"
+    stated = stated_items(ch["stated_gaps"]) if ch["previous_gap_basis"] == "stated" else []
+    span = stated[0] if stated else plural(ch["gap"], "day")
+    if len(stated) > 1:
+        span += f" (another account: {join_words(stated[1:])})"
+    status = ch["last_contact_status"]
+    if last is None:  # only the silence is reported: it runs up to the time of writing
+        _, planned, status = parse_planned(ch["next_planned"])
+        if not planned:
+            return f"{label} had had no contact for {span} as of {day_label(to_date(ch['as_of']))}"
+        when = day_label(to_date(planned))
+    elif silence_is_current(_Row(ch)):  # the gap runs from the last contact to the time of writing
+        _, planned, status = parse_planned(ch["next_planned"])
+        when = day_label(to_date(planned)) if planned else ""
+        if not when:
+            return f"{label} had had no contact for {span} (since {day_label(last)})"
+    before = f"the one planned for {when}" if status == "planned" else \
+        f"the one blocked on {when}" if status == "blocked" else f"their contact on {when}"
+    return f"{label} had had no contact for {span} before {before}"
+
+
+class _Row:
+    """Attribute access to a Series row (charts' helpers read itertuples rows)."""
+
+    def __init__(self, row):
+        self.__dict__.update(row.to_dict())
+
+
+def _channel_clause(ch, contacts: pd.DataFrame) -> tuple[str, list[str]]:
+    """What a further channel's record adds: its stated contact count and a blocked contact."""
+    counts = join_words(stated_items(ch.stated_counts))
+    blocked = contacts[contacts["status"] == "blocked"].sort_values(["date", "event_id"])
+    if not counts and blocked.empty:
+        return "", []
+    subject = ch.channel_label + (f", in contact {counts} by one account" if counts else "")
+    if blocked.empty:
+        last = to_date(ch.last_contact)
+        tail = f"last spoke on {day_label(last)}" if last is not None else \
+            "has no dated contact"
+        return f"{subject}, {tail}", as_list(ch.doc_ids)
+    b = blocked.iloc[-1]
+    what = f" ({b['label']})" if b["label"] else ""
+    return (f"{subject}, saw a contact blocked on {day_label(b['day'])}{what}",
+            as_list(b["doc_ids"]) + as_list(ch.doc_ids))
+
+
+def _docs_with_sentence(tables, evidence: str) -> list[str]:
+    """Documents whose sentences hold the evidence text (cadence rows carry no doc_id)."""
+    sentences = table_of(tables, "sentences")
+    evidence = " ".join(str(evidence).split())
+    if sentences.empty or not evidence:
+        return []
+    texts = text_column(sentences, "text").map(lambda t: " ".join(t.split()))
+    hit = texts.map(lambda t: bool(t) and (evidence in t or t in evidence))
+    return list(dict.fromkeys(text_column(sentences, "doc_id")[hit]))

@@ -1,0 +1,92 @@
+"""The notice finding: operations in the period and the notice the observer got.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+from trustbrief.brief.findings.base import (
+    LITTLE_NOTICE,
+    Finding,
+    cite_documents,
+    docs_of,
+    join_words,
+    parse_focus,
+    period_words,
+    plural,
+    rows_in_window,
+    table_of,
+)
+from trustbrief.brief.views.cells import day_label, text_column, to_date
+
+
+def _is_operation(events: pd.DataFrame) -> pd.Series:
+    """The events' own operation flag; the lane only when the table has no flag."""
+    if "operation" in events.columns:
+        return text_column(events, "operation").str.strip().str.lower().isin(("true", "1", "yes"))
+    return text_column(events, "lane") == "operations"
+
+
+def operations_in_period(events: pd.DataFrame | None, start, end) -> pd.DataFrame:
+    """Operations dated in [start, end] (by their best date): the one count of operations
+    every sentence and chart takeaway of a brief uses. Undated operations never count."""
+    if events is None or events.empty:
+        return pd.DataFrame(columns=list(getattr(events, "columns", [])))
+    ops = events[_is_operation(events)]
+    ops = rows_in_window(ops, start, end)
+    return ops.assign(_sort=text_column(ops, "date")).sort_values(
+        ["_sort", "event_id"] if "event_id" in ops.columns else ["_sort"]).drop(
+        columns=["_sort"])
+
+
+def operations_with_notice(tables, start, end) -> pd.DataFrame:
+    """Dated operations in the period with their notice (the ledger's, else the event's)."""
+    cols = ["event_id", "label", "date", "notice", "doc_ids"]
+    ledger = table_of(tables, "notice_ledger")
+    events = table_of(tables, "events")
+    if events.empty:  # no events table: the ledger's dated rows stand in
+        ops = rows_in_window(ledger, start, end)
+        return pd.DataFrame({c: text_column(ops, c) for c in cols})
+    ops = operations_in_period(events, start, end)
+    notice = dict(zip(text_column(ledger, "event_id"), text_column(ledger, "notice"), strict=True))
+    frame = pd.DataFrame({"event_id": text_column(ops, "event_id"),
+                          "label": text_column(ops, "label"),
+                          "date": text_column(ops, "date"),
+                          "notice": text_column(ops, "us_notice"),
+                          "doc_ids": text_column(ops, "doc_ids")})
+    frame["notice"] = [notice.get(e) or n for e, n in zip(frame["event_id"], frame["notice"],
+                                                          strict=True)]
+    return frame[cols]
+
+
+def notice_finding(tables, start, end, focus: str) -> Finding:
+    observer, _ = parse_focus(focus)
+    documents = table_of(tables, "documents")
+    ops = operations_with_notice(tables, start, end).sort_values(["date", "event_id"])
+    if ops.empty:
+        return Finding(f"No operation is dated {period_words(start, end)}, so there is no account "
+                       f"of the notice the {observer} got; the notice ledger is empty for this "
+                       "period.", [], "notice", False)
+    little = ops[ops["notice"].isin(LITTLE_NOTICE)]
+    counts = Counter(ops["notice"].replace("", "unknown"))
+    if little.empty:
+        spread = join_words([f"{plural(n, 'operation')} {k}" for k, n in sorted(counts.items())])
+        text = (f"None of the {plural(len(ops), 'dated operation')} {period_words(start, end)} is "
+                f"reported as coming with no or only minutes of notice to the {observer} "
+                f"(notice: {spread}).")
+        return Finding(text, cite_documents(docs_of(ops), documents), "notice")
+    which = join_words([f"{r.label} on {day_label(to_date(r.date))} ({_notice_words(r.notice)})"
+                   for r in little.itertuples()])
+    text = (f"{len(little)} of the {plural(len(ops), 'dated operation')} "
+            f"{period_words(start, end)} "
+            f"came with no notice or only minutes of notice to the {observer}: {which}.")
+    unknown = counts.get("unknown", 0)
+    if unknown:
+        text += f" For {plural(unknown, 'other dated operation')}, the notice is not reported."
+    return Finding(text, cite_documents(docs_of(little), documents), "notice")
+
+
+def _notice_words(notice: str) -> str:
+    return "no notice" if notice == "none" else f"{notice} of notice"

@@ -1,0 +1,121 @@
+"""The cadence chart in pixels: one lane per channel, contact dots, gap bars, labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from trustbrief.brief.layout.geometry import (
+    Box,
+    LabelBox,
+    pack_labels,
+    shift_box,
+    text_width,
+    x_pixels,
+)
+from trustbrief.brief.style import BOX_PX, CHAR_PX, CONTACT_KEY, DOT_R, GAP_KEY, PLOT_WIDTH, ROW_PX
+from trustbrief.brief.views.cadence import (
+    CONTACT_STATUSES,
+    cadence_channels,
+    cadence_contacts,
+    contact_text,
+    gap_rows,
+    stated_items,
+)
+from trustbrief.brief.views.cells import short, to_date
+
+
+@dataclass(frozen=True)
+class CadenceLayout:
+    """The cadence chart in pixels: lanes, contact dots, gap bars and labels."""
+
+    lanes: pd.DataFrame  # channel, header, top, point_y, bottom
+    points: pd.DataFrame  # one dot per contact: x, y, status and tooltip fields
+    gaps: pd.DataFrame  # channel, x0, x1, y, days, text
+    labels: list[LabelBox]
+    headers: list[tuple[str, Box]]  # key items and lane headers
+    start: pd.Timestamp
+    end: pd.Timestamp
+    as_of: pd.Timestamp
+    width: float
+    height: float
+
+    def occupied(self) -> list[Box]:
+        marks = [Box(r.x - DOT_R, r.x + DOT_R, r.y - DOT_R, r.y + DOT_R)
+                 for r in self.points.itertuples()]
+        return marks + [box for _, box in self.headers]
+
+
+def cadence_layout(cadence: pd.DataFrame | None, contacts: pd.DataFrame | None = None,
+                   events: pd.DataFrame | None = None, as_of=None, width: float = PLOT_WIDTH,
+                   blocked_types: Sequence[str] = ("visit_blocked",)) -> CadenceLayout:
+    """Place lanes, dots, gap bars and labels in pixels (pure; no Altair)."""
+    channels = cadence_channels(cadence, as_of)
+    points = cadence_contacts(channels, contacts, events, blocked_types)
+    stated = [d for d in map(to_date, channels["as_of"]) if d is not None]
+    as_of_ts = (max(stated) if stated else to_date(as_of)) or max(
+        list(points["day"]) or [pd.Timestamp("2000-01-01")])
+    gaps = gap_rows(channels)
+    days = list(points["day"]) + list(gaps["first"]) + list(gaps["last"]) + [as_of_ts]
+    start, end = min(days) - pd.Timedelta(days=3), max(days) + pd.Timedelta(days=3)
+
+    def px(day):
+        return x_pixels(day, start, end, width)
+
+    headers = _cadence_key(width)
+    lane_rows, labels = [], []
+    points = points.assign(x=points["day"].map(px), y=0.0)
+    gaps = gaps.assign(x0=gaps["first"].map(px), x1=gaps["last"].map(px), y=0.0)
+    y = 2 * ROW_PX
+    for ch in channels.itertuples():
+        counts = ", ".join(stated_items(ch.stated_counts))
+        header = ch.channel_label + (f"  ·  stated: {counts}" if counts else "")
+        header = short(header, int(width / CHAR_PX) - 1)
+        headers.append((f"lane:{ch.channel}", Box(0, text_width(header), y, y + BOX_PX)))
+        mine = points[points["channel"] == ch.channel]
+        gap = gaps[gaps["channel"] == ch.channel]
+        items = [(f"gap:{ch.channel}", (g.x0 + g.x1) / 2, g.text) for g in gap.itertuples()]
+        items += [(f"{ch.channel}:{r.event_id}:{r.status}", r.x, short(contact_text(r), 48))
+                  for r in mine.itertuples() if r.status != "asserted"]
+        trial = pack_labels(items, width, base_y=0.0, max_rows=2)
+        n_rows = 1 + max((b.row for b in trial), default=-1)
+        point_y = y + BOX_PX + 6 + n_rows * ROW_PX + DOT_R + 4
+        labels += [shift_box(b, point_y - DOT_R - 3) for b in trial]
+        slots = _dot_slots(mine)
+        for index, slot in slots.items():
+            points.loc[index, "y"] = point_y + slot * (2 * DOT_R + 2)
+        gaps.loc[gap.index, "y"] = point_y
+        bottom = point_y + max(slots.values(), default=0) * (2 * DOT_R + 2) + DOT_R + 8
+        lane_rows.append({"channel": ch.channel, "header": header, "top": y,
+                          "point_y": point_y, "bottom": bottom})
+        y = bottom
+    lanes = pd.DataFrame(lane_rows, columns=["channel", "header", "top", "point_y", "bottom"])
+    return CadenceLayout(lanes, points.reset_index(drop=True), gaps.reset_index(drop=True),
+                         labels, headers, start, end, as_of_ts, width, float(y + 2))
+
+
+def _dot_slots(points: pd.DataFrame) -> dict:
+    """Dots closer than their diameter go to slots below the lane line (slot 0 = on it)."""
+    taken: dict[int, list[float]] = {}
+    slots = {}
+    for r in points.sort_values(["x", "status", "event_id"]).itertuples():
+        slot = 0
+        while any(abs(r.x - x) < 2 * DOT_R + 1 for x in taken.get(slot, [])):
+            slot += 1
+        taken.setdefault(slot, []).append(r.x)
+        slots[r.Index] = slot
+    return slots
+
+
+def _cadence_key(width: float) -> list[tuple[str, Box]]:
+    headers, x = [], 0.0
+    for status in CONTACT_STATUSES:
+        w = 16 + text_width(CONTACT_KEY[status])
+        headers.append((f"key:{status}", Box(x, x + w, 0, BOX_PX)))
+        x += w + 14
+    w = 26 + text_width(GAP_KEY)
+    headers.append(("key:gap", Box(x, min(x + w, width), 0, BOX_PX)))
+    return headers

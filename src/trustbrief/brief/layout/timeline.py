@@ -1,0 +1,210 @@
+"""The timeline in pixels: lanes, points, key labels and numbered tags (no Altair).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from trustbrief.brief.layout.geometry import (
+    Box,
+    LabelBox,
+    shift_box,
+    shift_mark,
+    text_width,
+    x_pixels,
+)
+from trustbrief.brief.layout.lanes import number_box, place_lane_labels
+from trustbrief.brief.style import (
+    BOX_PX,
+    LANE_ORDER,
+    PLOT_WIDTH,
+    ROW_PX,
+    STATED_MARK,
+    UNCERTAIN_MARK,
+)
+from trustbrief.brief.views.cells import day_label, to_date
+from trustbrief.brief.views.events import event_frame
+
+
+@dataclass(frozen=True)
+class TimelineLayout:
+    """Everything the timeline draws, in pixels; tests check its boxes for overlaps."""
+
+    points: pd.DataFrame  # one row per placed event, with x, y, radius and tooltip fields
+    labels: list[LabelBox]
+    headers: list[tuple[str, Box]]  # lane names, key items, crisis label
+    lanes: pd.DataFrame  # lane, top, bottom, point_y
+    start: pd.Timestamp
+    end: pd.Timestamp
+    width: float
+    height: float
+    numbers: list[LabelBox] = field(default_factory=list)  # tags of key events without label
+    footnotes: list[str] = field(default_factory=list)  # '1 = full label (date)' per tag
+
+    def occupied(self) -> list[Box]:
+        """Boxes of the marks (point circles) and the fixed headers."""
+        marks = [Box(r.x - r.radius, r.x + r.radius, r.y - r.radius, r.y + r.radius)
+                 for r in self.points.itertuples()]
+        return marks + [box for _, box in self.headers]
+
+
+KEY_EVENT_LANES = ("operations", "contacts", "third-party actions")
+
+
+def default_key_events(frame: pd.DataFrame, limit: int = 9) -> list[str]:
+    """All operations first, then contacts and third-party actions by origins and documents.
+
+    When the frame has pixel positions (x, radius), an event that would stack on an already
+    chosen one of its lane is passed over (its leader would cross that point); operations
+    are always kept.
+    """
+    eligible = frame[frame["lane"].isin(KEY_EVENT_LANES)]
+    ranked = eligible.assign(is_op=eligible["lane"] == "operations").sort_values(
+        ["is_op", "n_origins", "n_documents", "day", "event_id"],
+        ascending=[False, False, False, True, True])
+    chosen: list = []
+    for r in ranked.itertuples():
+        if len(chosen) >= limit:
+            break
+        if not r.is_op and _stacks_on(r, chosen):
+            continue
+        chosen.append(r)
+    return [r.event_id for r in chosen]
+
+
+def _stacks_on(r, chosen) -> bool:
+    if not hasattr(r, "x") or not hasattr(r, "radius"):
+        return False
+    return any(c.lane == r.lane and abs(c.x - r.x) < c.radius + r.radius + 1 for c in chosen)
+
+
+def _point_radius(n_origins: pd.Series) -> pd.Series:
+    top = max(float(n_origins.max()) if len(n_origins) else 1.0, 1.0)
+    return 3.5 + 4.5 * (n_origins.clip(lower=1) - 1) / max(top - 1, 1)
+
+
+def timeline_layout(events: pd.DataFrame | None, start=None, end=None, crisis=None,
+                    min_origins: int = 1, key_event_ids: Sequence[str] | None = None,
+                    width: float = PLOT_WIDTH, crisis_label: str = "crisis window",
+                    max_labels: int = 9) -> TimelineLayout:
+    """Place events, lanes, headers and labels in pixels (pure; no Altair)."""
+    frame = event_frame(events)
+    frame = frame[frame["day"].notna() & (frame["date_basis"] != "open")]
+    frame = frame[frame["n_origins"] >= min_origins]
+    start_ts, end_ts = time_window(frame, start, end)
+    inside = (frame["last"] >= start_ts) & (frame["first"] <= end_ts)
+    frame = frame[inside].sort_values(["day", "event_id"]).copy()
+    frame["radius"] = _point_radius(frame["n_origins"]).astype(float)
+    frame["y"] = 0.0
+
+    def px(day):
+        return x_pixels(min(max(day, start_ts), end_ts), start_ts, end_ts, width)
+
+    frame["x"] = frame["day"].map(px)
+    frame["x_first"] = frame["first"].map(px)
+    frame["x_last"] = frame["last"].map(px)
+    headers = _timeline_headers(crisis, start_ts, end_ts, width, crisis_label)
+    present = set(frame["lane"])  # empty lanes are left out
+    lanes_present = [lane for lane in LANE_ORDER if lane in present] + sorted(
+        present - set(LANE_ORDER))
+    wanted = set(key_event_ids) if key_event_ids is not None else set(
+        default_key_events(frame, max_labels))
+    step = 2 * float(frame["radius"].max() if len(frame) else 4) + 2
+    labels, unplaced, lane_rows, y = [], [], [], 2 * ROW_PX + 4
+    for lane in lanes_present:
+        members = frame[frame["lane"] == lane]
+        slots = dodge_slots(members, wanted)
+        # Lane-local pixels: label row 0 ends at y=0, the points' line is at y=12.
+        local_y = {i: 12.0 + slot * step for i, slot in slots.items()}
+        marks = [(r.event_id, Box(r.x - r.radius, r.x + r.radius, local_y[r.Index] - r.radius,
+                                  local_y[r.Index] + r.radius)) for r in members.itertuples()]
+        items = [(r.event_id, r.x, r.label or r.event_type or r.event_id)
+                 for r in members.itertuples() if r.event_id in wanted]
+        boxes, left_over = place_lane_labels(items, width, marks)
+        n_rows = 1 + max((b.row for b in boxes if not b.below), default=-1)
+        top = y
+        headers.append((f"lane:{lane}", Box(0, text_width(lane), top, top + BOX_PX)))
+        point_y = top + BOX_PX + 4 + n_rows * ROW_PX + 12
+        shift = point_y - 12
+        labels += [shift_box(b, shift) for b in boxes]
+        for index, local in local_y.items():
+            frame.loc[index, "y"] = float(local + shift)
+        shifted = [(k, shift_mark(m, shift)) for k, m in marks]
+        unplaced += [(frame.loc[frame["event_id"] == k].iloc[0], dict(shifted)[k])
+                     for k in left_over]
+        bottom = max([m.y1 for _, m in shifted] + [b.y1 for b in labels if b.below]) + 8
+        lane_rows.append({"lane": lane, "top": top, "point_y": point_y, "bottom": bottom})
+        y = bottom
+    numbers, footnotes = _number_unplaced(unplaced, labels, frame, width)
+    lanes = pd.DataFrame(lane_rows, columns=["lane", "top", "point_y", "bottom"])
+    return TimelineLayout(frame.reset_index(drop=True), labels, headers, lanes, start_ts, end_ts,
+                          width, float(y + 2), numbers, footnotes)
+
+
+def _number_unplaced(unplaced, labels, frame, width) -> tuple[list[LabelBox], list[str]]:
+    """Numbered tags for key events no label fits, and the key lines that explain them."""
+    marks = [(r.event_id, Box(r.x - r.radius, r.x + r.radius, r.y - r.radius, r.y + r.radius))
+             for r in frame.itertuples()]
+    numbers, footnotes = [], []
+    for n, (row, mark) in enumerate(sorted(unplaced, key=lambda u: (u[0]["day"],
+                                                                     u[0]["event_id"])), 1):
+        box = number_box(row["event_id"], n, mark, width, labels + numbers, marks)
+        if box is not None:
+            numbers.append(box)
+        text = row["label"] or row["event_type"] or row["event_id"]
+        where = "" if box is not None else "; not marked: no room beside the point"
+        footnotes.append(f"{n} = {text} ({day_label(row['day'])}{where})")
+    return numbers, footnotes
+
+
+def dodge_slots(members: pd.DataFrame, labelled: set[str]) -> dict:
+    """Stack points that would overlap into slots below the lane line (slot 0 = on it).
+
+    Labelled events are placed first so they keep the line and their leaders stay short.
+    """
+    order = sorted(members.itertuples(), key=lambda r: (r.event_id not in labelled, r.x,
+                                                        r.event_id))
+    taken: dict[int, list[tuple[float, float]]] = {}
+    slots = {}
+    for r in order:
+        slot = 0
+        while any(abs(r.x - x) < r.radius + radius + 1 for x, radius in taken.get(slot, [])):
+            slot += 1
+        taken.setdefault(slot, []).append((r.x, r.radius))
+        slots[r.Index] = slot
+    return slots
+
+
+def time_window(frame: pd.DataFrame, start, end) -> tuple[pd.Timestamp, pd.Timestamp]:
+    start_ts, end_ts = to_date(start), to_date(end)
+    if start_ts is None:
+        start_ts = (frame["first"].min() if len(frame) else pd.Timestamp("2000-01-01"))
+        start_ts -= pd.Timedelta(days=2)
+    if end_ts is None:
+        end_ts = (frame["last"].max() if len(frame) else start_ts + pd.Timedelta(days=30))
+        end_ts += pd.Timedelta(days=2)
+    if end_ts <= start_ts:
+        end_ts = start_ts + pd.Timedelta(days=1)
+    return start_ts, end_ts
+
+
+def _timeline_headers(crisis, start, end, width, crisis_label) -> list[tuple[str, Box]]:
+    """Row 0: the key to date certainty. Row 1: the crisis label, at the band's start."""
+    headers = []
+    x = 0.0
+    for name, text in (("key:stated", STATED_MARK), ("key:uncertain", UNCERTAIN_MARK),
+                       ("key:range", "date range")):
+        w = 16 + text_width(text)
+        headers.append((name, Box(x, x + w, 0, BOX_PX)))
+        x += w + 14
+    if crisis:
+        c0 = to_date(crisis[0])
+        if c0 is not None:
+            cx = x_pixels(min(max(c0, start), end), start, end, width)
+            w = text_width(crisis_label)
+            x0 = min(cx + 3, width - w)
+            headers.append(("crisis", Box(x0, x0 + w, ROW_PX, ROW_PX + BOX_PX)))
+    return headers

@@ -1,0 +1,1 @@
+"""Derived tables shared by findings and charts (no Altair, no HTML)."""

@@ -1,0 +1,206 @@
+"""Channels and their contacts, one row per channel, from the metrics stage's cadence and
+contacts tables; the cell notations of that stage (cited gaps, planned contacts) parsed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import pandas as pd
+
+from trustbrief.brief.views.cells import as_list, day_label, short, text_column, to_date, whole_days
+from trustbrief.brief.views.events import event_frame
+
+CADENCE_COLUMNS = ("channel", "channel_label", "actors", "as_of", "last_contact",
+                   "last_contact_label", "last_contact_status", "days_since",
+                   "previous_gap_days", "previous_gap_basis", "stated_gaps", "stated_counts",
+                   "next_planned", "evidence", "doc_ids")
+
+
+CONTACT_COLUMNS = ("channel", "event_id", "date", "date_basis", "label", "event_type", "status",
+                   "evidence", "doc_ids", "outlets")
+
+
+CONTACT_STATUSES = ("asserted", "planned", "blocked")
+
+
+# Old cadence rows (one per statement) whose basis says what the row is.
+_STATED_GAP_BASES = ("stated", "stated-duration")
+
+
+_STATED_COUNT_BASES = ("stated-count",)
+
+
+# Cell notations of the metrics stage: 'nearly 50 days (d39974e08cc)' cites its documents;
+# next_planned reads 'LABEL (YYYY-MM-DD, STATUS)'.
+_CITED_DOCS = re.compile(r"\s*\((?P<ids>d[0-9a-f]{10}(?:[;, ]+d[0-9a-f]{10})*)\)\s*$")
+
+
+_PLANNED = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?:\s*,\s*(?P<status>[a-z]+))?")
+
+
+def split_cited(item: str) -> tuple[str, list[str]]:
+    """'nearly 50 days (d39974e08cc)' -> ('nearly 50 days', ['d39974e08cc'])."""
+    match = _CITED_DOCS.search(item)
+    if not match:
+        return item.strip(), []
+    return item[:match.start()].strip(), re.findall(r"d[0-9a-f]{10}", match["ids"])
+
+
+def stated_items(value) -> list[str]:
+    """A ';'-joined stated_gaps / stated_counts cell as plain phrases (doc ids dropped)."""
+    return [split_cited(v)[0] for v in as_list(value) if split_cited(v)[0]]
+
+
+def parse_planned(value: str) -> tuple[str, str, str]:
+    """next_planned -> (label, ISO date, status), from 'Call (planned) - 2024-10-09, planned',
+    'Call (2024-10-09, blocked)' or a bare date. The status defaults to 'planned'."""
+    text = str(value or "").strip()
+    match = _PLANNED.search(text)
+    if not match or to_date(match["date"]) is None:
+        return text, "", "planned"
+    label = re.sub(r"\s*\((?:planned|blocked)\)\s*$", "", text[:match.start()].rstrip(" -:(,"))
+    status = match["status"] if match["status"] in CONTACT_STATUSES else "planned"
+    return label.strip(), match["date"], status
+
+
+def cadence_channels(cadence: pd.DataFrame | None, as_of=None) -> pd.DataFrame:
+    """One row per channel with the CADENCE_COLUMNS (all strings), sorted by channel label.
+
+    Reads the current table (one row per channel) and the older one (one row per
+    statement: channel, last_contact, date, days_since, basis, value, channel_name).
+    """
+    if cadence is None or cadence.empty or "channel" not in cadence.columns:
+        return pd.DataFrame(columns=list(CADENCE_COLUMNS))
+    if "channel_label" in cadence.columns:
+        frame = pd.DataFrame({c: text_column(cadence, c) for c in CADENCE_COLUMNS})
+    else:
+        frame = _cadence_from_statements(cadence, as_of)
+    frame = frame[frame["channel"] != ""].drop_duplicates("channel")
+    frame["channel_label"] = frame["channel_label"].where(frame["channel_label"] != "",
+                                                          frame["channel"])
+    return frame.reset_index(drop=True)  # the metrics stage's order
+
+
+def _cadence_from_statements(cadence: pd.DataFrame, as_of) -> pd.DataFrame:
+    """The older per-statement cadence table folded into one row per channel."""
+    old = pd.DataFrame({c: text_column(cadence, c) for c in
+                        ("channel", "channel_name", "last_contact", "date", "days_since",
+                         "basis", "value", "evidence", "doc_ids")})
+    rows = []
+    for channel, group in old.groupby("channel", sort=True):
+        stated = group[group["basis"].isin(_STATED_GAP_BASES)]
+        counts = group[group["basis"].isin(_STATED_COUNT_BASES)]
+        dated = group[~group["basis"].isin(_STATED_GAP_BASES + _STATED_COUNT_BASES)
+                      & (group["last_contact"] != "")]
+        gaps = [d for d in map(whole_days, stated["days_since"]) if d is not None]
+        last = max(dated["last_contact"], default="")
+        if not last and len(stated):
+            last = max(stated["date"], default="")
+        day = to_date(as_of) or to_date(max(group["date"], default=""))
+        since = "" if not last or day is None else str((day - to_date(last)).days)
+        top = (stated if gaps else group).iloc[0]
+        rows.append({
+            "channel": channel, "channel_label": max(group["channel_name"], key=len) or channel,
+            "actors": "", "as_of": "" if day is None else f"{day:%Y-%m-%d}", "last_contact": last,
+            "last_contact_label": "", "last_contact_status": "asserted" if last else "",
+            "days_since": since, "previous_gap_days": str(max(gaps)) if gaps else "",
+            "previous_gap_basis": "stated" if gaps else "",
+            "stated_gaps": ";".join(v for v in stated["value"] if v),
+            "stated_counts": ";".join(v for v in counts["value"] if v),
+            "next_planned": "", "evidence": top["evidence"], "doc_ids": top["doc_ids"]})
+    return pd.DataFrame(rows, columns=list(CADENCE_COLUMNS))
+
+
+def cadence_contacts(channels: pd.DataFrame, contacts: pd.DataFrame | None = None,
+                     events: pd.DataFrame | None = None,
+                     blocked_types: Sequence[str] = ("visit_blocked",)) -> pd.DataFrame:
+    """Dated contacts per channel (CONTACT_COLUMNS + day), one row per channel and event.
+
+    Without a contacts table, each channel's last contact and next planned date stand in,
+    and blocked events whose actors include a channel's actors are added to it.
+    """
+    if contacts is not None and not contacts.empty and "channel" in contacts.columns:
+        frame = pd.DataFrame({c: text_column(contacts, c) for c in CONTACT_COLUMNS})
+    else:
+        frame = _contacts_from_channels(channels, events, blocked_types)
+    frame = frame.assign(status=frame["status"].where(frame["status"].isin(CONTACT_STATUSES),
+                                                      "asserted"))
+    frame["day"] = frame["date"].map(to_date)
+    frame = frame[frame["day"].notna() & frame["channel"].isin(set(channels["channel"]))]
+    frame = frame.drop_duplicates(["channel", "event_id", "date", "status"])
+    return frame.sort_values(["channel", "date", "event_id"]).reset_index(drop=True)
+
+
+def _contacts_from_channels(channels, events, blocked_types) -> pd.DataFrame:
+    rows = []
+    for r in channels.itertuples():
+        if r.last_contact:
+            rows.append({"channel": r.channel, "event_id": f"{r.channel}:last",
+                         "date": r.last_contact, "label": r.last_contact_label,
+                         "status": r.last_contact_status, "evidence": r.evidence,
+                         "doc_ids": r.doc_ids})
+        label, date, status = parse_planned(r.next_planned)
+        if date and date != r.last_contact:
+            rows.append({"channel": r.channel, "event_id": f"{r.channel}:next",
+                         "date": date, "label": label, "status": status, "doc_ids": r.doc_ids})
+    ev = event_frame(events)
+    blocked = ev[ev["event_type"].isin(blocked_types)]
+    for r in channels.itertuples():
+        actors = set(as_list(r.actors))
+        if any(row["channel"] == r.channel and row["status"] == "blocked" for row in rows):
+            continue
+        for e in blocked.itertuples():
+            # all of the channel's actors take part (the metrics stage's rule for contacts)
+            if actors and actors <= set(as_list(text_column(events, "actors")[e.Index])):
+                rows.append({"channel": r.channel, "event_id": e.event_id, "date": e.date,
+                             "label": e.label, "event_type": e.event_type, "status": "blocked",
+                             "evidence": e.evidence, "doc_ids": e.doc_ids})
+    frame = pd.DataFrame(rows, columns=list(CONTACT_COLUMNS), dtype=object)
+    return frame.fillna("")
+
+
+def silence_is_current(ch) -> bool:
+    """A stated gap that matches the days since the last contact describes the silence
+    after it (up to the time of writing), not a gap before it."""
+    gap, since = whole_days(ch.previous_gap_days), whole_days(ch.days_since)
+    return bool(gap and since is not None and abs(gap - since) <= max(7, 0.2 * gap))
+
+
+def gap_text(days: int, basis: str) -> str:
+    """'~50 days without contact (stated)': stated gaps are approximate."""
+    if basis == "stated":
+        return f"~{days} days without contact (stated)"
+    return f"{days} days without contact (between dated contacts)"
+
+
+def contact_text(r) -> str:
+    return f"{r.status} {day_label(r.day)[:-5]}: {r.label}" if r.label else \
+        f"{r.status} {day_label(r.day)[:-5]}"
+
+
+def gap_rows(channels: pd.DataFrame) -> pd.DataFrame:
+    """The gap bar of each channel: before the last contact, or after it when it is the
+    current silence (then it ends at the next planned contact or as-of date). A silence
+    reported without any dated contact ends at the time of writing (as-of)."""
+    rows = []
+    for ch in channels.itertuples():
+        last, days = to_date(ch.last_contact), whole_days(ch.previous_gap_days)
+        as_of = to_date(ch.as_of)
+        if not days or (last is None and as_of is None):
+            continue
+        basis = ch.previous_gap_basis or "events"
+        if last is None:
+            first, end = as_of - pd.Timedelta(days=days), as_of
+        else:
+            first, end = last - pd.Timedelta(days=days), last
+        if last is not None and silence_is_current(ch):  # up to the time of writing, not past
+            first, end = last, last + pd.Timedelta(days=days)
+            end = min(end, to_date(ch.as_of) or end)
+        rows.append({"channel": ch.channel, "first": first, "last": end, "days": days,
+                     "basis": basis, "text": gap_text(days, basis),
+                     "stated": ", ".join(stated_items(ch.stated_gaps)) or "-",
+                     "evidence": short(ch.evidence, 240)})
+    return pd.DataFrame(rows, columns=["channel", "first", "last", "days", "basis", "text",
+                                       "stated", "evidence"])

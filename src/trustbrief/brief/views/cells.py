@@ -1,0 +1,88 @@
+"""Reading cells of the processed tables: text columns, numbers, list cells, dates.
+
+The tables arrive as all-string CSV frames or as pipeline frames with Python lists; these
+helpers read both the same way.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import pandas as pd
+
+
+def text_column(frame: pd.DataFrame | None, name: str, default: str = "") -> pd.Series:
+    """A column as strings; a missing column is a column of `default`."""
+    if frame is None or name not in getattr(frame, "columns", ()):
+        index = frame.index if frame is not None else pd.RangeIndex(0)
+        return pd.Series([default] * len(index), index=index, dtype=object)
+    return frame[name].map(lambda v: "" if v is None or (isinstance(v, float) and math.isnan(v))
+                           else v if isinstance(v, (list, tuple)) else str(v))
+
+
+def numbers(frame: pd.DataFrame | None, name: str, default: float = 0.0) -> pd.Series:
+    values = pd.to_numeric(text_column(frame, name), errors="coerce")
+    return values.fillna(default).astype(float)
+
+
+def as_list(value) -> list[str]:
+    """A list cell: a Python list (pipeline frames) or ';'-joined text (CSV)."""
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value if str(v)]
+    if not isinstance(value, str) or not value.strip():
+        return []
+    return [v.strip() for v in value.split(";") if v.strip()]
+
+
+def to_date(value) -> pd.Timestamp | None:
+    """ISO date text -> UTC-naive Timestamp (None for empty or unparseable)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    text = str(value).strip()[:10]
+    if not text:
+        return None
+    try:
+        return pd.Timestamp(text)
+    except ValueError:
+        return None
+
+
+def short(text: str, limit: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: max(limit - 1, 1)].rstrip() + "…"
+
+
+def day_label(day: pd.Timestamp | None) -> str:
+    return "" if day is None else f"{day.day} {day:%b %Y}"
+
+
+def truthy(value) -> bool:
+    return str(value).strip().lower() in ("true", "1", "yes", "y")
+
+
+def whole_days(value) -> int | None:
+    number = pd.to_numeric(value, errors="coerce")
+    return None if pd.isna(number) else int(round(float(number)))
+
+
+def unique_row_labels(labels: Sequence[str], limit: int) -> list[str]:
+    """Shortened labels made unique with invisible zero-width spaces, so two events with
+    the same wording stay two rows of a chart."""
+    seen: dict[str, int] = {}
+    out = []
+    for label in labels:
+        text = short(label, limit)
+        count = seen.get(text, 0)
+        seen[text] = count + 1
+        out.append(text + "\u200b" * count)
+    return out
+
+
+def short_day(date: str) -> str:
+    day = to_date(date)
+    return "undated" if day is None else f"{day.day} {day:%b}"
+
+def epoch_ms(day: pd.Timestamp) -> int:
+    """Milliseconds since 1970 (UTC): exact positions on a Vega-Lite UTC time scale."""
+    return int((day - pd.Timestamp("1970-01-01")) / pd.Timedelta(milliseconds=1))

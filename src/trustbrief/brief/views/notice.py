@@ -1,0 +1,45 @@
+"""The notice ledger's accounts cell, parsed and made readable.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from trustbrief.brief.views.cells import as_list
+from trustbrief.brief.views.outlets import outlet_labels
+
+# x positions: an ordinal scale of notice, with 'unknown' set apart from the ordered classes.
+NOTICE_X = {"none": 0.0, "minutes": 1.0, "hours": 2.0, "days": 3.0, "unknown": 4.4}
+
+
+def parse_accounts(value: str) -> tuple[int, dict[str, int]]:
+    """Parse the ledger's accounts cell: '3', 'none:2;minutes:1' or a list of account ids."""
+    text = str(value or "").strip()
+    if not text:
+        return 0, {}
+    if text.isdigit():
+        return int(text), {}
+    items = [part for item in as_list(text) for part in item.split(",") if part.strip()]
+    split = {}
+    for item in items:
+        name, _, count = item.partition(":")
+        if name.strip() in NOTICE_X and count.strip().isdigit():
+            split[name.strip()] = split.get(name.strip(), 0) + int(count)
+    return (sum(split.values()), split) if split else (len(items), {})
+
+
+def accounts_text(value: str, documents: pd.DataFrame | None = None) -> str:
+    """The ledger's accounts made readable: document ids become outlet names
+    ('minutes: The Jerusalem Post, unknown #2; none: Caliber.Az'); other text is kept."""
+    names = {d: full for d, (_, full) in outlet_labels(documents).items()}
+    groups: list[tuple[str, list[str]]] = []
+    for item in as_list(value):
+        head, sep, rest = item.partition(":")
+        if sep and head.strip() in NOTICE_X:
+            groups.append((head.strip(), []))
+            item = rest
+        if not groups:
+            groups.append(("", []))
+        groups[-1][1].extend(names.get(p.strip(), p.strip()) for p in item.split(",")
+                             if p.strip())
+    return "; ".join(f"{k}: {', '.join(v)}" if k else ", ".join(v) for k, v in groups)
