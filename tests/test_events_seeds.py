@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from trustbrief import corpus, dating, events, extract, metrics, timex
+from trustbrief import corpus, dating, events, extract, metrics, pipeline, timex
 
 ROOT = Path(__file__).resolve().parents[1]
 STORY_FILES = ROOT / "data" / "stories" / "us-israel"  # the default story's own files
@@ -28,7 +28,8 @@ def run_pipeline(seeds_dir: Path) -> dict:
     found["time_expressions"] = timex.resolve_time_expressions(found["time_expressions"], docs)
     found["mentions"] = extract.date_mentions(found["mentions"], found["time_expressions"])
     ev = events.build_events(found, docs, events.load_annotations(DATA), lexicons, chronology)
-    met = metrics.build_metrics(ev, found, docs, ("US", "Israel"), metrics.load_channels(DATA))
+    channels = pipeline.Knowledge(DATA).channels  # the default story's channels
+    met = metrics.build_metrics(ev, found, docs, ("US", "Israel"), channels)
     return {"found": found, "docs": docs, **ev, **met}
 
 

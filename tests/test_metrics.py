@@ -52,7 +52,9 @@ def event_tables(rows, mentions=()):
 
 @pytest.fixture(scope="module")
 def channels():
-    return metrics.load_channels(DATA)
+    from trustbrief.pipeline import Knowledge
+
+    return Knowledge(DATA).channels  # the shared settings with the default story's channels
 
 
 def test_rewrites_of_one_report_are_one_origin_and_the_band_shrinks_with_origins():

@@ -103,3 +103,41 @@ def test_one_storys_files_stay_out_of_another(data):
     assert invented.focus == ("Mexico", "Canada")
     assert "Ana Ruiz Prieto" in invented.lexicons.actors
     assert "Ana Ruiz Prieto" not in default.lexicons.actors
+
+
+def test_a_storys_people_never_reach_another_story(data):
+    from trustbrief.pipeline import Knowledge
+
+    default = Knowledge(data).lexicons.actors
+    invented = Knowledge(data, find_story(data, "mx-ca")).lexicons.actors
+    people = {name for name, actor in default.items() if actor.type == "person"}
+    assert people, "the default story lists its people"
+    assert not people & {n for n, a in invented.items() if a.type == "person"} - {
+        "Ana Ruiz Prieto"}
+
+
+def test_channels_are_found_by_role_for_a_new_pair(data):
+    from trustbrief.pipeline import Knowledge
+
+    path = data / "stories" / "mx-ca.yaml"
+    path.write_text(STORY + "  - {name: Luis Vega, side: Canada, role: foreign_minister}\n",
+                    encoding="utf-8")
+    channels = Knowledge(data, find_story(data, "mx-ca")).channels.channels
+    assert [(c.id, c.actors) for c in channels] == [("foreign", ("Ana Ruiz Prieto", "Luis Vega"))]
+    assert Knowledge(data).channels.channels[0].actors  # the default story keeps its own list
+
+
+def test_a_new_pair_runs_through_the_whole_pipeline(data):
+    from trustbrief import pipeline
+
+    story = find_story(data, "mx-ca")
+    (story.articles / "a.txt").write_text(
+        "Mexico summons Canada's ambassador\n\n"
+        "MEXICO CITY, March 4, 2025 - Mexico's Foreign Ministry summoned Canada's ambassador "
+        "on Monday, Foreign Minister Ana Ruiz Prieto said. Ruiz Prieto spoke by phone with her "
+        "Canadian counterpart on Tuesday, as Ottawa denied the report.\n", encoding="utf-8")
+    tables = pipeline.run(story.articles, data, knowledge=pipeline.Knowledge(data, story))
+    sides = set(tables["actor_mentions"]["side"])
+    assert {"Mexico", "Canada"} <= sides
+    assert "Ana Ruiz Prieto" in set(tables["actor_mentions"]["actor"])
+    assert not {"US", "Israel"} & sides

@@ -48,8 +48,9 @@ def seed_paragraphs(seeds_dir: Path) -> list[str]:
 def people_by_side(data_dir: Path) -> dict[str, list[str]]:
     """Surnames of the gazetteer's people, by side, to swap names within a side."""
     from trustbrief.knowledge import load_yaml
+    from trustbrief.knowledge.story import story_gazetteer
 
-    gazetteer = load_yaml(data_dir / "gazetteer.yaml") or {}
+    gazetteer = story_gazetteer(data_dir) or load_yaml(data_dir / "gazetteer.yaml") or {}
     actors = gazetteer.get("actors", gazetteer) if isinstance(gazetteer, dict) else gazetteer
     sides: dict[str, list[str]] = {}
     for actor in actors if isinstance(actors, list) else []:

@@ -718,9 +718,13 @@ def _load_attribution(path: Path) -> Attribution:
 def load_lexicons(data_dir: Path | str = DEFAULT_DATA_DIR, gazetteer: dict | None = None
                   ) -> Lexicons:
     """Read and validate the four extraction data files; compile every pattern once.
-    `gazetteer`: the actors composed for a story (knowledge.story.compose_gazetteer) instead
-    of data/gazetteer.yaml as it is."""
+    `gazetteer`: the actors composed for a story (knowledge.story.compose_gazetteer); default:
+    data/gazetteer.yaml with the default story of data/stories/ (its people), if any."""
+    from trustbrief.knowledge.story import story_gazetteer
+
     data_dir = Path(data_dir)
+    if gazetteer is None:
+        gazetteer = story_gazetteer(data_dir)
     actors, forms, form_pattern, side_actor, pron_pat, pron_rules = _load_gazetteer(
         data_dir / "gazetteer.yaml", gazetteer)
     (types, trig, trig_rules, polarity, clause_break, intro, loc_before,

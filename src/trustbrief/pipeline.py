@@ -7,6 +7,7 @@ together and does the I/O at the edges.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import json
 import logging
@@ -52,7 +53,7 @@ class Knowledge:
                                     pd.DataFrame(columns=list(dating.CHRONOLOGY_COLUMNS)))
         self.annotations = events.load_annotations(files)
         self.labels = events.load_labels(data_dir)
-        self.channels = metrics.load_channels(data_dir)
+        self.channels = self._channels(metrics.load_channels(data_dir))
 
     @property
     def focus(self) -> tuple[str, str] | None:
@@ -61,12 +62,30 @@ class Knowledge:
     def _gazetteer(self, data_dir: Path) -> dict | None:
         if self.story is None:
             return None
-        from trustbrief.knowledge import load_yaml
-        from trustbrief.knowledge.story import compose_gazetteer
-        from trustbrief.knowledge.world import load_world
+        from trustbrief.knowledge.story import story_gazetteer
 
-        shared = load_yaml(data_dir / "gazetteer.yaml")
-        return compose_gazetteer(shared, load_world(data_dir), self.story)
+        self._composed = story_gazetteer(data_dir, self.story)
+        return self._composed
+
+
+    def _channels(self, shared):
+        """The story's channels: listed by name in its channels.yaml, else found by role."""
+        from trustbrief import metrics
+
+        if self.story is None:
+            return shared
+        own = self.story.companion("channels.yaml")
+        if own is not None:
+            found = metrics.load_channels(own.parent).channels
+        else:
+            from trustbrief.knowledge.story import role_channels
+            from trustbrief.knowledge.world import load_world
+
+            found = tuple(metrics.Channel(c["id"], c["name"], tuple(c["actors"]),
+                                          tuple(c["contact_types"]))
+                          for c in role_channels(load_world(self.data_dir), self._composed,
+                                                 self.story))
+        return dataclasses.replace(shared, channels=found)
 
 
 def _optional(loader, folder: Path, filename: str, empty: pd.DataFrame) -> pd.DataFrame:

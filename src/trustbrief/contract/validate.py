@@ -64,6 +64,8 @@ def _examples(series: pd.Series, bad) -> str:
 
 
 def _cell_problems(series: pd.Series, col: Column) -> list[str]:
+    if series.empty:  # a table with no rows (a story without operations) has no bad cells
+        return []
     check = {"string": _text_problems, "date": _date_problems, "integer": _integer_problems,
              "number": _number_problems, "boolean": _boolean_problems,
              "list": _list_problems}[col.type]

@@ -22,7 +22,8 @@ STORY_KEYS = ("title", "articles", "pair")
 OPTIONAL_KEYS = ("period", "briefs", "actors", "default", "processed")
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,59}$")
 # Companion files a story may keep in data/stories/NAME/ (read by the stage loaders).
-COMPANIONS = ("sources.csv", "chronology.csv", "annotations.yaml", "actors.yaml")
+COMPANIONS = ("briefs.yaml", "sources.csv", "chronology.csv", "annotations.yaml",
+              "actors.yaml", "channels.yaml")
 
 
 @dataclass(frozen=True)
@@ -190,8 +191,42 @@ def compose_gazetteer(shared: dict, world, story: Story | None) -> dict:
         raw = load_yaml(companion) or {}
         require_keys(companion, "top level", raw, ["actors"])
         extra += list(raw["actors"] or [])
-    actors += [story_actor_entry(story.path, i, item, world) for i, item in enumerate(extra)]
+    by_name = {str(a.get("name")): a for a in actors}
+    for i, item in enumerate(extra):
+        entry = story_actor_entry(story.path, i, item, world)
+        if entry["name"] in by_name:  # the story adds forms to a shared actor
+            _extend(by_name[entry["name"]], entry)
+        else:
+            actors.append(entry)
+            by_name[entry["name"]] = entry
     return {**shared, "sides": sides, "actors": actors}
+
+
+def _extend(actor: dict, more: dict) -> None:
+    for key in ("names", "aliases", "titles", "epithets", "roles"):
+        if more.get(key):
+            actor[key] = [*(actor.get(key) or []), *more[key]]
+
+
+def role_channels(world, gazetteer: dict, story: Story) -> list[dict]:
+    """Channels of data/world/channels.yaml found for the story's pair: for each channel, the
+    first person of each side whose role (a story actor's `role`) is one of the channel's.
+    Returns {id, name, actors, contact_types} mappings; a channel missing a side is left out."""
+    people: dict[tuple[str, str], list[str]] = {}
+    for actor in gazetteer["actors"]:
+        for role in actor.get("roles") or []:
+            role_id = str(role).replace(" ", "_")
+            if actor.get("type") == "person" and role_id in world.roles:
+                people.setdefault((str(actor["side"]), role_id), []).append(actor["name"])
+    found = []
+    for channel in world.channels:
+        ends = []
+        for side in story.pair:
+            ends.append(next((p for r in channel.roles for p in people.get((side, r), [])), None))
+        if all(ends):
+            found.append({"id": channel.id, "name": f"{channel.name} ({ends[0]} – {ends[1]})",
+                          "actors": ends, "contact_types": list(world.contact_types)})
+    return found
 
 
 def _state_entry(country, side: str, actors: list[dict]) -> dict:
@@ -207,3 +242,16 @@ def _state_entry(country, side: str, actors: list[dict]) -> dict:
                and m.casefold() not in {n.casefold() for n in names}]
     return {"name": country.name, "type": "state", "side": side, "names": names,
             "aliases": aliases}
+
+
+def story_gazetteer(data_dir: Path | str, story: Story | None = None) -> dict | None:
+    """data/gazetteer.yaml composed with a story (default: the default story); None when the
+    data folder has no story (its gazetteer.yaml is then used as it is)."""
+    from trustbrief.knowledge.world import load_world
+
+    data_dir = Path(data_dir)
+    story = story if story is not None else (
+        find_story(data_dir) if (data_dir / STORIES).is_dir() else None)
+    if story is None:
+        return None
+    return compose_gazetteer(load_yaml(data_dir / "gazetteer.yaml"), load_world(data_dir), story)

@@ -160,7 +160,7 @@ def load_countries(path: Path, roles: dict[str, Role]) -> dict[str, Country]:
 
 def load_channels(path: Path, roles: dict[str, Role]) -> tuple[Channel, ...]:
     raw = load_yaml(path) or {}
-    require_keys(path, "top level", raw, ["channels"])
+    require_keys(path, "top level", raw, ["channels"], ["contact_types"])
     channels = []
     for i, item in enumerate(raw["channels"] or []):
         where = f"channels[{i}]"
@@ -173,12 +173,17 @@ def load_channels(path: Path, roles: dict[str, Role]) -> tuple[Channel, ...]:
     return tuple(channels)
 
 
+def load_contact_types(path: Path) -> tuple[str, ...]:
+    return _strings(path, "contact_types", (load_yaml(path) or {}).get("contact_types"))
+
+
 class World:
     """Countries, roles and channels, with a phrase resolver (see the module docstring)."""
 
     def __init__(self, countries: dict[str, Country], roles: dict[str, Role],
-                 channels: tuple[Channel, ...]):
+                 channels: tuple[Channel, ...], contact_types: tuple[str, ...] = ()):
         self.countries, self.roles, self.channels = countries, roles, channels
+        self.contact_types = contact_types  # event types that are a contact on a channel
         self.forms = tuple(sorted(self._forms(), key=lambda f: (-len(f.text), f.text, f.kind)))
         self._by_text: dict[str, list[SurfaceForm]] = {}
         for form in self.forms:
@@ -268,7 +273,8 @@ def _alternation(texts) -> re.Pattern:
 def _load(world_dir: Path) -> World:
     roles = load_roles(world_dir / "roles.yaml")
     countries = load_countries(world_dir / "countries.yaml", roles)
-    return World(countries, roles, load_channels(world_dir / "channels.yaml", roles))
+    channels = world_dir / "channels.yaml"
+    return World(countries, roles, load_channels(channels, roles), load_contact_types(channels))
 
 
 def load_world(data_dir: Path | str = "data") -> World:
