@@ -85,6 +85,7 @@ def test_documents_score_date_tolerance_outlet_and_origin(synonyms):
     ])
     scored = score_documents(gold, predicted, synonyms).set_index("file")
     assert scored["date_right"].tolist() == [True, True, False, False]
+    assert scored["date_verdict"].tolist() == ["right", "right", "wrong", "missing"]
     assert scored["outlet_right"].tolist() == [True, True, False, False]
     # no origin given: the outlet is its own origin (right for b, wrong for a copy)
     assert scored["origin_right"].tolist() == [True, True, False, False]
@@ -148,7 +149,7 @@ def test_table_marks_missed_goals(synonyms):
     row = summarise("invented", docs, {"events_found": Score(1, 4), "fragments": 1.0,
                                        "precision": Score(0, 0), "notice_right": Score(0, 0)})
     table = markdown_table([row])
-    assert "| invented | 1 | 1/1 (100 %) | 0/1 (0 %) ✗ |" in table
+    assert "| invented | 1 | 1/1 (100 %) | 0/1 (0 %) | 0/1 (0 %) | 0/1 (0 %) ✗ |" in table
     assert "1/4 (25 %) ✗" in table
     assert "n/a" in table
 
@@ -202,3 +203,19 @@ def test_evaluate_scores_tables_written_earlier_and_writes_the_report(tmp_path):
     assert csv.loc[0, "corpus"] == "invented" and csv.loc[0, "precision"] == 1.0
     assert "| invented | 1 |" in (out / "evaluation.md").read_text()
     assert (out / "invented" / "gold_events.csv").exists()
+
+
+@pytest.mark.parametrize(("published", "earliest", "latest", "verdict"), [
+    ("2024-10-10", "", "", "right"),       # within the tolerance of one day
+    ("2024-10-12", "", "", "wrong"),       # one day given, three days off
+    ("", "2024-10-05", "2024-10-08", "range"),  # an honest range (widened by the tolerance)
+    ("", "2024-10-01", "2024-10-03", "wrong-range"),
+    ("", "", "", "missing"),
+])
+def test_date_verdicts_tell_a_confident_error_from_an_honest_range(
+        synonyms, published, earliest, latest, verdict):
+    gold = gold_corpus(documents=[("a.txt", "World Herald", "2024-10-09", 1, "")])
+    predicted = pd.DataFrame([{"file": "a.txt", "published": published,
+                               "published_earliest": earliest, "published_latest": latest,
+                               "outlet": ""}])
+    assert score_documents(gold, predicted, synonyms).loc[0, "date_verdict"] == verdict

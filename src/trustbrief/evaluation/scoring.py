@@ -1,7 +1,9 @@
 """Scoring predicted tables against a labelled corpus: pure functions over frames.
 
 Definitions (the README of `make evaluate` repeats them):
-- date right: the predicted `published` day is within the gold tolerance of the gold day.
+- date right: the predicted `published` day is within the gold tolerance of the gold day;
+  date wrong: a single day outside it (confidently wrong); honest range: no single day, but
+  [published_earliest, published_latest] holds the gold day (widened by the tolerance).
 - outlet right / origin right: normalised names compare equal (case, accents, punctuation, a
   leading 'The' and agency abbreviations folded); the origin is the relayed wire or outlet
   ('Reuters copy') or, when nothing is relayed, the outlet itself. A prediction without an
@@ -67,18 +69,35 @@ def score_documents(gold: GoldCorpus, predicted: pd.DataFrame,
         outlet = parse_gold_outlet(doc["outlet"], synonyms)
         pred_outlet = str(pred.get("outlet") or "")
         pred_origin = str(pred.get("origin") or "") or pred_outlet
+        verdict = date_verdict(gold_day, doc["tolerance_days"], pred_day,
+                               _day(pred.get("published_earliest")),
+                               _day(pred.get("published_latest")))
         rows.append({
             "file": doc["file"],
             "gold_published": doc["published"], "tolerance_days": doc["tolerance_days"],
             "published": pred_day.isoformat() if pred_day else "",
-            "date_right": bool(pred_day and gold_day
-                               and abs((pred_day - gold_day).days) <= doc["tolerance_days"]),
+            "published_earliest": str(pred.get("published_earliest") or ""),
+            "published_latest": str(pred.get("published_latest") or ""),
+            "date_verdict": verdict, "date_right": verdict == "right",
             "gold_outlet": doc["outlet"], "outlet": pred_outlet, "origin": pred_origin,
             "outlet_right": normalise_name(pred_outlet, synonyms) in outlet.outlet,
             "origin_right": normalise_name(pred_origin, synonyms) in outlet.origin,
             "extracted": bool(pred),
         })
     return pd.DataFrame(rows)
+
+
+def date_verdict(gold: dt.date | None, tolerance: int, published: dt.date | None,
+                 earliest: dt.date | None, latest: dt.date | None) -> str:
+    """right: one day, within tolerance; wrong: one day, off by more (confidently wrong);
+    range: no single day, and the range given holds the gold day (an honest range); wrong-range:
+    a range that misses it; missing: nothing given."""
+    slack = dt.timedelta(days=tolerance)
+    if published is not None and gold is not None:
+        return "right" if abs((published - gold).days) <= tolerance else "wrong"
+    if earliest is not None and latest is not None and gold is not None:
+        return "range" if earliest - slack <= gold <= latest + slack else "wrong-range"
+    return "missing"
 
 
 def _event_window(record: dict) -> tuple[dt.date, dt.date] | None:
@@ -168,6 +187,8 @@ def summarise(corpus: str, documents: pd.DataFrame, events: dict) -> dict:
     return {
         "corpus": corpus, "documents": n,
         "dates_right": Score(int(documents["date_right"].sum()), n),
+        "dates_wrong": Score(int((documents["date_verdict"] == "wrong").sum()), n),
+        "dates_range": Score(int((documents["date_verdict"] == "range").sum()), n),
         "outlets_right": Score(int(documents["outlet_right"].sum()), n),
         "origins_right": Score(int(documents["origin_right"].sum()), n),
         **events,
