@@ -89,6 +89,9 @@ def test_the_pair_becomes_sides_from_world_knowledge(data):
                    if side != "Canada")
     states = {a["name"]: a for a in composed["actors"] if a.get("type") == "state"}
     assert "Mexico City" in states["Mexico"]["aliases"] and states["Canada"]["side"] == "Canada"
+    ministry = next(a for a in composed["actors"] if a["name"] == "Mexican Foreign Ministry")
+    assert ministry["side"] == "Mexico" and "Mexico's Ministry of Foreign Affairs" in ministry[
+        "names"] and "Foreign Ministry of Mexico" in ministry["names"]
     person = next(a for a in composed["actors"] if a["name"] == "Ana Ruiz Prieto")
     assert person["aliases"] == ["Prieto"] and "Foreign Minister" in person["titles"]
     assert shared["sides"] == load_yaml(data / "gazetteer.yaml")["sides"]  # input untouched
@@ -139,5 +142,19 @@ def test_a_new_pair_runs_through_the_whole_pipeline(data):
     tables = pipeline.run(story.articles, data, knowledge=pipeline.Knowledge(data, story))
     sides = set(tables["actor_mentions"]["side"])
     assert {"Mexico", "Canada"} <= sides
-    assert "Ana Ruiz Prieto" in set(tables["actor_mentions"]["actor"])
+    assert {"Ana Ruiz Prieto", "Mexican Foreign Ministry"} <= set(tables["actor_mentions"]["actor"])
     assert not {"US", "Israel"} & sides
+
+
+def test_extract_reads_a_storys_folder_with_that_story(data, tmp_path):
+    from trustbrief.cli import main
+
+    story = find_story(data, "mx-ca")
+    (story.articles / "a.txt").write_text(
+        "Mexico recalls its ambassador\n\nMEXICO CITY, March 4, 2025 - Mexico's Foreign "
+        "Ministry said on Monday that Canada had not been told in advance.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["extract", "--seeds", str(story.articles), "--out", str(out),
+                 "--data", str(data)]) == 0
+    provenance = (out / "provenance.json").read_text(encoding="utf-8")
+    assert '"story": "mx-ca"' in provenance

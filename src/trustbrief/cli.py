@@ -41,9 +41,12 @@ def _story(args: argparse.Namespace):
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from trustbrief import pipeline
+    from trustbrief.knowledge.story import story_for_articles
 
     started = time.perf_counter()
     story = _story(args)
+    if args.story is None and args.seeds:  # the story whose folder this is, if there is one
+        story = story_for_articles(args.data, args.seeds) or story
     if story is None and not (args.seeds and args.focus):
         print(f"error: {args.data}/stories/ has no default story: give --story NAME, or "
               "--seeds and --focus", file=sys.stderr)
@@ -54,6 +57,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if not seeds.is_dir():
         print(f"error: articles folder {seeds} does not exist", file=sys.stderr)
         return 2
+    if (story is not None and args.story is None and args.seeds
+            and seeds.resolve() != story.articles):
+        print(f"warning: {seeds}/ is read as the default story {story.name!r} (pair "
+              f"{story.focus}, its people and files); for another story write "
+              f"{data}/stories/NAME.yaml and give --story NAME", file=sys.stderr)
     label = f"story {story.name}: " if story is not None else ""
     print(f"extracting {label}{seeds}/ with the knowledge in {data}/ ...", file=sys.stderr)
     focus = tuple(part.strip() for part in args.focus.split("->")) if args.focus else None

@@ -185,6 +185,7 @@ def compose_gazetteer(shared: dict, world, story: Story | None) -> dict:
             sides[label] = {"adjectives": list(country.adjectives)}
         if not any(a.get("side") == label and a.get("type") == "state" for a in actors):
             actors.append(_state_entry(country, label, actors))
+            actors += _institution_entries(world, country, label, actors)
     extra = list(story.actors)
     companion = story.companion("actors.yaml")
     if companion is not None:
@@ -229,14 +230,43 @@ def role_channels(world, gazetteer: dict, story: Story) -> list[dict]:
     return found
 
 
-def _state_entry(country, side: str, actors: list[dict]) -> dict:
-    """A country as a gazetteer state: its names, capital and metonyms, minus forms another
-    actor already owns (the longest, most specific owner keeps them)."""
+# Institutions a new side gets as actors ('the Azerbaijani Foreign Ministry', "Russia's air
+# defences"), from the role forms of data/world/roles.yaml qualified by the country's words.
+INSTITUTION_ROLES = ("foreign_ministry", "defence_ministry", "armed_forces",
+                     "intelligence_service", "police")
+
+
+def _institution_entries(world, country, side: str, actors: list[dict]) -> list[dict]:
+    taken = _taken_forms(actors)
+    qualifiers = [*country.adjectives[:1], country.name, f"{country.name}'s"]
+    entries = []
+    for role_id in INSTITUTION_ROLES:
+        role = world.roles[role_id]
+        names = [f"{q} {f}" for f in role.forms for q in qualifiers]
+        names += [f"{f} of {country.name}" for f in role.forms if f[:1].isupper()]
+        names = [n for n in dict.fromkeys(names) if n.casefold() not in taken]
+        if names:
+            level = "military" if role.level == "military" else "institution"
+            entries.append({"name": names[0], "type": "organization", "side": side,
+                            "level": level, "roles": [role_id.replace("_", " ")],
+                            "names": names[1:]})
+            taken |= {n.casefold() for n in names}
+    return entries
+
+
+def _taken_forms(actors: list[dict]) -> set[str]:
     taken = set()
     for actor in actors:
         for key in ("name", "names", "aliases", "titles"):
             value = actor.get(key) or []
             taken |= {str(v).casefold() for v in ([value] if isinstance(value, str) else value)}
+    return taken
+
+
+def _state_entry(country, side: str, actors: list[dict]) -> dict:
+    """A country as a gazetteer state: its names, capital and metonyms, minus forms another
+    actor already owns (the longest, most specific owner keeps them)."""
+    taken = _taken_forms(actors)
     names = [n for n in country.names if n != country.name and n.casefold() not in taken]
     aliases = [m for m in country.metonyms if m.casefold() not in taken
                and m.casefold() not in {n.casefold() for n in names}]
