@@ -115,11 +115,15 @@ def test_arab_press_future_weekday_and_explicit_full_date(chronology):
 
 
 def test_explicit_dates_alone_bound_the_article_from_below(chronology):
+    # A past event is a lower bound, not a day: the article gets an honest range, no day.
     docs = [article("dE", "explainer.txt")]
     mentions = [mention("dE", 1, "airstrike", "Israel;Lebanon",
                         "Israeli jets struck Beirut's southern suburbs on 2024-10-03.")]
     out = infer(docs, mentions, chronology).iloc[0]
-    assert out["published"] == "2024-10-03"
+    assert out["published"] == ""
+    assert (out["published_earliest"], out["published_latest"]) == ("2024-10-03", "2024-10-17")
+    assert out["published_basis"] == "inferred"
+    assert "2024-10-03" in out["published_evidence"]
 
 
 def test_event_pinned_by_a_dated_article(chronology):
@@ -181,8 +185,8 @@ def test_no_evidence_keeps_unknown_and_warns(chronology, caplog):
         out = dating.infer_publication_dates(frame, found_for(mentions), chronology)
     assert frame.equals(before)  # input untouched
     assert out.set_index("doc_id").loc["dN", "published_basis"] == "unknown"
-    assert ("nothing.txt: no publication date found; add a row with file,published to "
-            "data/sources.csv") in caplog.text
+    assert ("nothing.txt: no publication date found; add the row 'nothing.txt,,,YYYY-MM-DD,,,' "
+            "to data/sources.csv") in caplog.text
     assert "stated.txt" not in caplog.text
 
 
@@ -191,12 +195,12 @@ def test_inferred_dates_are_logged(chronology, caplog):
     mentions = [mention("dW", 1, "missile_attack", "Iran", "Iran attacked Israel yesterday.")]
     with caplog.at_level(logging.INFO, logger="trustbrief"):
         infer(docs, mentions, chronology)
-    assert "wire.txt: publication date inferred as 2024-10-02" in caplog.text
+    assert "wire.txt: publication date 2024-10-02 (range 2024-10-02..2024-10-02)" in caplog.text
 
 
 def test_sidecar_date_contradicted_by_the_text_is_reported(chronology, caplog):
     docs = [article("dX", "side.txt", "sidecar", "2024-09-20")]
-    mentions = [mention("dX", 1, "visit_blocked", "Yoav Gallant",
+    mentions = [mention("dX", 1, "visit_blocked", "Benjamin Netanyahu;Yoav Gallant",
                         "Netanyahu blocked Gallant's trip late last night.")]
     with caplog.at_level(logging.WARNING, logger="trustbrief"):
         out = infer(docs, mentions, chronology).iloc[0]

@@ -1,18 +1,26 @@
-"""Publication dates for articles that do not state one, inferred from what they report.
+"""Publication dates as honest intervals, for articles that do not state one.
 
 Clues (each is a predicate over candidate publication days):
 
 - relative: a relative time expression ('late last night', 'last Friday', 'originally set for
   Wednesday') in a sentence that mentions an event whose date is pinned down - by a row of
-  data/chronology.csv, or by an explicit date in a dated article. The clue holds on the days d
-  for which timex.resolve_spec(spec, d) covers the event's date (brute force over a window).
-- after: an event reported as having happened (no relative expression) -> d >= its date.
+  data/chronology.csv, or by an explicit date in a dated article - and the match is specific
+  (the same event type and the same actors, not one shared name). The clue holds on the days d
+  for which timex.resolve_spec(spec, d) covers the event's date.
+- after: an event reported as having happened -> d >= its date (the latest such event is the
+  article's lower bound).
 - before: an event reported as planned -> d <= its date.
+- lede: the weekday the first sentences report ('the Pentagon said on Tuesday') is the day of
+  publication or the day before: news leads with the day's news, and a wire story filed late
+  runs the next morning elsewhere.
+- window: what the corpus stage already bounds (a month in the URL, an update stamp) is a hard
+  limit on the candidate days.
 
-Candidate days are scored by how many clues they satisfy (a clue that pairs a mention with a
-time expression extract did not assign to it counts half); the best-scoring days form the
-range, and the article is dated to the earliest of them: news is published promptly after the
-latest event it reports.
+Candidate days are scored by the weight of the clues they satisfy; the best-scoring days form
+the range. A day is given (`published`) only when that range spans at most PIN_DAYS days (the
+first of them: news is published promptly after what it reports); otherwise `published` stays
+empty and published_earliest / published_latest carry the range, with the evidence. A
+confidently wrong date is worse than a range.
 """
 
 from __future__ import annotations
@@ -43,9 +51,13 @@ CHRONOLOGY_OPTIONAL = ("date_latest", "actors", "keywords")
 CHRONOLOGY_COLUMNS = ("key", "date", "date_latest", "event_type", "actors", "keywords", "label",
                       "source")
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9_]+$")
-DATED_BASES = ("stated", "sidecar")
+DATED_BASES = ("stated", "html_meta", "url", "sidecar")
 EVIDENCE_SEP = " | "
 ONE_DAY = dt.timedelta(days=1)
+MIN_SHARED_ACTORS = 2  # a pinned event with two or more actors matches only a mention of two
+PIN_DAYS = 2  # a range of at most this many days is given as its first day
+LEDE_SENTENCES = 2  # the first body sentences, where the day's news is reported
+LEDE_WEIGHT = 1.0
 
 
 # ---------------------------------------------------------------- chronology
@@ -108,9 +120,11 @@ class Pinned:
     last: dt.date
 
     def matches(self, event_type: str, actors: set[str], text: str) -> bool:
+        """The same event: same type, and the mention names as many of the event's actors as
+        it can (both parties of a call, not one shared name), and the keywords if any."""
         if event_type != self.event_type:
             return False
-        if self.actors and not (self.actors & actors):
+        if self.actors and len(self.actors & actors) < min(MIN_SHARED_ACTORS, len(self.actors)):
             return False
         return self.keywords is None or bool(self.keywords.search(text or ""))
 
@@ -169,7 +183,8 @@ def _is_explicit_day(spec: str) -> bool:
 
 
 # the document fields this stage reads (a record's .get gives None for missing ones)
-DOCUMENT_FIELDS = ("doc_id", "file", "published", "published_basis")
+DOCUMENT_FIELDS = ("doc_id", "file", "published", "published_basis", "published_earliest",
+                   "published_latest", "published_printed", "published_evidence")
 
 
 def _present(frame: pd.DataFrame, names: tuple[str, ...]) -> list[str]:
@@ -295,7 +310,9 @@ def _dedupe(clues: list[Clue]) -> list[Clue]:
 
 @dataclass(frozen=True)
 class Verdict:
-    published: dt.date
+    """The range of publication days the clues allow; `published` only when it is pinned."""
+
+    published: dt.date | None
     earliest: dt.date
     latest: dt.date
     used: list[Clue]
@@ -303,14 +320,18 @@ class Verdict:
     total: float
 
 
-def _window(clues: list[Clue], lookaround_days: int) -> list[dt.date]:
+def _window(clues: list[Clue], lookaround_days: int,
+            bounds: tuple[dt.date | None, dt.date | None] = (None, None)) -> list[dt.date]:
     """Candidate publication days: from a week before the earliest dated event to
-    `lookaround_days` after the latest ('last month' can point that far back)."""
+    `lookaround_days` after the latest ('last month' can point that far back), inside the
+    bounds the corpus stage found (a month in the URL, an update stamp)."""
     days = [d for c in clues for e in c.events for d in e]
-    if not days:
+    lower, upper = bounds
+    if not days and (lower is None or upper is None):
         return []
-    start = min(days) - dt.timedelta(days=7)
-    end = max(days) + dt.timedelta(days=lookaround_days)
+    start = min(days) - dt.timedelta(days=7) if days else lower
+    end = max(days) + dt.timedelta(days=lookaround_days) if days else upper
+    start, end = max(start, lower or start), min(end, upper or end)
     return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
 
 
@@ -322,27 +343,28 @@ def score_days(clues: list[Clue], days: list[dt.date]) -> dict[dt.date, float]:
     return {d: score(clues, d) for d in days}
 
 
-def decide(clues: list[Clue], max_lag_days: int = 14,
-           lookaround_days: int = 62) -> Verdict | None:
-    """Best-scoring candidate days -> a publication date and range (None without clues)."""
-    days = _window(clues, lookaround_days)
-    if not clues or not days:
+def decide(clues: list[Clue], max_lag_days: int = 14, lookaround_days: int = 62,
+           bounds: tuple[dt.date | None, dt.date | None] = (None, None)) -> Verdict | None:
+    """Best-scoring candidate days -> the range, and the day when the range pins one
+    (None without clues or bounds)."""
+    days = _window(clues, lookaround_days, bounds)
+    if not days:
         return None
     scores = score_days(clues, days)
     top = max(scores.values())
-    if top == 0:
-        return None
     best = [d for d in days if scores[d] == top]
+    if top == 0 and None in bounds:
+        return None
     lag = dt.timedelta(days=max_lag_days)
     open_below, open_above = best[0] == days[0], best[-1] == days[-1]
-    if open_below and not open_above:
-        # Only 'not after' clues: the article came shortly before the planned event.
-        published = best[-1]
-        earliest, latest = max(best[0], published - lag), best[-1]
-    else:
-        published = best[0]
-        earliest, latest = best[0], min(best[-1], published + lag)
-    used = [c for c in clues if c.holds(published)]
+    earliest, latest = best[0], best[-1]
+    if top > 0 and open_above and not open_below:
+        latest = min(latest, earliest + lag)  # news follows what it reports within weeks
+    elif top > 0 and open_below and not open_above:
+        earliest = max(earliest, latest - lag)  # a plan is reported shortly before its day
+    pinned = (latest - earliest).days + 1 <= PIN_DAYS
+    published = earliest if pinned else None
+    used = [c for c in clues if c.holds(published or earliest)]
     return Verdict(published, earliest, latest, used, top, sum(c.weight for c in clues))
 
 
@@ -456,54 +478,159 @@ def collect_clues(documents: pd.DataFrame, found: dict, chronology: pd.DataFrame
 
 
 def _evidence(clues: list[Clue]) -> str:
-    texts = []
-    for clue in sorted(clues, key=lambda c: c.sent_id):
+    """The sentences the clues come from, once each, in reading order."""
+    by_sentence: dict[str, str] = {}
+    for clue in clues:
         text = " ".join(clue.text.split())
+        if len(text) > len(by_sentence.get(clue.sent_id, "")):
+            by_sentence[clue.sent_id] = text
+    texts: list[str] = []
+    for _, text in sorted(by_sentence.items()):
         if text not in texts:
             texts.append(text)
     return EVIDENCE_SEP.join(texts)
 
 
+def _lede_clues(times: pd.DataFrame | None, doc_ids: set[str]) -> dict[str, list[Clue]]:
+    """A bare weekday in the first sentences ('said on Tuesday') -> published that day or
+    the next (see the module docstring)."""
+    if times is None or times.empty:
+        return {}
+    out: dict[str, list[Clue]] = {}
+    columns = [c for c in ("doc_id", "sent_id", "spec", "text", "sentence_text") if c in times]
+    for t in frame_records(times, columns):
+        if t["doc_id"] not in doc_ids or not str(t["spec"]).startswith("weekday:past:"):
+            continue
+        number = re.search(r"-s(\d+)$", t["sent_id"])
+        if number is None or int(number.group(1)) > LEDE_SENTENCES:
+            continue
+        spec = t["spec"]
+
+        def holds(day: dt.date, spec=spec) -> bool:
+            reported = timex.resolve_spec(spec, day).date
+            return reported is not None and (day - reported).days <= 1
+
+        out.setdefault(t["doc_id"], []).append(Clue(
+            t["doc_id"], t["sent_id"], _sentence_text(t), "lede", holds, (),
+            (t["sent_id"], "lede", spec), LEDE_WEIGHT))
+    return out
+
+
+def _sentence_text(row: dict) -> str:
+    return str(row.get("sentence_text") or row.get("text") or row["sent_id"])
+
+
+PRINTED_WEIGHT = 3.0  # a day and month printed on the article outweigh every other clue
+
+
+def _printed_clue(row: dict) -> Clue | None:
+    """A date printed without its year ('MOSCOW, July 31. /TASS/.'): the day and month hold."""
+    printed = str(row.get("published_printed") or "")
+    m = re.fullmatch(r"--(\d\d)-(\d\d)", printed)
+    if m is None:
+        return None
+    month, day_of_month = int(m.group(1)), int(m.group(2))
+    return Clue(row["doc_id"], "", str(row.get("published_evidence") or printed), "printed",
+                lambda d: (d.month, d.day) == (month, day_of_month), (), ("printed", printed),
+                PRINTED_WEIGHT)
+
+
+def _corpus_span(rows: list[dict], margin_days: int) -> tuple[dt.date | None, dt.date | None]:
+    """First and last publication day of the dated documents, widened by margin_days."""
+    days = [d for d in (_iso_or_none(r.get("published")) for r in rows) if d]
+    if not days:
+        return None, None
+    margin = dt.timedelta(days=margin_days)
+    return min(days) - margin, max(days) + margin
+
+
+def _bounds(row: dict, span: tuple) -> tuple[dt.date | None, dt.date | None]:
+    """Hard limits the corpus stage found (URL month, update stamp); a yearless printed date
+    is looked for within the corpus's span. A dated row (sidecar) is checked unbounded."""
+    if row.get("published"):
+        return None, None
+    lower = _iso_or_none(row.get("published_earliest"))
+    upper = _iso_or_none(row.get("published_latest"))
+    if str(row.get("published_printed") or "").startswith("--"):
+        lower = max(lower, span[0]) if lower and span[0] else lower or span[0]
+        upper = min(upper, span[1]) if upper and span[1] else upper or span[1]
+    return lower, upper
+
+
+OPEN_BASES = ("unknown", "", None)
+
+
 def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd.DataFrame,
-                            max_lag_days: int = 14, lookaround_days: int = 62) -> pd.DataFrame:
-    """Fill published* for documents whose published_basis is 'unknown' (basis 'inferred')."""
+                            max_lag_days: int = 14, lookaround_days: int = 62,
+                            sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Date the documents whose day is not known yet (published empty): the range the clues
+    allow, and the day when they pin it (basis 'inferred', or 'stated' when a printed
+    day-and-month found its year). Sidecar dates are checked against the clues."""
     docs = documents.copy()
-    for column in ("published", "published_earliest", "published_latest", "published_evidence"):
+    for column in ("published", "published_earliest", "published_latest", "published_evidence",
+                   "published_printed"):
         if column not in docs.columns:
             docs[column] = ""
     rows = frame_records(docs, _present(docs, DOCUMENT_FIELDS))
-    # stated in the text: nothing to infer or to check
     open_rows = [(i, row) for i, row in zip(docs.index, rows, strict=True)
-                 if row.get("published_basis", "unknown") in ("unknown", "", None, "sidecar")]
-    clues = collect_clues(docs, found, chronology, {row["doc_id"] for _, row in open_rows})
-    filled: dict[str, list] = {}
-    at: list = []
+                 if not row.get("published") or row.get("published_basis") == "sidecar"]
+    wanted = {row["doc_id"] for _, row in open_rows}
+    clues = collect_clues(docs, found, chronology, wanted)
+    for doc_id, extra in _lede_clues(_lede_times(found, sentences), wanted).items():
+        clues[doc_id] = clues.get(doc_id, []) + extra
+    span = _corpus_span(rows, lookaround_days)
+    updates: dict[tuple, object] = {}
     for i, row in open_rows:
-        name = row.get("file") or row["doc_id"]
-        basis = row.get("published_basis", "unknown")
-        verdict = decide(clues.get(row["doc_id"], []), max_lag_days, lookaround_days)
-        if basis == "sidecar":
-            _check_sidecar(name, _iso_or_none(row.get("published")), verdict,
-                           clues.get(row["doc_id"], []))
-        if basis not in ("unknown", "", None):
+        doc_clues = clues.get(row["doc_id"], [])
+        printed = _printed_clue(row)
+        if printed is not None:
+            doc_clues = [printed, *doc_clues]
+        verdict = decide(doc_clues, max_lag_days, lookaround_days, _bounds(row, span))
+        if row.get("published_basis") == "sidecar":
+            _check_sidecar(row.get("file") or row["doc_id"], _iso_or_none(row.get("published")),
+                           verdict, doc_clues)
             continue
-        if verdict is None:
-            log.warning("%s: no publication date found; add a row with file,published to "
-                        "data/sources.csv", name)
-            continue
-        at.append(i)
-        for column, value in (("published", verdict.published.isoformat()),
-                              ("published_earliest", verdict.earliest.isoformat()),
-                              ("published_latest", verdict.latest.isoformat()),
-                              ("published_basis", "inferred"),
-                              ("published_evidence", _evidence(verdict.used))):
-            filled.setdefault(column, []).append(value)
-        log.info("%s: publication date inferred as %s (range %s..%s), clue score %g of %g",
-                 name, verdict.published, verdict.earliest, verdict.latest, verdict.score,
-                 verdict.total)
-    for column, values in filled.items():  # one assignment per column, not per cell
-        docs.loc[at, column] = values
+        for column, value in _dated(row, verdict, printed).items():
+            updates[(i, column)] = value
+    for (i, column), value in updates.items():
+        docs.at[i, column] = value
     return docs
+
+
+def _lede_times(found: dict, sentences: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The time expressions, with the text of their sentence as evidence when known."""
+    times = found.get("time_expressions")
+    if times is None or times.empty or sentences is None or "text" not in sentences:
+        return times
+    texts = sentences[["sent_id", "text"]].rename(columns={"text": "sentence_text"})
+    return times.merge(texts, on="sent_id", how="left")
+
+
+def _dated(row: dict, verdict: Verdict | None, printed: Clue | None) -> dict[str, str]:
+    """The published* cells for one document, and the analyst's warning when no day."""
+    name = row.get("file") or row["doc_id"]
+    if verdict is None:
+        log.warning("%s: no publication date found; add the row '%s,,,YYYY-MM-DD,,,' to "
+                    "data/sources.csv", name, name)
+        return {}
+    out = {"published_earliest": verdict.earliest.isoformat(),
+           "published_latest": verdict.latest.isoformat()}
+    stated = printed is not None and printed in verdict.used and verdict.published is not None
+    if row.get("published_basis") in OPEN_BASES or not stated:
+        evidence = _evidence([c for c in verdict.used if c.kind != "printed"])
+        out["published_basis"] = "stated" if stated else "inferred"
+        if not stated:
+            previous = str(row.get("published_evidence") or "")
+            out["published_evidence"] = EVIDENCE_SEP.join(x for x in (previous, evidence) if x)
+    if verdict.published is not None:
+        out["published"] = verdict.published.isoformat()
+        log.info("%s: publication date %s (range %s..%s)", name, verdict.published,
+                 verdict.earliest, verdict.latest)
+    else:
+        log.warning("%s: publication day not pinned: between %s and %s; if you know the day, "
+                    "add the row '%s,,,YYYY-MM-DD,,,' to data/sources.csv", name,
+                    verdict.earliest, verdict.latest, name)
+    return out
 
 
 def _check_sidecar(name: str, stated: dt.date | None, verdict: Verdict | None,

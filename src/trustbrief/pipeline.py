@@ -138,7 +138,8 @@ def _run_stages(seeds_dir, kb: Knowledge, focus) -> dict[str, pd.DataFrame]:
                   vocabulary=kb.vocabulary)
     # time expressions and mentions are checked once dated, below
     _checked({name: found[name] for name in ("actor_mentions", "claims", "trust_signals")})
-    documents = stage("dating", dating.infer_publication_dates, documents, found, kb.chronology)
+    documents = stage("dating", dating.infer_publication_dates, documents, found, kb.chronology,
+                      sentences=sentences)
     _checked({"documents": documents})
     found["time_expressions"] = timex.resolve_time_expressions(found["time_expressions"],
                                                                documents)

@@ -1,0 +1,344 @@
+"""What an article states about itself: publication date, own outlet, the origin it relays.
+
+The grammar lives in data/datelines.yaml (kinds of layout: wire datelines, bylines with a date,
+timestamp lines, credit lines, dates in the address). This module only loads it, tries its
+shapes on the right lines, and reads the dates the shapes capture.
+
+A printed date may lack its year ('MOSCOW, July 31. /TASS/.'); it is returned as a
+`PrintedDate` with `year=None` and completed later (URL, the article's own years, or the
+corpus; see trustbrief.dating).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from trustbrief import knowledge
+from trustbrief.knowledge import DataFileError
+
+GRAMMAR_FILE = "datelines.yaml"
+WHERE = ("head", "tail", "lede", "url")
+MATCH = ("line", "start", "search")
+CAPTURES = {"date", "updated", "year", "month", "day", "origin", "outlet", "author", "place"}
+LIMIT_KEYS = ("head_lines", "tail_lines", "lede_lines", "short_line_chars", "min_year")
+SHAPE_KEYS = ("name", "where", "match", "pattern", "captures")
+SHAPE_OPTIONAL = ("case_sensitive", "order", "known_only")
+WEEKDAY_ABBREVIATIONS = ("Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
+                         "Sun")
+
+
+@dataclass(frozen=True)
+class Shape:
+    name: str
+    where: str
+    match: str
+    regex: re.Pattern
+    captures: tuple[str, ...]
+    order: str  # dmy | mdy: how 01/02/2024 is read
+    known_only: bool  # outlet/origin captures count only when data/outlets.yaml knows them
+
+
+@dataclass(frozen=True)
+class Grammar:
+    shapes: tuple[Shape, ...]
+    limits: dict
+    months: dict[str, int]  # lower-case name or abbreviation -> month number
+
+    def where(self, place: str) -> tuple[Shape, ...]:
+        return tuple(s for s in self.shapes if s.where == place)
+
+
+@dataclass(frozen=True)
+class PrintedDate:
+    """A date as printed: the year may be unknown; `day` None = only the month is known."""
+
+    year: int | None
+    month: int
+    day: int | None
+
+    def date(self) -> dt.date | None:
+        if self.year is None or self.day is None:
+            return None
+        return dt.date(self.year, self.month, self.day)
+
+    def with_year(self, year: int) -> PrintedDate:
+        return PrintedDate(year, self.month, self.day)
+
+    def span(self) -> tuple[dt.date, dt.date] | None:
+        """First and last day it may be (a whole month when the day is unknown)."""
+        if self.year is None:
+            return None
+        if self.day is not None:
+            day = dt.date(self.year, self.month, self.day)
+            return day, day
+        first = dt.date(self.year, self.month, 1)
+        following = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return first, following - dt.timedelta(days=1)
+
+    def iso(self) -> str:
+        """YYYY-MM-DD, --MM-DD without a year (ISO 8601), YYYY-MM without a day."""
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        if self.year is None:
+            return f"--{self.month:02d}-{self.day:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+@dataclass
+class Statement:
+    """What the lines of one article say about it, with the line each fact came from."""
+
+    date: PrintedDate | None = None
+    date_evidence: str = ""
+    date_shape: str = ""
+    updated: PrintedDate | None = None
+    origin: str = ""
+    origin_evidence: str = ""
+    outlet: str = ""
+    outlet_evidence: str = ""
+    author: str = ""
+    place: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- loading
+
+def _alternation(words) -> str:
+    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+
+
+def _expand(path, key, pattern: str, fragments: dict[str, str]) -> str:
+    for _ in range(6):  # fragments may use earlier fragments
+        new = re.sub(r"\{(\w+)\}", lambda m: fragments.get(m.group(1), m.group(0)), pattern)
+        if new == pattern:
+            break
+        pattern = new
+    unknown = set(re.findall(r"\{([a-z_]+)\}", pattern)) - {"0", "1"}
+    if unknown:
+        raise DataFileError(path, key, f"unknown fragment(s) {sorted(unknown)}")
+    return pattern
+
+
+def _shape(path, index: int, item, fragments: dict[str, str]) -> Shape:
+    where_key = f"shapes[{index}]"
+    knowledge.require_keys(path, where_key, item, SHAPE_KEYS, SHAPE_OPTIONAL)
+    where_key = f"shapes[{index}] ({item['name']})"
+    if item["where"] not in WHERE:
+        raise DataFileError(path, where_key, f"where must be one of {', '.join(WHERE)}")
+    if item["match"] not in MATCH:
+        raise DataFileError(path, where_key, f"match must be one of {', '.join(MATCH)}")
+    captures = tuple(item["captures"] or ())
+    unknown = {c.rstrip("0123456789") for c in captures} - CAPTURES
+    if unknown:
+        raise DataFileError(path, where_key, f"unknown capture(s) {sorted(unknown)}; allowed: "
+                            f"{', '.join(sorted(CAPTURES))} (a digit may follow: origin2)")
+    pattern = _expand(path, where_key, item["pattern"], fragments)
+    flags = 0 if item.get("case_sensitive") else re.IGNORECASE
+    try:
+        regex = re.compile(pattern, flags)
+    except re.error as exc:
+        raise DataFileError(path, where_key, f"bad pattern: {exc}") from None
+    if set(regex.groupindex) != set(captures):
+        raise DataFileError(path, where_key, f"named groups {sorted(regex.groupindex)} must "
+                            f"equal captures {sorted(captures)}")
+    order = item.get("order", "dmy")
+    if order not in ("dmy", "mdy"):
+        raise DataFileError(path, where_key, "order must be dmy or mdy")
+    return Shape(item["name"], item["where"], item["match"], regex, captures, order,
+                 bool(item.get("known_only", False)))
+
+
+def load_grammar(data_dir: Path | str) -> Grammar:
+    """data/datelines.yaml, validated; months and weekdays from data/time_expressions.yaml."""
+    from trustbrief import timex
+
+    path = Path(data_dir) / GRAMMAR_FILE
+    data = knowledge.require_keys(path, "top level", knowledge.load_yaml(path),
+                                  ("limits", "fragments", "shapes"))
+    limits = knowledge.require_keys(path, "limits", data["limits"], LIMIT_KEYS)
+    for key in LIMIT_KEYS:
+        if not isinstance(limits[key], int) or limits[key] < 0:
+            raise DataFileError(path, f"limits.{key}", "expected a non-negative whole number")
+    vocabulary = timex.load_vocabulary(Path(data_dir))
+    months = {name.lower().rstrip("."): number for name, number in vocabulary.months.items()}
+    weekday_names = [w.rstrip(".") for w in vocabulary.weekdays] + list(WEEKDAY_ABBREVIATIONS)
+    fragments = {"month": rf"(?:{_alternation(months)})(?![a-z])\.?",
+                 "weekday": rf"(?:{_alternation(weekday_names)})(?![a-z])\.?"}
+    if not isinstance(data["fragments"], dict):
+        raise DataFileError(path, "fragments", "expected name: pattern pairs")
+    for name, value in data["fragments"].items():
+        if not isinstance(value, str):
+            raise DataFileError(path, f"fragments.{name}", "expected a pattern string")
+        fragments[name] = _expand(path, f"fragments.{name}", value, fragments)
+    items = data["shapes"]
+    if not isinstance(items, list) or not items:
+        raise DataFileError(path, "shapes", "expected a non-empty list")
+    shapes = tuple(_shape(path, i, item, fragments) for i, item in enumerate(items))
+    names = [s.name for s in shapes]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise DataFileError(path, "shapes", f"duplicate name(s): {', '.join(dupes)}")
+    return Grammar(shapes, dict(limits), months)
+
+
+# ---------------------------------------------------------------- reading dates
+
+_NUMERIC = re.compile(r"(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})")
+
+
+def read_date(text: str, grammar: Grammar, order: str = "dmy") -> PrintedDate | None:
+    """'Oct. 2, 2024', '30 Dec.', '30.06.2025', '2024-10-14', '14/10/2024' -> PrintedDate."""
+    text = text.strip()
+    numeric = _NUMERIC.search(text)
+    if numeric:
+        return _numeric_date(*numeric.groups(), order=order, min_year=grammar.limits["min_year"])
+    month = next((grammar.months[w.lower()] for w in re.findall(r"[A-Za-z]+", text)
+                  if w.lower() in grammar.months), None)
+    if month is None:
+        return None
+    year = next((int(y) for y in re.findall(r"(?:19|20)\d\d", text)), None)
+    rest = re.sub(r"(?:19|20)\d\d", " ", text)
+    day = next((int(d) for d in re.findall(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?!\d)", rest)),
+               None)
+    return _checked(year, month, day, grammar.limits["min_year"])
+
+
+def _numeric_date(a: str, b: str, c: str, order: str, min_year: int) -> PrintedDate | None:
+    if len(a) == 4:
+        return _checked(int(a), int(b), int(c), min_year)
+    if len(c) != 4:
+        return None
+    first, second, year = int(a), int(b), int(c)
+    if first > 12 or (order == "dmy" and second <= 12):
+        day, month = first, second
+    else:
+        month, day = first, second
+    return _checked(year, month, day, min_year)
+
+
+def _checked(year, month, day, min_year: int) -> PrintedDate | None:
+    if year is not None and not min_year <= year <= dt.date.today().year + 1:
+        return None
+    if not 1 <= month <= 12:
+        return None
+    if day is not None:
+        try:
+            dt.date(year or 2024, month, day)  # 2024: a leap year, so Feb 29 passes
+        except ValueError:
+            return None
+    return PrintedDate(year, month, day)
+
+
+# ---------------------------------------------------------------- scanning an article
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _head_candidates(lines: list[str], limits: dict) -> list[str]:
+    head = lines[:limits["head_lines"]]
+    out = []
+    for i, line in enumerate(head):
+        out.append(line)
+        nxt = head[i + 1] if i + 1 < len(head) else ""
+        if nxt and max(len(line), len(nxt)) <= limits["short_line_chars"]:
+            out.append(f"{line} {nxt}")
+    return out
+
+
+def _matches(shape: Shape, line: str) -> re.Match | None:
+    if shape.match == "line":
+        return shape.regex.fullmatch(line)
+    if shape.match == "start":
+        return shape.regex.match(line)
+    return shape.regex.search(line)
+
+
+def _captured(m: re.Match, name: str) -> str:
+    values = [v for k, v in m.groupdict().items() if v and k.rstrip("0123456789") == name]
+    return values[0].strip() if values else ""
+
+
+def scan(text: str, grammar: Grammar, known_outlet=None) -> Statement:
+    """Try the head, tail and lede shapes on the article's lines (see data/datelines.yaml).
+
+    known_outlet: written name -> canonical outlet name, or '' when not an outlet."""
+    known_outlet = known_outlet or (lambda name: "")
+    lines = _lines(text)
+    limits = grammar.limits
+    found = Statement()
+    places = (("head", _head_candidates(lines, limits)),
+              ("lede", lines[:limits["lede_lines"]]),
+              ("tail", lines[-limits["tail_lines"]:][::-1]))
+    for where, candidates in places:
+        for line in candidates:
+            for shape in grammar.where(where):
+                m = _matches(shape, line)
+                if m and _take(found, shape, m, line, grammar, known_outlet):
+                    break
+    return found
+
+
+def _take(found: Statement, shape: Shape, m: re.Match, line: str, grammar: Grammar,
+          known_outlet) -> bool:
+    """Record what the match states; False when it states nothing usable (try next shape)."""
+    used = False
+    for name in ("origin", "outlet"):
+        value = _captured(m, name)
+        if not value:
+            continue
+        canonical = known_outlet(value)
+        if shape.known_only and not canonical:
+            continue
+        if name == "origin" and not found.origin:
+            found.origin, found.origin_evidence, used = canonical or value, line, True
+        elif name == "outlet" and not found.outlet:
+            found.outlet, found.outlet_evidence, used = canonical or value, line, True
+    printed = _captured(m, "date")
+    date = read_date(printed, grammar, shape.order) if printed else None
+    if date is not None and found.date is None:
+        found.date, found.date_evidence, found.date_shape, used = date, line, shape.name, True
+    updated = _captured(m, "updated")
+    if updated and found.updated is None:
+        found.updated = read_date(updated, grammar, shape.order)
+        if found.updated is not None and not found.date_evidence:
+            found.date_evidence, found.date_shape = line, shape.name
+        used = used or found.updated is not None
+    for name in ("author", "place"):
+        if _captured(m, name) and not getattr(found, name):
+            setattr(found, name, _captured(m, name))
+            used = True
+    return used or not shape.captures
+
+
+def url_date(url: str, grammar: Grammar) -> tuple[PrintedDate | None, str]:
+    """(date, shape name) the address states: htmldate's URL reader first, then the url
+    shapes of the grammar (compact dates, a month only)."""
+    if not url:
+        return None, ""
+    found = _htmldate_url(url)
+    if found is not None:
+        return PrintedDate(found.year, found.month, found.day), "htmldate"
+    for shape in grammar.where("url"):
+        m = shape.regex.search(url)
+        if not m:
+            continue
+        day = _captured(m, "day")
+        date = _checked(int(_captured(m, "year")), int(_captured(m, "month")),
+                        int(day) if day else None, grammar.limits["min_year"])
+        if date is not None:
+            return date, shape.name
+    return None, ""
+
+
+def _htmldate_url(url: str) -> dt.date | None:
+    from htmldate.extractors import extract_url_date
+    from htmldate.utils import Extractor
+
+    options = Extractor(False, dt.datetime.now() + dt.timedelta(days=1),
+                        dt.datetime(1995, 1, 1), True, "%Y-%m-%d")
+    value = extract_url_date(url, options)
+    return dt.date.fromisoformat(value) if value else None
