@@ -1,0 +1,112 @@
+"""An article's own outlet, kept apart from the origin whose copy or scoop it relays.
+
+Own outlet, first found wins (the analyst's word first, then the address, then the text):
+  sidecar    data/sources.csv
+  url        the address's domain, when data/outlets.yaml knows it
+  text       a credit or last line naming the site, the article speaking about itself
+             ('X has learned'), an outlet's name printed where the byline goes
+  html_meta  the page's site name (trafilatura)
+  domain     an unknown domain: the name the text prints for it ('World Israel News' for
+             worldisraelnews.com), else the domain itself
+  dateline   a wire dateline's agency when nothing else names the outlet (an agency's own copy)
+Cited outlets ('told Reuters', 'citing Axios') never become the outlet.
+
+Origin (whose text or reporting this is): the dateline agency ('BEIRUT (Reuters) -',
+'/TASS/'), a credit line ('XINHUA/ gnews', 'Copyright ... The Associated Press'), a lede that
+credits a wire ('..., reports Associated Press.'), else the outlet the lede attributes the news
+to ('US officials tell Axios', 'according to Reuters'), else the outlet itself (original
+reporting). Syndicated copies of one wire story thus share one origin.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from trustbrief.datelines import Statement
+
+SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"}
+HOST_PREFIXES = ("www.", "m.", "en.", "english.", "amp.", "mobile.")
+NAME_RUN = re.compile(r"(?:[Tt]he\s+)?[A-Z0-9][\w.&’'-]*(?:\s+[A-Z0-9][\w.&’'-]*){0,4}")
+
+
+def canonical_lookup(names: dict[str, str]):
+    """written name -> canonical outlet ('' when unknown); exact, then ignoring case and a
+    trailing '.' (credit lines print 'XINHUA', 'Newsmax.')."""
+    folded = {k.lower(): v for k, v in names.items()}
+
+    def lookup(name: str) -> str:
+        name = name.strip().rstrip(".,;:")
+        return names.get(name) or folded.get(name.lower(), "")
+    return lookup
+
+
+def _fold(name: str) -> str:
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    return re.sub(r"[^0-9a-z]", "", name.lower())
+
+
+def domain_labels(url: str) -> tuple[str, str]:
+    """(host without 'www.', the site's own label): 'https://english.pravda.ru/x' ->
+    ('english.pravda.ru', 'pravda'); 'news.az' -> ('news.az', 'news')."""
+    host = (urlsplit(url).hostname or "").lower()
+    for prefix in HOST_PREFIXES:
+        host = host.removeprefix(prefix)
+    parts = host.split(".")
+    if len(parts) < 2:
+        return host, host
+    label = parts[-3] if len(parts) >= 3 and parts[-2] in SECOND_LEVEL else parts[-2]
+    return host, label
+
+
+def name_for_domain(url: str, text: str) -> str:
+    """The name the text prints for the site at `url` ('World Israel News' for
+    worldisraelnews.com, 'News.Az' for news.az), else the host name."""
+    host, label = domain_labels(url)
+    if not host:
+        return ""
+    targets = {label, _fold(host.replace(".", "")), _fold(".".join(host.split(".")[-2:]))}
+    best = ""
+    for m in NAME_RUN.finditer(text):
+        words = m.group().split()
+        for i in range(len(words)):  # every run of words inside the capitalised run
+            for j in range(i + 1, len(words) + 1):
+                candidate = " ".join(words[i:j]).strip(".,;:’'")
+                if _fold(candidate) in targets and len(candidate) > len(best):
+                    best = candidate
+    return best or host
+
+
+def own_outlet(*, side_outlet: str, url: str, url_outlet: str, statement: Statement,
+               text_outlet: tuple[str, str], author_outlet: str, site_name: str,
+               text: str) -> tuple[str, str, str]:
+    """(outlet, basis, evidence); see the module docstring for the order."""
+    if side_outlet:
+        return side_outlet, "sidecar", "data/sources.csv"
+    if url_outlet:
+        return url_outlet, "url", urlsplit(url).hostname or url
+    if statement.outlet:
+        return statement.outlet, "text", statement.outlet_evidence
+    if text_outlet[0]:
+        return text_outlet[0], "text", text_outlet[1]
+    if author_outlet:
+        return author_outlet, "text", author_outlet
+    if site_name:
+        return site_name, "html_meta", site_name
+    if url:
+        return name_for_domain(url, text), "domain", urlsplit(url).hostname or url
+    if statement.origin and statement.place:  # 'MOSCOW, July 31. /TASS/.': the agency's copy
+        return statement.origin, "dateline", statement.origin_evidence
+    return "", "unknown", ""
+
+
+def origin_of(statement: Statement, lede_cited: tuple[str, str], outlet: str
+              ) -> tuple[str, str, str]:
+    """(origin, basis, evidence): credit > lede attribution > the outlet itself."""
+    if statement.origin:
+        return statement.origin, "credit", statement.origin_evidence
+    if lede_cited[0] and lede_cited[0] != outlet:
+        return lede_cited[0], "lede", lede_cited[1]
+    if outlet:
+        return outlet, "self", ""
+    return "", "unknown", ""
