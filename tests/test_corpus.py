@@ -64,7 +64,7 @@ def assert_offsets(raw: pd.DataFrame, sents: pd.DataFrame) -> None:
 def copy_data(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     target.mkdir()
-    for name in ("boilerplate.yaml", "outlets.yaml", "time_expressions.yaml"):
+    for name in ("boilerplate.yaml", "outlets.yaml", "time_expressions.yaml", "datelines.yaml"):
         shutil.copy(DATA / name, target / name)
     shutil.copy(STORY_FILES / "sources.csv", target / "sources.csv")
     return target
@@ -197,8 +197,8 @@ def test_html_meta_date_used_when_the_text_states_none(tmp_path, rules):
     (seeds / "page.htm").write_text(page, encoding="utf-8")
     docs, _ = corpus.build_corpus(corpus.read_seeds(seeds, rules), rules, None)
     doc = docs.iloc[0]
-    assert (doc["published"], doc["published_basis"]) == ("2024-10-08", "stated")
-    assert "article:published_time" in doc["published_evidence"]
+    assert (doc["published"], doc["published_basis"]) == ("2024-10-08", "html_meta")
+    assert doc["published_evidence"] == "htmldate: 2024-10-08"
 
 
 # ------------------------------------------------------------------ boilerplate and metadata
@@ -209,7 +209,9 @@ def test_wire_dateline_gives_outlet_and_is_not_in_the_sentence(rules):
             "JERUSALEM (Reuters) - Israel's security cabinet met on Tuesday. It did not decide.\n"
             "Reporting by Maayan Lubell; Editing by Alex Richardson\n")
     doc, sents = one(rules, text)
-    assert (doc["outlet"], doc["outlet_basis"]) == ("Reuters", "text")
+    # Nothing else names the outlet: the agency's own copy; the agency is also the origin.
+    assert (doc["outlet"], doc["outlet_basis"]) == ("Reuters", "dateline")
+    assert (doc["origin"], doc["origin_basis"]) == ("Reuters", "credit")
     assert doc["author"] == "Maayan Lubell"
     assert list(sents["text"]) == ["Israel's security cabinet met on Tuesday.",
                                    "It did not decide."]

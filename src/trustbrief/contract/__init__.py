@@ -33,6 +33,7 @@ from trustbrief.contract.vocab import (
     GapBasis,
     LabelSource,
     Notice,
+    OriginBasis,
     OutletBasis,
     Polarity,
     Precision,
@@ -49,7 +50,7 @@ __all__ = [
     "TABLES", "Account", "ActorKind", "AnnotationAction", "Approx", "Column", "ConflictFact",
     "ContactStatus", "ContractError", "CountFact", "DateBasis", "Direction", "Encoding",
     "EventStatus", "Factuality", "Focus", "ForeignKey", "GapBasis", "LabelSource", "Notice",
-    "OutletBasis", "Polarity", "Precision", "PublishedBasis", "SideRole", "SpeakerType",
-    "Table", "TimeKind", "TitleBasis", "TrustCategory", "YesNo", "codecs", "decode",
+    "OriginBasis", "OutletBasis", "Polarity", "Precision", "PublishedBasis", "SideRole",
+    "SpeakerType", "Table", "TimeKind", "TitleBasis", "TrustCategory", "YesNo", "codecs", "decode",
     "descriptions", "table", "validate", "vocab",
 ]

@@ -121,9 +121,23 @@ class TitleBasis(StrEnum):
 
 
 class OutletBasis(StrEnum):
-    URL = "url"
-    TEXT = "text"
-    SIDECAR = "sidecar"
+    """Where a document's own outlet comes from (most trusted first)."""
+
+    SIDECAR = "sidecar"  # data/sources.csv
+    URL = "url"  # the address's domain, known to data/outlets.yaml
+    DOMAIN = "domain"  # an unknown domain: the name the text prints for it, else the host
+    TEXT = "text"  # the text about itself, a credit or last line, a byline outlet
+    HTML_META = "html_meta"  # the page's site name
+    DATELINE = "dateline"  # a wire dateline's agency, nothing else naming the outlet
+    UNKNOWN = "unknown"
+
+
+class OriginBasis(StrEnum):
+    """Where a document's origin (the copy or reporting it relays) comes from."""
+
+    CREDIT = "credit"  # dateline agency, credit or copyright line, the outlet the text speaks as
+    LEDE = "lede"  # the outlet the first sentences attribute the news to ('told Reuters')
+    SELF = "self"  # original reporting: the outlet itself
     UNKNOWN = "unknown"
 
 

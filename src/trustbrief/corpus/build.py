@@ -20,6 +20,7 @@ from trustbrief.corpus.metadata import (
     find_title,
     first_capture,
     guess_language,
+    scan_statement,
     sidecar_lookup,
     warn_disagreement,
 )
@@ -28,6 +29,8 @@ from trustbrief.corpus.rules import CorpusRules
 from trustbrief.corpus.segmenter import WORD_RE, Segment, segment, split_sentences
 
 log = logging.getLogger("trustbrief")
+
+LEDE_SENTENCES = 2  # the first body sentences, where an article credits the news it relays
 
 # Column descriptions of the stage's tables: the contract is their one definition.
 SCHEMA = contract.descriptions("documents", "sentences")
@@ -50,33 +53,38 @@ def _document_record(raw: dict, doc_id: str, rules: CorpusRules, side: dict
     title, title_basis = find_title(text, segments, sent_rows[0]["text"] if sent_rows else "",
                                 rules, side, file)
 
-    url = first_capture(segments, "url")[0].rstrip(".,;") or meta.get("url", "")
-    warn_disagreement(file, "url", url, side.get("url", ""))
-    url = url or side.get("url", "")
+    statement = scan_statement(text, rules)
+    # the analyst's address first, then one the text prints ('Source: ...'), then the page's
+    url = (side.get("url", "") or first_capture(segments, "url")[0].rstrip(".,;")
+           or meta.get("url", ""))
 
-    author = author_name(first_capture(segments, "author")[0] or meta.get("author", ""))
+    author = author_name(first_capture(segments, "author")[0] or statement.author
+                         or meta.get("author", ""))
     author_outlet = rules.outlets.names.get(author, "")
     if author_outlet:  # an outlet's name printed where the byline goes
         author = ""
     warn_disagreement(file, "author", author, side.get("author", ""))
     author = author or side.get("author", "")
 
-    published, basis, evidence = find_published(text, segments, meta, rules, side, file)
-    outlet, outlet_basis, outlet_evidence, cited = find_outlet(
-        text, segments, url, author_outlet, rules, side, file)
+    dated = find_published(text, segments, statement, meta, url, rules, side, file)
+    sources = find_outlet(text, statement, url, author_outlet, meta,
+                          [r["text"] for r in sent_rows[:LEDE_SENTENCES]], rules, side, file)
 
     body_text = " ".join(r["text"] for r in sent_rows)
     words = WORD_RE.findall((body_text or text).lower())
     doc = {
         "doc_id": doc_id, "file": file, "sha256": raw["sha256"], "title": title,
-        "outlet": outlet, "author": author, "url": url, "published": published,
-        "published_earliest": published, "published_latest": published,
-        "published_basis": basis, "published_evidence": evidence, "title_basis": title_basis,
+        "outlet": sources["outlet"], "origin": sources["origin"], "author": author, "url": url,
+        "published": dated.published, "published_earliest": dated.earliest,
+        "published_latest": dated.latest, "published_basis": dated.basis,
+        "published_evidence": dated.evidence, "published_printed": dated.printed,
+        "title_basis": title_basis,
         "n_sentences": len(sent_rows), "n_words": len(words) if body_text else 0,
         "duplicate_of": "", "encoding": raw["encoding"],
         "language": guess_language(words, rules),
-        "outlet_basis": outlet_basis, "outlet_evidence": outlet_evidence,
-        "cited_outlets": cited,
+        "outlet_basis": sources["outlet_basis"], "outlet_evidence": sources["outlet_evidence"],
+        "origin_basis": sources["origin_basis"], "origin_evidence": sources["origin_evidence"],
+        "cited_outlets": sources["cited_outlets"],
         "_fingerprint": fingerprint(words, rules.limits),
     }
     return doc, sent_rows

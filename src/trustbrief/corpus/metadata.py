@@ -13,6 +13,9 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from trustbrief.corpus.datelines import Statement, scan
+from trustbrief.corpus.origins import canonical_lookup, origin_of, own_outlet
+from trustbrief.corpus.published import Published, publication
 from trustbrief.corpus.rules import EDGE, PLACEHOLDER, CorpusRules, Outlets
 from trustbrief.corpus.segmenter import Segment, strip_markdown
 
@@ -165,43 +168,53 @@ def find_title(text: str, segments: list[Segment], first_sentence: str, rules: C
     return derive_title(first_sentence, rules) if first_sentence else "", "first-sentence"
 
 
-def find_published(text: str, segments: list[Segment], meta: dict, rules: CorpusRules,
-               side: dict, file: str) -> tuple[str, str, str]:
-    """(date, basis, evidence): dateline in the text > page <meta> > sidecar > unknown."""
-    date, evidence = _stated_date(segments, text, rules)
-    if not date and meta.get("published"):
-        key_value = meta["published"].split("=", 1)[-1]
-        date = parse_date(key_value[:10], rules.months) or parse_date(key_value, rules.months)
-        evidence = f"<meta {meta['published']}>" if date else ""
-    warn_disagreement(file, "published", date, side.get("published", ""))
-    if date:
-        return date, "stated", evidence
-    if side.get("published"):
-        return side["published"], "sidecar", "data/sources.csv"
-    return "", "unknown", ""
+def find_published(text: str, segments: list[Segment], statement: Statement, meta: dict,
+                   url: str, rules: CorpusRules, side: dict, file: str) -> Published:
+    """Publication date, range, basis and evidence (see trustbrief.corpus.published)."""
+    return publication(statement, _stated_date(segments, text, rules), meta, url, side,
+                       rules.datelines, file)
 
 
-def find_outlet(text: str, segments: list[Segment], url: str, author_outlet: str,
-            rules: CorpusRules, side: dict, file: str) -> tuple[str, str, str, list[str]]:
-    """(outlet, basis, evidence, cited outlets): URL domain > the text about itself >
-    sidecar > 'unknown'. An outlet the text cites as its source is never its own."""
-    names = rules.outlets.names
-    own_text, own_evidence, cited = outlets_in_text(text, rules.outlets)
-    wire = first_capture(segments, "outlet")[0]
-    if wire:
-        own_text, own_evidence = names.get(wire, wire), f"({wire})"
-    elif author_outlet:
-        own_text, own_evidence = author_outlet, author_outlet
-    side_outlet = names.get(side.get("outlet", ""), side.get("outlet", ""))
-    own_url = outlet_from_url(url, rules.outlets) if url else ""
-    if own_url:
-        found = (own_url, "url", urlsplit(url).hostname or "")
-    elif own_text:
-        found = (own_text, "text", own_evidence)
-    elif side_outlet:
-        found = (side_outlet, "sidecar", "data/sources.csv")
-    else:
-        found = ("unknown", "unknown", "")
-    if found[1] in ("url", "text"):
-        warn_disagreement(file, "outlet", found[0], side_outlet)
-    return (*found, [c for c in cited if c != found[0]])
+def lede_citation(sentences: list[str], outlets: Outlets) -> tuple[str, str]:
+    """(outlet, phrase) the first sentences attribute the news to ('US officials tell Axios',
+    'according to Reuters'), or ('', '')."""
+    lede = " ".join(sentences)
+    if not lede:
+        return "", ""
+    by_name: dict[str, list[tuple[int, int]]] = {}
+    for m in outlets.any_name.finditer(lede):
+        by_name.setdefault(outlets.names[m.group("outlet")], []).append(m.span("outlet"))
+    hits = sorted((hit, name) for name, spans in by_name.items()
+                  for hit in [_first_cue(lede, spans, outlets.citation + outlets.weak)] if hit)
+    if not hits:
+        return "", ""
+    (_, phrase), name = hits[0]
+    return name, phrase
+
+
+def find_outlet(text: str, statement: Statement, url: str, author_outlet: str, meta: dict,
+                lede: list[str], rules: CorpusRules, side: dict, file: str) -> dict:
+    """outlet, origin (each with basis and evidence) and cited outlets; see
+    trustbrief.corpus.origins. An outlet the text cites is never its own."""
+    lookup = canonical_lookup(rules.outlets.names)
+    text_outlet, text_evidence, cited = outlets_in_text(text, rules.outlets)
+    side_outlet = lookup(side.get("outlet", "")) or side.get("outlet", "")
+    outlet, basis, evidence = own_outlet(
+        side_outlet=side_outlet, url=url,
+        url_outlet=outlet_from_url(url, rules.outlets) if url else "", statement=statement,
+        text_outlet=(text_outlet, text_evidence), author_outlet=author_outlet,
+        site_name=lookup(meta.get("outlet", "")) or meta.get("outlet", ""), text=text)
+    if basis != "sidecar":
+        warn_disagreement(file, "outlet", outlet, side_outlet)
+    origin, origin_basis, origin_evidence = origin_of(
+        statement, lede_citation(lede, rules.outlets), outlet)
+    return {"outlet": outlet, "outlet_basis": basis, "outlet_evidence": evidence,
+            "origin": origin, "origin_basis": origin_basis, "origin_evidence": origin_evidence,
+            "cited_outlets": [c for c in cited if c != outlet]}
+
+
+def scan_statement(text: str, rules: CorpusRules) -> Statement:
+    """What the article's own lines state (data/datelines.yaml); empty without a grammar."""
+    if rules.datelines is None:
+        return Statement()
+    return scan(text, rules.datelines, canonical_lookup(rules.outlets.names))

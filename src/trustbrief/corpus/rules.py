@@ -14,9 +14,9 @@ from pathlib import Path
 import pandas as pd
 
 from trustbrief import knowledge, timex
+from trustbrief.corpus.datelines import Grammar, load_grammar
 from trustbrief.knowledge import DataFileError
 
-META_FIELDS = ("url", "published", "author")  # what an HTML page's <meta>/<link> may tell
 SIDECAR_COLUMNS = ["file", "outlet", "url", "published", "author", "title", "notes"]
 CAPTURE_NAMES = {"url", "author", "outlet", "published", "updated"}
 RULE_KEYS = ("name", "pattern")
@@ -61,10 +61,6 @@ class CorpusRules:
     text_extensions: frozenset[str]
     html_extensions: frozenset[str]
     ignore_files: tuple[str, ...]
-    drop_tags: frozenset[str]
-    block_tags: frozenset[str]
-    containers: tuple[str, ...]
-    html_meta: dict[str, frozenset[str]]
     months: dict[str, int]
     abbreviations: frozenset[str]
     sentence_starters: frozenset[str]
@@ -76,6 +72,8 @@ class CorpusRules:
     # matches at the start of every paragraph some rule matches: most body paragraphs are
     # turned away by this one search instead of one per rule (None: rules not combinable)
     any_rule: re.Pattern | None = field(default=None, repr=False)
+    # data/datelines.yaml: dateline, byline, timestamp and credit-line shapes (None: not loaded)
+    datelines: Grammar | None = field(default=None, repr=False)
 
 
 def _word_list(path, key, value) -> list[str]:
@@ -257,7 +255,7 @@ def load_rules(data_dir: Path | str) -> CorpusRules:
     data_dir = Path(data_dir)
     path = data_dir / "boilerplate.yaml"
     data = knowledge.load_yaml(path)
-    top = ("limits", "extensions", "ignore_files", "html", "weekdays",
+    top = ("limits", "extensions", "ignore_files", "weekdays",
            "abbreviations", "sentence_starters", "title_stopwords", "language_stopwords",
            "rules")
     knowledge.require_keys(path, "top level", data, top)
@@ -270,10 +268,6 @@ def load_rules(data_dir: Path | str) -> CorpusRules:
     macros = {"date": date_macro, "time": TIME_MACRO, "month_abbr": month_abbr}
     ext = data["extensions"]
     knowledge.require_keys(path, "extensions", ext, ("text", "html"))
-    html = data["html"]
-    knowledge.require_keys(path, "html", html, ("drop_tags", "block_tags", "containers",
-                                                "meta"))
-    knowledge.require_keys(path, "html.meta", html["meta"], META_FIELDS)
     rules = _parse_rules(path, data["rules"], macros)
     langs = data["language_stopwords"]
     if not isinstance(langs, dict) or not langs:
@@ -283,11 +277,6 @@ def load_rules(data_dir: Path | str) -> CorpusRules:
         text_extensions=_lower_set(path, "extensions.text", ext["text"]),
         html_extensions=_lower_set(path, "extensions.html", ext["html"]),
         ignore_files=tuple(_lower_set(path, "ignore_files", data["ignore_files"])),
-        drop_tags=_lower_set(path, "html.drop_tags", html["drop_tags"]),
-        block_tags=_lower_set(path, "html.block_tags", html["block_tags"]),
-        containers=tuple(v.lower() for v in _word_list(path, "html.containers",
-                                                        html["containers"])),
-        html_meta={k: _lower_set(path, f"html.meta.{k}", html["meta"][k]) for k in META_FIELDS},
         months=months,
         abbreviations=_lower_set(path, "abbreviations", data["abbreviations"]),
         sentence_starters=_lower_set(path, "sentence_starters", data["sentence_starters"]),
@@ -298,6 +287,7 @@ def load_rules(data_dir: Path | str) -> CorpusRules:
         outlets=_parse_outlets(data_dir / "outlets.yaml"),
         date_regex=re.compile(date_macro),
         any_rule=_any_rule(rules),
+        datelines=load_grammar(data_dir),
     )
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from trustbrief.datelines import Statement
+from trustbrief.corpus.datelines import Statement
 
 SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"}
 HOST_PREFIXES = ("www.", "m.", "en.", "english.", "amp.", "mobile.")
@@ -97,7 +97,7 @@ def own_outlet(*, side_outlet: str, url: str, url_outlet: str, statement: Statem
         return name_for_domain(url, text), "domain", urlsplit(url).hostname or url
     if statement.origin and statement.place:  # 'MOSCOW, July 31. /TASS/.': the agency's copy
         return statement.origin, "dateline", statement.origin_evidence
-    return "", "unknown", ""
+    return "unknown", "unknown", ""
 
 
 def origin_of(statement: Statement, lede_cited: tuple[str, str], outlet: str

@@ -18,7 +18,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
-from trustbrief.datelines import Grammar, PrintedDate, Statement, url_date
+from trustbrief.corpus.datelines import Grammar, PrintedDate, Statement, url_date
 
 log = logging.getLogger("trustbrief")
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import warnings
 
 log = logging.getLogger("trustbrief")
 
-META_KEYS = ("url", "published", "updated", "author", "outlet", "title")
+TAG_LIKE = re.compile(r"</?[A-Za-z!][^>]*>")
 
 
 def article_from_html(markup: str) -> tuple[str, dict[str, str]]:
@@ -31,7 +32,9 @@ def article_from_html(markup: str) -> tuple[str, dict[str, str]]:
     if doc is None:
         return "", {}
     found = doc if isinstance(doc, dict) else doc.as_dict()
-    text = (found.get("text") or "").strip()
+    # Escaped markup inside the article ('&lt;script&gt;') decodes to tag-like text: it is
+    # blanked, so nothing that looks like markup ever reaches the text or a rendered brief.
+    text = TAG_LIKE.sub(" ", found.get("text") or "").strip()
     title = (found.get("title") or "").strip()
     if title and text and not text.startswith(title):
         text = f"{title}\n{text}"
