@@ -178,6 +178,10 @@ def _governing(mention: dict, times: SentenceTimes,
     return [(t, UNCLAIMED_WEIGHT) for t in in_sentence if t["time_id"] not in claimed]
 
 
+def _is_full_date(spec: str) -> bool:
+    return isinstance(spec, str) and spec.startswith("abs:")
+
+
 def _is_explicit_day(spec: str) -> bool:
     return isinstance(spec, str) and spec.startswith(("abs:", "md:"))
 
@@ -205,11 +209,24 @@ def _pinned_from_dated_documents(mentions: list[dict], times: SentenceTimes,
         explicit = [t for t, _ in _governing(m, times, _is_explicit_day)]
         if len(explicit) != 1:
             continue
-        day = timex.resolve_spec(explicit[0]["spec"], anchor).date
+        day = _past_day(explicit[0]["spec"], anchor)
         if day is not None:
             pinned.append(Pinned(f"{m['doc_id']}:{explicit[0]['time_id']}", m["event_type"],
                                  frozenset(_actor_list(m["actors"])), None, day, day))
     return pinned
+
+
+def _past_day(spec: str, anchor: dt.date) -> dt.date | None:
+    """The day an explicit date names, read as reported by an article of `anchor`: a day
+    without its year ('December 25') is the latest such day not after the article (the
+    nearest one may lie ahead: 'December 25' read in October is last December)."""
+    day = timex.resolve_spec(spec, anchor).date
+    if day is not None and spec.startswith("md:") and day > anchor + ONE_DAY:
+        try:
+            day = day.replace(year=day.year - 1)
+        except ValueError:  # Feb 29
+            return None
+    return day
 
 
 # ---------------------------------------------------------------- clues
@@ -284,7 +301,8 @@ def _clues_for_mention(m: dict, times: SentenceTimes, pinned: list[Pinned] | dic
                                   (m["sent_id"], "before", last), PLANNED_WEIGHT))
     if polarity in ("asserted", "planned"):
         # The article's own explicit dates bound it too ('struck on Oct. 1' -> after Oct. 1).
-        for t, weight in _governing(m, times, _is_explicit_day):
+        # a day without its year ('Dec. 25') bounds nothing: some Dec. 25 is always past
+        for t, weight in _governing(m, times, _is_full_date):
             year_known = timex.resolve_spec(t["spec"], None)  # None for 'Sept. 28'
             days = ((year_known.earliest, year_known.latest),) if year_known.date else ()
             if polarity == "asserted":
@@ -359,7 +377,10 @@ def decide(clues: list[Clue], max_lag_days: int = 14, lookaround_days: int = 62,
     open_below, open_above = best[0] == days[0], best[-1] == days[-1]
     earliest, latest = best[0], best[-1]
     if top > 0 and open_above and not open_below:
-        latest = min(latest, earliest + lag)  # news follows what it reports within weeks
+        # Only lower bounds: news usually follows what it reports within `lag`, but the
+        # latest event may be background; the range stays open up to the corpus's last
+        # dated article (the bounds' upper end) when that is later.
+        latest = max(min(latest, earliest + lag), min(latest, bounds[1] or latest))
     elif top > 0 and open_below and not open_above:
         earliest = max(earliest, latest - lag)  # a plan is reported shortly before its day
     pinned = (latest - earliest).days + 1 <= PIN_DAYS
@@ -553,7 +574,7 @@ def _bounds(row: dict, span: tuple) -> tuple[dt.date | None, dt.date | None]:
     upper = _iso_or_none(row.get("published_latest"))
     if str(row.get("published_printed") or "").startswith("--"):
         lower = max(lower, span[0]) if lower and span[0] else lower or span[0]
-        upper = min(upper, span[1]) if upper and span[1] else upper or span[1]
+    upper = min(upper, span[1]) if upper and span[1] else upper or span[1]
     return lower, upper
 
 

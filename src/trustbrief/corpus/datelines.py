@@ -291,8 +291,8 @@ def _take(found: Statement, shape: Shape, m: re.Match, line: str, grammar: Gramm
         if not value:
             continue
         canonical = known_outlet(value)
-        if shape.known_only and not canonical:
-            continue
+        if not canonical and (shape.known_only or _place_like(value)):
+            continue  # '(TEL AVIV) --' names a place, not an agency
         if name == "origin" and not found.origin:
             found.origin, found.origin_evidence, used = canonical or value, line, True
         elif name == "outlet" and not found.outlet:
@@ -312,6 +312,12 @@ def _take(found: Statement, shape: Shape, m: re.Match, line: str, grammar: Gramm
             setattr(found, name, _captured(m, name))
             used = True
     return used or not shape.captures
+
+
+def _place_like(name: str) -> bool:
+    """An unknown name of several words in capitals is a place ('TEL AVIV'), not an agency:
+    agencies the data does not know are single tokens ('(IANS)', '(Kyodo)')."""
+    return " " in name.strip() and name.isupper()
 
 
 def url_date(url: str, grammar: Grammar) -> tuple[PrintedDate | None, str]:

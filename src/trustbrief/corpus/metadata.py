@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -197,7 +198,8 @@ def find_outlet(text: str, statement: Statement, url: str, author_outlet: str, m
     """outlet, origin (each with basis and evidence) and cited outlets; see
     trustbrief.corpus.origins. An outlet the text cites is never its own."""
     lookup = canonical_lookup(rules.outlets.names)
-    text_outlet, text_evidence, cited = outlets_in_text(text, rules.outlets)
+    # 'told Reuters' is someone speaking to an outlet, maybe not this one: strong cues only
+    text_outlet, text_evidence, cited = outlets_in_text(text, replace(rules.outlets, weak=()))
     side_outlet = lookup(side.get("outlet", "")) or side.get("outlet", "")
     outlet, basis, evidence = own_outlet(
         side_outlet=side_outlet, url=url,

@@ -3,13 +3,14 @@
 Own outlet, first found wins (the analyst's word first, then the address, then the text):
   sidecar    data/sources.csv
   url        the address's domain, when data/outlets.yaml knows it
+  domain     an unknown domain: the name the text prints for it ('World Israel News' for
+             worldisraelnews.com), else the domain itself
   text       a credit or last line naming the site, the article speaking about itself
              ('X has learned'), an outlet's name printed where the byline goes
   html_meta  the page's site name (trafilatura)
-  domain     an unknown domain: the name the text prints for it ('World Israel News' for
-             worldisraelnews.com), else the domain itself
   dateline   a wire dateline's agency when nothing else names the outlet (an agency's own copy)
-Cited outlets ('told Reuters', 'citing Axios') never become the outlet.
+Cited outlets ('told Reuters', 'citing Axios') never become the outlet: only the text's strong
+self-references count ('X has learned').
 
 Origin (whose text or reporting this is): the dateline agency ('BEIRUT (Reuters) -',
 '/TASS/'), a credit line ('XINHUA/ gnews', 'Copyright ... The Associated Press'), a lede that
@@ -21,6 +22,7 @@ reporting). Syndicated copies of one wire story thus share one origin.
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 from trustbrief.corpus.datelines import Statement
@@ -42,6 +44,7 @@ def canonical_lookup(names: dict[str, str]):
 
 
 def _fold(name: str) -> str:
+    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
     return re.sub(r"[^0-9a-z]", "", name.lower())
 
@@ -85,6 +88,8 @@ def own_outlet(*, side_outlet: str, url: str, url_outlet: str, statement: Statem
         return side_outlet, "sidecar", "data/sources.csv"
     if url_outlet:
         return url_outlet, "url", urlsplit(url).hostname or url
+    if url:  # the address is where it was published, even on a site the data does not know
+        return name_for_domain(url, text), "domain", urlsplit(url).hostname or url
     if statement.outlet:
         return statement.outlet, "text", statement.outlet_evidence
     if text_outlet[0]:
@@ -93,8 +98,6 @@ def own_outlet(*, side_outlet: str, url: str, url_outlet: str, statement: Statem
         return author_outlet, "text", author_outlet
     if site_name:
         return site_name, "html_meta", site_name
-    if url:
-        return name_for_domain(url, text), "domain", urlsplit(url).hostname or url
     if statement.origin and statement.place:  # 'MOSCOW, July 31. /TASS/.': the agency's copy
         return statement.origin, "dateline", statement.origin_evidence
     return "unknown", "unknown", ""
@@ -102,8 +105,10 @@ def own_outlet(*, side_outlet: str, url: str, url_outlet: str, statement: Statem
 
 def origin_of(statement: Statement, lede_cited: tuple[str, str], outlet: str
               ) -> tuple[str, str, str]:
-    """(origin, basis, evidence): credit > lede attribution > the outlet itself."""
-    if statement.origin:
+    """(origin, basis, evidence): credit > lede attribution > the outlet itself. An outlet's
+    own dateline or copyright ('MOSCOW (Sputnik) -' on Sputnik) credits nobody else, so the
+    lede may still name the scoop it relays."""
+    if statement.origin and statement.origin != outlet:
         return statement.origin, "credit", statement.origin_evidence
     if lede_cited[0] and lede_cited[0] != outlet:
         return lede_cited[0], "lede", lede_cited[1]
