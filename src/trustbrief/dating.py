@@ -380,7 +380,7 @@ def decide(clues: list[Clue], max_lag_days: int = 14, lookaround_days: int = 62,
         # Only lower bounds: news usually follows what it reports within `lag`, but the
         # latest event may be background; the range stays open up to the corpus's last
         # dated article (the bounds' upper end) when that is later.
-        latest = max(min(latest, earliest + lag), min(latest, bounds[1] or latest))
+        latest = min(latest, max(earliest + lag, bounds[1] or earliest + lag))
     elif top > 0 and open_below and not open_above:
         earliest = max(earliest, latest - lag)  # a plan is reported shortly before its day
     pinned = (latest - earliest).days + 1 <= PIN_DAYS

@@ -209,7 +209,7 @@ def find_outlet(text: str, statement: Statement, url: str, author_outlet: str, m
     if basis != "sidecar":
         warn_disagreement(file, "outlet", outlet, side_outlet)
     origin, origin_basis, origin_evidence = origin_of(
-        statement, lede_citation(lede, rules.outlets), outlet)
+        statement, lede_citation(lede, rules.outlets), outlet, (text_outlet, text_evidence))
     return {"outlet": outlet, "outlet_basis": basis, "outlet_evidence": evidence,
             "origin": origin, "origin_basis": origin_basis, "origin_evidence": origin_evidence,
             "cited_outlets": [c for c in cited if c != outlet]}

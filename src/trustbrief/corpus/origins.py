@@ -103,13 +103,16 @@ def own_outlet(*, side_outlet: str, url: str, url_outlet: str, statement: Statem
     return "unknown", "unknown", ""
 
 
-def origin_of(statement: Statement, lede_cited: tuple[str, str], outlet: str
-              ) -> tuple[str, str, str]:
-    """(origin, basis, evidence): credit > lede attribution > the outlet itself. An outlet's
-    own dateline or copyright ('MOSCOW (Sputnik) -' on Sputnik) credits nobody else, so the
+def origin_of(statement: Statement, lede_cited: tuple[str, str], outlet: str,
+              speaks_as: tuple[str, str] = ("", "")) -> tuple[str, str, str]:
+    """(origin, basis, evidence): credit > the outlet the text speaks as ('the Jerusalem Post
+    has learned' on another site) > lede attribution > the outlet itself. An outlet's own
+    dateline or copyright ('MOSCOW (Sputnik) -' on Sputnik) credits nobody else, so the
     lede may still name the scoop it relays."""
     if statement.origin and statement.origin != outlet:
         return statement.origin, "credit", statement.origin_evidence
+    if speaks_as[0] and speaks_as[0] != outlet:
+        return speaks_as[0], "credit", speaks_as[1]
     if lede_cited[0] and lede_cited[0] != outlet:
         return lede_cited[0], "lede", lede_cited[1]
     if outlet:
