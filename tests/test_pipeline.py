@@ -102,7 +102,7 @@ def test_broken_files_are_named_and_the_rest_survives(tmp_path):
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
     handled = {"empty.txt": "skipped", "binary.txt": "skipped", "notes.docx": "skipped",
-               "huge.txt": "skipped", "legacy cp1252 café.txt": "cp1252"}
+               "huge.txt": "skipped", "legacy cp1252 café.txt": "decoded as cp1252"}
     for name, what in handled.items():
         lines = [w for w in warnings if f" {name}: " in w and what in w.split(f"{name}: ", 1)[1]]
         assert len(lines) == 1, (name, warnings)
