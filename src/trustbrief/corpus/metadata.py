@@ -133,7 +133,9 @@ def first_capture(segments: list[Segment], key: str) -> tuple[str, str, Segment 
 
 
 def _stated_date(segments: list[Segment], text: str, rules: CorpusRules) -> tuple[str, str]:
-    for key in ("published", "updated"):
+    """(date, line) of the first publication date a boilerplate rule captured. An update
+    stamp is not one: the article was published on or before it (datelines' `updated`)."""
+    for key in ("published",):
         for seg in segments:
             value = seg.captures.get(key)
             date = parse_date(value, rules.months) if value else ""

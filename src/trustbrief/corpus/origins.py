@@ -39,7 +39,9 @@ def canonical_lookup(names: dict[str, str]):
 
     def lookup(name: str) -> str:
         name = name.strip().rstrip(".,;:")
-        return names.get(name) or folded.get(name.lower(), "")
+        bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+        return (names.get(name) or folded.get(name.lower(), "")
+                or names.get(bare) or folded.get(bare.lower(), ""))
     return lookup
 
 
@@ -64,7 +66,8 @@ def domain_labels(url: str) -> tuple[str, str]:
 
 def name_for_domain(url: str, text: str) -> str:
     """The name the text prints for the site at `url` ('World Israel News' for
-    worldisraelnews.com, 'News.Az' for news.az), else the host name."""
+    worldisraelnews.com, 'News.Az' for news.az), else the site's own label capitalised
+    ('naharnet.com' -> 'Naharnet'; a leading 'the' dropped, 'thesun.my' -> 'Sun')."""
     host, label = domain_labels(url)
     if not host:
         return ""
@@ -77,7 +80,10 @@ def name_for_domain(url: str, text: str) -> str:
                 candidate = " ".join(words[i:j]).strip(".,;:’'")
                 if _fold(candidate) in targets and len(candidate) > len(best):
                     best = candidate
-    return best or host
+    if best:
+        return best
+    bare = label[3:] if label.startswith("the") and len(label) > 5 else label
+    return bare[:1].upper() + bare[1:]
 
 
 def own_outlet(*, side_outlet: str, url: str, url_outlet: str, statement: Statement,

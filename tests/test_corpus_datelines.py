@@ -1,0 +1,236 @@
+"""Datelines, bylines, timestamps, credit lines and URL dates (data/datelines.yaml), and the
+publication date, outlet and origin the corpus stage draws from them.
+
+Every text is invented, one per KIND of layout wire services, portals and blogs print."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from trustbrief import corpus
+from trustbrief.corpus import datelines
+from trustbrief.corpus.datelines import PrintedDate
+from trustbrief.corpus.origins import canonical_lookup
+from trustbrief.knowledge import DataFileError
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return corpus.load_rules(DATA)
+
+
+@pytest.fixture(scope="module")
+def grammar(rules):
+    return rules.datelines
+
+
+def stated(text: str, grammar) -> datelines.Statement:
+    return datelines.scan(text, grammar, canonical_lookup(corpus.load_rules(DATA).outlets.names))
+
+
+BODY = "The minister said the talks would resume next week, officials said.\n"
+
+
+@pytest.mark.parametrize("first_line, date, origin, place", [
+    ("MOSCOW, December 27. /TASS/. " + BODY, "--12-27", "TASS", "MOSCOW"),
+    ("BEIRUT (Reuters) - " + BODY, "", "Reuters", "BEIRUT"),
+    ("WASHINGTON (AP) — " + BODY, "", "AP", "WASHINGTON"),
+    ("ANKARA (AA) – " + BODY, "", "AA", "ANKARA"),
+    ("Dec 28 (Reuters) - " + BODY, "--12-28", "Reuters", ""),
+    ("Oct. 2 (UPI) -- " + BODY, "--10-02", "UPI", ""),
+    ("BEIJING, Oct. 15 (Xinhua) -- " + BODY, "--10-15", "Xinhua", "BEIJING"),
+    ("WASHINGTON, Oct. 15 - " + BODY, "--10-15", "", "WASHINGTON"),
+])
+def test_wire_datelines(grammar, first_line, date, origin, place):
+    found = stated(f"Talks to resume\n{first_line}", grammar)
+    assert (found.date.iso() if found.date else "") == date
+    canonical = {"AP": "Associated Press", "AA": "Anadolu", "UPI": "United Press International"}
+    assert found.origin == canonical.get(origin, origin)
+    assert found.place == place
+
+
+def test_a_place_in_parentheses_is_not_an_agency(grammar):
+    found = stated("Leaders speak\n(TEL AVIV) -- " + BODY, grammar)
+    assert found.origin == ""
+
+
+@pytest.mark.parametrize("line, date, updated", [
+    ("by Jane Doe June 29, 2025 10:13 PM 2 min read", "2025-06-29", ""),
+    ("By    |   Monday, 14 October 2024 11:01 PM EDT", "2024-10-14", ""),
+    ("Jane Doe  | 30.06.2025 - Update : 01.07.2025", "2025-06-30", "2025-07-01"),
+    ("Oct. 2, 2024 / 9:27 PM", "2024-10-02", ""),
+    ("Wednesday, August 21, 2024", "2024-08-21", ""),
+    ("1 July 2025 16:31 (UTC+04:00)", "2025-07-01", ""),
+    ("Published: 14/10/2024 10:45:12 GMT", "2024-10-14", ""),
+    ("Posted on Oct 2, 2024 by admin", "2024-10-02", ""),
+    ("Updated 3:15 PM EDT, Mon October 14, 2024", "", "2024-10-14"),
+    ("Last updated: October 14, 2024 at 10:45 PM IST", "", "2024-10-14"),
+    ("30 Dec. 13:30 (UTC+3 MSK)", "--12-30", ""),
+    ("2024-10-14 10:45:12", "2024-10-14", ""),
+])
+def test_timestamp_and_byline_lines(grammar, line, date, updated):
+    found = stated(f"Talks to resume\n{line}\n{BODY}", grammar)
+    assert (found.date.iso() if found.date else "") == date
+    assert (found.updated.iso() if found.updated else "") == updated
+
+
+def test_a_date_split_over_two_short_lines_is_read_joined(grammar):
+    found = stated("09 Oct\n2025\n22° c CITY\nHeadline of the day\n" + BODY, grammar)
+    assert found.date == PrintedDate(2025, 10, 9)
+
+
+def test_a_caption_holding_a_date_is_not_a_timestamp(grammar):
+    found = stated("Talks\nThe destroyer fires during an exercise on Tuesday, Oct. 1, 2024. "
+                   "(U.S. Navy)\n" + BODY, grammar)
+    assert found.date is None
+
+
+@pytest.mark.parametrize("last_line, origin", [
+    ("XINHUA/ portal - AB_07", "Xinhua"),
+    ("Copyright 2024 The Associated Press. All rights reserved.", "Associated Press"),
+    ("(With inputs from Reuters)", "Reuters"),
+])
+def test_credit_lines_name_the_origin(grammar, last_line, origin):
+    found = stated(f"Talks to resume\n{BODY}{BODY}{last_line}\n", grammar)
+    assert found.origin == origin
+
+
+def test_a_lede_crediting_a_wire_names_the_origin(grammar):
+    found = stated("The minister admitted the error on Thursday, reports Associated Press.\n"
+                   + BODY, grammar)
+    assert found.origin == "Associated Press"
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://example.com/news/2024/10/14/talks-resume/", PrintedDate(2024, 10, 14)),
+    ("https://example.com/20240804/talks-resume-1119633674.html", PrintedDate(2024, 8, 4)),
+    ("https://example.com/report/talks-resume/20251009.htm", PrintedDate(2025, 10, 9)),
+    ("https://example.com/middle_east/2024-10-01/talks-15371733.html", PrintedDate(2024, 10, 1)),
+    ("https://example.com/2024/10/talks-resume/", PrintedDate(2024, 10, None)),
+    ("https://example.com/news/talks-resume-11731440215288.html", None),
+])
+def test_dates_in_addresses(grammar, url, expected):
+    assert datelines.url_date(url, grammar)[0] == expected
+
+
+@pytest.mark.parametrize("text, order, expected", [
+    ("30.06.2025", "dmy", PrintedDate(2025, 6, 30)),
+    ("01/02/2024", "dmy", PrintedDate(2024, 2, 1)),
+    ("01/02/2024", "mdy", PrintedDate(2024, 1, 2)),
+    ("10/14/2024", "dmy", PrintedDate(2024, 10, 14)),  # 14 cannot be a month
+    ("Sept. 28", "dmy", PrintedDate(None, 9, 28)),
+    ("31 February 2024", "dmy", None),
+    ("June 29, 202510:13 PM", "dmy", PrintedDate(2025, 6, 29)),  # run-together year and time
+])
+def test_read_date(grammar, text, order, expected):
+    assert datelines.read_date(text, grammar, order) == expected
+
+
+def test_bad_grammar_names_file_and_shape(tmp_path):
+    for name in ("boilerplate.yaml", "outlets.yaml", "time_expressions.yaml", "datelines.yaml"):
+        shutil.copy(DATA / name, tmp_path / name)
+    path = tmp_path / "datelines.yaml"
+    path.write_text(path.read_text().replace("captures: [place, date, origin]",
+                                             "captures: [place, date, agency]", 1))
+    with pytest.raises(DataFileError, match="datelines.yaml.*slash_agency_dateline.*agency"):
+        datelines.load_grammar(tmp_path)
+
+
+# ------------------------------------------------------------------ documents
+
+
+def one(rules, text: str, side: dict | None = None) -> pd.Series:
+    raw = pd.DataFrame([{"file": "a.txt", "sha256": "0" * 64, "text": text,
+                         "encoding": "utf-8", "n_bytes": len(text), "meta": {}}])
+    sidecar = None
+    if side is not None:
+        sidecar = pd.DataFrame([{c: side.get(c, "") for c in corpus.SIDECAR_COLUMNS}])
+    docs, _ = corpus.build_corpus(raw, rules, sidecar)
+    return docs.iloc[0]
+
+
+def test_yearless_dateline_takes_the_year_of_its_address(rules):
+    doc = one(rules, "MOSCOW, July 31. /TASS/. " + BODY,
+              {"file": "a.txt", "url": "https://news.example.com/2024/07/31/talks/"})
+    assert (doc["published"], doc["published_basis"]) == ("2024-07-31", "stated")
+    assert doc["published_printed"] == "2024-07-31"
+
+
+def test_yearless_dateline_alone_is_left_for_dating(rules):
+    doc = one(rules, "MOSCOW, July 31. /TASS/. " + BODY)
+    assert (doc["published"], doc["published_printed"]) == ("", "--07-31")
+    assert doc["published_basis"] == "unknown"
+    assert (doc["outlet"], doc["origin"]) == ("TASS", "TASS")
+
+
+def test_sidecar_address_dates_and_names_the_article(rules):
+    doc = one(rules, "Talks to resume\n" + BODY,
+              {"file": "a.txt", "url": "https://www.unknownpaper.example/2024/10/14/talks/"})
+    assert (doc["published"], doc["published_basis"]) == ("2024-10-14", "url")
+    # a site the data does not know is named by its own label
+    assert (doc["outlet"], doc["outlet_basis"]) == ("Unknownpaper", "domain")
+
+
+def test_a_month_in_the_address_bounds_the_day(rules):
+    doc = one(rules, "Talks to resume\n" + BODY,
+              {"file": "a.txt", "url": "https://example.org/2024/10/talks/"})
+    assert doc["published"] == ""
+    assert (doc["published_earliest"], doc["published_latest"]) == ("2024-10-01", "2024-10-31")
+
+
+def test_unknown_domain_is_named_as_the_text_prints_it(rules):
+    doc = one(rules, "Talks to resume\nBy Daily Example Staff\n" + BODY,
+              {"file": "a.txt", "url": "https://dailyexample.com/talks-resume"})
+    assert (doc["outlet"], doc["outlet_basis"]) == ("Daily Example", "domain")
+
+
+def test_sidecar_outlet_outranks_the_address(rules):
+    doc = one(rules, "Talks to resume\n" + BODY,
+              {"file": "a.txt", "outlet": "Reuters", "url": "https://news.yahoo.com/x"})
+    assert (doc["outlet"], doc["outlet_basis"]) == ("Reuters", "sidecar")
+
+
+def test_wire_copy_on_a_portal_keeps_the_wire_as_origin(rules):
+    doc = one(rules, "Talks to resume\nBEIRUT (Reuters) - " + BODY,
+              {"file": "a.txt", "url": "https://news.yahoo.com/talks-resume-123.html"})
+    assert (doc["outlet"], doc["outlet_basis"]) == ("Yahoo News", "url")
+    assert (doc["origin"], doc["origin_basis"]) == ("Reuters", "credit")
+
+
+def test_cited_outlet_is_the_origin_never_the_outlet(rules):
+    doc = one(rules, "Talks to resume\nUS officials tell Axios that trust is very low. "
+                     "The talks will resume.\n",
+              {"file": "a.txt", "url": "https://blog.example.net/trust-low"})
+    assert doc["outlet"] == "Example"
+    assert (doc["origin"], doc["origin_basis"]) == ("Axios", "lede")
+    assert "Axios" in doc["cited_outlets"] or doc["origin"] == "Axios"
+
+
+def test_update_stamp_only_bounds_the_day_from_above(rules):
+    doc = one(rules, "Talks to resume\nLast updated: October 14, 2024 at 10:45 PM IST\n" + BODY)
+    assert (doc["published"], doc["published_latest"]) == ("", "2024-10-14")
+
+
+def test_page_metadata_read_by_htmldate(tmp_path, rules):
+    page = ("<html><head><title>Talks to resume</title>"
+            '<meta property="article:published_time" content="2024-10-14T09:30:00+03:00">'
+            '<meta property="og:site_name" content="The Daily Example"></head><body><article>'
+            "<h1>Talks to resume</h1><p>The minister said on Monday that talks would resume "
+            "next week, officials in the capital said.</p><p>A second paragraph adds more "
+            "about what the talks mean for the region.</p></article></body></html>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    raw = corpus.read_seeds(tmp_path, rules)
+    assert raw.loc[0, "meta"]["published"] == "htmldate: 2024-10-14"
+    docs, _ = corpus.build_corpus(raw, rules, None)
+    doc = docs.iloc[0]
+    assert (doc["published"], doc["published_basis"]) == ("2024-10-14", "html_meta")
+    assert (doc["outlet"], doc["outlet_basis"]) == ("The Daily Example", "html_meta")
+    assert doc["title"] == "Talks to resume"
+    assert dt.date.fromisoformat(doc["published"])
