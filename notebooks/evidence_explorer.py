@@ -46,7 +46,7 @@ dated = events[events["date"] != ""].assign(n_origins=lambda f: pd.to_numeric(f[
 points = alt.Chart(dated).mark_circle(size=120).encode(
     x=alt.X("date:T", title=None), y=alt.Y("lane:N", title=None),
     color=alt.condition(pick, alt.value("#D55E00"), alt.value("#0072B2")),
-    tooltip=["label", "date", "date_basis", "n_documents", "n_origins", "us_notice"],
+    tooltip=["label", "date", "date_basis", "n_documents", "n_origins", "notice"],
 ).add_params(pick).properties(width=360, height=220)
 evidence = mentions[mentions["event_id"].isin(dated["event_id"])][["event_id", "doc_id", "text"]]
 evidence = evidence.assign(text=evidence["text"].str.slice(0, 90))
@@ -61,7 +61,7 @@ points | listing
 # %%
 table(events, {"event_id": "Id", "date": "Date", "date_basis": "Basis", "label": "Event",
                       "n_documents": "Articles", "n_outlets": "Outlets", "n_origins": "Origins",
-                      "origins": "Origin names", "us_notice": "Notice"})
+                      "origins": "Origin names", "notice": "Notice"})
 
 # %% [markdown]
 # One event in detail: every sentence behind it, with its article.

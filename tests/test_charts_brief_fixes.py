@@ -279,7 +279,7 @@ def lane_case() -> pd.DataFrame:
             ("e3", "2024-09-27", "The militia's long-time leader is killed in his capital")]
     return pd.DataFrame([{"event_id": i, "date": d, "date_earliest": d, "date_latest": d,
                           "date_precision": "day", "date_basis": "stated", "label": t,
-                          "lane": "operations", "operation": "True", "us_notice": "none",
+                          "lane": "operations", "operation": "True", "notice": "none",
                           "n_origins": "1", "n_documents": "1"} for i, d, t in rows])
 
 

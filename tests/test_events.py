@@ -11,6 +11,8 @@ from trustbrief import events, tables
 from trustbrief.knowledge import DataFileError
 from trustbrief.tables import to_csv_text
 
+FOCUS = "US->Israel"  # the pair the invented mentions are about
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 EVENT_TYPES = {
@@ -138,7 +140,7 @@ CLAIMS = [claim("dB", 2, "Axios"), claim("dC", 3, "Axios"), claim("dD", 4, "Axio
 @pytest.fixture(scope="module")
 def built(rules):
     return events.build_events(found_frames(MENTIONS, SIGNALS, CLAIMS), DOCS, None,
-                               EVENT_TYPES, rules=rules, gazetteer=GAZETTEER)
+                               EVENT_TYPES, rules=rules, gazetteer=GAZETTEER, focus=FOCUS)
 
 
 def event_of(built, target):
@@ -195,13 +197,13 @@ def test_origins_collapse_rewrites_of_one_report(built):
 
 def test_notice_most_specific_account_wins_and_all_accounts_are_kept(built):
     nas = event_of(built, "Hassan Nasrallah")
-    assert nas["us_notice"] == "minutes" and nas["notice_to"] == "US"
+    assert nas["notice"] == "minutes" and nas["notice_to"] == "US"
     conf = built["conflicts"]
     mine = conf[(conf["event_id"] == nas["event_id"]) & (conf["fact"] == "notice")]
     assert dict(zip(mine["value"], mine["account"], strict=True)) == {
         "minutes": "accepted", "none": "disagrees"}
     assert sorted(mine[mine["value"] == "none"].iloc[0]["doc_ids"]) == ["dC", "dD"]
-    assert event_of(built, "Ismail Haniyeh")["us_notice"] == "none"
+    assert event_of(built, "Ismail Haniyeh")["notice"] == "none"
 
 
 def test_third_party_operation_and_hypotheticals(built):
@@ -210,7 +212,7 @@ def test_third_party_operation_and_hypotheticals(built):
     assert len(attacks) == 1                           # the hypothetical made no event
     attack = attacks.iloc[0]
     assert attack["n_documents"] == 2                  # targetless mention joined it
-    assert attack["us_notice"] == "n/a" and attack["date"] == "2024-10-01"
+    assert attack["notice"] == "n/a" and attack["date"] == "2024-10-01"
 
 
 def test_output_contract(built):
@@ -228,10 +230,11 @@ def test_output_contract(built):
 def test_deterministic_and_pure(rules):
     found = found_frames(MENTIONS, SIGNALS, CLAIMS)
     before = found["mentions"].copy()
-    a = events.build_events(found, DOCS, None, EVENT_TYPES, rules=rules, gazetteer=GAZETTEER)
+    a = events.build_events(found, DOCS, None, EVENT_TYPES, rules=rules, gazetteer=GAZETTEER,
+                            focus=FOCUS)
     shuffled = found_frames(MENTIONS[::-1], SIGNALS[::-1], CLAIMS[::-1])
     b = events.build_events(shuffled, DOCS.iloc[::-1], None, EVENT_TYPES, rules=rules,
-                            gazetteer=GAZETTEER)
+                            gazetteer=GAZETTEER, focus=FOCUS)
     pd.testing.assert_frame_equal(found["mentions"], before)
     for name in ("events", "conflicts"):
         assert to_csv_text(a[name]) == to_csv_text(b[name])
@@ -248,12 +251,12 @@ def test_repeated_contacts_are_separate_events_and_plans_join_the_next(rules):
                 text="they had not spoken in weeks"),
     ]
     out = events.build_events(found_frames(ms), docs, None, EVENT_TYPES, rules=rules,
-                              gazetteer=GAZETTEER)
+                              gazetteer=GAZETTEER, focus=FOCUS)
     ev = out["events"].set_index("date")
     assert list(ev.index) == ["2024-08-21", "2024-10-09"]
     assert ev.loc["2024-10-09", "n_documents"] == 2      # the plan written on 10-08 joined
     assert ev.loc["2024-10-09", "label"] == "Benjamin Netanyahu and Joe Biden speak by phone"
-    assert ev.loc["2024-08-21", "us_notice"] == "n/a"
+    assert ev.loc["2024-08-21", "notice"] == "n/a"
     assert sorted(ev["key"]) == ["contact:benjamin-netanyahu-joe-biden",
                                  "contact:benjamin-netanyahu-joe-biden#2"]
 
@@ -263,7 +266,7 @@ def test_only_negated_mentions_make_no_event(rules):
     ms = [mention("d1", 1, "visit_blocked", "Benjamin Netanyahu", ["Yoav Gallant"],
                   polarity="negated", text="Netanyahu did not block the trip")]
     out = events.build_events(found_frames(ms), docs, None, EVENT_TYPES, rules=rules,
-                              gazetteer=GAZETTEER)
+                              gazetteer=GAZETTEER, focus=FOCUS)
     assert out["events"].empty and list(out["mentions"]["event_id"]) == [""]
 
 
@@ -282,9 +285,10 @@ CHRONOLOGY = pd.DataFrame([
 
 def test_chronology_fills_open_dates_only_and_adds_no_event(rules):
     plain = events.build_events(found_frames(MENTIONS, SIGNALS, CLAIMS), DOCS, None,
-                                EVENT_TYPES, rules=rules, gazetteer=GAZETTEER)
+                                EVENT_TYPES, rules=rules, gazetteer=GAZETTEER, focus=FOCUS)
     out = events.build_events(found_frames(MENTIONS, SIGNALS, CLAIMS), DOCS, None,
-                              EVENT_TYPES, CHRONOLOGY, rules=rules, gazetteer=GAZETTEER)
+                              EVENT_TYPES, CHRONOLOGY, rules=rules, gazetteer=GAZETTEER,
+                              focus=FOCUS)
     assert len(out["events"]) == len(plain["events"])
     han = event_of(out, "Ismail Haniyeh")
     assert (han["date"], han["date_basis"], han["date_source"]) == \
@@ -328,7 +332,7 @@ def test_annotations_are_applied_and_listed(tmp_path, rules):
   - {id: a4, event: "lethal_strike:nobody", action: merge, value: "missile:israel"}
 """)
     out = events.build_events(found_frames(MENTIONS, SIGNALS, CLAIMS), DOCS, anns,
-                              EVENT_TYPES, rules=rules, gazetteer=GAZETTEER)
+                              EVENT_TYPES, rules=rules, gazetteer=GAZETTEER, focus=FOCUS)
     ev = out["events"].set_index("key")
     assert ev.loc["lethal_strike:ismail-haniyeh", "date"] == "2024-07-31"
     assert ev.loc["lethal_strike:ismail-haniyeh", "date_basis"] == "annotation"
@@ -348,7 +352,7 @@ def test_merge_annotation_joins_two_events(tmp_path, rules):
      value: "lethal_strike:ismail-haniyeh"}
 """)
     out = events.build_events(found_frames(MENTIONS, SIGNALS, CLAIMS), DOCS, anns,
-                              EVENT_TYPES, rules=rules, gazetteer=GAZETTEER)
+                              EVENT_TYPES, rules=rules, gazetteer=GAZETTEER, focus=FOCUS)
     assert "lethal_strike:ismail-haniyeh" not in set(out["events"]["key"])
     assert event_of(out, "Hassan Nasrallah")["n_documents"] == 5
 
@@ -377,7 +381,7 @@ def test_long_names_still_fit_in_a_label(rules):
     ms = [mention("d1", 1, "targeted_killing", "Israel", [long_name], "2024-10-01",
                   places=["Beirut"])]
     out = events.build_events(found_frames(ms), docs, None, EVENT_TYPES, rules=rules,
-                              gazetteer=gaz)
+                              gazetteer=gaz, focus=FOCUS)
     label = out["events"].iloc[0]["label"]
     assert len(label) <= 70 and label.startswith("Israel kills")
 
@@ -416,7 +420,8 @@ def test_hundred_thousand_mentions_cluster_without_loss(rules):
     """Scale, not speed (speed is `make bench`'s): every one of 100,000 mentions ends in an
     event."""
     mentions, docs = synthetic_mentions(100_000)
-    out = events.build_events({"mentions": mentions}, docs, None, EVENT_TYPES, rules=rules)
+    out = events.build_events({"mentions": mentions}, docs, None, EVENT_TYPES, rules=rules,
+                              focus=FOCUS)
     assert len(out["mentions"]) == len(mentions)
     assert (out["mentions"]["event_id"] != "").all()
 
@@ -429,9 +434,9 @@ def test_agent_side_of_an_unattributed_operation_comes_from_the_surprise(rules):
                   text="the US was caught off guard by detonations of Hezbollah pagers")]
     sig = [signal("d1", 1, "", category="surprise", direction="US->Israel")]
     out = events.build_events(found_frames(ms, sig), docs, None, EVENT_TYPES, rules=rules,
-                              gazetteer=GAZETTEER)
+                              gazetteer=GAZETTEER, focus=FOCUS)
     row = out["events"].iloc[0]
-    assert (row["agent_side"], row["us_notice"], row["notice_to"]) == ("Israel", "none", "US")
+    assert (row["agent_side"], row["notice"], row["notice_to"]) == ("Israel", "none", "US")
     assert row["label"] == "Israel detonates Hezbollah devices"
 
 
@@ -439,8 +444,9 @@ def test_unknown_side_in_direction_still_counts_as_notice(rules):
     docs = docs_frame([("d1", "A", "2024-10-08", "")])
     ms = [mention("d1", 1, "targeted_killing", "Israel", ["Ismail Haniyeh"])]
     out = events.build_events(found_frames(ms, [signal("d1", 1, "none", direction="?->Israel")]),
-                              docs, None, EVENT_TYPES, rules=rules, gazetteer=GAZETTEER)
-    assert out["events"].iloc[0]["us_notice"] == "none"
+                              docs, None, EVENT_TYPES, rules=rules, gazetteer=GAZETTEER,
+                              focus=FOCUS)
+    assert out["events"].iloc[0]["notice"] == "none"
 
 
 def test_negated_mentions_do_not_corroborate(rules):
@@ -449,7 +455,7 @@ def test_negated_mentions_do_not_corroborate(rules):
           mention("d2", 1, "targeted_killing", "Israel", ["Ismail Haniyeh"],
                   polarity="negated", text="Israel did not kill Haniyeh, it says")]
     row = events.build_events(found_frames(ms), docs, None, EVENT_TYPES, rules=rules,
-                              gazetteer=GAZETTEER)["events"].iloc[0]
+                              gazetteer=GAZETTEER, focus=FOCUS)["events"].iloc[0]
     assert row["n_documents"] == 1 and row["n_mentions"] == 2
 
 
@@ -457,7 +463,7 @@ def test_mentions_naming_nobody_make_no_event(rules):
     docs = docs_frame([("d1", "A", "2024-10-08", "")])
     ms = [mention("d1", 1, "airstrike", "", [], "2024-10-01", text="airstrikes went on")]
     out = events.build_events(found_frames(ms), docs, None, EVENT_TYPES, rules=rules,
-                              gazetteer=GAZETTEER)
+                              gazetteer=GAZETTEER, focus=FOCUS)
     assert out["events"].empty
 
 
@@ -469,7 +475,7 @@ def test_one_participant_contact_joins_the_pair(rules):
           mention("d2", 1, "visit_blocked", "Yoav Gallant", [], "2024-10-08",
                   basis="relative", text="Gallant postponed the trip")]
     out = events.build_events(found_frames(ms), docs, None, EVENT_TYPES, rules=rules,
-                              gazetteer=GAZETTEER)
+                              gazetteer=GAZETTEER, focus=FOCUS)
     assert len(out["events"]) == 1
     assert out["events"].iloc[0]["label"].startswith("Benjamin Netanyahu blocks")
 
@@ -494,7 +500,7 @@ def test_chronology_breaks_ties_and_fills_one_event_per_row(rules):
          "targeted_killing", "actors": ["Ismail Haniyeh"], "keywords": "", "label": "h",
          "source": "s"}])
     out = events.build_events(found_frames(ms), docs, None, EVENT_TYPES, chron, rules=rules,
-                              gazetteer=GAZETTEER)
+                              gazetteer=GAZETTEER, focus=FOCUS)
     ev = out["events"].set_index("event_type")
     assert ev.loc["phone_call", "date"] == "2024-10-09"
     assert ev.loc["phone_call", "date_conflict"] == ["2024-10-08 (d1)"]
@@ -504,7 +510,8 @@ def test_chronology_breaks_ties_and_fills_one_event_per_row(rules):
 
 def test_empty_input_gives_empty_tables_with_the_contract_columns():
     docs = docs_frame([("d1", "A", "2024-10-08", "")])
-    out = events.build_events({"mentions": pd.DataFrame()}, docs, events.load_annotations(DATA))
+    out = events.build_events({"mentions": pd.DataFrame()}, docs, events.load_annotations(DATA),
+                              focus=FOCUS)
     for name in ("events", "conflicts", "overrides"):
         assert out[name].empty and list(out[name].columns) == list(events.SCHEMA[name])
 
@@ -529,7 +536,7 @@ def test_strike_in_a_killing_sentence_joins_the_killing_and_plans_do_not_date(ru
     ]
     types = dict(EVENT_TYPES, meeting_visit={"plover": "CONSULT", "lane": "contacts"})
     out = events.build_events(found_frames(ms), docs, None, types, pd.DataFrame([row]),
-                              rules=rules, gazetteer=GAZETTEER)["events"]
+                              rules=rules, gazetteer=GAZETTEER, focus=FOCUS)["events"]
     strikes = out[out["event_type"] == "airstrike"]
     assert list(strikes["targets"]) == [["Iran"]]           # Beirut joined the killing
     killing = out[out["event_type"] == "targeted_killing"].iloc[0]
@@ -548,7 +555,7 @@ def test_label_without_object_falls_back_to_the_trigger_clause(rules):
              trigger="asked", trigger_start=15)
     out = events.build_events(found_frames([m]), docs, None,
                               {"demand": {"plover": "DEMAND", "verb": "urges"}},
-                              rules=rules, gazetteer=GAZETTEER)["events"]
+                              rules=rules, gazetteer=GAZETTEER, focus=FOCUS)["events"]
     assert out.iloc[0]["label"] == "Benjamin Netanyahu urges (Netanyahu also asked to delay the)"
 
 
@@ -565,7 +572,7 @@ def test_a_domestic_meeting_does_not_join_a_foreign_leaders_pair(rules):
           mention("d1", 4, "phone_call", "Yoav Gallant", ["US"], "2024-10-09",
                   text="Gallant is to meet US officials")]
     out = events.build_events(found_frames(ms), docs, None, EVENT_TYPES, rules=rules,
-                              gazetteer=gaz)["events"].set_index("key")
+                              gazetteer=gaz, focus=FOCUS)["events"].set_index("key")
     assert out.loc["contact:benjamin-netanyahu-joe-biden", "n_mentions"] == 1
     assert out.loc["contact:benjamin-netanyahu", "n_mentions"] == 1
     assert out.loc["contact:lloyd-austin-yoav-gallant", "n_mentions"] == 2

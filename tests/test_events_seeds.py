@@ -27,7 +27,8 @@ def run_pipeline(seeds_dir: Path) -> dict:
     docs = dating.infer_publication_dates(docs, found, chronology)
     found["time_expressions"] = timex.resolve_time_expressions(found["time_expressions"], docs)
     found["mentions"] = extract.date_mentions(found["mentions"], found["time_expressions"])
-    ev = events.build_events(found, docs, events.load_annotations(DATA), lexicons, chronology)
+    ev = events.build_events(found, docs, events.load_annotations(DATA), lexicons, chronology,
+                             focus="US->Israel")
     channels = pipeline.Knowledge(DATA).channels  # the default story's channels
     met = metrics.build_metrics(ev, found, docs, ("US", "Israel"), channels)
     return {"found": found, "docs": docs, **ev, **met}
@@ -58,13 +59,13 @@ def killing_of(built, person):
 def test_haniyeh_killed_on_31_july_with_no_notice(built):
     row = killing_of(built, "Ismail Haniyeh")
     assert row["date"] == "2024-07-31"
-    assert row["us_notice"] == "none"
+    assert row["notice"] == "none"
 
 
 def test_nasrallah_killed_on_27_september_with_minutes_notice(built):
     row = killing_of(built, "Hassan Nasrallah")
     assert row["date"] == "2024-09-27"
-    assert row["us_notice"] == "minutes"
+    assert row["notice"] == "minutes"
     assert row["n_documents"] >= 4
     conflicts = built["conflicts"]
     notice = conflicts[(conflicts["event_id"] == row["event_id"])
@@ -76,7 +77,7 @@ def test_pager_detonations_on_17_18_september_with_no_notice(built):
     ev = built["events"]
     row = only(ev[ev["event_type"] == "sabotage_detonation"], "pagers")
     assert (row["date_earliest"], row["date_latest"]) == ("2024-09-17", "2024-09-18")
-    assert row["us_notice"] == "none"
+    assert row["notice"] == "none"
 
 
 def test_iran_missile_attack_on_1_october(built):
@@ -84,7 +85,7 @@ def test_iran_missile_attack_on_1_october(built):
     row = only(ev[(ev["event_type"] == "missile_attack") & (ev["agent_side"] == "Iran")],
                "Iran's missile attack")
     assert row["date"] == "2024-10-01"
-    assert row["us_notice"] == "n/a"
+    assert row["notice"] == "n/a"
 
 
 def test_sullivan_dermer_call_on_friday_4_october(built):
@@ -115,7 +116,7 @@ def test_biden_netanyahu_call_on_9_october_is_only_planned(built):
 def test_airstrike_in_the_killing_sentence_is_the_killing(built):
     ev = built["events"]
     nasrallah = killing_of(built, "Hassan Nasrallah")
-    assert nasrallah["us_notice"] == "minutes"
+    assert nasrallah["notice"] == "minutes"
     strikes = ev[(ev["event_type"] == "airstrike") & ev["targets"].map(
         lambda t: "Lebanon" in t)]
     assert strikes.empty, strikes[["event_id", "label"]]
@@ -213,9 +214,9 @@ def test_retold_events_stay_one_event_and_the_wrong_date_is_a_conflict(built, ex
     disputed = mine[mine["account"] == "disagrees"]
     assert list(disputed["value"]) == ["2024-09-28"] and list(disputed["doc_ids"]) == [[wrong]]
     assert after["label"] == before["label"]
-    assert after["us_notice"] == "minutes"
+    assert after["notice"] == "minutes"
     ledger = extended["notice_ledger"].set_index("event_id")
     assert ledger.loc[after["event_id"], "notice"] == "minutes"
     haniyeh = killing_of(extended, "Ismail Haniyeh")
-    assert haniyeh["date"] == "2024-07-31" and haniyeh["us_notice"] == "none"
+    assert haniyeh["date"] == "2024-07-31" and haniyeh["notice"] == "none"
     assert haniyeh["n_documents"] == killing_of(built, "Ismail Haniyeh")["n_documents"] + 1

@@ -38,7 +38,7 @@ def event(eid, date, etype, label, actors, operation=False, agent_side="", notic
           notice_to="", origins=(), status="asserted", docs=("d1",)):
     return {"event_id": eid, "date": date, "date_earliest": date, "date_latest": date,
             "event_type": etype, "label": label, "actors": list(actors),
-            "operation": operation, "agent": "", "agent_side": agent_side, "us_notice": notice,
+            "operation": operation, "agent": "", "agent_side": agent_side, "notice": notice,
             "notice_to": notice_to, "origins": list(origins), "status": status,
             "evidence": f"evidence of {label}", "doc_ids": list(docs), "outlets": [],
             "notice_accounts": [f"{notice}: d1"], "n_origins": len(origins)}
@@ -64,8 +64,8 @@ def test_rewrites_of_one_report_are_one_origin_and_the_band_shrinks_with_origins
     citing = {"trust_signals": pd.DataFrame(sigs),
               "claims": pd.DataFrame([claim(d, 1, "outlet", "Axios") for d in docs["doc_id"]])}
     own = {"trust_signals": pd.DataFrame(sigs), "claims": pd.DataFrame()}
-    one = metrics.trust_index(event_tables([]), citing, docs).iloc[0]
-    three = metrics.trust_index(event_tables([]), own, docs).iloc[0]
+    one = metrics.trust_index(event_tables([]), citing, docs, "US->Israel").iloc[0]
+    three = metrics.trust_index(event_tables([]), own, docs, "US->Israel").iloc[0]
     assert (one["n_origins"], three["n_origins"]) == (1, 3)
     assert one["index"] == three["index"] == -1.0       # corroboration is not magnitude
     assert three["high"] - three["low"] < one["high"] - one["low"]
@@ -96,7 +96,7 @@ def test_signals_are_dated_by_sentence_then_operation_then_publication():
           "sent_id": "d1-s001"},
          {"mention_id": "d1-s005-m1", "event_id": "e001", "doc_id": "d1",
           "sent_id": "d1-s005"}])
-    ti = metrics.trust_index(tables, found, docs).set_index("date")
+    ti = metrics.trust_index(tables, found, docs, "US->Israel").set_index("date")
     assert list(ti.index) == ["2024-09-27", "2024-10-04", "2024-10-08"]
     assert ti.loc["2024-09-27", "basis"] == "event:2"     # the signal and the notice impact
     assert ti.loc["2024-09-27", "events"] == ["Israel kills X"]

@@ -19,7 +19,7 @@ CONTRACT = {
     "mentions": "mention_id event_id doc_id sent_id event_type actors date date_earliest "
                 "date_latest date_basis time_text trigger text",
     "events": "event_id date date_earliest date_latest date_precision event_type plover actors "
-              "label n_documents n_outlets n_origins doc_ids us_notice evidence",
+              "label n_documents n_outlets n_origins doc_ids notice evidence",
     "claims": "claim_id doc_id sent_id speaker speaker_type speaker_count cited_outlet quote text",
     "trust_signals": "doc_id sent_id cue category polarity direction negated text",
 }
@@ -38,7 +38,7 @@ def test_controlled_vocabularies(real_processed):
     assert set(docs["published_basis"]) <= {"stated", "sidecar", "inferred", "unknown"}
     events = read_table(real_processed / "events.csv")
     assert set(events["date_precision"]) <= {"day", "range", "week", "month", "unknown"}
-    assert set(events["us_notice"]) <= {"none", "minutes", "hours", "days", "unknown", "n/a"}
+    assert set(events["notice"]) <= {"none", "minutes", "hours", "days", "unknown", "n/a"}
     assert events["label"].str.len().max() <= 70
     claims = read_table(real_processed / "claims.csv")
     assert set(claims["speaker_type"]) <= {"named_official", "anonymous_official", "outlet",

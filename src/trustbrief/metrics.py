@@ -145,11 +145,8 @@ def _cue_pattern(path: Path, doc: dict, key: str) -> re.Pattern | None:
 # ---------------------------------------------------------------------------------------------
 
 def _focus(focus) -> tuple[str, str]:
-    if isinstance(focus, str):
-        left, _, right = focus.replace(" ", "").partition("->")
-        return left, right
-    a, b = focus
-    return str(a), str(b)
+    """'A->B', ('A', 'B') or a contract.Focus -> (observer, subject)."""
+    return tuple(contract.Focus.parse(focus))
 
 
 def _frame(found: Mapping, name: str) -> pd.DataFrame:
@@ -272,7 +269,7 @@ def _event_readings(events_tables, focus, params: Channels):
     for e in frame_records(events):
         if not e.get("operation") or e.get("agent_side") != b or e.get("notice_to") != a:
             continue
-        level = cell_text(e.get("us_notice"))
+        level = cell_text(e.get("notice"))
         if level not in params.notice_impact or not cell_text(e.get("date")):
             continue
         for origin in ev.as_list(e.get("origins")) or [e["event_id"]]:
@@ -280,7 +277,7 @@ def _event_readings(events_tables, focus, params: Channels):
     return out
 
 
-def trust_index(events_tables, found, documents, focus=("US", "Israel"),
+def trust_index(events_tables, found, documents, focus,
                 params: Channels | None = None) -> pd.DataFrame:
     """The trust index with its band (see METHOD)."""
     params = params or Channels()
@@ -373,13 +370,13 @@ def notice_ledger(events_tables, documents: pd.DataFrame | None = None,
     names = _doc_names(documents)
     accepted = _accepted_notice_evidence(events_tables.get("conflicts", pd.DataFrame()))
     for e in ([] if events.empty else frame_records(events)):
-        if not e.get("operation") or e.get("us_notice") in ("", "n/a"):
+        if not e.get("operation") or e.get("notice") in ("", "n/a"):
             continue
         if not specific_enough(e, min_specificity):
             continue
         rows.append({
             "event_id": e["event_id"], "label": e["label"], "date": e["date"],
-            "actor": e.get("agent") or e.get("agent_side", ""), "notice": e["us_notice"],
+            "actor": e.get("agent") or e.get("agent_side", ""), "notice": e["notice"],
             "accounts": readable_accounts(list(ev.as_list(e.get("notice_accounts"))),
                                           documents, names),
             # Where accounts disagree, the sentence behind the account the ledger shows.
@@ -673,7 +670,7 @@ def sourcing(found, documents) -> pd.DataFrame:
 
 
 def build_metrics(events_tables: Mapping[str, pd.DataFrame], found: Mapping[str, pd.DataFrame],
-                  documents: pd.DataFrame, focus=("US", "Israel"),
+                  documents: pd.DataFrame, focus,
                   channels: Channels | None = None) -> dict[str, pd.DataFrame]:
     """trust_index, notice_ledger, cadence, count_conflicts, contacts, sourcing (SCHEMA)."""
     channels = channels or Channels()

@@ -134,7 +134,7 @@ class Brief:
                          notice_to=self.observer)
 
         ops = operations_in_period(events, self.start, self.end)
-        little = ops[text_column(ops, "us_notice").isin(["none", "minutes"])]
+        little = ops[text_column(ops, "notice").isin(["none", "minutes"])]
         dated = events[text_column(events, "date") != ""]
         ops_text = (f"{plural(len(ops), 'dated operation')}, {len(little)} of them with no "
                     f"or only minutes of notice to the {self.observer}" if len(ops)

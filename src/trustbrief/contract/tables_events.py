@@ -50,7 +50,7 @@ EVENTS = Table(
         integer("n_outlets", "distinct outlets (documents of unknown outlet count one each)"),
         integer("n_origins", "independent origins (rewrites of one cited report count once)"),
         listing("doc_ids", "documents mentioning the event"),
-        enum("us_notice", Notice, "advance notice the other focus side got"),
+        enum("notice", Notice, "advance notice the other focus side got"),
         text("evidence", "the sentence that best supports the event"),
         text(
             "lane", "timeline lane of the event type", required=True, source="data/event_types.yaml"
@@ -81,7 +81,7 @@ EVENTS = Table(
         text("agent_side", "side of the agent"),
         listing("targets", "targets, most mentioned first"),
         listing("named_targets", "targets that are not places (a person, organization or state)"),
-        text("notice_to", "focus side whose advance notice us_notice describes ('' if n/a)"),
+        text("notice_to", "focus side whose advance notice `notice` describes ('' if n/a)"),
         listing(
             "notice_accounts", "every notice account as 'level: doc ids'", codec="notice_accounts"
         ),

@@ -39,7 +39,8 @@ def _context(found, documents, event_types, gazetteer, rules, focus) -> Context:
         gazetteer = getattr(event_types, "gazetteer", None) or getattr(event_types, "actors",
                                                                         None)
     return Context(event_type_table(event_types), gazetteer_table(gazetteer), rules,
-                   tuple(focus), outlet_of, by_sent, by_doc, _signals_by_sentence(found),
+                   tuple(contract.Focus.parse(focus)), outlet_of, by_sent, by_doc,
+                   _signals_by_sentence(found),
                    _actors_by_sentence(found))
 
 
@@ -47,7 +48,7 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
                  annotations: pd.DataFrame | None = None, event_types=None,
                  chronology: pd.DataFrame | None = None, *,
                  rules: LabelRules | None = None, gazetteer=None,
-                 focus: tuple[str, str] = ("US", "Israel")) -> dict[str, pd.DataFrame]:
+                 focus) -> dict[str, pd.DataFrame]:
     """Mentions -> events, mentions (event_id filled), conflicts, overrides.
 
     event_types: event-type metadata (mapping, frame, or extract.Lexicons, which also gives

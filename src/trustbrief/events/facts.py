@@ -170,7 +170,7 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
         "plover": meta.get("plover", ""), "actors": actors,
         "label": make_label(fields, event_type, ctx, planned),
         "n_documents": corr["n_documents"], "n_outlets": corr["n_outlets"],
-        "n_origins": corr["n_origins"], "doc_ids": corr["doc_ids"], "us_notice": level,
+        "n_origins": corr["n_origins"], "doc_ids": corr["doc_ids"], "notice": level,
         "evidence": ev.text, "lane": meta.get("lane", ""),
         "operation": bool(meta.get("operation", False)), "origins": corr["origins"],
         "outlets": corr["outlets"], "date_basis": basis,

@@ -117,7 +117,7 @@ def event_index(events: pd.DataFrame) -> dict[str, dict]:
     if events.empty:
         return {}
     cols = ("event_id", "label", "date", "doc_ids", "n_documents", "n_outlets", "n_origins",
-            "origins", "lane", "operation", "us_notice")
+            "origins", "lane", "operation", "notice")
     frame = pd.DataFrame({c: text_column(events, c) for c in cols})
     return {r["event_id"]: r for r in frame.to_dict("records")}
 

@@ -54,7 +54,7 @@ def operations_with_notice(tables, start, end) -> pd.DataFrame:
     frame = pd.DataFrame({"event_id": text_column(ops, "event_id"),
                           "label": text_column(ops, "label"),
                           "date": text_column(ops, "date"),
-                          "notice": text_column(ops, "us_notice"),
+                          "notice": text_column(ops, "notice"),
                           "doc_ids": text_column(ops, "doc_ids")})
     frame["notice"] = [notice.get(e) or n for e, n in zip(frame["event_id"], frame["notice"],
                                                           strict=True)]

@@ -13,11 +13,11 @@ from trustbrief.brief.views.cells import day_label, numbers, text_column, to_dat
 def event_frame(events: pd.DataFrame | None) -> pd.DataFrame:
     """Normalize an events table: parsed dates, lane, numbers, certainty class."""
     cols = ["event_id", "label", "date", "date_earliest", "date_latest", "date_precision",
-            "date_basis", "event_type", "lane", "operation", "us_notice", "evidence",
+            "date_basis", "event_type", "lane", "operation", "notice", "evidence",
             "outlets", "origins", "doc_ids"]
     if events is None or events.empty:
         return pd.DataFrame(columns=cols + ["day", "first", "last", "n_origins", "n_documents",
-                                            "n_outlets", "notice", "certainty", "ranged"])
+                                            "n_outlets", "certainty", "ranged"])
     out = pd.DataFrame({c: text_column(events, c) for c in cols})
     for c in ("n_origins", "n_documents", "n_outlets"):
         out[c] = numbers(events, c).astype(int)
@@ -28,7 +28,7 @@ def event_frame(events: pd.DataFrame | None) -> pd.DataFrame:
     lane = out["lane"].where(out["lane"] != "", None)
     out["lane"] = lane.fillna(is_op.map({True: "operations", False: "reporting"}))
     ops = is_op | (out["lane"] == "operations")
-    notice = out["us_notice"].where(out["us_notice"].isin(NOTICE_ORDER), "unknown")
+    notice = out["notice"].where(out["notice"].isin(NOTICE_ORDER), "unknown")
     out["notice"] = notice.where(ops, "n/a")
     out["ranged"] = [f is not None and la is not None and f != la
                      for f, la in zip(out["first"], out["last"], strict=True)]
@@ -42,7 +42,7 @@ def undated_events(events: pd.DataFrame | None) -> pd.DataFrame:
     """Events the timeline cannot place (open or missing date), for a list under the chart."""
     frame = event_frame(events)
     open_ = frame["day"].isna() | (frame["date_basis"] == "open")
-    keep = ["event_id", "label", "event_type", "lane", "n_documents", "n_origins", "us_notice",
+    keep = ["event_id", "label", "event_type", "lane", "n_documents", "n_origins", "notice",
             "evidence"]
     return frame.loc[open_, keep].sort_values(["lane", "label", "event_id"]).reset_index(drop=True)
 
