@@ -21,7 +21,7 @@ BRIEF_DEFS := $(wildcard data/stories/*.yaml data/stories/*/briefs.yaml)
 STORY ?=
 NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 
-.PHONY: help report data test lab brief bench evaluate clean distclean lint freeze screenshots
+.PHONY: help report data test test-fast lab brief bench evaluate clean distclean lint freeze screenshots
 
 help: ## show this help
 	@echo "trustbrief - news coverage of a bilateral relationship -> evidence-traced briefs"
@@ -74,9 +74,15 @@ brief: $(PROCESSED)/datapackage.json ## build one more brief: START=... END=... 
 	$(PY) -m trustbrief brief --title "$(TITLE)" --start "$(START)" --end "$(END)" \
 	  $(if $(NAME),--name "$(NAME)") $(foreach p,$(PARAMS),--param "$(p)")
 
-test: $(VENV_READY) ## run every test (style, unit, notebook, render and browser tests)
+test: $(VENV_READY) ## run every test (style, layering, unit, notebook, render and browser tests)
 	$(PY) -m ruff check src tests notebooks
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest
+
+test-fast: $(VENV_READY) ## the inner loop: style, layering and unit tests (no notebook, render or browser)
+	$(PY) -m ruff check src tests notebooks
+	$(VENV)/bin/lint-imports
+	$(PY) -m pytest -m "not slow"
 
 lint: $(VENV_READY) ## check style with ruff
 	$(PY) -m ruff check src tests notebooks

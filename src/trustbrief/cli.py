@@ -188,6 +188,24 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_docs(args: argparse.Namespace) -> int:
+    from trustbrief.contract.docs import with_contract
+
+    page = Path(args.page)
+    current = page.read_text(encoding="utf-8")
+    wanted = with_contract(current)
+    if args.check:
+        if wanted != current:
+            print(f"{page} is stale: run `python -m trustbrief docs`", file=sys.stderr)
+            return 1
+        print(f"{page} matches the contract", file=sys.stderr)
+        return 0
+    if wanted != current:
+        page.write_text(wanted, encoding="utf-8")
+    print(f"wrote {page}", file=sys.stderr)
+    return 0
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from trustbrief.evaluation import run
 
@@ -285,7 +303,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check every analyst data file and report problems")
     p.add_argument("--data", default="data", help="analyst data files (default: data)")
     p.set_defaults(func=cmd_validate)
+    _add_docs(sub)
     return parser
+
+
+def _add_docs(sub) -> None:
+    p = sub.add_parser("docs", help="regenerate the table section of docs/PIPELINE.md",
+                       description="Rewrite the generated table section of PAGE from the data "
+                                   "contract (src/trustbrief/contract/); with --check, only "
+                                   "report whether PAGE is up to date.")
+    p.add_argument("--page", default="docs/PIPELINE.md", help="the page (default: %(default)s)")
+    p.add_argument("--check", action="store_true", help="exit 1 if PAGE is stale, write nothing")
+    p.set_defaults(func=cmd_docs)
 
 
 def main(argv: list[str] | None = None) -> int:
