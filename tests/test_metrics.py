@@ -283,5 +283,5 @@ def test_ledger_evidence_is_the_accepted_notice_account():
         "fact": ["notice", "notice", "date"], "event_id": ["e1", "e1", "e1"],
         "account": ["accepted", "disagrees", "accepted"],
         "evidence": ["told minutes before", "caught off guard", "on Friday"]})
-    assert metrics._accepted_notice_evidence(conflicts) == {"e1": "told minutes before"}
-    assert metrics._accepted_notice_evidence(pd.DataFrame()) == {}
+    assert metrics.notice._accepted_notice_evidence(conflicts) == {"e1": "told minutes before"}
+    assert metrics.notice._accepted_notice_evidence(pd.DataFrame()) == {}

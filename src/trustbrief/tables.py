@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -101,3 +101,35 @@ def str_column(frame: pd.DataFrame, name: str) -> list[str]:
     if isinstance(column.dtype, pd.StringDtype):
         return column.fillna("").tolist()  # a string column holds only str and NA
     return [v if isinstance(v, str) else cell_text(v) for v in column.tolist()]
+
+
+def actors_by_sentence(found: Mapping, keys: set | None = None, *,
+                       with_event_actors: bool = False) -> dict[tuple[str, str], set[str]]:
+    """THE 'actors per sentence' index: (doc_id, sent_id) -> canonical actors named in the
+    sentence (actor_mentions; with `with_event_actors`, also the actors of its event
+    mentions). Only sentences in `keys` when given (filtered by column first, so a few wanted
+    sentences do not cost a walk over every row)."""
+    if keys is not None and not keys:
+        return {}
+    sources = [("actor_mentions", "actor")]
+    if with_event_actors:
+        sources.append(("mentions", "actors"))
+    out: dict[tuple[str, str], set[str]] = {}
+    for name, column in sources:
+        frame = found.get(name)
+        if frame is None or not len(frame) or column not in frame:
+            continue
+        if keys is not None:
+            frame = frame[frame["doc_id"].isin(list({d for d, _ in keys}))
+                          & frame["sent_id"].isin(list({s for _, s in keys}))]
+        for doc_id, sent_id, value in zip(frame["doc_id"].tolist(), frame["sent_id"].tolist(),
+                                          frame[column].tolist(), strict=True):
+            key = (doc_id, sent_id)
+            if keys is not None and key not in keys:
+                continue
+            names = codecs.parse_list(value) if isinstance(value, (list, tuple)) or \
+                column == "actors" else [cell_text(value)]
+            named = [n for n in names if n]
+            if named:
+                out.setdefault(key, set()).update(named)
+    return out

@@ -10,11 +10,12 @@ from trustbrief import contract
 from trustbrief.events.annotations import apply_fields, apply_structural
 from trustbrief.events.chronology import _chronology_match, _chronology_rows, fill_from_chronology
 from trustbrief.events.cluster import _cluster_keys, apply_joins, cluster_mentions
-from trustbrief.events.context import Context, _actors_by_sentence, _signals_by_sentence
+from trustbrief.events.context import Context, _signals_by_sentence
 from trustbrief.events.facts import summarize
 from trustbrief.events.label_rules import LabelRules
 from trustbrief.events.origins import _origin_lookups
 from trustbrief.events.records import Rec, _records, event_type_table, gazetteer_table
+from trustbrief.tables import actors_by_sentence
 
 # Column descriptions of the stage's tables: the contract is their one definition.
 SCHEMA = contract.descriptions("events", "conflicts", "overrides")
@@ -41,7 +42,7 @@ def _context(found, documents, event_types, gazetteer, rules, focus) -> Context:
     return Context(event_type_table(event_types), gazetteer_table(gazetteer), rules,
                    tuple(contract.Focus.parse(focus)), outlet_of, by_sent, by_doc,
                    _signals_by_sentence(found),
-                   _actors_by_sentence(found))
+                   actors_by_sentence(found))
 
 
 def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,

@@ -6,8 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from trustbrief.events.label_rules import LabelRules
-from trustbrief.events.records import _columns
-from trustbrief.tables import cell_text, frame_records
+from trustbrief.tables import frame_records
 
 
 @dataclass
@@ -38,14 +37,3 @@ def _signals_by_sentence(found) -> dict[tuple[str, str], list[dict]]:
         for s in frame_records(ts, [c for c in SIGNAL_FIELDS if c in ts]):
             signals[(s["doc_id"], s["sent_id"])].append(s)
     return signals
-
-
-def _actors_by_sentence(found) -> dict[tuple[str, str], set[str]]:
-    actors_by_sent: dict[tuple[str, str], set[str]] = defaultdict(set)
-    am = found.get("actor_mentions")
-    if am is not None and len(am) and "actor" in am:
-        for doc_id, sent_id, actor in _columns(am, ["doc_id", "sent_id", "actor"]):
-            named = actor if type(actor) is str else cell_text(actor)  # the rare non-str
-            if named:
-                actors_by_sent[(doc_id, sent_id)].add(actor)
-    return dict(actors_by_sent)

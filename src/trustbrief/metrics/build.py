@@ -1,0 +1,29 @@
+"""build_metrics: every metrics table from the events and extraction tables."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from trustbrief.metrics.cadence import cadence
+from trustbrief.metrics.channels import Channels
+from trustbrief.metrics.notice import notice_ledger
+from trustbrief.metrics.sourcing import sourcing
+from trustbrief.metrics.trust import trust_index
+
+
+def build_metrics(events_tables: Mapping[str, pd.DataFrame], found: Mapping[str, pd.DataFrame],
+                  documents: pd.DataFrame, focus,
+                  channels: Channels | None = None) -> dict[str, pd.DataFrame]:
+    """trust_index, notice_ledger, cadence, count_conflicts, contacts, sourcing (SCHEMA)."""
+    channels = channels or Channels()
+    cad, conflicts, contact_rows = cadence(events_tables, found, documents, channels)
+    return {
+        "trust_index": trust_index(events_tables, found, documents, focus, channels),
+        "notice_ledger": notice_ledger(events_tables, documents, channels.min_specificity),
+        "cadence": cad,
+        "count_conflicts": conflicts,
+        "contacts": contact_rows,
+        "sourcing": sourcing(found, documents),
+    }

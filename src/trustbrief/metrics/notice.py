@@ -1,0 +1,88 @@
+"""The notice ledger: operations by one focus side and the notice the other got."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import pandas as pd
+
+from trustbrief import events as ev
+from trustbrief.events.origins import known_outlet
+from trustbrief.metrics.frames import SCHEMA, _present
+from trustbrief.tables import cell_text, frame_records
+
+
+def specific_enough(event: Mapping, level: str) -> bool:
+    """channels.yaml notice_ledger.min_specificity: 'dated_or_target' keeps an operation with a
+    date or a named target other than a place ('Israeli airstrikes in the Middle East' goes)."""
+    dated = bool(cell_text(event.get("date")))
+    if level == "dated":
+        return dated
+    if level == "dated_or_target":
+        return dated or bool(ev.as_list(event.get("named_targets")))
+    return True
+
+
+def readable_accounts(accounts, documents: pd.DataFrame | None,
+                      names: Mapping[str, str] | None = None) -> str:
+    """'minutes: d1;d2' -> 'minutes: The Jerusalem Post (2024-09-29), unknown outlet (F.txt)'.
+    names: _doc_names(documents), when the caller already has it."""
+    names = _doc_names(documents) if names is None else names
+    parts = []
+    for item in ev.as_list(accounts) if not isinstance(accounts, list) else accounts:
+        level, _, docs = str(item).partition(":")
+        who = [names.get(d.strip(), d.strip()) for d in re.split(r"[;,]", docs) if d.strip()]
+        parts.append(f"{level.strip()}: {', '.join(who)}")
+    return "; ".join(parts)
+
+
+DOCUMENT_NAME_FIELDS = ("doc_id", "outlet", "published", "file")
+
+
+def _doc_names(documents: pd.DataFrame | None) -> dict[str, str]:
+    """doc_id -> 'Outlet (published)', or 'unknown outlet (FILE)'."""
+    if documents is None or documents.empty:
+        return {}
+    out = {}
+    for d in frame_records(documents, _present(documents, DOCUMENT_NAME_FIELDS)):
+        outlet = known_outlet(d.get("outlet"))
+        pub = cell_text(d.get("published"))[:10]
+        if outlet:
+            out[d["doc_id"]] = f"{outlet} ({pub})" if pub else outlet
+        else:
+            out[d["doc_id"]] = f"unknown outlet ({cell_text(d.get('file')) or d['doc_id']})"
+    return out
+
+
+def notice_ledger(events_tables, documents: pd.DataFrame | None = None,
+                  min_specificity: str = "any") -> pd.DataFrame:
+    events = events_tables.get("events", pd.DataFrame())
+    rows = []
+    names = _doc_names(documents)
+    accepted = _accepted_notice_evidence(events_tables.get("conflicts", pd.DataFrame()))
+    for e in ([] if events.empty else frame_records(events)):
+        if not e.get("operation") or e.get("notice") in ("", "n/a"):
+            continue
+        if not specific_enough(e, min_specificity):
+            continue
+        rows.append({
+            "event_id": e["event_id"], "label": e["label"], "date": e["date"],
+            "actor": e.get("agent") or e.get("agent_side", ""), "notice": e["notice"],
+            "accounts": readable_accounts(list(ev.as_list(e.get("notice_accounts"))),
+                                          documents, names),
+            # Where accounts disagree, the sentence behind the account the ledger shows.
+            "evidence": accepted.get(e["event_id"], e["evidence"]),
+            "doc_ids": list(e["doc_ids"]), "outlets": list(e.get("outlets") or []),
+            "notice_to": e.get("notice_to", ""), "n_origins": e.get("n_origins", 0),
+        })
+    frame = pd.DataFrame(rows, columns=list(SCHEMA["notice_ledger"]))
+    return frame.sort_values(["date", "event_id"], kind="stable").reset_index(drop=True)
+
+
+def _accepted_notice_evidence(conflicts: pd.DataFrame) -> dict[str, str]:
+    """event_id -> evidence of the notice account chosen where sources disagree."""
+    if conflicts is None or conflicts.empty or "fact" not in conflicts:
+        return {}
+    chosen = conflicts[(conflicts["fact"] == "notice") & (conflicts["account"] == "accepted")]
+    return dict(zip(chosen["event_id"], chosen["evidence"], strict=True))
