@@ -13,8 +13,8 @@ from trustbrief.events.cluster import _cluster_keys, apply_joins, cluster_mentio
 from trustbrief.events.context import Context, _signals_by_sentence
 from trustbrief.events.facts import summarize
 from trustbrief.events.label_rules import LabelRules
-from trustbrief.events.origins import _origin_lookups
 from trustbrief.events.records import Rec, _records, event_type_table, gazetteer_table
+from trustbrief.origins import Origins
 from trustbrief.tables import actors_by_sentence
 
 # Column descriptions of the stage's tables: the contract is their one definition.
@@ -34,13 +34,13 @@ SCHEMA["mentions"] = {c: f"mention column {c} (event_id filled by the events sta
 
 
 def _context(found, documents, event_types, gazetteer, rules, focus) -> Context:
-    outlet_of, by_sent, by_doc = _origin_lookups(found, documents)
+    origins = Origins.from_tables(documents, found.get("claims"))
     if gazetteer is None and event_types is not None and not isinstance(
             event_types, (Mapping, pd.DataFrame)):
         gazetteer = getattr(event_types, "gazetteer", None) or getattr(event_types, "actors",
                                                                         None)
     return Context(event_type_table(event_types), gazetteer_table(gazetteer), rules,
-                   tuple(contract.Focus.parse(focus)), outlet_of, by_sent, by_doc,
+                   tuple(contract.Focus.parse(focus)), origins,
                    _signals_by_sentence(found),
                    actors_by_sentence(found))
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from trustbrief.events.label_rules import LabelRules
+from trustbrief.origins import Origins
 from trustbrief.tables import frame_records
 
 
@@ -17,13 +18,10 @@ class Context:
     kinds: dict[str, dict]
     rules: LabelRules
     focus: tuple[str, str]
-    outlet_of: dict[str, str]
-    claims_by_sent: dict[tuple[str, str], Counter]
-    claims_by_doc: dict[str, Counter]
+    origins: Origins  # THE origin rule (trustbrief.origins)
     signals_by_sent: dict[tuple[str, str], list[dict]]
     actors_by_sent: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     chronology: list[dict] = field(default_factory=list)
-    document_origins: dict[str, str] = field(default_factory=dict)  # filled by _origin_of
 
 
 # the trust-signal fields the events stage reads (notice, direction of the surprise)

@@ -198,7 +198,7 @@ def _conflict_row(fact: str, account: str, value: str, items: list[tuple[str, st
                   ctx: Context) -> dict:
     docs = sorted({d for d, _ in items})
     return {"fact": fact, "event_id": "", "account": account, "value": value, "doc_ids": docs,
-            "outlets": sorted({ctx.outlet_of.get(d, "") for d in docs} - {""}),
+            "outlets": sorted({ctx.origins.outlet_of.get(d, "") for d in docs} - {""}),
             "evidence": min(items)[1] if items else ""}
 
 

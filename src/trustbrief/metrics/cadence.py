@@ -8,10 +8,10 @@ from collections.abc import Mapping
 import pandas as pd
 
 from trustbrief import events as ev
-from trustbrief.events.origins import known_outlet
 from trustbrief.events.records import day_number, day_text
 from trustbrief.metrics.channels import CONFLICT_TOLERANCE_DAYS, Channel, Channels
 from trustbrief.metrics.frames import SCHEMA, _frame, _live_docs, _published, _rows_of
+from trustbrief.origins import known_outlet
 from trustbrief.tables import actors_by_sentence, cell_text, frame_records
 
 

@@ -8,8 +8,8 @@ from collections.abc import Mapping
 import pandas as pd
 
 from trustbrief import events as ev
-from trustbrief.events.origins import known_outlet
 from trustbrief.metrics.frames import SCHEMA, _present
+from trustbrief.origins import known_outlet
 from trustbrief.tables import cell_text, frame_records
 
 

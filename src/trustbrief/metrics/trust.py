@@ -12,6 +12,7 @@ from trustbrief import events as ev
 from trustbrief.events.records import memoized, truthy
 from trustbrief.metrics.channels import Channels
 from trustbrief.metrics.frames import SCHEMA, _focus, _frame, _live_docs, _published, _values
+from trustbrief.origins import Origins
 from trustbrief.tables import cell_text, frame_records, str_column
 
 METHOD = """\
@@ -140,7 +141,7 @@ def trust_index(events_tables, found, documents, focus,
     """The trust index with its band (see METHOD)."""
     params = params or Channels()
     focus = _focus(focus)
-    origin = ev.origin_finder(found, documents)
+    origin = Origins.from_tables(documents, found.get("claims")).of
     event_dates, labels = _sentence_event_dates(events_tables)
     readings = _signal_readings(events_tables, found, documents, focus, params, origin,
                                 event_dates) + _event_readings(events_tables, focus, params)
