@@ -15,7 +15,6 @@ SRC = ROOT / "src" / "trustbrief"
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
 BEING_REPLACED = {"extract.py", "charts.py", "findings.py", "report.py", "dating.py",
-                  "metrics.py", "timex.py",
                   "cli.py"}  # build_parser: split per command once the story options land
 
 

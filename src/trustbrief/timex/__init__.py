@@ -1,0 +1,67 @@
+"""Time expressions: find them in sentences, describe them anchor-free, resolve them to dates.
+
+Finding is plain `re`: the vocabulary in data/time_expressions.yaml is compiled into one big
+alternation per kind (date, weekday, relative, duration, count); overlapping matches are
+settled leftmost-longest. Each match gets a compact *spec* that does not depend on the
+publication date, so the same expression can be resolved against any anchor (dating.py tries
+many candidate anchors). Spec grammar:
+
+    abs:YYYY-MM-DD            calendar day                       ('September 29, 2024')
+    md:MM-DD                  day without year -> year nearest the anchor ('Sept. 28')
+    ym:YYYY-MM[:part]         month (part: early|mid|late)       ('late September 2024')
+    m:MM[:part]               month without year                 ('in July')
+    weekday:MODE:DDD[:dpart]  MODE past (on/before anchor) | last (strictly before) |
+                              next (strictly after) | fut (on/after) | this (anchor's week)
+    reld:N                    anchor + N days                    ('yesterday' = reld:-1)
+    relw:N[:part]             Mon-Sun week N weeks from the anchor's (part: before|after|
+                              early|late|weekend)
+    relm:N[:part]             month N months from the anchor's (part: before|after|early|mid|
+                              late)
+    rely:N[:part]             year N years from the anchor's
+    rng:A:B                   days anchor+A .. anchor+B          ('in the coming days')
+    dur:DAYS[:approx]         a duration, never a date           ('nearly 50 days')
+    count:N[:approx]          a count, never a date              ('over 125 times')
+
+Modules: vocabulary (data/time_expressions.yaml -> patterns), find (sentence -> expressions
+with specs), resolve (spec + anchor -> dates), frames (the time_expressions table).
+"""
+
+from trustbrief.timex.find import TimeExpr, find_time_expressions
+from trustbrief.timex.frames import (
+    BASE_COLUMNS,
+    RESOLVED_COLUMNS,
+    SCHEMA,
+    extract_time_expressions,
+    resolve_time_expressions,
+    resolve_with_range,
+    time_expression_frame,
+    time_expression_rows,
+)
+from trustbrief.timex.resolve import (
+    APPROX_CLASSES,
+    KINDS,
+    MEASURE_KINDS,
+    UNRESOLVED,
+    WEEKDAY_CODES,
+    WEEKDAY_MODES,
+    Resolved,
+    is_anchor_relative,
+    is_measure,
+    is_valid_spec,
+    resolve_spec,
+)
+from trustbrief.timex.vocabulary import (
+    DEFAULT_DATA_DIR,
+    Vocabulary,
+    default_vocabulary,
+    load_vocabulary,
+)
+
+__all__ = [
+    "APPROX_CLASSES", "BASE_COLUMNS", "DEFAULT_DATA_DIR", "KINDS", "MEASURE_KINDS",
+    "RESOLVED_COLUMNS", "SCHEMA", "UNRESOLVED", "WEEKDAY_CODES", "WEEKDAY_MODES", "Resolved",
+    "TimeExpr", "Vocabulary", "default_vocabulary", "extract_time_expressions",
+    "find_time_expressions", "is_anchor_relative", "is_measure", "is_valid_spec",
+    "load_vocabulary", "resolve_spec", "resolve_time_expressions", "resolve_with_range",
+    "time_expression_frame", "time_expression_rows",
+]

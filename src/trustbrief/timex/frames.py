@@ -1,0 +1,109 @@
+"""The time_expressions table: found per sentence, then resolved against publication dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from trustbrief import contract
+from trustbrief.tables import frame_records
+from trustbrief.timex.find import find_time_expressions
+from trustbrief.timex.resolve import Resolved, resolve_spec
+from trustbrief.timex.vocabulary import Vocabulary, default_vocabulary
+
+# Column descriptions from the contract: the columns found in the text, then the resolved ones.
+SCHEMA = contract.descriptions("time_expressions")
+
+
+_COLUMNS = SCHEMA["time_expressions"]
+
+
+_FIRST_RESOLVED = list(_COLUMNS).index("date")
+
+
+BASE_COLUMNS = dict(list(_COLUMNS.items())[:_FIRST_RESOLVED])
+
+
+RESOLVED_COLUMNS = dict(list(_COLUMNS.items())[_FIRST_RESOLVED:])
+
+
+def extract_time_expressions(sentences: pd.DataFrame,
+                             vocab: Vocabulary | None = None) -> pd.DataFrame:
+    """One row per time expression in each sentence (start/end within the sentence text)."""
+    records = sentences[["doc_id", "sent_id", "text"]].itertuples(index=False, name=None)
+    return time_expression_frame(time_expression_rows(records, vocab))
+
+
+def time_expression_rows(records, vocab: Vocabulary | None = None) -> list[dict]:
+    """The rows of extract_time_expressions for (doc_id, sent_id, text) records: the
+    per-document part, which extraction runs in its workers."""
+    vocab = vocab or default_vocabulary()
+    rows = []
+    for doc_id, sent_id, text in records:
+        for n, expr in enumerate(find_time_expressions(text, vocab), start=1):
+            rows.append({
+                "time_id": f"{sent_id}-t{n}", "doc_id": doc_id, "sent_id": sent_id,
+                "start": expr.start, "end": expr.end, "text": expr.text, "kind": expr.kind,
+                "spec": expr.spec,
+                "measure_days": expr.measure_days if expr.kind == "duration" else float("nan"),
+                "measure_approx": expr.measure_approx,
+            })
+    return rows
+
+
+def time_expression_frame(rows: list[dict]) -> pd.DataFrame:
+    """Rows of time_expression_rows (any number of documents) as the time_expressions table."""
+    frame = pd.DataFrame(rows, columns=list(BASE_COLUMNS))
+    frame["start"] = frame["start"].astype(int)
+    frame["end"] = frame["end"].astype(int)
+    frame["measure_days"] = frame["measure_days"].astype(float)
+    return frame.sort_values(["doc_id", "sent_id", "start"], kind="stable").reset_index(drop=True)
+
+
+def _iso(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def _parse(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def resolve_with_range(spec: str, published: dt.date | None, earliest: dt.date | None,
+                       latest: dt.date | None) -> Resolved:
+    """Resolve against a publication date known only within [earliest, latest]:
+    the best date comes from `published`, the bounds cover every possible anchor."""
+    best = resolve_spec(spec, published)
+    if best.date is None:
+        return best
+    ends = [r for r in (resolve_spec(spec, earliest or published),
+                        resolve_spec(spec, latest or published)) if r.date is not None]
+    low = min([best.earliest] + [r.earliest for r in ends])
+    high = max([best.latest] + [r.latest for r in ends])
+    if (low, high) == (best.earliest, best.latest):
+        return best
+    return Resolved(best.date, low, high, "range", best.basis)
+
+
+def resolve_time_expressions(time_expressions: pd.DataFrame,
+                             documents: pd.DataFrame) -> pd.DataFrame:
+    """Add date, date_earliest, date_latest, precision, basis using each document's date."""
+    anchors = {
+        row["doc_id"]: (_parse(row.get("published")), _parse(row.get("published_earliest")),
+                        _parse(row.get("published_latest")), row.get("published_basis", ""))
+        for row in frame_records(documents)}
+    out = time_expressions[list(BASE_COLUMNS)].copy()
+    resolved = []
+    for doc_id, spec in out[["doc_id", "spec"]].itertuples(index=False, name=None):
+        published, earliest, latest, doc_basis = anchors.get(doc_id, (None, None, None, ""))
+        r = resolve_with_range(spec, published, earliest, latest)
+        basis = r.basis
+        if basis == "relative" and doc_basis == "inferred":
+            basis = "relative-inferred"
+        resolved.append((_iso(r.date), _iso(r.earliest), _iso(r.latest), r.precision, basis))
+    for i, column in enumerate(RESOLVED_COLUMNS):
+        out[column] = [r[i] for r in resolved] if resolved else pd.Series(dtype=str)
+    return out
