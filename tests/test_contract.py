@@ -28,13 +28,15 @@ def test_every_output_table_is_in_the_contract():
 
 
 def signals(**changes) -> pd.DataFrame:
-    row = {"signal_id": "d0000000001-s001-g1", "doc_id": "d0000000001",
-           "sent_id": "d0000000001-s001", "cue": "distrust", "category": "distrust",
-           "polarity": int(Polarity.ERODES), "direction": "A->B", "negated": False,
-           "notice": "", "weight": 1.0, "text": "A distrusts B.", "family": "distrust"}
-    row.update(changes)
-    frame = pd.DataFrame([row], columns=contract.table("trust_signals").names)
-    return frame.astype({"polarity": "int64", "negated": bool, "weight": "float64"})
+    """One trust signal, valid by construction (tests/fixtures/contract_frames.py), then
+    changed without validation."""
+    from fixtures.contract_frames import frame
+
+    out = frame("trust_signals", [{"cue": "distrust", "direction": "A->B",
+                                   "polarity": int(Polarity.ERODES)}])
+    for name, value in changes.items():
+        out[name] = [value]
+    return out
 
 
 def test_a_well_formed_frame_passes():
@@ -161,3 +163,25 @@ def test_frictionless_validates_the_written_package(real_processed):
     report = frictionless.validate(str(real_processed / "datapackage.json"))
     errors = [f"{task.name}: {err.message}" for task in report.tasks for err in task.errors]
     assert report.valid, "\n".join(errors[:20])
+
+
+# -- fixtures built from the contract -------------------------------------------------------------
+
+@pytest.mark.parametrize("name", list(contract.TABLES))
+def test_contract_fixtures_validate_and_survive_the_csv_round_trip(name):
+    from fixtures.contract_frames import csv_frame, frame
+
+    typed = frame(name, [{}, {}])
+    assert len(typed) == 2
+    decoded = contract.decode(csv_frame(name, [{}, {}]), name)
+    contract.validate(decoded, name)
+    assert decoded.columns.tolist() == typed.columns.tolist()
+
+
+def test_contract_fixtures_refuse_columns_the_contract_lacks():
+    from fixtures.contract_frames import frame
+
+    with pytest.raises(KeyError, match="us_notice"):
+        frame("events", [{"us_notice": "none"}])
+    events = frame("events", [{"notice": Notice.MINUTES, "operation": True}])
+    assert events.loc[0, "notice"] == "minutes"
