@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from trustbrief.contract import codecs
 from trustbrief.events.label_rules import Group, LabelRules
 from trustbrief.tables import cell_text, frame_records, native_list, str_column
 
@@ -19,15 +20,8 @@ BASIS_RANK = {"explicit": 0, "relative": 1, "relative-inferred": 2, "chronology"
 CREATING = {"asserted", "planned"}
 
 
-def as_list(value) -> list[str]:
-    """A list column may arrive as a Python list or a ';'-joined string."""
-    if isinstance(value, str):
-        return [v.strip() for v in value.split(";") if v.strip()] if value else []
-    if isinstance(value, (list, tuple)):
-        return [str(v) for v in value if str(v)]
-    if value is None or (isinstance(value, float) and value != value):
-        return []
-    return [v.strip() for v in str(value).split(";") if v.strip()]
+# A list cell, in memory (a list) or from CSV (';'-joined): the contract's one list codec.
+as_list = codecs.parse_list
 
 
 def day_number(value) -> int | None:
