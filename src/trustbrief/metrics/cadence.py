@@ -24,7 +24,7 @@ def _status(event: Mapping, blocks: list[dict]) -> str:
     day = day_number(event.get("date"))
     people = set(ev.as_list(event.get("actors")))
     for b in blocks:
-        # who was stopped: the blocking event's targets ('blocks Gallant's trip'), else all
+        # who was stopped: the blocking event's targets ('blocks the minister's trip'), else all
         stopped = set(ev.as_list(b.get("targets"))) or set(ev.as_list(b.get("actors")))
         if not people & stopped:
             continue
