@@ -8,7 +8,7 @@ from conftest import STORY_FILES
 from trustbrief.briefs import BriefParamError, load_briefs, slugify, validate_name, validate_params
 from trustbrief.knowledge import DataFileError
 
-GOOD = {"title": "A brief", "start": "2024-09-01", "end": "2024-10-31"}
+GOOD = {"title": "A brief", "start": "2024-09-01", "end": "2024-10-31", "focus": "A->B"}
 
 
 def test_defaults_filled_and_normalized():
@@ -27,6 +27,8 @@ def test_defaults_filled_and_normalized():
     ({"min_origins": 0}, "1 or more"),
     ({"focus": "US"}, "OBSERVER->SUBJECT"),
     ({"crisis_start": "2024-09-20"}, "go together"),
+    ({"focus": ""}, "focus"),
+    ({"focus": "A->A"}, "OBSERVER->SUBJECT"),
 ])
 def test_bad_parameters_are_rejected_with_reason(change, message):
     with pytest.raises(BriefParamError, match=message):
@@ -51,7 +53,7 @@ def test_default_briefs_load():
 def test_malformed_brief_file_names_file_and_entry(tmp_path):
     path = tmp_path / "briefs.yaml"
     path.write_text("briefs:\n  - name: a\n    title: A\n    start: 2024-10-01\n"
-                    "    end: 2024-09-01\n", encoding="utf-8")
+                    "    end: 2024-09-01\n    focus: A->B\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"briefs.yaml, briefs\[1\].*before start"):
         load_briefs(path)
     path.write_text("briefs: [\n", encoding="utf-8")

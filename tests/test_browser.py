@@ -65,7 +65,8 @@ def hostile_brief(tmp_path_factory):
     paths = render.Paths(root=tmp, notebook=tiny_notebook(tmp / "brief.ipynb", HOSTILE_CELL),
                          processed=processed, reports=tmp / "reports", build=tmp / "build")
     brief = Brief("hostile", validate_params(
-        {"title": HOSTILE_TITLE, "start": "2024-07-01", "end": "2024-10-31"}))
+        {"title": HOSTILE_TITLE, "start": "2024-07-01", "end": "2024-10-31",
+         "focus": "A->B"}))
     render.build_brief(brief, paths)
     return paths.reports / "hostile.html"
 

@@ -27,7 +27,7 @@ def make_paths(tmp_path: Path, notebook: Path) -> render.Paths:
 
 def a_brief(name="alpha", title="Alpha <script>window.pwned=1</script> brief"):
     return Brief(name, validate_params({"title": title, "start": "2024-07-01",
-                                        "end": "2024-10-31"}))
+                                        "end": "2024-10-31", "focus": "A->B"}))
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from trustbrief.contract import Focus
 from trustbrief.knowledge import DataFileError, load_yaml
 
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$")
-FOCUS_RE = re.compile(r"^\s*([^-<>]+?)\s*->\s*([^-<>]+?)\s*$")
 
 # The notebook's `parameters` cell defines exactly these (tests check it).
 # name -> (kind, required in a definition, default)
@@ -22,7 +22,7 @@ PARAMETERS: dict[str, tuple[str, bool, object]] = {
     "title": ("text", True, None),
     "start": ("date", True, None),
     "end": ("date", True, None),
-    "focus": ("focus", False, "US->Israel"),
+    "focus": ("focus", True, None),  # the story's pair, filled in from the story file
     "min_origins": ("int", False, 1),
     "crisis_start": ("date?", False, ""),
     "crisis_end": ("date?", False, ""),
@@ -89,11 +89,12 @@ def validate_params(raw: dict) -> dict:
             if value < 1:
                 raise BriefParamError(f"{name}: must be 1 or more, got {value}")
         elif kind == "focus":
-            match = FOCUS_RE.match(str(value))
-            if not match:
+            try:
+                value = Focus.parse(value).format()
+            except ValueError:
                 raise BriefParamError(
-                    f"{name}: {value!r} is not of the form 'OBSERVER->SUBJECT', e.g. 'US->Israel'")
-            value = f"{match.group(1)}->{match.group(2)}"
+                    f"{name}: {value!r} is not of the form 'OBSERVER->SUBJECT', e.g. 'A->B' "
+                    "(how far A trusts B)") from None
         params[name] = value
     if params["end"] < params["start"]:
         raise BriefParamError(f"end {params['end']} is before start {params['start']}")
