@@ -234,7 +234,15 @@ def build_parser() -> argparse.ArgumentParser:
                     "and HTML/PDF briefs.")
     parser.add_argument("-v", "--verbose", action="store_true", help="print progress details")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_extract(sub)
+    _add_evaluate(sub)
+    _add_brief(sub)
+    _add_tools(sub)
+    _add_docs(sub)
+    return parser
 
+
+def _add_extract(sub) -> None:
     p = sub.add_parser("extract", help="seeds -> processed tables (CSV + datapackage.json)",
                        description="Read every article in SEEDS, extract documents, sentences, "
                                    "mentions, events, claims, trust signals and metrics, and "
@@ -248,6 +256,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--focus", help="focus pair OBSERVER->SUBJECT (default: the story's pair)")
     p.set_defaults(func=cmd_extract)
 
+
+def _add_evaluate(sub) -> None:
     p = sub.add_parser("evaluate", help="score extraction on labelled corpora (benchmark)",
                        description="Extract every labelled corpus in CORPORA (folders with "
                                    "articles/, documents.csv, events.csv), score dates, outlets, "
@@ -267,6 +277,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "file is given as the analyst's sidecar, never its outlet or date)")
     p.set_defaults(func=cmd_evaluate)
 
+
+def _add_brief(sub) -> None:
     p = sub.add_parser("brief", help="render briefs (HTML, PDF, executed notebook) into reports/",
                        description="Build the briefs of a story (data/stories/), or one custom "
                                    "brief given by --title/--start/--end. Unchanged briefs are "
@@ -288,6 +300,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--check", action="store_true", help="only validate the parameters")
     p.set_defaults(func=cmd_brief)
 
+
+def _add_tools(sub) -> None:
     p = sub.add_parser("index", help="rewrite reports/index.html from the published briefs")
     p.add_argument("--reports", default="reports", help="reports folder (default: reports)")
     p.set_defaults(func=cmd_index)
@@ -303,8 +317,6 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check every analyst data file and report problems")
     p.add_argument("--data", default="data", help="analyst data files (default: data)")
     p.set_defaults(func=cmd_validate)
-    _add_docs(sub)
-    return parser
 
 
 def _add_docs(sub) -> None:
