@@ -28,6 +28,7 @@ def run_pipeline(seeds_dir: Path) -> dict:
     found["time_expressions"] = timex.resolve_time_expressions(found["time_expressions"], docs)
     found["mentions"] = extract.date_mentions(found["mentions"], found["time_expressions"])
     ev = events.build_events(found, docs, events.load_annotations(DATA), lexicons, chronology,
+                             rules=events.load_labels(DATA),
                              focus="US->Israel")
     channels = pipeline.Knowledge(DATA).channels  # the default story's channels
     met = metrics.build_metrics(ev, found, docs, ("US", "Israel"), channels)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from trustbrief.events.facts import _range_text, precision_of
-from trustbrief.events.label_rules import LABEL_MAX, load_labels
+from trustbrief.events.label_rules import LABEL_MAX
 from trustbrief.events.records import Rec, day_number
 from trustbrief.knowledge import DataFileError, load_yaml, parse_iso_date, require_keys
 from trustbrief.tables import cell_text
@@ -28,14 +28,8 @@ def load_annotations(data_dir: Path | str) -> pd.DataFrame:
 
     A missing file means no annotations. Values are checked per action (dates parse, labels
     fit, split lists are lists) so a typo fails here with the annotation id and the reason.
-    The events stage's other knowledge file, data/labels.yaml, is loaded here too (when it
-    exists) and travels in `frame.attrs["labels"]`, so build_events(found, docs, annotations)
-    groups and names events as the analyst wrote without a further argument.
     """
-    frame = _read_annotations(Path(data_dir) / "annotations.yaml")
-    if (Path(data_dir) / "labels.yaml").exists():
-        frame.attrs["labels"] = load_labels(data_dir)
-    return frame
+    return _read_annotations(Path(data_dir) / "annotations.yaml")
 
 
 def _read_annotations(path: Path) -> pd.DataFrame:

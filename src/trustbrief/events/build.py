@@ -56,11 +56,9 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
     the gazetteer). chronology: optional analyst chronology (dating.load_chronology), used only
     to fill the dates of events no article dates (date_basis 'chronology', date_source) and to
     break ties between article dates; it never adds events. rules: grouping and label
-    templates (load_labels; default: the ones load_annotations attached). gazetteer: actor
+    templates (load_labels; default: none). gazetteer: actor
     types and roles (frame/mapping/Lexicons). focus: the pair whose advance notice is tracked.
     """
-    if rules is None and annotations is not None:
-        rules = annotations.attrs.get("labels")
     rules = rules or LabelRules()
     mentions = found["mentions"]
     ctx = _context(found, documents, event_types, gazetteer, rules, focus)
