@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from trustbrief.contract.vocab import AnnotationAction, values
 from trustbrief.events.facts import _range_text, precision_of
 from trustbrief.events.label_rules import LABEL_MAX
 from trustbrief.events.records import Rec, day_number
 from trustbrief.knowledge import DataFileError, load_yaml, parse_iso_date, require_keys
 from trustbrief.tables import cell_text
 
-ANNOTATION_ACTIONS = ("label", "date", "merge", "split")
+ANNOTATION_ACTIONS = values(AnnotationAction)
 
 
 ANNOTATION_COLUMNS = ["id", "event", "action", "value", "note"]

@@ -7,6 +7,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
+from trustbrief.contract.vocab import Notice
 from trustbrief.events.context import Context
 from trustbrief.events.labels import _choose_type, _label_fields, make_label
 from trustbrief.events.origins import corroboration
@@ -21,7 +22,7 @@ from trustbrief.events.records import (
 )
 from trustbrief.tables import cell_text
 
-NOTICE_LEVELS = ("minutes", "hours", "days")  # specific accounts, beat 'none'
+NOTICE_LEVELS = tuple(n.value for n in Notice.levels())  # specific accounts beat 'none'
 
 
 def best_date(recs: list[Rec], known: Iterable[tuple[int, int]] = ()

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from trustbrief.contract.vocab import SpeakerType, values
 from trustbrief.metrics.frames import SCHEMA, _frame, _live_docs, _present
 from trustbrief.metrics.notice import DOCUMENT_NAME_FIELDS
 from trustbrief.origins import known_outlet
 from trustbrief.tables import cell_text, frame_records
 
-SPEAKER_TYPES = ("named_official", "anonymous_official", "outlet", "organization",
-                 "unattributed")
+SPEAKER_TYPES = values(SpeakerType)
 
 
 def sourcing(found, documents) -> pd.DataFrame:

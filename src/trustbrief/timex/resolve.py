@@ -8,19 +8,13 @@ import functools
 import re
 from dataclasses import dataclass
 
+from trustbrief.contract.vocab import Approx, TimeKind, values
+
 WEEKDAY_CODES = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
-
-
 WEEKDAY_MODES = ("past", "last", "next", "fut", "this")
-
-
-APPROX_CLASSES = ("about", "under", "over")
-
-
-MEASURE_KINDS = ("duration", "count")
-
-
-KINDS = ("date", "weekday", "relative", "duration", "count")
+APPROX_CLASSES = values(Approx)
+MEASURE_KINDS = (TimeKind.DURATION.value, TimeKind.COUNT.value)
+KINDS = values(TimeKind)
 
 
 @dataclass(frozen=True)
