@@ -1,0 +1,11 @@
+"""Extraction: sentences -> actor mentions, event mentions, claims and trust signals."""
+
+from trustbrief.extract.lexicons import (
+    SCHEMA,
+    Lexicons,
+    _named_alternation,  # noqa: F401  (tested directly)
+    load_lexicons,
+)
+from trustbrief.extract.stage import date_mentions, extract
+
+__all__ = ["SCHEMA", "Lexicons", "date_mentions", "extract", "load_lexicons"]

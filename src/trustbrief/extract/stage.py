@@ -1,0 +1,175 @@
+"""DOC stage"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+from trustbrief import parallel, timex
+from trustbrief.extract.actors import _document_hits
+from trustbrief.extract.claims import _claim
+from trustbrief.extract.lexicons import SCHEMA, Lexicons
+from trustbrief.extract.signals import _signals
+from trustbrief.extract.windows import _clauses, _mention_rows, _sentence_mentions
+
+
+def _frame(rows: list[dict], table: str) -> pd.DataFrame:
+    cols = list(SCHEMA[table])
+    frame = pd.DataFrame(rows, columns=cols) if rows else pd.DataFrame(columns=cols)
+    return frame.reset_index(drop=True)
+
+
+def _times_by_sentence(time_expressions: pd.DataFrame) -> dict[str, list[dict]]:
+    if time_expressions is None or time_expressions.empty:
+        return {}
+    cols = ["time_id", "sent_id", "start", "end", "text", "kind"]
+    records = time_expressions[cols].to_dict("records")
+    for rec in records:
+        rec["start"], rec["end"] = int(rec["start"]), int(rec["end"])
+    return _grouped_by_sentence(records)
+
+
+def _grouped_by_sentence(time_rows: list[dict]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for rec in time_rows:
+        out.setdefault(rec["sent_id"], []).append(rec)
+    return out
+
+
+PARALLEL_MIN_SENTENCES = 5000  # below this, starting worker processes costs more than it saves
+
+
+def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict | None,
+                       vocabulary=None) -> tuple:
+    """Rows of the four tables for whole documents (each a list of sentence dicts), and a
+    fifth list: the time expression rows, found here when `times` (time expressions by
+    sentence id) is None - in the same worker, so each sentence is read once."""
+    actor_rows, mention_rows, claim_rows, signal_rows, time_rows = [], [], [], [], []
+    for records in docs:
+        doc_times = times
+        if times is None:
+            found_times = timex.time_expression_rows(
+                ((r["doc_id"], r["sent_id"], r["text"]) for r in records), vocabulary)
+            time_rows += found_times
+            doc_times = _grouped_by_sentence(found_times)
+        doc_hits = _document_hits([r["text"] for r in records], lexicons)
+        doc_sides = Counter(s for hits in doc_hits for h in hits for s in h.sides)
+        last_outlet = ""
+        for sent, hits in zip(records, doc_hits, strict=True):
+            actor_rows += _actor_rows(sent, hits)
+            clauses = _clauses(sent["text"], lexicons)
+            found = _sentence_mentions(sent, hits, doc_times.get(sent["sent_id"], []),
+                                       lexicons, clauses)
+            mention_rows += _mention_rows(sent, found, lexicons)
+            claim = _claim(sent, hits, last_outlet, lexicons)
+            if claim:
+                claim_rows.append(claim)
+                last_outlet = claim["cited_outlet"] or last_outlet
+            signal_rows += _signals(sent, hits, found, claim["speaker_side"] if claim else "",
+                                    doc_sides, lexicons, clauses)
+    return actor_rows, mention_rows, claim_rows, signal_rows, time_rows
+
+
+def _extract_document(records: list[dict], lexicons: Lexicons, times: dict | None,
+                      vocabulary) -> tuple:
+    return _extract_documents([records], lexicons, times, vocabulary)
+
+
+def _extract_parallel(docs: list[list[dict]], lexicons: Lexicons, times: dict | None,
+                      vocabulary, workers: int) -> tuple:
+    """Documents are independent and come back in order, so the output is the same as one
+    process's. Forked workers inherit the compiled lexicons and the documents."""
+    parts = parallel.map_in_order(_extract_document, docs, lexicons, times, vocabulary,
+                                  workers=workers)
+    return tuple([row for part in parts for row in part[k]] for k in range(5))
+
+
+def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons,
+            time_expressions: pd.DataFrame | None = None, workers: int | None = None,
+            vocabulary: timex.Vocabulary | None = None) -> dict[str, pd.DataFrame]:
+    """Find time expressions, actors, event mentions, claims and trust signals in every
+    sentence.
+
+    Time expressions are found here (with `vocabulary`, default the shipped one) unless a
+    `time_expressions` frame is passed to reuse. `workers`: processes to use (default: see
+    parallel.worker_count - every core for a large corpus, else 1); the output does not
+    depend on it. Inputs are not modified.
+    """
+    missing = {"doc_id", "sent_id", "text"} - set(sentences.columns)
+    if missing:
+        raise ValueError(f"sentences lack column(s): {', '.join(sorted(missing))}")
+    times = None if time_expressions is None else _times_by_sentence(time_expressions)
+    docs = list(_documents_in_order(sentences))
+    n_workers = parallel.worker_count(len(sentences), PARALLEL_MIN_SENTENCES, workers)
+    if n_workers > 1 and len(docs) > 1:
+        rows = _extract_parallel(docs, lexicons, times, vocabulary, n_workers)
+    else:
+        rows = _extract_documents(docs, lexicons, times, vocabulary)
+    actor_rows, mention_rows, claim_rows, signal_rows, time_rows = rows
+    if time_expressions is None:
+        time_expressions = timex.time_expression_frame(time_rows)
+    claims = _frame(claim_rows, "claims")
+    claims["speaker_count"] = claims["speaker_count"].astype("Int64")
+    return {
+        "time_expressions": time_expressions.copy(),
+        "actor_mentions": _frame(actor_rows, "actor_mentions"),
+        "mentions": _frame(mention_rows, "mentions"),
+        "claims": claims,
+        "trust_signals": _frame(signal_rows, "trust_signals"),
+    }
+
+
+def _documents_in_order(sentences: pd.DataFrame):
+    """Each document's sentences as dicts (doc_id, sent_id, text), documents and sentences
+    sorted by id; one pass over plain lists rather than a pandas groupby per document."""
+    ordered = sorted(zip(sentences["doc_id"].astype(str).tolist(),
+                         sentences["sent_id"].astype(str).tolist(),
+                         sentences["text"].astype(str).tolist(), strict=True))
+    records: list[dict] = []
+    for doc_id, sent_id, text in ordered:
+        if records and records[-1]["doc_id"] != doc_id:
+            yield records
+            records = []
+        records.append({"doc_id": doc_id, "sent_id": sent_id, "text": text})
+    if records:
+        yield records
+
+
+def _actor_rows(sent, hits) -> list[dict]:
+    return [{"doc_id": sent["doc_id"], "sent_id": sent["sent_id"], "start": h.start,
+             "end": h.end, "surface": h.surface, "actor": actor, "side": side, "kind": h.kind}
+            for h in hits if h.kind != "adjective"
+            for actor, side in zip(h.actors, h.sides, strict=True)]
+
+
+def date_mentions(mentions: pd.DataFrame, time_expressions: pd.DataFrame) -> pd.DataFrame:
+    """Copy each mention's governing time expression's resolved dates into the mention.
+
+    A mention without a governing expression keeps empty dates and date_basis 'open'; one whose
+    expression is not resolved (yet) gets date_basis 'unresolved'. Never the publication date.
+    """
+    out = mentions.copy()
+    te = time_expressions
+    lookup = {}  # time_id -> (date, date_earliest, date_latest, basis, text), NA read as ''
+    if te is not None and not te.empty:
+        def values(col: str) -> list:
+            if col not in te.columns:
+                return ["unresolved" if col == "basis" else ""] * len(te)
+            column = te[col].astype(object)
+            return ["" if missing else v for v, missing in zip(
+                column.tolist(), column.isna().tolist(), strict=True)]
+        lookup = {time_id: (str(d or ""), str(e or ""), str(la or ""), str(b or "unresolved"),
+                            str(t))
+                  for time_id, d, e, la, b, t in zip(*(values(c) for c in (
+                      "time_id", "date", "date_earliest", "date_latest", "basis", "text")),
+                      strict=True)}
+    # one tuple per mention (shared ones for the undated), then one column per field
+    open_dates, unresolved = ("", "", "", "open", ""), ("", "", "", "unresolved", "")
+    rows = [lookup.get(time_id, unresolved) if time_id else open_dates
+            for time_id in out["time_id"].tolist()]
+    names = ("date", "date_earliest", "date_latest", "date_basis", "time_text")
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(names)
+    for name, column in zip(names, columns, strict=True):
+        out[name] = pd.Series(list(column), index=out.index, dtype=object)
+    return out
