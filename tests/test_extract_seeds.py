@@ -92,10 +92,11 @@ EVENTS = [
     # the ~50 days without a leader call; the 125 Gallant-Austin calls
     ("have not spoken in nearly 50 days", "phone_call", {"Joe Biden", "Benjamin Netanyahu"},
      None, "negated"),
+    # counts and frequencies are habitual, not one occurrence: generic (no event of their own)
     ("the two have spoken by phone over 125 times", "phone_call",
-     {"Yoav Gallant", "Lloyd Austin"}, None, "asserted"),
+     {"Yoav Gallant", "Lloyd Austin"}, None, "generic"),
     ("the two have met more often", "meeting_visit", {"Yoav Gallant", "Lloyd Austin"}, None,
-     "asserted"),
+     "generic"),
     # the Axios 'trust is very low' report and the WSJ report
     ("Our trust of the Israelis is very low right now, and", "media_report", {"Axios"}, None,
      "asserted"),
@@ -111,7 +112,7 @@ EVENTS = [
      "last night", "asserted"),
     # other contacts
     ("Multiple times, the US has urged Israel", "demand", {"United States", "Israel"}, None,
-     "asserted"),
+     "generic"),
     ("assured President Biden of steps", "assurance", {"Benjamin Netanyahu", "Joe Biden"}, None,
      "asserted"),
     ("Israeli jets bombed targets in Beirut", "airstrike", {"IDF"}, None, "asserted"),

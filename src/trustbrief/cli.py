@@ -65,7 +65,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     label = f"story {story.name}: " if story is not None else ""
     print(f"extracting {label}{seeds}/ with the knowledge in {data}/ ...", file=sys.stderr)
     focus = tuple(part.strip() for part in args.focus.split("->")) if args.focus else None
-    tables = pipeline.run(seeds, data, focus=focus, knowledge=pipeline.Knowledge(data, story))
+    tables = pipeline.run(seeds, data, focus=focus, knowledge=pipeline.Knowledge(data, story),
+                          parse_cache=out / "parses")
+    parse = tables["_parse"].iloc[0]
+    print(f"parsed {int(parse['parsed'])} sentences (the others of the "
+          f"{int(parse['sentences'])} needed no parse or came from {out}/parses/)",
+          file=sys.stderr)
     docs = tables["documents"]
     raw_files = list(zip(docs["file"], docs["sha256"], strict=True))
     prov = pipeline.extraction_provenance(seeds, data, raw_files, story)

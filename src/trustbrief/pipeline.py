@@ -27,8 +27,8 @@ OUTPUT_TABLES = tuple((spec.stage, name) for name, spec in contract.TABLES.items
 
 # Shared knowledge; a story's own files (sidecar, chronology, annotations) come with the story.
 DATA_FILES = ("boilerplate.yaml", "outlets.yaml", "time_expressions.yaml", "gazetteer.yaml",
-              "event_types.yaml", "trust_cues.yaml", "attribution.yaml", "labels.yaml",
-              "channels.yaml")
+              "event_types.yaml", "trust_cues.yaml", "attribution.yaml", "syntax.yaml",
+              "labels.yaml", "channels.yaml")
 
 
 class Knowledge:
@@ -93,15 +93,17 @@ def _optional(loader, folder: Path, filename: str, empty: pd.DataFrame) -> pd.Da
 
 
 def run(seeds_dir: Path | str, data_dir: Path | str, focus: tuple[str, str] | None = None,
-        knowledge: Knowledge | None = None) -> dict[str, pd.DataFrame]:
+        knowledge: Knowledge | None = None, parse_cache: Path | str | None = None
+        ) -> dict[str, pd.DataFrame]:
     """Run every stage; returns all tables by name. focus: the (observer, subject) pair;
-    default: the story's pair."""
+    default: the story's pair. `parse_cache`: folder of the parse cache (one DocBin per
+    document), none by default."""
     kb = knowledge or Knowledge(data_dir)
     focus = focus or kb.focus
     if focus is None:
         raise ValueError("no focus pair: give focus=(OBSERVER, SUBJECT) or a story")
     with _cyclic_gc_paused():
-        return _run_stages(seeds_dir, kb, focus)
+        return _run_stages(seeds_dir, kb, focus, parse_cache)
 
 
 @contextlib.contextmanager
@@ -118,7 +120,7 @@ def _cyclic_gc_paused():
             gc.enable()
 
 
-def _run_stages(seeds_dir, kb: Knowledge, focus) -> dict[str, pd.DataFrame]:
+def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None) -> dict[str, pd.DataFrame]:
     from trustbrief import corpus, dating, events, extract, metrics, timex
 
     timings = {}
@@ -135,7 +137,8 @@ def _run_stages(seeds_dir, kb: Knowledge, focus) -> dict[str, pd.DataFrame]:
     _checked({"documents": documents, "sentences": sentences})
     # time expressions are found inside extraction, document by document in its workers
     found = stage("extract", extract.extract, sentences, documents, kb.lexicons,
-                  vocabulary=kb.vocabulary)
+                  vocabulary=kb.vocabulary, parse_cache=parse_cache)
+    parse_counts = found.pop("_parse")
     # time expressions and mentions are checked once dated, below
     _checked({name: found[name] for name in ("actor_mentions", "claims", "trust_signals")})
     documents = stage("dating", dating.infer_publication_dates, documents, found, kb.chronology,
@@ -152,6 +155,7 @@ def _run_stages(seeds_dir, kb: Knowledge, focus) -> dict[str, pd.DataFrame]:
                      kb.channels)
     _checked(measured)
     tables = {"documents": documents, "sentences": sentences, **found, **built, **measured}
+    tables["_parse"] = parse_counts
     tables["_timings"] = pd.DataFrame(
         {"stage": list(timings), "seconds": [round(v, 4) for v in timings.values()]})
     return tables

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trustbrief import contract, knowledge
+from trustbrief.extract.syntax import Reader, load_syntax
 from trustbrief.knowledge import DataFileError
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / "data"
@@ -124,6 +125,8 @@ class Lexicons:
     passive_pronouns: dict = field(default_factory=dict)  # 'he' -> actor types it can be
     passive_subject: re.Pattern | None = None  # 'he was ' right before a passive verb
     planner_gap: re.Pattern | None = None  # ' is also considering ' between agent and noun
+    syntax: object = None  # syntax.Syntax: how the parse is read (data/syntax.yaml)
+    reader: object = field(default=None, compare=False, repr=False)  # syntax.Reader
 
 
 # ---------------------------------------------------------------------- loading helpers
@@ -726,9 +729,10 @@ def load_lexicons(data_dir: Path | str = DEFAULT_DATA_DIR, gazetteer: dict | Non
                                 f"agent {rule.agent!r} is not an actor of gazetteer.yaml")
     cue_pattern, cues, negation, intensifiers, not_stimulus, inside = _load_trust_cues(
         data_dir / "trust_cues.yaml")
+    syntax = load_syntax(data_dir)
     return Lexicons(actors, forms, form_pattern, side_actor, pron_pat, pron_rules, types, trig,
                     trig_rules, *polarity, clause_break, intro, loc_before, tgt_before,
                     cue_pattern, cues, negation, intensifiers, not_stimulus, inside,
                     _load_attribution(data_dir / "attribution.yaml"),
                     passive_pronouns=passive, passive_subject=passive_subject,
-                    planner_gap=planner_gap)
+                    planner_gap=planner_gap, syntax=syntax, reader=Reader(syntax))

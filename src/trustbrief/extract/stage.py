@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pandas as pd
 
 from trustbrief import parallel, timex
+from trustbrief.extract import nlp as nlp_mod
 from trustbrief.extract.actors import _document_hits
 from trustbrief.extract.claims import _claim
 from trustbrief.extract.lexicons import SCHEMA, Lexicons
@@ -37,15 +39,33 @@ def _grouped_by_sentence(time_rows: list[dict]) -> dict[str, list[dict]]:
     return out
 
 
-PARALLEL_MIN_SENTENCES = 5000  # below this, starting worker processes costs more than it saves
+PARALLEL_MIN_SENTENCES = 600  # below this, starting worker processes costs more than it saves
+
+
+def _needs_parse(text: str, lex: Lexicons) -> tuple[bool, bool]:
+    """(parse it, with NER): sentences with an event trigger get tagger, parser and
+    lemmatizer; sentences where someone may speak also get NER (names no list holds)."""
+    att = lex.attribution
+    speech = '"' in text or "“" in text or bool(att.speech.search(text))
+    return speech or bool(lex.trigger_pattern.search(text)), speech
+
+
+def _parse_document(records: list[dict], lexicons: Lexicons, parser, doc_sha: str) -> list:
+    if parser is None:
+        return [None] * len(records)
+    needs = [_needs_parse(r["text"], lexicons) for r in records]
+    texts = [r["text"] if parse else None for r, (parse, _) in zip(records, needs, strict=True)]
+    return parser.parse(doc_sha, texts, [ner for _, ner in needs])
 
 
 def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict | None,
-                       vocabulary=None) -> tuple:
-    """Rows of the four tables for whole documents (each a list of sentence dicts), and a
-    fifth list: the time expression rows, found here when `times` (time expressions by
-    sentence id) is None - in the same worker, so each sentence is read once."""
+                       vocabulary=None, parser=None, shas: dict | None = None) -> tuple:
+    """Rows of the four tables for whole documents (each a list of sentence dicts), a fifth
+    list: the time expression rows, found here when `times` (time expressions by sentence
+    id) is None - in the same worker, so each sentence is read once - and the number of
+    sentences parsed (not found in the parse cache)."""
     actor_rows, mention_rows, claim_rows, signal_rows, time_rows = [], [], [], [], []
+    parsed_before = parser.parsed if parser is not None else 0
     for records in docs:
         doc_times = times
         if times is None:
@@ -54,13 +74,15 @@ def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict |
             time_rows += found_times
             doc_times = _grouped_by_sentence(found_times)
         doc_hits = _document_hits([r["text"] for r in records], lexicons)
+        parses = _parse_document(records, lexicons, parser,
+                                 (shas or {}).get(records[0]["doc_id"], ""))
         doc_sides = Counter(s for hits in doc_hits for h in hits for s in h.sides)
-        last_outlet = ""
-        for sent, hits in zip(records, doc_hits, strict=True):
+        last_outlet, people = "", []
+        for sent, hits, parsed in zip(records, doc_hits, parses, strict=True):
             actor_rows += _actor_rows(sent, hits)
             clauses = _clauses(sent["text"], lexicons)
             found = _sentence_mentions(sent, hits, doc_times.get(sent["sent_id"], []),
-                                       lexicons, clauses)
+                                       lexicons, clauses, parsed, people)
             mention_rows += _mention_rows(sent, found, lexicons)
             claim = _claim(sent, hits, last_outlet, lexicons)
             if claim:
@@ -68,45 +90,60 @@ def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict |
                 last_outlet = claim["cited_outlet"] or last_outlet
             signal_rows += _signals(sent, hits, found, claim["speaker_side"] if claim else "",
                                     doc_sides, lexicons, clauses)
-    return actor_rows, mention_rows, claim_rows, signal_rows, time_rows
+            people += [a for h in hits if "person" in h.types and h.kind != "pronoun-phrase"
+                       for a in h.actors]
+    n_parsed = (parser.parsed - parsed_before) if parser is not None else 0
+    return actor_rows, mention_rows, claim_rows, signal_rows, time_rows, n_parsed
 
 
 def _extract_document(records: list[dict], lexicons: Lexicons, times: dict | None,
-                      vocabulary) -> tuple:
-    return _extract_documents([records], lexicons, times, vocabulary)
+                      vocabulary, parser, shas) -> tuple:
+    return _extract_documents([records], lexicons, times, vocabulary, parser, shas)
 
 
 def _extract_parallel(docs: list[list[dict]], lexicons: Lexicons, times: dict | None,
-                      vocabulary, workers: int) -> tuple:
+                      vocabulary, workers: int, parser, shas) -> tuple:
     """Documents are independent and come back in order, so the output is the same as one
-    process's. Forked workers inherit the compiled lexicons and the documents."""
+    process's. Forked workers inherit the compiled lexicons, the loaded pipeline and the
+    documents."""
     parts = parallel.map_in_order(_extract_document, docs, lexicons, times, vocabulary,
-                                  workers=workers)
-    return tuple([row for part in parts for row in part[k]] for k in range(5))
+                                  parser, shas, workers=workers)
+    rows = tuple([row for part in parts for row in part[k]] for k in range(5))
+    return (*rows, sum(part[5] for part in parts))
 
 
 def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons,
             time_expressions: pd.DataFrame | None = None, workers: int | None = None,
-            vocabulary: timex.Vocabulary | None = None) -> dict[str, pd.DataFrame]:
+            vocabulary: timex.Vocabulary | None = None, parse_cache: Path | str | None = None,
+            nlp=None) -> dict[str, pd.DataFrame]:
     """Find time expressions, actors, event mentions, claims and trust signals in every
     sentence.
 
     Time expressions are found here (with `vocabulary`, default the shipped one) unless a
-    `time_expressions` frame is passed to reuse. `workers`: processes to use (default: see
-    parallel.worker_count - every core for a large corpus, else 1); the output does not
-    depend on it. Inputs are not modified.
+    `time_expressions` frame is passed to reuse. Sentences that need it are parsed with the
+    trained pipeline (`nlp`, default: the one data/syntax.yaml names), through the parse
+    cache in `parse_cache` when given (one DocBin per document sha256). `workers`: processes
+    to use (default: see parallel.worker_count - every core for a large corpus, else 1); the
+    output does not depend on it. Inputs are not modified. The returned `_parse` frame says
+    how many sentences were parsed.
     """
     missing = {"doc_id", "sent_id", "text"} - set(sentences.columns)
     if missing:
         raise ValueError(f"sentences lack column(s): {', '.join(sorted(missing))}")
     times = None if time_expressions is None else _times_by_sentence(time_expressions)
     docs = list(_documents_in_order(sentences))
+    parser = nlp_mod.Parser(nlp or nlp_mod.load_pipeline(lexicons.syntax.pipeline or None),
+                            parse_cache)
+    shas = {}
+    if documents is not None and {"doc_id", "sha256"} <= set(documents.columns):
+        shas = dict(zip(documents["doc_id"].astype(str), documents["sha256"].astype(str),
+                        strict=True))
     n_workers = parallel.worker_count(len(sentences), PARALLEL_MIN_SENTENCES, workers)
     if n_workers > 1 and len(docs) > 1:
-        rows = _extract_parallel(docs, lexicons, times, vocabulary, n_workers)
+        rows = _extract_parallel(docs, lexicons, times, vocabulary, n_workers, parser, shas)
     else:
-        rows = _extract_documents(docs, lexicons, times, vocabulary)
-    actor_rows, mention_rows, claim_rows, signal_rows, time_rows = rows
+        rows = _extract_documents(docs, lexicons, times, vocabulary, parser, shas)
+    actor_rows, mention_rows, claim_rows, signal_rows, time_rows, n_parsed = rows
     if time_expressions is None:
         time_expressions = timex.time_expression_frame(time_rows)
     claims = _frame(claim_rows, "claims")
@@ -117,6 +154,7 @@ def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons
         "mentions": _frame(mention_rows, "mentions"),
         "claims": claims,
         "trust_signals": _frame(signal_rows, "trust_signals"),
+        "_parse": pd.DataFrame({"sentences": [len(sentences)], "parsed": [n_parsed]}),
     }
 
 

@@ -6,6 +6,8 @@ import re
 
 from trustbrief.extract.actors import Hit
 from trustbrief.extract.lexicons import MEASURE_KINDS, PASSIVE_AUX, EventType, Lexicons
+from trustbrief.extract.roles import tree_roles
+from trustbrief.extract.syntax import factuality_of, token_at
 
 
 def _clauses(text: str, lex: Lexicons) -> list[tuple[int, int]]:
@@ -60,6 +62,18 @@ def _polarity(text, start, end, clause, spans, lex) -> str:
                 end <= s and e <= m.start() for s, e, _ in spans):
             best = lex.polarity_rules[f"after_{m.lastgroup}"]
     return best
+
+
+def _factuality(parsed, facts: dict, start, end, text, clause, spans, lex) -> dict:
+    """The trigger's factuality from the parse (data/syntax.yaml); without a parse (no
+    pipeline) the lexical polarity cues of data/event_types.yaml."""
+    if parsed is None:
+        value = _polarity(text, start, end, clause, spans, lex)
+        return {"polarity": value, "factuality_rule": "lexical"}
+    trigger = token_at(parsed, start, end)
+    value, rule = factuality_of(facts, trigger, start, end) if trigger is not None else (
+        "asserted", "")
+    return {"polarity": value, "factuality_rule": rule}
 
 
 def _agent_ok(hit: Hit, etype: EventType) -> bool:
@@ -294,7 +308,10 @@ def _trigger_matches(text: str, hits: list[Hit], lex: Lexicons) -> list[re.Match
 
 
 def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexicons,
-                       clauses: list[tuple[int, int]] | None = None):
+                       clauses: list[tuple[int, int]] | None = None, parsed=None,
+                       people: list[str] | None = None):
+    """Event mentions of one sentence: lexical triggers, roles and factuality from `parsed`
+    (the sentence's spaCy Doc)."""
     text = sent["text"]
     matches = _trigger_matches(text, hits, lex)
     if not matches:
@@ -303,6 +320,7 @@ def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexi
     rules, event_types = lex.trigger_rules, lex.event_types
     spans = [(*m.span(), event_types[rules[m.lastgroup][0]].lane) for m in matches]
     lanes = _nearest_lanes(text, times, spans, clauses) if times else {}
+    facts = lex.reader.factualities(parsed) if parsed is not None else {}
     sent_types = None  # actor types in the sentence, for event types that require one
     by_clause: dict[tuple, list[Hit]] = {}  # clause -> its hits
     found = []
@@ -320,8 +338,20 @@ def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexi
         if in_clause is None:
             in_clause = by_clause[clause] = [h for h in hits if clause[0] <= h.start < clause[1]]
         agent, targets, locations = _roles(text, start, end, form, etype, in_clause, lex)
+        agent_rule = target_rule = "window"
+        if parsed is not None:
+            tree = tree_roles(parsed, start, end, etype, hits, lex.syntax, lex, people or [])
+            # the tree's reading of each role wins; the window reading stays where the tree
+            # reaches no actor (a parse that attached the phrase elsewhere)
+            if tree["agent"]:
+                agent, agent_rule = tree["agent"], tree["agent_rule"]
+                targets = [t for t in targets if t not in agent]
+            if tree["targets"]:
+                targets, target_rule = tree["targets"], tree["target_rule"]
+                agent = [a for a in agent if a not in targets]
         if rule.agent:
             agent, targets = [rule.agent], [t for t in targets if t != rule.agent]
+            agent_rule = "codename"
         if rule.needs_party and not (agent or targets or (
                 rule.object_after is not None and rule.object_after.match(text, end))):
             continue  # 'what the response will entail': no one responds to anything
@@ -332,7 +362,9 @@ def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexi
             "time": _governing(times, clause, span, lanes, False) if times else None,
             "measure": _governing(times, clause, span, lanes, True) if times else None,
             "trigger": m.group(), "trigger_start": start, "form": form,
-            "polarity": _polarity(text, start, end, clause, spans, lex)})
+            "rule": f"{type_id}/{form}/{m.lastgroup}", "agent_rule": agent_rule,
+            "target_rule": target_rule,
+            **_factuality(parsed, facts, start, end, text, clause, spans, lex)})
     return _merge_same_type(_unabsorbed(found, event_types))
 
 
@@ -369,6 +401,7 @@ def _merge_same_type(found: list[dict]) -> list[dict]:
         if (f["form"], twin["form"]) == ("verb", "noun") or (
                 f["form"] == twin["form"] and twin["polarity"] == "hypothetical"):
             twin["polarity"], twin["form"] = f["polarity"], f["form"]
+            twin["factuality_rule"] = f["factuality_rule"]
     return merged
 
 
@@ -392,6 +425,9 @@ def _mention_rows(sent, found, lex) -> list[dict]:
             "locations": f["locations"], "time_id": time["time_id"] if time else "",
             "measure_id": measure["time_id"] if measure else "",
             "measure_text": measure["text"] if measure else "", "polarity": f["polarity"],
+            "factuality": f["polarity"], "factuality_rule": f["factuality_rule"],
+            "rule": f["rule"], "agent_rule": f["agent_rule"] if agent else "",
+            "target_rule": f["target_rule"] if targets else "",
             "trigger_start": f["trigger_start"]})
     return rows
 

@@ -1,0 +1,105 @@
+"""Who did what to whom, read from the dependency tree of the trigger.
+
+The role paths (data/syntax.yaml, section roles) are tried in order: the first that reaches
+an actor of a type the event type accepts gives the agent, the next that reaches another
+actor the targets. 'he'/'she' in a role stand for the last person named before them in the
+document (`people`), marked '+coref' in the rule.
+"""
+
+from __future__ import annotations
+
+from trustbrief.extract.syntax import (
+    PRONOUNS,
+    RolePath,
+    Syntax,
+    hits_in,
+    phrase_tokens,
+    role_tokens,
+    token_at,
+)
+
+
+def _person_first(found: list) -> list:
+    """A person in the phrase wins over the group it leads ('Hamas leader Ismail Haniyeh')."""
+    people = [h for h in found if "person" in h.types]
+    return people[:1] if people else found[:1]
+
+
+def _phrase_actors(token, hits, people, path: RolePath, everyone: bool):
+    """(actor names, coref used) of the phrase the token heads."""
+    found = [h for h in hits_in(phrase_tokens(token), hits) if h.kind != "pronoun-phrase"
+             or len(h.actors) > 1]
+    if path.types:
+        found = [h for h in found if path.types & set(h.types)]
+    if found:
+        people_found = [h for h in found if "person" in h.types]
+        chosen = (people_found or found[:1]) if everyone else _person_first(found)
+        return [a for h in chosen for a in h.actors], False
+    if token.lower_ in PRONOUNS:
+        # 'Austin was furious with Gallant when he was informed': the subject, not the
+        # person named last
+        before = [h for h in hits if h.end <= token.idx and "person" in h.types]
+        subjects = [h for h in before if any(
+            t.dep_ in ("nsubj", "nsubjpass") for t in hits_tokens(token.doc, h))]
+        if subjects or before:
+            return [(subjects or before)[-1].actor], True
+        if people:
+            return [people[-1]], True
+    return [], False
+
+
+def hits_tokens(doc, hit) -> list:
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    return [span.root] if span is not None and len(span) else []
+
+
+def _first_path(trigger, paths, hits, people, accept, everyone=False):
+    for path in paths:
+        for token in role_tokens(trigger, path):
+            names, coref = _phrase_actors(token, hits, people, path, everyone)
+            names = [n for n in names if accept(n)]
+            if names:
+                return names, path.id + ("+coref" if coref else "")
+    return [], ""
+
+
+def _participants(trigger, syntax: Syntax, hits, people, accept):
+    names, rules = [], []
+    for path in syntax.roles["participants"]:
+        for token in role_tokens(trigger, path):
+            found, coref = _phrase_actors(token, hits, people, path, everyone=True)
+            new = [n for n in found if accept(n) and n not in names]
+            if new:
+                names += new
+                rules.append(path.id + ("+coref" if coref else ""))
+    return names, "+".join(dict.fromkeys(rules))
+
+
+def tree_roles(doc, start: int, end: int, etype, hits, syntax: Syntax, lex, people) -> dict:
+    """{'agent': [name], 'targets': [names], 'agent_rule', 'target_rule'} for the trigger at
+    start:end; empty lists (and rules) where the tree reaches no actor."""
+    trigger = token_at(doc, start, end)
+    empty = {"agent": [], "targets": [], "agent_rule": "", "target_rule": ""}
+    if trigger is None:
+        return empty
+
+    def can_act(name: str) -> bool:
+        actor = lex.actors.get(name)
+        return actor is not None and actor.type in etype.agent_types
+
+    if etype.symmetric:
+        names, rule = _participants(trigger, syntax, hits, people, can_act)
+        return {"agent": names[:1], "targets": names[1:], "agent_rule": rule,
+                "target_rule": rule if len(names) > 1 else ""}
+    form = "verb" if trigger.pos_ in ("VERB", "AUX") else "noun"
+    paths = syntax.roles[form]
+    agent, agent_rule = _first_path(trigger, paths["agent"], hits, people, can_act)
+    agent = agent[:1]
+    targets, target_rule = [], ""
+    if etype.has_targets:
+        targets, target_rule = _first_path(
+            trigger, paths["target"], hits, people,
+            lambda n: n not in agent and lex.actors.get(n) is not None
+            and lex.actors[n].side != "media", everyone=False)
+    return {"agent": agent, "targets": targets, "agent_rule": agent_rule,
+            "target_rule": target_rule}

@@ -1,0 +1,169 @@
+"""Reading the dependency parse: factuality, roles and speakers (patterns in data/syntax.yaml).
+
+Every answer carries the id of the pattern that gave it, so a row can say why. Positions are
+character offsets in the sentence text, the same the actor hits use; a spaCy Doc here is one
+parsed sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from trustbrief import knowledge
+from trustbrief.knowledge import DataFileError
+
+FACTUALITY_VALUES = ("asserted", "negated", "planned", "hypothetical", "wish", "generic")
+# a role's phrase stops at clauses and modifiers that are not part of the name
+PHRASE_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct",
+                         "cc", "appos", "prep"})
+CLIMB = 3  # governing words climbed at most, from a trigger to its subject
+PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+
+
+@dataclass(frozen=True)
+class RolePath:
+    """One way to reach a role from the trigger (see data/syntax.yaml, section roles)."""
+
+    id: str
+    deps: frozenset
+    through: frozenset = frozenset()
+    from_head: frozenset = frozenset()
+    types: frozenset = frozenset()
+
+
+@dataclass(frozen=True)
+class Syntax:
+    pipeline: str
+    factuality: tuple  # (id, value, DependencyMatcher pattern)
+    roles: dict  # 'verb' / 'noun' -> {'agent': [RolePath], 'target': [...]}; 'participants'
+    speech_verbs: frozenset
+    source_nouns: frozenset
+    according: frozenset
+
+
+def _paths(path: Path, where: str, entries) -> list[RolePath]:
+    if not isinstance(entries, list):
+        raise DataFileError(path, where, "must be a list of {id, dep, ...}")
+    out = []
+    for n, e in enumerate(entries):
+        if not isinstance(e, dict) or "id" not in e or "dep" not in e:
+            raise DataFileError(path, f"{where}[{n}]", "needs an id and a dep list")
+        out.append(RolePath(str(e["id"]), frozenset(e["dep"]), frozenset(e.get("through", ())),
+                            frozenset(e.get("from_head", ())), frozenset(e.get("types", ()))))
+    return out
+
+
+def load_syntax(data_dir: Path | str) -> Syntax:
+    path = Path(data_dir) / "syntax.yaml"
+    raw = knowledge.load_yaml(path) or {}
+    facts = []
+    for n, entry in enumerate(raw.get("factuality") or []):
+        if entry.get("value") not in FACTUALITY_VALUES[1:]:
+            raise DataFileError(path, f"factuality[{n}]",
+                                f"value must be one of {', '.join(FACTUALITY_VALUES[1:])}")
+        pattern = entry.get("pattern")
+        if not pattern or pattern[0].get("RIGHT_ID") != "trigger":
+            raise DataFileError(path, f"factuality[{n}]", "the first node must be 'trigger'")
+        facts.append((str(entry["id"]), entry["value"], pattern))
+    roles_raw = raw.get("roles") or {}
+    roles = {form: {role: _paths(path, f"roles.{form}.{role}", roles_raw[form][role])
+                    for role in ("agent", "target")} for form in ("verb", "noun")}
+    roles["participants"] = _paths(path, "roles.participants", roles_raw.get("participants"))
+    speech = raw.get("speech") or {}
+    return Syntax(str(raw.get("pipeline") or ""), tuple(facts), roles,
+                  frozenset(speech.get("verbs", ())), frozenset(speech.get("source_nouns", ())),
+                  frozenset(speech.get("according_to", ())))
+
+
+class Reader:
+    """Applies a Syntax to parsed sentences (one DependencyMatcher per vocabulary)."""
+
+    def __init__(self, syntax: Syntax):
+        self.syntax = syntax
+        self._matcher = None
+        self._order = {}
+
+    def _factuality_matcher(self, vocab):
+        if self._matcher is None:
+            from spacy.matcher import DependencyMatcher
+
+            self._matcher = DependencyMatcher(vocab)
+            for order, (rule_id, value, pattern) in enumerate(self.syntax.factuality):
+                self._matcher.add(rule_id, [pattern])
+                self._order[vocab.strings[rule_id]] = (order, rule_id, value)
+        return self._matcher
+
+    def factualities(self, doc) -> dict[int, list[tuple]]:
+        """token index -> [(order, factuality, rule id, cue token indices)] for every token
+        some pattern anchors on, best (first in the data file) first."""
+        found: dict[int, list[tuple]] = {}
+        for match_id, tokens in self._factuality_matcher(doc.vocab)(doc):
+            order, rule_id, value = self._order[match_id]
+            found.setdefault(tokens[0], []).append((order, value, rule_id, tuple(tokens[1:])))
+        for matches in found.values():
+            matches.sort()
+        return found
+
+
+def factuality_of(facts: dict, trigger, start: int, end: int) -> tuple[str, str]:
+    """(factuality, rule id) of the trigger token; a cue inside the trigger's own words does
+    not count ('refused to share' is an asserted withholding)."""
+    doc = trigger.doc
+    for _, value, rule_id, cues in facts.get(trigger.i, ()):
+        if any(not start <= doc[i].idx < end for i in cues):
+            return value, rule_id
+    return "asserted", ""
+
+
+def token_at(doc, start: int, end: int):
+    """The syntactic head of the words at start:end (a multi-word trigger's main word)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span.root
+
+
+def phrase_tokens(token) -> list:
+    """The noun phrase a role token heads, without relative clauses and the like; coordinated
+    names ('Biden and Netanyahu') stay in."""
+    out, stack = [], [token]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ not in PHRASE_STOP or (c.dep_ == "prep" and c.lower_ == "of"
+                                             and t is token and t.pos_ == "NOUN"):
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def hits_in(tokens, hits) -> list:
+    """The actor hits overlapping any of the tokens, in reading order."""
+    spans = [(t.idx, t.idx + len(t)) for t in tokens]
+    return [h for h in hits if h.actors and any(h.start < e and s < h.end for s, e in spans)]
+
+
+def role_tokens(trigger, path: RolePath) -> list:
+    """The tokens heading the role's phrases, reached from the trigger along `path`."""
+    anchor = trigger
+    if path.from_head:
+        # climb through complements ('was about to kill', 'attempting to arrange a call')
+        # to the nearest governing word that has the dependent the path looks for
+        for _ in range(CLIMB):
+            if anchor.dep_ not in path.from_head or anchor.head is anchor:
+                return []
+            anchor = anchor.head
+            if any(c.dep_ in path.deps for c in anchor.children):
+                break
+    out = []
+    for child in anchor.children:
+        if child.dep_ not in path.deps or child is trigger:
+            continue
+        if path.through:
+            if child.lower_ not in path.through and child.lemma_ not in path.through:
+                continue
+            out += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+        else:
+            out.append(child)
+    return out
