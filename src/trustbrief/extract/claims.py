@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from trustbrief.extract.lexicons import Attribution
+from trustbrief.extract.speakers import tree_speaker
 
 QUOTE = re.compile(r'"([^"]+)"|“([^”]+)”|“([^”]+)$')
 
@@ -130,7 +131,7 @@ def _named_role(text, hits, i, lex) -> str:
     return roles[0] if roles else ""
 
 
-def _claim(sent, hits, last_outlet, lex) -> dict | None:
+def _claim(sent, hits, last_outlet, lex, parsed=None, people=(), names=None) -> dict | None:
     att, text = lex.attribution, sent["text"]
     quotes = _quotes(text, att)
     outlet = _cited_outlet(text, hits, att)
@@ -139,7 +140,9 @@ def _claim(sent, hits, last_outlet, lex) -> dict | None:
     if not (quotes or outlet or att.speech.search(text)):
         return None
     claim = {"speaker": "", "speaker_type": "unattributed", "speaker_count": None,
-             "speaker_side": "", "speaker_role": ""}
+             "speaker_side": "", "speaker_role": "", "speaker_rule": ""}
+    tree = tree_speaker(parsed, hits, lex, list(people), names if names is not None else {}) \
+        if parsed is not None else None
     # the official named first frames the sentence ('According to US officials, ... Austin
     # responded'); a government body speaks only when no official does ('what the Israeli
     # government says ..., four US officials said')
@@ -161,8 +164,13 @@ def _claim(sent, hits, last_outlet, lex) -> dict | None:
     elif outlet:
         claim.update(speaker=outlet, speaker_type="outlet", speaker_side="media",
                      speaker_role="outlet")
-    elif not quotes:
+    elif not quotes and tree is None:
         return None  # a speech verb with no speaker and nothing quoted: not a claim
+    if kind:
+        claim["speaker_rule"] = "window/" + kind
+    if tree is not None:
+        role = claim["speaker_role"] if tree["speaker"] == claim["speaker"] else ""
+        claim.update(tree, speaker_role=role)
     claim.update(claim_id=f"{sent['sent_id']}-c1", doc_id=sent["doc_id"],
                  sent_id=sent["sent_id"], cited_outlet=outlet, quote=" … ".join(quotes),
                  text=text)

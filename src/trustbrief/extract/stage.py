@@ -77,14 +77,14 @@ def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict |
         parses = _parse_document(records, lexicons, parser,
                                  (shas or {}).get(records[0]["doc_id"], ""))
         doc_sides = Counter(s for hits in doc_hits for h in hits for s in h.sides)
-        last_outlet, people = "", []
+        last_outlet, people, ner_names = "", [], {}
         for sent, hits, parsed in zip(records, doc_hits, parses, strict=True):
             actor_rows += _actor_rows(sent, hits)
             clauses = _clauses(sent["text"], lexicons)
             found = _sentence_mentions(sent, hits, doc_times.get(sent["sent_id"], []),
                                        lexicons, clauses, parsed, people)
             mention_rows += _mention_rows(sent, found, lexicons)
-            claim = _claim(sent, hits, last_outlet, lexicons)
+            claim = _claim(sent, hits, last_outlet, lexicons, parsed, people, ner_names)
             if claim:
                 claim_rows.append(claim)
                 last_outlet = claim["cited_outlet"] or last_outlet
