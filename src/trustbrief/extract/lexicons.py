@@ -430,9 +430,11 @@ def _load_gazetteer(path: Path, data: dict | None = None):
         side_actor[side] = owners[0].name if owners else ""
         for adj in _str_list(path, f"sides.{side}.adjectives", spec["adjectives"]):
             add(adj, Form(side_actor[side], side, "adjective"))
-    pattern = _compile(path, "actors", r"(?<!\w)(?:" + _first_char_alternation(
-        [t for forms_ in data["actors"] for t in _surface_texts(forms_)]
-        + [a for s in sides.values() for a in (s.get("adjectives") or [])]) + r")(?![\w])")
+    texts = ([t for forms_ in data["actors"] for t in _surface_texts(forms_)]
+             + [a for s in sides.values() for a in (s.get("adjectives") or [])])
+    texts += _world_forms(path.parent, actors, add, forms)
+    pattern = _compile(path, "actors", r"(?<!\w)(?:" + _first_char_alternation(texts)
+                       + r")(?![\w])")
     pronoun_rules, pronoun_parts = {}, []
     for i, item in enumerate(data.get("pronoun_phrases") or []):
         where = f"pronoun_phrases[{i}]"
@@ -446,6 +448,45 @@ def _load_gazetteer(path: Path, data: dict | None = None):
         pronoun_pattern = _compile(path, "pronoun_phrases", rf"(?<!\w)(?:{alt})(?!\w)")
     frozen_forms = {k: tuple(v) for k, v in forms.items()}
     return actors, frozen_forms, pattern, side_actor, pronoun_pattern, pronoun_rules
+
+
+WORLD_KINDS = {"country": "name", "adjective": "adjective", "metonym": "alias"}
+
+
+def _world_forms(data_dir: Path, actors: dict, add, forms: dict) -> list[str]:
+    """Every country of the world knowledge (data/world/) as a state actor, with its names,
+    demonyms and metonyms ('the Kremlin'); a country the gazetteer already holds keeps the
+    gazetteer's actor and side, and the gazetteer's forms win over the world's. Returns the
+    surface texts added."""
+    if not (data_dir / "world").is_dir():
+        return []
+    from trustbrief.knowledge.world import load_world
+
+    world = load_world(data_dir)
+    known = {_key(n): a for a in actors.values() if a.type == "state"
+             for n in (a.name,)}
+    added = []
+    for form in world.forms:
+        kind = WORLD_KINDS.get(form.kind)
+        if kind is None or not form.country:
+            continue
+        # the gazetteer wins, except its 'other' demonyms (kept there only to block titles)
+        bare = form.text[4:] if form.text.lower().startswith("the ") else form.text
+        if any(f.side != "other" for t in (form.text, bare) for f in forms.get(_key(t), ())):
+            continue
+        forms.pop(_key(form.text), None)
+        country = world.country(form.country)
+        if country is None:
+            continue
+        actor = next((known[_key(n)] for n in country.names if _key(n) in known), None)
+        if actor is None:
+            actor = actors.get(country.name) or Actor(country.name, "state", country.name,
+                                                      "institution", ())
+            actors[country.name] = actor
+            known[_key(country.name)] = actor
+        add(form.text, Form(actor.name, actor.side, kind))
+        added.append(form.text)
+    return added
 
 
 def _surface_texts(item: dict) -> list[str]:

@@ -78,7 +78,8 @@ def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict |
                                  (shas or {}).get(records[0]["doc_id"], ""))
         doc_sides = Counter(s for hits in doc_hits for h in hits for s in h.sides)
         last_outlet, people, ner_names = "", [], {}
-        for sent, hits, parsed in zip(records, doc_hits, parses, strict=True):
+        doc_claims: dict[int, dict] = {}
+        for n, (sent, hits, parsed) in enumerate(zip(records, doc_hits, parses, strict=True)):
             actor_rows += _actor_rows(sent, hits)
             clauses = _clauses(sent["text"], lexicons)
             found = _sentence_mentions(sent, hits, doc_times.get(sent["sent_id"], []),
@@ -87,13 +88,36 @@ def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict |
             claim = _claim(sent, hits, last_outlet, lexicons, parsed, people, ner_names)
             if claim:
                 claim_rows.append(claim)
+                doc_claims[n] = claim
+                if claim["speaker_type"] == "named_official" and claim["speaker"] not in (
+                        lexicons.actors):
+                    people.append(claim["speaker"])  # 'he added' may mean them next
                 last_outlet = claim["cited_outlet"] or last_outlet
             signal_rows += _signals(sent, hits, found, claim["speaker_side"] if claim else "",
                                     doc_sides, lexicons, clauses)
             people += [a for h in hits if "person" in h.types and h.kind != "pronoun-phrase"
                        for a in h.actors]
+        _continue_quotes(doc_claims)
     n_parsed = (parser.parsed - parsed_before) if parser is not None else 0
     return actor_rows, mention_rows, claim_rows, signal_rows, time_rows, n_parsed
+
+
+SPEAKER_FIELDS = ("speaker", "speaker_type", "speaker_count", "speaker_side", "speaker_role")
+
+
+def _continue_quotes(claims: dict[int, dict]) -> None:
+    """A quote with no speaker in its sentence continues the quote of the sentence right
+    after it ('"... .' / '"...," she said.') or, failing that, right before it: it takes
+    that speaker (speaker_rule 'quote-continuation')."""
+    for n, claim in claims.items():
+        if claim["speaker_type"] != "unattributed" or not claim["quote"]:
+            continue
+        for other in (claims.get(n + 1), claims.get(n - 1)):
+            if other and other["quote"] and other["speaker_type"] != "unattributed" \
+                    and other["speaker_rule"] != "quote-continuation":
+                claim.update({f: other[f] for f in SPEAKER_FIELDS},
+                             speaker_rule="quote-continuation")
+                break
 
 
 def _extract_document(records: list[dict], lexicons: Lexicons, times: dict | None,

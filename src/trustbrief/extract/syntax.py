@@ -40,6 +40,9 @@ class Syntax:
     speech_verbs: frozenset
     source_nouns: frozenset
     according: frozenset
+    organization_nouns: frozenset = frozenset()
+    posts: frozenset = frozenset()
+    outlet_nouns: frozenset = frozenset()
 
 
 def _paths(path: Path, where: str, entries) -> list[RolePath]:
@@ -73,7 +76,10 @@ def load_syntax(data_dir: Path | str) -> Syntax:
     speech = raw.get("speech") or {}
     return Syntax(str(raw.get("pipeline") or ""), tuple(facts), roles,
                   frozenset(speech.get("verbs", ())), frozenset(speech.get("source_nouns", ())),
-                  frozenset(speech.get("according_to", ())))
+                  frozenset(speech.get("according_to", ())),
+                  frozenset(speech.get("organization_nouns", ())),
+                  frozenset(speech.get("posts", ())),
+                  frozenset(speech.get("outlet_nouns", ())))
 
 
 class Reader:
