@@ -28,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[2]
-SIZES = (100, 1000, 10000)
+SIZES = (100, 500, 1000, 10000)
 
 
 # -- synthetic corpus ------------------------------------------------------------------------
@@ -102,21 +102,49 @@ def make_corpus(n: int, out: Path, seeds_dir: Path = ROOT / "seeds",
 
 # -- measurements ------------------------------------------------------------------------------
 
-def run_one(seeds_dir: Path) -> dict:
-    """Extraction + events on one corpus, in this process (called in a child process)."""
+def run_one(seeds_dir: Path, parse_cache: Path | None = None) -> dict:
+    """Extraction + events on one corpus, in this process (called in a child process), with
+    the parse cache in `parse_cache`. The peak memory counts the worker processes too."""
     import logging
 
     from trustbrief import pipeline
 
     logging.getLogger("trustbrief").setLevel(logging.ERROR)
     started = time.perf_counter()
-    tables = pipeline.run(seeds_dir, ROOT / "data")
+    tables = pipeline.run(seeds_dir, ROOT / "data", parse_cache=parse_cache)
     wall = time.perf_counter() - started
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak_kib = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                   resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     stages = dict(zip(tables["_timings"]["stage"], tables["_timings"]["seconds"], strict=True))
+    parse = tables["_parse"].iloc[0]
     return {"wall_s": round(wall, 2), "peak_mib": round(peak_kib / 1024, 1),
             "events": int(len(tables["events"])), "mentions": int(len(tables["mentions"])),
-            "sentences": int(len(tables["sentences"])), "stages": stages}
+            "sentences": int(len(tables["sentences"])), "parsed": int(parse["parsed"]),
+            "parse_share": round(float(parse["parse_s"]) / max(float(parse["extract_s"]), 1e-9),
+                                 3),
+            "stages": stages}
+
+
+def _child(corpus_dir: Path, cache: Path) -> dict:
+    child = subprocess.run([sys.executable, "-m", "trustbrief.bench", "--run-one",
+                            str(corpus_dir), "--cache", str(cache)], capture_output=True,
+                           text=True)
+    if child.returncode != 0:
+        raise RuntimeError(child.stderr[-2000:])
+    return json.loads(child.stdout.strip().splitlines()[-1])
+
+
+def cached_runs(corpus_dir: Path, cache: Path) -> dict:
+    """After a cold run: the same corpus again (nothing to parse), then with one new
+    article (only it is parsed)."""
+    again = _child(corpus_dir, cache)
+    extra = sorted(corpus_dir.iterdir())[0].read_text(encoding="utf-8")
+    (corpus_dir / "zz-added.txt").write_text(extra.replace("Published on", "Updated; published on",
+                                                           1) + "\nOne more line.\n",
+                                             encoding="utf-8")
+    added = _child(corpus_dir, cache)
+    return {"unchanged_s": again["wall_s"], "unchanged_parsed": again["parsed"],
+            "one_added_s": added["wall_s"], "one_added_parsed": added["parsed"]}
 
 
 def timex_vs_dateparser(seeds_dir: Path, limit: int = 400) -> dict:
@@ -182,9 +210,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="corpus sizes")
     parser.add_argument("--run-one", metavar="DIR", help=argparse.SUPPRESS)
     parser.add_argument("--skip-make", action="store_true", help="skip the make report timing")
+    parser.add_argument("--cache", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.run_one:
-        print(json.dumps(run_one(Path(args.run_one))))
+        cache = Path(args.cache) if args.cache else None
+        print(json.dumps(run_one(Path(args.run_one), cache)))
         return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -194,19 +224,23 @@ def main(argv: list[str] | None = None) -> int:
             corpus_dir = Path(tmp) / f"corpus-{size}"
             n_bytes = make_corpus(size, corpus_dir)
             print(f"{size:>6} articles ({n_bytes / 1e6:.1f} MB): running ...", flush=True)
-            child = subprocess.run([sys.executable, "-m", "trustbrief.bench", "--run-one",
-                                    str(corpus_dir)], capture_output=True, text=True)
-            if child.returncode != 0:
-                print(child.stderr[-2000:], file=sys.stderr)
+            cache = Path(tmp) / f"parses-{size}"
+            try:
+                result = _child(corpus_dir, cache)
+                result.update(cached_runs(corpus_dir, cache))
+            except RuntimeError as err:
+                print(err, file=sys.stderr)
                 return 1
-            result = json.loads(child.stdout.strip().splitlines()[-1])
             row = {"articles": size, "mb": round(n_bytes / 1e6, 2), **result}
             row["articles_per_s"] = round(size / row["wall_s"], 1)
             row["mb_per_s"] = round(row["mb"] / row["wall_s"], 2)
             rows.append(row)
             print(f"{size:>6} articles: {row['wall_s']:>7.2f} s  {row['articles_per_s']:>8.1f} "
                   f"articles/s  {row['mb_per_s']:>6.2f} MB/s  peak {row['peak_mib']:>7.1f} MiB  "
-                  f"{row['events']:>6} events   stages {row['stages']}", flush=True)
+                  f"{row['events']:>6} events  parse share {row['parse_share']:.0%} "
+                  f"({row['parsed']} sentences parsed)  unchanged {row['unchanged_s']} s "
+                  f"({row['unchanged_parsed']} parsed)  one added {row['one_added_s']} s "
+                  f"({row['one_added_parsed']} parsed)   stages {row['stages']}", flush=True)
         smallest = min(int(s) for s in args.sizes.split(","))
         baseline = timex_vs_dateparser(Path(tmp) / f"corpus-{smallest}")
     print(f"time expressions on {baseline['sentences']} sentences: ours {baseline['ours_s']} s, "

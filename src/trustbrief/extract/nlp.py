@@ -20,6 +20,7 @@ import functools
 import hashlib
 import os
 import tempfile
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -67,6 +68,7 @@ class Parser:
         self.cache_dir = Path(cache_dir) if cache_dir else None
         self.key = pipeline_key(nlp)
         self.parsed = 0
+        self.seconds = 0.0  # spent in nlp.pipe (this process)
         self.without_ner = [p for p in nlp.pipe_names if p != "ner"]
 
     def _path(self, doc_sha: str) -> Path | None:
@@ -105,10 +107,14 @@ class Parser:
         texts = list(texts)
         if not texts:
             return []
+        started = time.perf_counter()
         if ner:
-            return list(self.nlp.pipe(texts, batch_size=BATCH_SIZE))
-        with self.nlp.select_pipes(enable=self.without_ner):
-            return list(self.nlp.pipe(texts, batch_size=BATCH_SIZE))
+            docs = list(self.nlp.pipe(texts, batch_size=BATCH_SIZE))
+        else:
+            with self.nlp.select_pipes(enable=self.without_ner):
+                docs = list(self.nlp.pipe(texts, batch_size=BATCH_SIZE))
+        self.seconds += time.perf_counter() - started
+        return docs
 
 
 def _read_cache(path: Path, vocab) -> dict:

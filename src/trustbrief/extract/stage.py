@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -66,6 +67,7 @@ def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict |
     sentences parsed (not found in the parse cache)."""
     actor_rows, mention_rows, claim_rows, signal_rows, time_rows = [], [], [], [], []
     parsed_before = parser.parsed if parser is not None else 0
+    parse_s_before, started = (parser.seconds if parser is not None else 0.0), time.perf_counter()
     for records in docs:
         doc_times = times
         if times is None:
@@ -98,8 +100,10 @@ def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict |
             people += [a for h in hits if "person" in h.types and h.kind != "pronoun-phrase"
                        for a in h.actors]
         _continue_quotes(doc_claims)
-    n_parsed = (parser.parsed - parsed_before) if parser is not None else 0
-    return actor_rows, mention_rows, claim_rows, signal_rows, time_rows, n_parsed
+    counts = ((parser.parsed - parsed_before) if parser is not None else 0,
+              (parser.seconds - parse_s_before) if parser is not None else 0.0,
+              time.perf_counter() - started)
+    return actor_rows, mention_rows, claim_rows, signal_rows, time_rows, counts
 
 
 SPEAKER_FIELDS = ("speaker", "speaker_type", "speaker_count", "speaker_side", "speaker_role")
@@ -133,7 +137,7 @@ def _extract_parallel(docs: list[list[dict]], lexicons: Lexicons, times: dict | 
     parts = parallel.map_in_order(_extract_document, docs, lexicons, times, vocabulary,
                                   parser, shas, workers=workers)
     rows = tuple([row for part in parts for row in part[k]] for k in range(5))
-    return (*rows, sum(part[5] for part in parts))
+    return (*rows, tuple(sum(part[5][k] for part in parts) for k in range(3)))
 
 
 def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons,
@@ -178,7 +182,11 @@ def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons
         "mentions": _frame(mention_rows, "mentions"),
         "claims": claims,
         "trust_signals": _frame(signal_rows, "trust_signals"),
-        "_parse": pd.DataFrame({"sentences": [len(sentences)], "parsed": [n_parsed]}),
+        # sentences parsed (not from the cache), seconds in nlp.pipe and in extraction,
+        # summed over the worker processes
+        "_parse": pd.DataFrame({"sentences": [len(sentences)], "parsed": [n_parsed[0]],
+                                "parse_s": [round(n_parsed[1], 3)],
+                                "extract_s": [round(n_parsed[2], 3)]}),
     }
 
 
