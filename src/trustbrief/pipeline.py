@@ -123,7 +123,7 @@ def _cyclic_gc_paused():
 def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None) -> dict[str, pd.DataFrame]:
     from trustbrief import corpus, dating, events, extract, metrics, timex
 
-    timings = {}
+    timings, parse_counts = {}, {}
 
     def stage(name, fn, *args, **kwargs):
         started = time.perf_counter()
@@ -137,8 +137,7 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None) -> dict[str, 
     _checked({"documents": documents, "sentences": sentences})
     # time expressions are found inside extraction, document by document in its workers
     found = stage("extract", extract.extract, sentences, documents, kb.lexicons,
-                  vocabulary=kb.vocabulary, parse_cache=parse_cache)
-    parse_counts = found.pop("_parse")
+                  vocabulary=kb.vocabulary, parse_cache=parse_cache, stats=parse_counts)
     # time expressions and mentions are checked once dated, below
     _checked({name: found[name] for name in ("actor_mentions", "claims", "trust_signals")})
     documents = stage("dating", dating.infer_publication_dates, documents, found, kb.chronology,
@@ -155,7 +154,7 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None) -> dict[str, 
                      kb.channels)
     _checked(measured)
     tables = {"documents": documents, "sentences": sentences, **found, **built, **measured}
-    tables["_parse"] = parse_counts
+    tables["_parse"] = pd.DataFrame([parse_counts])
     tables["_timings"] = pd.DataFrame(
         {"stage": list(timings), "seconds": [round(v, 4) for v in timings.values()]})
     return tables

@@ -71,6 +71,23 @@ MENTIONS = Table(
         ),
         text("measure_text", "text of that duration or count, or ''"),
         enum("polarity", Factuality, "factuality: does the sentence say the event happened"),
+        enum(
+            "factuality",
+            Factuality,
+            "the same factuality under its own name (only asserted and planned mentions "
+            "create events)",
+        ),
+        text(
+            "factuality_rule",
+            "id of the data/syntax.yaml factuality pattern that matched ('' = none: asserted)",
+        ),
+        text("rule", "<event type>/<verb|noun>/<trigger pattern id> that found the trigger"),
+        text(
+            "agent_rule",
+            "role path of data/syntax.yaml that found the agent ('+coref' when a pronoun "
+            "stood for them); 'window' = the lexical fallback, 'codename' = a named operation",
+        ),
+        text("target_rule", "role path that found the targets (as agent_rule)"),
         integer("trigger_start", "offset of the trigger in the sentence"),
     ),
     primary_key=("mention_id",),
@@ -131,6 +148,14 @@ CLAIMS = Table(
         text("text", "the sentence", required=True),
         text("speaker_side", "side of the speaker, or ''"),
         text("speaker_role", "role or title ('deputy press secretary', 'official'), or ''"),
+        text(
+            "speaker_rule",
+            "how the speaker was found: <speech-verb-subject | speech-verb-relative | "
+            "citing-object | according-to>/<gazetteer-person | ner-person | proper-name | "
+            "pronoun+coref | source-noun | outlet | outlet-noun | organization-noun | "
+            "gazetteer-body | ner-org> from the parse; 'quote-continuation' (the speaker of "
+            "the next or previous sentence's quote); 'window/<kind>' from the lexical cues",
+        ),
     ),
     primary_key=("claim_id",),
     foreign_keys=(fk("sent_id", "sentences", "sent_id"),),

@@ -45,6 +45,7 @@ class Factuality(StrEnum):
     NEGATED = "negated"
     PLANNED = "planned"
     HYPOTHETICAL = "hypothetical"
+    WISH = "wish"  # a reported wish or request ('wants to meet'): it has not happened
     GENERIC = "generic"
 
 

@@ -143,7 +143,7 @@ def _extract_parallel(docs: list[list[dict]], lexicons: Lexicons, times: dict | 
 def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons,
             time_expressions: pd.DataFrame | None = None, workers: int | None = None,
             vocabulary: timex.Vocabulary | None = None, parse_cache: Path | str | None = None,
-            nlp=None) -> dict[str, pd.DataFrame]:
+            nlp=None, stats: dict | None = None) -> dict[str, pd.DataFrame]:
     """Find time expressions, actors, event mentions, claims and trust signals in every
     sentence.
 
@@ -152,8 +152,8 @@ def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons
     trained pipeline (`nlp`, default: the one data/syntax.yaml names), through the parse
     cache in `parse_cache` when given (one DocBin per document sha256). `workers`: processes
     to use (default: see parallel.worker_count - every core for a large corpus, else 1); the
-    output does not depend on it. Inputs are not modified. The returned `_parse` frame says
-    how many sentences were parsed.
+    output does not depend on it. Inputs are not modified. `stats`, when given, receives the
+    number of sentences parsed and the seconds spent parsing and extracting.
     """
     missing = {"doc_id", "sent_id", "text"} - set(sentences.columns)
     if missing:
@@ -172,6 +172,11 @@ def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons
     else:
         rows = _extract_documents(docs, lexicons, times, vocabulary, parser, shas)
     actor_rows, mention_rows, claim_rows, signal_rows, time_rows, n_parsed = rows
+    if stats is not None:
+        # sentences parsed (not found in the cache), seconds in nlp.pipe and in extraction,
+        # summed over the worker processes
+        stats.update(sentences=len(sentences), parsed=n_parsed[0],
+                     parse_s=round(n_parsed[1], 3), extract_s=round(n_parsed[2], 3))
     if time_expressions is None:
         time_expressions = timex.time_expression_frame(time_rows)
     claims = _frame(claim_rows, "claims")
@@ -182,11 +187,6 @@ def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons
         "mentions": _frame(mention_rows, "mentions"),
         "claims": claims,
         "trust_signals": _frame(signal_rows, "trust_signals"),
-        # sentences parsed (not from the cache), seconds in nlp.pipe and in extraction,
-        # summed over the worker processes
-        "_parse": pd.DataFrame({"sentences": [len(sentences)], "parsed": [n_parsed[0]],
-                                "parse_s": [round(n_parsed[1], 3)],
-                                "extract_s": [round(n_parsed[2], 3)]}),
     }
 
 
