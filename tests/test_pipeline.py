@@ -84,7 +84,7 @@ def test_two_runs_write_identical_bytes(tmp_path):
     for name in names:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
     # the parses are cached by document: a second run into the same folder parses nothing
-    assert len(list((first / "parses").glob("*.spacy"))) == len(list(SEEDS.iterdir()))
+    assert len(list((first / "parses").glob("*.json.gz"))) == len(list(SEEDS.iterdir()))
     again = run_extract(SEEDS, first)
     assert again.returncode == 0 and "parsed 0 sentences" in again.stderr
 

@@ -68,6 +68,13 @@ def load_syntax(data_dir: Path | str) -> Syntax:
         pattern = entry.get("pattern")
         if not pattern or pattern[0].get("RIGHT_ID") != "trigger":
             raise DataFileError(path, f"factuality[{n}]", "the first node must be 'trigger'")
+        for node in pattern:
+            if node is not pattern[0] and node.get("REL_OP") not in ("<", ">"):
+                raise DataFileError(path, f"factuality[{n}]", "REL_OP must be '<' or '>'")
+            unknown = set(node.get("RIGHT_ATTRS", {})) - set(ATTRS)
+            if unknown:
+                raise DataFileError(path, f"factuality[{n}]",
+                                    f"unknown token attribute(s) {', '.join(sorted(unknown))}")
         facts.append((str(entry["id"]), entry["value"], pattern))
     roles_raw = raw.get("roles") or {}
     roles = {form: {role: _paths(path, f"roles.{form}.{role}", roles_raw[form][role])
@@ -83,33 +90,72 @@ def load_syntax(data_dir: Path | str) -> Syntax:
 
 
 class Reader:
-    """Applies a Syntax to parsed sentences (one DependencyMatcher per vocabulary)."""
+    """Applies a Syntax to parsed sentences. The factuality patterns are written as spaCy
+    DependencyMatcher patterns (operators '<' and '>', token attributes with IN / NOT_IN);
+    they are matched from each trigger token only, which is much cheaper than running a
+    DependencyMatcher over every token of every sentence."""
 
     def __init__(self, syntax: Syntax):
         self.syntax = syntax
-        self._matcher = None
-        self._order = {}
-
-    def _factuality_matcher(self, vocab):
-        if self._matcher is None:
-            from spacy.matcher import DependencyMatcher
-
-            self._matcher = DependencyMatcher(vocab)
-            for order, (rule_id, value, pattern) in enumerate(self.syntax.factuality):
-                self._matcher.add(rule_id, [pattern])
-                self._order[vocab.strings[rule_id]] = (order, rule_id, value)
-        return self._matcher
 
     def factualities(self, doc) -> dict[int, list[tuple]]:
-        """token index -> [(order, factuality, rule id, cue token indices)] for every token
-        some pattern anchors on, best (first in the data file) first."""
-        found: dict[int, list[tuple]] = {}
-        for match_id, tokens in self._factuality_matcher(doc.vocab)(doc):
-            order, rule_id, value = self._order[match_id]
-            found.setdefault(tokens[0], []).append((order, value, rule_id, tuple(tokens[1:])))
-        for matches in found.values():
-            matches.sort()
-        return found
+        """token index -> [(order, factuality, rule id, cue token indices)], computed lazily
+        for the tokens asked (see factuality_of)."""
+        return _LazyFacts(self.syntax.factuality, doc)
+
+
+class _LazyFacts(dict):
+    def __init__(self, patterns, doc):
+        super().__init__()
+        self.patterns, self.doc = patterns, doc
+
+    def get(self, i, default=()):
+        if i not in self:
+            self[i] = [(order, value, rule_id, tuple(t.i for t in bound[1:]))
+                       for order, (rule_id, value, pattern) in enumerate(self.patterns)
+                       for bound in _match(pattern, self.doc[i])]
+        return self[i] or default
+
+
+ATTRS = {"LOWER": lambda t: t.lower_, "LEMMA": lambda t: t.lemma_, "DEP": lambda t: t.dep_,
+         "POS": lambda t: t.pos_, "TAG": lambda t: t.tag_, "ORTH": lambda t: t.text}
+
+
+def _fits(token, attrs: dict) -> bool:
+    for name, want in attrs.items():
+        value = ATTRS[name](token)
+        if isinstance(want, dict):
+            if "IN" in want and value not in want["IN"]:
+                return False
+            if "NOT_IN" in want and value in want["NOT_IN"]:
+                return False
+        elif value != want:
+            return False
+    return True
+
+
+def _match(pattern: list, trigger) -> list[list]:
+    """Bindings of the pattern's nodes (in pattern order) with node 0 on the trigger."""
+    if not _fits(trigger, pattern[0].get("RIGHT_ATTRS", {})):
+        return []
+    partial = [{pattern[0]["RIGHT_ID"]: trigger}]
+    for node in pattern[1:]:
+        grown = []
+        for bound in partial:
+            left = bound[node["LEFT_ID"]]
+            if node["REL_OP"] == ">":
+                candidates = list(left.children)
+            elif node["REL_OP"] == "<":
+                candidates = [left.head] if left.head is not left else []
+            else:
+                raise ValueError(f"operator {node['REL_OP']!r} is not supported")
+            for c in candidates:
+                if c not in bound.values() and _fits(c, node.get("RIGHT_ATTRS", {})):
+                    grown.append({**bound, node["RIGHT_ID"]: c})
+        partial = grown
+        if not partial:
+            return []
+    return [list(b.values()) for b in partial]
 
 
 def factuality_of(facts: dict, trigger, start: int, end: int) -> tuple[str, str]:
