@@ -106,7 +106,7 @@ ACTOR_MENTIONS = Table(
         integer("end", "end offset (exclusive) in the sentence text"),
         text(
             "surface",
-            "the text exactly as printed ('Security Minister', '\"Israel\"')",
+            "the text exactly as printed ('Security Minister', 'the Foreign Ministry')",
             required=True,
         ),
         text(
