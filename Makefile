@@ -21,7 +21,7 @@ BRIEF_DEFS := $(wildcard data/stories/*.yaml data/stories/*/briefs.yaml)
 STORY ?=
 NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 
-.PHONY: help report data test test-fast lab brief bench evaluate clean distclean lint freeze screenshots
+.PHONY: help report data test test-fast lab brief bench evaluate clean distclean lint lock freeze screenshots
 
 help: ## show this help
 	@echo "trustbrief - news coverage of a bilateral relationship -> evidence-traced briefs"
@@ -31,11 +31,13 @@ help: ## show this help
 	@echo
 	@echo "  make brief START=YYYY-MM-DD END=YYYY-MM-DD TITLE=\"...\" [NAME=file-name]"
 
-$(VENV_READY): requirements.txt
+# requirements.txt is the lock (exact versions and hashes of every package, `make lock`);
+# the project itself is then installed the standard way, editable, from pyproject.toml.
+$(VENV_READY): requirements.txt pyproject.toml
 	@test -x $(PY) || { echo "creating $(VENV) ..."; $(PYTHON) -m venv $(VENV); }
-	@echo "installing pinned requirements into $(VENV) (first run only) ..."
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	@$(PY) -c 'import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()["purelib"], "trustbrief.pth").write_text(str(pathlib.Path("src").resolve()) + "\n")'
+	@echo "installing the locked requirements into $(VENV) (first run only) ..."
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@# The project kernel, inside the venv: notebooks and papermill run with this Python.
 	$(PY) -m ipykernel install --sys-prefix --name trustbrief --display-name "Python (trustbrief)" >/dev/null
 	@touch $@
@@ -101,9 +103,13 @@ CORPORA ?= ../shared/corpora
 evaluate: $(VENV_READY) ## score extraction on the labelled corpora in $(CORPORA) (benchmark)
 	$(PY) -m trustbrief evaluate --corpora $(CORPORA) --out reports/evaluation
 
-freeze: $(VENV_READY) ## re-pin requirements.txt from the current venv
-	@{ echo "# Every dependency, pinned (pip freeze of a working .venv). Regenerate with: make freeze"; \
-	  $(PY) -m pip freeze --exclude-editable; } > requirements.txt
+LOCK_EXTRAS := test lab bench dev
+lock: $(VENV_READY) ## re-lock requirements.txt (versions + hashes) from pyproject.toml
+	$(VENV)/bin/uv pip compile pyproject.toml $(foreach e,$(LOCK_EXTRAS),--extra $(e)) \
+	  --generate-hashes --python-version 3.11 --custom-compile-command "make lock" \
+	  --quiet -o requirements.txt
+
+freeze: lock
 
 clean: ## delete generated tables, briefs and build files (keeps the venv)
 	rm -rf $(PROCESSED) build $(STAMP) .pytest_cache
