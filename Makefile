@@ -93,8 +93,10 @@ screenshots: $(STAMP)/briefs.done ## refresh the README screenshots from the bui
 	$(PY) -m trustbrief screenshot reports/us-israel-trust-2024.html reports/readme/brief-top.png --width 1100 --height 1500
 	$(PY) -m trustbrief screenshot reports/us-israel-trust-2024.html reports/readme/timeline.png --width 900 --figure 0
 
+# src/trustbrief/lab/ adds the project's Lab settings: outputs are stripped on every save.
 lab: $(VENV_READY) $(PROCESSED)/datapackage.json ## open JupyterLab on notebooks/ with the project kernel
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	JUPYTER_CONFIG_PATH="$(CURDIR)/src/trustbrief/lab$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" \
+	  $(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
 bench: $(VENV_READY) ## measure extraction speed on synthetic corpora (100 to 10,000 articles)
 	$(PY) -m trustbrief.bench --out reports/bench
