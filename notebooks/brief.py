@@ -33,28 +33,28 @@ params = dict(title=title, start=start, end=end, focus=focus, min_origins=min_or
 brief = sections.Brief.open(processed_dir, params)
 
 # %%
-brief.header()
-
-# %%
-brief.key_findings()
+brief.front_page()
 
 # %%
 brief.timeline()
 
 # %%
-brief.trust()
+brief.notice()
 
 # %%
 brief.cadence()
 
 # %%
+brief.statements()
+
+# %%
+brief.conflicts_section()
+
+# %%
 brief.corroboration()
 
 # %%
-brief.conflicts_and_framing()
+brief.sources_section()
 
 # %%
-brief.claims()
-
-# %%
-brief.methods()
+brief.annex()

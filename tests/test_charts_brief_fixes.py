@@ -15,18 +15,18 @@ from trustbrief.brief.charts import cadence as charts_cadence
 from trustbrief.brief.charts import corroboration as charts_corroboration
 from trustbrief.brief.charts import notice as charts_notice
 from trustbrief.brief.charts import sourcing as charts_sourcing
+from trustbrief.brief.charts import statements as charts_statements
 from trustbrief.brief.charts import timeline as charts_timeline
-from trustbrief.brief.charts import trust as charts_trust
 from trustbrief.brief.layout import cadence as layout_cadence
 from trustbrief.brief.layout import geometry as layout_geometry
 from trustbrief.brief.layout import ticks as layout_ticks
 from trustbrief.brief.layout import timeline as layout_timeline
-from trustbrief.brief.layout import trust as layout_trust
 from trustbrief.brief.views import cadence as views_cadence
 from trustbrief.brief.views import cells as views_cells
 from trustbrief.brief.views import notice as views_notice
 from trustbrief.brief.views import outlets as views_outlets
 from trustbrief.brief.views import sourcing as views_sourcing
+from trustbrief.brief.views import statements as views_statements
 
 
 @pytest.fixture(scope="module")
@@ -53,43 +53,21 @@ def marks(spec: dict, kind: str) -> list[dict]:
     return found
 
 
-# --- 1. trust chart -----------------------------------------------------------------------------
+# --- 1. trust statements ----------------------------------------------------------------------
 
-def big_index() -> pd.DataFrame:
-    """Values around -10 used to be labelled '−1e+1'."""
-    return pd.DataFrame({"date": ["2024-08-01", "2024-09-17", "2024-10-09"],
-                         "index": ["-0.6", "-4.2", "-9.8"], "low": ["-2.5", "-8.1", "-14.2"],
-                         "high": ["1.4", "-0.4", "-1.5"], "n_signals": ["3", "2", "9"],
-                         "n_origins": ["1", "1", "2"], "events": ["", "", ""]})
-
-
-def test_trust_axis_uses_plain_numbers_and_covers_zero_and_the_band():
-    layout = layout_trust.trust_layout(big_index())
-    assert layout.tick_format in (",.0f", ",.1f")
-    assert layout.lo <= -14.2 and layout.hi >= 1.4 and 0 in layout.ticks
-    text = svg(charts_trust.trust_chart(big_index()))
-    assert "e+" not in text and "−10" in text or "-10" in text
-
-
-def test_trust_band_and_line_span_only_the_index_dates_with_one_interpolation(tables):
-    spec = charts_trust.trust_chart(tables["trust_index"], start="2024-07-01",
-                              end="2024-10-31").to_dict()
-    area, line = marks(spec, "area"), marks(spec, "line")
-    assert area and line
-    assert {a["mark"]["interpolate"] for a in area + line} == {"linear"}
-    data = spec["datasets"][area[0]["data"]["name"]]
-    assert len(data) == len(tables["trust_index"])  # no padding rows before the first point
-
-
-def test_trust_labels_sit_above_the_data_and_never_overlap(tables):
-    index = tables["trust_index"]
-    layout = layout_trust.trust_layout(index, tables["events"], turning_points=None)
-    assert len(layout.labels) == 3
-    data_top_px = layout.px_of(max(pd.to_numeric(index["high"]).max(), 0.0))
-    for box in layout.labels:
-        assert box.y1 <= data_top_px + 1e-6
-    for a, b in itertools.combinations(layout.labels, 2):
-        assert not a.overlaps(b)
+def test_statements_are_dated_when_made_and_coloured_by_who_said_them(tables):
+    signals = tables["trust_signals"].assign(stated_on=["2024-09-27", "", "", "", "", ""])
+    frame = views_statements.trust_statements(signals, tables["claims"], tables["documents"],
+                                              "US->Israel")
+    first = frame.iloc[0]
+    assert first["dated_by"] == "stated" and first["day"] == pd.Timestamp("2024-09-27")
+    assert set(frame["dated_by"]) == {"stated", "published"}
+    assert frame["speaker_type"].isin(style.SPEAKER_ORDER).all()
+    spec = json.dumps(charts_statements.statements_chart(frame).to_dict())
+    assert style.SPEAKER_COLORS["anonymous_official"] in spec
+    other_way = views_statements.trust_statements(signals, tables["claims"],
+                                                  tables["documents"], "Israel->US")
+    assert other_way.empty
 
 
 def test_tick_format_has_just_the_decimals_needed():
@@ -119,15 +97,15 @@ def test_sourcing_y_is_the_outlet_name_in_both_table_shapes(tables):
 
 
 def test_sourcing_unknown_outlets_are_numbered_like_the_matrix_columns(tables):
-    counts = views_sourcing.sourcing_counts(tables["sourcing"], tables["documents"])
+    counts = views_sourcing.sourcing_counts(tables["claims"], tables["documents"])
     unknown = counts[counts["outlet"].str.startswith("unknown")]
     assert set(unknown["outlet"]) == {"unknown #1", "unknown #2"}
-    assert "unknown outlet (003_digest.txt)" in set(unknown["outlet_full"])
+    assert "“Administration grows distrustful”" in set(unknown["outlet_full"])
     cells = views_sourcing.corroboration_cells(tables["events"], tables["documents"],
                                                tables["mentions"])
     pairs = set(zip(cells["column"], cells["outlet"], strict=True))
-    assert ("unknown #2", "unknown outlet (003_digest.txt)") in pairs
-    assert ("unknown #2", "unknown outlet (003_digest.txt)") in set(
+    assert ("unknown #2", "“Administration grows distrustful”") in pairs
+    assert ("unknown #2", "“Administration grows distrustful”") in set(
         zip(unknown["outlet"], unknown["outlet_full"], strict=True))
 
 
@@ -258,7 +236,8 @@ def test_notice_ledger_is_sorted_by_date_and_shows_accounts_by_outlet(tables):
     spec = charts_notice.notice_ledger_chart(ledger, tables["documents"]).to_dict()
     rows = [r["row"] for r in next(iter(spec["datasets"].values()))]
     assert rows[0].startswith("31 Jul") and rows[-1].startswith("undated")
-    assert "none: The Jerusalem Post, unknown outlet (003_digest.txt)" in json.dumps(spec)
+    assert "none: The Jerusalem Post, “Administration grows distrustful”" in json.dumps(
+        spec, ensure_ascii=False)
     readable = "minutes: The Jerusalem Post (2024-09-29); none: Caliber.Az (2024-10-08)"
     assert views_notice.accounts_text(readable, tables["documents"]) == readable
 
@@ -350,15 +329,6 @@ def test_stacked_points_stay_inside_their_lane_and_empty_lanes_are_left_out(tabl
 START_WIDE, END_WIDE = "2024-07-01", "2024-10-31"
 
 
-def test_default_key_events_rank_operations_then_contacts_and_skip_stacked_ones():
-    frame = pd.DataFrame({
-        "event_id": ["o1", "c1", "c2", "r1", "t1"],
-        "lane": ["operations", "contacts", "contacts", "reporting", "third-party actions"],
-        "n_origins": [1, 3, 2, 5, 1], "n_documents": [1, 3, 2, 5, 1],
-        "day": pd.to_datetime(["2024-09-01"] * 5), "x": [10.0, 50, 51, 90, 200],
-        "radius": [4.0] * 5})
-    assert layout_timeline.default_key_events(frame) == ["o1", "c1", "t1"]
-    assert layout_timeline.default_key_events(frame, limit=2) == ["o1", "c1"]
 
 
 def test_time_axis_ticks_leave_room_for_their_labels():

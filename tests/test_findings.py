@@ -6,10 +6,11 @@ import pandas as pd
 import pytest
 
 from fixtures.brief_tables import brief_tables
+from trustbrief.brief import front
 from trustbrief.brief.findings import base as findings_base
 from trustbrief.brief.findings import notice as findings_notice
+from trustbrief.brief.findings import statements as findings_statements
 from trustbrief.brief.findings import summary as findings_summary
-from trustbrief.brief.findings import trust as findings_trust
 from trustbrief.brief.views import cells as views_cells
 
 START, END = "2024-07-01", "2024-10-31"
@@ -51,15 +52,6 @@ def test_notice_finding_falls_back_to_the_events_table(tables):
     assert by_kind(without)["notice"].text.startswith("3 of the 4 dated operations")
 
 
-def test_trust_finding_reports_the_change_and_the_sharpest_drop(tables):
-    text = by_kind(tables)["trust"].text
-    assert "fell from \u22120.20" in text and "to \u22122.50" in text
-    assert "\u22120.90" in text and "Hassan Nasrallah" in text
-    changed = dict(tables)
-    index = tables["trust_index"].copy()
-    index.loc[len(index) - 1, "index"] = "0.5"
-    changed["trust_index"] = index
-    assert "to 0.50" in by_kind(changed)["trust"].text
 
 
 def test_cadence_finding_is_written_from_the_channel_table(tables):
@@ -128,13 +120,12 @@ def test_operations_in_period_counts_only_dated_operations(tables):
     flagged = tables["events"].assign(operation="false")
     assert findings_notice.operations_in_period(flagged, START, END).empty
     n = len(ops)
-    assert f"of {n} dated operations" in findings_summary.headline(tables, START, END, FOCUS)
     assert f"of the {n} dated operations" in by_kind(tables)["notice"].text
 
 
 def test_origins_finding_counts_independent_origins(tables):
     text = by_kind(tables)["origins"].text
-    assert "3 documents" in text and "1 independent origin: Axios" in text
+    assert "3 articles" in text and "1 independent origin: Axios" in text
     changed = dict(tables)
     claims = tables["claims"].copy()
     claims.loc[claims["doc_id"] == "d5e6f708192", "cited_outlet"] = "Reuters"
@@ -169,13 +160,22 @@ def test_missing_tables_give_findings_that_say_what_is_missing():
     assert kinds[:2] == ["notice", "coverage"] and len(kinds) == 3
 
 
-def test_headline_is_written_from_the_data(tables):
-    line = findings_summary.headline(tables, START, END, FOCUS)
-    assert "3 of 4 dated operations" in line and "fell by 2.30" in line
+def test_headline_states_the_finding_with_its_numbers(tables):
+    line = front.headline(tables, START, END, FOCUS)
+    assert line.startswith("Israel gave US little or no notice of 3 of 4 operations")
+    assert "statements voice US distrust" in line
     changed = dict(tables)
     changed["notice_ledger"] = tables["notice_ledger"].assign(notice="days")
-    assert "0 of 4 dated operations" in findings_summary.headline(changed, START, END, FOCUS)
-    assert findings_summary.headline({}, START, END, FOCUS).startswith("0 dated events")
+    assert "little or no notice" not in front.headline(changed, START, END, FOCUS)
+    assert front.headline({}, START, END, FOCUS).startswith("What 0 articles report")
+
+
+def test_statements_finding_counts_statements_by_origin_and_sourcing(tables):
+    text = by_kind(tables)["trust"].text
+    assert text.startswith("5 statements of US distrust of Israel")
+    assert "anonymous officials" in text and "independent origin" in text
+    other = findings_statements.statements_finding(tables, START, END, "Israel->US")
+    assert not other.available
 
 
 def test_findings_accept_a_tables_object_with_getitem(tables):
@@ -203,30 +203,11 @@ def test_an_outlet_written_as_unknown_is_treated_as_missing(tables):
 def test_findings_do_not_mutate_the_tables(tables):
     before = {name: frame.copy() for name, frame in tables.items()}
     findings_summary.key_findings(tables, START, END, FOCUS)
-    findings_summary.headline(tables, START, END, FOCUS)
+    front.headline(tables, START, END, FOCUS)
     for name, frame in tables.items():
         pd.testing.assert_frame_equal(frame, before[name])
 
 
-def test_trust_finding_does_not_cite_articles_published_before_the_period():
-    import pandas as pd
-
-    tables = {
-        "documents": pd.DataFrame({"doc_id": ["old", "new"], "file": ["a.txt", "b.txt"],
-                                   "outlet": ["A", "B"], "url": ["", ""],
-                                   "published": ["2024-09-29", "2024-10-08"],
-                                   "published_basis": ["stated", "stated"]}),
-        "trust_index": pd.DataFrame({"date": ["2024-10-04", "2024-10-09"],
-                                     "index": ["-1.0", "-2.0"], "low": ["-2", "-3"],
-                                     "high": ["0", "-1"], "n_signals": ["2", "3"],
-                                     "n_origins": ["1", "1"], "events": ["", ""],
-                                     "change": ["-1.0", "-1.0"]}),
-        "trust_signals": pd.DataFrame({"doc_id": ["old", "new"],
-                                       "direction": ["US->Israel", "US->Israel"]}),
-        "events": pd.DataFrame(),
-    }
-    finding = findings_trust.trust_finding(tables, "2024-10-01", "2024-10-31", FOCUS)
-    assert [c.doc_id for c in finding.citations] == ["new"]
 
 
 def test_central_claim_prefers_eroding_signals_as_the_pipeline_writes_them(tables):

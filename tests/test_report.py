@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from trustbrief.brief import html, tables
+from trustbrief.brief import citations, html, tables
 
 DOCS = pd.DataFrame({
     "doc_id": ["d1", "d2"], "file": ["a.txt", "b <x>.txt"],
@@ -20,19 +20,26 @@ def test_tables_escape_markup_and_clip_long_cells():
     assert "word word" in markup and markup.count("word") < 60 and "…" in markup
 
 
-def test_doc_labels_mark_inferred_dates_and_unknown_outlets():
-    first, second = (html.doc_label(row) for _, row in DOCS.iterrows())
-    assert first == "The Jerusalem Post, 2024-09-29"
-    assert second == "unknown outlet (b <x>.txt), 2024-10-08 (inferred)"
+def test_sources_name_unknown_outlets_by_title_and_show_date_certainty():
+    docs = DOCS.assign(published_earliest=["", ""], published_latest=["", ""])
+    sources = citations.Sources(docs)
+    assert sources.entry("d1") == "The Jerusalem Post, “A <script>”, 29 Sep 2024."
+    assert sources.entry("d2") == "“B”, c. 8 Oct 2024 (inferred)."
+    ranged = docs.assign(published=["", ""], published_earliest=["2024-10-08", ""],
+                         published_latest=["2024-10-10", ""])
+    assert citations.Sources(ranged).entry("d1").endswith("8–10 Oct 2024 (range).")
+    assert citations.Sources(ranged).entry("d2").endswith("date unknown.")
 
 
-def test_citations_link_to_the_sources_list():
-    cites = html.cite_docs(["d2", "d1", "d2", "missing"], DOCS)
-    assert cites.count("<a ") == 2 and "&lt;x&gt;" in cites and "<x>" not in cites
-    sources = html.sources_list(DOCS).markup
-    for anchor in ("src-d1", "src-d2"):
-        assert f'href="#{anchor}"' in cites and f'id="{anchor}"' in sources
-    assert "&lt;script&gt;" in sources and 'href="https://example.org/a"' in sources
+def test_citations_are_numbered_notes_linking_to_the_sources_list():
+    sources = citations.Sources(DOCS)
+    cites = sources.cite(["d2", "d1", "d2", "missing"])
+    assert cites.count("<a ") == 2 and sources.cite_text(["d2", "d1"]) == "[1, 2]"
+    listing = sources.listing()
+    for n in (1, 2):
+        assert f'href="#source-{n}"' in cites and f'id="source-{n}"' in listing
+    assert "&lt;script&gt;" in listing and 'href="https://example.org/a"' in listing
+    assert "a.txt" not in listing and "b &lt;x&gt;.txt" not in listing  # files: annex only
 
 
 def test_in_period_keeps_overlapping_ranges_and_undated_rows():

@@ -1,4 +1,6 @@
-"""The brief's annex: header line, corpus table, methods text and provenance.
+"""The brief's annex: events off the timeline, tables, methods, articles and provenance.
+
+File names, hashes, versions and parameters appear here and nowhere else in a brief.
 """
 
 from __future__ import annotations
@@ -8,21 +10,10 @@ from pathlib import Path
 import pandas as pd
 
 from trustbrief import provenance
-from trustbrief.brief.html import HTMLBlock, esc, table
+from trustbrief.brief.html import HTMLBlock, esc, prose, section, table
 from trustbrief.brief.tables import Tables
 from trustbrief.brief.views.cells import text_column
-
-
-def header(params: dict, tables: Tables, dek: str = "") -> HTMLBlock:
-    docs = tables["documents"]
-    n_docs = len(docs)
-    outlets = sorted({o for o in text_column(docs, "outlet") if o and o != "unknown"})
-    meta = (f"Period {params['start']} to {params['end']} · focus {params['focus']} · "
-            f"{n_docs} article(s) from {len(outlets)} named outlet(s) · built "
-            f"{params.get('build_time') or 'interactively'}")
-    dek_html = f'<p class="tb-dek">{esc(dek)}</p>' if dek else ""
-    return HTMLBlock(f"<h1>{esc(params['title'])}</h1>{dek_html}"
-                     f'<p class="tb-meta">{esc(meta)}</p>')
+from trustbrief.brief.views.events import confident_events, unplaced_events
 
 
 def corpus_table(tables: Tables) -> HTMLBlock:
@@ -63,25 +54,56 @@ def provenance_appendix(params: dict, tables: Tables) -> HTMLBlock:
 
 
 METHODS = (
-    "Articles. Each file in seeds/ is read as received; bylines, datelines and site furniture "
-    "are separated from the body by the rules in data/boilerplate.yaml, and what they tell "
-    "(outlet, author, URL, date) is kept. A publication date is stated in the text, given in "
-    "data/sources.csv, or inferred from the article's relative references ('last Friday', "
-    "'today') to events whose dates other articles or the analyst chronology pin down; "
-    "inferred dates are marked wherever they are cited.",
-    "Events. Every sentence is matched against the event vocabulary (data/event_types.yaml) "
-    "and the gazetteer of actors; mentions of the same type, compatible dates and shared "
-    "participants are merged into one event across articles. An event's date comes from the "
-    "time expression governing its sentence (explicit beats relative beats inferred); an "
-    "event no article dates may take its date from the analyst chronology, never its "
-    "existence. Dates that disagree are kept as conflicting accounts.",
-    "Corroboration. An event's documents exclude duplicates; its independent origins count "
-    "the original reports behind it: articles that cite the same outlet as their source are "
-    "one origin. The notice ledger lists, for each operation by one side of the focus pair "
-    "against a third party, the advance notice the other side reported (none, minutes, "
-    "hours, days), the most specific account first and every other account kept.",
-    "Cadence. Contacts are calls and meetings between the actors of each channel in "
-    "data/channels.yaml; planned or blocked contacts are shown apart from those that took "
-    "place; gaps stated in the articles ('nearly 50 days') are kept as stated, with their "
-    "sources.",
+    "Articles. Each file is read as received; bylines, datelines and site furniture are "
+    "separated from the body, and what they tell (outlet, author, URL, date) is kept. A "
+    "publication date is stated in the text, given in a sidecar, or inferred; when only a "
+    "range is known, the range is shown.",
+    "Events. Sentences are matched against the event vocabulary and the actors of the world "
+    "knowledge; mentions of the same type, compatible dates and shared participants are "
+    "merged into one event. The timeline shows asserted events whose best date falls in the "
+    "period; undated, planned and reporting items are listed in this annex instead.",
+    "Corroboration. Articles that relay the same outlet's report are one independent origin. "
+    "Judgements take their confidence from the origins behind their sources and whether any "
+    "official speaks on the record: high = three or more origins and an on-record source; "
+    "moderate = two or more; low = one. Likelihood words follow ICD 203.",
+    "Conflicting accounts. Values are compared with tolerance and unit sense: a measure is "
+    "read as an interval ('nearly 50 days' = 35-50 days; 'two months' = 39-81 days), notice "
+    "levels conflict only more than one step apart (none, minutes, hours, days), dates only "
+    "when their ranges do not overlap.",
+    "Trust statements. A statement is a sentence in which the observer's officials express "
+    "(dis)trust of the subject, with its speaker. It is dated by when it was made when the "
+    "sentence says so; otherwise only the article's publication date bounds it.",
 )
+
+
+def annex(brief) -> HTMLBlock:
+    """Everything an auditor needs and a reader may skip, after the main body."""
+    events = brief.events
+    unplaced = unplaced_events(events, brief.start, brief.end)
+    shown = confident_events(events, brief.start, brief.end)
+    claims = brief.tables["claims"].copy()
+    if len(claims):
+        claims["source"] = claims["doc_id"].map(lambda d: brief.sources.cite_text([d]))
+        claims["speaker_type"] = claims["speaker_type"].str.replace("_", " ")
+        claims["said"] = [q or s for q, s in zip(text_column(claims, "quote"),
+                                                 text_column(claims, "text"), strict=True)]
+    parts = [
+        '<div class="tb-annex">', section("Annex").markup,
+        "<h3>A. Events not on the timeline</h3>",
+        table(unplaced, {"label": "Event", "status": "Status", "date": "Date",
+                         "date_basis": "Date basis", "n_documents": "Articles",
+                         "n_origins": "Origins"},
+              empty="Every event of the period is on the timeline.").markup,
+        "<h3>B. Events on the timeline</h3>",
+        table(shown, {"event_id": "Id", "date": "Date", "date_basis": "Basis", "label": "Event",
+                      "n_documents": "Articles", "n_outlets": "Outlets", "n_origins": "Origins",
+                      "origins": "Origin names"}).markup,
+        "<h3>C. Claims and quotes</h3>",
+        table(claims, {"speaker": "Speaker", "speaker_type": "Type", "cited_outlet": "Via",
+                       "said": "Said", "source": "Source"}).markup,
+        "<h3>D. Methods</h3>", prose(*METHODS).markup,
+        "<h3>E. Articles, files and dates</h3>", corpus_table(brief.tables).markup,
+        "<h3>F. Provenance</h3>", provenance_appendix(brief.params, brief.tables).markup,
+        "</div>",
+    ]
+    return HTMLBlock("".join(parts))

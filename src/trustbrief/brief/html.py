@@ -1,4 +1,4 @@
-"""HTML building blocks of the brief: escaped tables, figures, prose, citations, sources.
+"""HTML building blocks of the brief: escaped tables, figures, prose and section headings.
 
 Everything that comes from an article (titles, sentences, names) is HTML-escaped, so
 markup in an article stays inert in the brief.
@@ -12,7 +12,6 @@ import re
 import pandas as pd
 
 from trustbrief.brief import offline_charts
-from trustbrief.tables import split_list
 
 esc = html.escape
 
@@ -27,47 +26,12 @@ class HTMLBlock:
         return self.markup
 
 
-def doc_label(doc: pd.Series) -> str:
-    """'The Jerusalem Post, 2024-09-29' or 'unknown outlet (003_x.txt), 2024-10-08 (inferred)'."""
-    outlet = doc.get("outlet", "") or "unknown"
-    name = outlet if outlet != "unknown" else f"unknown outlet ({doc.get('file', '')})"
-    date = doc.get("published", "") or "undated"
-    if doc.get("published_basis", "") == "inferred" and date != "undated":
-        date += " (inferred)"
-    return f"{name}, {date}"
 
 
-def doc_anchor(doc_id: str) -> str:
-    return "src-" + "".join(ch for ch in str(doc_id) if ch.isalnum() or ch in "-_")
 
 
-def cite_docs(doc_ids, documents: pd.DataFrame) -> str:
-    """Escaped citations, each linking to its entry in the brief's list of sources."""
-    if documents.empty:
-        return ""
-    known = set(documents["doc_id"])
-    by_id = documents.set_index("doc_id")
-    parts = [f'<a href="#{doc_anchor(d)}">{esc(doc_label(by_id.loc[d]))}</a>'
-             for d in dict.fromkeys(doc_ids) if d in known]
-    return "; ".join(parts)
 
 
-def sources_list(documents: pd.DataFrame) -> HTMLBlock:
-    """Every article, with an anchor the citations link to, and its URL when known."""
-    if documents.empty:
-        return HTMLBlock('<p class="tb-note">No articles.</p>')
-    items = []
-    for _, doc in documents.iterrows():
-        url = str(doc.get("url", "") or "")
-        link = (f' <a href="{esc(url, quote=True)}" rel="noopener">{esc(url)}</a>'
-                if url.startswith(("https://", "http://")) else "")
-        dup = (f" (duplicate of {esc(doc['duplicate_of'])}, not counted)"
-               if doc.get("duplicate_of", "") else "")
-        items.append(
-            f'<li id="{doc_anchor(doc["doc_id"])}"><b>{esc(doc_label(doc))}</b>: '
-            f'“{esc(str(doc.get("title", "")))}”. File <code>{esc(str(doc.get("file", "")))}'
-            f"</code>, date basis {esc(str(doc.get('published_basis', '')))}{dup}.{link}</li>")
-    return HTMLBlock(f'<ol class="tb-sources">{"".join(items)}</ol>')
 
 
 def figure(chart, title: str, takeaway: str, source: str, note: str = "") -> HTMLBlock:
@@ -106,21 +70,22 @@ def table(frame: pd.DataFrame, columns: dict[str, str] | None = None, caption: s
     return HTMLBlock(cap + markup)
 
 
-DOC_ID_RE = re.compile(r"\bd[0-9a-f]{10}(?:-\d+)?\b")
 
 
 DATE_CELL_RE = re.compile(r"<td>(\d{4}-\d{2}-\d{2})</td>")
 
 
+def anchor(title: str) -> str:
+    """'Key judgements' -> 'key-judgements': a stable id for links and a table of contents."""
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+
+
 def section(title: str, intro: str = "") -> HTMLBlock:
     text = f'<div class="tb-prose"><p>{esc(intro)}</p></div>' if intro else ""
-    return HTMLBlock(f"<h2>{esc(title)}</h2>{text}")
+    return HTMLBlock(f'<h2 id="{anchor(title)}">{esc(title)}</h2>{text}')
 
 
 def prose(*paragraphs: str) -> HTMLBlock:
     return HTMLBlock('<div class="tb-prose">' + "".join(f"<p>{esc(p)}</p>" for p in paragraphs)
                      + "</div>")
 
-
-def join_list(value: str, sep: str = ", ") -> str:
-    return sep.join(split_list(value))

@@ -10,34 +10,15 @@ from collections.abc import Iterable
 import altair as alt
 
 FONT = "system-ui, -apple-system, Segoe UI, Roboto, DejaVu Sans, Arial, sans-serif"
-
-
 MAX_WIDTH = 640
-
-
 PLOT_WIDTH = 600  # plot area; axis labels and padding fit in the rest of MAX_WIDTH
-
-
 FONT_PX = 11
-
-
 CHAR_PX = 6.2  # estimated width of one character at FONT_PX (mixed case, system sans)
-
-
 ROW_PX = 16  # one line of annotation text, with its spacing
-
-
 BOX_PX = 14  # the height of one text box
-
-
 TEXT_COLOR = "#333333"
-
-
 MUTED = "#666666"
-
-
 GRID = "#e8e8e8"
-
 
 # Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = {
@@ -50,21 +31,19 @@ OKABE_ITO = {
     "vermillion": "#D55E00",
     "reddish_purple": "#CC79A7",
 }
-
-
 GREY = "#999999"
-
-
 DARK_GREY = "#5A5A5A"
-
-
 LIGHT_GREY = "#B8B8B8"
+INK = "#222222"  # marks that need no colour (contacts, origins): near-black
 
-
-# Fixed mappings: the same class has the same colour in every chart.
+# One meaning per colour across every chart of a brief:
+#   vermillion / orange / sky blue / blue  advance notice: none / minutes / hours / days
+#   bluish green                           said on the record (a named official)
+#   reddish purple                         said anonymously (an anonymous official)
+#   yellow                                 attributed to another outlet
+#   greys                                  unknown, not applicable, unattributed
+#   near-black                             everything else (contacts, origins, lines)
 NOTICE_ORDER = ("none", "minutes", "hours", "days", "unknown", "n/a")
-
-
 NOTICE_COLORS = {
     "none": OKABE_ITO["vermillion"],
     "minutes": OKABE_ITO["orange"],
@@ -73,23 +52,9 @@ NOTICE_COLORS = {
     "unknown": DARK_GREY,
     "n/a": LIGHT_GREY,
 }
-
-
 LANE_ORDER = ("operations", "third-party actions", "contacts", "reporting")
-
-
-LANE_COLORS = {
-    "operations": OKABE_ITO["vermillion"],
-    "third-party actions": OKABE_ITO["reddish_purple"],
-    "contacts": OKABE_ITO["blue"],
-    "reporting": GREY,
-}
-
-
 SPEAKER_ORDER = ("named_official", "anonymous_official", "outlet", "organization",
                  "unattributed")
-
-
 SPEAKER_LABELS = {
     "named_official": "named official",
     "anonymous_official": "anonymous official",
@@ -97,34 +62,25 @@ SPEAKER_LABELS = {
     "organization": "organization",
     "unattributed": "unattributed",
 }
-
-
 SPEAKER_COLORS = {
-    "named_official": OKABE_ITO["blue"],
-    "anonymous_official": OKABE_ITO["sky_blue"],
-    "outlet": OKABE_ITO["orange"],
-    "organization": OKABE_ITO["bluish_green"],
+    "named_official": OKABE_ITO["bluish_green"],
+    "anonymous_official": OKABE_ITO["reddish_purple"],
+    "outlet": OKABE_ITO["yellow"],
+    "organization": GREY,
     "unattributed": LIGHT_GREY,
 }
-
-
 ORIGIN_KINDS = ("independent origin", "rewrite citing another outlet")
-
-
 # Date bases that are not read off the article itself (drawn hollow / dashed).
 INFERRED_BASES = ("relative-inferred", "chronology", "inferred")
-
-
 STATED_MARK = "stated date"
-
-
 NOT_AN_OPERATION_EXPR = "datum.label == 'n/a' ? 'not an operation' : datum.label"
-
-
-UNCERTAIN_MARK = "inferred or ranged date"
-
-
+UNCERTAIN_MARK = "inferred date"
 THEME_NAME = "trustbrief"
+CONTACT_SHAPES = {"asserted": "circle", "planned": "circle", "blocked": "cross"}
+CONTACT_COLORS = {"asserted": INK, "planned": INK, "blocked": INK}
+GAP_KEY = "time without contact"
+CONTACT_KEY = {"asserted": "contact", "planned": "planned contact", "blocked": "blocked contact"}
+DOT_R = 5.0
 
 
 def theme_config() -> dict:
@@ -160,6 +116,7 @@ def use_theme() -> None:
 # Sides (countries, groups) take colours in the order the caller lists them: the brief's focus
 # pair first, so the observer and the subject keep the same two colours in every chart of a
 # brief. No side is named here: sides come from the data.
+# (Sides appear only in the explorers' framing chart, never beside notice colours.)
 SIDE_PALETTE = (OKABE_ITO["blue"], OKABE_ITO["sky_blue"], OKABE_ITO["bluish_green"],
                 OKABE_ITO["yellow"], OKABE_ITO["reddish_purple"], OKABE_ITO["orange"],
                 OKABE_ITO["black"], GREY)
@@ -176,19 +133,3 @@ def color_scale(mapping: dict[str, str], domain: Iterable[str] | None = None) ->
     """A categorical scale pinned to a fixed mapping (all classes, so colours never shift)."""
     keys = list(mapping) if domain is None else list(domain)
     return alt.Scale(domain=keys, range=[mapping[k] for k in keys])
-
-
-CONTACT_SHAPES = {"asserted": "circle", "planned": "circle", "blocked": "cross"}
-
-
-CONTACT_COLORS = {"asserted": LANE_COLORS["contacts"], "planned": LANE_COLORS["contacts"],
-                  "blocked": OKABE_ITO["vermillion"]}
-
-
-GAP_KEY = "time without contact"
-
-
-CONTACT_KEY = {"asserted": "contact", "planned": "planned contact", "blocked": "blocked contact"}
-
-
-DOT_R = 5.0

@@ -11,8 +11,8 @@ from trustbrief.brief.style import (
     CHAR_PX,
     FONT,
     FONT_PX,
+    INK,
     MUTED,
-    OKABE_ITO,
     ORIGIN_KINDS,
     PLOT_WIDTH,
 )
@@ -37,7 +37,8 @@ def corroboration_matrix(events: pd.DataFrame | None, documents: pd.DataFrame | 
     The text at the end of each row names the event's independent origins, which are
     often outlets outside the corpus (every document in the row is then a rewrite).
     """
-    cells = corroboration_cells(events, documents, mentions)
+    # Document ids are for the audit annex, not for a chart's data.
+    cells = corroboration_cells(events, documents, mentions).drop(columns=["doc_id"])
     cells = cells[[keep_date(d, start, end, include_undated) for d in cells["date"]]]
     if cells.empty:
         return no_data_chart("No event is linked to a document yet.", width)
@@ -66,12 +67,12 @@ def corroboration_matrix(events: pd.DataFrame | None, documents: pd.DataFrame | 
     tooltip = [alt.Tooltip("label:N", title="event"), alt.Tooltip("outlet:N", title="outlet"),
                alt.Tooltip("kind:N"), alt.Tooltip("origins:N", title="origins of the event")]
     matrix = alt.Chart(cells).mark_point(size=110, strokeWidth=2, shape="circle",
-                                         stroke=OKABE_ITO["blue"], opacity=1).encode(
+                                         stroke=INK, opacity=1).encode(
         x=x, y=y,
         fill=alt.Fill("kind:N", scale=alt.Scale(domain=list(ORIGIN_KINDS),
-                                                range=[OKABE_ITO["blue"], "white"]),
+                                                range=[INK, "white"]),
                       legend=alt.Legend(title=None, orient="bottom", direction="horizontal",
-                                        symbolStrokeColor=OKABE_ITO["blue"],
+                                        symbolStrokeColor=INK,
                                         symbolStrokeWidth=2, symbolType="circle")),
         tooltip=tooltip,
     )

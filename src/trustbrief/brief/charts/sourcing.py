@@ -45,6 +45,13 @@ def sourcing_chart(table: pd.DataFrame | None, documents: pd.DataFrame | None = 
     counts = sourcing_counts(table, documents)
     if counts.empty:
         return no_data_chart("No attributed claims found.", width)
+    return speaker_bars(counts, width=width, x_title="attributed claims", unit="claims")
+
+
+def speaker_bars(counts: pd.DataFrame, *, width: int = PLOT_WIDTH, x_title: str,
+                 unit: str) -> alt.LayerChart:
+    """Rows (`outlet`, with `outlet_full` for the tooltip) of bars stacked by speaker type,
+    counts inside the segments wide enough to hold them."""
     totals = counts.groupby("outlet")["count"].sum()
     outlets = sorted(totals.index, key=lambda o: (o.startswith("unknown"), -totals[o], o))
     label_px = min(max(len(o) for o in outlets) * CHAR_PX + 8, width * 0.4)
@@ -54,15 +61,16 @@ def sourcing_chart(table: pd.DataFrame | None, documents: pd.DataFrame | None = 
     xs = alt.Scale(domain=[0, top], nice=False, zero=True)
     y = alt.Y("outlet:N", sort=outlets, title=None, scale=alt.Scale(domain=outlets),
               axis=alt.Axis(labelLimit=label_px, domain=False, ticks=False))
+    present = [k for k in SPEAKER_ORDER if k in set(counts["speaker_type"])]
     color = alt.Color("kind:N", title=None,
-                      scale=alt.Scale(domain=[SPEAKER_LABELS[k] for k in SPEAKER_ORDER],
-                                      range=[SPEAKER_COLORS[k] for k in SPEAKER_ORDER]),
+                      scale=alt.Scale(domain=[SPEAKER_LABELS[k] for k in present],
+                                      range=[SPEAKER_COLORS[k] for k in present]),
                       legend=alt.Legend(orient="top", direction="horizontal", columns=3))
-    tooltip = [alt.Tooltip("outlet_full:N", title="outlet"),
-               alt.Tooltip("kind:N", title="attributed to"), alt.Tooltip("count:Q", title="claims")]
+    tooltip = [alt.Tooltip("outlet_full:N", title="source"),
+               alt.Tooltip("kind:N", title="attributed to"), alt.Tooltip("count:Q", title=unit)]
     base = alt.Chart(segments)
     bars = base.mark_bar(height=16, stroke="white", strokeWidth=1).encode(
-        x=alt.X("x0:Q", scale=xs, title="attributed claims",
+        x=alt.X("x0:Q", scale=xs, title=x_title,
                 axis=alt.Axis(format="d", values=count_ticks(top))),
         x2="x1:Q", y=y, color=color, tooltip=tooltip)
     labels = base.mark_text(align="center", baseline="middle", font=FONT, fontSize=10).encode(

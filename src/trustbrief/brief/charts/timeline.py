@@ -109,14 +109,15 @@ def _event_points(pts: pd.DataFrame, x, y, notice: str) -> alt.Chart:
     legend = alt.Legend(title=notice, orient="bottom", direction="horizontal",
                         symbolType="circle", symbolOpacity=1,
                         labelExpr=NOT_AN_OPERATION_EXPR)
+    scale = color_scale(NOTICE_COLORS, [n for n in NOTICE_COLORS if n in set(pts["notice"])])
     cols = ["event_id", "label", "when", "sources", "origin_list", "n_documents", "n_origins",
             "notice", "evidence_short", "x_ms", "y", "size", "fill", "certainty"]
     return alt.Chart(pts[cols]).mark_point(filled=False, strokeWidth=2, fillOpacity=1).encode(
         x=x, y=y,
         size=alt.Size("size:Q", scale=None, legend=None),
-        stroke=alt.Stroke("notice:N", scale=color_scale(NOTICE_COLORS), legend=legend),
+        stroke=alt.Stroke("notice:N", scale=scale, legend=legend),
         fill=alt.when(alt.datum.certainty == STATED_MARK).then(
-            alt.Fill("notice:N", scale=color_scale(NOTICE_COLORS), legend=legend)
+            alt.Fill("notice:N", scale=scale, legend=legend)
         ).otherwise(alt.value("white")),
         opacity=alt.when(pick).then(alt.value(1.0)).otherwise(alt.value(0.3)),
         tooltip=tooltip,
@@ -208,20 +209,30 @@ def _number_layers(layout: TimelineLayout, ys) -> list[alt.Chart]:
 
 
 def _key_layers(layout: TimelineLayout, ys) -> list[alt.Chart]:
+    """The key to the kinds of date drawn: filled (stated), hollow (inferred), bar (range)."""
     boxes = dict(layout.headers)
-    stated, uncertain, rng = boxes["key:stated"], boxes["key:uncertain"], boxes["key:range"]
     y = BOX_PX / 2
     xs = pixel_x(layout)
-    marks = pd.DataFrame({"x": [stated.x0 + 6, uncertain.x0 + 6], "y": [y, y],
-                          "fill": [DARK_GREY, "white"]})
-    rule = pd.DataFrame({"x0": [rng.x0], "x1": [rng.x0 + 12], "y": [y]})
-    texts = pd.DataFrame({"x": [stated.x0 + 16, uncertain.x0 + 16, rng.x0 + 16], "y": [y] * 3,
-                          "t": [STATED_MARK, UNCERTAIN_MARK, "date range"]})
-    return [
-        alt.Chart(marks).mark_point(filled=False, strokeWidth=2, size=50, color=DARK_GREY).encode(
+    points = [(boxes[k].x0, fill, text) for k, fill, text in (
+        ("key:stated", DARK_GREY, STATED_MARK), ("key:uncertain", "white", UNCERTAIN_MARK))
+        if k in boxes]
+    texts = [(x + 16, text) for x, _, text in points]
+    layers = []
+    if points:
+        marks = pd.DataFrame({"x": [x + 6 for x, _, _ in points], "y": y,
+                              "fill": [f for _, f, _ in points]})
+        layers.append(alt.Chart(marks).mark_point(
+            filled=False, strokeWidth=2, size=50, color=DARK_GREY).encode(
             x=alt.X("x:Q", scale=xs, axis=None), y=alt.Y("y:Q", scale=ys, axis=None),
-            fill=alt.Fill("fill:N", scale=None)),
-        alt.Chart(rule).mark_rule(strokeWidth=2, color=GREY).encode(
-            x=alt.X("x0:Q", scale=xs, axis=None), x2="x1:Q", y=alt.Y("y:Q", scale=ys, axis=None)),
-        pixel_text(texts, ys, color=MUTED, x_scale=xs),
-    ]
+            fill=alt.Fill("fill:N", scale=None)))
+    if "key:range" in boxes:
+        rng = boxes["key:range"]
+        rule = pd.DataFrame({"x0": [rng.x0], "x1": [rng.x0 + 12], "y": [y]})
+        layers.append(alt.Chart(rule).mark_rule(strokeWidth=2, color=GREY).encode(
+            x=alt.X("x0:Q", scale=xs, axis=None), x2="x1:Q",
+            y=alt.Y("y:Q", scale=ys, axis=None)))
+        texts.append((rng.x0 + 16, "date range"))
+    if texts:
+        frame = pd.DataFrame({"x": [x for x, _ in texts], "y": y, "t": [t for _, t in texts]})
+        layers.append(pixel_text(frame, ys, color=MUTED, x_scale=xs))
+    return layers

@@ -32,6 +32,7 @@ class Finding:
     citations: list[Citation] = field(default_factory=list)
     kind: str = ""  # notice | trust | cadence | origins | coverage
     available: bool = True  # False: the sentence reports missing data
+    origins: tuple[str, ...] = ()  # independent origins the finding counted, when it did
 
 
 def format_citation(citation: Citation) -> str:
@@ -117,7 +118,7 @@ def event_index(events: pd.DataFrame) -> dict[str, dict]:
     if events.empty:
         return {}
     cols = ("event_id", "label", "date", "doc_ids", "n_documents", "n_outlets", "n_origins",
-            "origins", "lane", "operation", "notice")
+            "origins", "lane", "operation")
     frame = pd.DataFrame({c: text_column(events, c) for c in cols})
     return {r["event_id"]: r for r in frame.to_dict("records")}
 
@@ -144,10 +145,9 @@ def span_words(start, end) -> str:
 
 
 def source_names(documents: pd.DataFrame) -> dict[str, str]:
-    """doc_id -> outlet, or 'file NAME' when the outlet is unknown (for prose)."""
-    names = {}
-    for doc_id, outlet, file in zip(text_column(documents, "doc_id"),
-                                    text_column(documents, "outlet"),
-                                    text_column(documents, "file"), strict=True):
-        names[doc_id] = f"file {file or doc_id}" if is_unknown_outlet(outlet) else outlet
-    return names
+    """doc_id -> outlet, or the article's title when the outlet is unknown (for prose)."""
+    from trustbrief.brief.citations import source_name
+
+    return {r["doc_id"]: source_name(r) for r in documents.assign(
+        **{c: text_column(documents, c) for c in ("doc_id", "outlet", "title")}
+    ).to_dict("records")} if len(documents) else {}

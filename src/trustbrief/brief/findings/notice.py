@@ -20,6 +20,7 @@ from trustbrief.brief.findings.base import (
     table_of,
 )
 from trustbrief.brief.views.cells import day_label, text_column, to_date
+from trustbrief.brief.views.events import event_notice
 
 
 def _is_operation(events: pd.DataFrame) -> pd.Series:
@@ -54,7 +55,7 @@ def operations_with_notice(tables, start, end) -> pd.DataFrame:
     frame = pd.DataFrame({"event_id": text_column(ops, "event_id"),
                           "label": text_column(ops, "label"),
                           "date": text_column(ops, "date"),
-                          "notice": text_column(ops, "notice"),
+                          "notice": event_notice(ops),
                           "doc_ids": text_column(ops, "doc_ids")})
     frame["notice"] = [notice.get(e) or n for e, n in zip(frame["event_id"], frame["notice"],
                                                           strict=True)]
@@ -67,21 +68,21 @@ def notice_finding(tables, start, end, focus: str) -> Finding:
     ops = operations_with_notice(tables, start, end).sort_values(["date", "event_id"])
     if ops.empty:
         return Finding(f"No operation is dated {period_words(start, end)}, so there is no account "
-                       f"of the notice the {observer} got; the notice ledger is empty for this "
+                       f"of the notice {observer} got; the notice ledger is empty for this "
                        "period.", [], "notice", False)
     little = ops[ops["notice"].isin(LITTLE_NOTICE)]
     counts = Counter(ops["notice"].replace("", "unknown"))
     if little.empty:
         spread = join_words([f"{plural(n, 'operation')} {k}" for k, n in sorted(counts.items())])
         text = (f"None of the {plural(len(ops), 'dated operation')} {period_words(start, end)} is "
-                f"reported as coming with no or only minutes of notice to the {observer} "
+                f"reported as coming with no or only minutes of notice to {observer} "
                 f"(notice: {spread}).")
         return Finding(text, cite_documents(docs_of(ops), documents), "notice")
     which = join_words([f"{r.label} on {day_label(to_date(r.date))} ({_notice_words(r.notice)})"
                    for r in little.itertuples()])
     text = (f"{len(little)} of the {plural(len(ops), 'dated operation')} "
             f"{period_words(start, end)} "
-            f"came with no notice or only minutes of notice to the {observer}: {which}.")
+            f"came with no notice or only minutes of notice to {observer}: {which}.")
     unknown = counts.get("unknown", 0)
     if unknown:
         text += f" For {plural(unknown, 'other dated operation')}, the notice is not reported."

@@ -7,6 +7,7 @@ from collections import Counter
 
 import pandas as pd
 
+from trustbrief import events as ev
 from trustbrief.brief.findings.base import (
     Finding,
     cite_documents,
@@ -17,6 +18,7 @@ from trustbrief.brief.findings.base import (
     table_of,
 )
 from trustbrief.brief.views.cells import text_column
+from trustbrief.brief.views.outlets import is_unknown_outlet
 
 
 def central_claim(tables, focus: str) -> dict | None:
@@ -41,49 +43,48 @@ def central_claim(tables, focus: str) -> dict | None:
     category = sorted(spread.index, key=lambda c: (-spread[c], c))[0]
     chosen = frame[frame["category"] == category]
     origins = _origins_of(chosen, tables)
-    names = source_names(table_of(tables, "documents"))
+    documents = table_of(tables, "documents")
+    unknown = {d for d, o in zip(text_column(documents, "doc_id"),
+                                 text_column(documents, "outlet"), strict=True)
+               if is_unknown_outlet(o)}
     doc_ids = list(dict.fromkeys(chosen["doc_id"]))
-    known = {names[d] for d in doc_ids if d in names and not names[d].startswith("file ")}
+    known_docs = set(text_column(documents, "doc_id"))
+    outlets = {o for d, o in zip(text_column(documents, "doc_id"),
+                                 text_column(documents, "outlet"), strict=True)
+               if d in doc_ids and d not in unknown}
     cue = Counter(chosen["cue"]).most_common(1)[0][0] if (chosen["cue"] != "").any() else ""
-    return {"category": category, "cue": cue, "doc_ids": doc_ids, "n_outlets": len(known),
-            "n_unknown": sum(1 for d in doc_ids if d not in names or
-                             names[d].startswith("file ")), "origins": origins}
+    return {"category": category, "cue": cue, "doc_ids": doc_ids, "n_outlets": len(outlets),
+            "n_unknown": sum(1 for d in doc_ids if d in unknown or d not in known_docs),
+            "origins": origins}
 
 
 def _origins_of(chosen: pd.DataFrame, tables) -> Counter:
-    """origin -> number of documents whose claim goes back to it."""
-    claims = table_of(tables, "claims")
-    names = source_names(table_of(tables, "documents"))
-    by_sentence, by_doc = {}, {}
-    for doc, sent, cited in zip(text_column(claims, "doc_id"), text_column(claims, "sent_id"),
-                                text_column(claims, "cited_outlet"), strict=True):
-        if cited:
-            by_sentence.setdefault(sent, cited)
-            by_doc.setdefault(doc, set()).add(cited)
+    """origin -> number of documents whose claim goes back to it, by the events stage's one
+    origin rule; a document that is its own origin is named by its outlet or title."""
+    documents = table_of(tables, "documents")
+    origin = ev.origin_finder({"claims": table_of(tables, "claims")}, documents)
+    names = source_names(documents)
     pairs = set()
-    for doc, sent in zip(chosen["doc_id"], chosen["sent_id"], strict=True):
-        cited = by_doc.get(doc, set())
-        # The sentence's own attribution first; a document citing one outlet only is a
-        # rewrite of that outlet; otherwise the document is its own origin.
-        origin = by_sentence.get(sent) or (min(cited) if len(cited) == 1 else None)
-        pairs.add((doc, origin or names.get(doc, doc)))
-    return Counter(origin for _, origin in pairs)
+    for doc, sents in chosen.groupby("doc_id")["sent_id"]:
+        found = origin(doc, list(sents))
+        pairs.add((doc, names.get(found, found)))
+    return Counter(name for _, name in pairs)
 
 
 def origins_finding(tables, start, end, focus: str) -> Finding:
     claim = central_claim(tables, focus)
     if claim is None:
-        return Finding(f"No {focus} trust signal was found, so the sourcing of the central "
-                       "trust claim could not be traced.", [], "origins", False)
+        return Finding("No statement of distrust was found, so the sourcing of the central "
+                       "claim could not be traced.", [], "origins", False)
     origins = claim["origins"]
-    listed = join_words([f"{o} ({plural(n, 'document')})" for o, n in
+    listed = join_words([f"{o} ({plural(n, 'article')})" for o, n in
                     sorted(origins.items(), key=lambda item: (-item[1], item[0]))])
     cue = f" ('{claim['cue']}')" if claim["cue"] else ""
     spread = plural(claim["n_outlets"], "named outlet")
     if claim["n_unknown"]:
         spread += f" and {claim['n_unknown']} of unknown outlet"
-    text = (f"The most repeated {focus} trust claim, {claim['category']}{cue}, appears in "
-            f"{plural(len(claim['doc_ids']), 'document')} ({spread}) but rests on "
+    text = (f"The most repeated trust claim, {claim['category']}{cue}, appears in "
+            f"{plural(len(claim['doc_ids']), 'article')} ({spread}) but rests on "
             f"{plural(len(origins), 'independent origin')}: {listed}.")
     return Finding(text, cite_documents(claim["doc_ids"], table_of(tables, "documents")),
                    "origins")

@@ -51,8 +51,11 @@ class CadenceLayout:
 
 def cadence_layout(cadence: pd.DataFrame | None, contacts: pd.DataFrame | None = None,
                    events: pd.DataFrame | None = None, as_of=None, width: float = PLOT_WIDTH,
-                   blocked_types: Sequence[str] = ("visit_blocked",)) -> CadenceLayout:
-    """Place lanes, dots, gap bars and labels in pixels (pure; no Altair)."""
+                   blocked_types: Sequence[str] = ("visit_blocked",), since=None
+                   ) -> CadenceLayout:
+    """Place lanes, dots, gap bars and labels in pixels (pure; no Altair). With `since`
+    (the brief's first day), the axis starts there: earlier contacts are left out and a
+    silence that began earlier runs in from the left edge."""
     channels = cadence_channels(cadence, as_of)
     points = cadence_contacts(channels, contacts, events, blocked_types)
     stated = [d for d in map(to_date, channels["as_of"]) if d is not None]
@@ -61,6 +64,11 @@ def cadence_layout(cadence: pd.DataFrame | None, contacts: pd.DataFrame | None =
     gaps = gap_rows(channels)
     days = list(points["day"]) + list(gaps["first"]) + list(gaps["last"]) + [as_of_ts]
     start, end = min(days) - pd.Timedelta(days=3), max(days) + pd.Timedelta(days=3)
+    first_day = to_date(since)
+    if first_day is not None and first_day > start:
+        start = min(first_day, end - pd.Timedelta(days=7))
+        points = points[points["day"] >= start]
+        gaps = gaps.assign(first=[max(f, start) for f in gaps["first"]])
 
     def px(day):
         return x_pixels(day, start, end, width)

@@ -51,34 +51,10 @@ class TimelineLayout:
         return marks + [box for _, box in self.headers]
 
 
-KEY_EVENT_LANES = ("operations", "contacts", "third-party actions")
 
 
-def default_key_events(frame: pd.DataFrame, limit: int = 9) -> list[str]:
-    """All operations first, then contacts and third-party actions by origins and documents.
-
-    When the frame has pixel positions (x, radius), an event that would stack on an already
-    chosen one of its lane is passed over (its leader would cross that point); operations
-    are always kept.
-    """
-    eligible = frame[frame["lane"].isin(KEY_EVENT_LANES)]
-    ranked = eligible.assign(is_op=eligible["lane"] == "operations").sort_values(
-        ["is_op", "n_origins", "n_documents", "day", "event_id"],
-        ascending=[False, False, False, True, True])
-    chosen: list = []
-    for r in ranked.itertuples():
-        if len(chosen) >= limit:
-            break
-        if not r.is_op and _stacks_on(r, chosen):
-            continue
-        chosen.append(r)
-    return [r.event_id for r in chosen]
 
 
-def _stacks_on(r, chosen) -> bool:
-    if not hasattr(r, "x") or not hasattr(r, "radius"):
-        return False
-    return any(c.lane == r.lane and abs(c.x - r.x) < c.radius + r.radius + 1 for c in chosen)
 
 
 def _point_radius(n_origins: pd.Series) -> pd.Series:
@@ -88,8 +64,8 @@ def _point_radius(n_origins: pd.Series) -> pd.Series:
 
 def timeline_layout(events: pd.DataFrame | None, start=None, end=None, crisis=None,
                     min_origins: int = 1, key_event_ids: Sequence[str] | None = None,
-                    width: float = PLOT_WIDTH, crisis_label: str = "crisis window",
-                    max_labels: int = 9) -> TimelineLayout:
+                    width: float = PLOT_WIDTH, crisis_label: str = "crisis window"
+                    ) -> TimelineLayout:
     """Place events, lanes, headers and labels in pixels (pure; no Altair)."""
     frame = event_frame(events)
     frame = frame[frame["day"].notna() & (frame["date_basis"] != "open")]
@@ -106,12 +82,12 @@ def timeline_layout(events: pd.DataFrame | None, start=None, end=None, crisis=No
     frame["x"] = frame["day"].map(px)
     frame["x_first"] = frame["first"].map(px)
     frame["x_last"] = frame["last"].map(px)
-    headers = _timeline_headers(crisis, start_ts, end_ts, width, crisis_label)
+    headers = _timeline_headers(crisis, start_ts, end_ts, width, crisis_label, frame)
     present = set(frame["lane"])  # empty lanes are left out
     lanes_present = [lane for lane in LANE_ORDER if lane in present] + sorted(
         present - set(LANE_ORDER))
-    wanted = set(key_event_ids) if key_event_ids is not None else set(
-        default_key_events(frame, max_labels))
+    # Every point gets a label, or a number explained in the key when no label fits.
+    wanted = set(key_event_ids) if key_event_ids is not None else set(frame["event_id"])
     step = 2 * float(frame["radius"].max() if len(frame) else 4) + 2
     labels, unplaced, lane_rows, y = [], [], [], 2 * ROW_PX + 4
     for lane in lanes_present:
@@ -191,12 +167,18 @@ def time_window(frame: pd.DataFrame, start, end) -> tuple[pd.Timestamp, pd.Times
     return start_ts, end_ts
 
 
-def _timeline_headers(crisis, start, end, width, crisis_label) -> list[tuple[str, Box]]:
-    """Row 0: the key to date certainty. Row 1: the crisis label, at the band's start."""
+def _timeline_headers(crisis, start, end, width, crisis_label, frame
+                      ) -> list[tuple[str, Box]]:
+    """Row 0: the key to date certainty (only the kinds of date drawn). Row 1: the crisis
+    label, at the band's start."""
     headers = []
     x = 0.0
-    for name, text in (("key:stated", STATED_MARK), ("key:uncertain", UNCERTAIN_MARK),
-                       ("key:range", "date range")):
+    kinds = (("key:stated", STATED_MARK, (frame["certainty"] == STATED_MARK).any()),
+             ("key:uncertain", UNCERTAIN_MARK, (frame["certainty"] == UNCERTAIN_MARK).any()),
+             ("key:range", "date range", frame["ranged"].any()))
+    for name, text, drawn in kinds:
+        if not drawn:
+            continue
         w = 16 + text_width(text)
         headers.append((name, Box(x, x + w, 0, BOX_PX)))
         x += w + 14

@@ -18,16 +18,26 @@ def is_unknown_outlet(outlet: str) -> bool:
     return str(outlet).strip().lower() in UNKNOWN_OUTLET_VALUES
 
 
+TITLE_CHARS = 60  # an unknown outlet's article is named by at most this much of its title
+
+
+def article_name(outlet: str, title: str) -> str:
+    """The outlet, or the article's title in quotes when the outlet is unknown."""
+    if not is_unknown_outlet(outlet):
+        return outlet
+    title = " ".join(str(title or "").split())
+    return f"“{short(title, TITLE_CHARS)}”" if title else "an article of unknown outlet"
+
+
 def document_names(documents: pd.DataFrame | None) -> dict[str, str]:
-    """doc_id -> the outlet, or 'unknown (file)' when the outlet is unknown."""
+    """doc_id -> the outlet, or the article's title when the outlet is unknown."""
     if documents is None or documents.empty:
         return {}
     names = {}
-    for doc_id, outlet, file, title in zip(
-            text_column(documents, "doc_id"), text_column(documents, "outlet"),
-            text_column(documents, "file"), text_column(documents, "title"), strict=True):
-        known = not is_unknown_outlet(outlet)
-        names[doc_id] = outlet if known else f"unknown ({short(file or title or doc_id, 18)})"
+    for doc_id, outlet, title in zip(text_column(documents, "doc_id"),
+                                     text_column(documents, "outlet"),
+                                     text_column(documents, "title"), strict=True):
+        names[doc_id] = article_name(outlet, title)
     return names
 
 
@@ -56,18 +66,18 @@ def _unknown_files(documents: pd.DataFrame | None) -> list[str]:
 
 def outlet_labels(documents: pd.DataFrame | None, limit: int = SHORT_OUTLET_CHARS
                   ) -> dict[str, tuple[str, str]]:
-    """doc_id -> (short name, full name): ('Caliber.Az', 'Caliber.Az') or
-    ('unknown #2', 'unknown outlet (002_x.txt)'). Short names are unique."""
+    """doc_id -> (short name, full name): ('Outlet', 'Outlet') or ('unknown #2', '“Title of
+    the article”'): an article of unknown outlet is named by its title, never its file.
+    Short names are unique."""
     if documents is None or documents.empty:
         return {}
     number = {f: i for i, f in enumerate(_unknown_files(documents), start=1)}
     out, fulls = {}, {}
-    for doc_id, outlet, file in zip(text_column(documents, "doc_id"),
-                                    text_column(documents, "outlet"),
-                                    text_column(documents, "file"), strict=True):
+    for doc_id, outlet, file, title in zip(
+            text_column(documents, "doc_id"), text_column(documents, "outlet"),
+            text_column(documents, "file"), text_column(documents, "title"), strict=True):
         if is_unknown_outlet(outlet):
-            out[doc_id] = (f"unknown #{number[file or doc_id]}",
-                           f"unknown outlet ({file or doc_id})")
+            out[doc_id] = (f"unknown #{number[file or doc_id]}", article_name(outlet, title))
         else:
             fulls[doc_id] = outlet
     shorts = short_outlet_names(list(dict.fromkeys(fulls.values())), limit=limit)

@@ -1,0 +1,108 @@
+"""Numbered citation notes and the sources list they point to.
+
+Every article gets one number, fixed for the whole brief (ordered by publication date, then
+by name), so a note reads the same in every section and in a re-run cell. A source is named
+by its outlet; an article whose outlet is unknown is named by its title. File names and
+hashes never appear here: they belong to the audit annex.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from trustbrief.brief.views.cells import as_list, text_column, to_date
+from trustbrief.brief.views.outlets import article_name
+
+esc = html.escape
+
+
+def day_text(day: pd.Timestamp | None) -> str:
+    return "" if day is None else f"{day.day} {day:%b %Y}"
+
+
+def range_text(first: pd.Timestamp | None, last: pd.Timestamp | None) -> str:
+    """'8–10 Oct 2024', '30 Sep – 2 Oct 2024', or one day when both ends agree."""
+    if first is None or last is None or first == last:
+        return day_text(first or last)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {last:%b %Y}"
+    if first.year == last.year:
+        return f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
+    return f"{day_text(first)} – {day_text(last)}"
+
+
+def published_text(doc: dict) -> str:
+    """The publication date with its certainty: '8 Oct 2024', '8–10 Oct 2024 (range)',
+    'c. 8 Oct 2024 (inferred)' or 'date unknown'."""
+    day = to_date(doc.get("published"))
+    first, last = to_date(doc.get("published_earliest")), to_date(doc.get("published_latest"))
+    if day is None and (first is not None or last is not None):
+        return f"{range_text(first, last)} (range)"
+    if day is None:
+        return "date unknown"
+    if doc.get("published_basis") == "inferred":
+        return f"c. {day_text(day)} (inferred)"
+    return day_text(day)
+
+
+def source_name(doc: dict) -> str:
+    """The outlet, or the article's title when the outlet is unknown."""
+    return article_name(str(doc.get("outlet") or ""), str(doc.get("title") or ""))
+
+
+class Sources:
+    """The brief's sources, numbered once; `cite` writes the notes, `listing` the list."""
+
+    COLUMNS = ("doc_id", "outlet", "title", "url", "published", "published_earliest",
+               "published_latest", "published_basis", "duplicate_of")
+
+    def __init__(self, documents: pd.DataFrame | None):
+        frame = pd.DataFrame({c: text_column(documents, c) for c in self.COLUMNS})
+        frame["sort_day"] = [p or e or "9999" for p, e in
+                             zip(frame["published"], frame["published_earliest"], strict=True)]
+        frame["name"] = [source_name(r) for r in frame.to_dict("records")]
+        frame = frame.sort_values(["sort_day", "name", "doc_id"]).reset_index(drop=True)
+        self.records = {r["doc_id"]: r for r in frame.to_dict("records")}
+        self.number = {doc_id: i for i, doc_id in enumerate(self.records, start=1)}
+
+    def numbers(self, doc_ids) -> list[int]:
+        ids = as_list(doc_ids) if isinstance(doc_ids, str) else list(doc_ids)
+        return sorted({self.number[d] for d in ids if d in self.number})
+
+    def cite_text(self, doc_ids) -> str:
+        """'[1, 3]' for plain text (no markup); '' when nothing is cited."""
+        found = self.numbers(doc_ids)
+        return f"[{', '.join(map(str, found))}]" if found else ""
+
+    def cite(self, doc_ids) -> str:
+        """Escaped HTML: '[1, 3]' with each number linking to its entry in the sources."""
+        found = self.numbers(doc_ids)
+        if not found:
+            return ""
+        links = ", ".join(f'<a href="#source-{n}">{n}</a>' for n in found)
+        return f'<span class="tb-cite">[{links}]</span>'
+
+    def entry(self, doc_id: str) -> str:
+        """'Outlet, “Title”, 8 Oct 2024.' (plain text) for one source."""
+        r = self.records[doc_id]
+        title = str(r["title"]).strip()
+        named_by_title = r["name"].startswith("“")
+        parts = [r["name"]] + ([f"“{title}”"] if title and not named_by_title else [])
+        return ", ".join(parts + [published_text(r)]) + "."
+
+    def listing(self) -> str:
+        """The numbered sources list (escaped HTML), one anchor per source."""
+        items = []
+        for doc_id, n in self.number.items():
+            r = self.records[doc_id]
+            url = str(r["url"])
+            link = (f' <a href="{esc(url, quote=True)}" rel="noopener">link</a>'
+                    if url.startswith(("https://", "http://")) else "")
+            copy = " Copy of another source; not counted twice." if r["duplicate_of"] else ""
+            items.append(f'<li id="source-{n}" value="{n}">{esc(self.entry(doc_id))}'
+                         f"{esc(copy)}{link}</li>")
+        if not items:
+            return '<p class="tb-note">No articles.</p>'
+        return f'<ol class="tb-sources">{"".join(items)}</ol>'

@@ -1,0 +1,47 @@
+"""The trust finding: attributed statements of (dis)trust, by independent origin and sourcing.
+
+Counts statements, not cue words: how many eroding statements of the focus direction were
+made in the period, from how many independent origins, and how many on the record.
+"""
+
+from __future__ import annotations
+
+from trustbrief.brief.findings.base import (
+    Finding,
+    cite_documents,
+    join_words,
+    parse_focus,
+    period_words,
+    plural,
+    table_of,
+)
+from trustbrief.brief.views import statements as st
+
+
+def period_statements(tables, start, end, focus: str):
+    """The focus pair's trust statements made in the period (views.statements rows)."""
+    frame = st.trust_statements(table_of(tables, "trust_signals"), table_of(tables, "claims"),
+                                table_of(tables, "documents"), focus)
+    return st.in_period(frame, start, end)
+
+
+def statements_finding(tables, start, end, focus: str) -> Finding:
+    observer, subject = parse_focus(focus)
+    frame = period_statements(tables, start, end, focus)
+    eroding = frame[frame["polarity"] < 0]
+    if eroding.empty:
+        return Finding(f"No attributed statement of {observer} distrust of {subject} is dated "
+                       f"{period_words(start, end)}.", [], "trust", False)
+    origins = sorted(set(eroding["origin"]))
+    kinds = eroding["speaker_type"].value_counts()
+    sourcing = [f"{kinds.get('named_official', 0)} by named officials on the record",
+                f"{kinds.get('anonymous_official', 0)} by anonymous officials"]
+    rest = len(eroding) - kinds.get("named_official", 0) - kinds.get("anonymous_official", 0)
+    if rest:
+        sourcing.append(f"{rest} otherwise attributed")
+    text = (f"{plural(len(eroding), 'statement')} of {observer} distrust of {subject} "
+            f"{period_words(start, end)} {'rests' if len(eroding) == 1 else 'rest'} on "
+            f"{plural(len(origins), 'independent origin')}: {join_words(sourcing)}.")
+    return Finding(text, cite_documents(list(dict.fromkeys(eroding["doc_id"])),
+                                        table_of(tables, "documents")), "trust",
+                   origins=tuple(origins))

@@ -1,0 +1,122 @@
+"""The front page: a headline that states the finding, a summary of at most 120 words
+written from the data, the key judgements and what to watch.
+
+Everything here is plain text built from the findings and tables; sections.py escapes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from trustbrief.brief.findings.base import (
+    LITTLE_NOTICE,
+    parse_focus,
+    plural,
+    span_words,
+    table_of,
+)
+from trustbrief.brief.findings.notice import operations_with_notice
+from trustbrief.brief.findings.statements import period_statements
+from trustbrief.brief.judgements import Judgement
+from trustbrief.brief.views.cadence import cadence_channels, parse_planned
+from trustbrief.brief.views.cells import day_label, text_column, to_date
+
+SUMMARY_WORDS = 120
+WATCH_ITEMS = 4
+
+
+def headline(tables, start, end, focus: str) -> str:
+    """One line that states the main finding, with its numbers."""
+    observer, subject = parse_focus(focus)
+    ops = operations_with_notice(tables, start, end)
+    little = int(ops["notice"].isin(LITTLE_NOTICE).sum()) if len(ops) else 0
+    statements = period_statements(tables, start, end, focus)
+    eroding = statements[statements["polarity"] < 0]
+    if little:
+        text = (f"{subject} gave {observer} little or no notice of {little} of "
+                f"{plural(len(ops), 'operation')}")
+        if len(eroding):
+            text += f", and {plural(len(eroding), 'statement')} voice {observer} distrust"
+    elif len(eroding):
+        text = (f"{plural(len(eroding), 'statement')} of {observer} distrust of {subject} "
+                f"from {plural(eroding['origin'].nunique(), 'independent origin')}")
+    else:
+        n_docs = len(table_of(tables, "documents"))
+        text = f"What {plural(n_docs, 'article')} report about {observer} and {subject}"
+    return f"{text}, {span_words(start, end)}"
+
+
+def corpus_line(tables, start, end) -> str:
+    """'12 articles from 7 outlets, 5 independent origins' (duplicates not counted)."""
+    docs = table_of(tables, "documents")
+    used = docs[text_column(docs, "duplicate_of") == ""] if len(docs) else docs
+    outlets = {o for o in text_column(used, "outlet") if o and o.lower() != "unknown"}
+    return (f"This brief covers {span_words(start, end)}: {plural(len(used), 'article')} "
+            f"from {plural(len(outlets), 'named outlet')}.")
+
+
+def summary(tables, start, end, judgements: list[Judgement]) -> str:
+    """At most SUMMARY_WORDS words: the corpus, then each judgement with its confidence."""
+    sentences = [corpus_line(tables, start, end)]
+    for j in judgements:
+        sentences.append(f"{j.statement[:-1]} ({j.confidence} confidence).")
+    out: list[str] = []
+    for sentence in sentences:
+        if len(" ".join(out + [sentence]).split()) > SUMMARY_WORDS:
+            break
+        out.append(sentence)
+    return " ".join(out)
+
+
+@dataclass(frozen=True)
+class Watch:
+    text: str
+    doc_ids: list[str]
+
+
+def _planned(tables, start) -> list[Watch]:
+    """Planned contacts and events on or after the start of the period, soonest first."""
+    items = []
+    events = table_of(tables, "events")
+    lo = to_date(start)
+    for r in events.assign(**{c: text_column(events, c) for c in
+                              ("status", "date", "label", "doc_ids")}).to_dict("records"):
+        day = to_date(r["date"])
+        # only dated plans: an undated 'plan' is too vague to watch for
+        if r["status"] == "planned" and r["label"] and day is not None and (
+                lo is None or day >= lo):
+            items.append((r["date"], Watch(f"{_unplanned(r['label'])} ({day_label(day)}): "
+                                           "planned, not yet reported as held.",
+                                           r["doc_ids"].split(";"))))
+    for ch in cadence_channels(table_of(tables, "cadence")).to_dict("records"):
+        label, date, status = parse_planned(ch["next_planned"])
+        if date and not any(d == date for d, _ in items):
+            items.append((date, Watch(f"{ch['channel_label']}: next contact {status} for "
+                                      f"{day_label(to_date(date))}.", ch["doc_ids"].split(";"))))
+    return [w for _, w in sorted(items, key=lambda i: i[0])]
+
+
+def _unplanned(label: str) -> str:
+    return label.replace(" (planned)", "")
+
+
+def _open_notice(tables, start, end, focus: str) -> list[Watch]:
+    observer, _ = parse_focus(focus)
+    ops = operations_with_notice(tables, start, end)
+    unknown = ops[~ops["notice"].isin(("none", "minutes", "hours", "days"))]
+    return [Watch(f"Open question: what notice {observer} had of {r.label} "
+                  f"({day_label(to_date(r.date))}); no article says.",
+                  str(r.doc_ids).split(";")) for r in unknown.itertuples()]
+
+
+def what_to_watch(tables, start, end, focus: str, conflicts: pd.DataFrame) -> list[Watch]:
+    """Planned events and contacts first, then open questions: unknown notice, and facts on
+    which the sources truly disagree."""
+    items = _planned(tables, start) + _open_notice(tables, start, end, focus)
+    for (fact, subject), group in conflicts.groupby(["fact", "subject"], sort=False):
+        items.append(Watch(f"Open question: the sources disagree on the "
+                           f"{str(fact).replace('_', ' ')} of {subject}.",
+                           [d for cell in group["doc_ids"] for d in str(cell).split(";")]))
+    return items[:WATCH_ITEMS]

@@ -1,0 +1,118 @@
+"""Key judgements with confidence, in the estimative language of ICD 203.
+
+A judgement restates a finding as an assessment. Its confidence comes from the evidence
+behind it, never from the wording: how many independent origins stand behind the cited
+articles (the events stage's one origin rule), and whether any of them quotes an official
+on the record rather than anonymous officials only.
+
+- high:     at least three independent origins, and at least one on-record source;
+- moderate: two independent origins, or three or more resting on anonymous sourcing only;
+- low:      a single origin.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from trustbrief import events as ev
+from trustbrief.brief.findings.base import Finding, parse_focus, table_of
+from trustbrief.brief.views.cells import as_list, text_column
+from trustbrief.contract import SpeakerType
+
+CONFIDENCE_LEVELS = ("high", "moderate", "low")
+# ICD 203 expressions of likelihood, matched to the confidence the evidence supports: an
+# adverb before the verb, or (low confidence) a hedge before the whole clause.
+ADVERB = {"high": "very likely ", "moderate": "likely ", "low": ""}
+HEDGE = {"high": "", "moderate": "", "low": "There is a roughly even chance that "}
+# What each kind of finding supports, as a clause with {adv} before its verb.
+CLAUSES = {
+    "notice": "{subject} {adv}acted without giving {observer} officials meaningful advance "
+              "notice",
+    "trust": "{observer} officials {adv}distrust what {subject} tells them about its plans",
+    "cadence": "direct contact between {observer} and {subject} officials {adv}lapsed for "
+               "weeks on at least one channel",
+}
+ON_RECORD = (SpeakerType.NAMED_OFFICIAL,)
+ANONYMOUS = (SpeakerType.ANONYMOUS_OFFICIAL,)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    n_documents: int
+    origins: tuple[str, ...]
+    n_on_record: int
+    n_anonymous: int
+
+    @property
+    def confidence(self) -> str:
+        n = len(self.origins)
+        if n >= 3 and self.n_on_record:
+            return "high"
+        if n >= 2:
+            return "moderate"
+        return "low"
+
+    def basis(self) -> str:
+        """'3 articles, 2 independent origins, 1 on-record and 2 anonymous sources'."""
+        parts = [_plural(self.n_documents, "article"),
+                 _plural(len(self.origins), "independent origin")]
+        sourcing = []
+        if self.n_on_record:
+            sourcing.append(f"{self.n_on_record} on the record")
+        if self.n_anonymous:
+            sourcing.append(f"{self.n_anonymous} anonymous")
+        if sourcing:
+            parts.append("officials quoted: " + " and ".join(sourcing))
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    statement: str  # the assessment, with its estimative word
+    confidence: str  # high | moderate | low
+    evidence: Evidence
+    finding: Finding  # the measured sentence the judgement rests on
+    doc_ids: list[str] = field(default_factory=list)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def weigh(tables, doc_ids, origins: tuple[str, ...] = ()) -> Evidence:
+    """Independent origins and on-record sourcing behind a set of articles. Origins a
+    finding counted sentence by sentence are kept; otherwise each article's origin."""
+    docs = list(dict.fromkeys(as_list(doc_ids) if isinstance(doc_ids, str) else doc_ids))
+    claims = table_of(tables, "claims")
+    if not origins:
+        origin = ev.origin_finder({"claims": claims}, table_of(tables, "documents"))
+        origins = tuple(sorted({origin(d) for d in docs}))
+    mine = claims[text_column(claims, "doc_id").isin(docs)] if len(claims) else claims
+    kinds = text_column(mine, "speaker_type")
+    return Evidence(len(docs), origins, int(kinds.isin(ON_RECORD).sum()),
+                    int(kinds.isin(ANONYMOUS).sum()))
+
+
+def _statement(finding: Finding, focus: str, confidence: str) -> str:
+    """The assessment a finding supports, with its estimative words."""
+    observer, subject = parse_focus(focus)
+    clause = CLAUSES.get(finding.kind)
+    if clause is None:
+        return finding.text
+    text = HEDGE[confidence] + clause.format(subject=subject, observer=observer,
+                                             adv=ADVERB[confidence])
+    return text[0].upper() + text[1:] + "."
+
+
+def judge(tables, findings: list[Finding], focus: str) -> list[Judgement]:
+    """One judgement per available finding that supports one, with its confidence."""
+    out = []
+    for finding in findings:
+        if not finding.available or finding.kind not in CLAUSES:
+            continue
+        doc_ids = [c.doc_id for c in finding.citations]
+        evidence = weigh(tables, doc_ids, finding.origins)
+        confidence = evidence.confidence
+        statement = _statement(finding, focus, confidence)
+        out.append(Judgement(statement, confidence, evidence, finding, doc_ids))
+    return out[:5]

@@ -1,0 +1,95 @@
+"""Attributed trust statements: who said the observer trusts (or distrusts) the subject,
+when they said it, on the record or not, and from which independent origin.
+
+A statement is a trust signal of the focus direction (not negated), joined with the claim
+of its sentence (the speaker and the speaker's type). It is dated by when it was made: the
+extraction's `stated_on` when the sentence says so; otherwise only the article's
+publication bounds it ('made by' that date), and it is drawn hollow.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from trustbrief import events as ev
+from trustbrief.brief.views.cells import text_column, to_date
+from trustbrief.contract import SpeakerType
+
+COLUMNS = ["doc_id", "sent_id", "category", "cue", "polarity", "speaker", "speaker_type",
+           "origin", "day", "dated_by", "text"]
+SPEAKER_KINDS = tuple(SpeakerType)
+
+
+def _norm(direction: str) -> str:
+    return "->".join(part.strip() for part in str(direction).split("->"))
+
+
+def _truthy(value: str) -> bool:
+    return str(value).strip().lower() in ("true", "1", "yes")
+
+
+def _published(documents: pd.DataFrame) -> dict[str, pd.Timestamp | None]:
+    """doc_id -> the latest day the article can have been published (bounds its statements)."""
+    out = {}
+    for doc_id, day, latest in zip(text_column(documents, "doc_id"),
+                                   text_column(documents, "published"),
+                                   text_column(documents, "published_latest"), strict=True):
+        out[doc_id] = to_date(day) or to_date(latest)
+    return out
+
+
+def trust_statements(signals: pd.DataFrame | None, claims: pd.DataFrame | None,
+                     documents: pd.DataFrame | None, focus: str) -> pd.DataFrame:
+    """One row per statement of the focus direction (COLUMNS), oldest first."""
+    if signals is None or signals.empty:
+        return pd.DataFrame(columns=COLUMNS)
+    mine = signals[(text_column(signals, "direction").map(_norm) == _norm(focus))
+                   & ~text_column(signals, "negated").map(_truthy)]
+    speakers = {(d, s): (name, kind) for d, s, name, kind in zip(
+        text_column(claims, "doc_id"), text_column(claims, "sent_id"),
+        text_column(claims, "speaker"), text_column(claims, "speaker_type"), strict=True)}
+    origin = ev.origin_finder({"claims": claims if claims is not None else pd.DataFrame()},
+                              documents if documents is not None else pd.DataFrame())
+    published = _published(documents)
+    rows = []
+    for r in mine.assign(stated_on=text_column(mine, "stated_on")).to_dict("records"):
+        name, kind = speakers.get((r["doc_id"], r["sent_id"]),
+                                  ("", SpeakerType.UNATTRIBUTED))
+        stated = to_date(r["stated_on"])
+        rows.append({
+            "doc_id": r["doc_id"], "sent_id": r["sent_id"], "category": r.get("category", ""),
+            "cue": r.get("cue", ""), "polarity": pd.to_numeric(r.get("polarity"),
+                                                               errors="coerce"),
+            "speaker": name,
+            "speaker_type": kind if kind in SPEAKER_KINDS else SpeakerType.UNATTRIBUTED,
+            "origin": origin(r["doc_id"], [r["sent_id"]]),
+            "day": stated or published.get(r["doc_id"]),
+            "dated_by": "stated" if stated is not None else "published",
+            "text": r.get("text", "")})
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    return frame.sort_values(["day", "origin", "doc_id", "sent_id"],
+                             na_position="last").reset_index(drop=True)
+
+
+def in_period(statements: pd.DataFrame, start, end) -> pd.DataFrame:
+    """Statements made in [start, end]; one bounded only by a later publication counts if
+    the article appeared in the period (it may have been made earlier)."""
+    lo, hi = to_date(start), to_date(end)
+    keep = [day is not None and (lo is None or day >= lo) and (hi is None or day <= hi)
+            for day in statements["day"]]
+    return statements[pd.Series(keep, index=statements.index, dtype=bool)]
+
+
+def made_text(group: pd.DataFrame) -> str:
+    """When a group of statements was made: '3–8 Oct' when the sentences date them, else
+    'by 8 Oct' (the latest publication that reports them)."""
+    stated = [d for d, how in zip(group["day"], group["dated_by"], strict=True)
+              if how == "stated" and d is not None]
+    bounds = [d for d in group["day"] if d is not None]
+    if stated:
+        lo, hi = min(stated), max(stated)
+        return f"{lo.day} {lo:%b}" if lo == hi else f"{lo.day} {lo:%b}–{hi.day} {hi:%b}"
+    if bounds:
+        latest = max(bounds)
+        return f"by {latest.day} {latest:%b}"
+    return "undated"

@@ -1,0 +1,139 @@
+"""A whole brief built from the small fixture story: the promises an analyst relies on.
+
+A summary of at most 120 words, a confidence for every judgement, no file name or hash
+outside the annex, a label or a number for every timeline point, and no rounding
+difference reported as a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from fixtures.brief_tables import D1, D2, D3, brief_tables
+from trustbrief.brief.conflicts import accounts_conflict, measure_interval
+from trustbrief.brief.front import SUMMARY_WORDS
+from trustbrief.brief.judgements import CONFIDENCE_LEVELS
+from trustbrief.brief.layout.timeline import timeline_layout
+from trustbrief.brief.sections import Brief
+from trustbrief.brief.tables import Tables
+
+PARAMS = {"title": "A fixture story", "start": "2024-07-01", "end": "2024-10-31",
+          "focus": "US->Israel", "min_origins": 1}
+SECTIONS = ("front_page", "timeline", "notice", "cadence", "statements", "conflicts_section",
+            "corroboration", "sources_section")
+
+
+def count_conflicts() -> pd.DataFrame:
+    """Two wordings of one silence (a rounding difference, as the metrics stage writes it)
+    and one real disagreement about notice."""
+    return pd.DataFrame({
+        "fact": ["previous_gap_days", "previous_gap_days", "notice", "notice"],
+        "channel": ["leaders", "leaders", "", ""],
+        "event_id": ["", "", "e003", "e003"],
+        "account": ["disagrees", "accepted", "accepted", "disagrees"],
+        "value": ["two months", "nearly 50 days", "days", "none"],
+        "last_contact": ["2024-08-10", "2024-08-19", "", ""],
+        "doc_ids": [D2, D3, D1, D2], "outlets": ["", "", "", ""],
+        "evidence": ["in two months", "in nearly 50 days", "told days ahead", "no notice"]})
+
+
+@pytest.fixture(scope="module")
+def brief() -> Brief:
+    frames = brief_tables()
+    frames["count_conflicts"] = count_conflicts()
+    return Brief(Tables(frames), PARAMS)
+
+
+@pytest.fixture(scope="module")
+def page(brief) -> tuple[str, str]:
+    """(main body, annex) as rendered HTML."""
+    main = "".join(getattr(brief, name)()._repr_html_() for name in SECTIONS)
+    return main, brief.annex()._repr_html_()
+
+
+def text_of(markup: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", markup))
+
+
+def test_summary_exists_and_stays_within_120_words(page):
+    main, _ = page
+    summary = re.search(r'class="tb-summary[^"]*"><p>(.*?)</p>', main, re.S)
+    assert summary, "no summary on the front page"
+    words = text_of(summary.group(1)).split()
+    assert 10 <= len(words) <= SUMMARY_WORDS
+
+
+def test_every_judgement_has_a_confidence(page):
+    main, _ = page
+    box = main.split('class="tb-judgements', 1)[1].split("</ol>", 1)[0]
+    items = re.findall(r"<li>(.*?)</li>", box, re.S)
+    assert 3 <= len(items) <= 5
+    for item in items:
+        level = re.search(r'tb-confidence tb-(\w+)">(\w+) confidence', item)
+        assert level and level.group(1) in CONFIDENCE_LEVELS, item[:120]
+        assert re.search(r'href="#source-\d+"', item), "a judgement without a source"
+
+
+def test_no_file_name_or_hash_outside_the_annex(brief, page):
+    main, annex = page
+    docs = brief.tables["documents"]
+    for file, sha, doc_id in zip(docs["file"], docs["sha256"], docs["doc_id"], strict=True):
+        assert file not in main and sha not in main and doc_id not in text_of(main), file
+    assert "000_post.txt" in annex and "a" * 64 not in main
+    visible = re.sub(r"<(script|svg)\b.*?</\1>", " ", main, flags=re.S)
+    assert not re.search(r"\b[0-9a-f]{16,}\b", text_of(visible))
+
+
+def test_citations_lead_to_numbered_sources(page):
+    main, _ = page
+    targets = set(re.findall(r'href="#(source-\d+)"', main))
+    assert targets
+    for target in targets:
+        assert f'id="{target}"' in main
+
+
+def test_every_timeline_point_has_a_label_or_a_number(brief):
+    layout = timeline_layout(brief.timeline_events, brief.start, brief.end)
+    named = {b.key for b in layout.labels} | {b.key for b in layout.numbers}
+    assert len(layout.points) and set(layout.points["event_id"]) <= named
+    numbered = {b.key for b in layout.numbers}
+    assert len(layout.footnotes) >= len(numbered)
+
+
+def test_timeline_keeps_only_confident_events_of_the_period(brief):
+    shown = brief.timeline_events
+    assert (shown["date"] >= brief.start).all() and (shown["date"] <= brief.end).all()
+    assert not shown["date_basis"].eq("open").any()
+
+
+def test_no_conflict_is_a_rounding_difference(brief, page):
+    found = brief.conflicts
+    assert "two months" not in set(found["value"]) and "nearly 50 days" not in set(found["value"])
+    assert {"days", "none"} <= set(found["value"])  # a real disagreement stays
+    main, _ = page
+    conflicts = main.split('id="conflicting-accounts"', 1)[1].split("<h2", 1)[0]
+    assert "two months" not in conflicts and "none" in conflicts
+
+
+@pytest.mark.parametrize("values, conflict", [
+    (["two months", "nearly 50 days"], False),
+    (["about 50 days", "seven weeks"], False),
+    (["two weeks", "nearly 50 days"], True),
+    (["more than a month", "10 days"], True),
+    (["none", "minutes"], False),
+    (["none", "days"], True),
+    (["2024-10-01", "2024-10-02"], False),
+    (["2024-10-01", "2024-10-09"], True),
+])
+def test_accounts_conflict_only_when_they_cannot_both_be_true(values, conflict):
+    fact = "notice" if values[0] in ("none", "minutes") else "value"
+    assert accounts_conflict(fact, values) is conflict
+
+
+def test_measures_are_intervals_in_days():
+    lo, hi = measure_interval("nearly 50 days")
+    assert lo < 50 <= hi + 1e-9 and hi == 50
+    assert measure_interval("no figure here") is None
