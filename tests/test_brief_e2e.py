@@ -13,9 +13,10 @@ from trustbrief.render import SCRIPT_RE
 
 pytestmark = pytest.mark.slow
 
-SECTIONS = ["Key findings", "Annotated timeline", "Trust deterioration", "Communication cadence",
-            "Corroboration and sourcing", "Conflicting accounts and outlet framing",
-            "Claims and quotes", "Methods and provenance"]
+SECTIONS = ["Key judgements", "What happened", "Notice ledger", "Channel cadence",
+            "Trust statements", "Conflicting accounts", "Corroboration and sourcing", "Sources",
+            "Annex"]
+MAIN_BODY_PAGES = 8
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
 
 
@@ -28,18 +29,19 @@ def pages(real_reports):
 
 def test_sections_in_order(pages):
     for name, (_, page) in pages.items():
-        found = re.findall(r"<h2>(.*?)</h2>", page)
+        found = re.findall(r"<h2[^>]*>(.*?)</h2>", page)
         assert found == SECTIONS, name
 
 
-def test_findings_cite_sources_that_exist(pages):
+def test_judgements_have_confidence_and_cite_numbered_sources(pages):
     for name, (_, page) in pages.items():
-        box = page.split('class="tb-findings', 1)[1].split("</ul>", 1)[0]
+        box = page.split('class="tb-judgements', 1)[1].split("</ol>", 1)[0]
         items = re.findall(r"<li>(.*?)</li>", box, re.S)
-        assert 3 <= len(items) <= 5, name
+        assert 1 <= len(items) <= 5, name
         for item in items:
-            targets = re.findall(r'href="#(src-[^"]+)"', item)
-            assert targets, f"{name}: a finding without a source: {item[:80]}"
+            assert re.search(r"tb-confidence tb-(high|moderate|low)", item), item[:80]
+            targets = re.findall(r'href="#(source-\d+)"', item)
+            assert targets, f"{name}: a judgement without a source: {item[:80]}"
             for target in targets:
                 assert f'id="{target}"' in page, f"{name}: citation {target} leads nowhere"
 
@@ -65,8 +67,12 @@ def test_pdf_is_a4_with_page_numbers_and_findings_first(real_reports, pages):
         first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"],
                                capture_output=True, text=True, check=True).stdout
         assert brief.title.split(":")[0] in " ".join(first.split())
-        assert "Key findings" in first, "the findings belong on the first page"
+        assert "Key judgements" in first, "the judgements belong on the first page"
         assert f"Page 1 of {len(reader.pages)}" in first
+        annex_page = next(i for i in range(1, len(reader.pages) + 1) if "Annex" in subprocess.run(
+            ["pdftotext", "-f", str(i), "-l", str(i), str(pdf), "-"], capture_output=True,
+            text=True, check=True).stdout.split("\n")[:3])
+        assert annex_page - 1 <= MAIN_BODY_PAGES, f"{name}: main body of {annex_page - 1} pages"
 
 
 def test_rebuilding_a_brief_changes_only_its_build_time(real_reports, real_processed, tmp_path):

@@ -19,11 +19,11 @@ HOSTILE_TITLE = ('Hostile <img src=x onerror="window.__pwned=1"> '
                  "<script>document.title='PWNED'</script> title")
 HOSTILE_CELL = '''
 import altair as alt, pandas as pd
-from trustbrief.brief import annex, html, tables
+from trustbrief.brief import html
 hostile = '<img src=x onerror="window.__pwned=2"><a href="javascript:window.__pwned=3">x</a>'
 frame = pd.DataFrame({"label": [hostile, "plain"], "n": [2, 1]})
 chart = alt.Chart(frame).mark_bar().encode(x="n", y="label", tooltip=["label", "n"])
-display(annex.header(dict(title=title, start=start, end=end, focus=focus), tables.Tables({})))
+display(html.section(title))
 display(html.figure(chart, hostile, hostile, hostile))
 html.table(frame)
 '''

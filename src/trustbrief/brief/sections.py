@@ -133,9 +133,10 @@ class Brief:
         chart = timeline(events, self.start, self.end, crisis=crisis, notice_to=self.observer)
         ops = events[text_column(events, "lane") == "operations"]
         little = ops[event_notice(ops).isin(["none", "minutes"])]
-        takeaway = (f"{plural(len(events), 'confidently dated event')} in the period; "
-                    f"{plural(len(ops), 'operation')}, {len(little)} with no or only minutes "
-                    f"of notice to {self.observer}.")
+        ops_text = (f"{plural(len(ops), 'operation')}, {len(little)} with no or only minutes "
+                    f"of notice to {self.observer}" if len(ops) else
+                    f"no operation by {self.observer} or {self.subject} is dated in it")
+        takeaway = f"{plural(len(events), 'confidently dated event')} in the period; {ops_text}."
         note = ("Each point is one event, labelled or numbered (key below the chart); colour: "
                 f"the notice {self.observer} had of an operation. Filled: date stated in an "
                 "article; hollow: inferred; bar: a date range. Undated, planned and "

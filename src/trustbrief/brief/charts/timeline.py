@@ -109,7 +109,10 @@ def _event_points(pts: pd.DataFrame, x, y, notice: str) -> alt.Chart:
     legend = alt.Legend(title=notice, orient="bottom", direction="horizontal",
                         symbolType="circle", symbolOpacity=1,
                         labelExpr=NOT_AN_OPERATION_EXPR)
-    scale = color_scale(NOTICE_COLORS, [n for n in NOTICE_COLORS if n in set(pts["notice"])])
+    drawn = [n for n in NOTICE_COLORS if n in set(pts["notice"])]
+    scale = color_scale(NOTICE_COLORS, drawn)
+    if set(drawn) <= {"n/a"}:  # no operation drawn: a notice legend would explain nothing
+        legend = None
     cols = ["event_id", "label", "when", "sources", "origin_list", "n_documents", "n_origins",
             "notice", "evidence_short", "x_ms", "y", "size", "fill", "certainty"]
     return alt.Chart(pts[cols]).mark_point(filled=False, strokeWidth=2, fillOpacity=1).encode(
