@@ -22,6 +22,7 @@ from trustbrief.brief.findings.statements import period_statements
 from trustbrief.brief.judgements import Judgement
 from trustbrief.brief.views.cadence import cadence_channels, parse_planned
 from trustbrief.brief.views.cells import day_label, text_column, to_date
+from trustbrief.contract import Notice
 
 SUMMARY_WORDS = 120
 WATCH_ITEMS = 4
@@ -105,7 +106,7 @@ def _unplanned(label: str) -> str:
 def _open_notice(tables, start, end, focus: str) -> list[Watch]:
     observer, _ = parse_focus(focus)
     ops = operations_with_notice(tables, start, end)
-    unknown = ops[~ops["notice"].isin(("none", "minutes", "hours", "days"))]
+    unknown = ops[ops["notice"].isin((Notice.UNKNOWN, ""))]
     return [Watch(f"Open question: what notice {observer} had of {r.label} "
                   f"({day_label(to_date(r.date))}); no article says.",
                   str(r.doc_ids).split(";")) for r in unknown.itertuples()]

@@ -108,7 +108,7 @@ def judge(tables, findings: list[Finding], focus: str) -> list[Judgement]:
     """One judgement per available finding that supports one, with its confidence."""
     out = []
     for finding in findings:
-        if not finding.available or finding.kind not in CLAUSES:
+        if not finding.available or finding.kind not in CLAUSES or not finding.supports:
             continue
         doc_ids = [c.doc_id for c in finding.citations]
         evidence = weigh(tables, doc_ids, finding.origins)

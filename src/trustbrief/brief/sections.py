@@ -167,6 +167,8 @@ class Brief:
         chart = cadence_chart(self.tables["cadence"], self.events, as_of=self.end,
                               contacts=self.tables["contacts"], since=self.start)
         finding = cadence_finding(self.tables, self.start, self.end, self.focus)
+        if not finding.available:  # no empty panel: say it in one line
+            return HTMLBlock(section("Channel cadence").markup + prose(finding.text).markup)
         doc_ids = [c.doc_id for c in finding.citations]
         return HTMLBlock(section("Channel cadence").markup + figure(
             chart, "Contacts per channel, and the silences between them",
@@ -177,6 +179,8 @@ class Brief:
     def statements(self) -> HTMLBlock:
         frame = period_statements(self.tables, self.start, self.end, self.focus)
         finding = statements_finding(self.tables, self.start, self.end, self.focus)
+        if not finding.available:
+            return HTMLBlock(section("Trust statements").markup + prose(finding.text).markup)
         note = ("One bar per independent origin (articles relaying one report count once), "
                 "split by who made the statements; beside each origin, when they were made "
                 "('by' a date: only the article's publication date bounds them). "

@@ -33,6 +33,8 @@ class Finding:
     kind: str = ""  # notice | trust | cadence | origins | coverage
     available: bool = True  # False: the sentence reports missing data
     origins: tuple[str, ...] = ()  # independent origins the finding counted, when it did
+    supports: bool = True  # False: the data answers the question, but not with the pattern
+    #                       the judgement asserts (no operation came without notice)
 
 
 def format_citation(citation: Citation) -> str:

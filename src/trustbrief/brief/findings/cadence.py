@@ -23,6 +23,8 @@ from trustbrief.brief.views.cadence import (
 )
 from trustbrief.brief.views.cells import as_list, day_label, text_column, to_date
 
+LAPSE_DAYS = 14
+
 
 def cadence_finding(tables, start, end, focus: str) -> Finding:
     """The channel with the longest gap before its last contact, then what the other
@@ -50,7 +52,10 @@ def cadence_finding(tables, start, end, focus: str) -> Finding:
             parts.append(clause)
             docs += cited
     text = "; ".join(parts[:3])
-    return Finding(text[0].upper() + text[1:] + ".", cite_documents(docs, documents), "cadence")
+    # The judgement 'contact lapsed for weeks' needs a silence of two weeks or more.
+    lapsed = max(top["gap"], top["since"]) >= LAPSE_DAYS
+    return Finding(text[0].upper() + text[1:] + ".", cite_documents(docs, documents), "cadence",
+                   supports=lapsed)
 
 
 def _gap_clause(ch) -> str:

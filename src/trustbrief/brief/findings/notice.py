@@ -77,7 +77,7 @@ def notice_finding(tables, start, end, focus: str) -> Finding:
         text = (f"None of the {plural(len(ops), 'dated operation')} {period_words(start, end)} is "
                 f"reported as coming with no or only minutes of notice to {observer} "
                 f"(notice: {spread}).")
-        return Finding(text, cite_documents(docs_of(ops), documents), "notice")
+        return Finding(text, cite_documents(docs_of(ops), documents), "notice", supports=False)
     which = join_words([f"{r.label} on {day_label(to_date(r.date))} ({_notice_words(r.notice)})"
                    for r in little.itertuples()])
     text = (f"{len(little)} of the {plural(len(ops), 'dated operation')} "
