@@ -356,3 +356,13 @@ def test_a_stated_silence_without_a_dated_contact_ends_at_the_time_of_writing(ta
     no_date = cad.assign(as_of="")
     no_gaps = layout_cadence.cadence_layout(no_date, tables["contacts"]).gaps
     assert "leaders" not in set(no_gaps["channel"])
+
+
+def test_sourcing_rows_do_not_grow_with_the_corpus():
+    counts = pd.DataFrame({"outlet": [f"Outlet {i:02d}" for i in range(30)],
+                           "outlet_full": [f"Outlet {i:02d}" for i in range(30)],
+                           "speaker_type": "anonymous_official", "count": range(1, 31)})
+    rows = charts_sourcing.top_rows(counts)
+    assert rows["outlet"].nunique() == charts_sourcing.MAX_ROWS
+    assert rows["count"].sum() == counts["count"].sum()
+    assert "other sources (19)" in set(rows["outlet"]) and "Outlet 29" in set(rows["outlet"])

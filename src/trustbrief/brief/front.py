@@ -89,7 +89,7 @@ def _planned(tables, start) -> list[Watch]:
         if r["status"] == "planned" and r["label"] and day is not None and (
                 lo is None or day >= lo):
             items.append((r["date"], Watch(f"{_unplanned(r['label'])} ({day_label(day)}): "
-                                           "planned, not yet reported as held.",
+                                           "planned; no article reports it held.",
                                            r["doc_ids"].split(";"))))
     for ch in cadence_channels(table_of(tables, "cadence")).to_dict("records"):
         label, date, status = parse_planned(ch["next_planned"])

@@ -48,13 +48,32 @@ def sourcing_chart(table: pd.DataFrame | None, documents: pd.DataFrame | None = 
     return speaker_bars(counts, width=width, x_title="attributed claims", unit="claims")
 
 
+MAX_ROWS = 12  # the chart's size does not grow with the corpus
+OTHERS = "other sources"
+
+
+def top_rows(counts: pd.DataFrame, limit: int = MAX_ROWS) -> pd.DataFrame:
+    """The rows with the most counts; the rest summed into one 'other sources (N)' row."""
+    totals = counts.groupby("outlet")["count"].sum().sort_values(ascending=False, kind="stable")
+    if len(totals) <= limit:
+        return counts
+    keep = set(totals.index[:limit - 1])
+    rest = counts[~counts["outlet"].isin(keep)]
+    label = f"{OTHERS} ({rest['outlet'].nunique()})"
+    merged = rest.groupby("speaker_type", as_index=False)["count"].sum().assign(
+        outlet=label, outlet_full=label)
+    return pd.concat([counts[counts["outlet"].isin(keep)], merged], ignore_index=True)
+
+
 def speaker_bars(counts: pd.DataFrame, *, width: int = PLOT_WIDTH, x_title: str,
                  unit: str) -> alt.LayerChart:
     """Rows (`outlet`, with `outlet_full` for the tooltip) of bars stacked by speaker type,
     counts inside the segments wide enough to hold them."""
+    counts = top_rows(counts)
     totals = counts.groupby("outlet")["count"].sum()
-    outlets = sorted(totals.index, key=lambda o: (o.startswith("unknown"), -totals[o], o))
-    label_px = min(max(len(o) for o in outlets) * CHAR_PX + 8, width * 0.4)
+    outlets = sorted(totals.index, key=lambda o: (o.startswith(OTHERS), o.startswith("unknown"),
+                                                  -totals[o], o))
+    label_px = min(max(len(o) for o in outlets) * CHAR_PX + 20, width * 0.4)
     plot_w = width - label_px - 30
     top = float(totals.max())
     segments = sourcing_segments(counts, plot_w)

@@ -47,7 +47,9 @@ def corroboration_cells(events: pd.DataFrame | None, documents: pd.DataFrame | N
                          "doc_id": doc, "column": column, "outlet": outlet,
                          "n_origins": r.n_origins,
                          "kind": ORIGIN_KINDS[0] if own else ORIGIN_KINDS[1],
-                         "origins": ", ".join(sorted(origins)) or "unknown"})
+                         # an article that is its own origin is named, never by its id
+                         "origins": ", ".join(sorted(labels.get(o, (o, o))[1]
+                                                     for o in origins)) or "unknown"})
     cols = ["event_id", "label", "date", "doc_id", "column", "outlet", "n_origins", "kind",
             "origins"]
     return pd.DataFrame(rows, columns=cols)
