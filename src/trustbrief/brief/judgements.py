@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from trustbrief import events as ev
 from trustbrief.brief.findings.base import Finding, parse_focus, table_of
 from trustbrief.brief.views.cells import as_list, text_column
 from trustbrief.contract import SpeakerType
+from trustbrief.origins import Origins
 
 CONFIDENCE_LEVELS = ("high", "moderate", "low")
 # ICD 203 expressions of likelihood, matched to the confidence the evidence supports: an
@@ -85,8 +85,8 @@ def weigh(tables, doc_ids, origins: tuple[str, ...] = ()) -> Evidence:
     docs = list(dict.fromkeys(as_list(doc_ids) if isinstance(doc_ids, str) else doc_ids))
     claims = table_of(tables, "claims")
     if not origins:
-        origin = ev.origin_finder({"claims": claims}, table_of(tables, "documents"))
-        origins = tuple(sorted({origin(d) for d in docs}))
+        rule = Origins.from_tables(table_of(tables, "documents"), claims)
+        origins = tuple(sorted({rule.of_document(d) for d in docs}))
     mine = claims[text_column(claims, "doc_id").isin(docs)] if len(claims) else claims
     kinds = text_column(mine, "speaker_type")
     return Evidence(len(docs), origins, int(kinds.isin(ON_RECORD).sum()),

@@ -7,7 +7,6 @@ from collections import Counter
 
 import pandas as pd
 
-from trustbrief import events as ev
 from trustbrief.brief.findings.base import (
     Finding,
     cite_documents,
@@ -19,6 +18,7 @@ from trustbrief.brief.findings.base import (
 )
 from trustbrief.brief.views.cells import text_column
 from trustbrief.brief.views.outlets import is_unknown_outlet
+from trustbrief.origins import Origins
 
 
 def central_claim(tables, focus: str) -> dict | None:
@@ -62,11 +62,11 @@ def _origins_of(chosen: pd.DataFrame, tables) -> Counter:
     """origin -> number of documents whose claim goes back to it, by the events stage's one
     origin rule; a document that is its own origin is named by its outlet or title."""
     documents = table_of(tables, "documents")
-    origin = ev.origin_finder({"claims": table_of(tables, "claims")}, documents)
+    rule = Origins.from_tables(documents, table_of(tables, "claims"))
     names = source_names(documents)
     pairs = set()
     for doc, sents in chosen.groupby("doc_id")["sent_id"]:
-        found = origin(doc, list(sents))
+        found = rule.of(doc, list(sents))
         pairs.add((doc, names.get(found, found)))
     return Counter(name for _, name in pairs)
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from trustbrief import events as ev
 from trustbrief.brief.views.cells import text_column, to_date
 from trustbrief.contract import SpeakerType
+from trustbrief.origins import Origins
 
 COLUMNS = ["doc_id", "sent_id", "category", "cue", "polarity", "speaker", "speaker_type",
            "origin", "day", "dated_by", "text"]
@@ -48,8 +48,8 @@ def trust_statements(signals: pd.DataFrame | None, claims: pd.DataFrame | None,
     speakers = {(d, s): (name, kind) for d, s, name, kind in zip(
         text_column(claims, "doc_id"), text_column(claims, "sent_id"),
         text_column(claims, "speaker"), text_column(claims, "speaker_type"), strict=True)}
-    origin = ev.origin_finder({"claims": claims if claims is not None else pd.DataFrame()},
-                              documents if documents is not None else pd.DataFrame())
+    origins = Origins.from_tables(documents if documents is not None else pd.DataFrame(),
+                                  claims)
     published = _published(documents)
     rows = []
     for r in mine.assign(stated_on=text_column(mine, "stated_on")).to_dict("records"):
@@ -62,7 +62,7 @@ def trust_statements(signals: pd.DataFrame | None, claims: pd.DataFrame | None,
                                                                errors="coerce"),
             "speaker": name,
             "speaker_type": kind if kind in SPEAKER_KINDS else SpeakerType.UNATTRIBUTED,
-            "origin": origin(r["doc_id"], [r["sent_id"]]),
+            "origin": origins.of(r["doc_id"], [r["sent_id"]]),
             "day": stated or published.get(r["doc_id"]),
             "dated_by": "stated" if stated is not None else "published",
             "text": r.get("text", "")})
