@@ -278,8 +278,14 @@ color:#1d1d1f;max-width:52em;margin:2.5em auto;padding:0 1.5em;line-height:1.5}
 h1{font-size:1.8em;margin-bottom:0.1em}p.dek{color:#5f6368;margin-top:0}
 table{border-collapse:collapse;width:100%;margin-top:1.5em}
 th,td{text-align:left;padding:0.5em 0.6em;border-bottom:1px solid #d9d9de;vertical-align:top}
-th{background:#f6f6f8;font-size:0.85em}td.t{font-weight:600}a{color:#0072B2}
+th{background:#f6f6f8;font-size:0.85em}td.t{font-weight:600}
+a{color:#0072B2;text-decoration:underline;text-underline-offset:0.15em}
+a:focus-visible{outline:2px solid #0072B2;outline-offset:2px}
+caption{text-align:left;color:#5f6368;font-size:0.85em;padding-bottom:0.3em}
 .small{font-size:0.85em;color:#5f6368}
+@media (max-width:600px){body{margin:1em auto;padding:0 0.8em}
+ table,thead,tbody,tr,th,td{display:block}thead{position:absolute;left:-9999px}
+ tr{border-bottom:1px solid #d9d9de;padding:0.4em 0}td{border:0;padding:0.15em 0}}
 """
 
 
@@ -310,7 +316,7 @@ def index_html(manifests: list[dict]) -> str:
             for kind, label in (("html", "HTML"), ("pdf", "PDF"), ("ipynb", "notebook"))
             if kind in m["files"])
         rows.append(
-            f'<tr><td class="t">{esc(m["title"])}</td>'
+            f'<tr><th scope="row" class="t">{esc(m["title"])}</th>'
             f'<td>{esc(m.get("start", ""))} – {esc(m.get("end", ""))}</td>'
             f'<td class="small">{esc(readable_time(m.get("built", "")))}<br>'
             f'git {esc(m.get("git", ""))}</td>'
@@ -320,10 +326,13 @@ def index_html(manifests: list[dict]) -> str:
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         f"<title>trustbrief: briefs</title><style>{INDEX_CSS}</style></head><body>"
-        "<h1>trustbrief briefs</h1><p class=\"dek\">Evidence-traced briefs on a bilateral "
-        "relationship, built from the articles in seeds/. Every figure cites its sources.</p>"
-        "<table><thead><tr><th>Brief</th><th>Period</th><th>Built (UTC)</th><th>Open</th></tr>"
-        f"</thead><tbody>\n{body}\n</tbody></table></body></html>\n")
+        "<main><h1>trustbrief briefs</h1><p class=\"dek\">Evidence-traced briefs on a "
+        "bilateral relationship, built from the articles in seeds/. Every figure cites its "
+        "sources.</p><table><caption>Every published brief: open it as a web page, a PDF or "
+        "the executed notebook.</caption><thead><tr><th scope=\"col\">Brief</th>"
+        "<th scope=\"col\">Period</th><th scope=\"col\">Built (UTC)</th>"
+        "<th scope=\"col\">Open</th></tr>"
+        f"</thead><tbody>\n{body}\n</tbody></table></main></body></html>\n")
 
 
 def write_index(reports: Path) -> Path:
