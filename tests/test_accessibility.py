@@ -19,3 +19,18 @@ def test_index_has_a_main_landmark_a_caption_and_header_scopes():
 
 def test_index_links_are_underlined_not_told_by_colour_alone():
     assert "text-decoration:underline" in render.INDEX_CSS
+
+
+def test_the_pdf_is_tagged(tmp_path):
+    from pypdf import PdfReader
+
+    page = ('<!DOCTYPE html><html lang="en"><head><title>T</title></head><body><main>'
+            "<h1>A brief</h1><p>Text.</p><table><caption>Counts</caption><thead><tr>"
+            '<th scope="col">Outlet</th><th scope="col">Articles</th></tr></thead>'
+            "<tbody><tr><td>A</td><td>2</td></tr></tbody></table></main></body></html>")
+    render.html_to_pdf(page, tmp_path / "t.pdf", tmp_path)
+    catalog = PdfReader(str(tmp_path / "t.pdf")).trailer["/Root"]
+    assert "/StructTreeRoot" in catalog
+    assert catalog["/MarkInfo"]["/Marked"]
+    tags = str(catalog["/StructTreeRoot"].get_object())
+    assert "/K" in tags

@@ -182,14 +182,16 @@ def print_version(html_text: str) -> str:
 
 
 def html_to_pdf(html_text: str, out: Path, base_url: Path) -> None:
-    """A4 PDF of the brief's print version, with the SVG fallbacks as charts."""
+    """A4 PDF of the brief's print version, with the SVG fallbacks as charts; tagged (its
+    headings, paragraphs, tables and figures in a structure tree) for screen readers."""
     import logging
 
     from weasyprint import HTML
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    HTML(string=print_version(html_text), base_url=str(base_url)).write_pdf(str(out))
+    HTML(string=print_version(html_text), base_url=str(base_url)).write_pdf(
+        str(out), pdf_tags=True)
 
 
 # -- publishing ---------------------------------------------------------------------------
