@@ -70,11 +70,15 @@ report: $(VENV_READY)
 	@echo "briefs: $(abspath reports/index.html)"
 endif
 
+# The brief's parameters reach Python as environment variables, unexpanded ($(value ...)),
+# never as shell text: quotes, $(...) and backticks in a title are just characters.
+brief: export TRUSTBRIEF_TITLE = $(value TITLE)
+brief: export TRUSTBRIEF_START = $(value START)
+brief: export TRUSTBRIEF_END = $(value END)
+brief: export TRUSTBRIEF_NAME = $(value NAME)
+brief: export TRUSTBRIEF_PARAMS = $(value PARAMS)
 brief: $(PROCESSED)/datapackage.json ## build one more brief: START=... END=... TITLE="..." [NAME=...]
-	@test -n "$(START)" -a -n "$(END)" -a -n "$(TITLE)" || \
-	  { echo "usage: make brief START=YYYY-MM-DD END=YYYY-MM-DD TITLE=\"...\" [NAME=...]"; exit 2; }
-	$(PY) -m trustbrief brief --title "$(TITLE)" --start "$(START)" --end "$(END)" \
-	  $(if $(NAME),--name "$(NAME)") $(foreach p,$(PARAMS),--param "$(p)")
+	$(PY) -m trustbrief brief --from-env
 
 test: $(VENV_READY) ## run every test (style, layering, unit, notebook, render and browser tests)
 	$(PY) -m ruff check src tests notebooks

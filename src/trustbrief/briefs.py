@@ -112,6 +112,26 @@ def validate_name(name: str) -> str:
         raise BriefParamError(
             f"name: {name!r} must be letters, digits, '-' or '_' (at most 80), "
             "starting with a letter or digit")
+    if name.lower() in RESERVED_NAMES:
+        raise BriefParamError(f"name: {name!r} is reserved for the site "
+                              f"({', '.join(sorted(RESERVED_NAMES))}); choose another")
+    return name
+
+
+# File names in reports/ that a brief may not take (reports/index.html lists the briefs;
+# reports/readme/ holds the README's screenshots). Compared without case, for file
+# systems that ignore it.
+RESERVED_NAMES = frozenset({"index", "readme"})
+
+
+def check_custom_name(name: str, defaults: list[Brief]) -> str:
+    """A custom brief's name: valid, not reserved, and not the name of one of the default
+    briefs (`make report`'s): a custom brief never replaces one."""
+    name = validate_name(name)
+    if name.lower() in {b.name.lower() for b in defaults}:
+        raise BriefParamError(
+            f"name: {name!r} is a default brief of the story; a custom brief may not "
+            "replace it: choose another NAME")
     return name
 
 

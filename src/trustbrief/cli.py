@@ -39,9 +39,26 @@ def _story(args: argparse.Namespace):
     return find_story(args.data, getattr(args, "story", None))
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
+def _extract_and_write(seeds: Path, data: Path, out: Path, focus, story) -> dict:
+    """Run the pipeline and write its tables (the caller holds the checkout's build lock)."""
     from trustbrief import pipeline
+
+    tables = pipeline.run(seeds, data, focus=focus, knowledge=pipeline.Knowledge(data, story),
+                          parse_cache=out / "parses")
+    parse = tables["_parse"].iloc[0]
+    print(f"parsed {int(parse['parsed'])} sentences (the others of the "
+          f"{int(parse['sentences'])} needed no parse or came from {out}/parses/)",
+          file=sys.stderr)
+    docs = tables["documents"]
+    raw_files = list(zip(docs["file"], docs["sha256"], strict=True))
+    prov = pipeline.extraction_provenance(seeds, data, raw_files, story)
+    pipeline.write_outputs(tables, out, prov)
+    return tables
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
     from trustbrief.knowledge.story import story_for_articles
+    from trustbrief.safe_files import checkout_lock
 
     started = time.perf_counter()
     story = _story(args)
@@ -63,55 +80,78 @@ def cmd_extract(args: argparse.Namespace) -> int:
               f"{story.focus}, its people and files); for another story write "
               f"{data}/stories/NAME.yaml and give --story NAME", file=sys.stderr)
     label = f"story {story.name}: " if story is not None else ""
-    print(f"extracting {label}{seeds}/ with the knowledge in {data}/ ...", file=sys.stderr)
     focus = tuple(part.strip() for part in args.focus.split("->")) if args.focus else None
-    tables = pipeline.run(seeds, data, focus=focus, knowledge=pipeline.Knowledge(data, story),
-                          parse_cache=out / "parses")
-    parse = tables["_parse"].iloc[0]
-    print(f"parsed {int(parse['parsed'])} sentences (the others of the "
-          f"{int(parse['sentences'])} needed no parse or came from {out}/parses/)",
-          file=sys.stderr)
-    docs = tables["documents"]
-    raw_files = list(zip(docs["file"], docs["sha256"], strict=True))
-    prov = pipeline.extraction_provenance(seeds, data, raw_files, story)
-    pipeline.write_outputs(tables, out, prov)
+    with checkout_lock(Path(args.root) / "build", "extract"):
+        print(f"extracting {label}{seeds}/ with the knowledge in {data}/ ...", file=sys.stderr)
+        tables = _extract_and_write(seeds, data, out, focus, story)
     counts = ", ".join(f"{len(tables[name])} {name}" for name in
                        ("documents", "sentences", "mentions", "events", "claims", "trust_signals"))
     print(f"wrote {out}/ ({counts}) in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return 0
 
 
-def _briefs_from_args(args: argparse.Namespace):
-    from trustbrief.briefs import (
-        Brief,
-        load_briefs,
-        slugify,
-        story_briefs,
-        validate_name,
-        validate_params,
-    )
+# `make brief` hands its parameters over in these environment variables, never as shell text.
+ENV_PARAMETERS = {"title": "TRUSTBRIEF_TITLE", "start": "TRUSTBRIEF_START",
+                  "end": "TRUSTBRIEF_END", "name": "TRUSTBRIEF_NAME",
+                  "param": "TRUSTBRIEF_PARAMS"}
+MAKE_BRIEF_USAGE = 'usage: make brief START=YYYY-MM-DD END=YYYY-MM-DD TITLE="..." [NAME=...] ' \
+    '[PARAMS="focus=A->B min_origins=2"]'
 
-    if args.title or args.start or args.end:
-        story = _story(args)
-        raw = {"title": args.title, "start": args.start, "end": args.end}
-        if story is not None:
-            raw["focus"] = story.focus
-        for extra in args.param or []:
-            if "=" not in extra:
-                raise SystemExit(f"error: --param {extra!r} is not NAME=VALUE")
-            key, value = extra.split("=", 1)
-            raw[key.strip()] = value
-        params = validate_params(raw)
-        name = validate_name(args.name or slugify(f"{params['title']}"))
-        return [Brief(name, params)]
-    story = _story(args)
+
+def _params_from_env(args: argparse.Namespace) -> None:
+    """Fill the custom brief's options from TRUSTBRIEF_* variables (`make brief`)."""
+    import os
+    import shlex
+
+    for option, variable in ENV_PARAMETERS.items():
+        value = os.environ.get(variable, "")
+        if option == "param":
+            try:  # split like a shell would, without running anything
+                args.param = shlex.split(value)
+            except ValueError as exc:
+                raise SystemExit(f"error: PARAMS: {exc}") from None
+        else:
+            setattr(args, option, value or None)
+    if not (args.title and args.start and args.end):
+        raise SystemExit(MAKE_BRIEF_USAGE)
+
+
+def _default_briefs(args: argparse.Namespace, story) -> list:
+    """The briefs `make report` builds (a custom brief may not take one of their names)."""
+    from trustbrief.briefs import load_briefs, story_briefs
+
     if args.briefs:
-        briefs = load_briefs(args.briefs, {"focus": story.focus} if story else None)
-    elif story is not None:
-        briefs = story_briefs(story)
-    else:
+        return load_briefs(args.briefs, {"focus": story.focus} if story else None)
+    return story_briefs(story) if story is not None else []
+
+
+def _custom_brief(args: argparse.Namespace):
+    from trustbrief.briefs import Brief, check_custom_name, slugify, validate_params
+
+    story = _story(args)
+    raw = {"title": args.title, "start": args.start, "end": args.end}
+    if story is not None:
+        raw["focus"] = story.focus
+    for extra in args.param or []:
+        if "=" not in extra:
+            raise SystemExit(f"error: --param {extra!r} is not NAME=VALUE")
+        key, value = extra.split("=", 1)
+        raw[key.strip()] = value
+    params = validate_params(raw)
+    name = check_custom_name(args.name or slugify(params["title"]), _default_briefs(args, story))
+    return Brief(name, params)
+
+
+def _briefs_from_args(args: argparse.Namespace):
+    if args.from_env:
+        _params_from_env(args)
+    if args.title or args.start or args.end:
+        return [_custom_brief(args)]
+    story = _story(args)
+    if not args.briefs and story is None:
         raise SystemExit(f"error: no default story in {args.data}/stories/: give --story or "
                          "--briefs")
+    briefs = _default_briefs(args, story)
     if args.name:
         briefs = [b for b in briefs if b.name == args.name]
         if not briefs:
@@ -259,6 +299,8 @@ def _add_extract(sub) -> None:
                                  "data/processed for the default story)")
     p.add_argument("--data", default="data", help="knowledge data files (default: data)")
     p.add_argument("--focus", help="focus pair OBSERVER->SUBJECT (default: the story's pair)")
+    p.add_argument("--root", default=".",
+                   help="checkout whose build lock (build/) is held while extracting")
     p.set_defaults(func=cmd_extract)
 
 
@@ -303,6 +345,9 @@ def _add_brief(sub) -> None:
     p.add_argument("--notebook", default="notebooks/brief.ipynb", help="notebook to execute")
     p.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     p.add_argument("--check", action="store_true", help="only validate the parameters")
+    p.add_argument("--from-env", action="store_true",
+                   help="custom brief from TRUSTBRIEF_TITLE, _START, _END, _NAME and _PARAMS "
+                        "(how `make brief` passes them)")
     p.set_defaults(func=cmd_brief)
 
 
@@ -338,12 +383,16 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _setup_logging(args.verbose)
     from trustbrief.knowledge import DataFileError
+    from trustbrief.safe_files import OutputError
 
     try:
         return args.func(args)
     except DataFileError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except OutputError as exc:  # a full disk, a read-only folder: no traceback, no litter
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -18,7 +18,8 @@ import pandas as pd
 
 from trustbrief import contract, provenance
 from trustbrief.knowledge.story import Story, find_story
-from trustbrief.tables import atomic_write_text, to_csv_text
+from trustbrief.safe_files import StagedFiles
+from trustbrief.tables import to_csv_text
 
 log = logging.getLogger("trustbrief")
 
@@ -181,18 +182,18 @@ def datapackage(csv_texts: dict[str, str], rows: dict[str, int], prov: dict) -> 
 
 
 def write_outputs(tables: dict[str, pd.DataFrame], out_dir: Path | str, prov: dict) -> None:
-    """Write every table atomically; datapackage.json last, as the completion marker."""
+    """Write every table all or nothing (a full disk leaves the old tables, not a mix);
+    datapackage.json is renamed last, as the completion marker."""
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     texts = {name: to_csv_text(tables[name]) for _, name in OUTPUT_TABLES}
-    for name, text in texts.items():
-        atomic_write_text(out_dir / f"{name}.csv", text)
-    atomic_write_text(out_dir / "provenance.json",
-                      json.dumps(prov, indent=2, sort_keys=True) + "\n")
     rows = {name: int(len(tables[name])) for name in texts}
-    atomic_write_text(out_dir / "datapackage.json",
-                      json.dumps(datapackage(texts, rows, prov), indent=2, ensure_ascii=False)
-                      + "\n")
+    with StagedFiles() as staged:
+        for name, text in texts.items():
+            staged.add(out_dir / f"{name}.csv", text)
+        staged.add(out_dir / "provenance.json", json.dumps(prov, indent=2, sort_keys=True) + "\n")
+        staged.add(out_dir / "datapackage.json",
+                   json.dumps(datapackage(texts, rows, prov), indent=2, ensure_ascii=False)
+                   + "\n")
 
 
 def extraction_provenance(seeds_dir: Path | str, data_dir: Path | str, raw_files,

@@ -14,11 +14,12 @@ import os
 import re
 import shutil
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from trustbrief import provenance
+from trustbrief import provenance, safe_files
 from trustbrief.briefs import Brief
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -83,8 +84,12 @@ def is_up_to_date(brief: Brief, paths: Paths, digest: str) -> bool:
         meta = json.loads(manifest.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    outputs_exist = all((paths.reports / f"{brief.name}{s}").exists() for s in BRIEF_SUFFIXES)
-    return outputs_exist and meta.get("inputs_digest") == digest
+    if not isinstance(meta, dict) or meta.get("inputs_digest") != digest:
+        return False
+    try:  # the published files must still be the ones this manifest describes
+        return meta.get("sha256") == file_hashes(paths.reports, brief.name)
+    except OSError:
+        return False
 
 
 # -- the three build steps -----------------------------------------------------------------
@@ -116,6 +121,10 @@ def execute_notebook(brief: Brief, paths: Paths, out: Path, build_time: str) -> 
         raise BuildError(
             f"brief {brief.name!r}: cell {exc.cell_index} (execution {exc.exec_count}) failed: "
             f"{exc.ename}: {exc.evalue}\n{trace}\npartial executed notebook: {out}") from None
+    except Exception as exc:  # a dead kernel, a timeout: the notebook did not finish
+        raise BuildError(f"brief {brief.name!r}: the notebook did not finish "
+                         f"({type(exc).__name__}: {exc}); partial executed notebook: {out}"
+                         ) from None
     finally:
         if env_before is None:
             os.environ.pop("TRUSTBRIEF_EMBED_BUNDLE", None)
@@ -194,75 +203,139 @@ def html_to_pdf(html_text: str, out: Path, base_url: Path) -> None:
         str(out), pdf_tags=True)
 
 
-# -- publishing ---------------------------------------------------------------------------
+# -- checking a build is complete -----------------------------------------------------------
+
+def check_notebook_complete(ipynb: Path) -> None:
+    """Raise BuildError unless papermill ran every code cell to the end without error."""
+    nb = json.loads(ipynb.read_text(encoding="utf-8"))
+    for index, cell in enumerate(nb.get("cells", [])):
+        if cell.get("cell_type") != "code" or not "".join(cell.get("source", "")).strip():
+            continue
+        failed = cell.get("metadata", {}).get("papermill", {}).get("exception")
+        if cell.get("execution_count") is None or failed or any(
+                out.get("output_type") == "error" for out in cell.get("outputs", [])):
+            raise BuildError(f"{ipynb.name}: cell {index} did not finish; nothing published")
+
+
+def check_html_complete(page: str, name: str) -> None:
+    if not page.rstrip().endswith("</html>") or "<body" not in page:
+        raise BuildError(f"{name}.html is incomplete (no closing </html>); nothing published")
+
+
+def check_pdf_complete(pdf: Path) -> None:
+    data = pdf.read_bytes()
+    if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
+        raise BuildError(f"{pdf.name} is incomplete (no PDF header or trailer); "
+                         "nothing published")
+
+
+def file_hashes(folder: Path, name: str) -> dict[str, str]:
+    """sha256 of each published file except the manifest (which records them)."""
+    return {s.lstrip("."): provenance.sha256_file(folder / f"{name}{s}")
+            for s in BRIEF_SUFFIXES if s != ".json"}
+
+
+# -- building and publishing ----------------------------------------------------------------
 
 def build_brief(brief: Brief, paths: Paths, force: bool = False) -> str:
-    """Build one brief into build/<name>/ and publish it; returns 'built' or 'up to date'."""
+    """Build one brief in a private folder and publish it; returns 'built' or 'up to date'.
+
+    Call it under `safe_files.checkout_lock` (build_all does) so two builds never publish
+    at once."""
     digest = inputs_digest(brief, paths)
     if not force and is_up_to_date(brief, paths, digest):
         say(f"  {brief.name}: up to date")
         return "up to date"
-    work = paths.build / brief.name
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    work = Path(tempfile.mkdtemp(prefix=f"{brief.name}.", dir=safe_files.make_dirs(paths.build)))
     started = time.monotonic()
     build_time = provenance.build_time()
-    ipynb = work / f"{brief.name}.ipynb"
-    say(f"  {brief.name}: executing notebook ...")
-    execute_notebook(brief, paths, ipynb, build_time)
-    say(f"  {brief.name}: rendering HTML ...")
-    page = notebook_to_html(ipynb, brief.title)
-    (work / f"{brief.name}.html").write_text(page, encoding="utf-8")
-    say(f"  {brief.name}: rendering PDF ...")
-    html_to_pdf(page, work / f"{brief.name}.pdf", work)
+    _render_into(work, brief, paths, build_time)
     manifest = {
         "name": brief.name, "title": brief.title, "start": brief.params["start"],
         "end": brief.params["end"], "focus": brief.params["focus"], "built": build_time,
         "git": provenance.git_revision(paths.root), "inputs_digest": digest,
         "files": {s.lstrip("."): f"{brief.name}{s}" for s in BRIEF_SUFFIXES},
+        "sha256": file_hashes(work, brief.name),
     }
     (work / f"{brief.name}.json").write_text(json.dumps(manifest, indent=2) + "\n",
                                              encoding="utf-8")
-    publish(work, paths.reports, brief.name)
-    shutil.rmtree(work, ignore_errors=True)
+    try:
+        publish(work, paths.reports, brief.name)
+    except safe_files.OutputError as exc:
+        raise BuildError(f"brief {brief.name!r}: {exc}; published briefs were left as they "
+                         "were") from None
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     say(f"  {brief.name}: published in {time.monotonic() - started:.1f} s "
         f"-> {paths.reports / (brief.name + '.html')}")
     return "built"
 
 
+def _render_into(work: Path, brief: Brief, paths: Paths, build_time: str) -> None:
+    """Notebook, HTML and PDF into `work`, each checked complete before the next step."""
+    ipynb = work / f"{brief.name}.ipynb"
+    say(f"  {brief.name}: executing notebook ...")
+    execute_notebook(brief, paths, ipynb, build_time)
+    check_notebook_complete(ipynb)
+    say(f"  {brief.name}: rendering HTML ...")
+    page = notebook_to_html(ipynb, brief.title)
+    check_html_complete(page, brief.name)
+    (work / f"{brief.name}.html").write_text(page, encoding="utf-8")
+    say(f"  {brief.name}: rendering PDF ...")
+    html_to_pdf(page, work / f"{brief.name}.pdf", work)
+    check_pdf_complete(work / f"{brief.name}.pdf")
+
+
 def publish(work: Path, reports: Path, name: str) -> None:
-    """Move finished files into reports/; each replace is atomic, the manifest goes last."""
-    reports.mkdir(parents=True, exist_ok=True)
-    for suffix in BRIEF_SUFFIXES:  # .json last: it marks the brief complete
-        staged = reports / f".{name}{suffix}.staged"
-        shutil.copyfile(work / f"{name}{suffix}", staged)
-        os.replace(staged, reports / f"{name}{suffix}")
+    """Move finished files into reports/ all or nothing: every file is staged (exclusive
+    temporary files, mode 0644) before any is renamed into place; the manifest goes last."""
+    with safe_files.StagedFiles() as staged:
+        for suffix in BRIEF_SUFFIXES:  # .json last: it marks the brief complete
+            staged.add(reports / f"{name}{suffix}", (work / f"{name}{suffix}").read_bytes())
     write_index(reports)
+
+
+def sweep_stale_builds(paths: Paths) -> None:
+    """Remove private build folders left by earlier failed or killed builds (under the lock,
+    so none of them belongs to a running build)."""
+    if paths.build.is_dir():
+        for folder in paths.build.iterdir():
+            if folder.is_dir() and not folder.is_symlink():
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 def build_all(briefs: list[Brief], paths: Paths, force: bool = False,
               jobs: int | None = None) -> int:
     """Build every brief, two at a time on a multi-core machine (each waits mostly on its
-    own kernel); keep going after a failure and return the number that failed."""
+    own kernel); keep going after a failure and return the number that failed.
+
+    The checkout's build lock is held throughout: a concurrent build waits, then finds its
+    briefs up to date (or builds them after this one)."""
     if not paths.processed.joinpath("documents.csv").exists():
         raise BuildError(f"no processed tables in {paths.processed}: run `make data` first")
-    jobs = jobs or max(1, min(len(briefs), os.cpu_count() or 1, 2))
-    outcomes: list[str | BuildError] = []
-    if jobs == 1:
-        for brief in briefs:
-            outcomes.append(_try_build(brief, paths, force))
-    else:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(jobs) as pool:
-            outcomes = list(pool.map(_try_build, briefs, [paths] * len(briefs),
-                                     [force] * len(briefs)))
-    failures = [o for o in outcomes if isinstance(o, BuildError)]
-    for failure in failures:
-        say(f"error: {failure}")
-    if "built" in outcomes or not (paths.reports / "index.html").exists():
-        write_index(paths.reports)  # once more: parallel builds each rewrote it
+    with safe_files.checkout_lock(paths.build, "brief"):
+        sweep_stale_builds(paths)
+        outcomes = _build_each(briefs, paths, force, jobs)
+        failures = [o for o in outcomes if isinstance(o, BuildError)]
+        for failure in failures:
+            say(f"error: {failure}")
+        if "built" in outcomes or not (paths.reports / "index.html").exists():
+            try:
+                write_index(paths.reports)  # once more: parallel builds each rewrote it
+            except safe_files.OutputError as exc:
+                raise BuildError(str(exc)) from None
     return len(failures)
+
+
+def _build_each(briefs: list[Brief], paths: Paths, force: bool,
+                jobs: int | None) -> list[str | BuildError]:
+    jobs = jobs or max(1, min(len(briefs), os.cpu_count() or 1, 2))
+    if jobs == 1:
+        return [_try_build(brief, paths, force) for brief in briefs]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(jobs) as pool:
+        return list(pool.map(_try_build, briefs, [paths] * len(briefs), [force] * len(briefs)))
 
 
 def _try_build(brief: Brief, paths: Paths, force: bool) -> str | BuildError:
@@ -338,10 +411,8 @@ def index_html(manifests: list[dict]) -> str:
 
 
 def write_index(reports: Path) -> Path:
-    from trustbrief.tables import atomic_write_text
-
     out = reports / "index.html"
-    atomic_write_text(out, index_html(read_manifests(reports)))
+    safe_files.atomic_write_text(out, index_html(read_manifests(reports)))
     return out
 
 

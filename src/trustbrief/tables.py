@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -12,25 +10,12 @@ import numpy as np
 import pandas as pd
 
 from trustbrief.contract import codecs
+from trustbrief.safe_files import atomic_write_text
 
 log = logging.getLogger("trustbrief")
 
 LIST_SEP = codecs.LIST_SEP
 
-
-
-def atomic_write_text(path: Path | str, text: str) -> None:
-    """Write a file so readers see either the old or the new content, never half."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def to_csv_text(frame: pd.DataFrame) -> str:
