@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from trustbrief.cleaning import CONTROL_RE
 from trustbrief.contract import Focus
 from trustbrief.knowledge import DataFileError, load_yaml
 
@@ -79,6 +80,8 @@ def validate_params(raw: dict) -> dict:
                 raise BriefParamError(f"{name}: must not be empty")
             if len(value) > 200:
                 raise BriefParamError(f"{name}: longer than 200 characters")
+            if CONTROL_RE.search(value):
+                raise BriefParamError(f"{name}: contains control or bidirectional characters")
         elif kind in ("date", "date?"):
             value = _check_date(name, value, optional=kind == "date?")
         elif kind == "int":

@@ -17,10 +17,15 @@ ROOT = Path.cwd()
 
 
 class _WarningFormatter(logging.Formatter):
+    """'warning: ...' lines; control characters from articles are shown escaped (\\x1b),
+    never obeyed by the terminal."""
+
     def format(self, record: logging.LogRecord) -> str:
+        from trustbrief.cleaning import escape_controls
+
         prefix = {"WARNING": "warning", "ERROR": "error", "INFO": "info"}.get(
             record.levelname, record.levelname.lower())
-        return f"{prefix}: {record.getMessage()}"
+        return f"{prefix}: {escape_controls(record.getMessage())}"
 
 
 def _setup_logging(verbose: bool) -> None:

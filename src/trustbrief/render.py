@@ -21,6 +21,7 @@ from pathlib import Path
 
 from trustbrief import provenance, safe_files
 from trustbrief.briefs import Brief
+from trustbrief.cleaning import escape_controls
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 TEMPLATE_NAME = "trustbrief"
@@ -50,7 +51,9 @@ class BuildError(RuntimeError):
 
 
 def say(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+    """Progress and errors on stderr; control characters (from a notebook's output or an
+    article) escaped, never obeyed by the terminal."""
+    print(escape_controls(message), file=sys.stderr, flush=True)
 
 
 # -- inputs and skipping -----------------------------------------------------------------

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from trustbrief.cleaning import decode_csv_column, encode_csv_column
 from trustbrief.contract import codecs
 from trustbrief.safe_files import atomic_write_text
 
@@ -19,12 +20,19 @@ LIST_SEP = codecs.LIST_SEP
 
 
 def to_csv_text(frame: pd.DataFrame) -> str:
-    """Deterministic CSV: UTF-8, '\\n' line ends, no index, lists joined with ';'."""
+    """Deterministic CSV: UTF-8, '\\n' line ends, no index, lists joined with ';'; text
+    cells cleaned of control characters and safe to open in a spreadsheet (cleaning.py)."""
     out = frame.copy()
     for col in out.columns:
         if out[col].map(lambda v: isinstance(v, (list, tuple))).any():
             out[col] = out[col].map(
                 lambda v: codecs.format_list(v) if isinstance(v, (list, tuple)) else v)
+        if out[col].dtype == object or isinstance(out[col].dtype, pd.StringDtype):
+            values = out[col].tolist()
+            encoded = encode_csv_column(values)
+            if encoded is not values:
+                out[col] = pd.Series(encoded, index=out.index, dtype=out[col].dtype)
+    out.columns = encode_csv_column([str(c) for c in out.columns])
     return out.to_csv(index=False, lineterminator="\n")
 
 
@@ -38,7 +46,13 @@ def read_table(path: Path | str) -> pd.DataFrame:
     if not path.exists():
         raise FileNotFoundError(
             f"{path} does not exist: run `make data` (or `python -m trustbrief extract`) first")
-    return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[])
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[])
+    for col in frame.columns:  # undo the spreadsheet-safety apostrophe of to_csv_text
+        values = frame[col].tolist()
+        decoded = decode_csv_column(values)
+        if decoded is not values:
+            frame[col] = decoded
+    return frame
 
 
 def split_list(value: str) -> list[str]:
