@@ -27,6 +27,7 @@ from trustbrief.corpus.metadata import (
 from trustbrief.corpus.read import RAW_COLUMNS
 from trustbrief.corpus.rules import CorpusRules
 from trustbrief.corpus.segmenter import WORD_RE, Segment, segment, split_sentences
+from trustbrief.limits import split_long_sentences
 
 log = logging.getLogger("trustbrief")
 
@@ -40,6 +41,8 @@ def _sentence_rows(text: str, doc_id: str, segments: list[Segment], rules: Corpu
                    ) -> list[dict]:
     spans = [(s, e, seg.paragraph) for seg in segments if seg.role == "body"
              for s, e in split_sentences(text, seg.start, seg.end, rules)]
+    # bounded cost downstream: no sentence longer than limits.MAX_SENTENCE_CHARS
+    spans = split_long_sentences(text, spans, where=doc_id)
     return [{"doc_id": doc_id, "sent_id": f"{doc_id}-s{k:03d}", "start": s, "end": e,
              "text": text[s:e], "paragraph": p} for k, (s, e, p) in enumerate(spans, start=1)]
 

@@ -102,12 +102,8 @@ def _expand(pattern: str, macros: dict[str, str]) -> str:
 
 
 def _compile(path, where, pattern: str, case_sensitive: bool = False) -> re.Pattern:
-    if not case_sensitive:
-        return knowledge.compile_pattern(path, where, pattern)
-    try:
-        return re.compile(pattern)
-    except re.error as exc:
-        raise DataFileError(path, where, f"bad pattern {pattern!r}: {exc}") from None
+    return knowledge.compile_pattern(path, where, pattern,
+                                     flags=0 if case_sensitive else re.IGNORECASE)
 
 
 def _parse_rule(path, index: int, item, macros: dict[str, str]) -> Rule:

@@ -43,7 +43,18 @@ def read_text(path: Path | str) -> str:
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader whose impossible dates (2024-13-01) are errors with a line, not crashes."""
+    """SafeLoader whose impossible dates (2024-13-01) are errors with a line, not crashes,
+    and which refuses anchors and aliases (&name, *name, <<: merges): data files never need
+    them, and a few nested aliases expand to billions of nodes (a 'billion laughs' file
+    would hang the build)."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.composer.ComposerError(
+                None, None, "anchors and aliases (&name, *name) are not allowed in data files",
+                event.start_mark)
+        return super().compose_node(parent, index)
 
 
 def _timestamp(loader: _Loader, node: yaml.Node):
@@ -141,9 +152,20 @@ def parse_iso_date(path: Path | str, where: str | int, value: str):
         raise DataFileError(path, where, f"date {value!r}: {exc}") from None
 
 
-def compile_pattern(path: Path | str, where: str | int, pattern: str) -> re.Pattern:
-    """Compile an analyst-written regular expression (case-insensitive)."""
+def compile_pattern(path: Path | str, where: str | int, pattern: str, flags: int = re.IGNORECASE
+                    ) -> re.Pattern:
+    """Compile an analyst-written regular expression (case-insensitive by default) and
+    refuse one that backtracks catastrophically (it would hang the build on some article)."""
+    from trustbrief.limits import TimeLimitExceeded, check_pattern_cost
+
     try:
-        return re.compile(pattern, re.IGNORECASE)
+        compiled = re.compile(pattern, flags)
     except re.error as exc:
         raise DataFileError(path, where, f"bad pattern {pattern!r}: {exc}") from None
+    try:
+        check_pattern_cost(compiled)
+    except TimeLimitExceeded:
+        raise DataFileError(path, where, f"pattern {pattern!r} is too slow on short inputs "
+                            "(nested repetition such as '(a+)+' backtracks without end); "
+                            "simplify it") from None
+    return compiled
