@@ -43,10 +43,13 @@ $(VENV_READY): requirements.txt pyproject.toml
 	@touch $@
 
 # Seed names may hold spaces, which make cannot list: a signature file of the seeds
-# (name, size, mtime) changes only when a seed is added, removed or edited.
+# (name, size, mtime) changes only when a seed is added, removed or edited. Same rule as
+# the reader (corpus.read.seed_files): regular files at the top level, not hidden; no
+# symbolic links, no nested folders.
 $(STAMP)/seeds.sig: FORCE
 	@mkdir -p $(STAMP)
-	@find seeds -type f ! -name '.*' -printf '%P\t%s\t%T@\n' | LC_ALL=C sort > $@.tmp
+	@find seeds -mindepth 1 -maxdepth 1 -type f ! -name '.*' -printf '%P\t%s\t%T@\n' | \
+	  LC_ALL=C sort > $@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv -f $@.tmp $@
 FORCE:
 

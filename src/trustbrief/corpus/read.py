@@ -7,13 +7,17 @@ page states about the article (trustbrief.corpus.html).
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import hashlib
 import logging
+import os
+import stat
 from pathlib import Path
 
 import pandas as pd
 
+from trustbrief.cleaning import clean_text
 from trustbrief.corpus.html import article_from_html
 from trustbrief.corpus.rules import CorpusRules
 
@@ -65,17 +69,38 @@ def _ignored(name: str, rules: CorpusRules) -> bool:
     return name.startswith(".") or any(fnmatch.fnmatchcase(lower, g) for g in rules.ignore_files)
 
 
+def read_capped(path: Path, max_bytes: int) -> bytes | None:
+    """The bytes of a regular file, or None when it holds more than `max_bytes`.
+
+    Opened without following a symbolic link and checked on the open file (no race with a
+    file swapped after listing); the cap counts the bytes actually read, so a file that
+    reports size 0 (/proc) or grows while read cannot slip past it."""
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        chunks, total = [], 0
+        while total <= max_bytes:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    finally:
+        os.close(fd)
+    return None if total > max_bytes else b"".join(chunks)
+
+
 def _read_one(path: Path, name: str, rules: CorpusRules) -> dict | None:
     suffix = path.suffix.lower()
     if suffix not in rules.text_extensions | rules.html_extensions:
         log.warning("%s: unknown file type %r - skipped", name, path.suffix or "(none)")
         return None
-    size = path.stat().st_size
-    if size > rules.limits["max_bytes"]:
-        log.warning("%s: %d bytes is over the %d byte limit - skipped", name, size,
-                    rules.limits["max_bytes"])
+    data = read_capped(path, rules.limits["max_bytes"])
+    if data is None:
+        log.warning("%s: over the %d byte limit - skipped", name, rules.limits["max_bytes"])
         return None
-    data = path.read_bytes()
     if not data.strip():
         log.warning("%s: empty file - skipped", name)
         return None
@@ -97,8 +122,33 @@ def _read_one(path: Path, name: str, rules: CorpusRules) -> dict | None:
         if not text.strip():
             log.warning("%s: no article text in the HTML - skipped", name)
             return None
+    text = clean_text(text)  # control and bidi characters -> spaces (offsets unchanged)
     return {"file": name, "sha256": hashlib.sha256(data).hexdigest(), "text": text,
             "encoding": encoding, "n_bytes": len(data), "meta": meta}
+
+
+def seed_files(seeds_dir: Path | str, rules: CorpusRules) -> list[Path]:
+    """The files read as articles: regular files at the top level of seeds_dir, by name.
+
+    Symbolic links (which could point at system files or outside the folder), folders,
+    devices, pipes and sockets are never read; each is named in a warning. `make`'s seed
+    signature lists the same files (top level, regular, not hidden)."""
+    files = []
+    for path in sorted(Path(seeds_dir).iterdir(), key=lambda p: p.name):
+        if _ignored(path.name, rules):
+            continue
+        mode = path.lstat().st_mode
+        if stat.S_ISREG(mode):
+            files.append(path)
+        elif stat.S_ISLNK(mode):
+            log.warning("%s: a symbolic link - skipped (copy the article into the folder)",
+                        path.name)
+        elif stat.S_ISDIR(mode):
+            log.warning("%s/: a folder - not read (articles go at the top level of %s)",
+                        path.name, seeds_dir)
+        else:
+            log.warning("%s: not a regular file - skipped", path.name)
+    return files
 
 
 def read_seeds(seeds_dir: Path | str, rules: CorpusRules) -> pd.DataFrame:
@@ -107,9 +157,7 @@ def read_seeds(seeds_dir: Path | str, rules: CorpusRules) -> pd.DataFrame:
     if not seeds_dir.is_dir():
         raise FileNotFoundError(f"{seeds_dir}: seeds folder not found")
     rows = []
-    for path in sorted(seeds_dir.iterdir(), key=lambda p: p.name):
-        if _ignored(path.name, rules) or not path.is_file():
-            continue
+    for path in seed_files(seeds_dir, rules):
         try:
             row = _read_one(path, path.name, rules)
         except OSError as exc:
