@@ -27,6 +27,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from trustbrief.tables import write_table
+
 ROOT = Path(__file__).resolve().parents[2]
 SIZES = (100, 500, 1000, 10000)
 
@@ -250,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     for key, value in extra.items():
         print(f"{key}: {value}")
     results["stages"] = results["stages"].map(json.dumps)
-    results.to_csv(out / "bench.csv", index=False)
+    write_table(results, out / "bench.csv")  # the same spreadsheet-safe CSV as every table
     (out / "baseline.json").write_text(json.dumps({**baseline, **extra}, indent=2) + "\n")
     chart(results, out)
     print(f"wrote {out}/bench.csv, {out}/bench.svg, {out}/baseline.json")
