@@ -17,6 +17,7 @@ import logging
 import re
 import signal
 import threading
+import time
 from collections.abc import Iterator
 
 log = logging.getLogger("trustbrief")
@@ -81,14 +82,17 @@ def time_limit(seconds: float, what: str = "step") -> Iterator[None]:
         raise TimeLimitExceeded(f"{what} took longer than {seconds:g} s")
 
     previous = signal.signal(signal.SIGALRM, expired)
-    outer = signal.setitimer(signal.ITIMER_REAL, seconds)[0]
+    outer = signal.setitimer(signal.ITIMER_REAL, min(seconds, signal.getitimer(
+        signal.ITIMER_REAL)[0] or seconds))[0]
+    started = time.monotonic()
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-        if outer:  # an enclosing limit keeps running (never extended by ours)
-            signal.setitimer(signal.ITIMER_REAL, max(outer - seconds, 1e-3))
+        if outer:  # an enclosing limit keeps running, with the time that is left
+            left = outer - (time.monotonic() - started)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-3))
 
 
 def _probes(pattern: str) -> list[str]:
