@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from conftest import DATA
-from trustbrief import pipeline
+from trustbrief import corpus
 from trustbrief.briefs import BriefParamError, validate_params
 from trustbrief.tables import read_table, to_csv_text
 
@@ -48,15 +48,16 @@ def unsafe_cells(text: str) -> list[str]:
             or CONTROL_RE.search(c)]
 
 
-def test_no_csv_the_pipeline_writes_holds_a_formula_or_a_control_character(tmp_path):
+def test_no_table_cell_holds_a_formula_or_a_control_character(tmp_path):
+    """The article's text reaches the documents and sentences tables (title, sentences);
+    every other table quotes those sentences, through the same CSV writer."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "hostile.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
-    tables = pipeline.run(seeds, DATA)
-    out = tmp_path / "processed"
-    pipeline.write_outputs(tables, out, {"seeds": []})
-    written = {path.name: path.read_text(encoding="utf-8") for path in out.glob("*.csv")}
-    assert "HYPERLINK" in written["documents.csv"] + written["sentences.csv"]
+    rules = corpus.load_rules(DATA)
+    documents, sentences = corpus.build_corpus(corpus.read_seeds(seeds, rules), rules)
+    written = {"documents": to_csv_text(documents), "sentences": to_csv_text(sentences)}
+    assert "HYPERLINK" in written["documents"] + written["sentences"]
     for name, text in written.items():
         assert not unsafe_cells(text), (name, unsafe_cells(text)[:3])
 
