@@ -21,6 +21,11 @@ BRIEF_DEFS := $(wildcard data/stories/*.yaml data/stories/*/briefs.yaml)
 STORY ?=
 NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 
+# A brief's parameters come from the command line and may hold anything: make must never
+# expand them (a '$(shell ...)' would run) or pass them on as they are. The recipes below
+# read them with $(value ...) and hand them to Python as TRUSTBRIEF_* variables.
+unexport TITLE START END NAME PARAMS STORY
+
 .PHONY: help report data test test-fast lab brief bench evaluate clean distclean lint lock freeze screenshots
 
 help: ## show this help
@@ -63,23 +68,26 @@ $(STAMP)/briefs.done: $(PROCESSED)/datapackage.json $(BRIEF_DEFS) $(NOTEBOOKS) $
 	$(PY) -m trustbrief brief
 	@touch $@
 
-ifeq ($(STORY),)
+ifeq ($(value STORY),)
 report: $(STAMP)/briefs.done ## build every brief of the default story (STORY=NAME: that story's)
 	@echo "briefs: $(abspath reports/index.html)"
 else
+report: export TRUSTBRIEF_STORY = $(value STORY)
 report: $(VENV_READY)
-	$(PY) -m trustbrief extract --story $(STORY)
-	$(PY) -m trustbrief brief --story $(STORY)
+	$(PY) -m trustbrief extract --story "$$TRUSTBRIEF_STORY"
+	$(PY) -m trustbrief brief --story "$$TRUSTBRIEF_STORY"
 	@echo "briefs: $(abspath reports/index.html)"
 endif
 
 # The brief's parameters reach Python as environment variables, unexpanded ($(value ...)),
-# never as shell text: quotes, $(...) and backticks in a title are just characters.
+# never as shell text: quotes, $(...), $(shell ...) and backticks in a title are just
+# characters. (See `unexport` above: make must not expand them into the environment.)
 brief: export TRUSTBRIEF_TITLE = $(value TITLE)
 brief: export TRUSTBRIEF_START = $(value START)
 brief: export TRUSTBRIEF_END = $(value END)
 brief: export TRUSTBRIEF_NAME = $(value NAME)
 brief: export TRUSTBRIEF_PARAMS = $(value PARAMS)
+brief: export TRUSTBRIEF_STORY = $(value STORY)
 brief: $(PROCESSED)/datapackage.json ## build one more brief: START=... END=... TITLE="..." [NAME=...]
 	$(PY) -m trustbrief brief --from-env
 

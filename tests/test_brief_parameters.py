@@ -15,7 +15,8 @@ import pytest
 
 from conftest import DATA, ROOT
 from trustbrief import briefs
-from trustbrief.briefs import BriefParamError, load_briefs, validate_name
+from trustbrief.briefs import BriefParamError, story_briefs, validate_name
+from trustbrief.knowledge.story import find_story
 
 SRC = Path(briefs.__file__).resolve().parents[1]  # the trustbrief being tested
 
@@ -33,7 +34,7 @@ def test_reserved_names_are_refused(name):
 
 
 def test_a_custom_brief_never_replaces_a_default_one():
-    default = load_briefs(DATA / "briefs.yaml")[0]
+    default = story_briefs(find_story(DATA))[0]
     result = run("brief", "--title", "Mine", "--start", "2024-10-01", "--end", "2024-10-31",
                  "--name", default.name, "--check")
     assert result.returncode == 2 and "default brief" in result.stderr
@@ -52,7 +53,7 @@ RECORDER = textwrap.dedent("""
         json.dump({"argv": sys.argv[1:], "env": {k: os.environ[k] for k in keys}}, fh)
 """)
 
-HOSTILE_TITLE = 'He said "no" $(touch {mark}) `touch {mark}` $HOME'
+HOSTILE_TITLE = 'He said "no" $(touch {mark}) `touch {mark}` $(shell touch {mark}) $HOME'
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
@@ -87,3 +88,15 @@ def test_the_environment_parameters_build_the_brief_verbatim(tmp_path):
     assert "'focus': 'United States->Israel'" in result.stdout
     missing = run("brief", "--from-env", "--check", env={"PATH": "/usr/bin:/bin"})
     assert missing.returncode != 0 and "usage: make brief" in missing.stderr
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_report_story_is_never_expanded_or_run(tmp_path):
+    mark = tmp_path / "pwned"
+    story = f"$(shell touch {mark}); touch {mark}"
+    result = subprocess.run(
+        ["make", "-n", "-o", ".venv/.requirements-installed", "report", f"STORY={story}"],
+        cwd=ROOT, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    assert not mark.exists(), "make ran a command from STORY"
+    assert '--story "$TRUSTBRIEF_STORY"' in result.stdout

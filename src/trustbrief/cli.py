@@ -98,7 +98,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 # `make brief` hands its parameters over in these environment variables, never as shell text.
 ENV_PARAMETERS = {"title": "TRUSTBRIEF_TITLE", "start": "TRUSTBRIEF_START",
                   "end": "TRUSTBRIEF_END", "name": "TRUSTBRIEF_NAME",
-                  "param": "TRUSTBRIEF_PARAMS"}
+                  "param": "TRUSTBRIEF_PARAMS", "story": "TRUSTBRIEF_STORY"}
 MAKE_BRIEF_USAGE = 'usage: make brief START=YYYY-MM-DD END=YYYY-MM-DD TITLE="..." [NAME=...] ' \
     '[PARAMS="focus=A->B min_origins=2"]'
 
@@ -115,7 +115,7 @@ def _params_from_env(args: argparse.Namespace) -> None:
                 args.param = shlex.split(value)
             except ValueError as exc:
                 raise SystemExit(f"error: PARAMS: {exc}") from None
-        else:
+        elif value or option != "story":  # no STORY: the default story (or --story)
             setattr(args, option, value or None)
     if not (args.title and args.start and args.end):
         raise SystemExit(MAKE_BRIEF_USAGE)

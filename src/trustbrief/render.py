@@ -27,6 +27,8 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 TEMPLATE_NAME = "trustbrief"
 BRIEF_SUFFIXES = (".html", ".pdf", ".ipynb", ".json")
 ANSI_RE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+# build/<brief name>.<random>/: a build's private folder (tempfile.mkdtemp)
+PRIVATE_BUILD_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}\.[A-Za-z0-9_]{8}$")
 
 
 @dataclass(frozen=True)
@@ -303,7 +305,8 @@ def sweep_stale_builds(paths: Paths) -> None:
     so none of them belongs to a running build)."""
     if paths.build.is_dir():
         for folder in paths.build.iterdir():
-            if folder.is_dir() and not folder.is_symlink():
+            if PRIVATE_BUILD_RE.match(folder.name) and folder.is_dir() \
+                    and not folder.is_symlink():
                 shutil.rmtree(folder, ignore_errors=True)
 
 
