@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
+from hashlib import sha256
 
 import pytest
 
@@ -79,8 +80,8 @@ def corpus_of(tmp_path, words: int):
     import pandas as pd
 
     text = article_with_one_long_sentence(words)
-    raw = pd.DataFrame([{"file": f"long{words}.txt", "sha256": "0" * 64, "text": text,
-                         "encoding": "utf-8", "n_bytes": len(text), "meta": {}}])
+    raw = pd.DataFrame([{"file": f"long{words}.txt", "sha256": sha256(text.encode()).hexdigest(),
+                         "text": text, "encoding": "utf-8", "n_bytes": len(text), "meta": {}}])
     return text, corpus.build_corpus(raw, corpus.load_rules(DATA))
 
 

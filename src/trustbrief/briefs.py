@@ -7,7 +7,9 @@ message rather than a half-built brief.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -181,3 +183,27 @@ def story_briefs(story) -> list[Brief]:
     if duplicate:
         raise DataFileError(story.path, "briefs", f"duplicate brief name {duplicate!r}")
     return briefs
+
+
+# `make brief` hands its parameters over in these environment variables, never as shell text.
+ENV_PARAMETERS = {"title": "TRUSTBRIEF_TITLE", "start": "TRUSTBRIEF_START",
+                  "end": "TRUSTBRIEF_END", "name": "TRUSTBRIEF_NAME",
+                  "param": "TRUSTBRIEF_PARAMS", "story": "TRUSTBRIEF_STORY"}
+MAKE_BRIEF_USAGE = 'usage: make brief START=YYYY-MM-DD END=YYYY-MM-DD TITLE="..." [NAME=...] ' \
+    '[PARAMS="focus=A->B min_origins=2"]'
+
+
+def options_from_env(args) -> None:
+    """Fill a custom brief's command-line options (an argparse Namespace) from the
+    TRUSTBRIEF_* variables `make brief` sets."""
+    for option, variable in ENV_PARAMETERS.items():
+        value = os.environ.get(variable, "")
+        if option == "param":
+            try:  # split like a shell would, without running anything
+                args.param = shlex.split(value)
+            except ValueError as exc:
+                raise SystemExit(f"error: PARAMS: {exc}") from None
+        elif value or option != "story":  # no STORY: the default story (or --story)
+            setattr(args, option, value or None)
+    if not (args.title and args.start and args.end):
+        raise SystemExit(MAKE_BRIEF_USAGE)

@@ -95,32 +95,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-# `make brief` hands its parameters over in these environment variables, never as shell text.
-ENV_PARAMETERS = {"title": "TRUSTBRIEF_TITLE", "start": "TRUSTBRIEF_START",
-                  "end": "TRUSTBRIEF_END", "name": "TRUSTBRIEF_NAME",
-                  "param": "TRUSTBRIEF_PARAMS", "story": "TRUSTBRIEF_STORY"}
-MAKE_BRIEF_USAGE = 'usage: make brief START=YYYY-MM-DD END=YYYY-MM-DD TITLE="..." [NAME=...] ' \
-    '[PARAMS="focus=A->B min_origins=2"]'
-
-
-def _params_from_env(args: argparse.Namespace) -> None:
-    """Fill the custom brief's options from TRUSTBRIEF_* variables (`make brief`)."""
-    import os
-    import shlex
-
-    for option, variable in ENV_PARAMETERS.items():
-        value = os.environ.get(variable, "")
-        if option == "param":
-            try:  # split like a shell would, without running anything
-                args.param = shlex.split(value)
-            except ValueError as exc:
-                raise SystemExit(f"error: PARAMS: {exc}") from None
-        elif value or option != "story":  # no STORY: the default story (or --story)
-            setattr(args, option, value or None)
-    if not (args.title and args.start and args.end):
-        raise SystemExit(MAKE_BRIEF_USAGE)
-
-
 def _default_briefs(args: argparse.Namespace, story) -> list:
     """The briefs `make report` builds (a custom brief may not take one of their names)."""
     from trustbrief.briefs import load_briefs, story_briefs
@@ -149,7 +123,9 @@ def _custom_brief(args: argparse.Namespace):
 
 def _briefs_from_args(args: argparse.Namespace):
     if args.from_env:
-        _params_from_env(args)
+        from trustbrief.briefs import options_from_env
+
+        options_from_env(args)
     if args.title or args.start or args.end:
         return [_custom_brief(args)]
     story = _story(args)
