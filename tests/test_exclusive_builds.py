@@ -31,7 +31,8 @@ def checkout(tmp_path: Path, body: str = CHART_CELL) -> Path:
 
 def brief_command(root: Path) -> list[str]:
     return [sys.executable, "-m", "trustbrief", "brief", "--root", str(root), "--title",
-            "Two at once", "--start", "2024-07-01", "--end", "2024-10-31", "--name", "alpha"]
+            "Two at once", "--start", "2024-07-01", "--end", "2024-10-31", "--name", "alpha",
+            "--param", "focus=US->Israel"]
 
 
 def assert_published_whole(reports: Path, name: str) -> None:
@@ -59,7 +60,7 @@ def test_two_builds_at_once_publish_one_whole_brief(tmp_path):
 
 def a_brief(name: str = "alpha") -> Brief:
     return Brief(name, validate_params({"title": "A brief", "start": "2024-07-01",
-                                        "end": "2024-10-31"}))
+                                        "end": "2024-10-31", "focus": "US->Israel"}))
 
 
 def test_up_to_date_checks_the_published_files(tmp_path):
