@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trustbrief import render
+from trustbrief import render, site
 
 MANIFEST = {"name": "b", "title": "A <brief>", "start": "2024-07-01", "end": "2024-10-31",
             "built": "2024-11-01T10:00:00Z", "git": "abc1234",
@@ -18,7 +18,7 @@ def test_index_has_a_main_landmark_a_caption_and_header_scopes():
 
 
 def test_index_links_are_underlined_not_told_by_colour_alone():
-    assert "text-decoration:underline" in render.INDEX_CSS
+    assert "text-decoration:underline" in site.INDEX_CSS
 
 
 def test_the_pdf_is_tagged(tmp_path):
