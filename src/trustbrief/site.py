@@ -107,18 +107,25 @@ def screenshot(page: Path, png: Path, width: int = 1200, height: int = 3000,
     return png
 
 
-def _figure_screenshot(page: Path, png: Path, width: int, figure: int, chromium: str) -> Path:
+def open_offline_page(pw, page: Path, width: int, chromium: str = "chromium"):
+    """Debian's Chromium through playwright, with every request but file: refused, on `page`.
+    Returns (browser, tab); the caller closes the browser."""
     import shutil as _shutil
 
+    browser = pw.chromium.launch(executable_path=_shutil.which(chromium) or chromium,
+                                 args=["--no-sandbox", "--disable-gpu"])
+    tab = browser.new_page(viewport={"width": width, "height": 1200})
+    tab.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:")
+              else r.abort())
+    tab.goto(page.resolve().as_uri())
+    return browser, tab
+
+
+def _figure_screenshot(page: Path, png: Path, width: int, figure: int, chromium: str) -> Path:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=_shutil.which(chromium) or chromium,
-                                     args=["--no-sandbox", "--disable-gpu"])
-        tab = browser.new_page(viewport={"width": width, "height": 1200})
-        tab.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:")
-                  else r.abort())
-        tab.goto(page.resolve().as_uri())
+        browser, tab = open_offline_page(pw, page, width, chromium)
         tab.wait_for_function("() => [...document.querySelectorAll('.tb-chart')]"
                               ".every(c => c.dataset.interactive)", timeout=15000)
         tab.locator("figure.tb-figure").nth(figure).screenshot(path=str(png))

@@ -11,7 +11,6 @@ the parameters given (--title, --start, --end, --focus), into OUT.
 from __future__ import annotations
 
 import argparse
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,15 +23,12 @@ def section_screenshots(page: Path, out: Path, width: int = WIDTH) -> list[Path]
     """One PNG per h1/h2 section: from its heading to the next one."""
     from playwright.sync_api import sync_playwright
 
+    from trustbrief.site import open_offline_page
+
     out.mkdir(parents=True, exist_ok=True)
     shots = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=shutil.which(CHROMIUM) or CHROMIUM,
-                                     args=["--no-sandbox", "--disable-gpu"])
-        tab = browser.new_page(viewport={"width": width, "height": 1200})
-        tab.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:")
-                  else r.abort())
-        tab.goto(page.resolve().as_uri())
+        browser, tab = open_offline_page(pw, page, width, CHROMIUM)
         tab.wait_for_function("() => [...document.querySelectorAll('.tb-chart')]"
                               ".every(c => c.dataset.interactive || c.dataset.error)",
                               timeout=30000)
