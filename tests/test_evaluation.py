@@ -219,3 +219,23 @@ def test_date_verdicts_tell_a_confident_error_from_an_honest_range(
                                "published_earliest": earliest, "published_latest": latest,
                                "outlet": ""}])
     assert score_documents(gold, predicted, synonyms).loc[0, "date_verdict"] == verdict
+
+
+def test_oracle_dates_give_every_document_its_gold_day_only_inside_the_diagnostic():
+    """--oracle-dates: an upper bound 'if dating were perfect', never the default."""
+    from trustbrief import dating
+    from trustbrief.evaluation.run import _gold_publication_dates
+
+    gold = gold_corpus(documents=[("a.txt", "World Herald", "2024-10-09", 0, "call"),
+                                  ("b.txt", "World Herald", "2024-10-11", 0, "")])
+    real = dating.infer_publication_dates
+    docs = pd.DataFrame({"doc_id": ["d1", "d2", "d3"], "file": ["a.txt", "b.txt", "c.txt"],
+                         "published": ["2024-01-01", "", ""], "published_basis": ["stated",
+                                                                                "unknown", ""]})
+    with _gold_publication_dates(gold):
+        dated = dating.infer_publication_dates(docs, {}, pd.DataFrame())
+    assert dating.infer_publication_dates is real
+    assert dated["published"].tolist()[:2] == ["2024-10-09", "2024-10-11"]
+    assert dated["published_latest"].tolist()[:2] == ["2024-10-09", "2024-10-11"]
+    assert dated.loc[2, "published"] == ""  # not in the gold: left as dating found it
+    assert docs.loc[0, "published"] == "2024-01-01"  # the input is not modified

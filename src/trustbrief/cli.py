@@ -239,7 +239,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     predictions = Path(args.predictions) if args.predictions else None
     try:
         results = run.evaluate(corpora, Path(args.data), out, names=args.corpus or None,
-                               predictions=predictions, with_urls=not args.text_only)
+                               predictions=predictions, with_urls=not args.text_only,
+                               oracle_dates=args.oracle_dates)
     except FileNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -303,6 +304,10 @@ def _add_evaluate(sub) -> None:
     p.add_argument("--text-only", action="store_true",
                    help="extract from the article texts alone (default: the gold url of each "
                         "file is given as the analyst's sidecar, never its outlet or date)")
+    p.add_argument("--oracle-dates", action="store_true",
+                   help="diagnostic upper bound, not a result: give every document its GOLD "
+                        "publication date after dating, to tell extraction errors from "
+                        "dating errors (use another --out)")
     p.set_defaults(func=cmd_evaluate)
 
 

@@ -63,14 +63,18 @@ def find_corpora(root: Path | str, names: list[str] | None = None) -> list[Path]
     return found
 
 
-def extract_corpus(gold: GoldCorpus, data_dir: Path, with_urls: bool = True
-                   ) -> tuple[dict[str, pd.DataFrame], float, str]:
+def extract_corpus(gold: GoldCorpus, data_dir: Path, with_urls: bool = True,
+                   oracle_dates: bool = False) -> tuple[dict[str, pd.DataFrame], float, str]:
     """Run the extraction pipeline on a corpus's articles, in this process, with the story
     whose articles folder it is (its pair, period, actors); returns the story's name too.
 
     with_urls: give the pipeline what an analyst keeps with a saved article, its address (the
     gold documents.csv `url`, as a sidecar with only file and url); never the gold outlet or
-    date. Without it the pipeline sees the text alone."""
+    date. Without it the pipeline sees the text alone.
+
+    oracle_dates (a diagnostic, never the default): every document gets its GOLD publication
+    day after the dating stage, so event scores show what extraction reaches if dating were
+    perfect - an upper bound that separates extraction errors from dating errors."""
     from trustbrief import pipeline
     from trustbrief.knowledge.story import story_for_articles
 
@@ -83,7 +87,8 @@ def extract_corpus(gold: GoldCorpus, data_dir: Path, with_urls: bool = True
         knowledge = pipeline.Knowledge(data_dir, story)
         if with_urls and "url" in gold.documents.columns:
             knowledge.sidecar = url_sidecar(gold, knowledge.sidecar.columns)
-        tables = pipeline.run(gold.articles, data_dir, knowledge=knowledge)
+        with _gold_publication_dates(gold) if oracle_dates else contextlib.nullcontext():
+            tables = pipeline.run(gold.articles, data_dir, knowledge=knowledge)
     name = story.name if story is not None else ""
     return tables, time.perf_counter() - started, name
 
@@ -94,6 +99,32 @@ def url_sidecar(gold: GoldCorpus, columns) -> pd.DataFrame:
     frame["file"] = gold.documents["file"].to_numpy()
     frame["url"] = gold.documents["url"].to_numpy()
     return frame.sort_values("file", kind="stable").reset_index(drop=True)
+
+
+@contextlib.contextmanager
+def _gold_publication_dates(gold: GoldCorpus):
+    """The dating stage, followed by the gold day for every document (oracle diagnostic)."""
+    from trustbrief import dating
+
+    real = dating.infer_publication_dates
+    gold_day = dict(zip(gold.documents["file"].astype(str),
+                        gold.documents["published"].astype(str), strict=True))
+
+    def with_gold_days(documents, *args, **kwargs):
+        docs = real(documents, *args, **kwargs).copy()
+        days = docs["file"].astype(str).map(gold_day).fillna("")
+        known = days != ""
+        for column in ("published", "published_earliest", "published_latest"):
+            docs.loc[known, column] = days[known]
+        docs.loc[known, "published_basis"] = "sidecar"
+        docs.loc[known, "published_evidence"] = "gold publication date (oracle diagnostic)"
+        return docs
+
+    dating.infer_publication_dates = with_gold_days
+    try:
+        yield
+    finally:
+        dating.infer_publication_dates = real
 
 
 @contextlib.contextmanager
@@ -210,7 +241,7 @@ def write_report(results: list[CorpusResult], out_dir: Path) -> list[Path]:
         out_dir / "evaluation.csv": to_csv_text(flat_rows(summaries)),
     }
     for result in results:
-        folder = out_dir / result.summary["corpus"]
+        folder = out_dir / result.summary.get("folder", result.summary["corpus"])
         written[folder / "documents.csv"] = to_csv_text(result.documents)
         written[folder / "gold_events.csv"] = to_csv_text(result.gold_events)
         written[folder / "predicted_events.csv"] = to_csv_text(result.predicted_events)
@@ -230,9 +261,11 @@ def write_report(results: list[CorpusResult], out_dir: Path) -> list[Path]:
 
 
 def evaluate(corpora_root: Path, data_dir: Path, out_dir: Path, names: list[str] | None = None,
-             predictions: Path | None = None, with_urls: bool = True) -> list[CorpusResult]:
+             predictions: Path | None = None, with_urls: bool = True,
+             oracle_dates: bool = False) -> list[CorpusResult]:
     """Score every labelled corpus; with `predictions`, read FOLDER/NAME/*.csv instead of
-    extracting (e.g. tables written by another checkout)."""
+    extracting (e.g. tables written by another checkout). oracle_dates: see extract_corpus;
+    the corpus column then says so, since the scores are an upper bound, not a result."""
     synonyms = load_agency_synonyms(data_dir)
     results = []
     for folder in find_corpora(corpora_root, names):
@@ -241,8 +274,11 @@ def evaluate(corpora_root: Path, data_dir: Path, out_dir: Path, names: list[str]
         if predictions is not None:
             tables, seconds = read_predictions(predictions / gold.name), None
         else:
-            tables, seconds, story = extract_corpus(gold, data_dir, with_urls)
+            tables, seconds, story = extract_corpus(gold, data_dir, with_urls, oracle_dates)
         result = evaluate_corpus(gold, tables, synonyms, seconds)
+        if oracle_dates and predictions is None:
+            result.summary["folder"] = gold.name
+            result.summary["corpus"] += " [oracle dates: upper bound]"
         result.summary["story"] = story
         results.append(result)
     write_report(results, out_dir)
