@@ -102,6 +102,13 @@ def test_credit_lines_name_the_origin(grammar, last_line, origin):
     assert found.origin == origin
 
 
+def test_a_source_line_names_the_origin_but_an_address_does_not(grammar):
+    found = stated("Talks to resume\nThe minister said so.\nSource: Minval, a local news site, "
+                   "as reported by another\n" + BODY, grammar)
+    assert found.origin == "Minval"
+    assert stated("Talks\nSource: https://example.com/a\n" + BODY, grammar).origin == ""
+
+
 def test_a_lede_crediting_a_wire_names_the_origin(grammar):
     found = stated("The minister admitted the error on Thursday, reports Associated Press.\n"
                    + BODY, grammar)

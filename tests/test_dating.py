@@ -126,6 +126,18 @@ def test_explicit_dates_alone_bound_the_article_from_below(chronology):
     assert "2024-10-03" in out["published_evidence"]
 
 
+def test_background_events_only_give_a_range_up_to_the_corpus_end(chronology):
+    # The only dated event is months old background; a dated article of the corpus is much
+    # later: the range must reach it (the article may be as late as the corpus), not stop
+    # a guessed lag after the old event.
+    docs = [article("dB", "background.txt"), article("dL", "late.txt", "stated", "2025-03-01")]
+    mentions = [mention("dB", 1, "missile_attack", "Iran",
+                        "The talks come months after Iran's missile attack on 2024-10-01.")]
+    out = infer(docs, mentions, chronology).set_index("doc_id").loc["dB"]
+    assert out["published"] == "" and out["published_earliest"] == "2024-10-01"
+    assert out["published_latest"] >= "2025-03-01"
+
+
 def test_event_pinned_by_a_dated_article(chronology):
     # The chronology does not know the strike; a dated article dates it explicitly.
     docs = [article("dD", "dated.txt", "stated", "2024-10-27"), article("dU", "undated.txt")]

@@ -348,8 +348,11 @@ def _window(clues: list[Clue], lookaround_days: int,
     if not days and (lower is None or upper is None):
         return []
     start = min(days) - dt.timedelta(days=7) if days else lower
-    end = max(days) + dt.timedelta(days=lookaround_days) if days else upper
-    start, end = max(start, lower or start), min(end, upper or end)
+    # an upper bound (the corpus's last dated article, a URL month, an update stamp) is the
+    # window's end, nearer or farther than the lookaround: an article may report only
+    # background events months old
+    end = upper or max(days) + dt.timedelta(days=lookaround_days)
+    start = max(start, lower or start)
     return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
 
 
