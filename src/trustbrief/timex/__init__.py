@@ -3,8 +3,8 @@
 Finding is plain `re`: the vocabulary in data/time_expressions.yaml is compiled into one big
 alternation per kind (date, weekday, relative, duration, count); overlapping matches are
 settled leftmost-longest. Each match gets a compact *spec* that does not depend on the
-publication date, so the same expression can be resolved against any anchor (dating.py tries
-many candidate anchors). Spec grammar:
+publication date, so the same expression can be resolved against any anchor
+(trustbrief.dating tries many candidate anchors). Spec grammar:
 
     abs:YYYY-MM-DD            calendar day                       ('September 29, 2024')
     md:MM-DD                  day without year -> year nearest the anchor ('Sept. 28')

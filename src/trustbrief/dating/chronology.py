@@ -1,0 +1,105 @@
+"""The analyst's chronology (data/stories/NAME/chronology.csv) and pinned events: events whose
+date is known independently of the article being dated."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from trustbrief.knowledge import (
+    DataFileError,
+    compile_pattern,
+    load_csv,
+    parse_iso_date,
+)
+
+CHRONOLOGY_FILE = "chronology.csv"
+CHRONOLOGY_REQUIRED = ("key", "date", "event_type", "label", "source")
+CHRONOLOGY_OPTIONAL = ("date_latest", "actors", "keywords")
+CHRONOLOGY_COLUMNS = ("key", "date", "date_latest", "event_type", "actors", "keywords", "label",
+                      "source")
+KEY_PATTERN = re.compile(r"^[A-Za-z0-9_]+$")
+MIN_SHARED_ACTORS = 2  # a pinned event with two or more actors matches only a mention of two
+
+
+def load_chronology(data_dir: Path | str) -> pd.DataFrame:
+    """data/chronology.csv -> key, date, date_latest, event_type, actors (list), keywords,
+    label, source; validated (dates, keys, regexes) with file and line in every error."""
+    path = Path(data_dir) / CHRONOLOGY_FILE
+    rows, seen = [], {}
+    for row in load_csv(path, CHRONOLOGY_REQUIRED, CHRONOLOGY_OPTIONAL):
+        line = row["_line"]
+        key = row["key"]
+        if not key:
+            raise DataFileError(path, line, "empty key")
+        if not KEY_PATTERN.match(key):
+            raise DataFileError(path, line, f"key {key!r} may hold only letters, digits and '_'")
+        if key in seen:
+            raise DataFileError(path, line, f"duplicate key {key!r} (first on line {seen[key]})")
+        seen[key] = line
+        first = parse_iso_date(path, line, row["date"])
+        if first is None:
+            raise DataFileError(path, line, "empty date")
+        last = parse_iso_date(path, line, row.get("date_latest", "")) or first
+        if last < first:
+            raise DataFileError(path, line, f"date_latest {last} is before date {first}")
+        for column in ("event_type", "label", "source"):
+            if not row[column]:
+                raise DataFileError(path, line, f"empty {column}")
+        keywords = row.get("keywords", "")
+        if keywords:
+            compile_pattern(path, line, keywords)
+        rows.append({
+            "key": key, "date": first.isoformat(), "date_latest": last.isoformat(),
+            "event_type": row["event_type"], "actors": actor_list(row.get("actors", "")),
+            "keywords": keywords, "label": row["label"], "source": row["source"],
+        })
+    frame = pd.DataFrame(rows, columns=list(CHRONOLOGY_COLUMNS))
+    return frame.sort_values(["date", "key"], kind="stable").reset_index(drop=True)
+
+
+def actor_list(value) -> list[str]:
+    if isinstance(value, (list, tuple)):
+        return [str(v).strip() for v in value if str(v).strip()]
+    if not isinstance(value, str):
+        return []
+    return [v.strip() for v in value.split(";") if v.strip()]
+
+@dataclass(frozen=True)
+class Pinned:
+    """An event whose date is known independently of the undated article."""
+
+    key: str
+    event_type: str
+    actors: frozenset[str]
+    keywords: re.Pattern | None
+    first: dt.date
+    last: dt.date
+
+    def matches(self, event_type: str, actors: set[str], text: str) -> bool:
+        """The same event: same type, and the mention names as many of the event's actors as
+        it can (both parties of a call, not one shared name), and the keywords if any."""
+        if event_type != self.event_type:
+            return False
+        if self.actors and len(self.actors & actors) < min(MIN_SHARED_ACTORS, len(self.actors)):
+            return False
+        return self.keywords is None or bool(self.keywords.search(text or ""))
+
+
+def pinned_from_chronology(chronology: pd.DataFrame) -> list[Pinned]:
+    return [Pinned(row["key"], row["event_type"], frozenset(actor_list(row["actors"])),
+                   re.compile(row["keywords"], re.IGNORECASE) if row.get("keywords") else None,
+                   dt.date.fromisoformat(row["date"]),
+                   dt.date.fromisoformat(row.get("date_latest") or row["date"]))
+            for row in chronology.to_dict("records")]
+
+
+def iso_or_none(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,245 @@
+"""Clues: predicates over candidate publication days, from the mentions of an article and
+the events pinned elsewhere (see trustbrief.dating)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from trustbrief import timex
+from trustbrief.dating.chronology import Pinned, actor_list, iso_or_none
+from trustbrief.tables import frame_records
+
+DATED_BASES = ("stated", "html_meta", "url", "sidecar")
+EVIDENCE_SEP = " | "
+ONE_DAY = dt.timedelta(days=1)
+LEDE_SENTENCES = 2  # the first body sentences, where the day's news is reported
+LEDE_WEIGHT = 1.0
+
+
+@dataclass(frozen=True)
+class SentenceTimes:
+    """Time expressions per sentence, and which of them extract gave to which mention."""
+
+    by_sentence: dict  # (doc_id, sent_id) -> list of {time_id, spec}
+    claimed: dict  # (doc_id, sent_id) -> time_ids that govern some mention
+    governed: bool  # extract assigns governing time expressions (mentions have time_id)
+
+
+UNCLAIMED_WEIGHT = 0.5  # a time expression no mention claims: maybe this mention's, maybe not
+# 'Planned' is the least reliable reading ('planned retaliation for the missile attack' makes
+# the attack look planned), and plans are still reported after their day ('the visit,
+# originally set for Wednesday'): a 'not after the planned day' clue counts half.
+PLANNED_WEIGHT = 0.5
+
+
+def _governing(mention: dict, times: SentenceTimes,
+               wanted: Callable[[str], bool]) -> list[tuple[dict, float]]:
+    """(time expression, weight) pairs that may date the mention: its own expression when
+    extract chose one (weight 1); else the sentence's expressions that govern no other mention
+    (weight 1 when extract does not choose at all, else UNCLAIMED_WEIGHT)."""
+    key = (mention["doc_id"], mention["sent_id"])
+    if key not in times.by_sentence:
+        return []  # most sentences have no time expression at all
+    in_sentence = [t for t in times.by_sentence[key] if wanted(t["spec"])]
+    own = mention.get("time_id") or ""
+    if own:
+        return [(t, 1.0) for t in in_sentence if t["time_id"] == own]
+    if not times.governed:
+        return [(t, 1.0) for t in in_sentence]
+    claimed = times.claimed.get(key, set())
+    return [(t, UNCLAIMED_WEIGHT) for t in in_sentence if t["time_id"] not in claimed]
+
+
+def _is_full_date(spec: str) -> bool:
+    return isinstance(spec, str) and spec.startswith("abs:")
+
+
+def _is_explicit_day(spec: str) -> bool:
+    return isinstance(spec, str) and spec.startswith(("abs:", "md:"))
+
+
+# the document fields this stage reads (a record's .get gives None for missing ones)
+DOCUMENT_FIELDS = ("doc_id", "file", "published", "published_basis", "published_earliest",
+                   "published_latest", "published_printed", "published_evidence")
+
+
+def present(frame: pd.DataFrame, names: tuple[str, ...]) -> list[str]:
+    return [name for name in names if name in frame]
+
+
+def pinned_from_dated_documents(mentions: list[dict], times: SentenceTimes,
+                                 documents: pd.DataFrame) -> list[Pinned]:
+    """Events that a dated article dates explicitly ('Iran fired missiles on Oct. 1')."""
+    anchors = {row["doc_id"]: iso_or_none(row.get("published"))
+               for row in frame_records(documents, present(documents, DOCUMENT_FIELDS))
+               if row.get("published_basis") in DATED_BASES}
+    pinned = []
+    for m in mentions:
+        anchor = anchors.get(m["doc_id"])
+        if anchor is None:
+            continue
+        explicit = [t for t, _ in _governing(m, times, _is_explicit_day)]
+        if len(explicit) != 1:
+            continue
+        day = _past_day(explicit[0]["spec"], anchor)
+        if day is not None:
+            pinned.append(Pinned(f"{m['doc_id']}:{explicit[0]['time_id']}", m["event_type"],
+                                 frozenset(actor_list(m["actors"])), None, day, day))
+    return pinned
+
+
+def _past_day(spec: str, anchor: dt.date) -> dt.date | None:
+    """The day an explicit date names, read as reported by an article of `anchor`: a day
+    without its year ('December 25') is the latest such day not after the article (the
+    nearest one may lie ahead: 'December 25' read in October is last December)."""
+    day = timex.resolve_spec(spec, anchor).date
+    if day is not None and spec.startswith("md:") and day > anchor + ONE_DAY:
+        try:
+            day = day.replace(year=day.year - 1)
+        except ValueError:  # Feb 29
+            return None
+    return day
+
+
+# ---------------------------------------------------------------- clues
+
+@dataclass(frozen=True)
+class Clue:
+    doc_id: str
+    sent_id: str
+    text: str
+    kind: str  # relative | after | before
+    holds: Callable[[dt.date], bool]
+    events: tuple[tuple[dt.date, dt.date], ...]
+    identity: tuple
+    weight: float = 1.0
+
+
+def _relative_holds(spec: str, events: tuple) -> Callable[[dt.date], bool]:
+    def holds(anchor: dt.date) -> bool:
+        r = timex.resolve_spec(spec, anchor)
+        return r.date is not None and any(r.earliest <= last and first <= r.latest
+                                          for first, last in events)
+    return holds
+
+
+def _explicit_after(spec: str) -> Callable[[dt.date], bool]:
+    def holds(anchor: dt.date) -> bool:
+        r = timex.resolve_spec(spec, anchor)
+        return r.date is not None and anchor >= r.earliest
+    return holds
+
+
+def _explicit_before(spec: str) -> Callable[[dt.date], bool]:
+    def holds(anchor: dt.date) -> bool:
+        r = timex.resolve_spec(spec, anchor)
+        return r.date is not None and anchor <= r.latest
+    return holds
+
+
+def pinned_index(pinned: list[Pinned]) -> dict[str, list[Pinned]]:
+    """Pinned events by event type: a mention is only compared with events of its type."""
+    index: dict[str, list[Pinned]] = {}
+    for p in pinned:
+        index.setdefault(p.event_type, []).append(p)
+    return index
+
+
+def clues_for_mention(m: dict, times: SentenceTimes, pinned: list[Pinned] | dict
+                       ) -> list[Clue]:
+    """pinned: a list, or pinned_index of it (same clues, fewer comparisons)."""
+    if isinstance(pinned, dict):
+        pinned = pinned.get(m["event_type"], [])
+    actors = set(m["actors"])
+    matched = tuple(sorted({(p.first, p.last) for p in pinned
+                            if p.matches(m["event_type"], actors, m["text"])}))
+    polarity = m.get("polarity") or "asserted"
+    base = (m["doc_id"], m["sent_id"], m["text"])
+    clues = []
+    if matched:
+        relative = _governing(m, times, timex.is_anchor_relative)
+        for t, weight in relative:
+            clues.append(Clue(*base, "relative", _relative_holds(t["spec"], matched), matched,
+                              (m["sent_id"], t["spec"], matched), weight))
+        if not any(weight == 1 for _, weight in relative):
+            # Reported without its own relative date: happened (after) or planned (before).
+            if polarity == "asserted":
+                first = min(e[0] for e in matched)
+                clues.append(Clue(*base, "after", lambda d, f=first: d >= f, matched,
+                                  (m["sent_id"], "after", first)))
+            elif polarity == "planned":
+                last = max(e[1] for e in matched)
+                clues.append(Clue(*base, "before", lambda d, f=last: d <= f, matched,
+                                  (m["sent_id"], "before", last), PLANNED_WEIGHT))
+    if polarity in ("asserted", "planned"):
+        # The article's own explicit dates bound it too ('struck on Oct. 1' -> after Oct. 1).
+        # a day without its year ('Dec. 25') bounds nothing: some Dec. 25 is always past
+        for t, weight in _governing(m, times, _is_full_date):
+            year_known = timex.resolve_spec(t["spec"], None)  # None for 'Sept. 28'
+            days = ((year_known.earliest, year_known.latest),) if year_known.date else ()
+            if polarity == "asserted":
+                clues.append(Clue(*base, "after", _explicit_after(t["spec"]), days,
+                                  (m["sent_id"], polarity, t["spec"]), weight))
+            else:
+                clues.append(Clue(*base, "before", _explicit_before(t["spec"]), days,
+                                  (m["sent_id"], polarity, t["spec"]), weight * PLANNED_WEIGHT))
+    return clues
+
+
+def dedupe(clues: list[Clue]) -> list[Clue]:
+    """Two mentions of one event in one sentence are one clue, not two votes (the surer of
+    the two readings is kept)."""
+    best: dict[tuple, Clue] = {}
+    for clue in clues:
+        if clue.identity not in best or clue.weight > best[clue.identity].weight:
+            best[clue.identity] = clue
+    return sorted(best.values(), key=lambda c: (c.sent_id, c.kind, str(c.identity)))
+
+
+def lede_clues(times: pd.DataFrame | None, doc_ids: set[str]) -> dict[str, list[Clue]]:
+    """A bare weekday in the first sentences ('said on Tuesday') -> published that day or
+    the next (see the module docstring)."""
+    if times is None or times.empty:
+        return {}
+    out: dict[str, list[Clue]] = {}
+    columns = [c for c in ("doc_id", "sent_id", "spec", "text", "sentence_text") if c in times]
+    for t in frame_records(times, columns):
+        if t["doc_id"] not in doc_ids or not str(t["spec"]).startswith("weekday:past:"):
+            continue
+        number = re.search(r"-s(\d+)$", t["sent_id"])
+        if number is None or int(number.group(1)) > LEDE_SENTENCES:
+            continue
+        spec = t["spec"]
+
+        def holds(day: dt.date, spec=spec) -> bool:
+            reported = timex.resolve_spec(spec, day).date
+            return reported is not None and (day - reported).days <= 1
+
+        out.setdefault(t["doc_id"], []).append(Clue(
+            t["doc_id"], t["sent_id"], _sentence_text(t), "lede", holds, (),
+            (t["sent_id"], "lede", spec), LEDE_WEIGHT))
+    return out
+
+
+def _sentence_text(row: dict) -> str:
+    return str(row.get("sentence_text") or row.get("text") or row["sent_id"])
+
+
+PRINTED_WEIGHT = 3.0  # a day and month printed on the article outweigh every other clue
+
+
+def printed_clue(row: dict) -> Clue | None:
+    """A date printed without its year ('MOSCOW, July 31. /TASS/.'): the day and month hold."""
+    printed = str(row.get("published_printed") or "")
+    m = re.fullmatch(r"--(\d\d)-(\d\d)", printed)
+    if m is None:
+        return None
+    month, day_of_month = int(m.group(1)), int(m.group(2))
+    return Clue(row["doc_id"], "", str(row.get("published_evidence") or printed), "printed",
+                lambda d: (d.month, d.day) == (month, day_of_month), (), ("printed", printed),
+                PRINTED_WEIGHT)

@@ -1,0 +1,77 @@
+"""Scoring candidate days by the clues they satisfy, and the verdict: a range, and the day
+when the range pins one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from trustbrief.dating.clues import Clue
+
+PIN_DAYS = 2  # a range of at most this many days is given as its first day
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The range of publication days the clues allow; `published` only when it is pinned."""
+
+    published: dt.date | None
+    earliest: dt.date
+    latest: dt.date
+    used: list[Clue]
+    score: float
+    total: float
+
+
+def _window(clues: list[Clue], lookaround_days: int,
+            bounds: tuple[dt.date | None, dt.date | None] = (None, None)) -> list[dt.date]:
+    """Candidate publication days: from a week before the earliest dated event to
+    `lookaround_days` after the latest ('last month' can point that far back), inside the
+    bounds the corpus stage found (a month in the URL, an update stamp)."""
+    days = [d for c in clues for e in c.events for d in e]
+    lower, upper = bounds
+    if not days and (lower is None or upper is None):
+        return []
+    start = min(days) - dt.timedelta(days=7) if days else lower
+    # an upper bound (the corpus's last dated article, a URL month, an update stamp) is the
+    # window's end, nearer or farther than the lookaround: an article may report only
+    # background events months old
+    end = upper or max(days) + dt.timedelta(days=lookaround_days)
+    start = max(start, lower or start)
+    return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+def score(clues: list[Clue], day: dt.date) -> float:
+    return sum(c.weight for c in clues if c.holds(day))
+
+
+def score_days(clues: list[Clue], days: list[dt.date]) -> dict[dt.date, float]:
+    return {d: score(clues, d) for d in days}
+
+
+def decide(clues: list[Clue], max_lag_days: int = 14, lookaround_days: int = 62,
+           bounds: tuple[dt.date | None, dt.date | None] = (None, None)) -> Verdict | None:
+    """Best-scoring candidate days -> the range, and the day when the range pins one
+    (None without clues or bounds)."""
+    days = _window(clues, lookaround_days, bounds)
+    if not days:
+        return None
+    scores = score_days(clues, days)
+    top = max(scores.values())
+    best = [d for d in days if scores[d] == top]
+    if top == 0 and None in bounds:
+        return None
+    lag = dt.timedelta(days=max_lag_days)
+    open_below, open_above = best[0] == days[0], best[-1] == days[-1]
+    earliest, latest = best[0], best[-1]
+    if top > 0 and open_above and not open_below:
+        # Only lower bounds: news usually follows what it reports within `lag`, but the
+        # latest event may be background; the range stays open up to the corpus's last
+        # dated article (the bounds' upper end) when that is later.
+        latest = min(latest, max(earliest + lag, bounds[1] or earliest + lag))
+    elif top > 0 and open_below and not open_above:
+        earliest = max(earliest, latest - lag)  # a plan is reported shortly before its day
+    pinned = (latest - earliest).days + 1 <= PIN_DAYS
+    published = earliest if pinned else None
+    used = [c for c in clues if c.holds(published or earliest)]
+    return Verdict(published, earliest, latest, used, top, sum(c.weight for c in clues))

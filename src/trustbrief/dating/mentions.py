@@ -1,0 +1,124 @@
+"""The extract tables read as mention records, and the clues they give per document."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from trustbrief import timex
+from trustbrief.dating.chronology import actor_list, pinned_from_chronology
+from trustbrief.dating.clues import (
+    Clue,
+    SentenceTimes,
+    clues_for_mention,
+    dedupe,
+    pinned_from_dated_documents,
+    pinned_index,
+)
+from trustbrief.tables import frame_records, native_list, str_column
+
+
+def _sentence_times(found: dict, mentions: list[dict]) -> SentenceTimes:
+    times = found.get("time_expressions")
+    if times is None or times.empty:
+        sentences = pd.DataFrame(mentions)[["doc_id", "sent_id", "text"]].drop_duplicates()
+        times = timex.extract_time_expressions(sentences)
+    by_sentence: dict = {}
+    for t in frame_records(times, ["time_id", "doc_id", "sent_id", "spec"]):
+        by_sentence.setdefault((t["doc_id"], t["sent_id"]), []).append(t)
+    claimed: dict = {}
+    for m in mentions:
+        if m["time_id"]:
+            claimed.setdefault((m["doc_id"], m["sent_id"]), set()).add(m["time_id"])
+    governed = "time_id" in found["mentions"].columns
+    return SentenceTimes(by_sentence, claimed, governed)
+
+
+def _sentence_actors(found: dict, keys: set) -> dict:
+    """(doc_id, sent_id) -> canonical actors named anywhere in the sentence, for `keys`."""
+    actor_mentions = found.get("actor_mentions")
+    if actor_mentions is None or actor_mentions.empty or "actor" not in actor_mentions \
+            or not keys:
+        return {}
+    # a vectorized filter to (a superset of) the wanted sentences before walking the rows
+    near = actor_mentions[actor_mentions["sent_id"].isin(list({s for _, s in keys}))]
+    out: dict = {}
+    for doc_id, sent_id, actor in zip(near["doc_id"].tolist(), near["sent_id"].tolist(),
+                                      near["actor"].tolist(), strict=True):
+        if isinstance(actor, str) and actor and (doc_id, sent_id) in keys:
+            out.setdefault((doc_id, sent_id), set()).add(actor)
+    return out
+
+
+MENTION_FIELDS = ("doc_id", "sent_id", "event_type", "actors", "text", "time_id", "polarity")
+TEXT_FIELDS = ("event_type", "text", "time_id", "polarity")  # '' when not a string
+
+
+def _mention_rows(found: dict, doc_ids: set[str] | None = None) -> list[dict]:
+    """Mention records (sorted by sentence) of the mentions that can matter: see
+    _useful_mentions."""
+    mentions = found.get("mentions")
+    if mentions is None or mentions.empty:
+        return []
+    mentions = _useful_mentions(mentions, found, doc_ids)
+    columns = {"doc_id": native_list(mentions["doc_id"]),
+               "sent_id": native_list(mentions["sent_id"]),
+               "actors": _actor_lists(mentions),
+               **{name: str_column(mentions, name) for name in TEXT_FIELDS}}
+    rows = [dict(zip(MENTION_FIELDS, row, strict=True))
+            for row in zip(*(columns[name] for name in MENTION_FIELDS), strict=True)]
+    # extract found no agent/target: the sentence's actors stand in
+    actorless = {(row["doc_id"], row["sent_id"]) for row in rows if not row["actors"]}
+    in_sentence = _sentence_actors(found, actorless)
+    for row in rows:
+        if not row["actors"]:
+            row["actors"] = sorted(in_sentence.get((row["doc_id"], row["sent_id"]), ()))
+    return sorted(rows, key=lambda r: (r["doc_id"], r["sent_id"]))
+
+
+def _useful_mentions(mentions: pd.DataFrame, found: dict, doc_ids: set[str] | None
+                     ) -> pd.DataFrame:
+    """The mentions of the documents to date (`doc_ids`; all when None) give clues; any other
+    mention only counts when an explicit date in its sentence pins its event, so a mention
+    in a sentence without a time expression is dropped before any record is built. Whole
+    sentences are kept or dropped, so which expressions other mentions claim is unchanged."""
+    times = found.get("time_expressions")
+    if doc_ids is None or times is None or times.empty:
+        return mentions  # without expressions, they are extracted from these sentences
+    timed = mentions["sent_id"].isin(times["sent_id"].unique()) & \
+        mentions["doc_id"].isin(times["doc_id"].unique())
+    return mentions[timed | mentions["doc_id"].isin(list(doc_ids))]
+
+
+def _actor_lists(frame: pd.DataFrame) -> list[list[str]]:
+    """actor_list of each cell; each distinct list of names is cleaned once (they repeat),
+    and every row gets its own list."""
+    if "actors" not in frame:
+        return [[] for _ in range(len(frame))]
+    cache: dict[tuple, list[str]] = {}
+    out = []
+    for value in native_list(frame["actors"]):
+        if type(value) is list and all(type(v) is str for v in value):
+            key = tuple(value)
+            if key not in cache:
+                cache[key] = actor_list(value)
+            out.append(list(cache[key]))
+        else:
+            out.append(actor_list(value))
+    return out
+
+
+def collect_clues(documents: pd.DataFrame, found: dict, chronology: pd.DataFrame,
+                  doc_ids: set[str] | None = None) -> dict[str, list[Clue]]:
+    """Clues per doc_id, for every document (dated ones too, to check sidecar dates), or
+    only for `doc_ids` when given (every document still pins events)."""
+    mentions = _mention_rows(found, doc_ids)
+    if not mentions:
+        return {}
+    times = _sentence_times(found, mentions)
+    pinned = pinned_index(pinned_from_chronology(chronology)
+                           + pinned_from_dated_documents(mentions, times, documents))
+    per_doc: dict[str, list[Clue]] = {}
+    for m in mentions:
+        if doc_ids is None or m["doc_id"] in doc_ids:
+            per_doc.setdefault(m["doc_id"], []).extend(clues_for_mention(m, times, pinned))
+    return {doc: dedupe(clues) for doc, clues in per_doc.items()}

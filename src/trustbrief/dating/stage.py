@@ -1,0 +1,146 @@
+"""The dating stage: infer_publication_dates over the documents table (see trustbrief.dating)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+import pandas as pd
+
+from trustbrief.dating.chronology import iso_or_none
+from trustbrief.dating.clues import (
+    DOCUMENT_FIELDS,
+    EVIDENCE_SEP,
+    Clue,
+    lede_clues,
+    present,
+    printed_clue,
+)
+from trustbrief.dating.decide import Verdict, decide, score
+from trustbrief.dating.mentions import collect_clues
+from trustbrief.tables import frame_records
+
+log = logging.getLogger("trustbrief")
+
+
+def _evidence(clues: list[Clue]) -> str:
+    """The sentences the clues come from, once each, in reading order."""
+    by_sentence: dict[str, str] = {}
+    for clue in clues:
+        text = " ".join(clue.text.split())
+        if len(text) > len(by_sentence.get(clue.sent_id, "")):
+            by_sentence[clue.sent_id] = text
+    texts: list[str] = []
+    for _, text in sorted(by_sentence.items()):
+        if text not in texts:
+            texts.append(text)
+    return EVIDENCE_SEP.join(texts)
+
+
+def _corpus_span(rows: list[dict], margin_days: int) -> tuple[dt.date | None, dt.date | None]:
+    """First and last publication day of the dated documents, widened by margin_days."""
+    days = [d for d in (iso_or_none(r.get("published")) for r in rows) if d]
+    if not days:
+        return None, None
+    margin = dt.timedelta(days=margin_days)
+    return min(days) - margin, max(days) + margin
+
+
+def _bounds(row: dict, span: tuple) -> tuple[dt.date | None, dt.date | None]:
+    """Hard limits the corpus stage found (URL month, update stamp); a yearless printed date
+    is looked for within the corpus's span. A dated row (sidecar) is checked unbounded."""
+    if row.get("published"):
+        return None, None
+    lower = iso_or_none(row.get("published_earliest"))
+    upper = iso_or_none(row.get("published_latest"))
+    if str(row.get("published_printed") or "").startswith("--"):
+        lower = max(lower, span[0]) if lower and span[0] else lower or span[0]
+    upper = min(upper, span[1]) if upper and span[1] else upper or span[1]
+    return lower, upper
+
+
+OPEN_BASES = ("unknown", "", None)
+
+
+def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd.DataFrame,
+                            max_lag_days: int = 14, lookaround_days: int = 62,
+                            sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Date the documents whose day is not known yet (published empty): the range the clues
+    allow, and the day when they pin it (basis 'inferred', or 'stated' when a printed
+    day-and-month found its year). Sidecar dates are checked against the clues."""
+    docs = documents.copy()
+    for column in ("published", "published_earliest", "published_latest", "published_evidence",
+                   "published_printed"):
+        if column not in docs.columns:
+            docs[column] = ""
+    rows = frame_records(docs, present(docs, DOCUMENT_FIELDS))
+    open_rows = [(i, row) for i, row in zip(docs.index, rows, strict=True)
+                 if not row.get("published") or row.get("published_basis") == "sidecar"]
+    wanted = {row["doc_id"] for _, row in open_rows}
+    clues = collect_clues(docs, found, chronology, wanted)
+    for doc_id, extra in lede_clues(_lede_times(found, sentences), wanted).items():
+        clues[doc_id] = clues.get(doc_id, []) + extra
+    span = _corpus_span(rows, lookaround_days)
+    updates: dict[tuple, object] = {}
+    for i, row in open_rows:
+        doc_clues = clues.get(row["doc_id"], [])
+        printed = printed_clue(row)
+        if printed is not None:
+            doc_clues = [printed, *doc_clues]
+        verdict = decide(doc_clues, max_lag_days, lookaround_days, _bounds(row, span))
+        if row.get("published_basis") == "sidecar":
+            _check_sidecar(row.get("file") or row["doc_id"], iso_or_none(row.get("published")),
+                           verdict, doc_clues)
+            continue
+        for column, value in _dated(row, verdict, printed).items():
+            updates[(i, column)] = value
+    for (i, column), value in updates.items():
+        docs.at[i, column] = value
+    return docs
+
+
+def _lede_times(found: dict, sentences: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The time expressions, with the text of their sentence as evidence when known."""
+    times = found.get("time_expressions")
+    if times is None or times.empty or sentences is None or "text" not in sentences:
+        return times
+    texts = sentences[["sent_id", "text"]].rename(columns={"text": "sentence_text"})
+    return times.merge(texts, on="sent_id", how="left")
+
+
+def _dated(row: dict, verdict: Verdict | None, printed: Clue | None) -> dict[str, str]:
+    """The published* cells for one document, and the analyst's warning when no day."""
+    name = row.get("file") or row["doc_id"]
+    if verdict is None:
+        log.warning("%s: no publication date found; add the row '%s,,,YYYY-MM-DD,,,' to "
+                    "data/sources.csv", name, name)
+        return {}
+    out = {"published_earliest": verdict.earliest.isoformat(),
+           "published_latest": verdict.latest.isoformat()}
+    stated = printed is not None and printed in verdict.used and verdict.published is not None
+    if row.get("published_basis") in OPEN_BASES or not stated:
+        evidence = _evidence([c for c in verdict.used if c.kind != "printed"])
+        out["published_basis"] = "stated" if stated else "inferred"
+        if not stated:
+            previous = str(row.get("published_evidence") or "")
+            out["published_evidence"] = EVIDENCE_SEP.join(x for x in (previous, evidence) if x)
+    if verdict.published is not None:
+        out["published"] = verdict.published.isoformat()
+        log.info("%s: publication date %s (range %s..%s)", name, verdict.published,
+                 verdict.earliest, verdict.latest)
+    else:
+        log.warning("%s: publication day not pinned: between %s and %s; if you know the day, "
+                    "add the row '%s,,,YYYY-MM-DD,,,' to data/sources.csv", name,
+                    verdict.earliest, verdict.latest, name)
+    return out
+
+
+def _check_sidecar(name: str, stated: dt.date | None, verdict: Verdict | None,
+                   clues: list[Clue]) -> None:
+    if stated is None or verdict is None:
+        return
+    agree = score(clues, stated)
+    if agree < verdict.score:
+        log.warning("%s: sidecar date %s scores %g of %g on the text's clues, %s..%s scores %g; "
+                    "check published in data/sources.csv", name, stated, agree, verdict.total,
+                    verdict.earliest, verdict.latest, verdict.score)
