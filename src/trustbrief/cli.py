@@ -28,13 +28,18 @@ class _WarningFormatter(logging.Formatter):
         return f"{prefix}: {escape_controls(record.getMessage())}"
 
 
-def _setup_logging(verbose: bool) -> None:
+def _setup_logging(verbose: bool):
+    """Warnings to stderr; many of one kind end in one summary line (progress.py)."""
+    from trustbrief.progress import GroupedWarnings
+
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_WarningFormatter())
+    grouped = GroupedWarnings(handler)
     log = logging.getLogger("trustbrief")
-    log.handlers[:] = [handler]
+    log.handlers[:] = [grouped]
     log.setLevel(logging.INFO if verbose else logging.WARNING)
     log.propagate = False
+    return grouped
 
 
 def _story(args: argparse.Namespace):
@@ -46,10 +51,11 @@ def _story(args: argparse.Namespace):
 
 def _extract_and_write(seeds: Path, data: Path, out: Path, focus, story) -> dict:
     """Run the pipeline and write its tables (the caller holds the checkout's build lock)."""
-    from trustbrief import pipeline
+    from trustbrief import pipeline, progress
 
     tables = pipeline.run(seeds, data, focus=focus, knowledge=pipeline.Knowledge(data, story),
                           parse_cache=out / "parses")
+    progress.summarise_warnings()  # warnings of one kind end in one line, before the totals
     parse = tables["_parse"].iloc[0]
     print(f"parsed {int(parse['parsed'])} sentences (the others of the "
           f"{int(parse['sentences'])} needed no parse or came from {out}/parses/)",
@@ -367,7 +373,7 @@ def _add_docs(sub) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    _setup_logging(args.verbose)
+    warnings = _setup_logging(args.verbose)
     from trustbrief.knowledge import DataFileError
     from trustbrief.safe_files import OutputError
 
@@ -382,6 +388,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    finally:
+        warnings.summarise()
 
 
 if __name__ == "__main__":

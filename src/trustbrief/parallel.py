@@ -7,6 +7,8 @@ import multiprocessing as mp
 import os
 from collections.abc import Callable, Sequence
 
+from trustbrief import progress
+
 _JOB: tuple = ()
 WORKERS_ENV = "TRUSTBRIEF_WORKERS"  # e.g. 1 to profile in one process, 4 on a bigger machine
 
@@ -45,20 +47,37 @@ CHUNKS_PER_WORKER = 8  # small enough chunks that no worker idles long at the en
 
 
 def map_in_order(func: Callable, items: Sequence, *args, min_items: int = 500,
-                 workers: int | None = None) -> list:
+                 workers: int | None = None, desc: str | None = None,
+                 unit: str = "doc") -> list:
     """[func(item, *args) for item in items], in forked workers when worthwhile. The
     workers inherit func, items and args: only index ranges go to them, and only the
-    results come back."""
+    results come back. With `desc`, a progress bar counts the items done (on a terminal)."""
     global _JOB
     n_workers = worker_count(len(items), min_items, workers)
+    done = progress.bar(desc=desc, total=len(items), unit=unit) if desc else None
     if n_workers == 1 or len(items) < 2:
-        return [func(item, *args) for item in items]
+        results = []
+        for item in items:
+            results.append(func(item, *args))
+            if done is not None:
+                done.update()
+        return _closed(done, results)
     size = -(-len(items) // (n_workers * CHUNKS_PER_WORKER))
     spans = [(i, min(i + size, len(items))) for i in range(0, len(items), size)]
     _JOB = (func, items, args)
+    parts = []
     try:
         with mp.get_context("fork").Pool(n_workers) as pool:
-            parts = pool.map(_run, spans, chunksize=1)
+            for part in pool.imap(_run, spans, chunksize=1):  # in order, as chunks finish
+                parts.append(part)
+                if done is not None:
+                    done.update(len(part))
     finally:
         _JOB = ()
-    return [result for part in parts for result in part]
+    return _closed(done, [result for part in parts for result in part])
+
+
+def _closed(bar, results: list) -> list:
+    if bar is not None:
+        bar.close()
+    return results

@@ -18,9 +18,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from trustbrief import provenance, safe_files
+from trustbrief import progress, provenance, safe_files
 from trustbrief.briefs import Brief
 from trustbrief.cleaning import escape_controls
+from trustbrief.kernels import project_kernel
 from trustbrief.site import (  # noqa: F401 - render's public names
     index_html,
     read_manifests,
@@ -105,17 +106,13 @@ def is_up_to_date(brief: Brief, paths: Paths, digest: str) -> bool:
 
 # -- the three build steps -----------------------------------------------------------------
 
-def project_kernel() -> str:
-    """The venv's 'trustbrief' kernel (make installs it), else the default python3."""
-    from jupyter_client.kernelspec import KernelSpecManager
-
-    return "trustbrief" if "trustbrief" in KernelSpecManager().find_kernel_specs() else "python3"
-
-
-def execute_notebook(brief: Brief, paths: Paths, out: Path, build_time: str) -> None:
+def execute_notebook(brief: Brief, paths: Paths, out: Path, build_time: str,
+                     slot: int | None = None) -> None:
     """Run the notebook with papermill; raise BuildError naming the failing cell."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
+
+    from trustbrief.kernels import LocalKernelManager
 
     # Relative to the notebook (its working folder), so no machine path enters the brief.
     processed = os.path.relpath(paths.processed, paths.notebook.parent)
@@ -126,7 +123,9 @@ def execute_notebook(brief: Brief, paths: Paths, out: Path, build_time: str) -> 
     try:
         papermill.execute_notebook(
             str(paths.notebook), str(out), parameters=params, kernel_name=project_kernel(),
-            cwd=str(paths.notebook.parent), progress_bar=False, log_output=False)
+            cwd=str(paths.notebook.parent), log_output=False,
+            progress_bar=progress.notebook_bar(f"  {brief.name}: notebook", slot),
+            kernel_manager_class=LocalKernelManager)
     except PapermillExecutionError as exc:
         trace = "\n".join(ANSI_RE.sub("", line) for line in exc.traceback[-6:])
         raise BuildError(
@@ -293,7 +292,8 @@ def _render_into(work: Path, brief: Brief, paths: Paths, build_time: str) -> Non
     check_html_complete(page, brief.name)
     (work / f"{brief.name}.html").write_text(page, encoding="utf-8")
     say(f"  {brief.name}: rendering PDF ...")
-    html_to_pdf(page, work / f"{brief.name}.pdf", work)
+    with progress.working(f"  {brief.name}: PDF"):
+        html_to_pdf(page, work / f"{brief.name}.pdf", work)
     check_pdf_complete(work / f"{brief.name}.pdf")
 
 

@@ -128,7 +128,7 @@ def build_corpus(raw: pd.DataFrame, rules: CorpusRules, sidecar: pd.DataFrame | 
     docs, sents = [], []
     jobs = [(row, doc_id, side.get(row["file"], {}))
             for row, doc_id in zip(raw.to_dict("records"), _unique_doc_ids(raw), strict=True)]
-    for doc, sent_rows in parallel.map_in_order(_record_job, jobs, rules):
+    for doc, sent_rows in parallel.map_in_order(_record_job, jobs, rules, desc="cleaning"):
         docs.append(doc)
         sents.extend(sent_rows)
     dup_index = match_duplicates([d.pop("_fingerprint") for d in docs], rules.limits)

@@ -135,7 +135,7 @@ def _extract_parallel(docs: list[list[dict]], lexicons: Lexicons, times: dict | 
     process's. Forked workers inherit the compiled lexicons, the loaded pipeline and the
     documents."""
     parts = parallel.map_in_order(_extract_document, docs, lexicons, times, vocabulary,
-                                  parser, shas, workers=workers)
+                                  parser, shas, workers=workers, desc="extracting")
     rows = tuple([row for part in parts for row in part[k]] for k in range(5))
     return (*rows, tuple(sum(part[5][k] for part in parts) for k in range(3)))
 
