@@ -9,6 +9,10 @@ Vega-Lite v6 mimetype that nbformat rejects. This renderer emits:
   `vegaEmbed` exists on the page (the brief template includes the bundle once);
 - image/svg+xml: the same SVG, for front ends that do not run HTML.
 
+Every chart offers its data as CSV (links embedded as data: URIs, so they work offline) and,
+once interactive, Vega's export menu (SVG, PNG); it carries a text description for screen
+readers (chart_data.py).
+
 In JupyterLab the first chart of a kernel session also carries the vega bundle,
 so charts are interactive there with no network either.
 """
@@ -20,6 +24,8 @@ import json
 import os
 
 import altair as alt
+
+from trustbrief import chart_data
 
 RENDERER_NAME = "trustbrief"
 _bundle_sent = False
@@ -34,7 +40,8 @@ _UPGRADE_JS = """<script>(function(){
   var spec = JSON.parse(document.getElementById(%(spec_id)s).textContent);
   var view = document.createElement('div');
   view.className = 'tb-chart-live';
-  window.vegaEmbed(view, spec, {renderer: 'svg', actions: false}).then(function(){
+  window.vegaEmbed(view, spec, {renderer: 'svg', downloadFileName: %(name)s,
+      actions: {export: true, source: false, compiled: false, editor: false}}).then(function(){
     var fallback = box.querySelector('.tb-chart-static');
     if (fallback) { fallback.remove(); }
     box.appendChild(view);
@@ -61,14 +68,21 @@ def _bundle_html() -> str:
     return "<script>" + vl_convert.javascript_bundle() + "</script>"
 
 
-def render_mimebundle(spec: dict, embed_bundle: bool | None = None) -> dict:
-    """Altair renderer entry point: spec dict -> {mimetype: data}."""
+def render_mimebundle(spec: dict, embed_bundle: bool | None = None, name: str = "",
+                      description: str = "") -> dict:
+    """Altair renderer entry point: spec dict -> {mimetype: data}.
+
+    `name` names the chart's downloads (CSV, SVG, PNG); `description` is its text for screen
+    readers (default: the spec's own description, else one made from its marks and axes)."""
     global _bundle_sent
     if embed_bundle is None:
         embed_bundle = os.environ.get(BUNDLE_ENV, "1") != "0"
-    svg = spec_to_svg(spec)
+    description = description or spec.get("description") or chart_data.describe(spec)
+    spec = {**spec, "description": description}  # vega labels the live SVG with it
+    svg = chart_data.label_svg(spec_to_svg(spec), description)
     spec_json = script_safe_json(spec)
     chart_id = "tb-chart-" + hashlib.sha256(spec_json.encode()).hexdigest()[:12]
+    name = chart_data.slug(name) or chart_id
     parts = []
     if embed_bundle and not _bundle_sent:
         parts.append(_bundle_html())
@@ -78,7 +92,9 @@ def render_mimebundle(spec: dict, embed_bundle: bool | None = None) -> dict:
     parts.append(
         f'<script type="application/json" id="{chart_id}-spec">{spec_json}</script>')
     parts.append("</div>")
-    ids = {"id": json.dumps(chart_id), "spec_id": json.dumps(chart_id + "-spec")}
+    parts.append(chart_data.csv_links(spec, name))
+    ids = {"id": json.dumps(chart_id), "spec_id": json.dumps(chart_id + "-spec"),
+           "name": json.dumps(name)}
     parts.append(_UPGRADE_JS % ids)
     return {"text/html": "".join(parts), "image/svg+xml": svg}
 

@@ -1,0 +1,62 @@
+"""Each chart offers its data as CSV (offline data: links) and a text description."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+
+import altair as alt
+import pandas as pd
+
+from trustbrief import chart_data, offline_charts
+
+FRAME = pd.DataFrame({"outlet": ["Wire A", "=cmd|' /C calc'!A0"], "articles": [3, 1]})
+
+
+def bars(description=None):
+    chart = alt.Chart(FRAME).mark_bar().encode(
+        x=alt.X("articles:Q", title="articles"), y=alt.Y("outlet:N", title="outlet"))
+    return chart.properties(description=description) if description else chart
+
+
+def decoded_links(markup):
+    found = re.findall(r'download="([^"]+)" href="data:text/csv;charset=utf-8;base64,([^"]+)"',
+                       markup)
+    return [(name, base64.b64decode(payload).decode("utf-8")) for name, payload in found]
+
+
+def test_a_chart_carries_its_data_as_a_csv_link():
+    markup = offline_charts.render_mimebundle(bars().to_dict(), embed_bundle=False,
+                                              name="Articles by outlet")["text/html"]
+    [(name, text)] = decoded_links(markup)
+    assert name == "articles-by-outlet.csv"
+    back = pd.read_csv(io.StringIO(text))
+    assert list(back["articles"]) == [3, 1]
+    assert "Data (CSV)" in markup and "2 rows" in markup
+
+
+def test_layered_charts_offer_each_dataset():
+    window = pd.DataFrame({"start": ["2024-09-17"], "end": ["2024-10-09"]})
+    layered = alt.layer(bars(), alt.Chart(window).mark_rule().encode(x="start:T"))
+    markup = offline_charts.render_mimebundle(layered.to_dict(), embed_bundle=False,
+                                              name="x")["text/html"]
+    assert [n for n, _ in decoded_links(markup)] == ["x-1.csv", "x-2.csv"]
+
+
+def test_the_export_menu_is_on_and_offline():
+    markup = offline_charts.render_mimebundle(bars().to_dict(), embed_bundle=False)["text/html"]
+    assert "actions: {export: true, source: false, compiled: false, editor: false}" in markup
+
+
+def test_every_chart_has_a_text_description():
+    given = offline_charts.render_mimebundle(bars("Wire A leads with 3 articles.").to_dict(),
+                                             embed_bundle=False)
+    assert '<svg role="img" aria-label="Wire A leads with 3 articles."' in given["text/html"]
+    assert "<title>Wire A leads with 3 articles.</title>" in given["image/svg+xml"]
+    made = chart_data.describe(bars().to_dict())
+    assert made == "A bar chart of outlet against articles; its data is in the CSV link below it."
+
+
+def test_slugs_are_safe_file_names():
+    assert chart_data.slug('Trust "index", July–Oct <b>') == "trust-index-july-oct-b"
