@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from trustbrief import progress, provenance, safe_files
+from trustbrief import progress, provenance, safe_files, toc
 from trustbrief.briefs import Brief
 from trustbrief.cleaning import escape_controls
 from trustbrief.kernels import project_kernel
@@ -183,7 +183,7 @@ def notebook_to_html(ipynb: Path, title: str) -> str:
         "vega_bundle": vl_convert.javascript_bundle().replace("</script", "<\\/script"),
     }
     body, _ = exporter.from_notebook_node(nb, resources=resources)
-    return body
+    return toc.add_table_of_contents(body)
 
 
 STYLE_RE = re.compile(r"<style[^>]*>.*?</style>", re.S | re.I)
