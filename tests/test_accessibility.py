@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from test_browser import CHROMIUM, assert_interactive, open_page
 from trustbrief import render, site
 
 MANIFEST = {"name": "b", "title": "A <brief>", "start": "2024-07-01", "end": "2024-10-31",
@@ -34,3 +37,64 @@ def test_the_pdf_is_tagged(tmp_path):
     assert catalog["/MarkInfo"]["/Marked"]
     tags = str(catalog["/StructTreeRoot"].get_object())
     assert "/K" in tags
+
+
+# -- in a real browser (Debian's Chromium, network blocked), on the real briefs -------------
+
+def axe_violations(page, minimum=("serious", "critical")):
+    """axe-core's violations of the given impact; the axe script ships inside the package,
+    so this runs offline."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [f"{v['id']} ({v['impact']}, {len(v['nodes'])}x): {v['help']} "
+            f"{[n['target'] for n in v['nodes'][:3]]}"
+            for v in results.response["violations"] if v["impact"] in minimum]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=CHROMIUM,
+                                      args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+        yield instance
+        instance.close()
+
+
+def real_pages(real_reports):
+    briefs = sorted(p for p in real_reports.glob("*.html") if p.name != "index.html")
+    assert briefs
+    return [*briefs, real_reports / "index.html"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("width", [1100, 390], ids=["desktop", "phone"])
+def test_axe_finds_no_serious_or_critical_violation(browser, real_reports, width):
+    for path in real_pages(real_reports):
+        page, errors = open_page(browser, path)
+        page.set_viewport_size({"width": width, "height": 900})
+        if path.name != "index.html":
+            assert_interactive(page)
+        assert axe_violations(page) == [], path.name
+        assert not errors, errors
+        page.close()
+
+
+@pytest.mark.slow
+def test_every_chart_has_a_csv_link_an_export_menu_and_survives_a_reload(browser, real_reports):
+    for path in real_pages(real_reports)[:-1]:
+        page, errors = open_page(browser, path)
+        count = assert_interactive(page)
+        links = page.locator(".tb-chart + .tb-chart-data a.tb-csv[download$='.csv']")
+        assert page.locator(".tb-chart + .tb-chart-data").count() == count
+        assert links.count() >= count
+        href = links.first.get_attribute("href")
+        assert href.startswith("data:text/csv;charset=utf-8;base64,")
+        assert page.locator(".tb-chart-live .vega-embed details").count() == count
+        page.reload()
+        page.wait_for_load_state("load")
+        assert assert_interactive(page) == count
+        assert not errors, errors
+        page.close()

@@ -81,7 +81,7 @@ def assert_interactive(page):
     for i in range(count):
         chart = charts.nth(i)
         assert chart.get_attribute("data-error") is None, chart.get_attribute("data-error")
-        assert chart.locator(".tb-chart-live svg").count() == 1
+        assert chart.locator(".tb-chart-live svg.marks").count() == 1  # the chart, not an icon
     return count
 
 
