@@ -113,7 +113,7 @@ lab: $(VENV_READY) $(PROCESSED)/datapackage.json ## open JupyterLab on notebooks
 	JUPYTER_CONFIG_PATH="$(CURDIR)/src/trustbrief/lab$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" \
 	  $(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
-bench: $(VENV_READY) ## measure extraction speed on synthetic corpora (100 to 10,000 articles)
+bench: $(VENV_READY) ## measure speed and brief size (HTML MB, PDF pages) on 100 to 10,000 articles
 	$(PY) -m trustbrief.bench --out reports/bench
 
 CORPORA ?= ../shared/corpora

@@ -5,9 +5,11 @@ recombined, with outlets, datelines and people varied (names swapped for other
 people of the same side from the gazetteer), so clustering has real work to do.
 
 Each size runs in its own process so its peak memory is its own. Prints per size:
-wall time, articles/s, MB/s, peak memory and the number of events; then the
-end-to-end `make report` times (cold and no-op) and our time-expression pass
-against dateparser.search_dates on the same sentences. Writes reports/bench/.
+wall time, articles/s, MB/s, peak memory and the number of events; then, per size, the
+first default brief built from that corpus (build time, HTML MB, PDF pages: a brief must
+not grow with the corpus); then the end-to-end `make report` times (cold and no-op) and
+our time-expression pass against dateparser.search_dates on the same sentences. Writes
+reports/bench/.
 """
 
 from __future__ import annotations
@@ -149,6 +151,64 @@ def cached_runs(corpus_dir: Path, cache: Path) -> dict:
             "one_added_s": added["wall_s"], "one_added_parsed": added["parsed"]}
 
 
+def first_brief():
+    """The first default brief (its period and focus pair come from the story's data)."""
+    from trustbrief.briefs import load_briefs
+
+    candidates = [ROOT / "data" / "briefs.yaml", *sorted(ROOT.glob("data/stories/*/briefs.yaml"))]
+    return load_briefs(next(p for p in candidates if p.exists()))[0]
+
+
+def brief_one(seeds_dir: Path) -> dict:
+    """Extract a corpus and build its first default brief; the brief's size and build time.
+    (Called in a child process; the brief is built in a scratch folder, never in reports/.)"""
+    import logging
+
+    from pypdf import PdfReader
+
+    from trustbrief import pipeline, render
+
+    logging.getLogger("trustbrief").setLevel(logging.ERROR)
+    work = seeds_dir.parent / f"{seeds_dir.name}-brief"
+    processed = work / "processed"
+    tables = pipeline.run(seeds_dir, ROOT / "data")
+    docs = tables["documents"]
+    pipeline.write_outputs(tables, processed, pipeline.extraction_provenance(
+        seeds_dir, ROOT / "data", list(zip(docs["file"], docs["sha256"], strict=True))))
+    paths = render.Paths(root=ROOT, notebook=ROOT / "notebooks" / "brief.ipynb",
+                         processed=processed, reports=work / "reports", build=work / "build")
+    brief = first_brief()
+    started = time.perf_counter()
+    if render.build_all([brief], paths, force=True, jobs=1):  # under the checkout's lock
+        raise RuntimeError(f"the brief {brief.name} failed to build (see above)")
+    built = time.perf_counter() - started
+    out = paths.reports / brief.name
+    return {"brief_s": round(built, 1),
+            "html_mb": round(out.with_suffix(".html").stat().st_size / 1e6, 2),
+            "pdf_pages": len(PdfReader(str(out.with_suffix(".pdf"))).pages),
+            "pdf_mb": round(out.with_suffix(".pdf").stat().st_size / 1e6, 2),
+            "ipynb_mb": round(out.with_suffix(".ipynb").stat().st_size / 1e6, 2)}
+
+
+def briefs_by_size(sizes: list[int], tmp: Path) -> list[dict]:
+    """Brief size and build time per corpus size: a brief must not grow with the corpus."""
+    rows = []
+    for size in sizes:
+        corpus_dir = tmp / f"corpus-{size}"
+        child = subprocess.run([sys.executable, "-m", "trustbrief.bench", "--brief-one",
+                                str(corpus_dir)], capture_output=True, text=True)
+        if child.returncode != 0:
+            print(child.stderr[-2000:], file=sys.stderr)
+            rows.append({"articles": size, "brief_error": child.stderr[-300:]})
+            continue
+        row = {"articles": size, **json.loads(child.stdout.strip().splitlines()[-1])}
+        print(f"{size:>6} articles: brief built in {row['brief_s']:>7.1f} s  HTML "
+              f"{row['html_mb']:>6.2f} MB  PDF {row['pdf_pages']:>4} pages "
+              f"({row['pdf_mb']:.2f} MB)  notebook {row['ipynb_mb']:.2f} MB", flush=True)
+        rows.append(row)
+    return rows
+
+
 def timex_vs_dateparser(seeds_dir: Path, limit: int = 400) -> dict:
     """Our time-expression pass against dateparser.search_dates on the same sentences."""
     import warnings
@@ -213,10 +273,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--run-one", metavar="DIR", help=argparse.SUPPRESS)
     parser.add_argument("--skip-make", action="store_true", help="skip the make report timing")
     parser.add_argument("--cache", help=argparse.SUPPRESS)
+    parser.add_argument("--skip-briefs", action="store_true",
+                        help="skip building a brief per size (HTML size, PDF pages, time)")
+    parser.add_argument("--brief-one", metavar="DIR", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.run_one:
         cache = Path(args.cache) if args.cache else None
         print(json.dumps(run_one(Path(args.run_one), cache)))
+        return 0
+    if args.brief_one:
+        print(json.dumps(brief_one(Path(args.brief_one))))
         return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -245,9 +311,13 @@ def main(argv: list[str] | None = None) -> int:
                   f"({row['one_added_parsed']} parsed)   stages {row['stages']}", flush=True)
         smallest = min(int(s) for s in args.sizes.split(","))
         baseline = timex_vs_dateparser(Path(tmp) / f"corpus-{smallest}")
+        sizes = [int(s) for s in args.sizes.split(",")]
+        brief_rows = [] if args.skip_briefs else briefs_by_size(sizes, Path(tmp))
     print(f"time expressions on {baseline['sentences']} sentences: ours {baseline['ours_s']} s, "
           f"dateparser.search_dates {baseline['dateparser_s']} s -> {baseline['speedup']}x faster")
     results = pd.DataFrame(rows)
+    if brief_rows:
+        results = results.merge(pd.DataFrame(brief_rows), on="articles", how="left")
     extra = {} if args.skip_make else time_make_report()
     for key, value in extra.items():
         print(f"{key}: {value}")
