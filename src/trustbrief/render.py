@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from trustbrief import progress, provenance, safe_files, toc
+from trustbrief import audit_notebook, progress, provenance, safe_files, toc
 from trustbrief.briefs import Brief
 from trustbrief.cleaning import escape_controls
 from trustbrief.kernels import project_kernel
@@ -295,6 +295,7 @@ def _render_into(work: Path, brief: Brief, paths: Paths, build_time: str) -> Non
     with progress.working(f"  {brief.name}: PDF"):
         html_to_pdf(page, work / f"{brief.name}.pdf", work)
     check_pdf_complete(work / f"{brief.name}.pdf")
+    audit_notebook.make_readable_everywhere(ipynb)  # after the HTML: it needs the inline SVG
 
 
 def publish(work: Path, reports: Path, name: str) -> None:

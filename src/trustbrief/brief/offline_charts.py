@@ -62,7 +62,7 @@ def spec_to_svg(spec: dict) -> str:
     return vl_convert.vegalite_to_svg(spec)
 
 
-def _bundle_html() -> str:
+def bundle_html() -> str:
     import vl_convert
 
     return "<script>" + vl_convert.javascript_bundle() + "</script>"
@@ -85,7 +85,7 @@ def render_mimebundle(spec: dict, embed_bundle: bool | None = None, name: str = 
     name = chart_data.slug(name) or chart_id
     parts = []
     if embed_bundle and not _bundle_sent:
-        parts.append(_bundle_html())
+        parts.append(bundle_html())
         _bundle_sent = True
     parts.append(f'<div class="tb-chart" id="{chart_id}">')
     parts.append(f'<div class="tb-chart-static">{svg}</div>')
