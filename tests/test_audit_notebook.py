@@ -8,7 +8,8 @@ import altair as alt
 import nbformat
 import pandas as pd
 
-from trustbrief import audit_notebook, offline_charts
+from trustbrief import audit_notebook
+from trustbrief.brief import offline_charts
 
 
 def published(tmp_path, n_charts=2):

@@ -9,7 +9,7 @@ import re
 import altair as alt
 import pandas as pd
 
-from trustbrief import chart_data, offline_charts
+from trustbrief.brief import chart_data, offline_charts
 
 FRAME = pd.DataFrame({"outlet": ["Wire A", "=cmd|' /C calc'!A0"], "articles": [3, 1]})
 

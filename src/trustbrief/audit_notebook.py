@@ -39,7 +39,7 @@ def chart_outputs(nb: dict):
 
 def make_readable_everywhere(path: Path) -> int:
     """Rewrite a published notebook's charts in place; returns how many were rewritten."""
-    from trustbrief import offline_charts
+    from trustbrief.brief import offline_charts
 
     nb = json.loads(path.read_text(encoding="utf-8"))
     count = 0

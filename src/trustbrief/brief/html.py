@@ -37,7 +37,9 @@ class HTMLBlock:
 def figure(chart, title: str, takeaway: str, source: str, note: str = "") -> HTMLBlock:
     """A titled figure: title, one-line takeaway, the chart, a source line - one block,
     so it never splits across PDF pages."""
-    rendered = offline_charts.render_mimebundle(chart.to_dict())["text/html"]
+    # The figure's title names its downloads; title and takeaway describe it to screen readers.
+    rendered = offline_charts.render_mimebundle(
+        chart.to_dict(), name=title, description=f"{title}. {takeaway}")["text/html"]
     extra = f'<p class="tb-note">{esc(note)}</p>' if note else ""
     return HTMLBlock(
         f'<figure class="tb-figure"><p class="tb-fig-title">{esc(title)}</p>'
@@ -51,10 +53,17 @@ def clip(text: str, limit: int = 240) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
+ROWS_SHOWN = 20  # rows a table shows at first (and all the PDF's main body shows)
+ROWS_MORE = 200  # further rows behind "show more" in the page; the rest only in the CSV
+
+
 def table(frame: pd.DataFrame, columns: dict[str, str] | None = None, caption: str = "",
-          empty: str = "Nothing to show for this period.", clip_at: int | None = 240
-          ) -> HTMLBlock:
-    """An escaped HTML table with readable column names; long cells are clipped."""
+          empty: str = "Nothing to show for this period.", clip_at: int | None = 240,
+          rows_shown: int = ROWS_SHOWN) -> HTMLBlock:
+    """An escaped HTML table with readable column names, a caption and header scopes; long
+    cells are clipped. A long table shows its first `rows_shown` rows, the next ROWS_MORE
+    collapsed (screen only), and says where the whole table is: its size does not grow with
+    the corpus."""
     if frame is None or frame.empty:
         return HTMLBlock(f'<p class="tb-note">{esc(empty)}</p>')
     shown = frame
@@ -63,11 +72,31 @@ def table(frame: pd.DataFrame, columns: dict[str, str] | None = None, caption: s
     if clip_at:
         shown = shown.apply(lambda col: col.map(
             lambda v: clip(v, clip_at) if isinstance(v, str) else v))
-    cap = f'<p class="tb-note">{esc(caption)}</p>' if caption else ""
+    markup = _table_markup(shown.head(rows_shown), caption)
+    rest = shown.iloc[rows_shown:rows_shown + ROWS_MORE]
+    if not rest.empty:
+        markup += (f'<details class="tb-more"><summary>Show {len(rest):,} more rows</summary>'
+                   f"{_table_markup(rest, caption + ' (continued)' if caption else '')}"
+                   "</details>")
+    if len(shown) > rows_shown:
+        markup += _bound_note(len(shown), rows_shown, len(rest))
+    return HTMLBlock(markup)
+
+
+def _bound_note(total: int, first: int, more: int) -> str:
+    page = f" (and {more:,} more behind 'Show more' on screen)" if more else ""
+    return (f'<p class="tb-note tb-table-bound">The first {first:,} of {total:,} rows{page}; '
+            "every row is in the processed tables (data/processed/, CSV).</p>")
+
+
+def _table_markup(shown: pd.DataFrame, caption: str) -> str:
     markup = shown.to_html(index=False, escape=True, border=0, classes="tb-table", na_rep="")
+    markup = markup.replace("<th>", '<th scope="col">')  # index=False: headers are columns
+    if caption:
+        markup = re.sub(r"(<table[^>]*>)", lambda m: f"{m.group(1)}<caption>{esc(caption)}"
+                        "</caption>", markup, count=1)
     # A date is one word: keep YYYY-MM-DD cells from wrapping in narrow columns.
-    markup = DATE_CELL_RE.sub(r'<td class="tb-date">\1</td>', markup)
-    return HTMLBlock(cap + markup)
+    return DATE_CELL_RE.sub(r'<td class="tb-date">\1</td>', markup)
 
 
 

@@ -11,7 +11,7 @@ Vega-Lite v6 mimetype that nbformat rejects. This renderer emits:
 
 Every chart offers its data as CSV (links embedded as data: URIs, so they work offline) and,
 once interactive, Vega's export menu (SVG, PNG); it carries a text description for screen
-readers (chart_data.py).
+readers (brief/chart_data.py).
 
 In JupyterLab the first chart of a kernel session also carries the vega bundle,
 so charts are interactive there with no network either.
@@ -25,7 +25,7 @@ import os
 
 import altair as alt
 
-from trustbrief import chart_data
+from trustbrief.brief import chart_data
 
 RENDERER_NAME = "trustbrief"
 _bundle_sent = False
