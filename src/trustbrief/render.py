@@ -183,6 +183,8 @@ def notebook_to_html(ipynb: Path, title: str) -> str:
         "vega_bundle": vl_convert.javascript_bundle().replace("</script", "<\\/script"),
     }
     body, _ = exporter.from_notebook_node(nb, resources=resources)
+    # Every table may scroll sideways on a phone: focusable, so a keyboard can scroll it too.
+    body = re.sub(r"<table\b(?![^>]*\btabindex=)", '<table tabindex="0"', body)
     return toc.add_table_of_contents(body)
 
 

@@ -92,6 +92,9 @@ def _bound_note(total: int, first: int, more: int) -> str:
 def _table_markup(shown: pd.DataFrame, caption: str) -> str:
     markup = shown.to_html(index=False, escape=True, border=0, classes="tb-table", na_rep="")
     markup = markup.replace("<th>", '<th scope="col">')  # index=False: headers are columns
+    # Focusable, so a keyboard can scroll it where it scrolls sideways (phones).
+    markup = markup.replace('<table class="dataframe tb-table">',
+                            '<table class="dataframe tb-table" tabindex="0">', 1)
     if caption:
         markup = re.sub(r"(<table[^>]*>)", lambda m: f"{m.group(1)}<caption>{esc(caption)}"
                         "</caption>", markup, count=1)

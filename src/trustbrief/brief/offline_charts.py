@@ -45,6 +45,8 @@ _UPGRADE_JS = """<script>(function(){
     var fallback = box.querySelector('.tb-chart-static');
     if (fallback) { fallback.remove(); }
     box.appendChild(view);
+    var menu = view.querySelector('details > summary');  /* vega-embed's icon has no text */
+    if (menu) { menu.setAttribute('aria-label', 'Export this chart (SVG or PNG)'); }
     box.setAttribute('data-interactive', 'true');
   }).catch(function(err){ box.setAttribute('data-error', String(err)); });
 })();</script>"""
