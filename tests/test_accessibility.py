@@ -92,9 +92,17 @@ def test_every_chart_has_a_csv_link_an_export_menu_and_survives_a_reload(browser
         assert links.count() >= count
         href = links.first.get_attribute("href")
         assert href.startswith("data:text/csv;charset=utf-8;base64,")
-        assert page.locator(".tb-chart-live .vega-embed details").count() == count
+        assert page.locator(".tb-chart-live.vega-embed > details").count() == count
         page.reload()
         page.wait_for_load_state("load")
         assert assert_interactive(page) == count
         assert not errors, errors
         page.close()
+
+
+def test_tables_become_focusable_but_scripts_are_untouched():
+    page = ('<table class="x"><tr><td>1</td></tr></table><table tabindex="-1"></table>'
+            '<script>var s = "<table>";</script>')
+    out = render.focusable_tables(page)
+    assert out.startswith('<table tabindex="0" class="x">')
+    assert '<table tabindex="-1">' in out and '<script>var s = "<table>";</script>' in out

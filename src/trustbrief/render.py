@@ -183,9 +183,19 @@ def notebook_to_html(ipynb: Path, title: str) -> str:
         "vega_bundle": vl_convert.javascript_bundle().replace("</script", "<\\/script"),
     }
     body, _ = exporter.from_notebook_node(nb, resources=resources)
-    # Every table may scroll sideways on a phone: focusable, so a keyboard can scroll it too.
-    body = re.sub(r"<table\b(?![^>]*\btabindex=)", '<table tabindex="0"', body)
-    return toc.add_table_of_contents(body)
+    return toc.add_table_of_contents(focusable_tables(body))
+
+
+TABLE_TAG_RE = re.compile(r"<table\b(?![^>]*\btabindex=)")
+SCRIPT_SPLIT_RE = re.compile(r"(<script\b[^>]*>.*?</script>)", re.S | re.I)
+
+
+def focusable_tables(page: str) -> str:
+    """Every table may scroll sideways on a phone: focusable, so a keyboard can scroll it
+    too. Scripts are left alone (the chart library holds '<table' in its strings)."""
+    parts = SCRIPT_SPLIT_RE.split(page)
+    return "".join(part if i % 2 else TABLE_TAG_RE.sub('<table tabindex="0"', part)
+                   for i, part in enumerate(parts))
 
 
 STYLE_RE = re.compile(r"<style[^>]*>.*?</style>", re.S | re.I)
