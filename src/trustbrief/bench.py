@@ -215,9 +215,11 @@ def timex_vs_dateparser(seeds_dir: Path, limit: int = 400) -> dict:
 
     from trustbrief import corpus, timex
 
-    rules = corpus.load_rules(ROOT / "data")
-    raw = corpus.read_seeds(seeds_dir, rules)
-    _, sentences = corpus.build_corpus(raw, rules, corpus.load_sidecar(ROOT / "data"))
+    from trustbrief.pipeline import Knowledge
+
+    kb = Knowledge(ROOT / "data")  # the default story's sidecar (data/stories/NAME/)
+    raw = corpus.read_seeds(seeds_dir, kb.rules)
+    _, sentences = corpus.build_corpus(raw, kb.rules, kb.sidecar)
     sentences = sentences.head(limit)
     started = time.perf_counter()
     ours = timex.extract_time_expressions(sentences)
