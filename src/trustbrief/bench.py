@@ -214,7 +214,6 @@ def timex_vs_dateparser(seeds_dir: Path, limit: int = 400) -> dict:
     import warnings
 
     from trustbrief import corpus, timex
-
     from trustbrief.pipeline import Knowledge
 
     kb = Knowledge(ROOT / "data")  # the default story's sidecar (data/stories/NAME/)
