@@ -266,7 +266,7 @@ def chart(results: pd.DataFrame, out: Path) -> None:
     (out / "bench.svg").write_text(vl_convert.vegalite_to_svg(spec.to_dict()), encoding="utf-8")
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m trustbrief.bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default="reports/bench", help="where to write bench.csv")
@@ -277,7 +277,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-briefs", action="store_true",
                         help="skip building a brief per size (HTML size, PDF pages, time)")
     parser.add_argument("--brief-one", metavar="DIR", help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def _bench_size(size: int, tmp: Path) -> dict:
+    """Extraction figures for one synthetic corpus size (cold, unchanged and one added)."""
+    corpus_dir = tmp / f"corpus-{size}"
+    n_bytes = make_corpus(size, corpus_dir)
+    print(f"{size:>6} articles ({n_bytes / 1e6:.1f} MB): running ...", flush=True)
+    cache = tmp / f"parses-{size}"
+    result = _child(corpus_dir, cache)
+    result.update(cached_runs(corpus_dir, cache))
+    row = {"articles": size, "mb": round(n_bytes / 1e6, 2), **result}
+    row["articles_per_s"] = round(size / row["wall_s"], 1)
+    row["mb_per_s"] = round(row["mb"] / row["wall_s"], 2)
+    print(f"{size:>6} articles: {row['wall_s']:>7.2f} s  {row['articles_per_s']:>8.1f} "
+          f"articles/s  {row['mb_per_s']:>6.2f} MB/s  peak {row['peak_mib']:>7.1f} MiB  "
+          f"{row['events']:>6} events  parse share {row['parse_share']:.0%} "
+          f"({row['parsed']} sentences parsed)  unchanged {row['unchanged_s']} s "
+          f"({row['unchanged_parsed']} parsed)  one added {row['one_added_s']} s "
+          f"({row['one_added_parsed']} parsed)   stages {row['stages']}", flush=True)
+    return row
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     if args.run_one:
         cache = Path(args.cache) if args.cache else None
         print(json.dumps(run_one(Path(args.run_one), cache)))
@@ -287,32 +311,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    rows = []
+    sizes = [int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
-        for size in [int(s) for s in args.sizes.split(",")]:
-            corpus_dir = Path(tmp) / f"corpus-{size}"
-            n_bytes = make_corpus(size, corpus_dir)
-            print(f"{size:>6} articles ({n_bytes / 1e6:.1f} MB): running ...", flush=True)
-            cache = Path(tmp) / f"parses-{size}"
-            try:
-                result = _child(corpus_dir, cache)
-                result.update(cached_runs(corpus_dir, cache))
-            except RuntimeError as err:
-                print(err, file=sys.stderr)
-                return 1
-            row = {"articles": size, "mb": round(n_bytes / 1e6, 2), **result}
-            row["articles_per_s"] = round(size / row["wall_s"], 1)
-            row["mb_per_s"] = round(row["mb"] / row["wall_s"], 2)
-            rows.append(row)
-            print(f"{size:>6} articles: {row['wall_s']:>7.2f} s  {row['articles_per_s']:>8.1f} "
-                  f"articles/s  {row['mb_per_s']:>6.2f} MB/s  peak {row['peak_mib']:>7.1f} MiB  "
-                  f"{row['events']:>6} events  parse share {row['parse_share']:.0%} "
-                  f"({row['parsed']} sentences parsed)  unchanged {row['unchanged_s']} s "
-                  f"({row['unchanged_parsed']} parsed)  one added {row['one_added_s']} s "
-                  f"({row['one_added_parsed']} parsed)   stages {row['stages']}", flush=True)
-        smallest = min(int(s) for s in args.sizes.split(","))
-        baseline = timex_vs_dateparser(Path(tmp) / f"corpus-{smallest}")
-        sizes = [int(s) for s in args.sizes.split(",")]
+        try:
+            rows = [_bench_size(size, Path(tmp)) for size in sizes]
+        except RuntimeError as err:
+            print(err, file=sys.stderr)
+            return 1
+        baseline = timex_vs_dateparser(Path(tmp) / f"corpus-{min(sizes)}")
         brief_rows = [] if args.skip_briefs else briefs_by_size(sizes, Path(tmp))
     print(f"time expressions on {baseline['sentences']} sentences: ours {baseline['ours_s']} s, "
           f"dateparser.search_dates {baseline['dateparser_s']} s -> {baseline['speedup']}x faster")
