@@ -235,6 +235,82 @@ def test_no_mentions_at_all(chronology):
     assert out.iloc[0]["published_basis"] == "unknown"
 
 
+def ungoverned(mentions: list[dict]) -> dict:
+    """found_for without extract's choice of governing expressions (every expression of a
+    sentence may date its mention, at full weight)."""
+    found = found_for(mentions)
+    found["mentions"] = found["mentions"].drop(columns=["time_id"])
+    return found
+
+
+def test_weekday_in_a_dated_article_pins_the_event_for_another(tmp_path):
+    # No chronology: a dated article's 'on Wednesday' pins the call to 2024-10-09; an
+    # undated one reporting the same call 'on Wednesday' in its lede is of Oct 9 or 10.
+    (tmp_path / "chronology.csv").write_text(HEADER)
+    docs = [article("dD", "dated.txt", "url", "2024-10-10"), article("dU", "undated.txt")]
+    mentions = [
+        mention("dD", 1, "phone_call", "Joe Biden;Benjamin Netanyahu",
+                "Biden and Netanyahu spoke on Wednesday, the White House said."),
+        mention("dU", 1, "phone_call", "Joe Biden;Benjamin Netanyahu",
+                "Joe Biden and Benjamin Netanyahu agreed on Wednesday to stay in close contact."),
+    ]
+    out = dating.infer_publication_dates(pd.DataFrame(docs), ungoverned(mentions),
+                                         dating.load_chronology(tmp_path)).set_index("doc_id")
+    assert out.loc["dU", ["published", "published_earliest", "published_latest"]].tolist() == [
+        "2024-10-09", "2024-10-09", "2024-10-10"]
+
+
+def test_an_event_pinned_by_a_date_wins_over_one_pinned_by_a_weekday(tmp_path):
+    # The dated article's 'Sunday' belongs to another verb: its attack is not of Oct 13.
+    (tmp_path / "chronology.csv").write_text(HEADER)
+    docs = [article("dA", "a.txt", "url", "2024-10-02"), article("dB", "b.txt", "url",
+                                                                  "2024-10-14"),
+            article("dU", "undated.txt")]
+    mentions = [
+        mention("dA", 1, "missile_attack", "Iran;Israel",
+                "Iran fired missiles at Israel on Oct. 1, 2024, the army said."),
+        mention("dB", 1, "missile_attack", "Iran;Israel",
+                "The US said on Sunday it will send troops after missile attacks by Iran on "
+                "Israel."),
+        mention("dU", 1, "missile_attack", "Iran;Israel",
+                "Israel weighs its response to a missile attack by Iran last week."),
+    ]
+    out = dating.infer_publication_dates(pd.DataFrame(docs), ungoverned(mentions),
+                                         dating.load_chronology(tmp_path)).set_index("doc_id")
+    assert out.loc["dU", ["published_earliest", "published_latest"]].tolist() == [
+        "2024-10-07", "2024-10-13"]
+
+
+def test_a_weak_lede_weekday_never_makes_a_range_on_its_own(chronology):
+    # The killing was on a Friday: 'on Tuesday' cannot be it (contradicted, left out); the
+    # lede's weekdays alone bound nothing, so no day and no range rather than a wrong one.
+    docs = [article("dW", "weak.txt")]
+    mentions = [mention("dW", 1, "targeted_killing", "Israel;Hassan Nasrallah",
+                        "Israel killed Hassan Nasrallah on Tuesday, officials said on "
+                        "Thursday.")]
+    out = dating.infer_publication_dates(pd.DataFrame(docs), ungoverned(mentions),
+                                         chronology).iloc[0]
+    assert (out["published"], out["published_earliest"]) == ("", "")
+
+
+def test_a_lede_weekday_chooses_inside_the_range_and_never_moves_it(chronology):
+    # 'yesterday' pins the day (Oct 10) whatever the lede's 'on Monday' says.
+    docs = [article("dL", "lede.txt")]
+    mentions = [mention("dL", 1, "phone_call", "Joe Biden;Benjamin Netanyahu",
+                        "Biden and Netanyahu spoke yesterday; aides met on Monday.")]
+    out = infer(docs, mentions, chronology).iloc[0]
+    assert out["published"] == "2024-10-10"
+
+
+def test_a_yearless_printed_date_older_than_every_dated_article(chronology):
+    # '30 Dec.' on an article of a corpus whose dated articles are of July: last December.
+    docs = [article("dT", "stamp.txt"), article("dJ", "july.txt", "url", "2025-07-01")]
+    docs[0]["published_printed"] = "--12-30"
+    mentions = [mention("dJ", 1, "criticism", "Iran", "Iran criticised the plan.")]
+    out = infer(docs, mentions, chronology).set_index("doc_id").loc["dT"]
+    assert (out["published"], out["published_basis"]) == ("2024-12-30", "stated")
+
+
 # ---------------------------------------------------------------- chronology file
 
 def test_real_chronology_loads_with_sources():

@@ -4,23 +4,31 @@ Clues (each is a predicate over candidate publication days):
 
 - relative: a relative time expression ('late last night', 'last Friday', 'originally set for
   Wednesday') in a sentence that mentions an event whose date is pinned down - by a row of
-  data/chronology.csv, or by an explicit date in a dated article - and the match is specific
-  (the same event type and the same actors, not one shared name). The clue holds on the days d
-  for which timex.resolve_spec(spec, d) covers the event's date.
+  data/chronology.csv, by a full date in any article, by a day-and-month in a dated article,
+  or, more weakly, by a weekday or 'yesterday' in a dated article (used only when no event
+  pinned by a date matches) - and the match is specific (the same event type and the same
+  actors, not one shared name). The clue holds on the days d for which
+  timex.resolve_spec(spec, d) covers the event's date.
 - after: an event reported as having happened -> d >= its date (the latest such event is the
   article's lower bound).
 - before: an event reported as planned -> d <= its date.
 - lede: the weekday the first sentences report ('the Pentagon said on Tuesday') is the day of
   publication or the day before: news leads with the day's news, and a wire story filed late
-  runs the next morning elsewhere.
+  runs the next morning elsewhere. A weekday holds every week: it chooses among the days
+  the other clues allow and never bounds the range on its own (a weak clue never beats
+  stronger ones).
+- printed: a day and month printed without a year ('30 Dec. 13:30') hold on that day of the
+  year that ends with the corpus's last dated article.
 - window: what the corpus stage already bounds (a month in the URL, an update stamp) is a hard
   limit on the candidate days.
 
 Candidate days are scored by the weight of the clues they satisfy; the best-scoring days form
-the range. A day is given (`published`) only when that range spans at most PIN_DAYS days (the
-first of them: news is published promptly after what it reports); otherwise `published` stays
-empty and published_earliest / published_latest carry the range, with the evidence. A
-confidently wrong date is worse than a range.
+the range. A clue that holds on no candidate day contradicts the others (a 'Tuesday' matched
+to an event of a Friday: not the same event) and is left out. A day is given (`published`)
+only when that range spans at most PIN_DAYS days (the first of them: news is published
+promptly after what it reports); otherwise `published` stays empty and published_earliest /
+published_latest carry the range, with the evidence. A confidently wrong date is worse than a
+range.
 """
 
 from trustbrief.dating.chronology import CHRONOLOGY_COLUMNS, Pinned, load_chronology

@@ -79,6 +79,10 @@ class Pinned:
     keywords: re.Pattern | None
     first: dt.date
     last: dt.date
+    # dated by a weekday or 'yesterday' in a dated article, not by a date: a weaker reading
+    # (the weekday may belong to another verb of the sentence), used only where no event
+    # pinned by a date matches
+    relative: bool = False
 
     def matches(self, event_type: str, actors: set[str], text: str) -> bool:
         """The same event: same type, and the mention names as many of the event's actors as

@@ -73,24 +73,48 @@ def present(frame: pd.DataFrame, names: tuple[str, ...]) -> list[str]:
 
 
 def pinned_from_dated_documents(mentions: list[dict], times: SentenceTimes,
-                                 documents: pd.DataFrame) -> list[Pinned]:
-    """Events that a dated article dates explicitly ('Iran fired missiles on Oct. 1')."""
+                                documents: pd.DataFrame) -> list[Pinned]:
+    """Events another article dates: by an explicit date ('Iran fired missiles on Oct. 1';
+    a full date needs no dated article), or, in a dated article, by a day relative to its
+    own date ('spoke on Thursday', 'earlier today', 'yesterday')."""
     anchors = {row["doc_id"]: iso_or_none(row.get("published"))
                for row in frame_records(documents, present(documents, DOCUMENT_FIELDS))
                if row.get("published_basis") in DATED_BASES}
     pinned = []
     for m in mentions:
-        anchor = anchors.get(m["doc_id"])
-        if anchor is None:
-            continue
-        explicit = [t for t, _ in _governing(m, times, _is_explicit_day)]
-        if len(explicit) != 1:
-            continue
-        day = _past_day(explicit[0]["spec"], anchor)
-        if day is not None:
-            pinned.append(Pinned(f"{m['doc_id']}:{explicit[0]['time_id']}", m["event_type"],
-                                 frozenset(actor_list(m["actors"])), None, day, day))
+        found = _pinned_day(m, times, anchors.get(m["doc_id"]))
+        if found is not None:
+            time_id, day, relative = found
+            pinned.append(Pinned(f"{m['doc_id']}:{time_id}", m["event_type"],
+                                 frozenset(actor_list(m["actors"])), None, day, day, relative))
     return pinned
+
+
+def _pinned_day(m: dict, times: SentenceTimes, anchor: dt.date | None
+                ) -> tuple[str, dt.date, bool] | None:
+    """(time_id, day, relative) of the one date expression that dates the mention, or
+    None."""
+    explicit = [t for t, _ in _governing(m, times, _is_explicit_day)]
+    if len(explicit) == 1:
+        spec = explicit[0]["spec"]
+        if anchor is None and not _is_full_date(spec):
+            return None
+        day = _past_day(spec, anchor) if anchor else timex.resolve_spec(spec, None).date
+        return (explicit[0]["time_id"], day, False) if day is not None else None
+    if explicit or anchor is None:
+        return None
+    relative = [t for t, weight in _governing(m, times, _is_day_relative) if weight == 1]
+    if len(relative) != 1:
+        return None
+    resolved = timex.resolve_spec(relative[0]["spec"], anchor)
+    if resolved.date is None or resolved.earliest != resolved.latest:
+        return None
+    return relative[0]["time_id"], resolved.date, True
+
+
+def _is_day_relative(spec: str) -> bool:
+    """A day named relative to the article's ('on Thursday', 'yesterday', 'today')."""
+    return isinstance(spec, str) and spec.startswith(("weekday:", "reld:"))
 
 
 def _past_day(spec: str, anchor: dt.date) -> dt.date | None:
@@ -150,14 +174,21 @@ def pinned_index(pinned: list[Pinned]) -> dict[str, list[Pinned]]:
     return index
 
 
+def _matched_days(m: dict, pinned: list[Pinned]) -> tuple[tuple[dt.date, dt.date], ...]:
+    """Days of the pinned events the mention matches; events pinned by a date win over
+    events pinned only by a weekday."""
+    actors = set(m["actors"])
+    matching = [p for p in pinned if p.matches(m["event_type"], actors, m["text"])]
+    dated = [p for p in matching if not p.relative]
+    return tuple(sorted({(p.first, p.last) for p in (dated or matching)}))
+
+
 def clues_for_mention(m: dict, times: SentenceTimes, pinned: list[Pinned] | dict
                        ) -> list[Clue]:
     """pinned: a list, or pinned_index of it (same clues, fewer comparisons)."""
     if isinstance(pinned, dict):
         pinned = pinned.get(m["event_type"], [])
-    actors = set(m["actors"])
-    matched = tuple(sorted({(p.first, p.last) for p in pinned
-                            if p.matches(m["event_type"], actors, m["text"])}))
+    matched = _matched_days(m, pinned)
     polarity = m.get("polarity") or "asserted"
     base = (m["doc_id"], m["sent_id"], m["text"])
     clues = []

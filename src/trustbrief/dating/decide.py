@@ -49,18 +49,43 @@ def score_days(clues: list[Clue], days: list[dt.date]) -> dict[dt.date, float]:
     return {d: score(clues, d) for d in days}
 
 
+# Clues that hold one or two days of every week ('said on Tuesday' in the lede): they choose
+# among the days the other clues allow, and never bound the range themselves.
+PERIODIC_KINDS = ("lede",)
+
+
 def decide(clues: list[Clue], max_lag_days: int = 14, lookaround_days: int = 62,
            bounds: tuple[dt.date | None, dt.date | None] = (None, None)) -> Verdict | None:
     """Best-scoring candidate days -> the range, and the day when the range pins one
-    (None without clues or bounds)."""
+    (None without clues or bounds). Clues that hold on no candidate day contradict the
+    others (a 'Tuesday' matched to an event of a Friday) and are left out."""
     days = _window(clues, lookaround_days, bounds)
     if not days:
         return None
+    live = [c for c in clues if any(c.holds(d) for d in days)]
+    anchored = _anchored_range([c for c in live if c.kind not in PERIODIC_KINDS], days,
+                               max_lag_days, bounds)
+    if anchored is None:
+        return None
+    earliest, latest, top = anchored
+    earliest, latest, weekly = _refined([c for c in live if c.kind in PERIODIC_KINDS],
+                                        earliest, latest)
+    pinned = (latest - earliest).days + 1 <= PIN_DAYS
+    published = earliest if pinned else None
+    used = [c for c in clues if c.holds(published or earliest)]
+    return Verdict(published, earliest, latest, used, top + weekly,
+                   sum(c.weight for c in clues))
+
+
+def _anchored_range(clues: list[Clue], days: list[dt.date], max_lag_days: int,
+                    bounds: tuple) -> tuple[dt.date, dt.date, float] | None:
+    """(earliest, latest, score) of the best-scoring days; None without a clue that holds
+    and without both bounds."""
     scores = score_days(clues, days)
     top = max(scores.values())
-    best = [d for d in days if scores[d] == top]
     if top == 0 and None in bounds:
         return None
+    best = [d for d in days if scores[d] == top]
     lag = dt.timedelta(days=max_lag_days)
     open_below, open_above = best[0] == days[0], best[-1] == days[-1]
     earliest, latest = best[0], best[-1]
@@ -71,7 +96,17 @@ def decide(clues: list[Clue], max_lag_days: int = 14, lookaround_days: int = 62,
         latest = min(latest, max(earliest + lag, bounds[1] or earliest + lag))
     elif top > 0 and open_below and not open_above:
         earliest = max(earliest, latest - lag)  # a plan is reported shortly before its day
-    pinned = (latest - earliest).days + 1 <= PIN_DAYS
-    published = earliest if pinned else None
-    used = [c for c in clues if c.holds(published or earliest)]
-    return Verdict(published, earliest, latest, used, top, sum(c.weight for c in clues))
+    return earliest, latest, top
+
+
+def _refined(clues: list[Clue], earliest: dt.date, latest: dt.date
+             ) -> tuple[dt.date, dt.date, float]:
+    """The days of [earliest, latest] that the most weekly clues allow (the whole range when
+    none of them holds there: a weak clue never overrules the others)."""
+    days = [earliest + dt.timedelta(days=i) for i in range((latest - earliest).days + 1)]
+    scores = score_days(clues, days)
+    top = max(scores.values(), default=0)
+    if top == 0:
+        return earliest, latest, 0.0
+    best = [d for d in days if scores[d] == top]
+    return best[0], best[-1], top

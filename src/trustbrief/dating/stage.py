@@ -21,6 +21,8 @@ from trustbrief.dating.mentions import collect_clues
 from trustbrief.tables import frame_records
 
 log = logging.getLogger("trustbrief")
+YEAR = dt.timedelta(days=365)
+ONE_DAY = dt.timedelta(days=1)
 
 
 def _evidence(clues: list[Clue]) -> str:
@@ -48,13 +50,16 @@ def _corpus_span(rows: list[dict], margin_days: int) -> tuple[dt.date | None, dt
 
 def _bounds(row: dict, span: tuple) -> tuple[dt.date | None, dt.date | None]:
     """Hard limits the corpus stage found (URL month, update stamp); a yearless printed date
-    is looked for within the corpus's span. A dated row (sidecar) is checked unbounded."""
+    is looked for within the year that ends with the corpus's span (each day and month occurs
+    once in it; the article may be older than every dated one). A dated row (sidecar) is
+    checked unbounded."""
     if row.get("published"):
         return None, None
     lower = iso_or_none(row.get("published_earliest"))
     upper = iso_or_none(row.get("published_latest"))
-    if str(row.get("published_printed") or "").startswith("--"):
-        lower = max(lower, span[0]) if lower and span[0] else lower or span[0]
+    if str(row.get("published_printed") or "").startswith("--") and span[1]:
+        year_back = span[1] - YEAR + ONE_DAY
+        lower = max(lower, year_back) if lower else year_back
     upper = min(upper, span[1]) if upper and span[1] else upper or span[1]
     return lower, upper
 
