@@ -595,3 +595,35 @@ def test_frame_records_matches_to_dict_on_every_dtype():
     assert norm(tables.frame_records(frame)) == norm(frame.to_dict("records"))
     assert norm(tables.frame_records(frame, ["i", "s"])) == \
         norm(frame[["i", "s"]].to_dict("records"))
+
+
+def test_a_ledes_undated_news_is_dated_by_its_publication_and_never_disputes(rules):
+    """reported_dates: 'In a phone call, Biden urged Netanyahu ...' opening an article of
+    11-05 happened on 11-04 or 11-05, not at the pair's last dated call in August; the same
+    undated words deeper in an article stay open, and a lede never counts as a conflict."""
+    docs = docs_frame([("d1", "A", "2024-08-22", ""), ("d2", "B", "2024-11-05", ""),
+                       ("d3", "C", "2024-10-01", "")])
+    ms = [
+        mention("d1", 1, "phone_call", "Joe Biden", ["Benjamin Netanyahu"], "2024-08-21"),
+        mention("d2", 1, "phone_call", "Joe Biden", ["Benjamin Netanyahu"],
+                text="In a phone call with Netanyahu, Biden urged ..."),
+        mention("d3", 5, "targeted_killing", "Israel", ["Hassan Nasrallah"],
+                text="the killing of Nasrallah"),
+        mention("d2", 2, "targeted_killing", "Israel", ["Hassan Nasrallah"], polarity="negated",
+                text="Israel did not kill Nasrallah"),
+        mention("d2", 9, "targeted_killing", "Israel", ["Ismail Haniyeh"], "2024-07-31"),
+        mention("d3", 1, "targeted_killing", "Israel", ["Ismail Haniyeh"],
+                text="Israel killed Haniyeh"),
+    ]
+    out = events.build_events(found_frames(ms), docs, None, EVENT_TYPES, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)
+    ev = out["events"]
+    calls = ev[ev["event_type"] == "phone_call"].set_index("date")
+    assert list(calls.index) == ["2024-08-21", "2024-11-04"]
+    assert (calls.loc["2024-11-04", "date_latest"], calls.loc["2024-11-04", "date_basis"]) == \
+        ("2024-11-05", "reported")
+    nasrallah = event_of(out, "Hassan Nasrallah")  # not a lede, and the lede is negated
+    assert (nasrallah["date"], nasrallah["date_basis"]) == ("", "open")
+    haniyeh = event_of(out, "Ismail Haniyeh")      # the stated date wins; no conflict
+    assert (haniyeh["date"], haniyeh["date_basis"]) == ("2024-07-31", "explicit")
+    assert out["conflicts"].empty

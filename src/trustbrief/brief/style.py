@@ -71,7 +71,7 @@ SPEAKER_COLORS = {
 }
 ORIGIN_KINDS = ("independent origin", "rewrite citing another outlet")
 # Date bases that are not read off the article itself (drawn hollow / dashed).
-INFERRED_BASES = ("relative-inferred", "chronology", "inferred")
+INFERRED_BASES = ("relative-inferred", "chronology", "inferred", "reported")
 STATED_MARK = "stated date"
 NOT_AN_OPERATION_EXPR = "datum.label == 'n/a' ? 'not an operation' : datum.label"
 UNCERTAIN_MARK = "inferred date"

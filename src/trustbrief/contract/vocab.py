@@ -76,6 +76,7 @@ class DateBasis(StrEnum):
     RELATIVE_INFERRED = "relative-inferred"  # anchored on an inferred publication date
     UNRESOLVED = "unresolved"  # a time expression that could not be placed
     CHRONOLOGY = "chronology"  # the story's reference chronology anchors it
+    REPORTED = "reported"  # no time expression: a lede's news, dated to its publication
     ANNOTATION = "annotation"  # an analyst's correction (data/annotations.yaml)
     OPEN = "open"  # no time expression governs it
 

@@ -29,12 +29,16 @@ Clustering (never all pairs, O(n log n)):
   4. an event needs an asserted or planned mention: negated and hypothetical mentions only
      add evidence to events that exist, and do not count as corroboration.
 
-Per event: best date (explicit > relative > relative-inferred; the range most mentions agree
-with, then the one a matching chronology row agrees with, then the narrowest), disagreeing
-mentions as date conflicts; the analyst chronology fills dates no article gives (one row, one
-event; never a new event); label from templates; corroboration (documents, outlets,
-independent origins); the advance notice the other focus side got, for operations; analyst
-annotations last. Every step is a pure function of the input frames.
+Undated asserted mentions in a document's lede are dated by its publication (basis 'reported',
+data/labels.yaml `reported_dates`: news writing puts the news of the day first); that basis
+ranks last, never makes a date conflict, and the story's chronology replaces it.
+
+Per event: best date (explicit > relative > relative-inferred > reported; the range most
+mentions agree with, then the one a matching chronology row agrees with, then the
+narrowest), disagreeing mentions as date conflicts; the analyst chronology fills dates no
+article gives (one row, one event; never a new event); label from templates; corroboration
+(documents, outlets, independent origins); the advance notice the other focus side got, for
+operations; analyst annotations last. Every step is a pure function of the input frames.
 """
 
 from trustbrief.events.annotations import apply_fields, apply_structural, load_annotations

@@ -77,7 +77,7 @@ def fill_from_chronology(rows: list[dict], clusters: list[list[Rec]],
     for i, (row, recs, (score, found)) in enumerate(zip(rows, clusters, matches, strict=True)):
         if not found:
             continue
-        if row["date"]:
+        if row["date"] and row["date_basis"] != "reported":  # the analyst beats a lede's guess
             lo, hi = day_number(row["date_earliest"]), day_number(row["date_latest"])
             near = [c for c in found if not (c["hi"] < lo - 1 or c["lo"] > hi + 1)]
             if near:

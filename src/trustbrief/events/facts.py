@@ -53,7 +53,8 @@ def best_date(recs: list[Rec], known: Iterable[tuple[int, int]] = ()
     lo, hi = min(ranges, key=lambda x: (-support(*x), unknown_to_chronology(*x),
                                         x[1] - x[0], x))
     basis = min((r.basis for r in voters), key=lambda b: BASIS_RANK.get(b, 9))
-    disagree = [r for r in dated if r.hi < lo or r.lo > hi]
+    # a lede dated by its publication ('reported') states no date: it cannot disagree
+    disagree = [r for r in dated if (r.hi < lo or r.lo > hi) and r.basis != "reported"]
     return lo, hi, basis, disagree
 
 

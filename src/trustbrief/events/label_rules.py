@@ -30,6 +30,17 @@ class Join:
 
 
 @dataclass(frozen=True)
+class ReportedDates:
+    """A lede reports the news: an asserted mention without a time expression in one of a
+    document's first `lede_sentences` sentences happened between `days_before` days before
+    publication and publication (date basis 'reported')."""
+
+    lede_sentences: int = 2
+    days_before: int = 1
+    max_publication_days: int = 1  # a publication range wider than this dates nothing
+
+
+@dataclass(frozen=True)
 class LabelRules:
     """Event grouping and label templates (data/labels.yaml)."""
 
@@ -38,6 +49,7 @@ class LabelRules:
     planned_format: str = "{label} (planned)"
     joins: tuple[Join, ...] = ()
     equivalents: tuple[frozenset, ...] = ()
+    reported: ReportedDates | None = None  # how an undated lede is dated (None: never)
 
     def same_kind(self, a: str, b: str) -> bool:
         """May a chronology row of type a stand for an event of type b?"""
@@ -59,7 +71,7 @@ def load_labels(data_dir: Path | str) -> LabelRules:
     path = Path(data_dir) / "labels.yaml"
     doc = load_yaml(path) or {}
     require_keys(path, "top level", doc, ["groups", "templates"],
-                 ["planned_format", "joins", "chronology_equivalents"])
+                 ["planned_format", "joins", "chronology_equivalents", "reported_dates"])
     groups = {}
     seen_types: dict[str, str] = {}
     for name, spec in (doc["groups"] or {}).items():
@@ -104,7 +116,19 @@ def load_labels(data_dir: Path | str) -> LabelRules:
                           _type_list(path, f"{where}.to", item["to"])))
     equivalents = tuple(_type_list(path, f"chronology_equivalents[{n}]", item)
                         for n, item in enumerate(doc.get("chronology_equivalents") or [], 1))
-    return LabelRules(groups, templates, str(planned), tuple(joins), equivalents)
+    return LabelRules(groups, templates, str(planned), tuple(joins), equivalents,
+                      _reported_dates(path, doc.get("reported_dates")))
+
+
+def _reported_dates(path: Path, spec) -> ReportedDates | None:
+    if spec is None:
+        return None
+    names = ("lede_sentences", "days_before", "max_publication_days")
+    require_keys(path, "reported_dates", spec, list(names))
+    for name in names:
+        if not isinstance(spec[name], int) or spec[name] < 0:
+            raise DataFileError(path, f"reported_dates.{name}", "must be an integer >= 0")
+    return ReportedDates(*(spec[name] for name in names))
 
 
 def _type_list(path: Path, where: str, value) -> frozenset:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -11,10 +12,11 @@ import numpy as np
 import pandas as pd
 
 from trustbrief.contract import codecs
-from trustbrief.events.label_rules import Group, LabelRules
+from trustbrief.events.label_rules import Group, LabelRules, ReportedDates
 from trustbrief.tables import cell_text, frame_records, native_list, str_column
 
-BASIS_RANK = {"explicit": 0, "relative": 1, "relative-inferred": 2, "chronology": 3}
+BASIS_RANK = {"explicit": 0, "relative": 1, "relative-inferred": 2, "chronology": 3,
+              "reported": 4}
 
 
 CREATING = {"asserted", "planned"}
@@ -167,11 +169,28 @@ def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules
             lo = hi = None
             basis = "open"
         pub_lo, pub_hi = pub.get(doc, (None, None))
+        if lo is None and polarity == "asserted" and rules.reported is not None:
+            lo, hi = _reported_range(sent_id, pub_lo, pub_hi, rules.reported)
+            basis = "open" if lo is None else "reported"
         recs.append(Rec(
             pos, mention_id, doc, sent_id, etype, groups(etype), agent, agent_side, targets,
             target_sides, actors, locations, lo, hi, basis, polarity or "asserted", text,
             pub_lo, pub_hi, "", trigger, trigger_start))
     return recs
+
+
+SENTENCE_NUMBER = re.compile(r"(\d+)$")  # corpus sent_ids end in the sentence's number
+
+
+def _reported_range(sent_id: str, pub_lo: int | None, pub_hi: int | None,
+                    reported: ReportedDates) -> tuple[int | None, int | None]:
+    """The publication window for a lede's undated news (see label_rules.ReportedDates)."""
+    number = SENTENCE_NUMBER.search(sent_id)
+    if pub_lo is None or pub_hi is None or number is None or \
+            int(number.group(1)) > reported.lede_sentences or \
+            pub_hi - pub_lo > reported.max_publication_days:
+        return None, None
+    return pub_lo - reported.days_before, pub_hi
 
 
 def _publication_ranges(documents: pd.DataFrame) -> dict[str, tuple[int | None, int | None]]:
