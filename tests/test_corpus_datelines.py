@@ -220,6 +220,40 @@ def test_cited_outlet_is_the_origin_never_the_outlet(rules):
     assert "Axios" in doc["cited_outlets"] or doc["origin"] == "Axios"
 
 
+def test_an_agency_folder_in_the_address_names_the_origin(rules):
+    doc = one(rules, "Talks to resume\n" + BODY,
+              {"file": "a.txt", "url": "https://www.portal.example/wires/afp/article-1/x.html"})
+    assert (doc["outlet"], doc["outlet_basis"]) == ("Portal", "domain")
+    assert (doc["origin"], doc["origin_basis"]) == ("Agence France-Presse", "credit")
+    # a folder that names no known agency credits nobody
+    doc = one(rules, "Talks to resume\n" + BODY,
+              {"file": "a.txt", "url": "https://www.portal.example/wires/sport/x.html"})
+    assert (doc["origin"], doc["origin_basis"]) == ("Portal", "self")
+
+
+def test_a_rewrite_that_links_the_original_credits_the_outlet_it_cites(rules):
+    # the cited outlet comes after the first sentences; the closing link says it is a rewrite
+    text = ("Trust is very low\nA verse opens the post.\nAnother line of scripture.\n"
+            "Important takeaways:\n  • US officials tell Axios that trust is low.\n"
+            "  • The officials note the risk.\nRead the original article by clicking here.\n")
+    doc = one(rules, text, {"file": "a.txt", "url": "https://ministry.example.org/news/x"})
+    assert (doc["origin"], doc["origin_basis"]) == ("Axios", "lede")
+    # without the closing line, a citation that far down names no origin
+    doc = one(rules, text.replace("Read the original article by clicking here.\n", ""),
+              {"file": "a.txt", "url": "https://ministry.example.org/news/x"})
+    assert doc["origin_basis"] == "self"
+
+
+@pytest.mark.parametrize("last_line", [
+    "This article originally appeared on Example Wire News.",
+    "The post Talks resume appeared first on Example Wire News.",
+    "Republished with permission from Example Wire News",
+])
+def test_an_originally_published_line_names_the_origin(grammar, last_line):
+    found = stated(f"Talks to resume\n{BODY}{BODY}{last_line}\n", grammar)
+    assert (found.origin, bool(found.relays)) == ("Example Wire News", True)
+
+
 def test_update_stamp_only_bounds_the_day_from_above(rules):
     doc = one(rules, "Talks to resume\nLast updated: October 14, 2024 at 10:45 PM IST\n" + BODY)
     assert (doc["published"], doc["published_latest"]) == ("", "2024-10-14")

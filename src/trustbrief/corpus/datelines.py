@@ -25,7 +25,7 @@ MATCH = ("line", "start", "search")
 CAPTURES = {"date", "updated", "year", "month", "day", "origin", "outlet", "author", "place"}
 LIMIT_KEYS = ("head_lines", "tail_lines", "lede_lines", "short_line_chars", "min_year")
 SHAPE_KEYS = ("name", "where", "match", "pattern", "captures")
-SHAPE_OPTIONAL = ("case_sensitive", "order", "known_only")
+SHAPE_OPTIONAL = ("case_sensitive", "order", "known_only", "relays")
 WEEKDAY_ABBREVIATIONS = ("Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
                          "Sun")
 
@@ -39,6 +39,7 @@ class Shape:
     captures: tuple[str, ...]
     order: str  # dmy | mdy: how 01/02/2024 is read
     known_only: bool  # outlet/origin captures count only when data/outlets.yaml knows them
+    relays: bool = False  # the line says the article relays another's text, maybe unnamed
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class Statement:
     outlet_evidence: str = ""
     author: str = ""
     place: str = ""
+    relays: str = ""  # a line saying the article relays another's text ('Read the original')
     notes: list[str] = field(default_factory=list)
 
 
@@ -148,7 +150,7 @@ def _shape(path, index: int, item, fragments: dict[str, str]) -> Shape:
     if order not in ("dmy", "mdy"):
         raise DataFileError(path, where_key, "order must be dmy or mdy")
     return Shape(item["name"], item["where"], item["match"], regex, captures, order,
-                 bool(item.get("known_only", False)))
+                 bool(item.get("known_only", False)), bool(item.get("relays", False)))
 
 
 def load_grammar(data_dir: Path | str) -> Grammar:
@@ -286,8 +288,10 @@ def _take(found: Statement, shape: Shape, m: re.Match, line: str, grammar: Gramm
           known_outlet) -> bool:
     """Record what the match states; False when it states nothing usable (try next shape)."""
     used = False
+    if shape.relays and not found.relays:
+        found.relays = line
     for name in ("origin", "outlet"):
-        value = _captured(m, name)
+        value = _captured(m, name).rstrip(".,;:")  # 'appeared on Example News.' ends a line
         if not value:
             continue
         canonical = known_outlet(value)
@@ -329,7 +333,7 @@ def url_date(url: str, grammar: Grammar) -> tuple[PrintedDate | None, str]:
     if found is not None:
         return PrintedDate(found.year, found.month, found.day), "htmldate"
     for shape in grammar.where("url"):
-        m = shape.regex.search(url)
+        m = shape.regex.search(url) if "year" in shape.captures else None
         if not m:
             continue
         day = _captured(m, "day")
@@ -338,6 +342,17 @@ def url_date(url: str, grammar: Grammar) -> tuple[PrintedDate | None, str]:
         if date is not None:
             return date, shape.name
     return None, ""
+
+
+def url_origin(url: str, grammar: Grammar, known_outlet) -> tuple[str, str]:
+    """(origin, shape name) a wire's folder in the address names ('/wires/afp/'); only
+    outlets data/outlets.yaml knows count. ('', '') when none."""
+    for shape in grammar.where("url"):
+        m = shape.regex.search(url or "") if "origin" in shape.captures else None
+        name = known_outlet(_captured(m, "origin")) if m else ""
+        if name:
+            return name, shape.name
+    return "", ""
 
 
 def _htmldate_url(url: str) -> dt.date | None:

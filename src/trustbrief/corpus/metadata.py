@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from trustbrief.corpus.datelines import Statement, scan
+from trustbrief.corpus.datelines import Statement, scan, url_origin
 from trustbrief.corpus.origins import canonical_lookup, origin_of, own_outlet
 from trustbrief.corpus.published import Published, publication
 from trustbrief.corpus.rules import EDGE, PLACEHOLDER, CorpusRules, Outlets
@@ -210,8 +210,12 @@ def find_outlet(text: str, statement: Statement, url: str, author_outlet: str, m
         site_name=lookup(meta.get("outlet", "")) or meta.get("outlet", ""), text=text)
     if basis != "sidecar":
         warn_disagreement(file, "outlet", outlet, side_outlet)
+    # a rewrite that says so ('Read the original') may name its source further down
+    cited_in = [text] if statement.relays else lede
+    wire = url_origin(url, rules.datelines, lookup)[0] if url and rules.datelines else ""
     origin, origin_basis, origin_evidence = origin_of(
-        statement, lede_citation(lede, rules.outlets), outlet, (text_outlet, text_evidence))
+        statement, lede_citation(cited_in, rules.outlets), outlet, (text_outlet, text_evidence),
+        (wire, url if wire else ""))
     return {"outlet": outlet, "outlet_basis": basis, "outlet_evidence": evidence,
             "origin": origin, "origin_basis": origin_basis, "origin_evidence": origin_evidence,
             "cited_outlets": [c for c in cited if c != outlet]}

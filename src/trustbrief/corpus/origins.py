@@ -13,9 +13,11 @@ Cited outlets ('told Reuters', 'citing Axios') never become the outlet: only the
 self-references count ('X has learned').
 
 Origin (whose text or reporting this is): the dateline agency ('BEIRUT (Reuters) -',
-'/TASS/'), a credit line ('XINHUA/ gnews', 'Copyright ... The Associated Press'), a lede that
-credits a wire ('..., reports Associated Press.'), else the outlet the lede attributes the news
-to ('US officials tell Axios', 'according to Reuters'), else the outlet itself (original
+'/TASS/'), a credit line ('XINHUA/ gnews', 'Copyright ... The Associated Press', 'This article
+originally appeared on X'), a lede that credits a wire ('..., reports Associated Press.'), an
+agency's folder in the address ('/wires/afp/'), else the outlet the lede attributes the news
+to ('US officials tell Axios', 'according to Reuters') - anywhere in the text when a line says
+the article relays another's ('Read the original') -, else the outlet itself (original
 reporting). Syndicated copies of one wire story thus share one origin.
 """
 
@@ -110,15 +112,16 @@ def own_outlet(*, side_outlet: str, url: str, url_outlet: str, statement: Statem
 
 
 def origin_of(statement: Statement, lede_cited: tuple[str, str], outlet: str,
-              speaks_as: tuple[str, str] = ("", "")) -> tuple[str, str, str]:
-    """(origin, basis, evidence): credit > the outlet the text speaks as ('the Jerusalem Post
-    has learned' on another site) > lede attribution > the outlet itself. An outlet's own
-    dateline or copyright ('MOSCOW (Sputnik) -' on Sputnik) credits nobody else, so the
+              speaks_as: tuple[str, str] = ("", ""),
+              url_wire: tuple[str, str] = ("", "")) -> tuple[str, str, str]:
+    """(origin, basis, evidence): credit (a line of the text, then an agency's folder in the
+    address, url_wire = (origin, address)) > the outlet the text speaks as ('the Jerusalem
+    Post has learned' on another site) > lede attribution > the outlet itself. An outlet's
+    own dateline or copyright ('MOSCOW (Sputnik) -' on Sputnik) credits nobody else, so the
     lede may still name the scoop it relays."""
-    if statement.origin and statement.origin != outlet:
-        return statement.origin, "credit", statement.origin_evidence
-    if speaks_as[0] and speaks_as[0] != outlet:
-        return speaks_as[0], "credit", speaks_as[1]
+    for name, evidence in ((statement.origin, statement.origin_evidence), url_wire, speaks_as):
+        if name and name != outlet:
+            return name, "credit", evidence
     if lede_cited[0] and lede_cited[0] != outlet:
         return lede_cited[0], "lede", lede_cited[1]
     if outlet:
