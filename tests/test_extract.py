@@ -496,3 +496,33 @@ def test_worker_processes_give_the_same_tables(lex):
     assert len(one["mentions"]) >= 3
     for table in one:
         pd.testing.assert_frame_equal(one[table], two[table])
+
+
+# ---------------------------------------------------- reported speech and new event kinds
+
+def test_reported_would_is_a_plan_and_its_pronoun_is_the_speaker(lex):
+    found = run(lex, ["The Kremlin announced on Sunday it would deploy air defence units to "
+                      "Armenia."])
+    m = one_mention(found, "deployment")
+    assert (m["agent"], m["targets"]) == ("Russia", ["Armenia"])
+    assert m["agent_rule"].endswith("+coref")
+    assert (m["polarity"], m["factuality_rule"]) == ("planned", "future-in-past-reported")
+
+
+def test_would_without_a_verb_of_saying_stays_a_condition(lex):
+    found = run(lex, ["France would deploy troops to Chad if the talks failed."])
+    assert one_mention(found, "deployment")["polarity"] == "hypothetical"
+
+
+@pytest.mark.parametrize(("text", "event_type", "agent", "target"), [
+    ("Brazil summoned the Argentine ambassador on Monday.", "summons", "Brazil", "Argentina"),
+    ("The Argentine ambassador was summoned by Brazil on Monday.", "summons", "Brazil",
+     "Argentina"),
+    ("Japan apologized to South Korea for the incident.", "apology", "Japan", "South Korea"),
+    ("Peruvian police arrested two Chilean citizens.", "arrest", "Peru", "Chile"),
+    ("Poland accused Belarus of orchestrating the crossings.", "accusation", "Poland",
+     "Belarus"),
+])
+def test_diplomatic_and_coercive_events_of_any_pair(lex, text, event_type, agent, target):
+    m = one_mention(run(lex, [text]), event_type)
+    assert m["agent"] == agent and target in m["targets"] and m["polarity"] == "asserted"

@@ -9,6 +9,7 @@ document (`people`), marked '+coref' in the rule.
 from __future__ import annotations
 
 from trustbrief.extract.syntax import (
+    CLIMB,
     PRONOUNS,
     RolePath,
     Syntax,
@@ -25,7 +26,29 @@ def _person_first(found: list) -> list:
     return people[:1] if people else found[:1]
 
 
-def _phrase_actors(token, hits, people, path: RolePath, everyone: bool):
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+REPORT_CLIMB = frozenset({"ccomp", "xcomp", "conj", "advcl"})
+
+
+def _reported_speaker(token, hits, speech_verbs) -> list:
+    """'The Pentagon said it would deploy ...': a pronoun subject of a clause reported by a
+    verb of saying stands for that verb's subject (the speaker), when the speaker is an
+    actor."""
+    clause = token.head
+    for _ in range(CLIMB):
+        if clause.dep_ not in REPORT_CLIMB or clause.head is clause:
+            return []
+        clause = clause.head
+        if clause.lemma_ in speech_verbs:
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            found = [h for s in subjects for h in hits_in(phrase_tokens(s), hits)
+                     if h.kind != "pronoun-phrase"]
+            return _person_first(found)
+    return []
+
+
+def _phrase_actors(token, hits, people, path: RolePath, everyone: bool,
+                   speech_verbs=frozenset()):
     """(actor names, coref used) of the phrase the token heads."""
     found = [h for h in hits_in(phrase_tokens(token), hits) if h.kind != "pronoun-phrase"
              or len(h.actors) > 1]
@@ -35,6 +58,10 @@ def _phrase_actors(token, hits, people, path: RolePath, everyone: bool):
         people_found = [h for h in found if "person" in h.types]
         chosen = (people_found or found[:1]) if everyone else _person_first(found)
         return [a for h in chosen for a in h.actors], False
+    if token.lower_ in SPEAKER_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
+        speaker = _reported_speaker(token, hits, speech_verbs)
+        if speaker:
+            return [a for h in speaker for a in h.actors][:1], True
     if token.lower_ in PRONOUNS:
         # 'Austin was furious with Gallant when he was informed': the subject, not the
         # person named last
@@ -53,10 +80,10 @@ def hits_tokens(doc, hit) -> list:
     return [span.root] if span is not None and len(span) else []
 
 
-def _first_path(trigger, paths, hits, people, accept, everyone=False):
+def _first_path(trigger, paths, hits, people, accept, everyone=False, speech=frozenset()):
     for path in paths:
         for token in role_tokens(trigger, path):
-            names, coref = _phrase_actors(token, hits, people, path, everyone)
+            names, coref = _phrase_actors(token, hits, people, path, everyone, speech)
             names = [n for n in names if accept(n)]
             if names:
                 return names, path.id + ("+coref" if coref else "")
@@ -67,7 +94,8 @@ def _participants(trigger, syntax: Syntax, hits, people, accept):
     names, rules = [], []
     for path in syntax.roles["participants"]:
         for token in role_tokens(trigger, path):
-            found, coref = _phrase_actors(token, hits, people, path, everyone=True)
+            found, coref = _phrase_actors(token, hits, people, path, True,
+                                          syntax.speech_verbs)
             new = [n for n in found if accept(n) and n not in names]
             if new:
                 names += new
@@ -93,7 +121,8 @@ def tree_roles(doc, start: int, end: int, etype, hits, syntax: Syntax, lex, peop
                 "target_rule": rule if len(names) > 1 else ""}
     form = "verb" if trigger.pos_ in ("VERB", "AUX") else "noun"
     paths = syntax.roles[form]
-    agent, agent_rule = _first_path(trigger, paths["agent"], hits, people, can_act)
+    agent, agent_rule = _first_path(trigger, paths["agent"], hits, people, can_act,
+                                    speech=syntax.speech_verbs)
     agent = agent[:1]
     targets, target_rule = [], ""
     if etype.has_targets:
