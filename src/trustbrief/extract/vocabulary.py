@@ -1,0 +1,210 @@
+"""The event vocabulary: data/event_types.yaml (event types, trigger patterns, codenames, lexical
+polarity cues, clause breaks, role prepositions) loaded, validated and compiled."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from trustbrief import knowledge
+from trustbrief.extract.gazetteer import ACTOR_TYPES
+from trustbrief.extract.patterns import (
+    _check_regex,
+    _choice,
+    _compile,
+    _guarded,
+    _named_alternation,
+    _str_list,
+    _words_alternation,
+)
+from trustbrief.knowledge import DataFileError
+
+POLARITIES = ("negated", "planned", "hypothetical")
+
+
+@dataclass(frozen=True)
+class EventType:
+    id: str
+    plover: str
+    lane: str
+    operation: bool
+    verb: str
+    symmetric: bool
+    agent_types: frozenset
+    requires_types: frozenset
+    absorbs: frozenset
+    has_targets: bool
+    target_marker: re.Pattern | None
+
+
+PASSIVE_AUX = r"(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?"
+
+@dataclass(frozen=True)
+class TriggerRule:
+    """What one trigger pattern needs beyond matching."""
+
+    needs_party: bool = False  # only with an agent, a target or `object_after`
+    object_after: re.Pattern | None = None  # 'to the Iranian attack' right after the trigger
+    agent: str = ""  # a codename's known agent ('Operation True Promise II': Iran)
+    where: str = ""  # data file and key, for errors
+
+
+PLAIN_TRIGGER = TriggerRule()
+
+
+def _trigger_entry(path, where, entry) -> tuple[str, TriggerRule]:
+    """A verbs/nouns entry: a regex, or {pattern, needs_party, object_after}."""
+    if isinstance(entry, str) and entry.strip():
+        return _check_regex(path, where, entry.strip()), PLAIN_TRIGGER
+    if not isinstance(entry, dict):
+        raise DataFileError(path, where, "expected a regex or a mapping with 'pattern'")
+    knowledge.require_keys(path, where, entry, ["pattern"], ["needs_party", "object_after"])
+    if not isinstance(entry.get("needs_party", False), bool):
+        raise DataFileError(path, f"{where}.needs_party", "expected true or false")
+    after = entry.get("object_after")
+    return _check_regex(path, where, str(entry["pattern"])), TriggerRule(
+        bool(entry.get("needs_party", False)),
+        knowledge.compile_pattern(path, f"{where}.object_after", rf"\s*(?:{after})(?![\w-])")
+        if after else None)
+
+
+def _load_event_types(path: Path):
+    data = knowledge.load_yaml(path)
+    knowledge.require_keys(path, "top level", data,
+                           ["plover_categories", "lanes", "event_types", "polarity",
+                            "clause_breaks", "intro_clause", "location_prepositions",
+                            "target_prepositions"],
+                           ["codenames", "passive_pronouns", "planning_verbs"])
+    plover = set(_str_list(path, "plover_categories", data["plover_categories"]))
+    lanes = tuple(_str_list(path, "lanes", data["lanes"]))
+    types, triggers = {}, []
+    for type_id, spec in (data["event_types"] or {}).items():
+        types[type_id] = _event_type(path, type_id, spec, plover, lanes)
+        triggers += _type_triggers(path, type_id, spec)
+    triggers += _codenames(path, data.get("codenames") or [], types)
+    for t in types.values():
+        for absorbed in t.absorbs:
+            if absorbed not in types:
+                raise DataFileError(path, f"event_types.{t.id}.absorbs",
+                                    f"unknown event type {absorbed!r}")
+    alt, rules = _named_alternation(triggers)
+    trigger_pattern = _compile(path, "event_types", rf"(?<![\w-])(?:{alt})(?![\w-])")
+    passive, passive_subject = _passive_pronouns(path, data.get("passive_pronouns") or {})
+    return (types, trigger_pattern, rules, _polarity(path, data["polarity"]),
+            *_clause_patterns(path, data), passive, passive_subject,
+            _planner_gap(path, data.get("planning_verbs")))
+
+
+def _event_type(path: Path, type_id: str, spec, plover: set, lanes: tuple) -> EventType:
+    where = f"event_types.{type_id}"
+    knowledge.require_keys(path, where, spec, ["plover", "lane", "operation", "verb"],
+                           ["symmetric", "agent_types", "requires_types", "absorbs",
+                            "verbs", "nouns", "has_targets", "target_marker"])
+    _choice(path, f"{where}.plover", spec["plover"], sorted(plover))
+    _choice(path, f"{where}.lane", spec["lane"], lanes)
+    if not isinstance(spec["operation"], bool):
+        raise DataFileError(path, f"{where}.operation", "expected true or false")
+    agent_types = _str_list(path, f"{where}.agent_types", spec.get("agent_types")) or [
+        "person", "state", "organization"]
+    for t in agent_types + _str_list(path, f"{where}.requires_types",
+                                     spec.get("requires_types")):
+        _choice(path, f"{where}.agent_types", t, ACTOR_TYPES)
+    return EventType(
+        type_id, spec["plover"], spec["lane"], spec["operation"], str(spec["verb"]),
+        bool(spec.get("symmetric", False)), frozenset(agent_types),
+        frozenset(_str_list(path, f"{where}.requires_types", spec.get("requires_types"))),
+        frozenset(_str_list(path, f"{where}.absorbs", spec.get("absorbs"))),
+        bool(spec.get("has_targets", True)),
+        knowledge.compile_pattern(path, f"{where}.target_marker",
+                                  rf"\b(?:{spec['target_marker']})\s+(?:the\s+)?$")
+        if spec.get("target_marker") else None)
+
+
+def _type_triggers(path: Path, type_id: str, spec) -> list[tuple]:
+    """(pattern, (type id, 'verb' | 'noun', TriggerRule)) of one type's verbs and nouns."""
+    where, triggers = f"event_types.{type_id}", []
+    for form in ("verbs", "nouns"):
+        entries = spec.get(form) or []
+        if not isinstance(entries, list):
+            raise DataFileError(path, f"{where}.{form}", "expected a list of patterns")
+        for j, entry in enumerate(entries):
+            pat, rule = _trigger_entry(path, f"{where}.{form}[{j}]", entry)
+            triggers.append((pat, (type_id, form[:-1], rule)))
+    if not spec.get("verbs") and not spec.get("nouns"):
+        raise DataFileError(path, where, "needs at least one verb or noun pattern")
+    return triggers
+
+
+def _codenames(path: Path, items: list, types: dict) -> list[tuple]:
+    triggers = []
+    for i, item in enumerate(items):
+        where = f"codenames[{i}]"
+        knowledge.require_keys(path, where, item, ["pattern", "event_type", "agent"])
+        _choice(path, f"{where}.event_type", item["event_type"], sorted(types))
+        _check_regex(path, where, str(item["pattern"]))
+        triggers.append((str(item["pattern"]), (item["event_type"], "noun", TriggerRule(
+            agent=str(item["agent"]), where=f"{path.name}: {where}"))))
+    return triggers
+
+
+def _polarity(path: Path, pol) -> tuple:
+    """(cues before, cues after or None, group name -> polarity, polarity -> window)."""
+    knowledge.require_keys(path, "polarity", pol, POLARITIES)
+    before, after, windows = [], [], {}
+    for name in POLARITIES:
+        knowledge.require_keys(path, f"polarity.{name}", pol[name], ["before", "window"],
+                               ["after"])
+        if not isinstance(pol[name]["window"], int) or pol[name]["window"] <= 0:
+            raise DataFileError(path, f"polarity.{name}.window", "expected a positive integer")
+        windows[name] = pol[name]["window"]
+        for pat in _str_list(path, f"polarity.{name}.before", pol[name]["before"]):
+            before.append((_check_regex(path, f"polarity.{name}", pat), name))
+        for pat in _str_list(path, f"polarity.{name}.after", pol[name].get("after")):
+            after.append((_check_regex(path, f"polarity.{name}", pat), name))
+    alt_b, rules_b = _named_alternation(before)
+    polarity_before = _compile(path, "polarity", rf"(?<![\w-])(?:{alt_b})(?![\w-])")
+    polarity_after, pol_rules = None, {f"before_{k}": v for k, v in rules_b.items()}
+    if after:
+        alt_a, rules_a = _named_alternation(after)
+        polarity_after = _compile(path, "polarity", rf"(?<![\w-])(?:{alt_a})(?![\w-])")
+        pol_rules.update({f"after_{k}": v for k, v in rules_a.items()})
+    return polarity_before, polarity_after, pol_rules, windows
+
+
+def _clause_patterns(path: Path, data) -> tuple:
+    """(clause break, intro clause, location preposition before, target preposition before)."""
+    breaks = _str_list(path, "clause_breaks", data["clause_breaks"])
+    clause_break = _compile(path, "clause_breaks", _guarded("|".join(f"(?:{b})" for b in breaks)))
+    intro = knowledge.compile_pattern(path, "intro_clause", str(data["intro_clause"]))
+    intro = re.compile(intro.pattern)  # case matters: a capitalized sentence opener
+    loc = _str_list(path, "location_prepositions", data["location_prepositions"])
+    tgt = _str_list(path, "target_prepositions", data["target_prepositions"])
+    location_before = re.compile(rf"\b(?:{_words_alternation(loc)})\s+(?:the\s+)?$", re.I)
+    target_before = re.compile(
+        rf"\b(?:{_words_alternation(tgt)})\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}$", re.I)
+    return clause_break, intro, location_before, target_before
+
+
+def _passive_pronouns(path: Path, pronouns) -> tuple:
+    if not isinstance(pronouns, dict):
+        raise DataFileError(path, "passive_pronouns", "expected a mapping pronoun -> types")
+    passive = {str(p).lower(): frozenset(_choice(path, f"passive_pronouns.{p}", t, ACTOR_TYPES)
+                                         for t in _str_list(path, f"passive_pronouns.{p}", ts))
+               for p, ts in pronouns.items()}
+    passive_subject = re.compile(
+        rf"\b(?P<pron>{_words_alternation([re.escape(p) for p in passive])})\s+"
+        rf"(?:(?:has|have|had)\s+)?{PASSIVE_AUX}$", re.I) if passive else None
+    return passive, passive_subject
+
+
+def _planner_gap(path: Path, value) -> re.Pattern | None:
+    planners = _str_list(path, "planning_verbs", value)
+    for j, pat in enumerate(planners):
+        _check_regex(path, f"planning_verbs[{j}]", pat)
+    if not planners:
+        return None
+    return _compile(path, "planning_verbs", (
+        r"(?:['’]s)?\s+(?:(?:is|are|was|were|has|have|had|will|would|may|might|could|also|"
+        r"now|reportedly|still|\w+ly|been|be|not)\s+){0,4}"
+        rf"(?:{'|'.join(f'(?:{p})' for p in planners)})\s+(?:[\w-]+\s+){{0,2}}?"))
