@@ -198,6 +198,22 @@ def test_unknown_domain_is_named_as_the_text_prints_it(rules):
     assert (doc["outlet"], doc["outlet_basis"]) == ("Daily Example", "domain")
 
 
+@pytest.mark.parametrize("url, name", [
+    ("https://www.harbournews.example/a", "Harbour News"),
+    ("https://en.valleytoday.example/news/1", "Valley Today"),
+    ("https://thebeacon.example/x", "The Beacon"),
+    ("https://kxyz.example/post/?p=1", "KXYZ"),
+    ("https://qrtnews.example/1", "QRT News"),
+    ("https://foxnews.example/1", "Fox News"),
+    ("https://river-journal.example/1", "River-Journal"),
+    # a site hosted under another's domain is named by its own subdomain
+    ("https://gospelhour.parishservices.org/news/x", "Gospelhour"),
+])
+def test_an_unknown_site_is_named_from_its_address_like_a_reader_would(rules, url, name):
+    doc = one(rules, "Talks to resume\n" + BODY, {"file": "a.txt", "url": url})
+    assert (doc["outlet"], doc["outlet_basis"]) == (name, "domain")
+
+
 def test_sidecar_outlet_outranks_the_address(rules):
     doc = one(rules, "Talks to resume\n" + BODY,
               {"file": "a.txt", "outlet": "Reuters", "url": "https://news.yahoo.com/x"})

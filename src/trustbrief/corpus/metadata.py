@@ -207,7 +207,8 @@ def find_outlet(text: str, statement: Statement, url: str, author_outlet: str, m
         side_outlet=side_outlet, url=url,
         url_outlet=outlet_from_url(url, rules.outlets) if url else "", statement=statement,
         text_outlet=(text_outlet, text_evidence), author_outlet=author_outlet,
-        site_name=lookup(meta.get("outlet", "")) or meta.get("outlet", ""), text=text)
+        site_name=lookup(meta.get("outlet", "")) or meta.get("outlet", ""), text=text,
+        name_words=rules.outlets.name_words)
     if basis != "sidecar":
         warn_disagreement(file, "outlet", outlet, side_outlet)
     # a rewrite that says so ('Read the original') may name its source further down

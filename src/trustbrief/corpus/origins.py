@@ -30,7 +30,10 @@ from urllib.parse import urlsplit
 from trustbrief.corpus.datelines import Statement
 
 SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"}
-HOST_PREFIXES = ("www.", "m.", "en.", "english.", "amp.", "mobile.")
+# subdomains that name an edition or a device, not a site of its own
+GENERIC_SUBDOMAINS = {"www", "www2", "m", "en", "eng", "english", "amp", "mobile", "edition",
+                      "news", "web", "beta", "blog", "blogs", "int", "international", "global"}
+PRONOUNCEABLE = re.compile(r"[^aeiou][aeiou][^aeiou]|[^aeiou]{1,2}y")  # 'fox', 'sky': words
 NAME_RUN = re.compile(r"(?:[Tt]he\s+)?[A-Z0-9][\w.&’'-]*(?:\s+[A-Z0-9][\w.&’'-]*){0,4}")
 
 
@@ -55,21 +58,21 @@ def _fold(name: str) -> str:
 
 def domain_labels(url: str) -> tuple[str, str]:
     """(host without 'www.', the site's own label): 'https://english.pravda.ru/x' ->
-    ('english.pravda.ru', 'pravda'); 'news.az' -> ('news.az', 'news')."""
-    host = (urlsplit(url).hostname or "").lower()
-    for prefix in HOST_PREFIXES:
-        host = host.removeprefix(prefix)
+    ('english.pravda.ru', 'pravda'); 'news.az' -> ('news.az', 'news'); a site hosted under
+    another's domain is named by its subdomain ('show.church.example.com' -> 'show')."""
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
     parts = host.split(".")
     if len(parts) < 2:
         return host, host
-    label = parts[-3] if len(parts) >= 3 and parts[-2] in SECOND_LEVEL else parts[-2]
-    return host, label
+    registered = 3 if len(parts) >= 3 and parts[-2] in SECOND_LEVEL else 2
+    own = [p for p in parts[:-registered] if p not in GENERIC_SUBDOMAINS]
+    return host, own[0] if own else parts[-registered]
 
 
-def name_for_domain(url: str, text: str) -> str:
+def name_for_domain(url: str, text: str, name_words: tuple[str, ...] = ()) -> str:
     """The name the text prints for the site at `url` ('World Israel News' for
-    worldisraelnews.com, 'News.Az' for news.az), else the site's own label capitalised
-    ('naharnet.com' -> 'Naharnet'; a leading 'the' dropped, 'thesun.my' -> 'Sun')."""
+    worldisraelnews.com, 'News.Az' for news.az), else the site's own label written as a name
+    ('naharnet.com' -> 'Naharnet', 'royanews.tv' -> 'Roya News', 'thesun.my' -> 'The Sun')."""
     host, label = domain_labels(url)
     if not host:
         return ""
@@ -82,22 +85,41 @@ def name_for_domain(url: str, text: str) -> str:
                 candidate = " ".join(words[i:j]).strip(".,;:’'")
                 if _fold(candidate) in targets and len(candidate) > len(best):
                     best = candidate
-    if best:
-        return best
-    bare = label[3:] if label.startswith("the") and len(label) > 5 else label
-    return bare[:1].upper() + bare[1:]
+    return best or "-".join(_as_name(part, name_words) for part in label.split("-") if part)
+
+
+def _as_name(label: str, name_words: tuple[str, ...]) -> str:
+    """'royanews' -> 'Roya News', 'ifpnews' -> 'IFP News', 'thesun' -> 'The Sun', 'ktbb' ->
+    'KTBB' (no vowel: call letters or an acronym), 'gnews' -> 'GNews'."""
+    if label.startswith("the") and len(label) >= 6:
+        return "The " + _as_name(label[3:], name_words)
+    tail: list[str] = []
+    head = label
+    for _ in range(3):
+        word = next((w for w in name_words if head.endswith(w) and len(head) > len(w)), "")
+        if not word:
+            break
+        tail.insert(0, word.capitalize())
+        head = head[:-len(word)]
+    # call letters and acronyms: 'ktbb', 'ifp' before 'News'; never a word like 'fox', 'sky'
+    acronym = not PRONOUNCEABLE.fullmatch(head) and (
+        not re.search(r"[aeiou]", head) or (bool(tail) and len(head) <= 3))
+    first = head.upper() if acronym else head.capitalize()
+    if tail and len(head) == 1:  # 'g' + 'News': one letter joins the word
+        return first + " ".join(tail)
+    return " ".join([first, *tail])
 
 
 def own_outlet(*, side_outlet: str, url: str, url_outlet: str, statement: Statement,
                text_outlet: tuple[str, str], author_outlet: str, site_name: str,
-               text: str) -> tuple[str, str, str]:
+               text: str, name_words: tuple[str, ...] = ()) -> tuple[str, str, str]:
     """(outlet, basis, evidence); see the module docstring for the order."""
     if side_outlet:
         return side_outlet, "sidecar", "data/sources.csv"
     if url_outlet:
         return url_outlet, "url", urlsplit(url).hostname or url
     if url:  # the address is where it was published, even on a site the data does not know
-        return name_for_domain(url, text), "domain", urlsplit(url).hostname or url
+        return name_for_domain(url, text, name_words), "domain", urlsplit(url).hostname or url
     if statement.outlet:
         return statement.outlet, "text", statement.outlet_evidence
     if text_outlet[0]:

@@ -53,6 +53,8 @@ class Outlets:
     strong: tuple[re.Pattern, ...]
     weak: tuple[re.Pattern, ...]
     citation: tuple[re.Pattern, ...]
+    # words outlet names end with ('news', 'today', 'insider'): 'royanews' -> 'Roya News'
+    name_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -184,7 +186,8 @@ def _written_forms(name: str) -> set[str]:
 
 def _parse_outlets(path: Path) -> Outlets:
     data = knowledge.load_yaml(path)
-    knowledge.require_keys(path, "top level", data, ("outlets", "self_reference", "citation"))
+    knowledge.require_keys(path, "top level", data, ("outlets", "self_reference", "citation"),
+                           ("name_words",))
     names: dict[str, str] = {}
     domains: dict[str, str] = {}
     if not isinstance(data["outlets"], list) or not data["outlets"]:
@@ -227,7 +230,16 @@ def _parse_outlets(path: Path) -> Outlets:
         names=names, domains=domains, any_name=re.compile(alternation),
         strong=templates("self_reference.strong", selfref["strong"]),
         weak=templates("self_reference.weak", selfref["weak"]),
-        citation=templates("citation", data["citation"]))
+        citation=templates("citation", data["citation"]),
+        name_words=_name_words(path, data.get("name_words") or []))
+
+
+def _name_words(path: Path, items) -> tuple[str, ...]:
+    words = _word_list(path, "name_words", items)
+    for word in words:
+        if not re.fullmatch(r"[a-z]{2,}", word):
+            raise DataFileError(path, "name_words", f"{word!r}: expected a lower-case word")
+    return tuple(sorted(set(words), key=len, reverse=True))
 
 
 def _parse_limits(path, limits) -> dict:
