@@ -311,6 +311,18 @@ def test_a_yearless_printed_date_older_than_every_dated_article(chronology):
     assert (out["published"], out["published_basis"]) == ("2024-12-30", "stated")
 
 
+def test_one_event_reported_in_many_sentences_is_one_vote(chronology):
+    # A printed '5 Oct.' (weight 3) against one dated event (Oct 8) the article mentions in
+    # three sentences: three sentences are still one event, so the printed day wins.
+    docs = [article("dP", "printed.txt"), article("dD", "dated.txt", "url", "2024-10-20")]
+    docs[0]["published_printed"] = "--10-05"
+    mentions = [mention("dP", n, "visit_blocked", "Yoav Gallant", text) for n, text in (
+        (1, "Gallant's trip was blocked."), (2, "The blocked trip angered the Pentagon."),
+        (3, "Officials discussed the blocked trip."))]
+    out = infer(docs, mentions, chronology).set_index("doc_id").loc["dP"]
+    assert (out["published"], out["published_basis"]) == ("2024-10-05", "stated")
+
+
 # ---------------------------------------------------------------- chronology file
 
 def test_real_chronology_loads_with_sources():

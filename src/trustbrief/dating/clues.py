@@ -202,11 +202,11 @@ def clues_for_mention(m: dict, times: SentenceTimes, pinned: list[Pinned] | dict
             if polarity == "asserted":
                 first = min(e[0] for e in matched)
                 clues.append(Clue(*base, "after", lambda d, f=first: d >= f, matched,
-                                  (m["sent_id"], "after", first)))
+                                  ("after", first)))
             elif polarity == "planned":
                 last = max(e[1] for e in matched)
                 clues.append(Clue(*base, "before", lambda d, f=last: d <= f, matched,
-                                  (m["sent_id"], "before", last), PLANNED_WEIGHT))
+                                  ("before", last), PLANNED_WEIGHT))
     if polarity in ("asserted", "planned"):
         # The article's own explicit dates bound it too ('struck on Oct. 1' -> after Oct. 1).
         # a day without its year ('Dec. 25') bounds nothing: some Dec. 25 is always past
@@ -215,16 +215,17 @@ def clues_for_mention(m: dict, times: SentenceTimes, pinned: list[Pinned] | dict
             days = ((year_known.earliest, year_known.latest),) if year_known.date else ()
             if polarity == "asserted":
                 clues.append(Clue(*base, "after", _explicit_after(t["spec"]), days,
-                                  (m["sent_id"], polarity, t["spec"]), weight))
+                                  (polarity, t["spec"]), weight))
             else:
                 clues.append(Clue(*base, "before", _explicit_before(t["spec"]), days,
-                                  (m["sent_id"], polarity, t["spec"]), weight * PLANNED_WEIGHT))
+                                  (polarity, t["spec"]), weight * PLANNED_WEIGHT))
     return clues
 
 
 def dedupe(clues: list[Clue]) -> list[Clue]:
     """Two mentions of one event in one sentence are one clue, not two votes (the surer of
-    the two readings is kept)."""
+    the two readings is kept); so are the sentences of an article that report one dated
+    event, or one date, as past (or planned): one event bounds the article once."""
     best: dict[tuple, Clue] = {}
     for clue in clues:
         if clue.identity not in best or clue.weight > best[clue.identity].weight:

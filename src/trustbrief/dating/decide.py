@@ -26,18 +26,18 @@ class Verdict:
 def _window(clues: list[Clue], lookaround_days: int,
             bounds: tuple[dt.date | None, dt.date | None] = (None, None)) -> list[dt.date]:
     """Candidate publication days: from a week before the earliest dated event to
-    `lookaround_days` after the latest ('last month' can point that far back), inside the
-    bounds the corpus stage found (a month in the URL, an update stamp)."""
+    `lookaround_days` after the latest ('last month' can point that far back), or the bounds
+    when known (a month in the URL, an update stamp, the corpus's span)."""
     days = [d for c in clues for e in c.events for d in e]
     lower, upper = bounds
     if not days and (lower is None or upper is None):
         return []
-    start = min(days) - dt.timedelta(days=7) if days else lower
-    # an upper bound (the corpus's last dated article, a URL month, an update stamp) is the
-    # window's end, nearer or farther than the lookaround: an article may report only
-    # background events months old
+    # a lower bound (a URL month, the year a printed '30 Dec.' may fall in) is the window's
+    # start even before the events; an upper bound (the corpus's last dated article, a URL
+    # month, an update stamp) its end, nearer or farther than the lookaround: an article may
+    # report only background events months old
+    start = lower or min(days) - dt.timedelta(days=7)
     end = upper or max(days) + dt.timedelta(days=lookaround_days)
-    start = max(start, lower or start)
     return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
 
 
