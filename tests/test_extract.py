@@ -526,3 +526,23 @@ def test_would_without_a_verb_of_saying_stays_a_condition(lex):
 def test_diplomatic_and_coercive_events_of_any_pair(lex, text, event_type, agent, target):
     m = one_mention(run(lex, [text]), event_type)
     assert m["agent"] == agent and target in m["targets"] and m["polarity"] == "asserted"
+
+
+def test_an_official_speaking_of_the_other_side_is_a_statement_event(lex):
+    found = run(lex, ["Brazil's foreign ministry said on Monday that Argentina bears full "
+                      "responsibility for the crisis."])
+    m = one_mention(found, "statement")
+    assert (m["agent"], m["targets"], m["time_text"]) == ("Brazil", ["Argentina"], "on Monday")
+    assert (m["agent_rule"], m["polarity"]) == ("speaker", "asserted")
+
+
+@pytest.mark.parametrize("text", [
+    # told as another event: the strike is the event, not the statement about it
+    "Brazil's foreign ministry said on Monday that Argentina struck Uruguay.",
+    # speaking of its own side only
+    "Brazil's foreign ministry said on Monday that Brazil would stay calm.",
+    # a news outlet reporting is no statement of a government
+    "Argentina bears full responsibility for the crisis, the Buenos Aires Herald reported.",
+])
+def test_no_statement_without_another_side_or_when_another_event_tells_it(lex, text):
+    assert only(run(lex, [text])["mentions"], event_type="statement").empty

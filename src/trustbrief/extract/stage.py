@@ -14,6 +14,7 @@ from trustbrief.extract.actors import _document_hits
 from trustbrief.extract.claims import _claim
 from trustbrief.extract.lexicons import SCHEMA, Lexicons
 from trustbrief.extract.signals import _signals
+from trustbrief.extract.statements import statement
 from trustbrief.extract.windows import _clauses, _mention_rows, _sentence_mentions
 
 
@@ -27,6 +28,7 @@ def _times_by_sentence(time_expressions: pd.DataFrame) -> dict[str, list[dict]]:
     if time_expressions is None or time_expressions.empty:
         return {}
     cols = ["time_id", "sent_id", "start", "end", "text", "kind"]
+    cols += ["spec"] if "spec" in time_expressions.columns else []
     records = time_expressions[cols].to_dict("records")
     for rec in records:
         rec["start"], rec["end"] = int(rec["start"]), int(rec["end"])
@@ -86,8 +88,10 @@ def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict |
             clauses = _clauses(sent["text"], lexicons)
             found = _sentence_mentions(sent, hits, doc_times.get(sent["sent_id"], []),
                                        lexicons, clauses, parsed, people)
-            mention_rows += _mention_rows(sent, found, lexicons)
             claim = _claim(sent, hits, last_outlet, lexicons, parsed, people, ner_names)
+            said = statement(sent, claim, hits, doc_times.get(sent["sent_id"], []), found,
+                             lexicons)
+            mention_rows += _mention_rows(sent, found + ([said] if said else []), lexicons)
             if claim:
                 claim_rows.append(claim)
                 doc_claims[n] = claim

@@ -36,6 +36,7 @@ class EventType:
     absorbs: frozenset
     has_targets: bool
     target_marker: re.Pattern | None
+    from_claims: bool = False  # made from claims (statements.py), not from trigger words
 
 
 PASSIVE_AUX = r"(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?"
@@ -100,7 +101,7 @@ def _event_type(path: Path, type_id: str, spec, plover: set, lanes: tuple) -> Ev
     where = f"event_types.{type_id}"
     knowledge.require_keys(path, where, spec, ["plover", "lane", "operation", "verb"],
                            ["symmetric", "agent_types", "requires_types", "absorbs",
-                            "verbs", "nouns", "has_targets", "target_marker"])
+                            "verbs", "nouns", "has_targets", "target_marker", "from_claims"])
     _choice(path, f"{where}.plover", spec["plover"], sorted(plover))
     _choice(path, f"{where}.lane", spec["lane"], lanes)
     if not isinstance(spec["operation"], bool):
@@ -118,7 +119,7 @@ def _event_type(path: Path, type_id: str, spec, plover: set, lanes: tuple) -> Ev
         bool(spec.get("has_targets", True)),
         knowledge.compile_pattern(path, f"{where}.target_marker",
                                   rf"\b(?:{spec['target_marker']})\s+(?:the\s+)?$")
-        if spec.get("target_marker") else None)
+        if spec.get("target_marker") else None, bool(spec.get("from_claims", False)))
 
 
 def _type_triggers(path: Path, type_id: str, spec) -> list[tuple]:
@@ -131,7 +132,7 @@ def _type_triggers(path: Path, type_id: str, spec) -> list[tuple]:
         for j, entry in enumerate(entries):
             pat, rule = _trigger_entry(path, f"{where}.{form}[{j}]", entry)
             triggers.append((pat, (type_id, form[:-1], rule)))
-    if not spec.get("verbs") and not spec.get("nouns"):
+    if not spec.get("verbs") and not spec.get("nouns") and not spec.get("from_claims"):
         raise DataFileError(path, where, "needs at least one verb or noun pattern")
     return triggers
 

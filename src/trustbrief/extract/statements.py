@@ -1,0 +1,83 @@
+"""Statements as events: what a government, an official or an unnamed official of one side says
+about another party ('Iran's foreign ministry said the US bears responsibility', 'the Kremlin
+declined to comment, saying it will await the investigation') is an event of the relationship
+(CAMEO 01, 'make public statement'), dated by the time expression of its sentence or, in a
+lede, by its publication.
+
+Enabled by an event type with `from_claims: true` in data/event_types.yaml (its id is the
+mention's event_type); a statement mention is made from a claim (claims.py) when the speaker is
+an actor or speaks for a side, the sentence names a party of another side, and no other event
+mention of the sentence already has an agent of the speaker's side (the statement is then the
+way that event is told, not an event of its own).
+"""
+
+from __future__ import annotations
+
+from trustbrief.extract.actors import Hit
+from trustbrief.extract.lexicons import MEASURE_KINDS, Lexicons
+
+# a statement is made on a day: only expressions that name one ('on Friday', 'June 28',
+# 'yesterday') date it, never a week, month or year ('this year' dates no statement)
+DAY_SPECS = ("weekday:", "abs:", "md:", "reld:")
+SPEAKING_TYPES = frozenset({"named_official", "organization", "anonymous_official"})
+PARTY_TYPES = frozenset({"state", "organization", "person"})
+
+
+def statement_type(lex: Lexicons):
+    return next((t for t in lex.event_types.values() if t.from_claims), None)
+
+
+def speaker_actor(claim: dict, lex: Lexicons) -> tuple[str, str]:
+    """(actor, side) the claim's speaker stands for, or ('', '')."""
+    side = claim.get("speaker_side") or ""
+    speaker = claim.get("speaker") or ""
+    if speaker in lex.actors:
+        actor = lex.actors[speaker]
+        return actor.name, side or actor.side
+    agent = lex.side_actor.get(side) or (side if side in lex.actors else "")
+    return (agent, side) if agent else ("", "")
+
+
+def _other_parties(hits: list[Hit], side: str) -> list[str]:
+    names = [a for h in hits if h.kind != "pronoun-phrase"
+             for a, s, t in zip(h.actors, h.sides, h.types, strict=True)
+             if s not in ("", "media", side) and t in PARTY_TYPES]
+    return list(dict.fromkeys(names))
+
+
+def _statement_time(text: str, times: list[dict], quotes: list[str]) -> dict | None:
+    """The sentence's first day outside the quoted words ('said on Friday')."""
+    quoted = [(text.find(q), text.find(q) + len(q)) for q in quotes if q and q in text]
+    for t in sorted(times, key=lambda t: t["start"]):
+        if t["kind"] in MEASURE_KINDS or any(a <= t["start"] < b for a, b in quoted) or \
+                not str(t.get("spec") or "").startswith(DAY_SPECS):
+            continue
+        return t
+    return None
+
+
+def statement(sent: dict, claim: dict | None, hits: list[Hit], times: list[dict],
+              found: list[dict], lex: Lexicons) -> dict | None:
+    """A statement mention (in the shape windows._sentence_mentions gives) or None."""
+    etype = statement_type(lex)
+    if etype is None or claim is None or claim["speaker_type"] not in SPEAKING_TYPES:
+        return None
+    agent, side = speaker_actor(claim, lex)
+    if not agent or side in ("", "media"):
+        return None
+    if any(f["polarity"] in ("asserted", "planned") for f in found):
+        return None
+    targets = [t for t in _other_parties(hits, side) if t != agent]
+    if not targets:
+        return None
+    text = sent["text"]
+    verb = lex.attribution.speech.search(text)
+    if verb is None:
+        return None  # a quote alone: no verb of saying to stand as the trigger
+    time = _statement_time(text, times, [claim.get("quote") or ""])
+    return {"event_type": etype.id, "clause": (0, len(text)), "agent": agent,
+            "targets": targets[:1], "locations": [], "time": time, "measure": None,
+            "trigger": verb.group(), "form": "verb", "trigger_start": verb.start(),
+            "rule": f"{etype.id}/claim/{claim.get('speaker_rule') or claim['speaker_type']}",
+            "agent_rule": "speaker", "target_rule": "named-other-side",
+            "polarity": "asserted", "factuality_rule": ""}
