@@ -214,6 +214,20 @@ def test_an_unknown_site_is_named_from_its_address_like_a_reader_would(rules, ur
     assert (doc["outlet"], doc["outlet_basis"]) == (name, "domain")
 
 
+def test_sidecar_warnings_and_evidence_name_the_story_sidecar(rules, caplog):
+    text = "Talks to resume\n" + BODY
+    raw = pd.DataFrame([{"file": "a.txt", "sha256": "0" * 64, "text": text,
+                         "encoding": "utf-8", "n_bytes": len(text), "meta": {}}])
+    rows = [{c: "" for c in corpus.SIDECAR_COLUMNS} for _ in range(2)]
+    rows[0].update(file="a.txt", outlet="Example Daily")
+    rows[1].update(file="gone.txt")
+    with caplog.at_level("WARNING", logger="trustbrief"):
+        docs, _ = corpus.build_corpus(raw, rules, pd.DataFrame(rows),
+                                      "data/stories/pair/sources.csv")
+    assert docs.iloc[0]["outlet_evidence"] == "data/stories/pair/sources.csv"
+    assert "gone.txt: listed in data/stories/pair/sources.csv but not in" in caplog.text
+
+
 def test_sidecar_outlet_outranks_the_address(rules):
     doc = one(rules, "Talks to resume\n" + BODY,
               {"file": "a.txt", "outlet": "Reuters", "url": "https://news.yahoo.com/x"})

@@ -202,6 +202,15 @@ def test_no_evidence_keeps_unknown_and_warns(chronology, caplog):
     assert "stated.txt" not in caplog.text
 
 
+def test_warnings_name_the_story_sidecar(chronology, caplog):
+    docs = [article("dN", "nothing.txt")]
+    mentions = [mention("dN", 1, "criticism", "Iran", "Iran criticised the plan.")]
+    with caplog.at_level(logging.WARNING, logger="trustbrief"):
+        dating.infer_publication_dates(pd.DataFrame(docs), found_for(mentions), chronology,
+                                       sidecar_file="data/stories/pair/sources.csv")
+    assert "'nothing.txt,,,YYYY-MM-DD,,,' to data/stories/pair/sources.csv" in caplog.text
+
+
 def test_inferred_dates_are_logged(chronology, caplog):
     docs = [article("dW", "wire.txt")]
     mentions = [mention("dW", 1, "missile_attack", "Iran", "Iran attacked Israel yesterday.")]

@@ -49,6 +49,7 @@ class Knowledge:
         files = self.story.folder if self.story is not None else data_dir
         self.sidecar = _optional(corpus.load_sidecar, files, "sources.csv",
                                  pd.DataFrame(columns=corpus.SIDECAR_COLUMNS))
+        self.sidecar_file = _shown_path(files / "sources.csv")  # as warnings name it
         self.lexicons = extract.load_lexicons(data_dir, self._gazetteer(data_dir))
         self.chronology = _optional(dating.load_chronology, files, "chronology.csv",
                                     pd.DataFrame(columns=list(dating.CHRONOLOGY_COLUMNS)))
@@ -93,6 +94,14 @@ def _optional(loader, folder: Path, filename: str, empty: pd.DataFrame) -> pd.Da
     return loader(folder) if (folder / filename).is_file() else empty
 
 
+def _shown_path(path: Path) -> str:
+    """A path as a user finds it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def run(seeds_dir: Path | str, data_dir: Path | str, focus: tuple[str, str] | None = None,
         knowledge: Knowledge | None = None, parse_cache: Path | str | None = None
         ) -> dict[str, pd.DataFrame]:
@@ -134,7 +143,8 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None) -> dict[str, 
         return result
 
     raw = stage("read", corpus.read_seeds, seeds_dir, kb.rules)
-    documents, sentences = stage("corpus", corpus.build_corpus, raw, kb.rules, kb.sidecar)
+    documents, sentences = stage("corpus", corpus.build_corpus, raw, kb.rules, kb.sidecar,
+                                 kb.sidecar_file)
     _checked({"documents": documents, "sentences": sentences})
     # time expressions are found inside extraction, document by document in its workers
     found = stage("extract", extract.extract, sentences, documents, kb.lexicons,
@@ -142,7 +152,7 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None) -> dict[str, 
     # time expressions and mentions are checked once dated, below
     _checked({name: found[name] for name in ("actor_mentions", "claims", "trust_signals")})
     documents = stage("dating", dating.infer_publication_dates, documents, found, kb.chronology,
-                      sentences=sentences)
+                      sentences=sentences, sidecar_file=kb.sidecar_file)
     _checked({"documents": documents})
     found["time_expressions"] = timex.resolve_time_expressions(found["time_expressions"],
                                                                documents)

@@ -77,7 +77,7 @@ class DateBasis(StrEnum):
     UNRESOLVED = "unresolved"  # a time expression that could not be placed
     CHRONOLOGY = "chronology"  # the story's reference chronology anchors it
     REPORTED = "reported"  # no time expression: a lede's news, dated to its publication
-    ANNOTATION = "annotation"  # an analyst's correction (data/annotations.yaml)
+    ANNOTATION = "annotation"  # an analyst's correction (the story's annotations.yaml)
     OPEN = "open"  # no time expression governs it
 
 
@@ -87,7 +87,7 @@ class PublishedBasis(StrEnum):
     STATED = "stated"  # a dateline or timestamp in the text
     HTML_META = "html_meta"  # the page's <meta> tags
     URL = "url"  # a date in the article's address
-    SIDECAR = "sidecar"  # data/sources.csv
+    SIDECAR = "sidecar"  # the story's sources.csv (data/stories/NAME/)
     INFERRED = "inferred"  # from the dates the text mentions
     UNKNOWN = "unknown"
 
@@ -125,7 +125,7 @@ class TitleBasis(StrEnum):
 class OutletBasis(StrEnum):
     """Where a document's own outlet comes from (most trusted first)."""
 
-    SIDECAR = "sidecar"  # data/sources.csv
+    SIDECAR = "sidecar"  # the story's sources.csv (data/stories/NAME/)
     URL = "url"  # the address's domain, known to data/outlets.yaml
     DOMAIN = "domain"  # an unknown domain: the name the text prints for it, else the host
     TEXT = "text"  # the text about itself, a credit or last line, a byline outlet

@@ -1,7 +1,8 @@
 """Corpus stage: raw article files -> documents and sentences.
 
 Mechanics only: what counts as boilerplate, which outlets exist and how dates are
-written live in data/boilerplate.yaml, data/outlets.yaml and data/sources.csv.
+written live in data/boilerplate.yaml, data/outlets.yaml and the story's sources.csv
+(data/stories/NAME/sources.csv).
 
 Modules, in the order the stage runs them:
   rules      load and validate the data files above (CorpusRules, the sidecar)

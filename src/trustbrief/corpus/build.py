@@ -25,7 +25,7 @@ from trustbrief.corpus.metadata import (
     warn_disagreement,
 )
 from trustbrief.corpus.read import RAW_COLUMNS
-from trustbrief.corpus.rules import CorpusRules
+from trustbrief.corpus.rules import SIDE_SOURCE, SIDECAR_FILE, CorpusRules
 from trustbrief.corpus.segmenter import WORD_RE, Segment, segment, split_sentences
 from trustbrief.limits import split_long_sentences
 
@@ -47,12 +47,13 @@ def _sentence_rows(text: str, doc_id: str, segments: list[Segment], rules: Corpu
              "text": text[s:e], "paragraph": p} for k, (s, e, p) in enumerate(spans, start=1)]
 
 
-def _document_record(raw: dict, doc_id: str, rules: CorpusRules, side: dict
-                     ) -> tuple[dict, list[dict]]:
+def _document_record(raw: dict, doc_id: str, rules: CorpusRules, side: dict,
+                     sidecar_file: str = SIDECAR_FILE) -> tuple[dict, list[dict]]:
     text, file = raw["text"], raw["file"]
     meta = raw.get("meta") if isinstance(raw.get("meta"), dict) else {}
     segments = segment(text, rules)
     sent_rows = _sentence_rows(text, doc_id, segments, rules)
+    side = {**side, SIDE_SOURCE: sidecar_file}  # named in warnings
     title, title_basis = find_title(text, segments, sent_rows[0]["text"] if sent_rows else "",
                                 rules, side, file)
 
@@ -66,7 +67,7 @@ def _document_record(raw: dict, doc_id: str, rules: CorpusRules, side: dict
     author_outlet = rules.outlets.names.get(author, "")
     if author_outlet:  # an outlet's name printed where the byline goes
         author = ""
-    warn_disagreement(file, "author", author, side.get("author", ""))
+    warn_disagreement(file, "author", author, side.get("author", ""), sidecar_file)
     author = author or side.get("author", "")
 
     dated = find_published(text, segments, statement, meta, url, rules, side, file)
@@ -110,13 +111,14 @@ def _unique_doc_ids(raw: pd.DataFrame) -> list[str]:
 
 
 def _record_job(job: tuple, rules: CorpusRules) -> tuple[dict, list[dict]]:
-    row, doc_id, side_entry = job
-    return _document_record(row, doc_id, rules, side_entry)
+    row, doc_id, side_entry, sidecar_file = job
+    return _document_record(row, doc_id, rules, side_entry, sidecar_file)
 
 
-def build_corpus(raw: pd.DataFrame, rules: CorpusRules, sidecar: pd.DataFrame | None = None
-                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Raw articles -> (documents, sentences); see SCHEMA. Pure: inputs are not changed."""
+def build_corpus(raw: pd.DataFrame, rules: CorpusRules, sidecar: pd.DataFrame | None = None,
+                 sidecar_file: str = SIDECAR_FILE) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Raw articles -> (documents, sentences); see SCHEMA. Pure: inputs are not changed.
+    sidecar_file: where the sidecar lives, as warnings name it (the story's sources.csv)."""
     missing = [c for c in RAW_COLUMNS if c not in raw.columns]
     if missing:
         raise ValueError(f"build_corpus: raw frame lacks column(s) {', '.join(missing)}")
@@ -124,9 +126,9 @@ def build_corpus(raw: pd.DataFrame, rules: CorpusRules, sidecar: pd.DataFrame | 
     side = sidecar_lookup(sidecar)
     known = set(raw["file"])
     for file in sorted(set(side) - known):
-        log.warning("%s: listed in data/sources.csv but not in the seeds - ignored", file)
+        log.warning("%s: listed in %s but not in the seeds - ignored", file, sidecar_file)
     docs, sents = [], []
-    jobs = [(row, doc_id, side.get(row["file"], {}))
+    jobs = [(row, doc_id, side.get(row["file"], {}), sidecar_file)
             for row, doc_id in zip(raw.to_dict("records"), _unique_doc_ids(raw), strict=True)]
     for doc, sent_rows in parallel.map_in_order(_record_job, jobs, rules, desc="cleaning"):
         docs.append(doc)

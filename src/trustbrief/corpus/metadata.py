@@ -1,7 +1,7 @@
 """Metadata: a document's title, publication date, author, URL and outlet.
 
 Each field comes with its basis (where it was found: the text, the page's <meta>, the
-URL, the sidecar data/sources.csv) and, for dates and outlets, the evidence phrase.
+URL, the story's sidecar sources.csv) and, for dates and outlets, the evidence phrase.
 """
 
 from __future__ import annotations
@@ -17,7 +17,14 @@ import pandas as pd
 from trustbrief.corpus.datelines import Statement, scan, url_origin
 from trustbrief.corpus.origins import canonical_lookup, origin_of, own_outlet
 from trustbrief.corpus.published import Published, publication
-from trustbrief.corpus.rules import EDGE, PLACEHOLDER, CorpusRules, Outlets
+from trustbrief.corpus.rules import (
+    EDGE,
+    PLACEHOLDER,
+    SIDE_SOURCE,
+    SIDECAR_FILE,
+    CorpusRules,
+    Outlets,
+)
 from trustbrief.corpus.segmenter import Segment, strip_markdown
 
 log = logging.getLogger("trustbrief")
@@ -152,10 +159,11 @@ def sidecar_lookup(sidecar: pd.DataFrame) -> dict[str, dict]:
     return {r["file"]: r for r in sidecar.to_dict("records")}
 
 
-def warn_disagreement(file: str, what: str, text_value: str, side_value: str) -> None:
+def warn_disagreement(file: str, what: str, text_value: str, side_value: str,
+                      sidecar_file: str = SIDECAR_FILE) -> None:
     if side_value and text_value and side_value.strip().lower() != text_value.strip().lower():
-        log.warning("%s: data/sources.csv says %s %r but the text says %r - using the text",
-                    file, what, side_value, text_value)
+        log.warning("%s: %s says %s %r but the text says %r - using the text",
+                    file, sidecar_file, what, side_value, text_value)
 
 
 def find_title(text: str, segments: list[Segment], first_sentence: str, rules: CorpusRules,
@@ -164,7 +172,8 @@ def find_title(text: str, segments: list[Segment], first_sentence: str, rules: C
     seg = next((s for s in segments if s.role == "title"), None)
     if seg is not None:
         title = strip_markdown(text[seg.start:seg.end])
-        warn_disagreement(file, "title", title, side.get("title", ""))
+        warn_disagreement(file, "title", title, side.get("title", ""),
+                          side.get(SIDE_SOURCE, SIDECAR_FILE))
         return title, "headline"
     if side.get("title"):
         return side["title"], "sidecar"
@@ -208,9 +217,9 @@ def find_outlet(text: str, statement: Statement, url: str, author_outlet: str, m
         url_outlet=outlet_from_url(url, rules.outlets) if url else "", statement=statement,
         text_outlet=(text_outlet, text_evidence), author_outlet=author_outlet,
         site_name=lookup(meta.get("outlet", "")) or meta.get("outlet", ""), text=text,
-        name_words=rules.outlets.name_words)
+        name_words=rules.outlets.name_words, sidecar_file=side.get(SIDE_SOURCE, SIDECAR_FILE))
     if basis != "sidecar":
-        warn_disagreement(file, "outlet", outlet, side_outlet)
+        warn_disagreement(file, "outlet", outlet, side_outlet, side.get(SIDE_SOURCE, SIDECAR_FILE))
     # a rewrite that says so ('Read the original') may name its source further down
     cited_in = [text] if statement.relays else lede
     wire = url_origin(url, rules.datelines, lookup)[0] if url and rules.datelines else ""

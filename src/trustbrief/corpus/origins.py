@@ -1,7 +1,7 @@
 """An article's own outlet, kept apart from the origin whose copy or scoop it relays.
 
 Own outlet, first found wins (the analyst's word first, then the address, then the text):
-  sidecar    data/sources.csv
+  sidecar    the story's sources.csv
   url        the address's domain, when data/outlets.yaml knows it
   domain     an unknown domain: the name the text prints for it ('World Israel News' for
              worldisraelnews.com), else the domain itself
@@ -28,6 +28,7 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from trustbrief.corpus.datelines import Statement
+from trustbrief.corpus.rules import SIDECAR_FILE
 
 SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"}
 # subdomains that name an edition or a device, not a site of its own
@@ -112,10 +113,11 @@ def _as_name(label: str, name_words: tuple[str, ...]) -> str:
 
 def own_outlet(*, side_outlet: str, url: str, url_outlet: str, statement: Statement,
                text_outlet: tuple[str, str], author_outlet: str, site_name: str,
-               text: str, name_words: tuple[str, ...] = ()) -> tuple[str, str, str]:
+               text: str, name_words: tuple[str, ...] = (),
+               sidecar_file: str = SIDECAR_FILE) -> tuple[str, str, str]:
     """(outlet, basis, evidence); see the module docstring for the order."""
     if side_outlet:
-        return side_outlet, "sidecar", "data/sources.csv"
+        return side_outlet, "sidecar", sidecar_file
     if url_outlet:
         return url_outlet, "url", urlsplit(url).hostname or url
     if url:  # the address is where it was published, even on a site the data does not know

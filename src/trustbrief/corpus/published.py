@@ -5,7 +5,7 @@ Order (the first that gives a day wins; the others are checked against it):
              boilerplate rules' captures); a day and month without a year take the year of
              the article's address when it has one
   html_meta  the page's own metadata, read by htmldate (JSON-LD, Open Graph, <time>)
-  sidecar    the analyst's data/sources.csv
+  sidecar    the analyst's sidecar (the story's sources.csv)
   url        a date in the article's address (/2024/10/14/, /20240804/)
 What is not a day still bounds it: a month in the address, an update stamp ('published on or
 before'), a printed day and month whose year is unknown (`printed` = --MM-DD, completed by
@@ -19,6 +19,7 @@ import logging
 from dataclasses import dataclass
 
 from trustbrief.corpus.datelines import Grammar, PrintedDate, Statement, url_date
+from trustbrief.corpus.rules import SIDE_SOURCE, SIDECAR_FILE
 
 log = logging.getLogger("trustbrief")
 
@@ -50,10 +51,11 @@ def publication(statement: Statement, rule_date: tuple[str, str], meta: dict, ur
             found = Published.day(day, "html_meta", meta["published"])
     side_day = _iso(side.get("published", ""))
     if found is not None and side_day and found.published != side_day.isoformat():
-        log.warning("%s: data/sources.csv says published %s but the %s says %s - using the "
-                    "%s", file, side_day, found.basis, found.published, found.basis)
+        log.warning("%s: %s says published %s but the %s says %s - using the %s", file,
+                    side.get(SIDE_SOURCE, SIDECAR_FILE), side_day, found.basis,
+                    found.published, found.basis)
     if found is None and side_day:
-        found = Published.day(side_day, "sidecar", "data/sources.csv")
+        found = Published.day(side_day, "sidecar", side.get(SIDE_SOURCE, SIDECAR_FILE))
     if found is None and from_url is not None and from_url.date() is not None:
         found = Published.day(from_url.date(), "url", url)
     if found is not None:

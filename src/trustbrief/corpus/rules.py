@@ -2,7 +2,7 @@
 
 What counts as boilerplate, which outlets exist and how dates are written live in
 those files; this module turns them into compiled patterns (CorpusRules) and reads
-the optional sidecar data/sources.csv.
+the optional sidecar, a story's sources.csv (data/stories/NAME/sources.csv).
 """
 
 from __future__ import annotations
@@ -18,6 +18,10 @@ from trustbrief.corpus.datelines import Grammar, load_grammar
 from trustbrief.knowledge import DataFileError
 
 SIDECAR_COLUMNS = ["file", "outlet", "url", "published", "author", "title", "notes"]
+# where the sidecar lives, as warnings name it when the caller does not say (a story's own
+# sources.csv: data/stories/NAME/sources.csv); a sidecar entry carries it under SIDE_SOURCE
+SIDECAR_FILE = "data/sources.csv"
+SIDE_SOURCE = "_sidecar_file"
 CAPTURE_NAMES = {"url", "author", "outlet", "published", "updated"}
 RULE_KEYS = ("name", "pattern")
 RULE_OPTIONAL = ("captures", "where", "kind", "followed_by", "header", "stop", "case_sensitive")
@@ -313,7 +317,7 @@ def _any_rule(rules: tuple[Rule, ...]) -> re.Pattern | None:
 
 
 def load_sidecar(data_dir: Path | str) -> pd.DataFrame:
-    """data/sources.csv as a frame with SIDECAR_COLUMNS (all strings; may have no rows)."""
+    """A story's sources.csv as a frame with SIDECAR_COLUMNS (all strings; may have no rows)."""
     path = Path(data_dir) / "sources.csv"
     rows = knowledge.load_csv(path, required=["file"], optional=SIDECAR_COLUMNS[1:])
     seen: dict[str, int] = {}

@@ -7,6 +7,7 @@ import logging
 
 import pandas as pd
 
+from trustbrief.corpus.rules import SIDECAR_FILE
 from trustbrief.dating.chronology import iso_or_none
 from trustbrief.dating.clues import (
     DOCUMENT_FIELDS,
@@ -69,10 +70,12 @@ OPEN_BASES = ("unknown", "", None)
 
 def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd.DataFrame,
                             max_lag_days: int = 14, lookaround_days: int = 62,
-                            sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+                            sentences: pd.DataFrame | None = None,
+                            sidecar_file: str = SIDECAR_FILE) -> pd.DataFrame:
     """Date the documents whose day is not known yet (published empty): the range the clues
     allow, and the day when they pin it (basis 'inferred', or 'stated' when a printed
-    day-and-month found its year). Sidecar dates are checked against the clues."""
+    day-and-month found its year). Sidecar dates are checked against the clues; warnings
+    name `sidecar_file` (the story's sources.csv) as the place to add a known day."""
     docs = documents.copy()
     for column in ("published", "published_earliest", "published_latest", "published_evidence",
                    "published_printed"):
@@ -95,9 +98,9 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
         verdict = decide(doc_clues, max_lag_days, lookaround_days, _bounds(row, span))
         if row.get("published_basis") == "sidecar":
             _check_sidecar(row.get("file") or row["doc_id"], iso_or_none(row.get("published")),
-                           verdict, doc_clues)
+                           verdict, doc_clues, sidecar_file)
             continue
-        for column, value in _dated(row, verdict, printed).items():
+        for column, value in _dated(row, verdict, printed, sidecar_file).items():
             updates[(i, column)] = value
     for (i, column), value in updates.items():
         docs.at[i, column] = value
@@ -113,12 +116,13 @@ def _lede_times(found: dict, sentences: pd.DataFrame | None) -> pd.DataFrame | N
     return times.merge(texts, on="sent_id", how="left")
 
 
-def _dated(row: dict, verdict: Verdict | None, printed: Clue | None) -> dict[str, str]:
+def _dated(row: dict, verdict: Verdict | None, printed: Clue | None,
+           sidecar_file: str = SIDECAR_FILE) -> dict[str, str]:
     """The published* cells for one document, and the analyst's warning when no day."""
     name = row.get("file") or row["doc_id"]
     if verdict is None:
-        log.warning("%s: no publication date found; add the row '%s,,,YYYY-MM-DD,,,' to "
-                    "data/sources.csv", name, name)
+        log.warning("%s: no publication date found; add the row '%s,,,YYYY-MM-DD,,,' to %s",
+                    name, name, sidecar_file)
         return {}
     out = {"published_earliest": verdict.earliest.isoformat(),
            "published_latest": verdict.latest.isoformat()}
@@ -135,17 +139,17 @@ def _dated(row: dict, verdict: Verdict | None, printed: Clue | None) -> dict[str
                  verdict.earliest, verdict.latest)
     else:
         log.warning("%s: publication day not pinned: between %s and %s; if you know the day, "
-                    "add the row '%s,,,YYYY-MM-DD,,,' to data/sources.csv", name,
-                    verdict.earliest, verdict.latest, name)
+                    "add the row '%s,,,YYYY-MM-DD,,,' to %s", name,
+                    verdict.earliest, verdict.latest, name, sidecar_file)
     return out
 
 
 def _check_sidecar(name: str, stated: dt.date | None, verdict: Verdict | None,
-                   clues: list[Clue]) -> None:
+                   clues: list[Clue], sidecar_file: str = SIDECAR_FILE) -> None:
     if stated is None or verdict is None:
         return
     agree = score(clues, stated)
     if agree < verdict.score:
         log.warning("%s: sidecar date %s scores %g of %g on the text's clues, %s..%s scores %g; "
-                    "check published in data/sources.csv", name, stated, agree, verdict.total,
-                    verdict.earliest, verdict.latest, verdict.score)
+                    "check published in %s", name, stated, agree, verdict.total,
+                    verdict.earliest, verdict.latest, verdict.score, sidecar_file)
