@@ -128,3 +128,43 @@ def test_work_on_one_long_sentence_grows_linearly(tmp_path, monkeypatch):
     small = calls_made(corpus_and_extraction, 4_000)
     large = calls_made(corpus_and_extraction, 8_000)
     assert large / small < 2.6, f"work grew {large / small:.1f}x for 2x the text"
+
+
+def test_one_pathological_document_is_skipped_with_a_warning_and_the_rest_extracted(
+        monkeypatch, caplog):
+    """A document whose extraction outruns limits.DOCUMENT_SECONDS (here: a step that spins
+    on one invented hostile text) is skipped with a warning naming its file; the other
+    documents of the corpus are extracted as usual."""
+    import time
+
+    import pandas as pd
+
+    from trustbrief import extract
+    from trustbrief.extract import stage
+
+    monkeypatch.setenv("TRUSTBRIEF_WORKERS", "1")
+    lexicons = extract.load_lexicons(DATA)
+    texts = {"d1": "French and German ministers met in Paris on Monday.",
+             "d2": "PATHOLOGICAL French and German ministers met in Berlin on Monday.",
+             "d3": "German and French ministers met in Berlin on Tuesday."}
+    sentences = pd.DataFrame([{"doc_id": d, "sent_id": f"{d}-s001", "start": 0,
+                               "end": len(t), "text": t} for d, t in texts.items()])
+    documents = pd.DataFrame({"doc_id": list(texts), "file": [f"{d}.txt" for d in texts],
+                              "sha256": [sha256(t.encode()).hexdigest() for t in texts.values()]})
+    real_hits = stage._document_hits
+
+    def spins_on_hostile_text(sentence_texts, lex):
+        if any("PATHOLOGICAL" in t for t in sentence_texts):
+            deadline = time.monotonic() + 3  # stands for a super-linear step
+            while time.monotonic() < deadline:
+                pass
+        return real_hits(sentence_texts, lex)
+
+    monkeypatch.setattr(stage, "_document_hits", spins_on_hostile_text)
+    monkeypatch.setattr(limits, "DOCUMENT_SECONDS", 0.3)
+    with caplog.at_level(logging.WARNING, logger="trustbrief"):
+        found = extract.extract(sentences, documents, lexicons)
+    assert "d2.txt: skipped" in caplog.text
+    assert "d1.txt" not in caplog.text and "d3.txt" not in caplog.text
+    for table in ("actor_mentions", "time_expressions"):
+        assert set(found[table]["doc_id"]) == {"d1", "d3"}, table

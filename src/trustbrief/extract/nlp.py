@@ -161,6 +161,10 @@ def _write_cache(path: Path, docs: Iterable) -> None:
     data = gzip.compress(json.dumps([_doc_record(d) for d in docs],
                                     separators=(",", ":")).encode("utf-8"), mtime=0)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json.gz")
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:  # a full disk, or a document's time limit: no litter
+        os.unlink(tmp)
+        raise

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 
-from trustbrief import parallel, timex
+from trustbrief import limits, parallel, timex
 from trustbrief.extract import nlp as nlp_mod
 from trustbrief.extract.actors import _document_hits
 from trustbrief.extract.claims import _claim
@@ -16,6 +17,8 @@ from trustbrief.extract.lexicons import SCHEMA, Lexicons
 from trustbrief.extract.signals import _signals
 from trustbrief.extract.statements import statement
 from trustbrief.extract.windows import _clauses, _mention_rows, _sentence_mentions
+
+log = logging.getLogger("trustbrief")
 
 
 def _frame(rows: list[dict], table: str) -> pd.DataFrame:
@@ -62,52 +65,74 @@ def _parse_document(records: list[dict], lexicons: Lexicons, parser, doc_sha: st
 
 
 def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict | None,
-                       vocabulary=None, parser=None, shas: dict | None = None) -> tuple:
+                       vocabulary=None, parser=None, shas: dict | None = None,
+                       names: dict | None = None) -> tuple:
     """Rows of the four tables for whole documents (each a list of sentence dicts), a fifth
     list: the time expression rows, found here when `times` (time expressions by sentence
     id) is None - in the same worker, so each sentence is read once - and the number of
-    sentences parsed (not found in the parse cache)."""
-    actor_rows, mention_rows, claim_rows, signal_rows, time_rows = [], [], [], [], []
+    sentences parsed (not found in the parse cache).
+
+    Each document has `limits.DOCUMENT_SECONDS`: one that takes longer (a pathological
+    text) is skipped with a warning naming it (`names`: doc_id -> file), and the others
+    are extracted as usual."""
+    tables: tuple[list, ...] = ([], [], [], [], [])
     parsed_before = parser.parsed if parser is not None else 0
     parse_s_before, started = (parser.seconds if parser is not None else 0.0), time.perf_counter()
     for records in docs:
-        doc_times = times
-        if times is None:
-            found_times = timex.time_expression_rows(
-                ((r["doc_id"], r["sent_id"], r["text"]) for r in records), vocabulary)
-            time_rows += found_times
-            doc_times = _grouped_by_sentence(found_times)
-        doc_hits = _document_hits([r["text"] for r in records], lexicons)
-        parses = _parse_document(records, lexicons, parser,
-                                 (shas or {}).get(records[0]["doc_id"], ""))
-        doc_sides = Counter(s for hits in doc_hits for h in hits for s in h.sides)
-        last_outlet, people, ner_names = "", [], {}
-        doc_claims: dict[int, dict] = {}
-        for n, (sent, hits, parsed) in enumerate(zip(records, doc_hits, parses, strict=True)):
-            actor_rows += _actor_rows(sent, hits)
-            clauses = _clauses(sent["text"], lexicons)
-            found = _sentence_mentions(sent, hits, doc_times.get(sent["sent_id"], []),
-                                       lexicons, clauses, parsed, people)
-            claim = _claim(sent, hits, last_outlet, lexicons, parsed, people, ner_names)
-            said = statement(sent, claim, hits, doc_times.get(sent["sent_id"], []), found,
-                             lexicons)
-            mention_rows += _mention_rows(sent, found + ([said] if said else []), lexicons)
-            if claim:
-                claim_rows.append(claim)
-                doc_claims[n] = claim
-                if claim["speaker_type"] == "named_official" and claim["speaker"] not in (
-                        lexicons.actors):
-                    people.append(claim["speaker"])  # 'he added' may mean them next
-                last_outlet = claim["cited_outlet"] or last_outlet
-            signal_rows += _signals(sent, hits, found, claim["speaker_side"] if claim else "",
-                                    doc_sides, lexicons, clauses)
-            people += [a for h in hits if "person" in h.types and h.kind != "pronoun-phrase"
-                       for a in h.actors]
-        _continue_quotes(doc_claims)
+        doc_id = records[0]["doc_id"]
+        try:
+            with limits.time_limit(limits.DOCUMENT_SECONDS, f"extracting {doc_id}"):
+                rows = _document_rows(records, lexicons, times, vocabulary, parser,
+                                      (shas or {}).get(doc_id, ""))
+        except limits.TimeLimitExceeded:
+            log.warning("%s: skipped: its extraction took longer than %g s (no mentions, "
+                        "claims or signals from it; the rest of the corpus is extracted)",
+                        (names or {}).get(doc_id) or doc_id, limits.DOCUMENT_SECONDS)
+            continue
+        for table, found in zip(tables, rows, strict=True):
+            table += found
     counts = ((parser.parsed - parsed_before) if parser is not None else 0,
               (parser.seconds - parse_s_before) if parser is not None else 0.0,
               time.perf_counter() - started)
-    return actor_rows, mention_rows, claim_rows, signal_rows, time_rows, counts
+    return (*tables, counts)
+
+
+def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
+                   vocabulary, parser, doc_sha: str) -> tuple[list, ...]:
+    """Actor, mention, claim, signal and time expression rows of one document."""
+    actor_rows, mention_rows, claim_rows, signal_rows, time_rows = [], [], [], [], []
+    doc_times = times
+    if times is None:
+        time_rows = timex.time_expression_rows(
+            ((r["doc_id"], r["sent_id"], r["text"]) for r in records), vocabulary)
+        doc_times = _grouped_by_sentence(time_rows)
+    doc_hits = _document_hits([r["text"] for r in records], lexicons)
+    parses = _parse_document(records, lexicons, parser, doc_sha)
+    doc_sides = Counter(s for hits in doc_hits for h in hits for s in h.sides)
+    last_outlet, people, ner_names = "", [], {}
+    doc_claims: dict[int, dict] = {}
+    for n, (sent, hits, parsed) in enumerate(zip(records, doc_hits, parses, strict=True)):
+        actor_rows += _actor_rows(sent, hits)
+        clauses = _clauses(sent["text"], lexicons)
+        found = _sentence_mentions(sent, hits, doc_times.get(sent["sent_id"], []),
+                                   lexicons, clauses, parsed, people)
+        claim = _claim(sent, hits, last_outlet, lexicons, parsed, people, ner_names)
+        said = statement(sent, claim, hits, doc_times.get(sent["sent_id"], []), found,
+                         lexicons)
+        mention_rows += _mention_rows(sent, found + ([said] if said else []), lexicons)
+        if claim:
+            claim_rows.append(claim)
+            doc_claims[n] = claim
+            if claim["speaker_type"] == "named_official" and claim["speaker"] not in (
+                    lexicons.actors):
+                people.append(claim["speaker"])  # 'he added' may mean them next
+            last_outlet = claim["cited_outlet"] or last_outlet
+        signal_rows += _signals(sent, hits, found, claim["speaker_side"] if claim else "",
+                                doc_sides, lexicons, clauses)
+        people += [a for h in hits if "person" in h.types and h.kind != "pronoun-phrase"
+                   for a in h.actors]
+    _continue_quotes(doc_claims)
+    return actor_rows, mention_rows, claim_rows, signal_rows, time_rows
 
 
 SPEAKER_FIELDS = ("speaker", "speaker_type", "speaker_count", "speaker_side", "speaker_role")
@@ -129,17 +154,17 @@ def _continue_quotes(claims: dict[int, dict]) -> None:
 
 
 def _extract_document(records: list[dict], lexicons: Lexicons, times: dict | None,
-                      vocabulary, parser, shas) -> tuple:
-    return _extract_documents([records], lexicons, times, vocabulary, parser, shas)
+                      vocabulary, parser, shas, names) -> tuple:
+    return _extract_documents([records], lexicons, times, vocabulary, parser, shas, names)
 
 
 def _extract_parallel(docs: list[list[dict]], lexicons: Lexicons, times: dict | None,
-                      vocabulary, workers: int, parser, shas) -> tuple:
+                      vocabulary, workers: int, parser, shas, names) -> tuple:
     """Documents are independent and come back in order, so the output is the same as one
     process's. Forked workers inherit the compiled lexicons, the loaded pipeline and the
     documents."""
     parts = parallel.map_in_order(_extract_document, docs, lexicons, times, vocabulary,
-                                  parser, shas, workers=workers, desc="extracting")
+                                  parser, shas, names, workers=workers, desc="extracting")
     rows = tuple([row for part in parts for row in part[k]] for k in range(5))
     return (*rows, tuple(sum(part[5][k] for part in parts) for k in range(3)))
 
@@ -166,15 +191,13 @@ def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons
     docs = list(_documents_in_order(sentences))
     parser = nlp_mod.Parser(nlp or nlp_mod.load_pipeline(lexicons.syntax.pipeline or None),
                             parse_cache)
-    shas = {}
-    if documents is not None and {"doc_id", "sha256"} <= set(documents.columns):
-        shas = dict(zip(documents["doc_id"].astype(str), documents["sha256"].astype(str),
-                        strict=True))
+    shas, names = _by_doc_id(documents, "sha256"), _by_doc_id(documents, "file")
     n_workers = parallel.worker_count(len(sentences), PARALLEL_MIN_SENTENCES, workers)
     if n_workers > 1 and len(docs) > 1:
-        rows = _extract_parallel(docs, lexicons, times, vocabulary, n_workers, parser, shas)
+        rows = _extract_parallel(docs, lexicons, times, vocabulary, n_workers, parser, shas,
+                                 names)
     else:
-        rows = _extract_documents(docs, lexicons, times, vocabulary, parser, shas)
+        rows = _extract_documents(docs, lexicons, times, vocabulary, parser, shas, names)
     actor_rows, mention_rows, claim_rows, signal_rows, time_rows, n_parsed = rows
     if stats is not None:
         # sentences parsed (not found in the cache), seconds in nlp.pipe and in extraction,
@@ -192,6 +215,14 @@ def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons
         "claims": claims,
         "trust_signals": _frame(signal_rows, "trust_signals"),
     }
+
+
+def _by_doc_id(documents: pd.DataFrame | None, column: str) -> dict[str, str]:
+    """doc_id -> that document's `column` ({} when the documents table lacks it)."""
+    if documents is None or not {"doc_id", column} <= set(documents.columns):
+        return {}
+    return dict(zip(documents["doc_id"].astype(str), documents[column].astype(str),
+                    strict=True))
 
 
 def _documents_in_order(sentences: pd.DataFrame):
