@@ -128,9 +128,13 @@ lock: $(VENV_READY) ## re-lock requirements.txt (versions + hashes) from pyproje
 
 freeze: lock
 
-clean: ## delete generated tables, briefs and build files (keeps the venv)
-	rm -rf $(PROCESSED) build $(STAMP) .pytest_cache
-	find reports -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
+# Cleaning takes the build lock without waiting: while a build runs it deletes nothing and
+# says so (it must not pull files, or the lock, from under that build). Standard library
+# only, so it also works before the venv exists.
+CLEAN_PY := $(if $(wildcard $(PY)),$(PY),$(PYTHON))
+clean: ## delete generated tables, briefs and build files (keeps the venv; refused while a build runs)
+	@PYTHONPATH="src$${PYTHONPATH:+:$$PYTHONPATH}" $(CLEAN_PY) -m trustbrief.checkout clean \
+	  $(PROCESSED) build $(STAMP) .pytest_cache reports
 
 distclean: clean ## also delete the virtual environment
 	rm -rf $(VENV)

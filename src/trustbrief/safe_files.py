@@ -10,7 +10,8 @@
   (ENOSPC) or a read-only folder (EACCES) ends with a clean `OutputError`, the old files
   intact, and no temporary file left behind.
 - `checkout_lock` makes extraction and publishing exclusive within a checkout: a second
-  `make report` waits for the first instead of sharing its files.
+  `make report` waits for the first instead of sharing its files; `make clean` (module
+  `checkout`) refuses while a build holds it.
 """
 
 from __future__ import annotations
@@ -142,16 +143,27 @@ def atomic_write_text(path: Path | str, text: str) -> None:
 
 # -- one build at a time per checkout ------------------------------------------------------
 
+class BuildRunning(RuntimeError):
+    """The checkout's build lock is held by another process (a build is running)."""
+
+    def __init__(self, lock_path: Path, holder: str):
+        self.lock_path, self.holder = lock_path, holder
+        super().__init__(f"a build in this checkout holds {lock_path} ({holder})")
+
+
 _held: dict[str, int] = {}  # lock file -> depth, so a process may nest its own lock
 
 
 @contextlib.contextmanager
-def checkout_lock(build_dir: Path | str, purpose: str = "build") -> Iterator[Path]:
+def checkout_lock(build_dir: Path | str, purpose: str = "build", wait: bool = True
+                  ) -> Iterator[Path]:
     """Hold the checkout's build lock (build/.trustbrief.lock) for the duration.
 
-    Another process that holds it makes this one wait, saying so once. The lock is
-    the kernel's (flock): it is released when the process ends, even when killed, so a
-    crashed build never leaves a stale lock. Nested use in one process is allowed."""
+    Another process that holds it makes this one wait, saying so once (with `wait=False`:
+    raise BuildRunning instead). The lock is the kernel's (flock): it is released when the
+    process ends, even when killed, so a crashed build never leaves a stale lock. The lock
+    file itself is never removed (a build waiting on it would lock a deleted file while the
+    next one creates a new one). Nested use in one process is allowed."""
     lock_path = make_dirs(build_dir) / LOCK_NAME
     key = str(lock_path.resolve())
     if _held.get(key):
@@ -170,6 +182,8 @@ def checkout_lock(build_dir: Path | str, purpose: str = "build") -> Iterator[Pat
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
+            if not wait:
+                raise BuildRunning(lock_path, holder) from None
             print(f"waiting: another build in this checkout holds {lock_path} ({holder}) ...",
                   file=sys.stderr, flush=True)
             fcntl.flock(fd, fcntl.LOCK_EX)
