@@ -1,45 +1,81 @@
-"""The one origin rule (trustbrief.origins), shared by events, metrics and the brief."""
+"""The one origin rule (trustbrief.origins), shared by events, metrics and the brief.
+
+Invented documents: a wire story run by three sites, a scoop rewritten by another outlet,
+a byte copy of an article, and articles whose outlet and origin are unknown."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from trustbrief.origins import Origins, known_outlet, origin_finder
+from trustbrief.contract.vocab import OriginBasis
+from trustbrief.origins import Origins, document_keys, known_outlet, origin_finder
+
+COLUMNS = ["doc_id", "outlet", "origin", "origin_basis", "duplicate_of"]
 
 
 def documents() -> pd.DataFrame:
-    rows = [("d1", "Outlet A", []), ("d2", "Outlet B", ["Wire W"]), ("d3", "unknown", []),
-            ("d4", "Outlet C", ["Wire W", "Outlet A"]), ("d5", "", []),
-            ("d6", "Outlet D", ["Wire W"])]
-    return pd.DataFrame(rows, columns=["doc_id", "outlet", "cited_outlets"])
+    rows = [
+        ("d1", "Wire W", "Wire W", OriginBasis.SELF, ""),  # the wire's own copy
+        ("d2", "Portal P", "Wire W", OriginBasis.CREDIT, ""),  # the wire's copy on a portal
+        ("d3", "Daily D", "wire w", OriginBasis.LEDE, ""),  # another spelling, same wire
+        ("d4", "Outlet A", "Outlet A", OriginBasis.SELF, ""),  # a scoop
+        ("d5", "Outlet B", "Outlet A", OriginBasis.LEDE, ""),  # its rewrite
+        ("d6", "Outlet C", "Outlet C", OriginBasis.SELF, "d5"),  # a byte copy of the rewrite
+        ("d7", "unknown", "unknown", OriginBasis.UNKNOWN, ""),
+        ("d8", "unknown", "", OriginBasis.UNKNOWN, ""),
+        ("d9", "Outlet E", "unknown", OriginBasis.UNKNOWN, ""),
+        ("d10", "unknown", "Wire W", OriginBasis.CREDIT, ""),  # unknown site, credited copy
+    ]
+    return pd.DataFrame(rows, columns=COLUMNS)
 
 
 def claims() -> pd.DataFrame:
-    rows = [("d1", "d1-s001", "Outlet Z"), ("d1", "d1-s002", ""), ("d4", "d4-s003", "Outlet A")]
+    rows = [("d9", "d9-s001", "Outlet Z"), ("d9", "d9-s002", ""),
+            ("d4", "d4-s003", "unknown")]
     return pd.DataFrame(rows, columns=["doc_id", "sent_id", "cited_outlet"])
 
 
-def test_an_account_goes_back_to_the_outlet_its_sentence_cites():
+def test_syndicated_copies_and_rewrites_count_as_one_origin():
     origins = Origins.from_tables(documents(), claims())
-    assert origins.of("d1", ["d1-s001"]) == "Outlet Z"
-    assert origins.of("d4", ["d4-s003", "d4-s003"]) == "Outlet A"
+    assert {origins.of_document(d) for d in ("d1", "d2", "d3", "d10")} == {"Wire W"}
+    assert {origins.of_document(d) for d in ("d4", "d5")} == {"Outlet A"}
+    assert len({origins.of(d) for d in ("d1", "d2", "d3", "d4", "d5", "d6", "d10")}) == 2
 
 
-def test_else_the_document_origin_else_its_outlet_else_itself():
+def test_a_copy_takes_its_roots_key_whatever_its_own_origin_says():
+    assert document_keys(documents())["d6"] == "Outlet A"
+
+
+def test_unknown_origin_falls_back_to_the_outlet_then_to_the_document():
+    keys = document_keys(documents())
+    assert keys["d9"] == "Outlet E"
+    assert keys["d7"] == "d7" and keys["d8"] == "d8"  # each counts once
+
+
+def test_an_account_goes_back_to_the_outlet_its_sentences_cite():
     origins = Origins.from_tables(documents(), claims())
-    assert origins.of("d2", ["d2-s001"]) == "Wire W"  # the outlet the document cites
-    assert origins.of("d3") == "d3" and origins.of("d5") == "d5"  # unknown outlet: itself
-    assert origins.of_document("d1") == "Outlet Z"  # its claims cite another outlet
-    assert Origins.from_tables(documents()).of("d1") == "Outlet A"  # no claims: own outlet
+    assert origins.of("d9", ["d9-s001"]) == "Outlet Z"
+    assert origins.of("d9", ["d9-s002"]) == "Outlet E"  # no citation: the document's key
+    assert origins.of("d4", ["d4-s003"]) == "Outlet A"  # 'unknown' is no citation
+    assert origins.of_document("d9") == "Outlet E"  # one cited sentence is not the document
 
 
-def test_rewrites_of_one_report_count_once():
+def test_relays_tells_a_copy_or_rewrite_from_original_reporting():
     origins = Origins.from_tables(documents(), claims())
-    accounts = [("d2", ["d2-s001"]), ("d6", ["d6-s004"])]  # two outlets rewriting Wire W
-    assert {origins.of(doc, sents) for doc, sents in accounts} == {"Wire W"}
+    assert not origins.relays("d1") and not origins.relays("d4") and not origins.relays("d7")
+    assert origins.relays("d2") and origins.relays("d5") and origins.relays("d6")
+    assert origins.relays("d9", ["d9-s001"]) and not origins.relays("d9", ["d9-s002"])
+
+
+def test_tables_read_from_csv_and_missing_columns():
+    as_read = documents().astype(str).fillna("")
+    assert Origins.from_tables(as_read).of("d2") == "Wire W"
+    bare = documents()[["doc_id", "outlet"]]  # an older table without origin columns
+    assert Origins.from_tables(bare).of("d2") == "Portal P"
+    assert Origins.from_tables(None).of("dx") == "dx"
 
 
 def test_finder_and_unknown_outlets():
     find = origin_finder({"claims": claims()}, documents())
-    assert find("d1", ["d1-s001"]) == "Outlet Z"
+    assert find("d9", ["d9-s001"]) == "Outlet Z"
     assert known_outlet("unknown") == "" and known_outlet(" Outlet A ") == "Outlet A"

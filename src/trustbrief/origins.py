@@ -1,12 +1,21 @@
 """Independent origins: THE one rule for which accounts count once.
 
-An account (a document's sentences about something) goes back to an origin: the outlet
-those sentences cite (claims.cited_outlet), else the outlet the document cites most (its
-claims, then documents.cited_outlets, earlier ones weighing more), else the document's own
-outlet, else the document itself. Rewrites of one report therefore count once, and documents
-of unknown outlet count one each. The events stage (n_origins, origins), the metrics (the
-trust index's origins) and the brief all use this rule: it reads only the documents and
-claims tables, so the brief can apply it to the processed CSV tables too.
+A document goes back to one origin key:
+  1. a copy of another document (documents.duplicate_of): that document's key;
+  2. else the origin the corpus stage found (documents.origin: the wire whose copy it
+     runs, the outlet whose scoop its lede credits, the outlet itself for original
+     reporting), unless 'unknown' or '';
+  3. else its own outlet, unless 'unknown';
+  4. else the document itself (its doc_id): a document of unknown origin counts once.
+An account (a document's sentences about something) goes back to the outlet those
+sentences cite (claims.cited_outlet: 'officials told Axios'), else to its document's key.
+So a Reuters copy on three sites, and three rewrites of one outlet's scoop, are one origin
+each. Names compare without regard to case; the first spelling met is the one returned.
+
+The events stage (n_origins, origins), the metrics (the trust index's votes) and the brief
+(statements, judgements, the central claim, the corroboration matrix) all count origins
+through `Origins`; it reads only the documents and claims tables, typed or as read from
+CSV, so the brief applies it to the processed tables too.
 """
 
 from __future__ import annotations
@@ -17,18 +26,33 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from trustbrief.contract import codecs
 from trustbrief.tables import cell_text, frame_records, native_list
+
+DOCUMENT_COLUMNS = ("doc_id", "outlet", "origin", "duplicate_of")
 
 
 def known_outlet(value) -> str:
-    """corpus writes 'unknown' for an outlet it could not tell; that is no outlet."""
+    """corpus writes 'unknown' for an outlet (or origin) it could not tell; that is none."""
     text = cell_text(value).strip()
     return "" if text.lower() in ("", "unknown") else text
 
 
-def _most_cited(cited: Mapping[str, float]) -> str:
-    return min(cited, key=lambda o: (-cited[o], o))
+def document_keys(documents: pd.DataFrame | None) -> dict[str, str]:
+    """doc_id -> the document's origin key (rules 1-4 above)."""
+    if documents is None or "doc_id" not in documents:
+        return {}
+    rows = frame_records(documents, [c for c in DOCUMENT_COLUMNS if c in documents])
+    own = {r["doc_id"]: known_outlet(r.get("origin")) or known_outlet(r.get("outlet"))
+           or r["doc_id"] for r in rows}
+    copy_of = {r["doc_id"]: cell_text(r.get("duplicate_of")) for r in rows}
+    keys = {}
+    for doc in own:
+        root, seen = doc, {doc}
+        while copy_of.get(root) in own and copy_of[root] not in seen:  # a chain, no cycle
+            root = copy_of[root]
+            seen.add(root)
+        keys[doc] = own[root]
+    return keys
 
 
 def _rows(frame: pd.DataFrame, names: list[str]):
@@ -39,54 +63,54 @@ def _rows(frame: pd.DataFrame, names: list[str]):
 class Origins:
     """The origin rule over one corpus: `origins.of(doc_id, sent_ids)`."""
 
-    outlet_of: dict[str, str]
+    key_of: dict[str, str]  # doc_id -> the document's origin key
+    outlet_of: dict[str, str]  # doc_id -> its own outlet, '' when unknown
     cited_by_sentence: dict[tuple[str, str], Counter]
-    cited_by_document: dict[str, Counter]
-    _documents: dict[str, str] = field(default_factory=dict, repr=False)  # cache
+    _spelling: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def from_tables(cls, documents: pd.DataFrame, claims: pd.DataFrame | None = None
+    def from_tables(cls, documents: pd.DataFrame | None, claims: pd.DataFrame | None = None
                     ) -> Origins:
-        """From the documents table (outlet, cited_outlets) and the claims (cited_outlet)."""
-        outlet_of = {d["doc_id"]: known_outlet(d.get("outlet")) for d in frame_records(
-            documents, [c for c in ("doc_id", "outlet") if c in documents])}
+        """From the documents table (outlet, origin, duplicate_of) and the claims
+        (cited_outlet)."""
+        outlet_of = {}
+        if documents is not None and "doc_id" in documents:
+            outlet_of = {d["doc_id"]: known_outlet(d.get("outlet")) for d in frame_records(
+                documents, [c for c in ("doc_id", "outlet") if c in documents])}
         by_sent: dict[tuple[str, str], Counter] = defaultdict(Counter)
-        by_doc: dict[str, Counter] = defaultdict(Counter)
-        if "cited_outlets" in documents:
-            # corpus lists the outlets a document cites as its source, in order of appearance
-            for doc_id, cited in _rows(documents, ["doc_id", "cited_outlets"]):
-                for rank, outlet in enumerate(codecs.parse_list(cited)):
-                    by_doc[doc_id][outlet] += 0.5 / (rank + 1)
         if claims is not None and len(claims) and "cited_outlet" in claims:
             for doc_id, sent_id, cited in _rows(claims, ["doc_id", "sent_id", "cited_outlet"]):
-                outlet = cell_text(cited)
-                if outlet:
+                if outlet := known_outlet(cited):
                     by_sent[(doc_id, sent_id)][outlet] += 1
-                    by_doc[doc_id][outlet] += 1
-        return cls(outlet_of, by_sent, by_doc)
+        origins = cls(document_keys(documents), outlet_of, by_sent)
+        for name in [*origins.key_of.values(), *(o for c in by_sent.values() for o in c)]:
+            origins._spelling.setdefault(name.casefold(), name)
+        return origins
+
+    def _name(self, key: str) -> str:
+        return self._spelling.get(key.casefold(), key)
 
     def of(self, doc_id: str, sent_ids: Iterable[str] = ()) -> str:
         """The origin of a document's account given in `sent_ids`: the outlet those sentences
-        cite most, else the document's origin."""
+        cite most (ties: alphabetical), else the document's key."""
         sents = sent_ids if isinstance(sent_ids, (set, frozenset)) else set(sent_ids)
-        found = [c for c in (self.cited_by_sentence.get((doc_id, s)) for s in sents) if c]
-        if not found:
-            return self.of_document(doc_id)
-        if len(found) == 1:
-            return _most_cited(found[0])  # one citing sentence (the usual case): no sum
         cited: Counter = Counter()
-        for counts in found:
-            cited.update(counts)
-        return _most_cited(cited)
+        for counts in (self.cited_by_sentence.get((doc_id, s)) for s in sents):
+            if counts:
+                cited.update({self._name(o): n for o, n in counts.items()})
+        if not cited:
+            return self.of_document(doc_id)
+        return min(cited, key=lambda o: (-cited[o], o))
 
     def of_document(self, doc_id: str) -> str:
-        """The origin of a whole document (worked out once per document)."""
-        origin = self._documents.get(doc_id)
-        if origin is None:
-            cited = self.cited_by_document.get(doc_id)
-            origin = _most_cited(cited) if cited else (self.outlet_of.get(doc_id) or doc_id)
-            self._documents[doc_id] = origin
-        return origin
+        """The origin key of a whole document (a document not in the table: itself)."""
+        return self._name(self.key_of.get(doc_id, doc_id))
+
+    def relays(self, doc_id: str, sent_ids: Iterable[str] = ()) -> bool:
+        """Whether the account goes back to someone else's reporting (a wire copy, a
+        rewrite, a duplicate) rather than to the document itself or its own outlet."""
+        origin = self.of(doc_id, sent_ids).casefold()
+        return origin not in {doc_id.casefold(), self.outlet_of.get(doc_id, "").casefold()}
 
 
 def origin_finder(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame):

@@ -48,7 +48,8 @@ EVENTS = Table(
         text("label", "short headline, at most 70 characters", required=True),
         integer("n_documents", "documents mentioning the event (duplicates excluded)"),
         integer("n_outlets", "distinct outlets (documents of unknown outlet count one each)"),
-        integer("n_origins", "independent origins (rewrites of one cited report count once)"),
+        integer("n_origins", "independent origins (trustbrief.origins: copies and rewrites of one "
+                "report count once)"),
         listing("doc_ids", "documents mentioning the event"),
         enum("notice", Notice, "advance notice the other focus side got"),
         text("evidence", "the sentence that best supports the event"),
@@ -58,7 +59,8 @@ EVENTS = Table(
         boolean(
             "operation", "true when the event type is an operation (gets a notice ledger entry)"
         ),
-        listing("origins", "names of the independent origins (cited outlet, or the outlet itself)"),
+        listing("origins", "the independent origins: the outlet the sentences cite, else the "
+                "document's origin (a copy's original), else its outlet, else its doc_id"),
         listing("outlets", "outlets mentioning the event"),
         enum("date_basis", DateBasis, "how the date was found"),
         listing(

@@ -26,8 +26,9 @@ Dates. A signal takes the date of the time expression governing its sentence (ba
 'sentence'); else, in a sentence about a dated operation ('caught off guard by the strike'),
 the operation's date ('event'); else its document's publication date ('publication');
 signals with none of these are left out.
-Independence. Readings are grouped by origin (the outlet a document cites as its source, or
-the document's own outlet): three rewrites of one report are one origin. On each day, each
+Independence. Readings are grouped by origin (trustbrief.origins, the one rule: the outlet
+the sentence cites, else the document's origin - the wire or scoop it relays, a copy's
+original - else its outlet): three copies of one report are one origin. On each day, each
 origin's readings are averaged into one vote; the day's change is the mean of the votes.
 Index. The index is the running sum of the daily changes, starting at 0 (no change); it is
 relative, not an absolute level of trust.

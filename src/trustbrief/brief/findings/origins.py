@@ -23,8 +23,7 @@ from trustbrief.origins import Origins
 
 def central_claim(tables, focus: str) -> dict | None:
     """The trust-signal category (focus direction, negative first) reported by most documents,
-    with the independent origins behind it: the outlet a document cites for that sentence,
-    else the document's own outlet (or file)."""
+    with the independent origins behind it (trustbrief.origins, the one rule)."""
     signals = table_of(tables, "trust_signals")
     if signals.empty:
         return None
