@@ -18,12 +18,10 @@ TRUST_INDEX = Table(
         integer("n_origins", "independent origins behind the day's readings"),
         listing("events", "labels of the events whose impact or signals fall on that day"),
         number("change", "the day's change (mean of the origins' votes)"),
-        text(
-            "basis",
-            "how the day's readings were dated: sentence|event|publication counts",
-            required=True,
-            codec="counts",
-        ),
+        integer("n_dated_by_sentence", "readings dated by a time expression in their sentence"),
+        integer("n_dated_by_event", "readings dated by the operation their sentence is about "
+                "(and event impacts)"),
+        integer("n_dated_by_publication", "readings dated by their article's publication day"),
     ),
     primary_key=("date",),
     foreign_keys=(),

@@ -115,6 +115,9 @@ def _signal_readings(events_tables, found, documents, focus, params: Channels, o
     return readings
 
 
+# how a reading is dated (one integer column each in trust_index: n_dated_by_<basis>)
+READING_BASES = ("sentence", "event", "publication")
+
 # the trust-signal fields a reading needs
 SIGNAL_FIELDS = ("doc_id", "sent_id", "direction", "polarity", "weight", "negated")
 
@@ -167,6 +170,6 @@ def trust_index(events_tables, found, documents, focus,
             "high": round(level + half, 4), "n_signals": len(by_day[day]),
             "n_origins": len(votes), "events": [labels.get(e, e) for e in event_ids],
             "change": round(change, 4),
-            "basis": ";".join(f"{k}:{bases[k]}" for k in sorted(bases)),
+            **{f"n_dated_by_{basis}": bases[basis] for basis in READING_BASES},
         })
     return pd.DataFrame(rows, columns=list(SCHEMA["trust_index"]))
