@@ -63,11 +63,6 @@ EVENTS = Table(
                 "document's origin (a copy's original), else its outlet, else its doc_id"),
         listing("outlets", "outlets mentioning the event"),
         enum("date_basis", DateBasis, "how the date was found"),
-        listing(
-            "date_conflict",
-            "dates of mentions disagreeing with the best date (with doc ids)",
-            codec="attributed",
-        ),
         text(
             "key",
             "stable, date-independent key (group:participants) used by annotations",

@@ -176,7 +176,6 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
         "evidence": ev.text, "lane": meta.get("lane", ""),
         "operation": bool(meta.get("operation", False)), "origins": corr["origins"],
         "outlets": corr["outlets"], "date_basis": basis,
-        "date_conflict": sorted({f"{_range_text(r.lo, r.hi)} ({r.doc_id})" for r in disagree}),
         "key": key, "label_source": "template", "status": "planned" if planned else "asserted",
         "agent": agent, "agent_side": agent_side, "targets": targets, "notice_to": notified,
         "named_targets": [t for t in targets if ctx.kinds.get(t, {}).get("type") != "place"],
