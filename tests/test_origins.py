@@ -7,24 +7,26 @@ from __future__ import annotations
 
 import pandas as pd
 
+from trustbrief.contract import codecs
 from trustbrief.contract.vocab import OriginBasis
 from trustbrief.origins import Origins, document_keys, known_outlet, origin_finder
 
-COLUMNS = ["doc_id", "outlet", "origin", "origin_basis", "duplicate_of"]
+COLUMNS = ["doc_id", "outlet", "origin", "origin_basis", "duplicate_of", "cited_outlets"]
 
 
 def documents() -> pd.DataFrame:
     rows = [
-        ("d1", "Wire W", "Wire W", OriginBasis.SELF, ""),  # the wire's own copy
-        ("d2", "Portal P", "Wire W", OriginBasis.CREDIT, ""),  # the wire's copy on a portal
-        ("d3", "Daily D", "wire w", OriginBasis.LEDE, ""),  # another spelling, same wire
-        ("d4", "Outlet A", "Outlet A", OriginBasis.SELF, ""),  # a scoop
-        ("d5", "Outlet B", "Outlet A", OriginBasis.LEDE, ""),  # its rewrite
-        ("d6", "Outlet C", "Outlet C", OriginBasis.SELF, "d5"),  # a byte copy of the rewrite
-        ("d7", "unknown", "unknown", OriginBasis.UNKNOWN, ""),
-        ("d8", "unknown", "", OriginBasis.UNKNOWN, ""),
-        ("d9", "Outlet E", "unknown", OriginBasis.UNKNOWN, ""),
-        ("d10", "unknown", "Wire W", OriginBasis.CREDIT, ""),  # unknown site, credited copy
+        ("d1", "Wire W", "Wire W", OriginBasis.SELF, "", []),  # the wire's own copy
+        ("d2", "Portal P", "Wire W", OriginBasis.CREDIT, "", []),  # the wire's copy elsewhere
+        ("d3", "Daily D", "wire w", OriginBasis.LEDE, "", []),  # another spelling, same wire
+        ("d4", "Outlet A", "Outlet A", OriginBasis.SELF, "", ["Outlet Q"]),  # a scoop
+        ("d5", "Outlet B", "Outlet A", OriginBasis.LEDE, "", ["Outlet A"]),  # its rewrite
+        ("d6", "Outlet C", "Outlet C", OriginBasis.SELF, "d5", []),  # a byte copy of d5
+        ("d7", "unknown", "unknown", OriginBasis.UNKNOWN, "", []),
+        ("d8", "unknown", "", OriginBasis.UNKNOWN, "", []),
+        ("d9", "Outlet E", "unknown", OriginBasis.UNKNOWN, "", ["Outlet Q"]),
+        ("d10", "unknown", "Wire W", OriginBasis.CREDIT, "", []),  # unknown site, credited
+        ("d11", "unknown", "unknown", OriginBasis.UNKNOWN, "", ["Outlet A", "Wire W"]),
     ]
     return pd.DataFrame(rows, columns=COLUMNS)
 
@@ -38,7 +40,7 @@ def claims() -> pd.DataFrame:
 def test_syndicated_copies_and_rewrites_count_as_one_origin():
     origins = Origins.from_tables(documents(), claims())
     assert {origins.of_document(d) for d in ("d1", "d2", "d3", "d10")} == {"Wire W"}
-    assert {origins.of_document(d) for d in ("d4", "d5")} == {"Outlet A"}
+    assert {origins.of_document(d) for d in ("d4", "d5", "d11")} == {"Outlet A"}
     assert len({origins.of(d) for d in ("d1", "d2", "d3", "d4", "d5", "d6", "d10")}) == 2
 
 
@@ -46,9 +48,10 @@ def test_a_copy_takes_its_roots_key_whatever_its_own_origin_says():
     assert document_keys(documents())["d6"] == "Outlet A"
 
 
-def test_unknown_origin_falls_back_to_the_outlet_then_to_the_document():
+def test_unknown_origin_falls_back_to_the_outlet_then_the_cited_source_then_itself():
     keys = document_keys(documents())
-    assert keys["d9"] == "Outlet E"
+    assert keys["d9"] == "Outlet E" and keys["d4"] == "Outlet A"  # its own outlet first
+    assert keys["d11"] == "Outlet A"  # nothing of its own: the source it cites first
     assert keys["d7"] == "d7" and keys["d8"] == "d8"  # each counts once
 
 
@@ -68,8 +71,10 @@ def test_relays_tells_a_copy_or_rewrite_from_original_reporting():
 
 
 def test_tables_read_from_csv_and_missing_columns():
-    as_read = documents().astype(str).fillna("")
+    docs = documents()
+    as_read = docs.assign(cited_outlets=docs["cited_outlets"].map(codecs.format_list)).astype(str)
     assert Origins.from_tables(as_read).of("d2") == "Wire W"
+    assert document_keys(as_read) == document_keys(docs)
     bare = documents()[["doc_id", "outlet"]]  # an older table without origin columns
     assert Origins.from_tables(bare).of("d2") == "Portal P"
     assert Origins.from_tables(None).of("dx") == "dx"

@@ -6,7 +6,9 @@ A document goes back to one origin key:
      runs, the outlet whose scoop its lede credits, the outlet itself for original
      reporting), unless 'unknown' or '';
   3. else its own outlet, unless 'unknown';
-  4. else the document itself (its doc_id): a document of unknown origin counts once.
+  4. else the first outlet it cites as its source (documents.cited_outlets: an article of
+     unknown outlet that relays 'according to X' is X's account);
+  5. else the document itself (its doc_id): a document of unknown origin counts once.
 An account (a document's sentences about something) goes back to the outlet those
 sentences cite (claims.cited_outlet: 'officials told Axios'), else to its document's key.
 So a Reuters copy on three sites, and three rewrites of one outlet's scoop, are one origin
@@ -26,9 +28,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from trustbrief.contract import codecs
 from trustbrief.tables import cell_text, frame_records, native_list
 
-DOCUMENT_COLUMNS = ("doc_id", "outlet", "origin", "duplicate_of")
+DOCUMENT_COLUMNS = ("doc_id", "outlet", "origin", "cited_outlets", "duplicate_of")
 
 
 def known_outlet(value) -> str:
@@ -38,12 +41,13 @@ def known_outlet(value) -> str:
 
 
 def document_keys(documents: pd.DataFrame | None) -> dict[str, str]:
-    """doc_id -> the document's origin key (rules 1-4 above)."""
+    """doc_id -> the document's origin key (rules 1-5 above)."""
     if documents is None or "doc_id" not in documents:
         return {}
     rows = frame_records(documents, [c for c in DOCUMENT_COLUMNS if c in documents])
     own = {r["doc_id"]: known_outlet(r.get("origin")) or known_outlet(r.get("outlet"))
-           or r["doc_id"] for r in rows}
+           or next(iter(codecs.parse_list(r.get("cited_outlets"))), "") or r["doc_id"]
+           for r in rows}
     copy_of = {r["doc_id"]: cell_text(r.get("duplicate_of")) for r in rows}
     keys = {}
     for doc in own:
