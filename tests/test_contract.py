@@ -117,23 +117,13 @@ def test_directions_parse(text, sides):
 
 # -- codecs ---------------------------------------------------------------------------------------
 
-def test_notice_accounts_survive_the_csv_round_trip():
-    cell = [codecs.format_notice_account("minutes", ["d1", "d2"]),
-            codecs.format_notice_account("none", ["d3"])]
-    written = codecs.format_list(cell)
-    assert written == "minutes: d1;d2;none: d3"
-    assert codecs.parse_notice_accounts(written) == {"minutes": ["d1", "d2"], "none": ["d3"]}
-    assert codecs.parse_notice_accounts(cell) == codecs.parse_notice_accounts(written)
-
-
-def test_list_bool_attributed_and_count_codecs():
+def test_list_bool_and_attributed_codecs():
     assert codecs.parse_list("a;b;") == ["a", "b"] and codecs.parse_list(float("nan")) == []
     assert codecs.parse_bool("True") and not codecs.parse_bool("False")
     with pytest.raises(ValueError):
         codecs.parse_bool("maybe")
     item = codecs.format_attributed("nearly 50 days", ["d39974e08cc"])
     assert codecs.parse_attributed(item) == ("nearly 50 days", ["d39974e08cc"])
-    assert codecs.parse_counts("publication:3;sentence:1") == {"publication": 3, "sentence": 1}
 
 
 def test_vocabularies_compare_equal_to_their_cells():

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from trustbrief import events, tables
+from trustbrief.contract.vocab import Notice
 from trustbrief.knowledge import DataFileError
 from trustbrief.tables import to_csv_text
 
@@ -203,6 +204,12 @@ def test_notice_most_specific_account_wins_and_all_accounts_are_kept(built):
         "minutes": "accepted", "none": "disagrees"}
     assert sorted(mine[mine["value"] == "none"].iloc[0]["doc_ids"]) == ["dC", "dD"]
     assert event_of(built, "Ismail Haniyeh")["notice"] == "none"
+    accounts = built["notice_accounts"]
+    own = accounts[accounts["event_id"] == nas["event_id"]]
+    by_level = own.groupby("notice")["doc_id"].apply(sorted).to_dict()
+    assert by_level["none"] == ["dC", "dD"] and Notice.MINUTES in by_level
+    assert (own["evidence"] != "").all()
+    assert set(accounts["event_id"]) <= set(built["events"]["event_id"])
 
 
 def test_third_party_operation_and_hypotheticals(built):

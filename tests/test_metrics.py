@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from trustbrief import metrics
+from trustbrief.contract.vocab import Notice
 from trustbrief.knowledge import DataFileError
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -41,13 +42,17 @@ def event(eid, date, etype, label, actors, operation=False, agent_side="", notic
             "operation": operation, "agent": "", "agent_side": agent_side, "notice": notice,
             "notice_to": notice_to, "origins": list(origins), "status": status,
             "evidence": f"evidence of {label}", "doc_ids": list(docs), "outlets": [],
-            "notice_accounts": [f"{notice}: d1"], "n_origins": len(origins)}
+            "n_origins": len(origins)}
 
 
-def event_tables(rows, mentions=()):
+def event_tables(rows, mentions=(), accounts=()):
+    """The events stage's tables; each event has one notice account from d1 unless
+    `accounts` ((event_id, notice, doc_id) rows) are given."""
+    accounts = list(accounts) or [(e["event_id"], e["notice"], "d1") for e in rows]
     return {"events": pd.DataFrame(rows),
             "mentions": pd.DataFrame(list(mentions),
-                                     columns=["mention_id", "event_id", "doc_id", "sent_id"])}
+                                     columns=["mention_id", "event_id", "doc_id", "sent_id"]),
+            "notice_accounts": pd.DataFrame(accounts, columns=["event_id", "notice", "doc_id"])}
 
 
 @pytest.fixture(scope="module")
@@ -224,15 +229,17 @@ def test_notice_ledger_accounts_name_outlets_and_vague_operations_can_be_left_ou
                        agent_side="Israel", notice="none", notice_to="US"), named_targets=[])
     named = dict(vague, event_id="e003", named_targets=["Hezbollah"])
     tables = event_tables([
-        dict(event("e001", "2024-09-27", "targeted_killing", "K", [], operation=True,
-                   agent_side="Israel", notice="minutes", notice_to="US"),
-             notice_accounts=["minutes: d1;d2", "none: d2"]), vague, named])
+        event("e001", "2024-09-27", "targeted_killing", "K", [], operation=True,
+              agent_side="Israel", notice="minutes", notice_to="US"), vague, named],
+        accounts=[("e001", Notice.MINUTES, "d1"), ("e001", Notice.MINUTES, "d2"),
+                  ("e001", Notice.NONE, "d2")])
     ledger = metrics.notice_ledger(tables, docs, "dated_or_target")
     assert list(ledger["event_id"]) == ["e003", "e001"] or \
         set(ledger["event_id"]) == {"e001", "e003"}
     row = ledger.set_index("event_id").loc["e001"]
     assert row["accounts"] == ("minutes: Wire One (2024-09-29), unknown outlet (b.txt); "
                                "none: unknown outlet (b.txt)")
+    assert row["n_accounts"] == 3
     assert set(metrics.notice_ledger(tables, docs, "any")["event_id"]) == {
         "e001", "e002", "e003"}
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from trustbrief import contract
 from trustbrief.tables import read_table
 
-TABLE_NAMES = ("documents", "sentences", "mentions", "events", "claims", "trust_signals",
-               "actor_mentions", "time_expressions", "conflicts", "overrides", "trust_index",
-               "notice_ledger", "cadence", "sourcing", "count_conflicts", "contacts")
+# Every table the pipeline writes (the contract's list, in write order).
+TABLE_NAMES = tuple(contract.TABLES)
 
 
 @dataclass

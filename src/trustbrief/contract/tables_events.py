@@ -79,9 +79,6 @@ EVENTS = Table(
         listing("targets", "targets, most mentioned first"),
         listing("named_targets", "targets that are not places (a person, organization or state)"),
         text("notice_to", "focus side whose advance notice `notice` describes ('' if n/a)"),
-        listing(
-            "notice_accounts", "every notice account as 'level: doc ids'", codec="notice_accounts"
-        ),
         text(
             "chronology_key",
             "key of the chronology row matching the event ('' if none)",
@@ -138,8 +135,25 @@ OVERRIDES = Table(
     foreign_keys=(),
 )
 
+NOTICE_ACCOUNTS = Table(
+    "notice_accounts",
+    "events",
+    "Every account of an operation's advance notice: one row per event, level and document "
+    "(the event's `notice` is the level most documents give).",
+    (
+        text("event_id", "the operation", required=True),
+        enum("notice", Notice, "the advance notice this document reports"),
+        text("doc_id", "the document giving the account", required=True),
+        text("evidence", "the first sentence of the document giving it"),
+    ),
+    primary_key=("event_id", "notice", "doc_id"),
+    foreign_keys=(fk("event_id", "events", "event_id"), fk("doc_id", "documents", "doc_id")),
+)
+
+
 TABLES = (
     EVENTS,
     CONFLICTS,
+    NOTICE_ACCOUNTS,
     OVERRIDES,
 )

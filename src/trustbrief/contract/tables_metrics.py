@@ -38,7 +38,9 @@ NOTICE_LEDGER = Table(
         date("date", "event date ('' if unknown)"),
         text("actor", "who carried out the operation (agent, else its side)"),
         enum("notice", Notice, "advance notice the other focus side got"),
-        text("accounts", "every account: 'level: Outlet (published), ...; level: ...'"),
+        text("accounts", "the accounts as the brief shows them: 'level: Outlet (published), "
+             "...; level: ...' (the rows are in the events stage's notice_accounts table)"),
+        integer("n_accounts", "accounts of the notice (one per document and level)"),
         text("evidence", "the sentence the event rests on"),
         listing("doc_ids", "documents mentioning the event"),
         listing("outlets", "outlets mentioning the event"),

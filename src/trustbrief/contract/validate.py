@@ -137,7 +137,7 @@ def _list_problems(series: pd.Series, col: Column) -> list[str]:
         return [f"cells that are not lists of text: {_examples(series, bad)}"]
     items = {i for v in values for i in v}
     out = []
-    if col.codec != "notice_accounts" and any(LIST_SEP in i for i in items):
+    if any(LIST_SEP in i for i in items):
         out.append(f"items containing {LIST_SEP!r}, which the CSV cannot tell apart: "
                    f"{sorted(i for i in items if LIST_SEP in i)[:EXAMPLES]}")
     if col.values:
@@ -167,16 +167,7 @@ def decode(frame: pd.DataFrame, table: str | Table) -> pd.DataFrame:
             out[col.name] = [parse_bool(v) for v in cells]
             out[col.name] = out[col.name].astype(bool)
         elif col.type == "list":
-            out[col.name] = [_decode_list(v, col) for v in cells]
+            out[col.name] = [parse_list(v) for v in cells]
         else:
             out[col.name] = ["" if is_missing(v) else str(v) for v in cells]
     return out
-
-
-def _decode_list(value, col: Column) -> list[str]:
-    if col.codec == "notice_accounts":
-        from trustbrief.contract.codecs import format_notice_account, parse_notice_accounts
-
-        return [format_notice_account(level, ids)
-                for level, ids in parse_notice_accounts(value).items()]
-    return parse_list(value)

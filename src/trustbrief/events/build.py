@@ -18,7 +18,7 @@ from trustbrief.origins import Origins
 from trustbrief.tables import actors_by_sentence
 
 # Column descriptions of the stage's tables: the contract is their one definition.
-SCHEMA = contract.descriptions("events", "conflicts", "overrides")
+SCHEMA = contract.descriptions("events", "conflicts", "notice_accounts", "overrides")
 
 
 MENTION_COLUMNS = [
@@ -50,7 +50,7 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
                  chronology: pd.DataFrame | None = None, *,
                  rules: LabelRules | None = None, gazetteer=None,
                  focus) -> dict[str, pd.DataFrame]:
-    """Mentions -> events, mentions (event_id filled), conflicts, overrides.
+    """Mentions -> events, mentions (event_id filled), conflicts, notice_accounts, overrides.
 
     event_types: event-type metadata (mapping, frame, or extract.Lexicons, which also gives
     the gazetteer). chronology: optional analyst chronology (dating.load_chronology), used only
@@ -71,13 +71,14 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
     anns = [] if annotations is None else annotations.to_dict("records")
     clusters, keys, override_rows = apply_structural(clusters, keys, anns)
 
-    rows, conflicts = [], []
+    rows, conflicts, accounts = [], [], []
     matches = [_chronology_match(cluster, ctx) for cluster in clusters]
     for cluster, key, (_, found_rows) in zip(clusters, keys, matches, strict=True):
-        row, rows_conflicts = summarize(cluster, key, ctx,
-                                        [(c["lo"], c["hi"]) for c in found_rows])
+        row, rows_conflicts, rows_accounts = summarize(
+            cluster, key, ctx, [(c["lo"], c["hi"]) for c in found_rows])
         rows.append(row)
         conflicts.append(rows_conflicts)
+        accounts.append(rows_accounts)
     fill_from_chronology(rows, clusters, matches)
     events = pd.DataFrame(rows, columns=list(SCHEMA["events"]))
     order = sorted(range(len(rows)), key=lambda i: (
@@ -88,15 +89,23 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
     events, field_rows = apply_fields(events, anns)
     events = events.iloc[order].reset_index(drop=True)
 
-    conflict_rows = [dict(c, event_id=ids[i]) for i, cs in enumerate(conflicts) for c in cs]
-    conflict_frame = pd.DataFrame(conflict_rows, columns=list(SCHEMA["conflicts"]))
-    conflict_frame = conflict_frame.sort_values(["event_id", "fact", "account", "value"],
-                                                kind="stable").reset_index(drop=True)
     overrides = pd.DataFrame(override_rows + field_rows, columns=list(SCHEMA["overrides"]))
     overrides = overrides.sort_values("annotation", kind="stable").reset_index(drop=True)
     return {"events": events,
             "mentions": _mentions_with_ids(mentions, clusters, ids),
-            "conflicts": conflict_frame, "overrides": overrides}
+            "conflicts": _child_frame(conflicts, ids, "conflicts",
+                                      ["event_id", "fact", "account", "value"]),
+            "notice_accounts": _child_frame(accounts, ids, "notice_accounts",
+                                            ["event_id", "notice", "doc_id"]),
+            "overrides": overrides}
+
+
+def _child_frame(rows_by_event: list[list[dict]], ids: dict[int, str], table: str,
+                 order: list[str]) -> pd.DataFrame:
+    """A child table of events: each event's rows with its id, sorted by `order`."""
+    rows = [dict(r, event_id=ids[i]) for i, rs in enumerate(rows_by_event) for r in rs]
+    frame = pd.DataFrame(rows, columns=list(SCHEMA[table]))
+    return frame.sort_values(order, kind="stable").reset_index(drop=True)
 
 
 def _mentions_with_ids(mentions: pd.DataFrame, clusters: list[list[Rec]], ids: dict[int, str]

@@ -143,9 +143,10 @@ def notice(recs: list[Rec], agent_side: str, operation: bool, ctx: Context
 
 
 def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int, int]] = ()
-              ) -> tuple[dict, list[dict]]:
-    """One event row plus its conflict rows (event_id filled later); `known` are the date
-    ranges of matching chronology rows (a tie-breaker between article dates)."""
+              ) -> tuple[dict, list[dict], list[dict]]:
+    """One event row plus its conflict rows and notice account rows (event_id filled
+    later); `known` are the date ranges of matching chronology rows (a tie-breaker between
+    article dates)."""
     event_type = _choose_type(recs)
     meta = ctx.types.get(event_type, {})
     creating = [r for r in recs if r.polarity in CREATING] or recs
@@ -179,14 +180,22 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
         "key": key, "label_source": "template", "status": "planned" if planned else "asserted",
         "agent": agent, "agent_side": agent_side, "targets": targets, "notice_to": notified,
         "named_targets": [t for t in targets if ctx.kinds.get(t, {}).get("type") != "place"],
-        "notice_accounts": [f"{lv}: {';'.join(sorted({d for d, _ in accounts[lv]}))}"
-                            for lv in sorted(accounts)],
         "chronology_key": "", "date_source": "", "n_mentions": len(recs),
         "mention_ids": sorted(r.mention_id for r in recs), "evidence_sent_id": ev.sent_id,
     }
     conflicts = _date_conflicts(lo, hi, disagree, recs, ctx) + \
         _notice_conflicts(level, accounts, ctx)
-    return row, conflicts
+    return row, conflicts, _notice_account_rows(accounts)
+
+
+def _notice_account_rows(accounts: dict[str, list[tuple[str, str]]]) -> list[dict]:
+    """One row per (level, document): its first sentence giving that level."""
+    first: dict[tuple[str, str], str] = {}
+    for level, items in accounts.items():
+        for doc_id, text in sorted(items):
+            first.setdefault((level, doc_id), text)
+    return [{"event_id": "", "notice": level, "doc_id": doc_id, "evidence": text}
+            for (level, doc_id), text in sorted(first.items())]
 
 
 def _range_text(lo: int | None, hi: int | None) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -24,17 +23,25 @@ def specific_enough(event: Mapping, level: str) -> bool:
     return True
 
 
-def readable_accounts(accounts, documents: pd.DataFrame | None,
+def accounts_by_event(notice_accounts: pd.DataFrame | None) -> dict[str, dict[str, list]]:
+    """The events stage's notice_accounts table -> {event_id: {level: [doc ids]}}, levels
+    and documents in table order."""
+    out: dict[str, dict[str, list]] = {}
+    if notice_accounts is None or notice_accounts.empty:
+        return out
+    for r in frame_records(notice_accounts, ["event_id", "notice", "doc_id"]):
+        out.setdefault(r["event_id"], {}).setdefault(cell_text(r["notice"]), []).append(
+            r["doc_id"])
+    return out
+
+
+def readable_accounts(accounts: Mapping[str, list], documents: pd.DataFrame | None,
                       names: Mapping[str, str] | None = None) -> str:
-    """'minutes: d1;d2' -> 'minutes: The Jerusalem Post (2024-09-29), unknown outlet (F.txt)'.
-    names: _doc_names(documents), when the caller already has it."""
+    """{'minutes': ['d1', 'd2']} -> 'minutes: The Jerusalem Post (2024-09-29), unknown
+    outlet (F.txt)'. names: _doc_names(documents), when the caller already has it."""
     names = _doc_names(documents) if names is None else names
-    parts = []
-    for item in ev.as_list(accounts) if not isinstance(accounts, list) else accounts:
-        level, _, docs = str(item).partition(":")
-        who = [names.get(d.strip(), d.strip()) for d in re.split(r"[;,]", docs) if d.strip()]
-        parts.append(f"{level.strip()}: {', '.join(who)}")
-    return "; ".join(parts)
+    return "; ".join(f"{level}: {', '.join(names.get(d, d) for d in docs)}"
+                     for level, docs in accounts.items())
 
 
 DOCUMENT_NAME_FIELDS = ("doc_id", "outlet", "published", "file")
@@ -61,6 +68,7 @@ def notice_ledger(events_tables, documents: pd.DataFrame | None = None,
     rows = []
     names = _doc_names(documents)
     accepted = _accepted_notice_evidence(events_tables.get("conflicts", pd.DataFrame()))
+    accounts = accounts_by_event(events_tables.get("notice_accounts"))
     for e in ([] if events.empty else frame_records(events)):
         if not e.get("operation") or e.get("notice") in ("", "n/a"):
             continue
@@ -69,8 +77,8 @@ def notice_ledger(events_tables, documents: pd.DataFrame | None = None,
         rows.append({
             "event_id": e["event_id"], "label": e["label"], "date": e["date"],
             "actor": e.get("agent") or e.get("agent_side", ""), "notice": e["notice"],
-            "accounts": readable_accounts(list(ev.as_list(e.get("notice_accounts"))),
-                                          documents, names),
+            "accounts": readable_accounts(accounts.get(e["event_id"], {}), documents, names),
+            "n_accounts": sum(len(docs) for docs in accounts.get(e["event_id"], {}).values()),
             # Where accounts disagree, the sentence behind the account the ledger shows.
             "evidence": accepted.get(e["event_id"], e["evidence"]),
             "doc_ids": list(e["doc_ids"]), "outlets": list(e.get("outlets") or []),

@@ -32,10 +32,10 @@ def notice_ledger_chart(notice_ledger: pd.DataFrame | None, documents: pd.DataFr
     rows = []
     for r in notice_ledger.assign(**{c: text_column(notice_ledger, c) for c in
                                      ("event_id", "label", "date", "notice", "accounts",
-                                      "evidence", "outlets")}).itertuples():
+                                      "n_accounts", "evidence", "outlets")}).itertuples():
         day = to_date(r.date)
         notice = r.notice if r.notice in NOTICE_X else "unknown"
-        total, split = parse_accounts(r.accounts)
+        total, split = parse_accounts(r.n_accounts or r.accounts)
         when = f"{day.day} {day:%b}" if day is not None else "undated"
         rows.append({"event_id": r.event_id, "sort": r.date or "9999", "notice": notice,
                      "row": f"{when} · {r.label or r.event_id}",
