@@ -158,13 +158,17 @@ def test_notice_ledger_and_cadence_on_the_seeds(built):
     cadence = built["cadence"].set_index("channel")
     leaders = cadence.loc["leaders"]
     assert leaders["last_contact"] != "2024-10-09"
-    assert "planned" in leaders["next_planned"] and "2024-10-09" in leaders["next_planned"]
+    assert (leaders["next_planned_status"], leaders["next_planned_date"]) == (
+        "planned", "2024-10-09")
     assert leaders["previous_gap_days"] == 50 and leaders["previous_gap_basis"] == "stated"
     conflicts = built["count_conflicts"].set_index("value")
     assert conflicts.loc["two months", "account"] == "disagrees"
     defense = cadence.loc["defense"]
-    assert "125 times" in defense["stated_counts"]
-    assert "2024-10-09, blocked" in defense["next_planned"]
+    stated = built["stated_measures"]
+    counts = stated[(stated["channel"] == "defense") & (stated["measure"] == "contacts")]
+    assert counts["value"].str.contains("125 times").any()
+    assert (defense["next_planned_date"], defense["next_planned_status"]) == (
+        "2024-10-09", "blocked")
     vague = built["events"][built["events"]["targets"].map(lambda t: "Middle East" in t)]
     assert not set(vague["event_id"]) & set(ledger.index)
 

@@ -12,6 +12,7 @@ from trustbrief.brief.findings import notice as findings_notice
 from trustbrief.brief.findings import statements as findings_statements
 from trustbrief.brief.findings import summary as findings_summary
 from trustbrief.brief.views import cells as views_cells
+from trustbrief.contract.vocab import StatedMeasure
 
 START, END = "2024-07-01", "2024-10-31"
 FOCUS = "US->Israel"  # the fixture story's pair (observer->subject)
@@ -66,8 +67,9 @@ def test_cadence_finding_is_written_from_the_channel_table(tables):
     assert {"Al Mayadeen English", "The Jerusalem Post"} <= {c.outlet for c in
                                                            finding.citations}
     changed = dict(tables)
-    changed["cadence"] = tables["cadence"].assign(stated_gaps=["", "", ""],
-                                                  previous_gap_basis=["events", "", ""],
+    stated = tables["stated_measures"]
+    changed["stated_measures"] = stated[stated["measure"] != StatedMeasure.SILENCE]
+    changed["cadence"] = tables["cadence"].assign(previous_gap_basis=["events", "", ""],
                                                   previous_gap_days=["61", "", ""])
     assert "no contact for 61 days before" in by_kind(changed)["cadence"].text
 
@@ -83,7 +85,7 @@ def test_cadence_finding_with_a_silence_but_no_dated_contact(tables):
     assert text.startswith("Leaders (Biden - Netanyahu) had had no contact for nearly 50 days "
                            "(another account: two months) before the one planned for "
                            "9 Oct 2024")
-    cadence.loc[leaders, "next_planned"] = ""
+    cadence.loc[leaders, ["next_planned_label", "next_planned_date", "next_planned_status"]] = ""
     text = by_kind({**tables, "cadence": cadence})["cadence"].text
     as_of = views_cells.day_label(views_cells.to_date(cadence.loc[leaders, "as_of"].iloc[0]))
     assert f"no contact for nearly 50 days (another account: two months) as of {as_of}" in text
@@ -98,18 +100,17 @@ def test_cadence_finding_never_repeats_a_channel(tables):
     assert text.count("Defense chiefs") == 1
 
 
-def test_cadence_finding_reads_the_older_table_and_cell_notations(tables):
+def test_cadence_finding_reads_the_older_table_and_the_stated_measures(tables):
     from fixtures.brief_tables import cadence_statements
 
     old = {k: v for k, v in tables.items() if k not in ("cadence", "contacts")}
     old["cadence"] = cadence_statements()
     text = by_kind(old)["cadence"].text
     assert "nearly 50 days" in text and "over 125 times" in text
-    noted = dict(tables)
-    noted["cadence"] = tables["cadence"].assign(
-        stated_gaps=["nearly 50 days (d3c4d5e6f70); two months (d2b3c4d5e6f)", "", ""])
-    text = by_kind(noted)["cadence"].text
-    assert "nearly 50 days (another account: two months)" in text and "(d3c4" not in text
+    finding = by_kind(tables)["cadence"]
+    assert "nearly 50 days (another account: two months)" in finding.text
+    assert "(d3c4" not in finding.text  # the stating documents are citations, not text
+    assert {"d3c4d5e6f70", "d2b3c4d5e6f"} <= {c.doc_id for c in finding.citations}
 
 
 def test_operations_in_period_counts_only_dated_operations(tables):

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from trustbrief import metrics
-from trustbrief.contract.vocab import Notice
+from trustbrief.contract.vocab import ContactStatus, Notice, StatedMeasure
 from trustbrief.knowledge import DataFileError
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -178,7 +178,8 @@ def cadence_inputs():
 
 def test_cadence_reads_events_and_stated_silences(channels):
     tables, found, docs = cadence_inputs()
-    cad, conflicts, contacts = metrics.cadence(tables, found, docs, channels)
+    out = metrics.cadence(tables, found, docs, channels)
+    cad, conflicts, contacts = out["cadence"], out["count_conflicts"], out["contacts"]
     assert list(cad.columns) == list(metrics.SCHEMA["cadence"])
     assert cad["channel"].is_unique
     leaders = cad.set_index("channel").loc["leaders"]
@@ -186,11 +187,18 @@ def test_cadence_reads_events_and_stated_silences(channels):
     assert leaders["channel_label"].startswith("Leaders")
     # one dated contact only: the gap before it comes from the most precise stated silence
     assert leaders["previous_gap_days"] == 50 and leaders["previous_gap_basis"] == "stated"
-    assert "nearly 50 days (d1)" in leaders["stated_gaps"]
-    assert "two months (d2)" in leaders["stated_gaps"]
-    assert leaders["next_planned"].startswith("Biden and Netanyahu to speak again")
+    stated = out["stated_measures"]
+    said = {(r.channel, r.measure, r.value, r.doc_id) for r in stated.itertuples()}
+    assert {("leaders", StatedMeasure.SILENCE, "nearly 50 days", "d1"),
+            ("leaders", StatedMeasure.SILENCE, "two months", "d2"),
+            # 'in a day' is no silence
+            ("defense", StatedMeasure.CONTACTS, "over 125 times", "d3")} == said
+    assert stated.set_index("value").loc["nearly 50 days", "days"] == 50
+    assert pd.isna(stated.set_index("value").loc["over 125 times", "days"])
+    assert leaders["next_planned_label"].startswith("Biden and Netanyahu to speak again")
+    assert (leaders["next_planned_date"], leaders["next_planned_status"]) == (
+        "2024-10-12", ContactStatus.PLANNED)
     defense = cad.set_index("channel").loc["defense"]
-    assert defense["stated_counts"] == "over 125 times (d3)"   # 'in a day' is no silence
     assert defense["last_contact"] == "" and pd.isna(defense["days_since"])
     assert dict(zip(conflicts["value"], conflicts["account"], strict=True)) == {
         "nearly 50 days": "accepted", "two months": "disagrees"}
@@ -211,7 +219,8 @@ def test_cadence_gap_from_two_dated_contacts_and_blocked_plans(channels):
         dict(event("e005", "2024-10-08", "visit_blocked", "block",
                    ["Benjamin Netanyahu", "Yoav Gallant"]), targets=["Yoav Gallant"]),
     ])
-    cad, _, contacts = metrics.cadence(tables, {}, docs, channels)
+    out = metrics.cadence(tables, {}, docs, channels)
+    cad, contacts = out["cadence"], out["contacts"]
     leaders = cad.set_index("channel").loc["leaders"]
     assert leaders["last_contact"] == "2024-10-01" and leaders["days_since"] == 8
     assert leaders["previous_gap_days"] == 41 and leaders["previous_gap_basis"] == "events"
@@ -219,7 +228,7 @@ def test_cadence_gap_from_two_dated_contacts_and_blocked_plans(channels):
     # Netanyahu's block stopped Gallant's trip, not Netanyahu's own call
     assert status == {"e001": "asserted", "e002": "asserted", "e003": "planned",
                       "e004": "blocked"}
-    assert "blocked" in cad.set_index("channel").loc["defense", "next_planned"]
+    assert cad.set_index("channel").loc["defense", "next_planned_status"] == "blocked"
 
 
 def test_notice_ledger_accounts_name_outlets_and_vague_operations_can_be_left_out():

@@ -20,7 +20,7 @@ from trustbrief.brief.findings.base import (
 from trustbrief.brief.findings.notice import operations_with_notice
 from trustbrief.brief.findings.statements import period_statements
 from trustbrief.brief.judgements import Judgement
-from trustbrief.brief.views.cadence import cadence_channels, parse_planned
+from trustbrief.brief.views.cadence import cadence_channels, next_planned
 from trustbrief.brief.views.cells import day_label, text_column, to_date
 from trustbrief.contract import Notice
 
@@ -92,7 +92,7 @@ def _planned(tables, start) -> list[Watch]:
                                            "planned; no article reports it held.",
                                            r["doc_ids"].split(";"))))
     for ch in cadence_channels(table_of(tables, "cadence")).to_dict("records"):
-        label, date, status = parse_planned(ch["next_planned"])
+        label, date, status = next_planned(ch)
         if date and not any(d == date for d, _ in items):
             items.append((date, Watch(f"{ch['channel_label']}: next contact {status} for "
                                       f"{day_label(to_date(date))}.", ch["doc_ids"].split(";"))))

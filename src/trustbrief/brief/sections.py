@@ -165,7 +165,8 @@ class Brief:
 
     def cadence(self) -> HTMLBlock:
         chart = cadence_chart(self.tables["cadence"], self.events, as_of=self.end,
-                              contacts=self.tables["contacts"], since=self.start)
+                              contacts=self.tables["contacts"], since=self.start,
+                              stated=self.tables["stated_measures"])
         finding = cadence_finding(self.tables, self.start, self.end, self.focus)
         if not finding.available:  # no empty panel: say it in one line
             return HTMLBlock(section("Channel cadence").markup + prose(finding.text).markup)

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from trustbrief.contract.schema import Table, date, enum, fk, integer, listing, number, text
-from trustbrief.contract.vocab import Account, ContactStatus, CountFact, DateBasis, GapBasis, Notice
+from trustbrief.contract.vocab import (
+    Account,
+    ContactStatus,
+    CountFact,
+    DateBasis,
+    GapBasis,
+    Notice,
+    StatedMeasure,
+)
 
 TRUST_INDEX = Table(
     "trust_index",
@@ -81,25 +89,35 @@ CADENCE = Table(
             required=False,
         ),
         enum("previous_gap_basis", GapBasis, "how the previous gap was found", required=False),
-        text(
-            "stated_gaps",
-            "stated silences as written, with doc ids ('nearly 50 days (d...)')",
-            codec="attributed",
-        ),
-        text(
-            "stated_counts",
-            "stated counts of contacts with doc ids ('over 125 times ... (d...)')",
-            codec="attributed",
-        ),
-        text(
-            "next_planned",
-            "first planned or blocked contact after last_contact: 'label - date, status'",
-        ),
+        text("next_planned_label", "the first planned or blocked contact after last_contact "
+             "('' if none; the stated silences and counts are in stated_measures)"),
+        date("next_planned_date", "its date ('' if none or open)"),
+        enum("next_planned_status", ContactStatus, "planned or blocked ('' if none)",
+             required=False),
         text("evidence", "the sentences behind the row, ' | '-joined"),
         listing("doc_ids", "documents behind the row"),
     ),
     primary_key=("channel",),
     foreign_keys=(),
+)
+
+
+STATED_MEASURES = Table(
+    "stated_measures",
+    "metrics",
+    "Silences and contact counts of a channel as the articles state them, one row per "
+    "statement ('have not spoken in nearly 50 days', 'spoken over 125 times').",
+    (
+        text("channel", "channel id", required=True, source="data/channels.yaml"),
+        enum("measure", StatedMeasure, "what the statement measures"),
+        text("value", "the measure as written", required=True),
+        number("days", "the days a silence lasts ('' for counts and vague silences)",
+               required=False),
+        text("doc_id", "the document stating it", required=True),
+        text("evidence", "the sentence stating it", required=True),
+    ),
+    primary_key=(),
+    foreign_keys=(fk("channel", "cadence", "channel"), fk("doc_id", "documents", "doc_id")),
 )
 
 
@@ -168,6 +186,7 @@ TABLES = (
     TRUST_INDEX,
     NOTICE_LEDGER,
     CADENCE,
+    STATED_MEASURES,
     COUNT_CONFLICTS,
     CONTACTS,
     SOURCING,

@@ -199,6 +199,13 @@ class GapBasis(StrEnum):
     STATED = "stated"  # a stated silence ('have not spoken in nearly 50 days')
 
 
+class StatedMeasure(StrEnum):
+    """What a measure stated in an article counts (metrics.stated_measures)."""
+
+    SILENCE = "silence"  # days without contact ('have not spoken in nearly 50 days')
+    CONTACTS = "contacts"  # contacts made ('have spoken over 125 times')
+
+
 class AnnotationAction(StrEnum):
     LABEL = "label"
     DATE = "date"

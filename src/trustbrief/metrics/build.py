@@ -16,14 +16,12 @@ from trustbrief.metrics.trust import trust_index
 def build_metrics(events_tables: Mapping[str, pd.DataFrame], found: Mapping[str, pd.DataFrame],
                   documents: pd.DataFrame, focus,
                   channels: Channels | None = None) -> dict[str, pd.DataFrame]:
-    """trust_index, notice_ledger, cadence, count_conflicts, contacts, sourcing (SCHEMA)."""
+    """trust_index, notice_ledger, cadence, stated_measures, count_conflicts, contacts,
+    sourcing (SCHEMA)."""
     channels = channels or Channels()
-    cad, conflicts, contact_rows = cadence(events_tables, found, documents, channels)
     return {
         "trust_index": trust_index(events_tables, found, documents, focus, channels),
         "notice_ledger": notice_ledger(events_tables, documents, channels.min_specificity),
-        "cadence": cad,
-        "count_conflicts": conflicts,
-        "contacts": contact_rows,
+        **cadence(events_tables, found, documents, channels),
         "sourcing": sourcing(found, documents),
     }

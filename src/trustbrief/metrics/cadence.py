@@ -8,6 +8,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from trustbrief import events as ev
+from trustbrief.contract.vocab import StatedMeasure
 from trustbrief.events.records import day_number, day_text
 from trustbrief.metrics.channels import CONFLICT_TOLERANCE_DAYS, Channel, Channels
 from trustbrief.metrics.frames import SCHEMA, _frame, _live_docs, _published, _rows_of
@@ -137,8 +138,9 @@ def _gap_choice(gaps: list[dict]) -> tuple[dict | None, list[dict]]:
 
 
 def cadence(events_tables, found, documents, channels: Channels | None = None
-            ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """(cadence: one row per channel, count_conflicts, contacts); see SCHEMA."""
+            ) -> dict[str, pd.DataFrame]:
+    """cadence (one row per channel), stated_measures, count_conflicts and contacts; see
+    SCHEMA."""
     channels = channels or Channels()
     live = _live_docs(documents)
     published = _published(documents)
@@ -149,12 +151,14 @@ def cadence(events_tables, found, documents, channels: Channels | None = None
     by_channel: dict[str, list[dict]] = defaultdict(list)
     for c in frame_records(contact_rows):
         by_channel[c["channel"]].append(c)
-    rows, conflicts = [], []
+    rows, conflicts, stated = [], [], []
     for channel in channels.channels:
-        row, gap_conflicts = _cadence_row(channel, by_channel[channel.id], found, documents,
-                                          channels, as_of, published, measured)
+        row, gap_conflicts, measures = _cadence_row(channel, by_channel[channel.id], found,
+                                                    documents, channels, as_of, published,
+                                                    measured)
         rows.append(row)
         conflicts += gap_conflicts
+        stated += measures
     frame = pd.DataFrame(rows, columns=list(SCHEMA["cadence"]))
     for col in ("days_since", "previous_gap_days"):  # '' = unknown: a missing integer
         frame[col] = pd.array([None if v == "" else v for v in frame[col]], dtype="Int64")
@@ -162,12 +166,25 @@ def cadence(events_tables, found, documents, channels: Channels | None = None
     out = pd.DataFrame(conflicts, columns=list(SCHEMA["count_conflicts"]))
     out = out.sort_values(["channel", "last_contact", "value"], kind="stable"
                           ).reset_index(drop=True)
-    return frame, out, contact_rows
+    return {"cadence": frame, "stated_measures": _stated_frame(stated),
+            "count_conflicts": out, "contacts": contact_rows}
+
+
+def _stated_frame(measures: list[dict]) -> pd.DataFrame:
+    """stated_measures rows from _channel_measures' (kept in their order per channel)."""
+    rows = [{"channel": m["channel"],
+             "measure": StatedMeasure.SILENCE if m["basis"] == "stated-duration"
+             else StatedMeasure.CONTACTS, "value": m["value"],
+             "days": m["days"] if m["basis"] == "stated-duration" else None,
+             "doc_id": m["doc_ids"][0], "evidence": m["evidence"]} for m in measures]
+    frame = pd.DataFrame(rows, columns=list(SCHEMA["stated_measures"]))
+    frame["days"] = frame["days"].astype("float64")
+    return frame.sort_values(["channel", "measure"], kind="stable").reset_index(drop=True)
 
 
 def _cadence_row(channel: Channel, mine: list[dict], found, documents, params: Channels,
                  as_of: int | None, published: dict, measured: list | None = None
-                 ) -> tuple[dict, list[dict]]:
+                 ) -> tuple[dict, list[dict], list[dict]]:
     done = sorted((c for c in mine if c["status"] == "asserted" and day_number(c["date"])
                    is not None and (as_of is None or day_number(c["date"]) <= as_of)),
                   key=lambda c: (c["date"], c["event_id"]))
@@ -203,14 +220,13 @@ def _cadence_row(channel: Channel, mine: list[dict], found, documents, params: C
         "last_contact_status": "asserted" if last else "",
         "days_since": (as_of - last_day) if last and as_of is not None else "",
         "previous_gap_days": previous, "previous_gap_basis": basis,
-        "stated_gaps": "; ".join(f"{g['value']} ({g['doc']})" for g in gaps),
-        "stated_counts": "; ".join(f"{m['value']} ({m['doc_ids'][0]})" for m in counts),
-        "next_planned": f"{nxt['label']} - {nxt['date'] or 'date open'}, {nxt['status']}"
-        if nxt else "",
+        "next_planned_label": nxt["label"] if nxt else "",
+        "next_planned_date": nxt["date"] if nxt else "",
+        "next_planned_status": nxt["status"] if nxt else "",
         "evidence": " | ".join(dict.fromkeys(e for e in evidence if e)),
         "doc_ids": sorted(docs),
     }
-    return row, conflicts
+    return row, conflicts, measures
 
 
 def _gap_conflicts(channel: Channel, previous, basis: str, gaps: list[dict],

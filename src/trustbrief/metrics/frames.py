@@ -10,8 +10,8 @@ from trustbrief import contract
 from trustbrief.tables import native_list, str_column
 
 # Column descriptions of the stage's tables: the contract is their one definition.
-SCHEMA = contract.descriptions("trust_index", "notice_ledger", "cadence", "sourcing",
-                               "count_conflicts", "contacts")
+SCHEMA = contract.descriptions("trust_index", "notice_ledger", "cadence", "stated_measures",
+                               "sourcing", "count_conflicts", "contacts")
 
 
 def _focus(focus) -> tuple[str, str]:

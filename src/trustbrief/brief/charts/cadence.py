@@ -37,8 +37,8 @@ from trustbrief.brief.views.cells import as_list, day_label, epoch_ms, short
 
 def cadence_chart(cadence: pd.DataFrame | None, events: pd.DataFrame | None = None,
                   as_of=None, *, contacts: pd.DataFrame | None = None, width: int = PLOT_WIDTH,
-                  blocked_types: Sequence[str] = ("visit_blocked",), since=None
-                  ) -> alt.LayerChart | alt.Chart:
+                  blocked_types: Sequence[str] = ("visit_blocked",), since=None,
+                  stated: pd.DataFrame | None = None) -> alt.LayerChart | alt.Chart:
     """One lane per channel: contacts as dots (filled asserted, hollow planned, x blocked),
     the time without contact as a labelled bar, stated counts beside the name.
 
@@ -48,7 +48,8 @@ def cadence_chart(cadence: pd.DataFrame | None, events: pd.DataFrame | None = No
     if contacts is None and events is not None and "status" in events.columns \
             and "channel" in events.columns:
         events, contacts = None, events
-    layout = cadence_layout(cadence, contacts, events, as_of, width, blocked_types, since)
+    layout = cadence_layout(cadence, contacts, events, as_of, width, blocked_types, since,
+                            stated)
     if layout.lanes.empty:
         return no_data_chart("No contact channel found in the articles.", width)
     ys = pixel_scale(layout.height)

@@ -16,7 +16,7 @@ from trustbrief.brief.findings.base import (
 from trustbrief.brief.views.cadence import (
     cadence_channels,
     cadence_contacts,
-    parse_planned,
+    next_planned,
     silence_is_current,
     split_cited,
     stated_items,
@@ -30,7 +30,8 @@ def cadence_finding(tables, start, end, focus: str) -> Finding:
     """The channel with the longest gap before its last contact, then what the other
     channels' records add (stated contact counts, blocked contacts), by channel label."""
     documents = table_of(tables, "documents")
-    channels = cadence_channels(table_of(tables, "cadence"), end)
+    channels = cadence_channels(table_of(tables, "cadence"), end,
+                                table_of(tables, "stated_measures"))
     if channels.empty:
         return Finding("No contact channel has a reported last contact, so the gap between "
                        "contacts could not be measured.", [], "cadence", False)
@@ -72,12 +73,12 @@ def _gap_clause(ch) -> str:
         span += f" (another account: {join_words(stated[1:])})"
     status = ch["last_contact_status"]
     if last is None:  # only the silence is reported: it runs up to the time of writing
-        _, planned, status = parse_planned(ch["next_planned"])
+        _, planned, status = next_planned(ch.to_dict())
         if not planned:
             return f"{label} had had no contact for {span} as of {day_label(to_date(ch['as_of']))}"
         when = day_label(to_date(planned))
     elif silence_is_current(_Row(ch)):  # the gap runs from the last contact to the time of writing
-        _, planned, status = parse_planned(ch["next_planned"])
+        _, planned, status = next_planned(ch.to_dict())
         when = day_label(to_date(planned)) if planned else ""
         if not when:
             return f"{label} had had no contact for {span} (since {day_label(last)})"

@@ -51,12 +51,13 @@ class CadenceLayout:
 
 def cadence_layout(cadence: pd.DataFrame | None, contacts: pd.DataFrame | None = None,
                    events: pd.DataFrame | None = None, as_of=None, width: float = PLOT_WIDTH,
-                   blocked_types: Sequence[str] = ("visit_blocked",), since=None
-                   ) -> CadenceLayout:
+                   blocked_types: Sequence[str] = ("visit_blocked",), since=None,
+                   stated: pd.DataFrame | None = None) -> CadenceLayout:
     """Place lanes, dots, gap bars and labels in pixels (pure; no Altair). With `since`
     (the brief's first day), the axis starts there: earlier contacts are left out and a
-    silence that began earlier runs in from the left edge."""
-    channels = cadence_channels(cadence, as_of)
+    silence that began earlier runs in from the left edge. `stated`: the stated_measures
+    table (the counts beside each channel's name)."""
+    channels = cadence_channels(cadence, as_of, stated)
     points = cadence_contacts(channels, contacts, events, blocked_types)
     stated = [d for d in map(to_date, channels["as_of"]) if d is not None]
     as_of_ts = (max(stated) if stated else to_date(as_of)) or max(

@@ -15,7 +15,8 @@ from trustbrief.brief.views.events import event_frame
 CADENCE_COLUMNS = ("channel", "channel_label", "actors", "as_of", "last_contact",
                    "last_contact_label", "last_contact_status", "days_since",
                    "previous_gap_days", "previous_gap_basis", "stated_gaps", "stated_counts",
-                   "next_planned", "evidence", "doc_ids")
+                   "next_planned_label", "next_planned_date", "next_planned_status",
+                   "evidence", "doc_ids")
 
 
 CONTACT_COLUMNS = ("channel", "event_id", "date", "date_basis", "label", "event_type", "status",
@@ -32,12 +33,9 @@ _STATED_GAP_BASES = ("stated", "stated-duration")
 _STATED_COUNT_BASES = ("stated-count",)
 
 
-# Cell notations of the metrics stage: 'nearly 50 days (d39974e08cc)' cites its documents;
-# next_planned reads 'LABEL (YYYY-MM-DD, STATUS)'.
+# The view's stated_gaps / stated_counts: 'nearly 50 days (d39974e08cc)' items, one per
+# row of the metrics stage's stated_measures table (see cadence_channels).
 _CITED_DOCS = re.compile(r"\s*\((?P<ids>d[0-9a-f]{10}(?:[;, ]+d[0-9a-f]{10})*)\)\s*$")
-
-
-_PLANNED = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?:\s*,\s*(?P<status>[a-z]+))?")
 
 
 def split_cited(item: str) -> tuple[str, list[str]]:
@@ -53,28 +51,43 @@ def stated_items(value) -> list[str]:
     return [split_cited(v)[0] for v in as_list(value) if split_cited(v)[0]]
 
 
-def parse_planned(value: str) -> tuple[str, str, str]:
-    """next_planned -> (label, ISO date, status), from 'Call (planned) - 2024-10-09, planned',
-    'Call (2024-10-09, blocked)' or a bare date. The status defaults to 'planned'."""
-    text = str(value or "").strip()
-    match = _PLANNED.search(text)
-    if not match or to_date(match["date"]) is None:
-        return text, "", "planned"
-    label = re.sub(r"\s*\((?:planned|blocked)\)\s*$", "", text[:match.start()].rstrip(" -:(,"))
-    status = match["status"] if match["status"] in CONTACT_STATUSES else "planned"
-    return label.strip(), match["date"], status
+def next_planned(ch) -> tuple[str, str, str]:
+    """(label, ISO date, status) of a channel's next planned or blocked contact, from a view
+    row (dict or itertuples row); the status defaults to 'planned'."""
+    get = ch.get if isinstance(ch, dict) else lambda name, default="": getattr(ch, name, default)
+    status = get("next_planned_status", "") or "planned"
+    date = get("next_planned_date", "") or ""
+    return get("next_planned_label", "") or "", date if to_date(date) else "", status
 
 
-def cadence_channels(cadence: pd.DataFrame | None, as_of=None) -> pd.DataFrame:
+def _stated_cells(stated: pd.DataFrame | None, measure: str) -> dict[str, str]:
+    """channel -> ';'-joined 'value (doc_id)' items of the stated_measures of one kind."""
+    if stated is None or stated.empty:
+        return {}
+    out: dict[str, list[str]] = {}
+    for channel, kind, value, doc in zip(*(text_column(stated, c) for c in (
+            "channel", "measure", "value", "doc_id")), strict=True):
+        if kind == measure and value:
+            out.setdefault(channel, []).append(f"{value} ({doc})" if doc else value)
+    return {channel: ";".join(items) for channel, items in out.items()}
+
+
+def cadence_channels(cadence: pd.DataFrame | None, as_of=None,
+                     stated: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per channel with the CADENCE_COLUMNS (all strings), sorted by channel label.
 
     Reads the current table (one row per channel) and the older one (one row per
     statement: channel, last_contact, date, days_since, basis, value, channel_name).
+    `stated`: the metrics stage's stated_measures table, which fills the view's
+    stated_gaps and stated_counts ('nearly 50 days (d...)' items).
     """
     if cadence is None or cadence.empty or "channel" not in cadence.columns:
         return pd.DataFrame(columns=list(CADENCE_COLUMNS))
     if "channel_label" in cadence.columns:
         frame = pd.DataFrame({c: text_column(cadence, c) for c in CADENCE_COLUMNS})
+        for column, measure in (("stated_gaps", "silence"), ("stated_counts", "contacts")):
+            cells = _stated_cells(stated, measure)
+            frame[column] = [cells.get(ch, "") for ch in frame["channel"]]
     else:
         frame = _cadence_from_statements(cadence, as_of)
     frame = frame[frame["channel"] != ""].drop_duplicates("channel")
@@ -109,7 +122,8 @@ def _cadence_from_statements(cadence: pd.DataFrame, as_of) -> pd.DataFrame:
             "previous_gap_basis": "stated" if gaps else "",
             "stated_gaps": ";".join(v for v in stated["value"] if v),
             "stated_counts": ";".join(v for v in counts["value"] if v),
-            "next_planned": "", "evidence": top["evidence"], "doc_ids": top["doc_ids"]})
+            "next_planned_label": "", "next_planned_date": "", "next_planned_status": "",
+            "evidence": top["evidence"], "doc_ids": top["doc_ids"]})
     return pd.DataFrame(rows, columns=list(CADENCE_COLUMNS))
 
 
@@ -141,7 +155,7 @@ def _contacts_from_channels(channels, events, blocked_types) -> pd.DataFrame:
                          "date": r.last_contact, "label": r.last_contact_label,
                          "status": r.last_contact_status, "evidence": r.evidence,
                          "doc_ids": r.doc_ids})
-        label, date, status = parse_planned(r.next_planned)
+        label, date, status = next_planned(r)
         if date and date != r.last_contact:
             rows.append({"channel": r.channel, "event_id": f"{r.channel}:next",
                          "date": date, "label": label, "status": status, "doc_ids": r.doc_ids})
