@@ -97,17 +97,17 @@ def test_sourcing_y_is_the_outlet_name_in_both_table_shapes(tables):
         assert dict(zip(cited["speaker_type"], cited["count"], strict=True)) == {"outlet": 1}
 
 
-def test_sourcing_unknown_outlets_are_numbered_like_the_matrix_columns(tables):
+def test_sourcing_and_matrix_name_an_unknown_outlet_by_its_articles_title(tables):
     counts = views_sourcing.sourcing_counts(tables["claims"], tables["documents"])
-    unknown = counts[counts["outlet"].str.startswith("unknown")]
-    assert set(unknown["outlet"]) == {"unknown #1", "unknown #2"}
-    assert "“Administration grows distrustful”" in set(unknown["outlet_full"])
+    unknown = counts[counts["outlet"].str.startswith("“")]
+    assert set(unknown["outlet"]) == {"“PM vetoes minister's visit…”",
+                                      "“Administration grows…”"}
+    assert not counts["outlet"].str.contains("unknown").any()
     cells = views_sourcing.corroboration_cells(tables["events"], tables["documents"],
                                                tables["mentions"])
-    pairs = set(zip(cells["column"], cells["outlet"], strict=True))
-    assert ("unknown #2", "“Administration grows distrustful”") in pairs
-    assert ("unknown #2", "“Administration grows distrustful”") in set(
-        zip(unknown["outlet"], unknown["outlet_full"], strict=True))
+    assert not cells["column"].str.contains("unknown").any()
+    assert ("“PM vetoes…”", "“PM vetoes minister's visit to Washington”") in set(
+        zip(cells["column"], cells["outlet"], strict=True))
 
 
 def test_sourcing_segments_stack_in_the_fixed_order_and_label_only_wide_ones(tables):
@@ -120,8 +120,8 @@ def test_sourcing_segments_stack_in_the_fixed_order_and_label_only_wide_ones(tab
     assert not charts_sourcing.sourcing_segments(counts, width=10)["show"].any()
     spec = json.dumps(charts_sourcing.sourcing_chart(tables["sourcing"],
                                                      tables["documents"]).to_dict())
-    for kind, colour in style.SPEAKER_COLORS.items():
-        assert colour in spec, kind
+    for kind in set(counts["speaker_type"]):  # the legend shows only the kinds drawn
+        assert style.SPEAKER_COLORS[kind] in spec, kind
 
 
 # --- 3. cadence ---------------------------------------------------------------------------------
@@ -205,22 +205,27 @@ def test_matrix_columns_are_short_names_with_the_full_name_in_the_tooltip(tables
         outlet=tables["documents"]["outlet"].replace("Al Mayadeen English",
                                                      "The Very Long Outlet Name Daily"))
     cells = views_sourcing.corroboration_cells(tables["events"], docs, tables["mentions"])
-    assert max(len(c) for c in cells["column"]) <= views_outlets.SHORT_OUTLET_CHARS
-    assert {"unknown #1", "unknown #2"} <= set(cells["column"])
+    named = [c for c in cells["column"] if not c.startswith("“")]
+    assert max(len(c) for c in named) <= views_outlets.SHORT_OUTLET_CHARS
+    assert max(len(c) for c in cells["column"]) <= views_outlets.TITLE_MIN_CHARS
+    assert "“PM vetoes…”" in set(cells["column"])
     spec = charts_corroboration.corroboration_matrix(tables["events"], docs,
                                                      tables["mentions"]).to_dict()
     text = json.dumps(spec)
     assert '"labelAngle": -45' in text and "The Very Long Outlet Name Daily" in text
 
 
-def test_short_outlet_names_are_unique_and_numbered():
+def test_short_outlet_names_are_unique_and_name_unknown_outlets_by_title(tables):
     names = views_outlets.short_outlet_names(["The Jerusalem Post", "unknown outlet (b.txt)",
                                        "unknown outlet (a.txt)", "Ahram Online Weekly X",
                                        "Ahram Online Weekly Y"])
     assert names["The Jerusalem Post"] == "Jerusalem Post"
-    assert names["unknown outlet (a.txt)"] == "unknown #1"
+    assert names["unknown outlet (a.txt)"] == "unknown #1"  # no documents: no title known
     assert names["unknown outlet (b.txt)"] == "unknown #2"
     assert names["Ahram Online Weekly X"] != names["Ahram Online Weekly Y"]
+    titled = views_outlets.short_outlet_names(["unknown outlet (003_digest.txt)"],
+                                              tables["documents"], limit=40)
+    assert titled["unknown outlet (003_digest.txt)"] == "“Administration grows distrustful”"
 
 
 def test_matrix_row_labels_keep_about_forty_characters(tables):

@@ -20,6 +20,7 @@ from trustbrief.brief.style import (
     SPEAKER_ORDER,
     side_colors,
 )
+from trustbrief.brief.views.outlets import outlet_order
 from trustbrief.brief.views.sourcing import framing_counts, framing_table, sourcing_counts
 
 
@@ -71,8 +72,7 @@ def speaker_bars(counts: pd.DataFrame, *, width: int = PLOT_WIDTH, x_title: str,
     counts inside the segments wide enough to hold them."""
     counts = top_rows(counts)
     totals = counts.groupby("outlet")["count"].sum()
-    outlets = sorted(totals.index, key=lambda o: (o.startswith(OTHERS), o.startswith("unknown"),
-                                                  -totals[o], o))
+    outlets = sorted(totals.index, key=lambda o: (o.startswith(OTHERS), -totals[o], o))
     label_px = min(max(len(o) for o in outlets) * CHAR_PX + 20, width * 0.4)
     plot_w = width - label_px - 30
     top = float(totals.max())
@@ -114,7 +114,7 @@ def framing_chart(actor_mentions: pd.DataFrame | None, documents: pd.DataFrame |
     counts = counts.assign(term=[f"{a}: {s}" for a, s in zip(counts["actor"], counts["surface"],
                                                              strict=True)])
     terms = list(dict.fromkeys(counts.sort_values(["actor", "surface"])["term"]))
-    outlets = sorted(set(counts["outlet"]), key=lambda o: (o.startswith("unknown"), o.lower()))
+    outlets = sorted(set(counts["outlet"]), key=outlet_order)
     label_px = min(max(len(t) for t in terms) * CHAR_PX + 8, width * 0.5)
     col_px = max(min((width - label_px - 110) / max(len(outlets), 1), 64), 18)
     present = set(counts["side"])

@@ -1,4 +1,5 @@
-"""Outlet names for charts and prose: unknown outlets numbered, long names shortened uniquely.
+"""Outlet names for charts and prose: an article of unknown outlet named by its title, long
+names shortened uniquely.
 """
 
 from __future__ import annotations
@@ -64,44 +65,77 @@ def _unknown_files(documents: pd.DataFrame | None) -> list[str]:
         text_column(documents, "outlet"), strict=True) if is_unknown_outlet(o)})
 
 
+TITLE_MIN_CHARS = 22  # a title needs a few words to be recognised, even in a narrow column
+
+
+def title_name(title: str, limit: int) -> str:
+    """An article of unknown outlet named in a narrow place: its title, quoted and short."""
+    title = " ".join(str(title or "").split())
+    if not title:
+        return "article of unknown outlet"
+    room = max(limit, TITLE_MIN_CHARS) - 2
+    if len(title) > room:  # cut between words, so the name reads as words
+        cut = title[:room - 1]
+        title = (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,:;-–") + "…"
+    return f"“{title}”"
+
+
+def _unique(names: dict[str, str]) -> dict[str, str]:
+    """Make short names unique with invisible zero-width spaces (two outlets stay two)."""
+    seen: Counter = Counter()
+    out = {}
+    for key, text in names.items():
+        out[key] = text + "\u200b" * seen[text]
+        seen[text] += 1
+    return out
+
+
 def outlet_labels(documents: pd.DataFrame | None, limit: int = SHORT_OUTLET_CHARS
                   ) -> dict[str, tuple[str, str]]:
-    """doc_id -> (short name, full name): ('Outlet', 'Outlet') or ('unknown #2', '“Title of
-    the article”'): an article of unknown outlet is named by its title, never its file.
-    Short names are unique."""
+    """doc_id -> (short name, full name): ('Outlet', 'Outlet') or ('“Title of…”', '“Title of
+    the article”'): an article of unknown outlet is named by its title, never by its file or
+    a number. Short names are unique."""
     if documents is None or documents.empty:
         return {}
-    number = {f: i for i, f in enumerate(_unknown_files(documents), start=1)}
-    out, fulls = {}, {}
-    for doc_id, outlet, file, title in zip(
+    shorts, fulls, keys = {}, {}, {}
+    for doc_id, outlet, title in zip(
             text_column(documents, "doc_id"), text_column(documents, "outlet"),
-            text_column(documents, "file"), text_column(documents, "title"), strict=True):
-        if is_unknown_outlet(outlet):
-            out[doc_id] = (f"unknown #{number[file or doc_id]}", article_name(outlet, title))
-        else:
-            fulls[doc_id] = outlet
-    shorts = short_outlet_names(list(dict.fromkeys(fulls.values())), limit=limit)
-    out.update({d: (shorts[o], o) for d, o in fulls.items()})
-    return out
+            text_column(documents, "title"), strict=True):
+        unknown = is_unknown_outlet(outlet)
+        # an outlet's articles share its short name; each unknown-outlet article has its own
+        keys[doc_id] = doc_id if unknown else outlet
+        shorts[keys[doc_id]] = title_name(title, limit) if unknown else short_outlet(outlet,
+                                                                                     limit)
+        fulls[doc_id] = article_name(outlet, title) if unknown else outlet
+    unique = _unique(shorts)
+    return {d: (unique[keys[d]], fulls[d]) for d in fulls}
 
 
 def short_outlet_names(names: Sequence[str], documents: pd.DataFrame | None = None,
                        limit: int = SHORT_OUTLET_CHARS) -> dict[str, str]:
-    """Full outlet name -> unique short name. 'unknown outlet (FILE)' becomes 'unknown #N',
-    numbered by the documents' unknown-outlet files (else by the files named here)."""
+    """Full outlet name -> unique short name. 'unknown outlet (FILE)' (an older table
+    shape) becomes the title of that file's article when the documents are given, else
+    'unknown #N' numbered by file."""
+    titles = dict(zip(text_column(documents, "file"), text_column(documents, "title"),
+                      strict=True)) if documents is not None and len(documents) else {}
     files = _unknown_files(documents)
     named = sorted({m["file"] for m in map(_UNKNOWN_NAMED.match, names) if m})
     files += [f for f in named if f not in files]
     number = {f: i for i, f in enumerate(files, start=1)}
-    out, seen = {}, Counter()
+    out = {}
     for name in dict.fromkeys(names):
         match = _UNKNOWN_NAMED.match(name)
-        if match:
+        if match and titles.get(match["file"]):
+            out[name] = title_name(titles[match["file"]], limit)
+        elif match:
             out[name] = f"unknown #{number[match['file']]}"
         elif is_unknown_outlet(name):
             out[name] = "unknown outlet"
         else:
-            text = short_outlet(name, limit)
-            out[name] = text + "\u200b" * seen[text]  # invisible, keeps two outlets apart
-            seen[text] += 1
-    return out
+            out[name] = short_outlet(name, limit)
+    return _unique(out)
+
+
+def outlet_order(name: str) -> tuple[bool, str]:
+    """Named outlets first, then articles named by their title, alphabetically."""
+    return (name.startswith(("“", "unknown")), name.lower())

@@ -16,6 +16,7 @@ from trustbrief.brief.views.outlets import (
     SHORT_OUTLET_CHARS,
     document_names,
     outlet_labels,
+    outlet_order,
     short_outlet_names,
 )
 
@@ -26,7 +27,8 @@ def corroboration_cells(events: pd.DataFrame | None, documents: pd.DataFrame | N
 
     A document counts as an independent origin of an event when its own outlet (or its
     doc_id) is among the event's origins; otherwise it repeats another outlet's report.
-    `column` is the outlet's short name ('unknown #1'), `outlet` its full name.
+    `column` is the outlet's short name (an unknown outlet's article: its title, short),
+    `outlet` its full name.
     """
     frame = event_frame(events)
     labels = outlet_labels(documents)
@@ -70,9 +72,12 @@ def origins_text(n: int, origins: str) -> str:
 
 
 def column_order(column: str) -> tuple:
-    """Named outlets alphabetically, then 'unknown #1', '#2' ... by number."""
+    """Named outlets alphabetically, then articles of unknown outlet by title, then any
+    'unknown #N' by number."""
     match = re.fullmatch(r"unknown #(\d+)", column)
-    return (1, int(match[1]), "") if match else (0, 0, column.lower())
+    if match:
+        return (2, int(match[1]), "")
+    return (1 if column.startswith("“") else 0, 0, column.lower())
 
 
 # Where the count of claims citing another outlet lives, newest table shape first.
@@ -103,7 +108,8 @@ def _sourcing_name_and_cited(table: pd.DataFrame) -> tuple[pd.Series, str | None
 def sourcing_counts(table: pd.DataFrame | None, documents: pd.DataFrame | None = None
                     ) -> pd.DataFrame:
     """Long counts (outlet, outlet_full, speaker_type, count) from the sourcing table or from
-    claims; `outlet` is the short name used on the chart ('unknown #1' for unknown outlets)."""
+    claims; `outlet` is the short name used on the chart (an unknown outlet's article: its
+    title, short)."""
     cols = ["outlet", "outlet_full", "speaker_type", "count"]
     if table is None or table.empty:
         return pd.DataFrame(columns=cols)
@@ -173,7 +179,7 @@ def framing_table(actor_mentions: pd.DataFrame | None, documents: pd.DataFrame |
     counts = framing_counts(actor_mentions, documents)
     if counts.empty:
         return pd.DataFrame(columns=["actor", "side", "n_variants"])
-    outlets = sorted(set(counts["outlet"]), key=lambda o: (o.startswith("unknown"), o.lower()))
+    outlets = sorted(set(counts["outlet"]), key=outlet_order)
     rows = []
     for (actor, side), group in counts.groupby(["actor", "side"], sort=True):
         variants = group["surface"].nunique()
