@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from fixtures.brief_tables import D1, D2, D3, brief_tables
+from trustbrief.brief.citations import Sources
 from trustbrief.brief.conflicts import accounts_conflict, measure_interval
 from trustbrief.brief.front import SUMMARY_WORDS
 from trustbrief.brief.judgements import CONFIDENCE_LEVELS
@@ -109,6 +110,24 @@ def test_timeline_keeps_only_confident_events_of_the_period(brief):
     assert not shown["date_basis"].eq("open").any()
 
 
+def test_an_event_within_one_side_is_not_on_the_bilateral_timeline():
+    """Two officials of ONE government (a premier blocking his own minister's trip) say
+    nothing about the pair: off the timeline, listed in the annex with the reason."""
+    frames = brief_tables()
+    events = frames["events"]
+    agent = {"e006": ("Jake Sullivan", "US", "Ron Dermer"),  # Dermer's side unknown: kept
+             "e007": ("Benjamin Netanyahu", "Israel", "Yoav Gallant")}
+    frames["events"] = events.assign(
+        agent=[agent.get(e, ("", "", ""))[0] for e in events["event_id"]],
+        agent_side=[agent.get(e, ("", "", ""))[1] for e in events["event_id"]],
+        targets=[agent.get(e, ("", "", ""))[2] for e in events["event_id"]])
+    one = Brief(Tables(frames), PARAMS)
+    shown = set(one.timeline_events["event_id"])
+    assert "e007" not in shown and "e006" in shown
+    annex = text_of(one.annex()._repr_html_())
+    assert "within one side" in annex and "Gallant's trip" in annex
+
+
 def test_no_conflict_is_a_rounding_difference(brief, page):
     found = brief.conflicts
     assert "two months" not in set(found["value"]) and "nearly 50 days" not in set(found["value"])
@@ -137,3 +156,32 @@ def test_measures_are_intervals_in_days():
     lo, hi = measure_interval("nearly 50 days")
     assert lo < 50 <= hi + 1e-9 and hi == 50
     assert measure_interval("no figure here") is None
+
+
+def test_a_note_cites_the_strongest_five_sources_then_says_how_many_more():
+    """Size does not grow with the corpus: past five sources a note says '+N more' and
+    links to the sources list; named outlets with stated dates come before the rest."""
+    docs = pd.DataFrame({
+        "doc_id": [f"d{i:02d}" for i in range(12)],
+        "outlet": ["Wire"] * 6 + [""] * 6, "title": [f"Title {i}" for i in range(12)],
+        "published": [f"2024-10-{i + 1:02d}" for i in range(12)],
+        "published_basis": ["inferred", "stated"] * 6, "duplicate_of": [""] * 12})
+    sources = Sources(docs)
+    note = sources.cite(docs["doc_id"])
+    assert len(re.findall(r'href="#source-\d+"', note)) == 5
+    assert '<a href="#sources" class="tb-more-sources">+7 more</a>' in note
+    # named outlet and stated date (2, 4, 6), then named with an inferred date (1, 3)
+    assert sources.cite_text(docs["doc_id"]) == "[1, 2, 3, 4, 6 +7 more]"
+    assert sources.cite(["d00", "d01"]).count('href="#source-') == 2
+
+
+def test_a_thin_brief_says_which_judgements_the_data_does_not_support():
+    frames = brief_tables()
+    events = frames["events"]
+    frames["events"] = events.assign(lane="contacts", operation="false")  # no operation
+    frames["notice_ledger"] = frames["notice_ledger"].iloc[0:0]
+    front = Brief(Tables(frames), PARAMS).front_page()._repr_html_()
+    assert "Not judged" in front
+    judged = front.split('class="tb-judgements', 1)[1].split("Not judged", 1)
+    assert "advance notice" not in judged[0]  # no notice judgement without an operation
+    assert "operation" in text_of(judged[1])

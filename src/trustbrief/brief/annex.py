@@ -13,7 +13,7 @@ from trustbrief import provenance
 from trustbrief.brief.html import HTMLBlock, esc, prose, section, table
 from trustbrief.brief.tables import Tables
 from trustbrief.brief.views.cells import text_column
-from trustbrief.brief.views.events import confident_events, unplaced_events
+from trustbrief.brief.views.events import unplaced_events
 
 
 def corpus_table(tables: Tables) -> HTMLBlock:
@@ -79,8 +79,8 @@ METHODS = (
 def annex(brief) -> HTMLBlock:
     """Everything an auditor needs and a reader may skip, after the main body."""
     events = brief.events
-    unplaced = unplaced_events(events, brief.start, brief.end)
-    shown = confident_events(events, brief.start, brief.end)
+    unplaced = unplaced_events(events, brief.start, brief.end, brief.actor_sides)
+    shown = brief.timeline_events
     claims = brief.tables["claims"].copy()
     if len(claims):
         claims["source"] = claims["doc_id"].map(lambda d: brief.sources.cite_text([d]))
@@ -90,7 +90,7 @@ def annex(brief) -> HTMLBlock:
     parts = [
         '<div class="tb-annex">', section("Annex").markup,
         "<h3>A. Events not on the timeline</h3>",
-        table(unplaced, {"label": "Event", "status": "Status", "date": "Date",
+        table(unplaced, {"label": "Event", "why": "Why not shown", "date": "Date",
                          "date_basis": "Date basis", "n_documents": "Articles",
                          "n_origins": "Origins"},
               empty="Every event of the period is on the timeline.").markup,

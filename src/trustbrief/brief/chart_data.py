@@ -41,9 +41,11 @@ def csv_data_uri(frame: pd.DataFrame) -> str:
     return f"data:text/csv;charset=utf-8;base64,{payload}"
 
 
-def csv_links(spec: dict, name: str) -> str:
-    """'Data (CSV): table 1, 35 rows · table 2, 4 rows' as download links beside a chart."""
-    frames = datasets(spec)
+def csv_links(spec: dict, name: str, data: pd.DataFrame | None = None) -> str:
+    """'Data (CSV): 35 rows' as a download link beside a chart: the `data` the figure gives
+    (what a reader wants: one row per event, contact or count), else each of the chart's
+    inline datasets ('table 1, 35 rows · table 2, 4 rows')."""
+    frames = [data] if data is not None else datasets(spec)
     if not frames:
         return ""
     links = []

@@ -16,6 +16,7 @@ from trustbrief.brief.views.cells import as_list, text_column, to_date
 from trustbrief.brief.views.outlets import article_name
 
 esc = html.escape
+CITE_LIMIT = 5  # sources named in one note; the rest are '+N more' (see the sources list)
 
 
 def day_text(day: pd.Timestamp | None) -> str:
@@ -66,22 +67,44 @@ class Sources:
         frame = frame.sort_values(["sort_day", "name", "doc_id"]).reset_index(drop=True)
         self.records = {r["doc_id"]: r for r in frame.to_dict("records")}
         self.number = {doc_id: i for i, doc_id in enumerate(self.records, start=1)}
+        self.by_number = {i: self.records[d] for d, i in self.number.items()}
 
     def numbers(self, doc_ids) -> list[int]:
         ids = as_list(doc_ids) if isinstance(doc_ids, str) else list(doc_ids)
         return sorted({self.number[d] for d in ids if d in self.number})
 
-    def cite_text(self, doc_ids) -> str:
-        """'[1, 3]' for plain text (no markup); '' when nothing is cited."""
-        found = self.numbers(doc_ids)
-        return f"[{', '.join(map(str, found))}]" if found else ""
+    def strength(self, number: int) -> tuple:
+        """Sort key, strongest source first: an original (not a copy), a named outlet, a
+        publication date stated or given rather than inferred or unknown, then earliest."""
+        r = self.by_number[number]
+        return (bool(r["duplicate_of"]), r["name"].startswith("“"),
+                r["published_basis"] in ("inferred", "unknown", "") or not r["published"],
+                number)
 
-    def cite(self, doc_ids) -> str:
-        """Escaped HTML: '[1, 3]' with each number linking to its entry in the sources."""
+    def strongest(self, doc_ids, limit: int | None = CITE_LIMIT) -> tuple[list[int], int]:
+        """The `limit` strongest numbers (in number order) and how many more were cited."""
         found = self.numbers(doc_ids)
+        if limit is None or len(found) <= limit:
+            return found, 0
+        return sorted(sorted(found, key=self.strength)[:limit]), len(found) - limit
+
+    def cite_text(self, doc_ids, limit: int | None = CITE_LIMIT) -> str:
+        """'[1, 3]' or '[1, 3, 4, 6, 9 +12 more]' for plain text; '' when nothing is cited."""
+        found, more = self.strongest(doc_ids, limit)
+        if not found:
+            return ""
+        return f"[{', '.join(map(str, found))}{f' +{more} more' if more else ''}]"
+
+    def cite(self, doc_ids, limit: int | None = CITE_LIMIT) -> str:
+        """Escaped HTML: '[1, 3]' with each number linking to its entry in the sources; past
+        `limit` sources, the strongest and '+N more' linking to the sources list, so a note
+        does not grow with the corpus."""
+        found, more = self.strongest(doc_ids, limit)
         if not found:
             return ""
         links = ", ".join(f'<a href="#source-{n}">{n}</a>' for n in found)
+        if more:
+            links += f' <a href="#sources" class="tb-more-sources">+{more} more</a>'
         return f'<span class="tb-cite">[{links}]</span>'
 
     def entry(self, doc_id: str) -> str:

@@ -34,17 +34,27 @@ class HTMLBlock:
 
 
 
-def figure(chart, title: str, takeaway: str, source: str, note: str = "") -> HTMLBlock:
+def figure(chart, title: str, takeaway: str, source: str, note: str = "",
+           data: pd.DataFrame | None = None) -> HTMLBlock:
     """A titled figure: title, one-line takeaway, the chart, a source line - one block,
-    so it never splits across PDF pages."""
+    so it never splits across PDF pages. `data` is what its CSV link offers (one table a
+    reader can use; default: the chart's own datasets)."""
     # The figure's title names its downloads; title and takeaway describe it to screen readers.
     rendered = offline_charts.render_mimebundle(
-        chart.to_dict(), name=title, description=f"{title}. {takeaway}")["text/html"]
+        chart.to_dict(), name=title, description=f"{title}. {takeaway}",
+        data=data)["text/html"]
     extra = f'<p class="tb-note">{esc(note)}</p>' if note else ""
     return HTMLBlock(
         f'<figure class="tb-figure"><p class="tb-fig-title">{esc(title)}</p>'
         f'<p class="tb-takeaway">{esc(takeaway)}</p>{rendered}{extra}'
         f'<figcaption class="tb-source">Source: {esc(source)}</figcaption></figure>')
+
+
+def columns_of(frame: pd.DataFrame | None, columns) -> pd.DataFrame:
+    """The columns of `frame` a figure's CSV offers, those it has, in the order given."""
+    if frame is None or frame.empty:
+        return pd.DataFrame(columns=list(columns))
+    return frame[[c for c in columns if c in frame.columns]].reset_index(drop=True)
 
 
 def clip(text: str, limit: int = 240) -> str:

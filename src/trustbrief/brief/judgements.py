@@ -104,6 +104,14 @@ def _statement(finding: Finding, focus: str, confidence: str) -> str:
     return text[0].upper() + text[1:] + "."
 
 
+def not_judged(findings: list[Finding], judgements: list[Judgement]) -> list[Finding]:
+    """The findings of a kind that could carry a judgement but did not: the data lacks
+    what the judgement needs (no dated operation, no statement) or shows the opposite.
+    The front page says so, so a thin brief is honest about why it is thin."""
+    judged = {j.finding.kind for j in judgements}
+    return [f for f in findings if f.kind in CLAUSES and f.kind not in judged]
+
+
 def judge(tables, findings: list[Finding], focus: str) -> list[Judgement]:
     """One judgement per available finding that supports one, with its confidence."""
     out = []

@@ -25,13 +25,27 @@ from trustbrief.brief.conflicts import real_conflicts
 from trustbrief.brief.findings.base import plural
 from trustbrief.brief.findings.cadence import cadence_finding
 from trustbrief.brief.findings.statements import period_statements, statements_finding
-from trustbrief.brief.findings.summary import key_findings
-from trustbrief.brief.html import HTMLBlock, esc, figure, prose, section
-from trustbrief.brief.judgements import judge
+from trustbrief.brief.findings.summary import all_findings, key_findings
+from trustbrief.brief.html import HTMLBlock, columns_of, esc, figure, prose, section, table
+from trustbrief.brief.judgements import judge, not_judged
 from trustbrief.brief.style import use_theme
 from trustbrief.brief.tables import Tables, in_period, load_tables
 from trustbrief.brief.views.cells import text_column
-from trustbrief.brief.views.events import confident_events, event_notice
+from trustbrief.brief.views.events import actor_sides, confident_events, event_notice
+from trustbrief.brief.views.notice import accounts_text
+from trustbrief.brief.views.sourcing import (
+    corroboration_cells,
+    framing_summary,
+    sourcing_counts,
+)
+
+# What each figure's CSV link holds: the rows a reader can use (ids join the processed tables).
+TIMELINE_CSV = ("event_id", "date", "date_earliest", "date_latest", "date_basis", "label",
+                "lane", "agent", "agent_side", "targets", "notice", "n_documents", "n_outlets",
+                "n_origins", "origins")
+LEDGER_CSV = ("event_id", "date", "label", "agent", "targets", "notice", "accounts", "evidence")
+CONTACTS_CSV = ("channel", "channel_label", "event_id", "date", "status", "label")
+MATRIX_CSV = ("event_id", "date", "label", "outlet", "kind", "n_origins", "origins")
 
 CONFIDENCE_NOTE = ("Confidence: high = three or more independent origins and an on-record "
                    "source; moderate = two or more origins; low = one origin.")
@@ -72,7 +86,14 @@ class Brief:
 
     @property
     def timeline_events(self) -> pd.DataFrame:
-        return confident_events(self.events, self.start, self.end)
+        return confident_events(self.events, self.start, self.end, self.actor_sides)
+
+    @property
+    def actor_sides(self) -> dict[str, str]:
+        """Actor -> side: the timeline is about the pair, not about one side's own affairs."""
+        if not hasattr(self, "_actor_sides"):
+            self._actor_sides = actor_sides(self.tables["actor_mentions"])
+        return self._actor_sides
 
     @property
     def conflicts(self) -> pd.DataFrame:
@@ -98,8 +119,14 @@ class Brief:
     # front page ----------------------------------------------------------------------------
 
     def front_page(self) -> HTMLBlock:
-        findings = key_findings(self.tables, self.start, self.end, self.focus)
-        judgements = judge(self.tables, findings, self.focus)
+        found = all_findings(self.tables, self.start, self.end, self.focus)
+        judgements = judge(self.tables, key_findings(self.tables, self.start, self.end,
+                                                     self.focus, found), self.focus)
+        unjudged = "".join(f"<li>{esc(f.text)} {self.sources.cite(c.doc_id for c in f.citations)}"
+                           "</li>" for f in not_judged(found, judgements))
+        if unjudged:
+            unjudged = ('<p class="tb-note">Not judged, for want of evidence or because the '
+                        f'data shows otherwise:</p><ul class="tb-not-judged">{unjudged}</ul>')
         title = esc(self.params["title"])
         dek = esc(front.headline(self.tables, self.start, self.end, self.focus)) + "."
         meta = esc(f"{self.observer} and {self.subject}, {self.start} to {self.end} · built "
@@ -119,7 +146,7 @@ class Brief:
             f'<h1>{title}</h1><p class="tb-dek">{dek}</p><p class="tb-meta">{meta}</p>'
             f'<div class="tb-summary tb-prose"><p>{esc(summary)}</p></div>'
             + section("Key judgements").markup
-            + f'<div class="tb-judgements tb-prose"><ol>{items}</ol>'
+            + f'<div class="tb-judgements tb-prose"><ol>{items}</ol>{unjudged}'
             f'<p class="tb-note">{esc(CONFIDENCE_NOTE)}</p></div>'
             + "<h3>What to watch</h3>"
             + f'<div class="tb-watch tb-prose"><ul>{watch_items}</ul></div>')
@@ -139,11 +166,13 @@ class Brief:
         takeaway = f"{plural(len(events), 'confidently dated event')} in the period; {ops_text}."
         note = ("Each point is one event, labelled or numbered (key below the chart); colour: "
                 f"the notice {self.observer} had of an operation. Filled: date stated in an "
-                "article; hollow: inferred; bar: a date range. Undated, planned and "
-                "low-confidence items are listed in the annex.")
+                "article or the story's reference chronology; hollow: inferred; bar: a date "
+                "range. Events within one side, undated, planned and low-confidence items are "
+                "listed in the annex.")
         return HTMLBlock(section("What happened").markup
                          + figure(chart, "Events of the period, with the warning that came "
-                                  "with them", takeaway, self.source_line(), note).markup)
+                                  "with them", takeaway, self.source_line(), note,
+                                  data=columns_of(events, TIMELINE_CSV)).markup)
 
     def notice(self) -> HTMLBlock:
         ledger = in_period(self.tables["notice_ledger"], self.start, self.end)
@@ -152,6 +181,7 @@ class Brief:
             return HTMLBlock(section("Notice ledger").markup + prose(
                 f"No operation in this period comes with an account of the notice "
                 f"{self.observer} got.").markup)
+        docs = self.tables["documents"]
         counts = text_column(ledger, "notice").value_counts()
         summary = ", ".join(f"{n} {k}" for k, n in counts.items())
         cites = self.sources.cite([d for c in text_column(ledger, "doc_ids")
@@ -160,7 +190,9 @@ class Brief:
             notice_ledger_chart(ledger, self.tables["documents"]),
             f"How much warning {self.observer} had of each operation",
             f"Operation by operation, the advance notice reported ({summary}); beside each "
-            "dot, the number of accounts.", self.source_line()).markup
+            "dot, the number of accounts.", self.source_line(),
+            data=columns_of(ledger.assign(accounts=[accounts_text(a, docs) for a in text_column(
+                ledger, "accounts")]), LEDGER_CSV)).markup
             + f'<p class="tb-note">Sources: {cites}</p>')
 
     def cadence(self) -> HTMLBlock:
@@ -175,7 +207,8 @@ class Brief:
             chart, "Contacts per channel, and the silences between them",
             f"{finding.text}", self.source_line(),
             note="Dots: contacts (hollow: planned; x: blocked); grey bars: time without "
-                 "contact. " + self.sources.cite_text(doc_ids)).markup)
+                 "contact. " + self.sources.cite_text(doc_ids),
+            data=columns_of(self.tables["contacts"], CONTACTS_CSV)).markup)
 
     def statements(self) -> HTMLBlock:
         frame = period_statements(self.tables, self.start, self.end, self.focus)
@@ -189,14 +222,16 @@ class Brief:
         return HTMLBlock(section("Trust statements").markup + figure(
             statements_chart(frame),
             f"Who voices {self.observer} distrust of {self.subject}, on the record or not",
-            finding.text, self.source_line(), note=note).markup)
+            finding.text, self.source_line(), note=note,
+            data=frame.drop(columns=["doc_id"], errors="ignore")).markup)
 
     def conflicts_section(self) -> HTMLBlock:
         found = self.conflicts
         if found.empty:
             return HTMLBlock(section("Conflicting accounts").markup + prose(
-                "The sources do not contradict each other on any extracted fact: differences "
-                "of wording or rounding ('two months', 'nearly 50 days') are not counted."
+                "The sources do not contradict each other on any extracted fact. Differences "
+                "of wording or rounding (two measures whose ranges overlap, notice one step "
+                "apart, dates whose ranges meet) are not counted as conflicts."
             ).markup)
         rows = []
         for (fact, subject), group in found.groupby(["fact", "subject"], sort=False):
@@ -209,23 +244,37 @@ class Brief:
 
     def corroboration(self) -> HTMLBlock:
         events = self.timeline_events
-        n_docs = pd.to_numeric(text_column(events, "n_documents"), errors="coerce")
-        n_orig = pd.to_numeric(text_column(events, "n_origins"), errors="coerce")
-        takeaway = (f"{int((n_docs > n_orig).sum())} of {plural(len(events), 'event')} are "
-                    "reported by more articles than they have independent origins: rewrites "
-                    "of one report are not corroboration.")
+        cells = corroboration_cells(events, self.tables["documents"], self.tables["mentions"])
+        per_event = cells.groupby("event_id").agg(docs=("doc_id", "nunique"),
+                                                  origins=("n_origins", "first"))
+        rewritten = int((per_event["docs"] > per_event["origins"]).sum())
+        takeaway = (f"{rewritten} of {plural(len(events), 'event')} are reported by more "
+                    "articles than they have independent origins: rewrites of one report are "
+                    "not corroboration.")
         matrix = corroboration_matrix(events, self.tables["documents"],
                                       self.tables["mentions"], start=self.start, end=self.end,
                                       include_undated=False)
+        claims, docs = self.tables["claims"], self.tables["documents"]
         return HTMLBlock(section("Corroboration and sourcing").markup
                          + figure(matrix, "Which outlet reports which event", takeaway,
-                                  self.source_line()).markup
-                         + figure(sourcing_chart(self.tables["claims"],
-                                                 self.tables["documents"]),
+                                  self.source_line(),
+                                  data=columns_of(cells, MATRIX_CSV)).markup
+                         + figure(sourcing_chart(claims, docs),
                                   "Who says so: the sourcing of each outlet's claims",
                                   "Named officials on the record, anonymous officials, and "
                                   "claims attributed to another outlet.",
-                                  self.source_line()).markup)
+                                  self.source_line(), data=sourcing_counts(claims, docs)).markup
+                         + self.framing())
+
+    def framing(self) -> str:
+        """How outlets name the same actors (a title, an epithet): framing in a few rows."""
+        found = framing_summary(self.tables["actor_mentions"], self.tables["documents"])
+        if found.empty:
+            return prose("Every outlet names the actors the same way.").markup
+        return ("<h3>How outlets name the actors</h3>" + table(
+            found, {"actor": "Actor", "side": "Side", "terms": "Terms used, and by whom"},
+            caption="Actors the outlets name differently, most variants first; pronouns "
+                    "and plain names left out.", clip_at=None).markup)
 
     def sources_section(self) -> HTMLBlock:
         return HTMLBlock(section("Sources").markup + self.sources.listing())

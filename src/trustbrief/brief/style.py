@@ -70,8 +70,11 @@ SPEAKER_COLORS = {
     "unattributed": LIGHT_GREY,
 }
 ORIGIN_KINDS = ("independent origin", "rewrite citing another outlet")
-# Date bases that are not read off the article itself (drawn hollow / dashed).
-INFERRED_BASES = ("relative-inferred", "chronology", "inferred", "reported")
+# Date bases that are estimates (drawn hollow / dashed): anchored on an inferred publication
+# date, a lede's undated news dated by its publication ('reported'), or not placed at all. A
+# date stated in an article, given by the story's reference chronology (a dated report of the
+# event) or by an analyst's annotation is drawn filled.
+INFERRED_BASES = ("relative-inferred", "unresolved", "inferred", "reported")
 STATED_MARK = "stated date"
 NOT_AN_OPERATION_EXPR = "datum.label == 'n/a' ? 'not an operation' : datum.label"
 UNCERTAIN_MARK = "inferred date"

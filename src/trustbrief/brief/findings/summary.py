@@ -13,9 +13,15 @@ FINDERS = (notice_finding, statements_finding, cadence_finding, origins_finding,
            coverage_finding)
 
 
-def key_findings(tables, start, end, focus: str) -> list[Finding]:
+def all_findings(tables, start, end, focus: str) -> list[Finding]:
+    """Every finding, in order, available or not."""
+    return [finder(tables, start, end, focus) for finder in FINDERS]
+
+
+def key_findings(tables, start, end, focus: str, found: list[Finding] | None = None
+                 ) -> list[Finding]:
     """Three to five findings: those the data supports first, then what is missing."""
-    found = [finder(tables, start, end, focus) for finder in FINDERS]
+    found = all_findings(tables, start, end, focus) if found is None else found
     available = [f for f in found if f.available]
     missing = [f for f in found if not f.available]
     return (available + missing[: max(0, 3 - len(available))])[:5]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from trustbrief.brief.style import INFERRED_BASES, NOTICE_ORDER, STATED_MARK, UNCERTAIN_MARK
-from trustbrief.brief.views.cells import day_label, numbers, text_column, to_date, truthy
+from trustbrief.brief.views.cells import as_list, day_label, numbers, text_column, to_date, truthy
 from trustbrief.contract import Factuality
 
 
@@ -78,25 +78,79 @@ NOT_CONFIDENT_STATUSES = (Factuality.PLANNED, Factuality.HYPOTHETICAL, Factualit
                           Factuality.GENERIC)
 
 
-def confident_events(events: pd.DataFrame | None, start, end) -> pd.DataFrame:
+def actor_sides(actor_mentions: pd.DataFrame | None) -> dict[str, str]:
+    """Actor name -> its side, as the extraction resolved it (the most frequent side)."""
+    if actor_mentions is None or actor_mentions.empty:
+        return {}
+    pairs = pd.DataFrame({"actor": text_column(actor_mentions, "actor"),
+                          "side": text_column(actor_mentions, "side")})
+    pairs = pairs[(pairs["actor"] != "") & (pairs["side"] != "")]
+    top = pairs.groupby("actor")["side"].agg(lambda s: s.value_counts().index[0])
+    return top.to_dict()
+
+
+def within_one_side(events: pd.DataFrame | None, sides: dict[str, str]) -> pd.Series:
+    """True for an event between actors of ONE side (two officials of the same government
+    meeting): it says nothing about the relationship between the pair. The agent's side and
+    every target's side must be known and equal."""
+    if events is None or events.empty:
+        return pd.Series([], dtype=bool)
+    out = []
+    for agent, agent_side, targets in zip(text_column(events, "agent"),
+                                          text_column(events, "agent_side"),
+                                          text_column(events, "targets"), strict=True):
+        side = agent_side or sides.get(agent, "")
+        target_sides = {sides.get(t, "?") for t in as_list(targets)}
+        out.append(bool(side) and target_sides == {side})
+    return pd.Series(out, index=events.index, dtype=bool)
+
+
+def confident_events(events: pd.DataFrame | None, start, end,
+                     sides: dict[str, str] | None = None) -> pd.DataFrame:
     """The events a timeline may show: asserted (not planned or hypothetical), dated (not
-    open), best date inside [start, end], and not the act of reporting itself."""
+    open), best date inside [start, end], not the act of reporting itself and, when the
+    actors' `sides` are given, not an event within one side."""
     if events is None or events.empty:
         return pd.DataFrame(columns=list(getattr(events, "columns", [])))
+    return events[(off_timeline_reason(events, start, end, sides) == "").values]
+
+
+OFF_TIMELINE = {  # why an event of the period is not on the timeline (annex wording)
+    "undated": "no date", "status": "not asserted", "outside": "best date outside the period",
+    "reporting": "the act of reporting", "one_side": "within one side",
+}
+
+
+def off_timeline_reason(events: pd.DataFrame, start, end,
+                        sides: dict[str, str] | None = None) -> pd.Series:
+    """Per event, why the timeline leaves it out ('' when it is shown)."""
     frame = event_frame(events)
     lo, hi = to_date(start), to_date(end)
-    inside = [day is not None and (lo is None or day >= lo) and (hi is None or day <= hi)
-              for day in frame["day"]]
-    keep = (pd.Series(inside, index=frame.index)
-            & (frame["date_basis"] != "open")
-            & ~text_column(events, "status").isin(NOT_CONFIDENT_STATUSES).values
-            & (frame["lane"] != "reporting"))
-    return events[keep.values]
+    status = text_column(events, "status").isin(NOT_CONFIDENT_STATUSES).values
+    one_side = (within_one_side(events, sides).values if sides is not None
+                else [False] * len(frame))
+    reasons = []
+    for i, r in enumerate(frame.itertuples()):
+        if r.day is None or r.date_basis == "open":
+            reasons.append(OFF_TIMELINE["undated"])
+        elif status[i]:
+            reasons.append(OFF_TIMELINE["status"])
+        elif (lo is not None and r.day < lo) or (hi is not None and r.day > hi):
+            reasons.append(OFF_TIMELINE["outside"])
+        elif r.lane == "reporting":
+            reasons.append(OFF_TIMELINE["reporting"])
+        elif one_side[i]:
+            reasons.append(OFF_TIMELINE["one_side"])
+        else:
+            reasons.append("")
+    return pd.Series(reasons, index=events.index, dtype=object)
 
 
-def unplaced_events(events: pd.DataFrame | None, start, end) -> pd.DataFrame:
-    """Events of the period left off the timeline: undated, planned, low-confidence."""
+def unplaced_events(events: pd.DataFrame | None, start, end,
+                    sides: dict[str, str] | None = None) -> pd.DataFrame:
+    """Events of the period left off the timeline (undated, planned, low-confidence, within
+    one side), with the reason in `why`."""
     if events is None or events.empty:
-        return pd.DataFrame(columns=list(getattr(events, "columns", [])))
-    shown = set(text_column(confident_events(events, start, end), "event_id"))
-    return events[~text_column(events, "event_id").isin(shown)]
+        return pd.DataFrame(columns=list(getattr(events, "columns", [])) + ["why"])
+    why = off_timeline_reason(events, start, end, sides)
+    return events.assign(why=why)[why != ""]

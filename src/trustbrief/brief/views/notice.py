@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from trustbrief.brief.views.cells import as_list
-from trustbrief.brief.views.outlets import outlet_labels
+from trustbrief.brief.views.outlets import outlet_labels, unknown_file_names
 
 # x positions: an ordinal scale of notice, with 'unknown' set apart from the ordered classes.
 NOTICE_X = {"none": 0.0, "minutes": 1.0, "hours": 2.0, "days": 3.0, "unknown": 4.4}
@@ -32,6 +32,8 @@ def accounts_text(value: str, documents: pd.DataFrame | None = None) -> str:
     """The ledger's accounts made readable: document ids become outlet names
     ('minutes: The Jerusalem Post, unknown #2; none: Caliber.Az'); other text is kept."""
     names = {d: full for d, (_, full) in outlet_labels(documents).items()}
+    # 'unknown outlet (FILE)' as the metrics stage writes it: the article's title instead
+    names.update(unknown_file_names(documents))
     groups: list[tuple[str, list[str]]] = []
     for item in as_list(value):
         head, sep, rest = item.partition(":")
@@ -40,6 +42,20 @@ def accounts_text(value: str, documents: pd.DataFrame | None = None) -> str:
             item = rest
         if not groups:
             groups.append(("", []))
-        groups[-1][1].extend(names.get(p.strip(), p.strip()) for p in item.split(",")
-                             if p.strip())
+        groups[-1][1].extend(names.get(p.strip(), p.strip()) for p in split_names(item))
     return "; ".join(f"{k}: {', '.join(v)}" if k else ", ".join(v) for k, v in groups)
+
+
+def split_names(text: str) -> list[str]:
+    """'A, unknown outlet (x, y.txt), B' -> ['A', 'unknown outlet (x, y.txt)', 'B']: commas
+    inside parentheses do not split."""
+    out, depth, current = [], 0, ""
+    for ch in text:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "," and depth == 0:
+            out.append(current.strip())
+            current = ""
+        else:
+            current += ch
+    out.append(current.strip())
+    return [p for p in out if p]

@@ -139,3 +139,12 @@ def short_outlet_names(names: Sequence[str], documents: pd.DataFrame | None = No
 def outlet_order(name: str) -> tuple[bool, str]:
     """Named outlets first, then articles named by their title, alphabetically."""
     return (name.startswith(("“", "unknown")), name.lower())
+
+
+def unknown_file_names(documents: pd.DataFrame | None) -> dict[str, str]:
+    """'unknown outlet (FILE)' (how the metrics stage names such an article) -> the article's
+    title in quotes: prose and tooltips never show a file name."""
+    if documents is None or documents.empty:
+        return {}
+    return {f"unknown outlet ({f})": article_name("", t) for f, t in zip(
+        text_column(documents, "file"), text_column(documents, "title"), strict=True) if f}

@@ -197,3 +197,31 @@ def framing_table(actor_mentions: pd.DataFrame | None, documents: pd.DataFrame |
 def _same_words_everywhere(group: pd.DataFrame) -> bool:
     per_outlet = group.groupby("outlet")["surface"].apply(frozenset)
     return per_outlet.nunique() <= 1
+
+
+def framing_summary(actor_mentions: pd.DataFrame | None, documents: pd.DataFrame | None, *,
+                    max_actors: int = 6, max_terms: int = 4) -> pd.DataFrame:
+    """How outlets name the actors, for a short table: one row per actor that outlets name
+    differently (most variants first), its terms with the outlets using each
+    ('Security Minister: Al Mayadeen English'). Bounded in rows and terms, so it does not
+    grow with the corpus; the full counts are framing_counts."""
+    counts = framing_counts(actor_mentions, documents)
+    table = framing_table(actor_mentions, documents)
+    rows = []
+    for r in table.head(max_actors).itertuples():
+        mine = counts[(counts["actor"] == r.actor) & (counts["side"] == r.side)]
+        by_term = mine.groupby("surface").agg(outlets=("outlet", lambda o: sorted(set(o))),
+                                              uses=("count", "sum"))
+        by_term = by_term.sort_values(["uses"], ascending=False)
+        terms = [f"{term}: {_outlets_text(t.outlets)}" for term, t in
+                 by_term.head(max_terms).iterrows()]
+        if len(by_term) > max_terms:
+            terms.append(f"{len(by_term) - max_terms} more terms")
+        rows.append({"actor": r.actor, "side": r.side, "terms": "; ".join(terms)})
+    return pd.DataFrame(rows, columns=["actor", "side", "terms"])
+
+
+def _outlets_text(outlets: list[str], shown: int = 2) -> str:
+    names = [short(o, 32) for o in outlets[:shown]]
+    more = f" and {len(outlets) - shown} more" if len(outlets) > shown else ""
+    return ", ".join(names) + more
