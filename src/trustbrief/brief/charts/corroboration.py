@@ -17,7 +17,7 @@ from trustbrief.brief.style import (
     PLOT_WIDTH,
 )
 from trustbrief.brief.views.cells import short_day, unique_row_labels
-from trustbrief.brief.views.outlets import SHORT_OUTLET_CHARS
+from trustbrief.brief.views.outlets import TITLE_MIN_CHARS
 from trustbrief.brief.views.sourcing import (
     column_order,
     corroboration_cells,
@@ -60,7 +60,7 @@ def corroboration_matrix(events: pd.DataFrame | None, documents: pd.DataFrame | 
     col_px = max(min((width - label_px - text_px - 10) / len(columns), 64), 22)
     y = alt.Y("row:N", sort=order, title=None,
               axis=alt.Axis(labelLimit=label_px, domain=False, ticks=False, labelPadding=6))
-    # Short names at 45 degrees: each fits in SHORT_OUTLET_CHARS, so none is cut.
+    # Short names at 45 degrees: each fits in TITLE_MIN_CHARS (a title), so none is cut.
     x = alt.X("column:N", sort=columns, title=None, scale=alt.Scale(domain=columns),
               axis=alt.Axis(orient="top", labelAngle=-45, labelLimit=COLUMN_LABEL_PX,
                             domain=False, ticks=False, labelAlign="left", labelPadding=4))
@@ -85,4 +85,4 @@ def corroboration_matrix(events: pd.DataFrame | None, documents: pd.DataFrame | 
                                                 height=22 * len(order))
 
 
-COLUMN_LABEL_PX = SHORT_OUTLET_CHARS * CHAR_PX + 8
+COLUMN_LABEL_PX = TITLE_MIN_CHARS * CHAR_PX + 8

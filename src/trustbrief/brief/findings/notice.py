@@ -71,12 +71,14 @@ def notice_finding(tables, start, end, focus: str) -> Finding:
                        f"of the notice {observer} got; the notice ledger is empty for this "
                        "period.", [], "notice", False)
     little = ops[ops["notice"].isin(LITTLE_NOTICE)]
-    counts = Counter(ops["notice"].replace("", "unknown"))
+    counts = Counter(ops["notice"].replace({"": "unknown", "n/a": "unknown"}))
     if little.empty:
-        spread = join_words([f"{plural(n, 'operation')} {k}" for k, n in sorted(counts.items())])
+        spread = join_words([f"{plural(n, 'operation')} " + (
+            "with no notice reported" if k == "unknown" else f"with {k} of notice")
+            for k, n in sorted(counts.items())])
         text = (f"None of the {plural(len(ops), 'dated operation')} {period_words(start, end)} is "
                 f"reported as coming with no or only minutes of notice to {observer} "
-                f"(notice: {spread}).")
+                f"({spread}).")
         return Finding(text, cite_documents(docs_of(ops), documents), "notice", supports=False)
     which = join_words([f"{r.label} on {day_label(to_date(r.date))} ({_notice_words(r.notice)})"
                    for r in little.itertuples()])

@@ -200,28 +200,34 @@ def _same_words_everywhere(group: pd.DataFrame) -> bool:
 
 
 def framing_summary(actor_mentions: pd.DataFrame | None, documents: pd.DataFrame | None, *,
-                    max_actors: int = 6, max_terms: int = 4) -> pd.DataFrame:
-    """How outlets name the actors, for a short table: one row per actor that outlets name
-    differently (most variants first), its terms with the outlets using each
-    ('Security Minister: Al Mayadeen English'). Bounded in rows and terms, so it does not
-    grow with the corpus; the full counts are framing_counts."""
-    counts = framing_counts(actor_mentions, documents)
-    table = framing_table(actor_mentions, documents)
+                    max_actors: int = 6, max_terms: int = 3) -> pd.DataFrame:
+    """How outlets name the actors, for a short table: one row per actor that outlets call
+    by different titles, aliases or epithets (plain names left out), most variants first;
+    its terms, the rarest first (what sets an outlet apart), with the outlets using each
+    ('the Israeli occupation: Al Mayadeen English'). Bounded in rows and terms, so it does
+    not grow with the corpus; the full counts are framing_counts."""
+    if actor_mentions is None or actor_mentions.empty:
+        return pd.DataFrame(columns=["actor", "side", "terms"])
+    kinds = text_column(actor_mentions, "kind", "name")
+    counts = framing_counts(actor_mentions[kinds != "name"], documents)
+    table = framing_table(actor_mentions[kinds != "name"], documents)
     rows = []
     for r in table.head(max_actors).itertuples():
         mine = counts[(counts["actor"] == r.actor) & (counts["side"] == r.side)]
         by_term = mine.groupby("surface").agg(outlets=("outlet", lambda o: sorted(set(o))),
                                               uses=("count", "sum"))
-        by_term = by_term.sort_values(["uses"], ascending=False)
+        by_term = by_term.assign(n=by_term["outlets"].map(len)).sort_values(
+            ["n", "uses"], ascending=[True, False])
         terms = [f"{term}: {_outlets_text(t.outlets)}" for term, t in
                  by_term.head(max_terms).iterrows()]
         if len(by_term) > max_terms:
-            terms.append(f"{len(by_term) - max_terms} more terms")
+            more = len(by_term) - max_terms
+            terms.append(f"{more} more term{'s' if more > 1 else ''}")
         rows.append({"actor": r.actor, "side": r.side, "terms": "; ".join(terms)})
     return pd.DataFrame(rows, columns=["actor", "side", "terms"])
 
 
 def _outlets_text(outlets: list[str], shown: int = 2) -> str:
-    names = [short(o, 32) for o in outlets[:shown]]
+    names = [short(o, 40) for o in outlets[:shown]]
     more = f" and {len(outlets) - shown} more" if len(outlets) > shown else ""
     return ", ".join(names) + more
