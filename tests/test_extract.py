@@ -546,3 +546,14 @@ def test_an_official_speaking_of_the_other_side_is_a_statement_event(lex):
 ])
 def test_no_statement_without_another_side_or_when_another_event_tells_it(lex, text):
     assert only(run(lex, [text])["mentions"], event_type="statement").empty
+
+
+def test_calling_a_named_person_is_a_phone_call_but_calling_on_or_calling_it_is_not(lex):
+    found = run(lex, ["Blinken called Israeli Prime Minister Benjamin Netanyahu on Sunday.",
+                      "Blinken called on Netanyahu to allow more aid.",
+                      "Blinken called the strike a tragedy."])
+    m = one_mention(found, "phone_call")
+    assert set(m["actors"]) == {"Antony Blinken", "Benjamin Netanyahu"}
+    assert m["time_text"] == "on Sunday"
+    calls = only(found["mentions"], event_type="phone_call")
+    assert list(calls["sent_id"]) == ["dtest00000-s001"]
