@@ -228,6 +228,30 @@ def test_sidecar_warnings_and_evidence_name_the_story_sidecar(rules, caplog):
     assert "gone.txt: listed in data/stories/pair/sources.csv but not in" in caplog.text
 
 
+@pytest.mark.parametrize("text, outlet", [
+    ("Talks to resume\nBy Harbour Daily Staff\n" + BODY, "Harbour Daily"),
+    ("Talks to resume\nJane Roe is The Harbour Daily's diplomatic correspondent\n" + BODY,
+     "The Harbour Daily"),
+    ("Talks to resume\n" + BODY * 3 + "Jane Roe is a Newsmax writer covering politics.\n",
+     "Newsmax"),
+    ("Talks to resume\n" + BODY * 3 + "Harbour.Az\n", "Harbour.Az"),
+    ("The talks resume, Harbour Daily reports citing the ministry.\n" + BODY, "Harbour Daily"),
+    # an agency's dateline without a place, on a page that names nobody else
+    ("Talks to resume\nOct. 2, 2024 / 9:27 PM\nOct. 2 (UPI) -- " + BODY,
+     "United Press International"),
+])
+def test_the_text_names_its_own_outlet_without_an_address(rules, text, outlet):
+    doc = one(rules, text)
+    assert doc["outlet"] == outlet and doc["outlet_basis"] in ("text", "dateline")
+
+
+def test_a_beat_is_not_an_outlet_and_a_source_line_relays(rules):
+    assert one(rules, "Talks to resume\n" + BODY * 3
+               + "Jane Roe is a Pentagon correspondent.\n")["outlet"] == "unknown"
+    doc = one(rules, "Talks to resume\nSource: Harbour Wire, a local site\n" + BODY)
+    assert (doc["outlet"], doc["origin"]) == ("unknown", "Harbour Wire")
+
+
 def test_sidecar_outlet_outranks_the_address(rules):
     doc = one(rules, "Talks to resume\n" + BODY,
               {"file": "a.txt", "outlet": "Reuters", "url": "https://news.yahoo.com/x"})

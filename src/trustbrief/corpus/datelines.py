@@ -98,6 +98,7 @@ class Statement:
     updated: PrintedDate | None = None
     origin: str = ""
     origin_evidence: str = ""
+    origin_where: str = ""  # head | tail | lede: where the origin was printed
     outlet: str = ""
     outlet_evidence: str = ""
     author: str = ""
@@ -299,6 +300,7 @@ def _take(found: Statement, shape: Shape, m: re.Match, line: str, grammar: Gramm
             continue  # '(TEL AVIV) --' names a place, not an agency
         if name == "origin" and not found.origin:
             found.origin, found.origin_evidence, used = canonical or value, line, True
+            found.origin_where = shape.where
         elif name == "outlet" and not found.outlet:
             found.outlet, found.outlet_evidence, used = canonical or value, line, True
     printed = _captured(m, "date")

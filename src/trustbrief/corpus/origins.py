@@ -130,7 +130,10 @@ def own_outlet(*, side_outlet: str, url: str, url_outlet: str, statement: Statem
         return author_outlet, "text", author_outlet
     if site_name:
         return site_name, "html_meta", site_name
-    if statement.origin and statement.place:  # 'MOSCOW, July 31. /TASS/.': the agency's copy
+    # 'MOSCOW, July 31. /TASS/.', 'Oct. 2 (UPI) --': a wire dateline at the top, the agency's
+    # own copy (a 'Source: X' line at the top relays X instead)
+    dateline = statement.place or (statement.origin_where == "head" and not statement.relays)
+    if statement.origin and dateline:
         return statement.origin, "dateline", statement.origin_evidence
     return "unknown", "unknown", ""
 
