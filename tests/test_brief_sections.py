@@ -185,3 +185,19 @@ def test_a_thin_brief_says_which_judgements_the_data_does_not_support():
     judged = front.split('class="tb-judgements', 1)[1].split("Not judged", 1)
     assert "advance notice" not in judged[0]  # no notice judgement without an operation
     assert "operation" in text_of(judged[1])
+
+
+def test_a_large_corpus_lists_only_the_sources_the_notes_cite():
+    n = 120
+    docs = pd.DataFrame({"doc_id": [f"d{i:03d}" for i in range(n)], "outlet": ["Wire"] * n,
+                         "title": [f"Title {i}" for i in range(n)],
+                         "published": [f"2024-{1 + i // 28:02d}-{1 + i % 28:02d}"
+                                       for i in range(n)],
+                         "published_basis": ["stated"] * n, "duplicate_of": [""] * n})
+    sources = Sources(docs)
+    sources.cite(["d003", "d050"])
+    listing = sources.listing()
+    assert re.findall(r'id="source-(\d+)"', listing) == ["4", "51"]
+    assert f"the other {n - 2} articles" in listing
+    small = Sources(docs.head(10))
+    assert len(re.findall(r'id="source-', small.listing())) == 10  # a small corpus: all

@@ -16,14 +16,18 @@ from trustbrief.brief.views.cells import text_column
 from trustbrief.brief.views.events import unplaced_events
 
 
-def corpus_table(tables: Tables) -> HTMLBlock:
+def corpus_table(tables: Tables, sources=None) -> HTMLBlock:
+    """Every article with its number in the notes, file, outlet and date (bounded rows)."""
     docs = tables["documents"].copy()
     if docs.empty:
         return table(docs)
+    if sources is not None:
+        docs.insert(0, "number", [sources.number.get(d, "") for d in docs["doc_id"]])
+        docs = docs.sort_values("number", kind="stable")
     docs["published"] = [
         f"{p} ({b})" if p else f"unknown ({b})"
         for p, b in zip(docs["published"], docs["published_basis"], strict=True)]
-    return table(docs, {"file": "File", "title": "Title", "outlet": "Outlet",
+    return table(docs, {"number": "No.", "file": "File", "title": "Title", "outlet": "Outlet",
                         "published": "Published (basis)", "n_sentences": "Sentences",
                         "duplicate_of": "Duplicate of"})
 
@@ -102,7 +106,7 @@ def annex(brief) -> HTMLBlock:
         table(claims, {"speaker": "Speaker", "speaker_type": "Type", "cited_outlet": "Via",
                        "said": "Said", "source": "Source"}).markup,
         "<h3>D. Methods</h3>", prose(*METHODS).markup,
-        "<h3>E. Articles, files and dates</h3>", corpus_table(brief.tables).markup,
+        "<h3>E. Articles, files and dates</h3>", corpus_table(brief.tables, brief.sources).markup,
         "<h3>F. Provenance</h3>", provenance_appendix(brief.params, brief.tables).markup,
         "</div>",
     ]

@@ -17,6 +17,7 @@ from trustbrief.brief.views.outlets import article_name
 
 esc = html.escape
 CITE_LIMIT = 5  # sources named in one note; the rest are '+N more' (see the sources list)
+LIST_ALL = 40  # a corpus this small lists every article; a larger one, the sources cited
 
 
 def day_text(day: pd.Timestamp | None) -> str:
@@ -68,6 +69,7 @@ class Sources:
         self.records = {r["doc_id"]: r for r in frame.to_dict("records")}
         self.number = {doc_id: i for i, doc_id in enumerate(self.records, start=1)}
         self.by_number = {i: self.records[d] for d, i in self.number.items()}
+        self.cited: set[int] = set()  # numbers a note has shown: the sources list's entries
 
     def numbers(self, doc_ids) -> list[int]:
         ids = as_list(doc_ids) if isinstance(doc_ids, str) else list(doc_ids)
@@ -84,9 +86,11 @@ class Sources:
     def strongest(self, doc_ids, limit: int | None = CITE_LIMIT) -> tuple[list[int], int]:
         """The `limit` strongest numbers (in number order) and how many more were cited."""
         found = self.numbers(doc_ids)
-        if limit is None or len(found) <= limit:
-            return found, 0
-        return sorted(sorted(found, key=self.strength)[:limit]), len(found) - limit
+        more = 0
+        if limit is not None and len(found) > limit:
+            found, more = sorted(sorted(found, key=self.strength)[:limit]), len(found) - limit
+        self.cited.update(found)
+        return found, more
 
     def cite_text(self, doc_ids, limit: int | None = CITE_LIMIT) -> str:
         """'[1, 3]' or '[1, 3, 4, 6, 9 +12 more]' for plain text; '' when nothing is cited."""
@@ -115,17 +119,27 @@ class Sources:
         parts = [r["name"]] + ([f"“{title}”"] if title and not named_by_title else [])
         return ", ".join(parts + [published_text(r)]) + "."
 
-    def listing(self) -> str:
-        """The numbered sources list (escaped HTML), one anchor per source."""
-        items = []
-        for doc_id, n in self.number.items():
-            r = self.records[doc_id]
-            url = str(r["url"])
-            link = (f' <a href="{esc(url, quote=True)}" rel="noopener">link</a>'
-                    if url.startswith(("https://", "http://")) else "")
-            copy = " Copy of another source; not counted twice." if r["duplicate_of"] else ""
-            items.append(f'<li id="source-{n}" value="{n}">{esc(self.entry(doc_id))}'
-                         f"{esc(copy)}{link}</li>")
+    def listing(self, list_all: int = LIST_ALL) -> str:
+        """The numbered sources list (escaped HTML), one anchor per source: every article
+        of a small corpus; of a large one, the sources the notes above cite, and where the
+        rest are (the annex's article table, documents.csv), so the list does not grow
+        with the corpus."""
+        shown = (list(self.number.values()) if len(self.number) <= list_all
+                 else sorted(self.cited))
+        items = [self._item(n) for n in shown]
         if not items:
             return '<p class="tb-note">No articles.</p>'
-        return f'<ol class="tb-sources">{"".join(items)}</ol>'
+        rest = len(self.number) - len(shown)
+        note = (f'<p class="tb-note">The sources cited above; the other {rest:,} articles, '
+                "with their numbers, are in the annex (E) and in documents.csv.</p>"
+                if rest else "")
+        return f'<ol class="tb-sources">{"".join(items)}</ol>{note}'
+
+    def _item(self, n: int) -> str:
+        r = self.by_number[n]
+        url = str(r["url"])
+        link = (f' <a href="{esc(url, quote=True)}" rel="noopener">link</a>'
+                if url.startswith(("https://", "http://")) else "")
+        copy = " Copy of another source; not counted twice." if r["duplicate_of"] else ""
+        return (f'<li id="source-{n}" value="{n}">{esc(self.entry(r["doc_id"]))}'
+                f"{esc(copy)}{link}</li>")
