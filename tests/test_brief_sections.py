@@ -12,7 +12,7 @@ import re
 import pandas as pd
 import pytest
 
-from fixtures.brief_tables import D1, D2, D3, brief_tables
+from fixtures.brief_tables import D1, D2, D3, D4, D5, brief_tables
 from trustbrief.brief.citations import Sources
 from trustbrief.brief.conflicts import accounts_conflict, measure_interval
 from trustbrief.brief.front import SUMMARY_WORDS
@@ -201,3 +201,20 @@ def test_a_large_corpus_lists_only_the_sources_the_notes_cite():
     assert f"the other {n - 2} articles" in listing
     small = Sources(docs.head(10))
     assert len(re.findall(r'id="source-', small.listing())) == 10  # a small corpus: all
+
+
+def test_load_tables_returns_typed_frames_and_the_brief_reads_them(tmp_path):
+    """load_tables decodes through the contract: integers, booleans, list cells."""
+    from trustbrief.brief.tables import load_tables
+    from trustbrief.tables import write_table
+
+    for name, frame in brief_tables().items():
+        write_table(frame, tmp_path / f"{name}.csv")
+    tables = load_tables(tmp_path)
+    events = tables["events"]
+    assert events["n_origins"].dtype == "int64"
+    assert events.set_index("event_id").loc["e001", "doc_ids"] == [D4, D5]
+    main = Brief(tables, PARAMS)
+    page = "".join(getattr(main, name)()._repr_html_() for name in SECTIONS)
+    page += main.annex()._repr_html_()
+    assert "['" not in text_of(re.sub(r"<script.*?</script>", "", page, flags=re.S))

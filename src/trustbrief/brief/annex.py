@@ -12,8 +12,9 @@ import pandas as pd
 from trustbrief import provenance
 from trustbrief.brief.html import HTMLBlock, esc, prose, section, table
 from trustbrief.brief.tables import Tables
-from trustbrief.brief.views.cells import text_column
+from trustbrief.brief.views.cells import as_list, text_column
 from trustbrief.brief.views.events import unplaced_events
+from trustbrief.brief.views.outlets import outlet_labels
 
 
 def corpus_table(tables: Tables, sources=None) -> HTMLBlock:
@@ -84,7 +85,10 @@ def annex(brief) -> HTMLBlock:
     """Everything an auditor needs and a reader may skip, after the main body."""
     events = brief.events
     unplaced = unplaced_events(events, brief.start, brief.end, brief.actor_sides)
+    names = {d: full for d, (_, full) in outlet_labels(brief.tables["documents"]).items()}
     shown = brief.timeline_events
+    shown = shown.assign(origins=[", ".join(names.get(o, o) for o in as_list(cell))
+                                  for cell in text_column(shown, "origins")])
     claims = brief.tables["claims"].copy()
     if len(claims):
         claims["source"] = claims["doc_id"].map(lambda d: brief.sources.cite_text([d]))

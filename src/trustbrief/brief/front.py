@@ -21,7 +21,7 @@ from trustbrief.brief.findings.notice import operations_with_notice
 from trustbrief.brief.findings.statements import period_statements
 from trustbrief.brief.judgements import Judgement
 from trustbrief.brief.views.cadence import cadence_channels, next_planned
-from trustbrief.brief.views.cells import day_label, text_column, to_date
+from trustbrief.brief.views.cells import as_list, day_label, text_column, to_date
 from trustbrief.contract import Notice
 
 SUMMARY_WORDS = 120
@@ -90,12 +90,12 @@ def _planned(tables, start) -> list[Watch]:
                 lo is None or day >= lo):
             items.append((r["date"], Watch(f"{_unplanned(r['label'])} ({day_label(day)}): "
                                            "planned; no article reports it held.",
-                                           r["doc_ids"].split(";"))))
+                                           as_list(r["doc_ids"]))))
     for ch in cadence_channels(table_of(tables, "cadence")).to_dict("records"):
         label, date, status = next_planned(ch)
         if date and not any(d == date for d, _ in items):
             items.append((date, Watch(f"{ch['channel_label']}: next contact {status} for "
-                                      f"{day_label(to_date(date))}.", ch["doc_ids"].split(";"))))
+                                      f"{day_label(to_date(date))}.", as_list(ch["doc_ids"]))))
     return [w for _, w in sorted(items, key=lambda i: i[0])]
 
 
@@ -109,7 +109,7 @@ def _open_notice(tables, start, end, focus: str) -> list[Watch]:
     unknown = ops[ops["notice"].isin((Notice.UNKNOWN, ""))]
     return [Watch(f"Open question: what notice {observer} had of {r.label} "
                   f"({day_label(to_date(r.date))}); no article says.",
-                  str(r.doc_ids).split(";")) for r in unknown.itertuples()]
+                  as_list(r.doc_ids)) for r in unknown.itertuples()]
 
 
 def what_to_watch(tables, start, end, focus: str, conflicts: pd.DataFrame) -> list[Watch]:
@@ -119,5 +119,5 @@ def what_to_watch(tables, start, end, focus: str, conflicts: pd.DataFrame) -> li
     for (fact, subject), group in conflicts.groupby(["fact", "subject"], sort=False):
         items.append(Watch(f"Open question: the sources disagree on the "
                            f"{str(fact).replace('_', ' ')} of {subject}.",
-                           [d for cell in group["doc_ids"] for d in str(cell).split(";")]))
+                           [d for cell in group["doc_ids"] for d in as_list(cell)]))
     return items[:WATCH_ITEMS]

@@ -79,6 +79,9 @@ def table(frame: pd.DataFrame, columns: dict[str, str] | None = None, caption: s
     shown = frame
     if columns:
         shown = frame[[c for c in columns if c in frame]].rename(columns=columns)
+    # list cells (typed tables) read as the CSV writes them
+    shown = shown.apply(lambda col: col.map(
+        lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v))
     if clip_at:
         shown = shown.apply(lambda col: col.map(
             lambda v: clip(v, clip_at) if isinstance(v, str) else v))

@@ -30,7 +30,7 @@ from trustbrief.brief.html import HTMLBlock, columns_of, esc, figure, prose, sec
 from trustbrief.brief.judgements import judge, not_judged
 from trustbrief.brief.style import use_theme
 from trustbrief.brief.tables import Tables, in_period, load_tables
-from trustbrief.brief.views.cells import text_column
+from trustbrief.brief.views.cells import as_list, text_column
 from trustbrief.brief.views.events import actor_sides, confident_events, event_notice
 from trustbrief.brief.views.notice import accounts_text
 from trustbrief.brief.views.sourcing import (
@@ -185,7 +185,7 @@ class Brief:
         counts = text_column(ledger, "notice").value_counts()
         summary = ", ".join(f"{n} {k}" for k, n in counts.items())
         cites = self.sources.cite([d for c in text_column(ledger, "doc_ids")
-                                   for d in c.split(";")])
+                                   for d in as_list(c)])
         return HTMLBlock(section("Notice ledger").markup + figure(
             notice_ledger_chart(ledger, self.tables["documents"]),
             f"How much warning {self.observer} had of each operation",

@@ -29,6 +29,9 @@ class Tables:
 
 
 def load_tables(processed_dir: Path | str) -> Tables:
+    """Every processed table as the typed frame the stages produce (contract.decode):
+    integers, numbers and booleans as such, list cells as Python lists; text and ISO dates
+    stay strings. A table the folder lacks is an empty frame."""
     processed_dir = Path(processed_dir)
     if not (processed_dir / "documents.csv").exists():
         raise FileNotFoundError(
@@ -36,7 +39,8 @@ def load_tables(processed_dir: Path | str) -> Tables:
     frames = {}
     for name in TABLE_NAMES:
         path = processed_dir / f"{name}.csv"
-        frames[name] = read_table(path) if path.exists() else pd.DataFrame()
+        frames[name] = (contract.decode(read_table(path), name) if path.exists()
+                        else pd.DataFrame())
     prov, package = {}, {}
     if (processed_dir / "provenance.json").exists():
         prov = json.loads((processed_dir / "provenance.json").read_text(encoding="utf-8"))
