@@ -373,3 +373,17 @@ def test_sourcing_rows_do_not_grow_with_the_corpus():
     assert rows["outlet"].nunique() == charts_sourcing.MAX_ROWS
     assert rows["count"].sum() == counts["count"].sum()
     assert "other sources (19)" in set(rows["outlet"]) and "Outlet 29" in set(rows["outlet"])
+
+
+def test_matrix_columns_are_bounded_whatever_the_number_of_outlets():
+    from trustbrief.brief.charts.corroboration import MAX_COLUMNS, bounded_columns
+
+    cells = pd.DataFrame({"event_id": [f"e{i % 3}" for i in range(40)],
+                          "column": [f"Outlet {i:02d}" for i in range(40)],
+                          "outlet": [f"Outlet {i:02d}" for i in range(40)],
+                          "kind": ["rewrite citing another outlet"] * 39 + ["independent origin"]})
+    bounded = bounded_columns(cells)
+    assert bounded["column"].nunique() == MAX_COLUMNS
+    others = bounded[bounded["column"].str.startswith("other outlets")]
+    assert set(others["column"]) == {f"other outlets ({40 - MAX_COLUMNS + 1})"}
+    assert "independent origin" in set(others["kind"])  # an origin among them stays one

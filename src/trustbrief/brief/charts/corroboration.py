@@ -42,19 +42,10 @@ def corroboration_matrix(events: pd.DataFrame | None, documents: pd.DataFrame | 
     cells = cells[[keep_date(d, start, end, include_undated) for d in cells["date"]]]
     if cells.empty:
         return no_data_chart("No event is linked to a document yet.", width)
-    firsts = cells.drop_duplicates("event_id")
-    firsts = firsts.assign(sort=firsts["date"].replace("", "9999")).sort_values(
-        ["sort", "event_id"])
-    rows = unique_row_labels([f"{short_day(d)} · {lab or eid}" for d, lab, eid in
-                              zip(firsts["date"], firsts["label"], firsts["event_id"],
-                                  strict=True)], label_chars)
-    row_of = dict(zip(firsts["event_id"], rows, strict=True))
-    cells = cells.assign(row=cells["event_id"].map(row_of))
-    order = rows
+    cells = bounded_columns(cells)
+    cells, counts = _rows(cells, label_chars)
+    order = list(counts["row"])
     columns = sorted(set(cells["column"]), key=column_order)
-    counts = firsts.assign(row=rows, t=[
-        origins_text(n, o) for n, o in zip(firsts["n_origins"], firsts["origins"],
-                                            strict=True)])
     label_px = min(max(len(t) for t in order) * CHAR_PX + 8, width * 0.45)
     text_px = min(max(len(t) for t in counts["t"]) * CHAR_PX + 14, ORIGINS_TEXT_PX)
     col_px = max(min((width - label_px - text_px - 10) / len(columns), 64), 22)
@@ -86,3 +77,35 @@ def corroboration_matrix(events: pd.DataFrame | None, documents: pd.DataFrame | 
 
 
 COLUMN_LABEL_PX = TITLE_MIN_CHARS * CHAR_PX + 8
+MAX_COLUMNS = 16  # outlets drawn as columns; the rest share one (size does not grow)
+OTHERS = "other outlets"
+
+
+def bounded_columns(cells: pd.DataFrame, limit: int = MAX_COLUMNS) -> pd.DataFrame:
+    """At most `limit` columns: the outlets reporting the most events, then one column
+    for the others (an origin among them drawn as an origin)."""
+    per_column = cells.groupby("column")["event_id"].nunique().sort_values(ascending=False)
+    if len(per_column) <= limit:
+        return cells
+    keep = set(sorted(per_column.index, key=lambda c: (-per_column[c], c))[:limit - 1])
+    rest = cells[~cells["column"].isin(keep)]
+    label = f"{OTHERS} ({rest['column'].nunique()})"
+    merged = rest.sort_values("kind").drop_duplicates("event_id").assign(
+        column=label, outlet=label)  # ORIGIN_KINDS sort 'independent origin' first
+    return pd.concat([cells[cells["column"].isin(keep)], merged], ignore_index=True)
+
+
+def _rows(cells: pd.DataFrame, label_chars: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One row per event, by date: the cells with their row label, and per row the text
+    naming the event's independent origins."""
+    firsts = cells.drop_duplicates("event_id")
+    firsts = firsts.assign(sort=firsts["date"].replace("", "9999")).sort_values(
+        ["sort", "event_id"])
+    rows = unique_row_labels([f"{short_day(d)} · {lab or eid}" for d, lab, eid in
+                              zip(firsts["date"], firsts["label"], firsts["event_id"],
+                                  strict=True)], label_chars)
+    row_of = dict(zip(firsts["event_id"], rows, strict=True))
+    counts = firsts.assign(row=rows, t=[
+        origins_text(n, o) for n, o in zip(firsts["n_origins"], firsts["origins"],
+                                            strict=True)])
+    return cells.assign(row=cells["event_id"].map(row_of)), counts

@@ -29,24 +29,7 @@ def notice_ledger_chart(notice_ledger: pd.DataFrame | None, documents: pd.DataFr
     as reported; the tooltip lists the accounts by outlet."""
     if notice_ledger is None or notice_ledger.empty:
         return no_data_chart("No operations with a notice account in this period.", width)
-    rows = []
-    for r in notice_ledger.assign(**{c: text_column(notice_ledger, c) for c in
-                                     ("event_id", "label", "date", "notice", "accounts",
-                                      "n_accounts", "evidence", "outlets")}).itertuples():
-        day = to_date(r.date)
-        notice = r.notice if r.notice in NOTICE_X else "unknown"
-        total, split = parse_accounts(r.n_accounts or r.accounts)
-        when = f"{day.day} {day:%b}" if day is not None else "undated"
-        rows.append({"event_id": r.event_id, "sort": r.date or "9999", "notice": notice,
-                     "row": f"{when} · {r.label or r.event_id}",
-                     "x": NOTICE_X[notice], "accounts": total,
-                     "accounts_text": str(total) if total else "",
-                     "split": ", ".join(f"{k}: {v}" for k, v in split.items()),
-                     "by_outlet": short(accounts_text(r.accounts, documents), 240) or "-",
-                     "evidence": short(r.evidence, 240),
-                     "outlets": ", ".join(as_list(r.outlets)) or "unknown outlet"})
-    data = pd.DataFrame(rows).sort_values(["sort", "event_id"]).reset_index(drop=True)
-    data["row"] = unique_row_labels(list(data["row"]), label_chars)
+    data = ledger_rows(notice_ledger, documents, label_chars)
     order = list(data["row"])
     label_px = min(max(len(t) for t in order) * CHAR_PX + 8, width * 0.5)
     plot_w = width - label_px
@@ -76,6 +59,30 @@ def notice_ledger_chart(notice_ledger: pd.DataFrame | None, documents: pd.DataFr
             x=alt.X("x:Q", scale=xs, axis=x_axis), text="accounts_text:N"),
     ]
     return alt.layer(*layers).properties(width=plot_w, height=max(26 * len(order), 40))
+
+
+def ledger_rows(notice_ledger: pd.DataFrame, documents: pd.DataFrame | None,
+                label_chars: int) -> pd.DataFrame:
+    """One row per operation, by date: its notice, x position, accounts and tooltip texts."""
+    rows = []
+    for r in notice_ledger.assign(**{c: text_column(notice_ledger, c) for c in
+                                     ("event_id", "label", "date", "notice", "accounts",
+                                      "n_accounts", "evidence", "outlets")}).itertuples():
+        day = to_date(r.date)
+        notice = r.notice if r.notice in NOTICE_X else "unknown"
+        total, split = parse_accounts(r.n_accounts or r.accounts)
+        when = f"{day.day} {day:%b}" if day is not None else "undated"
+        rows.append({"event_id": r.event_id, "sort": r.date or "9999", "notice": notice,
+                     "row": f"{when} · {r.label or r.event_id}",
+                     "x": NOTICE_X[notice], "accounts": total,
+                     "accounts_text": str(total) if total else "",
+                     "split": ", ".join(f"{k}: {v}" for k, v in split.items()),
+                     "by_outlet": short(accounts_text(r.accounts, documents), 240) or "-",
+                     "evidence": short(r.evidence, 240),
+                     "outlets": ", ".join(as_list(r.outlets)) or "unknown outlet"})
+    data = pd.DataFrame(rows).sort_values(["sort", "event_id"]).reset_index(drop=True)
+    data["row"] = unique_row_labels(list(data["row"]), label_chars)
+    return data
 
 
 def _notice_label_expr() -> str:

@@ -58,18 +58,8 @@ def cadence_layout(cadence: pd.DataFrame | None, contacts: pd.DataFrame | None =
     silence that began earlier runs in from the left edge. `stated`: the stated_measures
     table (the counts beside each channel's name)."""
     channels = cadence_channels(cadence, as_of, stated)
-    points = cadence_contacts(channels, contacts, events, blocked_types)
-    stated = [d for d in map(to_date, channels["as_of"]) if d is not None]
-    as_of_ts = (max(stated) if stated else to_date(as_of)) or max(
-        list(points["day"]) or [pd.Timestamp("2000-01-01")])
-    gaps = gap_rows(channels)
-    days = list(points["day"]) + list(gaps["first"]) + list(gaps["last"]) + [as_of_ts]
-    start, end = min(days) - pd.Timedelta(days=3), max(days) + pd.Timedelta(days=3)
-    first_day = to_date(since)
-    if first_day is not None and first_day > start:
-        start = min(first_day, end - pd.Timedelta(days=7))
-        points = points[points["day"] >= start]
-        gaps = gaps.assign(first=[max(f, start) for f in gaps["first"]])
+    points, gaps, start, end, as_of_ts = _time_window(
+        channels, cadence_contacts(channels, contacts, events, blocked_types), as_of, since)
 
     def px(day):
         return x_pixels(day, start, end, width)
@@ -104,6 +94,23 @@ def cadence_layout(cadence: pd.DataFrame | None, contacts: pd.DataFrame | None =
     lanes = pd.DataFrame(lane_rows, columns=["channel", "header", "top", "point_y", "bottom"])
     return CadenceLayout(lanes, points.reset_index(drop=True), gaps.reset_index(drop=True),
                          labels, headers, start, end, as_of_ts, width, float(y + 2))
+
+
+def _time_window(channels: pd.DataFrame, points: pd.DataFrame, as_of, since):
+    """The axis' first and last day (three days' margin), the as-of day, and the contacts
+    and silences inside the window (a silence that began before `since` starts there)."""
+    stated = [d for d in map(to_date, channels["as_of"]) if d is not None]
+    as_of_ts = (max(stated) if stated else to_date(as_of)) or max(
+        list(points["day"]) or [pd.Timestamp("2000-01-01")])
+    gaps = gap_rows(channels)
+    days = list(points["day"]) + list(gaps["first"]) + list(gaps["last"]) + [as_of_ts]
+    start, end = min(days) - pd.Timedelta(days=3), max(days) + pd.Timedelta(days=3)
+    first_day = to_date(since)
+    if first_day is not None and first_day > start:
+        start = min(first_day, end - pd.Timedelta(days=7))
+        points = points[points["day"] >= start]
+        gaps = gaps.assign(first=[max(f, start) for f in gaps["first"]])
+    return points, gaps, start, end, as_of_ts
 
 
 def _dot_slots(points: pd.DataFrame) -> dict:

@@ -67,21 +67,7 @@ def timeline_layout(events: pd.DataFrame | None, start=None, end=None, crisis=No
                     width: float = PLOT_WIDTH, crisis_label: str = "crisis window"
                     ) -> TimelineLayout:
     """Place events, lanes, headers and labels in pixels (pure; no Altair)."""
-    frame = event_frame(events)
-    frame = frame[frame["day"].notna() & (frame["date_basis"] != "open")]
-    frame = frame[frame["n_origins"] >= min_origins]
-    start_ts, end_ts = time_window(frame, start, end)
-    inside = (frame["last"] >= start_ts) & (frame["first"] <= end_ts)
-    frame = frame[inside].sort_values(["day", "event_id"]).copy()
-    frame["radius"] = _point_radius(frame["n_origins"]).astype(float)
-    frame["y"] = 0.0
-
-    def px(day):
-        return x_pixels(min(max(day, start_ts), end_ts), start_ts, end_ts, width)
-
-    frame["x"] = frame["day"].map(px)
-    frame["x_first"] = frame["first"].map(px)
-    frame["x_last"] = frame["last"].map(px)
+    frame, start_ts, end_ts = _placed_events(events, start, end, min_origins, width)
     headers = _timeline_headers(crisis, start_ts, end_ts, width, crisis_label, frame)
     present = set(frame["lane"])  # empty lanes are left out
     lanes_present = [lane for lane in LANE_ORDER if lane in present] + sorted(
@@ -118,6 +104,27 @@ def timeline_layout(events: pd.DataFrame | None, start=None, end=None, crisis=No
     lanes = pd.DataFrame(lane_rows, columns=["lane", "top", "point_y", "bottom"])
     return TimelineLayout(frame.reset_index(drop=True), labels, headers, lanes, start_ts, end_ts,
                           width, float(y + 2), numbers, footnotes)
+
+
+def _placed_events(events, start, end, min_origins: int, width: float):
+    """The dated events inside the window, by day, with radius and x positions in pixels;
+    and the window's first and last day."""
+    frame = event_frame(events)
+    frame = frame[frame["day"].notna() & (frame["date_basis"] != "open")]
+    frame = frame[frame["n_origins"] >= min_origins]
+    start_ts, end_ts = time_window(frame, start, end)
+    inside = (frame["last"] >= start_ts) & (frame["first"] <= end_ts)
+    frame = frame[inside].sort_values(["day", "event_id"]).copy()
+    frame["radius"] = _point_radius(frame["n_origins"]).astype(float)
+    frame["y"] = 0.0
+
+    def px(day):
+        return x_pixels(min(max(day, start_ts), end_ts), start_ts, end_ts, width)
+
+    frame["x"] = frame["day"].map(px)
+    frame["x_first"] = frame["first"].map(px)
+    frame["x_last"] = frame["last"].map(px)
+    return frame, start_ts, end_ts
 
 
 def _number_unplaced(unplaced, labels, frame, width) -> tuple[list[LabelBox], list[str]]:

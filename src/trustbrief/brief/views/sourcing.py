@@ -77,6 +77,8 @@ def column_order(column: str) -> tuple:
     match = re.fullmatch(r"unknown #(\d+)", column)
     if match:
         return (2, int(match[1]), "")
+    if column.startswith("other outlets"):
+        return (3, 0, "")
     return (1 if column.startswith("“") else 0, 0, column.lower())
 
 
