@@ -218,3 +218,13 @@ def test_load_tables_returns_typed_frames_and_the_brief_reads_them(tmp_path):
     page = "".join(getattr(main, name)()._repr_html_() for name in SECTIONS)
     page += main.annex()._repr_html_()
     assert "['" not in text_of(re.sub(r"<script.*?</script>", "", page, flags=re.S))
+
+
+def test_the_timeline_draws_the_best_corroborated_events_and_the_annex_says_why():
+    from trustbrief.brief.views.events import confident_events, unplaced_events
+
+    events = brief_tables()["events"]
+    shown = confident_events(events, "2024-07-01", "2024-10-31", limit=2)
+    assert len(shown) == 2 and set(shown["event_id"]) == {"e004", "e005"}  # most origins
+    left = unplaced_events(events, "2024-07-01", "2024-10-31", limit=2)
+    assert "fewer origins than the events shown" in set(left["why"])

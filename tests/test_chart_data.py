@@ -36,12 +36,17 @@ def test_a_chart_carries_its_data_as_a_csv_link():
     assert "Data (CSV)" in markup and "2 rows" in markup
 
 
-def test_layered_charts_offer_each_dataset():
+def test_a_layered_chart_offers_the_data_it_is_given_else_its_largest_dataset():
     window = pd.DataFrame({"start": ["2024-09-17"], "end": ["2024-10-09"]})
     layered = alt.layer(bars(), alt.Chart(window).mark_rule().encode(x="start:T"))
     markup = offline_charts.render_mimebundle(layered.to_dict(), embed_bundle=False,
                                               name="x")["text/html"]
-    assert [n for n, _ in decoded_links(markup)] == ["x-1.csv", "x-2.csv"]
+    [(name, text)] = decoded_links(markup)
+    assert name == "x.csv" and "Wire A" in text
+    given = offline_charts.render_mimebundle(layered.to_dict(), embed_bundle=False, name="x",
+                                             data=window)["text/html"]
+    [(_, text)] = decoded_links(given)
+    assert text.splitlines()[0] == "start,end"
 
 
 def test_the_export_menu_is_on_and_offline():

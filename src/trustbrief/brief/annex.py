@@ -13,7 +13,7 @@ from trustbrief import provenance
 from trustbrief.brief.html import HTMLBlock, esc, prose, section, table
 from trustbrief.brief.tables import Tables
 from trustbrief.brief.views.cells import as_list, text_column
-from trustbrief.brief.views.events import unplaced_events
+from trustbrief.brief.views.events import TIMELINE_EVENTS, unplaced_events
 from trustbrief.brief.views.outlets import outlet_labels
 
 
@@ -84,7 +84,8 @@ METHODS = (
 def annex(brief) -> HTMLBlock:
     """Everything an auditor needs and a reader may skip, after the main body."""
     events = brief.events
-    unplaced = unplaced_events(events, brief.start, brief.end, brief.actor_sides)
+    unplaced = unplaced_events(events, brief.start, brief.end, brief.actor_sides,
+                               TIMELINE_EVENTS)
     names = {d: full for d, (_, full) in outlet_labels(brief.tables["documents"]).items()}
     shown = brief.timeline_events
     shown = shown.assign(origins=[", ".join(names.get(o, o) for o in as_list(cell))

@@ -43,19 +43,15 @@ def csv_data_uri(frame: pd.DataFrame) -> str:
 
 def csv_links(spec: dict, name: str, data: pd.DataFrame | None = None) -> str:
     """'Data (CSV): 35 rows' as a download link beside a chart: the `data` the figure gives
-    (what a reader wants: one row per event, contact or count), else each of the chart's
-    inline datasets ('table 1, 35 rows · table 2, 4 rows')."""
-    frames = [data] if data is not None else datasets(spec)
+    (one row per event, contact or count), else the chart's largest inline dataset (what
+    its marks draw; the others are labels and guides)."""
+    frames = [data] if data is not None else datasets(spec)[:1]
     if not frames:
         return ""
-    links = []
-    for number, frame in enumerate(frames, start=1):
-        suffix = "" if len(frames) == 1 else f"-{number}"
-        rows = f"{len(frame):,} row{'s' if len(frame) != 1 else ''}"
-        label = rows if len(frames) == 1 else f"table {number}, {rows}"
-        links.append(f'<a class="tb-csv" download="{html.escape(name + suffix)}.csv" '
-                     f'href="{csv_data_uri(frame)}">{label}</a>')
-    return f'<p class="tb-chart-data">Data (CSV): {" · ".join(links)}</p>'
+    frame = frames[0]
+    rows = f"{len(frame):,} row{'s' if len(frame) != 1 else ''}"
+    return (f'<p class="tb-chart-data">Data (CSV): <a class="tb-csv" '
+            f'download="{html.escape(name)}.csv" href="{csv_data_uri(frame)}">{rows}</a></p>')
 
 
 def _marks(spec: dict) -> list[str]:

@@ -31,8 +31,13 @@ from trustbrief.brief.judgements import judge, not_judged
 from trustbrief.brief.style import use_theme
 from trustbrief.brief.tables import Tables, in_period, load_tables
 from trustbrief.brief.views.cells import as_list, text_column
-from trustbrief.brief.views.events import actor_sides, confident_events, event_notice
-from trustbrief.brief.views.notice import accounts_text
+from trustbrief.brief.views.events import (
+    TIMELINE_EVENTS,
+    actor_sides,
+    confident_events,
+    event_notice,
+)
+from trustbrief.brief.views.notice import accounts_text, most_accounts
 from trustbrief.brief.views.sourcing import (
     corroboration_cells,
     framing_summary,
@@ -45,7 +50,9 @@ TIMELINE_CSV = ("event_id", "date", "date_earliest", "date_latest", "date_basis"
                 "n_origins", "origins")
 LEDGER_CSV = ("event_id", "date", "label", "agent", "targets", "notice", "accounts", "evidence")
 CONTACTS_CSV = ("channel", "channel_label", "event_id", "date", "status", "label")
-MATRIX_CSV = ("event_id", "date", "label", "outlet", "kind", "n_origins", "origins")
+
+CONFLICTS_SHOWN = 8  # facts in dispute listed in the main body; the rest are in the CSV
+LEDGER_ROWS = 16  # operations in the notice ledger: those with the most accounts
 
 CONFIDENCE_NOTE = ("Confidence: high = three or more independent origins and an on-record "
                    "source; moderate = two or more origins; low = one origin.")
@@ -86,7 +93,8 @@ class Brief:
 
     @property
     def timeline_events(self) -> pd.DataFrame:
-        return confident_events(self.events, self.start, self.end, self.actor_sides)
+        return confident_events(self.events, self.start, self.end, self.actor_sides,
+                                TIMELINE_EVENTS)
 
     @property
     def actor_sides(self) -> dict[str, str]:
@@ -155,6 +163,7 @@ class Brief:
 
     def timeline(self) -> HTMLBlock:
         events = self.timeline_events
+        dated = len(confident_events(self.events, self.start, self.end, self.actor_sides))
         crisis = ((self.params["crisis_start"], self.params["crisis_end"])
                   if self.params.get("crisis_start") else None)
         chart = timeline(events, self.start, self.end, crisis=crisis, notice_to=self.observer)
@@ -164,11 +173,14 @@ class Brief:
                     f"of notice to {self.observer}" if len(ops) else
                     f"no operation by {self.observer} or {self.subject} is dated in it")
         takeaway = f"{plural(len(events), 'confidently dated event')} in the period; {ops_text}."
+        if dated > len(events):
+            takeaway = (f"The {len(events)} best-corroborated of {dated} confidently dated "
+                        f"events in the period; {ops_text}.")
         note = ("Each point is one event, labelled or numbered (key below the chart); colour: "
                 f"the notice {self.observer} had of an operation. Filled: date stated in an "
                 "article or the story's reference chronology; hollow: inferred; bar: a date "
-                "range. Events within one side, undated, planned and low-confidence items are "
-                "listed in the annex.")
+                "range. Events within one side, undated, planned, low-confidence and (past "
+                f"{TIMELINE_EVENTS}) less corroborated items are listed in the annex.")
         return HTMLBlock(section("What happened").markup
                          + figure(chart, "Events of the period, with the warning that came "
                                   "with them", takeaway, self.source_line(), note,
@@ -177,6 +189,7 @@ class Brief:
     def notice(self) -> HTMLBlock:
         ledger = in_period(self.tables["notice_ledger"], self.start, self.end)
         ledger = ledger[text_column(ledger, "date") != ""] if len(ledger) else ledger
+        ledger = most_accounts(ledger, LEDGER_ROWS)
         if ledger.empty:
             return HTMLBlock(section("Notice ledger").markup + prose(
                 f"No operation in this period comes with an account of the notice "
@@ -222,8 +235,7 @@ class Brief:
         return HTMLBlock(section("Trust statements").markup + figure(
             statements_chart(frame),
             f"Who voices {self.observer} distrust of {self.subject}, on the record or not",
-            finding.text, self.source_line(), note=note,
-            data=frame.drop(columns=["doc_id"], errors="ignore")).markup)
+            finding.text, self.source_line(), note=note).markup)
 
     def conflicts_section(self) -> HTMLBlock:
         found = self.conflicts
@@ -234,13 +246,17 @@ class Brief:
                 "apart, dates whose ranges meet) are not counted as conflicts."
             ).markup)
         rows = []
-        for (fact, subject), group in found.groupby(["fact", "subject"], sort=False):
+        groups = list(found.groupby(["fact", "subject"], sort=False))
+        for (fact, subject), group in groups[:CONFLICTS_SHOWN]:
             accounts = "; ".join(f"{esc(v)} {self.sources.cite(d)}" for v, d in
                                  zip(group["value"], group["doc_ids"], strict=True))
             rows.append(f"<li><b>{esc(str(fact).replace('_', ' '))}, {esc(subject)}</b>: "
                         f"{accounts}</li>")
+        more = (f'<p class="tb-note">{len(groups) - CONFLICTS_SHOWN} more facts on which '
+                "sources disagree are in the processed tables (conflicts.csv, "
+                "count_conflicts.csv).</p>" if len(groups) > CONFLICTS_SHOWN else "")
         return HTMLBlock(section("Conflicting accounts").markup
-                         + f'<div class="tb-prose"><ul>{"".join(rows)}</ul></div>')
+                         + f'<div class="tb-prose"><ul>{"".join(rows)}</ul>{more}</div>')
 
     def corroboration(self) -> HTMLBlock:
         events = self.timeline_events
@@ -257,8 +273,7 @@ class Brief:
         claims, docs = self.tables["claims"], self.tables["documents"]
         return HTMLBlock(section("Corroboration and sourcing").markup
                          + figure(matrix, "Which outlet reports which event", takeaway,
-                                  self.source_line(),
-                                  data=columns_of(cells, MATRIX_CSV)).markup
+                                  self.source_line()).markup
                          + figure(sourcing_chart(claims, docs),
                                   "Who says so: the sourcing of each outlet's claims",
                                   "Named officials on the record, anonymous officials, and "

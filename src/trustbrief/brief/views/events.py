@@ -105,24 +105,31 @@ def within_one_side(events: pd.DataFrame | None, sides: dict[str, str]) -> pd.Se
     return pd.Series(out, index=events.index, dtype=bool)
 
 
+TIMELINE_EVENTS = 24  # the most corroborated events a timeline draws (size stays bounded)
+
+
 def confident_events(events: pd.DataFrame | None, start, end,
-                     sides: dict[str, str] | None = None) -> pd.DataFrame:
+                     sides: dict[str, str] | None = None,
+                     limit: int | None = None) -> pd.DataFrame:
     """The events a timeline may show: asserted (not planned or hypothetical), dated (not
     open), best date inside [start, end], not the act of reporting itself and, when the
-    actors' `sides` are given, not an event within one side."""
+    actors' `sides` are given, not an event within one side; past `limit`, the events with
+    the most independent origins."""
     if events is None or events.empty:
         return pd.DataFrame(columns=list(getattr(events, "columns", [])))
-    return events[(off_timeline_reason(events, start, end, sides) == "").values]
+    return events[(off_timeline_reason(events, start, end, sides, limit) == "").values]
 
 
 OFF_TIMELINE = {  # why an event of the period is not on the timeline (annex wording)
     "undated": "no date", "status": "not asserted", "outside": "best date outside the period",
     "reporting": "the act of reporting", "one_side": "within one side",
+    "limit": "fewer origins than the events shown",
 }
 
 
 def off_timeline_reason(events: pd.DataFrame, start, end,
-                        sides: dict[str, str] | None = None) -> pd.Series:
+                        sides: dict[str, str] | None = None,
+                        limit: int | None = None) -> pd.Series:
     """Per event, why the timeline leaves it out ('' when it is shown)."""
     frame = event_frame(events)
     lo, hi = to_date(start), to_date(end)
@@ -143,14 +150,21 @@ def off_timeline_reason(events: pd.DataFrame, start, end,
             reasons.append(OFF_TIMELINE["one_side"])
         else:
             reasons.append("")
-    return pd.Series(reasons, index=events.index, dtype=object)
+    out = pd.Series(reasons, index=events.index, dtype=object)
+    shown = frame.set_index(events.index)[out == ""]
+    if limit is not None and len(shown) > limit:
+        ranked = shown.sort_values(["n_origins", "n_documents", "date", "event_id"],
+                                   ascending=[False, False, True, True])
+        out[ranked.index[limit:]] = OFF_TIMELINE["limit"]
+    return out
 
 
 def unplaced_events(events: pd.DataFrame | None, start, end,
-                    sides: dict[str, str] | None = None) -> pd.DataFrame:
+                    sides: dict[str, str] | None = None,
+                    limit: int | None = None) -> pd.DataFrame:
     """Events of the period left off the timeline (undated, planned, low-confidence, within
-    one side), with the reason in `why`."""
+    one side, past the limit), with the reason in `why`."""
     if events is None or events.empty:
         return pd.DataFrame(columns=list(getattr(events, "columns", [])) + ["why"])
-    why = off_timeline_reason(events, start, end, sides)
+    why = off_timeline_reason(events, start, end, sides, limit)
     return events.assign(why=why)[why != ""]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from trustbrief.brief.views.cells import as_list
+from trustbrief.brief.views.cells import as_list, text_column
 from trustbrief.brief.views.outlets import outlet_labels, unknown_file_names
 
 # x positions: an ordinal scale of notice, with 'unknown' set apart from the ordered classes.
@@ -59,3 +59,14 @@ def split_names(text: str) -> list[str]:
             current += ch
     out.append(current.strip())
     return [p for p in out if p]
+
+
+def most_accounts(ledger: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """At most `limit` operations of the ledger: those with the most accounts (then the
+    earliest), in their original order."""
+    if len(ledger) <= limit:
+        return ledger
+    counts = [parse_accounts(n or a)[0] for n, a in zip(
+        text_column(ledger, "n_accounts"), text_column(ledger, "accounts"), strict=True)]
+    ranked = ledger.assign(_n=counts).sort_values(["_n", "date"], ascending=[False, True])
+    return ledger.loc[sorted(ranked.index[:limit], key=list(ledger.index).index)]
