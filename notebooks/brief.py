@@ -13,13 +13,13 @@
 # ---
 
 # %% tags=["parameters", "remove_cell"]
-title = "US–Israel coordination, July–October 2024"  # the brief's headline
-start = "2024-07-01"  # first day of the period (YYYY-MM-DD)
-end = "2024-10-31"  # last day of the period (YYYY-MM-DD)
-focus = "US->Israel"  # focus pair OBSERVER->SUBJECT: how far the observer trusts the subject
+title = ""  # the brief's headline ('' = the first brief of the story behind processed_dir)
+start = ""  # first day of the period, YYYY-MM-DD ('' = that brief's)
+end = ""  # last day of the period, YYYY-MM-DD ('' = that brief's)
+focus = ""  # pair OBSERVER->SUBJECT: how far the observer trusts the subject ('' = the story's)
 min_origins = 1  # draw only events with at least this many independent origins
-crisis_start = "2024-09-17"  # shaded crisis window on the timeline: first day ('' for none)
-crisis_end = "2024-10-09"  # shaded crisis window: last day ('' for none)
+crisis_start = ""  # shaded crisis window: first day ('' = none; that brief's when title is '')
+crisis_end = ""  # shaded crisis window: last day ('' = none; that brief's when title is '')
 processed_dir = "../data/processed"  # folder of processed tables (make data writes it)
 build_time = ""  # set by the renderer; '' when run interactively
 brief_name = ""  # file name of the brief, set by the renderer

@@ -59,3 +59,22 @@ def test_malformed_brief_file_names_file_and_entry(tmp_path):
     path.write_text("briefs: [\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"line \d+: invalid YAML"):
         load_briefs(path)
+
+
+def test_a_brief_opened_by_hand_takes_what_it_leaves_empty_from_its_story(tmp_path):
+    from conftest import DATA
+    from trustbrief.briefs import fill_from_story, story_briefs
+    from trustbrief.knowledge.story import find_story
+
+    story = find_story(DATA)
+    first = story_briefs(story)[0].params
+    empty = {"title": "", "start": "", "end": "", "focus": "", "min_origins": 2,
+             "crisis_start": "", "crisis_end": ""}
+    filled = fill_from_story(empty, story.processed)
+    for name in ("title", "start", "end", "crisis_start", "crisis_end"):
+        assert filled[name] == first.get(name, ""), name
+    assert filled["focus"] == story.focus and filled["min_origins"] == 2
+    mine = fill_from_story({**empty, "title": "Mine", "start": "2024-08-01"}, story.processed)
+    assert (mine["title"], mine["start"], mine["crisis_start"]) == ("Mine", "2024-08-01", "")
+    with pytest.raises(BriefParamError, match="focus"):
+        fill_from_story(empty, tmp_path / "processed")

@@ -12,7 +12,7 @@ from trustbrief.brief.findings import notice as findings_notice
 from trustbrief.brief.findings import statements as findings_statements
 from trustbrief.brief.findings import summary as findings_summary
 from trustbrief.brief.views import cells as views_cells
-from trustbrief.contract.vocab import StatedMeasure
+from trustbrief.contract.vocab import Polarity, StatedMeasure, TrustCategory
 
 START, END = "2024-07-01", "2024-10-31"
 FOCUS = "US->Israel"  # the fixture story's pair (observer->subject)
@@ -218,13 +218,14 @@ def test_central_claim_prefers_eroding_signals_as_the_pipeline_writes_them(table
 
     positive = pd.DataFrame([
         {"signal_id": f"{d}-p", "doc_id": d, "sent_id": f"{d}-s001", "cue": "close partner",
-         "category": "positive", "polarity": "1", "direction": "US->Israel", "negated": "False",
+         "category": TrustCategory.POSITIVE, "polarity": str(Polarity.BUILDS.value),
+         "direction": "US->Israel", "negated": "False",
          "notice": "", "weight": "1", "text": "close partner"}
         for d in tables["documents"]["doc_id"]])
     changed = dict(tables)
     changed["trust_signals"] = pd.concat([tables["trust_signals"].astype(str), positive],
                                          ignore_index=True)
     claim = findings_origins.central_claim(changed, "US->Israel")
-    assert claim["category"] == "distrust"
+    assert claim["category"] == TrustCategory.DISTRUST
     only_positive = dict(tables, trust_signals=positive)
     assert findings_origins.central_claim(only_positive, "US->Israel")["category"] == "positive"

@@ -40,3 +40,12 @@ def test_every_parameter_line_has_a_comment(path):
     for line in parameters_cell(path).splitlines():
         if line.strip():
             assert "  # " in line, f"{path.name}: parameter line without a comment: {line}"
+
+
+def test_the_brief_notebook_carries_no_story_of_its_own():
+    """Its title, period, pair and crisis window default to '': the story file and its brief
+    definitions give them (briefs.fill_from_story), so a second story needs no notebook edit."""
+    source = parameters_cell(ROOT / "notebooks" / "brief.ipynb")
+    values = {node.targets[0].id: ast.literal_eval(node.value) for node in ast.parse(source).body}
+    for name in ("title", "start", "end", "focus", "crisis_start", "crisis_end"):
+        assert values[name] == "", name

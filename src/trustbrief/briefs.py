@@ -207,3 +207,41 @@ def options_from_env(args) -> None:
             setattr(args, option, value or None)
     if not (args.title and args.start and args.end):
         raise SystemExit(MAKE_BRIEF_USAGE)
+
+
+# -- a brief opened by hand (JupyterLab): parameters left '' come from the story -------------
+
+STORY_FILLED = ("title", "start", "end", "focus")
+
+
+def story_of_tables(processed_dir: Path | str):
+    """The story (knowledge.story.Story) whose processed tables are in `processed_dir`: the
+    data folder is the nearest one above it with a stories/ folder; None if none matches."""
+    from trustbrief.knowledge.story import load_stories
+
+    processed = Path(processed_dir).resolve()
+    data_dir = next((p for p in [processed, *processed.parents] if (p / "stories").is_dir()),
+                    None)
+    if data_dir is None:
+        return None
+    stories = list(load_stories(data_dir).values())
+    return next((s for s in stories if Path(s.processed).resolve() == processed), None)
+
+
+def fill_from_story(params: dict, processed_dir: Path | str) -> dict:
+    """`params` with an empty title, start, end or focus taken from the story whose tables
+    are in `processed_dir` (its first brief; the pair and period of the story file when it
+    defines none). With the title empty, the crisis window comes from that brief too. The
+    notebook's parameters carry no story of their own: this is where its defaults live."""
+    if all(str(params.get(name) or "") for name in STORY_FILLED):
+        return dict(params)
+    story = story_of_tables(processed_dir)
+    if story is None:
+        missing = [n for n in STORY_FILLED if not str(params.get(n) or "")]
+        raise BriefParamError(f"{', '.join(missing)} not given and no story in data/stories/ "
+                              f"writes its tables to {processed_dir}: set them")
+    found = story_briefs(story)
+    first = found[0].params if found else {"title": story.title, "start": story.period[0],
+                                           "end": story.period[1], "focus": story.focus}
+    names = STORY_FILLED + (("crisis_start", "crisis_end") if not params.get("title") else ())
+    return {**params, **{n: first.get(n, "") for n in names if not str(params.get(n) or "")}}

@@ -43,6 +43,7 @@ from trustbrief.brief.views.sourcing import (
     framing_summary,
     sourcing_counts,
 )
+from trustbrief.briefs import fill_from_story
 
 # What each figure's CSV link holds: the rows a reader can use (ids join the processed tables).
 TIMELINE_CSV = ("event_id", "date", "date_earliest", "date_latest", "date_basis", "label",
@@ -72,7 +73,9 @@ class Brief:
 
     @classmethod
     def open(cls, processed_dir: Path | str, params: dict) -> Brief:
-        return cls(load_tables(processed_dir), dict(params))
+        """The brief of the tables in `processed_dir`; parameters left '' (a notebook opened
+        by hand) come from the story those tables belong to (briefs.fill_from_story)."""
+        return cls(load_tables(processed_dir), fill_from_story(params, processed_dir))
 
     # shared views --------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from trustbrief.origins import Origins
 from trustbrief.tables import cell_text, frame_records, str_column
 
 METHOD = """\
-Trust index (focus OBSERVER->SUBJECT, e.g. US->Israel: how far the US trusts Israel).
+Trust index (focus OBSERVER->SUBJECT, e.g. A->B: how far A trusts B).
 Readings. Every trust signal extract found whose direction is OBSERVER->SUBJECT, mutual
 between the two, or of unknown direction is one reading: its polarity (-1 erodes trust, +1
 builds it) times its weight; a negated cue counts with its sign flipped, times
