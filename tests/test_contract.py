@@ -117,13 +117,11 @@ def test_directions_parse(text, sides):
 
 # -- codecs ---------------------------------------------------------------------------------------
 
-def test_list_bool_and_attributed_codecs():
+def test_list_and_bool_codecs():
     assert codecs.parse_list("a;b;") == ["a", "b"] and codecs.parse_list(float("nan")) == []
     assert codecs.parse_bool("True") and not codecs.parse_bool("False")
     with pytest.raises(ValueError):
         codecs.parse_bool("maybe")
-    item = codecs.format_attributed("nearly 50 days", ["d39974e08cc"])
-    assert codecs.parse_attributed(item) == ("nearly 50 days", ["d39974e08cc"])
 
 
 def test_vocabularies_compare_equal_to_their_cells():

@@ -39,3 +39,18 @@ def test_no_function_is_over_60_lines():
                 if length > MAX_FUNCTION_LINES:
                     long.append(f"{path.relative_to(SRC)}:{node.name} ({length} lines)")
     assert not long, f"split these functions: {long}"
+
+
+def test_the_declared_import_layers_hold():
+    """pyproject.toml's import-linter contracts (stages, contract, brief layers), checked in
+    the unit tests too so the inner loop (`pytest -m "not slow"`) catches a broken layer."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    linter = Path(sys.executable).with_name("lint-imports")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run([str(linter)], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stdout[-3000:]

@@ -4,20 +4,19 @@ One codec per kind of cell; every stage and the brief use these instead of split
 themselves:
 - lists: items joined with ';' (items never contain ';'); in memory a Python list.
 - booleans: 'True' / 'False' (pandas' own spelling); read back leniently.
-- attributed values: 'VALUE (DOC_ID DOC_ID ...)' (events.date_conflict,
-  cadence.stated_gaps / stated_counts): a value and the documents that give it.
+
+Structured values are columns or child tables (events -> conflicts, notice_accounts;
+cadence -> stated_measures), never text to parse; the one documented string is a signal's
+direction 'A->B' (contract.Direction).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 LIST_SEP = ";"
 TRUE_TEXT = ("true", "yes", "1", "y")
 FALSE_TEXT = ("false", "no", "0", "n", "")
-_ATTRIBUTED = re.compile(r"^(?P<value>.*?)\s*\((?P<ids>[^()]*)\)\s*$")
-_DOC_ID = re.compile(r"d[0-9a-f]{10}(?:-\d+)?")
 
 
 def is_missing(value) -> bool:
@@ -65,20 +64,3 @@ def parse_bool(value) -> bool:
     if text in FALSE_TEXT:
         return False
     raise ValueError(f"{value!r} is not a boolean (True/False)")
-
-
-# -- attributed values: 'nearly 50 days (d39974e08cc)' ---------------------------------------
-
-def format_attributed(value: str, doc_ids: Iterable[str]) -> str:
-    return f"{value} ({' '.join(doc_ids)})"
-
-
-def parse_attributed(item: str) -> tuple[str, list[str]]:
-    """'nearly 50 days (d39974e08cc)' -> ('nearly 50 days', ['d39974e08cc']); an item
-    without document ids is (item, [])."""
-    text = str(item).strip()
-    match = _ATTRIBUTED.match(text)
-    if not match:
-        return text, []
-    ids = _DOC_ID.findall(match["ids"])
-    return (match["value"].strip(), ids) if ids else (text, [])
