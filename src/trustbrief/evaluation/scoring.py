@@ -35,7 +35,6 @@ ONE_DAY = dt.timedelta(days=1)
 # Text columns of a predicted event that are searched for gold keywords, as separate units.
 EVENT_TEXT_COLUMNS = ("label", "evidence")
 EVENT_ACTOR_COLUMNS = ("actors", "agent", "targets")
-NOTICE_COLUMNS = ("notice", "us_notice")  # the contract's name first, the older one after
 
 
 @dataclass(frozen=True)
@@ -117,10 +116,7 @@ def _event_units(record: dict) -> list[str]:
 
 
 def _notice(record: dict) -> str:
-    for column in NOTICE_COLUMNS:
-        if record.get(column):
-            return str(record[column])
-    return ""
+    return str(record.get("notice") or "")
 
 
 def match_events(gold: GoldCorpus, predicted: pd.DataFrame) -> pd.DataFrame:

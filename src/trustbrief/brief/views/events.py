@@ -67,11 +67,8 @@ def date_text(row) -> str:
 
 
 def event_notice(events: pd.DataFrame | None) -> pd.Series:
-    """The notice column of an events table: `notice` (with `notice_to` naming whose) in
-    the contract's tables, `us_notice` in older ones."""
-    if events is not None and "notice" in getattr(events, "columns", ()):
-        return text_column(events, "notice")
-    return text_column(events, "us_notice")
+    """The notice column of an events table (`notice_to` names whose notice it is)."""
+    return text_column(events, "notice")
 
 
 NOT_CONFIDENT_STATUSES = (Factuality.PLANNED, Factuality.HYPOTHETICAL, Factuality.NEGATED,
