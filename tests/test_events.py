@@ -638,3 +638,29 @@ def test_a_ledes_undated_news_is_dated_by_its_publication_and_never_disputes(rul
     haniyeh = event_of(out, "Ismail Haniyeh")      # the stated date wins; no conflict
     assert (haniyeh["date"], haniyeh["date_basis"]) == ("2024-07-31", "explicit")
     assert out["conflicts"].empty
+
+
+def test_a_time_expression_dates_the_act_told_first_not_its_topic(rules):
+    """'Biden spoke with Netanyahu on Wednesday about the strike on Hezbollah': one date,
+    one dated event (the call); the strike it was about is not a second event that day."""
+    docs = docs_frame([("d1", "A", "2024-08-22", "")])
+    text = "Biden spoke with Netanyahu on Wednesday about Israel's strike on Hezbollah"
+    call = mention("d1", 1, "phone_call", "Joe Biden", ["Benjamin Netanyahu"], "2024-08-21",
+                   basis="relative", text=text)
+    strike = mention("d1", 1, "airstrike", "Israel", ["Hezbollah"], "2024-08-21",
+                     basis="relative", text=text)
+    strike["mention_id"] = "d1-s001-m2"
+    call.update(trigger="spoke", trigger_start=text.index("spoke"))
+    strike.update(trigger="strike", trigger_start=text.index("strike"))
+    # another sentence dating the strike itself keeps its own date
+    other = mention("d1", 2, "airstrike", "Israel", ["Hezbollah"], "2024-08-19",
+                    basis="relative", text="Israel struck Hezbollah on Monday")
+    other.update(trigger="struck", trigger_start=7)
+    out = events.build_events(found_frames([call, strike]), docs, None, EVENT_TYPES,
+                              rules=rules, gazetteer=GAZETTEER, focus=FOCUS)
+    dated = out["events"][out["events"]["date_earliest"] != ""]
+    assert list(dated["event_type"]) == ["phone_call"]
+    out = events.build_events(found_frames([call, strike, other]), docs, None, EVENT_TYPES,
+                              rules=rules, gazetteer=GAZETTEER, focus=FOCUS)
+    dates = out["events"].set_index("event_type")["date"]
+    assert dates["phone_call"] == "2024-08-21" and dates["airstrike"] == "2024-08-19"

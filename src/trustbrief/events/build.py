@@ -9,7 +9,12 @@ import pandas as pd
 from trustbrief import contract
 from trustbrief.events.annotations import apply_fields, apply_structural
 from trustbrief.events.chronology import _chronology_match, _chronology_rows, fill_from_chronology
-from trustbrief.events.cluster import _cluster_keys, apply_joins, cluster_mentions
+from trustbrief.events.cluster import (
+    _cluster_keys,
+    apply_joins,
+    cluster_mentions,
+    date_main_clause,
+)
 from trustbrief.events.context import Context, _signals_by_sentence
 from trustbrief.events.facts import summarize
 from trustbrief.events.label_rules import LabelRules
@@ -64,6 +69,7 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
     ctx = _context(found, documents, event_types, gazetteer, rules, focus)
     ctx.chronology = _chronology_rows(chronology, rules)
     recs = apply_joins(_records(mentions, documents, rules), rules, ctx.kinds)
+    recs = date_main_clause(recs)
     for r in recs:
         r.nearby = frozenset(ctx.actors_by_sent.get((r.doc_id, r.sent_id), ()))
     clusters, participants = cluster_mentions(recs, ctx.kinds)

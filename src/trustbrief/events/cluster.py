@@ -34,6 +34,28 @@ def apply_joins(recs: list[Rec], rules: LabelRules, kinds: Mapping[str, dict]) -
     return recs
 
 
+def date_main_clause(recs: list[Rec]) -> list[Rec]:
+    """One time expression dates one event: when mentions of different groups in one sentence
+    carry the same date range from the same source ('Biden spoke with Netanyahu on Wednesday
+    about the ceasefire', 'a protest regarding the recent detention', 'Russia regrets the
+    decision to cancel'), the date belongs to the act told first (the main clause); the later
+    ones are its topic, reason or background and lose the date (they join their events like
+    any undated mention). Runs after apply_joins, so one operation told twice keeps it."""
+    shared: dict[tuple, list[Rec]] = defaultdict(list)
+    for r in recs:
+        if r.lo is not None:
+            shared[(r.doc_id, r.sent_id, r.lo, r.hi, r.basis)].append(r)
+    for same in shared.values():
+        if len({r.group.name for r in same}) < 2:
+            continue
+        first = min(same, key=lambda r: (r.trigger_start < 0, r.trigger_start, r.pos))
+        for r in same:
+            if r.group.name != first.group.name:
+                r.lo = r.hi = None
+                r.basis = "open"
+    return recs
+
+
 def _joinable(r: Rec, host: Rec, kinds: Mapping[str, dict]) -> bool:
     if r.agent_side and host.agent_side and r.agent_side != host.agent_side:
         return False
