@@ -269,6 +269,18 @@ def test_weekday_in_a_dated_article_pins_the_event_for_another(tmp_path):
         "2024-10-09", "2024-10-09", "2024-10-10"]
 
 
+def test_an_article_event_without_actors_dates_nothing_else(tmp_path):
+    # 'A strike on Friday' in a dated article names no actor: any strike could be it.
+    (tmp_path / "chronology.csv").write_text(HEADER)
+    docs = [article("dD", "dated.txt", "url", "2024-10-12"), article("dU", "undated.txt")]
+    mentions = [mention("dD", 1, "airstrike", "", "A strike hit the port on Friday."),
+                mention("dU", 1, "airstrike", "Israel;Lebanon",
+                        "Israel struck Lebanon late last night.")]
+    out = dating.infer_publication_dates(pd.DataFrame(docs), ungoverned(mentions),
+                                         dating.load_chronology(tmp_path)).set_index("doc_id")
+    assert (out.loc["dU", "published"], out.loc["dU", "published_earliest"]) == ("", "")
+
+
 def test_an_event_pinned_by_a_date_wins_over_one_pinned_by_a_weekday(tmp_path):
     # The dated article's 'Sunday' belongs to another verb: its attack is not of Oct 13.
     (tmp_path / "chronology.csv").write_text(HEADER)

@@ -83,11 +83,16 @@ class Pinned:
     # (the weekday may belong to another verb of the sentence), used only where no event
     # pinned by a date matches
     relative: bool = False
+    # pinned by an article, not by the analyst's chronology: without keywords, an event
+    # with no actor ('the strike on Friday') tells nothing of which event it is
+    from_article: bool = False
 
     def matches(self, event_type: str, actors: set[str], text: str) -> bool:
         """The same event: same type, and the mention names as many of the event's actors as
         it can (both parties of a call, not one shared name), and the keywords if any."""
         if event_type != self.event_type:
+            return False
+        if self.from_article and not self.actors:
             return False
         if self.actors and len(self.actors & actors) < min(MIN_SHARED_ACTORS, len(self.actors)):
             return False

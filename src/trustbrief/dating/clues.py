@@ -86,7 +86,8 @@ def pinned_from_dated_documents(mentions: list[dict], times: SentenceTimes,
         if found is not None:
             time_id, day, relative = found
             pinned.append(Pinned(f"{m['doc_id']}:{time_id}", m["event_type"],
-                                 frozenset(actor_list(m["actors"])), None, day, day, relative))
+                                 frozenset(actor_list(m["actors"])), None, day, day, relative,
+                                 from_article=True))
     return pinned
 
 
