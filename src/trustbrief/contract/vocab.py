@@ -127,7 +127,7 @@ class OutletBasis(StrEnum):
 
     SIDECAR = "sidecar"  # the story's sources.csv (data/stories/NAME/)
     URL = "url"  # the address's domain, known to data/outlets.yaml
-    DOMAIN = "domain"  # an unknown domain: the name the text prints for it, else the host
+    DOMAIN = "domain"  # an unknown domain: the name the text prints, else its label as a name
     TEXT = "text"  # the text about itself, a credit or last line, a byline outlet
     HTML_META = "html_meta"  # the page's site name
     DATELINE = "dateline"  # a wire dateline's agency, nothing else naming the outlet
