@@ -38,3 +38,22 @@ def test_unknown_brief_parameter_is_rejected(tmp_path):
 def test_validate_data_files():
     result = run("validate")
     assert result.returncode == 0, result.stderr
+
+
+def test_warnings_go_to_the_stderr_of_the_moment_not_a_closed_one(monkeypatch):
+    import io
+    import logging
+
+    from trustbrief import cli
+
+    log = logging.getLogger("trustbrief")
+    monkeypatch.setattr(log, "handlers", list(log.handlers))  # restored after the test
+    monkeypatch.setattr(log, "propagate", log.propagate)
+    monkeypatch.setattr(log, "level", log.level)
+    first, second = io.StringIO(), io.StringIO()
+    monkeypatch.setattr("sys.stderr", first)
+    cli._setup_logging(verbose=False)
+    first.close()  # whoever owned the first stream is gone
+    monkeypatch.setattr("sys.stderr", second)
+    logging.getLogger("trustbrief").warning("%s: a warning after the swap", "file.txt")
+    assert "file.txt: a warning after the swap" in second.getvalue()
