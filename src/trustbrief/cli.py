@@ -28,25 +28,11 @@ class _WarningFormatter(logging.Formatter):
         return f"{prefix}: {escape_controls(record.getMessage())}"
 
 
-class _CurrentStderr(logging.StreamHandler):
-    """A handler that writes to whatever sys.stderr is when a record comes, not the stream of
-    the moment it was made: a caller that swaps stderr (pytest, a notebook kernel) and closes
-    the old one must not turn later warnings into 'I/O operation on closed file' errors."""
-
-    @property
-    def stream(self):
-        return sys.stderr
-
-    @stream.setter
-    def stream(self, _value) -> None:
-        pass
-
-
 def _setup_logging(verbose: bool):
     """Warnings to stderr; many of one kind end in one summary line (progress.py)."""
-    from trustbrief.progress import GroupedWarnings
+    from trustbrief.progress import CurrentStderr, GroupedWarnings
 
-    handler = _CurrentStderr()
+    handler = CurrentStderr()
     handler.setFormatter(_WarningFormatter())
     grouped = GroupedWarnings(handler)
     log = logging.getLogger("trustbrief")

@@ -78,6 +78,20 @@ def working(desc: str) -> Iterator[None]:
 
 # -- repeated warnings ----------------------------------------------------------------------
 
+class CurrentStderr(logging.StreamHandler):
+    """A handler that writes to whatever sys.stderr is when a record comes, not the stream of
+    the moment it was made: a caller that swaps stderr (pytest, a notebook kernel) and closes
+    the old one must not turn later warnings into 'I/O operation on closed file' errors."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
 SHOWN_IN_FULL = 3  # warnings of one kind printed as they come; the rest are counted
 NAMES_IN_SUMMARY = 5
 
