@@ -664,3 +664,23 @@ def test_a_time_expression_dates_the_act_told_first_not_its_topic(rules):
                               rules=rules, gazetteer=GAZETTEER, focus=FOCUS)
     dates = out["events"].set_index("event_type")["date"]
     assert dates["phone_call"] == "2024-08-21" and dates["airstrike"] == "2024-08-19"
+
+
+def test_a_week_or_month_alone_dates_no_event(rules):
+    """'met in September' says when it was talked about, not a day: the event stays open;
+    a day from another article dates it, and the month range does not widen it."""
+    docs = docs_frame([("d1", "A", "2024-10-08", ""), ("d2", "B", "2024-09-13", "")])
+    month = mention("d1", 1, "phone_call", "Joe Biden", ["Benjamin Netanyahu"],
+                    lo="2024-09-01", hi="2024-09-30", basis="explicit",
+                    text="Biden and Netanyahu spoke in September")
+    out = events.build_events(found_frames([month]), docs, None, EVENT_TYPES, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)
+    ev = out["events"]
+    assert len(ev) == 1 and ev.iloc[0]["date_earliest"] == "" and ev.iloc[0]["date"] == ""
+    day = mention("d2", 2, "phone_call", "Joe Biden", ["Benjamin Netanyahu"], "2024-09-12",
+                  basis="relative", text="Biden spoke with Netanyahu on Thursday")
+    out = events.build_events(found_frames([month, day]), docs, None, EVENT_TYPES,
+                              rules=rules, gazetteer=GAZETTEER, focus=FOCUS)
+    ev = out["events"]
+    assert list(ev["date_earliest"]) == ["2024-09-12"] and list(ev["date_latest"]) == \
+        ["2024-09-12"]

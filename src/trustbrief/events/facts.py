@@ -23,6 +23,9 @@ from trustbrief.events.records import (
 from trustbrief.tables import cell_text
 
 NOTICE_LEVELS = tuple(n.value for n in Notice.levels())  # specific accounts beat 'none'
+# A range this many days wide or wider ('this week', 'in September', 'in recent months') says
+# when something was talked about, not when it happened: alone it dates no event.
+VAGUE_SPAN_DAYS = 6
 
 
 def best_date(recs: list[Rec], known: Iterable[tuple[int, int]] = ()
@@ -36,10 +39,11 @@ def best_date(recs: list[Rec], known: Iterable[tuple[int, int]] = ()
     """
     known = list(known)
     dated = [r for r in recs if r.lo is not None]
-    if not dated:
+    precise = [r for r in dated if r.hi - r.lo < VAGUE_SPAN_DAYS]
+    if not precise:  # no date, or only weeks and months: an open event, not a point
         return None, None, "open", []
-    tier = min(BASIS_RANK.get(r.basis, 9) for r in dated)
-    voters = [r for r in dated if BASIS_RANK.get(r.basis, 9) == tier]
+    tier = min(BASIS_RANK.get(r.basis, 9) for r in precise)
+    voters = [r for r in precise if BASIS_RANK.get(r.basis, 9) == tier]
     los = sorted(r.lo for r in voters)
     his = sorted(r.hi for r in voters)
 
