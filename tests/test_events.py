@@ -684,3 +684,21 @@ def test_a_week_or_month_alone_dates_no_event(rules):
     ev = out["events"]
     assert list(ev["date_earliest"]) == ["2024-09-12"] and list(ev["date_latest"]) == \
         ["2024-09-12"]
+
+
+def test_an_official_without_a_target_joins_the_one_act_of_his_side(rules):
+    """'the ambassador was summoned by the deputy minister' (no party named) is the summons
+    his state made that day, not a second event; with two parties it stays apart."""
+    docs = docs_frame([("d1", "A", "2024-10-27", "")])
+    act = mention("d1", 1, "airstrike", "Israel", ["Iran"], "2024-10-26",
+                  text="Israel struck Iran on Saturday")
+    told = mention("d1", 2, "airstrike", "Yoav Gallant", [], "2024-10-26",
+                   text="the strike was ordered by Gallant on Saturday")
+    out = events.build_events(found_frames([act, told]), docs, None, EVENT_TYPES, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)
+    assert len(out["events"]) == 1
+    other = mention("d1", 3, "airstrike", "Israel", ["Hezbollah"], "2024-10-26",
+                    text="Israel struck Hezbollah on Saturday")
+    out = events.build_events(found_frames([act, told, other]), docs, None, EVENT_TYPES,
+                              rules=rules, gazetteer=GAZETTEER, focus=FOCUS)
+    assert len(out["events"]) == 3  # which of the two? unknown: the official's stays apart

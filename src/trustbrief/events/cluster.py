@@ -11,6 +11,7 @@ from trustbrief.events.label_rules import Group, LabelRules
 from trustbrief.events.records import CREATING, Rec, memoized
 
 PLACE_TYPES = ("place", "state")
+SIDE_KEY = "side:"  # acting-block keys by an agent's side, beside those by the agent's name
 
 
 def apply_joins(recs: list[Rec], rules: LabelRules, kinds: Mapping[str, dict]) -> list[Rec]:
@@ -194,6 +195,8 @@ def _attach_targetless(blocks: dict[tuple[str, str], list[Rec]], kinds: Mapping[
         for r in recs:
             if not r.group.symmetric and r.agent and r.polarity in CREATING and r.main:
                 acting[(r.group.name, r.agent)].add(bkey)
+                if r.agent_side:
+                    acting[(r.group.name, SIDE_KEY + r.agent_side)].add(bkey)
             if r.lo is not None:
                 dates[bkey].append(r.lo)
     for days in dates.values():
@@ -223,6 +226,11 @@ def _target_block(r: Rec, bkey, acting, dates, kinds, partners: dict | None = No
         return bkey
     else:
         candidates = sorted(acting.get((r.group.name, r.agent), set()) - {bkey})
+        if not candidates and r.agent_side:
+            # 'the ambassador was summoned by the deputy foreign minister': an official of
+            # a side that does this to one party only (in this group) acts for that side
+            by_side = acting.get((r.group.name, SIDE_KEY + r.agent_side), set()) - {bkey}
+            return next(iter(by_side)) if len(by_side) == 1 else bkey
     if len(candidates) == 1:
         return candidates[0]
     if not candidates or r.lo is None:
