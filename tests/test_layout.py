@@ -1,8 +1,4 @@
-"""Modules of one concern stay small (issue 12): no module over 400 lines, no function over 60.
-
-The module listed below is being replaced by its owner (extract/windows.py by the spaCy
-extraction); this list only shrinks.
-"""
+"""Modules of one concern stay small (issue 12): no module over 400 lines, no function over 60."""
 
 from __future__ import annotations
 
@@ -13,14 +9,10 @@ from conftest import ROOT
 SRC = ROOT / "src" / "trustbrief"
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
-# the lexical window fallback (roles where the parse reaches no actor), moved whole into the
-# extract package by the spaCy rewrite (issue 15); to be removed when the tree covers it
-BEING_REPLACED_IN_PACKAGES = {"extract/windows.py"}
 
 
 def _modules():
-    return [p for p in sorted(SRC.rglob("*.py"))
-            if str(p.relative_to(SRC)) not in BEING_REPLACED_IN_PACKAGES]
+    return sorted(SRC.rglob("*.py"))
 
 
 def test_no_module_is_over_400_lines():
