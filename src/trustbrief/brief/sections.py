@@ -52,7 +52,8 @@ TIMELINE_CSV = ("event_id", "date", "date_earliest", "date_latest", "date_basis"
 LEDGER_CSV = ("event_id", "date", "label", "agent", "targets", "notice", "accounts", "evidence")
 CONTACTS_CSV = ("channel", "channel_label", "event_id", "date", "status", "label")
 
-CONFLICTS_SHOWN = 8  # facts in dispute listed in the main body; the rest are in the CSV
+CONFLICTS_SHOWN = 6  # facts in dispute listed in the main body; the rest are in the CSV
+ACCOUNTS_SHOWN = 4  # accounts of one disputed fact named in the main body
 LEDGER_ROWS = 16  # operations in the notice ledger: those with the most accounts
 
 CONFIDENCE_NOTE = ("Confidence: high = three or more independent origins and an on-record "
@@ -251,8 +252,11 @@ class Brief:
         rows = []
         groups = list(found.groupby(["fact", "subject"], sort=False))
         for (fact, subject), group in groups[:CONFLICTS_SHOWN]:
-            accounts = "; ".join(f"{esc(v)} {self.sources.cite(d)}" for v, d in
-                                 zip(group["value"], group["doc_ids"], strict=True))
+            pairs = list(zip(group["value"], group["doc_ids"], strict=True))
+            accounts = "; ".join(f"{esc(v)} {self.sources.cite(d, limit=2)}"
+                                 for v, d in pairs[:ACCOUNTS_SHOWN])
+            if len(pairs) > ACCOUNTS_SHOWN:
+                accounts += f"; and {len(pairs) - ACCOUNTS_SHOWN} more accounts"
             rows.append(f"<li><b>{esc(str(fact).replace('_', ' '))}, {esc(subject)}</b>: "
                         f"{accounts}</li>")
         more = (f'<p class="tb-note">{len(groups) - CONFLICTS_SHOWN} more facts on which '

@@ -82,8 +82,12 @@ OTHERS = "other outlets"
 
 
 def bounded_columns(cells: pd.DataFrame, limit: int = MAX_COLUMNS) -> pd.DataFrame:
-    """At most `limit` columns: the outlets reporting the most events, then one column
-    for the others (an origin among them drawn as an origin)."""
+    """One cell per event and column, and at most `limit` columns: the outlets reporting
+    the most events, then one column for the others (an origin among them drawn as an
+    origin)."""
+    # one mark per (event, column): an outlet's many articles are one cell, an origin if
+    # any of them is ('independent origin' sorts first)
+    cells = cells.sort_values("kind", kind="stable").drop_duplicates(["event_id", "column"])
     per_column = cells.groupby("column")["event_id"].nunique().sort_values(ascending=False)
     if len(per_column) <= limit:
         return cells
