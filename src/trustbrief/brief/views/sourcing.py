@@ -18,6 +18,7 @@ from trustbrief.brief.views.outlets import (
     outlet_labels,
     outlet_order,
     short_outlet_names,
+    title_name,
 )
 
 
@@ -230,6 +231,7 @@ def framing_summary(actor_mentions: pd.DataFrame | None, documents: pd.DataFrame
 
 
 def _outlets_text(outlets: list[str], shown: int = 2) -> str:
-    names = [short(o, 40) for o in outlets[:shown]]
+    names = [title_name(o.strip("“”"), 28) if o.startswith("“") else short(o, 40)
+             for o in outlets[:shown]]
     more = f" and {len(outlets) - shown} more" if len(outlets) > shown else ""
     return ", ".join(names) + more
