@@ -51,11 +51,17 @@ def corroboration_cells(events: pd.DataFrame | None, documents: pd.DataFrame | N
                          "n_origins": r.n_origins,
                          "kind": ORIGIN_KINDS[0] if own else ORIGIN_KINDS[1],
                          # an article that is its own origin is named, never by its id
-                         "origins": ", ".join(sorted(labels.get(o, (o, o))[1]
+                         "origins": named_few(sorted(labels.get(o, (o, o))[1]
                                                      for o in origins)) or "unknown"})
     cols = ["event_id", "label", "date", "doc_id", "column", "outlet", "n_origins", "kind",
             "origins"]
     return pd.DataFrame(rows, columns=cols)
+
+
+def named_few(names: list[str], shown: int = 5) -> str:
+    """'A, B, C' or 'A, B, C, D, E and 12 more': a cell that does not grow with the corpus."""
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more
 
 
 def keep_date(date: str, start, end, include_undated: bool) -> bool:
