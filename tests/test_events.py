@@ -702,3 +702,21 @@ def test_an_official_without_a_target_joins_the_one_act_of_his_side(rules):
     out = events.build_events(found_frames([act, told, other]), docs, None, EVENT_TYPES,
                               rules=rules, gazetteer=GAZETTEER, focus=FOCUS)
     assert len(out["events"]) == 3  # which of the two? unknown: the official's stays apart
+
+
+def test_a_lede_retelling_within_days_is_the_event_not_a_new_one(rules):
+    """'Flights were suspended, the president said' opening an article three days after the
+    suspension is that suspension (a lede's publication is an upper bound), not a second one;
+    the same lede three weeks later is news of its own."""
+    docs = docs_frame([("d1", "A", "2024-12-27", ""), ("d2", "B", "2024-12-30", ""),
+                       ("d3", "C", "2025-01-20", "")])
+    ms = [mention("d1", 3, "airstrike", "Israel", ["Iran"], "2024-12-26",
+                  text="Israel struck Iran on Thursday"),
+          mention("d2", 1, "airstrike", "Israel", ["Iran"], text="Israel struck Iran")]
+    out = events.build_events(found_frames(ms), docs, None, EVENT_TYPES, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)
+    assert list(out["events"]["date"]) == ["2024-12-26"]
+    ms.append(mention("d3", 1, "airstrike", "Israel", ["Iran"], text="Israel struck Iran"))
+    out = events.build_events(found_frames(ms), docs, None, EVENT_TYPES, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)
+    assert list(out["events"]["date"]) == ["2024-12-26", "2025-01-19"]

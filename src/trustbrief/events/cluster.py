@@ -11,6 +11,9 @@ from trustbrief.events.label_rules import Group, LabelRules
 from trustbrief.events.records import CREATING, Rec, memoized
 
 PLACE_TYPES = ("place", "state")
+# A lede dated only by its publication ('reported') is an upper bound: news retold within
+# this many days of an event of its block is that event, not a new one.
+RETOLD_DAYS = 7
 SIDE_KEY = "side:"  # acting-block keys by an agent's side, beside those by the agent's name
 
 
@@ -107,11 +110,12 @@ def _cluster_block(recs: list[Rec], kinds: Mapping[str, dict], key: str) -> list
     else:
         end = None
         for r in dated:
-            if end is None or r.lo > end + group.window_days:
+            retold = r.basis == "reported" and end is not None and r.lo <= end + RETOLD_DAYS
+            if not retold and (end is None or r.lo > end + group.window_days):
                 segments.append([])
                 end = r.hi
             segments[-1].append(r)
-            end = max(end, r.hi)
+            end = max(end, r.hi) if not retold else end
     if not segments:
         return _split_by_agent(undated, group)
     starts = [min(r.lo for r in seg) for seg in segments]
