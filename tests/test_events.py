@@ -585,7 +585,7 @@ def test_a_domestic_meeting_does_not_join_a_foreign_leaders_pair(rules):
     out = events.build_events(found_frames(ms), docs, None, EVENT_TYPES, rules=rules,
                               gazetteer=gaz, focus=FOCUS)["events"].set_index("key")
     assert out.loc["contact:benjamin-netanyahu-joe-biden", "n_mentions"] == 1
-    assert out.loc["contact:benjamin-netanyahu", "n_mentions"] == 1
+    assert "contact:benjamin-netanyahu" not in out.index  # one party: no contact at all
     assert out.loc["contact:lloyd-austin-yoav-gallant", "n_mentions"] == 2
 
 
@@ -720,3 +720,18 @@ def test_a_lede_retelling_within_days_is_the_event_not_a_new_one(rules):
     out = events.build_events(found_frames(ms), docs, None, EVENT_TYPES, rules=rules,
                               gazetteer=GAZETTEER, focus=FOCUS)
     assert list(out["events"]["date"]) == ["2024-12-26", "2025-01-19"]
+
+
+def test_a_contact_with_one_party_named_is_no_event(rules):
+    """'Harris also joined the call' names one participant: no contact between two parties
+    (and so no event); the same call with both named is one."""
+    docs = docs_frame([("d1", "A", "2024-10-09", "")])
+    alone = mention("d1", 1, "phone_call", "", ["Kamala Harris"], "2024-10-09",
+                    text="Harris also joined the call")
+    out = events.build_events(found_frames([alone]), docs, None, EVENT_TYPES, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)
+    assert out["events"].empty
+    pair = mention("d1", 2, "phone_call", "Joe Biden", ["Benjamin Netanyahu"], "2024-10-09")
+    out = events.build_events(found_frames([alone, pair]), docs, None, EVENT_TYPES,
+                              rules=rules, gazetteer=GAZETTEER, focus=FOCUS)
+    assert list(out["events"]["key"]) == ["contact:benjamin-netanyahu-joe-biden"]

@@ -287,6 +287,12 @@ def _distance(sorted_days: list[int], day: int) -> int:
     return min(near, default=10**7)
 
 
+def _two_parties(block: list[Rec], kinds: Mapping[str, dict]) -> bool:
+    """Some mention of the block names two participants who are not places."""
+    return any(len({p for p in (r.agent, *r.targets)
+                    if p and kinds.get(p, {}).get("type") != "place"}) >= 2 for r in block)
+
+
 def cluster_mentions(recs: list[Rec], kinds: Mapping[str, dict]
                      ) -> tuple[list[list[Rec]], list[str]]:
     """Block by (group, key participant), sweep by date; keep clusters with a real mention.
@@ -308,6 +314,8 @@ def cluster_mentions(recs: list[Rec], kinds: Mapping[str, dict]
     for block_key in sorted(blocks):
         block = blocks[block_key]
         split = _plans_apart if block[0].group.plans_separate else _cluster_block
+        if block[0].group.symmetric and not _two_parties(block, kinds):
+            continue  # a contact with one party named ('Harris also joined the call') is none
         for cluster in split(block, kinds, block_key[1]):
             if any(r.polarity in CREATING for r in cluster):
                 clusters.append(cluster)
