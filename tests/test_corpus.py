@@ -578,3 +578,17 @@ def test_rule_prefilter_keeps_each_rules_case_and_drops_when_uncombinable():
     backref = corpus.Rule("twice", re.compile(r"(?P<w>\w+) (?P=w)"), ("w",), "anywhere",
                           "line", (), False, False)
     assert corpus.rules._any_rule((backref,)) is None
+
+
+@pytest.mark.parametrize("furniture", [
+    "Subscribe", "Edit post", "Skip to content", "12 Mar", "+ ↺ − 16 px", "Asia - Pacific",
+    "Live update from the liveblog of", "Home Politics Economy Culture Sport Science",
+])
+def test_page_furniture_above_the_headline_is_neither_title_nor_text(rules, furniture):
+    text = (f"{furniture}\n\nNorthland recalls its envoy from Southland over border shooting\n\n"
+            "Northland recalled its ambassador on Monday after a border shooting.\n")
+    doc, sents = one(rules, text)
+    assert (doc["title"], doc["title_basis"]) == (
+        "Northland recalls its envoy from Southland over border shooting", "headline")
+    assert list(sents["text"]) == [
+        "Northland recalled its ambassador on Monday after a border shooting."]

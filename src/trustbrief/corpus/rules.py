@@ -28,7 +28,8 @@ RULE_OPTIONAL = ("captures", "where", "kind", "followed_by", "header", "stop", "
 WHERE_VALUES = {"anywhere", "head", "tail", "before_title"}
 LIMIT_KEYS = (
     "max_bytes", "binary_control_share", "head_paragraphs", "tail_paragraphs",
-    "title_max_words", "title_max_words_above_header", "heading_max_words",
+    "title_max_words", "title_max_words_above_header", "title_min_words", "menu_min_words",
+    "heading_max_words",
     "derived_title_max_words", "standfirst_min_overlap", "near_duplicate_jaccard",
     "shingle_words", "minhash_permutations", "minhash_bands", "language_min_share",
     "boilerplate_max_chars")

@@ -106,6 +106,24 @@ def _heading_like(text: str, max_words: int) -> bool:
     return not first.islower()
 
 
+def _page_furniture(text: str, rules: CorpusRules) -> bool:
+    """A short line above the headline that no headline would be: too few words with letters
+    ('Subscribe', '09 Oct', 'Edit post', '5 min read'), a label cut before its object ('Live
+    update from the liveblog of'), or a menu of capitalised words with no function word
+    ('World Society Opinion Science Sport Business')."""
+    if _ends_sentence(text) or len(text) > 20 * rules.limits["title_max_words"]:
+        return False
+    words = [w for w in _words(strip_markdown(text)) if any(c.isalpha() for c in w)]
+    if len(words) < rules.limits["title_min_words"]:
+        return True
+    lowered = [w.lower() for w in words]
+    if lowered[-1] in rules.title_stopwords:
+        return True
+    return (len(words) >= rules.limits["menu_min_words"] and text.replace(" ", "").isalpha()
+            and all(w[0].isupper() for w in words)
+            and not rules.title_stopwords.intersection(lowered))
+
+
 def _match_rule(rules: CorpusRules, text: str, position: set[str],
                 next_text: str | None) -> tuple[Rule, re.Match] | None:
     if rules.any_rule is not None and rules.any_rule.match(text) is None:
@@ -177,6 +195,9 @@ def segment(text: str, rules: CorpusRules) -> list[Segment]:
             out.append(Segment("boilerplate", s, cut, i + 1, rule.name, caps))
             s = cut
             para = text[s:e]
+        if not title_seen and "head" in position and _page_furniture(para, rules):
+            out.append(Segment("boilerplate", s, e, i + 1, "page_furniture"))
+            continue
         if not title_seen:
             title_seen = True
             above_header = next_text is not None and _is_header(rules, next_text, position)
