@@ -159,6 +159,18 @@ def _is_standfirst(candidate: str, later: list[str], min_overlap: float) -> bool
     return any(len(pairs & _bigrams(t)) >= min_overlap * len(pairs) for t in later)
 
 
+def _position(i: int, n: int, limits: dict, title_seen: bool) -> set[str]:
+    """Where paragraph i of n sits, in the `where:` words of data/boilerplate.yaml."""
+    position = {"anywhere"}
+    if i < limits["head_paragraphs"]:
+        position.add("head")
+    if i >= n - limits["tail_paragraphs"]:
+        position.add("tail")
+    if not title_seen:
+        position.add("before_title")
+    return position
+
+
 def segment(text: str, rules: CorpusRules) -> list[Segment]:
     """Give every paragraph (or paragraph prefix) a role, in reading order."""
     spans = paragraphs(text)
@@ -173,13 +185,7 @@ def segment(text: str, rules: CorpusRules) -> list[Segment]:
         if stopped:
             out.append(Segment("boilerplate", s, e, i + 1, f"after:{stopped}"))
             continue
-        position = {"anywhere"}
-        if i < limits["head_paragraphs"]:
-            position.add("head")
-        if i >= n - limits["tail_paragraphs"]:
-            position.add("tail")
-        if not title_seen:
-            position.add("before_title")
+        position = _position(i, n, limits, title_seen)
         next_text = text[spans[i + 1][0]:spans[i + 1][1]] if i + 1 < n else None
         found = _match_rule(rules, para, position, next_text)
         if found and found[0].kind == "line":
