@@ -735,3 +735,23 @@ def test_a_contact_with_one_party_named_is_no_event(rules):
     out = events.build_events(found_frames([alone, pair]), docs, None, EVENT_TYPES,
                               rules=rules, gazetteer=GAZETTEER, focus=FOCUS)
     assert list(out["events"]["key"]) == ["contact:benjamin-netanyahu-joe-biden"]
+
+
+def test_a_call_between_the_parties_of_a_demand_told_first_is_the_dated_act(rules):
+    """'Biden urged Netanyahu to close the deal in a call on Wednesday': the urging is what
+    was said in the call; the call is the one dated event even though told second."""
+    docs = docs_frame([("d1", "A", "2024-08-22", "")])
+    text = "Biden urged Netanyahu to close the deal in a call on Wednesday"
+    urge = mention("d1", 1, "demand", "Joe Biden", ["Benjamin Netanyahu"], "2024-08-21",
+                   basis="relative", text=text)
+    call = mention("d1", 1, "phone_call", "Joe Biden", ["Benjamin Netanyahu"], "2024-08-21",
+                   basis="relative", text=text)
+    call["mention_id"] = "d1-s001-m2"
+    urge.update(trigger="urged", trigger_start=text.index("urged"))
+    call.update(trigger="call", trigger_start=text.index("call"))
+    types = dict(EVENT_TYPES, demand={"plover": "COERCE", "lane": "contacts",
+                                      "operation": False})
+    out = events.build_events(found_frames([urge, call]), docs, None, types, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)
+    dated = out["events"][out["events"]["date_earliest"] != ""]
+    assert list(dated["event_type"]) == ["phone_call"]

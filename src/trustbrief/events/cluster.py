@@ -38,11 +38,23 @@ def apply_joins(recs: list[Rec], rules: LabelRules, kinds: Mapping[str, dict]) -
     return recs
 
 
+def _talk_of_these_parties(r: Rec, same: list[Rec]) -> bool:
+    """r is a contact (call, meeting) whose participants are all the parties another mention
+    of its sentence names: what they did there was talk about it ('Biden stressed the
+    ceasefire deal ... in a call with Netanyahu' is the call)."""
+    if not r.group.symmetric:
+        return False
+    mine = {p for p in (r.agent, *r.targets) if p}
+    return any(o is not r and not o.group.symmetric and o.agent and o.targets
+               and {o.agent, *o.targets} <= mine for o in same)
+
+
 def date_main_clause(recs: list[Rec]) -> list[Rec]:
     """One time expression dates one event: when mentions of different groups in one sentence
     carry the same date range from the same source ('Biden spoke with Netanyahu on Wednesday
     about the ceasefire', 'a protest regarding the recent detention', 'Russia regrets the
-    decision to cancel'), the date belongs to the act told first (the main clause); the later
+    decision to cancel'), the date belongs to a contact of the parties another mention names
+    (what they said in it), else to the act told first (the main clause); the other
     ones are its topic, reason or background and lose the date (they join their events like
     any undated mention). Runs after apply_joins, so one operation told twice keeps it."""
     shared: dict[tuple, list[Rec]] = defaultdict(list)
@@ -52,7 +64,8 @@ def date_main_clause(recs: list[Rec]) -> list[Rec]:
     for same in shared.values():
         if len({r.group.name for r in same}) < 2:
             continue
-        first = min(same, key=lambda r: (r.trigger_start < 0, r.trigger_start, r.pos))
+        first = min(same, key=lambda r: (not _talk_of_these_parties(r, same),
+                                          r.trigger_start < 0, r.trigger_start, r.pos))
         for r in same:
             if r.group.name != first.group.name:
                 r.lo = r.hi = None
