@@ -229,3 +229,23 @@ def test_central_claim_prefers_eroding_signals_as_the_pipeline_writes_them(table
     assert claim["category"] == TrustCategory.DISTRUST
     only_positive = dict(tables, trust_signals=positive)
     assert findings_origins.central_claim(only_positive, "US->Israel")["category"] == "positive"
+
+
+def test_a_silence_with_undated_contacts_on_its_channel_is_judged_at_low_confidence(tables):
+    """'No contact for 50 days' is an absence of dated reports: a call on the same channel
+    that no article dates may fall inside the gap, so the judgement is held at low."""
+    from trustbrief.brief.judgements import judge
+
+    def cadence_judgement(frame_tables):
+        finding = by_kind(frame_tables)["cadence"]
+        return finding, judge(frame_tables, [finding], FOCUS)[0]
+
+    finding, judged = cadence_judgement(tables)
+    assert (finding.ceiling, finding.ceiling_reason) == ("high", "")
+    undated = tables["contacts"].iloc[[0]].assign(event_id="e099", date="", date_basis="open")
+    with_undated = {**tables, "contacts": pd.concat([tables["contacts"], undated],
+                                                    ignore_index=True)}
+    finding, judged = cadence_judgement(with_undated)
+    assert finding.ceiling == "low" and judged.confidence == "low"
+    assert finding.ceiling_reason == "1 reported contact on this channel could not be dated"
+    assert judged.statement.startswith("There is a roughly even chance")

@@ -104,6 +104,11 @@ def _statement(finding: Finding, focus: str, confidence: str) -> str:
     return text[0].upper() + text[1:] + "."
 
 
+def _lower(first: str, second: str) -> str:
+    """The lower of two confidence levels."""
+    return max(first, second, key=CONFIDENCE_LEVELS.index)
+
+
 def not_judged(findings: list[Finding], judgements: list[Judgement]) -> list[Finding]:
     """The findings of a kind that could carry a judgement but did not: the data lacks
     what the judgement needs (no dated operation, no statement) or shows the opposite.
@@ -120,7 +125,7 @@ def judge(tables, findings: list[Finding], focus: str) -> list[Judgement]:
             continue
         doc_ids = [c.doc_id for c in finding.citations]
         evidence = weigh(tables, doc_ids, finding.origins)
-        confidence = evidence.confidence
+        confidence = _lower(evidence.confidence, finding.ceiling)
         statement = _statement(finding, focus, confidence)
         out.append(Judgement(statement, confidence, evidence, finding, doc_ids))
     return out[:5]

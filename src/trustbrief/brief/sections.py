@@ -148,7 +148,8 @@ class Brief:
             f'<li><p><b>{esc(j.statement)}</b> <span class="tb-confidence '
             f'tb-{j.confidence}">{j.confidence} confidence</span></p>'
             f'<p class="tb-basis">{esc(j.finding.text)} {self.sources.cite(j.doc_ids)}'
-            f'<br><span class="tb-note">Basis: {esc(j.evidence.basis())}.</span></p></li>'
+            f'<br><span class="tb-note">Basis: {esc(j.evidence.basis())}'
+            f'{esc(_ceiling_note(j))}.</span></p></li>'
             for j in judgements)
         watch = front.what_to_watch(self.tables, self.start, self.end, self.focus,
                                     self.conflicts)
@@ -306,3 +307,10 @@ class Brief:
     def annex(self) -> HTMLBlock:
         return annex.annex(self)
 
+
+def _ceiling_note(judgement) -> str:
+    """'; held at low confidence: 2 reported contacts on this channel are undated' or ''."""
+    reason = judgement.finding.ceiling_reason
+    if not reason or judgement.confidence != judgement.finding.ceiling:
+        return ""
+    return f"; held at {judgement.confidence} confidence: {reason}"

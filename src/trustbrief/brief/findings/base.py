@@ -35,6 +35,10 @@ class Finding:
     origins: tuple[str, ...] = ()  # independent origins the finding counted, when it did
     supports: bool = True  # False: the data answers the question, but not with the pattern
     #                       the judgement asserts (no operation came without notice)
+    # The most confidence the data allows, whatever the sourcing, and why: a claim of absence
+    # ('no contact for 55 days') is only as strong as the dating of what might fill the gap.
+    ceiling: str = "high"
+    ceiling_reason: str = ""
 
 
 def format_citation(citation: Citation) -> str:

@@ -55,8 +55,22 @@ def cadence_finding(tables, start, end, focus: str) -> Finding:
     text = "; ".join(parts[:3])
     # The judgement 'contact lapsed for weeks' needs a silence of two weeks or more.
     lapsed = max(top["gap"], top["since"]) >= LAPSE_DAYS
+    undated = _undated_contacts(table_of(tables, "contacts"), top["channel"])
+    reason = f"{plural(undated, 'reported contact')} on this channel could not be dated" \
+        if undated else ""
     return Finding(text[0].upper() + text[1:] + ".", cite_documents(docs, documents), "cadence",
-                   supports=lapsed)
+                   supports=lapsed, ceiling="low" if undated else "high",
+                   ceiling_reason=reason)
+
+
+def _undated_contacts(contacts: pd.DataFrame, channel: str) -> int:
+    """Contacts of the channel, held or planned, that no article dates: any of them may fall
+    inside the silence, so the silence is an absence of dated reports, not of contact."""
+    if contacts.empty:
+        return 0
+    mine = contacts[(text_column(contacts, "channel") == channel)
+                    & (text_column(contacts, "status") != "blocked")]
+    return int(text_column(mine, "event_id")[text_column(mine, "date") == ""].nunique())
 
 
 def _gap_clause(ch) -> str:
