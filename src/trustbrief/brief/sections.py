@@ -57,7 +57,8 @@ ACCOUNTS_SHOWN = 4  # accounts of one disputed fact named in the main body
 LEDGER_ROWS = 16  # operations in the notice ledger: those with the most accounts
 
 CONFIDENCE_NOTE = ("Confidence: high = three or more independent origins and an on-record "
-                   "source; moderate = two or more origins; low = one origin.")
+                   "source; moderate = two or more origins; low = one origin. A judgement of "
+                   "absence is held lower when the reports that could fill it are undated.")
 
 
 class Brief:
