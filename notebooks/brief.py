@@ -13,15 +13,15 @@
 # ---
 
 # %% tags=["parameters", "remove_cell"]
-title = ""  # the brief's headline ('' = the first brief of the story behind processed_dir)
-start = ""  # first day of the period, YYYY-MM-DD ('' = that brief's)
-end = ""  # last day of the period, YYYY-MM-DD ('' = that brief's)
-focus = ""  # pair OBSERVER->SUBJECT: how far the observer trusts the subject ('' = the story's)
+title = ""  # headline of the brief; empty: the first brief of the story behind processed_dir
+start = ""  # first day of the period, YYYY-MM-DD; empty: that of the brief
+end = ""  # last day of the period, YYYY-MM-DD; empty: that of the brief
+focus = ""  # pair OBSERVER->SUBJECT: how far the observer trusts the subject; empty: the pair of the story
 min_origins = 1  # draw only events with at least this many independent origins
-crisis_start = ""  # shaded crisis window: first day ('' = none; that brief's when title is '')
-crisis_end = ""  # shaded crisis window: last day ('' = none; that brief's when title is '')
+crisis_start = ""  # shaded crisis window, first day; empty: none (that of the brief when title is empty)
+crisis_end = ""  # shaded crisis window, last day; empty: none (that of the brief when title is empty)
 processed_dir = "../data/processed"  # folder of processed tables (make data writes it)
-build_time = ""  # set by the renderer; '' when run interactively
+build_time = ""  # set by the renderer; empty when run interactively
 brief_name = ""  # file name of the brief, set by the renderer
 
 # %% tags=["remove_cell"]

@@ -42,6 +42,17 @@ def test_every_parameter_line_has_a_comment(path):
             assert "  # " in line, f"{path.name}: parameter line without a comment: {line}"
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_papermill_reads_every_parameter(path):
+    """A comment papermill cannot parse (a quote in it) hides its parameter: every build then
+    warns 'Passed unknown parameter' about a parameter the notebook does declare."""
+    import papermill
+
+    source = parameters_cell(path)
+    declared = [node.targets[0].id for node in ast.parse(source).body]
+    assert list(papermill.inspect_notebook(str(path))) == declared
+
+
 def test_the_brief_notebook_carries_no_story_of_its_own():
     """Its title, period, pair and crisis window default to '': the story file and its brief
     definitions give them (briefs.fill_from_story), so a second story needs no notebook edit."""
