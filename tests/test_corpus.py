@@ -583,8 +583,10 @@ def test_rule_prefilter_keeps_each_rules_case_and_drops_when_uncombinable():
 @pytest.mark.parametrize("furniture", [
     "Subscribe", "Edit post", "Skip to content", "12 Mar", "+ ↺ − 16 px", "Asia - Pacific",
     "Live update from the liveblog of", "Home Politics Economy Culture Sport Science",
+    "3 Feb. 10:45 (UTC+2 EET)",
 ])
 def test_page_furniture_above_the_headline_is_neither_title_nor_text(rules, furniture):
+    """Short headlines stay headlines ('Talks to resume': test_corpus_datelines)."""
     text = (f"{furniture}\n\nNorthland recalls its envoy from Southland over border shooting\n\n"
             "Northland recalled its ambassador on Monday after a border shooting.\n")
     doc, sents = one(rules, text)

@@ -109,13 +109,14 @@ def _heading_like(text: str, max_words: int) -> bool:
 def _page_furniture(text: str, rules: CorpusRules) -> bool:
     """A short line above the headline that no headline would be: too few words with letters
     ('Subscribe', '09 Oct', 'Edit post', '5 min read'), a label cut before its object ('Live
-    update from the liveblog of'), or a menu of capitalised words with no function word
-    ('World Society Opinion Science Sport Business')."""
+    update from the liveblog of'), a time stamp, or a menu of capitalised words with no
+    function word ('World Society Opinion Science Sport Business')."""
     if _ends_sentence(text) or len(text) > 20 * rules.limits["title_max_words"]:
         return False
-    words = [w for w in _words(strip_markdown(text)) if any(c.isalpha() for c in w)]
-    if len(words) < rules.limits["title_min_words"]:
-        return True
+    tokens = _words(strip_markdown(text))
+    words = [w for w in tokens if any(c.isalpha() for c in w)]
+    if len(words) < rules.limits["title_min_words"] or len(words) * 2 <= len(tokens):
+        return True  # too few words, or mostly numbers: a time stamp ('30 Dec. 13:30 (MSK)')
     lowered = [w.lower() for w in words]
     if lowered[-1] in rules.title_stopwords:
         return True
