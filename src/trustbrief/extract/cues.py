@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trustbrief import knowledge
+from trustbrief.contract.vocab import Notice, TrustCategory
 from trustbrief.extract.patterns import (
     _check_regex,
     _choice,
@@ -18,8 +19,9 @@ from trustbrief.extract.patterns import (
 )
 from trustbrief.knowledge import DataFileError
 
-CATEGORIES = ("distrust", "surprise", "anger", "transparency_demand", "withholding", "positive")
-NOTICES = ("none", "minutes", "hours", "days")
+CATEGORIES = tuple(TrustCategory)
+# the levels a cue can state; 'unknown' and 'n/a' are the ledger's, never a cue's
+NOTICES = tuple(n for n in Notice if n not in (Notice.UNKNOWN, Notice.NOT_APPLICABLE))
 EXPERIENCER_MODES = ("subject", "nearest_before", "after")
 
 
