@@ -9,6 +9,8 @@ from collections.abc import Iterable
 
 import altair as alt
 
+from trustbrief.contract.vocab import Notice, SpeakerType
+
 FONT = "system-ui, -apple-system, Segoe UI, Roboto, DejaVu Sans, Arial, sans-serif"
 MAX_WIDTH = 640
 PLOT_WIDTH = 600  # plot area; axis labels and padding fit in the rest of MAX_WIDTH
@@ -43,7 +45,7 @@ INK = "#222222"  # marks that need no colour (contacts, origins): near-black
 #   yellow                                 attributed to another outlet
 #   greys                                  unknown, not applicable, unattributed
 #   near-black                             everything else (contacts, origins, lines)
-NOTICE_ORDER = ("none", "minutes", "hours", "days", "unknown", "n/a")
+NOTICE_ORDER = tuple(n.value for n in Notice)  # the contract's order: least notice first
 NOTICE_COLORS = {
     "none": OKABE_ITO["vermillion"],
     "minutes": OKABE_ITO["orange"],
@@ -53,8 +55,7 @@ NOTICE_COLORS = {
     "n/a": LIGHT_GREY,
 }
 LANE_ORDER = ("operations", "third-party actions", "contacts", "reporting")
-SPEAKER_ORDER = ("named_official", "anonymous_official", "outlet", "organization",
-                 "unattributed")
+SPEAKER_ORDER = tuple(s.value for s in SpeakerType)  # on the record first
 SPEAKER_LABELS = {
     "named_official": "named official",
     "anonymous_official": "anonymous official",

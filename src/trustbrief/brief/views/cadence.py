@@ -11,6 +11,7 @@ import pandas as pd
 
 from trustbrief.brief.views.cells import as_list, day_label, short, text_column, to_date, whole_days
 from trustbrief.brief.views.events import event_frame
+from trustbrief.contract.vocab import ContactStatus
 
 CADENCE_COLUMNS = ("channel", "channel_label", "actors", "as_of", "last_contact",
                    "last_contact_label", "last_contact_status", "days_since",
@@ -23,7 +24,7 @@ CONTACT_COLUMNS = ("channel", "event_id", "date", "date_basis", "label", "event_
                    "evidence", "doc_ids", "outlets")
 
 
-CONTACT_STATUSES = ("asserted", "planned", "blocked")
+CONTACT_STATUSES = tuple(c.value for c in ContactStatus)
 
 
 # Old cadence rows (one per statement) whose basis says what the row is.
