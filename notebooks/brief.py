@@ -16,10 +16,10 @@
 title = ""  # headline of the brief; empty: the first brief of the story behind processed_dir
 start = ""  # first day of the period, YYYY-MM-DD; empty: that of the brief
 end = ""  # last day of the period, YYYY-MM-DD; empty: that of the brief
-focus = ""  # pair OBSERVER->SUBJECT: how far the observer trusts the subject; empty: the pair of the story
+focus = ""  # pair OBSERVER->SUBJECT (how far the observer trusts the subject); empty: the story's
 min_origins = 1  # draw only events with at least this many independent origins
-crisis_start = ""  # shaded crisis window, first day; empty: none (that of the brief when title is empty)
-crisis_end = ""  # shaded crisis window, last day; empty: none (that of the brief when title is empty)
+crisis_start = ""  # shaded crisis window, first day; empty: none, or the brief's if no title
+crisis_end = ""  # shaded crisis window, last day; empty: none, or the brief's if no title
 processed_dir = "../data/processed"  # folder of processed tables (make data writes it)
 build_time = ""  # set by the renderer; empty when run interactively
 brief_name = ""  # file name of the brief, set by the renderer
