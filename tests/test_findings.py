@@ -249,3 +249,14 @@ def test_a_silence_with_undated_contacts_on_its_channel_is_judged_at_low_confide
     assert finding.ceiling == "low" and judged.confidence == "low"
     assert finding.ceiling_reason == "1 reported contact on this channel could not be dated"
     assert judged.statement.startswith("There is a roughly even chance")
+
+
+def test_one_operation_without_little_notice_reads_as_one(tables):
+    ledger = tables["notice_ledger"]
+    one = ledger[(ledger["notice"] == "unknown") & (ledger["date"] != "")]
+    assert len(one) == 1
+    # the ledger's dated rows stand in when there is no events table
+    only = {k: v for k, v in tables.items() if k != "events"}
+    text = by_kind({**only, "notice_ledger": one})["notice"].text
+    assert text.startswith("The only dated operation ") and "is not reported as" in text
+    assert "None of the 1" not in text

@@ -76,9 +76,11 @@ def notice_finding(tables, start, end, focus: str) -> Finding:
         spread = join_words([f"{plural(n, 'operation')} " + (
             "with no notice reported" if k == "unknown" else f"with {k} of notice")
             for k, n in sorted(counts.items())])
-        text = (f"None of the {plural(len(ops), 'dated operation')} {period_words(start, end)} is "
-                f"reported as coming with no or only minutes of notice to {observer} "
-                f"({spread}).")
+        which = "The only dated operation" if len(ops) == 1 else \
+            f"None of the {plural(len(ops), 'dated operation')}"
+        negation = " not" if len(ops) == 1 else ""
+        text = (f"{which} {period_words(start, end)} is{negation} reported as coming with no or "
+                f"only minutes of notice to {observer} ({spread}).")
         return Finding(text, cite_documents(docs_of(ops), documents), "notice", supports=False)
     which = join_words([f"{r.label} on {day_label(to_date(r.date))} ({_notice_words(r.notice)})"
                    for r in little.itertuples()])
