@@ -260,3 +260,10 @@ def test_one_operation_without_little_notice_reads_as_one(tables):
     text = by_kind({**only, "notice_ledger": one})["notice"].text
     assert text.startswith("The only dated operation ") and "is not reported as" in text
     assert "None of the 1" not in text
+
+
+def test_a_channel_without_a_stated_count_reads_without_a_stray_comma(tables):
+    stated = tables["stated_measures"]
+    no_counts = {**tables, "stated_measures": stated[stated["measure"] != StatedMeasure.CONTACTS]}
+    text = by_kind(no_counts)["cadence"].text
+    assert "Defense chiefs (Austin - Gallant) saw a contact blocked on 8 Oct 2024" in text

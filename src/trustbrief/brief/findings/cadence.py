@@ -114,15 +114,15 @@ def _channel_clause(ch, contacts: pd.DataFrame) -> tuple[str, list[str]]:
     blocked = contacts[contacts["status"] == "blocked"].sort_values(["date", "event_id"])
     if not counts and blocked.empty:
         return "", []
-    subject = ch.channel_label + (f", in contact {counts} by one account" if counts else "")
+    subject = ch.channel_label + (f", in contact {counts} by one account," if counts else "")
     if blocked.empty:
         last = to_date(ch.last_contact)
         tail = f"last spoke on {day_label(last)}" if last is not None else \
             "has no dated contact"
-        return f"{subject}, {tail}", as_list(ch.doc_ids)
+        return f"{subject} {tail}", as_list(ch.doc_ids)
     b = blocked.iloc[-1]
     what = f" ({b['label']})" if b["label"] else ""
-    return (f"{subject}, saw a contact blocked on {day_label(b['day'])}{what}",
+    return (f"{subject} saw a contact blocked on {day_label(b['day'])}{what}",
             as_list(b["doc_ids"]) + as_list(ch.doc_ids))
 
 
