@@ -180,10 +180,7 @@ def load_grammar(data_dir: Path | str) -> Grammar:
     if not isinstance(items, list) or not items:
         raise DataFileError(path, "shapes", "expected a non-empty list")
     shapes = tuple(_shape(path, i, item, fragments) for i, item in enumerate(items))
-    names = [s.name for s in shapes]
-    dupes = sorted({n for n in names if names.count(n) > 1})
-    if dupes:
-        raise DataFileError(path, "shapes", f"duplicate name(s): {', '.join(dupes)}")
+    knowledge.refuse_duplicate_names(path, "shapes", [s.name for s in shapes])
     return Grammar(shapes, dict(limits), months)
 
 

@@ -148,9 +148,7 @@ def _parse_rules(path, items, macros) -> tuple[Rule, ...]:
         raise DataFileError(path, "rules", "expected a non-empty list")
     rules = tuple(_parse_rule(path, i, item, macros) for i, item in enumerate(items))
     names = [r.name for r in rules]
-    dupes = sorted({n for n in names if names.count(n) > 1})
-    if dupes:
-        raise DataFileError(path, "rules", f"duplicate rule name(s): {', '.join(dupes)}")
+    knowledge.refuse_duplicate_names(path, "rules", names, "rule name")
     for rule in rules:
         missing = [n for n in rule.followed_by if n not in names]
         if missing:

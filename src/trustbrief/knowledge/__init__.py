@@ -97,6 +97,15 @@ def require_keys(path: Path | str, where: str, item: Any, required: Iterable[str
     return item
 
 
+def refuse_duplicate_names(path: Path | str, where: str, names: Iterable[str],
+                           what: str = "name") -> None:
+    """Items of a data file are referred to by name: two with one name are an error."""
+    names = list(names)
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise DataFileError(path, where, f"duplicate {what}(s): {', '.join(dupes)}")
+
+
 def load_csv(path: Path | str, required: Iterable[str], optional: Iterable[str] = ()
              ) -> list[dict[str, str]]:
     """Read a CSV data file whose leading '#' lines are a comment header.
