@@ -232,8 +232,9 @@ def test_central_claim_prefers_eroding_signals_as_the_pipeline_writes_them(table
 
 
 def test_a_silence_with_undated_contacts_on_its_channel_is_judged_at_low_confidence(tables):
-    """'No contact for 50 days' is an absence of dated reports: a call on the same channel
-    that no article dates may fall inside the gap, so the judgement is held at low."""
+    """A gap measured between dated contacts is an absence of dated reports: a call on the
+    same channel that no article dates may fall inside it, so the judgement is held at low.
+    A silence the articles state is evidence, not absence, and keeps its confidence."""
     from trustbrief.brief.judgements import judge
 
     def cadence_judgement(frame_tables):
@@ -245,6 +246,11 @@ def test_a_silence_with_undated_contacts_on_its_channel_is_judged_at_low_confide
     undated = tables["contacts"].iloc[[0]].assign(event_id="e099", date="", date_basis="open")
     with_undated = {**tables, "contacts": pd.concat([tables["contacts"], undated],
                                                     ignore_index=True)}
+    stated, _ = cadence_judgement(with_undated)  # the fixture's silence is stated by articles
+    assert stated.ceiling == "high"
+    measured = tables["cadence"].assign(previous_gap_basis=["events", "", ""],
+                                        previous_gap_days=["61", "", ""])
+    with_undated["cadence"] = measured
     finding, judged = cadence_judgement(with_undated)
     assert finding.ceiling == "low" and judged.confidence == "low"
     assert finding.ceiling_reason == "1 reported contact on this channel could not be dated"

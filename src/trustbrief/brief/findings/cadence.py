@@ -55,7 +55,10 @@ def cadence_finding(tables, start, end, focus: str) -> Finding:
     text = "; ".join(parts[:3])
     # The judgement 'contact lapsed for weeks' needs a silence of two weeks or more.
     lapsed = max(top["gap"], top["since"]) >= LAPSE_DAYS
-    undated = _undated_contacts(table_of(tables, "contacts"), top["channel"])
+    # A silence the articles state ('have not spoken in 50 days') is reported, not inferred
+    # from missing reports: only a measured gap is held down by undated contacts.
+    measured = top["previous_gap_basis"] != "stated"
+    undated = _undated_contacts(table_of(tables, "contacts"), top["channel"]) if measured else 0
     reason = f"{plural(undated, 'reported contact')} on this channel could not be dated" \
         if undated else ""
     return Finding(text[0].upper() + text[1:] + ".", cite_documents(docs, documents), "cadence",
