@@ -273,3 +273,15 @@ def test_a_channel_without_a_stated_count_reads_without_a_stray_comma(tables):
     no_counts = {**tables, "stated_measures": stated[stated["measure"] != StatedMeasure.CONTACTS]}
     text = by_kind(no_counts)["cadence"].text
     assert "Defense chiefs (Austin - Gallant) saw a contact blocked on 8 Oct 2024" in text
+
+
+def test_a_plan_the_contacts_show_blocked_is_not_to_watch():
+    events = pd.DataFrame({"event_id": ["e001", "e002"], "status": ["planned", "planned"],
+                           "date": ["2024-10-09", "2024-10-10"], "doc_ids": ["d1", "d2"],
+                           "label": ["A and B meet (planned)", "A and B speak by phone (planned)"]})
+    contacts = pd.DataFrame({"channel": ["defense"], "event_id": ["e001"], "status": ["blocked"],
+                             "date": ["2024-10-09"]})
+    watched = front.what_to_watch({"events": events, "contacts": contacts}, START, END, FOCUS,
+                                  pd.DataFrame(columns=["fact", "subject", "doc_ids"]))
+    assert [w.text for w in watched] == [
+        "A and B speak by phone (10 Oct 2024): planned; no article reports it held."]

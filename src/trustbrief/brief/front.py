@@ -81,13 +81,17 @@ def _planned(tables, start) -> list[Watch]:
     """Planned contacts and events on or after the start of the period, soonest first."""
     items = []
     events = table_of(tables, "events")
+    contacts = table_of(tables, "contacts")
+    # a plan the contacts table shows blocked is no longer to be watched for
+    blocked = set(text_column(contacts, "event_id")[text_column(contacts, "status") == "blocked"])
     lo = to_date(start)
     for r in events.assign(**{c: text_column(events, c) for c in
-                              ("status", "date", "label", "doc_ids")}).to_dict("records"):
+                              ("event_id", "status", "date", "label", "doc_ids")}
+                           ).to_dict("records"):
         day = to_date(r["date"])
         # only dated plans: an undated 'plan' is too vague to watch for
-        if r["status"] == "planned" and r["label"] and day is not None and (
-                lo is None or day >= lo):
+        if r["status"] == "planned" and r["label"] and r["event_id"] not in blocked and \
+                day is not None and (lo is None or day >= lo):
             items.append((r["date"], Watch(f"{_unplanned(r['label'])} ({day_label(day)}): "
                                            "planned; no article reports it held.",
                                            as_list(r["doc_ids"]))))
