@@ -404,3 +404,67 @@ def test_time_expression_claimed_by_another_mention_is_not_borrowed(chronology):
     missiles = mention("dG", 1, "missile_attack", "Iran", text)
     out = infer(docs, [trip, missiles], chronology).iloc[0]
     assert (out["published"], out["published_latest"]) == ("2024-10-09", "2024-10-09")
+
+
+# ---------------------------------------------------------------- explicit dates in the text
+
+def sentences_of(doc_id: str, texts: list[str]) -> pd.DataFrame:
+    return pd.DataFrame([{"doc_id": doc_id, "sent_id": f"{doc_id}-s{n:03d}", "text": text}
+                         for n, text in enumerate(texts, start=1)])
+
+
+def infer_texts(texts: list[str], dated: list[str], chronology: pd.DataFrame) -> pd.Series:
+    """Date an article made of `texts` (no mention extracted), in a corpus whose other
+    articles are of the `dated` days."""
+    docs = [article("dA", "undated.txt")] + [
+        article(f"d{n}", f"dated{n}.txt", "url", day) for n, day in enumerate(dated)]
+    sentences = sentences_of("dA", texts)
+    found = {"mentions": pd.DataFrame(columns=["doc_id", "sent_id", "event_type", "actors",
+                                               "text", "time_id", "polarity"]),
+             "time_expressions": timex.extract_time_expressions(sentences)}
+    out = dating.infer_publication_dates(pd.DataFrame(docs), found, chronology,
+                                         sentences=sentences)
+    return out.set_index("doc_id").loc["dA"]
+
+
+def test_lede_weekday_on_the_lede_date_pins_the_day(chronology):
+    # 30 June 2025 is a Monday: the lede's 'on Monday' is the date of its second sentence.
+    out = infer_texts(["Police raided the office of a news agency on Monday.",
+                       "On June 30, officers searched the building, the ministry said."],
+                      ["2025-07-03"], chronology)
+    assert (out["published"], out["published_basis"]) == ("2025-06-30", "inferred")
+    assert "June 30" in out["published_evidence"]
+
+
+def test_a_lede_weekday_on_another_day_than_the_date_only_bounds(chronology):
+    # 13 October 2024 is a Sunday: the Monday of the lede is some later Monday.
+    out = infer_texts(["The minister on Monday pressed for more aid, as the deadline of an "
+                       "Oct. 13 letter approaches."], ["2024-11-20"], chronology)
+    assert out["published"] == ""
+    assert out["published_earliest"] == "2024-10-14"
+
+
+def test_a_weekday_printed_with_a_date_gives_the_year_and_the_week(chronology):
+    # Dated articles of both Decembers: 28 December is a Saturday in 2024 only.
+    texts = ["The two presidents spoke again.", "Aides declined to comment.",
+             "Talks are expected next year.", "Background follows.",
+             "On Saturday, December 28, the two presidents called each other."]
+    out = infer_texts(texts, ["2024-12-20", "2025-12-20"], chronology)
+    assert out["published"] == ""
+    assert (out["published_earliest"], out["published_latest"]) == ("2024-12-28",
+                                                                     "2025-01-03")
+
+
+def test_a_yearless_date_deep_in_the_article_bounds_nothing(chronology):
+    # 'October 7' may be an anniversary of another year: far from the lede it counts not.
+    texts = ["Officials met.", "They talked.", "Nothing was agreed.",
+             "The war has gone on since October 7, officials said."]
+    out = infer_texts(texts, ["2024-08-01"], chronology)
+    assert (out["published"], out["published_earliest"]) == ("", "")
+
+
+def test_a_date_in_a_clause_that_looks_ahead_bounds_from_above(chronology):
+    out = infer_texts(["The ministers will meet on 9 October 2024 in Paris."],
+                      ["2024-09-01"], chronology)
+    assert out["published"] == ""
+    assert out["published_latest"] == "2024-10-09"

@@ -19,6 +19,11 @@ Clues (each is a predicate over candidate publication days):
   stronger ones).
 - printed: a day and month printed without a year ('30 Dec. 13:30') hold on that day of the
   year that ends with the corpus's last dated article.
+- explicit: the calendar dates the article prints (dating.explicit): a past date bounds it
+  from below, a date that looks ahead from above; a yearless date counts when its year is
+  certain; a date printed with its weekday is of the past week ('recent'); a date of the
+  lede that falls on the lede's weekday is the lede's day ('news': published that day or
+  the next).
 - window: what the corpus stage already bounds (a month in the URL, an update stamp) is a hard
   limit on the candidate days.
 

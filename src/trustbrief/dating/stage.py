@@ -13,11 +13,13 @@ from trustbrief.dating.clues import (
     DOCUMENT_FIELDS,
     EVIDENCE_SEP,
     Clue,
+    dedupe,
     lede_clues,
     present,
     printed_clue,
 )
 from trustbrief.dating.decide import Verdict, decide, score
+from trustbrief.dating.explicit import explicit_date_clues
 from trustbrief.dating.mentions import collect_clues
 from trustbrief.tables import frame_records
 
@@ -86,9 +88,13 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
                  if not row.get("published") or row.get("published_basis") == "sidecar"]
     wanted = {row["doc_id"] for _, row in open_rows}
     clues = collect_clues(docs, found, chronology, wanted)
-    for doc_id, extra in lede_clues(_lede_times(found, sentences), wanted).items():
-        clues[doc_id] = clues.get(doc_id, []) + extra
     span = _corpus_span(rows, lookaround_days)
+    times = _lede_times(found, sentences)
+    window = span if None not in span else None
+    for extra in (lede_clues(times, wanted),
+                  explicit_date_clues(times, _sentence_texts(found, sentences), wanted, window)):
+        for doc_id, more in extra.items():
+            clues[doc_id] = dedupe(clues.get(doc_id, []) + more)
     updates: dict[tuple, object] = {}
     for i, row in open_rows:
         doc_clues = clues.get(row["doc_id"], [])
@@ -114,6 +120,16 @@ def _lede_times(found: dict, sentences: pd.DataFrame | None) -> pd.DataFrame | N
         return times
     texts = sentences[["sent_id", "text"]].rename(columns={"text": "sentence_text"})
     return times.merge(texts, on="sent_id", how="left")
+
+
+def _sentence_texts(found: dict, sentences: pd.DataFrame | None) -> dict:
+    """(doc_id, sent_id) -> sentence text, from the sentences table or else the mentions."""
+    source = sentences if sentences is not None and "text" in sentences else \
+        found.get("mentions")
+    if source is None or source.empty or "text" not in source:
+        return {}
+    return dict(zip(zip(source["doc_id"], source["sent_id"], strict=True), source["text"],
+                    strict=True))
 
 
 def _dated(row: dict, verdict: Verdict | None, printed: Clue | None,

@@ -1,0 +1,161 @@
+"""Clues from the calendar dates an article prints in its own sentences, with or without a
+mention extract recognised around them (see trustbrief.dating).
+
+- A date reported as past bounds the article from below ('On Saturday, December 28, the two
+  presidents spoke'; 'a letter dated Oct. 13'); a date in a clause that looks ahead ('will
+  meet on Dec. 30', 'scheduled for Oct. 9') bounds it from above, at half weight (plans are
+  still reported after their day).
+- A day and month without a year ('December 28') counts only when its year is certain: the
+  weekday printed with it ('Saturday, December 28') names one year among those the corpus
+  covers, or the corpus's span holds that day of only one year. News names the weekday with
+  a date only for a day of the past week, so such a date bounds the article from above too.
+  A yearless date deep in the article may be a well-known anniversary of another year
+  ('since October 7'), so it counts only when the weekday is printed with it or it stands in
+  the first sentences (the news).
+- The lede's day: when the first sentences name a weekday ('police raided the office on
+  Monday') and print a date that falls on that weekday ('On June 30, ...'), or print the
+  date with its weekday, the lede's event is that date; news is published the day of its
+  lede's event or the next, so the article is of that day or the next.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+
+from trustbrief import timex
+from trustbrief.dating.clues import PLANNED_WEIGHT, Clue
+from trustbrief.tables import frame_records
+
+# Sentences numbered up to this are the lede: the news of the day (headline lines and
+# datelines come first in many copies, hence one more than the lede weekday's two).
+LEDE_DATE_SENTENCES = 3
+NEWS_LAG = dt.timedelta(days=1)  # the lede's event is reported that day or the next
+# A weekday printed with a date ('On Saturday, December 28') is news style for a day of the
+# past week: older days get the date alone.
+RECENT_LAG = dt.timedelta(days=6)
+CLAUSE_LOOKBACK = 80  # characters before a date searched for a look-ahead auxiliary
+CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
+WEEKDAY_WORD = re.compile(r"[^\W\d_]+\.?")
+
+
+def sentence_number(sent_id: str) -> int | None:
+    found = re.search(r"-s(\d+)$", str(sent_id))
+    return int(found.group(1)) if found else None
+
+
+def years_of(spec: str, weekday: str | None, window: tuple[dt.date, dt.date] | None
+             ) -> list[dt.date]:
+    """The days an explicit date can be: itself when it has its year; for a day and month
+    alone, its occurrences in the window, on the printed weekday when there is one."""
+    if spec.startswith("abs:"):
+        day = timex.resolve_spec(spec, None).date
+        return [day] if day is not None else []
+    if not spec.startswith("md:") or window is None:
+        return []
+    month, day_of_month = map(int, spec[3:8].split("-"))
+    days = []
+    for year in range(window[0].year, window[1].year + 1):
+        try:
+            day = dt.date(year, month, day_of_month)
+        except ValueError:  # 29 February
+            continue
+        if window[0] <= day <= window[1] and (
+                weekday is None or timex.WEEKDAY_CODES[day.weekday()] == weekday):
+            days.append(day)
+    return days
+
+
+def printed_weekday(text: str, vocab: timex.Vocabulary) -> str | None:
+    """The weekday code written inside a date expression ('Saturday, December 28')."""
+    for word in WEEKDAY_WORD.findall(text or ""):
+        code = vocab.weekdays.get(word.lower().rstrip("."))
+        if code:
+            return code
+    return None
+
+
+def looks_ahead(sentence: str, start: int, vocab: timex.Vocabulary) -> bool:
+    """A present/future auxiliary earlier in the date's clause ('will meet on Dec. 30', 'is
+    scheduled to visit on 9 October'): the date is planned, not past."""
+    before = sentence[max(0, start - CLAUSE_LOOKBACK):start]
+    return bool(vocab.future_clause.search(CLAUSE_BREAK.split(before)[-1]))
+
+
+def _lede_weekdays(rows: Iterable[dict]) -> dict[str, set[str]]:
+    """doc_id -> the weekdays its first sentences report as past ('on Monday')."""
+    out: dict[str, set[str]] = {}
+    for t in rows:
+        spec, number = str(t["spec"]), sentence_number(t["sent_id"])
+        if spec.startswith("weekday:past:") and number is not None \
+                and number <= LEDE_DATE_SENTENCES:
+            out.setdefault(t["doc_id"], set()).add(spec.split(":")[2])
+    return out
+
+
+def explicit_date_clues(times: pd.DataFrame | None, sentences: dict, doc_ids: set[str],
+                        window: tuple[dt.date, dt.date] | None,
+                        vocab: timex.Vocabulary | None = None) -> dict[str, list[Clue]]:
+    """Clues from the explicit dates of the documents in `doc_ids`; `sentences` maps
+    (doc_id, sent_id) to the sentence's text, `window` is where a yearless date may fall."""
+    if times is None or times.empty or not doc_ids:
+        return {}
+    vocab = vocab or timex.default_vocabulary()
+    columns = [c for c in ("doc_id", "sent_id", "text", "spec") if c in times]
+    rows = [t for t in frame_records(times, columns) if t["doc_id"] in doc_ids]
+    lede_weekdays = _lede_weekdays(rows)
+    out: dict[str, list[Clue]] = {}
+    for t in rows:
+        spec = str(t["spec"])
+        if not spec.startswith(("abs:", "md:")):
+            continue
+        clue_list = _date_clues(t, sentences.get((t["doc_id"], t["sent_id"]), ""),
+                                lede_weekdays.get(t["doc_id"], set()), window, vocab)
+        out.setdefault(t["doc_id"], []).extend(clue_list)
+    return {doc: clues for doc, clues in out.items() if clues}
+
+
+def _date_clues(t: dict, sentence: str, lede_weekdays: set[str],
+                window: tuple[dt.date, dt.date] | None, vocab: timex.Vocabulary) -> list[Clue]:
+    spec, text = str(t["spec"]), str(t.get("text") or "")
+    weekday = printed_weekday(text, vocab)
+    number = sentence_number(t["sent_id"])
+    in_lede = number is not None and number <= LEDE_DATE_SENTENCES
+    if spec.startswith("md:") and weekday is None and not in_lede:
+        return []  # maybe an anniversary of another year: see the module docstring
+    days = years_of(spec, weekday, window)
+    if len(days) != 1:
+        return []
+    day = days[0]
+    base = (t["doc_id"], t["sent_id"], sentence or text)
+    start = _start_in(sentence, t)
+    if looks_ahead(sentence, start, vocab):
+        return [Clue(*base, "before", lambda d, last=day: d <= last, ((day, day),),
+                     _identity("planned", spec, day), PLANNED_WEIGHT)]
+    clues = [Clue(*base, "after", lambda d, first=day: d >= first, ((day, day),),
+                  _identity("asserted", spec, day))]
+    if weekday is not None:
+        clues.append(Clue(*base, "recent", lambda d, first=day: d <= first + RECENT_LAG,
+                          ((day, day),), ("recent", day)))
+    if in_lede and (weekday is not None or timex.WEEKDAY_CODES[day.weekday()] in lede_weekdays):
+        clues.append(Clue(*base, "news", lambda d, first=day: first <= d <= first + NEWS_LAG,
+                          ((day, day),), ("news", day)))
+    return clues
+
+
+def _identity(polarity: str, spec: str, day: dt.date) -> tuple:
+    """The identity the mention clues give the same bound (one date bounds an article once):
+    a full date's spec, or the day of a matched event."""
+    if spec.startswith("abs:"):
+        return polarity, spec
+    return ("after" if polarity == "asserted" else "before"), day
+
+
+def _start_in(sentence: str, t: dict) -> int:
+    """Where the expression's text starts in its sentence (the end when not found)."""
+    text = str(t.get("text") or "")
+    found = sentence.find(text) if text else -1
+    return found if found >= 0 else len(sentence)
