@@ -145,6 +145,9 @@ NOTICE_ACCOUNTS = Table(
         enum("notice", Notice, "the advance notice this document reports"),
         text("doc_id", "the document giving the account", required=True),
         text("evidence", "the first sentence of the document giving it"),
+        text("rule", "the trust cue that gave it ('<family>/<cue id>' of data/trust_cues.yaml), "
+             "'+notice-after-operation' when its sentence names no operation and the account "
+             "went to the operation the document told last before it"),
     ),
     primary_key=("event_id", "notice", "doc_id"),
     foreign_keys=(fk("event_id", "events", "event_id"), fk("doc_id", "documents", "doc_id")),

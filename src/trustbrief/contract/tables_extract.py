@@ -193,6 +193,13 @@ TRUST_SIGNALS = Table(
             required=True,
             source="data/trust_cues.yaml",
         ),
+        text(
+            "rule",
+            "the cue that produced the signal: '<family>/<cue id>' of data/trust_cues.yaml, "
+            "'+conditional' when an 'if' clause turned a notice account into a demand for notice",
+            required=False,
+            source="data/trust_cues.yaml",
+        ),
     ),
     primary_key=("signal_id",),
     foreign_keys=(fk("sent_id", "sentences", "sent_id"),),

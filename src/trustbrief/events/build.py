@@ -16,8 +16,9 @@ from trustbrief.events.cluster import (
     date_main_clause,
 )
 from trustbrief.events.context import Context, _signals_by_sentence
-from trustbrief.events.facts import summarize
+from trustbrief.events.facts import notice_of_signal, summarize
 from trustbrief.events.label_rules import LabelRules
+from trustbrief.events.notice_links import linked_notice_sentences
 from trustbrief.events.records import Rec, _records, event_type_table, gazetteer_table
 from trustbrief.origins import Origins
 from trustbrief.tables import actors_by_sentence
@@ -79,9 +80,11 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
 
     rows, conflicts, accounts = [], [], []
     matches = [_chronology_match(cluster, ctx) for cluster in clusters]
-    for cluster, key, (_, found_rows) in zip(clusters, keys, matches, strict=True):
+    links = linked_notice_sentences(clusters, ctx, notice_of_signal)
+    for i, (cluster, key, (_, found_rows)) in enumerate(zip(clusters, keys, matches,
+                                                            strict=True)):
         row, rows_conflicts, rows_accounts = summarize(
-            cluster, key, ctx, [(c["lo"], c["hi"]) for c in found_rows])
+            cluster, key, ctx, [(c["lo"], c["hi"]) for c in found_rows], links.get(i, ()))
         rows.append(row)
         conflicts.append(rows_conflicts)
         accounts.append(rows_accounts)

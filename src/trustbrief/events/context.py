@@ -25,7 +25,8 @@ class Context:
 
 
 # the trust-signal fields the events stage reads (notice, direction of the surprise)
-SIGNAL_FIELDS = ("doc_id", "sent_id", "direction", "negated", "notice", "category", "text")
+SIGNAL_FIELDS = ("doc_id", "sent_id", "direction", "negated", "notice", "category", "text",
+                 "rule")
 
 
 def _signals_by_sentence(found) -> dict[tuple[str, str], list[dict]]:

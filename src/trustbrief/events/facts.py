@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from trustbrief.contract.vocab import Notice
 from trustbrief.events.context import Context
 from trustbrief.events.labels import _choose_type, _label_fields, make_label
+from trustbrief.events.notice_links import LINK_RULE
 from trustbrief.events.origins import corroboration
 from trustbrief.events.records import (
     BASIS_RANK,
@@ -82,7 +83,7 @@ def _side_from_signals(recs: list[Rec], ctx: Context) -> str:
         for sig in ctx.signals_by_sent.get(key, []):
             left, right, mutual = direction_sides(sig.get("direction"))
             if not mutual and right in (a, b) and left in ("", "?", a, b) and left != right \
-                    and _notice_of_signal(sig):
+                    and notice_of_signal(sig):
                 subjects.append(right)
     return next(iter(_ranked(subjects)), "")
 
@@ -98,7 +99,7 @@ def direction_sides(direction) -> tuple[str, str, bool]:
     return left, right, False
 
 
-def _notice_of_signal(sig: dict) -> str:
+def notice_of_signal(sig: dict) -> str:
     if truthy(sig.get("negated")):
         return ""
     level = cell_text(sig.get("notice"))
@@ -107,13 +108,15 @@ def _notice_of_signal(sig: dict) -> str:
     return "none" if cell_text(sig.get("category")) == "surprise" else ""
 
 
-def notice(recs: list[Rec], agent_side: str, operation: bool, ctx: Context
-           ) -> tuple[str, str, dict[str, list[tuple[str, str]]]]:
-    """(level, side notified, accounts level -> [(doc_id, text)]) for an operation.
+def notice(recs: list[Rec], agent_side: str, operation: bool, ctx: Context,
+           linked: Iterable[tuple[str, str]] = ()
+           ) -> tuple[str, str, dict[str, list[tuple[str, str, str]]]]:
+    """(level, side notified, accounts level -> [(doc_id, text, rule)]) for an operation.
 
     Only operations by one focus side against a third party get a level; the most specific
     account wins (minutes/hours/days over a vague 'caught off guard' = none), ties go to the
-    account more documents give, then the shorter notice.
+    account more documents give, then the shorter notice. `linked`: sentences of accounts that
+    name no operation, given to this one (notice_links); their rule ends in '+' LINK_RULE.
     """
     a, b = ctx.focus
     if not operation or agent_side not in (a, b):
@@ -122,35 +125,45 @@ def notice(recs: list[Rec], agent_side: str, operation: bool, ctx: Context
     target_sides = {s for r in recs for s in r.target_sides if s}
     if target_sides and target_sides <= {a, b}:
         return "n/a", "", {}
-    accounts: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    seen = set()
-    for r in recs:
-        if (r.doc_id, r.sent_id) in seen:
-            continue
-        seen.add((r.doc_id, r.sent_id))
-        for sig in ctx.signals_by_sent.get((r.doc_id, r.sent_id), []):
+    accounts: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    own = sorted({(r.doc_id, r.sent_id): r.text for r in recs}.items())
+    sentences = [(key, text, "") for key, text in own] + \
+        [(key, "", f"+{LINK_RULE}") for key in linked if key not in dict(own)]
+    for key, text, how in sentences:
+        for sig in ctx.signals_by_sent.get(key, []):
             left, right, mutual = direction_sides(sig.get("direction"))
             if mutual and other not in (left, right):
                 continue
-            if not mutual and left not in ("", "?", other):
+            if not mutual and left not in ("", "?", other) and not _giver_read_as_experiencer(
+                    left, right, agent_side, other, sig):
                 continue  # someone else's surprise, or the other side's own complaint
-            level = _notice_of_signal(sig)
+            level = notice_of_signal(sig)
             if level:
-                accounts[level].append((r.doc_id, cell_text(sig.get("text")) or r.text))
+                accounts[level].append((key[0], cell_text(sig.get("text")) or text,
+                                        cell_text(sig.get("rule")) + how))
     if not accounts:
         return "unknown", other, {}
     specific = [lv for lv in NOTICE_LEVELS if lv in accounts]
     pool = specific or sorted(accounts)
-    level = min(pool, key=lambda lv: (-len({d for d, _ in accounts[lv]}),
+    level = min(pool, key=lambda lv: (-len({a[0] for a in accounts[lv]}),
                                       NOTICE_LEVELS.index(lv) if lv in NOTICE_LEVELS else 9))
     return level, other, dict(accounts)
 
 
-def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int, int]] = ()
-              ) -> tuple[dict, list[dict], list[dict]]:
+def _giver_read_as_experiencer(left: str, right: str, agent_side: str, other: str,
+                               sig: dict) -> bool:
+    """A stated lead read with the operation's own side as experiencer of a third party
+    ('Israel gave a "few minutes notice" ... to strike Hezbollah's leader' -> Israel->Hezbollah)
+    is that side giving notice: an account of the other side's notice. 'Israel->US' stays
+    Israel's own experience of the other side."""
+    return left == agent_side and right != other and bool(cell_text(sig.get("notice")))
+
+
+def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int, int]] = (),
+              linked: Iterable[tuple[str, str]] = ()) -> tuple[dict, list[dict], list[dict]]:
     """One event row plus its conflict rows and notice account rows (event_id filled
     later); `known` are the date ranges of matching chronology rows (a tie-breaker between
-    article dates)."""
+    article dates); `linked` the sentences of accounts of notice given to it (notice)."""
     event_type = _choose_type(recs)
     meta = ctx.types.get(event_type, {})
     creating = [r for r in recs if r.polarity in CREATING] or recs
@@ -167,7 +180,8 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
     daters = [r for r in recs if r.polarity == ("planned" if planned else "asserted")]
     lo, hi, basis, disagree = best_date(daters, known)
     corr = corroboration(creating, ctx)
-    level, notified, accounts = notice(recs, agent_side, meta.get("operation", False), ctx)
+    level, notified, accounts = notice(recs, agent_side, meta.get("operation", False), ctx,
+                                       linked)
     ev = _evidence(recs)
     fields = _label_fields(recs, event_type, agent, agent_side, targets, ctx, ev)
     row = {
@@ -192,14 +206,16 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
     return row, conflicts, _notice_account_rows(accounts)
 
 
-def _notice_account_rows(accounts: dict[str, list[tuple[str, str]]]) -> list[dict]:
-    """One row per (level, document): its first sentence giving that level."""
-    first: dict[tuple[str, str], str] = {}
+def _notice_account_rows(accounts: dict[str, list[tuple[str, str, str]]]) -> list[dict]:
+    """One row per (level, document): a sentence giving that level (one naming the operation
+    before one linked to it), and its rule."""
+    first: dict[tuple[str, str], tuple[str, str]] = {}
     for level, items in accounts.items():
-        for doc_id, text in sorted(items):
-            first.setdefault((level, doc_id), text)
-    return [{"event_id": "", "notice": level, "doc_id": doc_id, "evidence": text}
-            for (level, doc_id), text in sorted(first.items())]
+        for doc_id, text, rule in sorted(items, key=lambda a: (a[0], a[2].endswith(LINK_RULE),
+                                                               a[1], a[2])):
+            first.setdefault((level, doc_id), (text, rule))
+    return [{"event_id": "", "notice": level, "doc_id": doc_id, "evidence": text, "rule": rule}
+            for (level, doc_id), (text, rule) in sorted(first.items())]
 
 
 def _range_text(lo: int | None, hi: int | None) -> str:
@@ -234,4 +250,5 @@ def _notice_conflicts(level: str, accounts: dict, ctx: Context) -> list[dict]:
     if len(accounts) < 2:
         return []
     return [_conflict_row("notice", "accepted" if lv == level else "disagrees", lv,
-                          accounts[lv], ctx) for lv in sorted(accounts)]
+                          [(doc_id, text) for doc_id, text, _ in accounts[lv]], ctx)
+            for lv in sorted(accounts)]

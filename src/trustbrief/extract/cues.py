@@ -36,6 +36,7 @@ class Cue:
     experiencer: str
     mutual: bool
     inside: bool
+    rule: str = ""  # '<family>/<cue id>' (the cue's `id`, else its position in the family)
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,8 @@ class Attribution:
 def _load_trust_cues(path: Path):
     data = knowledge.load_yaml(path)
     knowledge.require_keys(path, "top level", data, ["families", "negations", "intensifiers",
-                                                     "not_stimulus_before", "experiencer_after"])
+                                                     "not_stimulus_before", "experiencer_after"],
+                           ["conditional"])
     patterns = []
     for i, fam in enumerate(data["families"] or []):
         where = f"families[{i}]"
@@ -77,7 +79,7 @@ def _load_trust_cues(path: Path):
         for j, cue in enumerate(fam["cues"] or []):
             cw = f"{where}.cues[{j}]"
             knowledge.require_keys(path, cw, cue, ["pattern"],
-                                   ["notice", "weight", "negative", "experiencer"])
+                                   ["id", "notice", "weight", "negative", "experiencer"])
             notice = cue.get("notice", "")
             if notice:
                 _choice(path, f"{cw}.notice", notice, NOTICES)
@@ -89,7 +91,9 @@ def _load_trust_cues(path: Path):
                 bool(cue.get("negative", False)),
                 _choice(path, f"{cw}.experiencer", cue.get("experiencer", mode),
                         EXPERIENCER_MODES),
-                bool(fam.get("mutual", False)), bool(fam.get("experiencer_after", False)))))
+                bool(fam.get("mutual", False)), bool(fam.get("experiencer_after", False)),
+                f"{fam['family']}/{cue.get('id', j + 1)}")))
+    _refuse_duplicate_rules(path, [c.rule for _, c in patterns])
     alt, cues = _named_alternation(patterns)
     cue_pattern = _compile(path, "families", rf"(?<![\w-])(?:{alt})(?![\w-])")
     negs = _str_list(path, "negations", data["negations"])
@@ -103,7 +107,18 @@ def _load_trust_cues(path: Path):
     not_stimulus = knowledge.compile_pattern(path, "not_stimulus_before",
                                              str(data["not_stimulus_before"]))
     inside = knowledge.compile_pattern(path, "experiencer_after", str(data["experiencer_after"]))
-    return cue_pattern, cues, negation, tuple(intensifiers), not_stimulus, inside
+    conditional = knowledge.compile_pattern(path, "conditional", str(data["conditional"])) \
+        if data.get("conditional") else None
+    return cue_pattern, cues, negation, tuple(intensifiers), not_stimulus, inside, conditional
+
+
+def _refuse_duplicate_rules(path: Path, rules: list[str]) -> None:
+    """Two cues of a family with one id would make the signals' `rule` ambiguous."""
+    seen = set()
+    for rule in rules:
+        if rule in seen:
+            raise DataFileError(path, "families", f"two cues have the rule id {rule!r}")
+        seen.add(rule)
 
 
 # ----------------------------------------------------------------------- attribution

@@ -61,6 +61,7 @@ class Lexicons:
     passive_pronouns: dict = field(default_factory=dict)  # 'he' -> actor types it can be
     passive_subject: re.Pattern | None = None  # 'he was ' right before a passive verb
     planner_gap: re.Pattern | None = None  # ' is also considering ' between agent and noun
+    cue_conditional: re.Pattern | None = None  # 'if' opening a clause: a notice cue is a demand
     syntax: object = None  # syntax.Syntax: how the parse is read (data/syntax.yaml)
     reader: object = field(default=None, compare=False, repr=False)  # syntax.Reader
 
@@ -84,12 +85,13 @@ def load_lexicons(data_dir: Path | str = DEFAULT_DATA_DIR, gazetteer: dict | Non
         if rule.agent and rule.agent not in actors:
             raise DataFileError(data_dir / "event_types.yaml", rule.where,
                                 f"agent {rule.agent!r} is not an actor of gazetteer.yaml")
-    cue_pattern, cues, negation, intensifiers, not_stimulus, inside = _load_trust_cues(
-        data_dir / "trust_cues.yaml")
+    cue_pattern, cues, negation, intensifiers, not_stimulus, inside, conditional = \
+        _load_trust_cues(data_dir / "trust_cues.yaml")
     syntax = load_syntax(data_dir)
     return Lexicons(actors, forms, form_pattern, side_actor, pron_pat, pron_rules, types, trig,
                     trig_rules, *polarity, clause_break, intro, loc_before, tgt_before,
                     cue_pattern, cues, negation, intensifiers, not_stimulus, inside,
                     _load_attribution(data_dir / "attribution.yaml"),
                     passive_pronouns=passive, passive_subject=passive_subject,
-                    planner_gap=planner_gap, syntax=syntax, reader=Reader(syntax))
+                    planner_gap=planner_gap, cue_conditional=conditional, syntax=syntax,
+                    reader=Reader(syntax))

@@ -131,13 +131,24 @@ def _signals(sent, hits, found, speaker_side, doc_sides, lex, clauses=None) -> l
         quote = next((q for q in quotes if q[0] <= start < q[1]), None)
         ctx = _CueContext(text, start, end, clause, usable, hits, speaker_side, doc_sides,
                           principal, quote)
+        category, notice, rule = _conditional_notice(cue, text, clause[0], start, lex)
         rows.append({
             "signal_id": f"{sent['sent_id']}-g{len(rows) + 1}", "doc_id": sent["doc_id"],
-            "sent_id": sent["sent_id"], "cue": m.group(), "category": cue.category,
+            "sent_id": sent["sent_id"], "cue": m.group(), "category": category,
             "polarity": cue.polarity, "direction": _direction(cue, ctx, lex),
-            "negated": negated, "notice": cue.notice, "weight": round(weight, 3),
-            "text": text, "family": cue.family})
+            "negated": negated, "notice": notice, "weight": round(weight, 3),
+            "text": text, "family": cue.family, "rule": rule})
     return rows
+
+
+def _conditional_notice(cue: Cue, text: str, clause_start: int, start: int, lex: Lexicons
+                        ) -> tuple[str, str, str]:
+    """(category, notice, rule) of a cue: a notice cue in a conditional clause ('if the US is
+    not given a heads-up, ...') states no notice that was given: it asks for notice."""
+    if cue.notice and lex.cue_conditional is not None and \
+            lex.cue_conditional.search(text, max(clause_start, start - 60), start):
+        return "transparency_demand", "", f"{cue.rule}+conditional"
+    return cue.category, cue.notice, cue.rule
 
 
 # ---------------------------------------------------------------------- the stage

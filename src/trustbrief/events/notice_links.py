@@ -1,0 +1,54 @@
+"""Accounts of notice told in a sentence of their own, linked to the operation they are about.
+
+News writing often tells the operation first and the notice in a later sentence that names it
+only as 'the strike' or 'the operation' ('Israel struck the headquarters on Friday. ... He
+added that US officials were not given pre-notification about the strike.'). Such a sentence
+holds no mention of an operation event (an actor-less 'the strike' makes none), so the notice
+it gives would be lost. Rule `notice-after-operation`: a sentence with an account of notice
+and no operation event of its own gives that account to the operation(s) of the same
+document told last before it; to the first told after it when none comes before (a headline's
+account of a body's operation).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from trustbrief.events.context import Context
+from trustbrief.events.labels import _choose_type
+from trustbrief.events.records import Rec
+
+LINK_RULE = "notice-after-operation"
+_NUMBER = re.compile(r"(\d+)$")  # corpus sent_ids end in the sentence's number
+
+
+def _sentence_number(sent_id: str) -> int:
+    found = _NUMBER.search(sent_id)
+    return int(found.group(1)) if found else -1
+
+
+def linked_notice_sentences(clusters: list[list[Rec]], ctx: Context,
+                            has_notice) -> dict[int, list[tuple[str, str]]]:
+    """cluster index -> [(doc_id, sent_id)] of the accounts of notice that name no operation.
+
+    has_notice(signal) -> the level a trust signal states ('' if none)."""
+    told: dict[str, list[tuple[int, int]]] = defaultdict(list)  # doc -> [(sentence, cluster)]
+    covered = set()
+    for i, cluster in enumerate(clusters):
+        if not ctx.types.get(_choose_type(cluster), {}).get("operation"):
+            continue
+        for r in cluster:
+            told[r.doc_id].append((_sentence_number(r.sent_id), i))
+            covered.add((r.doc_id, r.sent_id))
+    links: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for (doc_id, sent_id), signals in sorted(ctx.signals_by_sent.items()):
+        if (doc_id, sent_id) in covered or not told.get(doc_id) \
+                or not any(has_notice(s) for s in signals):
+            continue
+        here = _sentence_number(sent_id)
+        before = [n for n, _ in told[doc_id] if n <= here]
+        nearest = max(before) if before else min(n for n, _ in told[doc_id])
+        for i in sorted({i for n, i in told[doc_id] if n == nearest}):
+            links[i].append((doc_id, sent_id))
+    return dict(links)

@@ -1,0 +1,120 @@
+"""Advance notice: the kinds of writing that state it (data/trust_cues.yaml, rule ids) and
+accounts told in a sentence of their own, linked to the operation (events/notice_links.py).
+Small invented texts and frames only."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_events import (
+    EVENT_TYPES,
+    FOCUS,
+    GAZETTEER,
+    docs_frame,
+    found_frames,
+    mention,
+    signal,
+)
+from test_extract import DATA, run
+from trustbrief import events, extract
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return extract.load_lexicons(DATA)
+
+
+NOTICE_WRITING = [
+    # (sentence, notice, rule)
+    ("US officials were not given pre-notification from Israel about the raid.",
+     "none", "surprise/not-given-notice"),
+    ("The Pentagon said the United States got no advance warning of the strike.",
+     "none", "surprise/not-given-notice"),
+    ("Washington said it did not have any warning of the Israeli strike.",
+     "none", "surprise/not-given-notice"),
+    ("The United States said it wasn't tipped off about the blasts.",
+     "none", "surprise/passive-not-told"),
+    ("The US was not warned in advance about the Israeli strikes.",
+     "none", "surprise/passive-not-told"),
+    ("Israel gave Washington a few minutes' notice before the raid.",
+     "minutes", "surprise/minutes-notice"),
+    ("The US president said he did receive a heads-up ahead of the Israeli strikes.",
+     "hours", "surprise/heads-up-received"),
+]
+
+
+@pytest.mark.parametrize(("text", "level", "rule"), NOTICE_WRITING)
+def test_each_kind_of_writing_states_its_notice_with_its_rule(lex, text, level, rule):
+    sig = run(lex, [text])["trust_signals"]
+    row = sig[sig["notice"] != ""].iloc[0]
+    assert (row["notice"], row["rule"]) == (level, rule)
+
+
+@pytest.mark.parametrize("text", [
+    "An official said that if the US is not given a heads-up about Israel's plans, it will "
+    "not join the defence.",
+    "Some in Washington hope Israel will provide advance notice of any strike on Iran.",
+])
+def test_a_condition_or_a_wish_is_a_demand_for_notice_not_an_account(lex, text):
+    sig = run(lex, [text])["trust_signals"]
+    assert len(sig) >= 1 and (sig["notice"] == "").all()
+    row = sig[sig["rule"].str.endswith("+conditional")].iloc[0]
+    assert row["category"] == "transparency_demand"
+
+
+def test_every_signal_names_the_cue_that_made_it(lex):
+    sig = run(lex, ["Washington is increasingly distrustful of Israel."])["trust_signals"]
+    assert sig.iloc[0]["rule"].startswith("distrust/")
+
+
+def _build(mentions, signals):
+    docs = docs_frame([("dA", "Wire One", "2024-10-02", ""),
+                       ("dB", "Gulf Daily", "2024-10-03", "")])
+    return events.build_events(found_frames(mentions, signals), docs, None, EVENT_TYPES,
+                               rules=events.load_labels(DATA), gazetteer=GAZETTEER,
+                               focus=FOCUS)
+
+
+def _with_rule(sig, rule):
+    return {**sig, "rule": rule}
+
+
+def test_an_account_in_a_later_sentence_goes_to_the_operation_told_before_it():
+    mentions = [mention("dA", 1, "airstrike", "Israel", ["Iran"], "2024-09-27",
+                        text="Israel struck a depot in Iran on Friday"),
+                mention("dA", 4, "phone_call", "US", ["Israel"], "2024-09-28",
+                        text="the two governments spoke by phone on Saturday")]
+    signals = [_with_rule(signal("dA", 3, "none"), "surprise/not-given-notice"),
+               _with_rule(signal("dA", 5, "minutes"), "surprise/minutes-before")]
+    built = _build(mentions, signals)
+    ev = built["events"].set_index("event_type")
+    assert ev.loc["airstrike", "notice"] == "minutes"  # the later account: still this one
+    accounts = built["notice_accounts"]
+    rules = set(accounts["rule"])
+    assert rules == {"surprise/not-given-notice+notice-after-operation",
+                     "surprise/minutes-before+notice-after-operation"}
+    assert set(accounts["event_id"]) == {ev.loc["airstrike", "event_id"]}
+
+
+def test_an_account_in_the_operations_own_sentence_is_not_relinked():
+    mentions = [mention("dA", 2, "airstrike", "Israel", ["Iran"], "2024-09-27",
+                        text="Israel struck without warning the US")]
+    built = _build(mentions, [_with_rule(signal("dA", 2, "none"), "surprise/without-notice")])
+    assert list(built["notice_accounts"]["rule"]) == ["surprise/without-notice"]
+
+
+def test_a_stated_lead_read_as_the_acting_sides_own_is_the_notice_it_gave():
+    mentions = [mention("dB", 1, "airstrike", "Israel", ["Iran"], "2024-09-27",
+                        text="Israel gave a few minutes notice before striking Iran")]
+    giver = _with_rule(signal("dB", 1, "minutes", direction="Israel->Iran"),
+                       "surprise/minutes-notice")
+    own = _with_rule(signal("dB", 1, "days", direction="Israel->US"), "surprise/days-notice")
+    ev = _build(mentions, [giver, own])["events"].iloc[0]
+    assert (ev["notice"], ev["notice_to"]) == ("minutes", "US")
+
+
+def test_no_operation_in_the_document_links_nothing():
+    mentions = [mention("dA", 1, "phone_call", "US", ["Israel"], "2024-09-28",
+                        text="the two governments spoke by phone on Saturday")]
+    built = _build(mentions, [signal("dA", 2, "none")])
+    assert built["notice_accounts"].empty
