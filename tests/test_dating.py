@@ -468,3 +468,42 @@ def test_a_date_in_a_clause_that_looks_ahead_bounds_from_above(chronology):
                       ["2024-09-01"], chronology)
     assert out["published"] == ""
     assert out["published_latest"] == "2024-10-09"
+
+
+def test_an_article_this_stage_dates_anchors_the_others(tmp_path):
+    # The wire copy's printed '9 Oct.' finds its year in the corpus and dates its call
+    # 'on Wednesday'; the undated article reporting the same call on Wednesday follows.
+    (tmp_path / "chronology.csv").write_text(HEADER)
+    docs = [article("dW", "wire.txt"), article("dU", "undated.txt"),
+            article("dD", "dated.txt", "url", "2024-10-20")]
+    docs[0]["published_printed"] = "--10-10"
+    mentions = [
+        mention("dW", 1, "phone_call", "Joe Biden;Benjamin Netanyahu",
+                "Biden and Netanyahu spoke on Wednesday, the White House said."),
+        mention("dU", 1, "phone_call", "Joe Biden;Benjamin Netanyahu",
+                "Joe Biden and Benjamin Netanyahu agreed on Wednesday to stay in close contact."),
+        mention("dD", 1, "criticism", "Iran", "Iran criticised the plan."),
+    ]
+    out = dating.infer_publication_dates(pd.DataFrame(docs), ungoverned(mentions),
+                                         dating.load_chronology(tmp_path)).set_index("doc_id")
+    assert out.loc["dW", ["published", "published_basis"]].tolist() == ["2024-10-10", "stated"]
+    assert out.loc["dU", ["published", "published_basis"]].tolist() == ["2024-10-09",
+                                                                         "inferred"]
+
+
+def test_an_event_known_only_by_its_sentences_names_dates_nothing_else(tmp_path):
+    # The dated article's 'briefing' has no party of its own: the sentence's names
+    # (a department, its country) say nothing of which briefing the undated one reports.
+    (tmp_path / "chronology.csv").write_text(HEADER)
+    docs = [article("dD", "dated.txt", "url", "2024-10-16"), article("dU", "undated.txt")]
+    dated = mention("dD", 1, "notification", "",
+                    "The State Department of the United States held a briefing on Tuesday.")
+    undated = mention("dU", 1, "notification", "State Department;United States",
+                      "The State Department of the United States said in a briefing Tuesday.")
+    found = ungoverned([dated, undated])
+    found["actor_mentions"] = pd.DataFrame([
+        {"doc_id": "dD", "sent_id": "dD-s001", "actor": actor}
+        for actor in ("State Department", "United States")])
+    out = dating.infer_publication_dates(pd.DataFrame(docs), found,
+                                         dating.load_chronology(tmp_path)).set_index("doc_id")
+    assert (out.loc["dU", "published"], out.loc["dU", "published_earliest"]) == ("", "")

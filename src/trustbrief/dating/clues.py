@@ -14,7 +14,9 @@ from trustbrief import timex
 from trustbrief.dating.chronology import Pinned, actor_list, iso_or_none
 from trustbrief.tables import frame_records
 
-DATED_BASES = ("stated", "html_meta", "url", "sidecar")
+# bases of a day other articles' events may be dated by ('inferred' ones with a day: pinned
+# by this stage in an earlier pass, or by an earlier run)
+DATED_BASES = ("stated", "html_meta", "url", "sidecar", "inferred")
 EVIDENCE_SEP = " | "
 ONE_DAY = dt.timedelta(days=1)
 LEDE_SENTENCES = 2  # the first body sentences, where the day's news is reported
@@ -82,6 +84,8 @@ def pinned_from_dated_documents(mentions: list[dict], times: SentenceTimes,
                if row.get("published_basis") in DATED_BASES}
     pinned = []
     for m in mentions:
+        if m.get("sentence_actors"):
+            continue
         found = _pinned_day(m, times, anchors.get(m["doc_id"]))
         if found is not None:
             time_id, day, relative = found

@@ -70,6 +70,10 @@ def _mention_rows(found: dict, doc_ids: set[str] | None = None) -> list[dict]:
     actorless = {(row["doc_id"], row["sent_id"]) for row in rows if not row["actors"]}
     in_sentence = _sentence_actors(found, actorless)
     for row in rows:
+        # only the parties extract found for the event tell another article which event it
+        # is: a whole sentence's names ('Blinken, Austin, Gallant, the State Department')
+        # share two with too many events
+        row["sentence_actors"] = not row["actors"]
         if not row["actors"]:
             row["actors"] = sorted(in_sentence.get((row["doc_id"], row["sent_id"]), ()))
     return sorted(rows, key=lambda r: (r["doc_id"], r["sent_id"]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -70,6 +71,20 @@ def _bounds(row: dict, span: tuple) -> tuple[dt.date | None, dt.date | None]:
 OPEN_BASES = ("unknown", "", None)
 
 
+# Articles dated by this stage (a printed day, a pinned inference) date the events they
+# report for the articles still open, as articles dated beforehand do; a few passes reach
+# every chain a corpus holds.
+MAX_PASSES = 3
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    row: dict
+    verdict: Verdict | None
+    printed: Clue | None
+    clues: list[Clue]
+
+
 def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd.DataFrame,
                             max_lag_days: int = 14, lookaround_days: int = 62,
                             sentences: pd.DataFrame | None = None,
@@ -83,34 +98,57 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
                    "published_printed"):
         if column not in docs.columns:
             docs[column] = ""
+    texts = (_lede_times(found, sentences), _sentence_texts(found, sentences))
+    outcomes: dict = {}
+    anchors = docs
+    for _ in range(MAX_PASSES):
+        latest = _one_pass(anchors, found, chronology, texts, max_lag_days, lookaround_days)
+        outcomes.update(latest)
+        cells = {i: _cells(o.row, o.verdict, o.printed) for i, o in latest.items()
+                 if o.row.get("published_basis") != "sidecar"}
+        pinned = {i: c for i, c in cells.items() if c.get("published")}
+        if not pinned:
+            break
+        anchors = anchors.copy()
+        for i, cell in pinned.items():
+            for column, value in cell.items():
+                anchors.at[i, column] = value
+    for i, outcome in outcomes.items():
+        name = outcome.row.get("file") or outcome.row["doc_id"]
+        if outcome.row.get("published_basis") == "sidecar":
+            _check_sidecar(name, iso_or_none(outcome.row.get("published")), outcome.verdict,
+                           outcome.clues, sidecar_file)
+            continue
+        _report(name, outcome.verdict, sidecar_file)
+        for column, value in _cells(outcome.row, outcome.verdict, outcome.printed).items():
+            docs.at[i, column] = value
+    return docs
+
+
+def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: tuple,
+              max_lag_days: int, lookaround_days: int) -> dict:
+    """Index -> _Outcome for every document still open in `docs` (and every sidecar date)."""
     rows = frame_records(docs, present(docs, DOCUMENT_FIELDS))
     open_rows = [(i, row) for i, row in zip(docs.index, rows, strict=True)
                  if not row.get("published") or row.get("published_basis") == "sidecar"]
     wanted = {row["doc_id"] for _, row in open_rows}
     clues = collect_clues(docs, found, chronology, wanted)
     span = _corpus_span(rows, lookaround_days)
-    times = _lede_times(found, sentences)
+    times, sentence_texts = texts
     window = span if None not in span else None
     for extra in (lede_clues(times, wanted),
-                  explicit_date_clues(times, _sentence_texts(found, sentences), wanted, window)):
+                  explicit_date_clues(times, sentence_texts, wanted, window)):
         for doc_id, more in extra.items():
             clues[doc_id] = dedupe(clues.get(doc_id, []) + more)
-    updates: dict[tuple, object] = {}
+    out = {}
     for i, row in open_rows:
         doc_clues = clues.get(row["doc_id"], [])
         printed = printed_clue(row)
         if printed is not None:
             doc_clues = [printed, *doc_clues]
         verdict = decide(doc_clues, max_lag_days, lookaround_days, _bounds(row, span))
-        if row.get("published_basis") == "sidecar":
-            _check_sidecar(row.get("file") or row["doc_id"], iso_or_none(row.get("published")),
-                           verdict, doc_clues, sidecar_file)
-            continue
-        for column, value in _dated(row, verdict, printed, sidecar_file).items():
-            updates[(i, column)] = value
-    for (i, column), value in updates.items():
-        docs.at[i, column] = value
-    return docs
+        out[i] = _Outcome(row, verdict, printed, doc_clues)
+    return out
 
 
 def _lede_times(found: dict, sentences: pd.DataFrame | None) -> pd.DataFrame | None:
@@ -132,13 +170,9 @@ def _sentence_texts(found: dict, sentences: pd.DataFrame | None) -> dict:
                     strict=True))
 
 
-def _dated(row: dict, verdict: Verdict | None, printed: Clue | None,
-           sidecar_file: str = SIDECAR_FILE) -> dict[str, str]:
-    """The published* cells for one document, and the analyst's warning when no day."""
-    name = row.get("file") or row["doc_id"]
+def _cells(row: dict, verdict: Verdict | None, printed: Clue | None) -> dict[str, str]:
+    """The published* cells for one document."""
     if verdict is None:
-        log.warning("%s: no publication date found; add the row '%s,,,YYYY-MM-DD,,,' to %s",
-                    name, name, sidecar_file)
         return {}
     out = {"published_earliest": verdict.earliest.isoformat(),
            "published_latest": verdict.latest.isoformat()}
@@ -151,13 +185,21 @@ def _dated(row: dict, verdict: Verdict | None, printed: Clue | None,
             out["published_evidence"] = EVIDENCE_SEP.join(x for x in (previous, evidence) if x)
     if verdict.published is not None:
         out["published"] = verdict.published.isoformat()
+    return out
+
+
+def _report(name: str, verdict: Verdict | None, sidecar_file: str = SIDECAR_FILE) -> None:
+    """The analyst's line: the day found, or what to add when there is none."""
+    if verdict is None:
+        log.warning("%s: no publication date found; add the row '%s,,,YYYY-MM-DD,,,' to %s",
+                    name, name, sidecar_file)
+    elif verdict.published is not None:
         log.info("%s: publication date %s (range %s..%s)", name, verdict.published,
                  verdict.earliest, verdict.latest)
     else:
         log.warning("%s: publication day not pinned: between %s and %s; if you know the day, "
                     "add the row '%s,,,YYYY-MM-DD,,,' to %s", name,
                     verdict.earliest, verdict.latest, name, sidecar_file)
-    return out
 
 
 def _check_sidecar(name: str, stated: dt.date | None, verdict: Verdict | None,
