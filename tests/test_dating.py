@@ -507,3 +507,39 @@ def test_an_event_known_only_by_its_sentences_names_dates_nothing_else(tmp_path)
     out = dating.infer_publication_dates(pd.DataFrame(docs), found,
                                          dating.load_chronology(tmp_path)).set_index("doc_id")
     assert (out.loc["dU", "published"], out.loc["dU", "published_earliest"]) == ("", "")
+
+
+def test_an_event_a_dated_article_places_in_its_week_dates_a_weekday(tmp_path):
+    # The Sunday article's 'this week' is 29 July - 4 August 2024: the undated lede's
+    # Wednesday is 31 July, and it is published that day or the next.
+    (tmp_path / "chronology.csv").write_text(HEADER)
+    docs = [article("dD", "dated.txt", "url", "2024-08-04"), article("dU", "undated.txt")]
+    mentions = [
+        mention("dD", 1, "targeted_killing", "Israel;Hamas",
+                "Tensions rose this week after Israel killed a Hamas leader."),
+        mention("dU", 1, "targeted_killing", "Israel;Hamas",
+                "Israel killed a Hamas leader in the capital on Wednesday, officials said."),
+    ]
+    out = dating.infer_publication_dates(pd.DataFrame(docs), ungoverned(mentions),
+                                         dating.load_chronology(tmp_path)).set_index("doc_id")
+    assert out.loc["dU", ["published", "published_earliest", "published_latest"]].tolist() == [
+        "2024-07-31", "2024-07-31", "2024-08-01"]
+
+
+def test_an_event_known_by_its_week_yields_to_one_known_by_its_day(tmp_path):
+    # The same killing is dated to a day (Friday 26 July) by one article and to a week by
+    # another: the day is the anchor, the week never widens it.
+    (tmp_path / "chronology.csv").write_text(HEADER)
+    docs = [article("dD", "dated.txt", "url", "2024-08-04"),
+            article("dE", "daily.txt", "url", "2024-07-27"), article("dU", "undated.txt")]
+    mentions = [
+        mention("dD", 1, "targeted_killing", "Israel;Hamas",
+                "Tensions rose last week after Israel killed a Hamas leader."),
+        mention("dE", 1, "targeted_killing", "Israel;Hamas",
+                "Israel killed a Hamas leader on Friday, the army said."),
+        mention("dU", 1, "targeted_killing", "Israel;Hamas",
+                "Israel killed a Hamas leader two days ago, officials said."),
+    ]
+    out = dating.infer_publication_dates(pd.DataFrame(docs), ungoverned(mentions),
+                                         dating.load_chronology(tmp_path)).set_index("doc_id")
+    assert out.loc["dU", "published"] == "2024-07-28"

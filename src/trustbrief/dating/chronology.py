@@ -86,6 +86,9 @@ class Pinned:
     # pinned by an article, not by the analyst's chronology: without keywords, an event
     # with no actor ('the strike on Friday') tells nothing of which event it is
     from_article: bool = False
+    # known only by its week ('this week' in a dated article): used only where no event
+    # pinned to a day matches
+    weekly: bool = False
 
     def matches(self, event_type: str, actors: set[str], text: str) -> bool:
         """The same event: same type, and the mention names as many of the event's actors as

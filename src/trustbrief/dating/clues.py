@@ -88,33 +88,49 @@ def pinned_from_dated_documents(mentions: list[dict], times: SentenceTimes,
             continue
         found = _pinned_day(m, times, anchors.get(m["doc_id"]))
         if found is not None:
-            time_id, day, relative = found
+            time_id, first, last, tier = found
             pinned.append(Pinned(f"{m['doc_id']}:{time_id}", m["event_type"],
-                                 frozenset(actor_list(m["actors"])), None, day, day, relative,
-                                 from_article=True))
+                                 frozenset(actor_list(m["actors"])), None, first, last,
+                                 tier != EXPLICIT, from_article=True, weekly=tier == WEEKLY))
     return pinned
 
 
+EXPLICIT, DAILY, WEEKLY = "explicit", "daily", "weekly"  # how surely a pinned event is dated
+WEEK_DAYS = 7
+
+
 def _pinned_day(m: dict, times: SentenceTimes, anchor: dt.date | None
-                ) -> tuple[str, dt.date, bool] | None:
-    """(time_id, day, relative) of the one date expression that dates the mention, or
-    None."""
+                ) -> tuple[str, dt.date, dt.date, str] | None:
+    """(time_id, first, last, tier) of the one date expression that dates the mention, or
+    None: an explicit date; else, in a dated article, a day relative to it ('on Thursday');
+    else its week ('this week', 'last week')."""
     explicit = [t for t, _ in _governing(m, times, _is_explicit_day)]
     if len(explicit) == 1:
         spec = explicit[0]["spec"]
         if anchor is None and not _is_full_date(spec):
             return None
         day = _past_day(spec, anchor) if anchor else timex.resolve_spec(spec, None).date
-        return (explicit[0]["time_id"], day, False) if day is not None else None
+        return (explicit[0]["time_id"], day, day, EXPLICIT) if day is not None else None
     if explicit or anchor is None:
         return None
-    relative = [t for t, weight in _governing(m, times, _is_day_relative) if weight == 1]
-    if len(relative) != 1:
-        return None
-    resolved = timex.resolve_spec(relative[0]["spec"], anchor)
-    if resolved.date is None or resolved.earliest != resolved.latest:
-        return None
-    return relative[0]["time_id"], resolved.date, True
+    for wanted, tier in ((_is_day_relative, DAILY), (_is_week_relative, WEEKLY)):
+        relative = [t for t, weight in _governing(m, times, wanted) if weight == 1]
+        if len(relative) > 1:
+            return None
+        if relative:
+            resolved = timex.resolve_spec(relative[0]["spec"], anchor)
+            if resolved.date is None:
+                return None
+            if (resolved.latest - resolved.earliest).days >= (WEEK_DAYS if tier == WEEKLY
+                                                               else 1):
+                return None
+            return relative[0]["time_id"], resolved.earliest, resolved.latest, tier
+    return None
+
+
+def _is_week_relative(spec: str) -> bool:
+    """A week named relative to the article's ('this week', 'last week')."""
+    return isinstance(spec, str) and spec.startswith("relw:")
 
 
 def _is_day_relative(spec: str) -> bool:
@@ -181,11 +197,12 @@ def pinned_index(pinned: list[Pinned]) -> dict[str, list[Pinned]]:
 
 def _matched_days(m: dict, pinned: list[Pinned]) -> tuple[tuple[dt.date, dt.date], ...]:
     """Days of the pinned events the mention matches; events pinned by a date win over
-    events pinned only by a weekday."""
+    events pinned by a weekday, which win over events known only by their week."""
     actors = set(m["actors"])
     matching = [p for p in pinned if p.matches(m["event_type"], actors, m["text"])]
     dated = [p for p in matching if not p.relative]
-    return tuple(sorted({(p.first, p.last) for p in (dated or matching)}))
+    daily = [p for p in matching if not p.weekly]
+    return tuple(sorted({(p.first, p.last) for p in (dated or daily or matching)}))
 
 
 def clues_for_mention(m: dict, times: SentenceTimes, pinned: list[Pinned] | dict
