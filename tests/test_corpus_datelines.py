@@ -57,8 +57,14 @@ def test_wire_datelines(grammar, first_line, date, origin, place):
 
 
 def test_a_place_in_parentheses_is_not_an_agency(grammar):
-    found = stated("Leaders speak\n(TEL AVIV) -- " + BODY, grammar)
+    found = stated("Leaders speak\n(TEL AVIV) - " + BODY, grammar)
     assert found.origin == ""
+
+
+def test_a_place_in_parentheses_with_a_double_dash_is_the_abc_house_dateline(grammar):
+    # an affiliate's copy: the layout names the service, the place is only the place
+    found = stated("Leaders speak\n(TEL AVIV) -- " + BODY, grammar)
+    assert (found.origin, found.place) == ("ABC News", "TEL AVIV")
 
 
 @pytest.mark.parametrize("line, date, updated", [

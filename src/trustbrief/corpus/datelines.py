@@ -25,7 +25,7 @@ MATCH = ("line", "start", "search")
 CAPTURES = {"date", "updated", "year", "month", "day", "origin", "outlet", "author", "place"}
 LIMIT_KEYS = ("head_lines", "tail_lines", "lede_lines", "short_line_chars", "min_year")
 SHAPE_KEYS = ("name", "where", "match", "pattern", "captures")
-SHAPE_OPTIONAL = ("case_sensitive", "order", "known_only", "relays")
+SHAPE_OPTIONAL = ("case_sensitive", "order", "known_only", "relays", "implies_origin")
 WEEKDAY_ABBREVIATIONS = ("Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
                          "Sun")
 
@@ -40,6 +40,7 @@ class Shape:
     order: str  # dmy | mdy: how 01/02/2024 is read
     known_only: bool  # outlet/origin captures count only when data/outlets.yaml knows them
     relays: bool = False  # the line says the article relays another's text, maybe unnamed
+    implies_origin: str = ""  # the service whose house layout this is ('(TEL AVIV) --')
 
 
 @dataclass(frozen=True)
@@ -150,8 +151,12 @@ def _shape(path, index: int, item, fragments: dict[str, str]) -> Shape:
     order = item.get("order", "dmy")
     if order not in ("dmy", "mdy"):
         raise DataFileError(path, where_key, "order must be dmy or mdy")
+    implied = item.get("implies_origin") or ""
+    if not isinstance(implied, str):
+        raise DataFileError(path, where_key, "implies_origin must be an outlet's name")
     return Shape(item["name"], item["where"], item["match"], regex, captures, order,
-                 bool(item.get("known_only", False)), bool(item.get("relays", False)))
+                 bool(item.get("known_only", False)), bool(item.get("relays", False)),
+                 implied.strip())
 
 
 def load_grammar(data_dir: Path | str) -> Grammar:
@@ -288,6 +293,9 @@ def _take(found: Statement, shape: Shape, m: re.Match, line: str, grammar: Gramm
     used = False
     if shape.relays and not found.relays:
         found.relays = line
+    if shape.implies_origin and not found.origin:
+        found.origin = known_outlet(shape.implies_origin) or shape.implies_origin
+        found.origin_evidence, found.origin_where, used = line, shape.where, True
     for name in ("origin", "outlet"):
         value = _captured(m, name).rstrip(".,;:")  # 'appeared on Example News.' ends a line
         if not value:
