@@ -2,12 +2,20 @@
 events told with conjoined subjects, statements triggered by verbs of saying.
 
 Short invented sentences about governments the world knowledge knows (no story's actors);
-the helpers and the `lex` fixture come from test_extract.
+the helpers come from test_extract.
 """
 
 from __future__ import annotations
 
-from test_extract import lex, one_mention, only, run  # noqa: F401  (lex is a fixture)
+import pytest
+
+from test_extract import DATA, one_mention, only, run
+from trustbrief import extract
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return extract.load_lexicons(DATA)
 
 
 def test_a_disposition_to_strike_is_no_strike(lex):
@@ -32,3 +40,29 @@ def test_plans_to_strike_are_planned(lex):
 def test_a_strike_told_as_done_stays_asserted(lex):
     found = run(lex, ["France struck targets in Chad on Friday."])
     assert one_mention(found, "airstrike")["polarity"] == "asserted"
+
+
+def test_an_attack_with_its_attacker_and_target_is_an_event(lex):
+    found = run(lex, ["The strike was twice as large as Egypt's earlier attack on Syria.",
+                      "Officials are studying the attack."])
+    m = one_mention(found, "attack")
+    assert (m["agent"], m["targets"], m["agent_rule"]) == ("Egypt", ["Syria"], "possessive")
+    assert only(found["mentions"], sent_id="dtest00000-s002").empty  # 'the attack' alone
+
+
+def test_a_launched_war_is_an_attack(lex):
+    found = run(lex, ["Fighting began when Russia launched its war against Ukraine."])
+    m = one_mention(found, "attack")
+    assert (m["agent"], m["polarity"]) == ("Russia", "asserted")
+
+
+def test_a_statement_needs_a_verb_of_saying_outside_the_names(lex):
+    """'States' in 'the United States' is no verb of saying: no statement; the day of a
+    statement is a day the verb of saying governs."""
+    found = run(lex, ["The deadline set by the United States for Turkey ends after the vote "
+                      "on Monday.",
+                      "The French foreign ministry told Germany on Friday that it must act."])
+    statements = only(found["mentions"], event_type="statement")
+    assert list(statements["sent_id"]) == ["dtest00000-s002"]
+    said = statements.iloc[0]
+    assert (said["trigger"], said["time_text"]) == ("told", "on Friday")

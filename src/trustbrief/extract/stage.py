@@ -118,7 +118,7 @@ def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
                                    lexicons, clauses, parsed, people)
         claim = _claim(sent, hits, last_outlet, lexicons, parsed, people, ner_names)
         said = statement(sent, claim, hits, doc_times.get(sent["sent_id"], []), found,
-                         lexicons)
+                         lexicons, parsed)
         mention_rows += _mention_rows(sent, found + ([said] if said else []), lexicons)
         if claim:
             claim_rows.append(claim)

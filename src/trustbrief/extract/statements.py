@@ -45,19 +45,51 @@ def _other_parties(hits: list[Hit], side: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _statement_time(text: str, times: list[dict], quotes: list[str]) -> dict | None:
-    """The sentence's first day outside the quoted words ('said on Friday')."""
+def _statement_time(text: str, times: list[dict], quotes: list[str], verb=None
+                    ) -> dict | None:
+    """The sentence's first day outside the quoted words ('said on Friday'); with the parsed
+    verb of saying, only a day in that verb's own subtree ('the US said on Friday', not 'said
+    ... the election on 5 November' when the verb is elsewhere)."""
     quoted = [(text.find(q), text.find(q) + len(q)) for q in quotes if q and q in text]
     for t in sorted(times, key=lambda t: t["start"]):
         if t["kind"] in MEASURE_KINDS or any(a <= t["start"] < b for a, b in quoted) or \
                 not str(t.get("spec") or "").startswith(DAY_SPECS):
             continue
+        if verb is not None and not _under(verb, t["start"], t["end"]):
+            continue
         return t
     return None
 
 
+def _under(verb, start: int, end: int) -> bool:
+    span = verb.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and (
+        span.root is verb or verb in span.root.ancestors)
+
+
+def _speech_verb(text: str, hits: list[Hit], parsed, lex: Lexicons):
+    """(start, words, token) of the verb of saying that makes the statement, outside every
+    actor's name ('the United States' holds no 'states'): in the parse, a verb whose lemma is
+    a verb of saying (data/syntax.yaml speech) or 'according (to)'; without a parse, the
+    first match of the attribution cues. None when there is none."""
+    def in_name(start: int) -> bool:
+        return any(h.start <= start < h.end for h in hits)
+    if parsed is None:
+        verb = next((m for m in lex.attribution.speech.finditer(text)
+                     if not in_name(m.start())), None)
+        return (verb.start(), verb.group(), None) if verb else None
+    syntax = lex.syntax
+    for token in parsed:
+        if in_name(token.idx):
+            continue
+        if (token.pos_ == "VERB" and token.lemma_ in syntax.speech_verbs) or \
+                token.lower_ in syntax.according:
+            return token.idx, token.text, token
+    return None
+
+
 def statement(sent: dict, claim: dict | None, hits: list[Hit], times: list[dict],
-              found: list[dict], lex: Lexicons) -> dict | None:
+              found: list[dict], lex: Lexicons, parsed=None) -> dict | None:
     """A statement mention (in the shape windows._sentence_mentions gives) or None."""
     etype = statement_type(lex)
     if etype is None or claim is None or claim["speaker_type"] not in SPEAKING_TYPES:
@@ -71,13 +103,14 @@ def statement(sent: dict, claim: dict | None, hits: list[Hit], times: list[dict]
     if not targets:
         return None
     text = sent["text"]
-    verb = lex.attribution.speech.search(text)
+    verb = _speech_verb(text, hits, parsed, lex)
     if verb is None:
         return None  # a quote alone: no verb of saying to stand as the trigger
-    time = _statement_time(text, times, [claim.get("quote") or ""])
+    start, words, token = verb
+    time = _statement_time(text, times, [claim.get("quote") or ""], token)
     return {"event_type": etype.id, "clause": (0, len(text)), "agent": agent,
             "targets": targets[:1], "locations": [], "time": time, "measure": None,
-            "trigger": verb.group(), "form": "verb", "trigger_start": verb.start(),
+            "trigger": words, "form": "verb", "trigger_start": start,
             "rule": f"{etype.id}/claim/{claim.get('speaker_rule') or claim['speaker_type']}",
             "agent_rule": "speaker", "target_rule": "named-other-side",
             "polarity": "asserted", "factuality_rule": ""}
