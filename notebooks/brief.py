@@ -39,6 +39,9 @@ brief.front_page()
 brief.timeline()
 
 # %%
+brief.relations()
+
+# %%
 brief.notice()
 
 # %%

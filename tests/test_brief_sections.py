@@ -23,8 +23,8 @@ from trustbrief.brief.tables import Tables
 
 PARAMS = {"title": "A fixture story", "start": "2024-07-01", "end": "2024-10-31",
           "focus": "US->Israel", "min_origins": 1}
-SECTIONS = ("front_page", "timeline", "notice", "cadence", "statements", "conflicts_section",
-            "corroboration", "sources_section")
+SECTIONS = ("front_page", "timeline", "relations", "notice", "cadence", "statements",
+            "conflicts_section", "corroboration", "sources_section")
 
 
 def count_conflicts() -> pd.DataFrame:

@@ -29,7 +29,7 @@ OUTPUT_TABLES = tuple((spec.stage, name) for name, spec in contract.TABLES.items
 # Shared knowledge; a story's own files (sidecar, chronology, annotations) come with the story.
 DATA_FILES = ("boilerplate.yaml", "outlets.yaml", "time_expressions.yaml", "gazetteer.yaml",
               "event_types.yaml", "trust_cues.yaml", "attribution.yaml", "syntax.yaml",
-              "labels.yaml", "channels.yaml")
+              "labels.yaml", "channels.yaml", "goldstein.yaml")
 
 
 class Knowledge:
@@ -56,6 +56,7 @@ class Knowledge:
         self.annotations = events.load_annotations(files)
         self.labels = events.load_labels(data_dir)
         self.channels = self._channels(metrics.load_channels(data_dir))
+        self.goldstein = metrics.load_goldstein(data_dir)
 
     @property
     def focus(self) -> tuple[str, str] | None:
@@ -162,7 +163,7 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None) -> dict[str, 
                   kb.lexicons, kb.chronology, rules=kb.labels, focus=focus)
     _checked(built)
     measured = stage("metrics", metrics.build_metrics, built, found, documents, focus,
-                     kb.channels)
+                     kb.channels, kb.goldstein)
     _checked(measured)
     tables = {"documents": documents, "sentences": sentences, **found, **built, **measured}
     tables["_parse"] = pd.DataFrame([parse_counts])

@@ -22,6 +22,7 @@ from trustbrief.brief.findings.statements import period_statements
 from trustbrief.brief.judgements import Judgement
 from trustbrief.brief.views.cadence import cadence_channels, next_planned
 from trustbrief.brief.views.cells import as_list, day_label, text_column, to_date
+from trustbrief.brief.views.cooperation import dated_rows
 from trustbrief.contract import Notice
 
 SUMMARY_WORDS = 120
@@ -43,10 +44,23 @@ def headline(tables, start, end, focus: str) -> str:
     elif len(eroding):
         text = (f"{plural(len(eroding), 'statement')} of {observer} distrust of {subject} "
                 f"from {plural(eroding['origin'].nunique(), 'independent origin')}")
+    elif _tone_counts(tables, start, end):
+        conflict, coop = _tone_counts(tables, start, end)
+        text = (f"Conflictual events between {observer} and {subject} outnumber cooperative "
+                f"ones {conflict} to {coop}")
     else:
         n_docs = len(table_of(tables, "documents"))
         text = f"What {plural(n_docs, 'article')} report about {observer} and {subject}"
     return f"{text}, {span_words(start, end)}"
+
+
+def _tone_counts(tables, start, end) -> tuple[int, int] | None:
+    """(conflictual, cooperative) dated events between the pair in the period, when the
+    conflictual outnumber the cooperative; else None."""
+    rows = dated_rows(table_of(tables, "cooperation"), start, end)
+    tones = text_column(rows, "tone")
+    conflict, coop = int((tones == "conflictual").sum()), int((tones == "cooperative").sum())
+    return (conflict, coop) if conflict > coop else None
 
 
 def corpus_line(tables, start, end) -> str:

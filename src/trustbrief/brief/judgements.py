@@ -26,6 +26,8 @@ ADVERB = {"high": "very likely ", "moderate": "likely ", "low": ""}
 HEDGE = {"high": "", "moderate": "", "low": "There is a roughly even chance that "}
 # What each kind of finding supports, as a clause with {adv} before its verb.
 CLAUSES = {
+    "relations": "relations between {observer} and {subject} were {adv}more conflictual than "
+                 "cooperative in this period",
     "notice": "{subject} {adv}acted without giving {observer} officials meaningful advance "
               "notice",
     "trust": "{observer} officials {adv}distrust what {subject} tells them about its plans",

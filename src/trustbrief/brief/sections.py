@@ -15,6 +15,7 @@ import pandas as pd
 
 from trustbrief.brief import annex, front
 from trustbrief.brief.charts.cadence import cadence_chart
+from trustbrief.brief.charts.cooperation import cooperation_chart
 from trustbrief.brief.charts.corroboration import corroboration_matrix
 from trustbrief.brief.charts.notice import notice_ledger_chart
 from trustbrief.brief.charts.sourcing import sourcing_chart
@@ -24,6 +25,7 @@ from trustbrief.brief.citations import Sources
 from trustbrief.brief.conflicts import real_conflicts
 from trustbrief.brief.findings.base import plural
 from trustbrief.brief.findings.cadence import cadence_finding
+from trustbrief.brief.findings.cooperation import cooperation_finding
 from trustbrief.brief.findings.statements import period_statements, statements_finding
 from trustbrief.brief.findings.summary import all_findings, key_findings
 from trustbrief.brief.html import HTMLBlock, columns_of, esc, figure, prose, section, table
@@ -31,6 +33,7 @@ from trustbrief.brief.judgements import judge, not_judged
 from trustbrief.brief.style import use_theme
 from trustbrief.brief.tables import Tables, in_period, load_tables
 from trustbrief.brief.views.cells import as_list, text_column
+from trustbrief.brief.views.cooperation import cooperation_counts
 from trustbrief.brief.views.events import (
     TIMELINE_EVENTS,
     actor_sides,
@@ -191,6 +194,22 @@ class Brief:
                          + figure(chart, "Events of the period, with the warning that came "
                                   "with them", takeaway, self.source_line(), note,
                                   data=columns_of(events, TIMELINE_CSV)).markup)
+
+    def relations(self) -> HTMLBlock:
+        """The dyadic cooperation-conflict series: counts per period, never a sum."""
+        finding = cooperation_finding(self.tables, self.start, self.end, self.focus)
+        title = "Cooperation and conflict between the two governments"
+        if not finding.available:
+            return HTMLBlock(section(title).markup + prose(finding.text).markup)
+        counts = cooperation_counts(self.tables["cooperation"], self.start, self.end)
+        note = ("Each bar counts dated events between the two sides in one period: above the "
+                "line those whose PLOVER category has a positive Goldstein weight "
+                "(cooperation), below it those with a negative one (conflict); events are "
+                "counted, never weighted or summed. Weights: data/goldstein.yaml. "
+                + self.sources.cite_text([c.doc_id for c in finding.citations]))
+        return HTMLBlock(section(title).markup + figure(
+            cooperation_chart(counts), "Cooperative and conflictual events, by period",
+            finding.text, self.source_line(), note=note, data=counts).markup)
 
     def notice(self) -> HTMLBlock:
         ledger = in_period(self.tables["notice_ledger"], self.start, self.end)

@@ -42,6 +42,7 @@ from trustbrief.contract.vocab import (
     SpeakerType,
     TimeKind,
     TitleBasis,
+    Tone,
     TrustCategory,
     YesNo,
 )
@@ -51,6 +52,6 @@ __all__ = [
     "ContactStatus", "ContractError", "CountFact", "DateBasis", "Direction", "Encoding",
     "EventStatus", "Factuality", "Focus", "ForeignKey", "GapBasis", "LabelSource", "Notice",
     "OriginBasis", "OutletBasis", "Polarity", "Precision", "PublishedBasis", "SideRole",
-    "SpeakerType", "Table", "TimeKind", "TitleBasis", "TrustCategory", "YesNo", "codecs", "decode",
-    "descriptions", "table", "validate", "vocab",
+    "SpeakerType", "Table", "TimeKind", "TitleBasis", "Tone", "TrustCategory", "YesNo", "codecs",
+    "decode", "descriptions", "table", "validate", "vocab",
 ]

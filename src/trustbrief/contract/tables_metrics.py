@@ -11,6 +11,7 @@ from trustbrief.contract.vocab import (
     GapBasis,
     Notice,
     StatedMeasure,
+    Tone,
 )
 
 TRUST_INDEX = Table(
@@ -182,6 +183,31 @@ SOURCING = Table(
     foreign_keys=(),
 )
 
+COOPERATION = Table(
+    "cooperation",
+    "metrics",
+    "Asserted events between the two sides of the pair, with the Goldstein weight of their "
+    "PLOVER category (the brief counts them per period by tone; weights are never summed).",
+    (
+        text("event_id", "event", required=True),
+        date("date", "event date ('' if unknown)"),
+        date("date_earliest", "earliest possible date"),
+        date("date_latest", "latest possible date"),
+        text("direction", "AGENT_SIDE->TARGET_SIDE, the two sides of the pair", required=True),
+        text("plover", "PLOVER category", required=True, source="data/event_types.yaml"),
+        text("cameo", "CAMEO root code of the category", required=True,
+             source="data/goldstein.yaml"),
+        number("goldstein", "Goldstein weight of the category (-10 conflict .. +10 "
+               "cooperation)"),
+        enum("tone", Tone, "sign of the weight"),
+        text("label", "event label", required=True),
+        integer("n_origins", "independent origins of the event"),
+        listing("doc_ids", "documents mentioning the event"),
+    ),
+    primary_key=("event_id",),
+    foreign_keys=(fk("event_id", "events", "event_id"),),
+)
+
 TABLES = (
     TRUST_INDEX,
     NOTICE_LEDGER,
@@ -190,4 +216,5 @@ TABLES = (
     COUNT_CONFLICTS,
     CONTACTS,
     SOURCING,
+    COOPERATION,
 )

@@ -213,6 +213,14 @@ class AnnotationAction(StrEnum):
     SPLIT = "split"
 
 
+class Tone(StrEnum):
+    """cooperation.tone: the sign of an event category's Goldstein weight."""
+
+    COOPERATIVE = "cooperative"  # weight > 0
+    NEUTRAL = "neutral"  # weight 0 (a statement)
+    CONFLICTUAL = "conflictual"  # weight < 0
+
+
 class YesNo(StrEnum):
     """overrides.applied (the one yes/no column; every other flag is True/False)."""
 

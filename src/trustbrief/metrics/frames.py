@@ -11,7 +11,8 @@ from trustbrief.tables import native_list, str_column
 
 # Column descriptions of the stage's tables: the contract is their one definition.
 SCHEMA = contract.descriptions("trust_index", "notice_ledger", "cadence", "stated_measures",
-                               "sourcing", "count_conflicts", "contacts")
+                               "sourcing", "count_conflicts", "contacts",
+                               "cooperation")
 
 
 def _focus(focus) -> tuple[str, str]:

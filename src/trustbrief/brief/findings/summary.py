@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from trustbrief.brief.findings.base import Finding
 from trustbrief.brief.findings.cadence import cadence_finding
+from trustbrief.brief.findings.cooperation import cooperation_finding
 from trustbrief.brief.findings.coverage import coverage_finding
 from trustbrief.brief.findings.notice import notice_finding
 from trustbrief.brief.findings.origins import origins_finding
 from trustbrief.brief.findings.statements import statements_finding
 
-FINDERS = (notice_finding, statements_finding, cadence_finding, origins_finding,
-           coverage_finding)
+FINDERS = (cooperation_finding, notice_finding, statements_finding, cadence_finding,
+           origins_finding, coverage_finding)
 
 
 def all_findings(tables, start, end, focus: str) -> list[Finding]:

@@ -1,0 +1,74 @@
+"""The relations finding: were the events between the pair more conflictual than cooperative?
+
+Counts events between the two sides whose PLOVER category is on the Goldstein scale (the
+metrics stage's `cooperation` table): dated in the period, plus those no article dates
+(reported by articles of the period, so they belong to its story but not to one month).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from trustbrief.brief.findings.base import (
+    Finding,
+    cite_documents,
+    parse_focus,
+    period_words,
+    plural,
+    table_of,
+)
+from trustbrief.brief.views.cells import as_list, text_column
+from trustbrief.brief.views.cooperation import dated_rows, undated_rows
+
+
+def _origins(rows: pd.DataFrame, events: pd.DataFrame) -> tuple[str, ...]:
+    """The independent origins behind the events of `rows` (events.origins)."""
+    if events.empty or rows.empty:
+        return ()
+    mine = events[text_column(events, "event_id").isin(set(text_column(rows, "event_id")))]
+    return tuple(sorted({o for cell in mine.get("origins", []) for o in as_list(cell)}))
+
+
+def _reported_in(rows: pd.DataFrame, documents: pd.DataFrame, start, end) -> pd.DataFrame:
+    """Rows with at least one document published in [start, end]: an undated event belongs
+    to the briefs of the periods that report it, not to every brief of the story."""
+    if rows.empty or documents.empty:
+        return rows
+    days = pd.to_datetime(text_column(documents, "published").str[:10], errors="coerce")
+    inside = (days >= pd.Timestamp(start)) & (days <= pd.Timestamp(end))
+    docs = set(text_column(documents, "doc_id")[inside.to_numpy()])
+    keep = [bool(docs & set(as_list(cell))) for cell in rows["doc_ids"]]
+    return rows[keep]
+
+
+def _tally(rows: pd.DataFrame) -> tuple[int, int]:
+    tones = text_column(rows, "tone")
+    return int((tones == "conflictual").sum()), int((tones == "cooperative").sum())
+
+
+def cooperation_finding(tables, start, end, focus: str) -> Finding:
+    """'Of 9 events between A and B ..., 7 conflictual and 2 cooperative ...'."""
+    observer, subject = parse_focus(focus)
+    frame = table_of(tables, "cooperation")
+    dated = dated_rows(frame, start, end) if len(frame) else frame
+    undated = _reported_in(undated_rows(frame), table_of(tables, "documents"), start, end) \
+        if len(frame) else frame
+    rows = pd.concat([dated, undated]) if len(dated) or len(undated) else dated
+    if rows.empty:
+        return Finding(f"No event between {observer} and {subject} on the cooperation–conflict "
+                       f"scale is reported {period_words(start, end)}.", [], "relations",
+                       False)
+    conflict, coop = _tally(rows)
+    d_conflict, d_coop = _tally(dated)
+    text = (f"The articles report {plural(len(rows), 'event')} between {observer} and "
+            f"{subject} on the cooperation–conflict scale: {conflict} conflictual, {coop} "
+            f"cooperative (by the Goldstein sign of their category); "
+            + (f"of the {len(dated)} dated {period_words(start, end)}, {d_conflict} "
+               f"conflictual and {d_coop} cooperative." if len(dated) else
+               f"none is dated {period_words(start, end)}."))
+    lead = rows[text_column(rows, "tone") == ("conflictual" if conflict > coop
+                                                else "cooperative")]
+    docs = list(dict.fromkeys(d for cell in lead["doc_ids"] for d in as_list(cell)))
+    return Finding(text, cite_documents(docs, table_of(tables, "documents")), "relations",
+                   origins=_origins(lead, table_of(tables, "events")),
+                   supports=conflict > coop)
