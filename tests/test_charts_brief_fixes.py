@@ -387,3 +387,20 @@ def test_matrix_columns_are_bounded_whatever_the_number_of_outlets():
     others = bounded[bounded["column"].str.startswith("other outlets")]
     assert set(others["column"]) == {f"other outlets ({40 - MAX_COLUMNS + 1})"}
     assert "independent origin" in set(others["kind"])  # an origin among them stays one
+
+
+def test_other_sources_row_never_sets_the_scale():
+    """Summed over many sources, 'other sources' would dwarf every real bar: it leaves the
+    chart (told in a line under it) and the scale is the longest real row's."""
+    counts = pd.DataFrame({"outlet": [f"Outlet {i:02d}" for i in range(30)],
+                           "outlet_full": [f"Outlet {i:02d}" for i in range(30)],
+                           "speaker_type": "anonymous_official", "count": range(1, 31)})
+    spec = charts_sourcing.speaker_bars(counts, x_title="claims", unit="claims").to_dict()
+    rows = [r for d in spec["datasets"].values() for r in d]
+    assert not any(r["outlet"].startswith("other sources") for r in rows)
+    assert max(r["x1"] for r in rows) == 30
+    assert "other sources (19), 190 claims (190 anonymous official)" in spec["title"]["text"]
+    few = counts.iloc[:13]  # others: 1 + 2 = 3 claims, shorter than the longest row
+    spec = charts_sourcing.speaker_bars(few, x_title="claims", unit="claims").to_dict()
+    assert any(r["outlet"].startswith("other sources") for d in spec["datasets"].values()
+               for r in d) and "title" not in spec

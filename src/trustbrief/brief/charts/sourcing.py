@@ -14,6 +14,8 @@ from trustbrief.brief.layout.ticks import count_ticks
 from trustbrief.brief.style import (
     CHAR_PX,
     FONT,
+    FONT_PX,
+    MUTED,
     PLOT_WIDTH,
     SPEAKER_COLORS,
     SPEAKER_LABELS,
@@ -66,11 +68,29 @@ def top_rows(counts: pd.DataFrame, limit: int = MAX_ROWS) -> pd.DataFrame:
     return pd.concat([counts[counts["outlet"].isin(keep)], merged], ignore_index=True)
 
 
+def set_aside_others(counts: pd.DataFrame, unit: str) -> tuple[pd.DataFrame, str]:
+    """The 'other sources (N)' row sums many sources, so it can outgrow every real row and
+    shrink them all: when it is longer than the longest real row it leaves the chart and is
+    told in a line under it instead ('' when it stays)."""
+    others = counts["outlet"].str.startswith(OTHERS)
+    if not others.any():
+        return counts, ""
+    rest = counts[~others]
+    longest = rest.groupby("outlet")["count"].sum().max() if len(rest) else 0
+    mine = counts[others]
+    if int(mine["count"].sum()) <= longest:
+        return counts, ""
+    parts = [f"{int(n)} {SPEAKER_LABELS[k]}" for k in SPEAKER_ORDER
+             for n in [mine.loc[mine["speaker_type"] == k, "count"].sum()] if n]
+    return rest, (f"Not drawn, so the bars keep their scale: {mine['outlet'].iloc[0]}, "
+                  f"{int(mine['count'].sum())} {unit} ({', '.join(parts)}).")
+
+
 def speaker_bars(counts: pd.DataFrame, *, width: int = PLOT_WIDTH, x_title: str,
                  unit: str) -> alt.LayerChart:
     """Rows (`outlet`, with `outlet_full` for the tooltip) of bars stacked by speaker type,
     counts inside the segments wide enough to hold them."""
-    counts = top_rows(counts)
+    counts, aside = set_aside_others(top_rows(counts), unit)
     totals = counts.groupby("outlet")["count"].sum()
     outlets = sorted(totals.index, key=lambda o: (o.startswith(OTHERS), -totals[o], o))
     label_px = min(max(len(o) for o in outlets) * CHAR_PX + 20, width * 0.4)
@@ -97,7 +117,12 @@ def speaker_bars(counts: pd.DataFrame, *, width: int = PLOT_WIDTH, x_title: str,
         color=alt.condition(alt.datum.speaker_type == "named_official", alt.value("white"),
                             alt.value("black")),
     ).transform_filter(alt.datum.show)
-    return alt.layer(bars, labels).properties(width=plot_w, height=26 * len(outlets))
+    chart = alt.layer(bars, labels).properties(width=plot_w, height=26 * len(outlets))
+    if aside:
+        chart = chart.properties(title=alt.TitleParams(
+            aside, orient="bottom", anchor="start", font=FONT, fontSize=FONT_PX,
+            fontWeight="normal", color=MUTED, limit=width))
+    return chart
 
 
 def framing_chart(actor_mentions: pd.DataFrame | None, documents: pd.DataFrame | None, *,
