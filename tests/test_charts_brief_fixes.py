@@ -404,3 +404,23 @@ def test_other_sources_row_never_sets_the_scale():
     spec = charts_sourcing.speaker_bars(few, x_title="claims", unit="claims").to_dict()
     assert any(r["outlet"].startswith("other sources") for d in spec["datasets"].values()
                for r in d) and "title" not in spec
+
+
+def test_cadence_draws_silences_between_dated_contacts_and_no_empty_lanes():
+    tables = brief_tables()
+    contacts = tables["contacts"].copy()
+    contacts.loc[contacts["event_id"] == "e006", "date"] = "2024-09-01"  # advisers: 1 Sep ...
+    extra = contacts[contacts["event_id"] == "e006"].assign(event_id="e020", date="2024-10-04")
+    contacts = pd.concat([contacts, extra], ignore_index=True)  # ... and 4 Oct: 33 days apart
+    cadence = pd.concat([tables["cadence"], tables["cadence"].iloc[[1]].assign(
+        channel="foreign", channel_label="Foreign ministers (A - B)", last_contact="",
+        days_since="")], ignore_index=True)  # a channel without any contact
+    layout = layout_cadence.cadence_layout(cadence, contacts, since="2024-07-01",
+                                           stated=tables["stated_measures"])
+    assert "foreign" not in set(layout.lanes["channel"])
+    assert layout.start == pd.Timestamp("2024-07-01")  # the axis is the brief's period
+    measured = layout.gaps[layout.gaps["channel"] == "security_advisers"]
+    assert list(measured["days"]) == [33]
+    assert measured["text"].iloc[0] == "33 days without contact (between dated contacts)"
+    # the leaders' stated silence covers 21 Aug - 9 Oct: no second bar over the same stretch
+    assert len(layout.gaps[layout.gaps["channel"] == "leaders"]) == 1

@@ -245,8 +245,19 @@ class Brief:
             chart, "Contacts per channel, and the silences between them",
             f"{finding.text}", self.source_line(),
             note="Dots: contacts (hollow: planned; x: blocked); grey bars: time without "
-                 "contact. " + self.sources.cite_text(doc_ids),
+                 "contact, as stated or measured between dated contacts. "
+                 + self.channels_without_contacts() + self.sources.cite_text(doc_ids),
             data=columns_of(self.tables["contacts"], CONTACTS_CSV)).markup)
+
+    def channels_without_contacts(self) -> str:
+        """'No dated contact in the period: Foreign ministers (A – B). ' or ''."""
+        contacts = in_period(self.tables["contacts"], self.start, self.end)
+        dated = set(text_column(contacts, "channel")[text_column(contacts, "date") != ""])
+        cadence = self.tables["cadence"]
+        idle = [label for channel, label in zip(text_column(cadence, "channel"),
+                                                text_column(cadence, "channel_label"),
+                                                strict=True) if channel not in dated]
+        return f"No dated contact in the period: {'; '.join(idle)}. " if idle else ""
 
     def statements(self) -> HTMLBlock:
         frame = period_statements(self.tables, self.start, self.end, self.focus)

@@ -81,6 +81,9 @@ def _gap_clause(ch) -> str:
     before the one planned for 9 Oct 2024' - or, without a gap, the days since the last."""
     label, last = ch["channel_label"], to_date(ch["last_contact"])
     when = day_label(last)
+    if not ch["gap"] and ch["since"] < LAPSE_DAYS:  # a day or two is no silence
+        what = f" ({ch['last_contact_label']})" if ch["last_contact_label"] else ""
+        return f"{label} were last reported in contact on {when}{what}"
     if not ch["gap"]:
         return f"{label} had had no reported contact for {plural(ch['since'], 'day')} " \
                f"(last on {when})"

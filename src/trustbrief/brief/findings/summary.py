@@ -10,7 +10,7 @@ from trustbrief.brief.findings.notice import notice_finding
 from trustbrief.brief.findings.origins import origins_finding
 from trustbrief.brief.findings.statements import statements_finding
 
-FINDERS = (cooperation_finding, notice_finding, statements_finding, cadence_finding,
+FINDERS = (notice_finding, cooperation_finding, statements_finding, cadence_finding,
            origins_finding, coverage_finding)
 
 
@@ -21,8 +21,9 @@ def all_findings(tables, start, end, focus: str) -> list[Finding]:
 
 def key_findings(tables, start, end, focus: str, found: list[Finding] | None = None
                  ) -> list[Finding]:
-    """Three to five findings: those the data supports first, then what is missing."""
+    """Three to six findings (one per finder at most): those the data supports first, then
+    what is missing. The judgements built on them are capped at five (judgements.judge)."""
     found = all_findings(tables, start, end, focus) if found is None else found
     available = [f for f in found if f.available]
     missing = [f for f in found if not f.available]
-    return (available + missing[: max(0, 3 - len(available))])[:5]
+    return (available + missing[: max(0, 3 - len(available))])[:len(FINDERS)]

@@ -23,6 +23,7 @@ from trustbrief.brief.views.cadence import (
     cadence_contacts,
     contact_text,
     gap_rows,
+    gap_text,
     stated_items,
 )
 from trustbrief.brief.views.cells import short, to_date
@@ -60,6 +61,8 @@ def cadence_layout(cadence: pd.DataFrame | None, contacts: pd.DataFrame | None =
     channels = cadence_channels(cadence, as_of, stated)
     points, gaps, start, end, as_of_ts = _time_window(
         channels, cadence_contacts(channels, contacts, events, blocked_types), as_of, since)
+    # a channel with nothing to draw in the window is no lane (the caller names it in prose)
+    channels = channels[channels["channel"].isin(set(points["channel"]) | set(gaps["channel"]))]
 
     def px(day):
         return x_pixels(day, start, end, width)
@@ -103,14 +106,42 @@ def _time_window(channels: pd.DataFrame, points: pd.DataFrame, as_of, since):
     as_of_ts = (max(stated) if stated else to_date(as_of)) or max(
         list(points["day"]) or [pd.Timestamp("2000-01-01")])
     gaps = gap_rows(channels)
+    gaps = pd.concat([gaps, measured_gaps(points, gaps)], ignore_index=True) if len(
+        points) else gaps
     days = list(points["day"]) + list(gaps["first"]) + list(gaps["last"]) + [as_of_ts]
     start, end = min(days) - pd.Timedelta(days=3), max(days) + pd.Timedelta(days=3)
     first_day = to_date(since)
-    if first_day is not None and first_day > start:
-        start = min(first_day, end - pd.Timedelta(days=7))
+    if first_day is not None and first_day < end - pd.Timedelta(days=7):
+        # the axis is the brief's period: the stretches without contact show as such
+        start = first_day
         points = points[points["day"] >= start]
+        gaps = gaps[gaps["last"] > start]
         gaps = gaps.assign(first=[max(f, start) for f in gaps["first"]])
     return points, gaps, start, end, as_of_ts
+
+
+MIN_SILENCE_DAYS = 7  # two dated contacts closer than this leave no silence worth a bar
+
+
+def measured_gaps(points: pd.DataFrame, stated: pd.DataFrame) -> pd.DataFrame:
+    """The silences between consecutive dated contacts of a channel (held or blocked
+    contacts end a silence too: the attempt was made), except where a gap of the metrics
+    stage already covers that stretch."""
+    rows = []
+    held = points[points["status"].isin(("asserted", "blocked"))]
+    for channel, mine in held.groupby("channel", sort=True):
+        days = sorted(set(mine["day"]))
+        known = stated[stated["channel"] == channel]
+        for first, last in zip(days, days[1:], strict=False):
+            n = (last - first).days
+            if n < MIN_SILENCE_DAYS or any(
+                    f < last and first < la for f, la in zip(known["first"], known["last"],
+                                                            strict=True)):
+                continue
+            rows.append({"channel": channel, "first": first, "last": last, "days": n,
+                         "basis": "events", "text": gap_text(n, "events"), "stated": "-",
+                         "evidence": ""})
+    return pd.DataFrame(rows, columns=list(stated.columns))
 
 
 def _dot_slots(points: pd.DataFrame) -> dict:

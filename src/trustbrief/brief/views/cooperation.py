@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from trustbrief.brief.tables import in_period
 from trustbrief.brief.views.cells import text_column, to_date
 
 TONES = ("cooperative", "conflictual")
@@ -37,7 +36,7 @@ def _label(day: pd.Timestamp, fmt: str, first: bool) -> str:
 
 def dated_rows(cooperation: pd.DataFrame, start, end) -> pd.DataFrame:
     """Cooperative or conflictual rows with a date inside [start, end]."""
-    rows = in_period(cooperation, start, end) if len(cooperation) else cooperation
+    rows = cooperation
     if rows.empty:
         return rows
     rows = rows[text_column(rows, "tone").isin(TONES) & (text_column(rows, "date") != "")]
