@@ -104,9 +104,19 @@ test-fast: $(VENV_READY) ## the inner loop: style, layering and unit tests (no n
 lint: $(VENV_READY) ## check style with ruff
 	$(PY) -m ruff check src tests notebooks
 
-screenshots: $(STAMP)/briefs.done ## refresh the README screenshots from the built brief
-	$(PY) -m trustbrief screenshot reports/us-israel-trust-2024.html reports/readme/brief-top.png --width 1100 --height 1500
-	$(PY) -m trustbrief screenshot reports/us-israel-trust-2024.html reports/readme/timeline.png --width 900 --figure 0
+# BRIEF=NAME: only reports/NAME.html; default: every brief in reports/ (index.html aside).
+BRIEF ?=
+screenshots: $(STAMP)/briefs.done ## PNGs of every brief (or BRIEF=NAME) at desktop and phone width in reports/screenshots/NAME/; the README's from the first
+	@pages="$(if $(BRIEF),reports/$(BRIEF).html,$$(ls reports/*.html | grep -v '/index\.html$$'))"; \
+	[ -n "$$pages" ] || { echo "no brief in reports/: run make report first" >&2; exit 1; }; \
+	for page in $$pages; do \
+	  name=$$(basename "$$page" .html); out="reports/screenshots/$$name"; echo "  $$name -> $$out/"; \
+	  $(PY) -m trustbrief screenshot "$$page" "$$out/top.png" --width 1100 --height 1500 && \
+	  $(PY) -m trustbrief screenshot "$$page" "$$out/phone.png" --width 390 --height 1600 && \
+	  $(PY) -m trustbrief screenshot "$$page" "$$out/timeline.png" --width 900 --figure 0 || exit 1; \
+	done; \
+	first=reports/screenshots/$$(basename "$${pages%% *}" .html); mkdir -p reports/readme; \
+	cp "$$first/top.png" reports/readme/brief-top.png; cp "$$first/timeline.png" reports/readme/timeline.png
 
 # src/trustbrief/lab/ adds the project's Lab settings: outputs are stripped on every save.
 lab: $(VENV_READY) $(PROCESSED)/datapackage.json ## open JupyterLab on notebooks/ with the project kernel

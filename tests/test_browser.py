@@ -29,9 +29,9 @@ html.table(frame)
 '''
 
 
-def open_page(browser, path: Path):
+def open_page(browser, path: Path, width: int | None = None):
     """Load a file with every network request refused; return page and console errors."""
-    page = browser.new_page()
+    page = browser.new_page(**({"viewport": {"width": width, "height": 900}} if width else {}))
     errors = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -110,6 +110,24 @@ def test_real_briefs_are_interactive_offline(browser, real_reports):
     page, errors = open_page(browser, real_reports / "index.html")
     assert page.locator("a[href$='.html']").count() == len(briefs)
     assert not errors
+
+
+def test_real_briefs_relayout_charts_on_a_phone(browser, real_reports):
+    """At 390 px each chart with a phone variant shows that variant, laid out to fit (its
+    text at full size, no sideways scrolling), and the wide one is hidden."""
+    for path in sorted(p for p in real_reports.glob("*.html") if p.name != "index.html"):
+        page, errors = open_page(browser, path, width=390)
+        assert_interactive(page)
+        sizes = page.evaluate(
+            "() => [...document.querySelectorAll('.tb-narrow .tb-chart')]"
+            ".map(c => [c.clientWidth, c.scrollWidth])")
+        wide_shown = page.evaluate(
+            "() => [...document.querySelectorAll('.tb-wide')].filter(w => w.offsetParent).length")
+        assert len(sizes) >= 3, f"{path.name}: {len(sizes)} phone variants"
+        assert all(0 < shown and full <= shown + 1 for shown, full in sizes), (path.name, sizes)
+        assert wide_shown == 0
+        assert not errors, f"{path.name}: console errors {errors}"
+        page.close()
 
 
 HOSTILE_ARTICLE = "\n".join([

@@ -65,3 +65,25 @@ def test_every_chart_has_a_text_description():
 
 def test_slugs_are_safe_file_names():
     assert chart_data.slug('Trust "index", July–Oct <b>') == "trust-index-july-oct-b"
+
+
+def test_a_figures_csv_stays_bounded_whatever_the_corpus():
+    many = pd.DataFrame({"event_id": [f"e{i:04d}" for i in range(1000)], "n": range(1000)})
+    markup = chart_data.csv_links(bars().to_dict(), "contacts", many)
+    [(_, text)] = decoded_links(markup)
+    assert len(pd.read_csv(io.StringIO(text))) == chart_data.CSV_ROWS
+    assert f"the first {chart_data.CSV_ROWS} of 1,000 rows" in markup
+    assert "data package" in markup
+
+
+def test_a_figure_with_a_phone_variant_shows_both_and_one_csv_link():
+    from trustbrief.brief import html
+
+    narrow = bars().properties(width=300)
+    markup = html.figure(bars().properties(width=600), "Articles by outlet", "Wire A leads.",
+                         "2 articles", narrow=narrow).markup
+    assert markup.count('class="tb-wide"') == 1 and markup.count('class="tb-narrow"') == 1
+    assert markup.index("tb-wide") < markup.index("tb-narrow")
+    assert len(decoded_links(markup)) == 1  # one CSV for the figure, outside both variants
+    assert markup.rindex("tb-csv") > markup.index("tb-narrow")
+    assert '"width": 300' in markup and '"width": 600' in markup

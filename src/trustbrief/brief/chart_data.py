@@ -41,6 +41,9 @@ def csv_data_uri(frame: pd.DataFrame) -> str:
     return f"data:text/csv;charset=utf-8;base64,{payload}"
 
 
+CSV_ROWS = 250  # rows a figure's embedded CSV holds at most
+
+
 def csv_links(spec: dict, name: str, data: pd.DataFrame | None = None) -> str:
     """'Data (CSV): 35 rows' as a download link beside a chart: the `data` the figure gives
     (one row per event, contact or count), else the chart's largest inline dataset (what
@@ -50,8 +53,14 @@ def csv_links(spec: dict, name: str, data: pd.DataFrame | None = None) -> str:
         return ""
     frame = frames[0]
     rows = f"{len(frame):,} row{'s' if len(frame) != 1 else ''}"
+    rest = ""
+    if len(frame) > CSV_ROWS:  # the page's size must not grow with the corpus
+        rows = f"the first {CSV_ROWS:,} of {len(frame):,} rows"
+        rest = "; every row is in the data package (data/processed/)"
+        frame = frame.head(CSV_ROWS)
     return (f'<p class="tb-chart-data">Data (CSV): <a class="tb-csv" '
-            f'download="{html.escape(name)}.csv" href="{csv_data_uri(frame)}">{rows}</a></p>')
+            f'download="{html.escape(name)}.csv" href="{csv_data_uri(frame)}">{rows}</a>'
+            f'{rest}</p>')
 
 
 def _marks(spec: dict) -> list[str]:

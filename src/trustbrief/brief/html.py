@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-from trustbrief.brief import offline_charts
+from trustbrief.brief import chart_data, offline_charts
 
 esc = html.escape
 
@@ -35,14 +35,24 @@ class HTMLBlock:
 
 
 def figure(chart, title: str, takeaway: str, source: str, note: str = "",
-           data: pd.DataFrame | None = None) -> HTMLBlock:
+           data: pd.DataFrame | None = None, narrow=None) -> HTMLBlock:
     """A titled figure: title, one-line takeaway, the chart, a source line - one block,
     so it never splits across PDF pages. `data` is what its CSV link offers (one table a
-    reader can use; default: the chart's own datasets)."""
+    reader can use; default: the chart's own datasets). `narrow`: the same chart laid out
+    for a phone (style.NARROW_WIDTH); the page shows it below 600 px instead of shrinking
+    the wide one to unreadable text (print always uses the wide one)."""
     # The figure's title names its downloads; title and takeaway describe it to screen readers.
+    spec = chart.to_dict()
+    description = f"{title}. {takeaway}"
     rendered = offline_charts.render_mimebundle(
-        chart.to_dict(), name=title, description=f"{title}. {takeaway}",
-        data=data)["text/html"]
+        spec, name=title, description=description, data=data,
+        csv_link=narrow is None)["text/html"]
+    if narrow is not None:
+        small = offline_charts.render_mimebundle(
+            narrow.to_dict(), name=title, description=description,
+            csv_link=False)["text/html"]
+        rendered = (f'<div class="tb-wide">{rendered}</div><div class="tb-narrow">{small}'
+                    f'</div>{chart_data.csv_links(spec, chart_data.slug(title), data)}')
     extra = f'<p class="tb-note">{esc(note)}</p>' if note else ""
     return HTMLBlock(
         f'<figure class="tb-figure"><p class="tb-fig-title">{esc(title)}</p>'

@@ -71,12 +71,13 @@ def bundle_html() -> str:
 
 
 def render_mimebundle(spec: dict, embed_bundle: bool | None = None, name: str = "",
-                      description: str = "", data=None) -> dict:
+                      description: str = "", data=None, csv_link: bool = True) -> dict:
     """Altair renderer entry point: spec dict -> {mimetype: data}.
 
     `name` names the chart's downloads (CSV, SVG, PNG); `description` is its text for screen
     readers (default: the spec's own description, else one made from its marks and axes);
-    `data` (a DataFrame) is what its CSV link holds (default: the spec's datasets)."""
+    `data` (a DataFrame) is what its CSV link holds (default: the spec's datasets);
+    `csv_link=False` leaves the link out (a figure with two variants places one itself)."""
     global _bundle_sent
     if embed_bundle is None:
         embed_bundle = os.environ.get(BUNDLE_ENV, "1") != "0"
@@ -95,7 +96,8 @@ def render_mimebundle(spec: dict, embed_bundle: bool | None = None, name: str = 
     parts.append(
         f'<script type="application/json" id="{chart_id}-spec">{spec_json}</script>')
     parts.append("</div>")
-    parts.append(chart_data.csv_links(spec, name, data))
+    if csv_link:
+        parts.append(chart_data.csv_links(spec, name, data))
     ids = {"id": json.dumps(chart_id), "spec_id": json.dumps(chart_id + "-spec"),
            "name": json.dumps(name)}
     parts.append(_UPGRADE_JS % ids)

@@ -81,13 +81,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="render the brief first, from this folder of processed tables")
     for name in ("title", "start", "end", "focus"):
         parser.add_argument(f"--{name}", default="")
+    parser.add_argument("--width", type=int, default=WIDTH,
+                        help=f"browser width in px (default {WIDTH}; 390 for a phone)")
     args = parser.parse_args(argv)
     html = args.html
     if args.build:
         params = {k: getattr(args, k) for k in ("title", "start", "end", "focus")
                   if getattr(args, k)}
         html = build(args.build, args.out, {"name": args.html.stem, **params})
-    shots = section_screenshots(html, args.out)
+    shots = section_screenshots(html, args.out, args.width)
     pages = pdf_pages(html.with_suffix(".pdf"), args.out) if html.with_suffix(
         ".pdf").exists() else []
     print(f"{len(shots)} section screenshots and {len(pages)} PDF pages in {args.out}")

@@ -28,9 +28,18 @@ from trustbrief.brief.findings.cadence import cadence_finding
 from trustbrief.brief.findings.cooperation import cooperation_finding
 from trustbrief.brief.findings.statements import period_statements, statements_finding
 from trustbrief.brief.findings.summary import all_findings, key_findings
-from trustbrief.brief.html import HTMLBlock, columns_of, esc, figure, prose, section, table
+from trustbrief.brief.html import (
+    HTMLBlock,
+    clip,
+    columns_of,
+    esc,
+    figure,
+    prose,
+    section,
+    table,
+)
 from trustbrief.brief.judgements import judge, not_judged
-from trustbrief.brief.style import use_theme
+from trustbrief.brief.style import NARROW_WIDTH, PLOT_WIDTH, use_theme
 from trustbrief.brief.tables import Tables, in_period, load_tables
 from trustbrief.brief.views.cells import as_list, text_column
 from trustbrief.brief.views.cooperation import cooperation_counts
@@ -58,6 +67,7 @@ CONTACTS_CSV = ("channel", "channel_label", "event_id", "date", "status", "label
 CONFLICTS_SHOWN = 6  # facts in dispute listed in the main body; the rest are in the CSV
 ACCOUNTS_SHOWN = 4  # accounts of one disputed fact named in the main body
 LEDGER_ROWS = 16  # operations in the notice ledger: those with the most accounts
+NARROW_LABEL_CHARS = 28  # operation labels in the notice ledger's phone variant
 
 CONFIDENCE_NOTE = ("Confidence: high = three or more independent origins and an on-record "
                    "source; moderate = two or more origins; low = one origin. A judgement of "
@@ -176,6 +186,8 @@ class Brief:
         crisis = ((self.params["crisis_start"], self.params["crisis_end"])
                   if self.params.get("crisis_start") else None)
         chart = timeline(events, self.start, self.end, crisis=crisis, notice_to=self.observer)
+        narrow = timeline(events, self.start, self.end, crisis=crisis,
+                          notice_to=self.observer, width=NARROW_WIDTH)
         ops = events[text_column(events, "lane") == "operations"]
         little = ops[event_notice(ops).isin(["none", "minutes"])]
         ops_text = (f"{plural(len(ops), 'operation')}, {len(little)} with no or only minutes "
@@ -193,7 +205,7 @@ class Brief:
         return HTMLBlock(section("What happened").markup
                          + figure(chart, "Events of the period, with the warning that came "
                                   "with them", takeaway, self.source_line(), note,
-                                  data=columns_of(events, TIMELINE_CSV)).markup)
+                                  data=columns_of(events, TIMELINE_CSV), narrow=narrow).markup)
 
     def relations(self) -> HTMLBlock:
         """The dyadic cooperation-conflict series: counts per period, never a sum."""
@@ -209,7 +221,8 @@ class Brief:
                 + self.sources.cite_text([c.doc_id for c in finding.citations]))
         return HTMLBlock(section(title).markup + figure(
             cooperation_chart(counts), "Cooperative and conflictual events, by period",
-            finding.text, self.source_line(), note=note, data=counts).markup)
+            finding.text, self.source_line(), note=note, data=counts,
+            narrow=cooperation_chart(counts, width=NARROW_WIDTH)).markup)
 
     def notice(self) -> HTMLBlock:
         ledger = in_period(self.tables["notice_ledger"], self.start, self.end)
@@ -225,29 +238,35 @@ class Brief:
         cites = self.sources.cite([d for c in text_column(ledger, "doc_ids")
                                    for d in as_list(c)])
         return HTMLBlock(section("Notice ledger").markup + figure(
-            notice_ledger_chart(ledger, self.tables["documents"]),
+            notice_ledger_chart(ledger, docs),
             f"How much warning {self.observer} had of each operation",
             f"Operation by operation, the advance notice reported ({summary}); beside each "
             "dot, the number of accounts.", self.source_line(),
             data=columns_of(ledger.assign(accounts=[accounts_text(a, docs) for a in text_column(
-                ledger, "accounts")]), LEDGER_CSV)).markup
+                ledger, "accounts")], evidence=text_column(ledger, "evidence").map(clip)),
+                LEDGER_CSV),
+            narrow=notice_ledger_chart(ledger, docs, width=NARROW_WIDTH,
+                                       label_chars=NARROW_LABEL_CHARS)).markup
             + f'<p class="tb-note">Sources: {cites}</p>')
 
     def cadence(self) -> HTMLBlock:
-        chart = cadence_chart(self.tables["cadence"], self.events, as_of=self.end,
-                              contacts=self.tables["contacts"], since=self.start,
-                              stated=self.tables["stated_measures"])
+        def chart(width=PLOT_WIDTH):
+            return cadence_chart(self.tables["cadence"], self.events, as_of=self.end,
+                                 contacts=self.tables["contacts"], since=self.start,
+                                 stated=self.tables["stated_measures"], width=width)
+
         finding = cadence_finding(self.tables, self.start, self.end, self.focus)
         if not finding.available:  # no empty panel: say it in one line
             return HTMLBlock(section("Channel cadence").markup + prose(finding.text).markup)
         doc_ids = [c.doc_id for c in finding.citations]
+        contacts = in_period(self.tables["contacts"], self.start, self.end)
         return HTMLBlock(section("Channel cadence").markup + figure(
-            chart, "Contacts per channel, and the silences between them",
+            chart(), "Contacts per channel, and the silences between them",
             f"{finding.text}", self.source_line(),
             note="Dots: contacts (hollow: planned; x: blocked); grey bars: time without "
                  "contact, as stated or measured between dated contacts. "
                  + self.channels_without_contacts() + self.sources.cite_text(doc_ids),
-            data=columns_of(self.tables["contacts"], CONTACTS_CSV)).markup)
+            data=columns_of(contacts, CONTACTS_CSV), narrow=chart(NARROW_WIDTH)).markup)
 
     def channels_without_contacts(self) -> str:
         """'No dated contact in the period: Foreign ministers (A – B). ' or ''."""
@@ -271,7 +290,8 @@ class Brief:
         return HTMLBlock(section("Trust statements").markup + figure(
             statements_chart(frame),
             f"Who voices {self.observer} distrust of {self.subject}, on the record or not",
-            finding.text, self.source_line(), note=note).markup)
+            finding.text, self.source_line(), note=note,
+            narrow=statements_chart(frame, width=NARROW_WIDTH)).markup)
 
     def conflicts_section(self) -> HTMLBlock:
         found = self.conflicts
@@ -317,7 +337,9 @@ class Brief:
                                   "Who says so: the sourcing of each outlet's claims",
                                   "Named officials on the record, anonymous officials, and "
                                   "claims attributed to another outlet.",
-                                  self.source_line(), data=sourcing_counts(claims, docs)).markup
+                                  self.source_line(), data=sourcing_counts(claims, docs),
+                                  narrow=sourcing_chart(claims, docs,
+                                                        width=NARROW_WIDTH)).markup
                          + self.framing())
 
     def framing(self) -> str:

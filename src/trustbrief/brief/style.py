@@ -14,6 +14,8 @@ from trustbrief.contract.vocab import Notice, SpeakerType
 FONT = "system-ui, -apple-system, Segoe UI, Roboto, DejaVu Sans, Arial, sans-serif"
 MAX_WIDTH = 640
 PLOT_WIDTH = 600  # plot area; axis labels and padding fit in the rest of MAX_WIDTH
+NARROW_WIDTH = 300  # a chart's phone variant: a 390 px screen less the page's padding and
+#                    the chart's own axes and padding
 FONT_PX = 11
 CHAR_PX = 6.2  # estimated width of one character at FONT_PX (mixed case, system sans)
 ROW_PX = 16  # one line of annotation text, with its spacing

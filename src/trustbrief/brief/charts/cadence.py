@@ -139,21 +139,22 @@ def _contact_mark(status: str) -> dict:
 
 
 def _cadence_key_layers(layout: CadenceLayout, ys, xs) -> list[alt.Chart]:
+    """The key's marks and words where the layout placed them (one row, or two when narrow)."""
     boxes = dict(layout.headers)
-    y = BOX_PX / 2
     layers = []
     for status in CONTACT_STATUSES:
         box = boxes[f"key:{status}"]
-        layers.append(alt.Chart(pd.DataFrame({"x": [box.x0 + 6], "y": [y]})).mark_point(
-            **_contact_mark(status)).encode(x=alt.X("x:Q", scale=xs, axis=None),
-                                             y=alt.Y("y:Q", scale=ys, axis=None)))
+        layers.append(alt.Chart(pd.DataFrame({"x": [box.x0 + 6], "y": [box.y0 + BOX_PX / 2]}))
+                      .mark_point(**_contact_mark(status)).encode(
+            x=alt.X("x:Q", scale=xs, axis=None), y=alt.Y("y:Q", scale=ys, axis=None)))
     gap = boxes["key:gap"]
-    layers.append(alt.Chart(pd.DataFrame({"x0": [gap.x0], "x1": [gap.x0 + 20], "y": [y]}))
+    gap_y = gap.y0 + BOX_PX / 2
+    layers.append(alt.Chart(pd.DataFrame({"x0": [gap.x0], "x1": [gap.x0 + 20], "y": [gap_y]}))
                   .mark_rule(strokeWidth=8, color=LIGHT_GREY).encode(
         x=alt.X("x0:Q", scale=xs, axis=None), x2="x1:Q", y=alt.Y("y:Q", scale=ys, axis=None)))
-    texts = pd.DataFrame({"x": [boxes[f"key:{s}"].x0 + 16 for s in CONTACT_STATUSES]
-                          + [gap.x0 + 26], "y": [y] * 4,
-                          "t": [CONTACT_KEY[s] for s in CONTACT_STATUSES]
-                          + [GAP_KEY]})
+    keys = [boxes[f"key:{s}"] for s in CONTACT_STATUSES]
+    texts = pd.DataFrame({"x": [b.x0 + 16 for b in keys] + [gap.x0 + 26],
+                          "y": [b.y0 + BOX_PX / 2 for b in keys] + [gap_y],
+                          "t": [CONTACT_KEY[s] for s in CONTACT_STATUSES] + [GAP_KEY]})
     layers.append(pixel_text(texts, ys, color=MUTED, x_scale=xs))
     return layers

@@ -15,6 +15,7 @@ from trustbrief.brief.charts.common import no_data_chart
 from trustbrief.brief.style import FONT, FONT_PX, INK, MUTED, PLOT_WIDTH
 
 HEIGHT = 150
+AXIS_PX = 80  # the y axis' two names and padding
 
 
 def _long(counts: pd.DataFrame) -> pd.DataFrame:
@@ -59,4 +60,5 @@ def cooperation_chart(counts: pd.DataFrame, *, width: int = PLOT_WIDTH
         y=alt.Y("label_y:Q", scale=y_scale, axis=y_axis), text="shown:N")
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=MUTED).encode(
         y=alt.Y("y:Q", scale=y_scale, axis=y_axis))
-    return alt.layer(bars, labels, zero).properties(width=width, height=HEIGHT)
+    # the axis names ('conflictual') take AXIS_PX of the width the caller gives
+    return alt.layer(bars, labels, zero).properties(width=width - AXIS_PX, height=HEIGHT)

@@ -21,6 +21,8 @@ from trustbrief.brief.style import (
 from trustbrief.brief.views.cells import as_list, short, text_column, to_date, unique_row_labels
 from trustbrief.brief.views.notice import NOTICE_X, accounts_text, parse_accounts
 
+NARROW_BELOW = 420  # px: narrower charts are a phone's variant
+
 
 def notice_ledger_chart(notice_ledger: pd.DataFrame | None, documents: pd.DataFrame | None = None,
                         *, width: int = PLOT_WIDTH, label_chars: int = 48
@@ -31,14 +33,18 @@ def notice_ledger_chart(notice_ledger: pd.DataFrame | None, documents: pd.DataFr
         return no_data_chart("No operations with a notice account in this period.", width)
     data = ledger_rows(notice_ledger, documents, label_chars)
     order = list(data["row"])
-    label_px = min(max(len(t) for t in order) * CHAR_PX + 8, width * 0.5)
-    plot_w = width - label_px
+    narrow = width < NARROW_BELOW  # a phone: angled notice names, a title on two lines
+    label_px = min(max(len(t) for t in order) * CHAR_PX + 8, width * (0.4 if narrow else 0.5))
+    plot_w = width - label_px - (40 if narrow else 0)  # room for the last angled name
     y = alt.Y("row:N", sort=order, title=None,
               axis=alt.Axis(labelLimit=label_px, domain=False, ticks=False, labelPadding=6))
     xs = alt.Scale(domain=[-0.5, NOTICE_X["unknown"] + 0.6], nice=False, zero=False)
     x_axis = alt.Axis(values=list(NOTICE_X.values()), labelExpr=_notice_label_expr(),
-                      title="advance notice as reported (beside each dot: accounts)",
-                      grid=False, domain=False, ticks=False, orient="top")
+                      title=["advance notice as reported", "(beside each dot: accounts)"]
+                      if narrow else "advance notice as reported (beside each dot: accounts)",
+                      grid=False, domain=False, ticks=False, orient="top",
+                      labelAngle=-40 if narrow else 0, labelAlign="left" if narrow else "center",
+                      labelOverlap=not narrow)  # angled names do not collide
     base = alt.Chart(data).encode(y=y)
     guide = pd.DataFrame({"x": [(NOTICE_X["days"] + NOTICE_X["unknown"]) / 2]})
     tooltip = [alt.Tooltip("row:N", title="operation"), alt.Tooltip("notice:N"),

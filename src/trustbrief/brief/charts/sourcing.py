@@ -104,7 +104,8 @@ def speaker_bars(counts: pd.DataFrame, *, width: int = PLOT_WIDTH, x_title: str,
     color = alt.Color("kind:N", title=None,
                       scale=alt.Scale(domain=[SPEAKER_LABELS[k] for k in present],
                                       range=[SPEAKER_COLORS[k] for k in present]),
-                      legend=alt.Legend(orient="top", direction="horizontal", columns=3))
+                      legend=alt.Legend(orient="top", direction="horizontal",
+                                        columns=3 if width > 420 else 1))
     tooltip = [alt.Tooltip("outlet_full:N", title="source"),
                alt.Tooltip("kind:N", title="attributed to"), alt.Tooltip("count:Q", title=unit)]
     base = alt.Chart(segments)

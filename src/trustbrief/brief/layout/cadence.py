@@ -71,7 +71,7 @@ def cadence_layout(cadence: pd.DataFrame | None, contacts: pd.DataFrame | None =
     lane_rows, labels = [], []
     points = points.assign(x=points["day"].map(px), y=0.0)
     gaps = gaps.assign(x0=gaps["first"].map(px), x1=gaps["last"].map(px), y=0.0)
-    y = 2 * ROW_PX
+    y = max(box.y0 for _, box in headers) + 2 * ROW_PX
     for ch in channels.itertuples():
         counts = ", ".join(stated_items(ch.stated_counts))
         header = ch.channel_label + (f"  ·  stated: {counts}" if counts else "")
@@ -158,11 +158,13 @@ def _dot_slots(points: pd.DataFrame) -> dict:
 
 
 def _cadence_key(width: float) -> list[tuple[str, Box]]:
-    headers, x = [], 0.0
-    for status in CONTACT_STATUSES:
-        w = 16 + text_width(CONTACT_KEY[status])
-        headers.append((f"key:{status}", Box(x, x + w, 0, BOX_PX)))
+    """The key's items in a row, wrapping to a new row where the width runs out."""
+    headers, x, y = [], 0.0, 0.0
+    items = [(f"key:{status}", 16 + text_width(CONTACT_KEY[status]))
+             for status in CONTACT_STATUSES] + [("key:gap", 26 + text_width(GAP_KEY))]
+    for name, w in items:
+        if x and x + w > width:
+            x, y = 0.0, y + ROW_PX
+        headers.append((name, Box(x, min(x + w, width), y, y + BOX_PX)))
         x += w + 14
-    w = 26 + text_width(GAP_KEY)
-    headers.append(("key:gap", Box(x, min(x + w, width), 0, BOX_PX)))
     return headers
