@@ -13,7 +13,9 @@ from trustbrief.render import SCRIPT_RE
 
 pytestmark = pytest.mark.slow
 
-SECTIONS = ["Key judgements", "What happened", "Notice ledger", "Channel cadence",
+SECTIONS = ["Key judgements", "What happened",
+            "Cooperation and conflict between the two governments", "Notice ledger",
+            "Channel cadence",
             "Trust statements", "Conflicting accounts", "Corroboration and sourcing", "Sources",
             "Annex"]
 MAIN_BODY_PAGES = 8
