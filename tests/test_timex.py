@@ -42,6 +42,8 @@ def resolved(text: str, anchor: dt.date = WED) -> timex.Resolved:
     ("UPDATED: OCTOBER 8, 2024 20:55", "OCTOBER 8, 2024", "2024-10-08"),
     ("The talks, held on Tuesday, Oct. 8, ended late.", "Tuesday, Oct. 8", "2024-10-08"),
     ("He spoke on the 5th of October.", "the 5th of October", "2024-10-05"),
+    ("The visit took place on August 18-19, 2023.", "August 18-19, 2023", "2023-08-18"),
+    ("The summit met on 18–19 August 2023 in Baku.", "18–19 August 2023", "2023-08-18"),
 ])
 def test_explicit_dates(sentence, surface, day):
     expr = only(sentence)

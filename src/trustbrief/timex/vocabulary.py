@@ -271,14 +271,18 @@ def _compile_patterns(*, full_month_forms, abbreviations, weekday_forms, modifie
     wd = _alternation(_capitalized_forms(weekday_forms))
     year = r"(?:19|20)\d\d(?!\d)"
     day = r"[0-3]?\d(?:st|nd|rd|th)?(?![\w:])"
+    # the last day of a span of days ('August 18-19, 2024', '18-19 August'): the date is
+    # the first day, and the year after the span is still the date's
+    span_end = rf"(?:\s?[-–]\s?{day})?"
     cues = "|".join(
         re.escape(c).replace(r"\ ", r"\s+") + ("" if c.endswith("-") else r"\s+")
         for c in sorted(month_cues, key=lambda c: (-len(c), c)))
     date = "|".join([
         r"(?P<iso>(?<![\d-])(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d)(?![\d-]))",
-        rf"(?P<mdy>(?<!\w)(?:(?:{wd}),?\s+)?(?P<m1>{mon})\s+(?P<d1>{day})"
+        rf"(?P<mdy>(?<!\w)(?:(?:{wd}),?\s+)?(?P<m1>{mon})\s+(?P<d1>{day}){span_end}"
         rf"(?:,?\s+(?P<y1>{year}))?)",
-        rf"(?P<dmy>(?<![\w,.])(?:(?:{wd}),?\s+)?(?:(?i:the)\s+)?(?P<d2>{day})\s+(?:(?i:of)\s+)?"
+        rf"(?P<dmy>(?<![\w,.])(?:(?:{wd}),?\s+)?(?:(?i:the)\s+)?(?P<d2>{day}){span_end}\s+"
+        rf"(?:(?i:of)\s+)?"
         rf"(?P<m2>{mon})(?!\w)(?:,?\s+(?P<y2>{year}))?)",
         rf"(?P<my>(?<!\w)(?P<m3>{mon}),?\s+(?P<y3>{year}))",
         rf"(?P<cm>(?<!\w)(?P<cue>(?i:{cues}))(?P<m4>{mon_full})(?!\w)(?:,?\s+(?P<y4>{year}))?)",
