@@ -543,3 +543,18 @@ def test_an_event_known_by_its_week_yields_to_one_known_by_its_day(tmp_path):
     out = dating.infer_publication_dates(pd.DataFrame(docs), ungoverned(mentions),
                                          dating.load_chronology(tmp_path)).set_index("doc_id")
     assert out.loc["dU", "published"] == "2024-07-28"
+
+
+def test_another_articles_one_party_event_is_not_a_two_party_one(tmp_path):
+    # 'Russia restricted ... on Monday' (one party) says nothing of which restriction the
+    # undated article's 'the airline suspended its flights to Russia' (two parties) is.
+    (tmp_path / "chronology.csv").write_text(HEADER)
+    docs = [article("dD", "dated.txt", "url", "2025-02-05"), article("dU", "undated.txt")]
+    mentions = [
+        mention("dD", 1, "restriction", "Russia", "Russia restricted the agency on Monday."),
+        mention("dU", 1, "restriction", "Azerbaijan;Russia",
+                "The airline of Azerbaijan suspended its flights to Russia."),
+    ]
+    out = dating.infer_publication_dates(pd.DataFrame(docs), ungoverned(mentions),
+                                         dating.load_chronology(tmp_path)).set_index("doc_id")
+    assert (out.loc["dU", "published"], out.loc["dU", "published_earliest"]) == ("", "")

@@ -22,13 +22,11 @@ DATA, SEEDS = ROOT / "data", ROOT / "seeds"
 TRUE_DATES = {  # checked by hand against the outlets' pages
     "001_945787e7182174c9.txt": "2024-10-09",
     "002_3ff40789084e2591.txt": "2024-10-09",
-    # a rewrite of the scoop another seed (dated by this stage) reports: the scoop is its
-    # lower bound, the trip it still calls scheduled (Oct 9) its upper bound
-    "003_2a4bb49dc1370732.txt": "2024-10-08",
 }
-# A rewrite of a scoop with no day of its own ('during a recent call'): the scoop is a lower
-# bound, nothing pins the day, so it gets a range.
+# Rewrites of a scoop with no day of their own ('recent weeks', 'during a recent call'): the
+# scoop is a lower bound, nothing pins the day, so they get a range.
 RANGED = {
+    "003_2a4bb49dc1370732.txt": "2024-10-08",
     "004_320937d7b167a5be.txt": "2024-10-08",
 }
 STATED = {"000_c7532784168d415d.txt": "2024-09-29"}

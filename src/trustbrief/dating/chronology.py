@@ -95,7 +95,11 @@ class Pinned:
         it can (both parties of a call, not one shared name), and the keywords if any."""
         if event_type != self.event_type:
             return False
-        if self.from_article and not self.actors:
+        if self.from_article and (not self.actors or len(self.actors) < min(
+                MIN_SHARED_ACTORS, len(actors))):
+            # another article's event with no party ('the strike on Friday') is any event of
+            # its type; one with one party ('Russia restricted ...') is not one the mention
+            # names two parties of ('Azerbaijan restricted flights to Russia')
             return False
         if self.actors and len(self.actors & actors) < min(MIN_SHARED_ACTORS, len(self.actors)):
             return False
