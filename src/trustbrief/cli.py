@@ -255,6 +255,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     print(run.markdown_table([r.summary for r in results]))
+    if args.claims_sample:
+        print(run.claims_line(results, Path(args.claims_sample), out))
     print(f"wrote {out}/ (evaluation.md, evaluation.csv, evaluation.svg, per-corpus details)",
           file=sys.stderr)
     return 0
@@ -314,6 +316,8 @@ def _add_evaluate(sub) -> None:
                    help="diagnostic upper bound, not a result: give every document its GOLD "
                         "publication date after dating, to tell extraction errors from "
                         "dating errors (use another --out)")
+    p.add_argument("--claims-sample", metavar="CSV", help="also score claim speakers against "
+                   "this hand-labelled CSV (format: trustbrief.evaluation.claims)")
     p.set_defaults(func=cmd_evaluate)
 
 

@@ -44,6 +44,7 @@ class CorpusResult:
     gold_events: pd.DataFrame
     predicted_events: pd.DataFrame
     notes: list[str] = field(default_factory=list)
+    claims: pd.DataFrame | None = None  # the extracted claims (scored by --claims-sample)
 
 
 def find_corpora(root: Path | str, names: list[str] | None = None) -> list[Path]:
@@ -142,8 +143,9 @@ def _quiet(logger: logging.Logger):
 
 
 def read_predictions(folder: Path) -> dict[str, pd.DataFrame]:
-    """Tables written earlier by `python -m trustbrief extract --out FOLDER`."""
-    return {name: read_table(folder / f"{name}.csv") for name in ("documents", "events")}
+    """Tables written earlier by `python -m trustbrief extract --out FOLDER` (claims if any)."""
+    names = ["documents", "events"] + (["claims"] if (folder / "claims.csv").is_file() else [])
+    return {name: read_table(folder / f"{name}.csv") for name in names}
 
 
 def evaluate_corpus(gold: GoldCorpus, tables: dict[str, pd.DataFrame],
@@ -153,7 +155,8 @@ def evaluate_corpus(gold: GoldCorpus, tables: dict[str, pd.DataFrame],
     summary = summarise(gold.name, documents, event_scores)
     summary["seconds"] = round(seconds, 1) if seconds is not None else None
     return CorpusResult(summary, documents, per_gold,
-                        predicted_events_verdicts(tables["events"], pairs))
+                        predicted_events_verdicts(tables["events"], pairs),
+                        claims=tables.get("claims"))
 
 
 def cell(value) -> str:
@@ -283,3 +286,12 @@ def evaluate(corpora_root: Path, data_dir: Path, out_dir: Path, names: list[str]
         results.append(result)
     write_report(results, out_dir)
     return results
+
+
+def claims_line(results: list[CorpusResult], sample: Path, out_dir: Path) -> str:
+    """Score the claims of the corpora evaluated against a hand-labelled sample (claims.py)."""
+    from trustbrief.evaluation.claims import report_claims
+
+    claims = {r.summary.get("folder", r.summary["corpus"]): r.claims for r in results
+              if r.claims is not None}
+    return report_claims(sample, claims, out_dir)

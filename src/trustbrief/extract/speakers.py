@@ -37,6 +37,10 @@ def _speech_heads(doc, syntax) -> list:
                 out.append((t.head, "speech-verb-relative"))
             elif subj:
                 out.append((subj[0], "speech-verb-subject"))
+            else:  # '..., added the statement': the parser made the speaker an object
+                out += [(c, "speech-verb-inverted") for c in t.children
+                        if c.dep_ == "dobj" and c.i > t.i
+                        and c.lemma_.lower() in syntax.document_nouns]
         elif t.lower_ in syntax.according and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             out += [(c, "according-to") for c in doc[t.i + 1].children if c.dep_ == "pobj"]
     # '..., the White House says' (a parataxis) frames the whole sentence; else the highest
@@ -98,11 +102,14 @@ def tree_speaker(doc, hits, lex, people: list[str], names: dict) -> dict | None:
     if best["speaker_type"] == "outlet":
         cited = [f[2] for f in found if f[2]["speaker_rule"].startswith("citing-object")]
         best = cited[0] if cited else best
+    for _, _, typed in sorted(found, key=lambda f: -f[1]):  # the highest in the tree last
+        _remember(names, typed)
     return best
 
 
 def _real_head(head, posts):
-    """'Two of the officials' -> officials; "Russia's President, Vladimir Putin" -> Putin."""
+    """'Two of the officials' -> officials; "Russia's President, Vladimir Putin" -> Putin;
+    a capitalised title printed before a name -> the name (_name_after_title)."""
     if head.pos_ in ("NUM", "PRON", "DET", "ADJ"):
         of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
               for g in c.children if g.dep_ == "pobj"]
@@ -112,7 +119,46 @@ def _real_head(head, posts):
         named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         if named:
             return named[0]
+    return _name_after_title(head)
+
+
+TITLE_GAP = 5  # title words ('Maj.', 'Gen.') a name may follow its title's head by
+
+
+def _name_after_title(head):
+    """A capitalised title with no article whose person name the parse hung elsewhere:
+    'Deputy Chairman of the X Bureau Mousa Abu Marzook' (the name as the object of 'of'),
+    'according to Air Force Maj. Gen. Pat Ryder' (the name parsed apart). Rule: the PERSON
+    the NER finds right after the title's proper nouns is the one speaking. A lowercase post
+    ('the spokesman of the prime minister') keeps its own head: the spokesperson speaks."""
+    if head.pos_ != "PROPN" or head.ent_type_ == "PERSON" or any(
+            c.dep_ == "det" for c in head.children):
+        return head
+    of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+          for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "PERSON"]
+    if of:
+        return of[0]
+    doc = head.doc
+    for token in doc[head.i + 1:min(len(doc), head.i + 1 + TITLE_GAP)]:
+        if token.ent_type_ == "PERSON":
+            return next(e for e in doc.ents if e.start <= token.i < e.end).root
+        if token.pos_ != "PROPN" and token.text != ".":
+            break
     return head
+
+
+def _leader_of_side(people: list[str], side: str, post: str, lex) -> str:
+    """'the Russian president' -> the last person named before in the document whose side it
+    is and who holds a leader post (world roles level 'leader') or whose roles name the post;
+    '' when nobody fits."""
+    for name in reversed(people):
+        actor = lex.actors.get(name)
+        if actor is None or actor.side != side or "person" != actor.type:
+            continue
+        if (post in lex.syntax.leader_posts and actor.level == "leader") or any(
+                post in role.lower() for role in actor.roles):
+            return name
+    return ""
 
 
 def _person_name(doc, head, hits, syntax) -> str:
@@ -141,6 +187,12 @@ def _typed(doc, head, hits, lex, people, names, att) -> dict | None:
     if own is not None and own.side == "media":
         return {"speaker": own.actor, "speaker_type": "outlet", "speaker_count": None,
                 "speaker_side": "media", "how": "outlet"}
+    if head.lemma_.lower() in lex.syntax.document_nouns:
+        return _document_owner(in_phrase, sides) or _last(names, LAST_BODY, "document-owner")
+    if head.lemma_.lower() in lex.syntax.outlet_nouns and _definite_bare(head):
+        found = _last(names, LAST_OUTLET, "outlet-noun+coref")  # 'the publication explained'
+        if found is not None:
+            return found
     if head.lower_ in PRONOUNS:
         if people:
             actor = lex.actors.get(people[-1])
@@ -166,16 +218,7 @@ def _typed(doc, head, hits, lex, people, names, att) -> dict | None:
             names[name.split()[-1]] = name
         return _named(full, sides[0] if sides else "", "ner-person")
     if head.lemma_.lower() in lex.syntax.source_nouns:
-        people_in = [h for h in in_phrase if "person" in h.types]
-        det = next((c.lower_ for c in head.children if c.dep_ in ("det", "poss")), "")
-        if (det in ROLE_DETERMINERS and head.tag_ in ("NN", "NNP") and not people_in
-                and head.lemma_ in lex.syntax.posts):
-            kind, count = "named_official", 1  # 'the French foreign minister': one known post
-        else:
-            kind, count = "anonymous_official", _count(head, att.count_words)
-        text = doc[phrase_tokens(head)[0].i:head.i + 1].text
-        return {"speaker": text, "speaker_type": kind, "speaker_count": count,
-                "speaker_side": sides[0] if sides else "", "how": "source-noun"}
+        return _source_noun(doc, head, in_phrase, sides, people, lex)
     if own is not None and set(own.types) & {"organization", "state"}:
         return {"speaker": own.actor, "speaker_type": "organization", "speaker_count": None,
                 "speaker_side": own.side, "how": "gazetteer-body"}
@@ -188,6 +231,67 @@ def _typed(doc, head, hits, lex, people, names, att) -> dict | None:
                 "speaker_count": None, "speaker_side": sides[0] if sides else "",
                 "how": "ner-" + head.ent_type_.lower()}
     return None
+
+
+# Keys of tree_speaker's per-document `names` memory (surname -> full name) that hold the
+# last body and the last outlet found speaking; no surname looks like them.
+LAST_BODY, LAST_OUTLET = "<last body speaking>", "<last outlet speaking>"
+
+
+def _remember(names: dict, typed: dict) -> None:
+    """A named body or outlet speaking is what a later 'the statement' / 'the publication'
+    refers to ('the ministry', a bare organization noun, names nobody to remember)."""
+    kind = typed["speaker_type"]
+    if kind in ("organization", "outlet") and not typed["speaker_rule"].endswith(
+            ("organization-noun", "+coref", "document-owner")):
+        names[LAST_BODY if kind == "organization" else LAST_OUTLET] = {
+            k: v for k, v in typed.items() if k != "speaker_rule"}
+
+
+def _last(names: dict, key: str, how: str) -> dict | None:
+    """The body or outlet that spoke last in the document, as this sentence's speaker:
+    'the statement' with no owner named, 'the publication' (rule `how`)."""
+    found = names.get(key)
+    return None if found is None else {**found, "how": how}
+
+
+def _definite_bare(head) -> bool:
+    """'the publication', 'the newspaper': a definite noun with no name or modifier."""
+    kids = [c for c in head.children if c.dep_ not in ("punct",)]
+    return len(kids) == 1 and kids[0].dep_ == "det" and kids[0].lower_ == "the"
+
+
+def _document_owner(in_phrase, sides) -> dict | None:
+    """'a White House statement said' -> the body or person named in the phrase (rule
+    'document-owner'); a statement with no owner named here speaks for nobody known."""
+    owner = next((h for h in in_phrase if h.actors and h.side != "media"
+                  and set(h.types) & {"person", "organization", "state"}), None)
+    if owner is None:
+        return None
+    if "person" in owner.types:
+        return _named(owner.actor, owner.side, "document-owner")
+    return {"speaker": owner.actor, "speaker_type": "organization", "speaker_count": None,
+            "speaker_side": owner.side or (sides[0] if sides else ""),
+            "how": "document-owner"}
+
+
+def _source_noun(doc, head, in_phrase, sides, people, lex) -> dict:
+    """'four US officials' -> anonymous; 'the French foreign minister' -> one known post,
+    the side's leader named before when the post is a leader's ('the Russian president')."""
+    people_in = [h for h in in_phrase if "person" in h.types]
+    det = next((c.lower_ for c in head.children if c.dep_ in ("det", "poss")), "")
+    if (det in ROLE_DETERMINERS and head.tag_ in ("NN", "NNP") and not people_in
+            and head.lemma_ in lex.syntax.posts):
+        kind, count = "named_official", 1  # 'the French foreign minister': one known post
+        leader = _leader_of_side(people, sides[0], head.lemma_.lower(), lex) \
+            if sides else ""
+        if leader:
+            return _named(leader, sides[0], "source-noun+title-coref")
+    else:
+        kind, count = "anonymous_official", _count(head, lex.attribution.count_words)
+    text = doc[phrase_tokens(head)[0].i:head.i + 1].text
+    return {"speaker": text, "speaker_type": kind, "speaker_count": count,
+            "speaker_side": sides[0] if sides else "", "how": "source-noun"}
 
 
 def _single(doc, head) -> bool:

@@ -110,13 +110,15 @@ def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
     parses = _parse_document(records, lexicons, parser, doc_sha)
     doc_sides = Counter(s for hits in doc_hits for h in hits for s in h.sides)
     last_outlet, people, ner_names = "", [], {}
+    recent_speaker = ("", -SPEAKER_REACH - 1)  # (named speaker, sentence) of the last claim
     doc_claims: dict[int, dict] = {}
     for n, (sent, hits, parsed) in enumerate(zip(records, doc_hits, parses, strict=True)):
         actor_rows += _actor_rows(sent, hits)
         clauses = _clauses(sent["text"], lexicons)
         found = _sentence_mentions(sent, hits, doc_times.get(sent["sent_id"], []),
                                    lexicons, clauses, parsed, people)
-        claim = _claim(sent, hits, last_outlet, lexicons, parsed, people, ner_names)
+        claim = _claim(sent, hits, last_outlet, lexicons, parsed,
+                       _pronoun_candidates(people, recent_speaker, n), ner_names)
         said = statement(sent, claim, hits, doc_times.get(sent["sent_id"], []), found,
                          lexicons, parsed)
         mention_rows += _mention_rows(sent, found + ([said] if said else []), lexicons)
@@ -127,12 +129,26 @@ def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
                     lexicons.actors):
                 people.append(claim["speaker"])  # 'he added' may mean them next
             last_outlet = claim["cited_outlet"] or last_outlet
+            if claim["speaker_type"] == "named_official":
+                recent_speaker = (claim["speaker"], n)
         signal_rows += _signals(sent, hits, found, claim["speaker_side"] if claim else "",
                                 doc_sides, lexicons, clauses)
         people += [a for h in hits if "person" in h.types and h.kind != "pronoun-phrase"
                    for a in h.actors]
     _continue_quotes(doc_claims)
     return actor_rows, mention_rows, claim_rows, signal_rows, time_rows
+
+
+# 'He said' within this many sentences of a named speaker's claim is that speaker, even when
+# the speaker named someone else in between ('Austin said ... "My call with Gallant took
+# place ..." ... He said ...'): news writing keeps its pronoun for the one speaking.
+SPEAKER_REACH = 3
+
+
+def _pronoun_candidates(people: list[str], recent: tuple[str, int], n: int) -> list[str]:
+    """The persons a speaking 'he'/'she' may be, the likeliest last."""
+    name, at = recent
+    return [*people, name] if name and n - at <= SPEAKER_REACH else people
 
 
 SPEAKER_FIELDS = ("speaker", "speaker_type", "speaker_count", "speaker_side", "speaker_role")
@@ -146,7 +162,7 @@ def _continue_quotes(claims: dict[int, dict]) -> None:
         if claim["speaker_type"] != "unattributed" or not claim["quote"]:
             continue
         for other in (claims.get(n + 1), claims.get(n - 1)):
-            if other and other["quote"] and other["speaker_type"] != "unattributed" \
+            if other and _quotes_speech(other) and other["speaker_type"] != "unattributed" \
                     and other["speaker_rule"] != "quote-continuation":
                 claim.update({f: other[f] for f in SPEAKER_FIELDS},
                              speaker_rule="quote-continuation")
@@ -278,3 +294,11 @@ def date_mentions(mentions: pd.DataFrame, time_expressions: pd.DataFrame) -> pd.
     for name, column in zip(names, columns, strict=True):
         out[name] = pd.Series(list(column), index=out.index, dtype=object)
     return out
+
+
+def _quotes_speech(claim: dict) -> bool:
+    """Does the claim quote someone, or close a quote opened in a sentence before it
+    ('It's very hard to speculate," X said.' after '"This is something we ...')?"""
+    text = claim.get("text") or ""
+    return bool(claim["quote"]) or "”" in text.replace("“", "", 1) or text.count('"') % 2 == 1
+

@@ -43,6 +43,8 @@ class Syntax:
     organization_nouns: frozenset = frozenset()
     posts: frozenset = frozenset()
     outlet_nouns: frozenset = frozenset()
+    document_nouns: frozenset = frozenset()  # 'a White House statement said': its owner speaks
+    leader_posts: frozenset = frozenset()  # 'the Russian president': that side's leader
 
 
 def _paths(path: Path, where: str, entries) -> list[RolePath]:
@@ -86,7 +88,9 @@ def load_syntax(data_dir: Path | str) -> Syntax:
                   frozenset(speech.get("according_to", ())),
                   frozenset(speech.get("organization_nouns", ())),
                   frozenset(speech.get("posts", ())),
-                  frozenset(speech.get("outlet_nouns", ())))
+                  frozenset(speech.get("outlet_nouns", ())),
+                  frozenset(speech.get("document_nouns", ())),
+                  frozenset(speech.get("leader_posts", ())))
 
 
 class Reader:

@@ -1,0 +1,154 @@
+"""Claim speakers read from the parse (extract/speakers.py), on invented sentences of an
+invented story, and the hand-labelled sample scorer (evaluation/claims.py)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from trustbrief import extract
+from trustbrief.evaluation.claims import (
+    load_claims_sample,
+    report_claims,
+    score_claims,
+    speaker_right,
+)
+from trustbrief.knowledge import DataFileError
+from trustbrief.knowledge.story import find_story
+from trustbrief.pipeline import Knowledge
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+STORY = """\
+title: Two invented governments
+articles: corpora/mx-ca/articles
+pair: [Mexico, Canada]
+period: [2025-03-01, 2025-03-31]
+briefs:
+  - {name: mx-ca-march, title: "March 2025", start: 2025-03-01, end: 2025-03-31}
+actors:
+  - {name: Ana Ruiz Prieto, side: Mexico, role: head_of_state}
+  - {name: Marta Diaz Soto, side: Canada, role: foreign_minister}
+"""
+
+
+@pytest.fixture(scope="module")
+def lex(tmp_path_factory):
+    data = tmp_path_factory.mktemp("claims") / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("processed"))
+    (data / "stories" / "mx-ca.yaml").write_text(STORY, encoding="utf-8")
+    return Knowledge(data, find_story(data, "mx-ca")).lexicons
+
+
+def claims_of(lex, *sentences: str) -> pd.DataFrame:
+    rows = [{"doc_id": "dtest00000", "sent_id": f"dtest00000-s{n:03d}", "start": 0,
+             "end": len(t), "text": t} for n, t in enumerate(sentences, start=1)]
+    frame = pd.DataFrame(rows)
+    found = extract.extract(frame, pd.DataFrame({"doc_id": ["dtest00000"]}), lex)
+    return found["claims"].set_index("sent_id")
+
+
+def speaker(claims: pd.DataFrame, n: int) -> tuple[str, str]:
+    row = claims.loc[f"dtest00000-s{n:03d}"]
+    return row["speaker"], row["speaker_rule"]
+
+
+def test_a_title_printed_before_a_name_gives_the_name(lex):
+    claims = claims_of(
+        lex, "Deputy Chairman of the Liberation Front Political Bureau Omar Abu Khalil has warned "
+             "that the attack will not go unanswered.",
+        "The ships fired interceptors, according to Air Force Maj. Gen. Tom Baker, the top "
+        "spokesman.")
+    assert speaker(claims, 1)[0] == "Omar Abu Khalil"
+    assert speaker(claims, 2)[0] == "Tom Baker"
+
+
+def test_the_leader_named_by_a_nationality_title_is_the_sides_leader(lex):
+    claims = claims_of(lex, "Ana Ruiz Prieto met the troops on Monday.",
+                       "The Mexican leader said the talks would continue.")
+    assert speaker(claims, 2) == ("Ana Ruiz Prieto",
+                                  "speech-verb-subject/source-noun+title-coref")
+
+
+def test_she_said_is_the_recent_speaker_not_the_person_named_in_her_quote(lex):
+    claims = claims_of(lex, "Ana Ruiz Prieto told reporters, “We had no advance warning.",
+                       "My call with Marta Diaz Soto took place while it was under way.",
+                       "She said she had nothing more to share.")
+    assert speaker(claims, 3)[0] == "Ana Ruiz Prieto"
+
+
+def test_a_quote_closed_in_the_next_sentence_takes_its_speaker(lex):
+    claims = claims_of(lex, "“This is something we did not know about.",
+                       "It is very hard to speculate,” Ana Ruiz Prieto said.")
+    assert speaker(claims, 1) == ("Ana Ruiz Prieto", "quote-continuation")
+
+
+def test_a_statement_speaks_for_its_owner_or_for_the_body_that_spoke_last(lex):
+    claims = claims_of(lex, "The Mexican Foreign Ministry said the border would stay open.",
+                       "The talks went well, the statement added.",
+                       "A Canadian government statement said the deal was close.")
+    assert speaker(claims, 2)[1].endswith("document-owner")
+    assert speaker(claims, 2)[0] == speaker(claims, 1)[0]
+    assert speaker(claims, 3)[0] != speaker(claims, 1)[0]
+
+
+def test_the_publication_is_the_outlet_that_spoke_last(lex):
+    claims = claims_of(lex, "Reuters reported that the talks had failed.",
+                       "The ministers left early, the publication explained.")
+    assert speaker(claims, 2) == ("Reuters", "speech-verb-subject/outlet-noun+coref")
+
+
+# ------------------------------------------------------------------ the sample scorer
+
+@pytest.mark.parametrize(("predicted", "gold", "kind", "right"), [
+    ("The Pentagon", "Pentagon|United States", "organization", True),
+    ("United States", "Pentagon|United States", "organization", True),
+    ("Patrick Ryder", "Pat Ryder", "named_official", True),
+    ("Joe Ryder", "Pat Ryder", "organization", False),
+    ("Senior officials", "senior officials in the US administration", "anonymous_official",
+     True),
+    ("officials", "senior officials in the US administration", "named_official", False),
+    ("", "(none)", "unattributed", True),
+    ("Reuters", "(none)", "unattributed", False),
+    ("", "Reuters", "outlet", False),
+])
+def test_speaker_right(predicted, gold, kind, right):
+    assert speaker_right(predicted, gold, kind) is right
+
+
+def _sample(tmp_path, rows) -> Path:
+    path = tmp_path / "sample.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
+def test_a_sample_without_its_columns_is_refused_with_the_file_named(tmp_path):
+    path = _sample(tmp_path, [{"corpus": "c", "claim_id": "d1-s001-c1"}])
+    with pytest.raises(DataFileError, match="gold_speaker"):
+        load_claims_sample(path)
+
+
+def test_claims_are_found_by_id_or_by_their_sentence_and_scored(tmp_path):
+    claims = pd.DataFrame([
+        {"claim_id": "d1-s002-c1", "doc_id": "d1", "text": "Kirby said it.",
+         "speaker": "John Kirby", "speaker_type": "named_official", "speaker_rule": "r"},
+        {"claim_id": "d1-s004-c1", "doc_id": "d1", "text": "The Pentagon said so.",
+         "speaker": "Pentagon", "speaker_type": "organization", "speaker_rule": "r"}])
+    path = _sample(tmp_path, [
+        {"sample": "S", "corpus": "c", "claim_id": "d1-s002-c1", "sentence": "Kirby said it.",
+         "gold_speaker": "John Kirby", "gold_type": "named_official"},
+        # the document was split differently since: found again by its sentence
+        {"sample": "S", "corpus": "c", "claim_id": "d1-s003-c1",
+         "sentence": "The Pentagon said so.", "gold_speaker": "White House",
+         "gold_type": "organization"},
+        {"sample": "S", "corpus": "c", "claim_id": "d1-s009-c1", "sentence": "Gone.",
+         "gold_speaker": "Somebody", "gold_type": ""}])
+    rows, score = score_claims(load_claims_sample(path), {"c": claims})
+    assert list(rows["verdict"]) == ["right", "wrong speaker", "claim not extracted"]
+    assert (score.right, score.total, score.type_right, score.typed) == (1, 3, 2, 2)
+    line = report_claims(path, {"c": claims}, tmp_path)
+    assert line.startswith("claims speaker right: 1/3 (33 %)") and "S 1/3" in line
+    assert (tmp_path / "claims_sample.csv").is_file()
