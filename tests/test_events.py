@@ -755,3 +755,19 @@ def test_a_call_between_the_parties_of_a_demand_told_first_is_the_dated_act(rule
                               gazetteer=GAZETTEER, focus=FOCUS)
     dated = out["events"][out["events"]["date_earliest"] != ""]
     assert list(dated["event_type"]) == ["phone_call"]
+
+
+def test_the_evidence_is_a_mention_that_dates_the_event(rules):
+    """A relative range of weeks ('over the last few weeks') dates nothing, so the event's
+    evidence is the lede that gives its days, though 'relative' outranks 'reported'."""
+    docs = docs_frame([("dA", "Wire One", "2024-10-18", ""), ("dB", "Gulf Daily", "", "")])
+    rows = [mention("dB", 4, "phone_call", "Joe Biden", ["Benjamin Netanyahu"],
+                    basis="relative", lo="2024-09-28", hi="2024-10-18",
+                    text="Biden has been in talks with Netanyahu over the last few weeks"),
+            mention("dA", 1, "phone_call", "Joe Biden", ["Benjamin Netanyahu"],
+                    basis="reported", lo="2024-10-17", hi="2024-10-18",
+                    text="Biden called Netanyahu to congratulate him")]
+    built = events.build_events(found_frames(rows), docs, event_types=EVENT_TYPES,
+                                gazetteer=GAZETTEER, rules=rules, focus=FOCUS)["events"]
+    assert list(built["date_earliest"]) == ["2024-10-17"]
+    assert built["evidence"].iloc[0] == "Biden called Netanyahu to congratulate him"

@@ -66,3 +66,17 @@ def test_a_statement_needs_a_verb_of_saying_outside_the_names(lex):
     assert list(statements["sent_id"]) == ["dtest00000-s002"]
     said = statements.iloc[0]
     assert (said["trigger"], said["time_text"]) == ("told", "on Friday")
+
+
+def test_a_call_to_a_quoted_title_is_a_call(lex):
+    found = run(lex, ["The French president called “German” Chancellor Olaf Scholz on Friday."])
+    m = one_mention(found, "phone_call")
+    assert (m["agent"], m["polarity"], m["time_text"]) == ("France", "asserted", "on Friday")
+
+
+def test_what_one_guards_against_is_generic(lex):
+    found = run(lex, ["Both sides discussed support for Egypt's defense against all threats "
+                      "from Libya.",
+                      "Libya issued threats against Egypt on Friday."])
+    assert one_mention(found, "warning")["factuality_rule"] == "guarded-against"
+    assert one_mention(found, "warning", sent=2)["polarity"] == "asserted"

@@ -63,6 +63,13 @@ def best_date(recs: list[Rec], known: Iterable[tuple[int, int]] = ()
     return lo, hi, basis, disagree
 
 
+def _gives_date(r: Rec, lo: int | None, hi: int | None) -> bool:
+    """The mention's own range is precise and overlaps the event's date: it is what dates
+    the event ('over the last few weeks' does not, though it is a relative date)."""
+    return lo is not None and r.lo is not None and r.hi - r.lo < VAGUE_SPAN_DAYS and \
+        r.lo <= hi and lo <= r.hi
+
+
 def precision_of(lo: int | None, hi: int | None) -> str:
     if lo is None:
         return "unknown"
@@ -182,7 +189,7 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
     corr = corroboration(creating, ctx)
     level, notified, accounts = notice(recs, agent_side, meta.get("operation", False), ctx,
                                        linked)
-    ev = _evidence(recs)
+    ev = _evidence(recs, lambda r: _gives_date(r, lo, hi))
     fields = _label_fields(recs, event_type, agent, agent_side, targets, ctx, ev)
     row = {
         "event_id": "", "date": day_text(lo), "date_earliest": day_text(lo),

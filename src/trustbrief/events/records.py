@@ -282,6 +282,9 @@ def _ranked(values: Iterable[str]) -> list[str]:
     return sorted(counts, key=lambda v: (-counts[v], v))
 
 
-def _evidence(recs: list[Rec]) -> Rec:
+def _evidence(recs: list[Rec], gives_date=None) -> Rec:
+    """The mention that shows the event: asserted first, then (with `gives_date`, a
+    predicate) one that gives the event its date, then the most reliable date basis."""
     return min(recs, key=lambda r: (r.polarity not in CREATING, r.polarity != "asserted",
+                                    gives_date is not None and not gives_date(r),
                                     BASIS_RANK.get(r.basis, 9), r.doc_id, r.sent_id, r.pos))
