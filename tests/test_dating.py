@@ -558,3 +558,24 @@ def test_another_articles_one_party_event_is_not_a_two_party_one(tmp_path):
     out = dating.infer_publication_dates(pd.DataFrame(docs), ungoverned(mentions),
                                          dating.load_chronology(tmp_path)).set_index("doc_id")
     assert (out.loc["dU", "published"], out.loc["dU", "published_earliest"]) == ("", "")
+
+
+def test_a_date_after_a_future_cue_is_a_plan(chronology):
+    # 'set for Nov. 5, 2024': the vote is ahead, not past (an upper bound, not a lower one).
+    out = infer_texts(["The vote is set for Nov. 5, 2024, officials said."], ["2024-10-20"],
+                      chronology)
+    assert out["published"] == ""
+    assert out["published_latest"] == "2024-11-05"
+
+
+def test_extracts_reading_of_the_verb_a_date_governs_outranks_the_clause(chronology):
+    # no auxiliary in the clause, but extract reads the summit as planned: an upper bound;
+    # a hypothetical one's date bounds nothing
+    docs = [article("dA", "undated.txt"), article("dD", "dated.txt", "url", "2024-10-20")]
+    text = "A summit on Nov. 20, 2024 would settle the matter."
+    summit = mention("dA", 1, "meeting_visit", "Iran;Israel", text, "planned")
+    summit["time_id"] = "dA-s001-t1"
+    for polarity, latest in (("planned", "2024-11-20"), ("hypothetical", "")):
+        summit["polarity"] = polarity
+        out = infer(docs, [summit], chronology).set_index("doc_id").loc["dA"]
+        assert (out["published"], out["published_latest"]) == ("", latest)

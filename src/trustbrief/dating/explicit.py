@@ -80,9 +80,12 @@ def printed_weekday(text: str, vocab: timex.Vocabulary) -> str | None:
 
 def looks_ahead(sentence: str, start: int, vocab: timex.Vocabulary) -> bool:
     """A present/future auxiliary earlier in the date's clause ('will meet on Dec. 30', 'is
-    scheduled to visit on 9 October'): the date is planned, not past."""
+    scheduled to visit on 9 October'), or a future cue right before it ('set for', 'until'):
+    the date is planned, not past."""
     before = sentence[max(0, start - CLAUSE_LOOKBACK):start]
-    return bool(vocab.future_clause.search(CLAUSE_BREAK.split(before)[-1]))
+    lead = before.removesuffix("on ").rstrip()
+    return bool(vocab.future_clause.search(CLAUSE_BREAK.split(before)[-1])
+                or vocab.future_lead.search(lead + " "))
 
 
 def _lede_weekdays(rows: Iterable[dict]) -> dict[str, set[str]]:
@@ -96,15 +99,39 @@ def _lede_weekdays(rows: Iterable[dict]) -> dict[str, set[str]]:
     return out
 
 
+def governing_polarity(mentions: pd.DataFrame | None) -> dict[str, str]:
+    """time_id -> how the mentions it dates are reported (extract's reading of the verb):
+    'planned' when every one is planned, 'asserted' when one is asserted or negated (a
+    meeting that did not happen on Oct. 9 is still a past day), else 'other'."""
+    if mentions is None or mentions.empty or "time_id" not in mentions \
+            or "polarity" not in mentions:
+        return {}
+    out: dict[str, str] = {}
+    for time_id, polarity in zip(mentions["time_id"].tolist(), mentions["polarity"].tolist(),
+                                 strict=True):
+        if not isinstance(time_id, str) or not time_id:
+            continue
+        reading = {"asserted": "asserted", "negated": "asserted",
+                   "planned": "planned"}.get(str(polarity), "other")
+        known = out.get(time_id)
+        if known is None or reading == "asserted" or (reading == "planned" and known == "other"):
+            out[time_id] = reading
+    return out
+
+
 def explicit_date_clues(times: pd.DataFrame | None, sentences: dict, doc_ids: set[str],
                         window: tuple[dt.date, dt.date] | None,
-                        vocab: timex.Vocabulary | None = None) -> dict[str, list[Clue]]:
+                        vocab: timex.Vocabulary | None = None,
+                        polarity: dict[str, str] | None = None) -> dict[str, list[Clue]]:
     """Clues from the explicit dates of the documents in `doc_ids`; `sentences` maps
-    (doc_id, sent_id) to the sentence's text, `window` is where a yearless date may fall."""
+    (doc_id, sent_id) to the sentence's text, `window` is where a yearless date may fall,
+    `polarity` is governing_polarity of the mentions (extract's reading of the verbs a date
+    governs outranks the clause's words)."""
     if times is None or times.empty or not doc_ids:
         return {}
     vocab = vocab or timex.default_vocabulary()
-    columns = [c for c in ("doc_id", "sent_id", "text", "spec") if c in times]
+    columns = [c for c in ("time_id", "doc_id", "sent_id", "text", "spec") if c in times]
+    polarity = polarity or {}
     rows = [t for t in frame_records(times, columns) if t["doc_id"] in doc_ids]
     lede_weekdays = _lede_weekdays(rows)
     out: dict[str, list[Clue]] = {}
@@ -112,13 +139,19 @@ def explicit_date_clues(times: pd.DataFrame | None, sentences: dict, doc_ids: se
         spec = str(t["spec"])
         if not spec.startswith(("abs:", "md:")):
             continue
-        clue_list = _date_clues(t, sentences.get((t["doc_id"], t["sent_id"]), ""),
-                                lede_weekdays.get(t["doc_id"], set()), window, vocab)
+        reading = polarity.get(str(t.get("time_id") or ""), "")
+        if reading == "other":
+            continue  # a hypothetical or generic event's date bounds nothing
+        sentence = sentences.get((t["doc_id"], t["sent_id"]), "")
+        ahead = reading == "planned" or (not reading and looks_ahead(
+            sentence, _start_in(sentence, t), vocab))
+        clue_list = _date_clues(t, sentence, ahead, lede_weekdays.get(t["doc_id"], set()),
+                                window, vocab)
         out.setdefault(t["doc_id"], []).extend(clue_list)
     return {doc: clues for doc, clues in out.items() if clues}
 
 
-def _date_clues(t: dict, sentence: str, lede_weekdays: set[str],
+def _date_clues(t: dict, sentence: str, ahead: bool, lede_weekdays: set[str],
                 window: tuple[dt.date, dt.date] | None, vocab: timex.Vocabulary) -> list[Clue]:
     spec, text = str(t["spec"]), str(t.get("text") or "")
     weekday = printed_weekday(text, vocab)
@@ -131,8 +164,7 @@ def _date_clues(t: dict, sentence: str, lede_weekdays: set[str],
         return []
     day = days[0]
     base = (t["doc_id"], t["sent_id"], sentence or text)
-    start = _start_in(sentence, t)
-    if looks_ahead(sentence, start, vocab):
+    if ahead:
         return [Clue(*base, "before", lambda d, last=day: d <= last, ((day, day),),
                      _identity("planned", spec, day), PLANNED_WEIGHT)]
     clues = [Clue(*base, "after", lambda d, first=day: d >= first, ((day, day),),

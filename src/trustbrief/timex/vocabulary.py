@@ -39,6 +39,7 @@ class Vocabulary:
     approximators: dict[str, str]
     relative: dict[str, str]
     future_clause: re.Pattern
+    future_lead: re.Pattern  # a future cue ending right before an expression ('set for ')
     trigger_pattern: re.Pattern  # finds trigger words: every match of a kind contains one
     trigger_kinds: dict[str, tuple[str, ...]]  # trigger word -> kinds it may start
 
@@ -243,6 +244,7 @@ def load_vocabulary(data_dir: Path | str = DEFAULT_DATA_DIR) -> Vocabulary:
         count_words=count_words, approximators=approximators, relative=relative, **lists)
     future_clause = re.compile(rf"(?i)(?<![\w'])(?:{_alternation(lists['future_clause_cues'])})"
                                r"(?!\w)")
+    future_lead = re.compile(rf"(?i)(?<![\w'])(?:{_alternation(lists['future_cues'])})\s*$")
     unit_words = set(units) | {f"{u}s" for u in units}
     trigger_kinds = _trigger_kinds({
         "date": set(months),
@@ -256,6 +258,7 @@ def load_vocabulary(data_dir: Path | str = DEFAULT_DATA_DIR) -> Vocabulary:
                       month_cues=month_cues, numbers=all_numbers, vague_numbers=vague,
                       units=units, count_words=count_words, approximators=approximators,
                       relative=relative, future_clause=future_clause,
+                      future_lead=future_lead,
                       trigger_pattern=re.compile(_alternation(trigger_kinds)),
                       trigger_kinds=trigger_kinds)
 
