@@ -771,3 +771,21 @@ def test_the_evidence_is_a_mention_that_dates_the_event(rules):
                                 gazetteer=GAZETTEER, rules=rules, focus=FOCUS)["events"]
     assert list(built["date_earliest"]) == ["2024-10-17"]
     assert built["evidence"].iloc[0] == "Biden called Netanyahu to congratulate him"
+
+
+def test_a_range_of_weeks_does_not_glue_two_calls_together(rules):
+    """'in talks over the last few weeks' (three weeks) dates nothing and joins nothing: the
+    calls of 9 and 17 October stay two events."""
+    docs = docs_frame([("dA", "Wire One", "2024-10-09", ""), ("dB", "Gulf Daily", "", ""),
+                       ("dC", "Beltway Blog", "2024-10-18", "")])
+    rows = [mention("dA", 3, "phone_call", "Joe Biden", ["Benjamin Netanyahu"],
+                    basis="relative", date="2024-10-09", text="Biden and Netanyahu spoke"),
+            mention("dB", 4, "phone_call", "Joe Biden", ["Benjamin Netanyahu"],
+                    basis="relative", lo="2024-09-28", hi="2024-10-18",
+                    text="Biden has been in talks with Netanyahu over the last few weeks"),
+            mention("dC", 1, "phone_call", "Joe Biden", ["Benjamin Netanyahu"],
+                    basis="reported", lo="2024-10-17", hi="2024-10-18",
+                    text="Biden called Netanyahu to congratulate him")]
+    built = events.build_events(found_frames(rows), docs, event_types=EVENT_TYPES,
+                                gazetteer=GAZETTEER, rules=rules, focus=FOCUS)["events"]
+    assert sorted(built["date_earliest"]) == ["2024-10-09", "2024-10-17"]

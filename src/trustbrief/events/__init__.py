@@ -19,7 +19,8 @@ Clustering (never all pairs, O(n log n)):
      such as contacts the set of persons taking part). A mention without a target joins the
      block where its agent acts on someone, and a contact naming one person joins that
      person's only pair, when that is unambiguous (else the one nearest in date);
-  2. inside a block, dated mentions are sorted by date and swept: a mention whose range starts
+  2. inside a block, dated mentions (a range of a week or more counts as open: it neither joins
+     nor separates events) are sorted by date and swept: a mention whose range starts
      more than `window_days` after the running end starts a new event. Groups with
      `unique_for` (a person is killed once) keep one event per key participant whatever the
      dates, so a wrong date becomes a conflict instead of a second event;

@@ -15,6 +15,7 @@ from trustbrief.events.origins import corroboration
 from trustbrief.events.records import (
     BASIS_RANK,
     CREATING,
+    VAGUE_SPAN_DAYS,
     Rec,
     _evidence,
     _ranked,
@@ -24,9 +25,6 @@ from trustbrief.events.records import (
 from trustbrief.tables import cell_text
 
 NOTICE_LEVELS = tuple(n.value for n in Notice.levels())  # specific accounts beat 'none'
-# A range this many days wide or wider ('this week', 'in September', 'in recent months') says
-# when something was talked about, not when it happened: alone it dates no event.
-VAGUE_SPAN_DAYS = 6
 
 
 def best_date(recs: list[Rec], known: Iterable[tuple[int, int]] = ()

@@ -21,6 +21,11 @@ BASIS_RANK = {"explicit": 0, "relative": 1, "relative-inferred": 2, "chronology"
 
 CREATING = {"asserted", "planned"}
 
+# A range this many days wide or wider ('this week', 'in September', 'in recent months') says
+# when something was talked about, not when it happened: alone it dates no event, and it
+# neither joins nor separates events in the date sweep.
+VAGUE_SPAN_DAYS = 6
+
 
 # A list cell, in memory (a list) or from CSV (';'-joined): the contract's one list codec.
 as_list = codecs.parse_list
