@@ -73,6 +73,7 @@ class Parser:
         self.parsed = 0
         self.seconds = 0.0  # spent in nlp.pipe (this process)
         self.without_ner = [p for p in nlp.pipe_names if p != "ner"]
+        self._ready: dict = {}  # parses made by prefetch, until their document asks
 
     def _path(self, doc_sha: str) -> Path | None:
         if self.cache_dir is None or not doc_sha:
@@ -81,30 +82,53 @@ class Parser:
 
     def parse(self, doc_sha: str, texts: Sequence[str | None],
               with_ner: Sequence[bool]) -> list:
-        path = self._path(doc_sha)
-        cached = _read_cache(path, self.nlp.vocab) if path is not None else {}
-        out: list = [None] * len(texts)
-        todo_ner, todo_plain = [], []
-        for i, text in enumerate(texts):
-            if text is None:
-                continue
-            doc = cached.get(sentence_key(text))
-            if doc is not None and (doc.has_annotation("ENT_IOB") or not with_ner[i]):
-                out[i] = doc
-            else:
-                (todo_ner if with_ner[i] else todo_plain).append(i)
-        if not (todo_ner or todo_plain):
-            return out
-        for idx, docs in ((todo_ner, self._pipe((texts[i] for i in todo_ner), True)),
-                          (todo_plain, self._pipe((texts[i] for i in todo_plain), False))):
-            for i, doc in zip(idx, docs, strict=True):
-                doc.user_data["key"] = sentence_key(texts[i])
-                out[i] = doc
-        self.parsed += len(todo_ner) + len(todo_plain)
-        if path is not None:
-            keep = {sentence_key(t): d for t, d in zip(texts, out, strict=True) if d is not None}
-            _write_cache(path, {**cached, **keep}.values())
-        return out
+        ready = self._ready.pop(_batch_key(doc_sha, texts), None)
+        if ready is not None:
+            return ready
+        return self.parse_many([(doc_sha, texts, with_ner)])[0]
+
+    def prefetch(self, items: Sequence[tuple[str, Sequence[str | None], Sequence[bool]]]
+                 ) -> None:
+        """Parse the sentences of several documents in one nlp.pipe per component set
+        (about a sixth less CPU than a call per document); the next `parse` of each of
+        these documents returns its Docs from memory."""
+        for (doc_sha, texts, _), docs in zip(items, self.parse_many(items), strict=True):
+            self._ready[_batch_key(doc_sha, texts)] = docs
+
+    def parse_many(self, items: Sequence[tuple[str, Sequence[str | None], Sequence[bool]]]
+                   ) -> list[list]:
+        """`parse` for several documents: every sentence missing from the documents' caches
+        is parsed in one nlp.pipe per component set; each document's cache is written."""
+        outs, todo = [], {True: [], False: []}  # with NER -> [(document, sentence)]
+        cached_of = []
+        for d, (doc_sha, texts, with_ner) in enumerate(items):
+            path = self._path(doc_sha)
+            cached = _read_cache(path, self.nlp.vocab) if path is not None else {}
+            out: list = [None] * len(texts)
+            for i, text in enumerate(texts):
+                if text is None:
+                    continue
+                doc = cached.get(sentence_key(text))
+                if doc is not None and (doc.has_annotation("ENT_IOB") or not with_ner[i]):
+                    out[i] = doc
+                else:
+                    todo[bool(with_ner[i])].append((d, i))
+            outs.append(out)
+            cached_of.append(cached)
+        for ner, where in todo.items():
+            docs = self._pipe((items[d][1][i] for d, i in where), ner)
+            for (d, i), doc in zip(where, docs, strict=True):
+                doc.user_data["key"] = sentence_key(items[d][1][i])
+                outs[d][i] = doc
+        self.parsed += len(todo[True]) + len(todo[False])
+        touched = {d for where in todo.values() for d, _ in where}
+        for d in sorted(touched):
+            path = self._path(items[d][0])
+            if path is not None:
+                keep = {sentence_key(t): doc for t, doc in zip(items[d][1], outs[d],
+                                                                strict=True) if doc is not None}
+                _write_cache(path, {**cached_of[d], **keep}.values())
+        return outs
 
     def _pipe(self, texts: Iterable[str], ner: bool) -> list:
         texts = list(texts)
@@ -118,6 +142,10 @@ class Parser:
                 docs = list(self.nlp.pipe(texts, batch_size=BATCH_SIZE))
         self.seconds += time.perf_counter() - started
         return docs
+
+
+def _batch_key(doc_sha: str, texts: Sequence[str | None]) -> tuple:
+    return doc_sha, tuple(sentence_key(t) if t is not None else "" for t in texts)
 
 
 def _doc_record(doc) -> dict:

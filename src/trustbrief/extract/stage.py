@@ -56,12 +56,20 @@ def _needs_parse(text: str, lex: Lexicons) -> tuple[bool, bool]:
     return speech or bool(lex.trigger_pattern.search(text)), speech
 
 
+def _parse_request(records: list[dict], lexicons: Lexicons, doc_sha: str) -> tuple:
+    """(doc_sha, texts to parse or None, with NER) of one document."""
+    needs = [_needs_parse(r["text"], lexicons) for r in records]
+    texts = [r["text"] if parse else None for r, (parse, _) in zip(records, needs, strict=True)]
+    return doc_sha, texts, [ner for _, ner in needs]
+
+
 def _parse_document(records: list[dict], lexicons: Lexicons, parser, doc_sha: str) -> list:
     if parser is None:
         return [None] * len(records)
-    needs = [_needs_parse(r["text"], lexicons) for r in records]
-    texts = [r["text"] if parse else None for r, (parse, _) in zip(records, needs, strict=True)]
-    return parser.parse(doc_sha, texts, [ner for _, ner in needs])
+    return parser.parse(*_parse_request(records, lexicons, doc_sha))
+
+
+PREFETCH_DOCUMENTS = 64  # documents whose sentences are parsed in one nlp.pipe (bounds memory)
 
 
 def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict | None,
@@ -78,8 +86,11 @@ def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict |
     tables: tuple[list, ...] = ([], [], [], [], [])
     parsed_before = parser.parsed if parser is not None else 0
     parse_s_before, started = (parser.seconds if parser is not None else 0.0), time.perf_counter()
-    for records in docs:
+    for n, records in enumerate(docs):
         doc_id = records[0]["doc_id"]
+        if parser is not None and n % PREFETCH_DOCUMENTS == 0:
+            parser.prefetch([_parse_request(r, lexicons, (shas or {}).get(r[0]["doc_id"], ""))
+                             for r in docs[n:n + PREFETCH_DOCUMENTS]])
         try:
             with limits.time_limit(limits.DOCUMENT_SECONDS, f"extracting {doc_id}"):
                 rows = _document_rows(records, lexicons, times, vocabulary, parser,
