@@ -68,11 +68,34 @@ def _timestamp(loader: _Loader, node: yaml.Node):
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's safe loader (about 6x faster than the pure-Python one: every process reads
+    ~25 data files) with the same date check; anchors and aliases are refused by
+    `_refuse_aliases` before it runs, since its C composer cannot be hooked like _Loader's."""
+
+
+_FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def _refuse_aliases(text: str) -> None:
+    """The anchors/aliases rule of _Loader, checked on libyaml's event stream."""
+    if "&" not in text and "*" not in text:
+        return
+    for event in yaml.parse(text, Loader=_FastLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.composer.ComposerError(
+                None, None, "anchors and aliases (&name, *name) are not allowed in data files",
+                event.start_mark)
+
+
 def load_yaml(path: Path | str) -> Any:
     """Parse a YAML data file; syntax errors name the line."""
     text = read_text(path)
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        if not getattr(yaml, "__with_libyaml__", False):
+            return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        _refuse_aliases(text)
+        return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a CSafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
