@@ -579,3 +579,12 @@ def test_extracts_reading_of_the_verb_a_date_governs_outranks_the_clause(chronol
         summit["polarity"] = polarity
         out = infer(docs, [summit], chronology).set_index("doc_id").loc["dA"]
         assert (out["published"], out["published_latest"]) == ("", latest)
+
+
+def test_a_weekday_with_a_full_date_is_no_sign_of_the_past_week(chronology):
+    # A retrospective dates an old day with weekday and year: it bounds from below only.
+    texts = ["Officials looked back.", "Nothing new was said.", "A review is due.",
+             "On Monday, 30 September 2024, the first raids began."]
+    out = infer_texts(texts, ["2024-12-01"], chronology)
+    assert (out["published"], out["published_earliest"]) == ("", "2024-09-30")
+    assert out["published_latest"] > "2024-10-06"

@@ -8,7 +8,8 @@ mention extract recognised around them (see trustbrief.dating).
 - A day and month without a year ('December 28') counts only when its year is certain: the
   weekday printed with it ('Saturday, December 28') names one year among those the corpus
   covers, or the corpus's span holds that day of only one year. News names the weekday with
-  a date only for a day of the past week, so such a date bounds the article from above too.
+  a yearless date only for a day of the past week, so such a date bounds the article from
+  above too (with its year, 'On Saturday, October 7, 2023', it is a retrospective's date).
   A yearless date deep in the article may be a well-known anniversary of another year
   ('since October 7'), so it counts only when the weekday is printed with it or it stands in
   the first sentences (the news).
@@ -169,7 +170,9 @@ def _date_clues(t: dict, sentence: str, ahead: bool, lede_weekdays: set[str],
                      _identity("planned", spec, day), PLANNED_WEIGHT)]
     clues = [Clue(*base, "after", lambda d, first=day: d >= first, ((day, day),),
                   _identity("asserted", spec, day))]
-    if weekday is not None:
+    if weekday is not None and spec.startswith("md:"):
+        # only without its year: 'On Saturday, October 7, 2023' is how a retrospective
+        # dates a day of long ago
         clues.append(Clue(*base, "recent", lambda d, first=day: d <= first + RECENT_LAG,
                           ((day, day),), ("recent", day)))
     if in_lede and (weekday is not None or timex.WEEKDAY_CODES[day.weekday()] in lede_weekdays):
