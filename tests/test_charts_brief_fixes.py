@@ -399,7 +399,8 @@ def test_other_sources_row_never_sets_the_scale():
     rows = [r for d in spec["datasets"].values() for r in d]
     assert not any(r["outlet"].startswith("other sources") for r in rows)
     assert max(r["x1"] for r in rows) == 30
-    assert "other sources (19), 190 claims (190 anonymous official)" in spec["title"]["text"]
+    assert "other sources (19), 190 claims (190 anonymous official)" in " ".join(
+        spec["title"]["text"])
     few = counts.iloc[:13]  # others: 1 + 2 = 3 claims, shorter than the longest row
     spec = charts_sourcing.speaker_bars(few, x_title="claims", unit="claims").to_dict()
     assert any(r["outlet"].startswith("other sources") for d in spec["datasets"].values()
@@ -424,3 +425,14 @@ def test_cadence_draws_silences_between_dated_contacts_and_no_empty_lanes():
     assert measured["text"].iloc[0] == "33 days without contact (between dated contacts)"
     # the leaders' stated silence covers 21 Aug - 9 Oct: no second bar over the same stretch
     assert len(layout.gaps[layout.gaps["channel"] == "leaders"]) == 1
+
+
+def test_repeated_stated_counts_read_once_and_a_one_day_gap_is_no_silence():
+    assert views_cadence.stated_items("over 125 times (d1a2b3c4d5e);over 125 times "
+                                      "(d2b3c4d5e6f);two months") == ["over 125 times",
+                                                                       "two months"]
+    assert views_cadence.gap_text(1, "stated") == "~1 day without contact (stated)"
+    channels = views_cadence.cadence_channels(brief_tables()["cadence"]).assign(
+        previous_gap_days=["49", "1", ""], previous_gap_basis=["stated", "events", ""])
+    gaps = views_cadence.gap_rows(channels)
+    assert list(gaps["channel"]) == ["leaders"]  # the defense chiefs' 1-day gap is not drawn

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import altair as alt
@@ -80,10 +81,10 @@ def set_aside_others(counts: pd.DataFrame, unit: str) -> tuple[pd.DataFrame, str
     mine = counts[others]
     if int(mine["count"].sum()) <= longest:
         return counts, ""
-    parts = [f"{int(n)} {SPEAKER_LABELS[k]}" for k in SPEAKER_ORDER
+    parts = [f"{int(n):,} {SPEAKER_LABELS[k]}" for k in SPEAKER_ORDER
              for n in [mine.loc[mine["speaker_type"] == k, "count"].sum()] if n]
     return rest, (f"Not drawn, so the bars keep their scale: {mine['outlet'].iloc[0]}, "
-                  f"{int(mine['count'].sum())} {unit} ({', '.join(parts)}).")
+                  f"{int(mine['count'].sum()):,} {unit} ({', '.join(parts)}).")
 
 
 def speaker_bars(counts: pd.DataFrame, *, width: int = PLOT_WIDTH, x_title: str,
@@ -120,9 +121,10 @@ def speaker_bars(counts: pd.DataFrame, *, width: int = PLOT_WIDTH, x_title: str,
     ).transform_filter(alt.datum.show)
     chart = alt.layer(bars, labels).properties(width=plot_w, height=26 * len(outlets))
     if aside:
+        lines = textwrap.wrap(aside, max(int(width / CHAR_PX), 30))  # wrapped, never cut
         chart = chart.properties(title=alt.TitleParams(
-            aside, orient="bottom", anchor="start", font=FONT, fontSize=FONT_PX,
-            fontWeight="normal", color=MUTED, limit=width))
+            lines, orient="bottom", anchor="start", font=FONT, fontSize=FONT_PX,
+            fontWeight="normal", color=MUTED))
     return chart
 
 

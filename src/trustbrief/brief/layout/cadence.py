@@ -19,6 +19,7 @@ from trustbrief.brief.layout.geometry import (
 from trustbrief.brief.style import BOX_PX, CHAR_PX, CONTACT_KEY, DOT_R, GAP_KEY, PLOT_WIDTH, ROW_PX
 from trustbrief.brief.views.cadence import (
     CONTACT_STATUSES,
+    MIN_SILENCE_DAYS,
     cadence_channels,
     cadence_contacts,
     contact_text,
@@ -118,9 +119,6 @@ def _time_window(channels: pd.DataFrame, points: pd.DataFrame, as_of, since):
         gaps = gaps[gaps["last"] > start]
         gaps = gaps.assign(first=[max(f, start) for f in gaps["first"]])
     return points, gaps, start, end, as_of_ts
-
-
-MIN_SILENCE_DAYS = 7  # two dated contacts closer than this leave no silence worth a bar
 
 
 def measured_gaps(points: pd.DataFrame, stated: pd.DataFrame) -> pd.DataFrame:

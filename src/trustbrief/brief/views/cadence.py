@@ -48,8 +48,9 @@ def split_cited(item: str) -> tuple[str, list[str]]:
 
 
 def stated_items(value) -> list[str]:
-    """A ';'-joined stated_gaps / stated_counts cell as plain phrases (doc ids dropped)."""
-    return [split_cited(v)[0] for v in as_list(value) if split_cited(v)[0]]
+    """A ';'-joined stated_gaps / stated_counts cell as plain phrases (doc ids dropped), each
+    phrase once: many articles repeating 'over 125 times' state one count."""
+    return list(dict.fromkeys(split_cited(v)[0] for v in as_list(value) if split_cited(v)[0]))
 
 
 def next_planned(ch) -> tuple[str, str, str]:
@@ -185,14 +186,18 @@ def silence_is_current(ch) -> bool:
 
 def gap_text(days: int, basis: str) -> str:
     """'~50 days without contact (stated)': stated gaps are approximate."""
+    span = f"{days} day" + ("" if days == 1 else "s")
     if basis == "stated":
-        return f"~{days} days without contact (stated)"
-    return f"{days} days without contact (between dated contacts)"
+        return f"~{span} without contact (stated)"
+    return f"{span} without contact (between dated contacts)"
 
 
 def contact_text(r) -> str:
     return f"{r.status} {day_label(r.day)[:-5]}: {r.label}" if r.label else \
         f"{r.status} {day_label(r.day)[:-5]}"
+
+
+MIN_SILENCE_DAYS = 7  # dated contacts closer than this leave no silence worth a bar
 
 
 def gap_rows(channels: pd.DataFrame) -> pd.DataFrame:
@@ -203,9 +208,10 @@ def gap_rows(channels: pd.DataFrame) -> pd.DataFrame:
     for ch in channels.itertuples():
         last, days = to_date(ch.last_contact), whole_days(ch.previous_gap_days)
         as_of = to_date(ch.as_of)
-        if not days or (last is None and as_of is None):
-            continue
         basis = ch.previous_gap_basis or "events"
+        if not days or (last is None and as_of is None) or (
+                basis != "stated" and days < MIN_SILENCE_DAYS):  # a day or two is no silence
+            continue
         if last is None:
             first, end = as_of - pd.Timedelta(days=days), as_of
         else:
