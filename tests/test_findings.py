@@ -285,3 +285,17 @@ def test_a_plan_the_contacts_show_blocked_is_not_to_watch():
                                   pd.DataFrame(columns=["fact", "subject", "doc_ids"]))
     assert [w.text for w in watched] == [
         "A and B speak by phone (10 Oct 2024): planned; no article reports it held."]
+
+
+def test_notice_finding_names_a_few_operations_whatever_the_corpus(tables):
+    from trustbrief.brief.findings.notice import NAMED_OPERATIONS, notice_finding
+
+    events = tables["events"]
+    many = pd.concat([events[events["event_id"] == "e001"].assign(
+        event_id=f"x{i:03d}", date=f"2024-08-{i + 1:02d}", date_earliest=f"2024-08-{i + 1:02d}",
+        date_latest=f"2024-08-{i + 1:02d}") for i in range(20)], ignore_index=True)
+    found = notice_finding({**tables, "events": many, "notice_ledger": pd.DataFrame()},
+                           START, END, FOCUS)
+    assert found.text.startswith("20 of the 20 dated operations")
+    assert found.text.count(" on ") <= NAMED_OPERATIONS + 1
+    assert f"and {20 - NAMED_OPERATIONS} more operations." in found.text

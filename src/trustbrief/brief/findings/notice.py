@@ -62,6 +62,9 @@ def operations_with_notice(tables, start, end) -> pd.DataFrame:
     return frame[cols]
 
 
+NAMED_OPERATIONS = 4  # operations a finding names; the ledger lists them all
+
+
 def notice_finding(tables, start, end, focus: str) -> Finding:
     observer, _ = parse_focus(focus)
     documents = table_of(tables, "documents")
@@ -82,8 +85,11 @@ def notice_finding(tables, start, end, focus: str) -> Finding:
         text = (f"{which} {period_words(start, end)} is{negation} reported as coming with no or "
                 f"only minutes of notice to {observer} ({spread}).")
         return Finding(text, cite_documents(docs_of(ops), documents), "notice", supports=False)
-    which = join_words([f"{r.label} on {day_label(to_date(r.date))} ({_notice_words(r.notice)})"
-                   for r in little.itertuples()])
+    named = [f"{r.label} on {day_label(to_date(r.date))} ({_notice_words(r.notice)})"
+             for r in little.head(NAMED_OPERATIONS).itertuples()]
+    if len(little) > NAMED_OPERATIONS:  # the sentence does not grow with the corpus
+        named.append(plural(len(little) - NAMED_OPERATIONS, "more operation"))
+    which = join_words(named)
     text = (f"{len(little)} of the {plural(len(ops), 'dated operation')} "
             f"{period_words(start, end)} "
             f"came with no notice or only minutes of notice to {observer}: {which}.")
