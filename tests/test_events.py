@@ -789,3 +789,17 @@ def test_a_range_of_weeks_does_not_glue_two_calls_together(rules):
     built = events.build_events(found_frames(rows), docs, event_types=EVENT_TYPES,
                                 gazetteer=GAZETTEER, rules=rules, focus=FOCUS)["events"]
     assert sorted(built["date_earliest"]) == ["2024-10-09", "2024-10-17"]
+
+
+def test_an_act_on_people_never_takes_a_whole_state_as_its_object(rules):
+    """'Israel kills Iran' says nothing an analyst would sign: without a person or group as
+    target, the label quotes the words around the trigger."""
+    docs = docs_frame([("d1", "A", "2024-10-08", "")])
+    m = dict(mention("d1", 1, "targeted_killing", "Israel", ["Iran"],
+                     text="The strike killed 38 of 67 people aboard, officials said"),
+             trigger="killed", trigger_start=11)
+    out = events.build_events(found_frames([m]), docs, None,
+                              {"targeted_killing": {"plover": "ASSAULT", "verb": "kills"}},
+                              rules=rules, gazetteer=GAZETTEER, focus=FOCUS)["events"]
+    label = out.iloc[0]["label"]
+    assert label != "Israel kills Iran" and "killed 38 of 67" in label

@@ -138,11 +138,12 @@ def _type_list(path: Path, where: str, value) -> frozenset:
     return frozenset(value)
 
 
-TEMPLATE_FIELDS = {"agent", "agent_side", "target", "target_role", "target_short_role", "place",
-                   "participants", "verb", "type_name"}
+TEMPLATE_FIELDS = {"agent", "agent_side", "target", "target_nonstate", "target_role",
+                   "target_short_role", "place", "participants", "verb", "type_name"}
 
 
-OBJECT_FIELDS = {"target", "participants", "place"}  # a label names who or what was acted on
+# a label names who or what was acted on
+OBJECT_FIELDS = {"target", "target_nonstate", "participants", "place"}
 
 
 def _check_template(path: Path, where: str, text) -> None:

@@ -93,6 +93,8 @@ def _label_fields(recs: list[Rec], event_type: str, agent: str, agent_side: str,
                      if p and ctx.kinds.get(p, {}).get("type") != "place")
     return {
         "agent": agent, "agent_side": agent_side, "target": target,
+        # a person, group or thing, never a whole state: 'kills Azerbaijan' says nothing
+        "target_nonstate": "" if ctx.kinds.get(target, {}).get("type") == "state" else target,
         "target_role": ctx.kinds.get(target, {}).get("role", ""),
         "target_short_role": ctx.kinds.get(target, {}).get("short_role", "")
         or ctx.kinds.get(target, {}).get("role", ""),
