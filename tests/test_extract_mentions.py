@@ -80,3 +80,14 @@ def test_what_one_guards_against_is_generic(lex):
                       "Libya issued threats against Egypt on Friday."])
     assert one_mention(found, "warning")["factuality_rule"] == "guarded-against"
     assert one_mention(found, "warning", sent=2)["polarity"] == "asserted"
+
+
+def test_a_noun_undergoing_a_passive_verb_keeps_no_window_roles(lex):
+    """'The barrage of strikes was shot down by Egypt, with the help of France': Egypt shot
+    down the strikes, it did not strike France."""
+    found = run(lex, ["The barrage of strikes was largely shot down by Egypt, with the help of "
+                      "France."])
+    strikes = only(found["mentions"], event_type="airstrike")
+    assert strikes.empty or (strikes["agent"].iloc[0], list(strikes["targets"].iloc[0])) == (
+        "", [])
+    assert one_mention(found, "shootdown")["agent"] == "Egypt"

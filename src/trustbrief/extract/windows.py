@@ -159,15 +159,8 @@ def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexi
         agent, targets, locations = _roles(text, start, end, form, etype, in_clause, lex)
         agent_rule = target_rule = "window"
         if parsed is not None:
-            tree = tree_roles(parsed, start, end, etype, hits, lex.syntax, lex, people or [])
-            # the tree's reading of each role wins; the window reading stays where the tree
-            # reaches no actor (a parse that attached the phrase elsewhere)
-            if tree["agent"]:
-                agent, agent_rule = tree["agent"], tree["agent_rule"]
-                targets = [t for t in targets if t not in agent]
-            if tree["targets"]:
-                targets, target_rule = tree["targets"], tree["target_rule"]
-                agent = [a for a in agent if a not in targets]
+            agent, targets, agent_rule, target_rule = _tree_over_window(
+                parsed, (start, end, form), etype, hits, lex, people, agent, targets)
         if rule.agent:
             agent, targets = [rule.agent], [t for t in targets if t != rule.agent]
             agent_rule = "codename"
@@ -185,6 +178,38 @@ def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexi
             "target_rule": target_rule,
             **_factuality(parsed, facts, start, end, text, clause, spans, lex)})
     return _merge_same_type(_unabsorbed(found, event_types))
+
+
+def _tree_over_window(parsed, trigger: tuple, etype, hits, lex, people, agent, targets):
+    """(agent, targets, agent rule, target rule): the tree's reading of each role wins; the
+    window reading stays where the tree reaches no actor (a parse that attached the phrase
+    elsewhere)."""
+    start, end, form = trigger
+    agent_rule = target_rule = "window"
+    tree = tree_roles(parsed, start, end, etype, hits, lex.syntax, lex, people or [])
+    if tree["agent"]:
+        agent, agent_rule = tree["agent"], tree["agent_rule"]
+        targets = [t for t in targets if t not in agent]
+    if tree["targets"]:
+        targets, target_rule = tree["targets"], tree["target_rule"]
+        agent = [a for a in agent if a not in targets]
+    if form == "noun" and _passive_subject(parsed, start, end):
+        # 'the barrage of strikes was shot down by Israel': the 'by' agent and the words
+        # after it belong to the verb the noun undergoes, not to the strikes
+        agent = agent if agent_rule != "window" else []
+        targets = targets if target_rule != "window" else []
+    return agent, targets, agent_rule, target_rule
+
+
+def _passive_subject(parsed, start: int, end: int) -> bool:
+    """The noun trigger (or the noun it quantifies: 'the barrage of strikes') is the subject
+    of a passive verb with its own 'by' agent."""
+    token = token_at(parsed, start, end)
+    if token is not None and token.dep_ == "pobj" and token.head.lower_ == "of" and \
+            token.head.head.pos_ == "NOUN":
+        token = token.head.head
+    return token is not None and token.dep_ == "nsubjpass" and any(
+        c.dep_ == "agent" for c in token.head.children)
 
 
 def _unabsorbed(found: list[dict], event_types: dict) -> list[dict]:
