@@ -436,3 +436,9 @@ def test_repeated_stated_counts_read_once_and_a_one_day_gap_is_no_silence():
         previous_gap_days=["49", "1", ""], previous_gap_basis=["stated", "events", ""])
     gaps = views_cadence.gap_rows(channels)
     assert list(gaps["channel"]) == ["leaders"]  # the defense chiefs' 1-day gap is not drawn
+
+
+def test_notice_tally_reads_as_words_not_level_names():
+    notices = pd.Series(["none", "minutes", "none", "unknown"])
+    assert views_notice.notice_tally(notices) == (
+        "2 with no notice, 1 with minutes of notice, 1 with no account of notice")

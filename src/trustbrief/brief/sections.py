@@ -49,7 +49,7 @@ from trustbrief.brief.views.events import (
     confident_events,
     event_notice,
 )
-from trustbrief.brief.views.notice import accounts_text, most_accounts
+from trustbrief.brief.views.notice import accounts_text, most_accounts, notice_tally
 from trustbrief.brief.views.sourcing import (
     corroboration_cells,
     framing_summary,
@@ -233,8 +233,7 @@ class Brief:
                 f"No operation in this period comes with an account of the notice "
                 f"{self.observer} got.").markup)
         docs = self.tables["documents"]
-        counts = text_column(ledger, "notice").value_counts()
-        summary = ", ".join(f"{n} {k}" for k, n in counts.items())
+        summary = notice_tally(text_column(ledger, "notice"))
         cites = self.sources.cite([d for c in text_column(ledger, "doc_ids")
                                    for d in as_list(c)])
         return HTMLBlock(section("Notice ledger").markup + figure(

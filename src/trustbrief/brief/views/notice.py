@@ -12,6 +12,17 @@ from trustbrief.brief.views.outlets import outlet_labels, unknown_file_names
 NOTICE_X = {"none": 0.0, "minutes": 1.0, "hours": 2.0, "days": 3.0, "unknown": 4.4}
 
 
+# How a count of operations reads beside each notice level ('2 with no notice').
+NOTICE_WORDS = {"none": "no notice", "minutes": "minutes of notice", "hours": "hours of notice",
+                "days": "days of notice", "unknown": "no account of notice"}
+
+
+def notice_tally(notices: pd.Series) -> str:
+    """'2 with no notice, 1 with minutes of notice': operations per level, most first."""
+    counts = notices.value_counts()
+    return ", ".join(f"{n} with {NOTICE_WORDS.get(level, level)}" for level, n in counts.items())
+
+
 def parse_accounts(value: str) -> tuple[int, dict[str, int]]:
     """Parse the ledger's accounts cell: '3', 'none:2;minutes:1' or a list of account ids."""
     text = str(value or "").strip()
