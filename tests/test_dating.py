@@ -252,10 +252,17 @@ def ungoverned(mentions: list[dict]) -> dict:
     return found
 
 
+def dated_without_chronology(tmp_path, docs: list[dict], found: dict) -> pd.DataFrame:
+    """The stage's dates for docs, by doc_id, with an empty story chronology: only the
+    articles themselves can anchor each other."""
+    (tmp_path / "chronology.csv").write_text(HEADER)
+    return dating.infer_publication_dates(pd.DataFrame(docs), found,
+                                          dating.load_chronology(tmp_path)).set_index("doc_id")
+
+
 def test_weekday_in_a_dated_article_pins_the_event_for_another(tmp_path):
     # No chronology: a dated article's 'on Wednesday' pins the call to 2024-10-09; an
     # undated one reporting the same call 'on Wednesday' in its lede is of Oct 9 or 10.
-    (tmp_path / "chronology.csv").write_text(HEADER)
     docs = [article("dD", "dated.txt", "url", "2024-10-10"), article("dU", "undated.txt")]
     mentions = [
         mention("dD", 1, "phone_call", "Joe Biden;Benjamin Netanyahu",
@@ -263,27 +270,23 @@ def test_weekday_in_a_dated_article_pins_the_event_for_another(tmp_path):
         mention("dU", 1, "phone_call", "Joe Biden;Benjamin Netanyahu",
                 "Joe Biden and Benjamin Netanyahu agreed on Wednesday to stay in close contact."),
     ]
-    out = dating.infer_publication_dates(pd.DataFrame(docs), ungoverned(mentions),
-                                         dating.load_chronology(tmp_path)).set_index("doc_id")
+    out = dated_without_chronology(tmp_path, docs, ungoverned(mentions))
     assert out.loc["dU", ["published", "published_earliest", "published_latest"]].tolist() == [
         "2024-10-09", "2024-10-09", "2024-10-10"]
 
 
 def test_an_article_event_without_actors_dates_nothing_else(tmp_path):
     # 'A strike on Friday' in a dated article names no actor: any strike could be it.
-    (tmp_path / "chronology.csv").write_text(HEADER)
     docs = [article("dD", "dated.txt", "url", "2024-10-12"), article("dU", "undated.txt")]
     mentions = [mention("dD", 1, "airstrike", "", "A strike hit the port on Friday."),
                 mention("dU", 1, "airstrike", "Israel;Lebanon",
                         "Israel struck Lebanon late last night.")]
-    out = dating.infer_publication_dates(pd.DataFrame(docs), ungoverned(mentions),
-                                         dating.load_chronology(tmp_path)).set_index("doc_id")
+    out = dated_without_chronology(tmp_path, docs, ungoverned(mentions))
     assert (out.loc["dU", "published"], out.loc["dU", "published_earliest"]) == ("", "")
 
 
 def test_an_event_pinned_by_a_date_wins_over_one_pinned_by_a_weekday(tmp_path):
     # The dated article's 'Sunday' belongs to another verb: its attack is not of Oct 13.
-    (tmp_path / "chronology.csv").write_text(HEADER)
     docs = [article("dA", "a.txt", "url", "2024-10-02"), article("dB", "b.txt", "url",
                                                                   "2024-10-14"),
             article("dU", "undated.txt")]
@@ -296,8 +299,7 @@ def test_an_event_pinned_by_a_date_wins_over_one_pinned_by_a_weekday(tmp_path):
         mention("dU", 1, "missile_attack", "Iran;Israel",
                 "Israel weighs its response to a missile attack by Iran last week."),
     ]
-    out = dating.infer_publication_dates(pd.DataFrame(docs), ungoverned(mentions),
-                                         dating.load_chronology(tmp_path)).set_index("doc_id")
+    out = dated_without_chronology(tmp_path, docs, ungoverned(mentions))
     assert out.loc["dU", ["published_earliest", "published_latest"]].tolist() == [
         "2024-10-07", "2024-10-13"]
 
@@ -473,7 +475,6 @@ def test_a_date_in_a_clause_that_looks_ahead_bounds_from_above(chronology):
 def test_an_article_this_stage_dates_anchors_the_others(tmp_path):
     # The wire copy's printed '9 Oct.' finds its year in the corpus and dates its call
     # 'on Wednesday'; the undated article reporting the same call on Wednesday follows.
-    (tmp_path / "chronology.csv").write_text(HEADER)
     docs = [article("dW", "wire.txt"), article("dU", "undated.txt"),
             article("dD", "dated.txt", "url", "2024-10-20")]
     docs[0]["published_printed"] = "--10-10"
@@ -484,8 +485,7 @@ def test_an_article_this_stage_dates_anchors_the_others(tmp_path):
                 "Joe Biden and Benjamin Netanyahu agreed on Wednesday to stay in close contact."),
         mention("dD", 1, "criticism", "Iran", "Iran criticised the plan."),
     ]
-    out = dating.infer_publication_dates(pd.DataFrame(docs), ungoverned(mentions),
-                                         dating.load_chronology(tmp_path)).set_index("doc_id")
+    out = dated_without_chronology(tmp_path, docs, ungoverned(mentions))
     assert out.loc["dW", ["published", "published_basis"]].tolist() == ["2024-10-10", "stated"]
     assert out.loc["dU", ["published", "published_basis"]].tolist() == ["2024-10-09",
                                                                          "inferred"]
@@ -494,7 +494,6 @@ def test_an_article_this_stage_dates_anchors_the_others(tmp_path):
 def test_an_event_known_only_by_its_sentences_names_dates_nothing_else(tmp_path):
     # The dated article's 'briefing' has no party of its own: the sentence's names
     # (a department, its country) say nothing of which briefing the undated one reports.
-    (tmp_path / "chronology.csv").write_text(HEADER)
     docs = [article("dD", "dated.txt", "url", "2024-10-16"), article("dU", "undated.txt")]
     dated = mention("dD", 1, "notification", "",
                     "The State Department of the United States held a briefing on Tuesday.")
@@ -504,15 +503,13 @@ def test_an_event_known_only_by_its_sentences_names_dates_nothing_else(tmp_path)
     found["actor_mentions"] = pd.DataFrame([
         {"doc_id": "dD", "sent_id": "dD-s001", "actor": actor}
         for actor in ("State Department", "United States")])
-    out = dating.infer_publication_dates(pd.DataFrame(docs), found,
-                                         dating.load_chronology(tmp_path)).set_index("doc_id")
+    out = dated_without_chronology(tmp_path, docs, found)
     assert (out.loc["dU", "published"], out.loc["dU", "published_earliest"]) == ("", "")
 
 
 def test_an_event_a_dated_article_places_in_its_week_dates_a_weekday(tmp_path):
     # The Sunday article's 'this week' is 29 July - 4 August 2024: the undated lede's
     # Wednesday is 31 July, and it is published that day or the next.
-    (tmp_path / "chronology.csv").write_text(HEADER)
     docs = [article("dD", "dated.txt", "url", "2024-08-04"), article("dU", "undated.txt")]
     mentions = [
         mention("dD", 1, "targeted_killing", "Israel;Hamas",
@@ -520,8 +517,7 @@ def test_an_event_a_dated_article_places_in_its_week_dates_a_weekday(tmp_path):
         mention("dU", 1, "targeted_killing", "Israel;Hamas",
                 "Israel killed a Hamas leader in the capital on Wednesday, officials said."),
     ]
-    out = dating.infer_publication_dates(pd.DataFrame(docs), ungoverned(mentions),
-                                         dating.load_chronology(tmp_path)).set_index("doc_id")
+    out = dated_without_chronology(tmp_path, docs, ungoverned(mentions))
     assert out.loc["dU", ["published", "published_earliest", "published_latest"]].tolist() == [
         "2024-07-31", "2024-07-31", "2024-08-01"]
 
@@ -529,7 +525,6 @@ def test_an_event_a_dated_article_places_in_its_week_dates_a_weekday(tmp_path):
 def test_an_event_known_by_its_week_yields_to_one_known_by_its_day(tmp_path):
     # The same killing is dated to a day (Friday 26 July) by one article and to a week by
     # another: the day is the anchor, the week never widens it.
-    (tmp_path / "chronology.csv").write_text(HEADER)
     docs = [article("dD", "dated.txt", "url", "2024-08-04"),
             article("dE", "daily.txt", "url", "2024-07-27"), article("dU", "undated.txt")]
     mentions = [
@@ -540,23 +535,20 @@ def test_an_event_known_by_its_week_yields_to_one_known_by_its_day(tmp_path):
         mention("dU", 1, "targeted_killing", "Israel;Hamas",
                 "Israel killed a Hamas leader two days ago, officials said."),
     ]
-    out = dating.infer_publication_dates(pd.DataFrame(docs), ungoverned(mentions),
-                                         dating.load_chronology(tmp_path)).set_index("doc_id")
+    out = dated_without_chronology(tmp_path, docs, ungoverned(mentions))
     assert out.loc["dU", "published"] == "2024-07-28"
 
 
 def test_another_articles_one_party_event_is_not_a_two_party_one(tmp_path):
     # 'Russia restricted ... on Monday' (one party) says nothing of which restriction the
     # undated article's 'the airline suspended its flights to Russia' (two parties) is.
-    (tmp_path / "chronology.csv").write_text(HEADER)
     docs = [article("dD", "dated.txt", "url", "2025-02-05"), article("dU", "undated.txt")]
     mentions = [
         mention("dD", 1, "restriction", "Russia", "Russia restricted the agency on Monday."),
         mention("dU", 1, "restriction", "Azerbaijan;Russia",
                 "The airline of Azerbaijan suspended its flights to Russia."),
     ]
-    out = dating.infer_publication_dates(pd.DataFrame(docs), ungoverned(mentions),
-                                         dating.load_chronology(tmp_path)).set_index("doc_id")
+    out = dated_without_chronology(tmp_path, docs, ungoverned(mentions))
     assert (out.loc["dU", "published"], out.loc["dU", "published_earliest"]) == ("", "")
 
 
