@@ -66,6 +66,17 @@ def mention(doc, n, etype, agent, targets, date="", basis=None, polarity="assert
     }
 
 
+def same_sentence(text, *told):
+    """Mentions told in one sentence, in order: each (row, trigger word) gets its own
+    mention id (m1, m2, ...) and the trigger's offset in text."""
+    rows = []
+    for i, (row, trigger) in enumerate(told, start=1):
+        row.update(mention_id=f"{row['sent_id']}-m{i}", trigger=trigger,
+                   trigger_start=text.index(trigger))
+        rows.append(row)
+    return rows
+
+
 def signal(doc, n, notice, category="surprise", direction="US->Israel", negated=False):
     return {"signal_id": f"{doc}-s{n:03d}-g1", "doc_id": doc, "sent_id": f"{doc}-s{n:03d}",
             "cue": "cue", "category": category, "polarity": -1, "direction": direction,
@@ -645,13 +656,11 @@ def test_a_time_expression_dates_the_act_told_first_not_its_topic(rules):
     one dated event (the call); the strike it was about is not a second event that day."""
     docs = docs_frame([("d1", "A", "2024-08-22", "")])
     text = "Biden spoke with Netanyahu on Wednesday about Israel's strike on Hezbollah"
-    call = mention("d1", 1, "phone_call", "Joe Biden", ["Benjamin Netanyahu"], "2024-08-21",
-                   basis="relative", text=text)
-    strike = mention("d1", 1, "airstrike", "Israel", ["Hezbollah"], "2024-08-21",
-                     basis="relative", text=text)
-    strike["mention_id"] = "d1-s001-m2"
-    call.update(trigger="spoke", trigger_start=text.index("spoke"))
-    strike.update(trigger="strike", trigger_start=text.index("strike"))
+    call, strike = same_sentence(
+        text, (mention("d1", 1, "phone_call", "Joe Biden", ["Benjamin Netanyahu"], "2024-08-21",
+                       basis="relative", text=text), "spoke"),
+        (mention("d1", 1, "airstrike", "Israel", ["Hezbollah"], "2024-08-21",
+                 basis="relative", text=text), "strike"))
     # another sentence dating the strike itself keeps its own date
     other = mention("d1", 2, "airstrike", "Israel", ["Hezbollah"], "2024-08-19",
                     basis="relative", text="Israel struck Hezbollah on Monday")
@@ -742,13 +751,11 @@ def test_a_call_between_the_parties_of_a_demand_told_first_is_the_dated_act(rule
     was said in the call; the call is the one dated event even though told second."""
     docs = docs_frame([("d1", "A", "2024-08-22", "")])
     text = "Biden urged Netanyahu to close the deal in a call on Wednesday"
-    urge = mention("d1", 1, "demand", "Joe Biden", ["Benjamin Netanyahu"], "2024-08-21",
-                   basis="relative", text=text)
-    call = mention("d1", 1, "phone_call", "Joe Biden", ["Benjamin Netanyahu"], "2024-08-21",
-                   basis="relative", text=text)
-    call["mention_id"] = "d1-s001-m2"
-    urge.update(trigger="urged", trigger_start=text.index("urged"))
-    call.update(trigger="call", trigger_start=text.index("call"))
+    urge, call = same_sentence(
+        text, (mention("d1", 1, "demand", "Joe Biden", ["Benjamin Netanyahu"], "2024-08-21",
+                       basis="relative", text=text), "urged"),
+        (mention("d1", 1, "phone_call", "Joe Biden", ["Benjamin Netanyahu"], "2024-08-21",
+                 basis="relative", text=text), "call"))
     types = dict(EVENT_TYPES, demand={"plover": "COERCE", "lane": "contacts",
                                       "operation": False})
     out = events.build_events(found_frames([urge, call]), docs, None, types, rules=rules,
