@@ -3,12 +3,12 @@ invented story, and the hand-labelled sample scorer (evaluation/claims.py)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from fixtures.invented_story import invented_story, knowledge_with_story
 from trustbrief import extract
 from trustbrief.evaluation.claims import (
     load_claims_sample,
@@ -20,26 +20,13 @@ from trustbrief.knowledge import DataFileError
 from trustbrief.knowledge.story import find_story
 from trustbrief.pipeline import Knowledge
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-STORY = """\
-title: Two invented governments
-articles: corpora/mx-ca/articles
-pair: [Mexico, Canada]
-period: [2025-03-01, 2025-03-31]
-briefs:
-  - {name: mx-ca-march, title: "March 2025", start: 2025-03-01, end: 2025-03-31}
-actors:
-  - {name: Ana Ruiz Prieto, side: Mexico, role: head_of_state}
-  - {name: Marta Diaz Soto, side: Canada, role: foreign_minister}
-"""
+STORY = invented_story("{name: Ana Ruiz Prieto, side: Mexico, role: head_of_state}",
+                       "{name: Marta Diaz Soto, side: Canada, role: foreign_minister}")
 
 
 @pytest.fixture(scope="module")
 def lex(tmp_path_factory):
-    data = tmp_path_factory.mktemp("claims") / "data"
-    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("processed"))
-    (data / "stories" / "mx-ca.yaml").write_text(STORY, encoding="utf-8")
+    data = knowledge_with_story(tmp_path_factory.mktemp("claims") / "data", STORY)
     return Knowledge(data, find_story(data, "mx-ca")).lexicons
 
 

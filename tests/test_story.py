@@ -1,11 +1,9 @@
 """Stories as data: a story file names the pair, the period and the briefs; nothing of one
 story reaches another (no ../shared needed: every story here is invented in tmp_path)."""
 
-import shutil
-from pathlib import Path
-
 import pytest
 
+from fixtures.invented_story import invented_story, knowledge_with_story
 from trustbrief.briefs import story_briefs
 from trustbrief.knowledge import DataFileError, load_yaml
 from trustbrief.knowledge.story import (
@@ -17,26 +15,13 @@ from trustbrief.knowledge.story import (
 )
 from trustbrief.knowledge.world import load_world
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-STORY = """\
-title: Two invented governments
-articles: corpora/mx-ca/articles
-pair: [Mexico, Canada]
-period: [2025-03-01, 2025-03-31]
-briefs:
-  - {name: mx-ca-march, title: "March 2025", start: 2025-03-01, end: 2025-03-31}
-actors:
-  - {name: Ana Ruiz Prieto, side: Mexico, role: foreign_minister}
-"""
+STORY = invented_story("{name: Ana Ruiz Prieto, side: Mexico, role: foreign_minister}")
 
 
 @pytest.fixture
 def data(tmp_path):
     """A copy of the shared knowledge with its real stories plus one invented story."""
-    target = tmp_path / "data"
-    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("processed"))
-    (target / "stories" / "mx-ca.yaml").write_text(STORY, encoding="utf-8")
+    target = knowledge_with_story(tmp_path / "data", STORY)
     (tmp_path / "corpora" / "mx-ca" / "articles").mkdir(parents=True)
     return target
 
