@@ -12,6 +12,7 @@ import logging
 import pandas as pd
 
 from trustbrief import contract, parallel
+from trustbrief.contract.ids import sentence_id
 from trustbrief.corpus.dedupe import fingerprint, match_duplicates
 from trustbrief.corpus.metadata import (
     author_name,
@@ -43,7 +44,7 @@ def _sentence_rows(text: str, doc_id: str, segments: list[Segment], rules: Corpu
              for s, e in split_sentences(text, seg.start, seg.end, rules)]
     # bounded cost downstream: no sentence longer than limits.MAX_SENTENCE_CHARS
     spans = split_long_sentences(text, spans, where=doc_id)
-    return [{"doc_id": doc_id, "sent_id": f"{doc_id}-s{k:03d}", "start": s, "end": e,
+    return [{"doc_id": doc_id, "sent_id": sentence_id(doc_id, k), "start": s, "end": e,
              "text": text[s:e], "paragraph": p} for k, (s, e, p) in enumerate(spans, start=1)]
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from trustbrief import timex
+from trustbrief.contract.ids import sentence_number
 from trustbrief.dating.chronology import Pinned, actor_list, iso_or_none
 from trustbrief.tables import frame_records
 
@@ -265,8 +266,8 @@ def lede_clues(times: pd.DataFrame | None, doc_ids: set[str]) -> dict[str, list[
     for t in frame_records(times, columns):
         if t["doc_id"] not in doc_ids or not str(t["spec"]).startswith("weekday:past:"):
             continue
-        number = re.search(r"-s(\d+)$", t["sent_id"])
-        if number is None or int(number.group(1)) > LEDE_SENTENCES:
+        number = sentence_number(t["sent_id"])
+        if number is None or number > LEDE_SENTENCES:
             continue
         spec = t["spec"]
 

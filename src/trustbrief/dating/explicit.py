@@ -28,6 +28,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from trustbrief import timex
+from trustbrief.contract.ids import sentence_number
 from trustbrief.dating.clues import PLANNED_WEIGHT, Clue
 from trustbrief.tables import frame_records
 
@@ -41,11 +42,6 @@ RECENT_LAG = dt.timedelta(days=6)
 CLAUSE_LOOKBACK = 80  # characters before a date searched for a look-ahead auxiliary
 CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
 WEEKDAY_WORD = re.compile(r"[^\W\d_]+\.?")
-
-
-def sentence_number(sent_id: str) -> int | None:
-    found = re.search(r"-s(\d+)$", str(sent_id))
-    return int(found.group(1)) if found else None
 
 
 def years_of(spec: str, weekday: str | None, window: tuple[dt.date, dt.date] | None

@@ -12,20 +12,20 @@ account of a body's operation).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
+from trustbrief.contract.ids import sentence_number
 from trustbrief.events.context import Context
 from trustbrief.events.labels import _choose_type
 from trustbrief.events.records import Rec
 
 LINK_RULE = "notice-after-operation"
-_NUMBER = re.compile(r"(\d+)$")  # corpus sent_ids end in the sentence's number
 
 
 def _sentence_number(sent_id: str) -> int:
-    found = _NUMBER.search(sent_id)
-    return int(found.group(1)) if found else -1
+    """Its number in the document; -1 (before every sentence) for an id of another shape."""
+    number = sentence_number(sent_id)
+    return -1 if number is None else number
 
 
 def linked_notice_sentences(clusters: list[list[Rec]], ctx: Context,
