@@ -86,6 +86,8 @@ def test_no_file_name_or_hash_outside_the_annex(brief, page):
     assert "000_post.txt" in annex and "a" * 64 not in main
     visible = re.sub(r"<(script|svg)\b.*?</\1>", " ", main, flags=re.S)
     assert not re.search(r"\b[0-9a-f]{16,}\b", text_of(visible))
+    # nor the project's own files (a data file's path is for the methods annex)
+    assert not re.search(r"[\w/-]+\.(?:txt|yaml|csv|html)\b", text_of(visible))
 
 
 def test_citations_lead_to_numbered_sources(page):

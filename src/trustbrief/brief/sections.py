@@ -217,7 +217,8 @@ class Brief:
         note = ("Each bar counts dated events between the two sides in one period: above the "
                 "line those whose PLOVER category has a positive Goldstein weight "
                 "(cooperation), below it those with a negative one (conflict); events are "
-                "counted, never weighted or summed. Weights: data/goldstein.yaml. "
+                "counted, never weighted or summed. Weights: Goldstein's 1992 scale, as "
+                "carried to CAMEO codes. "
                 + self.sources.cite_text([c.doc_id for c in finding.citations]))
         return HTMLBlock(section(title).markup + figure(
             cooperation_chart(counts), "Cooperative and conflictual events, by period",
