@@ -448,8 +448,10 @@ def test_a_lede_weekday_on_another_day_than_the_date_only_bounds(chronology):
 
 def test_a_weekday_printed_with_a_date_gives_the_year_and_the_week(chronology):
     # Dated articles of both Decembers: 28 December is a Saturday in 2024 only.
-    texts = ["The two presidents spoke again.", "Aides declined to comment.",
-             "Talks are expected next year.", "Background follows.",
+    texts = ["The two presidents spoke again about the crash.",
+             "Aides to both leaders declined to comment on the call.",
+             "Talks on compensation are expected early next year.",
+             "Background on the crash follows below this paragraph.",
              "On Saturday, December 28, the two presidents called each other."]
     out = infer_texts(texts, ["2024-12-20", "2025-12-20"], chronology)
     assert out["published"] == ""
@@ -575,7 +577,9 @@ def test_extracts_reading_of_the_verb_a_date_governs_outranks_the_clause(chronol
 
 def test_a_weekday_with_a_full_date_is_no_sign_of_the_past_week(chronology):
     # A retrospective dates an old day with weekday and year: it bounds from below only.
-    texts = ["Officials looked back.", "Nothing new was said.", "A review is due.",
+    texts = ["Officials looked back on the year of fighting.",
+             "Nothing new was said at the briefing, aides added.",
+             "A review of the campaign is due in the spring.",
              "On Monday, 30 September 2024, the first raids began."]
     out = infer_texts(texts, ["2024-12-01"], chronology)
     assert (out["published"], out["published_earliest"]) == ("", "2024-09-30")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from trustbrief import timex
-from trustbrief.contract.ids import sentence_number
+from trustbrief.dating import lede
 from trustbrief.dating.chronology import Pinned, actor_list, iso_or_none
 from trustbrief.tables import frame_records
 
@@ -256,9 +256,11 @@ def dedupe(clues: list[Clue]) -> list[Clue]:
     return sorted(best.values(), key=lambda c: (c.sent_id, c.kind, str(c.identity)))
 
 
-def lede_clues(times: pd.DataFrame | None, doc_ids: set[str]) -> dict[str, list[Clue]]:
+def lede_clues(times: pd.DataFrame | None, doc_ids: set[str],
+               depths: dict[tuple[str, str], int] | None = None) -> dict[str, list[Clue]]:
     """A bare weekday in the first sentences ('said on Tuesday') -> published that day or
-    the next (see the module docstring)."""
+    the next (see the module docstring); `depths`: lede.lede_depths of the sentences (the
+    sentence numbers stand in without them)."""
     if times is None or times.empty:
         return {}
     out: dict[str, list[Clue]] = {}
@@ -266,7 +268,7 @@ def lede_clues(times: pd.DataFrame | None, doc_ids: set[str]) -> dict[str, list[
     for t in frame_records(times, columns):
         if t["doc_id"] not in doc_ids or not str(t["spec"]).startswith("weekday:past:"):
             continue
-        number = sentence_number(t["sent_id"])
+        number = lede.depth(t["doc_id"], t["sent_id"], depths or {})
         if number is None or number > LEDE_SENTENCES:
             continue
         spec = t["spec"]

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from trustbrief import timex
-from trustbrief.contract.ids import sentence_number
+from trustbrief.dating import lede
 from trustbrief.dating.clues import PLANNED_WEIGHT, Clue
 from trustbrief.tables import frame_records
 
@@ -85,11 +85,11 @@ def looks_ahead(sentence: str, start: int, vocab: timex.Vocabulary) -> bool:
                 or vocab.future_lead.search(lead + " "))
 
 
-def _lede_weekdays(rows: Iterable[dict]) -> dict[str, set[str]]:
+def _lede_weekdays(rows: Iterable[dict], depths: dict) -> dict[str, set[str]]:
     """doc_id -> the weekdays its first sentences report as past ('on Monday')."""
     out: dict[str, set[str]] = {}
     for t in rows:
-        spec, number = str(t["spec"]), sentence_number(t["sent_id"])
+        spec, number = str(t["spec"]), lede.depth(t["doc_id"], t["sent_id"], depths)
         if spec.startswith("weekday:past:") and number is not None \
                 and number <= LEDE_DATE_SENTENCES:
             out.setdefault(t["doc_id"], set()).add(spec.split(":")[2])
@@ -119,18 +119,21 @@ def governing_polarity(mentions: pd.DataFrame | None) -> dict[str, str]:
 def explicit_date_clues(times: pd.DataFrame | None, sentences: dict, doc_ids: set[str],
                         window: tuple[dt.date, dt.date] | None,
                         vocab: timex.Vocabulary | None = None,
-                        polarity: dict[str, str] | None = None) -> dict[str, list[Clue]]:
+                        polarity: dict[str, str] | None = None,
+                        depths: dict[tuple[str, str], int] | None = None
+                        ) -> dict[str, list[Clue]]:
     """Clues from the explicit dates of the documents in `doc_ids`; `sentences` maps
     (doc_id, sent_id) to the sentence's text, `window` is where a yearless date may fall,
     `polarity` is governing_polarity of the mentions (extract's reading of the verbs a date
-    governs outranks the clause's words)."""
+    governs outranks the clause's words), `depths` is lede.lede_depths of the sentences."""
     if times is None or times.empty or not doc_ids:
         return {}
     vocab = vocab or timex.default_vocabulary()
     columns = [c for c in ("time_id", "doc_id", "sent_id", "text", "spec") if c in times]
     polarity = polarity or {}
     rows = [t for t in frame_records(times, columns) if t["doc_id"] in doc_ids]
-    lede_weekdays = _lede_weekdays(rows)
+    depths = depths or {}
+    lede_weekdays = _lede_weekdays(rows, depths)
     out: dict[str, list[Clue]] = {}
     for t in rows:
         spec = str(t["spec"])
@@ -142,18 +145,18 @@ def explicit_date_clues(times: pd.DataFrame | None, sentences: dict, doc_ids: se
         sentence = sentences.get((t["doc_id"], t["sent_id"]), "")
         ahead = reading == "planned" or (not reading and looks_ahead(
             sentence, _start_in(sentence, t), vocab))
-        clue_list = _date_clues(t, sentence, ahead, lede_weekdays.get(t["doc_id"], set()),
-                                window, vocab)
+        in_lede = (lede.depth(t["doc_id"], t["sent_id"], depths) or LEDE_DATE_SENTENCES + 1) \
+            <= LEDE_DATE_SENTENCES
+        clue_list = _date_clues(t, sentence, ahead, in_lede,
+                                lede_weekdays.get(t["doc_id"], set()), window, vocab)
         out.setdefault(t["doc_id"], []).extend(clue_list)
     return {doc: clues for doc, clues in out.items() if clues}
 
 
-def _date_clues(t: dict, sentence: str, ahead: bool, lede_weekdays: set[str],
+def _date_clues(t: dict, sentence: str, ahead: bool, in_lede: bool, lede_weekdays: set[str],
                 window: tuple[dt.date, dt.date] | None, vocab: timex.Vocabulary) -> list[Clue]:
     spec, text = str(t["spec"]), str(t.get("text") or "")
     weekday = printed_weekday(text, vocab)
-    number = sentence_number(t["sent_id"])
-    in_lede = number is not None and number <= LEDE_DATE_SENTENCES
     if spec.startswith("md:") and weekday is None and not in_lede:
         return []  # maybe an anniversary of another year: see the module docstring
     days = years_of(spec, weekday, window)

@@ -21,6 +21,7 @@ from trustbrief.dating.clues import (
 )
 from trustbrief.dating.decide import Verdict, decide, score
 from trustbrief.dating.explicit import explicit_date_clues, governing_polarity
+from trustbrief.dating.lede import lede_depths
 from trustbrief.dating.mentions import collect_clues
 from trustbrief.tables import frame_records
 
@@ -99,7 +100,7 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
         if column not in docs.columns:
             docs[column] = ""
     texts = (_lede_times(found, sentences), _sentence_texts(found, sentences),
-             governing_polarity(found.get("mentions")))
+             governing_polarity(found.get("mentions")), lede_depths(sentences))
     outcomes: dict = {}
     anchors = docs
     for _ in range(MAX_PASSES):
@@ -135,11 +136,11 @@ def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: 
     wanted = {row["doc_id"] for _, row in open_rows}
     clues = collect_clues(docs, found, chronology, wanted)
     span = _corpus_span(rows, lookaround_days)
-    times, sentence_texts, polarity = texts
+    times, sentence_texts, polarity, depths = texts
     window = span if None not in span else None
-    for extra in (lede_clues(times, wanted),
+    for extra in (lede_clues(times, wanted, depths),
                   explicit_date_clues(times, sentence_texts, wanted, window,
-                                      polarity=polarity)):
+                                      polarity=polarity, depths=depths)):
         for doc_id, more in extra.items():
             clues[doc_id] = dedupe(clues.get(doc_id, []) + more)
     out = {}

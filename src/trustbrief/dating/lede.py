@@ -1,0 +1,53 @@
+"""Where an article's news starts: the depth of each sentence in the body's lede.
+
+A saved article opens with whatever its page put first: a headline, a standfirst, a photo
+caption and its credit line, a byline. The day's news is in the first sentences of the BODY,
+so rules about 'the lede' count body sentences, not lines: a line without sentence-final
+punctuation (a headline, '(AP Photo/...)'), a line of a few words, or a repeat of an earlier
+line (a caption printed twice) does not move the lede down.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from trustbrief.contract.ids import sentence_number
+
+# a sentence of the body ends with sentence punctuation, maybe inside a closing quote
+SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*$")
+MIN_BODY_WORDS = 5  # 'MOSCOW, July 31. /TASS/.' is a dateline, not the lede
+
+
+def is_body_sentence(text: str) -> bool:
+    text = " ".join(str(text or "").split())
+    return bool(SENTENCE_END.search(text)) and len(text.split()) >= MIN_BODY_WORDS
+
+
+def lede_depths(sentences: pd.DataFrame | None) -> dict[tuple[str, str], int]:
+    """(doc_id, sent_id) -> 1 + the number of distinct body sentences before it: headline
+    lines before the first body sentence and the first body sentence are at depth 1, the
+    second body sentence at 2. Empty without a sentences table."""
+    if sentences is None or sentences.empty or "text" not in sentences:
+        return {}
+    out: dict[tuple[str, str], int] = {}
+    order = ["doc_id", "start"] if "start" in sentences else ["doc_id", "sent_id"]
+    ordered = sentences.sort_values(order, kind="stable")
+    current, before, seen = None, 0, set()
+    for doc_id, sent_id, text in zip(ordered["doc_id"].tolist(), ordered["sent_id"].tolist(),
+                                     ordered["text"].tolist(), strict=True):
+        if doc_id != current:
+            current, before, seen = doc_id, 0, set()
+        out[(doc_id, sent_id)] = before + 1
+        flat = " ".join(str(text or "").split())
+        if is_body_sentence(flat) and flat not in seen:
+            before += 1
+        seen.add(flat)
+    return out
+
+
+def depth(doc_id: str, sent_id: str, depths: dict[tuple[str, str], int]) -> int | None:
+    """The sentence's lede depth; its number in the article when the depths are unknown."""
+    found = depths.get((doc_id, sent_id))
+    return found if found is not None else sentence_number(sent_id)
