@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import re
 import resource
@@ -106,36 +107,54 @@ def make_corpus(n: int, out: Path, seeds_dir: Path = ROOT / "seeds",
 
 # -- measurements ------------------------------------------------------------------------------
 
-def run_one(seeds_dir: Path, parse_cache: Path | None = None) -> dict:
+def run_one(seeds_dir: Path, cache: Path | None = None) -> dict:
     """Extraction + events on one corpus, in this process (called in a child process), with
-    the parse cache in `parse_cache`. The peak memory counts the worker processes too."""
+    the parse and extraction caches in `cache`/parses and `cache`/rows. The peak memory and
+    the CPU seconds count the worker processes too; `load` is the 1-minute load average at
+    the end (the machine may be shared: wall time then says little, CPU time more)."""
     import logging
 
     from trustbrief import pipeline
 
     logging.getLogger("trustbrief").setLevel(logging.ERROR)
-    started = time.perf_counter()
-    tables = pipeline.run(seeds_dir, ROOT / "data", parse_cache=parse_cache)
+    started, cpu_started = time.perf_counter(), _cpu_seconds()
+    tables = pipeline.run(seeds_dir, ROOT / "data",
+                          parse_cache=cache / "parses" if cache else None,
+                          row_cache=cache / "rows" if cache else None)
     wall = time.perf_counter() - started
     peak_kib = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                    resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     stages = dict(zip(tables["_timings"]["stage"], tables["_timings"]["seconds"], strict=True))
     parse = tables["_parse"].iloc[0]
-    return {"wall_s": round(wall, 2), "peak_mib": round(peak_kib / 1024, 1),
-            "events": int(len(tables["events"])), "mentions": int(len(tables["mentions"])),
+    return {"wall_s": round(wall, 2), "cpu_s": round(_cpu_seconds() - cpu_started, 2),
+            "load": round(os.getloadavg()[0], 1), "peak_mib": round(peak_kib / 1024, 1),
+            "documents": int(len(tables["documents"])), "events": int(len(tables["events"])),
+            "mentions": int(len(tables["mentions"])),
             "sentences": int(len(tables["sentences"])), "parsed": int(parse["parsed"]),
+            "cached_documents": int(parse["cached"]),
             "parse_share": round(float(parse["parse_s"]) / max(float(parse["extract_s"]), 1e-9),
                                  3),
             "stages": stages}
 
 
+def _cpu_seconds() -> float:
+    """User + system CPU seconds of this process and its finished children."""
+    own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                          resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def _child(corpus_dir: Path, cache: Path) -> dict:
+    """run_one in a new process; `process_s`: its whole wall time, start-up and imports
+    included (what a user waits for)."""
+    started = time.perf_counter()
     child = subprocess.run([sys.executable, "-m", "trustbrief.bench", "--run-one",
                             str(corpus_dir), "--cache", str(cache)], capture_output=True,
                            text=True)
     if child.returncode != 0:
         raise RuntimeError(child.stderr[-2000:])
-    return json.loads(child.stdout.strip().splitlines()[-1])
+    result = json.loads(child.stdout.strip().splitlines()[-1])
+    return {**result, "process_s": round(time.perf_counter() - started, 2)}
 
 
 def cached_runs(corpus_dir: Path, cache: Path) -> dict:
@@ -147,8 +166,11 @@ def cached_runs(corpus_dir: Path, cache: Path) -> dict:
                                                            1) + "\nOne more line.\n",
                                              encoding="utf-8")
     added = _child(corpus_dir, cache)
-    return {"unchanged_s": again["wall_s"], "unchanged_parsed": again["parsed"],
-            "one_added_s": added["wall_s"], "one_added_parsed": added["parsed"]}
+    return {"unchanged_s": again["wall_s"], "unchanged_cpu_s": again["cpu_s"],
+            "unchanged_process_s": again["process_s"], "unchanged_parsed": again["parsed"],
+            "one_added_s": added["wall_s"], "one_added_cpu_s": added["cpu_s"],
+            "one_added_process_s": added["process_s"], "one_added_parsed": added["parsed"],
+            "one_added_extracted": added["documents"] - added["cached_documents"]}
 
 
 def first_brief():
@@ -285,18 +307,20 @@ def _bench_size(size: int, tmp: Path) -> dict:
     corpus_dir = tmp / f"corpus-{size}"
     n_bytes = make_corpus(size, corpus_dir)
     print(f"{size:>6} articles ({n_bytes / 1e6:.1f} MB): running ...", flush=True)
-    cache = tmp / f"parses-{size}"
+    cache = tmp / f"caches-{size}"
     result = _child(corpus_dir, cache)
     result.update(cached_runs(corpus_dir, cache))
     row = {"articles": size, "mb": round(n_bytes / 1e6, 2), **result}
     row["articles_per_s"] = round(size / row["wall_s"], 1)
     row["mb_per_s"] = round(row["mb"] / row["wall_s"], 2)
-    print(f"{size:>6} articles: {row['wall_s']:>7.2f} s  {row['articles_per_s']:>8.1f} "
-          f"articles/s  {row['mb_per_s']:>6.2f} MB/s  peak {row['peak_mib']:>7.1f} MiB  "
-          f"{row['events']:>6} events  parse share {row['parse_share']:.0%} "
-          f"({row['parsed']} sentences parsed)  unchanged {row['unchanged_s']} s "
-          f"({row['unchanged_parsed']} parsed)  one added {row['one_added_s']} s "
-          f"({row['one_added_parsed']} parsed)   stages {row['stages']}", flush=True)
+    print(f"{size:>6} articles: cold {row['wall_s']:>7.2f} s ({row['cpu_s']} CPU s, load "
+          f"{row['load']})  {row['articles_per_s']:>8.1f} articles/s  {row['mb_per_s']:>6.2f} "
+          f"MB/s  peak {row['peak_mib']:>7.1f} MiB  {row['events']:>6} events  parse share "
+          f"{row['parse_share']:.0%} ({row['parsed']} sentences parsed)  unchanged "
+          f"{row['unchanged_s']} s ({row['unchanged_cpu_s']} CPU s, {row['unchanged_parsed']} "
+          f"parsed)  one added {row['one_added_s']} s ({row['one_added_cpu_s']} CPU s, "
+          f"{row['one_added_process_s']} s with start-up; {row['one_added_parsed']} parsed, "
+          f"{row['one_added_extracted']} extracted)   stages {row['stages']}", flush=True)
     return row
 
 

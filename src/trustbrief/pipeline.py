@@ -104,17 +104,18 @@ def _shown_path(path: Path) -> str:
 
 
 def run(seeds_dir: Path | str, data_dir: Path | str, focus: tuple[str, str] | None = None,
-        knowledge: Knowledge | None = None, parse_cache: Path | str | None = None
-        ) -> dict[str, pd.DataFrame]:
+        knowledge: Knowledge | None = None, parse_cache: Path | str | None = None,
+        row_cache: Path | str | None = None) -> dict[str, pd.DataFrame]:
     """Run every stage; returns all tables by name. focus: the (observer, subject) pair;
-    default: the story's pair. `parse_cache`: folder of the parse cache (one DocBin per
-    document), none by default."""
+    default: the story's pair. `parse_cache`: folder of the parse cache (one file per
+    document), `row_cache`: folder of the extraction cache (each document's extracted rows,
+    extract.rowcache); none by default."""
     kb = knowledge or Knowledge(data_dir)
     focus = focus or kb.focus
     if focus is None:
         raise ValueError("no focus pair: give focus=(OBSERVER, SUBJECT) or a story")
     with _cyclic_gc_paused():
-        return _run_stages(seeds_dir, kb, focus, parse_cache)
+        return _run_stages(seeds_dir, kb, focus, parse_cache, row_cache)
 
 
 @contextlib.contextmanager
@@ -131,7 +132,8 @@ def _cyclic_gc_paused():
             gc.enable()
 
 
-def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None) -> dict[str, pd.DataFrame]:
+def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=None
+                ) -> dict[str, pd.DataFrame]:
     from trustbrief import corpus, dating, events, extract, metrics, timex
 
     timings, parse_counts = {}, {}
@@ -149,7 +151,8 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None) -> dict[str, 
     _checked({"documents": documents, "sentences": sentences})
     # time expressions are found inside extraction, document by document in its workers
     found = stage("extract", extract.extract, sentences, documents, kb.lexicons,
-                  vocabulary=kb.vocabulary, parse_cache=parse_cache, stats=parse_counts)
+                  vocabulary=kb.vocabulary, parse_cache=parse_cache, row_cache=row_cache,
+                  stats=parse_counts)
     # time expressions and mentions are checked once dated, below
     _checked({name: found[name] for name in ("actor_mentions", "claims", "trust_signals")})
     documents = stage("dating", dating.infer_publication_dates, documents, found, kb.chronology,

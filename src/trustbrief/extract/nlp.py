@@ -36,12 +36,35 @@ class PipelineMissing(RuntimeError):
     """The configured spaCy pipeline is not installed."""
 
 
+def pipeline_name(name: str | None = None) -> str:
+    """The pipeline to load: env TRUSTBRIEF_SPACY_PIPELINE, else `name`, else the default."""
+    return os.environ.get(PIPELINE_ENV) or name or DEFAULT_PIPELINE
+
+
+def pipeline_id(name: str | None = None) -> str:
+    """Name and installed versions of the pipeline and of spaCy, without loading either
+    (part of the extraction cache's fingerprint)."""
+    from importlib import metadata
+
+    name = pipeline_name(name)
+    meta = Path(name) / "meta.json"
+    if meta.is_file():  # a pipeline folder: its meta names its version
+        name = f"{name}@{hashlib.sha256(meta.read_bytes()).hexdigest()[:12]}"
+    versions = []
+    for dist in (name, "spacy"):
+        try:
+            versions.append(metadata.version(dist))
+        except (metadata.PackageNotFoundError, ValueError):  # a path, or not installed
+            versions.append("?")
+    return f"{name}-{versions[0]} spacy-{versions[1]}"
+
+
 @functools.lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None):
-    """The trained spaCy pipeline `name` (env TRUSTBRIEF_SPACY_PIPELINE, else the default)."""
+    """The trained spaCy pipeline `name` (see pipeline_name)."""
     import spacy
 
-    name = os.environ.get(PIPELINE_ENV) or name or DEFAULT_PIPELINE
+    name = pipeline_name(name)
     try:
         return spacy.load(name)
     except OSError as err:

@@ -11,6 +11,7 @@ import pandas as pd
 
 from trustbrief import limits, parallel, timex
 from trustbrief.extract import nlp as nlp_mod
+from trustbrief.extract import rowcache
 from trustbrief.extract.actors import _document_hits
 from trustbrief.extract.claims import _claim
 from trustbrief.extract.lexicons import SCHEMA, Lexicons
@@ -74,16 +75,17 @@ PREFETCH_DOCUMENTS = 64  # documents whose sentences are parsed in one nlp.pipe 
 
 def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict | None,
                        vocabulary=None, parser=None, shas: dict | None = None,
-                       names: dict | None = None) -> tuple:
-    """Rows of the four tables for whole documents (each a list of sentence dicts), a fifth
-    list: the time expression rows, found here when `times` (time expressions by sentence
-    id) is None - in the same worker, so each sentence is read once - and the number of
-    sentences parsed (not found in the parse cache).
+                       names: dict | None = None) -> tuple[list, tuple]:
+    """Per document (each a list of sentence dicts), its rows: actor, mention, claim, signal
+    and time expression rows (the last found here when `times`, time expressions by
+    sentence id, is None - in the same worker, so each sentence is read once); and the
+    counts (sentences parsed, not found in the parse cache; seconds parsing; seconds
+    extracting).
 
     Each document has `limits.DOCUMENT_SECONDS`: one that takes longer (a pathological
-    text) is skipped with a warning naming it (`names`: doc_id -> file), and the others
-    are extracted as usual."""
-    tables: tuple[list, ...] = ([], [], [], [], [])
+    text) is skipped with a warning naming it (`names`: doc_id -> file) and has None for
+    rows; the others are extracted as usual."""
+    per_document: list[tuple | None] = []
     parsed_before = parser.parsed if parser is not None else 0
     parse_s_before, started = (parser.seconds if parser is not None else 0.0), time.perf_counter()
     for n, records in enumerate(docs):
@@ -93,19 +95,17 @@ def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict |
                              for r in docs[n:n + PREFETCH_DOCUMENTS]])
         try:
             with limits.time_limit(limits.DOCUMENT_SECONDS, f"extracting {doc_id}"):
-                rows = _document_rows(records, lexicons, times, vocabulary, parser,
-                                      (shas or {}).get(doc_id, ""))
+                per_document.append(_document_rows(records, lexicons, times, vocabulary,
+                                                   parser, (shas or {}).get(doc_id, "")))
         except limits.TimeLimitExceeded:
             log.warning("%s: skipped: its extraction took longer than %g s (no mentions, "
                         "claims or signals from it; the rest of the corpus is extracted)",
                         (names or {}).get(doc_id) or doc_id, limits.DOCUMENT_SECONDS)
-            continue
-        for table, found in zip(tables, rows, strict=True):
-            table += found
+            per_document.append(None)
     counts = ((parser.parsed - parsed_before) if parser is not None else 0,
               (parser.seconds - parse_s_before) if parser is not None else 0.0,
               time.perf_counter() - started)
-    return (*tables, counts)
+    return per_document, counts
 
 
 def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
@@ -186,51 +186,62 @@ def _extract_document(records: list[dict], lexicons: Lexicons, times: dict | Non
 
 
 def _extract_parallel(docs: list[list[dict]], lexicons: Lexicons, times: dict | None,
-                      vocabulary, workers: int, parser, shas, names) -> tuple:
+                      vocabulary, workers: int, parser, shas, names) -> tuple[list, tuple]:
     """Documents are independent and come back in order, so the output is the same as one
     process's. Forked workers inherit the compiled lexicons, the loaded pipeline and the
     documents."""
     parts = parallel.map_in_order(_extract_document, docs, lexicons, times, vocabulary,
                                   parser, shas, names, workers=workers, desc="extracting")
-    rows = tuple([row for part in parts for row in part[k]] for k in range(5))
-    return (*rows, tuple(sum(part[5][k] for part in parts) for k in range(3)))
+    return ([rows for part in parts for rows in part[0]],
+            tuple(sum(part[1][k] for part in parts) for k in range(3)))
 
 
 def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons,
             time_expressions: pd.DataFrame | None = None, workers: int | None = None,
             vocabulary: timex.Vocabulary | None = None, parse_cache: Path | str | None = None,
-            nlp=None, stats: dict | None = None) -> dict[str, pd.DataFrame]:
+            nlp=None, stats: dict | None = None, row_cache: Path | str | None = None
+            ) -> dict[str, pd.DataFrame]:
     """Find time expressions, actors, event mentions, claims and trust signals in every
     sentence.
 
     Time expressions are found here (with `vocabulary`, default the shipped one) unless a
     `time_expressions` frame is passed to reuse. Sentences that need it are parsed with the
-    trained pipeline (`nlp`, default: the one data/syntax.yaml names), through the parse
-    cache in `parse_cache` when given (one DocBin per document sha256). `workers`: processes
-    to use (default: see parallel.worker_count - every core for a large corpus, else 1); the
-    output does not depend on it. Inputs are not modified. `stats`, when given, receives the
-    number of sentences parsed and the seconds spent parsing and extracting.
+    trained pipeline (`nlp`, default: the one data/syntax.yaml names, loaded only when a
+    document is not in the extraction cache), through the parse cache in `parse_cache` when
+    given (one file per document sha256). `row_cache`: folder of the extraction cache (each
+    document's rows, see extract.rowcache; not used when `time_expressions` is passed).
+    `workers`: processes to use (default: see parallel.worker_count - every core for a
+    large corpus, else 1); the output does not depend on it. Inputs are not modified.
+    `stats`, when given, receives the number of sentences parsed, of documents read from
+    the extraction cache, and the seconds spent parsing and extracting.
     """
     missing = {"doc_id", "sent_id", "text"} - set(sentences.columns)
     if missing:
         raise ValueError(f"sentences lack column(s): {', '.join(sorted(missing))}")
     times = None if time_expressions is None else _times_by_sentence(time_expressions)
     docs = list(_documents_in_order(sentences))
-    parser = nlp_mod.Parser(nlp or nlp_mod.load_pipeline(lexicons.syntax.pipeline or None),
-                            parse_cache)
-    shas, names = _by_doc_id(documents, "sha256"), _by_doc_id(documents, "file")
-    n_workers = parallel.worker_count(len(sentences), PARALLEL_MIN_SENTENCES, workers)
-    if n_workers > 1 and len(docs) > 1:
-        rows = _extract_parallel(docs, lexicons, times, vocabulary, n_workers, parser, shas,
-                                 names)
-    else:
-        rows = _extract_documents(docs, lexicons, times, vocabulary, parser, shas, names)
-    actor_rows, mention_rows, claim_rows, signal_rows, time_rows, n_parsed = rows
+    cache = _row_cache(row_cache, lexicons, vocabulary, nlp) if times is None else None
+    keys = [rowcache.document_key(records) for records in docs] if cache else []
+    found = [cache.read(key) for key in keys] if cache else [None] * len(docs)
+    todo = [n for n, rows in enumerate(found) if rows is None]
+    counts: tuple = (0, 0.0, 0.0)
+    if todo:
+        rows, counts = _extract_missing([docs[n] for n in todo], documents, lexicons, times,
+                                        vocabulary, workers, parse_cache, nlp)
+        for n, doc_rows in zip(todo, rows, strict=True):
+            found[n] = doc_rows
+            if cache is not None and doc_rows is not None:
+                cache.write(keys[n], doc_rows)
+    if cache is not None:
+        cache.prune()
+    actor_rows, mention_rows, claim_rows, signal_rows, time_rows = (
+        [row for doc_rows in found if doc_rows is not None for row in doc_rows[k]]
+        for k in range(5))
     if stats is not None:
         # sentences parsed (not found in the cache), seconds in nlp.pipe and in extraction,
         # summed over the worker processes
-        stats.update(sentences=len(sentences), parsed=n_parsed[0],
-                     parse_s=round(n_parsed[1], 3), extract_s=round(n_parsed[2], 3))
+        stats.update(sentences=len(sentences), parsed=counts[0], cached=len(docs) - len(todo),
+                     parse_s=round(counts[1], 3), extract_s=round(counts[2], 3))
     if time_expressions is None:
         time_expressions = timex.time_expression_frame(time_rows)
     claims = _frame(claim_rows, "claims")
@@ -242,6 +253,31 @@ def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons
         "claims": claims,
         "trust_signals": _frame(signal_rows, "trust_signals"),
     }
+
+
+def _row_cache(folder, lexicons: Lexicons, vocabulary, nlp) -> rowcache.RowCache | None:
+    if folder is None:
+        return None
+    pipeline = (nlp_mod.pipeline_key(nlp) if nlp is not None
+                else nlp_mod.pipeline_id(lexicons.syntax.pipeline or None))
+    return rowcache.RowCache(folder, rowcache.fingerprint(
+        lexicons, vocabulary or timex.default_vocabulary(), pipeline))
+
+
+def _extract_missing(docs: list[list[dict]], documents: pd.DataFrame, lexicons: Lexicons,
+                     times: dict | None, vocabulary, workers, parse_cache, nlp
+                     ) -> tuple[list, tuple]:
+    """Rows of the documents not in the extraction cache (see _extract_documents); the
+    pipeline is loaded here, before any fork, so workers share it."""
+    parser = nlp_mod.Parser(nlp or nlp_mod.load_pipeline(lexicons.syntax.pipeline or None),
+                            parse_cache)
+    shas, names = _by_doc_id(documents, "sha256"), _by_doc_id(documents, "file")
+    n_workers = parallel.worker_count(sum(len(d) for d in docs), PARALLEL_MIN_SENTENCES,
+                                      workers)
+    if n_workers > 1 and len(docs) > 1:
+        return _extract_parallel(docs, lexicons, times, vocabulary, n_workers, parser, shas,
+                                 names)
+    return _extract_documents(docs, lexicons, times, vocabulary, parser, shas, names)
 
 
 def _by_doc_id(documents: pd.DataFrame | None, column: str) -> dict[str, str]:
