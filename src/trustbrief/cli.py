@@ -57,10 +57,9 @@ def _extract_and_write(seeds: Path, data: Path, out: Path, focus, story) -> dict
                           parse_cache=out / "parses", row_cache=out / "rows")
     progress.summarise_warnings()  # warnings of one kind end in one line, before the totals
     parse = tables["_parse"].iloc[0]
-    print(f"parsed {int(parse['parsed'])} sentences (the others of the "
-          f"{int(parse['sentences'])} needed no parse or came from {out}/parses/); "
-          f"{int(parse['cached'])} of {len(tables['documents'])} documents' rows came from "
-          f"{out}/rows/", file=sys.stderr)
+    print(f"parsed {int(parse['parsed'])} sentences (the others of the {int(parse['sentences'])}"
+          f" needed no parse or came from {out}/parses/); {int(parse['cached'])} of "
+          f"{len(tables['documents'])} documents' rows came from {out}/rows/", file=sys.stderr)
     docs = tables["documents"]
     raw_files = list(zip(docs["file"], docs["sha256"], strict=True))
     prov = pipeline.extraction_provenance(seeds, data, raw_files, story)
