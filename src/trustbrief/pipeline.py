@@ -155,8 +155,9 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
                   stats=parse_counts)
     # time expressions and mentions are checked once dated, below
     _checked({name: found[name] for name in ("actor_mentions", "claims", "trust_signals")})
+    period = kb.story.period if kb.story is not None else ("", "")
     documents = stage("dating", dating.infer_publication_dates, documents, found, kb.chronology,
-                      sentences=sentences, sidecar_file=kb.sidecar_file)
+                      sentences=sentences, sidecar_file=kb.sidecar_file, period=period)
     _checked({"documents": documents})
     found["time_expressions"] = timex.resolve_time_expressions(found["time_expressions"],
                                                                documents)

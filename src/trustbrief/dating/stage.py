@@ -89,11 +89,14 @@ class _Outcome:
 def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd.DataFrame,
                             max_lag_days: int = 14, lookaround_days: int = 62,
                             sentences: pd.DataFrame | None = None,
-                            sidecar_file: str = SIDECAR_FILE) -> pd.DataFrame:
+                            sidecar_file: str = SIDECAR_FILE,
+                            period: tuple[str, str] = ("", "")) -> pd.DataFrame:
     """Date the documents whose day is not known yet (published empty): the range the clues
     allow, and the day when they pin it (basis 'inferred', or 'stated' when a printed
     day-and-month found its year). Sidecar dates are checked against the clues; warnings
-    name `sidecar_file` (the story's sources.csv) as the place to add a known day."""
+    name `sidecar_file` (the story's sources.csv) as the place to add a known day.
+    `period`: the story's first and last day (ISO; '' when not given): an article without
+    any clue is given it, widened to the corpus's dated articles, as its range."""
     docs = documents.copy()
     for column in ("published", "published_earliest", "published_latest", "published_evidence",
                    "published_printed"):
@@ -104,7 +107,8 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
     outcomes: dict = {}
     anchors = docs
     for _ in range(MAX_PASSES):
-        latest = _one_pass(anchors, found, chronology, texts, max_lag_days, lookaround_days)
+        latest = _one_pass(anchors, found, chronology, texts, max_lag_days, lookaround_days,
+                           period)
         outcomes.update(latest)
         cells = {i: _cells(o.row, o.verdict, o.printed) for i, o in latest.items()
                  if o.row.get("published_basis") != "sidecar"}
@@ -128,7 +132,8 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
 
 
 def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: tuple,
-              max_lag_days: int, lookaround_days: int) -> dict:
+              max_lag_days: int, lookaround_days: int, period: tuple[str, str] = ("", "")
+              ) -> dict:
     """Index -> _Outcome for every document still open in `docs` (and every sidecar date)."""
     rows = frame_records(docs, present(docs, DOCUMENT_FIELDS))
     open_rows = [(i, row) for i, row in zip(docs.index, rows, strict=True)
@@ -149,9 +154,34 @@ def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: 
         printed = printed_clue(row)
         if printed is not None:
             doc_clues = [printed, *doc_clues]
-        verdict = decide(doc_clues, max_lag_days, lookaround_days, _bounds(row, span))
+        bounds = _bounds(row, span)
+        verdict = decide(doc_clues, max_lag_days, lookaround_days, bounds)
+        if verdict is None and row.get("published_basis") != "sidecar":
+            verdict = _period_verdict(row, period, rows)
         out[i] = _Outcome(row, verdict, printed, doc_clues)
     return out
+
+
+def _period_verdict(row: dict, period: tuple[str, str], rows: list[dict]) -> Verdict | None:
+    """An article with no clue at all was collected for the story: the story's period,
+    widened to the days of the corpus's dated articles (a follow-up may come after the
+    period's last day) and narrowed by what the corpus stage bounds (an update stamp), is an
+    honest range for it. None when the story gives no period."""
+    first, last = (iso_or_none(day) for day in period)
+    if first is None or last is None:
+        return None
+    dated = [d for d in (iso_or_none(r.get("published")) for r in rows) if d]
+    first, last = min([first, *dated]), max([last, *dated])
+    lower, upper = iso_or_none(row.get("published_earliest")), \
+        iso_or_none(row.get("published_latest"))
+    first, last = max(first, lower or first), min(last, upper or last)
+    if last < first:
+        return None
+    text = (f"no date in the text: the story's period and the corpus's dated articles, "
+            f"{first.isoformat()} to {last.isoformat()}")
+    clue = Clue(row["doc_id"], "", text, "period", lambda d: first <= d <= last, (),
+                ("period",), 0.0)
+    return Verdict(None, first, last, [clue], 0.0, 0.0)
 
 
 def _lede_times(found: dict, sentences: pd.DataFrame | None) -> pd.DataFrame | None:
