@@ -40,6 +40,8 @@ NOTICE_WRITING = [
      "minutes", "surprise/minutes-notice"),
     ("The US president said he did receive a heads-up ahead of the Israeli strikes.",
      "hours", "surprise/heads-up-received"),
+    ('Washington was "not aware of or involved in" the raid, the minister said.',
+     "none", "surprise/passive-not-told"),
 ]
 
 
@@ -118,3 +120,39 @@ def test_no_operation_in_the_document_links_nothing():
                         text="the two governments spoke by phone on Saturday")]
     built = _build(mentions, [signal("dA", 2, "none")])
     assert built["notice_accounts"].empty
+
+
+def test_shock_at_a_decision_is_surprise(lex):
+    sig = run(lex, ["US officials expressed deep shock at the dismissal of the Israeli "
+                    "defence minister."])["trust_signals"]
+    assert "surprise/shocked" in set(sig["rule"])
+
+
+def test_a_target_on_the_acting_side_itself_does_not_make_the_act_aimed_at_the_partner():
+    # 'the Israeli air force struck targets in Iran' read with Israel as the object
+    mentions = [mention("dA", 1, "airstrike", "Israel", ["Israel"], "2024-10-26",
+                        text="The Israeli air force struck targets in Iran on Saturday")]
+    ev = _build(mentions, [signal("dA", 1, "hours")])["events"].iloc[0]
+    assert (ev["notice"], ev["notice_to"]) == ("hours", "US")
+    # an operation aimed at the partner itself is no matter of notice
+    at_partner = [mention("dA", 1, "airstrike", "Israel", ["US"], "2024-10-26")]
+    assert _build(at_partner, [signal("dA", 1, "hours")])["events"].iloc[0]["notice"] == "n/a"
+
+
+def test_a_type_marked_notice_gets_a_level_though_it_is_no_operation():
+    types = {**EVENT_TYPES,
+             "dismissal": {"plover": "OTHER", "lane": "third-party actions",
+                           "operation": False, "notice": True, "verb": "dismisses"}}
+    mentions = [mention("dA", 1, "dismissal", "Israel", ["Israel"], "2024-11-05",
+                        text="Israel dismissed its defence minister on Tuesday"),
+                mention("dA", 2, "phone_call", "US", ["Israel"], "2024-11-05",
+                        text="the two governments spoke by phone on Tuesday")]
+    docs = docs_frame([("dA", "Wire One", "2024-11-06", "")])
+    built = events.build_events(found_frames(mentions, [signal("dA", 1, "none"),
+                                                        signal("dA", 2, "none")]),
+                                docs, None, types, rules=events.load_labels(DATA),
+                                gazetteer=GAZETTEER, focus=FOCUS)
+    ev = built["events"].set_index("event_type")
+    assert ev.loc["dismissal", "notice"] == "none"
+    assert ev.loc["phone_call", "notice"] == "n/a"  # a call is no act of one side
+    assert not built["events"].set_index("event_type").loc["dismissal", "operation"]

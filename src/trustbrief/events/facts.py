@@ -104,6 +104,12 @@ def direction_sides(direction) -> tuple[str, str, bool]:
     return left, right, False
 
 
+def tracks_notice(meta: dict) -> bool:
+    """Whether the partner's advance notice of this type of act is tracked: operations, and
+    acts a type marks `notice: true` (a government dismissing its own defence minister)."""
+    return bool(meta.get("operation") or meta.get("notice"))
+
+
 def notice_of_signal(sig: dict) -> str:
     if truthy(sig.get("negated")):
         return ""
@@ -118,7 +124,8 @@ def notice(recs: list[Rec], agent_side: str, operation: bool, ctx: Context,
            ) -> tuple[str, str, dict[str, list[tuple[str, str, str]]]]:
     """(level, side notified, accounts level -> [(doc_id, text, rule)]) for an operation.
 
-    Only operations by one focus side against a third party get a level; the most specific
+    Only acts whose notice is tracked (operations, and the types data/event_types.yaml marks
+    `notice: true`) by one focus side and not aimed at the other get a level; the most specific
     account wins (minutes/hours/days over a vague 'caught off guard' = none), ties go to the
     account more documents give, then the shorter notice. `linked`: sentences of accounts that
     name no operation, given to this one (notice_links); their rule ends in '+' LINK_RULE.
@@ -127,8 +134,11 @@ def notice(recs: list[Rec], agent_side: str, operation: bool, ctx: Context,
     if not operation or agent_side not in (a, b):
         return "n/a", "", {}
     other = b if agent_side == a else a
-    target_sides = {s for r in recs for s in r.target_sides if s}
-    if target_sides and target_sides <= {a, b}:
+    # a target on the acting side itself is its own business (a minister it dismisses) or a
+    # misread role ('the Israeli Air Force struck ... in Iran' read as striking Israel): the
+    # act is aimed at the partner only when the partner is all it targets
+    target_sides = {s for r in recs for s in r.target_sides if s} - {agent_side}
+    if target_sides and target_sides <= {other}:
         return "n/a", "", {}
     accounts: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     own = sorted({(r.doc_id, r.sent_id): r.text for r in recs}.items())
@@ -185,8 +195,7 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
     daters = [r for r in recs if r.polarity == ("planned" if planned else "asserted")]
     lo, hi, basis, disagree = best_date(daters, known)
     corr = corroboration(creating, ctx)
-    level, notified, accounts = notice(recs, agent_side, meta.get("operation", False), ctx,
-                                       linked)
+    level, notified, accounts = notice(recs, agent_side, tracks_notice(meta), ctx, linked)
     ev = _evidence(recs, lambda r: _gives_date(r, lo, hi))
     fields = _label_fields(recs, event_type, agent, agent_side, targets, ctx, ev)
     row = {

@@ -79,6 +79,7 @@ def event_type_table(event_types) -> dict[str, dict]:
             "plover": cell_text(get("plover", "")),
             "lane": cell_text(get("lane", "")),
             "operation": truthy(get("operation", False)),
+            "notice": truthy(get("notice", False)),
             "verb": cell_text(get("verb", "") or get("label_verb", "") or get("label", "")),
         }
     return rows

@@ -37,6 +37,7 @@ class EventType:
     has_targets: bool
     target_marker: re.Pattern | None
     from_claims: bool = False  # made from claims (statements.py), not from trigger words
+    notice: bool = False  # the partner's advance notice is tracked though no operation
 
 
 PASSIVE_AUX = r"(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?"
@@ -101,11 +102,13 @@ def _event_type(path: Path, type_id: str, spec, plover: set, lanes: tuple) -> Ev
     where = f"event_types.{type_id}"
     knowledge.require_keys(path, where, spec, ["plover", "lane", "operation", "verb"],
                            ["symmetric", "agent_types", "requires_types", "absorbs",
-                            "verbs", "nouns", "has_targets", "target_marker", "from_claims"])
+                            "verbs", "nouns", "has_targets", "target_marker", "from_claims",
+                            "notice"])
     _choice(path, f"{where}.plover", spec["plover"], sorted(plover))
     _choice(path, f"{where}.lane", spec["lane"], lanes)
-    if not isinstance(spec["operation"], bool):
-        raise DataFileError(path, f"{where}.operation", "expected true or false")
+    for flag in ("operation", "notice"):
+        if not isinstance(spec.get(flag, False), bool):
+            raise DataFileError(path, f"{where}.{flag}", "expected true or false")
     agent_types = _str_list(path, f"{where}.agent_types", spec.get("agent_types")) or [
         "person", "state", "organization"]
     for t in agent_types + _str_list(path, f"{where}.requires_types",
@@ -119,7 +122,8 @@ def _event_type(path: Path, type_id: str, spec, plover: set, lanes: tuple) -> Ev
         bool(spec.get("has_targets", True)),
         knowledge.compile_pattern(path, f"{where}.target_marker",
                                   rf"\b(?:{spec['target_marker']})\s+(?:the\s+)?$")
-        if spec.get("target_marker") else None, bool(spec.get("from_claims", False)))
+        if spec.get("target_marker") else None, bool(spec.get("from_claims", False)),
+        spec.get("notice", False))
 
 
 def _type_triggers(path: Path, type_id: str, spec) -> list[tuple]:
