@@ -810,3 +810,18 @@ def test_an_act_on_people_never_takes_a_whole_state_as_its_object(rules):
                               rules=rules, gazetteer=GAZETTEER, focus=FOCUS)["events"]
     label = out.iloc[0]["label"]
     assert label != "Israel kills Iran" and "killed 38 of 67" in label
+
+
+def test_an_act_told_as_done_is_never_dated_after_its_article(rules):
+    """'the Oct. 7 attack' in an article of August read as the coming October dates nothing;
+    a plan may lie ahead."""
+    docs = docs_frame([("dA", "Wire One", "2024-08-03", "")])
+    mentions = [mention("dA", 1, "airstrike", "Iran", ["Israel"], "2024-10-07",
+                        text="after the Oct. 7 strike on Israel"),
+                mention("dA", 2, "phone_call", "US", ["Israel"], "2024-10-07",
+                        polarity="planned", text="the two are to speak on Oct. 7")]
+    built = events.build_events(found_frames(mentions), docs, None, EVENT_TYPES, rules=rules,
+                                gazetteer=GAZETTEER, focus=FOCUS)
+    ev = built["events"].set_index("event_type")
+    assert ev.loc["airstrike", "date"] == ""
+    assert ev.loc["phone_call", "date"] == "2024-10-07"

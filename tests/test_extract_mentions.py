@@ -91,3 +91,11 @@ def test_a_noun_undergoing_a_passive_verb_keeps_no_window_roles(lex):
     assert strikes.empty or (strikes["agent"].iloc[0], list(strikes["targets"].iloc[0])) == (
         "", [])
     assert one_mention(found, "shootdown")["agent"] == "Egypt"
+
+
+def test_ongoing_deployments_are_a_state_not_an_occurrence(lex):
+    found = run(lex, ["The readout mentioned ongoing defensive French military deployments "
+                      "in Chad.",
+                      "France announced new military deployments in Chad on Friday."])
+    m = one_mention(found, "deployment")
+    assert (m["polarity"], m["factuality_rule"]) == ("generic", "ongoing-modifier")

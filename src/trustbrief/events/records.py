@@ -175,7 +175,12 @@ def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules
             lo = hi = None
             basis = "open"
         pub_lo, pub_hi = pub.get(doc, (None, None))
-        if lo is None and polarity == "asserted" and rules.reported is not None:
+        misread = _after_its_telling(lo, pub_hi, polarity)
+        if misread:  # it states a date, a wrong one: not undated news of the day either
+            lo = hi = None
+            basis = "open"
+        if lo is None and not misread and polarity == "asserted" and \
+                rules.reported is not None:
             lo, hi = _reported_range(sent_id, pub_lo, pub_hi, rules.reported)
             basis = "open" if lo is None else "reported"
         recs.append(Rec(
@@ -183,6 +188,18 @@ def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules
             target_sides, actors, locations, lo, hi, basis, polarity or "asserted", text,
             pub_lo, pub_hi, "", trigger, trigger_start))
     return recs
+
+
+# A day of slack for time zones between an act and the article that tells it.
+TELLING_SLACK_DAYS = 1
+
+
+def _after_its_telling(lo: int | None, pub_hi: int | None, polarity: str) -> bool:
+    """An act told as done cannot have happened after the article telling it was published:
+    such a date is misread (a yearless 'the Oct. 7 attack' given the coming year) and dates
+    nothing. Plans and conditions may lie ahead; an article of unknown date proves nothing."""
+    return (polarity or "asserted") == "asserted" and lo is not None and pub_hi is not None \
+        and lo > pub_hi + TELLING_SLACK_DAYS
 
 
 SENTENCE_NUMBER = re.compile(r"(\d+)$")  # corpus sent_ids end in the sentence's number
