@@ -19,6 +19,7 @@ BROKEN = {
     "boilerplate.yaml": "rules: [",
     "outlets.yaml": "outlets: {",
     "time_expressions.yaml": "months: [",
+    "deadlines.yaml": "nouns: [deadline]\npassed: []\n",
     "annotations.yaml": "annotations:\n  - id: a1\n    event: e999\n    field: colour\n",
     "labels.yaml": "groups: [",
     "channels.yaml": "channels: [",

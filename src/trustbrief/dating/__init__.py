@@ -24,6 +24,9 @@ Clues (each is a predicate over candidate publication days):
   certain; a date printed with its weekday is of the past week ('recent'); a date of the
   lede that falls on the lede's weekday is the lede's day ('news': published that day or
   the next).
+- deadline: a deadline counted from a dated act ('a letter dated Oct. 13 gave Israel 30
+  days'), placed by the lede ('as the deadline approaches' -> not after it; 'sidestepped its
+  deadline' -> its day or the next), data/deadlines.yaml (dating.deadlines).
 - window: what the corpus stage already bounds (a month in the URL, an update stamp) is a hard
   limit on the candidate days.
 - period: an article with no clue at all was collected for the story: the story's period,
@@ -40,9 +43,11 @@ range.
 
 from trustbrief.dating.chronology import CHRONOLOGY_COLUMNS, Pinned, load_chronology
 from trustbrief.dating.clues import Clue
+from trustbrief.dating.deadlines import DeadlineWords, load_deadline_words
 from trustbrief.dating.decide import Verdict, decide, score, score_days
 from trustbrief.dating.mentions import collect_clues
 from trustbrief.dating.stage import infer_publication_dates
 
-__all__ = ["CHRONOLOGY_COLUMNS", "Clue", "Pinned", "Verdict", "collect_clues", "decide",
-           "infer_publication_dates", "load_chronology", "score", "score_days"]
+__all__ = ["CHRONOLOGY_COLUMNS", "Clue", "DeadlineWords", "Pinned", "Verdict", "collect_clues",
+           "decide", "infer_publication_dates", "load_chronology", "load_deadline_words",
+           "score", "score_days"]
