@@ -31,6 +31,14 @@ def test_headlines_captions_and_credits_do_not_move_the_lede():
     assert numbers == [1, 1, 1, 2, 2, 2, 3]
 
 
+def test_an_archive_caption_is_never_in_the_lede():
+    texts = ["FILE - The minister speaks in Port City, Friday, March 8, 2024.",
+             "The minister resigned on Friday after a week of protests in the capital."]
+    depths = lede_depths(sentences_of("dF", texts))
+    assert depths[("dF", "dF-s001")] > 100
+    assert depths[("dF", "dF-s002")] == 1
+
+
 def test_a_dateline_and_a_credit_are_not_body_sentences():
     assert not is_body_sentence("CAPITAL, July 31. /AGENCY/.")
     assert not is_body_sentence("(Photo/Agency)")
@@ -38,10 +46,8 @@ def test_a_dateline_and_a_credit_are_not_body_sentences():
     assert is_body_sentence("“We will respond,” he said.”")
 
 
-def test_a_lede_weekday_below_the_headlines_meets_the_caption_date():
-    # 4 March 2025 is a Tuesday: the lede's 'Tuesday's blasts' are the caption's day, so the
-    # page is of that day or the next (the first is given).
-    sentences = sentences_of("dA", PAGE)
+def _dated(texts: list[str]) -> pd.Series:
+    sentences = sentences_of("dA", texts)
     docs = pd.DataFrame([
         {"doc_id": "dA", "file": "page.txt", "published": "", "published_basis": "unknown",
          "published_earliest": "", "published_latest": "", "published_evidence": "",
@@ -53,9 +59,24 @@ def test_a_lede_weekday_below_the_headlines_meets_the_caption_date():
                                                "text", "time_id", "polarity"]),
              "time_expressions": timex.extract_time_expressions(sentences)}
     empty = pd.DataFrame(columns=list(dating.CHRONOLOGY_COLUMNS))
-    out = dating.infer_publication_dates(docs, found, empty, sentences=sentences)
-    row = out.set_index("doc_id").loc["dA"]
-    assert (row["published"], row["published_basis"]) == ("2025-03-04", "inferred")
-    # without the sentences table, sentence numbers stand in: the weekday is too deep
-    out = dating.infer_publication_dates(docs, found, empty)
-    assert out.set_index("doc_id").loc["dA", "published"] == ""
+    with_depths = dating.infer_publication_dates(docs, found, empty, sentences=sentences)
+    # without the sentences table, sentence numbers stand in for the depths
+    without = dating.infer_publication_dates(docs, found, empty)
+    return pd.DataFrame({"with": with_depths.set_index("doc_id").loc["dA"],
+                         "without": without.set_index("doc_id").loc["dA"]})
+
+
+def test_a_lede_weekday_below_the_headlines_meets_the_caption_date():
+    # 4 March 2025 is a Tuesday: the lede's 'Tuesday's blasts' are the caption's day, so the
+    # page is of that day or the next (the first is given).
+    out = _dated(PAGE)
+    assert (out.loc["published", "with"], out.loc["published_basis", "with"]) == \
+        ("2025-03-04", "inferred")
+    assert out.loc["published", "without"] == ""  # the weekday's sentence number is 6
+
+
+def test_an_archive_photo_on_the_lede_weekday_pins_nothing():
+    # 7 March 2025 is a Friday, like the old photo's day: the photo is not the news
+    out = _dated(["FILE - The minister speaks in Port City, March 7, 2025.",
+                  "The minister resigned on Friday after weeks of protests in the capital."])
+    assert out.loc["published", "with"] == ""

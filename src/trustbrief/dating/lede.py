@@ -3,8 +3,9 @@
 A saved article opens with whatever its page put first: a headline, a standfirst, a photo
 caption and its credit line, a byline. The day's news is in the first sentences of the BODY,
 so rules about 'the lede' count body sentences, not lines: a line without sentence-final
-punctuation (a headline, '(AP Photo/...)'), a line of a few words, or a repeat of an earlier
-line (a caption printed twice) does not move the lede down.
+punctuation (a headline, '(AP Photo/...)'), a line of a few words, a repeat of an earlier
+line (a caption printed twice) or an archive photo's caption ('FILE - ...') does not move
+the lede down; an archive caption is never in the lede (its date is the photo's).
 """
 
 from __future__ import annotations
@@ -18,11 +19,16 @@ from trustbrief.contract.ids import sentence_number
 # a sentence of the body ends with sentence punctuation, maybe inside a closing quote
 SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*$")
 MIN_BODY_WORDS = 5  # 'MOSCOW, July 31. /TASS/.' is a dateline, not the lede
+# Agencies mark the caption of an archive photo 'FILE - ...' (or 'FILE PHOTO: ...'): its date
+# is the photo's, months or years old, never the day's news.
+FILE_PHOTO = re.compile(r"^\(?FILE(?:\s+PHOTO)?\b\s*[-–—:)]")
+OUTSIDE_LEDE = 1_000_000  # the depth of an archive caption: deeper than any lede
 
 
 def is_body_sentence(text: str) -> bool:
     text = " ".join(str(text or "").split())
-    return bool(SENTENCE_END.search(text)) and len(text.split()) >= MIN_BODY_WORDS
+    return bool(SENTENCE_END.search(text)) and len(text.split()) >= MIN_BODY_WORDS \
+        and not FILE_PHOTO.match(text)
 
 
 def lede_depths(sentences: pd.DataFrame | None) -> dict[tuple[str, str], int]:
@@ -39,8 +45,8 @@ def lede_depths(sentences: pd.DataFrame | None) -> dict[tuple[str, str], int]:
                                      ordered["text"].tolist(), strict=True):
         if doc_id != current:
             current, before, seen = doc_id, 0, set()
-        out[(doc_id, sent_id)] = before + 1
         flat = " ".join(str(text or "").split())
+        out[(doc_id, sent_id)] = OUTSIDE_LEDE if FILE_PHOTO.match(flat) else before + 1
         if is_body_sentence(flat) and flat not in seen:
             before += 1
         seen.add(flat)
