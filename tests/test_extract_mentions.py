@@ -99,3 +99,45 @@ def test_ongoing_deployments_are_a_state_not_an_occurrence(lex):
                       "France announced new military deployments in Chad on Friday."])
     m = one_mention(found, "deployment")
     assert (m["polarity"], m["factuality_rule"]) == ("generic", "ongoing-modifier")
+
+
+@pytest.fixture(scope="module")
+def two_ministers(tmp_path_factory):
+    """Lexicons of an invented story whose two foreign ministers the story file names."""
+    from fixtures.invented_story import invented_story, knowledge_with_story
+    from trustbrief.knowledge.story import find_story
+    from trustbrief.pipeline import Knowledge
+
+    story = invented_story("{name: Ana Ruiz Prieto, side: Mexico, role: foreign_minister}",
+                           "{name: Luis Vega, side: Canada, role: foreign_minister}")
+    data = knowledge_with_story(tmp_path_factory.mktemp("k") / "data", story)
+    return Knowledge(data, find_story(data, "mx-ca")).lexicons
+
+
+def test_a_title_and_its_name_are_one_participant(two_ministers):
+    """'Mexican Foreign Minister Ana Ruiz Prieto': the title and the name both name her; the
+    tree's participants name each person once (she is not her own partner)."""
+    from trustbrief.extract.actors import _document_hits
+    from trustbrief.extract.nlp import load_pipeline
+    from trustbrief.extract.roles import tree_roles
+
+    text = ("Mexican Foreign Minister Ana Ruiz Prieto and her Canadian counterpart Luis Vega "
+            "spoke by phone on Tuesday.")
+    doc, hits = load_pipeline()(text), _document_hits([text], two_ministers)[0]
+    at = text.index("spoke")
+    roles = tree_roles(doc, at, at + 5, two_ministers.event_types["phone_call"], hits,
+                       two_ministers.syntax, two_ministers, [])
+    assert roles["agent"] == ["Ana Ruiz Prieto"]
+    assert "Ana Ruiz Prieto" not in roles["targets"]  # not her own partner
+
+
+def test_telling_a_named_party_of_the_other_side_is_a_statement(two_ministers):
+    """'X told Y on Friday that ...' (dependency pattern told-named-addressee); 'told
+    reporters' or an addressee of one's own side is no such contact."""
+    found = run(two_ministers, ["Ruiz Prieto told Vega on Friday that Mexico expects clarity.",
+                                "Ruiz Prieto told reporters on Friday that Mexico is calm."])
+    said = one_mention(found, "statement")
+    assert (said["agent"], said["targets"], said["time_text"]) == (
+        "Ana Ruiz Prieto", ["Luis Vega"], "on Friday")
+    assert said["rule"] == "statement/verb/dep:told-named-addressee"
+    assert only(found["mentions"], sent_id="dtest00000-s002").empty

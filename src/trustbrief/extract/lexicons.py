@@ -88,6 +88,10 @@ def load_lexicons(data_dir: Path | str = DEFAULT_DATA_DIR, gazetteer: dict | Non
     cue_pattern, cues, negation, intensifiers, not_stimulus, inside, conditional = \
         _load_trust_cues(data_dir / "trust_cues.yaml")
     syntax = load_syntax(data_dir)
+    for rule_id, type_id, _ in syntax.triggers:
+        if type_id not in types:
+            raise DataFileError(data_dir / "syntax.yaml", f"triggers {rule_id}",
+                                f"unknown event type {type_id!r} (see event_types.yaml)")
     return Lexicons(actors, forms, form_pattern, side_actor, pron_pat, pron_rules, types, trig,
                     trig_rules, *polarity, clause_break, intro, loc_before, tgt_before,
                     cue_pattern, cues, negation, intensifiers, not_stimulus, inside,

@@ -96,7 +96,8 @@ def _participants(trigger, syntax: Syntax, hits, people, accept):
         for token in role_tokens(trigger, path):
             found, coref = _phrase_actors(token, hits, people, path, True,
                                           syntax.speech_verbs)
-            new = [n for n in found if accept(n) and n not in names]
+            # a title and the name it belongs to ('President Joe Biden') are one person
+            new = [n for n in dict.fromkeys(found) if accept(n) and n not in names]
             if new:
                 names += new
                 rules.append(path.id + ("+coref" if coref else ""))

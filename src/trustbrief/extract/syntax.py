@@ -45,6 +45,7 @@ class Syntax:
     outlet_nouns: frozenset = frozenset()
     document_nouns: frozenset = frozenset()  # 'a White House statement said': its owner speaks
     leader_posts: frozenset = frozenset()  # 'the Russian president': that side's leader
+    triggers: tuple = ()  # (id, event type, DependencyMatcher pattern): event words by syntax
 
 
 def _paths(path: Path, where: str, entries) -> list[RolePath]:
@@ -59,6 +60,33 @@ def _paths(path: Path, where: str, entries) -> list[RolePath]:
     return out
 
 
+def _checked_pattern(path: Path, where: str, pattern) -> list:
+    """A DependencyMatcher pattern whose first node is the trigger, with the operators and
+    token attributes the Reader supports."""
+    if not isinstance(pattern, list) or not pattern or not isinstance(pattern[0], dict) \
+            or pattern[0].get("RIGHT_ID") != "trigger":
+        raise DataFileError(path, where, "the first node must be 'trigger'")
+    for node in pattern:
+        if node is not pattern[0] and node.get("REL_OP") not in ("<", ">"):
+            raise DataFileError(path, where, "REL_OP must be '<' or '>'")
+        unknown = set(node.get("RIGHT_ATTRS", {})) - set(ATTRS)
+        if unknown:
+            raise DataFileError(path, where,
+                                f"unknown token attribute(s) {', '.join(sorted(unknown))}")
+    return pattern
+
+
+def _trigger_patterns(path: Path, entries) -> tuple:
+    out = []
+    for n, entry in enumerate(entries or []):
+        where = f"triggers[{n}]"
+        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("event_type"):
+            raise DataFileError(path, where, "needs an id, an event_type and a pattern")
+        out.append((str(entry["id"]), str(entry["event_type"]),
+                    _checked_pattern(path, where, entry.get("pattern"))))
+    return tuple(out)
+
+
 def load_syntax(data_dir: Path | str) -> Syntax:
     path = Path(data_dir) / "syntax.yaml"
     raw = knowledge.load_yaml(path) or {}
@@ -67,16 +95,7 @@ def load_syntax(data_dir: Path | str) -> Syntax:
         if entry.get("value") not in FACTUALITY_VALUES[1:]:
             raise DataFileError(path, f"factuality[{n}]",
                                 f"value must be one of {', '.join(FACTUALITY_VALUES[1:])}")
-        pattern = entry.get("pattern")
-        if not pattern or pattern[0].get("RIGHT_ID") != "trigger":
-            raise DataFileError(path, f"factuality[{n}]", "the first node must be 'trigger'")
-        for node in pattern:
-            if node is not pattern[0] and node.get("REL_OP") not in ("<", ">"):
-                raise DataFileError(path, f"factuality[{n}]", "REL_OP must be '<' or '>'")
-            unknown = set(node.get("RIGHT_ATTRS", {})) - set(ATTRS)
-            if unknown:
-                raise DataFileError(path, f"factuality[{n}]",
-                                    f"unknown token attribute(s) {', '.join(sorted(unknown))}")
+        pattern = _checked_pattern(path, f"factuality[{n}]", entry.get("pattern"))
         facts.append((str(entry["id"]), entry["value"], pattern))
     roles_raw = raw.get("roles") or {}
     roles = {form: {role: _paths(path, f"roles.{form}.{role}", roles_raw[form][role])
@@ -90,7 +109,8 @@ def load_syntax(data_dir: Path | str) -> Syntax:
                   frozenset(speech.get("posts", ())),
                   frozenset(speech.get("outlet_nouns", ())),
                   frozenset(speech.get("document_nouns", ())),
-                  frozenset(speech.get("leader_posts", ())))
+                  frozenset(speech.get("leader_posts", ())),
+                  _trigger_patterns(path, raw.get("triggers")))
 
 
 class Reader:
@@ -160,6 +180,18 @@ def _match(pattern: list, trigger) -> list[list]:
         if not partial:
             return []
     return [list(b.values()) for b in partial]
+
+
+def dependency_triggers(syntax: Syntax, doc) -> list[tuple]:
+    """(token, pattern id, event type) for each token of the parsed sentence that a trigger
+    pattern (data/syntax.yaml `triggers`) matches on, first pattern first."""
+    found = []
+    for token in doc:
+        for rule_id, event_type, pattern in syntax.triggers:
+            if _match(pattern, token):
+                found.append((token, rule_id, event_type))
+                break
+    return found
 
 
 def factuality_of(facts: dict, trigger, start: int, end: int) -> tuple[str, str]:

@@ -49,10 +49,14 @@ class TriggerRule:
     needs_party: bool = False  # only with an agent, a target or `object_after`
     object_after: re.Pattern | None = None  # 'to the Iranian attack' right after the trigger
     agent: str = ""  # a codename's known agent ('Operation True Promise II': Iran)
+    # a dependency trigger (data/syntax.yaml `triggers`): roles from the tree only, and two
+    # named parties of different sides ('X and Y spoke', 'X told Y'), else no mention
+    between_sides: bool = False
     where: str = ""  # data file and key, for errors
 
 
 PLAIN_TRIGGER = TriggerRule()
+DEPENDENCY_TRIGGER = TriggerRule(between_sides=True)
 
 
 def _trigger_entry(path, where, entry) -> tuple[str, TriggerRule]:

@@ -9,7 +9,8 @@ import re
 from trustbrief.extract.actors import Hit
 from trustbrief.extract.lexicons import MEASURE_KINDS, Lexicons
 from trustbrief.extract.roles import tree_roles
-from trustbrief.extract.syntax import factuality_of, token_at
+from trustbrief.extract.syntax import dependency_triggers, factuality_of, token_at
+from trustbrief.extract.vocabulary import DEPENDENCY_TRIGGER
 from trustbrief.extract.window_roles import _roles
 
 
@@ -112,18 +113,26 @@ def _governing(times, clause, span, lanes, measures: bool):
     return best
 
 
-def _trigger_matches(text: str, hits: list[Hit], lex: Lexicons) -> list[re.Match]:
-    """Trigger matches that are not part of an actor's name (a word of the name, not an
-    event)."""
-    matches = []
-    for m in lex.trigger_pattern.finditer(text):
-        start, end = m.span()
-        for h in hits:
-            if h.start <= start and end <= h.end:
-                break
-        else:
-            matches.append(m)
-    return matches
+def _trigger_matches(text: str, hits: list[Hit], lex: Lexicons, parsed=None) -> list[tuple]:
+    """(start, end, words, (type id, form, TriggerRule), rule name) of the sentence's
+    triggers that are not part of an actor's name (a word of the name, not an event): the
+    event vocabulary's words, then the words the dependency trigger patterns of
+    data/syntax.yaml find where no vocabulary word is ('X and Y spoke on Thursday')."""
+    def in_name(start: int, end: int) -> bool:
+        return any(h.start <= start and end <= h.end for h in hits)
+    found = [(*m.span(), m.group(), lex.trigger_rules[m.lastgroup], m.lastgroup)
+             for m in lex.trigger_pattern.finditer(text) if not in_name(*m.span())]
+    if parsed is None or not lex.syntax.triggers:
+        return found
+    taken = [(s, e) for s, e, *_ in found]
+    for token, rule_id, type_id in dependency_triggers(lex.syntax, parsed):
+        start, end = token.idx, token.idx + len(token)
+        if in_name(start, end) or any(s < end and start < e for s, e in taken):
+            continue
+        form = "verb" if token.pos_ in ("VERB", "AUX") else "noun"
+        found.append((start, end, token.text, (type_id, form, DEPENDENCY_TRIGGER),
+                      f"dep:{rule_id}"))
+    return sorted(found, key=lambda f: f[0])
 
 
 def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexicons,
@@ -132,35 +141,38 @@ def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexi
     """Event mentions of one sentence: lexical triggers, roles and factuality from `parsed`
     (the sentence's spaCy Doc)."""
     text = sent["text"]
-    matches = _trigger_matches(text, hits, lex)
+    matches = _trigger_matches(text, hits, lex, parsed)
     if not matches:
         return []
     clauses = _clauses(text, lex) if clauses is None else clauses
-    rules, event_types = lex.trigger_rules, lex.event_types
-    spans = [(*m.span(), event_types[rules[m.lastgroup][0]].lane) for m in matches]
+    event_types = lex.event_types
+    spans = [(start, end, event_types[kind[0]].lane) for start, end, _, kind, _ in matches]
     lanes = _nearest_lanes(text, times, spans, clauses) if times else {}
     facts = lex.reader.factualities(parsed) if parsed is not None else {}
     sent_types = None  # actor types in the sentence, for event types that require one
     by_clause: dict[tuple, list[Hit]] = {}  # clause -> its hits
     found = []
-    for m in matches:
-        type_id, form, rule = rules[m.lastgroup]
+    for start, end, words, (type_id, form, rule), rule_name in matches:
         etype = event_types[type_id]
         if etype.requires_types:
             if sent_types is None:
                 sent_types = {t for h in hits for t in h.types}
             if not etype.requires_types & sent_types:
                 continue
-        start, end = m.span()
         clause = _clause_of(start, clauses)
         in_clause = by_clause.get(clause)
         if in_clause is None:
             in_clause = by_clause[clause] = [h for h in hits if clause[0] <= h.start < clause[1]]
-        agent, targets, locations = _roles(text, start, end, form, etype, in_clause, lex)
+        if rule.between_sides:
+            agent, targets, locations = [], [], []
+        else:
+            agent, targets, locations = _roles(text, start, end, form, etype, in_clause, lex)
         agent_rule = target_rule = "window"
         if parsed is not None:
             agent, targets, agent_rule, target_rule = _tree_over_window(
                 parsed, (start, end, form), etype, hits, lex, people, agent, targets)
+        if rule.between_sides and not _between_sides(agent, targets, lex):
+            continue  # 'X and Y spoke' of one side, or a party the tree could not name
         if rule.agent:
             agent, targets = [rule.agent], [t for t in targets if t != rule.agent]
             agent_rule = "codename"
@@ -173,11 +185,17 @@ def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexi
             "targets": targets, "locations": [a for h in locations for a in h.actors],
             "time": _governing(times, clause, span, lanes, False) if times else None,
             "measure": _governing(times, clause, span, lanes, True) if times else None,
-            "trigger": m.group(), "trigger_start": start, "form": form,
-            "rule": f"{type_id}/{form}/{m.lastgroup}", "agent_rule": agent_rule,
+            "trigger": words, "trigger_start": start, "form": form,
+            "rule": f"{type_id}/{form}/{rule_name}", "agent_rule": agent_rule,
             "target_rule": target_rule,
             **_factuality(parsed, facts, start, end, text, clause, spans, lex)})
     return _merge_same_type(_unabsorbed(found, event_types))
+
+
+def _between_sides(agent: list[str], targets: list[str], lex: Lexicons) -> bool:
+    """Two named parties of two different sides (media aside) take part."""
+    sides = {lex.actors[n].side for n in [*agent, *targets] if n in lex.actors}
+    return len(sides - {"", "media"}) >= 2
 
 
 def _tree_over_window(parsed, trigger: tuple, etype, hits, lex, people, agent, targets):
