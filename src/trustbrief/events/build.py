@@ -15,6 +15,7 @@ from trustbrief.events.cluster import (
     cluster_mentions,
     date_main_clause,
 )
+from trustbrief.events.contacts import fold_said_into_contacts
 from trustbrief.events.context import Context, _signals_by_sentence
 from trustbrief.events.facts import notice_of_signal, summarize
 from trustbrief.events.label_rules import LabelRules
@@ -73,7 +74,8 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
     recs = date_main_clause(recs)
     for r in recs:
         r.nearby = frozenset(ctx.actors_by_sent.get((r.doc_id, r.sent_id), ()))
-    clusters, participants = cluster_mentions(recs, ctx.kinds)
+    clusters, participants = fold_said_into_contacts(
+        *cluster_mentions(recs, ctx.kinds), rules.said_in_contacts, ctx.kinds)
     keys = _cluster_keys(clusters, participants)
     anns = [] if annotations is None else annotations.to_dict("records")
     clusters, keys, override_rows = apply_structural(clusters, keys, anns)

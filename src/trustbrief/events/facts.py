@@ -196,7 +196,7 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
     lo, hi, basis, disagree = best_date(daters, known)
     corr = corroboration(creating, ctx)
     level, notified, accounts = notice(recs, agent_side, tracks_notice(meta), ctx, linked)
-    ev = _evidence(recs, lambda r: _gives_date(r, lo, hi))
+    ev = _evidence(recs, lambda r: _gives_date(r, lo, hi), agent)
     fields = _label_fields(recs, event_type, agent, agent_side, targets, ctx, ev)
     row = {
         "event_id": "", "date": day_text(lo), "date_earliest": day_text(lo),

@@ -50,6 +50,9 @@ class LabelRules:
     joins: tuple[Join, ...] = ()
     equivalents: tuple[frozenset, ...] = ()
     reported: ReportedDates | None = None  # how an undated lede is dated (None: never)
+    # what one participant of a contact says to another that day joins the contact
+    # (data/labels.yaml said_in_contacts: source = what is said, into = the contacts)
+    said_in_contacts: Join | None = None
 
     def same_kind(self, a: str, b: str) -> bool:
         """May a chronology row of type a stand for an event of type b?"""
@@ -71,7 +74,8 @@ def load_labels(data_dir: Path | str) -> LabelRules:
     path = Path(data_dir) / "labels.yaml"
     doc = load_yaml(path) or {}
     require_keys(path, "top level", doc, ["groups", "templates"],
-                 ["planned_format", "joins", "chronology_equivalents", "reported_dates"])
+                 ["planned_format", "joins", "chronology_equivalents", "reported_dates",
+                  "said_in_contacts"])
     groups = {}
     seen_types: dict[str, str] = {}
     for name, spec in (doc["groups"] or {}).items():
@@ -116,8 +120,13 @@ def load_labels(data_dir: Path | str) -> LabelRules:
                           _type_list(path, f"{where}.to", item["to"])))
     equivalents = tuple(_type_list(path, f"chronology_equivalents[{n}]", item)
                         for n, item in enumerate(doc.get("chronology_equivalents") or [], 1))
+    said = doc.get("said_in_contacts")
+    if said is not None:
+        require_keys(path, "said_in_contacts", said, ["said", "contacts"])
+        said = Join(_type_list(path, "said_in_contacts.said", said["said"]),
+                    _type_list(path, "said_in_contacts.contacts", said["contacts"]))
     return LabelRules(groups, templates, str(planned), tuple(joins), equivalents,
-                      _reported_dates(path, doc.get("reported_dates")))
+                      _reported_dates(path, doc.get("reported_dates")), said)
 
 
 def _reported_dates(path: Path, spec) -> ReportedDates | None:

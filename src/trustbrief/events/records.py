@@ -144,6 +144,7 @@ class Rec:
     trigger: str = ""
     trigger_start: int = -1
     nearby: frozenset = frozenset()  # every actor named in the mention's sentence
+    said_in_contact: bool = False  # moved into a contact as what was said there (contacts.py)
 
 
 def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules
@@ -305,9 +306,14 @@ def _ranked(values: Iterable[str]) -> list[str]:
     return sorted(counts, key=lambda v: (-counts[v], v))
 
 
-def _evidence(recs: list[Rec], gives_date=None) -> Rec:
-    """The mention that shows the event: asserted first, then (with `gives_date`, a
-    predicate) one that gives the event its date, then the most reliable date basis."""
+def _evidence(recs: list[Rec], gives_date=None, agent: str = "") -> Rec:
+    """The mention that shows the event: asserted first, then one that tells the event
+    itself (not what was said in it: a contact shows its call), then (with `gives_date`, a
+    predicate) one that gives the event its date, then the most reliable date basis, then
+    one whose agent is the event's `agent` (the label's subject: 'Israel statement on ...'
+    shows Israel's statement, not a minister's told the same days)."""
     return min(recs, key=lambda r: (r.polarity not in CREATING, r.polarity != "asserted",
+                                    r.said_in_contact,
                                     gives_date is not None and not gives_date(r),
-                                    BASIS_RANK.get(r.basis, 9), r.doc_id, r.sent_id, r.pos))
+                                    BASIS_RANK.get(r.basis, 9), bool(agent) and r.agent != agent,
+                                    r.doc_id, r.sent_id, r.pos))

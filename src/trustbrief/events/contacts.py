@@ -1,0 +1,97 @@
+"""What was said in a contact: a demand, warning or statement that one participant of a call
+or meeting addresses to another on the day of that contact is the contact's content, not an
+event of its own (data/labels.yaml `said_in_contacts`).
+
+News tells one call three ways: 'X and Y spoke on Wednesday', 'Y told X on Wednesday he was
+planning ...', 'X urged Y to ...'. Clustering keeps groups apart (a call is not a demand), so
+this pass folds the said-events into the contact they were said in, after clustering and
+before event keys are made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from trustbrief.events.label_rules import Join
+from trustbrief.events.records import CREATING, VAGUE_SPAN_DAYS, Rec
+
+
+def _precise_span(recs: list[Rec]) -> tuple[int, int] | None:
+    """The days the asserted, precisely dated mentions of a cluster cover."""
+    days = [(r.lo, r.hi) for r in recs if r.polarity == "asserted" and r.lo is not None
+            and r.hi - r.lo < VAGUE_SPAN_DAYS]
+    if not days:
+        return None
+    return min(lo for lo, _ in days), max(hi for _, hi in days)
+
+
+def _is_contact(recs: list[Rec], contacts: frozenset) -> bool:
+    return recs[0].group.symmetric and any(
+        r.event_type in contacts and r.polarity in CREATING for r in recs)
+
+
+def _is_said(recs: list[Rec], said: frozenset) -> bool:
+    return not recs[0].group.symmetric and all(r.event_type in said for r in recs)
+
+
+def _said_in(r: Rec, members: set[str], kinds: Mapping[str, dict]) -> bool:
+    """The mention names two parties of two sides, each a member of the contact or (a state
+    or body) the side of one, and at least one a member."""
+    parties = {p for p in (r.agent, *r.targets) if p}
+    if len(parties) < 2 or not parties & members:
+        return False
+    member_sides = {kinds.get(m, {}).get("side", "") for m in members} - {""}
+    sides = set()
+    for p in parties:
+        kind = kinds.get(p, {})
+        if p not in members and (kind.get("type") == "person"
+                                 or kind.get("side", "") not in member_sides):
+            return False
+        sides.add(kind.get("side", ""))
+    return len(sides - {""}) >= 2
+
+
+def _host(recs: list[Rec], contacts: list[tuple[int, set[str], tuple[int, int]]],
+          kinds: Mapping[str, dict]) -> int | None:
+    """The contact (its index) a said-event was said in: the one it overlaps in dates whose
+    members its mentions name, the one naming most of them first."""
+    best, best_shared = None, 0
+    for index, members, (lo, hi) in contacts:
+        for r in recs:
+            if r.polarity != "asserted" or r.lo is None or r.hi - r.lo >= VAGUE_SPAN_DAYS:
+                continue
+            if r.lo <= hi and lo <= r.hi and _said_in(r, members, kinds):
+                shared = len({r.agent, *r.targets} & members)
+                if shared > best_shared:
+                    best, best_shared = index, shared
+    return best
+
+
+def fold_said_into_contacts(clusters: list[list[Rec]], participants: list[str],
+                            rule: Join | None, kinds: Mapping[str, dict]
+                            ) -> tuple[list[list[Rec]], list[str]]:
+    """Clusters and their key participants with every said-event (rule.source types) that
+    was said in a contact (rule.into types) moved into that contact's cluster, after its
+    own mentions (so the contact's type and key stay)."""
+    if rule is None:
+        return clusters, participants
+    contacts = []
+    for i, (recs, key) in enumerate(zip(clusters, participants, strict=True)):
+        span = _precise_span(recs) if _is_contact(recs, rule.into) else None
+        if span is not None:
+            contacts.append((i, set(key.split("+")), span))
+    if not contacts:
+        return clusters, participants
+    merged = [list(c) for c in clusters]
+    gone = set()
+    for i, recs in enumerate(clusters):
+        if not _is_said(recs, rule.source):
+            continue
+        host = _host(recs, contacts, kinds)
+        if host is not None:
+            for r in recs:
+                r.said_in_contact = True
+            merged[host].extend(recs)
+            gone.add(i)
+    keep = [i for i in range(len(clusters)) if i not in gone]
+    return [merged[i] for i in keep], [participants[i] for i in keep]

@@ -1,0 +1,61 @@
+"""events/contacts.py: what one participant of a call says to another that day is the call's
+content, not an event of its own (invented frames; helpers from test_events)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from test_events import EVENT_TYPES, FOCUS, GAZETTEER, docs_frame, found_frames, mention, rules
+from trustbrief import events
+
+__all__ = ["rules"]  # the labels fixture of test_events
+
+TYPES = dict(EVENT_TYPES,
+             demand={"plover": "DEMAND", "lane": "contacts", "operation": False},
+             statement={"plover": "OTHER", "lane": "contacts", "operation": False})
+CALL = "Biden and Netanyahu spoke on Wednesday"
+TOLD = "Netanyahu told Biden on Wednesday he was planning to strike military targets"
+URGED = "Biden urged Netanyahu to minimize harm to civilians"
+
+
+def _rows():
+    return [
+        mention("d1", 1, "phone_call", "Joe Biden", ["Benjamin Netanyahu"], "2024-10-09",
+                basis="relative", text=CALL),
+        mention("d2", 5, "statement", "Benjamin Netanyahu", ["Joe Biden"], "2024-10-09",
+                basis="relative", text=TOLD),
+        # a state and a participant of the other side, dated by its lede: the same call
+        mention("d3", 1, "demand", "US", ["Benjamin Netanyahu"], basis="reported",
+                lo="2024-10-09", hi="2024-10-10", text=URGED),
+        # no participant named: a statement of one government on the other stays its own
+        mention("d3", 4, "statement", "Israel", ["US"], "2024-10-09", basis="relative",
+                text="Israel said on Wednesday it would decide alone"),
+        # another day: another event
+        mention("d2", 7, "demand", "Joe Biden", ["Benjamin Netanyahu"], "2024-10-20",
+                basis="relative", text="Biden urged Netanyahu on Sunday to open crossings"),
+    ]
+
+
+def _built(rules):
+    docs = docs_frame([("d1", "A", "2024-10-09", ""), ("d2", "B", "2024-10-21", ""),
+                       ("d3", "C", "2024-10-10", "")])
+    return events.build_events(found_frames(_rows()), docs, None, TYPES, rules=rules,
+                               gazetteer=GAZETTEER, focus=FOCUS)
+
+
+def test_what_a_participant_says_that_day_joins_the_call(rules):
+    out = _built(rules)
+    built = out["events"].set_index("event_type", drop=False)
+    call = out["events"][out["events"]["event_type"] == "phone_call"].iloc[0]
+    assert call["n_mentions"] == 3 and call["date_earliest"] == "2024-10-09"
+    assert call["evidence"] == CALL  # the call shows itself, not what was said in it
+    said = set(out["mentions"].loc[out["mentions"]["event_id"] == call["event_id"], "text"])
+    assert said == {CALL, TOLD, URGED}
+    assert sorted(built.loc[["statement", "demand"], "date_earliest"]) == [
+        "2024-10-09", "2024-10-20"]
+
+
+def test_without_the_rule_what_was_said_stays_apart(rules):
+    out = _built(dataclasses.replace(rules, said_in_contacts=None))
+    assert (out["events"]["event_type"] == "phone_call").sum() == 1
+    assert len(out["events"]) == 5
