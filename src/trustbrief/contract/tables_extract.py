@@ -89,6 +89,13 @@ MENTIONS = Table(
         ),
         text("target_rule", "role path that found the targets (as agent_rule)"),
         integer("trigger_start", "offset of the trigger in the sentence"),
+        text(
+            "phrase",
+            "what the sentence says happened, in its own words, read from the parse "
+            "(subject, verb, object: 'Azerbaijani police raided the office of ...'; or the "
+            "trigger's noun phrase: 'the detention of Russian citizens'); '' when the parse "
+            "gives no phrase a reader could sign (extract/phrases.py)",
+        ),
     ),
     primary_key=("mention_id",),
     foreign_keys=(fk("sent_id", "sentences", "sent_id"), fk("event_id", "events", "event_id")),

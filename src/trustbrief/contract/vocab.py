@@ -174,7 +174,8 @@ class ContactStatus(StrEnum):
 
 
 class LabelSource(StrEnum):
-    TEMPLATE = "template"  # data/labels.yaml
+    TEMPLATE = "template"  # data/labels.yaml filled from the event's roles
+    PHRASE = "phrase"  # the evidence sentence's own words (data/labels.yaml {phrase})
     ANNOTATION = "annotation"  # an analyst's label
 
 

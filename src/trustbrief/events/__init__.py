@@ -47,7 +47,7 @@ from trustbrief.events.build import MENTION_COLUMNS, SCHEMA, build_events
 from trustbrief.events.cluster import apply_joins, cluster_mentions
 from trustbrief.events.facts import best_date, direction_sides, notice, precision_of, summarize
 from trustbrief.events.label_rules import LabelRules, load_labels
-from trustbrief.events.labels import make_label, trigger_excerpt
+from trustbrief.events.labels import event_phrase, make_label
 from trustbrief.events.origins import corroboration, origin_finder
 from trustbrief.events.records import as_list, event_type_table, gazetteer_table
 
@@ -56,5 +56,5 @@ __all__ = [
     "apply_structural", "as_list", "best_date", "build_events", "cluster_mentions",
     "corroboration", "direction_sides", "event_type_table", "gazetteer_table",
     "load_annotations", "load_labels", "make_label", "notice", "origin_finder",
-    "precision_of", "summarize", "trigger_excerpt",
+    "precision_of", "summarize", "event_phrase",
 ]

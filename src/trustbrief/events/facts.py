@@ -198,18 +198,19 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
     level, notified, accounts = notice(recs, agent_side, tracks_notice(meta), ctx, linked)
     ev = _evidence(recs, lambda r: _gives_date(r, lo, hi), agent)
     fields = _label_fields(recs, event_type, agent, agent_side, targets, ctx, ev)
+    label, label_source = make_label(fields, event_type, ctx, planned)
     row = {
         "event_id": "", "date": day_text(lo), "date_earliest": day_text(lo),
         "date_latest": day_text(hi),
         "date_precision": precision_of(lo, hi), "event_type": event_type,
         "plover": meta.get("plover", ""), "actors": actors,
-        "label": make_label(fields, event_type, ctx, planned),
+        "label": label,
         "n_documents": corr["n_documents"], "n_outlets": corr["n_outlets"],
         "n_origins": corr["n_origins"], "doc_ids": corr["doc_ids"], "notice": level,
         "evidence": ev.text, "lane": meta.get("lane", ""),
         "operation": bool(meta.get("operation", False)), "origins": corr["origins"],
         "outlets": corr["outlets"], "date_basis": basis,
-        "key": key, "label_source": "template", "status": "planned" if planned else "asserted",
+        "key": key, "label_source": label_source, "status": "planned" if planned else "asserted",
         "agent": agent, "agent_side": agent_side, "targets": targets, "notice_to": notified,
         "named_targets": [t for t in targets if ctx.kinds.get(t, {}).get("type") != "place"],
         "chronology_key": "", "date_source": "", "n_mentions": len(recs),

@@ -66,7 +66,7 @@ class LabelRules:
 
     def templates_for(self, event_type: str) -> tuple[str, ...]:
         return self.templates.get(event_type) or self.templates.get("default") or (
-            "{agent} {verb} {target}", "{agent_side} {type_name}", "{type_name}")
+            "{agent} {verb} {target}", "{type_name} by {agent}", "{type_name}")
 
 
 def load_labels(data_dir: Path | str) -> LabelRules:
@@ -148,11 +148,9 @@ def _type_list(path: Path, where: str, value) -> frozenset:
 
 
 TEMPLATE_FIELDS = {"agent", "agent_side", "target", "target_nonstate", "target_role",
-                   "target_short_role", "place", "participants", "verb", "type_name"}
-
-
-# a label names who or what was acted on
-OBJECT_FIELDS = {"target", "target_nonstate", "participants", "place"}
+                   "target_short_role", "place", "participants", "verb", "type_name", "phrase"}
+# placeholders that name who or what was acted on (or the whole event: {phrase})
+OBJECT_FIELDS = frozenset({"target", "target_nonstate", "participants", "place", "phrase"})
 
 
 def _check_template(path: Path, where: str, text) -> None:

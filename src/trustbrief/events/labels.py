@@ -1,4 +1,6 @@
-"""Event labels: the template filled from an event's agent, targets and place."""
+"""Event labels: the first template of data/labels.yaml that its fields fill - the event's
+agent, targets and place, or {phrase}: what the evidence sentence says happened, in its own
+words (read from the parse by extract.phrases)."""
 
 from __future__ import annotations
 
@@ -24,62 +26,42 @@ def _placeholders(template: str) -> tuple[str, ...]:
     return tuple(f for _, f, _, _ in string.Formatter().parse(template) if f)
 
 
-def make_label(fields: dict, event_type: str, ctx: Context, planned: bool) -> str:
-    """First template whose placeholders are all known and which fits in 70 characters;
-    if none fits, the first usable one cut at a word boundary with an ellipsis."""
+def make_label(fields: dict, event_type: str, ctx: Context, planned: bool) -> tuple[str, str]:
+    """(label, label source): the first template whose placeholders are all known and which
+    fits in 70 characters - source 'phrase' when it is the sentence's own words ({phrase}),
+    else 'template'; if none fits, the first usable one cut at a word boundary with an
+    ellipsis (rather than a later template that names no target or object); with no usable
+    template, the event type's name."""
     filled = []
     for template in ctx.rules.templates_for(event_type):
         names = _placeholders(template)
         if not all(fields.get(n) for n in names):
             continue
-        if fields.get("excerpt") and not OBJECT_FIELDS & set(names) and \
-                {"verb", "type_name"} & set(names):
-            break  # 'X urges' says nothing: '<agent> <verb> (<the clause>)' says more
+        if filled and not OBJECT_FIELDS & set(names):
+            break  # a longer label that names the target, cut, says more than 'Killing by X'
         label = re.sub(r"\s+", " ", template.format(**{n: fields[n] for n in names})).strip()
         label = label[:1].upper() + label[1:]
         if planned:
             label = ctx.rules.planned_format.format(label=label)
+        source = "phrase" if "phrase" in names else "template"
         if len(label) <= LABEL_MAX:
-            return label
-        filled.append(label)
-    if not filled and fields.get("excerpt"):
-        head = fields.get("agent") or fields.get("agent_side") or ""
-        verb = fields.get("verb") or fields.get("type_name") or event_type
-        label = f"{head} {verb}".strip()
-        label = label[:1].upper() + label[1:]
-        room = LABEL_MAX - len(label) - 3 - (len(ctx.rules.planned_format) - 7 if planned else 0)
-        excerpt = _cut(fields["excerpt"], room)
-        if excerpt:
-            label = f"{label} ({excerpt})"
-        filled = [ctx.rules.planned_format.format(label=label) if planned else label]
+            return label, source
+        filled.append((label, source))
     if not filled:
         fallback = fields.get("type_name") or event_type
-        filled = [fallback[:1].upper() + fallback[1:]]
-    best = filled[0]
-    if len(best) <= LABEL_MAX:
-        return best
+        return fallback[:1].upper() + fallback[1:], "template"
+    best, source = filled[0]
     cut = best[:LABEL_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:-")
-    return cut + "…"
+    return cut + "…", source
 
 
-def _cut(text: str, room: int) -> str:
-    if len(text) <= room:
-        return text
-    return text[:max(room - 1, 0)].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…" if room > 8 else ""
-
-
-CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s")
-
-
-def trigger_excerpt(rec: Rec, before: int = 3, after: int = 3) -> str:
-    """A few words around the trigger, inside its clause: 'avoid American objections'."""
-    start = rec.trigger_start
-    if start < 0 or not rec.trigger:
-        return ""
-    end = start + len(rec.trigger)
-    left = CLAUSE_BREAK.split(rec.text[:start])[-1].split()[-before:]
-    right = CLAUSE_BREAK.split(rec.text[end:])[0].split()[:after]
-    return " ".join([*left, rec.text[start:end], *right]).strip(" .")
+def event_phrase(recs: list[Rec], evidence: Rec | None = None) -> str:
+    """The evidence mention's phrase (what its sentence says happened, in its own words),
+    else the first other mention's that has one, the most reliable first."""
+    if evidence is not None and evidence.phrase:
+        return evidence.phrase
+    ranked = sorted(recs, key=lambda r: (r.polarity not in CREATING, r.doc_id, r.sent_id, r.pos))
+    return next((r.phrase for r in ranked if r.phrase), "")
 
 
 def _label_fields(recs: list[Rec], event_type: str, agent: str, agent_side: str,
@@ -98,7 +80,7 @@ def _label_fields(recs: list[Rec], event_type: str, agent: str, agent_side: str,
         "target_role": ctx.kinds.get(target, {}).get("role", ""),
         "target_short_role": ctx.kinds.get(target, {}).get("short_role", "")
         or ctx.kinds.get(target, {}).get("role", ""),
-        "excerpt": trigger_excerpt(evidence or _evidence(recs)),
+        "phrase": event_phrase(recs, evidence or _evidence(recs)),
         "place": places[0] if places else "",
         "participants": " and ".join(sorted(people[:2])) if len(people) >= 2 else "",
         "verb": ctx.types.get(event_type, {}).get("verb", ""),

@@ -145,6 +145,7 @@ class Rec:
     trigger_start: int = -1
     nearby: frozenset = frozenset()  # every actor named in the mention's sentence
     said_in_contact: bool = False  # moved into a contact as what was said there (contacts.py)
+    phrase: str = ""  # what the sentence says happened, in its words (extract.phrases)
 
 
 def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules
@@ -157,14 +158,14 @@ def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules
     groups = memoized(rules.group_of)
     text_columns = ("mention_id", "doc_id", "sent_id", "event_type", "agent", "agent_side",
                     "date", "date_earliest", "date_latest", "date_basis", "polarity", "text",
-                    "trigger")
+                    "trigger", "phrase")
     columns = [str_column(mentions, name) for name in text_columns]
     columns += [_name_tuples(mentions, name)
                 for name in ("targets", "target_sides", "actors", "locations")]
     columns.append(_int_column(mentions, "trigger_start"))
     recs = []
     for pos, (mention_id, doc, sent_id, etype, agent, agent_side, date, earliest, latest,
-              basis, polarity, text, trigger, targets, target_sides, actors, locations,
+              basis, polarity, text, trigger, phrase, targets, target_sides, actors, locations,
               trigger_start) in enumerate(zip(*columns, strict=True)):
         if not etype or doc in dup:
             continue
@@ -187,7 +188,7 @@ def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules
         recs.append(Rec(
             pos, mention_id, doc, sent_id, etype, groups(etype), agent, agent_side, targets,
             target_sides, actors, locations, lo, hi, basis, polarity or "asserted", text,
-            pub_lo, pub_hi, "", trigger, trigger_start))
+            pub_lo, pub_hi, "", trigger, trigger_start, phrase=phrase))
     return recs
 
 

@@ -15,6 +15,7 @@ from trustbrief.extract import rowcache
 from trustbrief.extract.actors import _document_hits
 from trustbrief.extract.claims import _claim
 from trustbrief.extract.lexicons import SCHEMA, Lexicons
+from trustbrief.extract.phrases import with_phrases
 from trustbrief.extract.signals import _signals
 from trustbrief.extract.statements import statement
 from trustbrief.extract.windows import _clauses, _mention_rows, _sentence_mentions
@@ -132,7 +133,9 @@ def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
                        _pronoun_candidates(people, recent_speaker, n), ner_names)
         said = statement(sent, claim, hits, doc_times.get(sent["sent_id"], []), found,
                          lexicons, parsed)
-        mention_rows += _mention_rows(sent, found + ([said] if said else []), lexicons)
+        mention_rows += with_phrases(_mention_rows(sent, found + ([said] if said else []),
+                                                   lexicons), parsed,
+                                     doc_times.get(sent["sent_id"], []))
         if claim:
             claim_rows.append(claim)
             doc_claims[n] = claim

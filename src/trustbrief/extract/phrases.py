@@ -1,0 +1,276 @@
+"""What a mention says happened, in the sentence's own words, read from the parse.
+
+An event label a reader would sign is a short clause ('Azerbaijani police raided the office
+of Sputnik news agency') or a noun phrase ('the detention of Russian citizens'), never a
+window of words cut around the trigger ('died during a raid carried out by'). The phrase
+keeps the trigger's subject, its verb with auxiliaries and negation, and its object (or,
+without one, its first prepositional complement); each noun phrase keeps its modifiers and
+one prepositional complement, never a relative clause, apposition or parenthesis. Too long,
+it is shortened step by step (complements compacted, names to their last word: 'Putin and
+Aliyev met in Dushanbe'). What is no label gives '': a subject or object that is a pronoun
+('he', 'them'; 'he'/'she' become the mention's agent when it has one), a verb of saying
+with no object ('Aliyev said'), an infinitive or participle without its subject ('to meet
+with ...', 'being struck ...'), a noun with nothing to say what it is about ('the strike').
+"""
+
+from __future__ import annotations
+
+from trustbrief.extract.syntax import token_at
+
+PHRASE_MAX = 70  # characters (events.label_rules.LABEL_MAX)
+# dependents kept inside a noun phrase (spaCy's English dependency labels); `prep` only for
+# the prepositions below, after the noun
+NOUN_KEEP = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod",
+                       "flat", "predet", "npadvmod", "cc", "conj", "prep"})
+NOUN_PREPS = frozenset({"of", "on", "against", "in", "over", "to", "for", "from", "with",
+                        "by", "into", "at"})
+COMPACT_KEEP = frozenset({"det", "poss", "compound", "flat", "case", "cc", "conj", "prep",
+                          "nummod"})
+VERB_AUX = frozenset({"aux", "auxpass", "neg"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
+# a verb with a clause as its content ('said that ...', a quote) is a verb of saying: the
+# label cannot hold what was said
+CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
+WH_TAGS = frozenset({"WP", "WDT", "WP$"})
+# pronouns that stand for the mention's agent when it has one (a person)
+PERSON_PRONOUNS = frozenset({"he", "she"})
+LEVELS = 4  # full, nested phrases compacted, names to their head word, no complements
+
+
+def event_phrase(doc, start: int, end: int, agent: str = "", skip=()) -> str:
+    """The clause or noun phrase of the trigger at start:end of the parsed sentence `doc`,
+    at most PHRASE_MAX characters, or '' when the parse gives no phrase a reader could sign.
+    `agent` (the mention's agent) stands in for a 'he'/'she' subject; `skip` holds (start,
+    end) character spans left out of the phrase (the sentence's time expressions: a label
+    is dated by the timeline, not by 'on Tuesday')."""
+    trigger = token_at(doc, start, end) if doc is not None else None
+    if trigger is None:
+        return ""
+    skipped = {t.i for t in trigger.doc if any(s <= t.idx < e for s, e in skip)} | \
+        _bracketed(trigger.doc)
+    for level in range(LEVELS):
+        if trigger.pos_ in ("VERB", "AUX"):
+            words, swap = _clause(trigger, agent, level, skipped)
+        elif trigger.pos_ in ("NOUN", "PROPN", "NUM"):
+            words, swap = _nominal(trigger, level, skipped), {}
+        else:
+            return ""
+        if not words:
+            return ""
+        text = _tidy(words, swap, nominal=trigger.pos_ != "VERB" and trigger.pos_ != "AUX")
+        if len(text) <= PHRASE_MAX:
+            return text
+    return ""
+
+
+def _clause(trigger, agent: str, level: int, skipped: set) -> tuple[list, dict]:
+    """([subject] [aux/neg] verb [to verb ...] [object | first complement], pronoun swaps),
+    or ([], {}) when the clause is no label."""
+    chain = _verb_chain(trigger)
+    top = chain[0]
+    subject = _subject(top)
+    if subject is None or subject.i > top.i or subject.i in skipped:
+        return [], {}  # 'says Aliyev', 'being struck ...', a subject inside an aside
+    swap = {}
+    if subject.pos_ == "PRON" and subject.tag_ not in WH_TAGS:
+        if subject.lower_ not in PERSON_PRONOUNS or not agent:
+            return [], {}
+        words, swap = [subject], {subject.i: agent}
+    else:
+        words = _noun_words(subject, level, skipped, top=True)
+    for verb in chain:
+        words += [c for c in verb.children if c.dep_ in VERB_AUX and c.i < verb.i
+                  and c.text[:1] not in "'’"] + [verb]
+        words += [c for c in verb.children if c.dep_ == "prt"]
+    complement = _complement(trigger, level, skipped)
+    if complement is None:
+        return [], {}
+    return words + complement, swap
+
+
+def _verb_chain(trigger) -> list:
+    """The trigger and the verbs whose infinitive it is, outermost first ('decided to
+    cancel'); a participle ('spent the day being briefed') governs nothing."""
+    chain = [trigger]
+    while chain[0].dep_ == "xcomp" and chain[0].head.pos_ in ("VERB", "AUX") and \
+            any(c.tag_ == "TO" for c in chain[0].children) and len(chain) < 3:
+        chain.insert(0, chain[0].head)
+    return chain
+
+
+def _between_dashes(doc) -> set:
+    dashes = [t.i for t in doc if t.text in ("—", "–", "--")]
+    return {i for a, b in zip(dashes[::2], dashes[1::2], strict=False) for i in range(a, b + 1)}
+
+
+def _bracketed(doc) -> set:
+    """Token indexes inside parentheses, brackets or a pair of dashes: an aside is never part
+    of a label."""
+    inside, depth = _between_dashes(doc), 0
+    for token in doc:
+        if token.text in ")]":
+            depth = max(depth - 1, 0)
+        if depth or token.text in "([":
+            inside.add(token.i)
+        if token.text in "([":
+            depth += 1
+        if token.text in ")]":
+            inside.add(token.i)
+    return inside
+
+
+def _complement(verb, level: int, skipped: set) -> list | None:
+    """The verb's objects, else its first prepositional complement, else nothing; None when
+    that is no label (a pronoun or relative object, a verb of saying with only its clause)."""
+    objects = [c for c in verb.children if c.dep_ in OBJECTS]
+    if any(o.pos_ == "PRON" and o.tag_ != "PRP$" for o in objects):
+        return None  # 'informed him', 'which Hamas blamed': the label would not say who
+    if objects:
+        words = [w for o in objects for w in _noun_words(o, level, skipped)]
+        infinitive = _infinitive_of(verb)
+        if infinitive is not None and level < 3:  # 'asked Netanyahu to stop the war'
+            return words + _infinitive(infinitive, level, skipped)
+        for prep in _preps(verb, skipped)[:1] if level == 0 else []:
+            if prep.i > max(o.i for o in objects) and prep.lower_ != "with":
+                words += [prep, *_noun_words(_pobj(prep), 1, skipped)]  # 'briefed X on Y'
+        return words
+    infinitive = _infinitive_of(verb)
+    if infinitive is not None:  # 'pledged to punish those responsible'
+        return _infinitive(infinitive, level, skipped)
+    if any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+        return None  # 'Aliyev said (that ...)': the clause is the news, the label can't hold it
+    preps = _preps(verb, skipped)
+    if preps:
+        if _pobj(preps[0]).pos_ == "PRON":
+            return None
+        return [preps[0], *_noun_words(_pobj(preps[0]), level, skipped)]
+    return []  # 'two missiles exploded'
+
+
+def _preps(verb, skipped: set) -> list:
+    """Prepositional complements after the verb, with a noun object ('criticized Moscow for
+    trying ...' has none a label can end on)."""
+    return [c for c in verb.children if c.dep_ in ("prep", "agent", "dative") and c.i > verb.i
+            and _noun_pobj(c) is not None and _noun_pobj(c).i not in skipped]
+
+
+def _noun_pobj(prep):
+    obj = _pobj(prep)
+    return obj if obj is not None and obj.pos_ not in ("VERB", "AUX") else None
+
+
+def _subject(verb):
+    """The verb's own subject, a conjoined verb's shared one ('struck and killed'), the noun
+    a relative clause or participle describes ('citizens who were detained by police')."""
+    for token in (verb, verb.head if verb.dep_ == "conj" else None):
+        if token is None:
+            continue
+        found = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+        if found is not None:
+            if found.tag_ in WH_TAGS and token.dep_ == "relcl":
+                return token.head
+            return found
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and \
+            verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # 'citizens detained by police' ('counterparts urging' is no clause)
+    return None
+
+
+def _infinitive_of(verb):
+    """The verb's 'to'-infinitive complement with an object of its own ('to punish those
+    responsible'); 'urged further actions to increase' ends on nothing."""
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                 and any(a.tag_ == "TO" for a in c.children)
+                 and any(o.dep_ in OBJECTS for o in c.children)), None)
+
+
+def _infinitive(verb, level: int, skipped: set) -> list:
+    """'to punish those responsible': the infinitive with its object, nothing further."""
+    words = [c for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i] + [verb]
+    words += [c for c in verb.children if c.dep_ == "prt"]
+    for obj in (c for c in verb.children if c.dep_ in OBJECTS):
+        words += _noun_words(obj, level, skipped)
+    return words
+
+
+def _pobj(prep):
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def _nominal(noun, level: int, skipped: set) -> list:
+    """The trigger noun's phrase: "Iran's Oct. 1 attack", 'the detention of Russian
+    citizens'; [] when nothing but the noun, an article or a pronoun is left ('the strike',
+    'his opposition')."""
+    words = _noun_words(noun, level, skipped, top=True, depth=2)
+    content = [w for w in words if w is not noun and w.pos_ not in ("DET", "PRON", "PART",
+                                                                     "CCONJ", "ADP", "PUNCT")]
+    return words if content else []
+
+
+def _noun_words(noun, level: int, skipped: set, top: bool = False, depth: int = 1) -> list:
+    """The noun with its modifiers, shorter at higher levels: 1 compacts nested phrases to
+    names and compounds, 2 cuts names to their head word ('Putin'), 3 drops complements."""
+    if level >= 2 and noun.pos_ == "PROPN":
+        return sorted([noun, *_coordinated(noun, level, skipped)], key=lambda t: t.i)
+    keep = NOUN_KEEP if top or level == 0 else COMPACT_KEEP
+    out = [noun]
+    for child in noun.children:
+        if child.dep_ not in keep or child.i in skipped:
+            continue
+        if child.dep_ == "prep":
+            obj = _noun_pobj(child)
+            if depth <= 0 or level >= 3 or child.lower_ not in NOUN_PREPS or \
+                    child.i < noun.i or obj is None or obj.i in skipped:
+                continue
+            out += [child, *_noun_words(obj, level, skipped, depth=depth - 1)]
+        elif child.dep_ in ("conj", "cc"):
+            if noun.pos_ == "PROPN":  # coordinated names stay: 'Putin and Aliyev'
+                out += [child] if child.dep_ == "cc" else _noun_words(child, level, skipped,
+                                                                      top=top, depth=depth)
+        elif child.tag_ not in WH_TAGS and not (level and child.dep_ == "poss"
+                                               and child.pos_ != "PRON"):
+            out += [t for t in child.subtree if t.i not in skipped and t.tag_ not in WH_TAGS]
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def _coordinated(noun, level: int, skipped: set) -> list:
+    out = []
+    for child in noun.children:
+        if child.dep_ == "cc":
+            out.append(child)
+        elif child.dep_ == "conj":
+            out += _noun_words(child, level, skipped)
+    return out
+
+
+def _tidy(words: list, swap: dict, nominal: bool) -> str:
+    """The words as printed (spacing from the text), outer punctuation and a leading 'the'
+    (any article before a noun phrase) dropped, the first letter upper case."""
+    words = sorted({w.i: w for w in words}.values(), key=lambda t: t.i)
+    articles = ("the", "a", "an") if nominal else ("the",)
+    while words and (words[0].is_punct or words[0].lower_ in articles):
+        words = words[1:]
+    while words and (words[-1].is_punct or words[-1].dep_ in ("prep", "cc", "det")):
+        words = words[:-1]
+    if not words:
+        return ""
+    parts = []
+    for n, word in enumerate(words):
+        text = swap.get(word.i, word.text)
+        joined = n + 1 < len(words) and words[n + 1].i == word.i + 1
+        parts.append(text + (word.whitespace_ if joined else " "))
+    text = "".join(parts).strip()
+    return text[:1].upper() + text[1:]
+
+
+def with_phrases(rows: list[dict], doc, times: list[dict]) -> list[dict]:
+    """The mention rows of one sentence, each with its `phrase` ('' without a parse); the
+    sentence's time expressions (`times`: rows with start and end) are left out of it."""
+    skip = [(t["start"], t["end"]) for t in times]
+    for row in rows:
+        start = row.get("trigger_start", -1)
+        agent = row.get("agent", "")
+        row["phrase"] = event_phrase(doc, start, start + len(row.get("trigger", "")), agent,
+                                     skip) if doc is not None and start >= 0 else ""
+    return rows

@@ -1,0 +1,77 @@
+"""extract.phrases: what a mention says happened, in its sentence's own words, from the parse.
+
+The sentences are invented (no corpus holds them) and parsed by the project's spaCy
+pipeline; each test states a kind of writing the phrase must handle, not one sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from trustbrief.extract.nlp import load_pipeline
+from trustbrief.extract.phrases import PHRASE_MAX, event_phrase, with_phrases
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def phrase(nlp, text: str, trigger: str, agent: str = "", times: tuple = ()) -> str:
+    start = text.index(trigger)
+    skip = [(text.index(t), text.index(t) + len(t)) for t in times]
+    return event_phrase(nlp(text), start, start + len(trigger), agent, skip)
+
+
+def test_a_clause_keeps_subject_verb_and_object_but_not_the_day(nlp):
+    text = ("Moldovan police raided the offices of a Transnistrian broadcaster on Tuesday, "
+            "officials said.")
+    assert phrase(nlp, text, "raided", times=("on Tuesday",)) == \
+        "Moldovan police raided the offices of a Transnistrian broadcaster"
+
+
+def test_a_noun_trigger_gives_its_noun_phrase(nlp):
+    assert phrase(nlp, "Officials condemned the arrest of two Georgian journalists.",
+                  "arrest") == "Arrest of two Georgian journalists"
+
+
+def test_a_long_clause_is_shortened_to_names_never_cut_mid_word(nlp):
+    text = ("Ukrainian President Volodymyr Zelensky and Polish Prime Minister Donald Tusk met "
+            "in Rzeszow on Monday.")
+    got = phrase(nlp, text, "met", times=("on Monday",))
+    assert got == "Zelensky and Tusk met in Rzeszow" and len(got) <= PHRASE_MAX
+
+
+def test_a_relative_clause_takes_the_noun_it_describes_and_asides_stay_out(nlp):
+    text = ("Armed men, who were detained by Kenyan police (according to local media) near "
+            "the border, confessed.")
+    assert phrase(nlp, text, "detained") == "Armed men were detained by Kenyan police"
+
+
+def test_an_infinitive_with_its_object_completes_the_clause(nlp):
+    assert phrase(nlp, "Chile and Peru agreed to reopen the border crossing at Tacna.",
+                  "agreed") == "Chile and Peru agreed to reopen the border crossing at Tacna"
+
+
+def test_he_stands_for_the_agent_other_pronouns_give_no_phrase(nlp):
+    text = "He apologized to his Armenian counterpart."
+    assert phrase(nlp, text, "apologized", agent="Nikol Pashinyan") == \
+        "Nikol Pashinyan apologized to his Armenian counterpart"
+    assert phrase(nlp, text, "apologized") == ""  # who? the label cannot say
+    assert phrase(nlp, "They cancelled the visit.", "cancelled", agent="Chile") == ""
+    assert phrase(nlp, "The envoy informed them.", "informed") == ""  # informed whom?
+
+
+def test_no_phrase_for_saying_a_bare_noun_or_a_subjectless_participle(nlp):
+    assert phrase(nlp, "The foreign minister said the talks had failed.", "said") == ""
+    assert phrase(nlp, "The strike was widely reported.", "strike") == ""
+    assert phrase(nlp, "After being struck by a drone, the ferry sank.", "struck") == ""
+
+
+def test_rows_without_a_parse_or_a_trigger_get_an_empty_phrase(nlp):
+    text = "Moldovan police raided the offices of a Transnistrian broadcaster."
+    rows = [{"trigger": "raided", "trigger_start": text.index("raided"), "agent": ""},
+            {"trigger": "", "trigger_start": -1, "agent": ""}]
+    assert [r["phrase"] for r in with_phrases(rows, nlp(text), [])] == [
+        "Moldovan police raided the offices of a Transnistrian broadcaster", ""]
+    assert with_phrases([dict(rows[0])], None, [])[0]["phrase"] == ""
