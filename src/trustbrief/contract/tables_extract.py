@@ -92,8 +92,8 @@ MENTIONS = Table(
         text(
             "phrase",
             "what the sentence says happened, in its own words, read from the parse "
-            "(subject, verb, object: 'Azerbaijani police raided the office of ...'; or the "
-            "trigger's noun phrase: 'the detention of Russian citizens'); '' when the parse "
+            "(subject, verb, object: 'Moldovan police raided the offices of a broadcaster'; "
+            "or the trigger's noun phrase: 'the arrest of two journalists'); '' when the parse "
             "gives no phrase a reader could sign (extract/phrases.py)",
         ),
     ),

@@ -1,15 +1,15 @@
 """What a mention says happened, in the sentence's own words, read from the parse.
 
-An event label a reader would sign is a short clause ('Azerbaijani police raided the office
-of Sputnik news agency') or a noun phrase ('the detention of Russian citizens'), never a
+An event label a reader would sign is a short clause ('Moldovan police raided the offices
+of a broadcaster') or a noun phrase ('the arrest of two journalists'), never a
 window of words cut around the trigger ('died during a raid carried out by'). The phrase
 keeps the trigger's subject, its verb with auxiliaries and negation, and its object (or,
 without one, its first prepositional complement); each noun phrase keeps its modifiers and
 one prepositional complement, never a relative clause, apposition or parenthesis. Too long,
-it is shortened step by step (complements compacted, names to their last word: 'Putin and
-Aliyev met in Dushanbe'). What is no label gives '': a subject or object that is a pronoun
+it is shortened step by step (complements compacted, names to their last word: 'Zelensky
+and Tusk met in Rzeszow'). What is no label gives '': a subject or object that is a pronoun
 ('he', 'them'; 'he'/'she' become the mention's agent when it has one), a verb of saying
-with no object ('Aliyev said'), an infinitive or participle without its subject ('to meet
+with no object ('the minister said'), an infinitive or participle without its subject ('to meet
 with ...', 'being struck ...'), a noun with nothing to say what it is about ('the strike').
 """
 
@@ -71,7 +71,7 @@ def _clause(trigger, agent: str, level: int, skipped: set) -> tuple[list, dict]:
     top = chain[0]
     subject = _subject(top)
     if subject is None or subject.i > top.i or subject.i in skipped:
-        return [], {}  # 'says Aliyev', 'being struck ...', a subject inside an aside
+        return [], {}  # 'says the minister', 'being struck ...', a subject inside an aside
     swap = {}
     if subject.pos_ == "PRON" and subject.tag_ not in WH_TAGS:
         if subject.lower_ not in PERSON_PRONOUNS or not agent:
@@ -129,7 +129,7 @@ def _complement(verb, level: int, skipped: set) -> list | None:
     if objects:
         words = [w for o in objects for w in _noun_words(o, level, skipped)]
         infinitive = _infinitive_of(verb)
-        if infinitive is not None and level < 3:  # 'asked Netanyahu to stop the war'
+        if infinitive is not None and level < 3:  # 'asked the envoy to reopen the talks'
             return words + _infinitive(infinitive, level, skipped)
         for prep in _preps(verb, skipped)[:1] if level == 0 else []:
             if prep.i > max(o.i for o in objects) and prep.lower_ != "with":
@@ -139,7 +139,7 @@ def _complement(verb, level: int, skipped: set) -> list | None:
     if infinitive is not None:  # 'pledged to punish those responsible'
         return _infinitive(infinitive, level, skipped)
     if any(c.dep_ in CLAUSE_DEPS for c in verb.children):
-        return None  # 'Aliyev said (that ...)': the clause is the news, the label can't hold it
+        return None  # 'the minister said (that ...)': the label cannot hold what was said
     preps = _preps(verb, skipped)
     if preps:
         if _pobj(preps[0]).pos_ == "PRON":
@@ -149,8 +149,8 @@ def _complement(verb, level: int, skipped: set) -> list | None:
 
 
 def _preps(verb, skipped: set) -> list:
-    """Prepositional complements after the verb, with a noun object ('criticized Moscow for
-    trying ...' has none a label can end on)."""
+    """Prepositional complements after the verb, with a noun object ('criticized the
+    ministry for trying ...' has none a label can end on)."""
     return [c for c in verb.children if c.dep_ in ("prep", "agent", "dative") and c.i > verb.i
             and _noun_pobj(c) is not None and _noun_pobj(c).i not in skipped]
 
@@ -162,7 +162,7 @@ def _noun_pobj(prep):
 
 def _subject(verb):
     """The verb's own subject, a conjoined verb's shared one ('struck and killed'), the noun
-    a relative clause or participle describes ('citizens who were detained by police')."""
+    a relative clause or participle describes ('men who were detained by police')."""
     for token in (verb, verb.head if verb.dep_ == "conj" else None):
         if token is None:
             continue
@@ -173,7 +173,7 @@ def _subject(verb):
             return found
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and \
             verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head  # 'citizens detained by police' ('counterparts urging' is no clause)
+        return verb.head  # 'men detained by police' ('envoys urging' is no clause)
     return None
 
 
@@ -199,7 +199,7 @@ def _pobj(prep):
 
 
 def _nominal(noun, level: int, skipped: set) -> list:
-    """The trigger noun's phrase: "Iran's Oct. 1 attack", 'the detention of Russian
+    """The trigger noun's phrase: "the rebels' 1 May attack", 'the arrest of two
     citizens'; [] when nothing but the noun, an article or a pronoun is left ('the strike',
     'his opposition')."""
     words = _noun_words(noun, level, skipped, top=True, depth=2)
@@ -210,7 +210,7 @@ def _nominal(noun, level: int, skipped: set) -> list:
 
 def _noun_words(noun, level: int, skipped: set, top: bool = False, depth: int = 1) -> list:
     """The noun with its modifiers, shorter at higher levels: 1 compacts nested phrases to
-    names and compounds, 2 cuts names to their head word ('Putin'), 3 drops complements."""
+    names and compounds, 2 cuts names to their head word ('Tusk'), 3 drops complements."""
     if level >= 2 and noun.pos_ == "PROPN":
         return sorted([noun, *_coordinated(noun, level, skipped)], key=lambda t: t.i)
     keep = NOUN_KEEP if top or level == 0 else COMPACT_KEEP
@@ -225,7 +225,7 @@ def _noun_words(noun, level: int, skipped: set, top: bool = False, depth: int = 
                 continue
             out += [child, *_noun_words(obj, level, skipped, depth=depth - 1)]
         elif child.dep_ in ("conj", "cc"):
-            if noun.pos_ == "PROPN":  # coordinated names stay: 'Putin and Aliyev'
+            if noun.pos_ == "PROPN":  # coordinated names stay: 'Zelensky and Tusk'
                 out += [child] if child.dep_ == "cc" else _noun_words(child, level, skipped,
                                                                       top=top, depth=depth)
         elif child.tag_ not in WH_TAGS and not (level and child.dep_ == "poss"
