@@ -12,7 +12,7 @@ import html
 
 import pandas as pd
 
-from trustbrief.brief.views.cells import as_list, text_column, to_date
+from trustbrief.brief.views.cells import as_list, range_text, text_column, to_date
 from trustbrief.brief.views.outlets import article_name
 
 esc = html.escape
@@ -22,17 +22,6 @@ LIST_ALL = 40  # a corpus this small lists every article; a larger one, the sour
 
 def day_text(day: pd.Timestamp | None) -> str:
     return "" if day is None else f"{day.day} {day:%b %Y}"
-
-
-def range_text(first: pd.Timestamp | None, last: pd.Timestamp | None) -> str:
-    """'8–10 Oct 2024', '30 Sep – 2 Oct 2024', or one day when both ends agree."""
-    if first is None or last is None or first == last:
-        return day_text(first or last)
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}–{last.day} {last:%b %Y}"
-    if first.year == last.year:
-        return f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
-    return f"{day_text(first)} – {day_text(last)}"
 
 
 def published_text(doc: dict) -> str:

@@ -9,7 +9,9 @@ accounts is kept only when its values cannot all be true together:
   wording admits ('nearly', 'about', 'more than'; a month is 30 days give or take half a
   month), and conflict only when two intervals do not overlap;
 - notice levels conflict when they are more than one step apart (none, minutes, hours, days);
-- dates conflict when the day ranges do not overlap.
+- dates conflict when the day ranges do not overlap;
+- and in every case the accounts must come from different articles: one article giving two
+  values tells of two things, which the events stage merged.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import re
 
 import pandas as pd
 
-from trustbrief.brief.views.cells import as_list, text_column, to_date
+from trustbrief.brief.views.cells import as_list, range_text, text_column, to_date
 from trustbrief.contract import Notice
 
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -98,13 +100,36 @@ def real_conflicts(*tables: pd.DataFrame) -> pd.DataFrame:
     frame = pd.concat(frames, ignore_index=True).fillna("")
     frame["subject"] = [e or c for e, c in zip(text_column(frame, "event_id"),
                                                text_column(frame, "channel"), strict=True)]
-    keep = [accounts_conflict(fact, list(group["value"]))
+    keep = [accounts_conflict(fact, list(group["value"])) and _two_sources(group)
             for (fact, _), group in frame.groupby(["fact", "subject"], sort=False)]
     groups = [g for k, (_, g) in zip(keep, frame.groupby(["fact", "subject"], sort=False),
                                      strict=True) if k]
     if not groups:
         return frame.iloc[0:0]
     return pd.concat(groups, ignore_index=True)
+
+
+def _two_sources(group: pd.DataFrame) -> bool:
+    """Sources disagree only when the accounts come from different articles: one article
+    giving two dates ('met on Thursday' ... 'had met in September') tells of two
+    events the events stage merged, not of a contradiction between sources."""
+    sets = {frozenset(as_list(cell)) for cell in text_column(group, "doc_ids")}
+    return len(sets) > 1 and len(frozenset().union(*sets)) > 1
+
+
+def value_text(fact: str, value: str) -> str:
+    """An account's value as a reader reads it: '8–9 Oct 2025' for a date range, 'no
+    notice' for a notice level, else as told."""
+    text = str(value).strip()
+    if fact.startswith("date") or DATE_RANGE.fullmatch(text):
+        first, _, last = text.partition("..")
+        lo, hi = to_date(first), to_date(last or first)
+        if lo is not None and hi is not None:
+            return range_text(lo, hi)
+    return text.replace("_", " ")
+
+
+DATE_RANGE = re.compile(r"\d{4}-\d{2}-\d{2}(\.\.\d{4}-\d{2}-\d{2})?")
 
 
 def cited_documents(frame: pd.DataFrame) -> list[str]:

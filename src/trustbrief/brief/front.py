@@ -21,7 +21,7 @@ from trustbrief.brief.findings.notice import operations_with_notice
 from trustbrief.brief.findings.statements import period_statements
 from trustbrief.brief.judgements import Judgement
 from trustbrief.brief.views.cadence import cadence_channels, next_planned
-from trustbrief.brief.views.cells import as_list, day_label, text_column, to_date
+from trustbrief.brief.views.cells import as_list, day_label, quoted, text_column, to_date
 from trustbrief.brief.views.cooperation import dated_rows
 from trustbrief.contract import Notice
 
@@ -125,7 +125,7 @@ def _open_notice(tables, start, end, focus: str) -> list[Watch]:
     observer, _ = parse_focus(focus)
     ops = operations_with_notice(tables, start, end)
     unknown = ops[ops["notice"].isin((Notice.UNKNOWN, ""))]
-    return [Watch(f"Open question: what notice {observer} had of {r.label} "
+    return [Watch(f"Open question: what notice {observer} had of {quoted(r.label)} "
                   f"({day_label(to_date(r.date))}); no article says.",
                   as_list(r.doc_ids)) for r in unknown.itertuples()]
 
@@ -136,6 +136,6 @@ def what_to_watch(tables, start, end, focus: str, conflicts: pd.DataFrame) -> li
     items = _planned(tables, start) + _open_notice(tables, start, end, focus)
     for (fact, subject), group in conflicts.groupby(["fact", "subject"], sort=False):
         items.append(Watch(f"Open question: the sources disagree on the "
-                           f"{str(fact).replace('_', ' ')} of {subject}.",
+                           f"{str(fact).replace('_', ' ')} of {quoted(subject)}.",
                            [d for cell in group["doc_ids"] for d in as_list(cell)]))
     return items[:WATCH_ITEMS]

@@ -22,7 +22,7 @@ from trustbrief.brief.charts.sourcing import sourcing_chart
 from trustbrief.brief.charts.statements import statements_chart
 from trustbrief.brief.charts.timeline import timeline
 from trustbrief.brief.citations import Sources
-from trustbrief.brief.conflicts import real_conflicts
+from trustbrief.brief.conflicts import real_conflicts, value_text
 from trustbrief.brief.findings.base import plural
 from trustbrief.brief.findings.cadence import cadence_finding
 from trustbrief.brief.findings.cooperation import cooperation_finding
@@ -305,11 +305,12 @@ class Brief:
         groups = list(found.groupby(["fact", "subject"], sort=False))
         for (fact, subject), group in groups[:CONFLICTS_SHOWN]:
             pairs = list(zip(group["value"], group["doc_ids"], strict=True))
-            accounts = "; ".join(f"{esc(v)} {self.sources.cite(d, limit=2)}"
-                                 for v, d in pairs[:ACCOUNTS_SHOWN])
+            accounts = " versus ".join(f"{esc(value_text(str(fact), v))} "
+                                       f"{self.sources.cite(d, limit=2)}"
+                                       for v, d in pairs[:ACCOUNTS_SHOWN])
             if len(pairs) > ACCOUNTS_SHOWN:
                 accounts += f"; and {len(pairs) - ACCOUNTS_SHOWN} more accounts"
-            rows.append(f"<li><b>{esc(str(fact).replace('_', ' '))}, {esc(subject)}</b>: "
+            rows.append(f"<li><b>{esc(subject)}</b> ({esc(str(fact).replace('_', ' '))}): "
                         f"{accounts}</li>")
         more = (f'<p class="tb-note">{len(groups) - CONFLICTS_SHOWN} more facts on which '
                 "sources disagree are in the processed tables (conflicts.csv, "

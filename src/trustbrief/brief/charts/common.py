@@ -24,8 +24,17 @@ def no_data_chart(message: str, width: int = PLOT_WIDTH, height: int = 60) -> al
 def time_axis(start: pd.Timestamp, end: pd.Timestamp, width: float,
                title: str | None = None, **kw) -> alt.Axis:
     # The scale is UTC, so Vega formats these labels in UTC (no formatType needed).
-    return alt.Axis(format="%-d %b", title=title, values=time_ticks(start, end, width),
-                    labelOverlap=True, grid=True, **kw)
+    ticks = time_ticks(start, end, width)
+    return alt.Axis(format="%-d %b", title=title, values=ticks, labelOverlap=True, grid=True,
+                    **({"labelExpr": year_label_expr(ticks[0])}
+                       if ticks and start.year != end.year else {}), **kw)
+
+
+def year_label_expr(first_tick: int) -> str:
+    """'1 Jan' says no year: on an axis across years the first tick and each January tick
+    carry the year ('25 Dec 2024', '1 Jan 2025', '1 Mar', ...)."""
+    return (f"datum.value == {first_tick} || utcmonth(datum.value) == 0 ? "
+            "utcFormat(datum.value, '%-d %b %Y') : utcFormat(datum.value, '%-d %b')")
 
 
 def time_scale(start: pd.Timestamp, end: pd.Timestamp, width: float) -> alt.Scale:

@@ -93,14 +93,27 @@ def _best_box(key, text, anchor_x, base_y, width, placed, gap, max_rows) -> Labe
     """The cheapest fitting box: lowest row, on the side facing the chart's middle.
 
     A label too long for its side is shortened to the room there (keeping at least
-    MIN_LABEL_CHARS) rather than pushed past its anchor, where it would hide neighbours.
+    MIN_LABEL_CHARS) rather than pushed past its anchor, where it would hide neighbours -
+    but only when no row or side has room for the whole label: a cut label ('raided the
+    office of Sputnik news agen…') loses what a higher row would have kept.
     """
+    for shorten in (False, True):
+        box = _first_fit(key, text, anchor_x, base_y, width, placed, gap, max_rows, shorten)
+        if box is not None:
+            return box
+    return None
+
+
+def _first_fit(key, text, anchor_x, base_y, width, placed, gap, max_rows,
+               shorten: bool) -> LabelBox | None:
     sides = [side_box(text, anchor_x, width, "right"), side_box(text, anchor_x, width, "left")]
     if anchor_x <= width / 2:
         sides.reverse()
+    if not shorten:
+        sides = [s if s[0] == text else None for s in sides]
     candidates = sorted(
         ((row + FLIP_COST_ROWS * rank, row, side)
-         for row in range(max_rows) for rank, side in enumerate(sides)),
+         for row in range(max_rows) for rank, side in enumerate(sides) if side is not None),
         key=lambda c: c[0])
     for _, row, (label, x0, align) in candidates:
         y1 = base_y - row * ROW_PX

@@ -53,8 +53,25 @@ def short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: max(limit - 1, 1)].rstrip() + "…"
 
 
+def quoted(label: str) -> str:
+    """An event label inside a sentence: labels are headlines ('Police raided the offices of
+    ...'), so a sentence quotes them rather than use them as a noun."""
+    return f"“{label}”" if label else ""
+
+
 def day_label(day: pd.Timestamp | None) -> str:
     return "" if day is None else f"{day.day} {day:%b %Y}"
+
+
+def range_text(first: pd.Timestamp | None, last: pd.Timestamp | None) -> str:
+    """'8–10 Oct 2024', '30 Sep – 2 Oct 2024', or one day when both ends agree."""
+    if first is None or last is None or first == last:
+        return day_label(first if first is not None else last)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {last:%b %Y}"
+    if first.year == last.year:
+        return f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
+    return f"{day_label(first)} – {day_label(last)}"
 
 
 def truthy(value) -> bool:

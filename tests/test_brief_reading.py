@@ -1,0 +1,81 @@
+"""What an analyst reading a brief tripped over (session 4), each kept fixed by a test:
+dates without a year, raw ISO ranges and same-article 'conflicts', labels used as nouns,
+labels cut while room was left, and a trust section that does not say why it is empty."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from trustbrief.brief.charts.common import time_axis
+from trustbrief.brief.conflicts import real_conflicts, value_text
+from trustbrief.brief.findings.statements import statements_finding
+from trustbrief.brief.layout.geometry import CHAR_PX, pack_labels
+from trustbrief.brief.views.cells import quoted
+
+
+def conflict_rows(*accounts):
+    return pd.DataFrame([{"fact": "date", "event_id": "e1", "account": a, "value": v,
+                          "doc_ids": d, "outlets": "", "evidence": ""}
+                         for a, v, d in accounts])
+
+
+def test_one_article_giving_two_dates_is_not_a_conflict_between_sources():
+    """'met in the capital on Thursday' and 'had met in September' in one article are two
+    meetings, not sources that disagree; the same dates from two articles are a conflict."""
+    same = conflict_rows(("accepted", "2025-10-08..2025-10-09", "d1"),
+                         ("disagrees", "2025-09-01..2025-09-30", "d1"))
+    assert real_conflicts(same).empty
+    two = conflict_rows(("accepted", "2025-10-08..2025-10-09", "d1"),
+                        ("disagrees", "2025-09-01..2025-09-30", "d2"))
+    assert len(real_conflicts(two)) == 2
+
+
+def test_an_account_shows_its_date_as_a_reader_reads_it():
+    assert value_text("date", "2025-10-08..2025-10-09") == "8–9 Oct 2025"
+    assert value_text("date", "2025-09-01..2025-10-02") == "1 Sep – 2 Oct 2025"
+    assert value_text("date", "2024-06-29") == "29 Jun 2024"
+    assert value_text("notice", "no_notice") == "no notice"
+
+
+def test_a_label_inside_a_sentence_is_quoted():
+    assert quoted("Police raided the offices of a broadcaster") == \
+        "“Police raided the offices of a broadcaster”"
+    assert quoted("") == ""
+
+
+def test_a_time_axis_across_years_names_the_year():
+    """'1 Jan' on an axis from December to October says no year: the first tick and each
+    January tick carry it; an axis within one year keeps the short labels."""
+    across = time_axis(pd.Timestamp("2024-12-25"), pd.Timestamp("2025-10-31"), 600).to_dict()
+    assert "%Y" in across["labelExpr"] and "utcmonth(datum.value) == 0" in across["labelExpr"]
+    within = time_axis(pd.Timestamp("2024-07-01"), pd.Timestamp("2024-10-31"), 600).to_dict()
+    assert "labelExpr" not in within
+
+
+def test_a_label_is_cut_only_when_no_row_has_room_for_all_of_it():
+    """A long label near the right edge whose first rows are taken on its own side used to
+    be cut on the other side ('... news agen…'); a higher row that holds it whole wins."""
+    text = "Police raided the offices of a broadcaster in the capital"
+    width, anchor = 600.0, 500.0
+    taken = [("near", 478.0, "y" * 18), ("far", 367.0, "z" * 28)]
+    boxes = {b.key: b for b in pack_labels([*taken, ("long", anchor, text)], width, 200)}
+    assert boxes["long"].text == text
+    assert boxes["long"].x1 - boxes["long"].x0 >= len(text) * CHAR_PX * 0.9
+
+
+def test_an_empty_trust_section_says_what_the_articles_hold_instead():
+    """No statement of the observer's distrust: the finding says why it cannot say more
+    (cues of mutual strain do not say who distrusts whom, or there is no cue at all)."""
+    signals = pd.DataFrame([{"doc_id": "d1", "sent_id": "d1-s001", "cue": "tensions",
+                             "category": "distrust", "polarity": -1,
+                             "direction": "Chile<->Peru", "negated": False, "text": "t"}])
+    docs = pd.DataFrame([{"doc_id": "d1", "published": "2025-01-05",
+                          "published_latest": "2025-01-05", "outlet": "Wire"}])
+    tables = {"trust_signals": signals, "claims": pd.DataFrame(
+        columns=["doc_id", "sent_id", "speaker", "speaker_type"]), "documents": docs}
+    finding = statements_finding(tables, "2025-01-01", "2025-01-31", "Chile->Peru")
+    assert not finding.available
+    assert "1 cue of mutual strain ('tensions')" in finding.text
+    tables["trust_signals"] = signals.iloc[0:0]
+    assert "no trust cue" in statements_finding(tables, "2025-01-01", "2025-01-31",
+                                                "Chile->Peru").text
