@@ -79,3 +79,21 @@ def test_an_empty_trust_section_says_what_the_articles_hold_instead():
     tables["trust_signals"] = signals.iloc[0:0]
     assert "no trust cue" in statements_finding(tables, "2025-01-01", "2025-01-31",
                                                 "Chile->Peru").text
+
+
+def test_the_last_contact_is_given_with_its_certainty():
+    """A contact dated by a lede's publication window (8-9 Oct) is not 'on 8 Oct'."""
+    from trustbrief.brief.findings.cadence import _gap_clause, _last_contact_days
+
+    ch = pd.Series({"channel": "leaders", "channel_label": "Leaders (A – B)",
+                    "last_contact": "2025-10-08", "last_contact_label": "A and B meet",
+                    "gap": 0, "since": 1})
+    contacts = pd.DataFrame([{"channel": "leaders", "event_id": "e1", "date": "2025-10-08"}])
+    events = pd.DataFrame([{"event_id": "e1", "date_earliest": "2025-10-08",
+                            "date_latest": "2025-10-09"}])
+    days = _last_contact_days(ch, contacts, events)
+    assert days == "8–9 Oct 2025"
+    assert _gap_clause(ch, days) == \
+        "Leaders (A – B) were last reported in contact on 8–9 Oct 2025 (A and B meet)"
+    assert _last_contact_days(ch, contacts, events.assign(date_latest="2025-10-08")) == \
+        "8 Oct 2025"

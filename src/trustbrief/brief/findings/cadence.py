@@ -21,7 +21,7 @@ from trustbrief.brief.views.cadence import (
     split_cited,
     stated_items,
 )
-from trustbrief.brief.views.cells import as_list, day_label, text_column, to_date
+from trustbrief.brief.views.cells import as_list, day_label, range_text, text_column, to_date
 
 LAPSE_DAYS = 14
 
@@ -44,7 +44,8 @@ def cadence_finding(tables, start, end, focus: str) -> Finding:
     if not top["gap"] and not top["last_contact"]:
         return Finding(f"No date of the last contact is reported for "
                        f"{join_words(list(channels['channel_label']))}.", [], "cadence", False)
-    parts = [_gap_clause(top)]
+    parts = [_gap_clause(top, _last_contact_days(top, table_of(tables, "contacts"),
+                                                 table_of(tables, "events")))]
     docs = as_list(top["doc_ids"]) or _docs_with_sentence(tables, top["evidence"])
     docs += [d for cell in as_list(top["stated_gaps"]) for d in split_cited(cell)[1]]
     for ch in ranked.iloc[1:].itertuples():
@@ -76,11 +77,29 @@ def _undated_contacts(contacts: pd.DataFrame, channel: str) -> int:
     return int(text_column(mine, "event_id")[text_column(mine, "date") == ""].nunique())
 
 
-def _gap_clause(ch) -> str:
+def _last_contact_days(ch, contacts: pd.DataFrame, events: pd.DataFrame) -> str:
+    """The last contact's day as certain as the events table knows it: '8–9 Oct 2025' when
+    its event is dated to a range (a lede's 'reported' date), else the day."""
+    last = to_date(ch["last_contact"])
+    if last is None or contacts is None or contacts.empty or events is None or events.empty:
+        return day_label(last)
+    mine = contacts[(text_column(contacts, "channel") == ch["channel"])
+                    & (text_column(contacts, "date") == str(ch["last_contact"]))]
+    ranges = events.set_index(text_column(events, "event_id"))
+    for event_id in text_column(mine, "event_id"):
+        if event_id in ranges.index:
+            row = ranges.loc[event_id]
+            first = to_date(row.get("date_earliest")) or last
+            return range_text(first, to_date(row.get("date_latest")) or first)
+    return day_label(last)
+
+
+def _gap_clause(ch, last_days: str = "") -> str:
     """'Leaders (A - B) had had no contact for nearly 50 days (another account: two months)
-    before the one planned for 9 Oct 2024' - or, without a gap, the days since the last."""
+    before the one planned for 9 Oct 2024' - or, without a gap, the days since the last
+    (`last_days`: the last contact's day or range, as certain as it is known)."""
     label, last = ch["channel_label"], to_date(ch["last_contact"])
-    when = day_label(last)
+    when = last_days or day_label(last)
     if not ch["gap"] and ch["since"] < LAPSE_DAYS:  # a day or two is no silence
         what = f" ({ch['last_contact_label']})" if ch["last_contact_label"] else ""
         return f"{label} were last reported in contact on {when}{what}"
