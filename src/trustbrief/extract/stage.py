@@ -11,7 +11,7 @@ import pandas as pd
 
 from trustbrief import limits, parallel, timex
 from trustbrief.extract import nlp as nlp_mod
-from trustbrief.extract import rowcache
+from trustbrief.extract import parse_plan, rowcache
 from trustbrief.extract.actors import _document_hits
 from trustbrief.extract.claims import _claim
 from trustbrief.extract.lexicons import SCHEMA, Lexicons
@@ -50,25 +50,11 @@ def _grouped_by_sentence(time_rows: list[dict]) -> dict[str, list[dict]]:
 PARALLEL_MIN_SENTENCES = 600  # below this, starting worker processes costs more than it saves
 
 
-def _needs_parse(text: str, lex: Lexicons) -> tuple[bool, bool]:
-    """(parse it, with NER): sentences with an event trigger get tagger, parser and
-    lemmatizer; sentences where someone may speak also get NER (names no list holds)."""
-    att = lex.attribution
-    speech = '"' in text or "“" in text or bool(att.speech.search(text))
-    return speech or bool(lex.trigger_pattern.search(text)), speech
-
-
-def _parse_request(records: list[dict], lexicons: Lexicons, doc_sha: str) -> tuple:
-    """(doc_sha, texts to parse or None, with NER) of one document."""
-    needs = [_needs_parse(r["text"], lexicons) for r in records]
-    texts = [r["text"] if parse else None for r, (parse, _) in zip(records, needs, strict=True)]
-    return doc_sha, texts, [ner for _, ner in needs]
-
-
-def _parse_document(records: list[dict], lexicons: Lexicons, parser, doc_sha: str) -> list:
+def _parse_document(records: list[dict], lexicons: Lexicons, parser, doc_sha: str,
+                    common: frozenset[str]) -> list:
     if parser is None:
         return [None] * len(records)
-    return parser.parse(*_parse_request(records, lexicons, doc_sha))
+    return parser.parse(*parse_plan.parse_request(records, lexicons, doc_sha, common))
 
 
 PREFETCH_DOCUMENTS = 64  # documents whose sentences are parsed in one nlp.pipe (bounds memory)
@@ -87,17 +73,21 @@ def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict |
     text) is skipped with a warning naming it (`names`: doc_id -> file) and has None for
     rows; the others are extracted as usual."""
     per_document: list[tuple | None] = []
+    vocab = vocabulary or timex.default_vocabulary()
+    common = parse_plan.common_words([*vocab.months, *vocab.weekdays])
     parsed_before = parser.parsed if parser is not None else 0
     parse_s_before, started = (parser.seconds if parser is not None else 0.0), time.perf_counter()
     for n, records in enumerate(docs):
         doc_id = records[0]["doc_id"]
         if parser is not None and n % PREFETCH_DOCUMENTS == 0:
-            parser.prefetch([_parse_request(r, lexicons, (shas or {}).get(r[0]["doc_id"], ""))
-                             for r in docs[n:n + PREFETCH_DOCUMENTS]])
+            parser.prefetch([parse_plan.parse_request(
+                r, lexicons, (shas or {}).get(r[0]["doc_id"], ""), common)
+                for r in docs[n:n + PREFETCH_DOCUMENTS]])
         try:
             with limits.time_limit(limits.DOCUMENT_SECONDS, f"extracting {doc_id}"):
                 per_document.append(_document_rows(records, lexicons, times, vocabulary,
-                                                   parser, (shas or {}).get(doc_id, "")))
+                                                   parser, (shas or {}).get(doc_id, ""),
+                                                   common))
         except limits.TimeLimitExceeded:
             log.warning("%s: skipped: its extraction took longer than %g s (no mentions, "
                         "claims or signals from it; the rest of the corpus is extracted)",
@@ -110,7 +100,8 @@ def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict |
 
 
 def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
-                   vocabulary, parser, doc_sha: str) -> tuple[list, ...]:
+                   vocabulary, parser, doc_sha: str, common: frozenset[str]
+                   ) -> tuple[list, ...]:
     """Actor, mention, claim, signal and time expression rows of one document."""
     actor_rows, mention_rows, claim_rows, signal_rows, time_rows = [], [], [], [], []
     doc_times = times
@@ -119,7 +110,7 @@ def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
             ((r["doc_id"], r["sent_id"], r["text"]) for r in records), vocabulary)
         doc_times = _grouped_by_sentence(time_rows)
     doc_hits = _document_hits([r["text"] for r in records], lexicons)
-    parses = _parse_document(records, lexicons, parser, doc_sha)
+    parses = _parse_document(records, lexicons, parser, doc_sha, common)
     doc_sides = Counter(s for hits in doc_hits for h in hits for s in h.sides)
     last_outlet, people, ner_names = "", [], {}
     recent_speaker = ("", -SPEAKER_REACH - 1)  # (named speaker, sentence) of the last claim
