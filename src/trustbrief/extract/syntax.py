@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trustbrief import knowledge
+from trustbrief.extract import depmatch
 from trustbrief.knowledge import DataFileError
 
 FACTUALITY_VALUES = ("asserted", "negated", "planned", "hypothetical", "wish", "generic")
@@ -121,23 +122,30 @@ class Reader:
 
     def __init__(self, syntax: Syntax):
         self.syntax = syntax
+        self.factuality = tuple((rule_id, value, depmatch.compile_pattern(pattern))
+                                for rule_id, value, pattern in syntax.factuality)
 
     def factualities(self, doc) -> dict[int, list[tuple]]:
         """token index -> [(order, factuality, rule id, cue token indices)], computed lazily
         for the tokens asked (see factuality_of)."""
-        return _LazyFacts(self.syntax.factuality, doc)
+        return _LazyFacts(self.factuality, doc)
 
 
 class _LazyFacts(dict):
+    """The patterns matched on lists of the sentence's token attributes (depmatch: the same
+    bindings as _match, without asking spaCy for a string at each comparison)."""
+
     def __init__(self, patterns, doc):
         super().__init__()
-        self.patterns, self.doc = patterns, doc
+        self.patterns, self.doc, self.table = patterns, doc, None
 
     def get(self, i, default=()):
         if i not in self:
-            self[i] = [(order, value, rule_id, tuple(t.i for t in bound[1:]))
+            if self.table is None:
+                self.table = depmatch.TokenTable(self.doc)
+            self[i] = [(order, value, rule_id, bound[1:])
                        for order, (rule_id, value, pattern) in enumerate(self.patterns)
-                       for bound in _match(pattern, self.doc[i])]
+                       for bound in depmatch.match(pattern, self.table, i)]
         return self[i] or default
 
 
