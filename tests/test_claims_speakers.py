@@ -88,6 +88,55 @@ def test_the_publication_is_the_outlet_that_spoke_last(lex):
     assert speaker(claims, 2) == ("Reuters", "speech-verb-subject/outlet-noun+coref")
 
 
+def test_the_body_framing_a_readout_speaks_not_the_leader_it_quotes(lex):
+    claims = claims_of(lex, "Ana Ruiz Prieto “stressed the urgency of the deal” in her call with "
+                            "Marta Diaz Soto, the Mexican Foreign Ministry says.")
+    assert speaker(claims, 1)[0] != "Ana Ruiz Prieto"
+    assert "Ministry" in speaker(claims, 1)[0]
+
+
+def test_according_to_set_off_at_the_end_frames_the_sentence(lex):
+    claims = claims_of(lex, "Ana Ruiz Prieto told Marta Diaz Soto on Wednesday she was planning "
+                            "a visit, according to an official familiar with the matter.")
+    assert speaker(claims, 1)[0] == "an official"
+
+
+def test_a_bare_negated_verb_of_saying_says_nothing(lex):
+    claims = claims_of(lex, "Mexican officials have not commented on the raid.",
+                       "Ana Ruiz Prieto did not confirm how many troops were sent, stating the "
+                       "situation was still being assessed.")
+    assert "dtest00000-s001" not in claims.index or speaker(claims, 1)[0] == ""
+    assert speaker(claims, 2)[0] == "Ana Ruiz Prieto"
+
+
+def test_responding_with_fire_is_no_speech(lex):
+    claims = claims_of(lex, "The cartel has responded with rocket fire at the border.")
+    assert "dtest00000-s001" not in claims.index or speaker(claims, 1)[0] == ""
+
+
+def test_the_ministry_is_the_ministry_named_before(lex):
+    claims = claims_of(lex, "The Interior Ministry press service said there were detainees.",
+                       "The ministry said it was investigating the office.",
+                       "The envoy was summoned to the Mexican Foreign Ministry, which lodged a "
+                       "protest, the ministry's press service reported.")
+    assert speaker(claims, 2) == ("The Interior Ministry press service",
+                                  "speech-verb-subject/organization-noun+coref")
+    assert speaker(claims, 3)[0] == "Mexican Foreign Ministry"
+
+
+def test_a_title_with_no_side_is_the_one_spoken_of_last(lex):
+    claims = claims_of(lex, "Ana Ruiz Prieto said the border would stay open.",
+                       "The head of state added that flights were suspended.")
+    assert speaker(claims, 2) == ("Ana Ruiz Prieto",
+                                  "speech-verb-subject/source-noun+title-coref")
+
+
+def test_a_possessor_that_names_nobody_is_left_out_of_the_body(lex):
+    claims = claims_of(lex, "Mexico has cancelled the events, the country's Culture Ministry "
+                            "announced on Sunday.")
+    assert speaker(claims, 1)[0] == "Culture Ministry"
+
+
 # ------------------------------------------------------------------ the sample scorer
 
 @pytest.mark.parametrize(("predicted", "gold", "kind", "right"), [
@@ -139,3 +188,14 @@ def test_claims_are_found_by_id_or_by_their_sentence_and_scored(tmp_path):
     line = report_claims(path, {"c": claims}, tmp_path)
     assert line.startswith("claims speaker right: 1/3 (33 %)") and "S 1/3" in line
     assert (tmp_path / "claims_sample.csv").is_file()
+
+
+def test_a_sentence_that_is_no_claim_is_right_to_give_none(tmp_path):
+    path = _sample(tmp_path, [{"sample": "S", "corpus": "c", "claim_id": "d1-s009-c1",
+                               "gold_speaker": "(none)", "gold_type": "unattributed"},
+                              {"sample": "S", "corpus": "c", "claim_id": "d1-s008-c1",
+                               "gold_speaker": "Somebody", "gold_type": "named_official"}])
+    rows, score = score_claims(load_claims_sample(path), {"c": pd.DataFrame(
+        columns=["claim_id", "doc_id", "text", "speaker", "speaker_type", "speaker_rule"])})
+    assert list(rows["verdict"]) == ["right (no claim)", "claim not extracted"]
+    assert (score.right, score.type_right) == (1, 1)

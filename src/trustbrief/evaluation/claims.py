@@ -21,7 +21,8 @@ or 'an'), it equals one alternative, or both name a person and their last words 
 ('Pat Ryder' = 'Patrick Ryder'), or the gold is an anonymous source and the predicted phrase
 is a run of its words ('senior officials' of 'senior officials in the US administration').
 A claim the extraction no longer produces, or whose sentence
-changed, counts as wrong (`verdict` says which). The score measures the speakers of claims
+changed, counts as wrong (`verdict` says which), except where the gold is `(none)`: a
+sentence that is no claim is right to give none. The score measures the speakers of claims
 extraction finds (a precision), not the claims it misses.
 """
 
@@ -135,9 +136,11 @@ def _find_claim(table: pd.DataFrame | None, item: dict) -> dict | None:
 
 
 def _verdict(item: dict, found: dict | None) -> dict:
-    if found is None:
-        return {"speaker": "", "speaker_type": "", "speaker_rule": "", "right": False,
-                "type_right": False, "verdict": "claim not extracted"}
+    if found is None:  # no claim names no speaker: right where the text names nobody
+        none = cell_text(item["gold_speaker"]).strip() == NO_SPEAKER
+        return {"speaker": "", "speaker_type": "", "speaker_rule": "", "right": none,
+                "type_right": none and cell_text(item.get("gold_type")) == "unattributed",
+                "verdict": "right (no claim)" if none else "claim not extracted"}
     sentence = cell_text(item.get("sentence"))
     if sentence and fold(sentence) != fold(found.get("text", "")):
         return {"speaker": "", "speaker_type": "", "speaker_rule": "", "right": False,

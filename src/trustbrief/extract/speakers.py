@@ -17,7 +17,10 @@ from __future__ import annotations
 from trustbrief.extract.syntax import PRONOUNS, hits_in, phrase_tokens
 
 ROLE_DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
-TYPE_RANK = {"named_official": 0, "anonymous_official": 0, "organization": 1, "outlet": 2}
+# outlets relay the people and bodies they quote ('X admitted ..., reports AP': X speaks);
+# a body framing the sentence speaks for what it says a person did ('Biden "stressed ...",
+# the White House says': its readout)
+TYPE_RANK = {"named_official": 0, "anonymous_official": 0, "organization": 0, "outlet": 1}
 SIDE_PREPOSITIONS = frozenset({"for", "of", "at", "from", "in"})
 
 
@@ -25,13 +28,14 @@ def _speech_heads(doc, syntax) -> list:
     """(phrase head token, rule id) candidates, the highest in the tree first."""
     out = []
     for t in doc:
-        if t.lemma_ in syntax.speech_verbs and t.pos_ in ("VERB", "AUX"):
+        if t.lemma_ in syntax.speech_verbs and t.pos_ in ("VERB", "AUX") and _says(t, syntax):
             if t.lemma_ in ("cite", "quote"):
                 out += [(c, "citing-object") for c in t.children
                         if c.dep_ in ("dobj", "advmod", "npadvmod", "attr", "oprd")]
                 continue
             subj = [c for c in t.children if c.dep_ == "nsubj"]
-            if not subj and t.dep_ == "conj":  # 'X called it ... and said'
+            if not subj and t.dep_ in ("conj", "advcl"):
+                # 'X called it ... and said', 'X did not confirm ..., stating that ...'
                 subj = [c for c in t.head.children if c.dep_ == "nsubj"]
             if subj and subj[0].lower_ in ("who", "that") and t.dep_ == "relcl":
                 out.append((t.head, "speech-verb-relative"))
@@ -43,13 +47,39 @@ def _speech_heads(doc, syntax) -> list:
                         and c.lemma_.lower() in syntax.document_nouns]
         elif t.lower_ in syntax.according and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             out += [(c, "according-to") for c in doc[t.i + 1].children if c.dep_ == "pobj"]
-    # '..., the White House says' (a parataxis) frames the whole sentence; else the highest
-    return sorted(out, key=lambda pair: (pair[0].head.dep_ != "parataxis", _depth(pair[0])))
+    # '..., the White House says' (a parataxis) and ', according to X' (set off at the start
+    # or the end of a clause, wherever the parser hung it) frame the whole sentence; else the
+    # highest in the tree
+    return sorted(out, key=lambda pair: (not _frames(*pair), _depth(pair[0])))
+
+
+def _frames(head, rule: str) -> bool:
+    if rule == "according-to":
+        according = head.head.head
+        return according.i == 0 or according.nbor(-1).text in (",", "—", "–", "(")
+    return head.head.dep_ == "parataxis"
+
+
+def _says(verb, syntax) -> bool:
+    """A verb of saying that says something: not a bare negated one ('Israeli officials have
+    not commented'), not 'responded with rocket fire' (a 'with' object that is no utterance)."""
+    if any(c.dep_ == "neg" for c in verb.children) and not any(
+            c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return False  # 'have not commented'; 'did not confirm how many ...' still speaks
+    return not any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() not in syntax.document_nouns | UTTERANCES
+        for g in c.children) for c in verb.children)
+
+
+# nouns for what is said ('responded with a statement' is speech, 'with rocket fire' is not)
+UTTERANCES = frozenset({"comment", "remark", "word", "message", "reply", "answer", "question",
+                        "warning", "threat", "denial", "claim", "accusation", "criticism",
+                        "response", "post", "tweet", "video", "speech", "address"})
 
 
 def _depth(token) -> int:
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:  # spaCy makes a new Token per access
         token, depth = token.head, depth + 1
     return depth
 
@@ -223,9 +253,7 @@ def _typed(doc, head, hits, lex, people, names, att) -> dict | None:
         return {"speaker": own.actor, "speaker_type": "organization", "speaker_count": None,
                 "speaker_side": own.side, "how": "gazetteer-body"}
     if head.lemma_.lower() in lex.syntax.organization_nouns and head.pos_ in ("NOUN", "PROPN"):
-        text = doc[phrase_tokens(head)[0].i:head.i + 1].text
-        return {"speaker": text, "speaker_type": "organization", "speaker_count": None,
-                "speaker_side": sides[0] if sides else "", "how": "organization-noun"}
+        return _organization_noun(doc, head, hits, sides, people, names)
     if head.ent_type_ in ("ORG", "NORP", "GPE") and own is None:
         return {"speaker": _entity_text(doc, head), "speaker_type": "organization",
                 "speaker_count": None, "speaker_side": sides[0] if sides else "",
@@ -233,19 +261,67 @@ def _typed(doc, head, hits, lex, people, names, att) -> dict | None:
     return None
 
 
+def _organization_noun(doc, head, hits, sides, people, names) -> dict:
+    """A nameless body: 'the ministry' is the body named before (in this sentence, else the
+    last one speaking) whose name holds that noun; 'his office' speaks for the person 'his'
+    is; 'the country's Culture Ministry' names no more than 'Culture Ministry'."""
+    side = sides[0] if sides else ""
+    poss = next((c for c in head.children if c.dep_ == "poss"), None)
+    bare = _definite_bare(head) or (poss is not None and _definite_bare(poss))
+    if bare:
+        noun = (poss if poss is not None and not _definite_bare(head) else head).lemma_.lower()
+        found = _named_body(doc, head, hits, noun) or _last_body_with(names, noun)
+        if found is not None:
+            return {**found, "how": "organization-noun+coref"}
+    # a possessor that names nobody ('its', 'the country's') is left out of the name
+    vague = poss is not None and (poss.lower_ in PRONOUNS | {"its", "their"}
+                                  or (poss.pos_ == "NOUN" and _definite_bare(poss)))
+    tokens = [t for t in phrase_tokens(head) if not vague or t not in poss.subtree]
+    text = doc[tokens[0].i:head.i + 1].text if tokens else head.text
+    if poss is not None and poss.lower_ in PRONOUNS and people:
+        actor = people[-1]
+        return {"speaker": f"{actor}'s {text}", "speaker_type": "organization",
+                "speaker_count": None, "speaker_side": side, "how": "organization-noun+coref"}
+    return {"speaker": text, "speaker_type": "organization", "speaker_count": None,
+            "speaker_side": side, "how": "organization-noun"}
+
+
+def _named_body(doc, head, hits, noun: str) -> dict | None:
+    """The last actor named before `head` in the sentence whose words hold the noun
+    ('summoned to the Azerbaijani Foreign Ministry ..., the ministry's press service said')."""
+    for h in reversed([h for h in hits if h.end <= head.idx and h.actors]):
+        words = doc.text[h.start:h.end]
+        if noun in words.lower().split() and h.side != "media":
+            return {"speaker": words, "speaker_type": "organization", "speaker_count": None,
+                    "speaker_side": h.side}
+    return None
+
+
+def _last_body_with(names: dict, noun: str) -> dict | None:
+    for body in reversed(names.get(BODIES, [])):
+        if noun in body["speaker"].lower().split():
+            return dict(body)
+    return None
+
+
 # Keys of tree_speaker's per-document `names` memory (surname -> full name) that hold the
 # last body and the last outlet found speaking; no surname looks like them.
 LAST_BODY, LAST_OUTLET = "<last body speaking>", "<last outlet speaking>"
+BODIES = "<bodies speaking>"  # every named body that spoke, in order ('the ministry' finds one)
 
 
 def _remember(names: dict, typed: dict) -> None:
     """A named body or outlet speaking is what a later 'the statement' / 'the publication'
     refers to ('the ministry', a bare organization noun, names nobody to remember)."""
     kind = typed["speaker_type"]
+    fields = {k: v for k, v in typed.items() if k != "speaker_rule"}
+    words = typed["speaker"].lower().split()
+    if kind == "organization" and not typed["speaker_rule"].endswith((
+            "+coref", "document-owner")) and not (words[:1] == ["the"] and len(words) <= 2):
+        names.setdefault(BODIES, []).append(fields)  # 'the Interior Ministry press service'
     if kind in ("organization", "outlet") and not typed["speaker_rule"].endswith(
             ("organization-noun", "+coref", "document-owner")):
-        names[LAST_BODY if kind == "organization" else LAST_OUTLET] = {
-            k: v for k, v in typed.items() if k != "speaker_rule"}
+        names[LAST_BODY if kind == "organization" else LAST_OUTLET] = fields
 
 
 def _last(names: dict, key: str, how: str) -> dict | None:
@@ -257,7 +333,7 @@ def _last(names: dict, key: str, how: str) -> dict | None:
 
 def _definite_bare(head) -> bool:
     """'the publication', 'the newspaper': a definite noun with no name or modifier."""
-    kids = [c for c in head.children if c.dep_ not in ("punct",)]
+    kids = [c for c in head.children if c.dep_ not in ("punct", "case")]  # "the ministry's"
     return len(kids) == 1 and kids[0].dep_ == "det" and kids[0].lower_ == "the"
 
 
@@ -284,9 +360,11 @@ def _source_noun(doc, head, in_phrase, sides, people, lex) -> dict:
             and head.lemma_ in lex.syntax.posts):
         kind, count = "named_official", 1  # 'the French foreign minister': one known post
         leader = _leader_of_side(people, sides[0], head.lemma_.lower(), lex) \
-            if sides else ""
-        if leader:
-            return _named(leader, sides[0], "source-noun+title-coref")
+            if sides else (people[-1] if people and det == "the" else "")
+        if leader:  # no side named: 'the head of state added' is the one spoken of last
+            actor = lex.actors.get(leader)
+            return _named(leader, sides[0] if sides else (actor.side if actor else ""),
+                          "source-noun+title-coref")
     else:
         kind, count = "anonymous_official", _count(head, lex.attribution.count_words)
     text = doc[phrase_tokens(head)[0].i:head.i + 1].text
