@@ -1,13 +1,18 @@
 """Who speaks in a sentence, read from the parse of its verbs of saying.
 
-The speaker is the subject of the highest verb of saying ('four US officials said', 'X told
-reporters'; the relative clause of 'officials who spoke to Axios' gives its noun), the object
-of 'citing', or the object of 'according to'. Its phrase is then typed:
+The speaker is the subject of the verb of saying that frames the sentence ('..., the White
+House says', ', according to an official' set off by a comma) or else of the highest one
+('four US officials said', 'X told reporters'; the relative clause of 'officials who spoke to
+Axios' gives its noun), the object of 'citing', or the object of 'according to'; a bare
+negated verb ('have not commented') says nothing. Its phrase is then typed:
 - a person (gazetteer, or a PERSON the NER finds that no list names) -> named_official;
 - 'he'/'she' -> the last person named before in the document (rule '+coref');
 - a source noun with no name ('officials', 'a Netanyahu aide') -> anonymous_official, with
   the count its number gives and the side its modifiers name;
-- an outlet -> outlet; an organization or state -> organization.
+- an outlet -> outlet; an organization or state -> organization; a nameless body ('the
+  ministry', "the ministry's press service") -> the body with that noun named before;
+- a post with no side or name ('the head of state', 'the top diplomat') -> the person spoken
+  of last.
 A spokesperson speaking about a leader is the spokesperson: the subject, not a name inside
 the quote or the reported clause.
 """
@@ -124,8 +129,9 @@ def tree_speaker(doc, hits, lex, people: list[str], names: dict) -> dict | None:
         if typed is not None:
             typed["speaker_rule"] = f"{rule}/{typed.pop('how')}"
             found.append((TYPE_RANK[typed["speaker_type"]], n, typed))
-    # people outrank the bodies and outlets that relay them ('X, a government that says ...,
-    # four officials said'; 'Outlet A reports, citing Outlet B': B is the origin)
+    # the frame or highest verb of saying wins ('X, a government that says ..., four
+    # officials said'); outlets yield to the people they relay, and 'Outlet A reports, citing
+    # Outlet B' to B, the origin
     if not found:
         return None
     best = min(found, key=lambda f: f[:2])[2]
