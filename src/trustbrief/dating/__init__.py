@@ -12,8 +12,9 @@ Clues (each is a predicate over candidate publication days):
 - after: an event reported as having happened -> d >= its date (the latest such event is the
   article's lower bound).
 - before: an event reported as planned -> d <= its date.
-- lede: the weekday the first sentences report ('the Pentagon said on Tuesday') is the day of
-  publication or the day before: news leads with the day's news, and a wire story filed late
+- lede: the weekday the first body sentences report ('the Pentagon said on Tuesday'; headline
+  lines, captions and credits do not count, dating.lede) is the day of publication or the
+  day before: news leads with the day's news, and a wire story filed late
   runs the next morning elsewhere. A weekday holds every week: it chooses among the days
   the other clues allow and never bounds the range on its own (a weak clue never beats
   stronger ones).
