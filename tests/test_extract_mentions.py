@@ -141,3 +141,35 @@ def test_telling_a_named_party_of_the_other_side_is_a_statement(two_ministers):
         "Ana Ruiz Prieto", ["Luis Vega"], "on Friday")
     assert said["rule"] == "statement/verb/dep:told-named-addressee"
     assert only(found["mentions"], sent_id="dtest00000-s002").empty
+
+
+def test_the_agent_of_a_raid_carried_out_by_someone(lex):
+    """'a raid carried out by German authorities': the participle's 'by' agent acts, not the
+    ministry that said so; 'police raids' is a noun though 'raids' is also a verb."""
+    found = run(lex, ["The French Foreign Ministry said on Monday that two Chadian citizens "
+                      "died during a raid carried out by German authorities.",
+                      "Two Chadian citizens died during police raids in Germany, the French "
+                      "Foreign Ministry said."])
+    m = one_mention(found, "raid")
+    assert (m["agent"], m["agent_rule"]) == ("Germany", "by-agent-of-participle")
+    assert one_mention(found, "raid", sent=2)["agent"] == ""
+
+
+def test_a_verb_whose_subject_names_nobody_has_no_agent_from_elsewhere(lex):
+    """'an incident that killed 38 people': the relative clause's subject is the incident,
+    so France (who condemned it) is not the killer."""
+    found = run(lex, ["France condemned an incident that killed 38 people in Chad."])
+    assert one_mention(found, "targeted_killing")["agent"] == ""
+
+
+def test_a_person_owning_an_operation_noun_is_its_target(two_ministers):
+    """'her killing' with no 'of' object: she was killed; "Canada's strikes on Mexico":
+    Canada struck."""
+    found = run(two_ministers, ["Foreign Minister Ana Ruiz Prieto arrived in Ottawa.",
+                                "Canada condemned her killing on Friday.",
+                                "Mexico condemned Canada's strikes on Mexico."])
+    killing = one_mention(found, "targeted_killing", sent=2)
+    assert (killing["agent"], killing["targets"]) == ("", ["Ana Ruiz Prieto"])
+    assert killing["target_rule"].startswith("possessive-undergoer")
+    strikes = one_mention(found, "airstrike", sent=3)
+    assert (strikes["agent"], strikes["targets"]) == ("Canada", ["Mexico"])

@@ -131,5 +131,16 @@ def tree_roles(doc, start: int, end: int, etype, hits, syntax: Syntax, lex, peop
             trigger, paths["target"], hits, people,
             lambda n: n not in agent and lex.actors.get(n) is not None
             and lex.actors[n].side != "media", everyone=False)
+    if form == "noun" and etype.operation and agent and not targets and \
+            agent_rule.startswith("possessive") and _is_person(agent[0], lex):
+        # "his killing", "Nasrallah's assassination": with no 'of' object, a person owning
+        # an operation's noun is the one it was done to ("Israel's strikes": a state acts)
+        return {"agent": [], "targets": agent, "agent_rule": "",
+                "target_rule": agent_rule.replace("possessive", "possessive-undergoer", 1)}
     return {"agent": agent, "targets": targets, "agent_rule": agent_rule,
             "target_rule": target_rule}
+
+
+def _is_person(name: str, lex) -> bool:
+    actor = lex.actors.get(name)
+    return actor is not None and actor.type == "person"

@@ -31,6 +31,9 @@ class RolePath:
     through: frozenset = frozenset()
     from_head: frozenset = frozenset()
     types: frozenset = frozenset()
+    # first step down through a child with one of these labels ('a raid carried out by X':
+    # the participle (acl) that modifies the trigger holds the 'by' agent)
+    via: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,8 @@ def _paths(path: Path, where: str, entries) -> list[RolePath]:
         if not isinstance(e, dict) or "id" not in e or "dep" not in e:
             raise DataFileError(path, f"{where}[{n}]", "needs an id and a dep list")
         out.append(RolePath(str(e["id"]), frozenset(e["dep"]), frozenset(e.get("through", ())),
-                            frozenset(e.get("from_head", ())), frozenset(e.get("types", ()))))
+                            frozenset(e.get("from_head", ())), frozenset(e.get("types", ())),
+                            frozenset(e.get("via", ()))))
     return out
 
 
@@ -252,6 +256,11 @@ def role_tokens(trigger, path: RolePath) -> list:
             anchor = anchor.head
             if any(c.dep_ in path.deps for c in anchor.children):
                 break
+    anchors = [c for c in anchor.children if c.dep_ in path.via] if path.via else [anchor]
+    return [t for a in anchors for t in _children_on_path(a, trigger, path)]
+
+
+def _children_on_path(anchor, trigger, path: RolePath) -> list:
     out = []
     for child in anchor.children:
         if child.dep_ not in path.deps or child is trigger:

@@ -9,7 +9,13 @@ import re
 from trustbrief.extract.actors import Hit
 from trustbrief.extract.lexicons import MEASURE_KINDS, Lexicons
 from trustbrief.extract.roles import tree_roles
-from trustbrief.extract.syntax import dependency_triggers, factuality_of, token_at
+from trustbrief.extract.syntax import (
+    dependency_triggers,
+    factuality_of,
+    hits_in,
+    phrase_tokens,
+    token_at,
+)
 from trustbrief.extract.vocabulary import DEPENDENCY_TRIGGER
 from trustbrief.extract.window_roles import _roles
 
@@ -163,6 +169,7 @@ def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexi
         in_clause = by_clause.get(clause)
         if in_clause is None:
             in_clause = by_clause[clause] = [h for h in hits if clause[0] <= h.start < clause[1]]
+        form = _parsed_form(parsed, start, end, form)
         if rule.between_sides:
             agent, targets, locations = [], [], []
         else:
@@ -192,6 +199,20 @@ def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexi
     return _merge_same_type(_unabsorbed(found, event_types))
 
 
+def _parsed_form(parsed, start: int, end: int, form: str) -> str:
+    """'verb' or 'noun' as the tagger reads the trigger's head word ('during police raids' is
+    a noun though the vocabulary lists 'raids' among verbs); the vocabulary's form without
+    a parse."""
+    if parsed is None:
+        return form
+    token = token_at(parsed, start, end)
+    if token is None:
+        return form
+    if token.pos_ in ("NOUN", "PROPN"):
+        return "noun"
+    return "verb" if token.pos_ in ("VERB", "AUX") else form
+
+
 def _between_sides(agent: list[str], targets: list[str], lex: Lexicons) -> bool:
     """Two named parties of two different sides (media aside) take part."""
     sides = {lex.actors[n].side for n in [*agent, *targets] if n in lex.actors}
@@ -211,12 +232,37 @@ def _tree_over_window(parsed, trigger: tuple, etype, hits, lex, people, agent, t
     if tree["targets"]:
         targets, target_rule = tree["targets"], tree["target_rule"]
         agent = [a for a in agent if a not in targets]
+        if target_rule.startswith("possessive-undergoer") and agent_rule == "window":
+            agent = []  # "Canada condemned her killing": who condemns did not kill
+    if agent_rule == "window" and form == "verb" and _subject_names_nobody(
+            parsed, start, end, hits):
+        # 'an incident that killed 38 people', 'pagers ... detonated': the verb's own subject
+        # is no actor, so no actor named elsewhere in the clause is its agent
+        agent = []
     if form == "noun" and _passive_subject(parsed, start, end):
         # 'the barrage of strikes was shot down by Israel': the 'by' agent and the words
         # after it belong to the verb the noun undergoes, not to the strikes
         agent = agent if agent_rule != "window" else []
         targets = targets if target_rule != "window" else []
     return agent, targets, agent_rule, target_rule
+
+
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+
+
+def _subject_names_nobody(parsed, start: int, end: int, hits) -> bool:
+    """The verb trigger has a subject that is a noun phrase (not a pronoun; a relative
+    pronoun stands for the noun it modifies) in which no actor is named."""
+    token = token_at(parsed, start, end)
+    subjects = [c for c in token.children if c.dep_ == "nsubj"] if token is not None else []
+    if not subjects:
+        return False
+    subject = subjects[0]
+    if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+        subject = token.head
+    elif subject.pos_ == "PRON":
+        return False
+    return not hits_in(phrase_tokens(subject), hits)
 
 
 def _passive_subject(parsed, start: int, end: int) -> bool:
