@@ -18,30 +18,30 @@ _GETTERS = {"LOWER": lambda t: t.lower_, "LEMMA": lambda t: t.lemma_, "DEP": lam
 
 
 class TokenTable:
-    """One parsed sentence as lists: an attribute's values per token (read from spaCy the
-    first time a pattern asks for that attribute), heads, and children (in index order, as
-    spaCy's Token.children gives them)."""
+    """One parsed sentence as lists: heads, children (in index order, as spaCy's
+    Token.children gives them) and, per attribute, the tokens' values (each read from
+    spaCy the first time a pattern asks for it: see value)."""
 
-    __slots__ = ("attrs", "heads", "children")
+    __slots__ = ("tokens", "attrs", "heads", "children")
 
     def __init__(self, doc):
-        self.attrs = _Columns(doc)
-        self.heads = [t.head.i for t in doc]
+        self.tokens = list(doc)
+        self.attrs: dict[str, list] = {}
+        self.heads = [t.i + offset for t, offset in zip(
+            self.tokens, doc.to_array("HEAD").astype("int64").tolist(), strict=True)]
         self.children: list[list[int]] = [[] for _ in self.heads]
         for i, head in enumerate(self.heads):
             if head != i:
                 self.children[head].append(i)
 
-
-class _Columns(dict):
-    def __init__(self, doc):
-        super().__init__()
-        self.doc = doc
-
-    def __missing__(self, name: str) -> list[str]:
-        get = _GETTERS[name]
-        column = self[name] = [get(t) for t in self.doc]
-        return column
+    def value(self, name: str, i: int) -> str:
+        column = self.attrs.get(name)
+        if column is None:
+            column = self.attrs[name] = [None] * len(self.tokens)
+        found = column[i]
+        if found is None:
+            found = column[i] = _GETTERS[name](self.tokens[i])
+        return found
 
 
 def compile_pattern(pattern: list) -> tuple:
@@ -69,9 +69,8 @@ def _checks(attrs: dict) -> tuple:
 
 
 def _fits(table: TokenTable, i: int, checks: tuple) -> bool:
-    attrs = table.attrs
     for name, test, want in checks:
-        value = attrs[name][i]
+        value = table.value(name, i)
         if test == "==":
             if value != want:
                 return False
