@@ -94,7 +94,8 @@ class Parser:
         self.cache_dir = Path(cache_dir) if cache_dir else None
         self.key = pipeline_key(nlp)
         self.parsed = 0
-        self.seconds = 0.0  # spent in nlp.pipe (this process)
+        self.with_ner = 0  # of which with NER
+        self.seconds = 0.0  # CPU seconds spent in nlp.pipe (this process)
         self.without_ner = [p for p in nlp.pipe_names if p != "ner"]
         self._ready: dict = {}  # parses made by prefetch, until their document asks
 
@@ -144,6 +145,7 @@ class Parser:
                 doc.user_data["key"] = sentence_key(items[d][1][i])
                 outs[d][i] = doc
         self.parsed += len(todo[True]) + len(todo[False])
+        self.with_ner += len(todo[True])
         touched = {d for where in todo.values() for d, _ in where}
         for d in sorted(touched):
             path = self._path(items[d][0])
@@ -157,13 +159,13 @@ class Parser:
         texts = list(texts)
         if not texts:
             return []
-        started = time.perf_counter()
+        started = time.process_time()
         if ner:
             docs = list(self.nlp.pipe(texts, batch_size=BATCH_SIZE))
         else:
             with self.nlp.select_pipes(enable=self.without_ner):
                 docs = list(self.nlp.pipe(texts, batch_size=BATCH_SIZE))
-        self.seconds += time.perf_counter() - started
+        self.seconds += time.process_time() - started
         return docs
 
 

@@ -66,8 +66,8 @@ def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict |
     """Per document (each a list of sentence dicts), its rows: actor, mention, claim, signal
     and time expression rows (the last found here when `times`, time expressions by
     sentence id, is None - in the same worker, so each sentence is read once); and the
-    counts (sentences parsed, not found in the parse cache; seconds parsing; seconds
-    extracting).
+    counts (sentences parsed, not found in the parse cache; CPU seconds parsing; CPU
+    seconds extracting, parse included; sentences parsed with NER).
 
     Each document has `limits.DOCUMENT_SECONDS`: one that takes longer (a pathological
     text) is skipped with a warning naming it (`names`: doc_id -> file) and has None for
@@ -76,7 +76,8 @@ def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict |
     vocab = vocabulary or timex.default_vocabulary()
     common = parse_plan.common_words([*vocab.months, *vocab.weekdays])
     parsed_before = parser.parsed if parser is not None else 0
-    parse_s_before, started = (parser.seconds if parser is not None else 0.0), time.perf_counter()
+    parse_s_before, started = (parser.seconds if parser is not None else 0.0), time.process_time()
+    ner_before = parser.with_ner if parser is not None else 0
     for n, records in enumerate(docs):
         doc_id = records[0]["doc_id"]
         if parser is not None and n % PREFETCH_DOCUMENTS == 0:
@@ -95,7 +96,8 @@ def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict |
             per_document.append(None)
     counts = ((parser.parsed - parsed_before) if parser is not None else 0,
               (parser.seconds - parse_s_before) if parser is not None else 0.0,
-              time.perf_counter() - started)
+              time.process_time() - started,
+              (parser.with_ner - ner_before) if parser is not None else 0)
     return per_document, counts
 
 
@@ -187,7 +189,7 @@ def _extract_parallel(docs: list[list[dict]], lexicons: Lexicons, times: dict | 
     parts = parallel.map_in_order(_extract_document, docs, lexicons, times, vocabulary,
                                   parser, shas, names, workers=workers, desc="extracting")
     return ([rows for part in parts for rows in part[0]],
-            tuple(sum(part[1][k] for part in parts) for k in range(3)))
+            tuple(sum(part[1][k] for part in parts) for k in range(4)))
 
 
 def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons,
@@ -207,7 +209,7 @@ def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons
     `workers`: processes to use (default: see parallel.worker_count - every core for a
     large corpus, else 1); the output does not depend on it. Inputs are not modified.
     `stats`, when given, receives the number of sentences parsed, of documents read from
-    the extraction cache, and the seconds spent parsing and extracting.
+    the extraction cache, and the CPU seconds spent parsing and extracting.
     """
     missing = {"doc_id", "sent_id", "text"} - set(sentences.columns)
     if missing:
@@ -218,7 +220,7 @@ def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons
     keys = [rowcache.document_key(records) for records in docs] if cache else []
     found = [cache.read(key) for key in keys] if cache else [None] * len(docs)
     todo = [n for n, rows in enumerate(found) if rows is None]
-    counts: tuple = (0, 0.0, 0.0)
+    counts: tuple = (0, 0.0, 0.0, 0)
     if todo:
         rows, counts = _extract_missing([docs[n] for n in todo], documents, lexicons, times,
                                         vocabulary, workers, parse_cache, nlp)
@@ -232,9 +234,10 @@ def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons
         [row for doc_rows in found if doc_rows is not None for row in doc_rows[k]]
         for k in range(5))
     if stats is not None:
-        # sentences parsed (not found in the cache), seconds in nlp.pipe and in extraction,
-        # summed over the worker processes
-        stats.update(sentences=len(sentences), parsed=counts[0], cached=len(docs) - len(todo),
+        # sentences parsed (not found in the cache) and of them with NER, CPU seconds in
+        # nlp.pipe and in extraction, summed over the worker processes
+        stats.update(sentences=len(sentences), parsed=counts[0], parsed_ner=counts[3],
+                     cached=len(docs) - len(todo),
                      parse_s=round(counts[1], 3), extract_s=round(counts[2], 3))
     if time_expressions is None:
         time_expressions = timex.time_expression_frame(time_rows)
