@@ -126,6 +126,15 @@ def test_real_briefs_relayout_charts_on_a_phone(browser, real_reports):
         assert len(sizes) >= 3, f"{path.name}: {len(sizes)} phone variants"
         assert all(0 < shown and full <= shown + 1 for shown, full in sizes), (path.name, sizes)
         assert wide_shown == 0
+        # the export menu button sits below its chart, never over the legend or the marks
+        over = page.evaluate(
+            "() => [...document.querySelectorAll('.tb-narrow .vega-embed')].filter(e => {"
+            " const s = e.querySelector('summary'), g = e.querySelector(':scope > svg');"
+            " if (!s || !g) return false;"
+            " const a = s.getBoundingClientRect(), b = g.getBoundingClientRect();"
+            " return a.top < b.bottom && b.top < a.bottom && a.left < b.right"
+            " && b.left < a.right; }).length")
+        assert over == 0, f"{path.name}: {over} export buttons over their chart"
         assert not errors, f"{path.name}: console errors {errors}"
         page.close()
 

@@ -11,6 +11,7 @@ import vl_convert
 from fixtures.brief_tables import brief_tables
 from trustbrief.brief.charts.cadence import cadence_chart
 from trustbrief.brief.charts.cooperation import cooperation_chart
+from trustbrief.brief.charts.corroboration import corroboration_counts
 from trustbrief.brief.charts.notice import notice_ledger_chart
 from trustbrief.brief.charts.sourcing import sourcing_chart
 from trustbrief.brief.charts.timeline import timeline
@@ -33,6 +34,8 @@ def _charts(width):
         "cadence": cadence_chart(t["cadence"], contacts=t["contacts"], since=START,
                                  stated=t["stated_measures"], width=width),
         "sourcing": sourcing_chart(t["claims"], t["documents"], width=width),
+        "corroboration": corroboration_counts(t["events"], t["documents"], t["mentions"],
+                                              start=START, end=END, width=width),
     }
 
 
@@ -42,7 +45,8 @@ def _svg_width(chart) -> float:
     return float(re.search(r'<svg[^>]* width="([0-9.]+)"', svg).group(1))
 
 
-@pytest.mark.parametrize("name", ["timeline", "cooperation", "notice", "cadence", "sourcing"])
+@pytest.mark.parametrize("name", ["timeline", "cooperation", "notice", "cadence", "sourcing",
+                                  "corroboration"])
 def test_the_phone_variant_fits_a_390_px_screen(name):
     narrow = _svg_width(_charts(NARROW_WIDTH)[name])
     assert narrow <= PHONE_COLUMN_PX, f"{name}: {narrow} px"

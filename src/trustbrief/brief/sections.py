@@ -16,7 +16,7 @@ import pandas as pd
 from trustbrief.brief import annex, front
 from trustbrief.brief.charts.cadence import cadence_chart
 from trustbrief.brief.charts.cooperation import cooperation_chart
-from trustbrief.brief.charts.corroboration import corroboration_matrix
+from trustbrief.brief.charts.corroboration import corroboration_counts, corroboration_matrix
 from trustbrief.brief.charts.notice import notice_ledger_chart
 from trustbrief.brief.charts.sourcing import sourcing_chart
 from trustbrief.brief.charts.statements import statements_chart
@@ -327,13 +327,15 @@ class Brief:
         takeaway = (f"{rewritten} of {plural(len(events), 'event')} are reported by more "
                     "articles than they have independent origins: rewrites of one report are "
                     "not corroboration.")
-        matrix = corroboration_matrix(events, self.tables["documents"],
-                                      self.tables["mentions"], start=self.start, end=self.end,
+        tables = (events, self.tables["documents"], self.tables["mentions"])
+        matrix = corroboration_matrix(*tables, start=self.start, end=self.end,
                                       include_undated=False)
+        narrow = corroboration_counts(*tables, start=self.start, end=self.end,
+                                      include_undated=False, width=NARROW_WIDTH)
         claims, docs = self.tables["claims"], self.tables["documents"]
         return HTMLBlock(section("Corroboration and sourcing").markup
                          + figure(matrix, "Which outlet reports which event", takeaway,
-                                  self.source_line()).markup
+                                  self.source_line(), narrow=narrow).markup
                          + figure(sourcing_chart(claims, docs),
                                   "Who says so: the sourcing of each outlet's claims",
                                   "Named officials on the record, anonymous officials, and "

@@ -76,6 +76,42 @@ def corroboration_matrix(events: pd.DataFrame | None, documents: pd.DataFrame | 
                                                 height=22 * len(order))
 
 
+def corroboration_counts(events: pd.DataFrame | None, documents: pd.DataFrame | None,
+                         mentions: pd.DataFrame | None = None, *, start=None, end=None,
+                         include_undated: bool = True, width: int = PLOT_WIDTH,
+                         label_chars: int = 30) -> alt.LayerChart | alt.Chart:
+    """The matrix for a phone: a matrix of outlets cannot fit 300 px, so each event's row
+    counts its outlets instead - filled for those that are an independent origin, hollow
+    for rewrites - with the same rows and origins text (the outlets' names are in the
+    tooltip and in the wide chart's CSV)."""
+    cells = corroboration_cells(events, documents, mentions).drop(columns=["doc_id"])
+    cells = cells[[keep_date(d, start, end, include_undated) for d in cells["date"]]]
+    if cells.empty:
+        return no_data_chart("No event is linked to a document yet.", width)
+    cells = cells.sort_values("kind", kind="stable").drop_duplicates(["event_id", "outlet"])
+    cells, counts = _rows(cells, label_chars)
+    order = list(counts["row"])
+    per = (cells.groupby(["row", "kind"], sort=False)
+           .agg(outlets=("outlet", "nunique"), names=("outlet", lambda s: ", ".join(sorted(s))))
+           .reset_index())
+    y = alt.Y("row:N", sort=order, title=None,
+              axis=alt.Axis(labelLimit=width * 0.5, domain=False, ticks=False,
+                            labelPadding=6))
+    bars = alt.Chart(per).mark_bar(stroke=INK, strokeWidth=1.5, height=12).encode(
+        y=y, x=alt.X("outlets:Q", title="outlets reporting the event", stack="zero",
+                     axis=alt.Axis(tickMinStep=1, format="d")),
+        fill=alt.Fill("kind:N", scale=alt.Scale(domain=list(ORIGIN_KINDS),
+                                                range=[INK, "white"]),
+                      # under the row labels, left-aligned with them: the chart stays narrow
+                      legend=alt.Legend(title=None, orient="none", direction="vertical",
+                                        legendX=-width * 0.5, legendY=22 * len(order) + 40,
+                                        symbolStrokeColor=INK, symbolStrokeWidth=1.5)),
+        order=alt.Order("kind:N"),
+        tooltip=[alt.Tooltip("kind:N"), alt.Tooltip("outlets:Q"),
+                 alt.Tooltip("names:N", title="outlets")])
+    return bars.properties(width=max(width * 0.3, 80), height=22 * len(order))
+
+
 COLUMN_LABEL_PX = TITLE_MIN_CHARS * CHAR_PX + 8
 MAX_COLUMNS = 16  # outlets drawn as columns; the rest share one (size does not grow)
 OTHERS = "other outlets"
