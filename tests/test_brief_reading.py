@@ -97,3 +97,15 @@ def test_the_last_contact_is_given_with_its_certainty():
         "Leaders (A – B) were last reported in contact on 8–9 Oct 2025 (A and B meet)"
     assert _last_contact_days(ch, contacts, events.assign(date_latest="2025-10-08")) == \
         "8 Oct 2025"
+
+
+def test_the_timeline_key_wraps_to_a_phone_width():
+    """'1 = Antony Blinken and ... speak by phone (20 A' ran off a 300 px chart."""
+    from trustbrief.brief.charts.timeline import wrapped_lines
+    from trustbrief.brief.style import CHAR_PX, NARROW_WIDTH
+
+    line = "1 = Two named ministers of the two governments speak by phone (20 Aug 2024)"
+    lines = wrapped_lines([line, "2 = short (1 Oct 2024)"], NARROW_WIDTH)
+    assert len(lines) == 3 and lines[1].startswith("    ")
+    assert all(len(x) * CHAR_PX <= NARROW_WIDTH for x in lines)
+    assert " ".join(x.strip() for x in lines[:2]) == line

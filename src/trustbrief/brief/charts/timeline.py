@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import altair as alt
@@ -20,6 +21,7 @@ from trustbrief.brief.layout.geometry import LabelBox
 from trustbrief.brief.layout.timeline import TimelineLayout, timeline_layout
 from trustbrief.brief.style import (
     BOX_PX,
+    CHAR_PX,
     DARK_GREY,
     FONT,
     FONT_PX,
@@ -87,9 +89,17 @@ def timeline(events: pd.DataFrame | None, start=None, end=None, crisis=None,
         width=layout.width, height=layout.height)
     if layout.footnotes:  # the key to the numbered tags, under the x axis
         chart = chart.properties(title=alt.TitleParams(
-            layout.footnotes, orient="bottom", anchor="start", fontSize=FONT_PX,
-            fontWeight="normal", color=TEXT_COLOR, font=FONT, offset=6))
+            wrapped_lines(layout.footnotes, layout.width), orient="bottom", anchor="start",
+            fontSize=FONT_PX, fontWeight="normal", color=TEXT_COLOR, font=FONT, offset=6))
     return chart
+
+
+def wrapped_lines(lines: Sequence[str], width: float) -> list[str]:
+    """Key lines wrapped to the chart's width (a phone's 300 px cuts '1 = ... (20 A'), each
+    continuation indented under its text."""
+    chars = max(int(width / CHAR_PX), 20)
+    return [part for line in lines for part in
+            textwrap.wrap(line, chars, subsequent_indent="    ", break_long_words=False)]
 
 
 def notice_title(notice_to: str) -> str:
