@@ -110,3 +110,19 @@ def test_finding_counts_dated_and_undated_and_judges_only_when_conflict_leads():
     tables["cooperation"] = cooperation().iloc[:2]  # two calls only: cooperation leads
     calm = cooperation_finding(tables, "2024-07-01", "2024-10-31", "US->Israel")
     assert not calm.supports and judge(tables, [calm], "US->Israel") == []
+
+
+def test_a_narrow_margin_is_a_roughly_even_call_whatever_the_sourcing():
+    """3 conflictual against 2 cooperative is no 'very likely': the finding caps the
+    judgement at low confidence and says why; 11 against 1 with the dated ones agreeing
+    does not cap it."""
+    tables = brief_tables()
+    finding = cooperation_finding(tables, "2024-07-01", "2024-10-31", "US->Israel")
+    assert finding.ceiling == "low" and "margin is narrow: 3 conflictual against 2" in \
+        finding.ceiling_reason
+    judgement = judge(tables, [finding], "US->Israel")[0]
+    assert judgement.confidence == "low" and "roughly even chance" in judgement.statement
+    from trustbrief.brief.findings.cooperation import _margin_ceiling
+    assert _margin_ceiling(11, 1, 7, 1) == ("high", "")
+    assert _margin_ceiling(5, 3, 2, 2)[0] == "low"
+    assert _margin_ceiling(8, 2, 1, 1)[0] == "low"  # the period's dated events do not lean

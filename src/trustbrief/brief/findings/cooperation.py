@@ -69,6 +69,26 @@ def cooperation_finding(tables, start, end, focus: str) -> Finding:
     lead = rows[text_column(rows, "tone") == ("conflictual" if conflict > coop
                                                 else "cooperative")]
     docs = list(dict.fromkeys(d for cell in lead["doc_ids"] for d in as_list(cell)))
+    ceiling, reason = _margin_ceiling(conflict, coop, d_conflict, d_coop)
     return Finding(text, cite_documents(docs, table_of(tables, "documents")), "relations",
                    origins=_origins(lead, table_of(tables, "events")),
-                   supports=conflict > coop)
+                   supports=conflict > coop, ceiling=ceiling, ceiling_reason=reason)
+
+
+# 'More conflictual than cooperative' is only as sure as the margin: two in three events
+# conflictual, and the dated ones of the period leaning the same way, or it is a close call.
+CLEAR_SHARE = 2 / 3
+
+
+def _margin_ceiling(conflict: int, coop: int, d_conflict: int, d_coop: int
+                    ) -> tuple[str, str]:
+    """(highest confidence, why) the counts allow, whatever the sourcing: 5 against 3, or 2
+    against 2 among the dated events of the period, is a roughly even call, not 'very
+    likely'."""
+    total = conflict + coop
+    clear = total and conflict / total >= CLEAR_SHARE and d_conflict > d_coop
+    if clear:
+        return "high", ""
+    return "low", (f"the margin is narrow: {conflict} conflictual against {coop} cooperative"
+                   + (f", {d_conflict} against {d_coop} among those dated in the period"
+                      if d_conflict + d_coop else ""))
