@@ -173,3 +173,14 @@ def test_a_person_owning_an_operation_noun_is_its_target(two_ministers):
     assert killing["target_rule"].startswith("possessive-undergoer")
     strikes = one_mention(found, "airstrike", sent=3)
     assert (strikes["agent"], strikes["targets"]) == ("Canada", ["Mexico"])
+
+
+def test_the_killing_told_again_is_the_same_killing(lex):
+    """'... France's assassination of a Libyan commander ... to link the killing to Chad': the
+    definite noun without an agent retells the killing of its sentence (no second killing
+    of Chad)."""
+    found = run(lex, ["Chad was not involved in France's assassination of a Libyan commander "
+                      "on Wednesday, officials said, pushing back on attempts by Egypt to link "
+                      "the killing to Chad."])
+    m = one_mention(found, "targeted_killing")
+    assert (m["agent"], m["targets"], m["trigger"]) == ("France", ["Libya"], "assassination")

@@ -194,6 +194,8 @@ def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexi
             "measure": _governing(times, clause, span, lanes, True) if times else None,
             "trigger": words, "trigger_start": start, "form": form,
             "rule": f"{type_id}/{form}/{rule_name}", "agent_rule": agent_rule,
+            "anaphoric": form == "noun" and not agent and bool(DEFINITE_BEFORE.search(
+                text, max(0, start - 5), start)),
             "target_rule": target_rule,
             **_factuality(parsed, facts, start, end, text, clause, spans, lex)})
     return _merge_same_type(_unabsorbed(found, event_types))
@@ -286,12 +288,20 @@ def _unabsorbed(found: list[dict], event_types: dict) -> list[dict]:
         f["event_type"] in event_types[t].absorbs and c == f["clause"] for t, c in absorbed)]
 
 
+DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
+
+
 def _merge_same_type(found: list[dict]) -> list[dict]:
-    """One mention per event type and sentence unless they name different targets."""
+    """One mention per event type and sentence unless they name different targets; a
+    definite noun with no agent after a trigger of its type ('Israel's assassination of X
+    ... to link the killing to the United States') is that event told again (anaphora),
+    whatever its target."""
     if len(found) < 2:
         return found
     merged: list[dict] = []
     for f in found:
+        if f["anaphoric"] and any(g["event_type"] == f["event_type"] for g in merged):
+            continue
         twin = next((g for g in merged if g["event_type"] == f["event_type"]
                      and (not g["targets"] or not f["targets"]
                           or set(g["targets"]) & set(f["targets"]))), None)
