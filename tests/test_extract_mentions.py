@@ -184,3 +184,11 @@ def test_the_killing_told_again_is_the_same_killing(lex):
                       "the killing to Chad."])
     m = one_mention(found, "targeted_killing")
     assert (m["agent"], m["targets"], m["trigger"]) == ("France", ["Libya"], "assassination")
+
+
+def test_an_ordered_strike_is_a_plan_not_the_strike(lex):
+    found = run(lex, ["The Syrian president has ordered his army to launch a strike on Turkey.",
+                      "Turkey launched a strike on Syria on Friday."])
+    m = one_mention(found, "airstrike")
+    assert (m["polarity"], m["factuality_rule"]) == ("planned", "ordered-via-complement")
+    assert one_mention(found, "airstrike", sent=2)["polarity"] == "asserted"
