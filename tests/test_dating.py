@@ -554,6 +554,20 @@ def test_another_articles_one_party_event_is_not_a_two_party_one(tmp_path):
     assert (out.loc["dU", "published"], out.loc["dU", "published_earliest"]) == ("", "")
 
 
+def test_another_articles_one_party_weekday_event_is_not_this_ones(tmp_path):
+    # 'a briefing Tuesday' (the US, one party, dated by a weekday of a November article) is
+    # not the briefing an undated September article says the US received.
+    docs = [article("dD", "dated.txt", "url", "2024-11-13"), article("dU", "undated.txt")]
+    mentions = [
+        mention("dD", 1, "notification", "United States",
+                "The US was told of the decision in a briefing Tuesday."),
+        mention("dU", 1, "notification", "United States",
+                "The US received another briefing following the strike."),
+    ]
+    out = dated_without_chronology(tmp_path, docs, ungoverned(mentions))
+    assert (out.loc["dU", "published"], out.loc["dU", "published_earliest"]) == ("", "")
+
+
 def test_a_date_after_a_future_cue_is_a_plan(chronology):
     # 'set for Nov. 5, 2024': the vote is ahead, not past (an upper bound, not a lower one).
     out = infer_texts(["The vote is set for Nov. 5, 2024, officials said."], ["2024-10-20"],

@@ -101,6 +101,10 @@ class Pinned:
             # its type; one with one party ('Russia restricted ...') is not one the mention
             # names two parties of ('Azerbaijan restricted flights to Russia')
             return False
+        if self.from_article and self.relative and len(self.actors) < MIN_SHARED_ACTORS:
+            # dated only by a weekday of its article, one shared party is one shared name:
+            # 'the US received a briefing' is not another day's 'briefing Tuesday'
+            return False
         if self.actors and len(self.actors & actors) < min(MIN_SHARED_ACTORS, len(self.actors)):
             return False
         return self.keywords is None or bool(self.keywords.search(text or ""))
