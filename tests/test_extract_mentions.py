@@ -192,3 +192,12 @@ def test_an_ordered_strike_is_a_plan_not_the_strike(lex):
     m = one_mention(found, "airstrike")
     assert (m["polarity"], m["factuality_rule"]) == ("planned", "ordered-via-complement")
     assert one_mention(found, "airstrike", sent=2)["polarity"] == "asserted"
+
+
+def test_an_object_pronoun_is_not_its_own_verbs_subject(two_ministers):
+    """'... was angry when Vega informed her': 'her' is Ruiz Prieto, never Vega himself."""
+    found = run(two_ministers, ["Mexican Foreign Minister Ana Ruiz Prieto was angry when "
+                                "Canadian Foreign Minister Luis Vega informed her about the "
+                                "decision."])
+    m = one_mention(found, "notification")
+    assert (m["agent"], m["targets"]) == ("Luis Vega", ["Ana Ruiz Prieto"])

@@ -66,6 +66,10 @@ def _phrase_actors(token, hits, people, path: RolePath, everyone: bool,
         # 'Austin was furious with Gallant when he was informed': the subject, not the
         # person named last
         before = [h for h in hits if h.end <= token.idx and "person" in h.types]
+        if token.dep_ in ("dobj", "dative"):
+            # 'Gallant informed him': an object pronoun is never its own verb's subject
+            own = {a for h in _subject_hits(token.head, hits) for a in h.actors}
+            before = [h for h in before if not own & set(h.actors)]
         subjects = [h for h in before if any(
             t.dep_ in ("nsubj", "nsubjpass") for t in hits_tokens(token.doc, h))]
         if subjects or before:
@@ -73,6 +77,11 @@ def _phrase_actors(token, hits, people, path: RolePath, everyone: bool,
         if people:
             return [people[-1]], True
     return [], False
+
+
+def _subject_hits(verb, hits) -> list:
+    return [h for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+            for h in hits_in(phrase_tokens(c), hits)]
 
 
 def hits_tokens(doc, hit) -> list:
