@@ -109,3 +109,20 @@ def test_the_timeline_key_wraps_to_a_phone_width():
     assert len(lines) == 3 and lines[1].startswith("    ")
     assert all(len(x) * CHAR_PX <= NARROW_WIDTH for x in lines)
     assert " ".join(x.strip() for x in lines[:2]) == line
+
+
+def test_a_timeline_label_is_whole_or_its_point_is_numbered_with_the_whole_label():
+    """At phone width long labels do not fit: each point then gets a number whose key line
+    holds the whole label, never a label cut to '... news agen…'."""
+    from fixtures.brief_tables import brief_tables
+    from trustbrief.brief.layout.timeline import timeline_layout
+    from trustbrief.brief.style import NARROW_WIDTH
+
+    events = brief_tables()["events"].copy()
+    events["label"] = [f"Police of the capital raided the offices of broadcaster number {i}"
+                       for i in range(len(events))]
+    layout = timeline_layout(events, "2024-07-01", "2024-10-31", width=NARROW_WIDTH)
+    full = set(events["label"])
+    assert layout.labels or layout.numbers
+    assert all(box.text in full for box in layout.labels), [b.text for b in layout.labels]
+    assert all(any(label in note for label in full) for note in layout.footnotes)

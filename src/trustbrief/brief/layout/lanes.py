@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from trustbrief.brief.layout.geometry import (
     FLIP_COST_ROWS,
-    MIN_LABEL_CHARS,
     Box,
     LabelBox,
     boxes_overlap,
@@ -15,15 +14,11 @@ from trustbrief.brief.layout.geometry import (
     side_box,
     text_width,
 )
-from trustbrief.brief.style import BOX_PX, CHAR_PX, ROW_PX
-from trustbrief.brief.views.cells import short
+from trustbrief.brief.style import BOX_PX, ROW_PX
 
-# Costs, in 'rows climbed': a label below the points, or one cut short before a neighbour's
-# leader, is worth it only when the plain label above does not fit.
+# Costs, in 'rows climbed': a label below the points is worth it only when the plain label
+# above does not fit.
 BELOW_COST_ROWS = 1.0
-
-
-CLIP_COST_ROWS = 2.5
 
 
 SEARCH_BUDGET = 4000  # partial layouts tried per lane; the best one so far is kept
@@ -45,8 +40,7 @@ def place_lane_labels(items: Sequence[tuple[str, float, str]], width: float,
     order = sorted(items, key=lambda item: (item[1], item[0]))
     anchors = [item[1] for item in order]
     own = {key: box for key, box in marks}
-    options = [_lane_candidates(key, short(text, max(int((width - 8) / CHAR_PX), 4)), x,
-                                width, anchors, max_rows, marks, below_rows)
+    options = [_lane_candidates(key, text, x, width, anchors, max_rows, marks, below_rows)
                for key, x, text in order]
     best: dict = {"n": -1, "cost": 0.0, "boxes": []}
     budget = [SEARCH_BUDGET]
@@ -75,7 +69,7 @@ def place_lane_labels(items: Sequence[tuple[str, float, str]], width: float,
 
 def _lane_candidates(key, text, anchor_x, width, anchors, max_rows, marks, below_rows
                      ) -> list[tuple[float, LabelBox]]:
-    """Every box a label may take, cheapest first (row, side, direction, shortening).
+    """Every box a label may take, cheapest first (row, side, direction).
 
     A box below starts under the lowest point in its own x range, so a short leader is
     preferred: its cost grows with the leader's length.
@@ -83,13 +77,10 @@ def _lane_candidates(key, text, anchor_x, width, anchors, max_rows, marks, below
     sides = [side_box(text, anchor_x, width, "right"), side_box(text, anchor_x, width, "left")]
     if anchor_x <= width / 2:
         sides.reverse()
-    shapes = []
-    for rank, side in enumerate(sides):
-        shapes.append((FLIP_COST_ROWS * rank + CLIP_COST_ROWS * (side[0] != text), side))
-        clipped = _clipped(text, anchor_x, anchors, side[2])
-        if clipped is not None:
-            shapes.append((FLIP_COST_ROWS * rank + CLIP_COST_ROWS,
-                           side_box(clipped, anchor_x, width, side[2])))
+    # A label is drawn whole or not at all: a cut one ('... news agen…') loses what the key
+    # to a number gives whole (the caller numbers the labels that fit nowhere).
+    shapes = [(FLIP_COST_ROWS * rank, side) for rank, side in enumerate(sides)
+              if side[0] == text and text_width(text) <= width]
     own = dict(marks).get(key)
     out = []
     for extra, (label, x0, align) in shapes:
@@ -106,20 +97,6 @@ def _lane_candidates(key, text, anchor_x, width, anchors, max_rows, marks, below
             out.append((cost, LabelBox(key, label, x0, x1, y0, y0 + BOX_PX, anchor_x, 0.0, row,
                                        align, below=True)))
     return sorted(out, key=lambda c: c[0])
-
-
-def _clipped(text: str, anchor_x: float, anchors: Sequence[float], align: str) -> str | None:
-    """The text cut to end before the nearest other anchor on its side (None: no need/room)."""
-    if align == "left":
-        ahead = [a for a in anchors if a > anchor_x + 1]
-        room = (min(ahead) - 8) - (anchor_x - 4) if ahead else None
-    else:
-        behind = [a for a in anchors if a < anchor_x - 1]
-        room = (anchor_x + 4) - (max(behind) + 8) if behind else None
-    if room is None or text_width(text) <= room:
-        return None
-    chars = int((room - 4) / CHAR_PX)
-    return short(text, chars) if chars >= MIN_LABEL_CHARS else None
 
 
 def _fits_lane(box: LabelBox, placed: list[LabelBox], marks, own: dict, gap: float) -> bool:
