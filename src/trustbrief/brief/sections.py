@@ -71,7 +71,8 @@ NARROW_LABEL_CHARS = 28  # operation labels in the notice ledger's phone variant
 
 CONFIDENCE_NOTE = ("Confidence: high = three or more independent origins and an on-record "
                    "source; moderate = two or more origins; low = one origin. A judgement of "
-                   "absence is held lower when the reports that could fill it are undated.")
+                   "absence is held lower when the reports that could fill it are undated, "
+                   "and a comparison of counts when its margin is narrow.")
 
 
 class Brief:
