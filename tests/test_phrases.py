@@ -30,6 +30,14 @@ def test_a_clause_keeps_subject_verb_and_object_but_not_the_day(nlp):
         "Moldovan police raided the offices of a Transnistrian broadcaster"
 
 
+def test_a_shortened_clause_keeps_a_named_body_and_never_cuts_a_name_in_a_complement(nlp):
+    # cut to head words this read 'Mexican ambassador to Soto was summoned to Ministry'
+    text = ("The Mexican ambassador to Canada Luis Vega Soto was summoned to the Canadian "
+            "Foreign Ministry on Monday.")
+    assert phrase(nlp, text, "summoned", times=("on Monday",)) == \
+        "Mexican ambassador was summoned to the Canadian Foreign Ministry"
+
+
 def test_a_noun_trigger_gives_its_noun_phrase(nlp):
     assert phrase(nlp, "Officials condemned the arrest of two Georgian journalists.",
                   "arrest") == "Arrest of two Georgian journalists"

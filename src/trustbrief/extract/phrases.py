@@ -211,7 +211,7 @@ def _nominal(noun, level: int, skipped: set) -> list:
 def _noun_words(noun, level: int, skipped: set, top: bool = False, depth: int = 1) -> list:
     """The noun with its modifiers, shorter at higher levels: 1 compacts nested phrases to
     names and compounds, 2 cuts names to their head word ('Tusk'), 3 drops complements."""
-    if level >= 2 and noun.pos_ == "PROPN":
+    if _cut_to_head(noun, level):
         return sorted([noun, *_coordinated(noun, level, skipped)], key=lambda t: t.i)
     keep = NOUN_KEEP if top or level == 0 else COMPACT_KEEP
     out = [noun]
@@ -221,7 +221,8 @@ def _noun_words(noun, level: int, skipped: set, top: bool = False, depth: int = 
         if child.dep_ == "prep":
             obj = _noun_pobj(child)
             if depth <= 0 or level >= 3 or child.lower_ not in NOUN_PREPS or \
-                    child.i < noun.i or obj is None or obj.i in skipped:
+                    child.i < noun.i or obj is None or obj.i in skipped or \
+                    _garbled_by_cut(obj, level):
                 continue
             out += [child, *_noun_words(obj, level, skipped, depth=depth - 1)]
         elif child.dep_ in ("conj", "cc"):
@@ -232,6 +233,22 @@ def _noun_words(noun, level: int, skipped: set, top: bool = False, depth: int = 
                                                and child.pos_ != "PRON"):
             out += [t for t in child.subtree if t.i not in skipped and t.tag_ not in WH_TAGS]
     return sorted(set(out), key=lambda t: t.i)
+
+
+def _cut_to_head(noun, level: int) -> bool:
+    """Level 2 cuts a person's name to its head word ('Tusk'); a name with a determiner is a
+    named body ('the Azerbaijani Foreign Ministry', 'the United States') and keeps its words:
+    cut, it would read 'to Ministry'."""
+    return level >= 2 and noun.pos_ == "PROPN" and not any(
+        child.dep_ == "det" for child in noun.children)
+
+
+def _garbled_by_cut(obj, level: int) -> bool:
+    """A complement whose object is a multi-word name is left out rather than cut: the small
+    parser folds the complement's own noun into the name ('ambassador to Azerbaijan Mikhail
+    Yevdokimov' parses as one name), and its head word alone would misstate the complement
+    ('ambassador to Yevdokimov')."""
+    return _cut_to_head(obj, level) and any(child.dep_ == "compound" for child in obj.children)
 
 
 def _coordinated(noun, level: int, skipped: set) -> list:
