@@ -249,6 +249,42 @@ def test_notice_ledger_is_sorted_by_date_and_shows_accounts_by_outlet(tables):
     assert views_notice.accounts_text(readable, tables["documents"]) == readable
 
 
+def _ledger_rows(tables, label: str, width: int) -> tuple[list[str], dict]:
+    ledger = tables["notice_ledger"].assign(label=label)
+    spec = charts_notice.notice_ledger_chart(ledger, tables["documents"], width=width).to_dict()
+    vl_convert.vegalite_to_svg(spec)
+    return [r["row"] for r in next(iter(spec["datasets"].values()))], spec
+
+
+def test_notice_ledger_labels_wrap_whole_instead_of_being_cut(tables):
+    long = "Israeli Defence Forces airstrikes on the central headquarters of an armed group"
+    rows, spec = _ledger_rows(tables, long, style.PLOT_WIDTH)
+    assert all("…" not in row and row.endswith("armed group") for row in rows)
+    assert all("\n" in row for row in rows)  # drawn on several lines: the axis splits them
+    assert "split(datum.value" in json.dumps(spec)
+
+
+def test_notice_ledger_label_lines_fit_a_phone(tables):
+    rows, spec = _ledger_rows(tables, "Israeli Defence Forces airstrikes on the central "
+                              "headquarters of an armed group", style.NARROW_WIDTH)
+    limit = next(a["labelLimit"] for a in _axes(spec) if "labelLimit" in a)
+    assert all(len(line) * style.CHAR_PX + 8 <= limit + style.CHAR_PX
+               for row in rows for line in row.split("\n"))
+    assert all(row.count("\n") < charts_notice.LABEL_LINES for row in rows)
+
+
+def _axes(spec) -> list[dict]:
+    found = []
+    if isinstance(spec, dict):
+        found += [spec["axis"]] if isinstance(spec.get("axis"), dict) else []
+        for value in spec.values():
+            found += _axes(value)
+    elif isinstance(spec, list):
+        for value in spec:
+            found += _axes(value)
+    return found
+
+
 def test_cadence_chart_accepts_contacts_in_the_events_position(tables):
     by_keyword = charts_cadence.cadence_chart(tables["cadence"],
                                               contacts=tables["contacts"]).to_dict()

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
@@ -22,6 +24,8 @@ from trustbrief.brief.views.cells import as_list, short, text_column, to_date, u
 from trustbrief.brief.views.notice import NOTICE_X, accounts_text, parse_accounts
 
 NARROW_BELOW = 420  # px: narrower charts are a phone's variant
+LABEL_LINES = 4  # an operation's label wraps to at most this many lines (a phone needs four)
+LINE_PX = 13  # one line of an axis label at the theme's font size
 
 
 def notice_ledger_chart(notice_ledger: pd.DataFrame | None, documents: pd.DataFrame | None = None,
@@ -31,13 +35,18 @@ def notice_ledger_chart(notice_ledger: pd.DataFrame | None, documents: pd.DataFr
     as reported; the tooltip lists the accounts by outlet."""
     if notice_ledger is None or notice_ledger.empty:
         return no_data_chart("No operations with a notice account in this period.", width)
-    data = ledger_rows(notice_ledger, documents, label_chars)
-    order = list(data["row"])
     narrow = width < NARROW_BELOW  # a phone: angled notice names, a title on two lines
-    label_px = min(max(len(t) for t in order) * CHAR_PX + 8, width * (0.4 if narrow else 0.5))
+    room_px = width * (0.4 if narrow else 0.5)  # the labels' share of the chart's width
+    data = ledger_rows(notice_ledger, documents,
+                       min(label_chars, int((room_px - 8) // CHAR_PX)))
+    order = list(data["row"])
+    longest = max(len(line) for t in order for line in t.split("\n"))
+    label_px = min(longest * CHAR_PX + 8, room_px)
+    lines = max(t.count("\n") + 1 for t in order)
     plot_w = width - label_px - (40 if narrow else 0)  # room for the last angled name
     y = alt.Y("row:N", sort=order, title=None,
-              axis=alt.Axis(labelLimit=label_px, domain=False, ticks=False, labelPadding=6))
+              axis=alt.Axis(labelLimit=label_px, domain=False, ticks=False, labelPadding=6,
+                            labelExpr="split(datum.value, '\\n')"))  # one text line each
     xs = alt.Scale(domain=[-0.5, NOTICE_X["unknown"] + 0.6], nice=False, zero=False)
     x_axis = alt.Axis(values=list(NOTICE_X.values()), labelExpr=_notice_label_expr(),
                       title=["advance notice as reported", "(beside each dot: accounts)"]
@@ -64,7 +73,8 @@ def notice_ledger_chart(notice_ledger: pd.DataFrame | None, documents: pd.DataFr
                        color=MUTED, dx=10).encode(
             x=alt.X("x:Q", scale=xs, axis=x_axis), text="accounts_text:N"),
     ]
-    return alt.layer(*layers).properties(width=plot_w, height=max(26 * len(order), 40))
+    row_px = max(26, LINE_PX * lines + 6)
+    return alt.layer(*layers).properties(width=plot_w, height=max(row_px * len(order), 40))
 
 
 def ledger_rows(notice_ledger: pd.DataFrame, documents: pd.DataFrame | None,
@@ -87,8 +97,17 @@ def ledger_rows(notice_ledger: pd.DataFrame, documents: pd.DataFrame | None,
                      "evidence": short(r.evidence, 240),
                      "outlets": ", ".join(as_list(r.outlets)) or "unknown outlet"})
     data = pd.DataFrame(rows).sort_values(["sort", "event_id"]).reset_index(drop=True)
-    data["row"] = unique_row_labels(list(data["row"]), label_chars)
+    # whole labels on up to LABEL_LINES lines (a label cut at the chart's edge told the reader
+    # half an operation); unique first, so two operations of one wording stay two rows
+    data["row"] = [wrapped(text, label_chars) for text in
+                   unique_row_labels(list(data["row"]), label_chars * LABEL_LINES)]
     return data
+
+
+def wrapped(text: str, width: int) -> str:
+    """The text on lines of at most `width` characters joined by newlines (the axis draws
+    each line), at most LABEL_LINES of them."""
+    return "\n".join(textwrap.wrap(text, width, max_lines=LABEL_LINES, placeholder="…"))
 
 
 def _notice_label_expr() -> str:
