@@ -25,7 +25,7 @@ from trustbrief.brief.views.notice import NOTICE_X, accounts_text, parse_account
 
 NARROW_BELOW = 420  # px: narrower charts are a phone's variant
 LABEL_LINES = 4  # an operation's label wraps to at most this many lines (a phone needs four)
-LINE_PX = 13  # one line of an axis label at the theme's font size
+LINE_PX = round(FONT_PX * 1.2)  # one line of an axis label at the theme's font size
 
 
 def notice_ledger_chart(notice_ledger: pd.DataFrame | None, documents: pd.DataFrame | None = None,
