@@ -847,3 +847,27 @@ def test_an_act_told_as_done_is_never_dated_after_its_article(rules):
     ev = built["events"].set_index("event_type")
     assert ev.loc["airstrike", "date"] == ""
     assert ev.loc["phone_call", "date"] == "2024-10-07"
+
+
+def test_a_report_by_the_outlet_a_document_relays_is_its_sourcing_not_an_event(rules):
+    """'..., The Daily Ledger reported Monday' in a rewrite of the Ledger's scoop (its origin)
+    and '..., reports Wire One' in Wire One's own copy are where the news comes from; a
+    report by another outlet is still an event (data/labels.yaml own_source_types)."""
+    docs = docs_frame([("dR", "Rewrite Site", "2024-10-14", ""),
+                       ("dW", "Wire One", "2024-10-14", "")])
+    docs["origin"] = ["The Daily Ledger", "Wire One"]
+    types = dict(EVENT_TYPES, media_report={"plover": "OTHER", "lane": "reporting",
+                                            "operation": False, "verb": "reports"})
+    found = found_frames([
+        mention("dR", 1, "media_report", "Daily Ledger", [], "2024-10-14", basis="relative",
+                text="Netanyahu told the US ..., The Daily Ledger reported Monday"),
+        mention("dW", 1, "media_report", "Wire One", [], "2024-10-14", basis="relative",
+                text="Putin admitted ..., reports Wire One"),
+        mention("dR", 2, "media_report", "Other Paper", [], "2024-10-13", basis="relative",
+                text="Other Paper reported on Sunday that ..."),
+    ])
+    out = events.build_events(found, docs, None, types, rules=rules, gazetteer=GAZETTEER,
+                              focus=FOCUS)
+    assert "media_report" in rules.own_source_types
+    assert out["events"]["agent"].tolist() == ["Other Paper"]
+    assert out["mentions"].set_index("agent")["event_id"].to_dict()["Wire One"] == ""

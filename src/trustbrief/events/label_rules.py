@@ -53,6 +53,8 @@ class LabelRules:
     # what one participant of a contact says to another that day joins the contact
     # (data/labels.yaml said_in_contacts: source = what is said, into = the contacts)
     said_in_contacts: Join | None = None
+    # reports (these types) by the outlet a document is, or relays, are its sourcing
+    own_source_types: frozenset = frozenset()
 
     def same_kind(self, a: str, b: str) -> bool:
         """May a chronology row of type a stand for an event of type b?"""
@@ -75,7 +77,7 @@ def load_labels(data_dir: Path | str) -> LabelRules:
     doc = load_yaml(path) or {}
     require_keys(path, "top level", doc, ["groups", "templates"],
                  ["planned_format", "joins", "chronology_equivalents", "reported_dates",
-                  "said_in_contacts"])
+                  "said_in_contacts", "own_source_types"])
     groups = {}
     seen_types: dict[str, str] = {}
     for name, spec in (doc["groups"] or {}).items():
@@ -125,8 +127,11 @@ def load_labels(data_dir: Path | str) -> LabelRules:
         require_keys(path, "said_in_contacts", said, ["said", "contacts"])
         said = Join(_type_list(path, "said_in_contacts.said", said["said"]),
                     _type_list(path, "said_in_contacts.contacts", said["contacts"]))
+    own_source = doc.get("own_source_types")
+    own_source = frozenset() if own_source is None else _type_list(
+        path, "own_source_types", own_source)
     return LabelRules(groups, templates, str(planned), tuple(joins), equivalents,
-                      _reported_dates(path, doc.get("reported_dates")), said)
+                      _reported_dates(path, doc.get("reported_dates")), said, own_source)
 
 
 def _reported_dates(path: Path, spec) -> ReportedDates | None:

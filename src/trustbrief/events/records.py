@@ -153,6 +153,7 @@ def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules
     dup = set(documents.loc[documents["duplicate_of"].map(cell_text) != "", "doc_id"]) \
         if "duplicate_of" in documents else set()
     pub = _publication_ranges(documents)
+    own_sources = _own_sources(documents) if rules.own_source_types else {}
     # plain column lists + memoized dates: row dicts from pandas are the slow part at 100k rows
     ordinal = memoized(day_number)
     groups = memoized(rules.group_of)
@@ -167,7 +168,8 @@ def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules
     for pos, (mention_id, doc, sent_id, etype, agent, agent_side, date, earliest, latest,
               basis, polarity, text, trigger, phrase, targets, target_sides, actors, locations,
               trigger_start) in enumerate(zip(*columns, strict=True)):
-        if not etype or doc in dup:
+        if not etype or doc in dup or (etype in rules.own_source_types and
+                                       _outlet_key(agent) in own_sources.get(doc, ())):
             continue
         basis = basis or "open"
         lo, hi = ordinal(earliest), ordinal(latest)
@@ -228,6 +230,24 @@ def _publication_ranges(documents: pd.DataFrame) -> dict[str, tuple[int | None, 
         hi = day_number(d.get("published_latest")) or day_number(d.get("published"))
         pub[d["doc_id"]] = (lo, hi)
     return pub
+
+
+def _outlet_key(name: str) -> str:
+    """'The Washington Post' and 'Washington Post' compare equal."""
+    return re.sub(r"^the\s+", "", cell_text(name).strip().lower())
+
+
+def _own_sources(documents: pd.DataFrame) -> dict[str, set[str]]:
+    """doc_id -> the outlet the document is and the wire or outlet it relays (its origin),
+    as _outlet_key names: a report by one of them is the document's own sourcing
+    (data/labels.yaml own_source_types)."""
+    names = [c for c in ("outlet", "origin") if c in documents]
+    own: dict[str, set[str]] = {}
+    for d in frame_records(documents, ["doc_id", *names]):
+        keys = {_outlet_key(d.get(c)) for c in names} - {"", "unknown"}
+        if keys:
+            own[d["doc_id"]] = keys
+    return own
 
 
 def _name_tuples(frame: pd.DataFrame, name: str) -> list[tuple[str, ...]]:
