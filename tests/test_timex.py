@@ -292,3 +292,24 @@ def test_resolve_spec_never_crashes(spec, anchor):
     r = timex.resolve_spec(spec, anchor)
     assert isinstance(r, timex.Resolved)
     assert (r.date is None) == (r.earliest is None) == (r.latest is None)
+
+
+@pytest.mark.parametrize("sentence, surface, anchor, earliest, latest", [
+    # a past act retold: 'last December' is the December before, not the one ahead
+    ("It admitted on Thursday that it shot down an airliner last December.", "last December",
+     D("2025-10-09"), "2024-12-01", "2024-12-31"),
+    ("The talks began this past August.", "this past August", D("2025-10-09"), "2025-08-01",
+     "2025-08-31"),
+    ("Said in December: the vote is set for next March.", "next March", D("2024-12-20"),
+     "2025-03-01", "2025-03-31"),
+    ("Last December the envoy resigned.", "Last December", D("2025-12-20"), "2024-12-01",
+     "2024-12-31"),
+])
+def test_last_and_next_month_are_strictly_before_or_after(sentence, surface, anchor,
+                                                          earliest, latest):
+    found = [e for e in timex.find_time_expressions(sentence) if e.text == surface]
+    assert len(found) == 1, timex.find_time_expressions(sentence)
+    r = timex.resolve_spec(found[0].spec, anchor)
+    assert (r.earliest, r.latest, r.precision) == (D(earliest), D(latest), "month")
+    # with its year the cue says nothing more
+    assert only("The plane was downed last December 2024.").spec == "ym:2024-12"

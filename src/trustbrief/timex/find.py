@@ -53,8 +53,9 @@ def _date_spec(m: re.Match, vocab: Vocabulary) -> str | None:
         return f"ym:{g['y3']}-{vocab.months[_key(g['m3'])]:02d}"
     month = vocab.months[_key(g["m4"])]
     part = _month_part(g["cue"], vocab)
-    spec = f"ym:{g['y4']}-{month:02d}" if g["y4"] else f"m:{month:02d}"
-    return _with_part(spec, part)
+    if g["y4"]:  # the year says which month: 'last December 2024' is December 2024
+        return _with_part(f"ym:{g['y4']}-{month:02d}", "" if part in ("last", "next") else part)
+    return _with_part(f"m:{month:02d}", part)
 
 
 def _weekday_mode(text: str, m: re.Match, vocab: Vocabulary) -> str:

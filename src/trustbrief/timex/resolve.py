@@ -12,6 +12,10 @@ from trustbrief.contract.vocab import Approx, TimeKind, values
 
 WEEKDAY_CODES = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 WEEKDAY_MODES = ("past", "last", "next", "fut", "this")
+# what a cue word before a bare month name says (data/time_expressions.yaml month_cues):
+# a part of the month, or which one ('last December': the latest December strictly before
+# the anchor's month; 'next March': the first March strictly after it)
+MONTH_PARTS = ("", "early", "mid", "late", "last", "next")
 APPROX_CLASSES = values(Approx)
 MEASURE_KINDS = (TimeKind.DURATION.value, TimeKind.COUNT.value)
 KINDS = values(TimeKind)
@@ -31,7 +35,7 @@ UNRESOLVED = Resolved(None, None, None, "unknown", "unresolved")
 
 SPEC_PATTERN = re.compile(
     r"^(?:abs:\d{4}-\d\d-\d\d|md:\d\d-\d\d|ym:\d{4}-\d\d(?::(?:early|mid|late))?"
-    r"|m:\d\d(?::(?:early|mid|late))?"
+    r"|m:\d\d(?::(?:early|mid|late|last|next))?"
     r"|weekday:(?:past|last|next|fut|this):(?:MON|TUE|WED|THU|FRI|SAT|SUN)(?::[a-z]+)?"
     r"|reld:-?\d+|relw:-?\d+(?::(?:before|after|early|late|weekend))?"
     r"|relm:-?\d+(?::(?:before|after|early|mid|late))?"
@@ -79,6 +83,14 @@ def _nearest_year_month(month: int, anchor: dt.date) -> int:
     """Year putting mid-month nearest the anchor ('in July' read in October -> this July)."""
     years = (anchor.year - 1, anchor.year, anchor.year + 1)
     return min(years, key=lambda y: (abs((dt.date(y, month, 15) - anchor).days), -y))
+
+
+def _strict_year_month(month: int, which: str, anchor: dt.date) -> int:
+    """Year of the latest such month before the anchor's month ('last December' read in
+    October 2025 -> December 2024), or (which='next') of the first one after it."""
+    if which == "last":
+        return anchor.year if month < anchor.month else anchor.year - 1
+    return anchor.year if month > anchor.month else anchor.year + 1
 
 
 def _nearest_month_day(month: int, day: int, anchor: dt.date) -> dt.date | None:
@@ -154,6 +166,9 @@ def _resolve(spec: str, anchor: dt.date | None) -> Resolved:
         return Resolved(day, day, day, "day", "explicit") if day else UNRESOLVED
     if head == "m":
         month = int(rest[0])
+        if part in ("last", "next"):
+            return _ranged(*_month_range(_strict_year_month(month, part, anchor), month, "",
+                                         anchor), "relative")
         return _ranged(*_month_range(_nearest_year_month(month, anchor), month, part, anchor),
                        "explicit")
     if head == "weekday":

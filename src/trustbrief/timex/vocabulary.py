@@ -12,6 +12,7 @@ from trustbrief.knowledge import DataFileError, load_yaml, require_keys
 from trustbrief.timex.resolve import (
     APPROX_CLASSES,
     KINDS,
+    MONTH_PARTS,
     WEEKDAY_CODES,
     WEEKDAY_MODES,
     is_valid_spec,
@@ -219,7 +220,7 @@ def load_vocabulary(data_dir: Path | str = DEFAULT_DATA_DIR) -> Vocabulary:
                                                   raw["weekday_modifiers"],
                                                   WEEKDAY_MODES).items()}
     month_cues = {_key(k): v for k, v in _str_map(path, "month_cues", raw["month_cues"],
-                                                   ("", "early", "mid", "late")).items()}
+                                                   MONTH_PARTS).items()}
     numbers = _num_map(path, "number_words", raw["number_words"])
     articles = _num_map(path, "article_numbers", raw["article_numbers"])
     units = _num_map(path, "units", raw["units"])
