@@ -122,16 +122,20 @@ def load_labels(data_dir: Path | str) -> LabelRules:
                           _type_list(path, f"{where}.to", item["to"])))
     equivalents = tuple(_type_list(path, f"chronology_equivalents[{n}]", item)
                         for n, item in enumerate(doc.get("chronology_equivalents") or [], 1))
-    said = doc.get("said_in_contacts")
-    if said is not None:
-        require_keys(path, "said_in_contacts", said, ["said", "contacts"])
-        said = Join(_type_list(path, "said_in_contacts.said", said["said"]),
-                    _type_list(path, "said_in_contacts.contacts", said["contacts"]))
     own_source = doc.get("own_source_types")
     own_source = frozenset() if own_source is None else _type_list(
         path, "own_source_types", own_source)
     return LabelRules(groups, templates, str(planned), tuple(joins), equivalents,
-                      _reported_dates(path, doc.get("reported_dates")), said, own_source)
+                      _reported_dates(path, doc.get("reported_dates")),
+                      _said_in_contacts(path, doc.get("said_in_contacts")), own_source)
+
+
+def _said_in_contacts(path: Path, said) -> Join | None:
+    if said is None:
+        return None
+    require_keys(path, "said_in_contacts", said, ["said", "contacts"])
+    return Join(_type_list(path, "said_in_contacts.said", said["said"]),
+                _type_list(path, "said_in_contacts.contacts", said["contacts"]))
 
 
 def _reported_dates(path: Path, spec) -> ReportedDates | None:
