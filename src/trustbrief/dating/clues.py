@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from trustbrief import timex
-from trustbrief.dating import lede
+from trustbrief.dating import lede, recurring
 from trustbrief.dating.chronology import Pinned, actor_list, iso_or_none
 from trustbrief.tables import frame_records
 
@@ -56,6 +56,9 @@ def _governing(mention: dict, times: SentenceTimes,
         return [(t, 1.0) for t in in_sentence]
     claimed = times.claimed.get(key, set())
     return [(t, UNCLAIMED_WEIGHT) for t in in_sentence if t["time_id"] not in claimed]
+
+
+governing_times = _governing  # public name for the other dating modules
 
 
 def _is_full_date(spec: str) -> bool:
@@ -159,7 +162,7 @@ class Clue:
     doc_id: str
     sent_id: str
     text: str
-    kind: str  # relative | after | before
+    kind: str  # relative | recurring | after | before | lede | ... (see trustbrief.dating)
     holds: Callable[[dt.date], bool]
     events: tuple[tuple[dt.date, dt.date], ...]
     identity: tuple
@@ -196,40 +199,53 @@ def pinned_index(pinned: list[Pinned]) -> dict[str, list[Pinned]]:
     return index
 
 
-def _matched_days(m: dict, pinned: list[Pinned]) -> tuple[tuple[dt.date, dt.date], ...]:
-    """Days of the pinned events the mention matches; events pinned by a date win over
-    events pinned by a weekday, which win over events known only by their week."""
+def _matched_events(m: dict, pinned: list[Pinned]) -> list[Pinned]:
+    """The pinned events the mention matches; events pinned by a date win over events
+    pinned by a weekday, which win over events known only by their week."""
     actors = set(m["actors"])
     matching = [p for p in pinned if p.matches(m["event_type"], actors, m["text"])]
     dated = [p for p in matching if not p.relative]
     daily = [p for p in matching if not p.weekly]
-    return tuple(sorted({(p.first, p.last) for p in (dated or daily or matching)}))
+    return dated or daily or matching
 
 
-def clues_for_mention(m: dict, times: SentenceTimes, pinned: list[Pinned] | dict
-                       ) -> list[Clue]:
-    """pinned: a list, or pinned_index of it (same clues, fewer comparisons)."""
+def _days(events: list[Pinned]) -> tuple[tuple[dt.date, dt.date], ...]:
+    return tuple(sorted({(p.first, p.last) for p in events}))
+
+
+def clues_for_mention(m: dict, times: SentenceTimes, pinned: list[Pinned] | dict,
+                      weekdays: dict[str, list] | None = None) -> list[Clue]:
+    """pinned: a list, or pinned_index of it (same clues, fewer comparisons); weekdays:
+    recurring.named_weekdays of the corpus's mentions (a match to one of several events of
+    the same parties only chooses among days: kind 'recurring')."""
     if isinstance(pinned, dict):
         pinned = pinned.get(m["event_type"], [])
-    matched = _matched_days(m, pinned)
+    events = _matched_events(m, pinned)
+    matched = _days(events)
     polarity = m.get("polarity") or "asserted"
     base = (m["doc_id"], m["sent_id"], m["text"])
     clues = []
     if matched:
+        # weekdays named elsewhere only tell of events known by a weekday themselves: an
+        # event pinned by a date is matched by more than its weekday
+        by_weekday = all(p.relative for p in events)
+        recurs = recurring.is_recurring(m, matched, weekdays if by_weekday else None)
         relative = _governing(m, times, timex.is_anchor_relative)
         for t, weight in relative:
-            clues.append(Clue(*base, "relative", _relative_holds(t["spec"], matched), matched,
+            clues.append(Clue(*base, "recurring" if recurs else "relative",
+                              _relative_holds(t["spec"], matched), matched,
                               (m["sent_id"], t["spec"], matched), weight))
         if not any(weight == 1 for _, weight in relative):
             # Reported without its own relative date: happened (after) or planned (before).
             if polarity == "asserted":
                 first = min(e[0] for e in matched)
-                clues.append(Clue(*base, "after", lambda d, f=first: d >= f, matched,
-                                  ("after", first)))
+                clues.append(Clue(*base, "recurring" if recurs else "after",
+                                  lambda d, f=first: d >= f, matched, ("after", first)))
             elif polarity == "planned":
                 last = max(e[1] for e in matched)
-                clues.append(Clue(*base, "before", lambda d, f=last: d <= f, matched,
-                                  ("before", last), PLANNED_WEIGHT))
+                clues.append(Clue(*base, "recurring" if recurs else "before",
+                                  lambda d, f=last: d <= f, matched, ("before", last),
+                                  PLANNED_WEIGHT))
     if polarity in ("asserted", "planned"):
         # The article's own explicit dates bound it too ('struck on Oct. 1' -> after Oct. 1).
         # a day without its year ('Dec. 25') bounds nothing: some Dec. 25 is always past

@@ -49,9 +49,11 @@ def score_days(clues: list[Clue], days: list[dt.date]) -> dict[dt.date, float]:
     return {d: score(clues, d) for d in days}
 
 
-# Clues that hold one or two days of every week ('said on Tuesday' in the lede): they choose
-# among the days the other clues allow, and never bound the range themselves.
-PERIODIC_KINDS = ("lede",)
+# Clues that hold one or two days of every week ('said on Tuesday' in the lede), or that
+# match one of several events of the same parties ('spoke on Wednesday' of leaders who speak
+# every few weeks, clues.is_recurring): they choose among the days the other clues allow,
+# and never bound the range themselves.
+PERIODIC_KINDS = ("lede", "recurring")
 
 
 def decide(clues: list[Clue], max_lag_days: int = 14, lookaround_days: int = 62,

@@ -11,9 +11,11 @@ from trustbrief.dating.clues import (
     SentenceTimes,
     clues_for_mention,
     dedupe,
+    governing_times,
     pinned_from_dated_documents,
     pinned_index,
 )
+from trustbrief.dating.recurring import named_weekdays
 from trustbrief.tables import frame_records, native_list, str_column
 
 
@@ -111,6 +113,10 @@ def _actor_lists(frame: pd.DataFrame) -> list[list[str]]:
     return out
 
 
+def _any_spec(spec: str) -> bool:
+    return isinstance(spec, str)
+
+
 def collect_clues(documents: pd.DataFrame, found: dict, chronology: pd.DataFrame,
                   doc_ids: set[str] | None = None) -> dict[str, list[Clue]]:
     """Clues per doc_id, for every document (dated ones too, to check sidecar dates), or
@@ -121,8 +127,11 @@ def collect_clues(documents: pd.DataFrame, found: dict, chronology: pd.DataFrame
     times = _sentence_times(found, mentions)
     pinned = pinned_index(pinned_from_chronology(chronology)
                            + pinned_from_dated_documents(mentions, times, documents))
+    weekdays = named_weekdays(mentions, lambda m: [
+        t["spec"] for t, weight in governing_times(m, times, _any_spec) if weight == 1])
     per_doc: dict[str, list[Clue]] = {}
     for m in mentions:
         if doc_ids is None or m["doc_id"] in doc_ids:
-            per_doc.setdefault(m["doc_id"], []).extend(clues_for_mention(m, times, pinned))
+            per_doc.setdefault(m["doc_id"], []).extend(
+                clues_for_mention(m, times, pinned, weekdays))
     return {doc: dedupe(clues) for doc, clues in per_doc.items()}
