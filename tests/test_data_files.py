@@ -20,6 +20,8 @@ BROKEN = {
     "outlets.yaml": "outlets: {",
     "time_expressions.yaml": "months: [",
     "deadlines.yaml": "nouns: [deadline]\npassed: []\n",
+    "named_days.yaml": "days:\n  - {names: [Flag Day], country: XYZ, month: 6, day: 14}\n"
+                       "same_day_cues: [during]\n",
     "annotations.yaml": "annotations:\n  - id: a1\n    event: e999\n    field: colour\n",
     "labels.yaml": "groups: [",
     "channels.yaml": "channels: [",

@@ -52,6 +52,7 @@ class Knowledge:
         self.sidecar_file = _shown_path(files / "sources.csv")  # as warnings name it
         self.lexicons = extract.load_lexicons(data_dir, self._gazetteer(data_dir))
         self.deadline_words = dating.load_deadline_words(data_dir)
+        self.named_days = dating.load_named_days(data_dir)
         self.chronology = _optional(dating.load_chronology, files, "chronology.csv",
                                     pd.DataFrame(columns=list(dating.CHRONOLOGY_COLUMNS)))
         self.annotations = events.load_annotations(files)
@@ -159,7 +160,7 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
     period = kb.story.period if kb.story is not None else ("", "")
     documents = stage("dating", dating.infer_publication_dates, documents, found, kb.chronology,
                       sentences=sentences, sidecar_file=kb.sidecar_file, period=period,
-                      deadline_words=kb.deadline_words)
+                      deadline_words=kb.deadline_words, named_days=kb.named_days)
     _checked({"documents": documents})
     found["time_expressions"] = timex.resolve_time_expressions(found["time_expressions"],
                                                                documents)

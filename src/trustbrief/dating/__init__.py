@@ -9,6 +9,9 @@ Clues (each is a predicate over candidate publication days):
   pinned by a date matches) - and the match is specific (the same event type and the same
   actors, not one shared name). The clue holds on the days d for which
   timex.resolve_spec(spec, d) covers the event's date.
+- recurring: the same clues when the event is one of several of its parties (leaders who
+  speak every few weeks; dating.recurring): they choose among the days the other clues
+  allow and never bound the range themselves.
 - after: an event reported as having happened -> d >= its date (the latest such event is the
   article's lower bound).
 - before: an event reported as planned -> d <= its date.
@@ -28,6 +31,8 @@ Clues (each is a predicate over candidate publication days):
 - deadline: a deadline counted from a dated act ('a letter dated Oct. 13 gave Israel 30
   days'), placed by the lede ('as the deadline approaches' -> not after it; 'sidestepped its
   deadline' -> its day or the next), data/deadlines.yaml (dating.deadlines).
+- named day: 'coinciding with Election Day in the U.S.': a day a country's calendar names,
+  placed like a printed date (data/named_days.yaml, dating.named_days).
 - window: what the corpus stage already bounds (a month in the URL, an update stamp) is a hard
   limit on the candidate days.
 - period: an article with no clue at all was collected for the story: the story's period,
@@ -47,8 +52,9 @@ from trustbrief.dating.clues import Clue
 from trustbrief.dating.deadlines import DeadlineWords, load_deadline_words
 from trustbrief.dating.decide import Verdict, decide, score, score_days
 from trustbrief.dating.mentions import collect_clues
+from trustbrief.dating.named_days import NamedDays, load_named_days
 from trustbrief.dating.stage import infer_publication_dates
 
-__all__ = ["CHRONOLOGY_COLUMNS", "Clue", "DeadlineWords", "Pinned", "Verdict", "collect_clues",
-           "decide", "infer_publication_dates", "load_chronology", "load_deadline_words",
-           "score", "score_days"]
+__all__ = ["CHRONOLOGY_COLUMNS", "Clue", "DeadlineWords", "NamedDays", "Pinned", "Verdict",
+           "collect_clues", "decide", "infer_publication_dates", "load_chronology",
+           "load_deadline_words", "load_named_days", "score", "score_days"]

@@ -24,6 +24,7 @@ from trustbrief.dating.decide import Verdict, decide, score
 from trustbrief.dating.explicit import explicit_date_clues, governing_polarity
 from trustbrief.dating.lede import lede_depths
 from trustbrief.dating.mentions import collect_clues
+from trustbrief.dating.named_days import NamedDays, default_named_days, named_day_clues
 from trustbrief.tables import frame_records
 
 log = logging.getLogger("trustbrief")
@@ -92,14 +93,16 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
                             sentences: pd.DataFrame | None = None,
                             sidecar_file: str = SIDECAR_FILE,
                             period: tuple[str, str] = ("", ""),
-                            deadline_words: DeadlineWords | None = None) -> pd.DataFrame:
+                            deadline_words: DeadlineWords | None = None,
+                            named_days: NamedDays | None = None) -> pd.DataFrame:
     """Date the documents whose day is not known yet (published empty): the range the clues
     allow, and the day when they pin it (basis 'inferred', or 'stated' when a printed
     day-and-month found its year). Sidecar dates are checked against the clues; warnings
     name `sidecar_file` (the story's sources.csv) as the place to add a known day.
     `period`: the story's first and last day (ISO; '' when not given): an article without
     any clue is given it, widened to the corpus's dated articles, as its range.
-    `deadline_words`: data/deadlines.yaml as loaded (the shared data's by default)."""
+    `deadline_words`: data/deadlines.yaml as loaded (the shared data's by default);
+    `named_days`: data/named_days.yaml as loaded (likewise)."""
     docs = documents.copy()
     for column in ("published", "published_earliest", "published_latest", "published_evidence",
                    "published_printed"):
@@ -107,7 +110,7 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
             docs[column] = ""
     texts = (_lede_times(found, sentences), _sentence_texts(found, sentences),
              governing_polarity(found.get("mentions")), lede_depths(sentences),
-             deadline_words or default_deadline_words())
+             deadline_words or default_deadline_words(), named_days or default_named_days())
     outcomes: dict = {}
     anchors = docs
     for _ in range(MAX_PASSES):
@@ -145,13 +148,14 @@ def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: 
     wanted = {row["doc_id"] for _, row in open_rows}
     clues = collect_clues(docs, found, chronology, wanted)
     span = _corpus_span(rows, lookaround_days)
-    times, sentence_texts, polarity, depths, deadline_words = texts
+    times, sentence_texts, polarity, depths, deadline_words, named_days = texts
     window = span if None not in span else None
     for extra in (lede_clues(times, wanted, depths),
                   explicit_date_clues(times, sentence_texts, wanted, window,
                                       polarity=polarity, depths=depths),
                   deadline_clues(times, sentence_texts, wanted, window, depths,
-                                 deadline_words)):
+                                 deadline_words),
+                  named_day_clues(sentence_texts, wanted, window, depths, named_days)):
         for doc_id, more in extra.items():
             clues[doc_id] = dedupe(clues.get(doc_id, []) + more)
     out = {}
