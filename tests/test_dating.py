@@ -598,3 +598,20 @@ def test_a_weekday_with_a_full_date_is_no_sign_of_the_past_week(chronology):
     out = infer_texts(texts, ["2024-12-01"], chronology)
     assert (out["published"], out["published_earliest"]) == ("", "2024-09-30")
     assert out["published_latest"] > "2024-10-06"
+
+
+def test_last_week_of_a_sunday_paper_holds_the_wednesday_just_past(tmp_path):
+    # An American Sunday paper (29 December) calls Wednesday 25 December 'last week': its
+    # week runs Sunday to Saturday. Read Monday-to-Sunday only, the clue would put the
+    # article in 30 December - 5 January, a range that misses its day.
+    docs = [article("dD", "dated.txt", "url", "2024-12-26"), article("dU", "undated.txt")]
+    mentions = [
+        mention("dD", 1, "shootdown", "Norland;Southia",
+                "Norland shot down a Southia airliner on Dec. 25, 2024, officials said."),
+        mention("dU", 1, "shootdown", "Norland;Southia",
+                "Southia demands an apology after Norland shot down its airliner last week."),
+    ]
+    out = dated_without_chronology(tmp_path, docs, ungoverned(mentions))
+    earliest, latest = out.loc["dU", ["published_earliest", "published_latest"]].tolist()
+    assert earliest <= "2024-12-29" <= latest
+    assert (earliest, latest) == ("2024-12-29", "2025-01-05")

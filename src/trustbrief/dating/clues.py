@@ -3,6 +3,7 @@ the events pinned elsewhere (see trustbrief.dating)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -171,10 +172,27 @@ class Clue:
 
 def _relative_holds(spec: str, events: tuple) -> Callable[[dt.date], bool]:
     def holds(anchor: dt.date) -> bool:
-        r = timex.resolve_spec(spec, anchor)
-        return r.date is not None and any(r.earliest <= last and first <= r.latest
-                                          for first, last in events)
+        return any(r.date is not None and any(r.earliest <= last and first <= r.latest
+                                              for first, last in events)
+                   for r in _readings(spec, anchor))
     return holds
+
+
+def _readings(spec: str, anchor: dt.date) -> list[timex.Resolved]:
+    """What the expression can mean in an article of `anchor`: a week ('last week', 'earlier
+    this week') runs Monday to Sunday in some countries' usage and Sunday to Saturday in
+    others' (an American Sunday paper's 'last week' holds the Wednesday just past), so a
+    week is read both ways; anything else has one reading."""
+    first = timex.resolve_spec(spec, anchor)
+    if not str(spec).startswith("relw:") or first.date is None:
+        return [first]
+    # the Sunday-to-Saturday week of a day is the Monday-to-Sunday week of the next day,
+    # one day earlier
+    shifted = timex.resolve_spec(spec, anchor + ONE_DAY)
+    if shifted.date is None:
+        return [first]
+    return [first, dataclasses.replace(shifted, earliest=shifted.earliest - ONE_DAY,
+                                       latest=shifted.latest - ONE_DAY)]
 
 
 def _explicit_after(spec: str) -> Callable[[dt.date], bool]:
