@@ -300,8 +300,10 @@ def test_an_event_pinned_by_a_date_wins_over_one_pinned_by_a_weekday(tmp_path):
                 "Israel weighs its response to a missile attack by Iran last week."),
     ]
     out = dated_without_chronology(tmp_path, docs, ungoverned(mentions))
+    # 'last week' of 1 Oct: the week after it, and its Sunday 6 Oct (a Sunday-to-Saturday
+    # week's 'last week')
     assert out.loc["dU", ["published_earliest", "published_latest"]].tolist() == [
-        "2024-10-07", "2024-10-13"]
+        "2024-10-06", "2024-10-13"]
 
 
 def test_a_weak_lede_weekday_never_makes_a_range_on_its_own(chronology):
