@@ -77,3 +77,19 @@ def test_a_recurring_call_alone_pins_no_day(tmp_path):
     out = dated_without_chronology(tmp_path, docs, ungoverned(mentions))
     assert out.loc["dU", "published"] == ""
     assert out.loc["dU", "published_earliest"] != "2024-08-21"
+
+
+def test_a_weekday_match_to_a_dated_call_of_leaders_who_talk_often_pins_nothing(tmp_path):
+    # One call is dated by its date (Wednesday 21 August), another article names a Thursday
+    # call of the same leaders: their 'spoke on Wednesday' may be another Wednesday's call.
+    docs = [article("dA", "a.txt", "url", "2024-08-02"), article("dB", "b.txt", "url",
+                                                                  "2024-08-22"),
+            article("dU", "undated.txt")]
+    mentions = [
+        mention("dA", 1, CALL, LEADERS, "Ruiz and Okafor spoke on Thursday evening."),
+        mention("dB", 1, CALL, LEADERS, "Ruiz spoke by phone with Okafor on Aug. 21, 2024."),
+        mention("dU", 1, CALL, LEADERS, "Ruiz and Okafor spoke on Wednesday, aides said."),
+    ]
+    out = dated_without_chronology(tmp_path, docs, ungoverned(mentions))
+    assert out.loc["dU", "published"] == ""
+    assert out.loc["dU", "published_earliest"] != "2024-08-21"

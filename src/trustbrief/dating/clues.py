@@ -244,13 +244,16 @@ def clues_for_mention(m: dict, times: SentenceTimes, pinned: list[Pinned] | dict
     base = (m["doc_id"], m["sent_id"], m["text"])
     clues = []
     if matched:
-        # weekdays named elsewhere only tell of events known by a weekday themselves: an
-        # event pinned by a date is matched by more than its weekday
+        # weekdays named elsewhere tell of a match by a weekday: the mention's own 'on
+        # Wednesday', or an event known only by a weekday of its article ('last week' of an
+        # event pinned by its date is more than a weekday's match)
         by_weekday = all(p.relative for p in events)
         recurs = recurring.is_recurring(m, matched, weekdays if by_weekday else None)
         relative = _governing(m, times, timex.is_anchor_relative)
         for t, weight in relative:
-            clues.append(Clue(*base, "recurring" if recurs else "relative",
+            weekday_match = recurs or recurring.weekday_of(t["spec"]) is not None and \
+                recurring.is_recurring(m, matched, weekdays)
+            clues.append(Clue(*base, "recurring" if weekday_match else "relative",
                               _relative_holds(t["spec"], matched), matched,
                               (m["sent_id"], t["spec"], matched), weight))
         if not any(weight == 1 for _, weight in relative):
