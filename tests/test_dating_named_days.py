@@ -71,6 +71,12 @@ def test_no_country_named_gives_nothing(named):
     assert _clues(named, "Officials were shocked, coinciding with Election Day.") == {}
 
 
+def test_a_country_without_a_day_of_that_name_makes_the_name_unsure(named):
+    # an Israeli 'Memorial Day' is not the American Memorial Day the data knows
+    assert _clues(named, "Israeli and American officials met on Memorial Day.") == {}
+    assert _clues(named, "American veterans marched on Memorial Day.") != {}
+
+
 def test_a_plan_on_a_named_day_bounds_from_above(named):
     clues = _clues(named, "Russian veterans will march on Victory Day, the ministry said.")
     assert [c.kind for c in clues["d1"]] == ["before"]

@@ -152,21 +152,25 @@ def named_day_clues(sentences: dict, doc_ids: set[str], window: tuple[dt.date, d
 
 def _the_day(match: re.Match, text: str, window: tuple[dt.date, dt.date],
              named: NamedDays) -> dt.date | None:
-    """The one day the name can be: of the country the sentence names (the place right after
-    the name first), in the window."""
+    """The one day the name can be, in the window: of the place named right after it
+    ('Election Day in the U.S.'), else of the countries the sentence names when every one of
+    them has a day of that name (an Israeli 'Memorial Day' is not the American one the data
+    knows)."""
     name = " ".join(match.group(0).split())
     entries = [d for d in named.days if name in d.names]
     found = named.countries_in(text)
     after = [code for start, code in found
              if match.end() <= start <= match.end() + PLACE_REACH]
     named_here = {code for _, code in found}
-    for codes in (after[:1], named_here):
-        chosen = {d for d in entries if d.country in codes}
-        days = {day for d in chosen for year in range(window[0].year, window[1].year + 1)
-                if (day := d.in_year(year)) is not None and window[0] <= day <= window[1]}
-        if chosen:
-            return days.pop() if len(days) == 1 else None
-    return None
+    if after:
+        chosen = [d for d in entries if d.country == after[0]]
+    elif named_here and named_here <= {d.country for d in entries}:
+        chosen = [d for d in entries if d.country in named_here]
+    else:
+        return None
+    days = {day for d in chosen for year in range(window[0].year, window[1].year + 1)
+            if (day := d.in_year(year)) is not None and window[0] <= day <= window[1]}
+    return days.pop() if len(days) == 1 else None
 
 
 def _clues(base: tuple[str, str, str], day: dt.date, ahead: bool, in_lede: bool
