@@ -871,3 +871,35 @@ def test_a_report_by_the_outlet_a_document_relays_is_its_sourcing_not_an_event(r
     assert "media_report" in rules.own_source_types
     assert out["events"]["agent"].tolist() == ["Other Paper"]
     assert out["mentions"].set_index("agent")["event_id"].to_dict()["Wire One"] == ""
+
+
+def test_a_place_named_strike_joins_the_operation_on_a_party_its_article_tells(rules):
+    """'strikes on the capital, Beirut' and 'the strike on Hezbollah's headquarters' in one
+    article are one operation; in an article that tells no operation on a party, or with an
+    agent of another side, or on another day, the place stays its own block; and a person's
+    killing (it happens once) takes no place-named strike of its articles."""
+    docs = docs_frame([("d1", "A", "2024-09-28", ""), ("d2", "B", "2024-09-28", ""),
+                       ("d3", "C", "2024-10-27", "")])
+    ms = [
+        mention("d1", 1, "airstrike", "Israel", ["Hezbollah"], "2024-09-27",
+                text="Israel struck Hezbollah's headquarters on Friday"),
+        mention("d1", 2, "airstrike", "Israel", ["Beirut"],
+                text="the strikes on the capital, Beirut"),
+        mention("d1", 3, "airstrike", "Iran", ["Beirut"], text="Iran's strike on Beirut"),
+        mention("d2", 1, "airstrike", "Israel", ["Beirut"], "2024-09-20",
+                text="Israel struck Beirut a week earlier"),
+        mention("d3", 1, "targeted_killing", "Israel", ["Ismail Haniyeh"], "2024-07-31",
+                text="Israel killed Haniyeh in July"),
+        mention("d3", 2, "airstrike", "Israel", ["Iran"], text="Israel struck Iran"),
+    ]
+    out = events.build_events(found_frames(ms), docs, None, EVENT_TYPES, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)
+    strikes = out["events"]
+    hezbollah = strikes[strikes["targets"].map(lambda ts: "Hezbollah" in ts)].iloc[0]
+    assert hezbollah["n_mentions"] == 2 and hezbollah["date"] == "2024-09-27"
+    mentions = out["mentions"].set_index("mention_id")["event_id"]
+    assert mentions["d1-s002-m1"] == hezbollah["event_id"]
+    assert mentions["d1-s003-m1"] != hezbollah["event_id"]       # another side's strike
+    assert mentions["d2-s001-m1"] != hezbollah["event_id"]       # no party in its article
+    haniyeh = strikes[strikes["targets"].map(lambda ts: "Ismail Haniyeh" in ts)].iloc[0]
+    assert mentions["d3-s002-m1"] != haniyeh["event_id"]

@@ -201,3 +201,35 @@ def test_an_object_pronoun_is_not_its_own_verbs_subject(two_ministers):
                                 "decision."])
     m = one_mention(found, "notification")
     assert (m["agent"], m["targets"]) == ("Luis Vega", ["Ana Ruiz Prieto"])
+
+
+def test_what_exploded_is_the_target_not_the_agent(lex):
+    """'radios of Chadian soldiers exploded', 'the Chad radio explosions': the subject or
+    modifier of an explosion underwent it; 'the Egypt missile attack': the modifier acts."""
+    found = run(lex, ["Radios of the Chadian army exploded on Tuesday.",
+                      "The Chad radio explosions wounded dozens.",
+                      "The Egypt missile attack on Syria failed."])
+    verb = only(found["mentions"], sent_id="dtest00000-s001").iloc[0]
+    assert (verb["agent"], verb["targets"], verb["target_rule"]) == (
+        "", ["Chad"], "undergoer-subject")
+    noun = only(found["mentions"], sent_id="dtest00000-s002").iloc[0]
+    assert (noun["agent"], noun["targets"], noun["target_rule"]) == (
+        "", ["Chad"], "modifier-undergoer")
+    attack = one_mention(found, "missile_attack", sent=3)
+    assert (attack["agent"], attack["agent_rule"]) == ("Egypt", "modifier-agent")
+
+
+def test_an_attack_blamed_on_a_state_has_it_as_agent(lex):
+    found = run(lex, ["Two radios exploded after an attack, blamed on France, targeting "
+                      "Chadian fighters."])
+    attack = one_mention(found, "attack")
+    assert (attack["agent"], attack["agent_rule"]) == ("France", "blamed-on")
+
+
+def test_a_demonym_beginning_a_hospitals_name_is_no_actor(lex):
+    found = run(lex, ["France bombed the American University hospital in Chad.",
+                      "France bombed the American hospital in Chad."])
+    named = only(found["mentions"], sent_id="dtest00000-s001").iloc[0]
+    assert "United States" not in named["actors"] and named["targets"] == ["Chad"]
+    plain = only(found["mentions"], sent_id="dtest00000-s002").iloc[0]
+    assert plain["targets"] == ["United States"]  # 'an American hospital' stays American

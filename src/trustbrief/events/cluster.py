@@ -7,6 +7,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 
+from trustbrief.events.document_parties import join_places_to_document_parties
 from trustbrief.events.label_rules import Group, LabelRules
 from trustbrief.events.records import CREATING, VAGUE_SPAN_DAYS, Rec, memoized
 
@@ -326,7 +327,7 @@ def cluster_mentions(recs: list[Rec], kinds: Mapping[str, dict]
         if not key:
             continue  # nobody takes part: too vague to be (or join) an event
         blocks[(r.group.name, key)].append(r)
-    blocks = _attach_targetless(blocks, kinds)
+    blocks = join_places_to_document_parties(_attach_targetless(blocks, kinds), kinds)
     clusters, participants = [], []
     for block_key in sorted(blocks):
         block = blocks[block_key]

@@ -3,6 +3,7 @@ country of data/world/ as a state actor, with the surface forms that name them."
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,7 +54,8 @@ def _load_gazetteer(path: Path, data: dict | None = None):
     """The gazetteer file, or `data` already composed for a story (knowledge.story); side ids
     are the keys of its `sides` mapping, so a new pair of governments needs no code."""
     data = knowledge.load_yaml(path) if data is None else data
-    knowledge.require_keys(path, "top level", data, ["sides", "actors"], ["pronoun_phrases"])
+    knowledge.require_keys(path, "top level", data, ["sides", "actors"],
+                           ["pronoun_phrases", "name_heads"])
     sides = data["sides"]
     if not isinstance(sides, dict):
         raise DataFileError(path, "sides", "expected a mapping side -> {adjectives: [...]}")
@@ -69,10 +71,22 @@ def _load_gazetteer(path: Path, data: dict | None = None):
              + [a for s in sides.values() for a in (s.get("adjectives") or [])])
     texts += _world_forms(path.parent, actors, forms.add, forms)
     pattern = _compile(path, "actors", r"(?<!\w)(?:" + _first_char_alternation(texts)
-                       + r")(?![\w])")
+                       + r")(?![\w])" + _not_inside_a_name(path, data.get("name_heads")))
     pronoun_pattern, pronoun_rules = _pronoun_phrases(path, data.get("pronoun_phrases") or [])
     frozen_forms = {k: tuple(v) for k, v in forms.items()}
     return actors, frozen_forms, pattern, side_actor, pronoun_pattern, pronoun_rules
+
+
+def _not_inside_a_name(path: Path, heads) -> str:
+    """A lookahead refusing a form that only begins the proper name of something else
+    ('American University of Beirut', 'the Iran Hospital'): gazetteer `name_heads`."""
+    if not heads:
+        return ""
+    if not isinstance(heads, list) or not all(isinstance(h, str) and h for h in heads):
+        raise DataFileError(path, "name_heads", "expected a list of words")
+    words = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    # capitalised, as a name's part is: 'an Israeli hospital' stays Israeli
+    return rf"(?!(?-i:(?:\s+[A-Z][\w'’.-]*){{0,3}}?\s+(?:{words}))(?!\w))"
 
 
 def _add_actor(path: Path, where: str, item, side_ids: tuple, actors: dict,

@@ -130,7 +130,7 @@ def tree_roles(doc, start: int, end: int, etype, hits, syntax: Syntax, lex, peop
         return {"agent": names[:1], "targets": names[1:], "agent_rule": rule,
                 "target_rule": rule if len(names) > 1 else ""}
     form = "verb" if trigger.pos_ in ("VERB", "AUX") else "noun"
-    paths = syntax.roles[form]
+    paths = syntax.roles["undergoer"] if _undergoes(trigger, syntax) else syntax.roles[form]
     agent, agent_rule = _first_path(trigger, paths["agent"], hits, people, can_act,
                                     speech=syntax.speech_verbs)
     agent = agent[:1]
@@ -148,6 +148,13 @@ def tree_roles(doc, start: int, end: int, etype, hits, syntax: Syntax, lex, peop
                 "target_rule": agent_rule.replace("possessive", "possessive-undergoer", 1)}
     return {"agent": agent, "targets": targets, "agent_rule": agent_rule,
             "target_rule": target_rule}
+
+
+def _undergoes(trigger, syntax: Syntax) -> bool:
+    """'pagers detonated', 'the Hezbollah pager explosions': with no object, the subject or
+    modifier of such a trigger (data/syntax.yaml roles.undergoer) is what it happened to."""
+    return trigger.lemma_ in syntax.roles.get("undergoer_lemmas", ()) and not any(
+        c.dep_ in ("dobj", "nsubjpass") for c in trigger.children)
 
 
 def _is_person(name: str, lex) -> bool:

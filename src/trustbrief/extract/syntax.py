@@ -34,6 +34,8 @@ class RolePath:
     # first step down through a child with one of these labels ('a raid carried out by X':
     # the participle (acl) that modifies the trigger holds the 'by' agent)
     via: frozenset = frozenset()
+    # ... a child with one of these lemmas ('an attack blamed on X': via acl 'blame')
+    via_lemmas: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ def _paths(path: Path, where: str, entries) -> list[RolePath]:
             raise DataFileError(path, f"{where}[{n}]", "needs an id and a dep list")
         out.append(RolePath(str(e["id"]), frozenset(e["dep"]), frozenset(e.get("through", ())),
                             frozenset(e.get("from_head", ())), frozenset(e.get("types", ())),
-                            frozenset(e.get("via", ()))))
+                            frozenset(e.get("via", ())), frozenset(e.get("via_lemmas", ()))))
     return out
 
 
@@ -106,6 +108,10 @@ def load_syntax(data_dir: Path | str) -> Syntax:
     roles = {form: {role: _paths(path, f"roles.{form}.{role}", roles_raw[form][role])
                     for role in ("agent", "target")} for form in ("verb", "noun")}
     roles["participants"] = _paths(path, "roles.participants", roles_raw.get("participants"))
+    undergoer = roles_raw.get("undergoer") or {}
+    roles["undergoer_lemmas"] = frozenset(undergoer.get("lemmas") or ())
+    roles["undergoer"] = {role: _paths(path, f"roles.undergoer.{role}", undergoer.get(role) or [])
+                          for role in ("agent", "target")}
     speech = raw.get("speech") or {}
     return Syntax(str(raw.get("pipeline") or ""), tuple(facts), roles,
                   frozenset(speech.get("verbs", ())), frozenset(speech.get("source_nouns", ())),
@@ -256,7 +262,8 @@ def role_tokens(trigger, path: RolePath) -> list:
             anchor = anchor.head
             if any(c.dep_ in path.deps for c in anchor.children):
                 break
-    anchors = [c for c in anchor.children if c.dep_ in path.via] if path.via else [anchor]
+    anchors = [c for c in anchor.children if c.dep_ in path.via and (
+        not path.via_lemmas or c.lemma_ in path.via_lemmas)] if path.via else [anchor]
     return [t for a in anchors for t in _children_on_path(a, trigger, path)]
 
 
