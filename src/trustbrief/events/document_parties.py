@@ -5,13 +5,14 @@ News names an operation by its place in one sentence and by its party in the nex
 on the capital of Lebanon, Beirut' and 'airstrikes on Hezbollah's central headquarters';
 'the explosion of beepers ... in Lebanon' and 'pager detonations' of a group. Blocking by key
 participant puts the place-keyed mention in a block of its own (a second event for one
-operation). Here such a mention moves to the block of its group whose key participant (a
-person or an organization) the same document names in a mention of that group, when its
-agent does not contradict it and its date, if it has one, falls within the group's window of
-that block's dates. A block that can happen only once (a person's killing, labels.yaml
-`unique_for`) takes no such mention: it would take every strike its articles compare with it,
-whatever their dates. Several such blocks in the document: the one with the most of the
-document's mentions, none on a tie (an article about two operations stays ambiguous).
+operation). Here such a mention, when nothing but its article dates it, moves to the block
+of its group whose key participant (a person or an organization) the same document names in
+a mention of that group, when its agent does not contradict it and its date, if it has one,
+falls within the group's window of that block's dates. A block that can happen only once (a
+person's killing, labels.yaml `unique_for`) takes no such mention: it would take every
+strike its articles compare with it, whatever their dates. Several such blocks in the
+document: the one with the most of the document's mentions, none on a tie (an article about
+two operations stays ambiguous).
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ from collections.abc import Mapping
 from trustbrief.events.records import VAGUE_SPAN_DAYS, Rec
 
 PLACE_TYPES = ("place", "state")
+# A mention dated by its own time expression is told as an act of its own ('Israel struck
+# Iran on Saturday' beside 'Israel struck Hezbollah on Saturday'): it keeps its block. Only
+# undated mentions, and ledes dated by their article's publication, move.
+WEAK_BASES = ("reported",)
 
 
 def _placey(name: str, kinds: Mapping[str, dict]) -> bool:
@@ -66,7 +71,8 @@ def join_places_to_document_parties(blocks: dict[tuple[str, str], list[Rec]],
 
 
 def _home(r: Rec, bkey, blocks, by_doc, agent_sides, kinds) -> tuple[str, str]:
-    if r.group.symmetric or not _placey(bkey[1], kinds) or not _names_only_places(r, kinds):
+    if r.group.symmetric or not _placey(bkey[1], kinds) or not _names_only_places(r, kinds) \
+            or (_precise(r) and r.basis not in WEAK_BASES):
         return bkey
     counts = by_doc.get((bkey[0], r.doc_id))
     if not counts:
