@@ -239,37 +239,12 @@ def clues_for_mention(m: dict, times: SentenceTimes, pinned: list[Pinned] | dict
     if isinstance(pinned, dict):
         pinned = pinned.get(m["event_type"], [])
     events = _matched_events(m, pinned)
-    matched = _days(events)
+    clues = _matched_clues(m, times, events, weekdays) if events else []
     polarity = m.get("polarity") or "asserted"
-    base = (m["doc_id"], m["sent_id"], m["text"])
-    clues = []
-    if matched:
-        # weekdays named elsewhere tell of a match by a weekday: the mention's own 'on
-        # Wednesday', or an event known only by a weekday of its article ('last week' of an
-        # event pinned by its date is more than a weekday's match)
-        by_weekday = all(p.relative for p in events)
-        recurs = recurring.is_recurring(m, matched, weekdays if by_weekday else None)
-        relative = _governing(m, times, timex.is_anchor_relative)
-        for t, weight in relative:
-            weekday_match = recurs or recurring.weekday_of(t["spec"]) is not None and \
-                recurring.is_recurring(m, matched, weekdays)
-            clues.append(Clue(*base, "recurring" if weekday_match else "relative",
-                              _relative_holds(t["spec"], matched), matched,
-                              (m["sent_id"], t["spec"], matched), weight))
-        if not any(weight == 1 for _, weight in relative):
-            # Reported without its own relative date: happened (after) or planned (before).
-            if polarity == "asserted":
-                first = min(e[0] for e in matched)
-                clues.append(Clue(*base, "recurring" if recurs else "after",
-                                  lambda d, f=first: d >= f, matched, ("after", first)))
-            elif polarity == "planned":
-                last = max(e[1] for e in matched)
-                clues.append(Clue(*base, "recurring" if recurs else "before",
-                                  lambda d, f=last: d <= f, matched, ("before", last),
-                                  PLANNED_WEIGHT))
     if polarity in ("asserted", "planned"):
         # The article's own explicit dates bound it too ('struck on Oct. 1' -> after Oct. 1).
         # a day without its year ('Dec. 25') bounds nothing: some Dec. 25 is always past
+        base = (m["doc_id"], m["sent_id"], m["text"])
         for t, weight in _governing(m, times, _is_full_date):
             year_known = timex.resolve_spec(t["spec"], None)  # None for 'Sept. 28'
             days = ((year_known.earliest, year_known.latest),) if year_known.date else ()
@@ -279,6 +254,41 @@ def clues_for_mention(m: dict, times: SentenceTimes, pinned: list[Pinned] | dict
             else:
                 clues.append(Clue(*base, "before", _explicit_before(t["spec"]), days,
                                   (polarity, t["spec"]), weight * PLANNED_WEIGHT))
+    return clues
+
+
+def _matched_clues(m: dict, times: SentenceTimes, events: list[Pinned],
+                   weekdays: dict[str, list] | None) -> list[Clue]:
+    """Clues from the pinned events the mention matches: its relative date ('last week')
+    must cover them; without one, it reports them as past (after) or planned (before)."""
+    matched = _days(events)
+    polarity = m.get("polarity") or "asserted"
+    base = (m["doc_id"], m["sent_id"], m["text"])
+    # weekdays named elsewhere tell of a match by a weekday: the mention's own 'on
+    # Wednesday', or an event known only by a weekday of its article ('last week' of an
+    # event pinned by its date is more than a weekday's match)
+    by_weekday = all(p.relative for p in events)
+    recurs = recurring.is_recurring(m, matched, weekdays if by_weekday else None)
+    relative = _governing(m, times, timex.is_anchor_relative)
+    clues = []
+    for t, weight in relative:
+        weekday_match = recurs or recurring.weekday_of(t["spec"]) is not None and \
+            recurring.is_recurring(m, matched, weekdays)
+        clues.append(Clue(*base, "recurring" if weekday_match else "relative",
+                          _relative_holds(t["spec"], matched), matched,
+                          (m["sent_id"], t["spec"], matched), weight))
+    if any(weight == 1 for _, weight in relative):
+        return clues
+    # Reported without its own relative date: happened (after) or planned (before).
+    if polarity == "asserted":
+        first = min(e[0] for e in matched)
+        clues.append(Clue(*base, "recurring" if recurs else "after",
+                          lambda d, f=first: d >= f, matched, ("after", first)))
+    elif polarity == "planned":
+        last = max(e[1] for e in matched)
+        clues.append(Clue(*base, "recurring" if recurs else "before",
+                          lambda d, f=last: d <= f, matched, ("before", last),
+                          PLANNED_WEIGHT))
     return clues
 
 
