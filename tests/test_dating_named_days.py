@@ -91,3 +91,11 @@ def test_a_malformed_day_is_named_with_its_entry(tmp_path):
         "same_day_cues: [during]\n")
     with pytest.raises(DataFileError, match=r"days\[0\].*weekday"):
         load_named_days(tmp_path)
+
+
+def test_two_named_countries_whose_days_differ_give_nothing(named):
+    assert _clues(named, "Indian and Pakistani troops exchanged fire on Independence "
+                         "Day.") == {}
+    clues = _clues(named, "Indian troops paraded on Independence Day.")
+    assert _holding(clues["d1"], dt.date(2024, 6, 1))[:2] == [dt.date(2024, 8, 15),
+                                                              dt.date(2024, 8, 16)]
