@@ -29,7 +29,8 @@ OUTPUT_TABLES = tuple((spec.stage, name) for name, spec in contract.TABLES.items
 # Shared knowledge; a story's own files (sidecar, chronology, annotations) come with the story.
 DATA_FILES = ("boilerplate.yaml", "outlets.yaml", "time_expressions.yaml", "gazetteer.yaml",
               "event_types.yaml", "trust_cues.yaml", "attribution.yaml", "syntax.yaml",
-              "labels.yaml", "channels.yaml", "goldstein.yaml")
+              "labels.yaml", "channels.yaml", "goldstein.yaml", "datelines.yaml",
+              "deadlines.yaml", "named_days.yaml")
 
 
 class Knowledge:
