@@ -903,3 +903,34 @@ def test_a_place_named_strike_joins_the_operation_on_a_party_its_article_tells(r
     assert mentions["d2-s001-m1"] != hezbollah["event_id"]       # no party in its article
     haniyeh = strikes[strikes["targets"].map(lambda ts: "Ismail Haniyeh" in ts)].iloc[0]
     assert mentions["d3-s002-m1"] != haniyeh["event_id"]
+
+
+def test_a_statement_told_with_its_speakers_act_that_day_is_the_acts_announcement(rules):
+    """'Israel struck Beirut on Friday' ... 'Israel said the strike ...' in one article is one
+    act; the other side's words on it, and the same speaker's words in another article on
+    another day, stay statements (data/labels.yaml announcements)."""
+    docs = docs_frame([("dA", "Wire One", "2024-09-27", ""), ("dB", "Gulf Daily",
+                                                              "2024-10-03", "")])
+    types = dict(EVENT_TYPES, statement={"plover": "OTHER", "lane": "contacts",
+                                         "operation": False, "verb": "says"})
+    found = found_frames([
+        mention("dA", 1, "airstrike", "Israel", ["Hezbollah"], "2024-09-27",
+                text="Israel struck Hezbollah's headquarters in Beirut on Friday"),
+        mention("dA", 2, "statement", "Israel", ["Hezbollah"], "2024-09-27",
+                basis="relative", text="Israel said the strike hit a command centre"),
+        mention("dA", 3, "statement", "Joe Biden", ["Israel"], "2024-09-27",
+                basis="relative", text="Biden said he was not told in advance"),
+        mention("dB", 2, "statement", "Israel", ["Hezbollah"], "2024-10-02",
+                text="Israel said on Wednesday that Hezbollah ..."),
+    ])
+    out = events.build_events(found, docs, None, types, rules=rules, gazetteer=GAZETTEER,
+                              focus=FOCUS)
+    assert "statement" in rules.announcements
+    by_text = out["mentions"].set_index("text")["event_id"].to_dict()
+    strike = by_text["Israel struck Hezbollah's headquarters in Beirut on Friday"]
+    assert by_text["Israel said the strike hit a command centre"] == strike
+    assert by_text["Biden said he was not told in advance"] not in ("", strike)
+    assert by_text["Israel said on Wednesday that Hezbollah ..."] not in ("", strike)
+    assert len(out["events"]) == 3
+    evidence = out["events"].set_index("event_id").loc[strike, "evidence"]
+    assert evidence.startswith("Israel struck")

@@ -8,6 +8,7 @@ import pandas as pd
 
 from trustbrief import contract
 from trustbrief.events.annotations import apply_fields, apply_structural
+from trustbrief.events.announcements import fold_statements_into_acts
 from trustbrief.events.chronology import _chronology_match, _chronology_rows, fill_from_chronology
 from trustbrief.events.cluster import (
     _cluster_keys,
@@ -76,6 +77,9 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
         r.nearby = frozenset(ctx.actors_by_sent.get((r.doc_id, r.sent_id), ()))
     clusters, participants = fold_said_into_contacts(
         *cluster_mentions(recs, ctx.kinds), rules.said_in_contacts, ctx.kinds)
+    said = rules.said_in_contacts.source if rules.said_in_contacts else frozenset()
+    clusters, participants = fold_statements_into_acts(
+        clusters, participants, rules.announcements, said, ctx.kinds)
     keys = _cluster_keys(clusters, participants)
     anns = [] if annotations is None else annotations.to_dict("records")
     clusters, keys, override_rows = apply_structural(clusters, keys, anns)

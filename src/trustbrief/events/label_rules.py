@@ -55,6 +55,9 @@ class LabelRules:
     said_in_contacts: Join | None = None
     # reports (these types) by the outlet a document is, or relays, are its sourcing
     own_source_types: frozenset = frozenset()
+    # statements (these types) told with an act of their speaker's side on its day, in the
+    # act's article, are its announcement (events/announcements.py)
+    announcements: frozenset = frozenset()
 
     def same_kind(self, a: str, b: str) -> bool:
         """May a chronology row of type a stand for an event of type b?"""
@@ -77,7 +80,7 @@ def load_labels(data_dir: Path | str) -> LabelRules:
     doc = load_yaml(path) or {}
     require_keys(path, "top level", doc, ["groups", "templates"],
                  ["planned_format", "joins", "chronology_equivalents", "reported_dates",
-                  "said_in_contacts", "own_source_types"])
+                  "said_in_contacts", "own_source_types", "announcements"])
     groups = {}
     seen_types: dict[str, str] = {}
     for name, spec in (doc["groups"] or {}).items():
@@ -122,12 +125,15 @@ def load_labels(data_dir: Path | str) -> LabelRules:
                           _type_list(path, f"{where}.to", item["to"])))
     equivalents = tuple(_type_list(path, f"chronology_equivalents[{n}]", item)
                         for n, item in enumerate(doc.get("chronology_equivalents") or [], 1))
-    own_source = doc.get("own_source_types")
-    own_source = frozenset() if own_source is None else _type_list(
-        path, "own_source_types", own_source)
     return LabelRules(groups, templates, str(planned), tuple(joins), equivalents,
                       _reported_dates(path, doc.get("reported_dates")),
-                      _said_in_contacts(path, doc.get("said_in_contacts")), own_source)
+                      _said_in_contacts(path, doc.get("said_in_contacts")),
+                      _optional_types(path, doc, "own_source_types"),
+                      _optional_types(path, doc, "announcements"))
+
+
+def _optional_types(path: Path, doc: dict, key: str) -> frozenset:
+    return frozenset() if doc.get(key) is None else _type_list(path, key, doc[key])
 
 
 def _said_in_contacts(path: Path, said) -> Join | None:
