@@ -124,6 +124,46 @@ def test_the_ministry_is_the_ministry_named_before(lex):
     assert speaker(claims, 3)[0] == "Mexican Foreign Ministry"
 
 
+def test_the_ministry_resolved_once_is_that_ministry_when_it_speaks_again(lex):
+    claims = claims_of(lex, "The envoy was summoned to the Mexican Foreign Ministry, which "
+                            "lodged a protest, the ministry's press service reported.",
+                       "The ministry expressed deep concern over the raids.")
+    assert speaker(claims, 2)[0] == "Mexican Foreign Ministry"
+
+
+def test_a_paper_speaks_for_whoever_issued_it_and_an_unknown_paper_for_nobody(lex):
+    claims = claims_of(lex, "Ana Ruiz Prieto called Marta Diaz Soto to congratulate her on the "
+                            "deal – said a statement by Ruiz Prieto's office.",
+                       "“The president praised the negotiators,” said the statement.")
+    assert speaker(claims, 1) == ("Ruiz Prieto's office",
+                                  "speech-verb-subject/document-by-owner")
+    assert speaker(claims, 2)[0] == "Ruiz Prieto's office"
+    nobody = claims_of(lex, "“Ana Ruiz Prieto apologized for the accident,” the statement said.")
+    assert speaker(nobody, 1) == ("", "speech-verb-subject/document-unknown")
+
+
+def test_the_report_is_the_outlet_cited_before_or_named_with_it(lex):
+    claims = claims_of(lex, "• Mexican officials tell Reuters that the talks have stalled.",
+                       "• The report says Canada is also concerned about the raids, despite "
+                       "the fact that Ana Ruiz Prieto has told Ottawa they will stop.",
+                       "According to a Reuters report, the letter warned that aid would stop.")
+    assert speaker(claims, 2) == ("Reuters", "speech-verb-subject/report-noun")
+    assert speaker(claims, 3) == ("Reuters", "according-to/report-owner")
+
+
+def test_she_is_the_woman_named_last_even_when_no_list_names_her(lex):
+    claims = claims_of(lex, "When asked why Ana Ruiz Prieto cancelled the trip, deputy press "
+                            "secretary Laura Gomez Vidal referred questions to the ministry.",
+                       "“I was just told that she postponed her trip,” she said on Tuesday.")
+    assert speaker(claims, 2)[0] == "Laura Gomez Vidal"
+
+
+def test_a_capitalised_title_keeps_its_of_part(lex):
+    claims = claims_of(lex, "The Mexican Armed Forces Chief of General Staff said that the "
+                            "operation was over.")
+    assert speaker(claims, 1)[0].endswith("Chief of General Staff")
+
+
 def test_a_title_with_no_side_is_the_one_spoken_of_last(lex):
     claims = claims_of(lex, "Ana Ruiz Prieto said the border would stay open.",
                        "The head of state added that flights were suspended.")

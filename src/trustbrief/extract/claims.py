@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from trustbrief.extract.lexicons import Attribution
+from trustbrief.extract.speaker_memory import cite
 from trustbrief.extract.speakers import tree_speaker
 
 QUOTE = re.compile(r'"([^"]+)"|“([^”]+)”|“([^”]+)$')
@@ -141,8 +142,9 @@ def _claim(sent, hits, last_outlet, lex, parsed=None, people=(), names=None) -> 
         return None
     claim = {"speaker": "", "speaker_type": "unattributed", "speaker_count": None,
              "speaker_side": "", "speaker_role": "", "speaker_rule": ""}
-    tree = tree_speaker(parsed, hits, lex, list(people), names if names is not None else {}) \
-        if parsed is not None else None
+    names = names if names is not None else {}
+    tree = tree_speaker(parsed, hits, lex, list(people), names) if parsed is not None else None
+    cite(names, outlet)  # after this sentence: 'the report' in a later one
     # the official named first frames the sentence ('According to US officials, ... Austin
     # responded'); a government body speaks only when no official does ('what the Israeli
     # government says ..., four US officials said')

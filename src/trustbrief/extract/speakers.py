@@ -19,13 +19,24 @@ the quote or the reported clause.
 
 from __future__ import annotations
 
+from trustbrief.extract.speaker_memory import (
+    CITED_OUTLET,
+    LAST_BODY,
+    LAST_OUTLET,
+    last,
+    last_body_with,
+    remember,
+    unknown_paper,
+)
+from trustbrief.extract.speaker_titles import name_after_title, title_end
 from trustbrief.extract.syntax import PRONOUNS, hits_in, phrase_tokens
 
 ROLE_DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
 # outlets relay the people and bodies they quote ('X admitted ..., reports AP': X speaks);
 # a body framing the sentence speaks for what it says a person did ('Biden "stressed ...",
 # the White House says': its readout)
-TYPE_RANK = {"named_official": 0, "anonymous_official": 0, "organization": 0, "outlet": 1}
+TYPE_RANK = {"named_official": 0, "anonymous_official": 0, "organization": 0, "outlet": 1,
+             "unattributed": 0}
 SIDE_PREPOSITIONS = frozenset({"for", "of", "at", "from", "in"})
 
 
@@ -128,24 +139,29 @@ def tree_speaker(doc, hits, lex, people: list[str], names: dict) -> dict | None:
         typed = _typed(doc, head, hits, lex, people, names, att)
         if typed is not None:
             typed["speaker_rule"] = f"{rule}/{typed.pop('how')}"
-            found.append((TYPE_RANK[typed["speaker_type"]], n, typed))
+            relays = not typed["speaker_rule"].endswith("report-noun")
+            found.append((TYPE_RANK[typed["speaker_type"]] if relays else 0, n, typed))
     # the frame or highest verb of saying wins ('X, a government that says ..., four
-    # officials said'); outlets yield to the people they relay, and 'Outlet A reports, citing
-    # Outlet B' to B, the origin
+    # officials said'); outlets yield to the people they relay ('Putin admitted ..., reports
+    # AP'), but 'the report says' is the report speaking, and 'Outlet A reports, citing
+    # Outlet B' yields to B, the origin
     if not found:
         return None
     best = min(found, key=lambda f: f[:2])[2]
+    if best["speaker_type"] == "unattributed":  # an unknown paper relayed by an outlet
+        best = next((f[2] for f in sorted(found, key=lambda f: f[1])
+                     if f[2]["speaker_type"] == "outlet"), best)
     if best["speaker_type"] == "outlet":
         cited = [f[2] for f in found if f[2]["speaker_rule"].startswith("citing-object")]
         best = cited[0] if cited else best
     for _, _, typed in sorted(found, key=lambda f: -f[1]):  # the highest in the tree last
-        _remember(names, typed)
+        remember(names, typed)
     return best
 
 
 def _real_head(head, posts):
     """'Two of the officials' -> officials; "Russia's President, Vladimir Putin" -> Putin;
-    a capitalised title printed before a name -> the name (_name_after_title)."""
+    a capitalised title printed before a name -> the name (speaker_titles)."""
     if head.pos_ in ("NUM", "PRON", "DET", "ADJ"):
         of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
               for g in c.children if g.dep_ == "pobj"]
@@ -155,32 +171,7 @@ def _real_head(head, posts):
         named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         if named:
             return named[0]
-    return _name_after_title(head)
-
-
-TITLE_GAP = 5  # title words ('Maj.', 'Gen.') a name may follow its title's head by
-
-
-def _name_after_title(head):
-    """A capitalised title with no article whose person name the parse hung elsewhere:
-    'Deputy Chairman of the X Bureau Mousa Abu Marzook' (the name as the object of 'of'),
-    'according to Air Force Maj. Gen. Pat Ryder' (the name parsed apart). Rule: the PERSON
-    the NER finds right after the title's proper nouns is the one speaking. A lowercase post
-    ('the spokesman of the prime minister') keeps its own head: the spokesperson speaks."""
-    if head.pos_ != "PROPN" or head.ent_type_ == "PERSON" or any(
-            c.dep_ == "det" for c in head.children):
-        return head
-    of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-          for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "PERSON"]
-    if of:
-        return of[0]
-    doc = head.doc
-    for token in doc[head.i + 1:min(len(doc), head.i + 1 + TITLE_GAP)]:
-        if token.ent_type_ == "PERSON":
-            return next(e for e in doc.ents if e.start <= token.i < e.end).root
-        if token.pos_ != "PROPN" and token.text != ".":
-            break
-    return head
+    return name_after_title(head)
 
 
 def _leader_of_side(people: list[str], side: str, post: str, lex) -> str:
@@ -223,10 +214,10 @@ def _typed(doc, head, hits, lex, people, names, att) -> dict | None:
     if own is not None and own.side == "media":
         return {"speaker": own.actor, "speaker_type": "outlet", "speaker_count": None,
                 "speaker_side": "media", "how": "outlet"}
-    if head.lemma_.lower() in lex.syntax.document_nouns:
-        return _document_owner(in_phrase, sides) or _last(names, LAST_BODY, "document-owner")
+    if head.lemma_.lower() in lex.syntax.document_nouns | lex.syntax.report_nouns:
+        return _paper(doc, head, hits, lex, people, names, in_phrase, sides)
     if head.lemma_.lower() in lex.syntax.outlet_nouns and _definite_bare(head):
-        found = _last(names, LAST_OUTLET, "outlet-noun+coref")  # 'the publication explained'
+        found = last(names, LAST_OUTLET, "outlet-noun+coref")  # 'the publication explained'
         if found is not None:
             return found
     if head.lower_ in PRONOUNS:
@@ -276,7 +267,7 @@ def _organization_noun(doc, head, hits, sides, people, names) -> dict:
     bare = _definite_bare(head) or (poss is not None and _definite_bare(poss))
     if bare:
         noun = (poss if poss is not None and not _definite_bare(head) else head).lemma_.lower()
-        found = _named_body(doc, head, hits, noun) or _last_body_with(names, noun)
+        found = _named_body(doc, head, hits, noun) or last_body_with(names, noun)
         if found is not None:
             return {**found, "how": "organization-noun+coref"}
     # a possessor that names nobody ('its', 'the country's') is left out of the name
@@ -303,44 +294,38 @@ def _named_body(doc, head, hits, noun: str) -> dict | None:
     return None
 
 
-def _last_body_with(names: dict, noun: str) -> dict | None:
-    for body in reversed(names.get(BODIES, [])):
-        if noun in body["speaker"].lower().split():
-            return dict(body)
-    return None
-
-
-# Keys of tree_speaker's per-document `names` memory (surname -> full name) that hold the
-# last body and the last outlet found speaking; no surname looks like them.
-LAST_BODY, LAST_OUTLET = "<last body speaking>", "<last outlet speaking>"
-BODIES = "<bodies speaking>"  # every named body that spoke, in order ('the ministry' finds one)
-
-
-def _remember(names: dict, typed: dict) -> None:
-    """A named body or outlet speaking is what a later 'the statement' / 'the publication'
-    refers to ('the ministry', a bare organization noun, names nobody to remember)."""
-    kind = typed["speaker_type"]
-    fields = {k: v for k, v in typed.items() if k != "speaker_rule"}
-    words = typed["speaker"].lower().split()
-    if kind == "organization" and not typed["speaker_rule"].endswith((
-            "+coref", "document-owner")) and not (words[:1] == ["the"] and len(words) <= 2):
-        names.setdefault(BODIES, []).append(fields)  # 'the Interior Ministry press service'
-    if kind in ("organization", "outlet") and not typed["speaker_rule"].endswith(
-            ("organization-noun", "+coref", "document-owner")):
-        names[LAST_BODY if kind == "organization" else LAST_OUTLET] = fields
-
-
-def _last(names: dict, key: str, how: str) -> dict | None:
-    """The body or outlet that spoke last in the document, as this sentence's speaker:
-    'the statement' with no owner named, 'the publication' (rule `how`)."""
-    found = names.get(key)
-    return None if found is None else {**found, "how": how}
-
-
 def _definite_bare(head) -> bool:
     """'the publication', 'the newspaper': a definite noun with no name or modifier."""
     kids = [c for c in head.children if c.dep_ not in ("punct", "case")]  # "the ministry's"
     return len(kids) == 1 and kids[0].dep_ == "det" and kids[0].lower_ == "the"
+
+
+def _paper(doc, head, hits, lex, people, names, in_phrase, sides) -> dict | None:
+    """A statement or a report speaking: its issuer named with it ('a statement by X', 'a
+    White House statement', 'a CNN report'), else the body (for a statement) or outlet (for
+    a report) that spoke or was cited last; a bare 'the statement' nobody issued is nobody."""
+    if head.lemma_.lower() in lex.syntax.document_nouns:
+        return _paper_owner(doc, head, hits, lex, people, names, lex.attribution) or \
+            _document_owner(in_phrase, sides) or last(names, LAST_BODY, "document-owner") or (
+                unknown_paper("document-unknown") if _definite_bare(head) else None)
+    media = next((h for h in in_phrase if h.side == "media" and h.actors), None)
+    if media is not None:  # 'a CNN report'
+        return {"speaker": media.actor, "speaker_type": "outlet", "speaker_count": None,
+                "speaker_side": "media", "how": "report-owner"}
+    if _definite_bare(head):
+        return last(names, LAST_OUTLET, "report-noun") or last(
+            names, CITED_OUTLET, "report-noun") or unknown_paper("report-unknown")
+    return None
+
+
+def _paper_owner(doc, head, hits, lex, people, names, att) -> dict | None:
+    """'a statement by Netanyahu's office said', 'a letter from the ministry': whoever the
+    'by' / 'from' object is speaks (rule 'document-by-owner'), typed like any speaker."""
+    owner = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                  for g in c.children if g.dep_ == "pobj"), None)
+    typed = None if owner is None else _typed(doc, owner, hits, lex, people, names, att)
+    return None if typed is None or not typed["speaker"] else {**typed,
+                                                             "how": "document-by-owner"}
 
 
 def _document_owner(in_phrase, sides) -> dict | None:
@@ -373,7 +358,7 @@ def _source_noun(doc, head, in_phrase, sides, people, lex) -> dict:
                           "source-noun+title-coref")
     else:
         kind, count = "anonymous_official", _count(head, lex.attribution.count_words)
-    text = doc[phrase_tokens(head)[0].i:head.i + 1].text
+    text = doc[phrase_tokens(head)[0].i:title_end(head) + 1].text
     return {"speaker": text, "speaker_type": kind, "speaker_count": count,
             "speaker_side": sides[0] if sides else "", "how": "source-noun"}
 

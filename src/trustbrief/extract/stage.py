@@ -115,6 +115,7 @@ def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
     parses = _parse_document(records, lexicons, parser, doc_sha, common)
     doc_sides = Counter(s for hits in doc_hits for h in hits for s in h.sides)
     last_outlet, people, ner_names = "", [], {}
+    voices: list[str] = []  # persons a 'he'/'she' of a claim may be: people + NER names
     recent_speaker = ("", -SPEAKER_REACH - 1)  # (named speaker, sentence) of the last claim
     doc_claims: dict[int, dict] = {}
     for n, (sent, hits, parsed) in enumerate(zip(records, doc_hits, parses, strict=True)):
@@ -123,7 +124,7 @@ def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
         found = _sentence_mentions(sent, hits, doc_times.get(sent["sent_id"], []),
                                    lexicons, clauses, parsed, people)
         claim = _claim(sent, hits, last_outlet, lexicons, parsed,
-                       _pronoun_candidates(people, recent_speaker, n), ner_names)
+                       _pronoun_candidates(voices, recent_speaker, n), ner_names)
         said = statement(sent, claim, hits, doc_times.get(sent["sent_id"], []), found,
                          lexicons, parsed)
         mention_rows += with_phrases(_mention_rows(sent, found + ([said] if said else []),
@@ -135,13 +136,16 @@ def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
             if claim["speaker_type"] == "named_official" and claim["speaker"] not in (
                     lexicons.actors):
                 people.append(claim["speaker"])  # 'he added' may mean them next
+                voices.append(claim["speaker"])
             last_outlet = claim["cited_outlet"] or last_outlet
             if claim["speaker_type"] == "named_official":
                 recent_speaker = (claim["speaker"], n)
         signal_rows += _signals(sent, hits, found, claim["speaker_side"] if claim else "",
                                 doc_sides, lexicons, clauses)
-        people += [a for h in hits if "person" in h.types and h.kind != "pronoun-phrase"
-                   for a in h.actors]
+        named = [a for h in hits if "person" in h.types and h.kind != "pronoun-phrase"
+                 for a in h.actors]
+        people += named
+        voices += _persons_in_order(hits, parsed, named)
     _continue_quotes(doc_claims)
     return actor_rows, mention_rows, claim_rows, signal_rows, time_rows
 
@@ -150,6 +154,20 @@ def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
 # the speaker named someone else in between ('Austin said ... "My call with Gallant took
 # place ..." ... He said ...'): news writing keeps its pronoun for the one speaking.
 SPEAKER_REACH = 3
+
+
+def _persons_in_order(hits, parsed, named: list[str]) -> list[str]:
+    """The persons a sentence names, in reading order: the gazetteer's, and the full names
+    the NER finds that no list has ('Deputy press secretary Sabrina Singh referred
+    questions ...' ... '"...," she said' is Singh, not the minister named before her)."""
+    if parsed is None:
+        return named
+    found = [(h.start, a) for h in hits if "person" in h.types and h.kind != "pronoun-phrase"
+             for a in h.actors]
+    found += [(e.start_char, e.text) for e in parsed.ents if e.label_ == "PERSON"
+              and len(e) > 1 and not any(h.start < e.end_char and e.start_char < h.end
+                                         and h.actors for h in hits)]
+    return [name for _, name in sorted(found, key=lambda f: f[0])]
 
 
 def _pronoun_candidates(people: list[str], recent: tuple[str, int], n: int) -> list[str]:

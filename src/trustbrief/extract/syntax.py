@@ -52,6 +52,7 @@ class Syntax:
     document_nouns: frozenset = frozenset()  # 'a White House statement said': its owner speaks
     leader_posts: frozenset = frozenset()  # 'the Russian president': that side's leader
     triggers: tuple = ()  # (id, event type, DependencyMatcher pattern): event words by syntax
+    report_nouns: frozenset = frozenset()  # 'the report says': the outlet spoken of last
 
 
 def _paths(path: Path, where: str, entries) -> list[RolePath]:
@@ -121,7 +122,8 @@ def load_syntax(data_dir: Path | str) -> Syntax:
                   frozenset(speech.get("outlet_nouns", ())),
                   frozenset(speech.get("document_nouns", ())),
                   frozenset(speech.get("leader_posts", ())),
-                  _trigger_patterns(path, raw.get("triggers")))
+                  _trigger_patterns(path, raw.get("triggers")),
+                  frozenset(speech.get("report_nouns", ())))
 
 
 class Reader:

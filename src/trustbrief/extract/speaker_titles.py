@@ -1,0 +1,39 @@
+"""Where a speaker's title ends and which name it introduces (the parse of capitalised
+titles: 'Deputy Chairman of the X Bureau Mousa Abu Marzook', 'Chief of General Staff')."""
+
+from __future__ import annotations
+
+TITLE_GAP = 5  # title words ('Maj.', 'Gen.') a name may follow its title's head by
+
+
+def name_after_title(head):
+    """A capitalised title with no article whose person name the parse hung elsewhere:
+    'Deputy Chairman of the X Bureau Mousa Abu Marzook' (the name as the object of 'of'),
+    'according to Air Force Maj. Gen. Pat Ryder' (the name parsed apart). Rule: the PERSON
+    the NER finds right after the title's proper nouns is the one speaking. A lowercase post
+    ('the spokesman of the prime minister') keeps its own head: the spokesperson speaks."""
+    if head.pos_ != "PROPN" or head.ent_type_ == "PERSON" or any(
+            c.dep_ == "det" for c in head.children):
+        return head
+    of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+          for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "PERSON"]
+    if of:
+        return of[0]
+    doc = head.doc
+    for token in doc[head.i + 1:min(len(doc), head.i + 1 + TITLE_GAP)]:
+        if token.ent_type_ == "PERSON":
+            return next(e for e in doc.ents if e.start <= token.i < e.end).root
+        if token.pos_ != "PROPN" and token.text != ".":
+            break
+    return head
+
+
+def title_end(head) -> int:
+    """Where a capitalised title ends: 'Chief of General Staff', 'Minister of Defence' keep
+    their 'of' part (a proper-noun object); 'officials of the ministry' end at their noun."""
+    if head.pos_ != "PROPN":
+        return head.i
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+               and any(g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ != "PERSON"
+                       for g in c.children)), None)
+    return head.i if of is None else of.right_edge.i
