@@ -934,3 +934,22 @@ def test_a_statement_told_with_its_speakers_act_that_day_is_the_acts_announcemen
     assert len(out["events"]) == 3
     evidence = out["events"].set_index("event_id").loc[strike, "evidence"]
     assert evidence.startswith("Israel struck")
+
+
+def test_a_lede_retelling_what_was_said_before_gets_no_publication_date(rules):
+    """'Authorities had said the jet was hit by Iranian fire' in an article a year later is
+    background, not the news of its day; an undated lede of news is dated by publication."""
+    docs = docs_frame([("dL", "Wire One", "2025-10-09", ""), ("dN", "Gulf Daily",
+                                                              "2024-12-27", "")])
+    found = found_frames([
+        mention("dL", 1, "airstrike", "Iran", ["Israel"],
+                text="Authorities had said the jet was hit by Iranian fire."),
+        mention("dN", 1, "missile_attack", "Iran", ["Israel"],
+                text="Iran fired missiles at Israel."),
+    ])
+    out = events.build_events(found, docs, None, EVENT_TYPES, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)
+    dates = out["events"].set_index("event_type")["date"].to_dict()
+    assert dates["missile_attack"] in ("2024-12-26", "2024-12-27")  # a day before, or that day
+    assert dates["airstrike"] == ""
+    assert rules.reported.background.search("officials previously asserted the jet was hit")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,9 @@ class ReportedDates:
     lede_sentences: int = 2
     days_before: int = 1
     max_publication_days: int = 1  # a publication range wider than this dates nothing
+    # a sentence matching one of these retells what was said before ('authorities had said
+    # the jet was hit'): background, not the news of the day
+    background: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -148,11 +152,18 @@ def _reported_dates(path: Path, spec) -> ReportedDates | None:
     if spec is None:
         return None
     names = ("lede_sentences", "days_before", "max_publication_days")
-    require_keys(path, "reported_dates", spec, list(names))
+    require_keys(path, "reported_dates", spec, list(names), ["background"])
     for name in names:
         if not isinstance(spec[name], int) or spec[name] < 0:
             raise DataFileError(path, f"reported_dates.{name}", "must be an integer >= 0")
-    return ReportedDates(*(spec[name] for name in names))
+    cues = spec.get("background") or []
+    if not isinstance(cues, list) or not all(isinstance(c, str) and c for c in cues):
+        raise DataFileError(path, "reported_dates.background", "must be a list of regexes")
+    try:
+        background = re.compile("|".join(f"(?:{c})" for c in cues)) if cues else None
+    except re.error as exc:
+        raise DataFileError(path, "reported_dates.background", f"bad regex: {exc}") from None
+    return ReportedDates(*(spec[name] for name in names), background)
 
 
 def _type_list(path: Path, where: str, value) -> frozenset:

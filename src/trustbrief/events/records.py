@@ -185,7 +185,7 @@ def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules
             basis = "open"
         if lo is None and not misread and polarity == "asserted" and \
                 rules.reported is not None:
-            lo, hi = _reported_range(sent_id, pub_lo, pub_hi, rules.reported)
+            lo, hi = _reported_range(sent_id, pub_lo, pub_hi, rules.reported, text)
             basis = "open" if lo is None else "reported"
         recs.append(Rec(
             pos, mention_id, doc, sent_id, etype, groups(etype), agent, agent_side, targets,
@@ -210,12 +210,14 @@ SENTENCE_NUMBER = re.compile(r"(\d+)$")  # corpus sent_ids end in the sentence's
 
 
 def _reported_range(sent_id: str, pub_lo: int | None, pub_hi: int | None,
-                    reported: ReportedDates) -> tuple[int | None, int | None]:
-    """The publication window for a lede's undated news (see label_rules.ReportedDates)."""
+                    reported: ReportedDates, text: str = "") -> tuple[int | None, int | None]:
+    """The publication window for a lede's undated news (see label_rules.ReportedDates);
+    none for a lede retelling what was said before (reported.background)."""
     number = SENTENCE_NUMBER.search(sent_id)
     if pub_lo is None or pub_hi is None or number is None or \
             int(number.group(1)) > reported.lede_sentences or \
-            pub_hi - pub_lo > reported.max_publication_days:
+            pub_hi - pub_lo > reported.max_publication_days or \
+            (reported.background is not None and reported.background.search(text)):
         return None, None
     return pub_lo - reported.days_before, pub_hi
 
