@@ -33,6 +33,11 @@ CLAUSES = {
     "trust": "{observer} officials {adv}distrust what {subject} tells them about its plans",
     "cadence": "direct contact between {observer} and {subject} officials {adv}lapsed for "
                "weeks on at least one channel",
+    "reciprocal": "{observer} and {subject} {adv}both took conflictual steps against each "
+                  "other, not one side alone",
+    "one_sided": "the conflictual steps between the two {adv}came from {actor}, not from "
+                 "{other}",
+    "established": "{event} ({day}) {adv}took place as reported",
 }
 ON_RECORD = (SpeakerType.NAMED_OFFICIAL,)
 ANONYMOUS = (SpeakerType.ANONYMOUS_OFFICIAL,)
@@ -102,7 +107,7 @@ def _statement(finding: Finding, focus: str, confidence: str) -> str:
     if clause is None:
         return finding.text
     text = HEDGE[confidence] + clause.format(subject=subject, observer=observer,
-                                             adv=ADVERB[confidence])
+                                             adv=ADVERB[confidence], **finding.terms)
     return text[0].upper() + text[1:] + "."
 
 

@@ -49,7 +49,12 @@ from trustbrief.brief.views.events import (
     confident_events,
     event_notice,
 )
-from trustbrief.brief.views.notice import accounts_text, most_accounts, notice_tally
+from trustbrief.brief.views.notice import (
+    accounts_text,
+    merge_same_operations,
+    most_accounts,
+    notice_tally,
+)
 from trustbrief.brief.views.sourcing import (
     corroboration_cells,
     framing_summary,
@@ -66,6 +71,7 @@ CONTACTS_CSV = ("channel", "channel_label", "event_id", "date", "status", "label
 
 CONFLICTS_SHOWN = 6  # facts in dispute listed in the main body; the rest are in the CSV
 ACCOUNTS_SHOWN = 4  # accounts of one disputed fact named in the main body
+MIN_JUDGEMENTS = 3  # fewer, and the front page says the data support no more
 LEDGER_ROWS = 16  # operations in the notice ledger: those with the most accounts
 NARROW_LABEL_CHARS = 28  # operation labels in the notice ledger's phone variant
 
@@ -154,6 +160,7 @@ class Brief:
         if unjudged:
             unjudged = ('<p class="tb-note">Not judged, for want of evidence or because the '
                         f'data shows otherwise:</p><ul class="tb-not-judged">{unjudged}</ul>')
+        unjudged = _too_few(len(judgements)) + unjudged
         title = esc(self.params["title"])
         dek = esc(front.headline(self.tables, self.start, self.end, self.focus)) + "."
         meta = esc(f"{self.observer} and {self.subject}, {self.start} to {self.end} · built "
@@ -229,7 +236,8 @@ class Brief:
     def notice(self) -> HTMLBlock:
         ledger = in_period(self.tables["notice_ledger"], self.start, self.end)
         ledger = ledger[text_column(ledger, "date") != ""] if len(ledger) else ledger
-        ledger = most_accounts(ledger, LEDGER_ROWS)
+        ledger = most_accounts(merge_same_operations(ledger, self.tables["events"]),
+                               LEDGER_ROWS)
         if ledger.empty:
             return HTMLBlock(section("Notice ledger").markup + prose(
                 f"No operation in this period comes with an account of the notice "
@@ -363,6 +371,16 @@ class Brief:
 
     def annex(self) -> HTMLBlock:
         return annex.annex(self)
+
+
+def _too_few(n: int) -> str:
+    """A brief whose data support fewer than MIN_JUDGEMENTS says so instead of padding."""
+    if n >= MIN_JUDGEMENTS:
+        return ""
+    return (f'<p class="tb-note tb-too-few">The articles support {"no" if not n else "only"} '
+            f'{plural(n, "key judgement") if n else "key judgement"} for this period; a brief '
+            f"usually makes {MIN_JUDGEMENTS} to 5, but none is stretched beyond what the "
+            "evidence holds.</p>")
 
 
 def _ceiling_note(judgement) -> str:

@@ -21,7 +21,12 @@ from trustbrief.brief.style import (
     color_scale,
 )
 from trustbrief.brief.views.cells import as_list, short, text_column, to_date, unique_row_labels
-from trustbrief.brief.views.notice import NOTICE_X, accounts_text, parse_accounts
+from trustbrief.brief.views.notice import (
+    NOTICE_X,
+    account_groups,
+    accounts_text,
+    parse_accounts,
+)
 
 NARROW_BELOW = 420  # px: narrower charts are a phone's variant
 LABEL_LINES = 4  # an operation's label wraps to at most this many lines (a phone needs four)
@@ -91,7 +96,8 @@ def ledger_rows(notice_ledger: pd.DataFrame, documents: pd.DataFrame | None,
         rows.append({"event_id": r.event_id, "sort": r.date or "9999", "notice": notice,
                      "row": f"{when} · {r.label or r.event_id}",
                      "x": NOTICE_X[notice], "accounts": total,
-                     "accounts_text": str(total) if total else "",
+                     "accounts_text": (str(total) + _dissent(r.accounts, notice))
+                     if total else "",
                      "split": ", ".join(f"{k}: {v}" for k, v in split.items()),
                      "by_outlet": short(accounts_text(r.accounts, documents), 240) or "-",
                      "evidence": short(r.evidence, 240),
@@ -102,6 +108,14 @@ def ledger_rows(notice_ledger: pd.DataFrame, documents: pd.DataFrame | None,
     data["row"] = [wrapped(text, label_chars) for text in
                    unique_row_labels(list(data["row"]), label_chars * LABEL_LINES)]
     return data
+
+
+def _dissent(accounts: str, notice: str) -> str:
+    """' (1 says minutes)': the accounts that give another notice than the dot's, so an
+    operation whose sources differ shows it beside the dot, not only in the tooltip."""
+    other = [f"{len(names)} {'says' if len(names) == 1 else 'say'} {level}"
+             for level, names in account_groups(accounts) if level and level != notice]
+    return f" ({', '.join(other)})" if other else ""
 
 
 def wrapped(text: str, width: int) -> str:

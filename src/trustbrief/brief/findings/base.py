@@ -30,7 +30,7 @@ class Citation(NamedTuple):
 class Finding:
     text: str
     citations: list[Citation] = field(default_factory=list)
-    kind: str = ""  # notice | trust | cadence | origins | coverage
+    kind: str = ""  # notice | relations | reciprocal | one_sided | trust | cadence | ...
     available: bool = True  # False: the sentence reports missing data
     origins: tuple[str, ...] = ()  # independent origins the finding counted, when it did
     supports: bool = True  # False: the data answers the question, but not with the pattern
@@ -39,6 +39,9 @@ class Finding:
     # ('no contact for 55 days') is only as strong as the dating of what might fill the gap.
     ceiling: str = "high"
     ceiling_reason: str = ""
+    # Words the judgement's clause needs beyond the pair (the side that acted, an event's
+    # label and day): judgements.CLAUSES names them.
+    terms: dict[str, str] = field(default_factory=dict)
 
 
 def format_citation(citation: Citation) -> str:

@@ -60,10 +60,14 @@ def cadence_finding(tables, start, end, focus: str) -> Finding:
     # from missing reports: only a measured gap is held down by undated contacts.
     measured = top["previous_gap_basis"] != "stated"
     undated = _undated_contacts(table_of(tables, "contacts"), top["channel"]) if measured else 0
-    reason = f"{plural(undated, 'reported contact')} on this channel could not be dated" \
-        if undated else ""
+    between = _undated_between(table_of(tables, "events"), top["actors"]) if measured else 0
+    reason = join_words(
+        ([f"{plural(undated, 'reported contact')} on this channel could not be dated"]
+         if undated else [])
+        + ([f"{plural(between, 'undated event')} between its two officials may fall inside "
+            "the silence"] if between else []))
     return Finding(text[0].upper() + text[1:] + ".", cite_documents(docs, documents), "cadence",
-                   supports=lapsed, ceiling="low" if undated else "high",
+                   supports=lapsed, ceiling="low" if reason else "high",
                    ceiling_reason=reason)
 
 
@@ -75,6 +79,19 @@ def _undated_contacts(contacts: pd.DataFrame, channel: str) -> int:
     mine = contacts[(text_column(contacts, "channel") == channel)
                     & (text_column(contacts, "status") != "blocked")]
     return int(text_column(mine, "event_id")[text_column(mine, "date") == ""].nunique())
+
+
+def _undated_between(events: pd.DataFrame, actors) -> int:
+    """Asserted events no article dates in which one of the channel's officials acts on the
+    other (not the channel's own contacts): each says the two were in touch at some time."""
+    people = set(as_list(actors))
+    if events.empty or len(people) < 2:
+        return 0
+    undated = events[(text_column(events, "date") == "")
+                     & text_column(events, "status").isin(("", "asserted"))]
+    return sum(1 for agent, targets in zip(text_column(undated, "agent"),
+                                           text_column(undated, "targets"), strict=True)
+               if agent in people and people - {agent} & set(as_list(targets)))
 
 
 def _last_contact_days(ch, contacts: pd.DataFrame, events: pd.DataFrame) -> str:

@@ -21,7 +21,7 @@ from trustbrief.brief.views.cells import as_list, text_column
 from trustbrief.brief.views.cooperation import dated_rows, undated_rows
 
 
-def _origins(rows: pd.DataFrame, events: pd.DataFrame) -> tuple[str, ...]:
+def event_origins(rows: pd.DataFrame, events: pd.DataFrame) -> tuple[str, ...]:
     """The independent origins behind the events of `rows` (events.origins)."""
     if events.empty or rows.empty:
         return ()
@@ -46,14 +46,21 @@ def _tally(rows: pd.DataFrame) -> tuple[int, int]:
     return int((tones == "conflictual").sum()), int((tones == "cooperative").sum())
 
 
-def cooperation_finding(tables, start, end, focus: str) -> Finding:
-    """'Of 9 events between A and B ..., 7 conflictual and 2 cooperative ...'."""
-    observer, subject = parse_focus(focus)
+def period_rows(tables, start, end) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(rows of the period, those of them dated in it): the cooperation rows dated in
+    [start, end], plus the undated ones an article of the period reports."""
     frame = table_of(tables, "cooperation")
     dated = dated_rows(frame, start, end) if len(frame) else frame
     undated = _reported_in(undated_rows(frame), table_of(tables, "documents"), start, end) \
         if len(frame) else frame
     rows = pd.concat([dated, undated]) if len(dated) or len(undated) else dated
+    return rows, dated
+
+
+def cooperation_finding(tables, start, end, focus: str) -> Finding:
+    """'Of 9 events between A and B ..., 7 conflictual and 2 cooperative ...'."""
+    observer, subject = parse_focus(focus)
+    rows, dated = period_rows(tables, start, end)
     if rows.empty:
         return Finding(f"No event between {observer} and {subject} on the cooperation–conflict "
                        f"scale is reported {period_words(start, end)}.", [], "relations",
@@ -71,7 +78,7 @@ def cooperation_finding(tables, start, end, focus: str) -> Finding:
     docs = list(dict.fromkeys(d for cell in lead["doc_ids"] for d in as_list(cell)))
     ceiling, reason = _margin_ceiling(conflict, coop, d_conflict, d_coop)
     return Finding(text, cite_documents(docs, table_of(tables, "documents")), "relations",
-                   origins=_origins(lead, table_of(tables, "events")),
+                   origins=event_origins(lead, table_of(tables, "events")),
                    supports=conflict > coop, ceiling=ceiling, ceiling_reason=reason)
 
 

@@ -1,7 +1,10 @@
-"""The coverage finding: the most reported event and its independent origins.
+"""The coverage findings: the most reported event, and the best-attested act of either side
+(the central event a judgement says took place), with their independent origins.
 """
 
 from __future__ import annotations
+
+import pandas as pd
 
 from trustbrief.brief.findings.base import (
     Finding,
@@ -10,11 +13,12 @@ from trustbrief.brief.findings.base import (
     event_index,
     in_window,
     join_words,
+    parse_focus,
     period_words,
     plural,
     table_of,
 )
-from trustbrief.brief.views.cells import as_list, day_label, to_date
+from trustbrief.brief.views.cells import as_list, day_label, quoted, text_column, to_date
 
 
 def coverage_finding(tables, start, end, focus: str) -> Finding:
@@ -30,6 +34,66 @@ def coverage_finding(tables, start, end, focus: str) -> Finding:
             f"appears in {plural(n_docs, 'document')} from "
             f"{plural(as_int(top['n_outlets']), 'outlet')}, which trace back to "
             f"{plural(n_origins, 'independent origin')}")
-    text += f" ({join_words(origins)})." if origins else "."
-    return Finding(text, cite_documents(top["doc_ids"], table_of(tables, "documents")),
-                   "coverage")
+    documents = table_of(tables, "documents")
+    text += f" ({named_origins(origins, documents)})." if origins else "."
+    return Finding(text, cite_documents(top["doc_ids"], documents), "coverage")
+
+
+def named_origins(origins: list[str], documents) -> str:
+    """'Associated Press, Reuters and 3 articles of unnamed outlets': an origin that is an
+    article of its own (the origin rule names it by its doc_id) is counted, never shown as
+    an id outside the annex."""
+    doc_ids = set(text_column(documents, "doc_id")) if len(documents) else set()
+    named = [o for o in origins if o not in doc_ids and not _looks_like_id(o)]
+    rest = len(origins) - len(named)
+    if rest:
+        named.append(plural(rest, "article of an unnamed outlet", "articles of unnamed outlets"))
+    return join_words(named)
+
+
+def _looks_like_id(origin: str) -> bool:
+    """doc_ids are 'd' + 10 hex digits (corpus.documents); a bare id never names an origin."""
+    return len(origin) == 11 and origin[0] == "d" and all(c in "0123456789abcdef"
+                                                          for c in origin[1:])
+
+
+# The PLOVER category of what is said or reported rather than done (data/goldstein.yaml:
+# off the cooperation-conflict scale): a statement is no act to judge as having taken place.
+SAYING = "OTHER"
+# An act one origin reports is no central event: the judgement needs two independent origins.
+MIN_ORIGINS = 2
+
+
+def _pair_acts(events: pd.DataFrame, focus: str) -> pd.DataFrame:
+    """Asserted acts one side of the pair did (its agent's side), not statements; without a
+    side column, the operations lane (the pair's own operations)."""
+    sides = parse_focus(focus)
+    if "agent_side" in events.columns:
+        mine = events[text_column(events, "agent_side").isin(sides)]
+    else:
+        mine = events[text_column(events, "lane") == "operations"]
+    return mine[text_column(mine, "status").isin(("", "asserted"))
+                & (text_column(mine, "plover") != SAYING)]
+
+
+def central_event_finding(tables, start, end, focus: str) -> Finding:
+    """The best-attested act of either side dated in the period: the judgement that it took
+    place as reported rests on its independent origins."""
+    events = table_of(tables, "events")
+    acts = _pair_acts(events, focus) if len(events) else events
+    dated = [e for e in event_index(acts).values() if in_window(e["date"], start, end)]
+    if not dated:
+        return Finding(f"No act of either side is dated {period_words(start, end)}.", [],
+                       "central", False)
+    top = sorted(dated, key=lambda e: (-as_int(e["n_origins"]), -as_int(e["n_documents"]),
+                                       e["date"], e["event_id"]))[0]
+    documents = table_of(tables, "documents")
+    origins = as_list(top["origins"])
+    day = day_label(to_date(top["date"]))
+    text = (f"The best-attested act of either side, {quoted(top['label'])} ({day}), appears "
+            f"in {plural(as_int(top['n_documents']), 'article')} tracing back to "
+            f"{plural(as_int(top['n_origins']), 'independent origin')}"
+            + (f": {named_origins(origins, documents)}." if origins else "."))
+    return Finding(text, cite_documents(top["doc_ids"], documents), "established",
+                   origins=tuple(origins), supports=as_int(top["n_origins"]) >= MIN_ORIGINS,
+                   terms={"event": quoted(top["label"]), "day": day})

@@ -19,8 +19,9 @@ from trustbrief.brief.findings.base import (
     rows_in_window,
     table_of,
 )
-from trustbrief.brief.views.cells import day_label, text_column, to_date
+from trustbrief.brief.views.cells import as_list, day_label, text_column, to_date
 from trustbrief.brief.views.events import event_notice
+from trustbrief.brief.views.notice import merge_same_operations, operation_heads
 
 
 def _is_operation(events: pd.DataFrame) -> pd.Series:
@@ -51,6 +52,7 @@ def operations_with_notice(tables, start, end) -> pd.DataFrame:
         ops = rows_in_window(ledger, start, end)
         return pd.DataFrame({c: text_column(ops, c) for c in cols})
     ops = operations_in_period(events, start, end)
+    ledger = merge_same_operations(ledger, events)
     notice = dict(zip(text_column(ledger, "event_id"), text_column(ledger, "notice"), strict=True))
     frame = pd.DataFrame({"event_id": text_column(ops, "event_id"),
                           "label": text_column(ops, "label"),
@@ -59,7 +61,21 @@ def operations_with_notice(tables, start, end) -> pd.DataFrame:
                           "doc_ids": text_column(ops, "doc_ids")})
     frame["notice"] = [notice.get(e) or n for e, n in zip(frame["event_id"], frame["notice"],
                                                           strict=True)]
-    return frame[cols]
+    return _one_row_per_operation(frame, events)[cols]
+
+
+def _one_row_per_operation(frame: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """Rows that tell one operation (views.notice.operation_heads) as the most reported
+    one's row, with every row's documents: an operation is counted once."""
+    heads = operation_heads(events, list(frame["event_id"]))
+    if all(heads[e] == e for e in frame["event_id"]):
+        return frame
+    docs: dict[str, list[str]] = {}
+    for e, cell in zip(frame["event_id"], frame["doc_ids"], strict=True):
+        docs.setdefault(heads[e], []).extend(as_list(cell))
+    kept = frame[[heads[e] == e for e in frame["event_id"]]].copy()
+    kept["doc_ids"] = [";".join(dict.fromkeys(docs[e])) for e in kept["event_id"]]
+    return kept
 
 
 NAMED_OPERATIONS = 4  # operations a finding names; the ledger lists them all
@@ -77,7 +93,7 @@ def notice_finding(tables, start, end, focus: str) -> Finding:
     counts = Counter(ops["notice"].replace({"": "unknown", "n/a": "unknown"}))
     if little.empty:
         spread = join_words([f"{plural(n, 'operation')} " + (
-            "with no notice reported" if k == "unknown" else f"with {k} of notice")
+            "whose notice no article reports" if k == "unknown" else f"with {k} of notice")
             for k, n in sorted(counts.items())])
         which = "The only dated operation" if len(ops) == 1 else \
             f"None of the {plural(len(ops), 'dated operation')}"

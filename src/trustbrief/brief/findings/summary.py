@@ -5,13 +5,16 @@ from __future__ import annotations
 from trustbrief.brief.findings.base import Finding
 from trustbrief.brief.findings.cadence import cadence_finding
 from trustbrief.brief.findings.cooperation import cooperation_finding
-from trustbrief.brief.findings.coverage import coverage_finding
+from trustbrief.brief.findings.coverage import central_event_finding, coverage_finding
+from trustbrief.brief.findings.direction import direction_finding
 from trustbrief.brief.findings.notice import notice_finding
 from trustbrief.brief.findings.origins import origins_finding
 from trustbrief.brief.findings.statements import statements_finding
 
-FINDERS = (notice_finding, cooperation_finding, statements_finding, cadence_finding,
-           origins_finding, coverage_finding)
+# In the order the front page lists their judgements (at most five are judged): how the
+# two sides acted, what was said, how they talked, then the best-attested event.
+FINDERS = (notice_finding, cooperation_finding, direction_finding, statements_finding,
+           cadence_finding, origins_finding, coverage_finding, central_event_finding)
 
 
 def all_findings(tables, start, end, focus: str) -> list[Finding]:

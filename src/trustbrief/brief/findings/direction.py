@@ -1,0 +1,78 @@
+"""The direction finding: which side took the conflictual steps against the other.
+
+Reads the same rows as the relations finding (the metrics stage's `cooperation` table: events
+between the pair on the Goldstein scale, dated in the period or reported by its articles) and
+splits the conflictual ones by direction. Both directions present: the judgement is that the
+two acted against each other; one only: that the steps came from that side, a claim of absence
+about the other side, so it is held at moderate confidence at most.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from trustbrief.brief.findings.base import (
+    Finding,
+    as_int,
+    cite_documents,
+    parse_focus,
+    period_words,
+    plural,
+    table_of,
+)
+from trustbrief.brief.findings.cooperation import event_origins, period_rows
+from trustbrief.brief.views.cells import as_list, day_label, quoted, text_column, to_date
+
+ABSENCE_CEILING = "moderate"
+
+
+def _example(rows: pd.DataFrame) -> str:
+    """The best-corroborated act of a direction, dated ones first: '“X” (8 Oct 2024)'."""
+    ranked = rows.assign(_dated=text_column(rows, "date") != "",
+                         _origins=[as_int(n) for n in rows.get("n_origins", [0] * len(rows))])
+    best = ranked.sort_values(["_dated", "_origins", "event_id"],
+                              ascending=[False, False, True]).iloc[0]
+    day = to_date(best["date"])
+    return quoted(str(best["label"])) + (f" ({day_label(day)})" if day is not None else "")
+
+
+def _direction_clause(rows: pd.DataFrame, actor: str, other: str) -> str:
+    if rows.empty:
+        return f"none by {actor} against {other}"
+    return f"{len(rows)} by {actor} against {other} (such as {_example(rows)})"
+
+
+def direction_finding(tables, start, end, focus: str) -> Finding:
+    """'Of the 6 conflictual events ..., 4 by A against B (such as ...) and 2 by B against A
+    (such as ...).'"""
+    observer, subject = parse_focus(focus)
+    rows, _ = period_rows(tables, start, end)
+    conflict = rows[text_column(rows, "tone") == "conflictual"] if len(rows) else rows
+    if conflict.empty:
+        return Finding(f"No conflictual event between {observer} and {subject} is reported "
+                       f"{period_words(start, end)}.", [], "direction", False)
+    direction = text_column(conflict, "direction").str.replace(" ", "")
+    by_observer = conflict[(direction == f"{observer}->{subject}").to_numpy()]
+    by_subject = conflict[(direction == f"{subject}->{observer}").to_numpy()]
+    text = (f"Of the {plural(len(conflict), 'conflictual event')} between {observer} and "
+            f"{subject} {period_words(start, end)}, "
+            f"{_direction_clause(by_observer, observer, subject)} and "
+            f"{_direction_clause(by_subject, subject, observer)}.")
+    events = table_of(tables, "events")
+    if len(by_observer) and len(by_subject):
+        # 'both acted' is only as sure as the less attested direction
+        weaker = min(by_observer, by_subject, key=lambda r: len(event_origins(r, events)))
+        return Finding(text, _cite(conflict, tables), "reciprocal",
+                       origins=event_origins(weaker, events))
+    actor, other, mine = (observer, subject, by_observer) if len(by_observer) else \
+        (subject, observer, by_subject)
+    return Finding(text, _cite(mine, tables), "one_sided", origins=event_origins(mine, events),
+                   ceiling=ABSENCE_CEILING,
+                   ceiling_reason=f"no conflictual act of {other} is reported, and an absence "
+                                  "of reports is not an absence of acts",
+                   terms={"actor": actor, "other": other})
+
+
+def _cite(rows: pd.DataFrame, tables):
+    docs = list(dict.fromkeys(d for cell in rows["doc_ids"] for d in as_list(cell)))
+    return cite_documents(docs, table_of(tables, "documents"))

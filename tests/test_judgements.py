@@ -1,0 +1,105 @@
+"""Key judgements the data support, for any pair: who acted against whom, the best-attested
+act, a silence held lower by undated events between the channel's officials, and a front
+page that says so when fewer than three judgements stand."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from fixtures.brief_tables import brief_tables
+from trustbrief.brief.findings.cadence import cadence_finding
+from trustbrief.brief.findings.coverage import central_event_finding, named_origins
+from trustbrief.brief.findings.direction import direction_finding
+from trustbrief.brief.judgements import judge
+from trustbrief.brief.sections import Brief
+from trustbrief.brief.tables import Tables
+
+START, END, FOCUS = "2024-07-01", "2024-10-31", "US->Israel"
+
+
+def test_conflict_in_both_directions_is_judged_reciprocal_on_the_weaker_side():
+    tables = brief_tables()  # e008 US->Israel, e011 and e012 Israel->US, all conflictual
+    finding = direction_finding(tables, START, END, FOCUS)
+    assert finding.kind == "reciprocal" and finding.supports
+    assert "1 by US against Israel" in finding.text
+    assert "2 by Israel against US" in finding.text
+    # the example of a direction is its dated act before an undated one
+    assert "“Israel rejects a US request” (8 Oct 2024)" in finding.text
+    [judgement] = judge(tables, [finding], FOCUS)
+    assert "US and Israel" in judgement.statement and "both took conflictual steps" in \
+        judgement.statement
+
+
+def test_conflict_from_one_side_only_is_a_claim_of_absence_held_at_moderate():
+    tables = brief_tables()
+    coop = tables["cooperation"]
+    tables["cooperation"] = coop[coop["event_id"] != "e008"]  # no US act against Israel
+    finding = direction_finding(tables, START, END, FOCUS)
+    assert finding.kind == "one_sided" and "none by US against Israel" in finding.text
+    assert finding.ceiling == "moderate" and "absence" in finding.ceiling_reason
+    [judgement] = judge(tables, [finding], FOCUS)
+    assert "came from Israel, not from US" in judgement.statement
+    assert judgement.confidence in ("moderate", "low")
+
+
+def test_no_conflictual_event_gives_no_direction_judgement():
+    tables = brief_tables()
+    coop = tables["cooperation"]
+    tables["cooperation"] = coop[coop["tone"] == "cooperative"]
+    finding = direction_finding(tables, START, END, FOCUS)
+    assert not finding.available and judge(tables, [finding], FOCUS) == []
+
+
+def test_the_best_attested_act_is_judged_to_have_taken_place():
+    tables = brief_tables()
+    finding = central_event_finding(tables, START, END, FOCUS)
+    assert finding.kind == "established" and finding.supports
+    assert "Hassan Nasrallah" in finding.text and "3 independent origins" in finding.text
+    [judgement] = judge(tables, [finding], FOCUS)
+    assert judgement.statement.startswith(
+        "“Israel kills Hezbollah leader Hassan Nasrallah in Beirut” (27 Sep 2024)")
+    adverb = {"high": "very likely", "moderate": "likely"}.get(judgement.confidence, "")
+    assert f"{adverb} took place as reported".strip() in judgement.statement
+
+
+def test_an_act_with_one_origin_or_a_statement_is_no_central_event():
+    tables = brief_tables()
+    events = tables["events"]
+    tables["events"] = events.assign(n_origins=1)
+    assert not central_event_finding(tables, START, END, FOCUS).supports
+    tables["events"] = events.assign(plover="OTHER")  # statements and reports, not acts
+    assert not central_event_finding(tables, START, END, FOCUS).available
+
+
+def test_origins_that_are_articles_are_counted_never_shown_as_ids():
+    documents = pd.DataFrame({"doc_id": ["d4d5e6f7081", "d5e6f708192"]})
+    text = named_origins(["Axios", "d4d5e6f7081", "d5e6f708192"], documents)
+    assert text == "Axios and 2 articles of unnamed outlets"
+
+
+def test_an_undated_event_between_the_channel_officials_holds_a_measured_silence_low():
+    tables = brief_tables()
+    cadence = tables["cadence"].copy()
+    cadence.loc[cadence["channel"] == "leaders", "previous_gap_basis"] = "events"
+    tables["cadence"] = cadence
+    assert cadence_finding(tables, START, END, FOCUS).ceiling == "high"
+    apology = pd.DataFrame([{"event_id": "e020", "date": "", "agent": "Benjamin Netanyahu",
+                             "targets": "Joe Biden", "status": "asserted",
+                             "label": "Netanyahu apologises to Biden"}])
+    tables["events"] = pd.concat([tables["events"], apology], ignore_index=True).fillna("")
+    finding = cadence_finding(tables, START, END, FOCUS)
+    assert finding.ceiling == "low"
+    assert "1 undated event between its two officials" in finding.ceiling_reason
+
+
+def test_a_brief_with_fewer_than_three_judgements_says_so():
+    frames = brief_tables()
+    frames["events"] = frames["events"].assign(lane="contacts", operation="false", n_origins=1)
+    frames["notice_ledger"] = frames["notice_ledger"].iloc[0:0]
+    frames["cooperation"] = frames["cooperation"].iloc[0:0]
+    frames["trust_signals"] = frames["trust_signals"].iloc[0:0]
+    params = {"title": "Thin", "start": START, "end": END, "focus": FOCUS, "min_origins": 1}
+    front = Brief(Tables(frames), params).front_page()._repr_html_()
+    judged = front.split('class="tb-judgements', 1)[1].split("</ol>", 1)[0].count("<li>")
+    assert judged < 3
+    assert "support only" in front or "support no key judgement" in front
