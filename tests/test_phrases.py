@@ -83,3 +83,11 @@ def test_rows_without_a_parse_or_a_trigger_get_an_empty_phrase(nlp):
     assert [r["phrase"] for r in with_phrases(rows, nlp(text), [])] == [
         "Moldovan police raided the offices of a Transnistrian broadcaster", ""]
     assert with_phrases([dict(rows[0])], None, [])[0]["phrase"] == ""
+
+
+def test_a_noun_described_by_a_participle_keeps_who_did_it(nlp):
+    # without the participle this was no phrase ('a raid') and the label read 'Raid by X'
+    text = "Two brothers died during a raid carried out by Chilean police, the ministry said."
+    assert phrase(nlp, text, "raid") == "Raid carried out by Chilean police"
+    text = "The strike reported yesterday destroyed a depot."  # a participle with no agent
+    assert phrase(nlp, text, "strike") == ""

@@ -48,6 +48,7 @@ from trustbrief.brief.views.events import (
     actor_sides,
     confident_events,
     event_notice,
+    named_origins,
 )
 from trustbrief.brief.views.notice import (
     accounts_text,
@@ -193,8 +194,9 @@ class Brief:
         dated = len(confident_events(self.events, self.start, self.end, self.actor_sides))
         crisis = ((self.params["crisis_start"], self.params["crisis_end"])
                   if self.params.get("crisis_start") else None)
-        chart = timeline(events, self.start, self.end, crisis=crisis, notice_to=self.observer)
-        narrow = timeline(events, self.start, self.end, crisis=crisis,
+        drawn = named_origins(events, self.tables["documents"])  # tooltips name, never ids
+        chart = timeline(drawn, self.start, self.end, crisis=crisis, notice_to=self.observer)
+        narrow = timeline(drawn, self.start, self.end, crisis=crisis,
                           notice_to=self.observer, width=NARROW_WIDTH)
         ops = events[text_column(events, "lane") == "operations"]
         little = ops[event_notice(ops).isin(["none", "minutes"])]

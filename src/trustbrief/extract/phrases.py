@@ -203,9 +203,24 @@ def _nominal(noun, level: int, skipped: set) -> list:
     citizens'; [] when nothing but the noun, an article or a pronoun is left ('the strike',
     'his opposition')."""
     words = _noun_words(noun, level, skipped, top=True, depth=2)
+    if level < 3:  # 'a raid carried out by Russian authorities' says who raided
+        words += _described_by(noun, level, skipped)
     content = [w for w in words if w is not noun and w.pos_ not in ("DET", "PRON", "PART",
                                                                      "CCONJ", "ADP", "PUNCT")]
     return words if content else []
+
+
+def _described_by(noun, level: int, skipped: set) -> list:
+    """A past participle after the noun with its particle and its agent ('carried out by
+    Russian authorities'); [] when it names no agent ('the strike reported yesterday')."""
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                and c.i > noun.i and c.i not in skipped):
+        agent = next((c for c in acl.children if c.dep_ == "agent"), None)
+        obj = _noun_pobj(agent) if agent is not None else None
+        if obj is not None and obj.i not in skipped and obj.pos_ != "PRON":
+            return [acl, *(c for c in acl.children if c.dep_ == "prt"), agent,
+                    *_noun_words(obj, level, skipped)]
+    return []
 
 
 def _noun_words(noun, level: int, skipped: set, top: bool = False, depth: int = 1) -> list:

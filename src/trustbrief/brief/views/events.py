@@ -8,6 +8,7 @@ import pandas as pd
 
 from trustbrief.brief.style import INFERRED_BASES, NOTICE_ORDER, STATED_MARK, UNCERTAIN_MARK
 from trustbrief.brief.views.cells import as_list, day_label, numbers, text_column, to_date, truthy
+from trustbrief.brief.views.outlets import outlet_labels
 from trustbrief.contract import Factuality
 
 
@@ -165,3 +166,15 @@ def unplaced_events(events: pd.DataFrame | None, start, end,
         return pd.DataFrame(columns=list(getattr(events, "columns", [])) + ["why"])
     why = off_timeline_reason(events, start, end, sides, limit)
     return events.assign(why=why)[why != ""]
+
+
+def named_origins(events: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataFrame:
+    """The events with their `origins` cells named for a reader: an origin that is an article
+    of its own (the origin rule names it by its doc_id) becomes the article's short name (its
+    outlet, or its title), so chart tooltips never show an id outside the annex."""
+    if events.empty or "origins" not in events.columns:
+        return events
+    # the cell is ';'-separated: a title's own ';' must not split it
+    names = {d: name.replace(";", ",") for d, (name, _) in outlet_labels(documents).items()}
+    return events.assign(origins=[";".join(dict.fromkeys(names.get(o, o) for o in as_list(cell)))
+                                  for cell in text_column(events, "origins")])
