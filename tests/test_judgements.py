@@ -103,3 +103,23 @@ def test_a_brief_with_fewer_than_three_judgements_says_so():
     judged = front.split('class="tb-judgements', 1)[1].split("</ol>", 1)[0].count("<li>")
     assert judged < 3
     assert "support only" in front or "support no key judgement" in front
+
+
+def test_statement_origins_are_named_never_ids():
+    from trustbrief.brief.views.statements import trust_statements
+
+    tables = brief_tables()
+    # articles of unknown outlet citing no one: each is its own origin, named by its doc_id
+    documents = tables["documents"].assign(outlet="unknown")
+    claims = tables["claims"].assign(cited_outlet="")
+    frame = trust_statements(tables["trust_signals"], claims, documents, FOCUS)
+    ids = set(tables["documents"]["doc_id"])
+    assert len(frame) and not ids & set(frame["origin"])
+
+
+def test_a_finding_left_out_by_the_cap_of_five_is_not_listed_as_unsupported():
+    from trustbrief.brief.findings.base import Finding
+    from trustbrief.brief.judgements import not_judged
+
+    findings = [Finding("x", kind="established"), Finding("y", kind="trust", available=False)]
+    assert [f.text for f in not_judged(findings, [])] == ["y"]

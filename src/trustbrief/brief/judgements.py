@@ -121,7 +121,9 @@ def not_judged(findings: list[Finding], judgements: list[Judgement]) -> list[Fin
     what the judgement needs (no dated operation, no statement) or shows the opposite.
     The front page says so, so a thin brief is honest about why it is thin."""
     judged = {j.finding.kind for j in judgements}
-    return [f for f in findings if f.kind in CLAUSES and f.kind not in judged]
+    # a supported finding left out only by the cap of five judgements is no want of evidence
+    return [f for f in findings if f.kind in CLAUSES and f.kind not in judged
+            and (not f.available or not f.supports)]
 
 
 def judge(tables, findings: list[Finding], focus: str) -> list[Judgement]:

@@ -70,7 +70,8 @@ TITLE_MIN_CHARS = 22  # a title needs a few words to be recognised, even in a na
 
 def title_name(title: str, limit: int) -> str:
     """An article of unknown outlet named in a narrow place: its title, quoted and short."""
-    title = " ".join(str(title or "").split())
+    # a title that opens with a quotation keeps it inside the name's own quotes
+    title = " ".join(str(title or "").split()).strip("\"“”'‘’ ")
     if not title:
         return "article of unknown outlet"
     room = max(limit, TITLE_MIN_CHARS) - 2

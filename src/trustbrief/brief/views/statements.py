@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from trustbrief.brief.views.cells import text_column, to_date
+from trustbrief.brief.views.outlets import outlet_labels
 from trustbrief.contract import SpeakerType
 from trustbrief.origins import Origins
 
@@ -51,6 +52,8 @@ def trust_statements(signals: pd.DataFrame | None, claims: pd.DataFrame | None,
     origins = Origins.from_tables(documents if documents is not None else pd.DataFrame(),
                                   claims)
     published = _published(documents)
+    # an article that is its own origin is named by its outlet or title, never by its id
+    names = {d: name for d, (name, _) in outlet_labels(documents).items()}
     rows = []
     for r in mine.assign(stated_on=text_column(mine, "stated_on")).to_dict("records"):
         name, kind = speakers.get((r["doc_id"], r["sent_id"]),
@@ -62,7 +65,7 @@ def trust_statements(signals: pd.DataFrame | None, claims: pd.DataFrame | None,
                                                                errors="coerce"),
             "speaker": name,
             "speaker_type": kind if kind in SPEAKER_KINDS else SpeakerType.UNATTRIBUTED,
-            "origin": origins.of(r["doc_id"], [r["sent_id"]]),
+            "origin": _named(origins.of(r["doc_id"], [r["sent_id"]]), names),
             "day": stated or published.get(r["doc_id"]),
             "dated_by": "stated" if stated is not None else "published",
             "text": r.get("text", "")})
@@ -93,3 +96,7 @@ def made_text(group: pd.DataFrame) -> str:
         latest = max(bounds)
         return f"by {latest.day} {latest:%b}"
     return "undated"
+
+
+def _named(origin: str, names: dict[str, str]) -> str:
+    return names.get(origin, origin)
