@@ -81,3 +81,13 @@ def test_the_notice_finding_counts_the_operation_once():
     ops = operations_with_notice(tables, "2024-07-01", "2024-10-31")
     assert list(ops["event_id"]) == ["e003", "e012"]
     assert list(ops["notice"]) == ["none", "none"]
+
+
+def test_the_timeline_draws_the_operation_once_and_the_annex_says_why():
+    from trustbrief.brief.views.events import OFF_TIMELINE, confident_events, unplaced_events
+
+    events = EVENTS.assign(date_basis="reported", n_origins=[3, 6, 3])
+    shown = confident_events(events, "2024-07-01", "2024-10-31")
+    assert list(shown["event_id"]) == ["e012", "e003"]
+    left = unplaced_events(events, "2024-07-01", "2024-10-31").set_index("event_id")
+    assert left.loc["e011", "why"] == OFF_TIMELINE["retold"]

@@ -8,6 +8,7 @@ import pandas as pd
 
 from trustbrief.brief.style import INFERRED_BASES, NOTICE_ORDER, STATED_MARK, UNCERTAIN_MARK
 from trustbrief.brief.views.cells import as_list, day_label, numbers, text_column, to_date, truthy
+from trustbrief.brief.views.notice import operation_heads
 from trustbrief.brief.views.outlets import outlet_labels
 from trustbrief.contract import Factuality
 
@@ -122,7 +123,17 @@ OFF_TIMELINE = {  # why an event of the period is not on the timeline (annex wor
     "undated": "no date", "status": "not asserted", "outside": "best date outside the period",
     "reporting": "the act of reporting", "one_side": "within one side",
     "limit": "fewer origins than the events shown",
+    "retold": "the same operation as a better-reported event shown",
 }
+
+
+def _retold(events: pd.DataFrame, reasons: pd.Series) -> pd.Series:
+    """Operations on the timeline that another shown row tells (views.notice.operation_heads:
+    same day, category and acting side, one's target among the other's actors): drawn once."""
+    ops = (reasons == "") & (text_column(events, "lane") == "operations").values
+    ids = list(text_column(events, "event_id")[ops.values])
+    heads = operation_heads(events, ids)
+    return ops & text_column(events, "event_id").map(lambda e: heads.get(e, e) != e).values
 
 
 def off_timeline_reason(events: pd.DataFrame, start, end,
@@ -149,6 +160,7 @@ def off_timeline_reason(events: pd.DataFrame, start, end,
         else:
             reasons.append("")
     out = pd.Series(reasons, index=events.index, dtype=object)
+    out[_retold(events, out)] = OFF_TIMELINE["retold"]
     shown = frame.set_index(events.index)[out == ""]
     if limit is not None and len(shown) > limit:
         ranked = shown.sort_values(["n_origins", "n_documents", "date", "event_id"],
