@@ -58,6 +58,21 @@ def test_time_limit_stops_a_runaway_match_and_restores_the_alarm():
         assert sum(range(10)) == 45
 
 
+def test_a_cpu_budget_ignores_waiting_but_stops_a_runaway_match():
+    """A pattern's budget is CPU time: waiting for the CPU (a loaded machine, here a sleep)
+    never counts against it, so a cheap pattern is never refused for another process's load."""
+    import signal
+    import time
+
+    before = signal.getsignal(signal.SIGVTALRM)
+    with limits.time_limit(0.05, "waiting", clock="cpu"):
+        time.sleep(0.2)
+    with pytest.raises(limits.TimeLimitExceeded, match="probe"):
+        with limits.time_limit(0.05, "probe", clock="cpu"):
+            re.match(r"(a+)+$", "a" * 64 + "!")
+    assert signal.getsignal(signal.SIGVTALRM) is before
+
+
 def test_bounded_spans_cut_at_spaces_and_keep_offsets():
     text = "x" * 10 + " " + ("word " * 900)
     spans = limits.bounded_spans(text, 0, len(text), max_chars=400)

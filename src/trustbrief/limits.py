@@ -4,7 +4,9 @@
   most `max_chars` at word boundaries, so every per-sentence step (parsing, windows, rules)
   runs on inputs of bounded size and the total cost grows linearly with the text.
 - `time_limit` stops a step that runs longer than its budget (one document, one pattern
-  probe) with `TimeLimitExceeded`; the caller skips that input with a warning.
+  probe) with `TimeLimitExceeded`; the caller skips that input with a warning. A document's
+  budget is wall-clock time (what a user waits for); a pattern probe's is the process's CPU
+  time, so a busy machine never makes a valid pattern look catastrophic.
 - `check_pattern_cost` probes an analyst's regular expression at validation time with
   inputs built from its own characters: a pattern that backtracks catastrophically (e.g.
   `(a+)+$`) is refused before it can hang a build.
@@ -27,7 +29,8 @@ log = logging.getLogger("trustbrief")
 MAX_SENTENCE_CHARS = 2_000
 # Seconds one document may take through extraction before it is skipped with a warning.
 DOCUMENT_SECONDS = 60.0
-# Seconds all probes of one analyst pattern may take together.
+# CPU seconds all probes of one analyst pattern may take together (a valid pattern needs
+# under a millisecond; a catastrophic one runs for minutes).
 PATTERN_SECONDS = 0.25
 
 
@@ -70,29 +73,36 @@ def _can_use_alarm() -> bool:
     return threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
 
 
+# The two clocks a budget can run on: (timer, its signal).
+_CLOCKS = {"wall": (signal.ITIMER_REAL, "SIGALRM"), "cpu": (signal.ITIMER_VIRTUAL, "SIGVTALRM")}
+
+
 @contextlib.contextmanager
-def time_limit(seconds: float, what: str = "step") -> Iterator[None]:
-    """Raise TimeLimitExceeded in the block after `seconds` (a real-time alarm; works in
-    Python code and inside `re` matching). Outside the main thread it only runs the block."""
+def time_limit(seconds: float, what: str = "step", clock: str = "wall") -> Iterator[None]:
+    """Raise TimeLimitExceeded in the block after `seconds` of `clock` time ('wall', or
+    'cpu': this process's user CPU time, blind to other processes' load). An interval timer
+    fires inside Python code and inside `re` matching. Outside the main thread it only runs
+    the block."""
     if seconds <= 0 or not _can_use_alarm():
         yield
         return
+    timer, signal_name = _CLOCKS[clock]
+    signum = getattr(signal, signal_name)
 
     def expired(signum, frame):
         raise TimeLimitExceeded(f"{what} took longer than {seconds:g} s")
 
-    previous = signal.signal(signal.SIGALRM, expired)
-    outer = signal.setitimer(signal.ITIMER_REAL, min(seconds, signal.getitimer(
-        signal.ITIMER_REAL)[0] or seconds))[0]
-    started = time.monotonic()
+    previous = signal.signal(signum, expired)
+    outer = signal.setitimer(timer, min(seconds, signal.getitimer(timer)[0] or seconds))[0]
+    started = time.monotonic() if clock == "wall" else time.process_time()
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        if outer:  # an enclosing limit keeps running, with the time that is left
-            left = outer - (time.monotonic() - started)
-            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-3))
+        signal.setitimer(timer, 0)
+        signal.signal(signum, previous)
+        if outer:  # an enclosing limit on the same clock keeps running, with the time left
+            now = time.monotonic() if clock == "wall" else time.process_time()
+            signal.setitimer(timer, max(outer - (now - started), 1e-3))
 
 
 def _probes(pattern: str) -> list[str]:
@@ -104,7 +114,8 @@ def _probes(pattern: str) -> list[str]:
 
 
 def check_pattern_cost(compiled: re.Pattern, seconds: float = PATTERN_SECONDS) -> None:
-    """Raise TimeLimitExceeded when `compiled` needs more than `seconds` on the probes."""
-    with time_limit(seconds, f"pattern {compiled.pattern!r}"):
+    """Raise TimeLimitExceeded when `compiled` needs more than `seconds` of CPU time on the
+    probes (CPU, not wall-clock: on a loaded machine a cheap pattern may wait its turn)."""
+    with time_limit(seconds, f"pattern {compiled.pattern!r}", clock="cpu"):
         for probe in _probes(compiled.pattern):
             compiled.search(probe)
