@@ -3,7 +3,11 @@ time: about 4,000 words/s per core with NER, 7,000 without).
 
 - No parse: a sentence with no event trigger, no verb of saying and no quote (nothing in it
   is read from the tree).
-- Tagger, parser and lemmatizer: a sentence with an event trigger (roles and factuality).
+- Tagger, parser and lemmatizer: a sentence with an event trigger (roles and factuality):
+  a word of the event vocabulary (data/event_types.yaml), or a word the dependency trigger
+  patterns of data/syntax.yaml (`triggers`) may bind as their trigger - any inflection of
+  their LEMMA values (inverted from the pipeline's own lemmatizer tables), their ORTH,
+  LOWER or TEXT values; a trigger node with no such word makes every sentence parsed.
 - Also NER: a sentence where someone may speak (a verb of saying or a quote) AND that holds
   a capitalised word no gazetteer form covers (a name no list holds, which only NER can
   type). NER's labels are read for speakers only (speakers.py: PERSON, ORG, NORP, GPE), and
@@ -34,8 +38,82 @@ def needs_parse(text: str, lex: Lexicons, common: frozenset[str]) -> tuple[bool,
     """(parse it, with NER) for one sentence (see the module)."""
     att = lex.attribution
     speech = '"' in text or "“" in text or bool(att.speech.search(text))
-    parse = speech or bool(lex.trigger_pattern.search(text))
+    parse = speech or bool(lex.trigger_pattern.search(text)) or bool(
+        syntax_trigger_words(lex.syntax).search(text))
     return parse, speech and unlisted_name(text, lex, common)
+
+
+NOTHING = re.compile(r"(?!)")
+EVERYTHING = re.compile(r"")
+_TRIGGER_WORDS: dict[int, tuple] = {}  # id(Syntax) -> (that Syntax, its pattern)
+
+
+def syntax_trigger_words(syntax) -> re.Pattern:
+    """The words (any case) a dependency trigger pattern of `syntax` may bind as its trigger
+    (see the module); computed once per loaded Syntax."""
+    known = _TRIGGER_WORDS.get(id(syntax))
+    if known is not None and known[0] is syntax:
+        return known[1]
+    words: set[str] = set()
+    for _, _, pattern in getattr(syntax, "triggers", ()) if syntax is not None else ():
+        found = _node_words(pattern[0].get("RIGHT_ATTRS") or {}, syntax)
+        if found is None:
+            compiled = EVERYTHING
+            break
+        words |= found
+    else:
+        compiled = (re.compile(r"(?<![\w-])(?:" + "|".join(
+            re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + r")(?![\w-])",
+            re.IGNORECASE) if words else NOTHING)
+    _TRIGGER_WORDS[id(syntax)] = (syntax, compiled)
+    return compiled
+
+
+def _node_words(attrs: dict, syntax) -> set[str] | None:
+    """Surface words (lowercase) the trigger node may have; None when any word may do."""
+    for key in ("ORTH", "LOWER", "TEXT", "LEMMA"):
+        if key not in attrs:
+            continue
+        value = attrs[key]
+        values = value.get("IN") if isinstance(value, dict) else [value]
+        if not isinstance(values, list):  # NOT_IN, REGEX and the like: any word may do
+            return None
+        values = [str(v).lower() for v in values]
+        return set(values) if key != "LEMMA" else inflections(values, syntax.pipeline)
+    return None
+
+
+def inflections(lemmas: Iterable[str], pipeline: str | None) -> set[str]:
+    """Every word the pipeline's rule lemmatizer may reduce to one of `lemmas` (its suffix
+    rules run backwards, its exceptions inverted), the lemmas themselves included."""
+    from trustbrief.extract.nlp import load_pipeline
+
+    lemmas = set(lemmas)
+    rules, exceptions = _lemmatizer_tables(load_pipeline(pipeline or None))
+    words = set(lemmas)
+    for lemma in lemmas:
+        for old, new in rules:
+            if lemma.endswith(new):
+                words.add(lemma[:len(lemma) - len(new)] + old)
+    words |= {word for word, its in exceptions if its & lemmas}
+    return words
+
+
+def _lemmatizer_tables(nlp) -> tuple[list, list]:
+    """((suffix, replacement) rules, (word, its lemmas) exceptions) of nlp's lemmatizers."""
+    rules, exceptions = [], []
+    for _, pipe in nlp.pipeline:
+        lookups = getattr(pipe, "lookups", None)
+        if lookups is None:
+            continue
+        if lookups.has_table("lemma_rules"):
+            table = lookups.get_table("lemma_rules")
+            rules += [(old, new) for key in table for old, new in table[key]]
+        if lookups.has_table("lemma_exc"):
+            table = lookups.get_table("lemma_exc")
+            exceptions += [(word, frozenset(its)) for key in table
+                           for word, its in table[key].items()]
+    return rules, exceptions
 
 
 def unlisted_name(text: str, lex: Lexicons, common: frozenset[str]) -> bool:
