@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from trustbrief import extract
+from trustbrief import extract, fingerprints
 from trustbrief.extract import rowcache, stage
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,7 +109,7 @@ def test_fingerprint_covers_knowledge_code_and_pipeline(lex):
     assert rowcache.fingerprint(lex, vocab, "pipeline-2") != base
     other = extract.Lexicons(**{**lex.__dict__, "intensifiers": (*lex.intensifiers, ("x", 2))})
     assert rowcache.fingerprint(other, vocab, "pipeline-1") != base
-    modules = rowcache._imported_modules(rowcache.CODE_ROOT)
+    modules = fingerprints._imported_modules(rowcache.CODE_ROOT)
     # what extraction runs: its own modules, the time expressions and the knowledge loaders
     assert {"trustbrief.extract.syntax", "trustbrief.extract.stage", "trustbrief.timex.find",
             "trustbrief.knowledge"} <= set(modules)
@@ -121,7 +121,7 @@ def test_imports_are_read_from_the_source(tmp_path):
     source.write_text("import trustbrief.limits\nfrom trustbrief import (\n    timex,  # why\n"
                       "    parallel as p,\n)\nfrom trustbrief.extract.nlp import Parser\n"
                       "def f():\n    from trustbrief.events import build\n", encoding="utf-8")
-    names = set(rowcache._imports(source))
+    names = set(fingerprints._imports(source))
     assert {"trustbrief.limits", "trustbrief.timex", "trustbrief.parallel",
             "trustbrief.extract.nlp", "trustbrief.events"} <= names
 
@@ -153,7 +153,7 @@ def test_a_damaged_cache_file_is_a_miss(lex, tmp_path):
 
 
 def test_rows_must_be_plain_values(tmp_path):
-    cache = rowcache.RowCache(tmp_path, "f" * rowcache.FINGERPRINT_LENGTH)
+    cache = rowcache.RowCache(tmp_path, "f" * fingerprints.FINGERPRINT_LENGTH)
     with pytest.raises(TypeError, match="'targets'"):
         cache.write("k", ([], [{"targets": ("Israel",)}], [], [], []))
     cache.write("k", ([], [{"targets": ["Israel"], "n": 1.5, "x": None}], [], [], []))
@@ -161,8 +161,8 @@ def test_rows_must_be_plain_values(tmp_path):
 
 
 def test_prune_keeps_the_current_fingerprint_and_other_files(tmp_path):
-    current = "a" * rowcache.FINGERPRINT_LENGTH
-    old = tmp_path / ("b" * rowcache.FINGERPRINT_LENGTH)
+    current = "a" * fingerprints.FINGERPRINT_LENGTH
+    old = tmp_path / ("b" * fingerprints.FINGERPRINT_LENGTH)
     old.mkdir()
     (tmp_path / "notes").mkdir()
     cache = rowcache.RowCache(tmp_path, current)

@@ -109,7 +109,8 @@ def make_corpus(n: int, out: Path, seeds_dir: Path = ROOT / "seeds",
 
 def run_one(seeds_dir: Path, cache: Path | None = None) -> dict:
     """Extraction + events on one corpus, in this process (called in a child process), with
-    the parse and extraction caches in `cache`/parses and `cache`/rows. The peak memory and
+    the parse, extraction and corpus caches in `cache`/parses, `cache`/rows and
+    `cache`/records. The peak memory and
     the CPU seconds count the worker processes too; `load` is the 1-minute load average at
     the end (the machine may be shared: wall time then says little, CPU time more)."""
     import logging
@@ -120,7 +121,8 @@ def run_one(seeds_dir: Path, cache: Path | None = None) -> dict:
     started, cpu_started = time.perf_counter(), _cpu_seconds()
     tables = pipeline.run(seeds_dir, ROOT / "data",
                           parse_cache=cache / "parses" if cache else None,
-                          row_cache=cache / "rows" if cache else None)
+                          row_cache=cache / "rows" if cache else None,
+                          record_cache=cache / "records" if cache else None)
     wall = time.perf_counter() - started
     peak_kib = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                    resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)

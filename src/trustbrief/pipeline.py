@@ -108,17 +108,19 @@ def _shown_path(path: Path) -> str:
 
 def run(seeds_dir: Path | str, data_dir: Path | str, focus: tuple[str, str] | None = None,
         knowledge: Knowledge | None = None, parse_cache: Path | str | None = None,
-        row_cache: Path | str | None = None) -> dict[str, pd.DataFrame]:
+        row_cache: Path | str | None = None, record_cache: Path | str | None = None
+        ) -> dict[str, pd.DataFrame]:
     """Run every stage; returns all tables by name. focus: the (observer, subject) pair;
     default: the story's pair. `parse_cache`: folder of the parse cache (one file per
     document), `row_cache`: folder of the extraction cache (each document's extracted rows,
-    extract.rowcache); none by default."""
+    extract.rowcache), `record_cache`: folder of the corpus cache (each article's document
+    row and sentences, corpus.recordcache); none by default."""
     kb = knowledge or Knowledge(data_dir)
     focus = focus or kb.focus
     if focus is None:
         raise ValueError("no focus pair: give focus=(OBSERVER, SUBJECT) or a story")
     with _cyclic_gc_paused():
-        return _run_stages(seeds_dir, kb, focus, parse_cache, row_cache)
+        return _run_stages(seeds_dir, kb, focus, parse_cache, row_cache, record_cache)
 
 
 @contextlib.contextmanager
@@ -135,8 +137,8 @@ def _cyclic_gc_paused():
             gc.enable()
 
 
-def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=None
-                ) -> dict[str, pd.DataFrame]:
+def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=None,
+                record_cache=None) -> dict[str, pd.DataFrame]:
     from trustbrief import corpus, dating, events, extract, metrics, timex
 
     timings, parse_counts = {}, {}
@@ -150,7 +152,7 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
 
     raw = stage("read", corpus.read_seeds, seeds_dir, kb.rules)
     documents, sentences = stage("corpus", corpus.build_corpus, raw, kb.rules, kb.sidecar,
-                                 kb.sidecar_file)
+                                 kb.sidecar_file, cache=record_cache)
     _checked({"documents": documents, "sentences": sentences})
     # time expressions are found inside extraction, document by document in its workers
     found = stage("extract", extract.extract, sentences, documents, kb.lexicons,

@@ -8,6 +8,7 @@ the markup (markup itself never reaches the text).
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pandas as pd
 
@@ -26,6 +27,7 @@ from trustbrief.corpus.metadata import (
     warn_disagreement,
 )
 from trustbrief.corpus.read import RAW_COLUMNS
+from trustbrief.corpus.recordcache import RecordCache, collected_warnings, record_key
 from trustbrief.corpus.rules import SIDE_SOURCE, SIDECAR_FILE, CorpusRules
 from trustbrief.corpus.segmenter import WORD_RE, Segment, segment, split_sentences
 from trustbrief.limits import split_long_sentences
@@ -111,15 +113,42 @@ def _unique_doc_ids(raw: pd.DataFrame) -> list[str]:
     return ids
 
 
-def _record_job(job: tuple, rules: CorpusRules) -> tuple[dict, list[dict]]:
+def _record_job(job: tuple, rules: CorpusRules, store: RecordCache | None = None
+                ) -> tuple[dict, list[dict]]:
+    """The article's (document row, sentence rows); written to the corpus cache `store`
+    with the warnings it logged (here, in the worker: the writes share the cores)."""
     row, doc_id, side_entry, sidecar_file = job
-    return _document_record(row, doc_id, rules, side_entry, sidecar_file)
+    if store is None:
+        return _document_record(row, doc_id, rules, side_entry, sidecar_file)
+    with collected_warnings() as (warnings, level):
+        record = _document_record(row, doc_id, rules, side_entry, sidecar_file)
+    store.write(record_key(*job), record, warnings, level)
+    return record
+
+
+def _records(jobs: list[tuple], rules: CorpusRules, cache: Path | str | None) -> list[tuple]:
+    """(document row, sentence rows) per job: from the corpus cache when given and there,
+    else computed (in worker processes for a large corpus) and cached."""
+    if cache is None:
+        return parallel.map_in_order(_record_job, jobs, rules, desc="cleaning")
+    store = RecordCache(cache, rules)
+    found = [store.read(record_key(*job)) for job in jobs]
+    todo = [n for n, record in enumerate(found) if record is None]
+    fresh = parallel.map_in_order(_record_job, [jobs[n] for n in todo], rules, store,
+                                  desc="cleaning")
+    for n, record in zip(todo, fresh, strict=True):
+        found[n] = record
+    store.prune()
+    return found
 
 
 def build_corpus(raw: pd.DataFrame, rules: CorpusRules, sidecar: pd.DataFrame | None = None,
-                 sidecar_file: str = SIDECAR_FILE) -> tuple[pd.DataFrame, pd.DataFrame]:
+                 sidecar_file: str = SIDECAR_FILE, cache: Path | str | None = None
+                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Raw articles -> (documents, sentences); see SCHEMA. Pure: inputs are not changed.
-    sidecar_file: where the sidecar lives, as warnings name it (the story's sources.csv)."""
+    sidecar_file: where the sidecar lives, as warnings name it (the story's sources.csv).
+    `cache`: folder of the corpus cache (corpus.recordcache): an unchanged article's record
+    is read from it instead of computed; same tables, same warnings."""
     missing = [c for c in RAW_COLUMNS if c not in raw.columns]
     if missing:
         raise ValueError(f"build_corpus: raw frame lacks column(s) {', '.join(missing)}")
@@ -131,7 +160,7 @@ def build_corpus(raw: pd.DataFrame, rules: CorpusRules, sidecar: pd.DataFrame | 
     docs, sents = [], []
     jobs = [(row, doc_id, side.get(row["file"], {}), sidecar_file)
             for row, doc_id in zip(raw.to_dict("records"), _unique_doc_ids(raw), strict=True)]
-    for doc, sent_rows in parallel.map_in_order(_record_job, jobs, rules, desc="cleaning"):
+    for doc, sent_rows in _records(jobs, rules, cache):
         docs.append(doc)
         sents.extend(sent_rows)
     dup_index = match_duplicates([d.pop("_fingerprint") for d in docs], rules.limits)

@@ -19,107 +19,25 @@ Layout: FOLDER/<fingerprint>/<document key>.json.gz, JSON of plain values (gzip)
 
 from __future__ import annotations
 
-import dataclasses
 import gzip
 import hashlib
 import json
-import re
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
+from trustbrief import fingerprints
+from trustbrief.fingerprints import canonical, code_digest, is_fingerprint
 from trustbrief.safe_files import atomic_write_bytes
 
-FINGERPRINT_LENGTH = 24  # hex digits of the folder name
 TABLES = 5  # actor, mention, claim, signal and time expression rows
 CODE_ROOT = "trustbrief.extract"  # the modules extraction runs: this package and its imports
 
 
 def fingerprint(lexicons, vocabulary, pipeline: str) -> str:
     """sha256 (hex, shortened) of the knowledge, code and pipeline extraction depends on."""
-    digest = hashlib.sha256()
-    for part in (canonical(lexicons), canonical(vocabulary), pipeline, code_digest()):
-        digest.update(json.dumps(part, ensure_ascii=False, separators=(",", ":")).encode())
-        digest.update(b"\0")
-    return digest.hexdigest()[:FINGERPRINT_LENGTH]
-
-
-def canonical(value):
-    """`value` as nested lists of plain values, the same in every process: dataclass
-    fields that take part in comparison (caches like Lexicons.readings do not), dicts and
-    sets sorted, lists in their order, compiled regexes as pattern and flags. Anything else is a
-    TypeError: knowledge extraction reads must be plain data to be fingerprinted."""
-    if value is None or isinstance(value, (str, bool, int, float)):
-        return value
-    if isinstance(value, re.Pattern):
-        return ["re", value.pattern, value.flags]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [type(value).__name__, *([f.name, canonical(getattr(value, f.name))]
-                                        for f in dataclasses.fields(value) if f.compare)]
-    if isinstance(value, dict):  # sorted: some are built from sets, in a per-process order
-        return ["dict", *sorted(([canonical(k), canonical(v)] for k, v in value.items()),
-                                key=lambda item: json.dumps(item[0]))]
-    if isinstance(value, (list, tuple)):
-        return ["list", *(canonical(v) for v in value)]
-    if isinstance(value, (set, frozenset)):
-        return ["set", *sorted((canonical(v) for v in value), key=json.dumps)]
-    raise TypeError(f"cannot fingerprint a {type(value).__name__} in the extraction "
-                    "knowledge: keep it plain data (str, number, list, dict, set, regex, "
-                    "dataclass) or teach extract.rowcache.canonical about it")
-
-
-def code_digest(root: str = CODE_ROOT) -> str:
-    """sha256 of the source of `root` and of every trustbrief module it imports, directly
-    or not (found by reading the import statements, so the set is the same in every
-    process whatever else it imported)."""
-    digest = hashlib.sha256()
-    for name, path in sorted(_imported_modules(root).items()):
-        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-def _imported_modules(root: str) -> dict[str, Path]:
-    package = root.split(".")[0]
-    found: dict[str, Path] = {}
-    todo = [root]
-    while todo:
-        name = todo.pop()
-        if name in found:
-            continue
-        path = _module_file(name)
-        if path is None:  # a name imported from a module, not a module
-            continue
-        found[name] = path
-        parts = name.split(".")
-        todo += [".".join(parts[:k]) for k in range(1, len(parts))]  # parents run first
-        todo += [n for n in _imports(path) if n == package or n.startswith(package + ".")]
-    return found
-
-
-def _module_file(name: str) -> Path | None:
-    base = Path(__file__).resolve().parents[2].joinpath(*name.split("."))
-    for path in (base / "__init__.py", base.with_suffix(".py")):
-        if path.is_file():
-            return path
-    return None
-
-
-IMPORT = re.compile(r"^[ \t]*(?:import[ \t]+([\w.]+)|from[ \t]+([\w.]+)[ \t]+import[ \t]+"
-                    r"(\([^)]*\)|[^\n]*))", re.MULTILINE)
-
-
-def _imports(path: Path) -> list[str]:
-    """Modules named by the file's import statements (a text scan, ten times faster than
-    the ast; an import quoted in a docstring only adds a module to the digest)."""
-    names = []
-    for module, source, imported in IMPORT.findall(path.read_text(encoding="utf-8")):
-        if module:
-            names.append(module)
-            continue
-        names.append(source)
-        words = re.sub(r"#[^\n]*", "", imported)
-        names += [f"{source}.{w}" for w in re.findall(r"\w+", words) if w != "as"]
-    return names
+    return fingerprints.digest(canonical(lexicons), canonical(vocabulary), pipeline,
+                               code_digest(CODE_ROOT))
 
 
 def document_key(records: Sequence[dict]) -> str:
@@ -165,12 +83,8 @@ class RowCache:
         if not self.root.is_dir():
             return
         for other in self.root.iterdir():
-            if other != self.folder and other.is_dir() and _is_fingerprint(other.name):
+            if other != self.folder and other.is_dir() and is_fingerprint(other.name):
                 shutil.rmtree(other, ignore_errors=True)
-
-
-def _is_fingerprint(name: str) -> bool:
-    return len(name) == FINGERPRINT_LENGTH and all(c in "0123456789abcdef" for c in name)
 
 
 def _check_plain(row: dict) -> None:

@@ -1,0 +1,97 @@
+"""corpus.recordcache: a cached corpus run gives the same documents, sentences and warnings as
+a cold one, without cleaning an unchanged article again; changed rules compute everything
+again."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from pathlib import Path
+
+import pytest
+
+from trustbrief import corpus
+from trustbrief.corpus import build, recordcache
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+ARTICLES = {
+    "a.txt": "Israel and the US spoke on Tuesday\n\nPublished on October 3, 2024\n\n"
+             "Washington said on Tuesday that it had not been told of the strike. "
+             "Officials in Jerusalem declined to comment.\n",
+    "b.txt": "Talks resume in Cairo\n\nNegotiators met in Cairo on Monday. "
+             "A second round is planned for next week, two diplomats said.\n",
+    # one sentence longer than limits.MAX_SENTENCE_CHARS: split with a warning
+    "c.txt": "A long one\n\n" + " ".join(["word"] * 700) + ".\n",
+}
+
+
+@pytest.fixture(scope="module")
+def rules() -> corpus.CorpusRules:
+    return corpus.load_rules(DATA)
+
+
+@pytest.fixture
+def raw(tmp_path, rules):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, text in ARTICLES.items():
+        (seeds / name).write_text(text, encoding="utf-8")
+    return corpus.read_seeds(seeds, rules)
+
+
+def _built(raw, rules, cache, caplog):
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="trustbrief"):
+        docs, sents = corpus.build_corpus(raw, rules, cache=cache)
+    return docs, sents, [r.getMessage() for r in caplog.records]
+
+
+def test_a_cached_run_gives_the_same_tables_and_warnings_without_cleaning_again(
+        raw, rules, tmp_path, caplog, monkeypatch):
+    plain = _built(raw, rules, None, caplog)
+    assert any("was split into pieces" in m for m in plain[2])  # c.txt warned
+    cold = _built(raw, rules, tmp_path / "records", caplog)
+    monkeypatch.setattr(build, "_document_record", _never)
+    warm = _built(raw, rules, tmp_path / "records", caplog)
+    for run in (cold, warm):
+        assert run[0].equals(plain[0]) and run[1].equals(plain[1])
+        assert run[0].dtypes.equals(plain[0].dtypes)
+        assert run[2] == plain[2]  # the cached article warns again
+
+
+def test_a_new_article_alone_is_cleaned(raw, rules, tmp_path, caplog, monkeypatch):
+    _built(raw.iloc[:2], rules, tmp_path / "records", caplog)
+    cleaned = []
+    original = build._document_record
+    monkeypatch.setattr(build, "_document_record",
+                        lambda row, *args: cleaned.append(row["file"]) or original(row, *args))
+    docs = _built(raw, rules, tmp_path / "records", caplog)[0]
+    assert cleaned == ["c.txt"] and len(docs) == 3
+
+
+def test_changed_rules_clean_everything_again_and_drop_the_old_records(raw, rules, tmp_path,
+                                                                       caplog):
+    _built(raw, rules, tmp_path / "records", caplog)
+    old = {p.name for p in (tmp_path / "records").iterdir()}
+    changed = dataclasses.replace(rules, limits={**rules.limits, "shingle_words": 4})
+    assert recordcache.fingerprint(changed) != recordcache.fingerprint(rules)
+    _built(raw, changed, tmp_path / "records", caplog)
+    assert {p.name for p in (tmp_path / "records").iterdir()} == {
+        recordcache.fingerprint(changed)} != old
+
+
+def test_a_record_made_while_warnings_were_silenced_is_not_used_when_they_are_logged(
+        raw, rules, tmp_path, caplog):
+    logger = logging.getLogger("trustbrief")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        corpus.build_corpus(raw, rules, cache=tmp_path / "records")
+    finally:
+        logger.setLevel(level)
+    assert any("was split into pieces" in m for m in _built(raw, rules, tmp_path / "records",
+                                                            caplog)[2])
+
+
+def _never(*args, **kwargs):
+    raise AssertionError("an unchanged article was cleaned again")
