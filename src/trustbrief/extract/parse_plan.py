@@ -83,13 +83,17 @@ def _node_words(attrs: dict, syntax) -> set[str] | None:
     return None
 
 
-def inflections(lemmas: Iterable[str], pipeline: str | None) -> set[str]:
+def inflections(lemmas: Iterable[str], pipeline: str | None) -> set[str] | None:
     """Every word the pipeline's rule lemmatizer may reduce to one of `lemmas` (its suffix
-    rules run backwards, its exceptions inverted), the lemmas themselves included."""
+    rules run backwards, its exceptions inverted), the lemmas themselves included; None (any
+    word) when it has no rule tables (a lookup table keeps only hashes: nothing to invert)."""
     from trustbrief.extract.nlp import load_pipeline
 
     lemmas = set(lemmas)
-    rules, exceptions = _lemmatizer_tables(load_pipeline(pipeline or None))
+    tables = _lemmatizer_tables(load_pipeline(pipeline or None))
+    if tables is None:
+        return None
+    rules, exceptions = tables
     words = set(lemmas)
     for lemma in lemmas:
         for old, new in rules:
@@ -99,21 +103,24 @@ def inflections(lemmas: Iterable[str], pipeline: str | None) -> set[str]:
     return words
 
 
-def _lemmatizer_tables(nlp) -> tuple[list, list]:
-    """((suffix, replacement) rules, (word, its lemmas) exceptions) of nlp's lemmatizers."""
-    rules, exceptions = [], []
+def _lemmatizer_tables(nlp) -> tuple[list, list] | None:
+    """((suffix, replacement) rules, (word, its lemmas) exceptions) of nlp's rule
+    lemmatizers; None when it has none."""
+    rules, exceptions, found = [], [], False
     for _, pipe in nlp.pipeline:
         lookups = getattr(pipe, "lookups", None)
         if lookups is None:
             continue
         if lookups.has_table("lemma_rules"):
+            found = True
             table = lookups.get_table("lemma_rules")
             rules += [(old, new) for key in table for old, new in table[key]]
         if lookups.has_table("lemma_exc"):
+            found = True
             table = lookups.get_table("lemma_exc")
             exceptions += [(word, frozenset(its)) for key in table
                            for word, its in table[key].items()]
-    return rules, exceptions
+    return (rules, exceptions) if found else None
 
 
 def unlisted_name(text: str, lex: Lexicons, common: frozenset[str]) -> bool:
