@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -91,6 +94,20 @@ def test_a_record_made_while_warnings_were_silenced_is_not_used_when_they_are_lo
         logger.setLevel(level)
     assert any("was split into pieces" in m for m in _built(raw, rules, tmp_path / "records",
                                                             caplog)[2])
+
+
+def test_the_fingerprint_is_the_same_in_every_process():
+    """Rules built from sets (outlet name forms, word lists) must compile to the same
+    patterns whatever the hash seed, or every run would clean every article again."""
+    code = ("from trustbrief import corpus; from trustbrief.corpus import recordcache;"
+            f"print(recordcache.fingerprint(corpus.load_rules({str(DATA)!r})))")
+    prints = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(DATA.parent / "src")
+               + os.pathsep + os.environ.get("PYTHONPATH", "")}
+        prints.add(subprocess.run([sys.executable, "-c", code], capture_output=True,
+                                  text=True, env=env, check=True).stdout.strip())
+    assert len(prints) == 1
 
 
 def _never(*args, **kwargs):

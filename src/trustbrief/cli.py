@@ -54,8 +54,7 @@ def _extract_and_write(seeds: Path, data: Path, out: Path, focus, story) -> dict
     from trustbrief import pipeline, progress
 
     tables = pipeline.run(seeds, data, focus=focus, knowledge=pipeline.Knowledge(data, story),
-                          parse_cache=out / "parses", row_cache=out / "rows",
-                          record_cache=out / "records")
+                          **pipeline.cache_folders(out))
     progress.summarise_warnings()  # warnings of one kind end in one line, before the totals
     parse = tables["_parse"].iloc[0]
     print(f"parsed {int(parse['parsed'])} sentences (the others of the {int(parse['sentences'])}"

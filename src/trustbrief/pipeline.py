@@ -123,6 +123,13 @@ def run(seeds_dir: Path | str, data_dir: Path | str, focus: tuple[str, str] | No
         return _run_stages(seeds_dir, kb, focus, parse_cache, row_cache, record_cache)
 
 
+def cache_folders(out: Path) -> dict[str, Path]:
+    """run()'s cache arguments for a run writing its tables to `out`: the caches live beside
+    them (parses, extracted rows, corpus records)."""
+    return {"parse_cache": out / "parses", "row_cache": out / "rows",
+            "record_cache": out / "records"}
+
+
 @contextlib.contextmanager
 def _cyclic_gc_paused():
     """The stages make millions of small, acyclic records (freed by reference counting); the

@@ -111,7 +111,8 @@ class Statement:
 # ---------------------------------------------------------------- loading
 
 def _alternation(words) -> str:
-    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+    # longest first; ties by text, so the pattern is the same in every process (a cache key)
+    return "|".join(sorted({re.escape(w) for w in words}, key=lambda w: (-len(w), w)))
 
 
 def _expand(path, key, pattern: str, fragments: dict[str, str]) -> str:

@@ -167,7 +167,7 @@ def _name_alternation(names: list[str]) -> str:
     those characters skips most positions before the lookbehind runs: same matches, a few
     times faster than one flat alternation."""
     groups: dict[str, list[str]] = {}
-    for name in sorted(names, key=len, reverse=True):
+    for name in sorted(names, key=lambda n: (-len(n), n)):
         groups.setdefault(name[0], []).append(name)
     alts = "|".join(re.escape(first) + "(?:" + "|".join(re.escape(n[1:]) for n in group) + ")"
                     for first, group in groups.items())
@@ -206,7 +206,7 @@ def _parse_outlets(path: Path) -> Outlets:
             raise DataFileError(path, where, "duplicate outlet name")
         written = [canonical, *_word_list(path, where, item.get("variants") or [])]
         for name in written:
-            for form in _written_forms(name):
+            for form in sorted(_written_forms(name)):  # sorted: the same rules in every process
                 if names.get(form, canonical) != canonical:
                     raise DataFileError(path, where, f"{form!r} already names {names[form]}")
                 names[form] = canonical
@@ -242,7 +242,7 @@ def _name_words(path: Path, items) -> tuple[str, ...]:
     for word in words:
         if not re.fullmatch(r"[a-z]{2,}", word):
             raise DataFileError(path, "name_words", f"{word!r}: expected a lower-case word")
-    return tuple(sorted(set(words), key=len, reverse=True))
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _parse_limits(path, limits) -> dict:
@@ -287,7 +287,7 @@ def load_rules(data_dir: Path | str) -> CorpusRules:
         limits=limits,
         text_extensions=_lower_set(path, "extensions.text", ext["text"]),
         html_extensions=_lower_set(path, "extensions.html", ext["html"]),
-        ignore_files=tuple(_lower_set(path, "ignore_files", data["ignore_files"])),
+        ignore_files=tuple(sorted(_lower_set(path, "ignore_files", data["ignore_files"]))),
         months=months,
         abbreviations=_lower_set(path, "abbreviations", data["abbreviations"]),
         sentence_starters=_lower_set(path, "sentence_starters", data["sentence_starters"]),
