@@ -233,3 +233,23 @@ def test_a_demonym_beginning_a_hospitals_name_is_no_actor(lex):
     assert "United States" not in named["actors"] and named["targets"] == ["Chad"]
     plain = only(found["mentions"], sent_id="dtest00000-s002").iloc[0]
     assert plain["targets"] == ["United States"]  # 'an American hospital' stays American
+
+
+def test_a_dismissed_persons_possessive_is_the_one_dismissed(two_ministers):
+    """"Vega's dismissal" (the type says its possessor undergoes it): Vega was dismissed;
+    "Ruiz Prieto's firing of her deputy": an 'of' object is told, so she fired someone."""
+    found = run(two_ministers, ["Mexico welcomed Luis Vega's dismissal on Friday.",
+                                "Canada criticised Ana Ruiz Prieto's dismissal of her deputy."])
+    undergone = one_mention(found, "dismissal")
+    assert (undergone["agent"], undergone["targets"]) == ("", ["Luis Vega"])
+    assert undergone["target_rule"] == "possessive-undergoer"
+    done = one_mention(found, "dismissal", sent=2)
+    assert (done["agent"], done["agent_rule"]) == ("Ana Ruiz Prieto", "possessive")
+
+
+def test_a_name_in_apposition_is_the_role_not_the_side_of_its_title(two_ministers):
+    """'the assassination of Canada's top diplomat, Luis Vega': the person, not Canada."""
+    found = run(two_ministers, ["Mexico condemned the assassination of Canada's top "
+                                "diplomat, Luis Vega."])
+    killing = one_mention(found, "targeted_killing")
+    assert killing["targets"] == ["Luis Vega"]

@@ -49,8 +49,13 @@ def _reported_speaker(token, hits, speech_verbs) -> list:
 
 def _phrase_actors(token, hits, people, path: RolePath, everyone: bool,
                    speech_verbs=frozenset()):
-    """(actor names, coref used) of the phrase the token heads."""
-    found = [h for h in hits_in(phrase_tokens(token), hits) if h.kind != "pronoun-phrase"
+    """(actor names, coref used) of the phrase the token heads, with a name in apposition
+    ('the chief negotiator, Ismail Haniyeh': the person wins over the side that qualifies
+    the title)."""
+    tokens = phrase_tokens(token) + [t for a in token.children
+                                     if a.dep_ == "appos" and a.pos_ == "PROPN"
+                                     for t in phrase_tokens(a)]
+    found = [h for h in hits_in(tokens, hits) if h.kind != "pronoun-phrase"
              or len(h.actors) > 1]
     if path.types:
         found = [h for h in found if path.types & set(h.types)]
@@ -140,14 +145,21 @@ def tree_roles(doc, start: int, end: int, etype, hits, syntax: Syntax, lex, peop
             trigger, paths["target"], hits, people,
             lambda n: n not in agent and lex.actors.get(n) is not None
             and lex.actors[n].side != "media", everyone=False)
-    if form == "noun" and etype.operation and agent and not targets and \
+    if form == "noun" and (etype.operation or etype.possessor_undergoes) and agent and \
+            not targets and not _has_of_object(trigger) and \
             agent_rule.startswith("possessive") and _is_person(agent[0], lex):
-        # "his killing", "Nasrallah's assassination": with no 'of' object, a person owning
-        # an operation's noun is the one it was done to ("Israel's strikes": a state acts)
+        # "his killing", "Nasrallah's assassination", "Gallant's dismissal": with no 'of'
+        # object, a person owning the noun of an operation (or of a type whose possessor
+        # undergoes it) is the one it was done to ("Israel's strikes": a state acts)
         return {"agent": [], "targets": agent, "agent_rule": "",
                 "target_rule": agent_rule.replace("possessive", "possessive-undergoer", 1)}
     return {"agent": agent, "targets": targets, "agent_rule": agent_rule,
             "target_rule": target_rule}
+
+
+def _has_of_object(trigger) -> bool:
+    """'Netanyahu's firing of his minister': an object is told, named or not."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children)
 
 
 def _undergoes(trigger, syntax: Syntax) -> bool:

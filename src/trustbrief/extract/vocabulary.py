@@ -38,6 +38,7 @@ class EventType:
     target_marker: re.Pattern | None
     from_claims: bool = False  # made from claims (statements.py), not from trigger words
     notice: bool = False  # the partner's advance notice is tracked though no operation
+    possessor_undergoes: bool = False  # "Gallant's dismissal": the owning person undergoes it
 
 
 PASSIVE_AUX = r"(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?"
@@ -107,10 +108,10 @@ def _event_type(path: Path, type_id: str, spec, plover: set, lanes: tuple) -> Ev
     knowledge.require_keys(path, where, spec, ["plover", "lane", "operation", "verb"],
                            ["symmetric", "agent_types", "requires_types", "absorbs",
                             "verbs", "nouns", "has_targets", "target_marker", "from_claims",
-                            "notice"])
+                            "notice", "possessor_undergoes"])
     _choice(path, f"{where}.plover", spec["plover"], sorted(plover))
     _choice(path, f"{where}.lane", spec["lane"], lanes)
-    for flag in ("operation", "notice"):
+    for flag in ("operation", "notice", "possessor_undergoes"):
         if not isinstance(spec.get(flag, False), bool):
             raise DataFileError(path, f"{where}.{flag}", "expected true or false")
     agent_types = _str_list(path, f"{where}.agent_types", spec.get("agent_types")) or [
@@ -127,7 +128,7 @@ def _event_type(path: Path, type_id: str, spec, plover: set, lanes: tuple) -> Ev
         knowledge.compile_pattern(path, f"{where}.target_marker",
                                   rf"\b(?:{spec['target_marker']})\s+(?:the\s+)?$")
         if spec.get("target_marker") else None, bool(spec.get("from_claims", False)),
-        spec.get("notice", False))
+        spec.get("notice", False), spec.get("possessor_undergoes", False))
 
 
 def _type_triggers(path: Path, type_id: str, spec) -> list[tuple]:
