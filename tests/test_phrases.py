@@ -71,7 +71,7 @@ def test_he_stands_for_the_agent_other_pronouns_give_no_phrase(nlp):
 
 
 def test_no_phrase_for_saying_a_bare_noun_or_a_subjectless_participle(nlp):
-    assert phrase(nlp, "The foreign minister said the talks had failed.", "said") == ""
+    assert phrase(nlp, "The talks had failed, the foreign minister said.", "said") == ""
     assert phrase(nlp, "The strike was widely reported.", "strike") == ""
     assert phrase(nlp, "After being struck by a drone, the ferry sank.", "struck") == ""
 
@@ -91,3 +91,14 @@ def test_a_noun_described_by_a_participle_keeps_who_did_it(nlp):
     assert phrase(nlp, text, "raid") == "Raid carried out by Chilean police"
     text = "The strike reported yesterday destroyed a depot."  # a participle with no agent
     assert phrase(nlp, text, "strike") == ""
+
+
+def test_a_verb_of_saying_keeps_what_was_said(nlp):
+    text = "The Chilean minister told the envoy on Monday he would reopen the embassy."
+    assert phrase(nlp, text, "told", times=("on Monday",)) == \
+        "Chilean minister told the envoy he would reopen the embassy"
+    text = "The ministry said that Chile will recall its ambassador from Lima."
+    assert phrase(nlp, text, "said") == "Ministry said Chile will recall its ambassador from Lima"
+    # a bare copula says nothing: only the telling is left
+    text = "The minister has told Peru that Chile is willing to talk."
+    assert phrase(nlp, text, "told") == "Minister has told Peru"

@@ -5,7 +5,9 @@ of a broadcaster') or a noun phrase ('the arrest of two journalists'), never a
 window of words cut around the trigger ('died during a raid carried out by'). The phrase
 keeps the trigger's subject, its verb with auxiliaries and negation, and its object (or,
 without one, its first prepositional complement); each noun phrase keeps its modifiers and
-one prepositional complement, never a relative clause, apposition or parenthesis. Too long,
+one prepositional complement, never a relative clause, apposition or parenthesis. A verb of
+saying keeps what was said, as its own clause ('Netanyahu told Biden he was planning to strike
+military sites'; its 'he' stays as written). Too long,
 it is shortened step by step (complements compacted, names to their last word: 'Zelensky
 and Tusk met in Rzeszow'). What is no label gives '': a subject or object that is a pronoun
 ('he', 'them'; 'he'/'she' become the mention's agent when it has one), a verb of saying
@@ -35,6 +37,8 @@ CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 WH_TAGS = frozenset({"WP", "WDT", "WP$"})
 # pronouns that stand for the mention's agent when it has one (a person)
 PERSON_PRONOUNS = frozenset({"he", "she"})
+# subjects a reported clause keeps as written ('told Biden he was planning ...')
+REPORTED_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 LEVELS = 4  # full, nested phrases compacted, names to their head word, no complements
 
 
@@ -64,16 +68,20 @@ def event_phrase(doc, start: int, end: int, agent: str = "", skip=()) -> str:
     return ""
 
 
-def _clause(trigger, agent: str, level: int, skipped: set) -> tuple[list, dict]:
+def _clause(trigger, agent: str, level: int, skipped: set, reported: bool = False
+            ) -> tuple[list, dict]:
     """([subject] [aux/neg] verb [to verb ...] [object | first complement], pronoun swaps),
-    or ([], {}) when the clause is no label."""
+    or ([], {}) when the clause is no label. A `reported` clause (what a verb of saying
+    reports) keeps a personal pronoun subject: the sentence's speaker stands before it."""
     chain = _verb_chain(trigger)
     top = chain[0]
     subject = _subject(top)
     if subject is None or subject.i > top.i or subject.i in skipped:
         return [], {}  # 'says the minister', 'being struck ...', a subject inside an aside
     swap = {}
-    if subject.pos_ == "PRON" and subject.tag_ not in WH_TAGS:
+    if reported and subject.pos_ == "PRON" and subject.lower_ in REPORTED_PRONOUNS:
+        words = [subject]
+    elif subject.pos_ == "PRON" and subject.tag_ not in WH_TAGS:
         if subject.lower_ not in PERSON_PRONOUNS or not agent:
             return [], {}
         words, swap = [subject], {subject.i: agent}
@@ -83,10 +91,27 @@ def _clause(trigger, agent: str, level: int, skipped: set) -> tuple[list, dict]:
         words += [c for c in verb.children if c.dep_ in VERB_AUX and c.i < verb.i
                   and c.text[:1] not in "'’"] + [verb]
         words += [c for c in verb.children if c.dep_ == "prt"]
-    complement = _complement(trigger, level, skipped)
+    said, said_swap = _what_was_said(trigger, agent, level, skipped)
+    # with what was said, the verb's own objects stay as written ('told them ...')
+    complement = _complement(trigger, level, skipped) if not said else \
+        [o for c in trigger.children if c.dep_ in OBJECTS for o in _noun_words(c, level, skipped)]
     if complement is None:
         return [], {}
-    return words + complement, swap
+    return words + complement + said, {**swap, **said_swap}
+
+
+def _what_was_said(verb, agent: str, level: int, skipped: set) -> tuple[list, dict]:
+    """The clause a verb of saying reports ('told Biden he was planning to target military
+    sites'), its own subject, verb and object, so a statement's label says what was said;
+    ([], {}) when there is none or it is no label (at the shortest level, nothing)."""
+    content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
+                    and c.pos_ in ("VERB", "AUX") and c.i not in skipped), None)
+    if content is None or level >= 3:
+        return [], {}
+    words, swap = _clause(content, agent, level, skipped, reported=True)
+    if words and words[-1] is content and content.lemma_ == "be":
+        return [], {}  # 'Israel is (willing to ...)': a bare copula says nothing
+    return words, swap
 
 
 def _verb_chain(trigger) -> list:
