@@ -102,3 +102,9 @@ def test_a_verb_of_saying_keeps_what_was_said(nlp):
     # a bare copula says nothing: only the telling is left
     text = "The minister has told Peru that Chile is willing to talk."
     assert phrase(nlp, text, "told") == "Minister has told Peru"
+
+
+def test_a_verb_with_two_subjects_is_a_garbled_parse_and_gives_no_phrase(nlp):
+    # the small parser reads 'interests' and 'Boric' both as subjects of 'says'
+    text = "The interests of Chile and Peru coincide in many areas, says Boric."
+    assert not phrase(nlp, text, "says").endswith("says")

@@ -78,6 +78,8 @@ def _clause(trigger, agent: str, level: int, skipped: set, reported: bool = Fals
     subject = _subject(top)
     if subject is None or subject.i > top.i or subject.i in skipped:
         return [], {}  # 'says the minister', 'being struck ...', a subject inside an aside
+    if sum(c.dep_ in SUBJECTS for c in top.children) > 1:
+        return [], {}  # two subjects: a garbled parse ('X coincide in many areas, says Y')
     swap = {}
     if reported and subject.pos_ == "PRON" and subject.lower_ in REPORTED_PRONOUNS:
         words = [subject]
