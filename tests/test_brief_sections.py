@@ -130,6 +130,18 @@ def test_an_event_within_one_side_is_not_on_the_bilateral_timeline():
     assert "within one side" in annex and "Gallant's trip" in annex
 
 
+def test_the_agents_own_side_decides_over_a_mismatched_agent_side():
+    """Two leaders of the pair meeting are no event within one side, even when the event's
+    agent_side names the target's side (the events stage's agent_side can disagree with
+    the agent's own side in actor_mentions)."""
+    from trustbrief.brief.views.events import within_one_side
+
+    events = pd.DataFrame({"agent": ["Leader B", "Minister A"], "agent_side": ["A", "A"],
+                           "targets": ["Leader A", "Leader A"]})
+    sides = {"Leader A": "A", "Leader B": "B", "Minister A": "A"}
+    assert list(within_one_side(events, sides)) == [False, True]
+
+
 def test_no_conflict_is_a_rounding_difference(brief, page):
     found = brief.conflicts
     assert "two months" not in set(found["value"]) and "nearly 50 days" not in set(found["value"])

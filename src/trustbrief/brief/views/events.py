@@ -98,7 +98,8 @@ def within_one_side(events: pd.DataFrame | None, sides: dict[str, str]) -> pd.Se
     for agent, agent_side, targets in zip(text_column(events, "agent"),
                                           text_column(events, "agent_side"),
                                           text_column(events, "targets"), strict=True):
-        side = agent_side or sides.get(agent, "")
+        # the agent's own side first: an event's agent_side can name a target's side
+        side = sides.get(agent, "") or agent_side
         target_sides = {sides.get(t, "?") for t in as_list(targets)}
         out.append(bool(side) and target_sides == {side})
     return pd.Series(out, index=events.index, dtype=bool)
