@@ -953,3 +953,27 @@ def test_a_lede_retelling_what_was_said_before_gets_no_publication_date(rules):
     assert dates["missile_attack"] in ("2024-12-26", "2024-12-27")  # a day before, or that day
     assert dates["airstrike"] == ""
     assert rules.reported.background.search("officials previously asserted the jet was hit")
+
+
+def test_a_telling_within_one_side_takes_no_mention_told_to_the_other_side(rules):
+    """'Netanyahu informed Gallant' (both of one side) and 'US officials were informed' or
+    'Israel had informed the US' in the same article are two tellings: the one to the
+    other side never joins the block about the agent's own minister."""
+    docs = docs_frame([("d1", "A", "2024-10-09", "")])
+    types = dict(EVENT_TYPES, notification={"plover": "CONSULT", "lane": "contacts",
+                                            "operation": False})
+    ms = [
+        mention("d1", 1, "notification", "Benjamin Netanyahu", ["Yoav Gallant"], "2024-10-08",
+                text="Netanyahu informed Gallant on Tuesday that his trip was off"),
+        mention("d1", 2, "notification", "", ["US"],
+                text="US officials were only informed after the jets took off"),
+        mention("d1", 3, "notification", "Israel", ["US"],
+                text="Israel had informed the US of the postponement"),
+    ]
+    out = events.build_events(found_frames(ms), docs, None, types, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)
+    event_of = out["mentions"].set_index("mention_id")["event_id"]
+    inward = out["events"].set_index("event_id").loc[event_of["d1-s001-m1"]]
+    assert list(inward["targets"]) == ["Yoav Gallant"]
+    assert event_of["d1-s002-m1"] != event_of["d1-s001-m1"]
+    assert event_of["d1-s003-m1"] != event_of["d1-s001-m1"]

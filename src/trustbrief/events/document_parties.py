@@ -12,7 +12,9 @@ falls within the group's window of that block's dates. A block that can happen o
 person's killing, labels.yaml `unique_for`) takes no such mention: it would take every
 strike its articles compare with it, whatever their dates. Several such blocks in the
 document: the one with the most of the document's mentions, none on a tie (an article about
-two operations stays ambiguous).
+two operations stays ambiguous). A mention told against another side never moves to a block
+about a party of its agents' own side (a government telling its own minister is no telling
+of the other side).
 """
 
 from __future__ import annotations
@@ -79,10 +81,20 @@ def _home(r: Rec, bkey, blocks, by_doc, agent_sides, kinds) -> tuple[str, str]:
         return bkey
     fitting = [(n, k) for k, n in counts.items()
                if (not r.agent_side or r.agent_side in agent_sides[k]
-                   or agent_sides[k] <= {""}) and _fits_dates(r, blocks[k])]
+                   or agent_sides[k] <= {""}) and _fits_dates(r, blocks[k])
+               and not _inward_block(r, k[1], agent_sides[k], kinds)]
     if not fitting:
         return bkey
     fitting.sort(reverse=True)
     if len(fitting) > 1 and fitting[0][0] == fitting[1][0]:
         return bkey
     return fitting[0][1]
+
+
+def _inward_block(r: Rec, key: str, block_agent_sides: set[str], kinds: Mapping[str, dict]
+                  ) -> bool:
+    """A block about a party of its own agents' side (a prime minister telling his own
+    minister) takes no mention told against another side ('US officials were informed',
+    'Israel had informed the US'), though one article tells both."""
+    side = kinds.get(key, {}).get("side", "")
+    return bool(side) and side in block_agent_sides and side not in r.target_sides
