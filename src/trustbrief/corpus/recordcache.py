@@ -2,8 +2,8 @@
 not cleaned, segmented and dated again (the corpus stage is ~2 ms of CPU an article: 20 s
 at 10,000 articles, every run).
 
-Layout: FOLDER/<fingerprint>/<key>.json.gz, JSON (gzip) of [document row, sentence rows,
-warnings, logging level].
+Layout (cache_store.JsonCacheStore): FOLDER/<fingerprint>/<key>.json.gz, JSON (gzip) of
+[document row, sentence rows, warnings, logging level].
 - The key is the sha256 of everything the article's record is computed from: its raw row
   without the text (file name, sha256 of the bytes, encoding, size, HTML metadata), its
   doc_id, its sidecar entry and the sidecar's name.
@@ -20,18 +20,16 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import gzip
 import hashlib
 import json
 import logging
-import shutil
 from pathlib import Path
 
 import numpy as np
 
 from trustbrief import fingerprints
+from trustbrief.cache_store import JsonCacheStore
 from trustbrief.corpus.dedupe import Fingerprint
-from trustbrief.safe_files import atomic_write_bytes
 
 CODE_ROOT = "trustbrief.corpus"
 log = logging.getLogger("trustbrief")
@@ -49,20 +47,18 @@ def record_key(raw_row: dict, doc_id: str, side_entry: dict, sidecar_file: str) 
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-class RecordCache:
+class RecordCache(JsonCacheStore):
     """Records of articles by key, in FOLDER/<fingerprint>/ (see the module)."""
 
     def __init__(self, folder: Path | str, rules):
-        self.root = Path(folder)
-        self.folder = self.root / fingerprint(rules)
+        super().__init__(folder, fingerprint(rules))
 
     def read(self, key: str) -> tuple[dict, list[dict]] | None:
         """(document row, sentence rows) with its warnings logged again, or None when not
         cached, unreadable, or computed at a quieter logging level than this run's."""
         try:
-            stored = json.loads(gzip.decompress((self.folder / f"{key}.json.gz").read_bytes()))
-            doc, sentences, warnings, level = stored
-        except (OSError, EOFError, ValueError, TypeError):  # absent or damaged: a miss
+            doc, sentences, warnings, level = self.load(key)
+        except (TypeError, ValueError):  # a miss, or not the four parts of a record
             return None
         if level > log.getEffectiveLevel():
             return None
@@ -78,19 +74,7 @@ class RecordCache:
         found = doc["_fingerprint"]
         plain = {**doc, "_fingerprint": [found.key, _text(found.shingles),
                                          _text(found.signature)]}
-        data = json.dumps([plain, sentences, warnings, level], ensure_ascii=False,
-                          separators=(",", ":")).encode()
-        atomic_write_bytes(self.folder / f"{key}.json.gz",
-                           gzip.compress(data, compresslevel=1, mtime=0), durable=False)
-
-    def prune(self) -> None:
-        """Delete the folders of other fingerprints (records of rules no longer used)."""
-        if not self.root.is_dir():
-            return
-        for other in self.root.iterdir():
-            if other != self.folder and other.is_dir() and fingerprints.is_fingerprint(
-                    other.name):
-                shutil.rmtree(other, ignore_errors=True)
+        self.store(key, [plain, sentences, warnings, level])
 
 
 def _text(array: np.ndarray) -> str:

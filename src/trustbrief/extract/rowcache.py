@@ -5,7 +5,8 @@ expression rows from a file instead of extracting them again (and loads no spaCy
 when every document is cached); one article added to a large corpus costs its own
 extraction only.
 
-Layout: FOLDER/<fingerprint>/<document key>.json.gz, JSON of plain values (gzip).
+Layout (cache_store.JsonCacheStore): FOLDER/<fingerprint>/<document key>.json.gz, JSON of
+plain values (gzip).
 - The document key is the sha256 of the document's sentences as extraction sees them
   (doc_id, sent_id, text of each): a changed article, a changed sentence split or a
   renumbered document is a new key.
@@ -19,16 +20,12 @@ Layout: FOLDER/<fingerprint>/<document key>.json.gz, JSON of plain values (gzip)
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import json
-import shutil
 from collections.abc import Sequence
-from pathlib import Path
 
 from trustbrief import fingerprints
-from trustbrief.fingerprints import canonical, code_digest, is_fingerprint
-from trustbrief.safe_files import atomic_write_bytes
+from trustbrief.cache_store import JsonCacheStore
+from trustbrief.fingerprints import canonical, code_digest
 
 TABLES = 5  # actor, mention, claim, signal and time expression rows
 CODE_ROOT = "trustbrief.extract"  # the modules extraction runs: this package and its imports
@@ -48,23 +45,12 @@ def document_key(records: Sequence[dict]) -> str:
     return digest.hexdigest()
 
 
-class RowCache:
+class RowCache(JsonCacheStore):
     """Rows of documents by document key, in FOLDER/<fingerprint>/ (see the module)."""
-
-    def __init__(self, folder: Path | str, fingerprint: str):
-        self.root = Path(folder)
-        self.folder = self.root / fingerprint
 
     def read(self, key: str) -> tuple[list, ...] | None:
         """The document's rows (five lists), or None when not cached (or unreadable)."""
-        try:
-            data = (self.folder / f"{key}.json.gz").read_bytes()
-        except FileNotFoundError:
-            return None
-        try:
-            rows = json.loads(gzip.decompress(data))
-        except (OSError, EOFError, ValueError):  # a damaged file is only a cache miss
-            return None
+        rows = self.load(key)
         return tuple(rows) if isinstance(rows, list) and len(rows) == TABLES else None
 
     def write(self, key: str, rows: Sequence[list]) -> None:
@@ -73,18 +59,7 @@ class RowCache:
         for table in rows:
             for row in table:
                 _check_plain(row)
-        data = gzip.compress(json.dumps(list(rows), ensure_ascii=False,
-                                        separators=(",", ":")).encode(), compresslevel=1,
-                             mtime=0)
-        atomic_write_bytes(self.folder / f"{key}.json.gz", data, durable=False)
-
-    def prune(self) -> None:
-        """Delete the folders of other fingerprints (rows of knowledge no longer used)."""
-        if not self.root.is_dir():
-            return
-        for other in self.root.iterdir():
-            if other != self.folder and other.is_dir() and is_fingerprint(other.name):
-                shutil.rmtree(other, ignore_errors=True)
+        self.store(key, list(rows))
 
 
 def _check_plain(row: dict) -> None:
