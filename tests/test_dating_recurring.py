@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from test_dating import article, dated_without_chronology, mention, ungoverned
 from trustbrief.dating import recurring
 
@@ -63,31 +65,22 @@ def test_a_call_of_leaders_who_talk_often_yields_to_the_week_of_a_dated_attack(t
     assert out.loc["dU", COLUMNS].tolist() == ["2024-10-09", "2024-10-09", "2024-10-10"]
 
 
-def test_a_recurring_call_alone_pins_no_day(tmp_path):
-    # Only the recurring call dates the undated article: it may be another Wednesday call
-    # that no article dates, so no day and no range come from it.
+@pytest.mark.parametrize("second_call", [
+    # only the recurring call dates the undated article: it may be another Wednesday call
+    # that no article dates, so no day and no range come from it
+    "Ruiz spoke by phone with Okafor on Wednesday.",
+    # one call is dated by its date (Wednesday 21 August), another article names a Thursday
+    # call of the same leaders: their 'spoke on Wednesday' may be another Wednesday's call
+    "Ruiz spoke by phone with Okafor on Aug. 21, 2024.",
+], ids=["weekday-only", "dated-call"])
+def test_a_weekday_match_to_a_call_of_leaders_who_talk_often_pins_nothing(tmp_path,
+                                                                           second_call):
     docs = [article("dA", "a.txt", "url", "2024-08-02"), article("dB", "b.txt", "url",
                                                                   "2024-08-22"),
             article("dU", "undated.txt")]
     mentions = [
         mention("dA", 1, CALL, LEADERS, "Ruiz and Okafor spoke on Thursday evening."),
-        mention("dB", 1, CALL, LEADERS, "Ruiz spoke by phone with Okafor on Wednesday."),
-        mention("dU", 1, CALL, LEADERS, "Ruiz and Okafor spoke on Wednesday, aides said."),
-    ]
-    out = dated_without_chronology(tmp_path, docs, ungoverned(mentions))
-    assert out.loc["dU", "published"] == ""
-    assert out.loc["dU", "published_earliest"] != "2024-08-21"
-
-
-def test_a_weekday_match_to_a_dated_call_of_leaders_who_talk_often_pins_nothing(tmp_path):
-    # One call is dated by its date (Wednesday 21 August), another article names a Thursday
-    # call of the same leaders: their 'spoke on Wednesday' may be another Wednesday's call.
-    docs = [article("dA", "a.txt", "url", "2024-08-02"), article("dB", "b.txt", "url",
-                                                                  "2024-08-22"),
-            article("dU", "undated.txt")]
-    mentions = [
-        mention("dA", 1, CALL, LEADERS, "Ruiz and Okafor spoke on Thursday evening."),
-        mention("dB", 1, CALL, LEADERS, "Ruiz spoke by phone with Okafor on Aug. 21, 2024."),
+        mention("dB", 1, CALL, LEADERS, second_call),
         mention("dU", 1, CALL, LEADERS, "Ruiz and Okafor spoke on Wednesday, aides said."),
     ]
     out = dated_without_chronology(tmp_path, docs, ungoverned(mentions))
