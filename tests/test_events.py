@@ -977,3 +977,27 @@ def test_a_telling_within_one_side_takes_no_mention_told_to_the_other_side(rules
     assert list(inward["targets"]) == ["Yoav Gallant"]
     assert event_of["d1-s002-m1"] != event_of["d1-s001-m1"]
     assert event_of["d1-s003-m1"] != event_of["d1-s001-m1"]
+
+
+def test_the_general_word_for_an_act_joins_its_specific_mention_in_one_sentence(rules):
+    """'pagers exploded ... after an attack, blamed on Israel': one operation (data/labels.yaml
+    joins attack -> sabotage_detonation), even when the specific mention names no target; a
+    party the specific act hits never does the general one ('to degrade Hezbollah's offensive
+    capabilities')."""
+    docs = docs_frame([("d1", "A", "2024-09-17", "")])
+    told = same_sentence(
+        "Radios exploded on Tuesday after an attack, blamed on Israel.",
+        (mention("d1", 1, "sabotage_detonation", "Israel", [], "2024-09-17"), "exploded"),
+        (mention("d1", 1, "attack", "Israel", [], "2024-09-17"), "attack"))
+    hit = same_sentence(
+        "Israel's measures to kill Hezbollah leaders and degrade Hezbollah's offensive.",
+        (mention("d1", 2, "targeted_killing", "Israel", ["Hezbollah"], "2024-09-17"), "kill"),
+        (mention("d1", 2, "attack", "Hezbollah", [], "2024-09-17"), "offensive"))
+    types = dict(EVENT_TYPES, attack={"plover": "ASSAULT", "lane": "operations",
+                                      "operation": True})
+    out = events.build_events(found_frames(told + hit), docs, None, types, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)["events"]
+    assert sorted(out["event_type"]) == ["attack", "sabotage_detonation", "targeted_killing"]
+    blasts = out[out["event_type"] == "sabotage_detonation"].iloc[0]
+    assert blasts["n_mentions"] == 2
+    assert out[out["event_type"] == "attack"].iloc[0]["agent"] == "Hezbollah"

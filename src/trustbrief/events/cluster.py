@@ -28,14 +28,18 @@ def apply_joins(recs: list[Rec], rules: LabelRules, kinds: Mapping[str, dict]) -
         by_sent[(r.doc_id, r.sent_id)].append(r)
     for sent in by_sent.values():
         for join in rules.joins:
-            hosts = [h for h in sent if h.event_type in join.into and h.targets]
+            # a host names whom it hit, or who did it ('an attack, blamed on X' beside 'pager
+            # exploded' ascribed to X in one sentence)
+            hosts = [h for h in sent if h.event_type in join.into and (h.targets or h.agent)]
             for r in sent:
                 if r.event_type not in join.source:
                     continue
                 host = next((h for h in hosts if _joinable(r, h, kinds)), None)
-                if host is not None:
+                if host is not None and host.targets:
                     r.group, r.targets = host.group, host.targets
                     r.target_sides = host.target_sides
+                elif host is not None:
+                    r.group = host.group
     return recs
 
 
@@ -79,6 +83,8 @@ def _joinable(r: Rec, host: Rec, kinds: Mapping[str, dict]) -> bool:
         return False
     if r.polarity != host.polarity:
         return False
+    if r.agent and (r.agent in host.targets or r.agent_side in host.target_sides):
+        return False  # whom the host hits does not do it ('Hezbollah's offensive capabilities')
     def places(rec: Rec) -> set[str]:
         return {t for t in rec.targets if kinds.get(t, {}).get("type") in PLACE_TYPES} | \
             set(rec.locations)

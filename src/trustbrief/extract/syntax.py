@@ -53,6 +53,8 @@ class Syntax:
     leader_posts: frozenset = frozenset()  # 'the Russian president': that side's leader
     triggers: tuple = ()  # (id, event type, DependencyMatcher pattern): event words by syntax
     report_nouns: frozenset = frozenset()  # 'the report says': the outlet spoken of last
+    # (id, index of the node `agent`, compiled pattern): 'an attack blamed on X' (ascribed.py)
+    ascribed: tuple = ()
 
 
 def _paths(path: Path, where: str, entries) -> list[RolePath]:
@@ -95,6 +97,24 @@ def _trigger_patterns(path: Path, entries) -> tuple:
     return tuple(out)
 
 
+def _ascription_patterns(path: Path, entries) -> tuple:
+    """roles.ascribed: patterns whose first node is `cue` and one of whose nodes is `agent`."""
+    out = []
+    for n, entry in enumerate(entries or []):
+        where = f"roles.ascribed[{n}]"
+        pattern = entry.get("pattern") if isinstance(entry, dict) else None
+        ids = [node.get("RIGHT_ID") for node in pattern or [] if isinstance(node, dict)]
+        if not entry.get("id") or not ids or ids[0] != "cue" or "agent" not in ids:
+            raise DataFileError(path, where, "needs an id and a pattern with nodes 'cue' "
+                                "(first) and 'agent'")
+        trigger_form = [{**pattern[0], "RIGHT_ID": "trigger"}] + [
+            {**node, "LEFT_ID": "trigger"} if node.get("LEFT_ID") == "cue" else node
+            for node in pattern[1:]]
+        _checked_pattern(path, where, trigger_form)  # the operators and attributes it uses
+        out.append((str(entry["id"]), ids.index("agent"), depmatch.compile_pattern(pattern)))
+    return tuple(out)
+
+
 def load_syntax(data_dir: Path | str) -> Syntax:
     path = Path(data_dir) / "syntax.yaml"
     raw = knowledge.load_yaml(path) or {}
@@ -123,7 +143,8 @@ def load_syntax(data_dir: Path | str) -> Syntax:
                   frozenset(speech.get("document_nouns", ())),
                   frozenset(speech.get("leader_posts", ())),
                   _trigger_patterns(path, raw.get("triggers")),
-                  frozenset(speech.get("report_nouns", ())))
+                  frozenset(speech.get("report_nouns", ())),
+                  _ascription_patterns(path, roles_raw.get("ascribed")))
 
 
 class Reader:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from trustbrief.extract.actors import Hit
+from trustbrief.extract.ascribed import apply_ascriptions
 from trustbrief.extract.lexicons import MEASURE_KINDS, Lexicons
 from trustbrief.extract.roles import tree_roles
 from trustbrief.extract.syntax import (
@@ -198,6 +199,7 @@ def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexi
                 text, max(0, start - 5), start)),
             "target_rule": target_rule,
             **_factuality(parsed, facts, start, end, text, clause, spans, lex)})
+    found = apply_ascriptions(found, parsed, hits, lex)
     return _merge_same_type(_unabsorbed(found, event_types))
 
 

@@ -1,0 +1,70 @@
+"""Acts told without their doer, then ascribed to one: 'an attack, blamed on X', 'an
+operation widely attributed to X', 'X is believed to be behind the blasts', 'which X claimed
+responsibility for'.
+
+The ascription patterns (data/syntax.yaml roles.ascribed) are DependencyMatcher patterns whose
+first node `cue` is the ascribing word and whose node `agent` heads the phrase naming the doer.
+News writing puts the ascription in the sentence of the act, but a small parser often hangs it
+on a neighbouring noun ('people ... after an attack, blamed on X'), so it is read for the whole
+sentence: every operation of the sentence that the tree gave no doer takes the ascribed one.
+An ascribing word with no named accuser ('an attack, blamed on X') is no accusation of its own.
+"""
+
+from __future__ import annotations
+
+from trustbrief.extract import depmatch
+from trustbrief.extract.syntax import hits_in, phrase_tokens
+
+TREE_LESS = ("", "window")  # agent rules that no tree path gave
+
+
+def ascriptions(compiled: tuple, parsed, hits) -> list[tuple[str, str, int]]:
+    """(actor name, pattern id, index of the cue token) of each ascription in the sentence."""
+    if not compiled or parsed is None:
+        return []
+    table, found = depmatch.TokenTable(parsed), []
+    for i in range(len(table.tokens)):
+        for rule_id, agent_at, pattern in compiled:
+            for bound in depmatch.match(pattern, table, i):
+                agent = parsed[bound[agent_at]]
+                named = [h for h in hits_in(phrase_tokens(agent), hits)
+                         if h.kind != "pronoun-phrase"]
+                found += [(h.actors[0], rule_id, i) for h in named[:1]]
+    return found
+
+
+def apply_ascriptions(found: list[dict], parsed, hits, lex) -> list[dict]:
+    """The mentions with the sentence's ascribed doer as the agent of each operation whose
+    agent no tree path gave; a doer misread by the word window becomes a target when it is
+    of another side; a cue word's own mention without a tree agent is dropped."""
+    if parsed is None or not any(lex.event_types[f["event_type"]].operation for f in found):
+        return found
+    ascribed = ascriptions(lex.syntax.ascribed, parsed, hits)
+    if not ascribed:
+        return found
+    cue_starts = {parsed[i].idx for _, _, i in ascribed}
+    out = []
+    for f in found:
+        if f["trigger_start"] in cue_starts and f["agent_rule"] in TREE_LESS:
+            continue  # 'blamed on X' with nobody blaming: the ascription itself
+        etype = lex.event_types[f["event_type"]]
+        if etype.operation and (not f["agent"] or f["agent_rule"] in TREE_LESS):
+            f = _with_doer(f, ascribed, etype, lex)
+        out.append(f)
+    return out
+
+
+def _with_doer(f: dict, ascribed, etype, lex) -> dict:
+    for name, rule_id, _ in ascribed:
+        actor = lex.actors.get(name)
+        if actor is None or actor.type not in etype.agent_types:
+            continue
+        misread = f["agent"] if f["agent"] and f["agent"] != name else ""
+        targets = [t for t in f["targets"] if t != name]
+        if misread and lex.actors[misread].side != actor.side and misread not in targets:
+            targets.append(misread)  # 'pagers linked to X militants detonated'
+        rule = f"ascribed:{rule_id}"
+        target_rule = f["target_rule"] if targets == f["targets"] else rule
+        return {**f, "agent": name, "agent_rule": rule, "targets": targets,
+                "target_rule": target_rule}
+    return f

@@ -1,0 +1,94 @@
+"""Acts told without their doer and ascribed to one (data/syntax.yaml roles.ascribed).
+
+Short invented sentences about governments the world knowledge knows (no story's actors);
+the helpers come from test_extract.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_extract import DATA, one_mention, only, run
+from trustbrief import extract
+from trustbrief.extract.ascribed import apply_ascriptions
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return extract.load_lexicons(DATA)
+
+
+def test_an_operation_attributed_to_a_state_has_it_as_agent(lex):
+    """The parser hangs 'detonated' on 'militants': the word window read the owners of the
+    radios as the doer; the ascription names the doer, the owners are what it hit."""
+    found = run(lex, ["That same day, thousands of radios linked to Chadian militants "
+                      "detonated in an operation attributed to France."])
+    m = one_mention(found, "sabotage_detonation")
+    assert (m["agent"], m["agent_rule"]) == ("France", "ascribed:ascribed-to")
+    assert "France" not in m["targets"]
+
+
+def test_a_relative_clause_ascribes_the_act_it_follows(lex):
+    found = run(lex, ["The government avoided commenting on the mass detonation of radios "
+                      "belonging to Chadian fighters, which was widely attributed to France."])
+    m = one_mention(found, "sabotage_detonation")
+    assert (m["agent"], m["agent_rule"]) == ("France", "ascribed:ascribed-to")
+
+
+def test_a_state_believed_to_be_behind_the_blasts_is_their_agent(lex):
+    found = run(lex, ["France is widely believed to be behind the explosions in Chad."])
+    m = one_mention(found, "sabotage_detonation")
+    assert (m["agent"], m["agent_rule"]) == ("France", "ascribed:believed-behind")
+
+
+def test_a_claim_of_responsibility_names_the_doer(lex):
+    found = run(lex, ["The talks follow the assassination of a Chadian minister, which France "
+                      "claimed responsibility for."])
+    m = one_mention(found, "targeted_killing")
+    assert (m["agent"], m["agent_rule"]) == ("France", "ascribed:claimed-responsibility")
+
+
+def test_an_accuser_keeps_the_accusation_and_the_act_gets_the_accused(lex):
+    found = run(lex, ["Chad blamed the explosions on France."])
+    assert one_mention(found, "accusation")["agent"] == "Chad"
+    assert one_mention(found, "sabotage_detonation")["agent"] == "France"
+
+
+def test_a_tree_agent_wins_over_an_ascription(lex):
+    """'Egypt's attack ... blamed on France by Chad': Egypt's own attack is Egypt's."""
+    found = run(lex, ["Egypt's attack on Syria came a day after the explosions in Chad, which "
+                      "were blamed on France."])
+    assert one_mention(found, "attack")["agent"] == "Egypt"
+
+
+def test_without_an_ascription_nothing_changes(lex):
+    found = run(lex, ["Radios exploded across Chad on Tuesday."])
+    m = one_mention(found, "sabotage_detonation")
+    assert not m["agent_rule"].startswith("ascribed")
+    assert only(found["mentions"], event_type="accusation").empty
+
+
+def test_a_cue_without_an_accuser_is_no_accusation(monkeypatch):
+    """The ascribing word's own mention, with no agent from the tree, is dropped; an
+    operation whose doer only the word window gave takes the ascribed one, and the misread
+    doer of another side becomes a target."""
+    from types import SimpleNamespace as NS
+
+    import trustbrief.extract.ascribed as ascribed
+
+    lex = NS(event_types={"attack": NS(operation=True, agent_types={"state"}),
+                          "accusation": NS(operation=False, agent_types={"state"})},
+             actors={"France": NS(type="state", side="France"),
+                     "Chad": NS(type="state", side="Chad")},
+             syntax=NS(ascribed=()))
+    monkeypatch.setattr(ascribed, "ascriptions",
+                        lambda compiled, parsed, hits: [("France", "ascribed-to", 5)])
+    parsed = {5: NS(idx=30)}
+    found = [{"event_type": "attack", "agent": "Chad", "agent_rule": "window",
+              "targets": ["France"], "target_rule": "window", "trigger_start": 10},
+             {"event_type": "accusation", "agent": "Chad", "agent_rule": "window",
+              "targets": ["France"], "target_rule": "prep-target", "trigger_start": 30}]
+    out = apply_ascriptions(found, parsed, [], lex)
+    assert [f["event_type"] for f in out] == ["attack"]
+    assert (out[0]["agent"], out[0]["targets"]) == ("France", ["Chad"])
+    assert out[0]["agent_rule"] == "ascribed:ascribed-to"
