@@ -59,3 +59,20 @@ def test_without_the_rule_what_was_said_stays_apart(rules):
     out = _built(dataclasses.replace(rules, said_in_contacts=None))
     assert (out["events"]["event_type"] == "phone_call").sum() == 1
     assert len(out["events"]) == 5
+
+
+def test_a_meetings_agent_side_is_its_agents_own_side(rules):
+    """Two leaders meeting, each named first by half the mentions: the event's agent (ties go
+    by name) and its agent side (ties went by the side's name) named two different people's
+    sides; the agent side is now the agent's own, the other participant its target."""
+    docs = docs_frame([("d1", "A", "2024-10-09", ""), ("d2", "B", "2024-10-09", "")])
+    ms = [mention(doc, n, "meeting_visit", *pair, "2024-10-09", text=f"they met {doc} {n}")
+          for doc in ("d1", "d2")
+          for n, pair in ((1, ("Joe Biden", ["Yoav Gallant"])),
+                          (2, ("Yoav Gallant", ["Joe Biden"])))]
+    types = dict(TYPES, meeting_visit={"plover": "CONSULT", "lane": "contacts"})
+    out = events.build_events(found_frames(ms), docs, None, types, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)["events"]
+    meeting = out.iloc[0]
+    assert len(out) == 1 and meeting["agent"] == "Joe Biden"
+    assert (meeting["agent_side"], meeting["targets"]) == ("US", ["Yoav Gallant"])

@@ -174,6 +174,18 @@ def _giver_read_as_experiencer(left: str, right: str, agent_side: str, other: st
     return left == agent_side and right != other and bool(cell_text(sig.get("notice")))
 
 
+def _agent_side(recs: list[Rec], creating: list[Rec], agent: str, ctx: Context,
+                operation: bool) -> str:
+    """The side of the event's agent. A contact's participants take part alike (who called
+    whom is worded both ways), so its agent side is its chosen agent's own side, never the
+    side most of its mentions happened to name first; the other participants are its targets."""
+    own = ctx.kinds.get(agent, {}).get("side", "")
+    if recs[0].group.symmetric and own:
+        return own
+    return next(iter(_ranked(r.agent_side for r in creating)), "") or own or \
+        (_side_from_signals(recs, ctx) if operation else "")
+
+
 def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int, int]] = (),
               linked: Iterable[tuple[str, str]] = ()) -> tuple[dict, list[dict], list[dict]]:
     """One event row plus its conflict rows and notice account rows (event_id filled
@@ -185,9 +197,7 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
     # full clauses (agent and target) say best who did what to whom
     agent = next(iter(_ranked(r.agent for r in creating if r.targets)), "") or \
         next(iter(_ranked(r.agent for r in creating)), "")
-    agent_side = next(iter(_ranked(r.agent_side for r in creating)), "") or \
-        ctx.kinds.get(agent, {}).get("side", "") or \
-        (_side_from_signals(recs, ctx) if meta.get("operation") else "")
+    agent_side = _agent_side(recs, creating, agent, ctx, bool(meta.get("operation")))
     targets = [t for t in _ranked(t for r in creating for t in r.targets) if t != agent]
     actors = _ranked(a for r in recs for a in [*r.actors, r.agent, *r.targets])
     planned = all(r.polarity != "asserted" for r in creating)
