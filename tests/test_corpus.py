@@ -326,6 +326,30 @@ def test_self_reference_wins_over_cited_source(rules):
     assert doc["cited_outlets"] == ["Axios"]
 
 
+@pytest.mark.parametrize("text, outlet", [
+    # an agency's own copy names its staff as the one who reports
+    ("Talks stall\nThe talks stalled on Friday, a TASS correspondent reports from the venue.\n",
+     "TASS"),
+    # Russian-language outlets put their own name in quotes
+    ("Leader skips parade\nThe president will not attend the parade, a “Caucasian Knot” "
+     "blogger notes. Officials did not comment.\n", "Caucasian Knot"),
+])
+def test_a_staff_member_reporting_names_the_outlet(rules, text, outlet):
+    doc, _ = one(rules, text)
+    assert (doc["outlet"], doc["outlet_basis"]) == (outlet, "text")
+
+
+@pytest.mark.parametrize("text", [
+    # someone talking TO an outlet's reporter: maybe not this outlet (its copy, or a citation)
+    "Talks stall\nAn official told a Reuters reporter that the talks had stalled.\n",
+    # the outlet's reporter is the news, not its author
+    "Reporter hurt\nA Reuters reporter was injured in the strike, officials said.\n",
+])
+def test_a_reporter_spoken_to_or_reported_on_is_no_self_reference(rules, text):
+    doc, _ = one(rules, text)
+    assert doc["outlet"] == "unknown"
+
+
 def test_one_word_outlet_needs_its_article(rules):
     doc, _ = one(rules, "US angry\nRep. French Hill said on Capitol Hill that trust was low.\n")
     assert (doc["outlet"], doc["cited_outlets"]) == ("unknown", [])
