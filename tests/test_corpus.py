@@ -350,6 +350,16 @@ def test_a_reporter_spoken_to_or_reported_on_is_no_self_reference(rules, text):
     assert doc["outlet"] == "unknown"
 
 
+@pytest.mark.parametrize("masthead, outlet", [("DAILYSABAH", "Daily Sabah"),
+                                              ("Middle East Eye", "Middle East Eye"),
+                                              ("World", "unknown")])
+def test_a_known_outlets_name_atop_the_page_is_its_masthead(rules, masthead, outlet):
+    # the site's name among its date bar and weather lines; a section label is no outlet
+    doc, _ = one(rules, f"09 Oct\n2025\n22° c YEREVAN\n{masthead}\nTalks stall in the capital"
+                        "\n\nThe talks stalled on Friday after a long night, officials said.\n")
+    assert doc["outlet"] == outlet
+
+
 def test_one_word_outlet_needs_its_article(rules):
     doc, _ = one(rules, "US angry\nRep. French Hill said on Capitol Hill that trust was low.\n")
     assert (doc["outlet"], doc["cited_outlets"]) == ("unknown", [])

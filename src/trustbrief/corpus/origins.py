@@ -38,27 +38,34 @@ PRONOUNCEABLE = re.compile(r"[^aeiou][aeiou][^aeiou]|[^aeiou]{1,2}y")  # 'fox', 
 NAME_RUN = re.compile(r"(?:[Tt]he\s+)?[A-Z0-9][\w.&’'-]*(?:\s+[A-Z0-9][\w.&’'-]*){0,4}")
 
 
-_FOLDED: dict[int, tuple] = {}  # id(names) -> (names, its case-folded copy)
+_FOLDED: dict[int, tuple] = {}  # id(names) -> (names, case-folded copy, logo-form copy)
 
 
 def canonical_lookup(names: dict[str, str]):
     """written name -> canonical outlet ('' when unknown); exact, then ignoring case and a
-    trailing '.' (credit lines print 'XINHUA', 'Newsmax.')."""
+    trailing '.' (credit lines print 'XINHUA', 'Newsmax.'), then a one-word logo form."""
     known = _FOLDED.get(id(names))
     if known is None or known[0] is not names or len(known[1]) != len(names):
         # the folded copy is built once per loaded rules, not twice per document (it was
         # ~7 % of the corpus stage)
         if len(_FOLDED) > 32:  # rules loaded over and over (tests): keep only recent ones
             _FOLDED.clear()
-        known = _FOLDED[id(names)] = (names, {k.lower(): v for k, v in names.items()})
-    folded = known[1]
+        known = _FOLDED[id(names)] = (names, {k.lower(): v for k, v in names.items()},
+                                      {_compact(k): v for k, v in names.items()})
+    folded, compact = known[1], known[2]
 
     def lookup(name: str) -> str:
         name = name.strip().rstrip(".,;:")
         bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+        # last, a name run together as a logo prints it ('ABCMEDIA', 'DAILYSABAH')
         return (names.get(name) or folded.get(name.lower(), "")
-                or names.get(bare) or folded.get(bare.lower(), ""))
+                or names.get(bare) or folded.get(bare.lower(), "")
+                or (compact.get(_compact(name), "") if " " not in name.strip() else ""))
     return lookup
+
+
+def _compact(name: str) -> str:
+    return re.sub(r"[\s.’'&-]+", "", name.lower())
 
 
 def _fold(name: str) -> str:
