@@ -56,6 +56,51 @@ def test_wire_datelines(grammar, first_line, date, origin, place):
     assert found.place == place
 
 
+@pytest.mark.parametrize("first_line, origin, place", [
+    ("Tel Aviv (dpa) - " + BODY, "Deutsche Presse-Agentur", "Tel Aviv"),  # in lower case
+    ("Jerusalem, Oct 8 (EFE).- " + BODY, "EFE", "Jerusalem"),               # '.' before the dash
+    ("Washington DC [US], October 8 (ANI): " + BODY, "Asian News International",
+     "Washington DC"),                                                     # country in brackets
+    ("Tehran, IRNA -- " + BODY, "IRNA", "Tehran"),                         # no brackets at all
+])
+def test_more_agency_dateline_layouts(grammar, first_line, origin, place):
+    found = stated(f"Talks to resume\n{first_line}", grammar)
+    assert (found.origin, found.place) == (origin, place)
+
+
+@pytest.mark.parametrize("first_line", [
+    "Tel Aviv (file) - " + BODY,        # a word in brackets no data file knows as an agency
+    "Tehran, Iran -- " + BODY,          # a place after the place
+])
+def test_unknown_words_in_a_dateline_are_no_agency(grammar, first_line):
+    assert stated(f"Talks to resume\n{first_line}", grammar).origin == ""
+
+
+@pytest.mark.parametrize("byline, origin, author", [
+    ("By Jane Doe, Associated Press", "Associated Press", "Jane Doe"),
+    ("By Jane Doe | The Associated Press", "Associated Press", "Jane Doe"),
+    ("By JANE DOE Associated Press", "Associated Press", "JANE DOE"),
+    ("By Jane Doe and John Roe / AFP", "Agence France-Presse", "Jane Doe and John Roe"),
+    ("By Jane Doe, Jerusalem", "", "Jane Doe"),   # a place, not an agency
+])
+def test_a_wire_byline_names_the_origin(grammar, byline, origin, author):
+    found = stated(f"Talks to resume\n{byline}\n{BODY}", grammar)
+    assert (found.origin, found.author) == (origin, author)
+
+
+def test_a_staff_byline_still_names_the_outlet_not_a_wire(grammar):
+    found = stated("Talks to resume\nBy World Example News Staff\n" + BODY, grammar)
+    assert (found.outlet, found.origin) == ("World Example News", "")
+
+
+def test_the_reporting_and_editing_signoff_is_the_reuters_house_credit(grammar):
+    found = stated(f"Talks to resume\n{BODY}(Reporting by Jane Doe in Jerusalem; Editing by "
+                   "John Roe)\n", grammar)
+    assert found.origin == "Reuters"
+    # staff credits without the house layout name nobody
+    assert stated(f"Talks\n{BODY}Reporting by Jane Doe.\n", grammar).origin == ""
+
+
 def test_a_place_in_parentheses_is_not_an_agency(grammar):
     found = stated("Leaders speak\n(TEL AVIV) - " + BODY, grammar)
     assert found.origin == ""
@@ -269,6 +314,15 @@ def test_wire_copy_on_a_portal_keeps_the_wire_as_origin(rules):
               {"file": "a.txt", "url": "https://news.yahoo.com/talks-resume-123.html"})
     assert (doc["outlet"], doc["outlet_basis"]) == ("Yahoo News", "url")
     assert (doc["origin"], doc["origin_basis"]) == ("Reuters", "credit")
+
+
+@pytest.mark.parametrize("byline", ["By AFP", "By Afp", "By Reuters"])
+def test_a_wire_named_as_the_byline_on_a_portal_is_its_origin(rules, byline):
+    doc = one(rules, f"Talks to resume\n{byline}\n" + BODY,
+              {"file": "a.txt", "url": "https://www.dailymail.co.uk/news/article-1/x.html"})
+    assert (doc["outlet"], doc["outlet_basis"]) == ("Daily Mail", "url")
+    assert doc["origin_basis"] == "credit"
+    assert doc["origin"] in ("Agence France-Presse", "Reuters")
 
 
 def test_cited_outlet_is_the_origin_never_the_outlet(rules):

@@ -26,6 +26,7 @@ from trustbrief.corpus.metadata import (
     sidecar_lookup,
     warn_disagreement,
 )
+from trustbrief.corpus.origins import canonical_lookup
 from trustbrief.corpus.read import RAW_COLUMNS
 from trustbrief.corpus.recordcache import RecordCache, collected_warnings, record_key
 from trustbrief.corpus.rules import SIDE_SOURCE, SIDECAR_FILE, CorpusRules
@@ -67,7 +68,8 @@ def _document_record(raw: dict, doc_id: str, rules: CorpusRules, side: dict,
 
     author = author_name(first_capture(segments, "author")[0] or statement.author
                          or meta.get("author", ""))
-    author_outlet = rules.outlets.names.get(author, "")
+    # an outlet's name where the byline goes ('By Reuters', 'By Afp', 'Middle East Eye')
+    author_outlet = canonical_lookup(rules.outlets.names)(author) if author else ""
     if author_outlet:  # an outlet's name printed where the byline goes
         author = ""
     warn_disagreement(file, "author", author, side.get("author", ""), sidecar_file)

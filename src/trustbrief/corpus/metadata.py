@@ -225,7 +225,8 @@ def find_outlet(text: str, statement: Statement, url: str, author_outlet: str, m
     wire = url_origin(url, rules.datelines, lookup)[0] if url and rules.datelines else ""
     origin, origin_basis, origin_evidence = origin_of(
         statement, lede_citation(cited_in, rules.outlets), outlet, (text_outlet, text_evidence),
-        (wire, url if wire else ""))
+        (wire, url if wire else ""),
+        (author_outlet, f"By {author_outlet}" if author_outlet else ""))
     return {"outlet": outlet, "outlet_basis": basis, "outlet_evidence": evidence,
             "origin": origin, "origin_basis": origin_basis, "origin_evidence": origin_evidence,
             "cited_outlets": [c for c in cited if c != outlet]}

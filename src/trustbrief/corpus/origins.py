@@ -157,13 +157,16 @@ def own_outlet(*, side_outlet: str, url: str, url_outlet: str, statement: Statem
 
 def origin_of(statement: Statement, lede_cited: tuple[str, str], outlet: str,
               speaks_as: tuple[str, str] = ("", ""),
-              url_wire: tuple[str, str] = ("", "")) -> tuple[str, str, str]:
+              url_wire: tuple[str, str] = ("", ""),
+              byline: tuple[str, str] = ("", "")) -> tuple[str, str, str]:
     """(origin, basis, evidence): credit (a line of the text, then an agency's folder in the
-    address, url_wire = (origin, address)) > the outlet the text speaks as ('the Jerusalem
-    Post has learned' on another site) > lede attribution > the outlet itself. An outlet's
-    own dateline or copyright ('MOSCOW (Sputnik) -' on Sputnik) credits nobody else, so the
-    lede may still name the scoop it relays."""
-    for name, evidence in ((statement.origin, statement.origin_evidence), url_wire, speaks_as):
+    address, url_wire = (origin, address), then an outlet named as the byline on another's
+    page, byline = (outlet, evidence): 'By AFP' on a portal) > the outlet the text speaks as
+    ('the Jerusalem Post has learned' on another site) > lede attribution > the outlet
+    itself. An outlet's own dateline or copyright ('MOSCOW (Sputnik) -' on Sputnik) credits
+    nobody else, so the lede may still name the scoop it relays."""
+    for name, evidence in ((statement.origin, statement.origin_evidence), url_wire, byline,
+                           speaks_as):
         if name and name != outlet:
             return name, "credit", evidence
     if lede_cited[0] and lede_cited[0] != outlet:
