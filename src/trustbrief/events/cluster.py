@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 from trustbrief.events.document_parties import join_places_to_document_parties
 from trustbrief.events.label_rules import Group, LabelRules
+from trustbrief.events.one_act import join_doers_to_deeds, join_members_to_persons
 from trustbrief.events.records import CREATING, VAGUE_SPAN_DAYS, Rec, memoized
 
 PLACE_TYPES = ("place", "state")
@@ -34,7 +35,7 @@ def apply_joins(recs: list[Rec], rules: LabelRules, kinds: Mapping[str, dict]) -
             for r in sent:
                 if r.event_type not in join.source:
                     continue
-                host = next((h for h in hosts if _joinable(r, h, kinds)), None)
+                host = next((h for h in hosts if _joinable(r, h, kinds, join.telling)), None)
                 if host is not None and host.targets:
                     r.group, r.targets = host.group, host.targets
                     r.target_sides = host.target_sides
@@ -78,10 +79,11 @@ def date_main_clause(recs: list[Rec]) -> list[Rec]:
     return recs
 
 
-def _joinable(r: Rec, host: Rec, kinds: Mapping[str, dict]) -> bool:
+def _joinable(r: Rec, host: Rec, kinds: Mapping[str, dict], telling: bool = False) -> bool:
     if r.agent_side and host.agent_side and r.agent_side != host.agent_side:
         return False
-    if r.polarity != host.polarity:
+    if r.polarity != host.polarity and not (telling and r.polarity in CREATING
+                                            and host.polarity in CREATING):
         return False
     if r.agent and (r.agent in host.targets or r.agent_side in host.target_sides):
         return False  # whom the host hits does not do it ('Hezbollah's offensive capabilities')
@@ -89,7 +91,8 @@ def _joinable(r: Rec, host: Rec, kinds: Mapping[str, dict]) -> bool:
         return {t for t in rec.targets if kinds.get(t, {}).get("type") in PLACE_TYPES} | \
             set(rec.locations)
     others = {t for t in r.targets if kinds.get(t, {}).get("type") not in PLACE_TYPES}
-    if others - set(host.targets):
+    # a contact's agent is one of its parties ('informed that X will be postponing his trip')
+    if others - set(host.targets) - ({host.agent} if host.group.symmetric else set()):
         return False
     host_places = places(host)
     return not host_places or not places(r) or bool(places(r) & host_places)
@@ -334,6 +337,7 @@ def cluster_mentions(recs: list[Rec], kinds: Mapping[str, dict]
             continue  # nobody takes part: too vague to be (or join) an event
         blocks[(r.group.name, key)].append(r)
     blocks = join_places_to_document_parties(_attach_targetless(blocks, kinds), kinds)
+    blocks = join_members_to_persons(join_doers_to_deeds(blocks), kinds)
     clusters, participants = [], []
     for block_key in sorted(blocks):
         block = blocks[block_key]

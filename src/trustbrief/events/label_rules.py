@@ -28,6 +28,9 @@ class Join:
 
     source: frozenset
     into: frozenset
+    # the source tells of the act ('informed that X will be postponing'): its factuality
+    # (the telling happened) need not be the act's (planned)
+    telling: bool = False
 
 
 @dataclass(frozen=True)
@@ -124,9 +127,10 @@ def load_labels(data_dir: Path | str) -> LabelRules:
     joins = []
     for n, item in enumerate(doc.get("joins") or [], start=1):
         where = f"joins[{n}]"
-        require_keys(path, where, item, ["from", "to"])
+        require_keys(path, where, item, ["from", "to"], ["telling"])
         joins.append(Join(_type_list(path, f"{where}.from", item["from"]),
-                          _type_list(path, f"{where}.to", item["to"])))
+                          _type_list(path, f"{where}.to", item["to"]),
+                          bool(item.get("telling", False))))
     equivalents = tuple(_type_list(path, f"chronology_equivalents[{n}]", item)
                         for n, item in enumerate(doc.get("chronology_equivalents") or [], 1))
     return LabelRules(groups, templates, str(planned), tuple(joins), equivalents,
