@@ -9,6 +9,7 @@ import pandas as pd
 from trustbrief import contract
 from trustbrief.events.annotations import apply_fields, apply_structural
 from trustbrief.events.announcements import fold_statements_into_acts
+from trustbrief.events.answers import date_answers
 from trustbrief.events.chronology import _chronology_match, _chronology_rows, fill_from_chronology
 from trustbrief.events.cluster import (
     _cluster_keys,
@@ -72,7 +73,7 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
     ctx = _context(found, documents, event_types, gazetteer, rules, focus)
     ctx.chronology = _chronology_rows(chronology, rules)
     recs = apply_joins(_records(mentions, documents, rules), rules, ctx.kinds)
-    recs = date_main_clause(recs)
+    recs = date_answers(date_main_clause(recs), rules.answers)
     for r in recs:
         r.nearby = frozenset(ctx.actors_by_sent.get((r.doc_id, r.sent_id), ()))
     clusters, participants = fold_said_into_contacts(

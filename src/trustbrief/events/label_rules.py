@@ -65,6 +65,9 @@ class LabelRules:
     # statements (these types) told with an act of their speaker's side on its day, in the
     # act's article, are its announcement (events/announcements.py)
     announcements: frozenset = frozenset()
+    # an undated answer (`source` types, an interception) aimed at the agent of acts its
+    # article dates on one day (`into` types, an attack) happened that day (events/answers.py)
+    answers: tuple[Join, ...] = ()
 
     def same_kind(self, a: str, b: str) -> bool:
         """May a chronology row of type a stand for an event of type b?"""
@@ -87,7 +90,7 @@ def load_labels(data_dir: Path | str) -> LabelRules:
     doc = load_yaml(path) or {}
     require_keys(path, "top level", doc, ["groups", "templates"],
                  ["planned_format", "joins", "chronology_equivalents", "reported_dates",
-                  "said_in_contacts", "own_source_types", "announcements"])
+                  "said_in_contacts", "own_source_types", "announcements", "answers"])
     groups = {}
     seen_types: dict[str, str] = {}
     for name, spec in (doc["groups"] or {}).items():
@@ -137,7 +140,18 @@ def load_labels(data_dir: Path | str) -> LabelRules:
                       _reported_dates(path, doc.get("reported_dates")),
                       _said_in_contacts(path, doc.get("said_in_contacts")),
                       _optional_types(path, doc, "own_source_types"),
-                      _optional_types(path, doc, "announcements"))
+                      _optional_types(path, doc, "announcements"),
+                      _answers(path, doc.get("answers")))
+
+
+def _answers(path: Path, spec) -> tuple[Join, ...]:
+    if spec is None:
+        return ()
+    if not isinstance(spec, dict) or not spec:
+        raise DataFileError(path, "answers", "expected a mapping: answering type -> answered "
+                            "types")
+    return tuple(Join(frozenset([source]), _type_list(path, f"answers.{source}", into))
+                 for source, into in spec.items())
 
 
 def _optional_types(path: Path, doc: dict, key: str) -> frozenset:
