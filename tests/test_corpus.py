@@ -446,6 +446,17 @@ def test_section_label_standfirst_headings_and_labels_are_not_sentences(rules):
         "The two allies depend on each other."]
 
 
+def test_a_trending_list_above_the_story_is_navigation_not_its_end(rules):
+    text = ("Trending\n\nWorld News\n\nOct. 2, 2024 / 9:27 PM\n\n"
+            "Minister opposes strike on nuclear sites\n\nBy A Reporter\n\n"
+            "The minister said Wednesday that he would not support a strike. "
+            "He urged restraint.\n\nTrending\n\nTen things to know about this week.\n")
+    doc, sents = one(rules, text)
+    assert doc["title"] == "Minister opposes strike on nuclear sites"
+    assert list(sents["text"]) == [
+        "The minister said Wednesday that he would not support a strike.", "He urged restraint."]
+
+
 def test_hard_wrapped_paragraphs_are_joined(rules):
     text = ("US and Israel at odds\n\n"
             "The Biden administration has grown increasingly frustrated with the pace\n"

@@ -193,7 +193,9 @@ def segment(text: str, rules: CorpusRules) -> list[Segment]:
             rule, m = found
             caps = {k: v for k, v in m.groupdict().items() if v}
             out.append(Segment("boilerplate", s, e, i + 1, rule.name, caps))
-            stopped = rule.name if rule.stop else ""
+            # a 'Trending' list ends the story; above the story it is the site's navigation
+            story_begun = title_seen or any(seg.role == "body" for seg in out)
+            stopped = rule.name if rule.stop and story_begun else ""
             continue
         if found:  # a prefix: the label is boilerplate, the rest is still text
             rule, m = found
