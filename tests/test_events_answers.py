@@ -67,3 +67,4 @@ def test_answers_must_map_a_type_to_a_list_of_types(tmp_path):
                     "answers: {shootdown: missile_attack}\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="answers.shootdown"):
         events.load_labels(tmp_path)
+

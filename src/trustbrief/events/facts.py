@@ -202,7 +202,10 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
     actors = _ranked(a for r in recs for a in [*r.actors, r.agent, *r.targets])
     planned = all(r.polarity != "asserted" for r in creating)
     # what happened is dated by what is said to have happened, never by a plan or a 'would'
-    daters = [r for r in recs if r.polarity == ("planned" if planned else "asserted")]
+    # what was said about an act (folded into it: contacts.py, announcements.py) dates it
+    # only with the act's own words: 'Biden said Wednesday' does not date a strike he opposed
+    own = [r for r in recs if not r.said_in_contact] or recs
+    daters = [r for r in own if r.polarity == ("planned" if planned else "asserted")]
     lo, hi, basis, disagree = best_date(daters, known)
     corr = corroboration(creating, ctx)
     level, notified, accounts = notice(recs, agent_side, tracks_notice(meta), ctx, linked)
