@@ -162,6 +162,16 @@ def test_a_verb_whose_subject_names_nobody_has_no_agent_from_elsewhere(lex):
     assert one_mention(found, "targeted_killing")["agent"] == ""
 
 
+def test_an_infinitive_of_a_noun_takes_no_agent_named_around_it(lex):
+    """'whether he would support a plan to strike Chad': whoever owns the plan would strike,
+    not the president who talks about it; "Turkey's plan to strike" keeps its owner."""
+    found = run(lex, ["\"No,\" the French president said about whether he would support a "
+                      "plan to strike Chad.",
+                      "The ministers discussed Turkey's plan to strike Syria."])
+    assert one_mention(found, "airstrike")["agent"] == ""
+    assert one_mention(found, "airstrike", sent=2)["agent"] == "Türkiye"
+
+
 def test_a_person_owning_an_operation_noun_is_its_target(two_ministers):
     """'her killing' with no 'of' object: she was killed; "Canada's strikes on Mexico":
     Canada struck."""

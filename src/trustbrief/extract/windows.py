@@ -243,6 +243,10 @@ def _tree_over_window(parsed, trigger: tuple, etype, hits, lex, people, agent, t
         # 'an incident that killed 38 people', 'pagers ... detonated': the verb's own subject
         # is no actor, so no actor named elsewhere in the clause is its agent
         agent = []
+    if agent_rule == "window" and form == "verb" and _infinitive_of_noun(parsed, start, end):
+        # 'whether he would support a plan to strike Iran': the plan's owner would strike
+        # (the tree reads "Israel's plan to strike"), not an actor named around it
+        agent = []
     if form == "noun" and _passive_subject(parsed, start, end):
         # 'the barrage of strikes was shot down by Israel': the 'by' agent and the words
         # after it belong to the verb the noun undergoes, not to the strikes
@@ -267,6 +271,14 @@ def _subject_names_nobody(parsed, start: int, end: int, hits) -> bool:
     elif subject.pos_ == "PRON":
         return False
     return not hits_in(phrase_tokens(subject), hits)
+
+
+def _infinitive_of_noun(parsed, start: int, end: int) -> bool:
+    """The verb trigger is an infinitive that modifies a noun ('a plan to strike', 'the
+    decision to cancel')."""
+    token = token_at(parsed, start, end)
+    return token is not None and token.dep_ == "acl" and token.head.pos_ == "NOUN" and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _passive_subject(parsed, start: int, end: int) -> bool:
