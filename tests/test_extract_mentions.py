@@ -42,6 +42,18 @@ def test_a_strike_told_as_done_stays_asserted(lex):
     assert one_mention(found, "airstrike")["polarity"] == "asserted"
 
 
+def test_a_negation_stops_at_a_conjoined_verb_with_its_own_auxiliary(lex):
+    """'would not support a strike and instead is urging Chad to ...' urges; 'did not inform
+    or consult' consults no more than it informs."""
+    found = run(lex, ["The French president said he would not support a strike and instead is "
+                      "urging Chad to show restraint.",
+                      "Germany did not inform or urge Chad."])
+    urged = one_mention(found, "demand")
+    assert (urged["polarity"], urged["factuality_rule"]) == (
+        "asserted", "conjunct-with-own-auxiliary")
+    assert one_mention(found, "demand", sent=2)["polarity"] == "negated"
+
+
 def test_an_attack_with_its_attacker_and_target_is_an_event(lex):
     found = run(lex, ["The strike was twice as large as Egypt's earlier attack on Syria.",
                       "Officials are studying the attack."])

@@ -120,9 +120,9 @@ def load_syntax(data_dir: Path | str) -> Syntax:
     raw = knowledge.load_yaml(path) or {}
     facts = []
     for n, entry in enumerate(raw.get("factuality") or []):
-        if entry.get("value") not in FACTUALITY_VALUES[1:]:
+        if entry.get("value") not in FACTUALITY_VALUES:  # asserted: an exception to later ones
             raise DataFileError(path, f"factuality[{n}]",
-                                f"value must be one of {', '.join(FACTUALITY_VALUES[1:])}")
+                                f"value must be one of {', '.join(FACTUALITY_VALUES)}")
         pattern = _checked_pattern(path, f"factuality[{n}]", entry.get("pattern"))
         facts.append((str(entry["id"]), entry["value"], pattern))
     roles_raw = raw.get("roles") or {}
