@@ -146,11 +146,21 @@ def test_a_caption_holding_a_date_is_not_a_timestamp(grammar):
 @pytest.mark.parametrize("last_line, origin", [
     ("XINHUA/ portal - AB_07", "Xinhua"),
     ("Copyright 2024 The Associated Press. All rights reserved.", "Associated Press"),
+    ("Copyright © 2024 The Associated Press. All rights reserved.", "Associated Press"),
     ("(With inputs from Reuters)", "Reuters"),
 ])
 def test_credit_lines_name_the_origin(grammar, last_line, origin):
     found = stated(f"Talks to resume\n{BODY}{BODY}{last_line}\n", grammar)
     assert found.origin == origin
+
+
+@pytest.mark.parametrize("footer, outlet", [
+    ("Follow Middle East Eye on X for the latest news.", "Middle East Eye"),
+    ("Subscribe to the Jerusalem Post on YouTube", "The Jerusalem Post"),
+    ("Follow Jane Doe on X", ""),   # a reporter's account, not an outlet's
+])
+def test_a_footer_inviting_readers_to_its_accounts_names_the_outlet(grammar, footer, outlet):
+    assert stated(f"Talks to resume\n{BODY}{BODY}{footer}\n", grammar).outlet == outlet
 
 
 def test_a_source_line_names_the_origin_but_an_address_does_not(grammar):
@@ -301,6 +311,16 @@ def test_a_beat_is_not_an_outlet_and_a_source_line_relays(rules):
                + "Jane Roe is a Pentagon correspondent.\n")["outlet"] == "unknown"
     doc = one(rules, "Talks to resume\nSource: Harbour Wire, a local site\n" + BODY)
     assert (doc["outlet"], doc["origin"]) == ("unknown", "Harbour Wire")
+
+
+def test_an_agency_credited_only_at_the_bottom_is_no_dateline_outlet(rules):
+    # a place dateline and 'AGENCY/ portal' at the bottom: a portal's copy of the agency's
+    # story, not the agency's own page
+    doc = one(rules, "Talks to resume\nWASHINGTON, Oct. 15 - " + BODY + "XINHUA/ portal\n")
+    assert (doc["outlet"], doc["origin"]) == ("unknown", "Xinhua")
+    # the agency in the dateline itself is its own copy
+    doc = one(rules, "Talks to resume\nWASHINGTON, Oct. 15 (Xinhua) -- " + BODY)
+    assert (doc["outlet"], doc["outlet_basis"]) == ("Xinhua", "dateline")
 
 
 def test_sidecar_outlet_outranks_the_address(rules):

@@ -148,9 +148,10 @@ def own_outlet(*, side_outlet: str, url: str, url_outlet: str, statement: Statem
     if site_name:
         return site_name, "html_meta", site_name
     # 'MOSCOW, July 31. /TASS/.', 'Oct. 2 (UPI) --': a wire dateline at the top, the agency's
-    # own copy (a 'Source: X' line at the top relays X instead)
-    dateline = statement.place or (statement.origin_where == "head" and not statement.relays)
-    if statement.origin and dateline:
+    # own copy (a 'Source: X' line at the top relays X instead; a place dateline with the
+    # agency only in a credit line at the bottom, 'XINHUA/ portal', is a portal's copy)
+    dateline = statement.place or not statement.relays
+    if statement.origin and statement.origin_where == "head" and dateline:
         return statement.origin, "dateline", statement.origin_evidence
     return "unknown", "unknown", ""
 
