@@ -15,7 +15,8 @@ self-references count ('X has learned').
 Origin (whose text or reporting this is): the dateline agency ('BEIRUT (Reuters) -',
 '/TASS/'), a credit line ('XINHUA/ gnews', 'Copyright ... The Associated Press', 'This article
 originally appeared on X'), a lede that credits a wire ('..., reports Associated Press.'), an
-agency's folder in the address ('/wires/afp/'), else the outlet the lede attributes the news
+agency's folder in the address ('/wires/afp/'), an outlet named as the byline on another
+outlet's page ('By AFP' on a portal), else the outlet the lede attributes the news
 to ('US officials tell Axios', 'according to Reuters') - anywhere in the text when a line says
 the article relays another's ('Read the original') -, else the outlet itself (original
 reporting). Syndicated copies of one wire story thus share one origin.
