@@ -498,6 +498,27 @@ def test_worker_processes_give_the_same_tables(lex):
         pd.testing.assert_frame_equal(one[table], two[table])
 
 
+
+def test_workers_take_documents_in_batches_parsed_together(lex, monkeypatch):
+    """Each worker call gets several documents, so their sentences go through one nlp.pipe
+    (prefetch) as in one process, not one call per document; the tables are the same."""
+    from trustbrief.extract import stage
+
+    batches = []
+
+    def in_process(func, items, *args, **kwargs):
+        batches.extend(items)
+        return [func(item, *args) for item in items]
+
+    docs = [[f"Israeli jets struck Beirut on day {n}, the army said."] for n in range(20)]
+    sentences, documents, times = _frames(docs)
+    one = extract.extract(sentences, documents, lex, time_expressions=times, workers=1)
+    monkeypatch.setattr(stage.parallel, "map_in_order", in_process)
+    two = extract.extract(sentences, documents, lex, time_expressions=times, workers=2)
+    assert [len(b) for b in batches] == [3, 3, 3, 3, 3, 3, 2]  # 20 documents, 2 workers x 4
+    for table in one:
+        pd.testing.assert_frame_equal(one[table], two[table])
+
 # ---------------------------------------------------- reported speech and new event kinds
 
 def test_reported_would_is_a_plan_and_its_pronoun_is_the_speaker(lex):

@@ -194,18 +194,23 @@ def _continue_quotes(claims: dict[int, dict]) -> None:
                 break
 
 
-def _extract_document(records: list[dict], lexicons: Lexicons, times: dict | None,
-                      vocabulary, parser, shas, names) -> tuple:
-    return _extract_documents([records], lexicons, times, vocabulary, parser, shas, names)
+def _extract_batch(batch: list[list[dict]], lexicons: Lexicons, times: dict | None,
+                   vocabulary, parser, shas, names) -> tuple:
+    return _extract_documents(batch, lexicons, times, vocabulary, parser, shas, names)
 
 
 def _extract_parallel(docs: list[list[dict]], lexicons: Lexicons, times: dict | None,
                       vocabulary, workers: int, parser, shas, names) -> tuple[list, tuple]:
     """Documents are independent and come back in order, so the output is the same as one
     process's. Forked workers inherit the compiled lexicons, the loaded pipeline and the
-    documents."""
-    parts = parallel.map_in_order(_extract_document, docs, lexicons, times, vocabulary,
-                                  parser, shas, names, workers=workers, desc="extracting")
+    documents; each takes a batch of up to PREFETCH_DOCUMENTS documents at a time, so their
+    sentences are parsed in one nlp.pipe as in one process (a call per document costs ~15 %
+    more CPU), with batches small enough that every worker gets several."""
+    size = max(1, min(PREFETCH_DOCUMENTS, -(-len(docs) // (workers * 4))))
+    batches = [docs[n:n + size] for n in range(0, len(docs), size)]
+    parts = parallel.map_in_order(_extract_batch, batches, lexicons, times, vocabulary,
+                                  parser, shas, names, workers=workers, desc="extracting",
+                                  unit="batch")
     return ([rows for part in parts for rows in part[0]],
             tuple(sum(part[1][k] for part in parts) for k in range(4)))
 
