@@ -80,6 +80,28 @@ def test_dates_must_be_iso_and_list_items_must_not_hold_the_separator(seed_table
     assert any(p.startswith("outlets: items containing ';'") for p in err.value.problems)
 
 
+
+@pytest.mark.parametrize(("cell", "dtype"), [
+    (None, object), (float("nan"), object), (3, object), (b"bytes", object),
+    (None, "str"), (float("nan"), "string")])
+def test_a_text_cell_that_is_not_a_str_is_named_with_its_row(cell, dtype):
+    frame = signals()
+    frame = pd.concat([frame, frame], ignore_index=True)
+    frame["cue"] = pd.Series(["distrust", cell], dtype=dtype)
+    with pytest.raises(contract.ContractError,
+                       match=r"cue: cells that are not text: .*\(row 1\)"):
+        contract.validate(frame, "trust_signals")
+
+
+@pytest.mark.parametrize("cell", ["A", ("A",), ["A", 1], ["A", ["B"]], None])
+def test_a_list_cell_that_is_not_a_list_of_text_is_named_with_its_row(seed_tables, cell):
+    events = seed_tables["events"].copy()
+    events["outlets"] = [["X"]] * len(events)
+    events.at[1, "outlets"] = cell
+    with pytest.raises(contract.ContractError,
+                       match=r"outlets: cells that are not lists of text: .*\(row 1\)"):
+        contract.validate(events, "events")
+
 def test_decoded_csv_tables_validate(real_processed):
     from trustbrief.tables import read_table
 

@@ -8,6 +8,7 @@ A frame read back from CSV (every cell a string) is decoded first with `decode`.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import numpy as np
@@ -74,19 +75,31 @@ def _cell_problems(series: pd.Series, col: Column) -> list[str]:
 
 def _text_cells(series: pd.Series) -> tuple[list, list[bool]]:
     values = series.tolist()
+    if _surely_text(series):
+        return values, []
     return values, [not isinstance(v, str) for v in values]
+
+
+def _surely_text(series: pd.Series) -> bool:
+    """Is every cell a str? Decided by pandas' C loops (a Python isinstance per cell was
+    a third of a cached run's checks); False means 'look cell by cell'."""
+    if series.dtype == object:
+        return pd.api.types.infer_dtype(series, skipna=False) == "string"
+    if isinstance(series.dtype, pd.StringDtype):  # text cells, or missing ones (NaN/NA)
+        return not series.isna().any()
+    return False
 
 
 def _text_problems(series: pd.Series, col: Column) -> list[str]:
     values, not_text = _text_cells(series)
     if any(not_text):
         return [f"cells that are not text: {_examples(series, not_text)}"]
-    out = []
-    if col.required and "" in set(values):
+    out, distinct = [], set(values)
+    if col.required and "" in distinct:
         out.append(f"empty cells in a required column: {_examples(series, series == '')}")
     if col.values:
         allowed = set(col.values) | ({""} if not col.required else set())
-        unknown = sorted(set(values) - allowed)
+        unknown = sorted(distinct - allowed)
         if unknown:
             out.append(f"values outside {col.vocabulary or 'the allowed values'} "
                        f"({', '.join(map(str, col.values))}): {unknown[:EXAMPLES]}")
@@ -97,7 +110,9 @@ def _date_problems(series: pd.Series, col: Column) -> list[str]:
     values, not_text = _text_cells(series)
     if any(not_text):
         return [f"cells that are not ISO date text: {_examples(series, not_text)}"]
-    bad = [not (ISO_DATE.fullmatch(v) or (v == "" and not col.required)) for v in values]
+    wrong = {v for v in set(values) if not (ISO_DATE.fullmatch(v) or (v == "" and not
+                                                                       col.required))}
+    bad = [v in wrong for v in values] if wrong else []
     return [f"cells that are not YYYY-MM-DD: {_examples(series, bad)}"] if any(bad) else []
 
 
@@ -132,10 +147,11 @@ def _boolean_problems(series: pd.Series, col: Column) -> list[str]:
 
 def _list_problems(series: pd.Series, col: Column) -> list[str]:
     values = series.tolist()
-    bad = [not isinstance(v, list) or not all(isinstance(i, str) for i in v) for v in values]
-    if any(bad):
+    items = _text_items(values)
+    if items is None:
+        bad = [not isinstance(v, list) or not all(isinstance(i, str) for i in v)
+               for v in values]
         return [f"cells that are not lists of text: {_examples(series, bad)}"]
-    items = {i for v in values for i in v}
     out = []
     if any(LIST_SEP in i for i in items):
         out.append(f"items containing {LIST_SEP!r}, which the CSV cannot tell apart: "
@@ -145,6 +161,18 @@ def _list_problems(series: pd.Series, col: Column) -> list[str]:
         if unknown:
             out.append(f"items outside {col.vocabulary}: {unknown[:EXAMPLES]}")
     return out
+
+
+def _text_items(values: list) -> set[str] | None:
+    """The distinct items of cells that are all lists of text; None when one is not (items
+    are checked once each, not once per cell)."""
+    if not all(isinstance(v, list) for v in values):
+        return None
+    try:
+        items = set(itertools.chain.from_iterable(values))
+    except TypeError:  # an unhashable item: not text
+        return None
+    return items if all(isinstance(i, str) for i in items) else None
 
 
 # -- frames read back from CSV -----------------------------------------------------------------
