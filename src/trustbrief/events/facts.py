@@ -141,9 +141,9 @@ def notice(recs: list[Rec], agent_side: str, operation: bool, ctx: Context,
     if target_sides and target_sides <= {other}:
         return "n/a", "", {}
     accounts: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    own = sorted({(r.doc_id, r.sent_id): r.text for r in recs}.items())
-    sentences = [(key, text, "") for key, text in own] + \
-        [(key, "", f"+{LINK_RULE}") for key in linked if key not in dict(own)]
+    own = dict(sorted({(r.doc_id, r.sent_id): r.text for r in recs}.items()))
+    sentences = [(key, text, "") for key, text in own.items()] + \
+        [(key, "", f"+{LINK_RULE}") for key in linked if key not in own]
     for key, text, how in sentences:
         for sig in ctx.signals_by_sent.get(key, []):
             left, right, mutual = direction_sides(sig.get("direction"))
