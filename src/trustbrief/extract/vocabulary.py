@@ -39,6 +39,9 @@ class EventType:
     from_claims: bool = False  # made from claims (statements.py), not from trigger words
     notice: bool = False  # the partner's advance notice is tracked though no operation
     possessor_undergoes: bool = False  # "Gallant's dismissal": the owning person undergoes it
+    # the type the act is when armed forces do it ('raids launched by the army': a ground
+    # operation; a police raid stays a raid)
+    by_armed_forces: str = ""
 
 
 PASSIVE_AUX = r"(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?"
@@ -95,6 +98,9 @@ def _load_event_types(path: Path):
             if absorbed not in types:
                 raise DataFileError(path, f"event_types.{t.id}.absorbs",
                                     f"unknown event type {absorbed!r}")
+        if t.by_armed_forces and t.by_armed_forces not in types:
+            raise DataFileError(path, f"event_types.{t.id}.by_armed_forces",
+                                f"unknown event type {t.by_armed_forces!r}")
     alt, rules = _named_alternation(triggers)
     trigger_pattern = _compile(path, "event_types", rf"(?<![\w-])(?:{alt})(?![\w-])")
     passive, passive_subject = _passive_pronouns(path, data.get("passive_pronouns") or {})
@@ -108,7 +114,7 @@ def _event_type(path: Path, type_id: str, spec, plover: set, lanes: tuple) -> Ev
     knowledge.require_keys(path, where, spec, ["plover", "lane", "operation", "verb"],
                            ["symmetric", "agent_types", "requires_types", "absorbs",
                             "verbs", "nouns", "has_targets", "target_marker", "from_claims",
-                            "notice", "possessor_undergoes"])
+                            "notice", "possessor_undergoes", "by_armed_forces"])
     _choice(path, f"{where}.plover", spec["plover"], sorted(plover))
     _choice(path, f"{where}.lane", spec["lane"], lanes)
     for flag in ("operation", "notice", "possessor_undergoes"):
@@ -128,7 +134,8 @@ def _event_type(path: Path, type_id: str, spec, plover: set, lanes: tuple) -> Ev
         knowledge.compile_pattern(path, f"{where}.target_marker",
                                   rf"\b(?:{spec['target_marker']})\s+(?:the\s+)?$")
         if spec.get("target_marker") else None, bool(spec.get("from_claims", False)),
-        spec.get("notice", False), spec.get("possessor_undergoes", False))
+        spec.get("notice", False), spec.get("possessor_undergoes", False),
+        str(spec.get("by_armed_forces") or ""))
 
 
 def _type_triggers(path: Path, type_id: str, spec) -> list[tuple]:

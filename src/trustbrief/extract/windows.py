@@ -189,7 +189,8 @@ def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexi
             continue  # 'what the response will entail': no one responds to anything
         span = (start, end, etype.lane)
         found.append({
-            "event_type": type_id, "clause": clause, "agent": agent[0] if agent else "",
+            "event_type": _armed_type(etype, agent, lex), "clause": clause,
+            "agent": agent[0] if agent else "",
             "targets": targets, "locations": [a for h in locations for a in h.actors],
             "time": _governing(times, clause, span, lanes, False) if times else None,
             "measure": _governing(times, clause, span, lanes, True) if times else None,
@@ -201,6 +202,14 @@ def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexi
             **_factuality(parsed, facts, start, end, text, clause, spans, lex)})
     found = apply_ascriptions(found, parsed, hits, lex)
     return _merge_same_type(_unabsorbed(found, event_types))
+
+
+def _armed_type(etype, agent: list[str], lex: Lexicons) -> str:
+    """The mention's type: the type's `by_armed_forces` type when its agent is armed forces
+    (gazetteer level military: 'raids launched by the army' are a ground operation)."""
+    actor = lex.actors.get(agent[0]) if agent and etype.by_armed_forces else None
+    return etype.by_armed_forces if actor is not None and actor.level == "military" \
+        else etype.id
 
 
 def _parsed_form(parsed, start: int, end: int, form: str) -> str:
