@@ -108,3 +108,13 @@ def test_a_verb_with_two_subjects_is_a_garbled_parse_and_gives_no_phrase(nlp):
     # the small parser reads 'interests' and 'Boric' both as subjects of 'says'
     text = "The interests of Chile and Peru coincide in many areas, says Boric."
     assert not phrase(nlp, text, "says").endswith("says")
+
+
+def test_a_clause_whose_subject_is_owned_by_a_relative_whose_gives_no_phrase(nlp):
+    """'people whose radio exploded': whose radio it was lies outside the clause, so
+    'Handheld radio exploded at the entrance' would tell a reader nothing."""
+    text = ("Crowds gathered around wounded people whose handheld radio exploded, at the "
+            "entrance of a hospital in Chad.")
+    assert phrase(nlp, text, "exploded") == ""
+    assert phrase(nlp, "A handheld radio exploded at the entrance of a hospital in Chad.",
+                  "exploded") != ""
