@@ -54,6 +54,15 @@ def test_a_negation_stops_at_a_conjoined_verb_with_its_own_auxiliary(lex):
     assert one_mention(found, "demand", sent=2)["polarity"] == "negated"
 
 
+def test_a_time_expression_dates_what_is_told_as_done_not_what_is_denied(lex):
+    """'said on Monday that he would not support a strike and instead is urging Chad': the
+    urging is Monday's; the strike he would not support has no day."""
+    found = run(lex, ["The French president said on Monday that he would not support a strike "
+                      "and instead is urging Chad to show restraint."])
+    assert one_mention(found, "demand")["time_text"] == "on Monday"
+    assert one_mention(found, "airstrike")["time_text"] == ""
+
+
 def test_an_attack_with_its_attacker_and_target_is_an_event(lex):
     found = run(lex, ["The strike was twice as large as Egypt's earlier attack on Syria.",
                       "Officials are studying the attack."])

@@ -104,6 +104,20 @@ def _nearest_lanes(text, times, spans, clauses) -> dict[str, str]:
     return lanes
 
 
+def _told_as_done(spans: list[tuple], parsed, facts: dict) -> list[tuple]:
+    """The trigger spans a time expression may belong to: those told as done or planned when
+    there are any ('said Wednesday that he would not support a strike and is urging Israel':
+    Wednesday is the urging's day, not the day of a strike that is denied)."""
+    if parsed is None:
+        return spans
+    def creating(start: int, end: int) -> bool:
+        trigger = token_at(parsed, start, end)
+        return trigger is None or factuality_of(facts, trigger, start, end)[0] in (
+            "asserted", "planned")
+    told = [span for span in spans if creating(span[0], span[1])]
+    return told or spans
+
+
 def _governing(times, clause, span, lanes, measures: bool):
     """The clause's time expression (or measure) nearest the trigger, among those whose
     nearest trigger is of the same lane."""
@@ -154,8 +168,9 @@ def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexi
     clauses = _clauses(text, lex) if clauses is None else clauses
     event_types = lex.event_types
     spans = [(start, end, event_types[kind[0]].lane) for start, end, _, kind, _ in matches]
-    lanes = _nearest_lanes(text, times, spans, clauses) if times else {}
     facts = lex.reader.factualities(parsed) if parsed is not None else {}
+    lanes = _nearest_lanes(text, times, _told_as_done(spans, parsed, facts), clauses) \
+        if times else {}
     sent_types = None  # actor types in the sentence, for event types that require one
     by_clause: dict[tuple, list[Hit]] = {}  # clause -> its hits
     found = []
