@@ -35,12 +35,13 @@ class HTMLBlock:
 
 
 def figure(chart, title: str, takeaway: str, source: str, note: str = "",
-           data: pd.DataFrame | None = None, narrow=None) -> HTMLBlock:
+           data: pd.DataFrame | None = None, narrow=None, cites: str = "") -> HTMLBlock:
     """A titled figure: title, one-line takeaway, the chart, a source line - one block,
     so it never splits across PDF pages. `data` is what its CSV link offers (one table a
     reader can use; default: the chart's own datasets). `narrow`: the same chart laid out
     for a phone (style.NARROW_WIDTH); the page shows it below 600 px instead of shrinking
-    the wide one to unreadable text (print always uses the wide one)."""
+    the wide one to unreadable text (print always uses the wide one). `cites`: the note's
+    numbered citations as markup (Sources.cite), links to the sources list."""
     # The figure's title names its downloads; title and takeaway describe it to screen readers.
     spec = chart.to_dict()
     description = f"{title}. {takeaway}"
@@ -53,7 +54,7 @@ def figure(chart, title: str, takeaway: str, source: str, note: str = "",
             csv_link=False)["text/html"]
         rendered = (f'<div class="tb-wide">{rendered}</div><div class="tb-narrow">{small}'
                     f'</div>{chart_data.csv_links(spec, chart_data.slug(title), data)}')
-    extra = f'<p class="tb-note">{esc(note)}</p>' if note else ""
+    extra = f'<p class="tb-note">{esc(note)} {cites}</p>' if note or cites else ""
     return HTMLBlock(
         f'<figure class="tb-figure"><p class="tb-fig-title">{esc(title)}</p>'
         f'<p class="tb-takeaway">{esc(takeaway)}</p>{rendered}{extra}'

@@ -9,6 +9,7 @@ appear only in the annex.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -50,6 +51,7 @@ from trustbrief.brief.views.events import (
     event_notice,
     named_origins,
 )
+from trustbrief.brief.views.labels import with_party_labels
 from trustbrief.brief.views.notice import (
     accounts_text,
     merge_same_operations,
@@ -87,11 +89,13 @@ class Brief:
 
     def __init__(self, tables: Tables, params: dict):
         use_theme()
-        self.tables = tables
         self.params = dict(params)
         self.start, self.end = self.params["start"], self.params["end"]
         self.focus = self.params["focus"]  # OBSERVER->SUBJECT, from the brief definition
         self.observer, _, self.subject = self.focus.partition("->")
+        # every label names its parties ('the country informed ...' says which one)
+        self.tables = replace(tables, frames=with_party_labels(tables.frames,
+                                                               (self.observer, self.subject)))
         self.sources = Sources(self.tables["documents"])
 
     @classmethod
@@ -228,11 +232,11 @@ class Brief:
                 "line those whose PLOVER category has a positive Goldstein weight "
                 "(cooperation), below it those with a negative one (conflict); events are "
                 "counted, never weighted or summed. Weights: Goldstein's 1992 scale, as "
-                "carried to CAMEO codes. "
-                + self.sources.cite_text([c.doc_id for c in finding.citations]))
+                "carried to CAMEO codes.")
         return HTMLBlock(section(title).markup + figure(
             cooperation_chart(counts), "Cooperative and conflictual events, by period",
             finding.text, self.source_line(), note=note, data=counts,
+            cites=self.sources.cite(c.doc_id for c in finding.citations),
             narrow=cooperation_chart(counts, width=NARROW_WIDTH)).markup)
 
     def notice(self) -> HTMLBlock:
@@ -276,7 +280,7 @@ class Brief:
             f"{finding.text}", self.source_line(),
             note="Dots: contacts (hollow: planned; x: blocked); grey bars: time without "
                  "contact, as stated or measured between dated contacts. "
-                 + self.channels_without_contacts() + self.sources.cite_text(doc_ids),
+                 + self.channels_without_contacts(), cites=self.sources.cite(doc_ids),
             data=columns_of(contacts, CONTACTS_CSV), narrow=chart(NARROW_WIDTH)).markup)
 
     def channels_without_contacts(self) -> str:
@@ -296,12 +300,11 @@ class Brief:
             return HTMLBlock(section("Trust statements").markup + prose(finding.text).markup)
         note = ("One bar per independent origin (articles relaying one report count once), "
                 "split by who made the statements; beside each origin, when they were made "
-                "('by' a date: only the article's publication date bounds them). "
-                + self.sources.cite_text(frame["doc_id"]))
+                "('by' a date: only the article's publication date bounds them).")
         return HTMLBlock(section("Trust statements").markup + figure(
             statements_chart(frame),
             f"Who voices {self.observer} distrust of {self.subject}, on the record or not",
-            finding.text, self.source_line(), note=note,
+            finding.text, self.source_line(), note=note, cites=self.sources.cite(frame["doc_id"]),
             narrow=statements_chart(frame, width=NARROW_WIDTH)).markup)
 
     def conflicts_section(self) -> HTMLBlock:
