@@ -458,7 +458,12 @@ def test_cadence_draws_silences_between_dated_contacts_and_no_empty_lanes():
     assert layout.start == pd.Timestamp("2024-07-01")  # the axis is the brief's period
     measured = layout.gaps[layout.gaps["channel"] == "security_advisers"]
     assert list(measured["days"]) == [33]
-    assert measured["text"].iloc[0] == "33 days without contact (between dated contacts)"
+    assert measured["text"].iloc[0] == "33 days without a dated contact"
+    # a measured silence that began before the period says since when
+    early = layout_cadence.cadence_layout(cadence, contacts, since="2024-09-15",
+                                          stated=tables["stated_measures"])
+    clipped = early.gaps[early.gaps["channel"] == "security_advisers"]
+    assert clipped["text"].iloc[0] == "33 days without a dated contact (since 1 Sep 2024)"
     # the leaders' stated silence covers 21 Aug - 9 Oct: no second bar over the same stretch
     assert len(layout.gaps[layout.gaps["channel"] == "leaders"]) == 1
 

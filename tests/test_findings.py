@@ -255,6 +255,16 @@ def test_a_silence_with_undated_contacts_on_its_channel_is_judged_at_low_confide
     assert finding.ceiling == "low" and judged.confidence == "low"
     assert finding.ceiling_reason == "1 reported contact on this channel could not be dated"
     assert judged.statement.startswith("There is a roughly even chance")
+    # it says what is known: no DATED contact, and the undated one by name; never 'no contact'
+    label = undated["label"].iloc[0]
+    assert "the articles date no contact between" in finding.text
+    assert f"(“{label}”), so the silence may be shorter" in finding.text
+    assert "(61 days)" in finding.text and "had had no contact" not in finding.text
+    # a contact only planned was not held: it fills no silence
+    with_undated["contacts"] = pd.concat([tables["contacts"], undated.assign(status="planned")],
+                                         ignore_index=True)
+    planned, _ = cadence_judgement(with_undated)
+    assert planned.ceiling == "high" and "had had no contact for 61 days" in planned.text
 
 
 def test_one_operation_without_little_notice_reads_as_one(tables):

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from trustbrief.brief.findings.base import (
@@ -13,6 +15,7 @@ from trustbrief.brief.findings.base import (
     plural,
     table_of,
 )
+from trustbrief.brief.findings.coverage import SAYING  # a statement about him: no contact
 from trustbrief.brief.views.cadence import (
     cadence_channels,
     cadence_contacts,
@@ -21,7 +24,14 @@ from trustbrief.brief.views.cadence import (
     split_cited,
     stated_items,
 )
-from trustbrief.brief.views.cells import as_list, day_label, range_text, text_column, to_date
+from trustbrief.brief.views.cells import (
+    as_list,
+    day_label,
+    quoted,
+    range_text,
+    text_column,
+    to_date,
+)
 
 LAPSE_DAYS = 14
 
@@ -44,8 +54,15 @@ def cadence_finding(tables, start, end, focus: str) -> Finding:
     if not top["gap"] and not top["last_contact"]:
         return Finding(f"No date of the last contact is reported for "
                        f"{join_words(list(channels['channel_label']))}.", [], "cadence", False)
-    parts = [_gap_clause(top, _last_contact_days(top, table_of(tables, "contacts"),
-                                                 table_of(tables, "events")))]
+    # A silence the articles state ('have not spoken in 50 days') is reported, not inferred
+    # from missing reports: only a measured gap is held down by undated contacts, and its
+    # sentence says what is known (no DATED contact), never that there was no contact.
+    measured = top["previous_gap_basis"] != "stated"
+    undated = _undated_contacts(table_of(tables, "contacts"), top["channel"]) if measured else []
+    between = _undated_between(table_of(tables, "events"), top["actors"]) if measured else []
+    last_days = _last_contact_days(top, table_of(tables, "contacts"), table_of(tables, "events"))
+    parts = [_known_span_clause(top, last_days, undated + between)
+             if undated or between else _gap_clause(top, last_days)]
     docs = as_list(top["doc_ids"]) or _docs_with_sentence(tables, top["evidence"])
     docs += [d for cell in as_list(top["stated_gaps"]) for d in split_cited(cell)[1]]
     for ch in ranked.iloc[1:].itertuples():
@@ -56,42 +73,42 @@ def cadence_finding(tables, start, end, focus: str) -> Finding:
     text = "; ".join(parts[:3])
     # The judgement 'contact lapsed for weeks' needs a silence of two weeks or more.
     lapsed = max(top["gap"], top["since"]) >= LAPSE_DAYS
-    # A silence the articles state ('have not spoken in 50 days') is reported, not inferred
-    # from missing reports: only a measured gap is held down by undated contacts.
-    measured = top["previous_gap_basis"] != "stated"
-    undated = _undated_contacts(table_of(tables, "contacts"), top["channel"]) if measured else 0
-    between = _undated_between(table_of(tables, "events"), top["actors"]) if measured else 0
     reason = join_words(
-        ([f"{plural(undated, 'reported contact')} on this channel could not be dated"]
+        ([f"{plural(len(undated), 'reported contact')} on this channel could not be dated"]
          if undated else [])
-        + ([f"{plural(between, 'undated event')} between its two officials may fall inside "
-            "the silence"] if between else []))
+        + ([f"{plural(len(between), 'undated event')} between its two officials may fall "
+            "inside the silence"] if between else []))
     return Finding(text[0].upper() + text[1:] + ".", cite_documents(docs, documents), "cadence",
                    supports=lapsed, ceiling="low" if reason else "high",
                    ceiling_reason=reason)
 
 
-def _undated_contacts(contacts: pd.DataFrame, channel: str) -> int:
-    """Contacts of the channel, held or planned, that no article dates: any of them may fall
-    inside the silence, so the silence is an absence of dated reports, not of contact."""
+def _undated_contacts(contacts: pd.DataFrame, channel: str) -> list[str]:
+    """Labels of the channel's held contacts that no article dates: any of them may fall
+    inside the silence, so the silence is an absence of dated reports, not of contact. (A
+    contact only planned or blocked was not held: it fills no silence.)"""
     if contacts.empty:
-        return 0
+        return []
     mine = contacts[(text_column(contacts, "channel") == channel)
-                    & (text_column(contacts, "status") != "blocked")]
-    return int(text_column(mine, "event_id")[text_column(mine, "date") == ""].nunique())
+                    & text_column(contacts, "status").isin(("", "asserted"))
+                    & (text_column(contacts, "date") == "")]
+    return list(dict.fromkeys(text_column(mine, "label")))
 
 
-def _undated_between(events: pd.DataFrame, actors) -> int:
-    """Asserted events no article dates in which one of the channel's officials acts on the
-    other (not the channel's own contacts): each says the two were in touch at some time."""
+def _undated_between(events: pd.DataFrame, actors) -> list[str]:
+    """Labels of asserted events no article dates in which one of the channel's officials
+    acts on the other (an apology, a demand; not the channel's own contacts, not a statement
+    about the other): each says the two were in touch at some time."""
     people = set(as_list(actors))
     if events.empty or len(people) < 2:
-        return 0
+        return []
     undated = events[(text_column(events, "date") == "")
-                     & text_column(events, "status").isin(("", "asserted"))]
-    return sum(1 for agent, targets in zip(text_column(undated, "agent"),
-                                           text_column(undated, "targets"), strict=True)
-               if agent in people and people - {agent} & set(as_list(targets)))
+                     & text_column(events, "status").isin(("", "asserted"))
+                     & (text_column(events, "plover") != SAYING)]
+    return [label for agent, targets, label in zip(
+                text_column(undated, "agent"), text_column(undated, "targets"),
+                text_column(undated, "label"), strict=True)
+            if agent in people and people - {agent} & set(as_list(targets))]
 
 
 def _last_contact_days(ch, contacts: pd.DataFrame, events: pd.DataFrame) -> str:
@@ -118,7 +135,7 @@ def _gap_clause(ch, last_days: str = "") -> str:
     label, last = ch["channel_label"], to_date(ch["last_contact"])
     when = last_days or day_label(last)
     if not ch["gap"] and ch["since"] < LAPSE_DAYS:  # a day or two is no silence
-        what = f" ({ch['last_contact_label']})" if ch["last_contact_label"] else ""
+        what = _aside(ch["last_contact_label"])
         return f"{label} were last reported in contact on {when}{what}"
     if not ch["gap"]:
         return f"{label} had had no reported contact for {plural(ch['since'], 'day')} " \
@@ -143,6 +160,35 @@ def _gap_clause(ch, last_days: str = "") -> str:
     return f"{label} had had no contact for {span} before {before}"
 
 
+def _known_span_clause(ch, last_days: str, undated: list[str]) -> str:
+    """What the articles know of a measured silence when contacts between the two officials
+    are reported without a date: 'Leaders (A – B): the articles date no contact between 18
+    Aug 2024 and their contact on 8–9 Oct 2025 (416 days), but 1 report of contact between
+    them carries no date (“A apologized to B”), so the silence may be shorter'. The undated
+    contact neither splits nor lengthens the span: it is named, not placed."""
+    last = to_date(ch["last_contact"])
+    if last is None or not ch["gap"] or silence_is_current(_Row(ch)):
+        return _gap_clause(ch, last_days)
+    first = day_label(last - pd.Timedelta(days=int(ch["gap"])))
+    status = ch["last_contact_status"]
+    end = f"the one planned for {last_days}" if status == "planned" else \
+        f"the one blocked on {last_days}" if status == "blocked" else \
+        f"their contact on {last_days}"
+    named = join_words([quoted(label) for label in undated[:2]]
+                       + ([f"{len(undated) - 2} more"] if len(undated) > 2 else []))
+    carries = "carries" if len(undated) == 1 else "carry"
+    return (f"{ch['channel_label']}: the articles date no contact between {first} and {end} "
+            f"({plural(ch['gap'], 'day')}), but {plural(len(undated), 'report')} of contact "
+            f"between them {carries} no date ({named}), so the silence may be shorter")
+
+
+def _aside(label: str) -> str:
+    """' (“A and B meet”)' after a sentence: the label quoted, its own '(planned)' left out
+    (the sentence says planned or blocked), so parentheses never nest."""
+    bare = re.sub(r"\s*\([^()]*\)\s*$", "", str(label or "")).strip()
+    return f" ({quoted(bare)})" if bare else ""
+
+
 class _Row:
     """Attribute access to a Series row (charts' helpers read itertuples rows)."""
 
@@ -163,7 +209,7 @@ def _channel_clause(ch, contacts: pd.DataFrame) -> tuple[str, list[str]]:
             "has no dated contact"
         return f"{subject} {tail}", as_list(ch.doc_ids)
     b = blocked.iloc[-1]
-    what = f" ({b['label']})" if b["label"] else ""
+    what = _aside(b["label"])
     return (f"{subject} saw a contact blocked on {day_label(b['day'])}{what}",
             as_list(b["doc_ids"]) + as_list(ch.doc_ids))
 

@@ -29,6 +29,8 @@ from trustbrief.brief.views.cadence import (
 )
 from trustbrief.brief.views.cells import short, to_date
 
+CONTACT_CHARS = 64  # a planned or blocked contact's label beside its dot ('blocked 9 Oct: ...')
+
 
 @dataclass(frozen=True)
 class CadenceLayout:
@@ -81,7 +83,8 @@ def cadence_layout(cadence: pd.DataFrame | None, contacts: pd.DataFrame | None =
         mine = points[points["channel"] == ch.channel]
         gap = gaps[gaps["channel"] == ch.channel]
         items = [(f"gap:{ch.channel}", (g.x0 + g.x1) / 2, g.text) for g in gap.itertuples()]
-        items += [(f"{ch.channel}:{r.event_id}:{r.status}", r.x, short(contact_text(r), 48))
+        chars = min(CONTACT_CHARS, int(width / CHAR_PX) - 2)
+        items += [(f"{ch.channel}:{r.event_id}:{r.status}", r.x, short(contact_text(r), chars))
                   for r in mine.itertuples() if r.status != "asserted"]
         trial = pack_labels(items, width, base_y=0.0, max_rows=2)
         n_rows = 1 + max((b.row for b in trial), default=-1)
@@ -117,7 +120,12 @@ def _time_window(channels: pd.DataFrame, points: pd.DataFrame, as_of, since):
         start = first_day
         points = points[points["day"] >= start]
         gaps = gaps[gaps["last"] > start]
-        gaps = gaps.assign(first=[max(f, start) for f in gaps["first"]])
+        # a silence that began before the period says since when (its bar starts at the axis)
+        gaps = gaps.assign(text=[gap_text(d, b, f) if f < start and b != "stated" else t
+                                 for d, b, f, t in zip(gaps["days"], gaps["basis"],
+                                                       gaps["first"], gaps["text"],
+                                                       strict=True)],
+                           first=[max(f, start) for f in gaps["first"]])
     return points, gaps, start, end, as_of_ts
 
 

@@ -184,16 +184,21 @@ def silence_is_current(ch) -> bool:
     return bool(gap and since is not None and abs(gap - since) <= max(7, 0.2 * gap))
 
 
-def gap_text(days: int, basis: str) -> str:
-    """'~50 days without contact (stated)': stated gaps are approximate."""
+def gap_text(days: int, basis: str, since: pd.Timestamp | None = None) -> str:
+    """'~50 days without contact (stated)': stated gaps are approximate; a measured gap is
+    only an absence of DATED contact ('33 days without a dated contact'), and one that began
+    before the chart's first day says since when."""
     span = f"{days} day" + ("" if days == 1 else "s")
     if basis == "stated":
         return f"~{span} without contact (stated)"
-    return f"{span} without contact (between dated contacts)"
+    began = f" (since {day_label(since)})" if since is not None else ""
+    return f"{span} without a dated contact{began}"
 
 
 def contact_text(r) -> str:
-    return f"{r.status} {day_label(r.day)[:-5]}: {r.label}" if r.label else \
+    """'blocked 9 Oct: A and B meet': the status leads, so the label's own '(planned)' goes."""
+    label = re.sub(r"\s*\(planned\)\s*$", "", str(r.label or ""))
+    return f"{r.status} {day_label(r.day)[:-5]}: {label}" if label else \
         f"{r.status} {day_label(r.day)[:-5]}"
 
 
