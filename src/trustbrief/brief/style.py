@@ -57,6 +57,13 @@ NOTICE_COLORS = {
     "n/a": LIGHT_GREY,
 }
 LANE_ORDER = ("operations", "third-party actions", "contacts", "reporting")
+# What a lane heading says: the contacts lane also holds protests, summons, criticism and
+# restrictions between the two (data/event_types.yaml), which are diplomacy, not contact.
+LANE_TITLES = {"contacts": "contacts and diplomacy"}
+
+
+def lane_title(lane: str) -> str:
+    return LANE_TITLES.get(lane, lane)
 SPEAKER_ORDER = tuple(s.value for s in SpeakerType)  # on the record first
 SPEAKER_LABELS = {
     "named_official": "named official",
@@ -79,7 +86,8 @@ ORIGIN_KINDS = ("independent origin", "rewrite citing another outlet")
 # event) or by an analyst's annotation is drawn filled.
 INFERRED_BASES = ("relative-inferred", "unresolved", "inferred", "reported")
 STATED_MARK = "stated date"
-NOT_AN_OPERATION_EXPR = "datum.label == 'n/a' ? 'not an operation' : datum.label"
+# 'n/a': no notice was the observer's due (a contact, a third party's act), whatever the lane
+NOT_AN_OPERATION_EXPR = "datum.label == 'n/a' ? 'not applicable' : datum.label"
 UNCERTAIN_MARK = "inferred date"
 THEME_NAME = "trustbrief"
 CONTACT_SHAPES = {"asserted": "circle", "planned": "circle", "blocked": "cross"}

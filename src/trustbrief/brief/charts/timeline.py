@@ -37,6 +37,7 @@ from trustbrief.brief.style import (
     TEXT_COLOR,
     UNCERTAIN_MARK,
     color_scale,
+    lane_title,
 )
 from trustbrief.brief.views.cells import as_list, epoch_ms, short, to_date
 from trustbrief.brief.views.events import date_text
@@ -175,7 +176,7 @@ def _crisis_layers(crisis, layout: TimelineLayout, xs, ys, crisis_label) -> list
 def _lane_layers(layout: TimelineLayout, ys) -> list[alt.Chart]:
     lanes = layout.lanes.copy()
     names = pd.DataFrame({"x": [0.0] * len(lanes), "y": lanes["top"] + BOX_PX / 2,
-                          "t": lanes["lane"]})
+                          "t": lanes["lane"].map(lane_title)})
     seps = pd.DataFrame({"y": lanes["bottom"].iloc[:-1]}) if len(lanes) > 1 else None
     layers = [pixel_text(names, ys, color=MUTED, x_scale=pixel_x(layout), fontWeight="bold")]
     if seps is not None:

@@ -24,6 +24,7 @@ from trustbrief.brief.style import (
     ROW_PX,
     STATED_MARK,
     UNCERTAIN_MARK,
+    lane_title,
 )
 from trustbrief.brief.views.cells import day_label, to_date
 from trustbrief.brief.views.events import event_frame
@@ -88,7 +89,7 @@ def timeline_layout(events: pd.DataFrame | None, start=None, end=None, crisis=No
         boxes, left_over = place_lane_labels(items, width, marks)
         n_rows = 1 + max((b.row for b in boxes if not b.below), default=-1)
         top = y
-        headers.append((f"lane:{lane}", Box(0, text_width(lane), top, top + BOX_PX)))
+        headers.append((f"lane:{lane}", Box(0, text_width(lane_title(lane)), top, top + BOX_PX)))
         point_y = top + BOX_PX + 4 + n_rows * ROW_PX + 12
         shift = point_y - 12
         labels += [shift_box(b, shift) for b in boxes]

@@ -34,7 +34,10 @@ def event_frame(events: pd.DataFrame | None) -> pd.DataFrame:
     out["lane"] = lane.fillna(is_op.map({True: "operations", False: "reporting"}))
     ops = is_op | (out["lane"] == "operations")
     notice = out["reported_notice"].where(out["reported_notice"].isin(NOTICE_ORDER), "unknown")
-    out["notice"] = notice.where(ops, "n/a")
+    # An operation no article gives an actor (the events stage writes n/a: no side acts) may
+    # be the subject's: its notice is not reported, as the notice finding counts it.
+    unnamed = (text_column(events, "agent_side") == "").to_numpy() & (notice == "n/a")
+    out["notice"] = notice.mask(unnamed, "unknown").where(ops, "n/a")
     out["ranged"] = [f is not None and la is not None and f != la
                      for f, la in zip(out["first"], out["last"], strict=True)]
     # Filled: the day is stated in an article; hollow: inferred. A range is drawn as a bar.
