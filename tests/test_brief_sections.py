@@ -19,6 +19,7 @@ from trustbrief.brief.front import SUMMARY_WORDS
 from trustbrief.brief.judgements import CONFIDENCE_LEVELS
 from trustbrief.brief.layout.timeline import timeline_layout
 from trustbrief.brief.sections import Brief
+from trustbrief.brief.style import NARROW_WIDTH, PLOT_WIDTH
 from trustbrief.brief.tables import Tables
 
 PARAMS = {"title": "A fixture story", "start": "2024-07-01", "end": "2024-10-31",
@@ -98,12 +99,21 @@ def test_citations_lead_to_numbered_sources(page):
         assert f'id="{target}"' in main
 
 
-def test_every_timeline_point_has_a_label_or_a_number(brief):
-    layout = timeline_layout(brief.timeline_events, brief.start, brief.end)
-    named = {b.key for b in layout.labels} | {b.key for b in layout.numbers}
-    assert len(layout.points) and set(layout.points["event_id"]) <= named
-    numbered = {b.key for b in layout.numbers}
-    assert len(layout.footnotes) >= len(numbered)
+@pytest.mark.parametrize("width", [PLOT_WIDTH, NARROW_WIDTH])
+def test_every_timeline_point_has_a_label_or_a_number(brief, width):
+    """On the page and on a phone (where most points get numbers), every point drawn has
+    its label beside it or a number whose key line gives that label whole."""
+    layout = timeline_layout(brief.timeline_events, brief.start, brief.end, width=width)
+    labelled = {b.key: b.text for b in layout.labels}
+    numbered = {b.key: b.text for b in layout.numbers}
+    assert len(layout.points) and set(layout.points["event_id"]) <= set(labelled) | set(numbered)
+    full = dict(zip(brief.timeline_events["event_id"], brief.timeline_events["label"],
+                    strict=True))
+    for key, text in labelled.items():
+        assert text == full[key]  # whole, never cut
+    for key, number in numbered.items():
+        assert any(line.startswith(f"{number} = {full[key]} (") for line in layout.footnotes)
+    assert numbered or width == PLOT_WIDTH  # the phone layout exercises the numbers
 
 
 def test_timeline_keeps_only_confident_events_of_the_period(brief):
