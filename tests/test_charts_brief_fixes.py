@@ -463,7 +463,9 @@ def test_cadence_draws_silences_between_dated_contacts_and_no_empty_lanes():
     early = layout_cadence.cadence_layout(cadence, contacts, since="2024-09-15",
                                           stated=tables["stated_measures"])
     clipped = early.gaps[early.gaps["channel"] == "security_advisers"]
-    assert clipped["text"].iloc[0] == "33 days without a dated contact (since 1 Sep 2024)"
+    assert clipped["text"].iloc[0] == "no dated contact since 1 Sep 2024 (33 days)"
+    label = next(b for b in early.labels if b.key == "gap:security_advisers")
+    assert label.text == clipped["text"].iloc[0]  # whole, never cut
     # the leaders' stated silence covers 21 Aug - 9 Oct: no second bar over the same stretch
     assert len(layout.gaps[layout.gaps["channel"] == "leaders"]) == 1
 

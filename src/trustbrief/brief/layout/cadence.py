@@ -82,7 +82,8 @@ def cadence_layout(cadence: pd.DataFrame | None, contacts: pd.DataFrame | None =
         headers.append((f"lane:{ch.channel}", Box(0, text_width(header), y, y + BOX_PX)))
         mine = points[points["channel"] == ch.channel]
         gap = gaps[gaps["channel"] == ch.channel]
-        items = [(f"gap:{ch.channel}", (g.x0 + g.x1) / 2, g.text) for g in gap.itertuples()]
+        items = [(f"gap:{ch.channel}", _gap_anchor(g.x0, g.x1, g.text, width), g.text)
+                 for g in gap.itertuples()]
         chars = min(CONTACT_CHARS, int(width / CHAR_PX) - 2)
         items += [(f"{ch.channel}:{r.event_id}:{r.status}", r.x, short(contact_text(r), chars))
                   for r in mine.itertuples() if r.status != "asserted"]
@@ -148,6 +149,16 @@ def measured_gaps(points: pd.DataFrame, stated: pd.DataFrame) -> pd.DataFrame:
                          "basis": "events", "text": gap_text(n, "events"), "stated": "-",
                          "evidence": ""})
     return pd.DataFrame(rows, columns=list(stated.columns))
+
+
+def _gap_anchor(x0: float, x1: float, text: str, width: float) -> float:
+    """Where a silence's label hangs on its bar: the middle, unless the label is wider than
+    the half chart there (a silence across the whole period), then the bar's end nearer the
+    chart's edge, so the label runs whole toward the middle instead of being cut."""
+    middle = (x0 + x1) / 2
+    if text_width(text) <= min(middle, width - middle) - 8:
+        return middle
+    return max(x0, 4.0) if x0 < width - x1 else min(x1, width - 4.0)
 
 
 def _dot_slots(points: pd.DataFrame) -> dict:

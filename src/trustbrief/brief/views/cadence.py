@@ -187,12 +187,14 @@ def silence_is_current(ch) -> bool:
 def gap_text(days: int, basis: str, since: pd.Timestamp | None = None) -> str:
     """'~50 days without contact (stated)': stated gaps are approximate; a measured gap is
     only an absence of DATED contact ('33 days without a dated contact'), and one that began
-    before the chart's first day says since when."""
+    before the chart's first day says since when ('no dated contact since 18 Aug 2024 (416
+    days)')."""
     span = f"{days} day" + ("" if days == 1 else "s")
     if basis == "stated":
         return f"~{span} without contact (stated)"
-    began = f" (since {day_label(since)})" if since is not None else ""
-    return f"{span} without a dated contact{began}"
+    if since is not None:  # short enough to stand whole on a phone's chart
+        return f"no dated contact since {day_label(since)} ({span})"
+    return f"{span} without a dated contact"
 
 
 def contact_text(r) -> str:
