@@ -309,3 +309,32 @@ def test_notice_finding_names_a_few_operations_whatever_the_corpus(tables):
     assert found.text.startswith("20 of the 20 dated operations")
     assert found.text.count(" on ") <= NAMED_OPERATIONS + 1
     assert f"and {20 - NAMED_OPERATIONS} more operations." in found.text
+
+
+def test_one_sides_corroborated_demand_of_the_other_is_an_open_question_to_watch():
+    """A demand by one side of the pair on the other (its target, or a target's side),
+    in the period or undated, from two or more origins, is watched for the answer; a demand
+    within one side, from one origin, or whose label only says who asked whom is not."""
+    events = pd.DataFrame({
+        "event_id": ["e1", "e2", "e3", "e4", "e5"],
+        "plover": ["DEMAND"] * 5, "status": ["asserted"] * 5,
+        "date": ["2024-10-13", "", "2024-10-14", "2024-10-15", "2024-10-16"],
+        "agent": ["US", "Israel", "Leader A", "US", "US"],
+        "agent_side": ["US", "Israel", "US", "US", "US"],
+        "targets": ["Israel", "Minister B", "Leader B", "Israel", "US"],
+        "label": ["US urged Israel to calibrate its response", "Israel asked B to stay home",
+                  "Leader A asked Leader B", "US asked Israel for clarity",
+                  "US urged its own envoy"],
+        "n_origins": [3, 2, 3, 1, 4], "doc_ids": ["d1", "d2", "d3", "d4", "d5"]})
+    actor_mentions = pd.DataFrame({"actor": ["Minister B", "Leader A", "Leader B"],
+                                   "side": ["US", "US", "Israel"]})
+    contacts = pd.DataFrame(columns=["event_id", "status"])
+    watched = front.what_to_watch({"events": events, "actor_mentions": actor_mentions,
+                                   "contacts": contacts}, START, END, FOCUS,
+                                  pd.DataFrame(columns=["fact", "subject", "doc_ids"]))
+    assert [w.text for w in watched] == [
+        "Open question: how Israel answers the demand by US: “US urged Israel to calibrate "
+        "its response” (13 Oct 2024).",
+        "Open question: how US answers the demand by Israel: “Israel asked B to stay home” "
+        "(undated)."]
+    assert watched[0].doc_ids == ["d1"]

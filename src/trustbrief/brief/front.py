@@ -23,6 +23,7 @@ from trustbrief.brief.judgements import Judgement
 from trustbrief.brief.views.cadence import cadence_channels, next_planned
 from trustbrief.brief.views.cells import as_list, day_label, quoted, text_column, to_date
 from trustbrief.brief.views.cooperation import dated_rows
+from trustbrief.brief.views.events import actor_sides
 from trustbrief.contract import Notice
 
 SUMMARY_WORDS = 120
@@ -121,6 +122,44 @@ def _unplanned(label: str) -> str:
     return label.replace(" (planned)", "")
 
 
+DEMAND = "DEMAND"  # the PLOVER category of a demand: the other side's answer is to watch
+DEMANDS_WATCHED = 2  # the best-corroborated demands, so the list stays short
+MIN_DEMAND_ORIGINS = 2  # one origin's report of a demand is too thin to watch for an answer
+
+
+def _open_demands(tables, start, end, focus: str) -> list[Watch]:
+    """'Open question: how B answers the demand by A: “...” (13 Oct 2024).' for asserted
+    demands of one side of the pair on the other (the target or a target's side), dated in
+    the period or undated, reported by two or more independent origins."""
+    pair = set(parse_focus(focus))
+    events = table_of(tables, "events")
+    if events.empty or "plover" not in events:
+        return []
+    sides = actor_sides(table_of(tables, "actor_mentions"))
+    rows = events[(text_column(events, "plover") == DEMAND)
+                  & text_column(events, "status").isin(("", "asserted"))]
+    found = []
+    for r in rows.to_dict("records"):
+        agent_side, day = str(r.get("agent_side") or ""), to_date(r.get("date"))
+        asked = {sides.get(t, t) for t in as_list(r.get("targets"))} & pair - {agent_side}
+        in_period = day is None or (to_date(start) <= day <= to_date(end))
+        if agent_side in pair and asked and in_period and _says_what(r) and \
+                int(r.get("n_origins") or 0) >= MIN_DEMAND_ORIGINS:
+            when = day_label(day) if day is not None else "undated"
+            found.append((-int(r["n_origins"]), Watch(
+                f"Open question: how {asked.pop()} answers the demand by {agent_side}: "
+                f"{quoted(r['label'])} ({when}).", as_list(r.get("doc_ids")))))
+    return [w for _, w in sorted(found, key=lambda f: f[0])][:DEMANDS_WATCHED]
+
+
+def _says_what(event: dict) -> bool:
+    """Whether the label says more than who asked whom ('A asked B' names no demand)."""
+    rest = str(event.get("label") or "")
+    for name in [event.get("agent"), *as_list(event.get("targets"))]:
+        rest = rest.replace(str(name or "") or "\0", " ")
+    return len(rest.split()) > 1
+
+
 def _open_notice(tables, start, end, focus: str) -> list[Watch]:
     observer, _ = parse_focus(focus)
     ops = operations_with_notice(tables, start, end)
@@ -131,9 +170,10 @@ def _open_notice(tables, start, end, focus: str) -> list[Watch]:
 
 
 def what_to_watch(tables, start, end, focus: str, conflicts: pd.DataFrame) -> list[Watch]:
-    """Planned events and contacts first, then open questions: unknown notice, and facts on
-    which the sources truly disagree."""
-    items = _planned(tables, start) + _open_notice(tables, start, end, focus)
+    """Planned events and contacts first, then open questions: unknown notice, one side's
+    demands of the other, and facts on which the sources truly disagree."""
+    items = (_planned(tables, start) + _open_notice(tables, start, end, focus)
+             + _open_demands(tables, start, end, focus))
     for (fact, subject), group in conflicts.groupby(["fact", "subject"], sort=False):
         items.append(Watch(f"Open question: the sources disagree on the "
                            f"{str(fact).replace('_', ' ')} of {quoted(subject)}.",
