@@ -94,7 +94,7 @@ def test_the_last_contact_is_given_with_its_certainty():
     days = _last_contact_days(ch, contacts, events)
     assert days == "8–9 Oct 2025"
     assert _gap_clause(ch, days) == \
-        "Leaders (A – B) were last reported in contact on 8–9 Oct 2025 (A and B meet)"
+        "Leaders (A – B) were last reported in contact on 8–9 Oct 2025 (“A and B meet”)"
     assert _last_contact_days(ch, contacts, events.assign(date_latest="2025-10-08")) == \
         "8 Oct 2025"
 
