@@ -24,7 +24,7 @@ def test_conflict_in_both_directions_is_judged_reciprocal_on_the_weaker_side():
     assert "1 by US against Israel" in finding.text
     assert "2 by Israel against US" in finding.text
     # the example of a direction is its dated act before an undated one
-    assert "“Israel rejects a US request” (8 Oct 2024)" in finding.text
+    assert ", such as “Israel rejects a US request” on 8 Oct 2024." in finding.text
     [judgement] = judge(tables, [finding], FOCUS)
     assert "US and Israel" in judgement.statement and "both took conflictual steps" in \
         judgement.statement

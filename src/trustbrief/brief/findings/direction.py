@@ -27,24 +27,25 @@ ABSENCE_CEILING = "moderate"
 
 
 def _example(rows: pd.DataFrame) -> str:
-    """The best-corroborated act of a direction, dated ones first: '“X” (8 Oct 2024)'."""
+    """The best-corroborated act of a direction, dated ones first: '“X” on 8 Oct 2024' (no
+    parentheses: the example already sits in a list of clauses)."""
     ranked = rows.assign(_dated=text_column(rows, "date") != "",
                          _origins=[as_int(n) for n in rows.get("n_origins", [0] * len(rows))])
     best = ranked.sort_values(["_dated", "_origins", "event_id"],
                               ascending=[False, False, True]).iloc[0]
     day = to_date(best["date"])
-    return quoted(str(best["label"])) + (f" ({day_label(day)})" if day is not None else "")
+    return quoted(str(best["label"])) + (f" on {day_label(day)}" if day is not None else "")
 
 
 def _direction_clause(rows: pd.DataFrame, actor: str, other: str) -> str:
     if rows.empty:
         return f"none by {actor} against {other}"
-    return f"{len(rows)} by {actor} against {other} (such as {_example(rows)})"
+    return f"{len(rows)} by {actor} against {other}, such as {_example(rows)}"
 
 
 def direction_finding(tables, start, end, focus: str) -> Finding:
-    """'Of the 6 conflictual events ..., 4 by A against B (such as ...) and 2 by B against A
-    (such as ...).'"""
+    """'Of the 6 conflictual events ..., 4 by A against B, such as “X” on 8 Oct 2024; 2 by B
+    against A, such as “Y”.'"""
     observer, subject = parse_focus(focus)
     rows, _ = period_rows(tables, start, end)
     conflict = rows[text_column(rows, "tone") == "conflictual"] if len(rows) else rows
@@ -56,7 +57,7 @@ def direction_finding(tables, start, end, focus: str) -> Finding:
     by_subject = conflict[(direction == f"{subject}->{observer}").to_numpy()]
     text = (f"Of the {plural(len(conflict), 'conflictual event')} between {observer} and "
             f"{subject} {period_words(start, end)}, "
-            f"{_direction_clause(by_observer, observer, subject)} and "
+            f"{_direction_clause(by_observer, observer, subject)}; "
             f"{_direction_clause(by_subject, subject, observer)}.")
     events = table_of(tables, "events")
     if len(by_observer) and len(by_subject):
