@@ -485,3 +485,21 @@ def test_notice_tally_reads_as_words_not_level_names():
     notices = pd.Series(["none", "minutes", "none", "unknown"])
     assert views_notice.notice_tally(notices) == (
         "2 with no notice, 1 with minutes of notice, 1 with no account of notice")
+
+
+def test_timeline_lanes_are_headed_by_what_they_hold_and_an_actorless_operation_is_unknown():
+    """The contacts lane holds protests and restrictions too, the third-party lane acts of
+    the pair's own sides: headed 'contacts and diplomacy' and 'other actions'. An operation
+    no article gives an actor is drawn as notice unknown (as the notice finding counts it),
+    never as 'not applicable'."""
+    events = brief_tables()["events"]
+    op = events[events["lane"] == "operations"].iloc[[0]]
+    actorless = op.assign(event_id="e090", agent="", agent_side="", notice="n/a")
+    others = events.assign(lane=events["lane"].where(events["lane"] != "operations",
+                                                     "third-party actions"))
+    frame = pd.concat([others, actorless], ignore_index=True)
+    spec = json.dumps(charts_timeline.timeline(frame, "2024-07-01", "2024-10-31").to_dict())
+    assert "contacts and diplomacy" in spec and "other actions" in spec
+    assert "third-party actions" not in spec.replace('"lane": "third-party actions"', "")
+    drawn = charts_timeline.timeline_layout(frame, "2024-07-01", "2024-10-31").points
+    assert drawn.set_index("event_id").loc["e090", "notice"] == "unknown"

@@ -58,8 +58,9 @@ NOTICE_COLORS = {
 }
 LANE_ORDER = ("operations", "third-party actions", "contacts", "reporting")
 # What a lane heading says: the contacts lane also holds protests, summons, criticism and
-# restrictions between the two (data/event_types.yaml), which are diplomacy, not contact.
-LANE_TITLES = {"contacts": "contacts and diplomacy"}
+# restrictions between the two (data/event_types.yaml), which are diplomacy, not contact; the
+# third-party lane holds acts of its types by the pair's own sides too (a raid, a deployment).
+LANE_TITLES = {"contacts": "contacts and diplomacy", "third-party actions": "other actions"}
 
 
 def lane_title(lane: str) -> str:
