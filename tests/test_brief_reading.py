@@ -126,3 +126,14 @@ def test_a_timeline_label_is_whole_or_its_point_is_numbered_with_the_whole_label
     assert layout.labels or layout.numbers
     assert all(box.text in full for box in layout.labels), [b.text for b in layout.labels]
     assert all(any(label in note for label in full) for note in layout.footnotes)
+
+
+def test_a_timeline_whose_events_stop_early_says_so():
+    """A month brief whose articles date nothing after its first week: the empty rest of
+    the chart is explained in the takeaway, not left to read as a drawing gap."""
+    from trustbrief.brief.views.events import quiet_end
+
+    events = pd.DataFrame({"date": ["2024-10-01", "2024-10-04", "2024-10-08"]})
+    assert quiet_end(events, "2024-10-01", "2024-10-31") == ", none dated after 8 Oct 2024"
+    assert quiet_end(events, "2024-10-01", "2024-10-12") == ""  # the events fill the period
+    assert quiet_end(events.iloc[:0], "2024-10-01", "2024-10-31") == ""

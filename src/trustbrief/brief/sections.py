@@ -50,6 +50,7 @@ from trustbrief.brief.views.events import (
     confident_events,
     event_notice,
     named_origins,
+    quiet_end,
 )
 from trustbrief.brief.views.labels import with_party_labels
 from trustbrief.brief.views.notice import (
@@ -207,10 +208,12 @@ class Brief:
         ops_text = (f"{plural(len(ops), 'operation')}, {len(little)} with no or only minutes "
                     f"of notice to {self.observer}" if len(ops) else
                     f"no operation by {self.observer} or {self.subject} is dated in it")
-        takeaway = f"{plural(len(events), 'confidently dated event')} in the period; {ops_text}."
+        quiet = quiet_end(events, self.start, self.end)
+        takeaway = (f"{plural(len(events), 'confidently dated event')} in the period{quiet}; "
+                    f"{ops_text}.")
         if dated > len(events):
             takeaway = (f"The {len(events)} best-corroborated of {dated} confidently dated "
-                        f"events in the period; {ops_text}.")
+                        f"events in the period{quiet}; {ops_text}.")
         note = ("Each point is one event, labelled or numbered (key below the chart); colour: "
                 f"the notice {self.observer} had of an operation. Filled: date stated in an "
                 "article or the story's reference chronology; hollow: inferred; bar: a date "

@@ -194,3 +194,17 @@ def named_origins(events: pd.DataFrame, documents: pd.DataFrame | None) -> pd.Da
     names = {d: name.replace(";", ",") for d, (name, _) in outlet_labels(documents).items()}
     return events.assign(origins=[";".join(dict.fromkeys(names.get(o, o) for o in as_list(cell)))
                                   for cell in text_column(events, "origins")])
+
+
+def quiet_end(events: pd.DataFrame, start, end) -> str:
+    """', none dated after 8 Oct 2024' when the drawn events stop well before the period's
+    end (its last third), so an empty stretch of the chart reads as what it is: no article
+    dates an event there, not a gap in the drawing."""
+    days = [d for d in map(to_date, text_column(events, "date")) if d is not None]
+    first, last = to_date(start), to_date(end)
+    if not days or first is None or last is None:
+        return ""
+    latest = max(days)
+    quiet = (last - latest).days
+    return f", none dated after {day_label(latest)}" if quiet > max(
+        7, (last - first).days / 3) else ""
