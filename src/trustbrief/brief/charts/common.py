@@ -21,10 +21,16 @@ def no_data_chart(message: str, width: int = PLOT_WIDTH, height: int = 60) -> al
     ).properties(width=width, height=height)
 
 
+LABEL_FLUSH_PX = 24  # tick labels this close to an end of the time axis align inside it
+
+
 def time_axis(start: pd.Timestamp, end: pd.Timestamp, width: float,
                title: str | None = None, **kw) -> alt.Axis:
     # The scale is UTC, so Vega formats these labels in UTC (no formatType needed).
     ticks = time_ticks(start, end, width)
+    # a label at either end of the axis is set flush inside it ('1 Oct' at the right edge of
+    # a phone's chart was cut to '1 Oc')
+    kw.setdefault("labelFlush", LABEL_FLUSH_PX)
     return alt.Axis(format="%-d %b", title=title, values=ticks, labelOverlap=True, grid=True,
                     **({"labelExpr": year_label_expr(ticks[0])}
                        if ticks and start.year != end.year else {}), **kw)
