@@ -623,6 +623,19 @@ def test_frame_records_matches_to_dict_on_every_dtype():
         norm(frame[["i", "s"]].to_dict("records"))
 
 
+
+@pytest.mark.parametrize("dtype", ["str", object])
+def test_actors_by_sentence_is_the_same_for_a_text_and_an_object_actor_column(dtype):
+    actor_mentions = pd.DataFrame({
+        "doc_id": ["d1", "d1", "d1", "d2", "d2"], "sent_id": ["s1", "s1", "s2", "s1", "s1"],
+        "actor": pd.Series(["Israel", "US", None, "", "Iran"], dtype=dtype)})
+    mentions = pd.DataFrame({"doc_id": ["d2"], "sent_id": ["s1"], "actors": [["Hezbollah"]]})
+    found = {"actor_mentions": actor_mentions, "mentions": mentions}
+    assert tables.actors_by_sentence(found) == {("d1", "s1"): {"Israel", "US"},
+                                                ("d2", "s1"): {"Iran"}}
+    assert tables.actors_by_sentence(found, {("d2", "s1")}, with_event_actors=True) == {
+        ("d2", "s1"): {"Iran", "Hezbollah"}}
+
 def test_a_ledes_undated_news_is_dated_by_its_publication_and_never_disputes(rules):
     """reported_dates: 'In a phone call, Biden urged Netanyahu ...' opening an article of
     11-05 happened on 11-04 or 11-05, not at the pair's last dated call in August; the same
