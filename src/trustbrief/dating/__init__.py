@@ -8,7 +8,8 @@ Clues (each is a predicate over candidate publication days):
   or, more weakly, by a weekday or 'yesterday' in a dated article (used only when no event
   pinned by a date matches) - and the match is specific (the same event type and the same
   actors, not one shared name). The clue holds on the days d for which
-  timex.resolve_spec(spec, d) covers the event's date.
+  timex.resolve_spec(spec, d) covers the event's date. A sentence that opens with 'That same
+  day' is dated by the one day the sentence before names (dating.mentions).
 - recurring: the same clues when the event is one of several of its parties (leaders who
   speak every few weeks; dating.recurring): they choose among the days the other clues
   allow and never bound the range themselves.

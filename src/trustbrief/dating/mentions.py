@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from trustbrief import timex
+from trustbrief.contract.ids import sentence_id, sentence_number
 from trustbrief.dating.chronology import actor_list, pinned_from_chronology
 from trustbrief.dating.clues import (
     Clue,
@@ -32,7 +35,35 @@ def _sentence_times(found: dict, mentions: list[dict]) -> SentenceTimes:
         if m["time_id"]:
             claimed.setdefault((m["doc_id"], m["sent_id"]), set()).add(m["time_id"])
     governed = "time_id" in found["mentions"].columns
+    _same_day_anaphora(mentions, by_sentence, claimed)
     return SentenceTimes(by_sentence, claimed, governed)
+
+
+# 'That same day, ...', 'On the same day', 'That day': the day of the sentence before
+SAME_DAY = re.compile(r"^\W*(?:on\s+)?(?:that|the)\s+(?:very\s+)?same\s+day\b"
+                      r"|^\W*(?:on\s+)?that\s+day\b", re.IGNORECASE)
+DAY_SPECS = ("weekday:", "abs:", "md:", "reld:")  # expressions that name one day
+
+
+def _same_day_anaphora(mentions: list[dict], by_sentence: dict, claimed: dict) -> None:
+    """A sentence without a time expression that opens with 'That same day' is dated by the
+    one day the sentence before names ('X warned Y on Tuesday ... That same day, blasts hit
+    Z'): that day's expression is added to the sentence's (as one extract did not give to
+    any of its mentions). Two days before and no choice between them: nothing."""
+    for m in mentions:
+        key = (m["doc_id"], m["sent_id"])
+        number = sentence_number(m["sent_id"])
+        if key in by_sentence or not number or number < 2 \
+                or not SAME_DAY.match(m["text"] or ""):
+            continue
+        previous = (m["doc_id"], sentence_id(m["doc_id"], number - 1))
+        days = [t for t in by_sentence.get(previous, []) if str(t["spec"]).startswith(DAY_SPECS)]
+        # the day of the sentence's own event ('X warned Y on Tuesday, according to officials
+        # speaking on Thursday': Tuesday), when extract gave it one
+        owned = [t for t in days if t["time_id"] in claimed.get(previous, set())]
+        days = owned or days
+        if len({t["spec"] for t in days}) == 1:
+            by_sentence[key] = [days[0]]
 
 
 def _sentence_actors(found: dict, keys: set) -> dict:
