@@ -330,9 +330,10 @@ def test_self_reference_wins_over_cited_source(rules):
     # an agency's own copy names its staff as the one who reports
     ("Talks stall\nThe talks stalled on Friday, a TASS correspondent reports from the venue.\n",
      "TASS"),
-    # Russian-language outlets put their own name in quotes
-    ("Leader skips parade\nThe president will not attend the parade, a “Caucasian Knot” "
-     "blogger notes. Officials did not comment.\n", "Caucasian Knot"),
+    # Russian-language outlets put their own name in quotes: read even when no data file
+    # knows the outlet
+    ("Leader skips parade\nThe president will not attend the parade, a “Mountain Knot” "
+     "blogger notes. Officials did not comment.\n", "Mountain Knot"),
 ])
 def test_a_staff_member_reporting_names_the_outlet(rules, text, outlet):
     doc, _ = one(rules, text)
