@@ -54,6 +54,15 @@ def test_a_negation_stops_at_a_conjoined_verb_with_its_own_auxiliary(lex):
     assert one_mention(found, "demand", sent=2)["polarity"] == "negated"
 
 
+def test_a_copula_negation_denies_its_adjectival_complement(lex):
+    """'is not opposed to': the negation sits on the copula, the trigger is its complement."""
+    found = run(lex, ["While France is not opposed to Chad responding, it expects restraint.",
+                      "France is opposed to Chad responding."])
+    denied = one_mention(found, "criticism")
+    assert (denied["polarity"], denied["factuality_rule"]) == ("negated", "neg-on-governing-verb")
+    assert one_mention(found, "criticism", sent=2)["polarity"] == "asserted"
+
+
 def test_a_time_expression_dates_what_is_told_as_done_not_what_is_denied(lex):
     """'said on Monday that he would not support a strike and instead is urging Chad': the
     urging is Monday's; the strike he would not support has no day."""
