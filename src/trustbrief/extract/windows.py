@@ -1,6 +1,6 @@
 """Event mentions of a sentence: its clauses, the triggers in them, each trigger's
-factuality (from the parse tree, else the lexical cues), its roles (tree first, then the
-word windows of window_roles.py) and the time expression that governs it."""
+factuality (from the parse tree, else the lexical cues), its roles (mention_roles.py: tree
+first, then the word windows of window_roles.py) and the time expression that governs it."""
 
 from __future__ import annotations
 
@@ -9,16 +9,13 @@ import re
 from trustbrief.extract.actors import Hit
 from trustbrief.extract.ascribed import apply_ascriptions
 from trustbrief.extract.lexicons import MEASURE_KINDS, Lexicons
-from trustbrief.extract.roles import tree_roles
+from trustbrief.extract.mention_roles import mention_roles
 from trustbrief.extract.syntax import (
     dependency_triggers,
     factuality_of,
-    hits_in,
-    phrase_tokens,
     token_at,
 )
 from trustbrief.extract.vocabulary import DEPENDENCY_TRIGGER
-from trustbrief.extract.window_roles import _roles
 
 
 def _clauses(text: str, lex: Lexicons) -> list[tuple[int, int]]:
@@ -186,22 +183,11 @@ def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexi
         if in_clause is None:
             in_clause = by_clause[clause] = [h for h in hits if clause[0] <= h.start < clause[1]]
         form = _parsed_form(parsed, start, end, form)
-        if rule.between_sides:
-            agent, targets, locations = [], [], []
-        else:
-            agent, targets, locations = _roles(text, start, end, form, etype, in_clause, lex)
-        agent_rule = target_rule = "window"
-        if parsed is not None:
-            agent, targets, agent_rule, target_rule = _tree_over_window(
-                parsed, (start, end, form), etype, hits, lex, people, agent, targets)
-        if rule.between_sides and not _between_sides(agent, targets, lex):
-            continue  # 'X and Y spoke' of one side, or a party the tree could not name
-        if rule.agent:
-            agent, targets = [rule.agent], [t for t in targets if t != rule.agent]
-            agent_rule = "codename"
-        if rule.needs_party and not (agent or targets or (
-                rule.object_after is not None and rule.object_after.match(text, end))):
-            continue  # 'what the response will entail': no one responds to anything
+        roles = mention_roles(sent, (start, end, form), etype, rule, in_clause, hits, lex,
+                              parsed, people)
+        if roles is None:
+            continue
+        agent, targets, locations, agent_rule, target_rule = roles
         span = (start, end, etype.lane)
         found.append({
             "event_type": _armed_type(etype, agent, lex), "clause": clause,
@@ -239,81 +225,6 @@ def _parsed_form(parsed, start: int, end: int, form: str) -> str:
     if token.pos_ in ("NOUN", "PROPN"):
         return "noun"
     return "verb" if token.pos_ in ("VERB", "AUX") else form
-
-
-def _between_sides(agent: list[str], targets: list[str], lex: Lexicons) -> bool:
-    """Two named parties of two different sides (media aside) take part."""
-    sides = {lex.actors[n].side for n in [*agent, *targets] if n in lex.actors}
-    return len(sides - {"", "media"}) >= 2
-
-
-def _tree_over_window(parsed, trigger: tuple, etype, hits, lex, people, agent, targets):
-    """(agent, targets, agent rule, target rule): the tree's reading of each role wins; the
-    window reading stays where the tree reaches no actor (a parse that attached the phrase
-    elsewhere)."""
-    start, end, form = trigger
-    agent_rule = target_rule = "window"
-    tree = tree_roles(parsed, start, end, etype, hits, lex.syntax, lex, people or [])
-    if tree["agent"]:
-        agent, agent_rule = tree["agent"], tree["agent_rule"]
-        targets = [t for t in targets if t not in agent]
-    if tree["targets"]:
-        targets, target_rule = tree["targets"], tree["target_rule"]
-        agent = [a for a in agent if a not in targets]
-        if target_rule.startswith("possessive-undergoer") and agent_rule == "window":
-            agent = []  # "Canada condemned her killing": who condemns did not kill
-    if agent_rule == "window" and form == "verb" and _subject_names_nobody(
-            parsed, start, end, hits):
-        # 'an incident that killed 38 people', 'pagers ... detonated': the verb's own subject
-        # is no actor, so no actor named elsewhere in the clause is its agent
-        agent = []
-    if agent_rule == "window" and form == "verb" and _infinitive_of_noun(parsed, start, end):
-        # 'whether he would support a plan to strike Iran': the plan's owner would strike
-        # (the tree reads "Israel's plan to strike"), not an actor named around it
-        agent = []
-    if form == "noun" and _passive_subject(parsed, start, end):
-        # 'the barrage of strikes was shot down by Israel': the 'by' agent and the words
-        # after it belong to the verb the noun undergoes, not to the strikes
-        agent = agent if agent_rule != "window" else []
-        targets = targets if target_rule != "window" else []
-    return agent, targets, agent_rule, target_rule
-
-
-RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
-
-
-def _subject_names_nobody(parsed, start: int, end: int, hits) -> bool:
-    """The verb trigger has a subject that is a noun phrase (not a pronoun; a relative
-    pronoun stands for the noun it modifies) in which no actor is named."""
-    token = token_at(parsed, start, end)
-    subjects = [c for c in token.children if c.dep_ == "nsubj"] if token is not None else []
-    if not subjects:
-        return False
-    subject = subjects[0]
-    if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
-        subject = token.head
-    elif subject.pos_ == "PRON":
-        return False
-    return not hits_in(phrase_tokens(subject), hits)
-
-
-def _infinitive_of_noun(parsed, start: int, end: int) -> bool:
-    """The verb trigger is an infinitive that modifies a noun ('a plan to strike', 'the
-    decision to cancel')."""
-    token = token_at(parsed, start, end)
-    return token is not None and token.dep_ == "acl" and token.head.pos_ == "NOUN" and \
-        any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-
-
-def _passive_subject(parsed, start: int, end: int) -> bool:
-    """The noun trigger (or the noun it quantifies: 'the barrage of strikes') is the subject
-    of a passive verb with its own 'by' agent."""
-    token = token_at(parsed, start, end)
-    if token is not None and token.dep_ == "pobj" and token.head.lower_ == "of" and \
-            token.head.head.pos_ == "NOUN":
-        token = token.head.head
-    return token is not None and token.dep_ == "nsubjpass" and any(
-        c.dep_ == "agent" for c in token.head.children)
 
 
 def _unabsorbed(found: list[dict], event_types: dict) -> list[dict]:
