@@ -63,6 +63,16 @@ def test_a_copula_negation_denies_its_adjectival_complement(lex):
     assert one_mention(found, "criticism", sent=2)["polarity"] == "asserted"
 
 
+def test_an_actor_after_with_is_no_subject_of_the_next_verb(lex):
+    """'expressed its wish to speak with X and opposed the visit': the parser may hang
+    'opposed' on 'speak', whose subject it cannot see; X, after 'with', still does not oppose."""
+    found = run(lex, ["During the talks, France expressed its wish to first speak with Germany "
+                      "and opposed Chad's visit to Paris before such a conversation.",
+                      "Germany opposed Chad's visit to Paris."])
+    assert one_mention(found, "criticism")["agent"] != "Germany"
+    assert one_mention(found, "criticism", sent=2)["agent"] == "Germany"
+
+
 def test_a_time_expression_dates_what_is_told_as_done_not_what_is_denied(lex):
     """'said on Monday that he would not support a strike and instead is urging Chad': the
     urging is Monday's; the strike he would not support has no day."""

@@ -65,6 +65,11 @@ def _tree_over_window(parsed, trigger: tuple, etype, hits, lex, people, agent, t
         # 'whether he would support a plan to strike Iran': the plan's owner would strike
         # (the tree reads "Israel's plan to strike"), not an actor named around it
         agent = []
+    if agent_rule == "window" and form == "verb" and _named_only_after_preposition(
+            parsed, agent, hits):
+        # 'expressed his desire to speak with X and opposed the visit': X, the object of
+        # 'with', is no subject, whatever verb follows the phrase
+        agent = []
     if form == "noun" and _passive_subject(parsed, start, end):
         # 'the barrage of strikes was shot down by Israel': the 'by' agent and the words
         # after it belong to the verb the noun undergoes, not to the strikes
@@ -89,6 +94,18 @@ def _subject_names_nobody(parsed, start: int, end: int, hits) -> bool:
     elif subject.pos_ == "PRON":
         return False
     return not hits_in(phrase_tokens(subject), hits)
+
+
+AGENT_PREPOSITIONS = frozenset({"by", "from"})  # a passive's doer, a source that acts
+
+
+def _named_only_after_preposition(parsed, agent: list[str], hits: list[Hit]) -> bool:
+    """Every mention of the window's agent in the sentence is the object of a preposition
+    that does not introduce a doer ('with X', 'to X', 'according to X')."""
+    heads = [token_at(parsed, h.start, h.end) for h in hits if agent and agent[0] in h.actors]
+    heads = [t for t in heads if t is not None]
+    return bool(heads) and all(t.dep_ == "pobj" and t.head.lower_ not in AGENT_PREPOSITIONS
+                               for t in heads)
 
 
 def _infinitive_of_noun(parsed, start: int, end: int) -> bool:
