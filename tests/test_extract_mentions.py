@@ -65,11 +65,13 @@ def test_a_copula_negation_denies_its_adjectival_complement(lex):
 
 def test_an_actor_after_with_is_no_subject_of_the_next_verb(lex):
     """'expressed its wish to speak with X and opposed the visit': the parser may hang
-    'opposed' on 'speak', whose subject it cannot see; X, after 'with', still does not oppose."""
-    found = run(lex, ["During the talks, France expressed its wish to first speak with Germany "
-                      "and opposed Chad's visit to Paris before such a conversation.",
+    'opposed' on 'speak', whose subject it cannot see; X, after 'with', still does not oppose
+    (nor does the title 'Chancellor', a part of the name)."""
+    found = run(lex, ["During the talks, France expressed its wish to first speak with German "
+                      "Chancellor Olaf Scholz and opposed Chad's visit to Paris before such a "
+                      "conversation.",
                       "Germany opposed Chad's visit to Paris."])
-    assert one_mention(found, "criticism")["agent"] != "Germany"
+    assert one_mention(found, "criticism")["agent"] not in ("Germany", "Olaf Scholz")
     assert one_mention(found, "criticism", sent=2)["agent"] == "Germany"
 
 

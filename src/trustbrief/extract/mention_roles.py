@@ -102,10 +102,19 @@ AGENT_PREPOSITIONS = frozenset({"by", "from"})  # a passive's doer, a source tha
 def _named_only_after_preposition(parsed, agent: list[str], hits: list[Hit]) -> bool:
     """Every mention of the window's agent in the sentence is the object of a preposition
     that does not introduce a doer ('with X', 'to X', 'according to X')."""
-    heads = [token_at(parsed, h.start, h.end) for h in hits if agent and agent[0] in h.actors]
+    heads = [_name_head(token_at(parsed, h.start, h.end))
+             for h in hits if agent and agent[0] in h.actors]
     heads = [t for t in heads if t is not None]
     return bool(heads) and all(t.dep_ == "pobj" and t.head.lower_ not in AGENT_PREPOSITIONS
                                for t in heads)
+
+
+def _name_head(token):
+    """The head of the noun phrase a name is part of: in 'German Chancellor Olaf Scholz',
+    'German' and 'Chancellor' hang on 'Scholz', whose place in the sentence is the phrase's."""
+    while token is not None and token.dep_ in ("compound", "amod") and token.head is not token:
+        token = token.head
+    return token
 
 
 def _infinitive_of_noun(parsed, start: int, end: int) -> bool:
