@@ -15,11 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from trustbrief.events.records import CREATING, VAGUE_SPAN_DAYS, Rec
-
-
-def _precise(r: Rec) -> bool:
-    return r.lo is not None and r.hi - r.lo < VAGUE_SPAN_DAYS
+from trustbrief.events.records import CREATING, Rec, precise
 
 
 def _speaks_for(speaker: Rec, act: Rec, kinds: Mapping[str, dict]) -> bool:
@@ -41,7 +37,7 @@ def _host(said: list[Rec], acts: Mapping[str, list[tuple[int, Rec]]],
     """The act (its cluster index) a document's statements announce: one told in the same
     document, precisely dated on a day one of them is dated, by the same side."""
     for r in said:
-        if r.polarity != "asserted" or not _precise(r):
+        if r.polarity != "asserted" or not precise(r):
             continue
         for index, act in acts.get(r.doc_id, ()):
             if act.lo <= r.hi and r.lo <= act.hi and _speaks_for(r, act, kinds):
@@ -58,7 +54,7 @@ def _acts_by_document(clusters: list[list[Rec]], said_types: frozenset
         if any(r.event_type in said_types for r in recs):
             continue
         for r in recs:
-            if r.polarity in CREATING and _precise(r):
+            if r.polarity in CREATING and precise(r):
                 acts.setdefault(r.doc_id, []).append((i, r))
     return acts
 

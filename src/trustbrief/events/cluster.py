@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from trustbrief.events.document_parties import join_places_to_document_parties
 from trustbrief.events.label_rules import Group, LabelRules
 from trustbrief.events.one_act import join_doers_to_deeds, join_members_to_persons
-from trustbrief.events.records import CREATING, VAGUE_SPAN_DAYS, Rec, memoized
+from trustbrief.events.records import CREATING, Rec, memoized, precise
 
 PLACE_TYPES = ("place", "state")
 # A lede dated only by its publication ('reported') is an upper bound: news retold within
@@ -121,15 +121,11 @@ def _participants_key(agent: str, targets: tuple[str, ...], kinds: Mapping[str, 
     return "+".join(sorted(persons or named))
 
 
-def _precise(r: Rec) -> bool:
-    return r.lo is not None and r.hi - r.lo < VAGUE_SPAN_DAYS
-
-
 def _cluster_block(recs: list[Rec], kinds: Mapping[str, dict], key: str) -> list[list[Rec]]:
     """Split one block (same group, same key participant) into events."""
     group = recs[0].group
-    dated = sorted((r for r in recs if _precise(r)), key=lambda r: (r.lo, r.hi, r.pos))
-    undated = [r for r in recs if not _precise(r)]  # open, or only a week or month
+    dated = sorted((r for r in recs if precise(r)), key=lambda r: (r.lo, r.hi, r.pos))
+    undated = [r for r in recs if not precise(r)]  # open, or only a week or month
     unique = bool(group.unique_for) and kinds.get(key, {}).get("type") in group.unique_for
     segments: list[list[Rec]] = []
     if unique:

@@ -14,13 +14,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
-from trustbrief.events.records import CREATING, VAGUE_SPAN_DAYS, Rec
+from trustbrief.events.records import CREATING, Rec, precise
 
 Blocks = dict[tuple[str, str], list[Rec]]
-
-
-def _precise(r: Rec) -> bool:
-    return r.lo is not None and r.hi - r.lo < VAGUE_SPAN_DAYS
 
 
 def join_doers_to_deeds(blocks: Blocks) -> Blocks:
@@ -64,12 +60,12 @@ def join_members_to_persons(blocks: Blocks, kinds: Mapping[str, dict]) -> Blocks
 
 
 def _person_home(r: Rec, bkey, persons, kinds: Mapping[str, dict]) -> tuple[str, str]:
-    if kinds.get(bkey[1], {}).get("type") != "organization" or not _precise(r) or \
+    if kinds.get(bkey[1], {}).get("type") != "organization" or not precise(r) or \
             r.event_type != r.group.types[0] or r.polarity not in CREATING:
         return bkey
     window = r.group.window_days
     fitting = [k for k, recs in persons.get((bkey[0], bkey[1]), ())
-               if any(_precise(o) and o.polarity in CREATING and o.lo <= r.hi + window
+               if any(precise(o) and o.polarity in CREATING and o.lo <= r.hi + window
                       and o.hi >= r.lo - window for o in recs)
                and (not r.agent_side or r.agent_side in {o.agent_side for o in recs}
                     or all(not o.agent_side for o in recs))]

@@ -340,3 +340,8 @@ def _evidence(recs: list[Rec], gives_date=None, agent: str = "") -> Rec:
                                     gives_date is not None and not gives_date(r),
                                     BASIS_RANK.get(r.basis, 9), bool(agent) and r.agent != agent,
                                     r.doc_id, r.sent_id, r.pos))
+
+
+def precise(r: Rec) -> bool:
+    """The mention is dated to a span narrower than VAGUE_SPAN_DAYS (it can date an event)."""
+    return r.lo is not None and r.hi - r.lo < VAGUE_SPAN_DAYS
