@@ -9,7 +9,6 @@ appear only in the annex.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -52,7 +51,6 @@ from trustbrief.brief.views.events import (
     named_origins,
     quiet_end,
 )
-from trustbrief.brief.views.labels import with_party_labels
 from trustbrief.brief.views.notice import (
     accounts_text,
     merge_same_operations,
@@ -94,9 +92,7 @@ class Brief:
         self.start, self.end = self.params["start"], self.params["end"]
         self.focus = self.params["focus"]  # OBSERVER->SUBJECT, from the brief definition
         self.observer, _, self.subject = self.focus.partition("->")
-        # every label names its parties ('the country informed ...' says which one)
-        self.tables = replace(tables, frames=with_party_labels(tables.frames,
-                                                               (self.observer, self.subject)))
+        self.tables = tables
         self.sources = Sources(self.tables["documents"])
 
     @classmethod

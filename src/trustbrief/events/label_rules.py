@@ -68,6 +68,9 @@ class LabelRules:
     # an undated answer (`source` types, an interception) aimed at the agent of acts its
     # article dates on one day (`into` types, an attack) happened that day (events/answers.py)
     answers: tuple[Join, ...] = ()
+    # nouns that stand for a state as a bare subject ('the country informed Russia ...'):
+    # a phrase opening on one names the focus side it stands for (events/labels.py)
+    state_nouns: frozenset = frozenset()
 
     def same_kind(self, a: str, b: str) -> bool:
         """May a chronology row of type a stand for an event of type b?"""
@@ -90,7 +93,8 @@ def load_labels(data_dir: Path | str) -> LabelRules:
     doc = load_yaml(path) or {}
     require_keys(path, "top level", doc, ["groups", "templates"],
                  ["planned_format", "joins", "chronology_equivalents", "reported_dates",
-                  "said_in_contacts", "own_source_types", "announcements", "answers"])
+                  "said_in_contacts", "own_source_types", "announcements", "answers",
+                  "state_nouns"])
     groups = {}
     seen_types: dict[str, str] = {}
     for name, spec in (doc["groups"] or {}).items():
@@ -141,7 +145,8 @@ def load_labels(data_dir: Path | str) -> LabelRules:
                       _said_in_contacts(path, doc.get("said_in_contacts")),
                       _optional_types(path, doc, "own_source_types"),
                       _optional_types(path, doc, "announcements"),
-                      _answers(path, doc.get("answers")))
+                      _answers(path, doc.get("answers")),
+                      _words(path, doc, "state_nouns"))
 
 
 def _answers(path: Path, spec) -> tuple[Join, ...]:
@@ -152,6 +157,13 @@ def _answers(path: Path, spec) -> tuple[Join, ...]:
                             "types")
     return tuple(Join(frozenset([source]), _type_list(path, f"answers.{source}", into))
                  for source, into in spec.items())
+
+
+def _words(path: Path, doc: dict, key: str) -> frozenset:
+    value = doc.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        raise DataFileError(path, key, "expected a list of words")
+    return frozenset(w.strip().lower() for w in value)
 
 
 def _optional_types(path: Path, doc: dict, key: str) -> frozenset:

@@ -1,6 +1,8 @@
 """Event labels: the first template of data/labels.yaml that its fields fill - the event's
 agent, targets and place, or {phrase}: what the evidence sentence says happened, in its own
-words (read from the parse by extract.phrases)."""
+words (read from the parse by extract.phrases), its parties named: a phrase opening on a bare
+state noun ('Country informed Russia ...', said by one side's president) names the focus side
+it stands for, or is no label."""
 
 from __future__ import annotations
 
@@ -51,8 +53,57 @@ def make_label(fields: dict, event_type: str, ctx: Context, planned: bool) -> tu
         fallback = fields.get("type_name") or event_type
         return fallback[:1].upper() + fallback[1:], "template"
     best, source = filled[0]
-    cut = best[:LABEL_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:-")
-    return cut + "…", source
+    return cut_label(best), source
+
+
+# words a cut label must not end on: they announce what the cut left out ('of a dossier for a…')
+DANGLING = frozenset({"a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "with",
+                      "from", "and", "or", "its", "his", "her", "their", "that"})
+
+
+def cut_label(label: str) -> str:
+    """The label cut at a word boundary to LABEL_MAX characters with an ellipsis, never
+    ending on an article, preposition or conjunction."""
+    words = label[:LABEL_MAX - 1].rsplit(" ", 1)[0].split()
+    while len(words) > 1 and words[-1].lower().strip(",;:-") in DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(" ,;:-") + "…"
+
+
+# a determiner the parse may leave before a bare state noun ('The country's envoy ...')
+DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their"})
+
+
+def _vague_rest(phrase: str, state_nouns: frozenset) -> str | None:
+    """What follows a bare state noun opening the phrase (" informed Russia ...", "'s envoy
+    met ..."), else None: 'State Department ...' and 'Republic of X' open on names."""
+    words = phrase.split()
+    if words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    head = words[0].lower()
+    possessive = head.endswith(("'s", "’s"))
+    noun = head[:-2] if possessive else head
+    if noun not in state_nouns or (not possessive and (words[1][:1].isupper()
+                                                       or words[1] == "of")):
+        return None
+    return ("'s " if possessive else " ") + " ".join(words[1:])
+
+
+def party_phrase(phrase: str, focus: tuple[str, str], agent_side: str,
+                 state_nouns: frozenset) -> str:
+    """The phrase with a bare state subject replaced by the focus side it stands for: the
+    pair's other party when the phrase names one side (a bilateral act), else the agent's
+    side when it is one of the pair; '' when neither is known (the next template labels it)."""
+    rest = _vague_rest(phrase, state_nouns)
+    if rest is None:
+        return phrase
+    pair = [s for s in focus if s]
+    named = [s for s in pair if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", rest)]
+    if len(pair) == 2 and len(named) == 1:
+        return next(s for s in pair if s not in named) + rest
+    return agent_side + rest if agent_side in pair and agent_side not in named else ""
 
 
 def event_phrase(recs: list[Rec], evidence: Rec | None = None) -> str:
@@ -80,7 +131,8 @@ def _label_fields(recs: list[Rec], event_type: str, agent: str, agent_side: str,
         "target_role": ctx.kinds.get(target, {}).get("role", ""),
         "target_short_role": ctx.kinds.get(target, {}).get("short_role", "")
         or ctx.kinds.get(target, {}).get("role", ""),
-        "phrase": event_phrase(recs, evidence or _evidence(recs)),
+        "phrase": party_phrase(event_phrase(recs, evidence or _evidence(recs)), ctx.focus,
+                               agent_side, ctx.rules.state_nouns),
         "place": places[0] if places else "",
         "participants": " and ".join(sorted(people[:2])) if len(people) >= 2 else "",
         "verb": ctx.types.get(event_type, {}).get("verb", ""),

@@ -1,0 +1,61 @@
+"""events/labels.py: labels name their parties (invented frames; helpers from test_events)."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_events import FOCUS, GAZETTEER, docs_frame, found_frames, mention, rules
+from trustbrief import events
+from trustbrief.events.labels import cut_label, party_phrase
+
+__all__ = ["rules"]  # the labels fixture of test_events
+
+PAIR = ("A-land", "B-land")
+NOUNS = frozenset({"country", "nation", "state", "government", "republic"})
+
+
+@pytest.mark.parametrize("phrase, agent_side, expected", [
+    # the other party of a bilateral act: the phrase already names one side
+    ("Country informed B-land of its plans", "B-land", "A-land informed B-land of its plans"),
+    ("The government told B-land's envoy to leave", "", "A-land told B-land's envoy to leave"),
+    ("Country's envoy met B-land's minister", "", "A-land's envoy met B-land's minister"),
+    # no side named: the agent's side, when it is one of the pair
+    ("Nation closed its airspace", "B-land", "B-land closed its airspace"),
+    # names and plain subjects are left alone
+    ("State Department said A-land will respond", "A-land",
+     "State Department said A-land will respond"),
+    ("Republic of C-land mediates", "", "Republic of C-land mediates"),
+    ("Plane was struck by a missile", "B-land", "Plane was struck by a missile"),
+    # no side to name: no label from these words
+    ("Country closed its airspace", "", ""),
+    ("Country closed its airspace", "C-land", ""),
+])
+def test_a_bare_state_subject_is_the_side_it_stands_for(phrase, agent_side, expected):
+    assert party_phrase(phrase, PAIR, agent_side, NOUNS) == expected
+
+
+def test_the_events_table_carries_the_named_party(rules):
+    """'the country informed Russia ...' said by one side's president: the events table (and
+    so every table and brief reading its label) names the side, not 'Country'."""
+    docs = docs_frame([("d1", "A", "2024-10-08", "")])
+    types = {"notification": {"plover": "CONSULT", "verb": "informs"}}
+    m = dict(mention("d1", 1, "notification", "Israel", ["US"], "2024-10-08",
+                     text="the country informed the US of its plans, he said"),
+             trigger="informed", trigger_start=12,
+             phrase="Country informed US of its plans")
+    out = events.build_events(found_frames([m]), docs, None, types, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)["events"]
+    assert list(out[["label", "label_source"]].iloc[0]) == [
+        "Israel informed US of its plans", "phrase"]
+    # a side outside the pair: the phrase is no label, the next template names the agent
+    m.update(agent="Iran", agent_side="Iran", targets="Hezbollah", target_sides="Hezbollah",
+             phrase="Country informed Hezbollah of its plans")
+    out = events.build_events(found_frames([m]), docs, None, types, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)["events"]
+    assert out.iloc[0]["label"] == "Iran informs Hezbollah"
+
+
+def test_a_cut_label_never_ends_on_a_word_announcing_more():
+    label = "Azerbaijan informed Russia of its preparation of a dossier for a lawsuit"
+    assert cut_label(label) == "Azerbaijan informed Russia of its preparation of a dossier…"
+    assert len(cut_label("x" * 40 + " " + "y" * 40)) <= 70
