@@ -118,3 +118,22 @@ def test_a_clause_whose_subject_is_owned_by_a_relative_whose_gives_no_phrase(nlp
     assert phrase(nlp, text, "exploded") == ""
     assert phrase(nlp, "A handheld radio exploded at the entrance of a hospital in Chad.",
                   "exploded") != ""
+
+
+@pytest.mark.parametrize("text", [
+    "Israel (the state) struck Gaza -- reportedly -- on Tuesday [sic].",
+    "The minister — who arrived late — met the envoy (twice) on Monday.",
+    "Police raided the offices on Tuesday, officials said.",
+    "Nobody (not even the spokesman ( who knew )) spoke about it – again.",
+])
+def test_the_tokens_left_out_are_those_of_asides_and_time_expressions(nlp, text):
+    """left_out (computed once per sentence) holds the tokens in parentheses, brackets or
+    between dashes and those starting inside a skipped span, as read token by token."""
+    from trustbrief.extract.phrases import _bracketed, left_out
+
+    doc = nlp(text)
+    skip = [(text.index(" on ") + 1, text.index(" on ") + 11)] if " on " in text else [(0, 6)]
+    want = {t.i for t in doc if any(s <= t.idx < e for s, e in skip)} | _bracketed(doc)
+    assert left_out(doc, skip) == want
+    assert left_out(doc) == _bracketed(doc)
+    assert bool(_bracketed(doc)) == ("Police" not in text)

@@ -40,6 +40,9 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 # subjects a reported clause keeps as written ('told Biden he was planning ...')
 REPORTED_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 LEVELS = 4  # full, nested phrases compacted, names to their head word, no complements
+# every token text that _bracketed or _between_dashes acts on (`text in ")]"` holds for
+# each part of ")]")
+ASIDE_TOKENS = ("", "(", "[", "([", ")", "]", ")]", "—", "–", "--")
 
 
 def event_phrase(doc, start: int, end: int, agent: str = "", skip=()) -> str:
@@ -51,8 +54,24 @@ def event_phrase(doc, start: int, end: int, agent: str = "", skip=()) -> str:
     trigger = token_at(doc, start, end) if doc is not None else None
     if trigger is None:
         return ""
-    skipped = {t.i for t in trigger.doc if any(s <= t.idx < e for s, e in skip)} | \
-        _bracketed(trigger.doc)
+    return _phrase(trigger, agent, left_out(doc, skip))
+
+
+def left_out(doc, skip=()) -> set:
+    """Indexes of the tokens no label holds: those starting inside a `skip` span and those
+    inside an aside (_bracketed). The same for every trigger of the sentence."""
+    skipped = set()
+    if skip:
+        starts = doc.to_array("IDX").tolist()
+        skipped = {i for i, idx in enumerate(starts) if any(s <= idx < e for s, e in skip)}
+    strings = doc.vocab.strings
+    if not {strings[text] for text in ASIDE_TOKENS}.isdisjoint(doc.to_array("ORTH").tolist()):
+        skipped |= _bracketed(doc)  # else no token opens or closes an aside: nothing inside
+    return skipped
+
+
+def _phrase(trigger, agent: str, skipped: set) -> str:
+    """event_phrase of a trigger token, the tokens of `skipped` (left_out) left out."""
     for level in range(LEVELS):
         if trigger.pos_ in ("VERB", "AUX"):
             words, swap = _clause(trigger, agent, level, skipped)
@@ -328,10 +347,15 @@ def _tidy(words: list, swap: dict, nominal: bool) -> str:
 def with_phrases(rows: list[dict], doc, times: list[dict]) -> list[dict]:
     """The mention rows of one sentence, each with its `phrase` ('' without a parse); the
     sentence's time expressions (`times`: rows with start and end) are left out of it."""
-    skip = [(t["start"], t["end"]) for t in times]
+    skipped = None  # the same for every row: computed once, when a row needs it
     for row in rows:
         start = row.get("trigger_start", -1)
-        agent = row.get("agent", "")
-        row["phrase"] = event_phrase(doc, start, start + len(row.get("trigger", "")), agent,
-                                     skip) if doc is not None and start >= 0 else ""
+        trigger = token_at(doc, start, start + len(row.get("trigger", ""))) \
+            if doc is not None and start >= 0 else None
+        if trigger is None:
+            row["phrase"] = ""
+            continue
+        if skipped is None:
+            skipped = left_out(doc, [(t["start"], t["end"]) for t in times])
+        row["phrase"] = _phrase(trigger, row.get("agent", ""), skipped)
     return rows
