@@ -63,3 +63,47 @@ def test_in_not_in_equality_and_both_operators(parsed):
     assert depmatch.match(depmatch.compile_pattern(up), table, 0) == [(0, inform.i)]
     with pytest.raises(ValueError, match="operator"):
         depmatch.compile_pattern([up[0], {**up[1], "REL_OP": ">>"}])
+
+
+def test_first_nodes_lists_the_patterns_whose_first_node_fits_each_token(parsed):
+    """The memo (keyed by the token's values of the attributes node 0 checks) gives the
+    same patterns, in list order, as checking every pattern, on a miss and on a hit."""
+    loaded = syntax.load_syntax(DATA)
+    for entries in (loaded.factuality, loaded.triggers):
+        compiled = [depmatch.compile_pattern(p) for _, _, p in entries]
+        starts = depmatch.FirstNodes(compiled)
+        for _ in range(2):  # the second round is answered from the memo
+            for doc in parsed:
+                table = depmatch.TokenTable(doc)
+                for i in range(len(doc)):
+                    want = tuple(n for n, p in enumerate(compiled)
+                                 if depmatch._fits(table, i, p[1]))
+                    assert starts.fitting(table, i) == want, (doc.text, doc[i].text)
+
+
+def test_dependency_triggers_find_what_the_reference_matcher_finds(parsed):
+    loaded = syntax.load_syntax(DATA)
+    reader = syntax.Reader(loaded)
+    docs = [*parsed, *nlp.load_pipeline().pipe(
+        ["Biden and Netanyahu spoke by phone on Thursday.",
+         "Putin and Aliyev called each other, and Aliyev told Putin about the crash."])]
+    found = 0
+    for doc in docs:
+        want = []
+        for token in doc:
+            rule = next(((r, t) for r, t, p in loaded.triggers if syntax._match(p, token)),
+                        None)
+            if rule is not None:
+                want.append((token.i, *rule))
+        got = [(token.i, rule_id, type_id)
+               for token, rule_id, type_id in reader.dependency_triggers(doc)]
+        assert got == want, doc.text
+        found += len(got)
+    assert found >= 2  # the sentences do exercise the patterns
+
+
+def test_a_sentence_table_is_shared_until_another_sentence_comes(parsed):
+    first = depmatch.table_of(parsed[0])
+    assert depmatch.table_of(parsed[0]) is first
+    second = depmatch.table_of(parsed[1])
+    assert second is not first and second.tokens[0].doc is parsed[1]

@@ -22,10 +22,11 @@ def ascriptions(compiled: tuple, parsed, hits) -> list[tuple[str, str, int]]:
     """(actor name, pattern id, index of the cue token) of each ascription in the sentence."""
     if not compiled or parsed is None:
         return []
-    table, found = depmatch.TokenTable(parsed), []
+    table, starts, found = depmatch.table_of(parsed), depmatch.first_nodes(compiled, 2), []
     for i in range(len(table.tokens)):
-        for rule_id, agent_at, pattern in compiled:
-            for bound in depmatch.match(pattern, table, i):
+        for n in starts.fitting(table, i):
+            rule_id, agent_at, pattern = compiled[n]
+            for bound in depmatch.grow(pattern, table, i):
                 agent = parsed[bound[agent_at]]
                 named = [h for h in hits_in(phrase_tokens(agent), hits)
                          if h.kind != "pronoun-phrase"]

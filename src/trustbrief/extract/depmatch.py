@@ -44,6 +44,55 @@ class TokenTable:
         return found
 
 
+def table_of(doc) -> TokenTable:
+    """The TokenTable of a parsed sentence; the rules that match patterns on one sentence
+    (triggers, factuality, ascriptions) share it: the last one is kept."""
+    global _LAST
+    if _LAST[0] is not doc:
+        _LAST = (doc, TokenTable(doc))
+    return _LAST[1]
+
+
+_LAST: tuple = (None, None)
+
+
+class FirstNodes:
+    """Which of a list of compiled patterns a token can start (node 0 fits), memoized by
+    the token's values of the attributes node 0 of any pattern checks: most tokens start
+    none, and the same (DEP, POS, TAG, ...) values recur in every sentence."""
+
+    __slots__ = ("patterns", "attributes", "memo")
+    MEMO_MAX = 100_000
+
+    def __init__(self, patterns):
+        self.patterns = tuple(patterns)
+        self.attributes = tuple(sorted({name for p in self.patterns for name, _, _ in p[1]}))
+        self.memo: dict[tuple, tuple[int, ...]] = {}
+
+    def fitting(self, table: TokenTable, i: int) -> tuple[int, ...]:
+        """Positions (in list order) of the patterns whose node 0 fits token i."""
+        key = tuple([table.value(name, i) for name in self.attributes])
+        found = self.memo.get(key)
+        if found is None:
+            if len(self.memo) >= self.MEMO_MAX:
+                self.memo.clear()
+            found = self.memo[key] = tuple(n for n, p in enumerate(self.patterns)
+                                           if _fits(table, i, p[1]))
+        return found
+
+
+def first_nodes(entries: tuple, at: int) -> FirstNodes:
+    """The FirstNodes of the compiled patterns at position `at` of each entry of `entries`
+    (e.g. (rule id, value, pattern) tuples), built once per tuple of entries."""
+    found = _INDEXES.get((id(entries), at))
+    if found is None or found[0] is not entries:
+        found = _INDEXES[(id(entries), at)] = (entries, FirstNodes(e[at] for e in entries))
+    return found[1]
+
+
+_INDEXES: dict[tuple, tuple] = {}
+
+
 def compile_pattern(pattern: list) -> tuple:
     """(node 0's id, node 0's checks, ((right id, left id, operator, checks), ...) of the
     other nodes); checks: ((attribute, test, value), ...) with test '==', 'in' or 'not in'."""
@@ -81,9 +130,14 @@ def _fits(table: TokenTable, i: int, checks: tuple) -> bool:
 
 def match(compiled: tuple, table: TokenTable, i: int) -> list[tuple[int, ...]]:
     """Bindings (token indices, in pattern order) of the pattern with node 0 on token i."""
-    first_id, first, rest = compiled
-    if not _fits(table, i, first):
+    if not _fits(table, i, compiled[1]):
         return []
+    return grow(compiled, table, i)
+
+
+def grow(compiled: tuple, table: TokenTable, i: int) -> list[tuple[int, ...]]:
+    """match() for a token i whose node 0 is known to fit (FirstNodes.fitting)."""
+    first_id, _, rest = compiled
     partial = [{first_id: i}]
     for right_id, left_id, op, checks in rest:
         grown = []

@@ -157,28 +157,47 @@ class Reader:
         self.syntax = syntax
         self.factuality = tuple((rule_id, value, depmatch.compile_pattern(pattern))
                                 for rule_id, value, pattern in syntax.factuality)
+        self.triggers = tuple((rule_id, type_id, depmatch.compile_pattern(pattern))
+                              for rule_id, type_id, pattern in syntax.triggers)
+        self.factuality_starts = depmatch.FirstNodes(p for _, _, p in self.factuality)
+        self.trigger_starts = depmatch.FirstNodes(p for _, _, p in self.triggers)
 
     def factualities(self, doc) -> dict[int, list[tuple]]:
         """token index -> [(order, factuality, rule id, cue token indices)], computed lazily
         for the tokens asked (see factuality_of)."""
-        return _LazyFacts(self.factuality, doc)
+        return _LazyFacts(self, doc)
+
+    def dependency_triggers(self, doc) -> list[tuple]:
+        """(token, pattern id, event type) for each token of the parsed sentence that a
+        trigger pattern (data/syntax.yaml `triggers`) matches on, first pattern first (the
+        bindings of _match, on depmatch's lists)."""
+        table, found = depmatch.table_of(doc), []
+        for i in range(len(table.tokens)):
+            for n in self.trigger_starts.fitting(table, i):
+                rule_id, event_type, pattern = self.triggers[n]
+                if depmatch.grow(pattern, table, i):
+                    found.append((table.tokens[i], rule_id, event_type))
+                    break
+        return found
 
 
 class _LazyFacts(dict):
     """The patterns matched on lists of the sentence's token attributes (depmatch: the same
-    bindings as _match, without asking spaCy for a string at each comparison)."""
+    bindings as _match, without asking spaCy for a string at each comparison), from the
+    patterns whose first node fits the token only."""
 
-    def __init__(self, patterns, doc):
+    def __init__(self, reader: Reader, doc):
         super().__init__()
-        self.patterns, self.doc, self.table = patterns, doc, None
+        self.reader, self.doc, self.table = reader, doc, None
 
     def get(self, i, default=()):
         if i not in self:
             if self.table is None:
-                self.table = depmatch.TokenTable(self.doc)
-            self[i] = [(order, value, rule_id, bound[1:])
-                       for order, (rule_id, value, pattern) in enumerate(self.patterns)
-                       for bound in depmatch.match(pattern, self.table, i)]
+                self.table = depmatch.table_of(self.doc)
+            patterns = self.reader.factuality
+            self[i] = [(n, patterns[n][1], patterns[n][0], bound[1:])
+                       for n in self.reader.factuality_starts.fitting(self.table, i)
+                       for bound in depmatch.grow(patterns[n][2], self.table, i)]
         return self[i] or default
 
 
@@ -221,18 +240,6 @@ def _match(pattern: list, trigger) -> list[list]:
         if not partial:
             return []
     return [list(b.values()) for b in partial]
-
-
-def dependency_triggers(syntax: Syntax, doc) -> list[tuple]:
-    """(token, pattern id, event type) for each token of the parsed sentence that a trigger
-    pattern (data/syntax.yaml `triggers`) matches on, first pattern first."""
-    found = []
-    for token in doc:
-        for rule_id, event_type, pattern in syntax.triggers:
-            if _match(pattern, token):
-                found.append((token, rule_id, event_type))
-                break
-    return found
 
 
 def factuality_of(facts: dict, trigger, start: int, end: int) -> tuple[str, str]:

@@ -10,11 +10,7 @@ from trustbrief.extract.actors import Hit
 from trustbrief.extract.ascribed import apply_ascriptions
 from trustbrief.extract.lexicons import MEASURE_KINDS, Lexicons
 from trustbrief.extract.mention_roles import mention_roles
-from trustbrief.extract.syntax import (
-    dependency_triggers,
-    factuality_of,
-    token_at,
-)
+from trustbrief.extract.syntax import factuality_of, token_at
 from trustbrief.extract.vocabulary import DEPENDENCY_TRIGGER
 
 
@@ -143,7 +139,7 @@ def _trigger_matches(text: str, hits: list[Hit], lex: Lexicons, parsed=None) -> 
     if parsed is None or not lex.syntax.triggers:
         return found
     taken = [(s, e) for s, e, *_ in found]
-    for token, rule_id, type_id in dependency_triggers(lex.syntax, parsed):
+    for token, rule_id, type_id in lex.reader.dependency_triggers(parsed):
         start, end = token.idx, token.idx + len(token)
         if in_name(start, end) or any(s < end and start < e for s, e in taken):
             continue
