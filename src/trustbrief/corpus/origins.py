@@ -39,21 +39,22 @@ PRONOUNCEABLE = re.compile(r"[^aeiou][aeiou][^aeiou]|[^aeiou]{1,2}y")  # 'fox', 
 NAME_RUN = re.compile(r"(?:[Tt]he\s+)?[A-Z0-9][\w.&’'-]*(?:\s+[A-Z0-9][\w.&’'-]*){0,4}")
 
 
-_FOLDED: dict[int, tuple] = {}  # id(names) -> (names, case-folded copy, logo-form copy)
+_FOLDED: dict[int, tuple] = {}  # id(names) -> (names, its size, case-folded copy, logo forms)
 
 
 def canonical_lookup(names: dict[str, str]):
     """written name -> canonical outlet ('' when unknown); exact, then ignoring case and a
     trailing '.' (credit lines print 'XINHUA', 'Newsmax.'), then a one-word logo form."""
     known = _FOLDED.get(id(names))
-    if known is None or known[0] is not names or len(known[1]) != len(names):
+    if known is None or known[0] is not names or known[1] != len(names):
         # the folded copy is built once per loaded rules, not twice per document (it was
-        # ~7 % of the corpus stage)
+        # ~7 % of the corpus stage); the size is kept apart, as two names may fold alike
         if len(_FOLDED) > 32:  # rules loaded over and over (tests): keep only recent ones
             _FOLDED.clear()
-        known = _FOLDED[id(names)] = (names, {k.lower(): v for k, v in names.items()},
+        known = _FOLDED[id(names)] = (names, len(names),
+                                      {k.lower(): v for k, v in names.items()},
                                       {_compact(k): v for k, v in names.items()})
-    folded, compact = known[1], known[2]
+    folded, compact = known[2], known[3]
 
     def lookup(name: str) -> str:
         name = name.strip().rstrip(".,;:")
