@@ -181,13 +181,21 @@ def _batch_key(doc_sha: str, texts: Sequence[str | None]) -> tuple:
 def _doc_record(doc) -> dict:
     """A parsed sentence as plain values (text, not hashes), for the JSON cache."""
     ner = doc.has_annotation("ENT_IOB")
-    return {"key": doc.user_data.get("key"),
-            "words": [t.text for t in doc], "spaces": [bool(t.whitespace_) for t in doc],
-            "tags": [t.tag_ for t in doc], "pos": [t.pos_ for t in doc],
-            "deps": [t.dep_ for t in doc], "heads": [t.head.i for t in doc],
-            "lemmas": [t.lemma_ for t in doc],
-            "ents": [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O"
-                     for t in doc] if ner else None}
+    words, spaces, tags, pos, deps, heads, lemmas, ents = ([] for _ in range(8))
+    for t in doc:  # one pass: each Token object is made once, not once per column
+        words.append(t.text)
+        spaces.append(bool(t.whitespace_))
+        tags.append(t.tag_)
+        pos.append(t.pos_)
+        deps.append(t.dep_)
+        heads.append(t.head.i)
+        lemmas.append(t.lemma_)
+        if ner:
+            iob = t.ent_iob_
+            ents.append(f"{iob}-{t.ent_type_}" if iob in ("B", "I") else "O")
+    return {"key": doc.user_data.get("key"), "words": words, "spaces": spaces, "tags": tags,
+            "pos": pos, "deps": deps, "heads": heads, "lemmas": lemmas,
+            "ents": ents if ner else None}
 
 
 def _doc_from(record: dict, vocab):

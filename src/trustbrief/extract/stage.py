@@ -50,11 +50,12 @@ def _grouped_by_sentence(time_rows: list[dict]) -> dict[str, list[dict]]:
 PARALLEL_MIN_SENTENCES = 600  # below this, starting worker processes costs more than it saves
 
 
-def _parse_document(records: list[dict], lexicons: Lexicons, parser, doc_sha: str,
-                    common: frozenset[str]) -> list:
+def _parse_document(records: list[dict], parser, request: tuple | None) -> list:
+    """The document's Docs (None for a sentence not parsed); `request`: its
+    parse_plan.parse_request, made when its batch was prefetched."""
     if parser is None:
         return [None] * len(records)
-    return parser.parse(*parse_plan.parse_request(records, lexicons, doc_sha, common))
+    return parser.parse(*request)
 
 
 PREFETCH_DOCUMENTS = 64  # documents whose sentences are parsed in one nlp.pipe (bounds memory)
@@ -78,17 +79,18 @@ def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict |
     parsed_before = parser.parsed if parser is not None else 0
     parse_s_before, started = (parser.seconds if parser is not None else 0.0), time.process_time()
     ner_before = parser.with_ner if parser is not None else 0
+    planned: dict[int, tuple] = {}  # document -> its parse request (each planned once)
     for n, records in enumerate(docs):
         doc_id = records[0]["doc_id"]
         if parser is not None and n % PREFETCH_DOCUMENTS == 0:
-            parser.prefetch([parse_plan.parse_request(
-                r, lexicons, (shas or {}).get(r[0]["doc_id"], ""), common)
-                for r in docs[n:n + PREFETCH_DOCUMENTS]])
+            planned = {m: parse_plan.parse_request(r, lexicons, (shas or {}).get(
+                r[0]["doc_id"], ""), common) for m, r in enumerate(
+                    docs[n:n + PREFETCH_DOCUMENTS], start=n)}
+            parser.prefetch(list(planned.values()))
         try:
             with limits.time_limit(limits.DOCUMENT_SECONDS, f"extracting {doc_id}"):
                 per_document.append(_document_rows(records, lexicons, times, vocabulary,
-                                                   parser, (shas or {}).get(doc_id, ""),
-                                                   common))
+                                                   parser, planned.pop(n, None)))
         except limits.TimeLimitExceeded:
             log.warning("%s: skipped: its extraction took longer than %g s (no mentions, "
                         "claims or signals from it; the rest of the corpus is extracted)",
@@ -102,9 +104,9 @@ def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict |
 
 
 def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
-                   vocabulary, parser, doc_sha: str, common: frozenset[str]
-                   ) -> tuple[list, ...]:
-    """Actor, mention, claim, signal and time expression rows of one document."""
+                   vocabulary, parser, request: tuple | None) -> tuple[list, ...]:
+    """Actor, mention, claim, signal and time expression rows of one document (`request`:
+    its parse request, see _parse_document)."""
     actor_rows, mention_rows, claim_rows, signal_rows, time_rows = [], [], [], [], []
     doc_times = times
     if times is None:
@@ -112,7 +114,7 @@ def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
             ((r["doc_id"], r["sent_id"], r["text"]) for r in records), vocabulary)
         doc_times = _grouped_by_sentence(time_rows)
     doc_hits = _document_hits([r["text"] for r in records], lexicons)
-    parses = _parse_document(records, lexicons, parser, doc_sha, common)
+    parses = _parse_document(records, parser, request)
     doc_sides = Counter(s for hits in doc_hits for h in hits for s in h.sides)
     last_outlet, people, ner_names = "", [], {}
     voices: list[str] = []  # persons a 'he'/'she' of a claim may be: people + NER names
