@@ -311,10 +311,11 @@ def lede_clues(times: pd.DataFrame | None, doc_ids: set[str],
     if times is None or times.empty:
         return {}
     out: dict[str, list[Clue]] = {}
-    columns = [c for c in ("doc_id", "sent_id", "spec", "text", "sentence_text") if c in times]
-    for t in frame_records(times, columns):
-        if t["doc_id"] not in doc_ids or not str(t["spec"]).startswith("weekday:past:"):
-            continue
+    columns = [c for c in ("doc_id", "sent_id", "spec", "text", "sentence_text", "start")
+               if c in times]
+    weekdays = [t for t in frame_records(times, columns)
+                if t["doc_id"] in doc_ids and str(t["spec"]).startswith("weekday:past:")]
+    for t in _report_days(weekdays):
         number = lede.depth(t["doc_id"], t["sent_id"], depths or {})
         if number is None or number > LEDE_SENTENCES:
             continue
@@ -328,6 +329,36 @@ def lede_clues(times: pd.DataFrame | None, doc_ids: set[str],
             t["doc_id"], t["sent_id"], _sentence_text(t), "lede", holds, (),
             (t["sent_id"], "lede", spec), LEDE_WEIGHT))
     return out
+
+
+# A weekday right after a reporting word ('according to officials speaking on Thursday',
+# 'the ministry said Thursday') is the day of the report; another weekday of the same
+# sentence is the day of what they reported ('cautioned Austin on Tuesday'), earlier in the
+# week than the article: not the article's day.
+REPORT_DAY = re.compile(r"\b(?:speaking|spoke|said|saying|says|told|telling|briefed|briefing|"
+                        r"announced|confirmed|reported)\s+(?:reporters\s+|journalists\s+)?$",
+                        re.IGNORECASE)
+
+
+def _report_days(weekdays: list[dict]) -> list[dict]:
+    """The weekday expressions that may name the article's day: in a sentence naming several
+    weekdays, only the one that dates the report when exactly one does, else all."""
+    by_sentence: dict[tuple, list[dict]] = {}
+    for t in weekdays:
+        by_sentence.setdefault((t["doc_id"], t["sent_id"]), []).append(t)
+    out = []
+    for group in by_sentence.values():
+        reports = [t for t in group if _after_report_word(t)]
+        out.extend(reports if len(group) > 1 and len(reports) == 1 else group)
+    return out
+
+
+def _after_report_word(t: dict) -> bool:
+    sentence, start = t.get("sentence_text"), t.get("start")
+    if not isinstance(sentence, str) or start is None or pd.isna(start):
+        return False
+    return REPORT_DAY.search(re.sub(r"\bon\s*$", "", sentence[:int(start)]).rstrip() + " ") \
+        is not None
 
 
 def _sentence_text(row: dict) -> str:

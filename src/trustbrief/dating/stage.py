@@ -195,10 +195,14 @@ def _period_verdict(row: dict, period: tuple[str, str], rows: list[dict]) -> Ver
 
 
 def _lede_times(found: dict, sentences: pd.DataFrame | None) -> pd.DataFrame | None:
-    """The time expressions, with the text of their sentence as evidence when known."""
+    """The time expressions, with the text of their sentence as evidence when known (from
+    the sentences table, else from the mentions)."""
     times = found.get("time_expressions")
+    if sentences is None or "text" not in sentences:
+        sentences = found.get("mentions")
     if times is None or times.empty or sentences is None or "text" not in sentences:
         return times
+    sentences = sentences.drop_duplicates(["doc_id", "sent_id"])
     texts = sentences[["sent_id", "text"]].rename(columns={"text": "sentence_text"})
     return times.merge(texts, on="sent_id", how="left")
 
