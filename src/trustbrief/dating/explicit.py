@@ -17,6 +17,10 @@ mention extract recognised around them (see trustbrief.dating).
   Monday') and print a date that falls on that weekday ('On June 30, ...'), or print the
   date with its weekday, the lede's event is that date; news is published the day of its
   lede's event or the next, so the article is of that day or the next.
+- The lede's event retold with its day: a lede often reports the news without its day
+  ('X apologised to Y') and gives the day further down ('On Saturday, December 28, X and Y
+  called each other'); a date printed with its weekday that dates an event of the same two
+  parties as an undated lede event is the lede's day, as if it stood in the lede.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ import pandas as pd
 
 from trustbrief import timex
 from trustbrief.dating import lede
+from trustbrief.dating.chronology import actor_list
 from trustbrief.dating.clues import PLANNED_WEIGHT, Clue
 from trustbrief.tables import frame_records
 
@@ -116,16 +121,47 @@ def governing_polarity(mentions: pd.DataFrame | None) -> dict[str, str]:
     return out
 
 
+LEDE_EVENT_SENTENCES = 2  # the first body sentences, whose undated event is the news
+RETELLING_PARTIES = 2  # parties a later mention shares with the lede's event to retell it
+
+
+def retold_lede_times(mentions: pd.DataFrame | None,
+                      depths: dict[tuple[str, str], int] | None = None) -> set[str]:
+    """time_ids that date, below the lede, an event of the same two parties as an event the
+    lede reports without its day (asserted both): the lede's news retold with its day."""
+    if mentions is None or mentions.empty or not {"time_id", "polarity", "actors"} \
+            <= set(mentions.columns):
+        return set()
+    lede_parties: dict[str, list[set[str]]] = {}
+    later: list[tuple[str, str, set[str]]] = []
+    for doc_id, sent_id, actors, time_id, polarity in zip(
+            *(mentions[c].tolist() for c in ("doc_id", "sent_id", "actors", "time_id",
+                                             "polarity")), strict=True):
+        parties = set(actor_list(actors))
+        if polarity != "asserted" or len(parties) < RETELLING_PARTIES:
+            continue
+        depth = lede.depth(doc_id, sent_id, depths or {}) or LEDE_DATE_SENTENCES + 1
+        timed = isinstance(time_id, str) and bool(time_id)
+        if depth <= LEDE_EVENT_SENTENCES and not timed:
+            lede_parties.setdefault(doc_id, []).append(parties)
+        elif depth > LEDE_DATE_SENTENCES and timed:
+            later.append((doc_id, time_id, parties))
+    return {time_id for doc_id, time_id, parties in later
+            if any(len(parties & lede_event) >= RETELLING_PARTIES
+                   for lede_event in lede_parties.get(doc_id, []))}
+
+
 def explicit_date_clues(times: pd.DataFrame | None, sentences: dict, doc_ids: set[str],
                         window: tuple[dt.date, dt.date] | None,
                         vocab: timex.Vocabulary | None = None,
                         polarity: dict[str, str] | None = None,
-                        depths: dict[tuple[str, str], int] | None = None
-                        ) -> dict[str, list[Clue]]:
+                        depths: dict[tuple[str, str], int] | None = None,
+                        retold: set[str] | None = None) -> dict[str, list[Clue]]:
     """Clues from the explicit dates of the documents in `doc_ids`; `sentences` maps
     (doc_id, sent_id) to the sentence's text, `window` is where a yearless date may fall,
     `polarity` is governing_polarity of the mentions (extract's reading of the verbs a date
-    governs outranks the clause's words), `depths` is lede.lede_depths of the sentences."""
+    governs outranks the clause's words), `depths` is lede.lede_depths of the sentences,
+    `retold` is retold_lede_times of the mentions."""
     if times is None or times.empty or not doc_ids:
         return {}
     vocab = vocab or timex.default_vocabulary()
@@ -148,13 +184,15 @@ def explicit_date_clues(times: pd.DataFrame | None, sentences: dict, doc_ids: se
         in_lede = (lede.depth(t["doc_id"], t["sent_id"], depths) or LEDE_DATE_SENTENCES + 1) \
             <= LEDE_DATE_SENTENCES
         clue_list = _date_clues(t, sentence, ahead, in_lede,
-                                lede_weekdays.get(t["doc_id"], set()), window, vocab)
+                                lede_weekdays.get(t["doc_id"], set()), window, vocab,
+                                str(t.get("time_id") or "") in (retold or set()))
         out.setdefault(t["doc_id"], []).extend(clue_list)
     return {doc: clues for doc, clues in out.items() if clues}
 
 
 def _date_clues(t: dict, sentence: str, ahead: bool, in_lede: bool, lede_weekdays: set[str],
-                window: tuple[dt.date, dt.date] | None, vocab: timex.Vocabulary) -> list[Clue]:
+                window: tuple[dt.date, dt.date] | None, vocab: timex.Vocabulary,
+                retold: bool = False) -> list[Clue]:
     spec, text = str(t["spec"]), str(t.get("text") or "")
     weekday = printed_weekday(text, vocab)
     if spec.startswith("md:") and weekday is None and not in_lede:
@@ -174,7 +212,8 @@ def _date_clues(t: dict, sentence: str, ahead: bool, in_lede: bool, lede_weekday
         # dates a day of long ago
         clues.append(Clue(*base, "recent", lambda d, first=day: d <= first + RECENT_LAG,
                           ((day, day),), ("recent", day)))
-    if in_lede and (weekday is not None or timex.WEEKDAY_CODES[day.weekday()] in lede_weekdays):
+    if (in_lede and (weekday is not None or timex.WEEKDAY_CODES[day.weekday()] in lede_weekdays)
+            or retold and weekday is not None):
         clues.append(Clue(*base, "news", lambda d, first=day: first <= d <= first + NEWS_LAG,
                           ((day, day),), ("news", day)))
     return clues

@@ -21,7 +21,11 @@ from trustbrief.dating.clues import (
 )
 from trustbrief.dating.deadlines import DeadlineWords, deadline_clues, default_deadline_words
 from trustbrief.dating.decide import Verdict, decide, score
-from trustbrief.dating.explicit import explicit_date_clues, governing_polarity
+from trustbrief.dating.explicit import (
+    explicit_date_clues,
+    governing_polarity,
+    retold_lede_times,
+)
 from trustbrief.dating.lede import lede_depths
 from trustbrief.dating.mentions import collect_clues
 from trustbrief.dating.named_days import NamedDays, default_named_days, named_day_clues
@@ -111,6 +115,7 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
     texts = (_lede_times(found, sentences), _sentence_texts(found, sentences),
              governing_polarity(found.get("mentions")), lede_depths(sentences),
              deadline_words or default_deadline_words(), named_days or default_named_days())
+    texts = (*texts, retold_lede_times(found.get("mentions"), texts[3]))
     outcomes: dict = {}
     anchors = docs
     for _ in range(MAX_PASSES):
@@ -148,11 +153,11 @@ def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: 
     wanted = {row["doc_id"] for _, row in open_rows}
     clues = collect_clues(docs, found, chronology, wanted)
     span = _corpus_span(rows, lookaround_days)
-    times, sentence_texts, polarity, depths, deadline_words, named_days = texts
+    times, sentence_texts, polarity, depths, deadline_words, named_days, retold = texts
     window = span if None not in span else None
     for extra in (lede_clues(times, wanted, depths),
                   explicit_date_clues(times, sentence_texts, wanted, window,
-                                      polarity=polarity, depths=depths),
+                                      polarity=polarity, depths=depths, retold=retold),
                   deadline_clues(times, sentence_texts, wanted, window, depths,
                                  deadline_words),
                   named_day_clues(sentence_texts, wanted, window, depths, named_days)):
