@@ -8,8 +8,10 @@ import pandas as pd
 
 from trustbrief import timex
 from trustbrief.contract.ids import sentence_id, sentence_number
+from trustbrief.dating import lede
 from trustbrief.dating.chronology import actor_list, pinned_from_chronology
 from trustbrief.dating.clues import (
+    LEDE_SENTENCES,
     Clue,
     SentenceTimes,
     clues_for_mention,
@@ -22,7 +24,8 @@ from trustbrief.dating.recurring import named_weekdays
 from trustbrief.tables import frame_records, native_list, str_column
 
 
-def _sentence_times(found: dict, mentions: list[dict]) -> SentenceTimes:
+def _sentence_times(found: dict, mentions: list[dict], depths: dict | None = None
+                    ) -> SentenceTimes:
     times = found.get("time_expressions")
     if times is None or times.empty:
         sentences = pd.DataFrame(mentions)[["doc_id", "sent_id", "text"]].drop_duplicates()
@@ -36,6 +39,7 @@ def _sentence_times(found: dict, mentions: list[dict]) -> SentenceTimes:
             claimed.setdefault((m["doc_id"], m["sent_id"]), set()).add(m["time_id"])
     governed = "time_id" in found["mentions"].columns
     _same_day_anaphora(mentions, by_sentence, claimed)
+    _news_reference(mentions, by_sentence, claimed, depths or {})
     return SentenceTimes(by_sentence, claimed, governed)
 
 
@@ -64,6 +68,48 @@ def _same_day_anaphora(mentions: list[dict], by_sentence: dict, claimed: dict) -
         days = owned or days
         if len({t["spec"] for t in days}) == 1:
             by_sentence[key] = [days[0]]
+
+
+# 'The call ...', 'This conversation ...', 'The meeting ...' opening one of the first body
+# sentences: the contact the lede reported, named again by a definite noun
+NEWS_REFERENCE = re.compile(r"^\W*(?:the|this|that)\s+(?:(?:tele)?phone\s+|video\s+)?"
+                            r"(?:call|conversation|meeting|talks)\b", re.IGNORECASE)
+NEWS_REFERENCE_DEPTH = 4  # how far below the lede a sentence may refer back to its news
+
+
+def _news_reference(mentions: list[dict], by_sentence: dict, claimed: dict,
+                    depths: dict) -> None:
+    """A sentence near the top that opens by naming the lede's contact again ('The
+    conversation was the first time X and Y had spoken since August') and names no day
+    itself is dated by the one day the lede names (the day extract gave the lede's own
+    event, when it names two): its mentions take that day as theirs."""
+    for m in mentions:
+        key = (m["doc_id"], m["sent_id"])
+        depth = lede.depth(m["doc_id"], m["sent_id"], depths)
+        if depth is None or not LEDE_SENTENCES < depth <= NEWS_REFERENCE_DEPTH \
+                or not NEWS_REFERENCE.match(m["text"] or "") \
+                or any(str(t["spec"]).startswith(DAY_SPECS) for t in by_sentence.get(key, [])):
+            continue
+        day = _lede_day(m["doc_id"], by_sentence, claimed, depths)
+        if day is not None:
+            by_sentence[key] = [*by_sentence.get(key, []), day]
+            m["time_id"] = day["time_id"]
+
+
+def _lede_day(doc_id: str, by_sentence: dict, claimed: dict, depths: dict) -> dict | None:
+    """The one day expression of the article's lede sentences (the claimed one of two)."""
+    days, owned = [], []
+    for (doc, sent_id), expressions in by_sentence.items():
+        depth = lede.depth(doc, sent_id, depths)
+        if doc != doc_id or depth is None or depth > LEDE_SENTENCES:
+            continue
+        for t in expressions:
+            if str(t["spec"]).startswith(DAY_SPECS):
+                days.append(t)
+                if t["time_id"] in claimed.get((doc, sent_id), set()):
+                    owned.append(t)
+    days = owned or days
+    return days[0] if len({t["spec"] for t in days}) == 1 else None
 
 
 def _sentence_actors(found: dict, keys: set) -> dict:
@@ -149,13 +195,15 @@ def _any_spec(spec: str) -> bool:
 
 
 def collect_clues(documents: pd.DataFrame, found: dict, chronology: pd.DataFrame,
-                  doc_ids: set[str] | None = None) -> dict[str, list[Clue]]:
+                  doc_ids: set[str] | None = None, depths: dict | None = None
+                  ) -> dict[str, list[Clue]]:
     """Clues per doc_id, for every document (dated ones too, to check sidecar dates), or
-    only for `doc_ids` when given (every document still pins events)."""
+    only for `doc_ids` when given (every document still pins events); `depths`:
+    lede.lede_depths of the sentences (their numbers stand in without them)."""
     mentions = _mention_rows(found, doc_ids)
     if not mentions:
         return {}
-    times = _sentence_times(found, mentions)
+    times = _sentence_times(found, mentions, depths)
     pinned = pinned_index(pinned_from_chronology(chronology)
                            + pinned_from_dated_documents(mentions, times, documents))
     weekdays = named_weekdays(mentions, lambda m: [

@@ -151,9 +151,9 @@ def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: 
     open_rows = [(i, row) for i, row in zip(docs.index, rows, strict=True)
                  if not row.get("published") or row.get("published_basis") == "sidecar"]
     wanted = {row["doc_id"] for _, row in open_rows}
-    clues = collect_clues(docs, found, chronology, wanted)
-    span = _corpus_span(rows, lookaround_days)
     times, sentence_texts, polarity, depths, deadline_words, named_days, retold = texts
+    clues = collect_clues(docs, found, chronology, wanted, depths)
+    span = _corpus_span(rows, lookaround_days)
     window = span if None not in span else None
     for extra in (lede_clues(times, wanted, depths),
                   explicit_date_clues(times, sentence_texts, wanted, window,
