@@ -37,7 +37,11 @@ def test_the_weekday_of_the_report_is_the_news_day_not_the_reported_one(tmp_path
     assert _dates(tmp_path, lede) == ["2024-09-19", "2024-09-19", "2024-09-20"]
 
 
-def test_two_weekdays_of_events_only_give_a_range(tmp_path):
+@pytest.mark.parametrize("lede", [
     # nothing says which weekday is the report's: Tuesday 17 to Friday 20
-    lede = "Norland warned Eastia on Tuesday and struck Westia on Thursday."
+    "Norland warned Eastia on Tuesday and struck Westia on Thursday.",
+    # 'said Thursday's ...': Thursday is the day of what was said, not of the saying
+    "Norland warned Eastia on Tuesday, and its ministry said Thursday's strike was a reply.",
+])
+def test_two_weekdays_of_events_only_give_a_range(tmp_path, lede):
     assert _dates(tmp_path, lede) == ["", "2024-09-17", "2024-09-20"]

@@ -311,8 +311,8 @@ def lede_clues(times: pd.DataFrame | None, doc_ids: set[str],
     if times is None or times.empty:
         return {}
     out: dict[str, list[Clue]] = {}
-    columns = [c for c in ("doc_id", "sent_id", "spec", "text", "sentence_text", "start")
-               if c in times]
+    columns = [c for c in ("doc_id", "sent_id", "spec", "text", "sentence_text", "start",
+                           "end") if c in times]
     weekdays = [t for t in frame_records(times, columns)
                 if t["doc_id"] in doc_ids and str(t["spec"]).startswith("weekday:past:")]
     for t in _report_days(weekdays):
@@ -353,9 +353,14 @@ def _report_days(weekdays: list[dict]) -> list[dict]:
     return out
 
 
+POSSESSIVE = re.compile(r"^['’]s\b")  # 'said Monday's strike ...': the strike's day
+
+
 def _after_report_word(t: dict) -> bool:
-    sentence, start = t.get("sentence_text"), t.get("start")
+    sentence, start, end = t.get("sentence_text"), t.get("start"), t.get("end")
     if not isinstance(sentence, str) or start is None or pd.isna(start):
+        return False
+    if end is not None and not pd.isna(end) and POSSESSIVE.match(sentence[int(end):]):
         return False
     return REPORT_DAY.search(re.sub(r"\bon\s*$", "", sentence[:int(start)]).rstrip() + " ") \
         is not None
