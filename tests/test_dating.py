@@ -211,6 +211,21 @@ def test_warnings_name_the_story_sidecar(chronology, caplog):
     assert "'nothing.txt,,,YYYY-MM-DD,,,' to data/stories/pair/sources.csv" in caplog.text
 
 
+def test_a_file_the_sidecar_lists_gets_its_cell_to_fill_not_a_second_row(chronology, caplog):
+    # a second row for one file is refused by the sidecar: fill the row it has (its url)
+    docs = [article("dN", "nothing.txt"), article("dL", "listed.txt")]
+    mentions = [mention("dN", 1, "criticism", "Iran", "Iran criticised the plan."),
+                mention("dL", 1, "criticism", "Iran", "Iran criticised the plan.")]
+    with caplog.at_level(logging.WARNING, logger="trustbrief"):
+        dating.infer_publication_dates(pd.DataFrame(docs), found_for(mentions), chronology,
+                                       sidecar_file="data/stories/pair/sources.csv",
+                                       sidecar_listed={"listed.txt"})
+    assert ("listed.txt: no publication date found; put the day (YYYY-MM-DD) in the "
+            "published column of its row in data/stories/pair/sources.csv") in caplog.text
+    assert "add the row 'listed.txt" not in caplog.text
+    assert "add the row 'nothing.txt,,,YYYY-MM-DD,,,'" in caplog.text
+
+
 def test_inferred_dates_are_logged(chronology, caplog):
     docs = [article("dW", "wire.txt")]
     mentions = [mention("dW", 1, "missile_attack", "Iran", "Iran attacked Israel yesterday.")]

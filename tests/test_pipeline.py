@@ -142,3 +142,14 @@ def test_extraction_finds_time_expressions_in_its_workers_as_timex_does():
         found = extract.extract(sentences, documents, lexicons, workers=workers)
         for name, table in given.items():
             pd.testing.assert_frame_equal(found[name], table, obj=f"{name}, {workers}")
+
+
+def test_the_dating_stage_is_told_which_files_the_sidecar_lists():
+    import pandas as pd
+
+    from trustbrief.pipeline import _sidecar_files
+
+    sidecar = pd.DataFrame({"file": ["a.txt", "b.html"], "url": ["https://x.org/a", ""]})
+    assert _sidecar_files(sidecar) == {"a.txt", "b.html"}
+    assert _sidecar_files(sidecar.iloc[0:0]) == frozenset()
+    assert _sidecar_files(None) == frozenset()

@@ -170,7 +170,8 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
     period = kb.story.period if kb.story is not None else ("", "")
     documents = stage("dating", dating.infer_publication_dates, documents, found, kb.chronology,
                       sentences=sentences, sidecar_file=kb.sidecar_file, period=period,
-                      deadline_words=kb.deadline_words, named_days=kb.named_days)
+                      deadline_words=kb.deadline_words, named_days=kb.named_days,
+                      sidecar_listed=_sidecar_files(kb.sidecar))
     _checked({"documents": documents})
     found["time_expressions"] = timex.resolve_time_expressions(found["time_expressions"],
                                                                documents)
@@ -188,6 +189,13 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
         {"stage": list(timings), "seconds": [round(v[0], 4) for v in timings.values()],
          "cpu_seconds": [round(v[1], 4) for v in timings.values()]})
     return tables
+
+
+def _sidecar_files(sidecar: pd.DataFrame | None) -> frozenset[str]:
+    """The article files the analyst's sidecar already has a row for."""
+    if sidecar is None or sidecar.empty or "file" not in sidecar:
+        return frozenset()
+    return frozenset(str(f) for f in sidecar["file"].tolist() if str(f))
 
 
 def _checked(tables: dict[str, pd.DataFrame]) -> None:

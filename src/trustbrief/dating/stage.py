@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import pandas as pd
@@ -98,7 +99,8 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
                             sidecar_file: str = SIDECAR_FILE,
                             period: tuple[str, str] = ("", ""),
                             deadline_words: DeadlineWords | None = None,
-                            named_days: NamedDays | None = None) -> pd.DataFrame:
+                            named_days: NamedDays | None = None,
+                            sidecar_listed: Collection[str] = ()) -> pd.DataFrame:
     """Date the documents whose day is not known yet (published empty): the range the clues
     allow, and the day when they pin it (basis 'inferred', or 'stated' when a printed
     day-and-month found its year). Sidecar dates are checked against the clues; warnings
@@ -106,7 +108,9 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
     `period`: the story's first and last day (ISO; '' when not given): an article without
     any clue is given it, widened to the corpus's dated articles, as its range.
     `deadline_words`: data/deadlines.yaml as loaded (the shared data's by default);
-    `named_days`: data/named_days.yaml as loaded (likewise)."""
+    `named_days`: data/named_days.yaml as loaded (likewise); `sidecar_listed`: the files that
+    already have a row in the sidecar (the warning says to fill its `published` cell rather
+    than add a second row, which the sidecar refuses)."""
     docs = documents.copy()
     for column in ("published", "published_earliest", "published_latest", "published_evidence",
                    "published_printed"):
@@ -137,7 +141,7 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
             _check_sidecar(name, iso_or_none(outcome.row.get("published")), outcome.verdict,
                            outcome.clues, sidecar_file)
             continue
-        _report(name, outcome.verdict, sidecar_file)
+        _report(name, outcome.verdict, sidecar_file, name in set(sidecar_listed))
         for column, value in _cells(outcome.row, outcome.verdict, outcome.printed).items():
             docs.at[i, column] = value
     return docs
@@ -240,18 +244,22 @@ def _cells(row: dict, verdict: Verdict | None, printed: Clue | None) -> dict[str
     return out
 
 
-def _report(name: str, verdict: Verdict | None, sidecar_file: str = SIDECAR_FILE) -> None:
-    """The analyst's line: the day found, or what to add when there is none."""
-    if verdict is None:
-        log.warning("%s: no publication date found; add the row '%s,,,YYYY-MM-DD,,,' to %s",
-                    name, name, sidecar_file)
-    elif verdict.published is not None:
+def _report(name: str, verdict: Verdict | None, sidecar_file: str = SIDECAR_FILE,
+            listed: bool = False) -> None:
+    """The analyst's line: the day found, or the range and what to add when there is none
+    (the row to add, or the cell to fill when the file already has a row)."""
+    if verdict is not None and verdict.published is not None:
         log.info("%s: publication date %s (range %s..%s)", name, verdict.published,
                  verdict.earliest, verdict.latest)
+        return
+    found = "no publication date found" if verdict is None else \
+        f"publication day not pinned: between {verdict.earliest} and {verdict.latest}"
+    action = (f"put the day (YYYY-MM-DD) in the published column of its row in {sidecar_file}"
+              if listed else f"add the row '{name},,,YYYY-MM-DD,,,' to {sidecar_file}")
+    if verdict is None:
+        log.warning("%s: %s; %s", name, found, action)
     else:
-        log.warning("%s: publication day not pinned: between %s and %s; if you know the day, "
-                    "add the row '%s,,,YYYY-MM-DD,,,' to %s", name,
-                    verdict.earliest, verdict.latest, name, sidecar_file)
+        log.warning("%s: %s; if you know the day, %s", name, found, action)
 
 
 def _check_sidecar(name: str, stated: dt.date | None, verdict: Verdict | None,
