@@ -275,7 +275,7 @@ def test_an_attack_blamed_on_a_state_has_it_as_agent(lex):
     found = run(lex, ["Two radios exploded after an attack, blamed on France, targeting "
                       "Chadian fighters."])
     attack = one_mention(found, "attack")
-    assert (attack["agent"], attack["agent_rule"]) == ("France", "blamed-on")
+    assert (attack["agent"], attack["agent_rule"]) == ("France", "ascribed:ascribed-to")
 
 
 def test_a_demonym_beginning_a_hospitals_name_is_no_actor(lex):

@@ -34,8 +34,6 @@ class RolePath:
     # first step down through a child with one of these labels ('a raid carried out by X':
     # the participle (acl) that modifies the trigger holds the 'by' agent)
     via: frozenset = frozenset()
-    # ... a child with one of these lemmas ('an attack blamed on X': via acl 'blame')
-    via_lemmas: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -66,7 +64,7 @@ def _paths(path: Path, where: str, entries) -> list[RolePath]:
             raise DataFileError(path, f"{where}[{n}]", "needs an id and a dep list")
         out.append(RolePath(str(e["id"]), frozenset(e["dep"]), frozenset(e.get("through", ())),
                             frozenset(e.get("from_head", ())), frozenset(e.get("types", ())),
-                            frozenset(e.get("via", ())), frozenset(e.get("via_lemmas", ()))))
+                            frozenset(e.get("via", ()))))
     return out
 
 
@@ -292,8 +290,7 @@ def role_tokens(trigger, path: RolePath) -> list:
             anchor = anchor.head
             if any(c.dep_ in path.deps for c in anchor.children):
                 break
-    anchors = [c for c in anchor.children if c.dep_ in path.via and (
-        not path.via_lemmas or c.lemma_ in path.via_lemmas)] if path.via else [anchor]
+    anchors = [c for c in anchor.children if c.dep_ in path.via] if path.via else [anchor]
     return [t for a in anchors for t in _children_on_path(a, trigger, path)]
 
 
