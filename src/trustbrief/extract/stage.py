@@ -16,6 +16,7 @@ from trustbrief.extract.actors import _document_hits
 from trustbrief.extract.claims import _claim
 from trustbrief.extract.lexicons import SCHEMA, Lexicons
 from trustbrief.extract.phrases import with_phrases
+from trustbrief.extract.series import continue_series
 from trustbrief.extract.signals import _signals
 from trustbrief.extract.statements import statement
 from trustbrief.extract.windows import _clauses, _mention_rows, _sentence_mentions
@@ -120,11 +121,13 @@ def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
     voices: list[str] = []  # persons a 'he'/'she' of a claim may be: people + NER names
     recent_speaker = ("", -SPEAKER_REACH - 1)  # (named speaker, sentence) of the last claim
     doc_claims: dict[int, dict] = {}
+    operation = None  # the last asserted operation with a doer: a series continues it
     for n, (sent, hits, parsed) in enumerate(zip(records, doc_hits, parses, strict=True)):
         actor_rows += _actor_rows(sent, hits)
         clauses = _clauses(sent["text"], lexicons)
         found = _sentence_mentions(sent, hits, doc_times.get(sent["sent_id"], []),
                                    lexicons, clauses, parsed, people)
+        found, operation = continue_series(found, parsed, operation, lexicons)
         claim = _claim(sent, hits, last_outlet, lexicons, parsed,
                        _pronoun_candidates(voices, recent_speaker, n), ner_names)
         said = statement(sent, claim, hits, doc_times.get(sent["sent_id"], []), found,

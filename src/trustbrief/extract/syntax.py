@@ -53,6 +53,8 @@ class Syntax:
     report_nouns: frozenset = frozenset()  # 'the report says': the outlet spoken of last
     # (id, index of the node `agent`, compiled pattern): 'an attack blamed on X' (ascribed.py)
     ascribed: tuple = ()
+    # (id, DependencyMatcher pattern): 'subsequent attacks' continue the series before (series.py)
+    series: tuple = ()
 
 
 def _paths(path: Path, where: str, entries) -> list[RolePath]:
@@ -92,6 +94,17 @@ def _trigger_patterns(path: Path, entries) -> tuple:
             raise DataFileError(path, where, "needs an id, an event_type and a pattern")
         out.append((str(entry["id"]), str(entry["event_type"]),
                     _checked_pattern(path, where, entry.get("pattern"))))
+    return tuple(out)
+
+
+def _series_patterns(path: Path, entries) -> tuple:
+    """roles.series: {id, pattern} whose first node is the trigger."""
+    out = []
+    for n, entry in enumerate(entries or []):
+        where = f"roles.series[{n}]"
+        if not isinstance(entry, dict) or not entry.get("id"):
+            raise DataFileError(path, where, "needs an id and a pattern")
+        out.append((str(entry["id"]), _checked_pattern(path, where, entry.get("pattern"))))
     return tuple(out)
 
 
@@ -142,7 +155,8 @@ def load_syntax(data_dir: Path | str) -> Syntax:
                   frozenset(speech.get("leader_posts", ())),
                   _trigger_patterns(path, raw.get("triggers")),
                   frozenset(speech.get("report_nouns", ())),
-                  _ascription_patterns(path, roles_raw.get("ascribed")))
+                  _ascription_patterns(path, roles_raw.get("ascribed")),
+                  _series_patterns(path, roles_raw.get("series")))
 
 
 class Reader:
@@ -238,6 +252,11 @@ def _match(pattern: list, trigger) -> list[list]:
         if not partial:
             return []
     return [list(b.values()) for b in partial]
+
+
+def series_rule(syntax: Syntax, trigger) -> str:
+    """The id of the first roles.series pattern that matches on the trigger token, or ''."""
+    return next((rule_id for rule_id, pattern in syntax.series if _match(pattern, trigger)), "")
 
 
 def factuality_of(facts: dict, trigger, start: int, end: int) -> tuple[str, str]:
