@@ -82,7 +82,7 @@ def test_a_cue_without_an_accuser_is_no_accusation(monkeypatch):
                      "Chad": NS(type="state", side="Chad")},
              syntax=NS(ascribed=()))
     monkeypatch.setattr(ascribed, "ascriptions",
-                        lambda compiled, parsed, hits: [("France", "ascribed-to", 5)])
+                        lambda compiled, parsed, hits: [("France", "ascribed-to", 5, None)])
     parsed = {5: NS(idx=30)}
     found = [{"event_type": "attack", "agent": "Chad", "agent_rule": "window",
               "targets": ["France"], "target_rule": "window", "trigger_start": 10},
@@ -92,3 +92,19 @@ def test_a_cue_without_an_accuser_is_no_accusation(monkeypatch):
     assert [f["event_type"] for f in out] == ["attack"]
     assert (out[0]["agent"], out[0]["targets"]) == ("France", ["Chad"])
     assert out[0]["agent_rule"] == "ascribed:ascribed-to"
+
+
+def test_the_one_blamed_for_a_cyberattack_is_its_doer(lex):
+    """'blamed X for the cyberattack': the act under 'for' is X's; the accusation stays the
+    accusers'."""
+    found = run(lex, ["Chadian lawmakers have blamed France for a cyberattack on the ministry."])
+    assert one_mention(found, "accusation")["agent"] == "Chad"
+    m = one_mention(found, "cyberattack")
+    assert (m["agent"], m["agent_rule"]) == ("France", "ascribed:blamed-object-for")
+
+
+def test_blame_for_one_act_is_not_ascribed_to_the_others(lex):
+    """A pattern with a node `act` ascribes only that act: the airstrike of the same sentence
+    is not France's."""
+    found = run(lex, ["Chad blamed France for the crisis after an airstrike hit Chad."])
+    assert one_mention(found, "airstrike")["agent"] != "France"

@@ -18,19 +18,22 @@ from trustbrief.extract.syntax import hits_in, phrase_tokens
 TREE_LESS = ("", "window")  # agent rules that no tree path gave
 
 
-def ascriptions(compiled: tuple, parsed, hits) -> list[tuple[str, str, int]]:
-    """(actor name, pattern id, index of the cue token) of each ascription in the sentence."""
+def ascriptions(compiled: tuple, parsed, hits) -> list[tuple[str, str, int, int | None]]:
+    """(actor name, pattern id, index of the cue token, character offset of the node `act` or
+    None) of each ascription in the sentence. A pattern with a node `act` ascribes only that
+    act ('blamed X for the cyberattack'); one without, every operation of the sentence."""
     if not compiled or parsed is None:
         return []
-    table, starts, found = depmatch.table_of(parsed), depmatch.first_nodes(compiled, 2), []
+    table, starts, found = depmatch.table_of(parsed), depmatch.first_nodes(compiled, 3), []
     for i in range(len(table.tokens)):
         for n in starts.fitting(table, i):
-            rule_id, agent_at, pattern = compiled[n]
+            rule_id, agent_at, act_at, pattern = compiled[n]
             for bound in depmatch.grow(pattern, table, i):
                 agent = parsed[bound[agent_at]]
+                act = parsed[bound[act_at]].idx if act_at is not None else None
                 named = [h for h in hits_in(phrase_tokens(agent), hits)
                          if h.kind != "pronoun-phrase"]
-                found += [(h.actors[0], rule_id, i) for h in named[:1]]
+                found += [(h.actors[0], rule_id, i, act) for h in named[:1]]
     return found
 
 
@@ -43,20 +46,22 @@ def apply_ascriptions(found: list[dict], parsed, hits, lex) -> list[dict]:
     ascribed = ascriptions(lex.syntax.ascribed, parsed, hits)
     if not ascribed:
         return found
-    cue_starts = {parsed[i].idx for _, _, i in ascribed}
+    cue_starts = {parsed[i].idx for _, _, i, _ in ascribed}
     out = []
     for f in found:
         if f["trigger_start"] in cue_starts and f["agent_rule"] in TREE_LESS:
             continue  # 'blamed on X' with nobody blaming: the ascription itself
         etype = lex.event_types[f["event_type"]]
         if etype.operation and (not f["agent"] or f["agent_rule"] in TREE_LESS):
-            f = _with_doer(f, ascribed, etype, lex)
+            start, end = f["trigger_start"], f["trigger_start"] + len(f.get("trigger") or "x")
+            f = _with_doer(f, [a for a in ascribed if a[3] is None or start <= a[3] < end],
+                           etype, lex)
         out.append(f)
     return out
 
 
 def _with_doer(f: dict, ascribed, etype, lex) -> dict:
-    for name, rule_id, _ in ascribed:
+    for name, rule_id, _, _ in ascribed:
         actor = lex.actors.get(name)
         if actor is None or actor.type not in etype.agent_types:
             continue

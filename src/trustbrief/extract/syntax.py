@@ -51,7 +51,8 @@ class Syntax:
     leader_posts: frozenset = frozenset()  # 'the Russian president': that side's leader
     triggers: tuple = ()  # (id, event type, DependencyMatcher pattern): event words by syntax
     report_nouns: frozenset = frozenset()  # 'the report says': the outlet spoken of last
-    # (id, index of the node `agent`, compiled pattern): 'an attack blamed on X' (ascribed.py)
+    # (id, index of the node `agent`, index of the node `act` or None, compiled pattern): 'an
+    # attack blamed on X' (ascribed.py)
     ascribed: tuple = ()
     # (id, DependencyMatcher pattern): 'subsequent attacks' continue the series before (series.py)
     series: tuple = ()
@@ -109,7 +110,8 @@ def _series_patterns(path: Path, entries) -> tuple:
 
 
 def _ascription_patterns(path: Path, entries) -> tuple:
-    """roles.ascribed: patterns whose first node is `cue` and one of whose nodes is `agent`."""
+    """roles.ascribed: patterns whose first node is `cue` and one of whose nodes is `agent`
+    (optionally `act`: the one act ascribed)."""
     out = []
     for n, entry in enumerate(entries or []):
         where = f"roles.ascribed[{n}]"
@@ -122,7 +124,9 @@ def _ascription_patterns(path: Path, entries) -> tuple:
             {**node, "LEFT_ID": "trigger"} if node.get("LEFT_ID") == "cue" else node
             for node in pattern[1:]]
         _checked_pattern(path, where, trigger_form)  # the operators and attributes it uses
-        out.append((str(entry["id"]), ids.index("agent"), depmatch.compile_pattern(pattern)))
+        act_at = ids.index("act") if "act" in ids else None
+        out.append((str(entry["id"]), ids.index("agent"), act_at,
+                    depmatch.compile_pattern(pattern)))
     return tuple(out)
 
 
