@@ -169,3 +169,20 @@ def test_prune_keeps_the_current_fingerprint_and_other_files(tmp_path):
     cache.write("k", ([], [], [], [], []))
     cache.prune()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([current, "notes"])
+
+
+def test_workers_write_the_rows_they_extract(lex, tmp_path):
+    """With two worker processes, each writes its documents' rows to the cache: a next run
+    in one process reads every document from it, with the same tables."""
+    docs = [*DOCS, ["Israel struck Beirut on Monday, officials said."],
+            ["The US urged Israel to show restraint, a spokesman said."]]
+    sentences, documents = _sentences(docs)
+    stats: dict = {}
+    first = extract.extract(sentences, documents, lex, row_cache=tmp_path, stats=stats,
+                            workers=2)
+    assert stats["cached"] == 0
+    assert len(list(tmp_path.glob("*/*.json.gz"))) == len(docs)
+    again = extract.extract(sentences, documents, lex, row_cache=tmp_path, stats=stats,
+                            workers=1)
+    assert stats["cached"] == len(docs)
+    _same(again, first)

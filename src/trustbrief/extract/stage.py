@@ -64,7 +64,7 @@ PREFETCH_DOCUMENTS = 64  # documents whose sentences are parsed in one nlp.pipe 
 
 def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict | None,
                        vocabulary=None, parser=None, shas: dict | None = None,
-                       names: dict | None = None) -> tuple[list, tuple]:
+                       names: dict | None = None, cache=None) -> tuple[list, tuple]:
     """Per document (each a list of sentence dicts), its rows: actor, mention, claim, signal
     and time expression rows (the last found here when `times`, time expressions by
     sentence id, is None - in the same worker, so each sentence is read once); and the
@@ -73,7 +73,8 @@ def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict |
 
     Each document has `limits.DOCUMENT_SECONDS`: one that takes longer (a pathological
     text) is skipped with a warning naming it (`names`: doc_id -> file) and has None for
-    rows; the others are extracted as usual."""
+    rows; the others are extracted as usual. `cache` (a rowcache.RowCache): each document's
+    rows are written to it here, in the worker that extracted them."""
     per_document: list[tuple | None] = []
     vocab = vocabulary or timex.default_vocabulary()
     common = parse_plan.common_words([*vocab.months, *vocab.weekdays])
@@ -97,6 +98,9 @@ def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict |
                         "claims or signals from it; the rest of the corpus is extracted)",
                         (names or {}).get(doc_id) or doc_id, limits.DOCUMENT_SECONDS)
             per_document.append(None)
+            continue
+        if cache is not None:
+            cache.write(rowcache.document_key(records), per_document[-1])
     counts = ((parser.parsed - parsed_before) if parser is not None else 0,
               (parser.seconds - parse_s_before) if parser is not None else 0.0,
               time.process_time() - started,
@@ -200,12 +204,13 @@ def _continue_quotes(claims: dict[int, dict]) -> None:
 
 
 def _extract_batch(batch: list[list[dict]], lexicons: Lexicons, times: dict | None,
-                   vocabulary, parser, shas, names) -> tuple:
-    return _extract_documents(batch, lexicons, times, vocabulary, parser, shas, names)
+                   vocabulary, parser, shas, names, cache) -> tuple:
+    return _extract_documents(batch, lexicons, times, vocabulary, parser, shas, names, cache)
 
 
 def _extract_parallel(docs: list[list[dict]], lexicons: Lexicons, times: dict | None,
-                      vocabulary, workers: int, parser, shas, names) -> tuple[list, tuple]:
+                      vocabulary, workers: int, parser, shas, names, cache
+                      ) -> tuple[list, tuple]:
     """Documents are independent and come back in order, so the output is the same as one
     process's. Forked workers inherit the compiled lexicons, the loaded pipeline and the
     documents; each takes a batch of up to PREFETCH_DOCUMENTS documents at a time, so their
@@ -214,7 +219,8 @@ def _extract_parallel(docs: list[list[dict]], lexicons: Lexicons, times: dict | 
     size = max(1, min(PREFETCH_DOCUMENTS, -(-len(docs) // (workers * 4))))
     batches = [docs[n:n + size] for n in range(0, len(docs), size)]
     parts = parallel.map_in_order(_extract_batch, batches, lexicons, times, vocabulary,
-                                  parser, shas, names, workers=workers, desc="extracting",
+                                  parser, shas, names, cache, workers=workers,
+                                  desc="extracting",
                                   unit="batch")
     return ([rows for part in parts for rows in part[0]],
             tuple(sum(part[1][k] for part in parts) for k in range(4)))
@@ -251,11 +257,9 @@ def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons
     counts: tuple = (0, 0.0, 0.0, 0)
     if todo:
         rows, counts = _extract_missing([docs[n] for n in todo], documents, lexicons, times,
-                                        vocabulary, workers, parse_cache, nlp)
+                                        vocabulary, workers, parse_cache, nlp, cache)
         for n, doc_rows in zip(todo, rows, strict=True):
-            found[n] = doc_rows
-            if cache is not None and doc_rows is not None:
-                cache.write(keys[n], doc_rows)
+            found[n] = doc_rows  # (and written to the cache by the worker)
     if cache is not None:
         cache.prune()
     actor_rows, mention_rows, claim_rows, signal_rows, time_rows = (
@@ -290,10 +294,11 @@ def _row_cache(folder, lexicons: Lexicons, vocabulary, nlp) -> rowcache.RowCache
 
 
 def _extract_missing(docs: list[list[dict]], documents: pd.DataFrame, lexicons: Lexicons,
-                     times: dict | None, vocabulary, workers, parse_cache, nlp
+                     times: dict | None, vocabulary, workers, parse_cache, nlp, cache=None
                      ) -> tuple[list, tuple]:
-    """Rows of the documents not in the extraction cache (see _extract_documents); the
-    pipeline is loaded here, before any fork, so workers share it."""
+    """Rows of the documents not in the extraction cache (see _extract_documents), written
+    to `cache` by the workers; the pipeline is loaded here, before any fork, so workers
+    share it."""
     parser = nlp_mod.Parser(nlp or nlp_mod.load_pipeline(lexicons.syntax.pipeline or None),
                             parse_cache)
     shas, names = _by_doc_id(documents, "sha256"), _by_doc_id(documents, "file")
@@ -301,8 +306,8 @@ def _extract_missing(docs: list[list[dict]], documents: pd.DataFrame, lexicons: 
                                       workers)
     if n_workers > 1 and len(docs) > 1:
         return _extract_parallel(docs, lexicons, times, vocabulary, n_workers, parser, shas,
-                                 names)
-    return _extract_documents(docs, lexicons, times, vocabulary, parser, shas, names)
+                                 names, cache)
+    return _extract_documents(docs, lexicons, times, vocabulary, parser, shas, names, cache)
 
 
 def _by_doc_id(documents: pd.DataFrame | None, column: str) -> dict[str, str]:
