@@ -7,6 +7,7 @@ import pytest
 from test_events import FOCUS, GAZETTEER, docs_frame, found_frames, mention, rules
 from trustbrief import events
 from trustbrief.events.labels import cut_label, party_phrase
+from trustbrief.knowledge import DataFileError
 
 __all__ = ["rules"]  # the labels fixture of test_events
 
@@ -59,3 +60,25 @@ def test_a_cut_label_never_ends_on_a_word_announcing_more():
     label = "Azerbaijan informed Russia of its preparation of a dossier for a lawsuit"
     assert cut_label(label) == "Azerbaijan informed Russia of its preparation of a dossier…"
     assert len(cut_label("x" * 40 + " " + "y" * 40)) <= 70
+
+
+@pytest.mark.parametrize("template", ["{agent_side} shoots down {target} aircraft or missiles",
+                                      "{agent} jets/drones strike {target}"])
+def test_a_template_that_guesses_between_alternatives_is_refused(tmp_path, template):
+    """'Israel shoots down Iran aircraft or missiles' says the template did not know what was
+    shot down: a label states one thing, so data/labels.yaml may not offer alternatives."""
+    (tmp_path / "labels.yaml").write_text(
+        f"# x\ngroups: {{}}\ntemplates: {{shootdown: ['{template}']}}\n")
+    with pytest.raises(DataFileError, match="alternatives"):
+        events.load_labels(tmp_path)
+
+
+def test_a_shootdown_without_a_phrase_names_only_who_shot_at_whom(rules):
+    docs = docs_frame([("d1", "A", "2024-10-01", "")])
+    m = dict(mention("d1", 1, "shootdown", "Israel", ["Iran"], "2024-10-01",
+                     text="Interceptors were fired to shoot down inbound Iranian missiles"),
+             trigger="shoot down", trigger_start=29)
+    types = {"shootdown": {"plover": "ASSAULT", "verb": "shoots down", "operation": True}}
+    out = events.build_events(found_frames([m]), docs, None, types, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)["events"]
+    assert out.iloc[0]["label"] == "Shootdown by Israel against Iran"

@@ -216,6 +216,9 @@ def _check_template(path: Path, where: str, text) -> None:
         names = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
     except ValueError as exc:
         raise DataFileError(path, where, f"template {text!r}: {exc}") from None
+    if re.search(r"\sor\s|/", text):
+        raise DataFileError(path, where, f"template {text!r} offers alternatives (' or ', '/'): "
+                            "a label states one thing the article says")
     unknown = sorted(names - TEMPLATE_FIELDS)
     if unknown:
         raise DataFileError(path, where, f"template {text!r} uses unknown placeholder(s) "

@@ -11,8 +11,10 @@ military sites'; its 'he' stays as written). Too long,
 it is shortened step by step (complements compacted, names to their last word: 'Zelensky
 and Tusk met in Rzeszow'). What is no label gives '': a subject or object that is a pronoun
 ('he', 'them'; 'he'/'she' become the mention's agent when it has one), a verb of saying
-with no object ('the minister said'), an infinitive or participle without its subject ('to meet
-with ...', 'being struck ...'), a noun with nothing to say what it is about ('the strike').
+without what was said ('the minister said'; 'the minister told reporters' when the clause
+it reports does not fit or says nothing), an infinitive or participle without its subject
+('to meet with ...', 'being struck ...'), a noun with nothing to say what it is about
+('the strike').
 """
 
 from __future__ import annotations
@@ -115,6 +117,8 @@ def _clause(trigger, agent: str, level: int, skipped: set, reported: bool = Fals
                   and c.text[:1] not in "'’"] + [verb]
         words += [c for c in verb.children if c.dep_ == "prt"]
     said, said_swap = _what_was_said(trigger, agent, level, skipped)
+    if not said and any(c.dep_ == "ccomp" for c in trigger.children):
+        return [], {}  # 'the minister told reporters (that ...)': the telling without its news
     # with what was said, the verb's own objects stay as written ('told them ...')
     complement = _complement(trigger, level, skipped) if not said else \
         [o for c in trigger.children if c.dep_ in OBJECTS for o in _noun_words(c, level, skipped)]
