@@ -331,7 +331,7 @@ def _coordinated(noun, level: int, skipped: set) -> list:
 def _tidy(words: list, swap: dict, nominal: bool) -> str:
     """The words as printed (spacing from the text), outer punctuation and a leading 'the'
     (any article before a noun phrase) dropped, the first letter upper case."""
-    words = sorted({w.i: w for w in words}.values(), key=lambda t: t.i)
+    words = sorted({w.i: w for w in _whole_words(words)}.values(), key=lambda t: t.i)
     articles = ("the", "a", "an") if nominal else ("the",)
     while words and (words[0].is_punct or words[0].lower_ in articles):
         words = words[1:]
@@ -346,6 +346,24 @@ def _tidy(words: list, swap: dict, nominal: bool) -> str:
         parts.append(text + (word.whitespace_ if joined else " "))
     text = "".join(parts).strip()
     return text[:1].upper() + text[1:]
+
+
+def _whole_words(words: list) -> list:
+    """The words with the parts of a hyphenated word the parse split ('Min-jae', 'Dae-sung':
+    'Min', '-', 'jae'): a label never prints half a name."""
+    out = list(words)
+    for word in words:
+        doc, i = word.doc, word.i
+        while i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ \
+                and not doc[i + 1].whitespace_:
+            out += [doc[i + 1], doc[i + 2]]
+            i += 2
+        i = word.i
+        while i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ \
+                and not doc[i - 1].whitespace_:
+            out += [doc[i - 2], doc[i - 1]]
+            i -= 2
+    return out
 
 
 def with_phrases(rows: list[dict], doc, times: list[dict]) -> list[dict]:

@@ -61,7 +61,8 @@ def _phrase_actors(token, hits, people, path: RolePath, everyone: bool,
         found = [h for h in found if path.types & set(h.types)]
     if found:
         people_found = [h for h in found if "person" in h.types]
-        chosen = (people_found or found[:1]) if everyone else _person_first(found)
+        chosen = (people_found or _first_per_conjunct(token, found)) if everyone \
+            else _person_first(found)
         return [a for h in chosen for a in h.actors], False
     if token.lower_ in SPEAKER_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
         speaker = _reported_speaker(token, hits, speech_verbs)
@@ -82,6 +83,17 @@ def _phrase_actors(token, hits, people, path: RolePath, everyone: bool,
         if people:
             return [people[-1]], True
     return [], False
+
+
+def _first_per_conjunct(token, found) -> list:
+    """The first hit of each coordinated phrase ('Japanese Prime Minister X and South Korean
+    President Y met': both sides take part, when the people are named by no list)."""
+    chosen = []
+    for conjunct in [token, *token.conjuncts]:
+        inner = [c for c in conjunct.children if c.dep_ == "conj"]
+        own = [t for t in conjunct.subtree if not any(t in c.subtree for c in inner)]
+        chosen += [h for h in hits_in(own, found) if h not in chosen][:1]
+    return chosen or found[:1]
 
 
 def _subject_hits(verb, hits) -> list:
