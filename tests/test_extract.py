@@ -569,6 +569,29 @@ def test_no_statement_without_another_side_or_when_another_event_tells_it(lex, t
     assert only(run(lex, [text])["mentions"], event_type="statement").empty
 
 
+@pytest.mark.parametrize(("text", "why"), [
+    # the speaker denies its own side's part in the other side's act (CAMEO deny)
+    ("Brazil said on Monday that it was not warned in advance of the Argentine strike.",
+     "denial"),
+    ("Brazil's foreign ministry said the Brazilian government had no advance knowledge of "
+     "the Argentine strike.", "denial"),
+    # the speaker reacts to the other side's act
+    ("Brazilian officials expressed deep shock at the dismissal of Argentina's defence "
+     "minister.", "reaction"),
+])
+def test_a_denial_or_a_reaction_beside_another_sides_act_is_a_statement(lex, text, why):
+    m = one_mention(run(lex, [text]), "statement")
+    assert (m["agent"], m["targets"]) == ("Brazil", ["Argentina"])
+    assert m["rule"].endswith(f"/{why}")
+
+
+def test_what_a_side_says_happened_to_itself_is_told_as_that_act(lex):
+    """Not negated, it is no denial: the strike is the event."""
+    found = run(lex, ["Brazil said on Monday that it was warned in advance of the Argentine "
+                      "strike."])
+    assert only(found["mentions"], event_type="statement").empty
+
+
 def test_calling_a_named_person_is_a_phone_call_but_calling_on_or_calling_it_is_not(lex):
     found = run(lex, ["Blinken called Israeli Prime Minister Benjamin Netanyahu on Sunday.",
                       "Blinken called on Netanyahu to allow more aid.",

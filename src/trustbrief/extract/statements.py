@@ -8,7 +8,12 @@ Enabled by an event type with `from_claims: true` in data/event_types.yaml (its 
 mention's event_type); a statement mention is made from a claim (claims.py) when the speaker is
 an actor or speaks for a side, the sentence names a party of another side, and no other event
 mention of the sentence already has an agent of the speaker's side (the statement is then the
-way that event is told, not an event of its own).
+way that event is told, not an event of its own). A sentence telling another side's act ('the
+ministry said Argentina struck Uruguay') is that act's telling too, unless the speaker denies
+its own side's part in it ('the US said it was not warned of the strike', 'stressing the US
+was not involved') or reacts to it ('expressed deep shock at the dismissal'): a denial or a
+reaction is news of its own (data/syntax.yaml speech.own_side_pronouns, speech.reaction_nouns;
+the mention's rule ends in /denial or /reaction).
 """
 
 from __future__ import annotations
@@ -88,6 +93,54 @@ def _speech_verb(text: str, hits: list[Hit], parsed, lex: Lexicons):
     return None
 
 
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+OBJECT_DEPS = ("dobj", "attr")
+
+
+def _denial_or_reaction(parsed, hits: list[Hit], side: str, lex: Lexicons):
+    """'denial' for a verb of saying whose complement denies something of the speaker's own
+    side (its subject a pronoun of speech.own_side_pronouns or an actor of `side`, the clause
+    negated: 'was not involved', 'got no advance warning'), 'reaction' for one whose object
+    is a reaction noun ('expressed deep shock at'), else '': with that verb of saying (None)."""
+    if parsed is None:
+        return "", None
+    syntax = lex.syntax
+    for token in parsed:
+        if token.pos_ != "VERB" or token.lemma_ not in syntax.speech_verbs:
+            continue
+        for child in token.children:
+            if child.dep_ == "dobj" and child.lemma_.lower() in syntax.reaction_nouns:
+                return "reaction", token
+            if child.dep_ == "ccomp" and _negated(child) and any(
+                    _own_side(s, hits, side, syntax) for s in child.children
+                    if s.dep_ in SUBJECT_DEPS):
+                return "denial", token
+    return "", None
+
+
+def _negated(clause) -> bool:
+    """'was not involved', 'did not have any warning', 'got no advance warning'."""
+    return any(c.dep_ == "neg" or (c.dep_ in OBJECT_DEPS and any(
+        d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in clause.children)
+
+
+def _own_side(subject, hits: list[Hit], side: str, syntax) -> bool:
+    if subject.lower_ in syntax.own_side_pronouns:
+        return True
+    return any(h.start <= t.idx < h.end and side in h.sides  # 'the Brazilian government'
+               for t in subject.subtree for h in hits)
+
+
+TOLD_AS_DONE_OR_PLANNED = ("asserted", "planned")
+
+
+def _speakers_act(found: list[dict], side: str, lex: Lexicons) -> bool:
+    """A mention of the sentence whose agent is of the speaker's side: the statement is how
+    that act is told."""
+    return any(f["polarity"] in TOLD_AS_DONE_OR_PLANNED and f["agent"] in lex.actors
+               and lex.actors[f["agent"]].side == side for f in found)
+
+
 def statement(sent: dict, claim: dict | None, hits: list[Hit], times: list[dict],
               found: list[dict], lex: Lexicons, parsed=None) -> dict | None:
     """A statement mention (in the shape windows._sentence_mentions gives) or None."""
@@ -97,8 +150,13 @@ def statement(sent: dict, claim: dict | None, hits: list[Hit], times: list[dict]
     agent, side = speaker_actor(claim, lex)
     if not agent or side in ("", "media"):
         return None
-    if any(f["polarity"] in ("asserted", "planned") for f in found):
+    if _speakers_act(found, side, lex):
         return None
+    alone, denying = "", None  # why a statement beside another side's act is news of its own
+    if any(f["polarity"] in TOLD_AS_DONE_OR_PLANNED for f in found):
+        alone, denying = _denial_or_reaction(parsed, hits, side, lex)
+        if not alone:
+            return None
     targets = [t for t in _other_parties(hits, side) if t != agent]
     if not targets:
         return None
@@ -107,10 +165,13 @@ def statement(sent: dict, claim: dict | None, hits: list[Hit], times: list[dict]
     if verb is None:
         return None  # a quote alone: no verb of saying to stand as the trigger
     start, words, token = verb
+    if denying is not None:  # the verb that denies or reacts, and its own day
+        start, words, token = denying.idx, denying.text, denying
     time = _statement_time(text, times, [claim.get("quote") or ""], token)
     return {"event_type": etype.id, "clause": (0, len(text)), "agent": agent,
             "targets": targets[:1], "locations": [], "time": time, "measure": None,
             "trigger": words, "form": "verb", "trigger_start": start,
-            "rule": f"{etype.id}/claim/{claim.get('speaker_rule') or claim['speaker_type']}",
+            "rule": f"{etype.id}/claim/{claim.get('speaker_rule') or claim['speaker_type']}"
+                    + (f"/{alone}" if alone else ""),
             "agent_rule": "speaker", "target_rule": "named-other-side",
             "polarity": "asserted", "factuality_rule": ""}

@@ -56,6 +56,9 @@ class Syntax:
     ascribed: tuple = ()
     # (id, DependencyMatcher pattern): 'subsequent attacks' continue the series before (series.py)
     series: tuple = ()
+    # a statement of its own beside another event: a denial of its own part, a reaction
+    own_side_pronouns: frozenset = frozenset()  # 'the US said it was not warned'
+    reaction_nouns: frozenset = frozenset()  # 'expressed deep shock at'
 
 
 def _paths(path: Path, where: str, entries) -> list[RolePath]:
@@ -160,7 +163,9 @@ def load_syntax(data_dir: Path | str) -> Syntax:
                   _trigger_patterns(path, raw.get("triggers")),
                   frozenset(speech.get("report_nouns", ())),
                   _ascription_patterns(path, roles_raw.get("ascribed")),
-                  _series_patterns(path, roles_raw.get("series")))
+                  _series_patterns(path, roles_raw.get("series")),
+                  frozenset(speech.get("own_side_pronouns", ())),
+                  frozenset(speech.get("reaction_nouns", ())))
 
 
 class Reader:
