@@ -797,6 +797,25 @@ def test_the_evidence_is_a_mention_that_dates_the_event(rules):
     assert built["evidence"].iloc[0] == "Biden called Netanyahu to congratulate him"
 
 
+def test_a_statement_in_a_lede_a_week_after_another_is_a_new_statement(rules):
+    """A lede dated only by its publication retells an act of the week before (retold_days 7
+    by default), but a statement is news on the day it is made (labels.yaml statement
+    retold_days 1): the US statements of 5 and 12 November stay two events."""
+    docs = docs_frame([("dA", "Wire One", "2024-11-06", ""),
+                       ("dB", "Gulf Daily", "2024-11-13", "")])
+    rows = [mention("dA", 1, "statement", "US", ["Israel"], basis="reported",
+                    lo="2024-11-05", hi="2024-11-06",
+                    text="US officials expressed deep shock at the dismissal"),
+            mention("dB", 1, "statement", "US", ["Israel"], basis="reported",
+                    lo="2024-11-12", hi="2024-11-13",
+                    text="The administration sidestepped its deadline, saying")]
+    types = {**EVENT_TYPES, "statement": {"plover": "OTHER", "lane": "contacts",
+                                          "operation": False}}
+    built = events.build_events(found_frames(rows), docs, event_types=types,
+                                gazetteer=GAZETTEER, rules=rules, focus=FOCUS)["events"]
+    assert sorted(built["date_earliest"]) == ["2024-11-05", "2024-11-12"]
+
+
 def test_a_range_of_weeks_does_not_glue_two_calls_together(rules):
     """'in talks over the last few weeks' (three weeks) dates nothing and joins nothing: the
     calls of 9 and 17 October stay two events."""

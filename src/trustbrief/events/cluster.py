@@ -14,8 +14,8 @@ from trustbrief.events.records import CREATING, Rec, memoized, precise
 
 PLACE_TYPES = ("place", "state")
 # A lede dated only by its publication ('reported') is an upper bound: news retold within
-# this many days of an event of its block is that event, not a new one.
-RETOLD_DAYS = 7
+# a group's `retold_days` (data/labels.yaml; 7 by default) of an event of its block is that
+# event, not a new one.
 SIDE_KEY = "side:"  # acting-block keys by an agent's side, beside those by the agent's name
 
 
@@ -133,7 +133,7 @@ def _cluster_block(recs: list[Rec], kinds: Mapping[str, dict], key: str) -> list
     else:
         end = None
         for r in dated:
-            retold = r.basis == "reported" and end is not None and r.lo <= end + RETOLD_DAYS
+            retold = r.basis == "reported" and end is not None and r.lo <= end + group.retold_days
             if not retold and (end is None or r.lo > end + group.window_days):
                 segments.append([])
                 end = r.hi

@@ -20,6 +20,9 @@ class Group:
     unique_for: frozenset = frozenset()
     symmetric: bool = False
     plans_separate: bool = False
+    # a lede dated only by its publication within this many days of an event of its block
+    # retells that event (events.cluster); statements are news on the day they are made
+    retold_days: int = 7
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,8 @@ def load_labels(data_dir: Path | str) -> LabelRules:
     for name, spec in (doc["groups"] or {}).items():
         where = f"groups.{name}"
         require_keys(path, where, spec, ["types"],
-                     ["window_days", "unique_for", "symmetric", "plans_separate"])
+                     ["window_days", "unique_for", "symmetric", "plans_separate",
+                      "retold_days"])
         types = spec["types"]
         if not isinstance(types, list) or not types or not all(isinstance(t, str) for t in types):
             raise DataFileError(path, where, "types must be a non-empty list of event types")
@@ -109,15 +113,16 @@ def load_labels(data_dir: Path | str) -> LabelRules:
                 raise DataFileError(path, where, f"type {t!r} is already in group "
                                     f"{seen_types[t]!r}")
             seen_types[t] = name
-        window = spec.get("window_days", 1)
-        if not isinstance(window, int) or window < 0:
-            raise DataFileError(path, where, f"window_days must be an integer >= 0, got {window!r}")
+        window, retold = spec.get("window_days", 1), spec.get("retold_days", 7)
+        for key, value in (("window_days", window), ("retold_days", retold)):
+            if not isinstance(value, int) or value < 0:
+                raise DataFileError(path, where, f"{key} must be an integer >= 0, got {value!r}")
         unique = spec.get("unique_for", []) or []
         if not isinstance(unique, list):
             raise DataFileError(path, where, "unique_for must be a list of actor types")
         groups[name] = Group(name, tuple(types), window, frozenset(unique),
                              bool(spec.get("symmetric", False)),
-                             bool(spec.get("plans_separate", False)))
+                             bool(spec.get("plans_separate", False)), retold)
     templates = {}
     for etype, items in (doc["templates"] or {}).items():
         where = f"templates.{etype}"
