@@ -239,3 +239,29 @@ def test_oracle_dates_give_every_document_its_gold_day_only_inside_the_diagnosti
     assert dated["published_latest"].tolist()[:2] == ["2024-10-09", "2024-10-11"]
     assert dated.loc[2, "published"] == ""  # not in the gold: left as dating found it
     assert docs.loc[0, "published"] == "2024-01-01"  # the input is not modified
+
+
+def test_an_event_matching_two_gold_events_is_a_fragment_of_the_one_its_agent_did():
+    """A US denial of warning holds the strike's keywords too: it is found for both, but a
+    piece only of the gold event whose agent is its agent."""
+    gold = GoldCorpus("invented", Path("invented"), pd.DataFrame(), pd.DataFrame([
+        {"key": "strike", "date": "2024-09-27", "date_latest": "2024-09-27",
+         "agent": "Israel", "keywords": "Beirut+strike", "notice": ""},
+        {"key": "no_warning", "date": "2024-09-27", "date_latest": "2024-09-27",
+         "agent": "United States (Pentagon, Austin)", "keywords": "not warned", "notice": ""},
+    ]))
+    predicted = pd.DataFrame([
+        {"event_id": "e1", "date": "2024-09-27", "date_earliest": "2024-09-27",
+         "date_latest": "2024-09-27", "label": "Israeli strike", "agent": "Israel",
+         "agent_side": "Israel", "evidence": "Israel's strike in Beirut", "actors": "",
+         "notice": ""},
+        {"event_id": "e2", "date": "2024-09-27", "date_earliest": "2024-09-27",
+         "date_latest": "2024-09-27", "label": "Austin says", "agent": "Lloyd Austin",
+         "agent_side": "US", "evidence": "Austin said he was not warned of the strike in "
+         "Beirut", "actors": "", "notice": ""},
+    ])
+    per_gold, pairs, summary = score_events(gold, predicted)
+    per_gold = per_gold.set_index("key")
+    assert per_gold["found"].all() and per_gold.loc["strike", "event_ids"] == "e1;e2"
+    assert per_gold["fragments"].to_dict() == {"strike": 1, "no_warning": 1}
+    assert summary["fragments"] == 1.0
