@@ -90,6 +90,32 @@ class LabelRules:
             "{agent} {verb} {target}", "{type_name} by {agent}", "{type_name}")
 
 
+def _group(path: Path, name: str, spec, seen_types: dict[str, str]) -> Group:
+    """One entry of labels.yaml `groups`, validated; records its types in seen_types."""
+    where = f"groups.{name}"
+    require_keys(path, where, spec, ["types"],
+                 ["window_days", "unique_for", "symmetric", "plans_separate",
+                  "retold_days"])
+    types = spec["types"]
+    if not isinstance(types, list) or not types or not all(isinstance(t, str) for t in types):
+        raise DataFileError(path, where, "types must be a non-empty list of event types")
+    for t in types:
+        if t in seen_types:
+            raise DataFileError(path, where, f"type {t!r} is already in group "
+                                f"{seen_types[t]!r}")
+        seen_types[t] = name
+    window, retold = spec.get("window_days", 1), spec.get("retold_days", 7)
+    for key, value in (("window_days", window), ("retold_days", retold)):
+        if not isinstance(value, int) or value < 0:
+            raise DataFileError(path, where, f"{key} must be an integer >= 0, got {value!r}")
+    unique = spec.get("unique_for", []) or []
+    if not isinstance(unique, list):
+        raise DataFileError(path, where, "unique_for must be a list of actor types")
+    return Group(name, tuple(types), window, frozenset(unique),
+                 bool(spec.get("symmetric", False)), bool(spec.get("plans_separate", False)),
+                 retold)
+
+
 def load_labels(data_dir: Path | str) -> LabelRules:
     """Read data/labels.yaml (groups, templates, planned_format) with validation."""
     path = Path(data_dir) / "labels.yaml"
@@ -101,28 +127,7 @@ def load_labels(data_dir: Path | str) -> LabelRules:
     groups = {}
     seen_types: dict[str, str] = {}
     for name, spec in (doc["groups"] or {}).items():
-        where = f"groups.{name}"
-        require_keys(path, where, spec, ["types"],
-                     ["window_days", "unique_for", "symmetric", "plans_separate",
-                      "retold_days"])
-        types = spec["types"]
-        if not isinstance(types, list) or not types or not all(isinstance(t, str) for t in types):
-            raise DataFileError(path, where, "types must be a non-empty list of event types")
-        for t in types:
-            if t in seen_types:
-                raise DataFileError(path, where, f"type {t!r} is already in group "
-                                    f"{seen_types[t]!r}")
-            seen_types[t] = name
-        window, retold = spec.get("window_days", 1), spec.get("retold_days", 7)
-        for key, value in (("window_days", window), ("retold_days", retold)):
-            if not isinstance(value, int) or value < 0:
-                raise DataFileError(path, where, f"{key} must be an integer >= 0, got {value!r}")
-        unique = spec.get("unique_for", []) or []
-        if not isinstance(unique, list):
-            raise DataFileError(path, where, "unique_for must be a list of actor types")
-        groups[name] = Group(name, tuple(types), window, frozenset(unique),
-                             bool(spec.get("symmetric", False)),
-                             bool(spec.get("plans_separate", False)), retold)
+        groups[name] = _group(path, name, spec, seen_types)
     templates = {}
     for etype, items in (doc["templates"] or {}).items():
         where = f"templates.{etype}"
