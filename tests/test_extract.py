@@ -585,6 +585,14 @@ def test_a_denial_or_a_reaction_beside_another_sides_act_is_a_statement(lex, tex
     assert m["rule"].endswith(f"/{why}")
 
 
+def test_a_statement_about_a_person_or_body_of_another_side_is_about_its_government(lex):
+    """One speaker's statements about a side on one day are one event, whichever of its
+    people or bodies each article names."""
+    m = one_mention(run(lex, ["Brazilian officials expressed deep shock at the dismissal of "
+                              "Yoav Gallant."]), "statement")
+    assert (m["agent"], m["targets"]) == ("Brazil", ["Israel"])
+
+
 def test_what_a_side_says_happened_to_itself_is_told_as_that_act(lex):
     """Not negated, it is no denial: the strike is the event."""
     found = run(lex, ["Brazil said on Monday that it was warned in advance of the Argentine "

@@ -50,6 +50,15 @@ def _other_parties(hits: list[Hit], side: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def _government(party: str, lex: Lexicons) -> str:
+    """What one side says of another is said of that side's government ('no warning of the
+    IDF airstrikes', 'Gallant's role' -> Israel): statements of one speaker about the same side
+    on one day are one event, whichever of its bodies or people each article names. A party
+    whose side has no state of its own (a movement) stays itself."""
+    actor = lex.actors.get(party)
+    return (lex.side_actor.get(actor.side) if actor is not None else None) or party
+
+
 def _statement_time(text: str, times: list[dict], quotes: list[str], verb=None
                     ) -> dict | None:
     """The sentence's first day outside the quoted words ('said on Friday'); with the parsed
@@ -160,6 +169,7 @@ def statement(sent: dict, claim: dict | None, hits: list[Hit], times: list[dict]
     targets = [t for t in _other_parties(hits, side) if t != agent]
     if not targets:
         return None
+    targets = [_government(targets[0], lex)]
     text = sent["text"]
     verb = _speech_verb(text, hits, parsed, lex)
     if verb is None:
@@ -169,7 +179,7 @@ def statement(sent: dict, claim: dict | None, hits: list[Hit], times: list[dict]
         start, words, token = denying.idx, denying.text, denying
     time = _statement_time(text, times, [claim.get("quote") or ""], token)
     return {"event_type": etype.id, "clause": (0, len(text)), "agent": agent,
-            "targets": targets[:1], "locations": [], "time": time, "measure": None,
+            "targets": targets, "locations": [], "time": time, "measure": None,
             "trigger": words, "form": "verb", "trigger_start": start,
             "rule": f"{etype.id}/claim/{claim.get('speaker_rule') or claim['speaker_type']}"
                     + (f"/{alone}" if alone else ""),
