@@ -72,16 +72,41 @@ def test_acts_have_the_acting_and_the_receiving_side_and_their_day(tables, event
     assert target in as_list(event["targets"])
 
 
-@pytest.mark.parametrize("event_type, day", [("phone_call", "2026-03-04"),
-                                             ("meeting_visit", "2026-03-12")])
+def _sides(tables) -> dict[str, str]:
+    actors = tables["actor_mentions"]
+    return dict(zip(actors["actor"], actors["side"], strict=False))
+
+
+@pytest.mark.parametrize("event_type, day, people", [
+    ("phone_call", "2026-03-04", {"Park Min-jae", "Kenji Morita"}),
+    ("meeting_visit", "2026-03-12", {"Haruto Ishikawa", "Kim Dae-sung"})])
 def test_contacts_between_officials_no_list_names_are_between_the_two_sides(tables, event_type,
-                                                                            day):
+                                                                            day, people):
     """'South Korean Foreign Minister Park Min-jae spoke by phone with his Japanese
-    counterpart', 'Japanese Prime Minister X and South Korean President Y met': each
-    coordinated official's country takes part (the people are in no list)."""
+    counterpart Kenji Morita', 'Japanese Prime Minister X and South Korean President Y met':
+    the people are in no list; their qualified titles make them actors of their side."""
     event = _event(tables, event_type, day)
-    assert {event["agent"], *as_list(event["targets"])} == PAIR
+    participants = {event["agent"], *as_list(event["targets"])}
+    assert participants == people
+    assert {_sides(tables)[p] for p in participants} == PAIR
     assert event["status"] == "asserted"
+
+
+def test_a_titled_persons_later_surname_is_that_person_of_that_side(tables):
+    """'the Japanese foreign minister, Kenji Morita,' in one article; 'Park told Morita' in
+    another: the bare surname is Morita, of Japan (a name with no qualified title,
+    'Defence Minister Hiroshi Sato', stays nobody: no side is guessed)."""
+    actors = tables["actor_mentions"]
+    morita = actors[actors["surface"] == "Morita"]
+    assert not morita.empty
+    assert set(zip(morita["actor"], morita["side"], strict=True)) == {("Kenji Morita", "Japan")}
+    assert "Hiroshi Sato" not in set(actors["actor"])
+
+
+def test_contacts_between_titled_people_fill_the_channel_cadence(tables):
+    cadence = tables["cadence"].set_index("channel")
+    assert {"foreign", "leaders"} <= set(cadence.index)
+    assert str(cadence.loc["foreign", "last_contact"]) == "2026-03-04"
 
 
 def test_labels_print_hyphenated_names_whole(tables):

@@ -59,6 +59,7 @@ class Knowledge:
         self.annotations = events.load_annotations(files)
         self.labels = events.load_labels(data_dir)
         self.channels = self._channels(metrics.load_channels(data_dir))
+        self.titled: tuple[dict, ...] = ()  # people the articles name with a title
         self.goldstein = metrics.load_goldstein(data_dir)
 
     @property
@@ -73,6 +74,31 @@ class Knowledge:
         self._composed = story_gazetteer(data_dir, self.story)
         return self._composed
 
+
+    def learn_titled_people(self, texts) -> None:
+        """Add the people the articles name with a qualified title ('Japanese Foreign Minister
+        Kenji Morita') to the story's actors (knowledge.titled_people): their surname, their
+        side and their role channel then hold in every article. Recomposes the gazetteer, the
+        lexicons and the channels only when the people found change."""
+        if self.story is None:
+            return
+        from trustbrief import extract, metrics
+        from trustbrief.knowledge import load_yaml
+        from trustbrief.knowledge.story import _taken_forms, compose_gazetteer
+        from trustbrief.knowledge.titled_people import titled_people
+        from trustbrief.knowledge.world import load_world
+
+        world = load_world(self.data_dir)
+        base = compose_gazetteer(load_yaml(self.data_dir / "gazetteer.yaml"), world, self.story)
+        people = tuple(titled_people(texts, world, self.story.pair, _taken_forms(base["actors"])))
+        if people == self.titled:
+            return
+        self.titled = people
+        story = dataclasses.replace(self.story, actors=(*self.story.actors, *people))
+        self._composed = compose_gazetteer(load_yaml(self.data_dir / "gazetteer.yaml"), world,
+                                           story)
+        self.lexicons = extract.load_lexicons(self.data_dir, self._composed)
+        self.channels = self._channels(metrics.load_channels(self.data_dir))
 
     def _channels(self, shared):
         """The story's channels: listed by name in its channels.yaml, else found by role."""
@@ -161,6 +187,7 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
     documents, sentences = stage("corpus", corpus.build_corpus, raw, kb.rules, kb.sidecar,
                                  kb.sidecar_file, cache=record_cache)
     _checked({"documents": documents, "sentences": sentences})
+    kb.learn_titled_people(sentences["text"])
     # time expressions are found inside extraction, document by document in its workers
     found = stage("extract", extract.extract, sentences, documents, kb.lexicons,
                   vocabulary=kb.vocabulary, parse_cache=parse_cache, row_cache=row_cache,
