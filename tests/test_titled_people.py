@@ -33,3 +33,10 @@ def test_no_side_no_person_and_known_names_and_dates_are_left_alone():
 def test_a_name_titled_for_two_sides_is_not_guessed():
     assert _found("Japanese Foreign Minister Kim Ho said.",
                   "South Korean Foreign Minister Kim Ho said.") == []
+
+
+def test_a_role_the_gazetteer_fills_keeps_its_listed_holder():
+    """'Japanese Prime Minister Haruto Ishikawa' when the story lists Japan's prime minister
+    (under another spelling, say): no second head of government."""
+    assert titled_people(["Japanese Prime Minister Haruto Ishikawa spoke."], load_world(DATA),
+                         PAIR, set(), frozenset({("Japan", "head_of_government")})) == []

@@ -90,7 +90,11 @@ class Knowledge:
 
         world = load_world(self.data_dir)
         base = compose_gazetteer(load_yaml(self.data_dir / "gazetteer.yaml"), world, self.story)
-        people = tuple(titled_people(texts, world, self.story.pair, _taken_forms(base["actors"])))
+        filled = frozenset((str(a.get("side")), str(r).replace(" ", "_"))
+                           for a in base["actors"] if a.get("type") == "person"
+                           for r in a.get("roles") or [])
+        people = tuple(titled_people(texts, world, self.story.pair, _taken_forms(base["actors"]),
+                                     filled))
         if people == self.titled:
             return
         self.titled = people

@@ -47,10 +47,12 @@ def _patterns(world, pair: tuple[str, str]) -> list[tuple[re.Pattern, str]]:
     return found
 
 
-def titled_people(texts: Iterable[str], world, pair: tuple[str, str],
-                  known_forms: set[str]) -> list[dict]:
+def titled_people(texts: Iterable[str], world, pair: tuple[str, str], known_forms: set[str],
+                  filled: frozenset[tuple[str, str]] = frozenset()) -> list[dict]:
     """Story actors {name, side, role} for the full names the texts tie to a qualified title.
-    `known_forms`: casefolded names and aliases the gazetteer already has."""
+    `known_forms`: casefolded names and aliases the gazetteer already has; `filled`: (side,
+    role id) the gazetteer already has a person for: the listed holder keeps the role (a
+    variant spelling, 'Ilham Aliev', would otherwise be a second head of state)."""
     role_of = {f.casefold(): r.id for r in world.roles.values() if r.level in PERSON_LEVELS
                for f in r.forms}
     patterns = _patterns(world, pair)
@@ -65,4 +67,4 @@ def titled_people(texts: Iterable[str], world, pair: tuple[str, str],
                     readings.setdefault(name, set()).add((side, role))
     return [{"name": name, "side": side, "role": role}
             for name, found in readings.items() if len(found) == 1
-            for side, role in found]
+            for side, role in found if (side, role) not in filled]
