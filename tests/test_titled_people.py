@@ -40,3 +40,39 @@ def test_a_role_the_gazetteer_fills_keeps_its_listed_holder():
     (under another spelling, say): no second head of government."""
     assert titled_people(["Japanese Prime Minister Haruto Ishikawa spoke."], load_world(DATA),
                          PAIR, set(), frozenset({("Japan", "head_of_government")})) == []
+
+
+def test_a_surname_someone_else_already_has_is_no_alias():
+    """'Halevi' of a listed person, or 'Sato' of two titled ministers, would name two people:
+    the new person is then known by the full name only (and the story's gazetteer composes)."""
+    found = _found("Japanese Foreign Minister Kenji Sato said.",
+                   "Japanese Defence Minister Hiroshi Sato said.",
+                   "South Korean Prime Minister Jun Halevi said.",
+                   "South Korean Foreign Minister Park Min-jae said.", known={"halevi"})
+    assert {p["name"]: p.get("aliases") for p in found} == {
+        "Kenji Sato": ["Kenji Sato"], "Hiroshi Sato": ["Hiroshi Sato"],
+        "Jun Halevi": ["Jun Halevi"], "Park Min-jae": None}
+
+
+
+def test_a_titled_person_sharing_a_listed_persons_surname_composes(tmp_path):
+    """End to end through the story's knowledge: a story lists 'Taro Morita' (known as
+    'Morita'); the articles title 'Kenji Morita' as foreign minister. Composing the story's
+    gazetteer used to refuse the shared alias 'Morita' and stop the run."""
+    import shutil
+
+    from trustbrief import pipeline
+    from trustbrief.knowledge.story import find_story
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("processed"))
+    (data / "stories" / "jp-kr.yaml").write_text(
+        "title: invented\narticles: corpora/jp-kr\npair: [Japan, South Korea]\n"
+        "period: [2026-03-01, 2026-03-31]\n"
+        "actors:\n  - {name: Taro Morita, side: Japan, role: head_of_government}\n",
+        encoding="utf-8")
+    kb = pipeline.Knowledge(data, find_story(data, "jp-kr"))
+    kb.learn_titled_people(["Japanese Foreign Minister Kenji Morita met the press."])
+    assert kb.titled == ({"name": "Kenji Morita", "side": "Japan", "role": "foreign_minister",
+                          "aliases": ["Kenji Morita"]},)
+    assert "Kenji Morita" in kb.lexicons.actors

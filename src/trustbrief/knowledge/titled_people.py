@@ -65,6 +65,18 @@ def titled_people(texts: Iterable[str], world, pair: tuple[str, str], known_form
                         w.casefold() for w in name.split()):
                     role = role_of[m.group("title").casefold()]
                     readings.setdefault(name, set()).add((side, role))
-    return [{"name": name, "side": side, "role": role}
-            for name, found in readings.items() if len(found) == 1
-            for side, role in found if (side, role) not in filled]
+    people = [{"name": name, "side": side, "role": role}
+              for name, found in readings.items() if len(found) == 1
+              for side, role in found if (side, role) not in filled]
+    return _with_safe_surnames(people, known_forms)
+
+
+def _with_safe_surnames(people: list[dict], known_forms: set[str]) -> list[dict]:
+    """A person is known by the surname too, unless that surname already names someone the
+    gazetteer knows ('Halevi' of a listed general) or another titled person ('Sato' of two
+    ministers): then only the full name is theirs, as a shared alias would be ambiguous (and
+    the gazetteer refuses a name or alias two actors share)."""
+    surnames = [p["name"].split()[-1].casefold() for p in people]
+    shared = {s for s in surnames if surnames.count(s) > 1} | (set(surnames) & known_forms)
+    return [p if p["name"].split()[-1].casefold() not in shared else {**p, "aliases": [p["name"]]}
+            for p in people]
