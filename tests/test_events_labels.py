@@ -22,6 +22,11 @@ NOUNS = frozenset({"country", "nation", "state", "government", "republic"})
     ("Country's envoy met B-land's minister", "", "A-land's envoy met B-land's minister"),
     # no side named: the agent's side, when it is one of the pair
     ("Nation closed its airspace", "B-land", "B-land closed its airspace"),
+    # 'its' opening the phrase is a state's or a body's, never a person's
+    ("Its response to C-land", "A-land", "A-land's response to C-land"),
+    ("Its response to B-land", "", "A-land's response to B-land"),
+    ("Its response to C-land", "", ""),
+    ("Its government's reply", "B-land", "B-land's reply"),
     # names and plain subjects are left alone
     ("State Department said A-land will respond", "A-land",
      "State Department said A-land will respond"),

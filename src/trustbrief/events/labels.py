@@ -76,8 +76,12 @@ DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their"})
 
 def _vague_rest(phrase: str, state_nouns: frozenset) -> str | None:
     """What follows a bare state noun opening the phrase (" informed Russia ...", "'s envoy
-    met ..."), else None: 'State Department ...' and 'Republic of X' open on names."""
+    met ..."), or the possessive 'its' (never a person's), else None: 'State Department ...'
+    and 'Republic of X' open on names."""
     words = phrase.split()
+    if len(words) >= 2 and words[0].lower() == "its" and re.sub(
+            r"['’]s$", "", words[1].lower()) not in state_nouns:
+        return "'s " + " ".join(words[1:])  # 'Its response to C-land': only a state or body
     if words and words[0].lower() in DETERMINERS:
         words = words[1:]
     if len(words) < 2:
