@@ -15,6 +15,15 @@ DATA = ROOT / "data"
 STORY_FILES = DATA / "stories" / "us-israel"
 
 
+@pytest.fixture(scope="module")
+def lex():
+    """The compiled lexicons of the repository's data (shared knowledge, no story), once per
+    test module: the extraction tests run short invented sentences through them."""
+    from trustbrief import extract
+
+    return extract.load_lexicons(DATA)
+
+
 def tiny_notebook(path: Path, body: str) -> Path:
     """A parameterized notebook like brief.ipynb, with `body` as its only visible cell."""
     params = new_code_cell('title = "t"\nstart = "2024-01-01"\nend = "2024-12-31"\n'

@@ -36,11 +36,6 @@ TIME_PHRASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def lex():
-    return extract.load_lexicons(DATA)
-
-
 def _frames(docs: list[list[str]]):
     rows, times = [], []
     for d, sentences in enumerate(docs):

@@ -10,11 +10,6 @@ from trustbrief import extract
 from trustbrief.knowledge import DataFileError
 
 
-@pytest.fixture(scope="module")
-def lex():
-    return extract.load_lexicons(DATA)
-
-
 def test_raids_launched_by_an_army_are_a_ground_operation(lex):
     found = run(lex, ["The minister was briefed on the targeted raids launched by the IDF "
                       "overnight against targets in southern Lebanon."])

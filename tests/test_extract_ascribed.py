@@ -6,16 +6,8 @@ the helpers come from test_extract.
 
 from __future__ import annotations
 
-import pytest
-
-from test_extract import DATA, one_mention, only, run
-from trustbrief import extract
+from test_extract import one_mention, only, run
 from trustbrief.extract.ascribed import apply_ascriptions
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return extract.load_lexicons(DATA)
 
 
 def test_an_operation_attributed_to_a_state_has_it_as_agent(lex):

@@ -51,11 +51,6 @@ def _same(a: dict, b: dict) -> None:
         pd.testing.assert_frame_equal(a[name], b[name], obj=name)
 
 
-@pytest.fixture(scope="module")
-def lex():
-    return extract.load_lexicons(DATA)
-
-
 def test_a_cached_run_gives_the_same_tables_without_spacy(lex, tmp_path, monkeypatch):
     sentences, documents = _sentences(DOCS)
     uncached = extract.extract(sentences, documents, lex)

@@ -9,13 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_extract import DATA, one_mention, only, run
-from trustbrief import extract
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return extract.load_lexicons(DATA)
+from test_extract import one_mention, only, run
 
 
 def test_a_disposition_to_strike_is_no_strike(lex):

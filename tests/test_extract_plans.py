@@ -9,15 +9,7 @@ Short invented sentences about governments the world knowledge knows (no story's
 
 from __future__ import annotations
 
-import pytest
-
-from test_extract import DATA, one_mention, run
-from trustbrief import extract
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return extract.load_lexicons(DATA)
+from test_extract import one_mention, run
 
 
 def _reading(found, sent: int) -> tuple[str, str]:

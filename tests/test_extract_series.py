@@ -6,15 +6,7 @@ the helpers come from test_extract.
 
 from __future__ import annotations
 
-import pytest
-
-from test_extract import DATA, one_mention, only, run
-from trustbrief import extract
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return extract.load_lexicons(DATA)
+from test_extract import one_mention, only, run
 
 
 def test_subsequent_attacks_have_the_doer_of_the_operation_before(lex):

@@ -8,15 +8,7 @@ the helpers come from test_extract.
 
 from __future__ import annotations
 
-import pytest
-
-from test_extract import DATA, one_mention, only, run
-from trustbrief import extract
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return extract.load_lexicons(DATA)
+from test_extract import one_mention, only, run
 
 
 def test_a_leader_who_skipped_a_summit_abroad_stays_away_from_its_host(lex):

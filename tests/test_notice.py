@@ -16,13 +16,7 @@ from test_events import (
     signal,
 )
 from test_extract import DATA, run
-from trustbrief import events, extract
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return extract.load_lexicons(DATA)
-
+from trustbrief import events
 
 NOTICE_WRITING = [
     # (sentence, notice, rule)
