@@ -378,6 +378,20 @@ def test_a_rewrite_that_links_the_original_credits_the_outlet_it_cites(rules):
     assert doc["origin_basis"] == "self"
 
 
+def test_a_report_the_outlet_compiled_itself_is_its_own_origin(rules):
+    # a staff report that cites another outlet's scoop in its lede and used a wire's material
+    text = ("Talks to resume\nThe minister will resume talks next week, The Washington Post "
+            "reported on Monday, citing two officials.\n" + BODY + BODY +
+            "Information from Reuters was used to compile this report.\nJane Doe\n")
+    doc = one(rules, text, {"file": "a.txt", "url": "https://ministry.example.org/news/x"})
+    assert (doc["origin"], doc["origin_basis"]) == ("Ministry", "self")
+    assert doc["origin_evidence"] == "Information from Reuters was used to compile this report."
+    # without the line, the lede's scoop is the origin
+    doc = one(rules, text.replace("Information from Reuters was used to compile this report.\n",
+                                  ""), {"file": "a.txt", "url": "https://ministry.example.org/news/x"})
+    assert (doc["origin"], doc["origin_basis"]) == ("The Washington Post", "lede")
+
+
 @pytest.mark.parametrize("last_line", [
     "This article originally appeared on Example Wire News.",
     "The post Talks resume appeared first on Example Wire News.",

@@ -25,7 +25,8 @@ MATCH = ("line", "start", "search")
 CAPTURES = {"date", "updated", "year", "month", "day", "origin", "outlet", "author", "place"}
 LIMIT_KEYS = ("head_lines", "tail_lines", "lede_lines", "short_line_chars", "min_year")
 SHAPE_KEYS = ("name", "where", "match", "pattern", "captures")
-SHAPE_OPTIONAL = ("case_sensitive", "order", "known_only", "relays", "implies_origin")
+SHAPE_OPTIONAL = ("case_sensitive", "order", "known_only", "relays", "implies_origin",
+                  "compiles")
 WEEKDAY_ABBREVIATIONS = ("Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
                          "Sun")
 
@@ -41,6 +42,7 @@ class Shape:
     known_only: bool  # outlet/origin captures count only when data/outlets.yaml knows them
     relays: bool = False  # the line says the article relays another's text, maybe unnamed
     implies_origin: str = ""  # the service whose house layout this is ('(TEL AVIV) --')
+    compiles: bool = False  # the line says the outlet compiled its own report from others'
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,8 @@ class Statement:
     author: str = ""
     place: str = ""
     relays: str = ""  # a line saying the article relays another's text ('Read the original')
+    compiled: str = ""  # a line saying the outlet compiled this report itself, using others'
+    #                     information ('Information from X was used to compile this report')
     notes: list[str] = field(default_factory=list)
 
 
@@ -157,7 +161,7 @@ def _shape(path, index: int, item, fragments: dict[str, str]) -> Shape:
         raise DataFileError(path, where_key, "implies_origin must be an outlet's name")
     return Shape(item["name"], item["where"], item["match"], regex, captures, order,
                  bool(item.get("known_only", False)), bool(item.get("relays", False)),
-                 implied.strip())
+                 implied.strip(), bool(item.get("compiles", False)))
 
 
 def load_grammar(data_dir: Path | str) -> Grammar:
@@ -294,6 +298,8 @@ def _take(found: Statement, shape: Shape, m: re.Match, line: str, grammar: Gramm
     used = False
     if shape.relays and not found.relays:
         found.relays = line
+    if shape.compiles and not found.compiled:
+        found.compiled = line
     if shape.implies_origin and not found.origin:
         found.origin = known_outlet(shape.implies_origin) or shape.implies_origin
         found.origin_evidence, found.origin_where, used = line, shape.where, True

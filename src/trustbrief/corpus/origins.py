@@ -165,13 +165,19 @@ def origin_of(statement: Statement, lede_cited: tuple[str, str], outlet: str,
     """(origin, basis, evidence): credit (a line of the text, then an agency's folder in the
     address, url_wire = (origin, address), then an outlet named as the byline on another's
     page, byline = (outlet, evidence): 'By AFP' on a portal) > the outlet the text speaks as
-    ('the Jerusalem Post has learned' on another site) > lede attribution > the outlet
-    itself. An outlet's own dateline or copyright ('MOSCOW (Sputnik) -' on Sputnik) credits
-    nobody else, so the lede may still name the scoop it relays."""
+    ('the Jerusalem Post has learned' on another site) > a line saying the outlet compiled
+    the report itself ('Information from X was used to compile this report': its own) > lede
+    attribution > the outlet itself. An outlet's own dateline or copyright ('MOSCOW
+    (Sputnik) -' on Sputnik) credits nobody else, so the lede may still name the scoop it
+    relays."""
     for name, evidence in ((statement.origin, statement.origin_evidence), url_wire, byline,
                            speaks_as):
         if name and name != outlet:
             return name, "credit", evidence
+    if statement.compiled and outlet:
+        # the outlet's own report, written from several sources: a scoop its lede cites is
+        # one of them, not the text it relays
+        return outlet, "self", statement.compiled
     if lede_cited[0] and lede_cited[0] != outlet:
         return lede_cited[0], "lede", lede_cited[1]
     if outlet:
