@@ -22,6 +22,7 @@ BROKEN = {
     "deadlines.yaml": "nouns: [deadline]\npassed: []\n",
     "named_days.yaml": "days:\n  - {names: [Flag Day], country: XYZ, month: 6, day: 14}\n"
                        "same_day_cues: [during]\n",
+    "incidents.yaml": "families:\n  air_crash: []\n",
     "annotations.yaml": "annotations:\n  - id: a1\n    event: e999\n    field: colour\n",
     "labels.yaml": "groups: [",
     "channels.yaml": "channels: [",

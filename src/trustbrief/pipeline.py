@@ -30,7 +30,7 @@ OUTPUT_TABLES = tuple((spec.stage, name) for name, spec in contract.TABLES.items
 DATA_FILES = ("boilerplate.yaml", "outlets.yaml", "time_expressions.yaml", "gazetteer.yaml",
               "event_types.yaml", "trust_cues.yaml", "attribution.yaml", "syntax.yaml",
               "labels.yaml", "channels.yaml", "goldstein.yaml", "datelines.yaml",
-              "deadlines.yaml", "named_days.yaml")
+              "deadlines.yaml", "named_days.yaml", "incidents.yaml")
 
 
 class Knowledge:
@@ -54,6 +54,7 @@ class Knowledge:
         self.lexicons = extract.load_lexicons(data_dir, self._gazetteer(data_dir))
         self.deadline_words = dating.load_deadline_words(data_dir)
         self.named_days = dating.load_named_days(data_dir)
+        self.incident_words = dating.load_incident_words(data_dir)
         self.chronology = _optional(dating.load_chronology, files, "chronology.csv",
                                     pd.DataFrame(columns=list(dating.CHRONOLOGY_COLUMNS)))
         self.annotations = events.load_annotations(files)
@@ -202,7 +203,8 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
     documents = stage("dating", dating.infer_publication_dates, documents, found, kb.chronology,
                       sentences=sentences, sidecar_file=kb.sidecar_file, period=period,
                       deadline_words=kb.deadline_words, named_days=kb.named_days,
-                      sidecar_listed=_sidecar_files(kb.sidecar))
+                      sidecar_listed=_sidecar_files(kb.sidecar),
+                      incident_words=kb.incident_words)
     _checked({"documents": documents})
     found["time_expressions"] = timex.resolve_time_expressions(found["time_expressions"],
                                                                documents)

@@ -34,6 +34,9 @@ Clues (each is a predicate over candidate publication days):
   deadline' -> its day or the next), data/deadlines.yaml (dating.deadlines).
 - named day: 'coinciding with Election Day in the U.S.': a day a country's calendar names,
   placed like a printed date (data/named_days.yaml, dating.named_days).
+- incident: an incident named by a word ('Wednesday's crash', 'two days after the plane
+  crashed', 'the downing ... last week'), placed against the one day the corpus's dated
+  sentences give that kind of incident (data/incidents.yaml, dating.incidents).
 - window: what the corpus stage already bounds (a month in the URL, an update stamp) is a hard
   limit on the candidate days.
 - period: an article with no clue at all was collected for the story: the story's period,
@@ -52,10 +55,12 @@ from trustbrief.dating.chronology import CHRONOLOGY_COLUMNS, Pinned, load_chrono
 from trustbrief.dating.clues import Clue
 from trustbrief.dating.deadlines import DeadlineWords, load_deadline_words
 from trustbrief.dating.decide import Verdict, decide, score, score_days
+from trustbrief.dating.incidents import IncidentWords, load_incident_words
 from trustbrief.dating.mentions import collect_clues
 from trustbrief.dating.named_days import NamedDays, load_named_days
 from trustbrief.dating.stage import infer_publication_dates
 
-__all__ = ["CHRONOLOGY_COLUMNS", "Clue", "DeadlineWords", "NamedDays", "Pinned", "Verdict",
-           "collect_clues", "decide", "infer_publication_dates", "load_chronology",
-           "load_deadline_words", "load_named_days", "score", "score_days"]
+__all__ = ["CHRONOLOGY_COLUMNS", "Clue", "DeadlineWords", "IncidentWords", "NamedDays", "Pinned",
+           "Verdict", "collect_clues", "decide", "infer_publication_dates", "load_chronology",
+           "load_deadline_words", "load_incident_words", "load_named_days", "score",
+           "score_days"]

@@ -27,6 +27,7 @@ from trustbrief.dating.explicit import (
     governing_polarity,
     retold_lede_times,
 )
+from trustbrief.dating.incidents import IncidentWords, default_incident_words, incident_clues
 from trustbrief.dating.lede import lede_depths
 from trustbrief.dating.mentions import collect_clues
 from trustbrief.dating.named_days import NamedDays, default_named_days, named_day_clues
@@ -100,7 +101,8 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
                             period: tuple[str, str] = ("", ""),
                             deadline_words: DeadlineWords | None = None,
                             named_days: NamedDays | None = None,
-                            sidecar_listed: Collection[str] = ()) -> pd.DataFrame:
+                            sidecar_listed: Collection[str] = (),
+                            incident_words: IncidentWords | None = None) -> pd.DataFrame:
     """Date the documents whose day is not known yet (published empty): the range the clues
     allow, and the day when they pin it (basis 'inferred', or 'stated' when a printed
     day-and-month found its year). Sidecar dates are checked against the clues; warnings
@@ -110,7 +112,8 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
     `deadline_words`: data/deadlines.yaml as loaded (the shared data's by default);
     `named_days`: data/named_days.yaml as loaded (likewise); `sidecar_listed`: the files that
     already have a row in the sidecar (the warning says to fill its `published` cell rather
-    than add a second row, which the sidecar refuses)."""
+    than add a second row, which the sidecar refuses); `incident_words`: data/incidents.yaml
+    as loaded (likewise)."""
     docs = documents.copy()
     for column in ("published", "published_earliest", "published_latest", "published_evidence",
                    "published_printed"):
@@ -119,7 +122,8 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
     texts = (_lede_times(found, sentences), _sentence_texts(found, sentences),
              governing_polarity(found.get("mentions")), lede_depths(sentences),
              deadline_words or default_deadline_words(), named_days or default_named_days())
-    texts = (*texts, retold_lede_times(found.get("mentions"), texts[3]))
+    texts = (*texts, retold_lede_times(found.get("mentions"), texts[3]),
+             incident_words or default_incident_words())
     outcomes: dict = {}
     anchors = docs
     for _ in range(MAX_PASSES):
@@ -155,7 +159,8 @@ def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: 
     open_rows = [(i, row) for i, row in zip(docs.index, rows, strict=True)
                  if not row.get("published") or row.get("published_basis") == "sidecar"]
     wanted = {row["doc_id"] for _, row in open_rows}
-    times, sentence_texts, polarity, depths, deadline_words, named_days, retold = texts
+    times, sentence_texts, polarity, depths, deadline_words, named_days, retold, incidents = \
+        texts
     clues = collect_clues(docs, found, chronology, wanted, depths)
     span = _corpus_span(rows, lookaround_days)
     window = span if None not in span else None
@@ -164,7 +169,8 @@ def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: 
                                       polarity=polarity, depths=depths, retold=retold),
                   deadline_clues(times, sentence_texts, wanted, window, depths,
                                  deadline_words),
-                  named_day_clues(sentence_texts, wanted, window, depths, named_days)):
+                  named_day_clues(sentence_texts, wanted, window, depths, named_days),
+                  incident_clues(docs, times, sentence_texts, wanted, incidents)):
         for doc_id, more in extra.items():
             clues[doc_id] = dedupe(clues.get(doc_id, []) + more)
     out = {}

@@ -1,0 +1,226 @@
+"""Clues from an incident named by a word, not a date (data/incidents.yaml).
+
+A story often turns on one incident that later articles name by a word: 'two days after one
+of its planes crashed', 'Wednesday's crash', 'the downing of the plane last week'. The words
+are read here, apart from extraction's event types (one incident is a 'shootdown' in one copy,
+an 'airstrike' in another and no event at all in a third):
+
+- a word's own time is the day or relative expression next to it in its clause ('crashed on
+  December 25, 2024', 'Wednesday's crash', 'the downing ... last week'), or the one that opens
+  the sentence ('On 25 December, an aircraft ... crashed'); 'N days after <word>' dates the
+  sentence's other day instead, N days after the incident ('reported Friday, two days after
+  one of its planes crashed').
+- pinned: in a dated article (or by a full date), a word's time dates the incident. When the
+  corpus dates a family's words to one day, or two days in a row, and never elsewhere, that is
+  the incident's day; a family dated to days apart anchors nothing.
+- clues: in an undated article, a word with a relative time is a relative clue against the
+  incident's day ('Wednesday's crash' -> published within the week after it); a word without
+  one reports the incident as past ('after'). A sentence naming people or places none of the
+  pinning sentences names is about another incident and gives nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from trustbrief import timex
+from trustbrief.dating.chronology import iso_or_none
+from trustbrief.dating.clues import DATED_BASES, Clue, SentenceTimes
+from trustbrief.dating.clues import _pinned_day as pinned_day
+from trustbrief.dating.clues import _relative_holds as relative_holds
+from trustbrief.knowledge import DataFileError, load_yaml
+from trustbrief.tables import frame_records
+
+INCIDENTS_FILE = "incidents.yaml"
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / "data"
+ANCHOR_SPAN = dt.timedelta(days=1)  # a family's pins may cover two days in a row, no more
+DAY_SPECS = ("abs:", "md:", "weekday:", "reld:")  # expressions that name one day
+RELATIVE_SPECS = (*DAY_SPECS, "relw:", "rng:")
+CLAUSE_BREAK = re.compile(r"[,;:()\"“”—]|\s[-–]\s")
+AFTER = re.compile(r"^\s+(?:after|since)\b", re.IGNORECASE)
+# between an expression and the word it dates: a possessive and up to two words ('Wednesday's
+# deadly crash'); after the word, a few words with no verb ('near the city of Aktau in')
+BEFORE_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}")
+MAX_GAP_WORDS = 8
+VERB = re.compile(r"(?i)\b(?:is|was|were|are|be|been|being|has|have|had|did|does|do|will|"
+                  r"would|could|can|may|might|says|said|say|\w+ed)\b")
+NAME = re.compile(r"\b[A-Z][\w-]*[a-z][\w-]*")  # a capitalised word: a name, or a sentence's first
+
+
+@dataclass(frozen=True)
+class IncidentWords:
+    families: dict[str, re.Pattern]
+
+
+def _words(phrases: list[str]) -> re.Pattern:
+    alternatives = "|".join(r"\s+".join(map(re.escape, str(p).split()))
+                            for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![\w'-])(?:{alternatives})(?![\w-])")
+
+
+def load_incident_words(data_dir: Path | str = DEFAULT_DATA_DIR) -> IncidentWords:
+    path = Path(data_dir) / INCIDENTS_FILE
+    raw = load_yaml(path)
+    families = raw.get("families") if isinstance(raw, dict) else None
+    if not isinstance(families, dict) or not families:
+        raise DataFileError(path, None, "expected 'families': a mapping of name -> words")
+    for name, words in families.items():
+        if not isinstance(words, list) or not words or not all(
+                isinstance(w, str) and w.strip() for w in words):
+            raise DataFileError(path, name, "expected a non-empty list of words")
+    return IncidentWords({str(name): _words(words) for name, words in families.items()})
+
+
+@functools.cache
+def default_incident_words() -> IncidentWords:
+    return load_incident_words()
+
+
+@dataclass(frozen=True)
+class _Word:
+    """One incident word of a sentence and the time expression that dates it."""
+
+    doc_id: str
+    sent_id: str
+    family: str
+    text: str
+    time: dict | None  # the time expression record, None when the word has none
+    offset: int  # days from the incident to the expression's day ('two days after')
+
+
+def _expressions(times: pd.DataFrame | None) -> dict[tuple[str, str], list[dict]]:
+    if times is None or times.empty or "start" not in times:
+        return {}
+    out: dict[tuple[str, str], list[dict]] = {}
+    for t in frame_records(times, ["time_id", "doc_id", "sent_id", "start", "end", "spec"]):
+        out.setdefault((t["doc_id"], t["sent_id"]), []).append(t)
+    return out
+
+
+def _time_of(text: str, start: int, end: int, expressions: list[dict]
+             ) -> tuple[dict | None, int]:
+    """(expression, offset) dating the word at text[start:end] (see the module docstring)."""
+    days = [t for t in expressions if str(t["spec"]).startswith(RELATIVE_SPECS)]
+    for t in expressions:
+        count = re.fullmatch(r"dur:(\d+)", str(t["spec"]))
+        if count and int(t["end"]) <= start and AFTER.match(text[int(t["end"]):]) \
+                and not CLAUSE_BREAK.search(text[int(t["end"]):start]):
+            others = [d for d in days if str(d["spec"]).startswith(DAY_SPECS)]
+            return (others[0], int(count.group(1))) if len(others) == 1 else (None, 0)
+    near = [t for t in days if _modifies(t, start, end, text)]
+    return (near[0], 0) if len(near) == 1 else (None, 0)
+
+
+def _modifies(t: dict, start: int, end: int, text: str) -> bool:
+    """The expression dates the word: right before it ('Wednesday's crash', 'the Dec. 25
+    crash'), or after it in its clause with no verb between ('crashed near Aktau on
+    Wednesday', 'the downing of a plane over Kazakhstan last week')."""
+    if int(t["end"]) <= start:
+        gap = text[int(t["end"]):start]
+        return bool(BEFORE_GAP.fullmatch(gap)) and not VERB.search(gap)
+    gap = text[end:int(t["start"])] if int(t["start"]) >= end else None
+    return gap is not None and len(gap.split()) <= MAX_GAP_WORDS \
+        and not CLAUSE_BREAK.search(gap) and not VERB.search(gap)
+
+
+def incident_words(sentences: dict, times: pd.DataFrame | None, words: IncidentWords
+                   ) -> list[_Word]:
+    """Every sentence's first word of each family, with the expression that dates it."""
+    expressions = _expressions(times)
+    out = []
+    for (doc_id, sent_id), text in sentences.items():
+        text = str(text or "")
+        for family, pattern in words.families.items():
+            found = pattern.search(text)
+            if found is None:
+                continue
+            time, offset = _time_of(text, found.start(), found.end(),
+                                    expressions.get((doc_id, sent_id), []))
+            out.append(_Word(doc_id, sent_id, family, text, time, offset))
+    return out
+
+
+def _names(text: str) -> set[str]:
+    """The names a sentence holds: its capitalised words but the first (any sentence's)."""
+    found = list(NAME.finditer(text))
+    if found and not text[:found[0].start()].strip(" \t•*-–—\"“'‘"):
+        found = found[1:]
+    return {re.sub(r"[’']s$", "", n.group(0)).lower() for n in found} - _CALENDAR
+
+
+_CALENDAR = {w.lower() for w in (
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December").split()}
+
+
+def _anchors(found: list[_Word], documents: pd.DataFrame) -> dict[str, tuple]:
+    """family -> (first, last, names of the pinning sentences) for the families the corpus
+    dates to one day or two in a row, and never elsewhere."""
+    dated = {row["doc_id"]: iso_or_none(row.get("published"))
+             for row in frame_records(documents, [c for c in ("doc_id", "published",
+                                                              "published_basis")
+                                                  if c in documents])
+             if row.get("published_basis") in DATED_BASES}
+    pins: dict[str, list] = {}
+    for word in found:
+        if word.time is None or not str(word.time["spec"]).startswith(DAY_SPECS):
+            continue
+        mention = {"doc_id": word.doc_id, "sent_id": word.sent_id, "time_id": word.time["time_id"]}
+        own = SentenceTimes({(word.doc_id, word.sent_id): [word.time]}, {}, True)
+        day = pinned_day(mention, own, dated.get(word.doc_id))
+        if day is not None:
+            shift = dt.timedelta(days=word.offset)
+            pins.setdefault(word.family, []).append((day[1] - shift, day[2] - shift,
+                                                     _names(word.text)))
+    out = {}
+    for family, days in pins.items():
+        first, last = min(d[0] for d in days), max(d[1] for d in days)
+        if last - first <= ANCHOR_SPAN:
+            out[family] = (first, last, set().union(*(d[2] for d in days)))
+    return out
+
+
+def incident_clues(documents: pd.DataFrame, times: pd.DataFrame | None, sentences: dict,
+                   doc_ids: set[str], words: IncidentWords | None = None
+                   ) -> dict[str, list[Clue]]:
+    """Clues for the documents in `doc_ids` from the incidents the corpus dates (see the
+    module docstring); `sentences` maps (doc_id, sent_id) to the sentence's text."""
+    found = incident_words(sentences, times, words or default_incident_words())
+    anchors = _anchors(found, documents)
+    out: dict[str, list[Clue]] = {}
+    for word in found:
+        anchor = anchors.get(word.family)
+        if word.doc_id not in doc_ids or anchor is None:
+            continue
+        first, last, names = anchor
+        own = _names(word.text)
+        if own and not own & names:
+            continue  # another incident of the kind, or one the pins do not show
+        clue = _clue(word, first, last)
+        if clue is not None:
+            out.setdefault(word.doc_id, []).append(clue)
+    return out
+
+
+def _clue(word: _Word, first: dt.date, last: dt.date) -> Clue | None:
+    shift = dt.timedelta(days=word.offset)
+    events = ((first + shift, last + shift),)
+    base = (word.doc_id, word.sent_id, word.text)
+    spec = str(word.time["spec"]) if word.time is not None else ""
+    if word.time is None or spec.startswith(("abs:", "md:")):
+        return Clue(*base, "after", lambda d, f=first: d >= f, ((first, last),),
+                    ("after", first))
+    if not timex.is_anchor_relative(spec):
+        return None
+    return Clue(*base, "relative", relative_holds(spec, events), events,
+                (word.sent_id, spec, events))
+
+
+__all__ = ["IncidentWords", "default_incident_words", "incident_clues",
+           "incident_words", "load_incident_words"]

@@ -1,0 +1,128 @@
+"""An incident named by a word ('Wednesday's crash', 'two days after the plane crashed')
+places an undated article against the day other articles date the incident to
+(trustbrief.dating.incidents), on invented sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from conftest import DATA
+from trustbrief import timex
+from trustbrief.dating import infer_publication_dates
+from trustbrief.dating.incidents import incident_clues, load_incident_words
+from trustbrief.knowledge import DataFileError
+
+DATED = "A passenger jet crashed on March 12, 2025, near the port, officials said."
+
+
+@pytest.fixture(scope="module")
+def words():
+    return load_incident_words(DATA)
+
+
+def _corpus(texts: dict[str, str], published: dict[str, str] | None = None):
+    """documents and the sentences' time expressions for {doc_id: one sentence}."""
+    published = published or {}
+    documents = pd.DataFrame({
+        "doc_id": list(texts), "file": [f"{d}.txt" for d in texts],
+        "published": [published.get(d, "") for d in texts],
+        "published_basis": ["stated" if d in published else "unknown" for d in texts]})
+    sentences = {(d, f"{d}-s001"): text for d, text in texts.items()}
+    frame = pd.DataFrame([{"doc_id": d, "sent_id": s, "text": t}
+                          for (d, s), t in sentences.items()])
+    return documents, timex.extract_time_expressions(frame), sentences
+
+
+def _days(clues, start=dt.date(2025, 3, 1), days=60) -> list[dt.date]:
+    candidates = [start + dt.timedelta(days=i) for i in range(days)]
+    return [d for d in candidates if all(c.holds(d) for c in clues)]
+
+
+def test_a_weekday_before_the_word_dates_the_incident(words):
+    # 12 March 2025 is a Wednesday
+    documents, times, sentences = _corpus({
+        "a": DATED, "b": "Flights to the port were halted until the inquiry into "
+                         "Wednesday's crash is complete."})
+    clues = incident_clues(documents, times, sentences, {"b"}, words)["b"]
+    assert [c.kind for c in clues] == ["relative"]
+    assert _days(clues) == [dt.date(2025, 3, 12) + dt.timedelta(days=i) for i in range(7)]
+
+
+def test_n_days_after_the_word_dates_the_sentences_other_day(words):
+    documents, times, sentences = _corpus({
+        "a": DATED, "b": "The airline suspended flights on Friday, two days after one of "
+                         "its jets crashed near the port."})
+    clues = incident_clues(documents, times, sentences, {"b"}, words)["b"]
+    # Friday = 14 March: the article is of that week
+    assert _days(clues)[0] == dt.date(2025, 3, 14)
+    assert dt.date(2025, 3, 13) not in _days(clues)
+
+
+def test_last_week_reads_both_ways_of_counting_a_week(words):
+    documents, times, sentences = _corpus({
+        "a": DATED, "b": "The president demanded compensation for the downing of the "
+                         "plane last week."})
+    clues = incident_clues(documents, times, sentences, {"b"}, words)["b"]
+    # Sunday 16 March (Sunday-to-Saturday weeks) to Sunday 23 March (Monday-to-Sunday)
+    assert _days(clues) == [dt.date(2025, 3, 16) + dt.timedelta(days=i) for i in range(8)]
+
+
+def test_a_word_without_a_time_bounds_from_below(words):
+    documents, times, sentences = _corpus({
+        "a": DATED, "b": "The crash has strained ties between the two capitals."})
+    clues = incident_clues(documents, times, sentences, {"b"}, words)["b"]
+    assert [c.kind for c in clues] == ["after"]
+    assert _days(clues)[0] == dt.date(2025, 3, 12)
+
+
+def test_a_family_dated_to_days_apart_anchors_nothing(words):
+    documents, times, sentences = _corpus({
+        "a": DATED, "c": "Another plane crashed on April 2, 2025, in the mountains.",
+        "b": "Flights resumed after Wednesday's crash."})
+    assert incident_clues(documents, times, sentences, {"b"}, words) == {}
+
+
+def test_a_weekday_in_a_dated_article_pins_the_incident(words):
+    documents, times, sentences = _corpus({
+        "a": "A jet went down near the port on Wednesday.",
+        "b": "Flights resumed after Wednesday's crash."}, published={"a": "2025-03-13"})
+    clues = incident_clues(documents, times, sentences, {"b"}, words)["b"]
+    assert _days(clues)[0] == dt.date(2025, 3, 12)
+
+
+def test_a_time_of_another_verb_does_not_date_the_word(words):
+    # 'on Thursday' dates the talks, 'regarding the crash' is their topic
+    documents, times, sentences = _corpus({
+        "a": "The leaders on Thursday discussed the crash of the plane.",
+        "b": "Flights resumed after Wednesday's crash."}, published={"a": "2025-04-10"})
+    assert incident_clues(documents, times, sentences, {"b"}, words) == {}
+
+
+def test_names_no_pinning_sentence_holds_make_it_another_incident(words):
+    documents, times, sentences = _corpus({
+        "a": DATED, "b": "Investigators compared it with the Malaysian Boeing crash."})
+    assert incident_clues(documents, times, sentences, {"b"}, words) == {}
+
+
+def test_the_stage_pins_the_article_with_its_lede_weekday():
+    documents, times, sentences = _corpus({
+        "a": DATED, "b": "The airline suspended flights, local media reported Friday, two "
+                         "days after one of its jets crashed near the port."})
+    mentions = pd.DataFrame(columns=["doc_id", "sent_id", "event_type", "actors", "text",
+                                     "time_id", "polarity"])
+    frame = pd.DataFrame([{"doc_id": d, "sent_id": s, "text": t}
+                          for (d, s), t in sentences.items()])
+    dated = infer_publication_dates(documents, {"mentions": mentions,
+                                                "time_expressions": times}, pd.DataFrame(),
+                                    sentences=frame)
+    row = dated.set_index("doc_id").loc["b"]
+    assert (row["published"], row["published_latest"]) == ("2025-03-14", "2025-03-15")
+
+
+def test_a_family_without_words_is_refused(tmp_path):
+    (tmp_path / "incidents.yaml").write_text("families:\n  crash: []\n")
+    with pytest.raises(DataFileError):
+        load_incident_words(tmp_path)
