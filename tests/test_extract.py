@@ -595,6 +595,15 @@ def test_what_a_side_says_happened_to_itself_is_told_as_that_act(lex):
     assert only(found["mentions"], event_type="statement").empty
 
 
+def test_two_ministers_on_the_phone_is_their_call(lex):
+    """'X and Y were again on the phone overnight': being on the phone is talking."""
+    found = run(lex, ["The Chadian defense minister and the French defense minister were "
+                      "again on the phone on Monday."])
+    m = one_mention(found, "phone_call")
+    assert len(m["actors"]) == 2 and m["time_text"] == "on Monday"
+    assert m["factuality"] == "asserted"
+
+
 def test_calling_a_named_person_is_a_phone_call_but_calling_on_or_calling_it_is_not(lex):
     found = run(lex, ["Blinken called Israeli Prime Minister Benjamin Netanyahu on Sunday.",
                       "Blinken called on Netanyahu to allow more aid.",

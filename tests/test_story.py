@@ -112,6 +112,8 @@ def test_channels_are_found_by_role_for_a_new_pair(data):
                     encoding="utf-8")
     channels = Knowledge(data, find_story(data, "mx-ca")).channels.channels
     assert [(c.id, c.actors) for c in channels] == [("foreign", ("Ana Ruiz Prieto", "Luis Vega"))]
+    # a briefing one minister gives the other is their contact too ('X briefed Y on the raids')
+    assert set(channels[0].contact_types) >= {"phone_call", "meeting_visit", "notification"}
     assert Knowledge(data).channels.channels[0].actors  # the default story keeps its own list
 
 
