@@ -265,3 +265,30 @@ def test_an_event_matching_two_gold_events_is_a_fragment_of_the_one_its_agent_di
     assert per_gold["found"].all() and per_gold.loc["strike", "event_ids"] == "e1;e2"
     assert per_gold["fragments"].to_dict() == {"strike": 1, "no_warning": 1}
     assert summary["fragments"] == 1.0
+
+
+def test_an_event_whose_sentence_tells_another_is_a_fragment_of_the_one_its_label_tells():
+    """'X and Y were on the phone, hours after the raids' and 'X briefed Y on the raids': the
+    call and the raids each hold the other's keywords through their sentence; each is a piece
+    of the gold event its own label (or its agent by name) tells, not of both."""
+    gold = GoldCorpus("invented", Path("invented"), pd.DataFrame(), pd.DataFrame([
+        {"key": "call", "date": "2024-09-30", "date_latest": "2024-10-01",
+         "agent": "Chad (Mahamat)", "keywords": "briefed Dupont|on the phone", "notice": ""},
+        {"key": "raids", "date": "2024-09-30", "date_latest": "2024-10-01",
+         "agent": "Chad", "keywords": "targeted raids|entered", "notice": ""},
+    ]))
+    day = {"date": "2024-09-30", "date_earliest": "2024-09-30", "date_latest": "2024-09-30",
+           "actors": "", "notice": ""}
+    predicted = pd.DataFrame([
+        {**day, "event_id": "e1", "label": "Ali Mahamat and Jean Dupont speak by phone",
+         "agent": "Ali Mahamat", "agent_side": "Chad",
+         "evidence": "Mahamat and Dupont were on the phone hours after Chad's forces entered"},
+        {**day, "event_id": "e2", "label": "Targeted raids launched by the army",
+         "agent": "army", "agent_side": "Chad",
+         "evidence": "Mahamat briefed Dupont on the targeted raids launched by the army"},
+    ])
+    per_gold, _, summary = score_events(gold, predicted)
+    per_gold = per_gold.set_index("key")
+    assert per_gold.loc["call", "event_ids"] == "e1;e2"  # both found through their sentence
+    assert per_gold["fragments"].to_dict() == {"call": 1, "raids": 1}
+    assert summary["fragments"] == 1.0

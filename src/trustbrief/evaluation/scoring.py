@@ -141,12 +141,14 @@ def match_events(gold: GoldCorpus, predicted: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(pairs, columns=["event_id", "key", "notice"])
 
 
-def _names_agent(gold_agent: str, record: dict) -> bool:
+def _names_agent(gold_agent: str, record: dict, by_side: bool = True) -> bool:
     """The gold agent ('United States (NSC Savett, Pentagon, Austin)') names the predicted
-    event's agent, its surname, or its agent's side, as a word."""
+    event's agent, its surname, or (by_side) its agent's side, as a word."""
     text = f" {_words(gold_agent)} "
     agent = _words(str(record.get("agent") or ""))
-    names = {agent, agent.split(" ")[-1], _words(str(record.get("agent_side") or ""))}
+    names = {agent, agent.split(" ")[-1]}
+    if by_side:
+        names.add(_words(str(record.get("agent_side") or "")))
     return any(name and f" {name} " in text for name in names)
 
 
@@ -154,22 +156,39 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
+def _own_keys(keys: list[str], record: dict, agents: dict, keywords: dict) -> list[str]:
+    """Of the gold events one predicted event matches, those it is a piece of: the ones whose
+    gold agent names its agent (or surname); else those its own label tells (its evidence
+    sentence may tell two events: 'X and Y spoke, hours after the raids'); else those whose
+    gold agent names its side; else all."""
+    tiers = (
+        [k for k in keys if _names_agent(agents.get(k, ""), record, by_side=False)],
+        [k for k in keys if holds_keywords([str(record.get("label") or "")], keywords[k])],
+        [k for k in keys if _names_agent(agents.get(k, ""), record)],
+    )
+    return next((tier for tier in tiers if tier), keys)
+
+
 def aligned_pairs(gold: GoldCorpus, predicted: pd.DataFrame, pairs: pd.DataFrame
                   ) -> pd.DataFrame:
-    """The pairs with each event matching several gold events kept only for those whose gold
-    agent names its agent (all of them when none does)."""
+    """The pairs with each event matching several gold events kept only for those it is a
+    piece of (`_own_keys`)."""
     if pairs.empty:
         return pairs
     if "agent" not in gold.events:
         return pairs
     agents = dict(zip(gold.events["key"], gold.events["agent"].fillna("").astype(str),
                       strict=True))
+    keywords = {g["key"]: keyword_alternatives(g["keywords"])
+                for g in gold.events.to_dict("records")}
     records = {r["event_id"]: r for r in predicted.to_dict("records")}
     keep = []
     for event_id, mine in pairs.groupby("event_id", sort=False):
-        named = [k for k in mine["key"] if _names_agent(agents.get(k, ""), records[event_id])]
-        keep += list(mine.index[mine["key"].isin(named)]) if named and len(mine) > 1 \
-            else list(mine.index)
+        if len(mine) == 1:
+            keep += list(mine.index)
+            continue
+        own = _own_keys(list(mine["key"]), records[event_id], agents, keywords)
+        keep += list(mine.index[mine["key"].isin(own)])
     return pairs.loc[sorted(keep)]
 
 
