@@ -25,3 +25,40 @@ def test_what_was_said_about_an_act_does_not_date_it(rules):
                               gazetteer=GAZETTEER, focus=FOCUS)
     strikes = out["events"][out["events"]["event_type"] == "airstrike"]
     assert "2024-10-02" not in set(strikes["date_earliest"])
+
+
+def _statement_events(rows, rules, published="2024-10-02"):
+    types = dict(TYPES, statement={"plover": "OTHER", "lane": "contacts", "operation": False})
+    docs = docs_frame([("d1", "A", published, "")])
+    out = events.build_events(found_frames(rows), docs, None, types, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)
+    return out["events"][out["events"]["event_type"] == "statement"]
+
+
+def test_a_quote_dated_by_its_telling_sentence_is_not_the_events_evidence(rules):
+    """'Biden says he would not support a strike' (this week) and a later quote dated by the
+    sentence telling it ('"...," Biden said' after 'Biden told reporters Wednesday'): one
+    statement, shown by the sentence that says it, not by the quote whose day is borrowed."""
+    quote = mention("d1", 9, "statement", "Joe Biden", ["Israel"], "2024-10-02",
+                    basis="relative", text='"We will be discussing it," Biden said.')
+    quote["rule"] = "statement/claim/speech-verb-subject/gazetteer-person/told-day"
+    rows = [mention("d1", 1, "statement", "Joe Biden", ["Israel"], basis="relative",
+                    lo="2024-09-30", hi="2024-10-06",
+                    text="Biden says he would not support a strike this week."), quote]
+    shown = _statement_events(rows, rules)
+    assert list(shown["evidence_sent_id"]) == ["d1-s001"]
+    assert list(shown["date"]) == ["2024-10-02"]
+    quote["rule"] = "statement/claim/speech-verb-subject/gazetteer-person"  # its own day
+    assert list(_statement_events(rows, rules)["evidence_sent_id"]) == ["d1-s009"]
+
+
+def test_a_government_and_one_of_its_people_named_as_often_the_government_speaks(rules):
+    """'Netanyahu has told the US ...' and 'Netanyahu's office said ...' the same day: one
+    Israeli statement whose agent is the state, whichever name sorts first."""
+    rows = [mention("d1", 1, "statement", "Benjamin Netanyahu", ["US"], "2024-10-02",
+                    basis="explicit", text="Netanyahu has told the US on Wednesday ..."),
+            mention("d1", 2, "statement", "Israel", ["US"], "2024-10-02", basis="explicit",
+                    text="Netanyahu's office said on Wednesday that Israel ...")]
+    shown = _statement_events(rows, rules)
+    assert list(shown["agent"]) == ["Israel"]
+    assert list(shown["evidence_sent_id"]) == ["d1-s002"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from trustbrief.contract.vocab import Notice
@@ -186,6 +186,25 @@ def _agent_side(recs: list[Rec], creating: list[Rec], agent: str, ctx: Context,
         (_side_from_signals(recs, ctx) if operation else "")
 
 
+def _event_agent(creating: list[Rec], ctx: Context) -> str:
+    """The most frequent agent of full clauses (agent and target say best who did what to
+    whom), else of all; between a person and a state or body of the same side named as often,
+    the state or body: a government acts and speaks through its people ('Netanyahu has told
+    the United States' and 'Netanyahu's office said' tell one Israeli statement)."""
+    agents = [r.agent for r in creating if r.targets and r.agent] or \
+        [r.agent for r in creating if r.agent]
+    ranked = _ranked(agents)
+    if len(ranked) < 2:
+        return ranked[0] if ranked else ""
+    counts = Counter(agents)
+    top = [a for a in ranked if counts[a] == counts[ranked[0]]]
+    first = ctx.kinds.get(top[0], {})
+    if first.get("type") != "person":
+        return top[0]
+    return next((a for a in top[1:] if ctx.kinds.get(a, {}).get("type") in ("state", "organization")
+                 and ctx.kinds.get(a, {}).get("side") == first.get("side")), top[0])
+
+
 def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int, int]] = (),
               linked: Iterable[tuple[str, str]] = ()) -> tuple[dict, list[dict], list[dict]]:
     """One event row plus its conflict rows and notice account rows (event_id filled
@@ -194,9 +213,7 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
     event_type = _choose_type(recs)
     meta = ctx.types.get(event_type, {})
     creating = [r for r in recs if r.polarity in CREATING] or recs
-    # full clauses (agent and target) say best who did what to whom
-    agent = next(iter(_ranked(r.agent for r in creating if r.targets)), "") or \
-        next(iter(_ranked(r.agent for r in creating)), "")
+    agent = _event_agent(creating, ctx)
     agent_side = _agent_side(recs, creating, agent, ctx, bool(meta.get("operation")))
     targets = [t for t in _ranked(t for r in creating for t in r.targets) if t != agent]
     actors = _ranked(a for r in recs for a in [*r.actors, r.agent, *r.targets])

@@ -21,6 +21,9 @@ BASIS_RANK = {"explicit": 0, "relative": 1, "relative-inferred": 2, "chronology"
 
 CREATING = {"asserted", "planned"}
 
+# the end of the rule of a mention whose day is its telling sentence's (extract/quote_days.py)
+TOLD_DAY_RULE = "/told-day"
+
 # A range this many days wide or wider ('this week', 'in September', 'in recent months') says
 # when something was talked about, not when it happened: alone it dates no event, and it
 # neither joins nor separates events in the date sweep.
@@ -146,6 +149,9 @@ class Rec:
     nearby: frozenset = frozenset()  # every actor named in the mention's sentence
     said_in_contact: bool = False  # moved into a contact as what was said there (contacts.py)
     phrase: str = ""  # what the sentence says happened, in its words (extract.phrases)
+    # its day is the sentence's telling it, not its own ('"...," the statement read' after
+    # 'On Wednesday, the ministry issued a statement': extract/quote_days.py)
+    told_day: bool = False
 
 
 def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules
@@ -159,15 +165,15 @@ def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules
     groups = memoized(rules.group_of)
     text_columns = ("mention_id", "doc_id", "sent_id", "event_type", "agent", "agent_side",
                     "date", "date_earliest", "date_latest", "date_basis", "polarity", "text",
-                    "trigger", "phrase")
+                    "trigger", "phrase", "rule")
     columns = [str_column(mentions, name) for name in text_columns]
     columns += [_name_tuples(mentions, name)
                 for name in ("targets", "target_sides", "actors", "locations")]
     columns.append(_int_column(mentions, "trigger_start"))
     recs = []
     for pos, (mention_id, doc, sent_id, etype, agent, agent_side, date, earliest, latest,
-              basis, polarity, text, trigger, phrase, targets, target_sides, actors, locations,
-              trigger_start) in enumerate(zip(*columns, strict=True)):
+              basis, polarity, text, trigger, phrase, rule, targets, target_sides, actors,
+              locations, trigger_start) in enumerate(zip(*columns, strict=True)):
         if not etype or doc in dup or (etype in rules.own_source_types and
                                        _outlet_key(agent) in own_sources.get(doc, ())):
             continue
@@ -190,7 +196,8 @@ def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules
         recs.append(Rec(
             pos, mention_id, doc, sent_id, etype, groups(etype), agent, agent_side, targets,
             target_sides, actors, locations, lo, hi, basis, polarity or "asserted", text,
-            pub_lo, pub_hi, "", trigger, trigger_start, phrase=phrase))
+            pub_lo, pub_hi, "", trigger, trigger_start, phrase=phrase,
+            told_day=rule.endswith(TOLD_DAY_RULE)))
     return recs
 
 
@@ -332,12 +339,15 @@ def _ranked(values: Iterable[str]) -> list[str]:
 def _evidence(recs: list[Rec], gives_date=None, agent: str = "") -> Rec:
     """The mention that shows the event: asserted first, then one that tells the event
     itself (not what was said in it: a contact shows its call), then (with `gives_date`, a
-    predicate) one that gives the event its date, then the most reliable date basis, then
+    predicate) one that gives the event its date in its own sentence (a quote dated by the
+    sentence telling it shows no date: the lede 'X says he would not support ...' shows a
+    statement better than a later '"...," X said'), then the most reliable date basis, then
     one whose agent is the event's `agent` (the label's subject: 'Israel statement on ...'
     shows Israel's statement, not a minister's told the same days)."""
     return min(recs, key=lambda r: (r.polarity not in CREATING, r.polarity != "asserted",
                                     r.said_in_contact,
-                                    gives_date is not None and not gives_date(r),
+                                    gives_date is not None and (
+                                        r.told_day or not gives_date(r)),
                                     BASIS_RANK.get(r.basis, 9), bool(agent) and r.agent != agent,
                                     r.doc_id, r.sent_id, r.pos))
 

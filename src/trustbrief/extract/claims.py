@@ -179,4 +179,11 @@ def _claim(sent, hits, last_outlet, lex, parsed=None, people=(), names=None) -> 
     return claim
 
 
+def quotes_speech(claim: dict) -> bool:
+    """Does the claim quote someone, or close a quote opened in a sentence before it
+    ('It's very hard to speculate," X said.' after '"This is something we ...')?"""
+    text = claim.get("text") or ""
+    return bool(claim["quote"]) or "”" in text.replace("“", "", 1) or text.count('"') % 2 == 1
+
+
 # ---------------------------------------------------------------------- trust signals

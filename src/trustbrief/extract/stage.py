@@ -13,9 +13,10 @@ from trustbrief import limits, parallel, timex
 from trustbrief.extract import nlp as nlp_mod
 from trustbrief.extract import parse_plan, rowcache
 from trustbrief.extract.actors import _document_hits
-from trustbrief.extract.claims import _claim
+from trustbrief.extract.claims import _claim, quotes_speech
 from trustbrief.extract.lexicons import SCHEMA, Lexicons
 from trustbrief.extract.phrases import with_phrases
+from trustbrief.extract.quote_days import date_told_quotes
 from trustbrief.extract.series import continue_series
 from trustbrief.extract.signals import _signals
 from trustbrief.extract.statements import statement
@@ -156,6 +157,8 @@ def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
         people += named
         voices += _persons_in_order(hits, parsed, named)
     _continue_quotes(doc_claims)
+    date_told_quotes(mention_rows, doc_claims, records, parses, doc_hits, doc_times,
+                     lexicons)
     return actor_rows, mention_rows, claim_rows, signal_rows, time_rows
 
 
@@ -196,7 +199,7 @@ def _continue_quotes(claims: dict[int, dict]) -> None:
         if claim["speaker_type"] != "unattributed" or not claim["quote"]:
             continue
         for other in (claims.get(n + 1), claims.get(n - 1)):
-            if other and _quotes_speech(other) and other["speaker_type"] != "unattributed" \
+            if other and quotes_speech(other) and other["speaker_type"] != "unattributed" \
                     and other["speaker_rule"] != "quote-continuation":
                 claim.update({f: other[f] for f in SPEAKER_FIELDS},
                              speaker_rule="quote-continuation")
@@ -371,11 +374,3 @@ def date_mentions(mentions: pd.DataFrame, time_expressions: pd.DataFrame) -> pd.
     for name, column in zip(names, columns, strict=True):
         out[name] = pd.Series(list(column), index=out.index, dtype=object)
     return out
-
-
-def _quotes_speech(claim: dict) -> bool:
-    """Does the claim quote someone, or close a quote opened in a sentence before it
-    ('It's very hard to speculate," X said.' after '"This is something we ...')?"""
-    text = claim.get("text") or ""
-    return bool(claim["quote"]) or "”" in text.replace("“", "", 1) or text.count('"') % 2 == 1
-
