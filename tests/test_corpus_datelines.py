@@ -183,6 +183,16 @@ def test_a_lede_crediting_a_wire_names_the_origin(grammar):
     ("https://example.com/middle_east/2024-10-01/talks-15371733.html", PrintedDate(2024, 10, 1)),
     ("https://example.com/2024/10/talks-resume/", PrintedDate(2024, 10, None)),
     ("https://example.com/news/talks-resume-11731440215288.html", None),
+    # a month's name in the folders, a timestamp, a day-month-year folder
+    ("https://example.com/world/2024/oct/14/talks-resume", PrintedDate(2024, 10, 14)),
+    ("https://example.com/world/2024/september/3/talks-resume", PrintedDate(2024, 9, 3)),
+    ("https://example.com/world/2024/sept/31/talks-resume", None),
+    ("https://example.com/news/20241014123456.html", PrintedDate(2024, 10, 14)),
+    ("https://example.com/news/14-10-2024/talks-resume", PrintedDate(2024, 10, 14)),
+    ("https://example.com/news/10.14.2024/talks-resume", PrintedDate(2024, 10, 14)),
+    ("https://example.com/news/01-02-2024/talks-resume", None),  # either could be the month
+    # a date in a slug's words is what the article reports, not when
+    ("https://example.com/news/one-year-since-october-7-2023/", None),
 ])
 def test_dates_in_addresses(grammar, url, expected):
     assert datelines.url_date(url, grammar)[0] == expected

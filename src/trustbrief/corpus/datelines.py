@@ -347,15 +347,34 @@ def url_date(url: str, grammar: Grammar) -> tuple[PrintedDate | None, str]:
     if found is not None:
         return PrintedDate(found.year, found.month, found.day), "htmldate"
     for shape in grammar.where("url"):
-        m = shape.regex.search(url) if "year" in shape.captures else None
-        if not m:
-            continue
-        day = _captured(m, "day")
-        date = _checked(int(_captured(m, "year")), int(_captured(m, "month")),
-                        int(day) if day else None, grammar.limits["min_year"])
+        dated = {"year", "date"} & set(shape.captures)
+        m = shape.regex.search(url) if dated else None
+        date = _address_date(m, grammar) if m else None
         if date is not None:
             return date, shape.name
     return None, ""
+
+
+def _address_date(m: re.Match, grammar: Grammar) -> PrintedDate | None:
+    """The date of a url shape's match: numbered parts (/2024/10/14/), or a `date` part read
+    like a printed one ('oct/14' under /2024/, '14-10-2024'). An address says nothing of its
+    site's numeric order, so a numeric date both of whose first numbers could be the month
+    (/01-02-2024/) is no date."""
+    min_year = grammar.limits["min_year"]
+    year = _captured(m, "year")
+    printed = _captured(m, "date")
+    if not printed:
+        day = _captured(m, "day")
+        return _checked(int(year), int(_captured(m, "month")), int(day) if day else None,
+                        min_year)
+    numeric = _NUMERIC.search(printed)
+    if numeric and len(numeric.group(1)) < 4 and numeric.group(1) != numeric.group(2) \
+            and max(int(numeric.group(1)), int(numeric.group(2))) <= 12:
+        return None
+    found = read_date(printed if numeric else re.sub(r"[/_-]+", " ", printed), grammar)
+    if found is not None and found.year is None and year:
+        found = _checked(int(year), found.month, found.day, min_year)
+    return found if found is not None and found.year is not None else None
 
 
 def url_origin(url: str, grammar: Grammar, known_outlet) -> tuple[str, str]:
