@@ -73,6 +73,8 @@ def test_yearless_date_takes_the_year_nearest_the_anchor():
     ("A meeting scheduled for Monday was postponed.", "Monday", "2024-10-14"),
     ("The minister will travel to Washington on Saturday.", "on Saturday", "2024-10-12"),
     ("Last Wednesday the envoy flew home.", "Last Wednesday", "2024-10-02"),
+    ("Officials say the operation could begin as soon as Monday.", "Monday", "2024-10-14"),
+    ("The vote may come as early as Friday.", "Friday", "2024-10-11"),
 ])
 def test_weekdays(sentence, surface, day):
     expr = only(sentence)
