@@ -7,7 +7,10 @@ Clues (each is a predicate over candidate publication days):
   data/chronology.csv, by a full date in any article, by a day-and-month in a dated article,
   or, more weakly, by a weekday or 'yesterday' in a dated article (used only when no event
   pinned by a date matches) - and the match is specific (the same event type and the same
-  actors, not one shared name). The clue holds on the days d for which
+  actors, not one shared name; an act dated by its calendar date elsewhere and named there
+  with its agent alone counts for a mention with that agent and its own relative date:
+  'an attack by Iran on Oct. 1, 2024' for 'Tehran fired missiles at Israel last week',
+  dating.pinned / clues). The clue holds on the days d for which
   timex.resolve_spec(spec, d) covers the event's date. A sentence that opens with 'That same
   day' is dated by the one day the sentence before names (dating.mentions).
 - recurring: the same clues when the event is one of several of its parties (leaders who

@@ -89,6 +89,19 @@ class Pinned:
     # known only by its week ('this week' in a dated article): used only where no event
     # pinned to a day matches
     weekly: bool = False
+    # the party that acted, in an article's mention ('a ballistic-missile attack by Iran on
+    # Oct. 1, 2024': Iran); '' when unknown or from the chronology
+    agent: str = ""
+
+    def acted_alone(self, event_type: str, agent: str) -> bool:
+        """An act another article dates by its calendar date and names one party of, the one
+        that acted ('a ballistic-missile attack by Iran on Tuesday, Oct. 1, 2024'): a mention
+        of the same type whose agent is that party ('Tehran fired some 200 ballistic missiles
+        at Israel last week') may be the same act with its target named. Only good enough to
+        resolve the mention's own relative date (see clues.clues_for_mention)."""
+        return (self.from_article and not self.relative and not self.weekly
+                and event_type == self.event_type and bool(agent)
+                and self.agent == agent and self.actors == frozenset({agent}))
 
     def matches(self, event_type: str, actors: set[str], text: str) -> bool:
         """The same event: same type, and the mention names as many of the event's actors as

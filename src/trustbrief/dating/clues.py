@@ -13,7 +13,7 @@ import pandas as pd
 
 from trustbrief import timex
 from trustbrief.dating import lede, recurring
-from trustbrief.dating.chronology import Pinned, actor_list, iso_or_none
+from trustbrief.dating.chronology import Pinned
 from trustbrief.tables import frame_records
 
 # bases of a day other articles' events may be dated by ('inferred' ones with a day: pinned
@@ -77,83 +77,6 @@ DOCUMENT_FIELDS = ("doc_id", "file", "published", "published_basis", "published_
 
 def present(frame: pd.DataFrame, names: tuple[str, ...]) -> list[str]:
     return [name for name in names if name in frame]
-
-
-def pinned_from_dated_documents(mentions: list[dict], times: SentenceTimes,
-                                documents: pd.DataFrame) -> list[Pinned]:
-    """Events another article dates: by an explicit date ('Iran fired missiles on Oct. 1';
-    a full date needs no dated article), or, in a dated article, by a day relative to its
-    own date ('spoke on Thursday', 'earlier today', 'yesterday')."""
-    anchors = {row["doc_id"]: iso_or_none(row.get("published"))
-               for row in frame_records(documents, present(documents, DOCUMENT_FIELDS))
-               if row.get("published_basis") in DATED_BASES}
-    pinned = []
-    for m in mentions:
-        if m.get("sentence_actors"):
-            continue
-        found = _pinned_day(m, times, anchors.get(m["doc_id"]))
-        if found is not None:
-            time_id, first, last, tier = found
-            pinned.append(Pinned(f"{m['doc_id']}:{time_id}", m["event_type"],
-                                 frozenset(actor_list(m["actors"])), None, first, last,
-                                 tier != EXPLICIT, from_article=True, weekly=tier == WEEKLY))
-    return pinned
-
-
-EXPLICIT, DAILY, WEEKLY = "explicit", "daily", "weekly"  # how surely a pinned event is dated
-WEEK_DAYS = 7
-
-
-def _pinned_day(m: dict, times: SentenceTimes, anchor: dt.date | None
-                ) -> tuple[str, dt.date, dt.date, str] | None:
-    """(time_id, first, last, tier) of the one date expression that dates the mention, or
-    None: an explicit date; else, in a dated article, a day relative to it ('on Thursday');
-    else its week ('this week', 'last week')."""
-    explicit = [t for t, _ in _governing(m, times, _is_explicit_day)]
-    if len(explicit) == 1:
-        spec = explicit[0]["spec"]
-        if anchor is None and not _is_full_date(spec):
-            return None
-        day = _past_day(spec, anchor) if anchor else timex.resolve_spec(spec, None).date
-        return (explicit[0]["time_id"], day, day, EXPLICIT) if day is not None else None
-    if explicit or anchor is None:
-        return None
-    for wanted, tier in ((_is_day_relative, DAILY), (_is_week_relative, WEEKLY)):
-        relative = [t for t, weight in _governing(m, times, wanted) if weight == 1]
-        if len(relative) > 1:
-            return None
-        if relative:
-            resolved = timex.resolve_spec(relative[0]["spec"], anchor)
-            if resolved.date is None:
-                return None
-            if (resolved.latest - resolved.earliest).days >= (WEEK_DAYS if tier == WEEKLY
-                                                               else 1):
-                return None
-            return relative[0]["time_id"], resolved.earliest, resolved.latest, tier
-    return None
-
-
-def _is_week_relative(spec: str) -> bool:
-    """A week named relative to the article's ('this week', 'last week')."""
-    return isinstance(spec, str) and spec.startswith("relw:")
-
-
-def _is_day_relative(spec: str) -> bool:
-    """A day named relative to the article's ('on Thursday', 'yesterday', 'today')."""
-    return isinstance(spec, str) and spec.startswith(("weekday:", "reld:"))
-
-
-def _past_day(spec: str, anchor: dt.date) -> dt.date | None:
-    """The day an explicit date names, read as reported by an article of `anchor`: a day
-    without its year ('December 25') is the latest such day not after the article (the
-    nearest one may lie ahead: 'December 25' read in October is last December)."""
-    day = timex.resolve_spec(spec, anchor).date
-    if day is not None and spec.startswith("md:") and day > anchor + ONE_DAY:
-        try:
-            day = day.replace(year=day.year - 1)
-        except ValueError:  # Feb 29
-            return None
-    return day
 
 
 # ---------------------------------------------------------------- clues
@@ -227,6 +150,24 @@ def _matched_events(m: dict, pinned: list[Pinned]) -> list[Pinned]:
     return dated or daily or matching
 
 
+# lanes of acts (data/event_types.yaml): an attack by one party on one day; contacts
+# (statements, calls, demands) of one party recur too often to be told apart by it
+ACT_LANES = ("operations", "third-party actions")
+
+
+def _acts_for_relative_date(m: dict, times: SentenceTimes, pinned: list[Pinned]
+                            ) -> list[Pinned]:
+    """When no event matches: the acts other articles date by their calendar date and name
+    only the mention's agent for (Pinned.acted_alone), when the mention has its own relative
+    date ('last week', 'earlier this month') for them to resolve. Never a bare bound: an
+    agent acts more than once, and only the mention's own date tells which act it is."""
+    if (m.get("lane") or "") not in ACT_LANES or (m.get("polarity") or "asserted") != "asserted":
+        return []
+    if not any(weight == 1 for _, weight in _governing(m, times, timex.is_anchor_relative)):
+        return []
+    return [p for p in pinned if p.acted_alone(m["event_type"], m.get("agent") or "")]
+
+
 def _days(events: list[Pinned]) -> tuple[tuple[dt.date, dt.date], ...]:
     return tuple(sorted({(p.first, p.last) for p in events}))
 
@@ -238,7 +179,7 @@ def clues_for_mention(m: dict, times: SentenceTimes, pinned: list[Pinned] | dict
     the same parties only chooses among days: kind 'recurring')."""
     if isinstance(pinned, dict):
         pinned = pinned.get(m["event_type"], [])
-    events = _matched_events(m, pinned)
+    events = _matched_events(m, pinned) or _acts_for_relative_date(m, times, pinned)
     clues = _matched_clues(m, times, events, weekdays) if events else []
     polarity = m.get("polarity") or "asserted"
     if polarity in ("asserted", "planned"):

@@ -17,9 +17,9 @@ from trustbrief.dating.clues import (
     clues_for_mention,
     dedupe,
     governing_times,
-    pinned_from_dated_documents,
     pinned_index,
 )
+from trustbrief.dating.pinned import pinned_from_dated_documents
 from trustbrief.dating.recurring import named_weekdays
 from trustbrief.tables import frame_records, native_list, str_column
 
@@ -128,8 +128,9 @@ def _sentence_actors(found: dict, keys: set) -> dict:
     return out
 
 
-MENTION_FIELDS = ("doc_id", "sent_id", "event_type", "actors", "text", "time_id", "polarity")
-TEXT_FIELDS = ("event_type", "text", "time_id", "polarity")  # '' when not a string
+MENTION_FIELDS = ("doc_id", "sent_id", "event_type", "actors", "text", "time_id", "polarity",
+                  "agent", "lane")
+TEXT_FIELDS = ("event_type", "text", "time_id", "polarity", "agent", "lane")  # '' when not a string
 
 
 def _mention_rows(found: dict, doc_ids: set[str] | None = None) -> list[dict]:
