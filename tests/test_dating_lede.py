@@ -80,3 +80,16 @@ def test_an_archive_photo_on_the_lede_weekday_pins_nothing():
     out = _dated(["FILE - The minister speaks in Port City, March 7, 2025.",
                   "The minister resigned on Friday after weeks of protests in the capital."])
     assert out.loc["published", "with"] == ""
+
+
+def test_a_weekday_below_a_lede_that_looks_back_over_the_week_pins_nothing():
+    # 4 March 2025 is a Tuesday. A first sentence about the week ('escalated further this
+    # week') opens a roundup or a follow-up of others' reports, published days later: the
+    # call 'Tuesday' below it is one event of the week, not the day's news.
+    call = "The two leaders spoke by phone Tuesday to discuss the blasts."
+    news = _dated(["Tensions escalated after the harbour blasts of March 4, 2025.", call])
+    roundup = _dated(["Tensions escalated further this week after the harbour blasts of "
+                      "March 4, 2025.", call])
+    assert news.loc["published", "with"] == "2025-03-04"
+    assert roundup.loc["published", "with"] == ""
+    assert roundup.loc["published_earliest", "with"] == "2025-03-04"

@@ -254,11 +254,13 @@ def lede_clues(times: pd.DataFrame | None, doc_ids: set[str],
     out: dict[str, list[Clue]] = {}
     columns = [c for c in ("doc_id", "sent_id", "spec", "text", "sentence_text", "start",
                            "end") if c in times]
-    weekdays = [t for t in frame_records(times, columns)
-                if t["doc_id"] in doc_ids and str(t["spec"]).startswith("weekday:past:")]
+    records = [t for t in frame_records(times, columns) if t["doc_id"] in doc_ids]
+    weekdays = [t for t in records if str(t["spec"]).startswith("weekday:past:")]
+    roundups = lede.roundups(records, depths or {})
     for t in _report_days(weekdays):
         number = lede.depth(t["doc_id"], t["sent_id"], depths or {})
-        if number is None or number > LEDE_SENTENCES:
+        if number is None or number > LEDE_SENTENCES or \
+                (number > 1 and t["doc_id"] in roundups):
             continue
         spec = t["spec"]
 

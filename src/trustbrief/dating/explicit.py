@@ -91,12 +91,15 @@ def looks_ahead(sentence: str, start: int, vocab: timex.Vocabulary) -> bool:
 
 
 def _lede_weekdays(rows: Iterable[dict], depths: dict) -> dict[str, set[str]]:
-    """doc_id -> the weekdays its first sentences report as past ('on Monday')."""
+    """doc_id -> the weekdays its first sentences report as past ('on Monday'); below a
+    first sentence that looks back over a period only its own (lede.roundups)."""
     out: dict[str, set[str]] = {}
+    rows = list(rows)
+    roundups = lede.roundups(rows, depths)
     for t in rows:
         spec, number = str(t["spec"]), lede.depth(t["doc_id"], t["sent_id"], depths)
         if spec.startswith("weekday:past:") and number is not None \
-                and number <= LEDE_DATE_SENTENCES:
+                and number <= (1 if t["doc_id"] in roundups else LEDE_DATE_SENTENCES):
             out.setdefault(t["doc_id"], set()).add(spec.split(":")[2])
     return out
 

@@ -57,3 +57,28 @@ def depth(doc_id: str, sent_id: str, depths: dict[tuple[str, str], int]) -> int 
     """The sentence's lede depth; its number in the article when the depths are unknown."""
     found = depths.get((doc_id, sent_id))
     return found if found is not None else sentence_number(sent_id)
+
+
+# A first body sentence that frames the news by a week or more ('Mideast tensions escalated
+# further this week', 'in recent days', 'earlier this month') opens a roundup or a follow-up
+# of others' reports: a weekday below it ('Biden and Netanyahu spoke by phone Thursday') is
+# one event of the period, maybe days before the article, not the day's news.
+PERIOD_PREFIXES = ("relw:", "relm:", "rng:")
+
+
+def _looks_back_over_a_period(spec: str) -> bool:
+    """'this week', 'last week', 'earlier this month', 'in recent days' (not 'next week',
+    'later this week', 'in the coming days')."""
+    parts = str(spec).split(":")
+    if not str(spec).startswith(PERIOD_PREFIXES) or len(parts) < 2:
+        return False
+    offsets = [int(p) for p in parts[1:3] if p.lstrip("-").isdigit()]
+    return bool(offsets) and max(offsets) <= 0 and "after" not in parts
+
+
+def roundups(times: list[dict], depths: dict[tuple[str, str], int]) -> set[str]:
+    """The documents whose first body sentence looks back over a period (see above)."""
+    return {t["doc_id"] for t in times
+            if depth(t["doc_id"], t["sent_id"], depths) == 1
+            and _looks_back_over_a_period(t["spec"])}
+
