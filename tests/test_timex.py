@@ -315,3 +315,31 @@ def test_last_and_next_month_are_strictly_before_or_after(sentence, surface, anc
     assert (r.earliest, r.latest, r.precision) == (D(earliest), D(latest), "month")
     # with its year the cue says nothing more
     assert only("The plane was downed last December 2024.").spec == "ym:2024-12"
+
+
+@pytest.mark.parametrize("anchor, month, year", [
+    ("2024-10-15", "April", 2024),  # half a year either way: the past one
+    ("2024-10-15", "November", 2024),  # next month: still the nearest
+    ("2024-10-15", "February", 2025),  # four months ahead, eight back: ahead
+    ("2025-06-29", "February", 2025),
+])
+def test_a_bare_month_half_a_year_away_is_the_past_one(anchor, month, year):
+    expr = only(f"The government had sent a letter in {month}.")
+    r = timex.resolve_spec(expr.spec, D(anchor))
+    assert (r.earliest.year, r.earliest.month, r.precision) == (
+        year, timex.default_vocabulary().months[month.lower()], "month")
+
+
+@pytest.mark.parametrize("sentence, surface, month", [
+    ("Lawmakers blamed Russia for February cyberattack.", "February", 2),
+    ("The April letter asked for more aid.", "April", 4),
+])
+def test_a_month_naming_what_a_noun_tells_is_a_month(sentence, surface, month):
+    expr = only(sentence)
+    assert (expr.text, expr.spec) == (surface, f"m:{month:02d}")
+
+
+@pytest.mark.parametrize("sentence", ["Theresa May said it may rain.",
+                                      "Officials said June was hot."])
+def test_a_name_or_a_verb_is_no_month(sentence):
+    assert timex.find_time_expressions(sentence) == []

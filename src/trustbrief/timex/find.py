@@ -51,6 +51,8 @@ def _date_spec(m: re.Match, vocab: Vocabulary) -> str | None:
             return spec if is_valid_spec(spec) else None
     if g["my"]:
         return f"ym:{g['y3']}-{vocab.months[_key(g['m3'])]:02d}"
+    if g["mn"]:
+        return f"m:{vocab.months[_key(g['m5'])]:02d}"
     month = vocab.months[_key(g["m4"])]
     part = _month_part(g["cue"], vocab)
     if g["y4"]:  # the year says which month: 'last December 2024' is December 2024

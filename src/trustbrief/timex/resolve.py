@@ -79,10 +79,20 @@ def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+# A bare month as far ahead as back (half a year away) is the past one: news reports what
+# happened ('had sent a letter in April', read on 15 October, is this April, not next)
+PAST_MONTH_BIAS_DAYS = 31
+
+
 def _nearest_year_month(month: int, anchor: dt.date) -> int:
-    """Year putting mid-month nearest the anchor ('in July' read in October -> this July)."""
+    """Year putting mid-month nearest the anchor ('in July' read in October -> this July), a
+    month in the past counting PAST_MONTH_BIAS_DAYS nearer than it is."""
     years = (anchor.year - 1, anchor.year, anchor.year + 1)
-    return min(years, key=lambda y: (abs((dt.date(y, month, 15) - anchor).days), -y))
+
+    def distance(year: int) -> int:
+        days = (dt.date(year, month, 15) - anchor).days
+        return days if days >= 0 else -days - PAST_MONTH_BIAS_DAYS
+    return min(years, key=lambda y: (distance(y), y))
 
 
 def _strict_year_month(month: int, which: str, anchor: dt.date) -> int:

@@ -212,7 +212,8 @@ def _trigger_kinds(words_by_kind: dict[str, set[str]]) -> dict[str, tuple[str, .
 def load_vocabulary(data_dir: Path | str = DEFAULT_DATA_DIR) -> Vocabulary:
     """Read and validate data/time_expressions.yaml, compile one pattern per kind."""
     path = Path(data_dir) / VOCABULARY_FILE
-    raw = require_keys(path, "top level", load_yaml(path), SECTIONS)
+    raw = require_keys(path, "top level", load_yaml(path), SECTIONS,
+                       ["month_modifier_leads", "month_names_also_words"])
 
     months, month_forms, full_months = _months(path, raw["months"])
     weekdays, weekday_forms = _weekdays(path, raw["weekdays"])
@@ -235,6 +236,8 @@ def load_vocabulary(data_dir: Path | str = DEFAULT_DATA_DIR) -> Vocabulary:
     lists = {name: _str_list(path, name, raw[name])
              for name in ("future_cues", "future_clause_cues", "day_parts", "duration_leads",
                           "ago_words", "lookahead_words", "count_nouns")}
+    for name in ("month_modifier_leads", "month_names_also_words"):
+        lists[name] = _str_list(path, name, raw.get(name) or [])
 
     all_numbers = {**numbers, **articles}
     patterns = _compile_patterns(
@@ -242,7 +245,10 @@ def load_vocabulary(data_dir: Path | str = DEFAULT_DATA_DIR) -> Vocabulary:
         abbreviations=[m for m in month_forms if m not in full_months],
         weekday_forms=weekday_forms, modifiers=modifiers, month_cues=month_cues,
         numbers=numbers, articles=articles, vague=vague, units=units,
-        count_words=count_words, approximators=approximators, relative=relative, **lists)
+        count_words=count_words, approximators=approximators, relative=relative,
+        month_modifier=_month_modifier(full_months, lists.pop("month_modifier_leads"),
+                                       lists.pop("month_names_also_words")),
+        **{k: v for k, v in lists.items() if k != "future_clause_cues"})
     future_clause = re.compile(rf"(?i)(?<![\w'])(?:{_alternation(lists['future_clause_cues'])})"
                                r"(?!\w)")
     future_lead = re.compile(rf"(?i)(?<![\w'])(?:{_alternation(lists['future_cues'])})\s*$")
@@ -264,11 +270,22 @@ def load_vocabulary(data_dir: Path | str = DEFAULT_DATA_DIR) -> Vocabulary:
                       trigger_kinds=trigger_kinds)
 
 
+def _month_modifier(full_month_forms, leads, also_words) -> str:
+    """The form of a month naming what a noun tells ('blamed X for February cyberattack',
+    'the April letter'): after one of `leads`, before a lower-case word; never a month name
+    that is also a word ('May'). One look-behind per lead: each is of fixed width."""
+    months = _alternation(_capitalized_forms([m for m in full_month_forms
+                                              if m not in set(also_words)]))
+    if not leads or not months:
+        return "(?P<mn>(?!)(?P<m5>))"
+    after = "|".join(rf"(?<=\b(?i:{re.escape(w)}) )" for w in leads)
+    return rf"(?P<mn>(?:{after})(?P<m5>{months})(?= [a-z]))"
+
+
 def _compile_patterns(*, full_month_forms, abbreviations, weekday_forms, modifiers, month_cues,
                       numbers, articles, vague, units, count_words, approximators, relative,
-                      future_cues, future_clause_cues, day_parts, duration_leads, ago_words,
-                      lookahead_words, count_nouns) -> dict[str, re.Pattern]:
-    del future_clause_cues  # used by the clause check, not by the patterns
+                      future_cues, day_parts, duration_leads, ago_words,
+                      lookahead_words, count_nouns, month_modifier) -> dict[str, re.Pattern]:
     mon = "|".join([_alternation(_capitalized_forms(full_month_forms)),
                     rf"(?:{_alternation(_capitalized_forms(abbreviations))})\.?"])
     mon_full = _alternation(_capitalized_forms(full_month_forms))
@@ -290,6 +307,7 @@ def _compile_patterns(*, full_month_forms, abbreviations, weekday_forms, modifie
         rf"(?P<m2>{mon})(?!\w)(?:,?\s+(?P<y2>{year}))?)",
         rf"(?P<my>(?<!\w)(?P<m3>{mon}),?\s+(?P<y3>{year}))",
         rf"(?P<cm>(?<!\w)(?P<cue>(?i:{cues}))(?P<m4>{mon_full})(?!\w)(?:,?\s+(?P<y4>{year}))?)",
+        month_modifier,
     ])
     mods = _alternation(modifiers)
     weekday = (rf"(?P<fut>(?<!\w)(?i:{_alternation(future_cues)})\s+)?"
