@@ -11,6 +11,7 @@ from trustbrief.extract.ascribed import apply_ascriptions
 from trustbrief.extract.lexicons import MEASURE_KINDS, Lexicons
 from trustbrief.extract.mention_roles import mention_roles
 from trustbrief.extract.syntax import factuality_of, token_at
+from trustbrief.extract.time_scope import in_scope, scoped_times
 from trustbrief.extract.vocabulary import DEPENDENCY_TRIGGER
 
 
@@ -85,7 +86,7 @@ def _nearest_lanes(text, times, spans, clauses) -> dict[str, str]:
         clause = _clause_of(t["start"], clauses)
         near = []
         for s, e, lane in spans:
-            if not clause[0] <= s < clause[1]:
+            if not clause[0] <= s < clause[1] or not in_scope(t, s):
                 continue
             if e <= t["start"]:
                 near.append((t["start"] - e, lane))
@@ -119,7 +120,7 @@ def _governing(times, clause, span, lanes, measures: bool):
     for t in times:
         if (t["kind"] in MEASURE_KINDS) != measures or not clause[0] <= t["start"] < clause[1]:
             continue
-        if lanes.get(t["time_id"]) != lane:
+        if lanes.get(t["time_id"]) != lane or not in_scope(t, start):
             continue
         dist = start - t["end"] if t["end"] <= start else max(0, t["start"] - end)
         if best_dist is None or dist < best_dist:
@@ -162,6 +163,7 @@ def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexi
     event_types = lex.event_types
     spans = [(start, end, event_types[kind[0]].lane) for start, end, _, kind, _ in matches]
     facts = lex.reader.factualities(parsed) if parsed is not None else {}
+    times = scoped_times(parsed, times)
     lanes = _nearest_lanes(text, times, _told_as_done(spans, parsed, facts), clauses) \
         if times else {}
     sent_types = None  # actor types in the sentence, for event types that require one
