@@ -503,3 +503,15 @@ def test_timeline_lanes_are_headed_by_what_they_hold_and_an_actorless_operation_
     assert "third-party actions" not in spec.replace('"lane": "third-party actions"', "")
     drawn = charts_timeline.timeline_layout(frame, "2024-07-01", "2024-10-31").points
     assert drawn.set_index("event_id").loc["e090", "notice"] == "unknown"
+
+
+def test_an_event_dated_to_a_month_is_shown_as_the_month_never_a_day():
+    """'sent a letter in April': the timeline's date text names the month, not 1 April."""
+    from trustbrief.brief.views.events import date_text, event_frame
+
+    events = pd.DataFrame([{"event_id": "e1", "label": "Letter", "date": "2024-04-01",
+                            "date_earliest": "2024-04-01", "date_latest": "2024-04-30",
+                            "date_precision": "month", "date_basis": "explicit",
+                            "event_type": "demand", "lane": "contacts", "operation": False}])
+    row = event_frame(events).iloc[0]
+    assert date_text(row) == "April 2024; explicit, month"

@@ -692,9 +692,10 @@ def test_a_time_expression_dates_the_act_told_first_not_its_topic(rules):
     assert dates["phone_call"] == "2024-08-21" and dates["airstrike"] == "2024-08-19"
 
 
-def test_a_week_or_month_alone_dates_no_event(rules):
-    """'met in September' says when it was talked about, not a day: the event stays open;
-    a day from another article dates it, and the month range does not widen it."""
+def test_a_month_alone_dates_an_event_to_the_month_and_a_day_beats_it(rules):
+    """'spoke in September' gives no day: the event is dated to the month (an honest range,
+    precision 'month'), a week or a relative span not at all; a day from another article
+    dates it, and the month range does not widen it."""
     docs = docs_frame([("d1", "A", "2024-10-08", ""), ("d2", "B", "2024-09-13", "")])
     month = mention("d1", 1, "phone_call", "Joe Biden", ["Benjamin Netanyahu"],
                     lo="2024-09-01", hi="2024-09-30", basis="explicit",
@@ -702,7 +703,14 @@ def test_a_week_or_month_alone_dates_no_event(rules):
     out = events.build_events(found_frames([month]), docs, None, EVENT_TYPES, rules=rules,
                               gazetteer=GAZETTEER, focus=FOCUS)
     ev = out["events"]
-    assert len(ev) == 1 and ev.iloc[0]["date_earliest"] == "" and ev.iloc[0]["date"] == ""
+    assert len(ev) == 1
+    assert (ev.iloc[0]["date_earliest"], ev.iloc[0]["date_latest"],
+            ev.iloc[0]["date_precision"]) == ("2024-09-01", "2024-09-30", "month")
+    week = dict(month, date_earliest="2024-09-02", date_latest="2024-09-08", basis="relative",
+                date_basis="relative")
+    out = events.build_events(found_frames([week]), docs, None, EVENT_TYPES, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)
+    assert out["events"].iloc[0]["date_earliest"] == ""
     day = mention("d2", 2, "phone_call", "Joe Biden", ["Benjamin Netanyahu"], "2024-09-12",
                   basis="relative", text="Biden spoke with Netanyahu on Thursday")
     out = events.build_events(found_frames([month, day]), docs, None, EVENT_TYPES,
@@ -1033,3 +1041,19 @@ def test_the_general_word_for_an_act_joins_its_specific_mention_in_one_sentence(
     blasts = out[out["event_type"] == "sabotage_detonation"].iloc[0]
     assert blasts["n_mentions"] == 2
     assert out[out["event_type"] == "attack"].iloc[0]["agent"] == "Hezbollah"
+
+
+def test_a_stated_month_outside_an_events_days_is_another_occurrence(rules):
+    """'had also sent a letter to Israel in April', told in an article about the October
+    letter: a month that does not hold the dated event's days is another event."""
+    docs = docs_frame([("d1", "A", "2024-10-15", "")])
+    october = mention("d1", 1, "phone_call", "Joe Biden", ["Benjamin Netanyahu"],
+                      "2024-10-13", text="Biden spoke with Netanyahu on Sunday")
+    april = mention("d1", 5, "phone_call", "Joe Biden", ["Benjamin Netanyahu"],
+                    lo="2024-04-01", hi="2024-04-30", basis="explicit",
+                    text="Biden had also spoken with Netanyahu in April")
+    out = events.build_events(found_frames([october, april]), docs, None, EVENT_TYPES,
+                              rules=rules, gazetteer=GAZETTEER, focus=FOCUS)
+    got = sorted(zip(out["events"]["date_earliest"], out["events"]["date_precision"],
+                     strict=True))
+    assert got == [("2024-04-01", "month"), ("2024-10-13", "day")]

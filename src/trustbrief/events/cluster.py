@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from trustbrief.events.document_parties import join_places_to_document_parties
 from trustbrief.events.label_rules import Group, LabelRules
 from trustbrief.events.one_act import join_doers_to_deeds, join_members_to_persons
-from trustbrief.events.records import CREATING, Rec, memoized, precise
+from trustbrief.events.records import CREATING, Rec, memoized, precise, stated_month
 
 PLACE_TYPES = ("place", "state")
 # A lede dated only by its publication ('reported') is an upper bound: news retold within
@@ -143,8 +143,14 @@ def _cluster_block(recs: list[Rec], kinds: Mapping[str, dict], key: str) -> list
         return _split_by_agent(undated, group)
     starts = [min(r.lo for r in seg) for seg in segments]
     ends = [max(r.hi for r in seg) for seg in segments]
+    months: dict[tuple[int, int], list[Rec]] = {}
     for r in undated:
-        segments[_segment_for(r, starts, ends)].append(r)
+        if stated_month(r) and not any(s <= r.hi and r.lo <= e for s, e in zip(starts, ends,
+                                                                               strict=True)):
+            months.setdefault((r.lo, r.hi), []).append(r)  # another month: another occurrence
+        else:
+            segments[_segment_for(r, starts, ends)].append(r)
+    segments += months.values()
     return [part for seg in segments for part in _split_by_agent(seg, group)]
 
 

@@ -20,6 +20,7 @@ from trustbrief.events.records import (
     _evidence,
     _ranked,
     day_text,
+    stated_month,
     truthy,
 )
 from trustbrief.tables import cell_text
@@ -39,8 +40,8 @@ def best_date(recs: list[Rec], known: Iterable[tuple[int, int]] = ()
     known = list(known)
     dated = [r for r in recs if r.lo is not None]
     precise = [r for r in dated if r.hi - r.lo < VAGUE_SPAN_DAYS]
-    if not precise:  # no date, or only weeks and months: an open event, not a point
-        return None, None, "open", []
+    if not precise:  # no day: a month the text names, else an open event, not a point
+        return _stated_month(dated)
     tier = min(BASIS_RANK.get(r.basis, 9) for r in precise)
     voters = [r for r in precise if BASIS_RANK.get(r.basis, 9) == tier]
     los = sorted(r.lo for r in voters)
@@ -61,11 +62,25 @@ def best_date(recs: list[Rec], known: Iterable[tuple[int, int]] = ()
     return lo, hi, basis, disagree
 
 
+def _stated_month(dated: list[Rec]) -> tuple[int | None, int | None, str, list[Rec]]:
+    """The calendar month the text states for an event it gives no day ('sent a letter in
+    April', 'the February cyberattack'): the month most of its mentions name, the earliest on
+    a tie; an honest month range, never a day. A week or a relative span ('in recent months')
+    dates nothing."""
+    months = [(r.lo, r.hi) for r in dated if stated_month(r)]
+    if not months:
+        return None, None, "open", []
+    lo, hi = min(set(months), key=lambda m: (-months.count(m), m))
+    return lo, hi, "explicit", []
+
+
 def _gives_date(r: Rec, lo: int | None, hi: int | None) -> bool:
     """The mention's own range is precise and overlaps the event's date: it is what dates
-    the event ('over the last few weeks' does not, though it is a relative date)."""
-    return lo is not None and r.lo is not None and r.hi - r.lo < VAGUE_SPAN_DAYS and \
-        r.lo <= hi and lo <= r.hi
+    the event ('over the last few weeks' does not, though it is a relative date), or it
+    names the month that dates an event told with no day."""
+    if lo is None or r.lo is None:
+        return False
+    return (r.hi - r.lo < VAGUE_SPAN_DAYS and r.lo <= hi and lo <= r.hi) or (r.lo, r.hi) == (lo, hi)
 
 
 def precision_of(lo: int | None, hi: int | None) -> str:

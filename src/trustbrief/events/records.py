@@ -355,3 +355,13 @@ def _evidence(recs: list[Rec], gives_date=None, agent: str = "") -> Rec:
 def precise(r: Rec) -> bool:
     """The mention is dated to a span narrower than VAGUE_SPAN_DAYS (it can date an event)."""
     return r.lo is not None and r.hi - r.lo < VAGUE_SPAN_DAYS
+
+
+def stated_month(r: Rec) -> bool:
+    """The mention is dated by a calendar month its text names ('in April', explicit): an
+    honest month range, which can date an event told with no day."""
+    if r.basis != "explicit" or r.lo is None or r.hi is None:
+        return False
+    first, last = dt.date.fromordinal(r.lo), dt.date.fromordinal(r.hi)
+    return first.day == 1 and (first.year, first.month) == (last.year, last.month) and \
+        (last + dt.timedelta(days=1)).day == 1

@@ -62,7 +62,9 @@ def event_labels(events: pd.DataFrame | None) -> dict[str, str]:
 
 
 def date_text(row) -> str:
-    if row.ranged and row["first"] is not None and row["last"] is not None:
+    if row.date_precision == "month" and row["first"] is not None:
+        text = f"{row['first']:%B %Y}"  # a month the articles name: no day to pick
+    elif row.ranged and row["first"] is not None and row["last"] is not None:
         text = f"{day_label(row['first'])} – {day_label(row['last'])} (best {day_label(row.day)})"
     else:
         text = day_label(row.day)
