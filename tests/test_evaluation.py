@@ -107,7 +107,8 @@ def test_events_match_on_date_window_and_keywords():
         {"event_id": "e2", "date": "2024-08-21", "date_earliest": "", "date_latest": "",
          "label": "B calls", "evidence": "They spoke by phone on Wednesday.", "actors": "",
          "notice": ""},
-        # right words, but a vague two-week range: not the right date
+        # right words, but a vague two-week range: not the right date (not found by it),
+        # though an honest range of a real event (precision counts it)
         {"event_id": "e3", "date": "2024-08-20", "date_earliest": "2024-08-20",
          "date_latest": "2024-09-03", "label": "phone call", "evidence": "", "actors": "",
          "notice": ""},
@@ -129,7 +130,7 @@ def test_events_match_on_date_window_and_keywords():
     assert per_gold.loc["call", "event_ids"] == "e1;e2"
     assert summary["events_found"] == Score(2, 3)
     assert summary["fragments"] == 1.5
-    assert summary["precision"] == Score(3, 5)
+    assert summary["precision"] == Score(4, 5)
     assert summary["notice_right"] == Score(1, 1)
     assert set(pairs["event_id"]) == {"e1", "e2", "e4"}
 
@@ -292,3 +293,26 @@ def test_an_event_whose_sentence_tells_another_is_a_fragment_of_the_one_its_labe
     assert per_gold.loc["call", "event_ids"] == "e1;e2"  # both found through their sentence
     assert per_gold["fragments"].to_dict() == {"call": 1, "raids": 1}
     assert summary["fragments"] == 1.0
+
+
+def test_an_honest_month_of_a_real_event_is_precise_but_does_not_find_it():
+    """'met in September' for a summit of 31 Aug - 1 Sep: a real event with an honest month
+    range counts for precision, not as found; a month of another event, or a wider range,
+    counts for neither."""
+    gold = GoldCorpus("invented", Path("invented"), pd.DataFrame(), pd.DataFrame([
+        {"key": "summit", "date": "2025-08-31", "date_latest": "2025-09-01",
+         "agent": "Chad", "keywords": "summit", "notice": ""},
+    ]))
+    def event(event_id, lo, hi, evidence):
+        return {"event_id": event_id, "date": lo, "date_earliest": lo, "date_latest": hi,
+                "label": "", "agent": "Chad", "agent_side": "Chad", "evidence": evidence,
+                "actors": "", "notice": ""}
+    predicted = pd.DataFrame([
+        event("e1", "2025-09-01", "2025-09-30", "They met in September at the summit"),
+        event("e2", "2025-05-01", "2025-05-31", "They met in May at the summit"),
+        event("e3", "2025-07-01", "2025-09-30", "They met at the summit this summer"),
+        event("e4", "2025-09-01", "2025-09-30", "They traded in September"),
+    ])
+    per_gold, _, summary = score_events(gold, predicted)
+    assert not per_gold["found"].any()
+    assert summary["precision"] == Score(1, 4)
