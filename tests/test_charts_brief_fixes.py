@@ -515,3 +515,4 @@ def test_an_event_dated_to_a_month_is_shown_as_the_month_never_a_day():
                             "event_type": "demand", "lane": "contacts", "operation": False}])
     row = event_frame(events).iloc[0]
     assert date_text(row) == "April 2024; explicit, month"
+    assert (row["first"].day, row["day"].day, row["last"].day) == (1, 15, 30)  # mark mid-month

@@ -29,6 +29,11 @@ def event_frame(events: pd.DataFrame | None) -> pd.DataFrame:
     out["day"] = out["date"].map(to_date)
     out["first"] = [to_date(e) or d for e, d in zip(out["date_earliest"], out["day"], strict=True)]
     out["last"] = [to_date(e) or d for e, d in zip(out["date_latest"], out["day"], strict=True)]
+    # an event dated to a month has no day: its mark sits mid-month, on its month's bar
+    month = (out["date_precision"] == "month") & out["first"].notna() & out["last"].notna()
+    out.loc[month, "day"] = [f + (la - f) / 2 for f, la in zip(out.loc[month, "first"],
+                                                              out.loc[month, "last"],
+                                                              strict=True)]
     is_op = out["operation"].map(truthy)
     lane = out["lane"].where(out["lane"] != "", None)
     out["lane"] = lane.fillna(is_op.map({True: "operations", False: "reporting"}))
