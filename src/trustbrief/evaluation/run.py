@@ -77,13 +77,19 @@ def extract_corpus(gold: GoldCorpus, data_dir: Path, with_urls: bool = True,
     day after the dating stage, so event scores show what extraction reaches if dating were
     perfect - an upper bound that separates extraction errors from dating errors."""
     from trustbrief import pipeline
+    from trustbrief.knowledge.inferred_story import story_for_folder
     from trustbrief.knowledge.story import story_for_articles
+    from trustbrief.knowledge.world import load_world
 
     started = time.perf_counter()
-    story = story_for_articles(data_dir, gold.articles)
+    story, how = story_for_articles(data_dir, gold.articles), ""
     if story is None:
-        log.warning("%s: no story in %s/stories/ has this articles folder; extracting with "
-                    "the default story's pair", gold.name, data_dir)
+        story, how = story_for_folder(data_dir, gold.articles, load_world(data_dir), gold.name)
+        log.warning("%s: no story in %s/stories/ has this articles folder; its articles are "
+                    "about %s: extracting with %s", gold.name, data_dir,
+                    " and ".join(story.pair) if story else "no two countries",
+                    f"the story {story.name!r}" if how == "declared" else
+                    "a story inferred from them" if story else "the default story")
     with _quiet(log):
         knowledge = pipeline.Knowledge(data_dir, story)
         if with_urls and "url" in gold.documents.columns:
@@ -91,6 +97,7 @@ def extract_corpus(gold: GoldCorpus, data_dir: Path, with_urls: bool = True,
         with _gold_publication_dates(gold) if oracle_dates else contextlib.nullcontext():
             tables = pipeline.run(gold.articles, data_dir, knowledge=knowledge)
     name = story.name if story is not None else ""
+    name += f" ({how} story of the pair its articles name)" if how else ""
     return tables, time.perf_counter() - started, name
 
 
