@@ -76,3 +76,22 @@ def test_a_titled_person_sharing_a_listed_persons_surname_composes(tmp_path):
     assert kb.titled == ({"name": "Kenji Morita", "side": "Japan", "role": "foreign_minister",
                           "aliases": ["Kenji Morita"]},)
     assert "Kenji Morita" in kb.lexicons.actors
+
+
+def test_the_cheap_lowered_test_misses_no_case_blind_match():
+    """titled_people skips a text whose lowered form holds no qualified title; re.IGNORECASE
+    reads a few letters as ASCII letters that str.lower() leaves alone ('ſ' as 's'): exactly
+    the ones ODD_CASE lets through, and such a text still finds its person."""
+    import re
+    import string
+
+    from trustbrief.knowledge.titled_people import ODD_CASE
+
+    ascii_letter = re.compile("(?i)[a-z]")
+    unlowered = {c for c in map(chr, range(0x80, 0x110000))
+                 if ascii_letter.fullmatch(c) and c.lower() not in string.ascii_lowercase}
+    assert unlowered == set(ODD_CASE.pattern.strip("[]"))
+    assert _found("Japane\u017fe Foreign Minister Kenji Morita said.") == [
+        {"name": "Kenji Morita", "side": "Japan", "role": "foreign_minister"}]
+    assert _found("JAPANESE FOREIGN MINISTER Kenji Morita said.") == [
+        {"name": "Kenji Morita", "side": "Japan", "role": "foreign_minister"}]

@@ -209,7 +209,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     try:
         stories = load_stories(args.data)
         for story in stories.values() or [None]:
-            Knowledge(args.data, story)  # every story with the shared knowledge
+            _ = Knowledge(args.data, story).lexicons  # every story with the shared knowledge
             if story is not None and (story.briefs or story.companion("briefs.yaml")):
                 story_briefs(story)
     except DataFileError as exc:

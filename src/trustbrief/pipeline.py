@@ -39,7 +39,7 @@ class Knowledge:
     data_dir/stories/ is used; a data folder without stories keeps every file at its top."""
 
     def __init__(self, data_dir: Path | str, story: Story | None = None):
-        from trustbrief import corpus, dating, events, extract, metrics, timex
+        from trustbrief import corpus, dating, events, metrics, timex
 
         data_dir = Path(data_dir)
         self.story = story if story is not None else find_story(data_dir)
@@ -51,7 +51,8 @@ class Knowledge:
         self.sidecar = _optional(corpus.load_sidecar, files, "sources.csv",
                                  pd.DataFrame(columns=corpus.SIDECAR_COLUMNS))
         self.sidecar_file = _shown_path(files / "sources.csv")  # as warnings name it
-        self.lexicons = extract.load_lexicons(data_dir, self._gazetteer(data_dir))
+        self._composed = self._gazetteer(data_dir)
+        self._lexicons = None  # compiled when first read: after the titled people are known
         self.deadline_words = dating.load_deadline_words(data_dir)
         self.named_days = dating.load_named_days(data_dir)
         self.incident_words = dating.load_incident_words(data_dir)
@@ -64,6 +65,16 @@ class Knowledge:
         self.goldstein = metrics.load_goldstein(data_dir)
 
     @property
+    def lexicons(self):
+        """What extraction reads (extract.Lexicons), for the story's actors and the people
+        learnt so far (learn_titled_people)."""
+        if self._lexicons is None:
+            from trustbrief import extract
+
+            self._lexicons = extract.load_lexicons(self.data_dir, self._composed)
+        return self._lexicons
+
+    @property
     def focus(self) -> tuple[str, str] | None:
         return self.story.pair if self.story is not None else None
 
@@ -72,37 +83,42 @@ class Knowledge:
             return None
         from trustbrief.knowledge.story import story_gazetteer
 
-        self._composed = story_gazetteer(data_dir, self.story)
-        return self._composed
+        return story_gazetteer(data_dir, self.story)
 
 
-    def learn_titled_people(self, texts) -> None:
+    def learn_titled_people(self, texts, doc_ids=None, cache: Path | str | None = None
+                            ) -> None:
         """Add the people the articles name with a qualified title ('Japanese Foreign Minister
         Kenji Morita') to the story's actors (knowledge.titled_people): their surname, their
         side and their role channel then hold in every article. Recomposes the gazetteer, the
-        lexicons and the channels only when the people found change."""
+        lexicons and the channels only when the people found change. With `doc_ids` (each
+        text's document) and a `cache` folder, what each document holds is remembered between
+        runs (trustbrief.titled_memo)."""
         if self.story is None:
             return
-        from trustbrief import extract, metrics
+        from trustbrief import metrics
         from trustbrief.knowledge import load_yaml
         from trustbrief.knowledge.story import _taken_forms, compose_gazetteer
-        from trustbrief.knowledge.titled_people import titled_people
+        from trustbrief.knowledge.titled_people import TitleScan, people_named
         from trustbrief.knowledge.world import load_world
+        from trustbrief.titled_memo import document_matches
 
         world = load_world(self.data_dir)
         base = compose_gazetteer(load_yaml(self.data_dir / "gazetteer.yaml"), world, self.story)
         filled = frozenset((str(a.get("side")), str(r).replace(" ", "_"))
                            for a in base["actors"] if a.get("type") == "person"
                            for r in a.get("roles") or [])
-        people = tuple(titled_people(texts, world, self.story.pair, _taken_forms(base["actors"]),
-                                     filled))
+        scan = TitleScan(world, self.story.pair)
+        matches = (scan.matches(texts) if cache is None or doc_ids is None
+                   else document_matches(scan, doc_ids, texts, cache))
+        people = tuple(people_named(matches, _taken_forms(base["actors"]), filled))
         if people == self.titled:
             return
         self.titled = people
         story = dataclasses.replace(self.story, actors=(*self.story.actors, *people))
         self._composed = compose_gazetteer(load_yaml(self.data_dir / "gazetteer.yaml"), world,
                                            story)
-        self.lexicons = extract.load_lexicons(self.data_dir, self._composed)
+        self._lexicons = None
         self.channels = self._channels(metrics.load_channels(self.data_dir))
 
     def _channels(self, shared):
@@ -192,7 +208,8 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
     documents, sentences = stage("corpus", corpus.build_corpus, raw, kb.rules, kb.sidecar,
                                  kb.sidecar_file, cache=record_cache)
     _checked({"documents": documents, "sentences": sentences})
-    kb.learn_titled_people(sentences["text"])
+    kb.learn_titled_people(sentences["text"], sentences["doc_id"],
+                           Path(record_cache) / "titled" if record_cache else None)
     # time expressions are found inside extraction, document by document in its workers
     found = stage("extract", extract.extract, sentences, documents, kb.lexicons,
                   vocabulary=kb.vocabulary, parse_cache=parse_cache, row_cache=row_cache,
