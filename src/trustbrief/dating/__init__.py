@@ -37,6 +37,9 @@ Clues (each is a predicate over candidate publication days):
   deadline' -> its day or the next), data/deadlines.yaml (dating.deadlines).
 - named day: 'coinciding with Election Day in the U.S.': a day a country's calendar names,
   placed like a printed date (data/named_days.yaml, dating.named_days).
+- news: the event a dated article's lede reports without a day happened on its day or the
+  day before; another article's mention of it with its own relative day ('met on Thursday')
+  is placed by it, never one without a day (dating.news).
 - incident: an incident named by a word ('Wednesday's crash', 'two days after the plane
   crashed', 'the downing ... last week'), placed against the one day the corpus's dated
   sentences give that kind of incident (data/incidents.yaml, dating.incidents).

@@ -118,6 +118,9 @@ def _readings(spec: str, anchor: dt.date) -> list[timex.Resolved]:
                                        latest=shifted.latest - ONE_DAY)]
 
 
+relative_holds = _relative_holds  # public name for the other dating modules
+
+
 def _explicit_after(spec: str) -> Callable[[dt.date], bool]:
     def holds(anchor: dt.date) -> bool:
         r = timex.resolve_spec(spec, anchor)

@@ -31,8 +31,7 @@ import pandas as pd
 
 from trustbrief import timex
 from trustbrief.dating.chronology import iso_or_none
-from trustbrief.dating.clues import DATED_BASES, Clue, SentenceTimes
-from trustbrief.dating.clues import _relative_holds as relative_holds
+from trustbrief.dating.clues import DATED_BASES, Clue, SentenceTimes, relative_holds
 from trustbrief.dating.pinned import _pinned_day as pinned_day
 from trustbrief.knowledge import DataFileError, load_yaml
 from trustbrief.tables import frame_records

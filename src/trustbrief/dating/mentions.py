@@ -19,6 +19,7 @@ from trustbrief.dating.clues import (
     governing_times,
     pinned_index,
 )
+from trustbrief.dating.news import lede_news_pins, news_clues
 from trustbrief.dating.pinned import pinned_from_dated_documents
 from trustbrief.dating.recurring import named_weekdays
 from trustbrief.tables import frame_records, native_list, str_column
@@ -71,23 +72,28 @@ def _same_day_anaphora(mentions: list[dict], by_sentence: dict, claimed: dict) -
 
 
 # 'The call ...', 'This conversation ...', 'The meeting ...' opening one of the first body
-# sentences: the contact the lede reported, named again by a definite noun
+# sentences: the contact the lede reported, named again by a definite noun; or the lede's
+# words named again with where they were said ('X made the statement during a meeting')
 NEWS_REFERENCE = re.compile(r"^\W*(?:the|this|that)\s+(?:(?:tele)?phone\s+|video\s+)?"
-                            r"(?:call|conversation|meeting|talks)\b", re.IGNORECASE)
+                            r"(?:call|conversation|meeting|talks)\b"
+                            r"|\b(?:made|gave|delivered|issued)\s+(?:the|these|those|his|her|"
+                            r"their)\s+(?:statement|remarks|comments|announcement)\b",
+                            re.IGNORECASE)
 NEWS_REFERENCE_DEPTH = 4  # how far below the lede a sentence may refer back to its news
 
 
 def _news_reference(mentions: list[dict], by_sentence: dict, claimed: dict,
                     depths: dict) -> None:
-    """A sentence near the top that opens by naming the lede's contact again ('The
-    conversation was the first time X and Y had spoken since August') and names no day
+    """A sentence near the top (the lede's second one or the two below) that names the lede's
+    news again ('The conversation was the first time X and Y had spoken since August'; 'X
+    made the statement during a meeting with Y') and names no day
     itself is dated by the one day the lede names (the day extract gave the lede's own
     event, when it names two): its mentions take that day as theirs."""
     for m in mentions:
         key = (m["doc_id"], m["sent_id"])
         depth = lede.depth(m["doc_id"], m["sent_id"], depths)
-        if depth is None or not LEDE_SENTENCES < depth <= NEWS_REFERENCE_DEPTH \
-                or not NEWS_REFERENCE.match(m["text"] or "") \
+        if depth is None or not 1 < depth <= NEWS_REFERENCE_DEPTH \
+                or not NEWS_REFERENCE.search(m["text"] or "") \
                 or any(str(t["spec"]).startswith(DAY_SPECS) for t in by_sentence.get(key, [])):
             continue
         day = _lede_day(m["doc_id"], by_sentence, claimed, depths)
@@ -207,11 +213,13 @@ def collect_clues(documents: pd.DataFrame, found: dict, chronology: pd.DataFrame
     times = _sentence_times(found, mentions, depths)
     pinned = pinned_index(pinned_from_chronology(chronology)
                            + pinned_from_dated_documents(mentions, times, documents))
+    news = lede_news_pins(found.get("mentions"), found.get("time_expressions"), documents,
+                          depths or {})
     weekdays = named_weekdays(mentions, lambda m: [
         t["spec"] for t, weight in governing_times(m, times, _any_spec) if weight == 1])
     per_doc: dict[str, list[Clue]] = {}
     for m in mentions:
         if doc_ids is None or m["doc_id"] in doc_ids:
             per_doc.setdefault(m["doc_id"], []).extend(
-                clues_for_mention(m, times, pinned, weekdays))
+                clues_for_mention(m, times, pinned, weekdays) + news_clues(m, times, news))
     return {doc: dedupe(clues) for doc, clues in per_doc.items()}

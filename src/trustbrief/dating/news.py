@@ -1,0 +1,73 @@
+"""The news of a dated article: the event its lede reports without a day happened on the
+article's day or the day before.
+
+News leads with the day's news; when the first body sentence reports an event of two
+parties without naming its day ('X and Y met in Dushanbe', 'X apologised to Y'), the event
+is of the article's day, or of the day before for a story filed late or published the next
+morning. Another article that reports the same event with its own relative day ('met on
+Thursday') is placed by it like by any pinned event. It never bounds an article that reports
+the event without a day: the parties may have had such an event before (a statement, a
+call), and one pinned by a lede is no proof the other article reports this one. A lede
+naming any time (a day, a week, 'had' of an older event) is left to the rules that read it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pandas as pd
+
+from trustbrief import timex
+from trustbrief.dating import lede
+from trustbrief.dating.chronology import Pinned, actor_list, iso_or_none
+from trustbrief.dating.clues import Clue, SentenceTimes, governing_times, relative_holds
+from trustbrief.tables import frame_records
+
+NEWS_DEPTH = 1  # the first body sentence
+MIN_PARTIES = 2  # one party is one shared name, not one event (as dating.chronology)
+NEWS_LAG = dt.timedelta(days=1)
+DATED_BASES = ("stated", "html_meta", "url", "sidecar", "inferred")
+OLDER = re.compile(r"(?i)\b(?:had|previously|earlier|last|ago|since)\b")  # told as background
+COLUMNS = ("doc_id", "sent_id", "event_type", "actors", "time_id", "polarity", "text")
+
+
+def lede_news_pins(mentions: pd.DataFrame | None, times: pd.DataFrame | None,
+                   documents: pd.DataFrame, depths: dict) -> list[Pinned]:
+    """Pinned events from the undated lede events of the dated documents."""
+    if mentions is None or mentions.empty or not set(COLUMNS) <= set(mentions.columns):
+        return []
+    days = {row["doc_id"]: iso_or_none(row.get("published"))
+            for row in frame_records(documents, [c for c in ("doc_id", "published",
+                                                             "published_basis")
+                                                 if c in documents])
+            if row.get("published_basis") in DATED_BASES}
+    timed = set() if times is None or times.empty else \
+        set(zip(times["doc_id"].tolist(), times["sent_id"].tolist(), strict=True))
+    pins = []
+    for m in frame_records(mentions, list(COLUMNS)):
+        day = days.get(m["doc_id"])
+        parties = frozenset(actor_list(m["actors"]))
+        if day is None or len(parties) < MIN_PARTIES or m["polarity"] != "asserted" \
+                or m["time_id"] or (m["doc_id"], m["sent_id"]) in timed \
+                or OLDER.search(str(m["text"] or "")) \
+                or (lede.depth(m["doc_id"], m["sent_id"], depths) or NEWS_DEPTH + 1) > NEWS_DEPTH:
+            continue
+        pins.append(Pinned(f"{m['doc_id']}:{m['sent_id']}:news", m["event_type"], parties,
+                           None, day - NEWS_LAG, day, relative=True, from_article=True))
+    return pins
+
+
+def news_clues(m: dict, times: SentenceTimes, pins: list[Pinned]) -> list[Clue]:
+    """Relative clues of mention `m` (a record of dating.mentions) against the lede events
+    of other articles it matches: only its own relative day places it (see above)."""
+    matched = sorted({(p.first, p.last) for p in pins
+                      if not p.key.startswith(f"{m['doc_id']}:")
+                      and p.matches(m["event_type"], set(m["actors"]), m["text"])})
+    if len(matched) != 1:
+        return []  # none, or several events of the kind: no anchor
+    events = tuple(matched)
+    return [Clue(m["doc_id"], m["sent_id"], m["text"], "relative",
+                 relative_holds(t["spec"], events), events, (m["sent_id"], t["spec"], events))
+            for t, weight in governing_times(m, times, timex.is_anchor_relative)
+            if weight == 1]

@@ -1,0 +1,71 @@
+"""The news of a dated article (its lede's event without a day) happened on its day or the
+day before; another article that reports the event with its own relative day is placed by it,
+one that reports it without a day is not (trustbrief.dating.news), on invented articles."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from trustbrief import timex
+from trustbrief.dating import infer_publication_dates
+from trustbrief.dating.lede import lede_depths
+from trustbrief.dating.news import lede_news_pins
+
+DATED = {"a-s001": "President Arman Tal and President Boris Vek met in Lakeview."}
+LEDE = "President Arman Tal on Thursday admitted the failure of the radar for the first time."
+REFERENCE = "Tal made the statement during a meeting with Vek in Lakeview, the capital."
+MEETING = {"event_type": "meeting_visit", "actors": ["Arman Tal", "Boris Vek"],
+           "polarity": "asserted", "time_id": ""}
+
+
+def _tables(texts: dict[str, str], mentions: dict[str, dict]):
+    sentences = pd.DataFrame([{"doc_id": s.split("-")[0], "sent_id": s, "text": t,
+                               "start": i * 100} for i, (s, t) in enumerate(texts.items())])
+    times = timex.extract_time_expressions(sentences)
+    rows = [{"doc_id": s.split("-")[0], "sent_id": s, "text": texts[s], **m}
+            for s, m in mentions.items()]
+    return sentences, times, pd.DataFrame(rows)
+
+
+def _documents(published_a: str = "2025-10-09") -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": ["a", "b"], "file": ["a.txt", "b.txt"],
+                         "published": [published_a, ""],
+                         "published_basis": ["stated", "unknown"]})
+
+
+def _dated(texts, mentions, documents=None) -> pd.Series:
+    sentences, times, frame = _tables(texts, mentions)
+    out = infer_publication_dates(documents if documents is not None else _documents(),
+                                  {"mentions": frame, "time_expressions": times},
+                                  pd.DataFrame(), sentences=sentences)
+    return out.set_index("doc_id").loc["b"]
+
+
+def test_the_statement_made_at_the_dated_meeting_pins_the_article():
+    # 9 October 2025 is a Thursday: Thursday's meeting is the one article a reports
+    row = _dated({**DATED, "b-s001": LEDE, "b-s002": REFERENCE},
+                 {"a-s001": MEETING, "b-s002": {**MEETING, "actors": ["Arman Tal", "Boris Vek"]}})
+    assert (row["published"], row["published_latest"]) == ("2025-10-09", "2025-10-10")
+
+
+def test_a_lede_event_bounds_nothing_without_the_others_own_day():
+    row = _dated({**DATED, "b-s001": "Tal and Vek met in Lakeview to discuss the radar."},
+                 {"a-s001": MEETING, "b-s001": MEETING})
+    assert row["published"] == ""
+    assert row["published_earliest"] in ("", None) or row["published_earliest"] < "2025-10-08"
+
+
+def test_a_lede_telling_older_news_pins_nothing():
+    sentences, times, frame = _tables(
+        {"a-s001": "Tal and Vek had met in Lakeview before the summit."}, {"a-s001": MEETING})
+    assert lede_news_pins(frame, times, _documents(), lede_depths(sentences)) == []
+
+
+def test_a_lede_event_pins_the_day_and_the_day_before():
+    sentences, times, frame = _tables(DATED, {"a-s001": MEETING})
+    pins = lede_news_pins(frame, times, _documents(), lede_depths(sentences))
+    assert [(p.first.isoformat(), p.last.isoformat()) for p in pins] == \
+        [("2025-10-08", "2025-10-09")]
+    undated = _documents("")
+    undated.loc[0, "published_basis"] = "unknown"
+    assert lede_news_pins(frame, times, undated, lede_depths(sentences)) == []
