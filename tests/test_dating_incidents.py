@@ -15,7 +15,7 @@ from trustbrief.dating import infer_publication_dates
 from trustbrief.dating.incidents import incident_clues, load_incident_words
 from trustbrief.knowledge import DataFileError
 
-DATED = "A passenger jet crashed on March 12, 2025, near the port, officials said."
+DATED = "A Lakeair passenger jet crashed on March 12, 2025, near Portview, Norland officials said."
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def _days(clues, start=dt.date(2025, 3, 1), days=60) -> list[dt.date]:
 def test_a_weekday_before_the_word_dates_the_incident(words):
     # 12 March 2025 is a Wednesday
     documents, times, sentences = _corpus({
-        "a": DATED, "b": "Flights to the port were halted until the inquiry into "
+        "a": DATED, "b": "Flights to Portview were halted until the Norland inquiry into "
                          "Wednesday's crash is complete."})
     clues = incident_clues(documents, times, sentences, {"b"}, words)["b"]
     assert [c.kind for c in clues] == ["relative"]
@@ -53,8 +53,8 @@ def test_a_weekday_before_the_word_dates_the_incident(words):
 
 def test_n_days_after_the_word_dates_the_sentences_other_day(words):
     documents, times, sentences = _corpus({
-        "a": DATED, "b": "The airline suspended flights on Friday, two days after one of "
-                         "its jets crashed near the port."})
+        "a": DATED, "b": "Carrier Lakeair suspended flights on Friday, two days after one of "
+                         "its jets crashed near Portview."})
     clues = incident_clues(documents, times, sentences, {"b"}, words)["b"]
     # Friday = 14 March: the article is of that week
     assert _days(clues)[0] == dt.date(2025, 3, 14)
@@ -63,8 +63,8 @@ def test_n_days_after_the_word_dates_the_sentences_other_day(words):
 
 def test_last_week_reads_both_ways_of_counting_a_week(words):
     documents, times, sentences = _corpus({
-        "a": DATED, "b": "The president demanded compensation for the downing of the "
-                         "plane last week."})
+        "a": DATED, "b": "The Norland president demanded compensation for the downing of the "
+                         "Lakeair plane last week."})
     clues = incident_clues(documents, times, sentences, {"b"}, words)["b"]
     # Sunday 16 March (Sunday-to-Saturday weeks) to Sunday 23 March (Monday-to-Sunday)
     assert _days(clues) == [dt.date(2025, 3, 16) + dt.timedelta(days=i) for i in range(8)]
@@ -72,7 +72,7 @@ def test_last_week_reads_both_ways_of_counting_a_week(words):
 
 def test_a_word_without_a_time_bounds_from_below(words):
     documents, times, sentences = _corpus({
-        "a": DATED, "b": "The crash has strained ties between the two capitals."})
+        "a": DATED, "b": "The crash has strained ties between Norland and the owners of Lakeair."})
     clues = incident_clues(documents, times, sentences, {"b"}, words)["b"]
     assert [c.kind for c in clues] == ["after"]
     assert _days(clues)[0] == dt.date(2025, 3, 12)
@@ -80,15 +80,16 @@ def test_a_word_without_a_time_bounds_from_below(words):
 
 def test_a_family_dated_to_days_apart_anchors_nothing(words):
     documents, times, sentences = _corpus({
-        "a": DATED, "c": "Another plane crashed on April 2, 2025, in the mountains.",
-        "b": "Flights resumed after Wednesday's crash."})
+        "a": DATED, "c": "Another Lakeair plane crashed on April 2, 2025, in Norland.",
+        "b": "Carrier Lakeair flights in Norland resumed after Wednesday's crash."})
     assert incident_clues(documents, times, sentences, {"b"}, words) == {}
 
 
 def test_a_weekday_in_a_dated_article_pins_the_incident(words):
     documents, times, sentences = _corpus({
-        "a": "A jet went down near the port on Wednesday.",
-        "b": "Flights resumed after Wednesday's crash."}, published={"a": "2025-03-13"})
+        "a": "A Lakeair jet went down near Portview on Wednesday.",
+        "b": "Carrier Lakeair flights to Portview resumed after Wednesday's crash."},
+        published={"a": "2025-03-13"})
     clues = incident_clues(documents, times, sentences, {"b"}, words)["b"]
     assert _days(clues)[0] == dt.date(2025, 3, 12)
 
@@ -96,21 +97,36 @@ def test_a_weekday_in_a_dated_article_pins_the_incident(words):
 def test_a_time_of_another_verb_does_not_date_the_word(words):
     # 'on Thursday' dates the talks, 'regarding the crash' is their topic
     documents, times, sentences = _corpus({
-        "a": "The leaders on Thursday discussed the crash of the plane.",
-        "b": "Flights resumed after Wednesday's crash."}, published={"a": "2025-04-10"})
+        "a": "The Norland leaders on Thursday discussed the crash of the Lakeair plane.",
+        "b": "Carrier Lakeair flights in Norland resumed after Wednesday's crash."},
+        published={"a": "2025-04-10"})
     assert incident_clues(documents, times, sentences, {"b"}, words) == {}
 
 
-def test_names_no_pinning_sentence_holds_make_it_another_incident(words):
+def test_fewer_than_two_names_of_the_pinning_sentences_make_it_another_incident(words):
+    # the story's country alone ('Norland') names every incident of the story
     documents, times, sentences = _corpus({
-        "a": DATED, "b": "Investigators compared it with the Malaysian Boeing crash."})
-    assert incident_clues(documents, times, sentences, {"b"}, words) == {}
+        "a": DATED, "b": "Investigators in Norland compared it with the Malaysian Boeing crash.",
+        "c": "The crash has strained ties between the two capitals."})
+    assert incident_clues(documents, times, sentences, {"b", "c"}, words) == {}
+
+
+def test_the_articles_other_sentences_of_the_incident_name_it(words):
+    # 'Wednesday's crash' names nothing, its article's other crash sentence names two
+    documents, times, sentences = _corpus({
+        "a": DATED, "b": "Carrier Lakeair said its jet crashed near Portview.",
+        "c": "Flights were halted until the inquiry into Wednesday's crash is over."})
+    sentences[("b", "b-s002")] = sentences.pop(("c", "c-s001"))
+    times.loc[times["doc_id"] == "c", ["doc_id", "sent_id"]] = ["b", "b-s002"]
+    clues = incident_clues(documents[documents["doc_id"] != "c"], times, sentences, {"b"},
+                           words)["b"]
+    assert sorted(c.kind for c in clues) == ["after", "relative"]
 
 
 def test_the_stage_pins_the_article_with_its_lede_weekday():
     documents, times, sentences = _corpus({
-        "a": DATED, "b": "The airline suspended flights, local media reported Friday, two "
-                         "days after one of its jets crashed near the port."})
+        "a": DATED, "b": "Carrier Lakeair suspended flights, local media reported Friday, two "
+                         "days after one of its jets crashed near Portview."})
     mentions = pd.DataFrame(columns=["doc_id", "sent_id", "event_type", "actors", "text",
                                      "time_id", "polarity"])
     frame = pd.DataFrame([{"doc_id": d, "sent_id": s, "text": t}

@@ -15,8 +15,8 @@ an 'airstrike' in another and no event at all in a third):
   the incident's day; a family dated to days apart anchors nothing.
 - clues: in an undated article, a word with a relative time is a relative clue against the
   incident's day ('Wednesday's crash' -> published within the week after it); a word without
-  one reports the incident as past ('after'). A sentence naming people or places none of the
-  pinning sentences names is about another incident and gives nothing.
+  one reports the incident as past ('after'). An article whose sentences of the incident share
+  fewer than two names with the pinning sentences may be about another incident: nothing.
 """
 
 from __future__ import annotations
@@ -47,6 +47,9 @@ AFTER = re.compile(r"^\s+(?:after|since)\b", re.IGNORECASE)
 # deadly crash'); after the word, a few words with no verb ('near the city of Aktau in')
 BEFORE_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}")
 MAX_GAP_WORDS = 8
+# names an undated article's sentences of the incident share with the sentences that date it:
+# the story's two countries alone are in every sentence of it ('Israel' of two blasts)
+SHARED_NAMES = 2
 VERB = re.compile(r"(?i)\b(?:is|was|were|are|be|been|being|has|have|had|did|does|do|will|"
                   r"would|could|can|may|might|says|said|say|\w+ed)\b")
 NAME = re.compile(r"\b[A-Z][\w-]*[a-z][\w-]*")  # a capitalised word: a name, or a sentence's first
@@ -192,15 +195,17 @@ def incident_clues(documents: pd.DataFrame, times: pd.DataFrame | None, sentence
     module docstring); `sentences` maps (doc_id, sent_id) to the sentence's text."""
     found = incident_words(sentences, times, words or default_incident_words())
     anchors = _anchors(found, documents)
+    named: dict[tuple[str, str], set[str]] = {}  # the names of an article's incident sentences
+    for word in found:
+        named.setdefault((word.doc_id, word.family), set()).update(_names(word.text))
     out: dict[str, list[Clue]] = {}
     for word in found:
         anchor = anchors.get(word.family)
         if word.doc_id not in doc_ids or anchor is None:
             continue
         first, last, names = anchor
-        own = _names(word.text)
-        if own and not own & names:
-            continue  # another incident of the kind, or one the pins do not show
+        if len(named[(word.doc_id, word.family)] & names) < SHARED_NAMES:
+            continue  # maybe another incident of the kind: see SHARED_NAMES
         clue = _clue(word, first, last)
         if clue is not None:
             out.setdefault(word.doc_id, []).append(clue)
