@@ -4,12 +4,16 @@ one that reports it without a day is not (trustbrief.dating.news), on invented a
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from trustbrief import timex
 from trustbrief.dating import infer_publication_dates
+from trustbrief.dating.chronology import Pinned
+from trustbrief.dating.clues import SentenceTimes
 from trustbrief.dating.lede import lede_depths
-from trustbrief.dating.news import lede_news_pins
+from trustbrief.dating.news import lede_news_pins, news_clues
 
 DATED = {"a-s001": "President Arman Tal and President Boris Vek met in Lakeview."}
 LEDE = "President Arman Tal on Thursday admitted the failure of the radar for the first time."
@@ -69,3 +73,18 @@ def test_a_lede_event_pins_the_day_and_the_day_before():
     undated = _documents("")
     undated.loc[0, "published_basis"] = "unknown"
     assert lede_news_pins(frame, times, undated, lede_depths(sentences)) == []
+
+
+def test_parties_seen_meeting_on_other_weekdays_only_choose_among_days():
+    pin = Pinned("a:a-s001:news", "meeting_visit", frozenset({"Arman Tal", "Boris Vek"}), None,
+                 dt.date(2025, 10, 8), dt.date(2025, 10, 9), relative=True, from_article=True)
+    mention = {"doc_id": "b", "sent_id": "b-s002", "text": REFERENCE, **MEETING,
+               "time_id": "b-s002-t1"}
+    thursday = {"time_id": "b-s002-t1", "doc_id": "b", "sent_id": "b-s002",
+                "spec": "weekday:past:THU"}
+    times = SentenceTimes({("b", "b-s002"): [thursday]}, {("b", "b-s002"): {"b-s002-t1"}}, True)
+    assert [c.kind for c in news_clues(mention, times, [pin])] == ["relative"]
+    parties = frozenset({"Arman Tal", "Boris Vek"})
+    seen = {"meeting_visit": [(parties, "MON"), (parties, "THU")]}
+    assert [c.kind for c in news_clues(mention, times, [pin], seen)] == ["recurring"]
+    assert news_clues({**mention, "doc_id": "a"}, times, [pin]) == []  # its own lede

@@ -221,5 +221,6 @@ def collect_clues(documents: pd.DataFrame, found: dict, chronology: pd.DataFrame
     for m in mentions:
         if doc_ids is None or m["doc_id"] in doc_ids:
             per_doc.setdefault(m["doc_id"], []).extend(
-                clues_for_mention(m, times, pinned, weekdays) + news_clues(m, times, news))
+                clues_for_mention(m, times, pinned, weekdays)
+                + news_clues(m, times, news, weekdays))
     return {doc: dedupe(clues) for doc, clues in per_doc.items()}

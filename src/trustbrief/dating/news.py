@@ -19,7 +19,7 @@ import re
 import pandas as pd
 
 from trustbrief import timex
-from trustbrief.dating import lede
+from trustbrief.dating import lede, recurring
 from trustbrief.dating.chronology import Pinned, actor_list, iso_or_none
 from trustbrief.dating.clues import Clue, SentenceTimes, governing_times, relative_holds
 from trustbrief.tables import frame_records
@@ -58,16 +58,20 @@ def lede_news_pins(mentions: pd.DataFrame | None, times: pd.DataFrame | None,
     return pins
 
 
-def news_clues(m: dict, times: SentenceTimes, pins: list[Pinned]) -> list[Clue]:
+def news_clues(m: dict, times: SentenceTimes, pins: list[Pinned],
+               weekdays: dict[str, list] | None = None) -> list[Clue]:
     """Relative clues of mention `m` (a record of dating.mentions) against the lede events
-    of other articles it matches: only its own relative day places it (see above)."""
+    of other articles it matches: only its own relative day places it (see above); when the
+    corpus shows its parties had such events on other days too (recurring.is_recurring of
+    `weekdays`, the corpus's named weekdays), the clue only chooses among days."""
     matched = sorted({(p.first, p.last) for p in pins
                       if not p.key.startswith(f"{m['doc_id']}:")
                       and p.matches(m["event_type"], set(m["actors"]), m["text"])})
     if len(matched) != 1:
         return []  # none, or several events of the kind: no anchor
     events = tuple(matched)
-    return [Clue(m["doc_id"], m["sent_id"], m["text"], "relative",
+    kind = "recurring" if recurring.is_recurring(m, events, weekdays) else "relative"
+    return [Clue(m["doc_id"], m["sent_id"], m["text"], kind,
                  relative_holds(t["spec"], events), events, (m["sent_id"], t["spec"], events))
             for t, weight in governing_times(m, times, timex.is_anchor_relative)
             if weight == 1]
