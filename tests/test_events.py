@@ -1057,3 +1057,35 @@ def test_a_stated_month_outside_an_events_days_is_another_occurrence(rules):
     got = sorted(zip(out["events"]["date_earliest"], out["events"]["date_precision"],
                      strict=True))
     assert got == [("2024-04-01", "month"), ("2024-10-13", "day")]
+
+
+def test_an_undated_recurring_act_joins_only_the_event_its_own_article_dates(rules):
+    """A demand recurs: an undated 'Biden urged Netanyahu' of an article written weeks later
+    may speak of any demand, so it stays an event without a date; the same article's undated
+    telling, and one of an article written within days (news retold), are the demand the
+    first article dates (labels.yaml pressure `recurring`)."""
+    docs = docs_frame([("dA", "Wire One", "2024-10-14", ""),
+                       ("dB", "Gulf Daily", "2024-10-30", ""),
+                       ("dC", "Beltway Blog", "2024-10-16", "")])
+    rows = [mention("dA", 1, "demand", "Joe Biden", ["Benjamin Netanyahu"], "2024-10-13",
+                    text="Biden urged Netanyahu on Sunday to allow more aid"),
+            mention("dA", 2, "demand", "Joe Biden", ["Benjamin Netanyahu"],
+                    text="Biden also urged him to avoid oil sites"),
+            mention("dB", 3, "demand", "Joe Biden", ["Benjamin Netanyahu"],
+                    text="Biden has urged Netanyahu to reach a deal"),
+            mention("dC", 4, "demand", "Joe Biden", ["Benjamin Netanyahu"],
+                    text="Biden urged Netanyahu in a recent call to allow more aid")]
+    types = {**EVENT_TYPES, "demand": {"plover": "DEMAND", "lane": "contacts",
+                                       "operation": False}}
+    built = events.build_events(found_frames(rows), docs, event_types=types,
+                                gazetteer=GAZETTEER, rules=rules, focus=FOCUS)["events"]
+    by_date = {str(d): n for d, n in zip(built["date"], built["n_mentions"], strict=True)}
+    assert by_date == {"2024-10-13": 3, "": 1}
+    # the story's chronology row for that demand is the dated event's: it dates no other one
+    row = pd.DataFrame([{"key": "aid_demand", "date": "2024-10-13", "date_latest": "",
+                         "event_type": "demand", "actors": "Joe Biden;Benjamin Netanyahu",
+                         "keywords": "", "label": "", "source": "x"}])
+    built = events.build_events(found_frames(rows), docs, None, types, row, rules=rules,
+                                gazetteer=GAZETTEER, focus=FOCUS)["events"]
+    assert sorted(built["date"]) == ["", "2024-10-13"]
+    assert list(built["chronology_key"]) == ["aid_demand", ""]

@@ -71,9 +71,12 @@ def fill_from_chronology(rows: list[dict], clusters: list[list[Rec]],
     """Fill open dates (in place, on the new rows) from matching chronology rows.
 
     A row describes one event: when several open events claim it, the best match (score,
-    then mentions) gets it. Dated events only record the row they agree with.
+    then mentions) gets it; a row a dated event agrees with dates no open one (an undated
+    'the two spoke' of another article is not that call once more). Dated events only
+    record the row they agree with.
     """
     claims: dict[str, list[tuple[tuple, int, dict]]] = defaultdict(list)
+    agreed: set[str] = set()
     for i, (row, recs, (score, found)) in enumerate(zip(rows, clusters, matches, strict=True)):
         if not found:
             continue
@@ -82,13 +85,14 @@ def fill_from_chronology(rows: list[dict], clusters: list[list[Rec]],
             near = [c for c in found if not (c["hi"] < lo - 1 or c["lo"] > hi + 1)]
             if near:
                 row["chronology_key"] = near[0]["key"]
+                agreed.add(near[0]["key"])
             continue
         chosen = _closest_row(found, recs, row["status"] == "planned")
         if chosen is None:
             continue
         rank = (-score, -sum(r.polarity in CREATING for r in recs), row["key"])
         claims[chosen["key"]].append((rank, i, chosen))
-    for key in sorted(claims):
+    for key in sorted(set(claims) - agreed):
         _, i, chosen = min(claims[key], key=lambda c: c[0])
         rows[i].update(date=day_text(chosen["lo"]), date_earliest=day_text(chosen["lo"]),
                        date_latest=day_text(chosen["hi"]),

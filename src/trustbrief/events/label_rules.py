@@ -23,6 +23,9 @@ class Group:
     # a lede dated only by its publication within this many days of an event of its block
     # retells that event (events.cluster); statements are news on the day they are made
     retold_days: int = 7
+    # acts that recur between the same parties (calls, demands, statements): an undated
+    # mention joins a dated event of its block only from an article that dates that event
+    recurring: bool = False
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,7 @@ def _group(path: Path, name: str, spec, seen_types: dict[str, str]) -> Group:
     where = f"groups.{name}"
     require_keys(path, where, spec, ["types"],
                  ["window_days", "unique_for", "symmetric", "plans_separate",
-                  "retold_days"])
+                  "retold_days", "recurring"])
     types = spec["types"]
     if not isinstance(types, list) or not types or not all(isinstance(t, str) for t in types):
         raise DataFileError(path, where, "types must be a non-empty list of event types")
@@ -113,7 +116,7 @@ def _group(path: Path, name: str, spec, seen_types: dict[str, str]) -> Group:
         raise DataFileError(path, where, "unique_for must be a list of actor types")
     return Group(name, tuple(types), window, frozenset(unique),
                  bool(spec.get("symmetric", False)), bool(spec.get("plans_separate", False)),
-                 retold)
+                 retold, bool(spec.get("recurring", False)))
 
 
 def load_labels(data_dir: Path | str) -> LabelRules:
