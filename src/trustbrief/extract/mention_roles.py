@@ -7,7 +7,7 @@ from __future__ import annotations
 from trustbrief.extract.actors import Hit
 from trustbrief.extract.lexicons import Lexicons
 from trustbrief.extract.roles import tree_roles
-from trustbrief.extract.syntax import hits_in, phrase_tokens, token_at
+from trustbrief.extract.syntax import PRONOUNS, hits_in, phrase_tokens, token_at
 from trustbrief.extract.window_roles import _roles
 
 
@@ -24,6 +24,9 @@ def mention_roles(sent: dict, trigger: tuple[int, int, str], etype, rule, in_cla
     if parsed is not None:
         agent, targets, agent_rule, target_rule = _tree_over_window(
             parsed, (start, end, form), etype, hits, lex, people, agent, targets)
+    if target_rule.startswith("undergoer-subject") and _person_subject(
+            parsed, start, end, targets, lex):
+        return None  # 'Austin blew up when ...': a person who explodes loses their temper
     if rule.between_sides and not _between_sides(agent, targets, lex):
         return None  # 'X and Y spoke' of one side, or a party the tree could not name
     if rule.agent:
@@ -33,6 +36,17 @@ def mention_roles(sent: dict, trigger: tuple[int, int, str], etype, rule, in_cla
             rule.object_after is not None and rule.object_after.match(text, end))):
         return None  # 'what the response will entail': no one responds to anything
     return agent, targets, locations, agent_rule, target_rule
+
+
+def _person_subject(parsed, start: int, end: int, targets: list[str], lex: Lexicons) -> bool:
+    """The trigger's subject is a person: a person actor, a name the parser tags as a
+    person, 'he' or 'she', or a post ('the president', 'Chad's defence minister')."""
+    if any(lex.actors[t].type == "person" for t in targets if t in lex.actors):
+        return True
+    token = token_at(parsed, start, end) if parsed is not None else None
+    subjects = [c for c in token.children if c.dep_ == "nsubj"] if token is not None else []
+    return any(s.ent_type_ == "PERSON" or s.lower_ in PRONOUNS or s.lemma_ in lex.syntax.posts
+               for s in subjects)
 
 
 def _between_sides(agent: list[str], targets: list[str], lex: Lexicons) -> bool:

@@ -59,6 +59,9 @@ class Syntax:
     # a statement of its own beside another event: a denial of its own part, a reaction
     own_side_pronouns: frozenset = frozenset()  # 'the US said it was not warned'
     reaction_nouns: frozenset = frozenset()  # 'expressed deep shock at'
+    # (trigger pattern id, event types it retypes): a vocabulary trigger of such a type that
+    # the pattern matches is of the pattern's type ('cautioned X about an imminent action')
+    retypes: tuple = ()
 
 
 def _paths(path: Path, where: str, entries) -> list[RolePath]:
@@ -98,6 +101,19 @@ def _trigger_patterns(path: Path, entries) -> tuple:
             raise DataFileError(path, where, "needs an id, an event_type and a pattern")
         out.append((str(entry["id"]), str(entry["event_type"]),
                     _checked_pattern(path, where, entry.get("pattern"))))
+    return tuple(out)
+
+
+def _trigger_retypes(path: Path, entries) -> tuple:
+    """(id, frozenset of event types) of the trigger patterns with a `retypes` list."""
+    out = []
+    for n, entry in enumerate(entries or []):
+        retypes = entry.get("retypes") if isinstance(entry, dict) else None
+        if retypes is None:
+            continue
+        if not isinstance(retypes, list) or not all(isinstance(t, str) for t in retypes):
+            raise DataFileError(path, f"triggers[{n}]", "retypes must be a list of event types")
+        out.append((str(entry["id"]), frozenset(retypes)))
     return tuple(out)
 
 
@@ -165,7 +181,8 @@ def load_syntax(data_dir: Path | str) -> Syntax:
                   _ascription_patterns(path, roles_raw.get("ascribed")),
                   _series_patterns(path, roles_raw.get("series")),
                   frozenset(speech.get("own_side_pronouns", ())),
-                  frozenset(speech.get("reaction_nouns", ())))
+                  frozenset(speech.get("reaction_nouns", ())),
+                  _trigger_retypes(path, raw.get("triggers")))
 
 
 class Reader:

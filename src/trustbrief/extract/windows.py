@@ -140,9 +140,18 @@ def _trigger_matches(text: str, hits: list[Hit], lex: Lexicons, parsed=None) -> 
     if parsed is None or not lex.syntax.triggers:
         return found
     taken = [(s, e) for s, e, *_ in found]
+    retypes = dict(lex.syntax.retypes)
     for token, rule_id, type_id in lex.reader.dependency_triggers(parsed):
         start, end = token.idx, token.idx + len(token)
-        if in_name(start, end) or any(s < end and start < e for s, e in taken):
+        if in_name(start, end):
+            continue
+        if any(s < end and start < e for s, e in taken):
+            # the vocabulary word stays the trigger; a pattern that `retypes` its type says
+            # what the syntax makes of it ('cautioned X about an imminent action': a notice)
+            found = [(s, e, words, (type_id, form, rule), f"dep:{rule_id}")
+                     if s < end and start < e and kind in retypes.get(rule_id, ())
+                     else (s, e, words, (kind, form, rule), name)
+                     for s, e, words, (kind, form, rule), name in found]
             continue
         form = "verb" if token.pos_ in ("VERB", "AUX") else "noun"
         found.append((start, end, token.text, (type_id, form, DEPENDENCY_TRIGGER),
