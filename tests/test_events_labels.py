@@ -6,7 +6,7 @@ import pytest
 
 from test_events import FOCUS, GAZETTEER, docs_frame, found_frames, mention, rules
 from trustbrief import events
-from trustbrief.events.labels import cut_label, party_phrase
+from trustbrief.events.labels import cut_label, names_someone, party_phrase
 from trustbrief.knowledge import DataFileError
 
 __all__ = ["rules"]  # the labels fixture of test_events
@@ -87,3 +87,33 @@ def test_a_shootdown_without_a_phrase_names_only_who_shot_at_whom(rules):
     out = events.build_events(found_frames([m]), docs, None, types, rules=rules,
                               gazetteer=GAZETTEER, focus=FOCUS)["events"]
     assert out.iloc[0]["label"] == "Shootdown by Israel against Iran"
+
+
+@pytest.mark.parametrize("phrase, text, names, expected", [
+    # a bare noun phrase of common words names no one: the next template says who
+    ("Subsequent attacks", "The US had no warning of subsequent attacks on Wednesday.",
+     {"US"}, False),
+    ("A spokesperson pledged cooperation", "A spokesperson for the council pledged "
+     "cooperation.", set(), False),
+    # a name or a nationality, wherever the sentence puts it
+    ("Iran’s attack", "Iran’s attack was repelled.", {"Iran"}, True),
+    ("Israeli strikes", "Israeli strikes hit the port.", {"Israel"}, True),
+    ("Beirut strike", "after the Beirut strike", set(), True),
+    ("Hezbollah pager detonations", "The Hezbollah pager detonations", {"Hezbollah"}, True),
+])
+def test_a_phrase_naming_no_one_is_no_label(phrase, text, names, expected):
+    assert names_someone(phrase, text, names) is expected
+
+
+def test_a_defensive_operation_owes_no_notice(rules):
+    """Shooting down what was fired at one (event_types.yaml `defensive`) is no operation of
+    the notice ledger: its event says operation false and tracks no notice."""
+    docs = docs_frame([("d1", "A", "2024-10-01", "")])
+    m = dict(mention("d1", 1, "shootdown", "Israel", ["Iran"], "2024-10-01",
+                     text="Interceptors were fired to shoot down inbound Iranian missiles"),
+             trigger="shoot down", trigger_start=29)
+    types = {"shootdown": {"plover": "ASSAULT", "verb": "shoots down", "operation": True,
+                           "defensive": True}}
+    out = events.build_events(found_frames([m]), docs, None, types, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)["events"]
+    assert (bool(out.iloc[0]["operation"]), out.iloc[0]["notice"]) == (False, "n/a")

@@ -112,11 +112,38 @@ def party_phrase(phrase: str, focus: tuple[str, str], agent_side: str,
 
 def event_phrase(recs: list[Rec], evidence: Rec | None = None) -> str:
     """The evidence mention's phrase (what its sentence says happened, in its own words),
-    else the first other mention's that has one, the most reliable first."""
+    else the first other mention's that has one, the most reliable first; a phrase that
+    names no one ('Subsequent attacks', 'A spokesperson pledged cooperation') is none."""
     if evidence is not None and evidence.phrase:
-        return evidence.phrase
+        return evidence.phrase if _names_someone(evidence) else ""
     ranked = sorted(recs, key=lambda r: (r.polarity not in CREATING, r.doc_id, r.sent_id, r.pos))
-    return next((r.phrase for r in ranked if r.phrase), "")
+    return next((r.phrase for r in ranked if r.phrase and _names_someone(r)), "")
+
+
+def _names_someone(rec: Rec) -> bool:
+    names = {w for n in (*rec.nearby, *rec.actors, rec.agent, *rec.targets) if n
+             for w in n.split()}
+    return names_someone(rec.phrase, rec.text, names)
+
+
+WORD = re.compile(r"[\w’'-]+")
+
+
+def names_someone(phrase: str, text: str, names: set[str] = frozenset()) -> bool:
+    """The phrase holds a proper word (a name, a nationality): a capital past its first word,
+    a first word that begins with a word of the actors' `names` ('Iran’s attack', 'Israeli
+    strikes'), or one its sentence writes with a capital where no sentence starts; not 'no
+    prior warning of subsequent attacks', 'A spokesperson pledged cooperation'."""
+    words = WORD.findall(phrase)
+    if not words:
+        return False
+    if any(w[:1].isupper() for w in words[1:]) or any(
+            len(n) > 2 and words[0].startswith(n) for n in names):
+        return True
+    first = re.search(rf"(?<![\w’']){re.escape(words[0])}(?![\w’'])", text, re.I)
+    if first is None:
+        return words[0][:1].isupper()
+    return first.start() > 0 and text[first.start()].isupper()
 
 
 def _label_fields(recs: list[Rec], event_type: str, agent: str, agent_side: str,

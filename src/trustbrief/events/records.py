@@ -81,7 +81,8 @@ def event_type_table(event_types) -> dict[str, dict]:
         rows[str(name)] = {
             "plover": cell_text(get("plover", "")),
             "lane": cell_text(get("lane", "")),
-            "operation": truthy(get("operation", False)),
+            # a defensive act (shooting down what was fired) owes no partner notice
+            "operation": truthy(get("operation", False)) and not truthy(get("defensive", False)),
             "notice": truthy(get("notice", False)),
             "verb": cell_text(get("verb", "") or get("label_verb", "") or get("label", "")),
         }

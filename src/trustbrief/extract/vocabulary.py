@@ -42,6 +42,9 @@ class EventType:
     # the type the act is when armed forces do it ('raids launched by the army': a ground
     # operation; a police raid stays a raid)
     by_armed_forces: str = ""
+    # an operation that answers fire or flights aimed at its doer (shooting them down): no
+    # notice is owed to a partner, so the events stage does not count it among operations
+    defensive: bool = False
 
 
 PASSIVE_AUX = r"(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?"
@@ -114,10 +117,11 @@ def _event_type(path: Path, type_id: str, spec, plover: set, lanes: tuple) -> Ev
     knowledge.require_keys(path, where, spec, ["plover", "lane", "operation", "verb"],
                            ["symmetric", "agent_types", "requires_types", "absorbs",
                             "verbs", "nouns", "has_targets", "target_marker", "from_claims",
-                            "notice", "possessor_undergoes", "by_armed_forces"])
+                            "notice", "possessor_undergoes", "by_armed_forces",
+                            "defensive"])
     _choice(path, f"{where}.plover", spec["plover"], sorted(plover))
     _choice(path, f"{where}.lane", spec["lane"], lanes)
-    for flag in ("operation", "notice", "possessor_undergoes"):
+    for flag in ("operation", "notice", "possessor_undergoes", "defensive"):
         if not isinstance(spec.get(flag, False), bool):
             raise DataFileError(path, f"{where}.{flag}", "expected true or false")
     agent_types = _str_list(path, f"{where}.agent_types", spec.get("agent_types")) or [
@@ -135,7 +139,7 @@ def _event_type(path: Path, type_id: str, spec, plover: set, lanes: tuple) -> Ev
                                   rf"\b(?:{spec['target_marker']})\s+(?:the\s+)?$")
         if spec.get("target_marker") else None, bool(spec.get("from_claims", False)),
         spec.get("notice", False), spec.get("possessor_undergoes", False),
-        str(spec.get("by_armed_forces") or ""))
+        str(spec.get("by_armed_forces") or ""), spec.get("defensive", False))
 
 
 def _type_triggers(path: Path, type_id: str, spec) -> list[tuple]:
