@@ -93,9 +93,10 @@ def load_lexicons(data_dir: Path | str = DEFAULT_DATA_DIR, gazetteer: dict | Non
             raise DataFileError(data_dir / "syntax.yaml", f"triggers {rule_id}",
                                 f"unknown event type {type_id!r} (see event_types.yaml)")
     for rule_id, kinds in syntax.retypes:
-        if kinds - set(types):
-            raise DataFileError(data_dir / "syntax.yaml", f"triggers {rule_id}", "unknown "
-                                f"event type(s) to retype: {', '.join(sorted(kinds - set(types)))}")
+        unknown = sorted(set(kinds) - set(types))
+        if unknown:
+            raise DataFileError(data_dir / "syntax.yaml", f"triggers {rule_id}",
+                                f"unknown event type(s) to retype: {', '.join(unknown)}")
     return Lexicons(actors, forms, form_pattern, side_actor, pron_pat, pron_rules, types, trig,
                     trig_rules, *polarity, clause_break, intro, loc_before, tgt_before,
                     cue_pattern, cues, negation, intensifiers, not_stimulus, inside,

@@ -105,7 +105,7 @@ def _trigger_patterns(path: Path, entries) -> tuple:
 
 
 def _trigger_retypes(path: Path, entries) -> tuple:
-    """(id, frozenset of event types) of the trigger patterns with a `retypes` list."""
+    """(id, sorted event types) of the trigger patterns with a `retypes` list."""
     out = []
     for n, entry in enumerate(entries or []):
         retypes = entry.get("retypes") if isinstance(entry, dict) else None
@@ -113,7 +113,7 @@ def _trigger_retypes(path: Path, entries) -> tuple:
             continue
         if not isinstance(retypes, list) or not all(isinstance(t, str) for t in retypes):
             raise DataFileError(path, f"triggers[{n}]", "retypes must be a list of event types")
-        out.append((str(entry["id"]), frozenset(retypes)))
+        out.append((str(entry["id"]), tuple(sorted(set(retypes)))))  # a stable fingerprint
     return tuple(out)
 
 
