@@ -121,9 +121,28 @@ def event_phrase(recs: list[Rec], evidence: Rec | None = None) -> str:
 
 
 def _names_someone(rec: Rec) -> bool:
+    """A phrase that tells a clause ('The strike killed 38 people') says what happened; one
+    that only names the act ('Subsequent attacks', 'Visit to troops') must name a party."""
+    if not _names_only_the_act(rec.phrase, rec.trigger):
+        return True
     names = {w for n in (*rec.nearby, *rec.actors, rec.agent, *rec.targets) if n
              for w in n.split()}
     return names_someone(rec.phrase, rec.text, names)
+
+
+# words after an act's noun that attach to it ('visit to troops', 'incursions into territory')
+NOUN_ATTACHMENTS = frozenset({"of", "to", "into", "on", "against", "in", "at", "for", "by",
+                              "from", "with", "targeting"})
+
+
+def _names_only_the_act(phrase: str, trigger: str) -> bool:
+    """The phrase is headed by the trigger (its last word, or one a preposition follows)."""
+    words = [w.lower() for w in WORD.findall(phrase)]
+    last = (trigger or "").lower().split()[-1:] or [""]
+    if last[0] not in words:
+        return False
+    k = words.index(last[0])
+    return k == len(words) - 1 or words[k + 1] in NOUN_ATTACHMENTS
 
 
 WORD = re.compile(r"[\w’'-]+")
