@@ -171,6 +171,14 @@ def _acts_for_relative_date(m: dict, times: SentenceTimes, pinned: list[Pinned]
     return [p for p in pinned if p.acted_alone(m["event_type"], m.get("agent") or "")]
 
 
+def _said(m: dict) -> bool:
+    """A mention made from a claim (rule '<type>/claim/...': what an official of one side said
+    of the other). Its parties cannot tell one statement from another: a government restates
+    its commitment or its warning to the same partner week after week, so another article's
+    dated statement of the same parties neither bounds nor dates this one."""
+    return (m.get("rule") or "").split("/")[1:2] == ["claim"]
+
+
 def _days(events: list[Pinned]) -> tuple[tuple[dt.date, dt.date], ...]:
     return tuple(sorted({(p.first, p.last) for p in events}))
 
@@ -182,6 +190,8 @@ def clues_for_mention(m: dict, times: SentenceTimes, pinned: list[Pinned] | dict
     the same parties only chooses among days: kind 'recurring')."""
     if isinstance(pinned, dict):
         pinned = pinned.get(m["event_type"], [])
+    if _said(m):
+        pinned = []  # what one side says of the other is said again and again (see _said)
     events = _matched_events(m, pinned) or _acts_for_relative_date(m, times, pinned)
     clues = _matched_clues(m, times, events, weekdays) if events else []
     polarity = m.get("polarity") or "asserted"

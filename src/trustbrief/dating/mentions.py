@@ -135,8 +135,8 @@ def _sentence_actors(found: dict, keys: set) -> dict:
 
 
 MENTION_FIELDS = ("doc_id", "sent_id", "event_type", "actors", "text", "time_id", "polarity",
-                  "agent", "lane")
-TEXT_FIELDS = ("event_type", "text", "time_id", "polarity", "agent", "lane")  # '' when not a string
+                  "agent", "lane", "rule")
+TEXT_FIELDS = ("event_type", "text", "time_id", "polarity", "agent", "lane", "rule")  # '' if none
 
 
 def _mention_rows(found: dict, doc_ids: set[str] | None = None) -> list[dict]:
