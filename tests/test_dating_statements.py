@@ -31,3 +31,20 @@ def test_an_act_of_the_same_parties_still_bounds_it(tmp_path):
                 _statement("dU", "statement/verb/g1", SAID)]
     out = dated_without_chronology(tmp_path, docs, ungoverned(mentions))
     assert out.loc["dU", "published_earliest"] == "2024-09-27"
+
+
+def test_a_plan_alone_bounds_its_report_from_above_only(tmp_path):
+    # the attack is dated (1 October); the undated article reports it only as ordered: it may
+    # have been written weeks or months before, so its lede Thursday pins no day
+    docs = [article("dD", "dated.txt", "url", "2024-10-02"), article("dU", "undated.txt")]
+    mentions = [
+        mention("dD", 1, "missile_attack", "Norland;Southia",
+                "Norland fired missiles at Southia on Oct. 1, 2024, the army said."),
+        mention("dU", 1, "phone_call", "Ana Ruiz;Ben Okafor",
+                "Ruiz and Okafor spoke on Thursday evening amid the tensions."),
+        {**mention("dU", 2, "missile_attack", "Norland;Southia",
+                   "Norland has ordered a missile attack on Southia."), "polarity": "planned"},
+    ]
+    out = dated_without_chronology(tmp_path, docs, ungoverned(mentions))
+    published, earliest, latest = out.loc["dU", COLUMNS].tolist()
+    assert published == "" and latest <= "2024-10-01" and earliest < "2024-09-01"

@@ -32,11 +32,14 @@ def _window(clues: list[Clue], lookaround_days: int,
     lower, upper = bounds
     if not days and (lower is None or upper is None):
         return []
+    # a plan bounds its report from above only: reported a week or months before its day
+    below = [d for c in clues if c.kind != "before" for e in c.events for d in e]
+    back = 7 if below else lookaround_days
     # a lower bound (a URL month, the year a printed '30 Dec.' may fall in) is the window's
     # start even before the events; an upper bound (the corpus's last dated article, a URL
     # month, an update stamp) its end, nearer or farther than the lookaround: an article may
     # report only background events months old
-    start = lower or min(days) - dt.timedelta(days=7)
+    start = lower or min(below or days) - dt.timedelta(days=back)
     end = upper or max(days) + dt.timedelta(days=lookaround_days)
     return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
 
@@ -96,8 +99,8 @@ def _anchored_range(clues: list[Clue], days: list[dt.date], max_lag_days: int,
         # latest event may be background; the range stays open up to the corpus's last
         # dated article (the bounds' upper end) when that is later.
         latest = min(latest, max(earliest + lag, bounds[1] or earliest + lag))
-    elif top > 0 and open_below and not open_above:
-        earliest = max(earliest, latest - lag)  # a plan is reported shortly before its day
+    # Only upper bounds (plans): a plan may be reported weeks or months before its day, so
+    # the range stays open down to the window's start
     return earliest, latest, top
 
 
