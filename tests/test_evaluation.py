@@ -131,6 +131,7 @@ def test_events_match_on_date_window_and_keywords():
     assert summary["events_found"] == Score(2, 3)
     assert summary["fragments"] == 1.5
     assert summary["precision"] == Score(4, 5)
+    assert summary["precision_strict"] == Score(3, 5)  # without e3's honest range
     assert summary["notice_right"] == Score(1, 1)
     assert set(pairs["event_id"]) == {"e1", "e2", "e4"}
 
@@ -316,3 +317,4 @@ def test_an_honest_month_of_a_real_event_is_precise_but_does_not_find_it():
     per_gold, _, summary = score_events(gold, predicted)
     assert not per_gold["found"].any()
     assert summary["precision"] == Score(1, 4)
+    assert summary["precision_strict"] == Score(0, 4)

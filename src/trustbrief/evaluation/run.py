@@ -27,13 +27,16 @@ log = logging.getLogger("trustbrief")
 
 # The goals of issue 13 for every labelled corpus: measure -> (bound, direction).
 GOALS = {"dates_right": (0.90, ">="), "outlets_right": (0.90, ">="),
-         "events_found": (0.75, ">="), "precision": (0.85, ">="), "fragments": (1.2, "<=")}
+         "events_found": (0.75, ">="), "precision": (0.85, ">="),
+         "precision_strict": (0.85, ">="), "fragments": (1.2, "<=")}
 # Columns of the printed table, in order, with their headings.
 COLUMNS = (("corpus", "corpus"), ("documents", "docs"), ("dates_right", "dates right"),
            ("dates_wrong", "dates wrong (one day)"), ("dates_range", "honest date ranges"),
            ("outlets_right", "outlets right"), ("origins_right", "origins right"),
            ("events_found", "gold events found"), ("fragments", "fragments/event"),
-           ("precision", "precision (dated)"), ("notice_right", "notice right"),
+           ("precision", "precision (dated)"),
+           ("precision_strict", "precision (strict: in the gold window)"),
+           ("notice_right", "notice right"),
            ("seconds", "extract s"), ("story", "story"))
 
 

@@ -19,6 +19,8 @@ Definitions (the README of `make evaluate` repeats them):
   dated predicted events that match a gold event or give one an honest range (at most a
   month wide, overlapping the widened gold window, holding its keywords: 'met in September'
   for a summit of 31 Aug - 1 Sep is a real event honestly dated, though not found by it);
+  strict precision: the same share without the honest ranges (the event's range must lie in
+  the widened gold window, as for found);
   notice right: gold events with a notice whose matched events give that notice.
 """
 
@@ -242,6 +244,8 @@ def score_events(gold: GoldCorpus, predicted: pd.DataFrame
         "fragments": round(found["fragments"].mean(), 2) if len(found) else None,
         "precision": Score(len((set(pairs["event_id"]) | honest_ranges(gold, predicted))
                                & set(dated)), len(dated)),
+        # the same share without the honest ranges: only events a gold event's window holds
+        "precision_strict": Score(len(set(pairs["event_id"]) & set(dated)), len(dated)),
         "notice_right": Score(int(with_notice["notice_right"].sum()), len(with_notice)),
     }
     return per_gold, pairs, summary
