@@ -580,6 +580,32 @@ def test_a_denial_or_a_reaction_beside_another_sides_act_is_a_statement(lex, tex
     assert m["rule"].endswith(f"/{why}")
 
 
+@pytest.mark.parametrize("text", [
+    # the victim is named first; the act is ascribed to its doer in the same sentence
+    "Brazil said on Monday that it was not involved in the strike on Uruguay, which was "
+    "widely attributed to Argentina.",
+    # the contraction with a typographic apostrophe ('wasn’t': the parse splits it)
+    "Brazil says it wasn’t involved in the Argentine strike on Uruguay.",
+    # the verb of saying's object read as its complement's subject
+    "Brazil avoided comment on the Argentine strike on Uruguay, while stressing Brazil was "
+    "not involved.",
+])
+def test_a_denial_is_about_the_government_behind_the_denied_act(lex, text):
+    """A side denying a part in another side's act denies it to that act's doer, not to
+    the act's victim named beside it."""
+    m = one_mention(run(lex, [text]), "statement")
+    assert (m["agent"], m["targets"], m["target_rule"]) == ("Brazil", ["Argentina"],
+                                                            "denied")
+    assert m["rule"].endswith("/denial")
+
+
+def test_a_denial_of_an_act_nobody_is_named_doing_is_no_statement(lex):
+    """Whom the speaker answers is unknown: the act's telling stands for the sentence."""
+    found = run(lex, ["Brazil said on Monday that it was not involved in the strike on "
+                      "Uruguay."])
+    assert only(found["mentions"], event_type="statement").empty
+
+
 def test_a_statement_about_a_person_or_body_of_another_side_is_about_its_government(lex):
     """One speaker's statements about a side on one day are one event, whichever of its
     people or bodies each article names."""

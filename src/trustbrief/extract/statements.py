@@ -121,16 +121,33 @@ def _denial_or_reaction(parsed, hits: list[Hit], side: str, lex: Lexicons):
             if child.dep_ == "dobj" and child.lemma_.lower() in syntax.reaction_nouns:
                 return "reaction", token
             if child.dep_ == "ccomp" and _negated(child) and any(
-                    _own_side(s, hits, side, syntax) for s in child.children
-                    if s.dep_ in SUBJECT_DEPS):
+                    _own_side(s, hits, side, syntax) for s in _subjects(child, token)):
                 return "denial", token
     return "", None
 
 
+NEGATIONS = frozenset({"not", "n't", "n’t", "never"})
+
+
+def _clause_words(clause) -> list:
+    """The clause's children and its auxiliaries' ('it was n't involved' parsed with 'it'
+    and "n't" under 'was')."""
+    kids = list(clause.children)
+    return kids + [g for c in kids if c.dep_ in ("aux", "auxpass") for g in c.children]
+
+
+def _subjects(clause, verb) -> list:
+    """The complement's subjects; when it has none, the object of the verb of saying right
+    before it ('stressing the US was not involved' parsed as 'stressing [the US]' + clause)."""
+    found = [s for s in _clause_words(clause) if s.dep_ in SUBJECT_DEPS]
+    return found or [c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i]
+
+
 def _negated(clause) -> bool:
-    """'was not involved', 'did not have any warning', 'got no advance warning'."""
-    return any(c.dep_ == "neg" or (c.dep_ in OBJECT_DEPS and any(
-        d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in clause.children)
+    """'was not involved', "wasn't involved", 'did not have any warning', 'got no advance
+    warning'."""
+    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS or (c.dep_ in OBJECT_DEPS and any(
+        d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in _clause_words(clause))
 
 
 def _own_side(subject, hits: list[Hit], side: str, syntax) -> bool:
@@ -141,6 +158,22 @@ def _own_side(subject, hits: list[Hit], side: str, syntax) -> bool:
 
 
 TOLD_AS_DONE_OR_PLANNED = ("asserted", "planned")
+
+
+def _denied_party(found: list[dict], parties: list[str], side: str, verb,
+                  lex: Lexicons) -> str:
+    """Whom a denial answers: the doer of the act it is about ('stressing the US was not
+    involved in the operation, which was widely attributed to Argentina' -> Argentina; 'would
+    not support an Argentine strike on Uruguay' -> Argentina), an act in the denying verb's
+    clause first; with no doer named, the first other party that is no act's victim ('not
+    involved in the Uruguayan pager blasts' names nobody it answers: '')."""
+    acts = [f for f in found if f["agent"] in lex.actors
+            and lex.actors[f["agent"]].side not in ("", side)]
+    inside = [f for f in acts if _under(verb, f["trigger_start"], f["trigger_start"] + 1)]
+    if inside or acts:
+        return (inside or acts)[0]["agent"]
+    victims = {t for f in found for t in f["targets"]}
+    return next((p for p in parties if p not in victims), "")
 
 
 def _speakers_act(found: list[dict], side: str, lex: Lexicons) -> bool:
@@ -167,7 +200,10 @@ def statement(sent: dict, claim: dict | None, hits: list[Hit], times: list[dict]
         if not alone:
             return None
     targets = [t for t in _other_parties(hits, side) if t != agent]
-    if not targets:
+    target_rule = "named-other-side"
+    if alone == "denial":  # denied to the government behind the act, not to its victim
+        targets, target_rule = [_denied_party(found, targets, side, denying, lex)], "denied"
+    if not targets or not targets[0]:
         return None
     targets = [_government(targets[0], lex)]
     text = sent["text"]
@@ -183,5 +219,5 @@ def statement(sent: dict, claim: dict | None, hits: list[Hit], times: list[dict]
             "trigger": words, "form": "verb", "trigger_start": start,
             "rule": f"{etype.id}/claim/{claim.get('speaker_rule') or claim['speaker_type']}"
                     + (f"/{alone}" if alone else ""),
-            "agent_rule": "speaker", "target_rule": "named-other-side",
+            "agent_rule": "speaker", "target_rule": target_rule,
             "polarity": "asserted", "factuality_rule": ""}
