@@ -805,6 +805,23 @@ def test_the_evidence_is_a_mention_that_dates_the_event(rules):
     assert built["evidence"].iloc[0] == "Biden called Netanyahu to congratulate him"
 
 
+def test_the_evidence_shows_the_events_agent_before_the_surest_date_basis(rules):
+    """A state's statement told in the lede (dated by publication) and by a minister on a
+    named day: the event is the state's, and so is the sentence that shows it."""
+    docs = docs_frame([("dA", "Wire One", "2024-09-28", "")])
+    rows = [mention("dA", 1, "statement", "US", ["Israel"], basis="reported",
+                    lo="2024-09-27", hi="2024-09-28",
+                    text="The US said it was not warned in advance of the strikes"),
+            mention("dA", 2, "statement", "Joe Biden", ["Israel"], "2024-09-27",
+                    text="Biden said on Friday that he had no warning")]
+    types = {**EVENT_TYPES, "statement": {"plover": "OTHER", "lane": "contacts",
+                                          "operation": False}}
+    built = events.build_events(found_frames(rows), docs, event_types=types,
+                                gazetteer=GAZETTEER, rules=rules, focus=FOCUS)["events"]
+    assert list(built["agent"]) == ["US"]
+    assert built["evidence"].iloc[0] == "The US said it was not warned in advance of the strikes"
+
+
 def test_a_statement_in_a_lede_a_week_after_another_is_a_new_statement(rules):
     """A lede dated only by its publication retells an act of the week before (retold_days 7
     by default), but a statement is news on the day it is made (labels.yaml statement

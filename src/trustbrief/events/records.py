@@ -342,17 +342,19 @@ def _evidence(recs: list[Rec], gives_date=None, agent: str = "") -> Rec:
     itself (not what was said in it: a contact shows its call), then (with `gives_date`, a
     predicate) one that gives the event its date in its own sentence (a quote dated by the
     sentence telling it shows no date: the lede 'X says he would not support ...' shows a
-    statement better than a later '"...," X said'), then the most reliable date basis, then
-    one whose own words give a phrase (the label is the evidence's phrase when it has one:
-    label and evidence then tell the same sentence), then one whose agent is the event's
+    statement better than a later '"...," X said'), then one whose agent is the event's
     `agent` (the label's subject: 'Israel statement on ...' shows Israel's statement, not a
-    minister's told the same days)."""
+    minister's told the same days, though the minister's sentence names the day and the
+    lede's gives its publication days), then the most reliable date basis, then one whose
+    own words give a phrase (the label is the evidence's phrase when it has one: label and
+    evidence then tell the same sentence)."""
     return min(recs, key=lambda r: (r.polarity not in CREATING, r.polarity != "asserted",
                                     r.said_in_contact,
                                     gives_date is not None and (
                                         r.told_day or not gives_date(r)),
+                                    bool(agent) and r.agent != agent,
                                     BASIS_RANK.get(r.basis, 9), not r.phrase,
-                                    bool(agent) and r.agent != agent, r.doc_id, r.sent_id, r.pos))
+                                    r.doc_id, r.sent_id, r.pos))
 
 
 def precise(r: Rec) -> bool:
