@@ -41,10 +41,13 @@ class DeadlineWords:
     approaching: re.Pattern
 
 
-def _words(phrases: list[str]) -> re.Pattern:
+def phrase_pattern(phrases: list[str], hyphens: bool = False) -> re.Pattern:
+    """Any of the phrases as whole words, longest first, any whitespace between words; with
+    `hyphens`, a phrase joined to a word by a hyphen ('post-crash') is no match either."""
     alternatives = "|".join(r"\s+".join(map(re.escape, str(p).split()))
                             for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?i)(?<![\w'])(?:{alternatives})(?![\w])")
+    glue = "-" if hyphens else ""
+    return re.compile(rf"(?i)(?<![\w'{glue}])(?:{alternatives})(?![\w{glue}])")
 
 
 def load_deadline_words(data_dir: Path | str = DEFAULT_DATA_DIR) -> DeadlineWords:
@@ -57,7 +60,7 @@ def load_deadline_words(data_dir: Path | str = DEFAULT_DATA_DIR) -> DeadlineWord
         if not isinstance(value, list) or not value or not all(
                 isinstance(v, str) and v.strip() for v in value):
             raise DataFileError(path, name, "expected a non-empty list of words")
-    return DeadlineWords(*(_words(raw[name]) for name in SECTIONS))
+    return DeadlineWords(*(phrase_pattern(raw[name]) for name in SECTIONS))
 
 
 @functools.lru_cache(maxsize=4)

@@ -32,6 +32,7 @@ import pandas as pd
 from trustbrief import timex
 from trustbrief.dating.chronology import iso_or_none
 from trustbrief.dating.clues import DATED_BASES, Clue, SentenceTimes, relative_holds
+from trustbrief.dating.deadlines import phrase_pattern
 from trustbrief.dating.pinned import _pinned_day as pinned_day
 from trustbrief.knowledge import DataFileError, load_yaml
 from trustbrief.tables import frame_records
@@ -60,12 +61,6 @@ class IncidentWords:
     families: dict[str, re.Pattern]
 
 
-def _words(phrases: list[str]) -> re.Pattern:
-    alternatives = "|".join(r"\s+".join(map(re.escape, str(p).split()))
-                            for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?i)(?<![\w'-])(?:{alternatives})(?![\w-])")
-
-
 def load_incident_words(data_dir: Path | str = DEFAULT_DATA_DIR) -> IncidentWords:
     path = Path(data_dir) / INCIDENTS_FILE
     raw = load_yaml(path)
@@ -76,7 +71,8 @@ def load_incident_words(data_dir: Path | str = DEFAULT_DATA_DIR) -> IncidentWord
         if not isinstance(words, list) or not words or not all(
                 isinstance(w, str) and w.strip() for w in words):
             raise DataFileError(path, name, "expected a non-empty list of words")
-    return IncidentWords({str(name): _words(words) for name, words in families.items()})
+    return IncidentWords({str(name): phrase_pattern(words, hyphens=True)
+                          for name, words in families.items()})
 
 
 @functools.cache
