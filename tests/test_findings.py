@@ -338,3 +338,22 @@ def test_one_sides_corroborated_demand_of_the_other_is_an_open_question_to_watch
         "Open question: how US answers the demand by Israel: “Israel asked B to stay home” "
         "(undated)."]
     assert watched[0].doc_ids == ["d1"]
+
+
+def test_a_month_dated_event_is_watched_with_its_month_never_a_made_up_day():
+    """An event the articles date only to a month (date_precision 'month', its date the
+    month's first day) is named with the month in 'What to watch', as on the timeline."""
+    events = pd.DataFrame({
+        "event_id": ["e1", "e2"], "status": ["planned", "asserted"],
+        "date": ["2024-10-01", "2024-09-01"], "date_precision": ["month", "month"],
+        "label": ["A and B meet (planned)", "US urged Israel to open the crossings"],
+        "plover": ["CONSULT", "DEMAND"], "agent": ["A", "US"], "agent_side": ["US", "US"],
+        "targets": ["B", "Israel"], "n_origins": [1, 2], "doc_ids": ["d1", "d2"]})
+    watched = front.what_to_watch({"events": events, "contacts": pd.DataFrame(
+        columns=["event_id", "status"])}, START, END, FOCUS,
+        pd.DataFrame(columns=["fact", "subject", "doc_ids"]))
+    texts = [w.text for w in watched]
+    assert "A and B meet (October 2024): planned; no article reports it held." in texts
+    assert ("Open question: how Israel answers the demand by US: “US urged Israel to open the "
+            "crossings” (September 2024).") in texts
+    assert not any("1 Oct 2024" in t or "1 Sep 2024" in t for t in texts)

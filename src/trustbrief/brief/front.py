@@ -21,7 +21,14 @@ from trustbrief.brief.findings.notice import operations_with_notice
 from trustbrief.brief.findings.statements import period_statements
 from trustbrief.brief.judgements import Judgement
 from trustbrief.brief.views.cadence import cadence_channels, next_planned
-from trustbrief.brief.views.cells import as_list, day_label, quoted, text_column, to_date
+from trustbrief.brief.views.cells import (
+    as_list,
+    day_label,
+    quoted,
+    text_column,
+    to_date,
+    when_label,
+)
 from trustbrief.brief.views.cooperation import dated_rows
 from trustbrief.brief.views.events import actor_sides
 from trustbrief.contract import Notice
@@ -101,13 +108,15 @@ def _planned(tables, start) -> list[Watch]:
     blocked = set(text_column(contacts, "event_id")[text_column(contacts, "status") == "blocked"])
     lo = to_date(start)
     for r in events.assign(**{c: text_column(events, c) for c in
-                              ("event_id", "status", "date", "label", "doc_ids")}
+                              ("event_id", "status", "date", "label", "doc_ids",
+                               "date_precision")}
                            ).to_dict("records"):
         day = to_date(r["date"])
         # only dated plans: an undated 'plan' is too vague to watch for
         if r["status"] == "planned" and r["label"] and r["event_id"] not in blocked and \
                 day is not None and (lo is None or day >= lo):
-            items.append((r["date"], Watch(f"{_unplanned(r['label'])} ({day_label(day)}): "
+            items.append((r["date"], Watch(f"{_unplanned(r['label'])} "
+                                           f"({when_label(day, r['date_precision'])}): "
                                            "planned; no article reports it held.",
                                            as_list(r["doc_ids"]))))
     for ch in cadence_channels(table_of(tables, "cadence")).to_dict("records"):
@@ -145,7 +154,8 @@ def _open_demands(tables, start, end, focus: str) -> list[Watch]:
         in_period = day is None or (to_date(start) <= day <= to_date(end))
         if agent_side in pair and asked and in_period and _says_what(r) and \
                 int(r.get("n_origins") or 0) >= MIN_DEMAND_ORIGINS:
-            when = day_label(day) if day is not None else "undated"
+            when = when_label(day, str(r.get("date_precision") or "")) if day is not None \
+                else "undated"
             found.append((-int(r["n_origins"]), Watch(
                 f"Open question: how {asked.pop()} answers the demand by {agent_side}: "
                 f"{quoted(r['label'])} ({when}).", as_list(r.get("doc_ids")))))
@@ -164,9 +174,12 @@ def _open_notice(tables, start, end, focus: str) -> list[Watch]:
     observer, _ = parse_focus(focus)
     ops = operations_with_notice(tables, start, end)
     unknown = ops[ops["notice"].isin((Notice.UNKNOWN, ""))]
+    events = table_of(tables, "events")
+    precision = dict(zip(text_column(events, "event_id"), text_column(events, "date_precision"),
+                         strict=True)) if not events.empty else {}
     return [Watch(f"Open question: what notice {observer} had of {quoted(r.label)} "
-                  f"({day_label(to_date(r.date))}); no article says.",
-                  as_list(r.doc_ids)) for r in unknown.itertuples()]
+                  f"({when_label(to_date(r.date), precision.get(r.event_id, ''))}); "
+                  "no article says.", as_list(r.doc_ids)) for r in unknown.itertuples()]
 
 
 def what_to_watch(tables, start, end, focus: str, conflicts: pd.DataFrame) -> list[Watch]:

@@ -63,6 +63,14 @@ def day_label(day: pd.Timestamp | None) -> str:
     return "" if day is None else f"{day.day} {day:%b %Y}"
 
 
+def when_label(day: pd.Timestamp | None, precision: str = "") -> str:
+    """An event's date in a sentence: its month alone when the articles give only the month
+    ('February 2025', never a made-up '1 Feb 2025'), else its day."""
+    if day is not None and precision == "month":
+        return f"{day:%B %Y}"
+    return day_label(day)
+
+
 def range_text(first: pd.Timestamp | None, last: pd.Timestamp | None) -> str:
     """'8–10 Oct 2024', '30 Sep – 2 Oct 2024', or one day when both ends agree."""
     if first is None or last is None or first == last:
