@@ -23,6 +23,21 @@ def test_title_before_the_name_and_apposition_give_side_and_role():
         {"name": "Lee Min-ho", "side": "South Korea", "role": "defence_minister"}]
 
 
+def test_a_country_name_used_as_an_adjective_qualifies_a_title():
+    """Headline English qualifies a title with the country's name or abbreviation ('US
+    President', 'U.S. Secretary of State', 'Japan Prime Minister'); a comma ends the
+    qualifier ('In Japan, Prime Minister ...' names no side)."""
+    found = titled_people(["US President Mark Ellison spoke with the Japanese premier.",
+                           "U.S. Secretary of State Ana Ruiz flew to Tokyo.",
+                           "Japan Prime Minister Haruto Ishikawa answered.",
+                           "In Japan, Prime Minister Daiki Mori was silent."],
+                          load_world(DATA), ("US", "Japan"), set())
+    assert found == [{"name": "Mark Ellison", "side": "US", "role": "head_of_state"},
+                     {"name": "Ana Ruiz", "side": "US", "role": "foreign_minister"},
+                     {"name": "Haruto Ishikawa", "side": "Japan",
+                      "role": "head_of_government"}]
+
+
 def test_no_side_no_person_and_known_names_and_dates_are_left_alone():
     assert _found("Defence Minister Hiroshi Sato told reporters.",  # no side in the title
                   "On Tuesday, the Japanese foreign minister said so.",  # no name

@@ -44,12 +44,22 @@ def _patterns(world, pair: tuple[str, str]) -> tuple[Callable[[str], bool],
         country = world.country(side)
         if country is None:
             continue
-        qualifiers = [*country.adjectives, f"{country.name}'s", f"{country.name}’s"]
+        qualifiers = _qualifiers(country)
         every_qual += qualifiers
         title = rf"(?i:(?P<qual>{_alternation(qualifiers)})\s+(?P<title>{titles}))"
         found.append((re.compile(rf"\b{title},?\s{FULL_NAME}\b"), side))
         found.append((re.compile(rf"\b{FULL_NAME},\s(?i:the)\s{title}\b"), side))
     return _could_hold(every_qual, title_forms), found
+
+
+def _qualifiers(country) -> list[str]:
+    """What qualifies a title as this country's: its adjectives ('Russian President'), its
+    names possessive ("Azerbaijan's President") and its names used as adjectives, as headline
+    English does ('US President', 'Azerbaijan President'); a name always stands before its
+    title here, so 'in Russia, President X' (comma) is never read as Russia's president."""
+    names = {country.name, *country.names}
+    return [*country.adjectives, *sorted(names),
+            *(f"{name}{mark}" for name in sorted(names) for mark in ("'s", "’s"))]
 
 
 # Letters outside ASCII that a case-blind pattern reads as an ASCII letter ('ſ' as 's') though
