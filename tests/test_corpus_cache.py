@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from trustbrief import corpus
@@ -42,11 +43,58 @@ def raw(tmp_path, rules):
     return corpus.read_seeds(seeds, rules)
 
 
-def _built(raw, rules, cache, caplog):
+def _built(raw, rules, cache, caplog, sidecar=None, sidecar_file="data/sources.csv"):
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="trustbrief"):
-        docs, sents = corpus.build_corpus(raw, rules, cache=cache)
+        docs, sents = corpus.build_corpus(raw, rules, sidecar, sidecar_file, cache=cache)
     return docs, sents, [r.getMessage() for r in caplog.records]
+
+
+# a.txt: the outlet from the sidecar (evidence: its name), a title that disagrees with the
+# headline (a warning naming it); b.txt: the day from the sidecar (evidence: its name)
+SIDECAR = pd.DataFrame([
+    {"file": "a.txt", "outlet": "Politico", "url": "", "published": "", "author": "",
+     "title": "Another title", "notes": ""},
+    {"file": "b.txt", "outlet": "", "url": "", "published": "2024-10-05", "author": "",
+     "title": "", "notes": ""},
+], columns=corpus.SIDECAR_COLUMNS)
+
+
+def test_the_same_corpus_run_from_another_folder_uses_every_record(raw, rules, tmp_path,
+                                                                   caplog, monkeypatch):
+    """The sidecar is named as the run shows it (relative to the working folder): a record
+    is keyed by the article and its sidecar values, and names the sidecar of the run."""
+    here, there = "data/stories/x/sources.csv", "/srv/corpora/x/sources.csv"
+    _built(raw, rules, tmp_path / "records", caplog, SIDECAR, here)
+    plain = _built(raw, rules, None, caplog, SIDECAR, there)
+    a, b = plain[0].iloc[0], plain[0].iloc[1]
+    assert (a["outlet_basis"], a["outlet_evidence"]) == ("sidecar", there)
+    assert (b["published_basis"], b["published_evidence"]) == ("sidecar", there)
+    assert sum(there in m for m in plain[2]) == 1 and not any(here in m for m in plain[2])
+    monkeypatch.setattr(build, "_document_record", _never)
+    warm = _built(raw, rules, tmp_path / "records", caplog, SIDECAR, there)
+    assert warm[0].equals(plain[0]) and warm[1].equals(plain[1]) and warm[2] == plain[2]
+
+
+def test_a_changed_sidecar_row_cleans_its_article_again(raw, rules, tmp_path, caplog,
+                                                        monkeypatch):
+    _built(raw, rules, tmp_path / "records", caplog, SIDECAR)
+    cleaned = []
+    original = build._document_record
+    monkeypatch.setattr(build, "_document_record",
+                        lambda row, *args: cleaned.append(row["file"]) or original(row, *args))
+    changed = SIDECAR.assign(outlet=["Reuters", ""])
+    docs = _built(raw, rules, tmp_path / "records", caplog, changed)[0]
+    assert cleaned == ["a.txt"] and docs.iloc[0]["outlet"] == "Reuters"
+
+
+def test_an_article_holding_the_mark_is_not_cached(raw, rules, tmp_path, caplog):
+    marked = raw.copy()
+    marked.loc[1, "text"] += recordcache.SIDECAR_MARK.upper() + "\n"
+    plain = _built(marked, rules, None, caplog, SIDECAR, "s.csv")
+    cold = _built(marked, rules, tmp_path / "records", caplog, SIDECAR, "s.csv")
+    assert cold[0].equals(plain[0]) and cold[2] == plain[2]
+    assert len(list((tmp_path / "records").glob("*/*.json.gz"))) == 2  # a.txt and c.txt
 
 
 def test_a_cached_run_gives_the_same_tables_and_warnings_without_cleaning_again(

@@ -28,7 +28,14 @@ from trustbrief.corpus.metadata import (
 )
 from trustbrief.corpus.origins import canonical_lookup
 from trustbrief.corpus.read import RAW_COLUMNS
-from trustbrief.corpus.recordcache import RecordCache, collected_warnings, record_key
+from trustbrief.corpus.recordcache import (
+    SIDECAR_MARK,
+    RecordCache,
+    cacheable,
+    held_warnings,
+    named,
+    record_key,
+)
 from trustbrief.corpus.rules import SIDE_SOURCE, SIDECAR_FILE, CorpusRules
 from trustbrief.corpus.segmenter import WORD_RE, Segment, segment, split_sentences
 from trustbrief.limits import split_long_sentences
@@ -118,14 +125,15 @@ def _unique_doc_ids(raw: pd.DataFrame) -> list[str]:
 def _record_job(job: tuple, rules: CorpusRules, store: RecordCache | None = None
                 ) -> tuple[dict, list[dict]]:
     """The article's (document row, sentence rows); written to the corpus cache `store`
-    with the warnings it logged (here, in the worker: the writes share the cores)."""
+    with the warnings it logged (here, in the worker: the writes share the cores), the
+    sidecar's name left as SIDECAR_MARK there (see corpus.recordcache)."""
     row, doc_id, side_entry, sidecar_file = job
-    if store is None:
+    if store is None or not cacheable(row, side_entry):
         return _document_record(row, doc_id, rules, side_entry, sidecar_file)
-    with collected_warnings() as (warnings, level):
-        record = _document_record(row, doc_id, rules, side_entry, sidecar_file)
-    store.write(record_key(*job), record, warnings, level)
-    return record
+    with held_warnings(sidecar_file) as (warnings, level):
+        record = _document_record(row, doc_id, rules, side_entry, SIDECAR_MARK)
+    store.write(record_key(row, doc_id, side_entry), record, warnings, level)
+    return named(record, sidecar_file)
 
 
 def _records(jobs: list[tuple], rules: CorpusRules, cache: Path | str | None) -> list[tuple]:
@@ -134,7 +142,8 @@ def _records(jobs: list[tuple], rules: CorpusRules, cache: Path | str | None) ->
     if cache is None:
         return parallel.map_in_order(_record_job, jobs, rules, desc="cleaning")
     store = RecordCache(cache, rules)
-    found = [store.read(record_key(*job)) for job in jobs]
+    found = [store.read(record_key(row, doc_id, side_entry), sidecar_file)
+             for row, doc_id, side_entry, sidecar_file in jobs]
     todo = [n for n, record in enumerate(found) if record is None]
     fresh = parallel.map_in_order(_record_job, [jobs[n] for n in todo], rules, store,
                                   desc="cleaning")
