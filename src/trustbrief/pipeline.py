@@ -224,7 +224,7 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
                       incident_words=kb.incident_words)
     _checked({"documents": documents})
     found["time_expressions"] = timex.resolve_time_expressions(found["time_expressions"],
-                                                               documents)
+                                                               documents, kb.vocabulary)
     found["mentions"] = extract.date_mentions(found["mentions"], found["time_expressions"])
     _checked({name: found[name] for name in ("time_expressions", "mentions")})
     built = stage("events", events.build_events, found, documents, kb.annotations,

@@ -46,7 +46,6 @@ NEWS_LAG = dt.timedelta(days=1)  # the lede's event is reported that day or the 
 RECENT_LAG = dt.timedelta(days=6)
 CLAUSE_LOOKBACK = 80  # characters before a date searched for a look-ahead auxiliary
 CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
-WEEKDAY_WORD = re.compile(r"[^\W\d_]+\.?")
 
 
 def years_of(spec: str, weekday: str | None, window: tuple[dt.date, dt.date] | None
@@ -69,15 +68,6 @@ def years_of(spec: str, weekday: str | None, window: tuple[dt.date, dt.date] | N
                 weekday is None or timex.WEEKDAY_CODES[day.weekday()] == weekday):
             days.append(day)
     return days
-
-
-def printed_weekday(text: str, vocab: timex.Vocabulary) -> str | None:
-    """The weekday code written inside a date expression ('Saturday, December 28')."""
-    for word in WEEKDAY_WORD.findall(text or ""):
-        code = vocab.weekdays.get(word.lower().rstrip("."))
-        if code:
-            return code
-    return None
 
 
 def looks_ahead(sentence: str, start: int, vocab: timex.Vocabulary) -> bool:
@@ -197,7 +187,7 @@ def _date_clues(t: dict, sentence: str, ahead: bool, in_lede: bool, lede_weekday
                 window: tuple[dt.date, dt.date] | None, vocab: timex.Vocabulary,
                 retold: bool = False) -> list[Clue]:
     spec, text = str(t["spec"]), str(t.get("text") or "")
-    weekday = printed_weekday(text, vocab)
+    weekday = timex.printed_weekday(text, vocab)
     if spec.startswith("md:") and weekday is None and not in_lede:
         return []  # maybe an anniversary of another year: see the module docstring
     days = years_of(spec, weekday, window)

@@ -32,6 +32,7 @@ from trustbrief.timex.frames import (
     RESOLVED_COLUMNS,
     SCHEMA,
     extract_time_expressions,
+    printed_weekday,
     resolve_time_expressions,
     resolve_with_range,
     time_expression_frame,
@@ -62,6 +63,7 @@ __all__ = [
     "RESOLVED_COLUMNS", "SCHEMA", "UNRESOLVED", "WEEKDAY_CODES", "WEEKDAY_MODES", "Resolved",
     "TimeExpr", "Vocabulary", "default_vocabulary", "extract_time_expressions",
     "find_time_expressions", "is_anchor_relative", "is_measure", "is_valid_spec",
-    "load_vocabulary", "resolve_spec", "resolve_time_expressions", "resolve_with_range",
+    "load_vocabulary", "printed_weekday", "resolve_spec", "resolve_time_expressions",
+    "resolve_with_range",
     "time_expression_frame", "time_expression_rows",
 ]

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 
 from trustbrief import contract
 from trustbrief.tables import frame_records
 from trustbrief.timex.find import find_time_expressions
-from trustbrief.timex.resolve import Resolved, resolve_spec
+from trustbrief.timex.resolve import (
+    UNRESOLVED,
+    WEEKDAY_CODES,
+    Resolved,
+    is_anchor_relative,
+    resolve_spec,
+)
 from trustbrief.timex.vocabulary import Vocabulary, default_vocabulary
 
 # Column descriptions from the contract: the columns found in the text, then the resolved ones.
@@ -72,13 +79,28 @@ def _parse(value) -> dt.date | None:
         return None
 
 
+WEEKDAY_WORD = re.compile(r"[^\W\d_]+\.?")
+YEARLESS = ("md:", "m:")  # a calendar day or month printed without its year
+
+
+def printed_weekday(text: str, vocab: Vocabulary | None = None) -> str | None:
+    """The weekday code written inside a date expression ('Saturday, December 28')."""
+    vocab = vocab or default_vocabulary()
+    for word in WEEKDAY_WORD.findall(text or ""):
+        code = vocab.weekdays.get(word.lower().rstrip("."))
+        if code:
+            return code
+    return None
+
+
 def resolve_with_range(spec: str, published: dt.date | None, earliest: dt.date | None,
-                       latest: dt.date | None) -> Resolved:
+                       latest: dt.date | None, weekday: str | None = None) -> Resolved:
     """Resolve against a publication date known only within [earliest, latest]:
-    the best date comes from `published`, the bounds cover every possible anchor."""
+    the best date comes from `published`, the bounds cover every possible anchor. Without
+    `published`, only a date printed without its year resolves (see _yearless_in_range)."""
     best = resolve_spec(spec, published)
     if best.date is None:
-        return best
+        return _yearless_in_range(spec, earliest, latest, weekday) if published is None else best
     ends = [r for r in (resolve_spec(spec, earliest or published),
                         resolve_spec(spec, latest or published)) if r.date is not None]
     low = min([best.earliest] + [r.earliest for r in ends])
@@ -88,18 +110,41 @@ def resolve_with_range(spec: str, published: dt.date | None, earliest: dt.date |
     return Resolved(best.date, low, high, "range", best.basis)
 
 
-def resolve_time_expressions(time_expressions: pd.DataFrame,
-                             documents: pd.DataFrame) -> pd.DataFrame:
+def _yearless_in_range(spec: str, earliest: dt.date | None, latest: dt.date | None,
+                       weekday: str | None) -> Resolved:
+    """A day or month printed without its year ('killed him on Wednesday, October 16', 'in
+    July') in an article dated only to [earliest, latest]: its year is the one every anchor of
+    the range reads it in. A reading moves with its anchor only forward (the nearest such day
+    or month), so the range's two ends give every reading there is; when they differ, the
+    weekday printed with the day chooses between them, and a weekday no reading has leaves
+    the date unresolved. Expressions relative to the article's day ('on Wednesday', 'last
+    month') stay unresolved: they need its day."""
+    if (earliest is None or latest is None or not spec.startswith(YEARLESS)
+            or is_anchor_relative(spec)):
+        return UNRESOLVED
+    readings = {resolve_spec(spec, anchor) for anchor in (earliest, latest)}
+    readings = {r for r in readings if r.date is not None and r.basis == "explicit"}
+    if weekday is not None:
+        readings = {r for r in readings
+                    if r.precision == "day" and WEEKDAY_CODES[r.date.weekday()] == weekday}
+    return readings.pop() if len(readings) == 1 else UNRESOLVED
+
+
+def resolve_time_expressions(time_expressions: pd.DataFrame, documents: pd.DataFrame,
+                             vocab: Vocabulary | None = None) -> pd.DataFrame:
     """Add date, date_earliest, date_latest, precision, basis using each document's date."""
     anchors = {
         row["doc_id"]: (_parse(row.get("published")), _parse(row.get("published_earliest")),
                         _parse(row.get("published_latest")), row.get("published_basis", ""))
         for row in frame_records(documents)}
+    vocab = vocab or default_vocabulary()
     out = time_expressions[list(BASE_COLUMNS)].copy()
     resolved = []
-    for doc_id, spec in out[["doc_id", "spec"]].itertuples(index=False, name=None):
+    for doc_id, spec, text in out[["doc_id", "spec", "text"]].itertuples(index=False,
+                                                                           name=None):
         published, earliest, latest, doc_basis = anchors.get(doc_id, (None, None, None, ""))
-        r = resolve_with_range(spec, published, earliest, latest)
+        weekday = printed_weekday(text, vocab) if str(spec).startswith("md:") else None
+        r = resolve_with_range(spec, published, earliest, latest, weekday)
         basis = r.basis
         if basis == "relative" and doc_basis == "inferred":
             basis = "relative-inferred"
