@@ -8,7 +8,11 @@ the helpers come from test_extract.
 
 from __future__ import annotations
 
+import pandas as pd
+import pytest
+
 from test_extract import one_mention, run
+from trustbrief import extract, timex
 
 
 def test_a_time_in_a_coordinated_clause_dates_only_that_clause(lex):
@@ -22,3 +26,43 @@ def test_a_shared_verb_phrase_without_its_own_subject_keeps_the_time(lex):
     """'spoke ... and agreed on Monday': one subject, one clause; the time stays shared."""
     found = run(lex, ["Chad warned France and urged it to withdraw on Monday."])
     assert one_mention(found, "warning")["time_text"] == "on Monday"
+
+
+def _times_of(lex, text: str) -> dict[str, str]:
+    """event type -> the text of the time expression that dates its one mention ('' none),
+    with the time expressions the real finder gives."""
+    sents = pd.DataFrame({"doc_id": ["dT"], "sent_id": ["dT-s001"], "start": [0],
+                          "end": [len(text)], "text": [text]})
+    times = timex.extract_time_expressions(sents)
+    mentions = extract.extract(sents, pd.DataFrame({"doc_id": ["dT"]}), lex,
+                               time_expressions=times)["mentions"]
+    assert not mentions["event_type"].duplicated().any(), mentions
+    surface = dict(zip(times["time_id"], times["text"], strict=True))
+    return {m["event_type"]: surface.get(m["time_id"], "") for m in
+            mentions.to_dict("records")}
+
+
+@pytest.mark.parametrize(("text", "dated", "undated"), [
+    # a date before a noun dates that noun, not the response to it
+    ("France condemned Chad's response to Niger's Oct. 1 attack on the border post.",
+     "attack", "retaliation_plan"),
+    ("France is weighing its response to Niger's Oct. 1 attack on the border post.",
+     "attack", "retaliation_plan"),
+])
+def test_a_date_before_a_noun_dates_that_noun_alone(lex, text, dated, undated):
+    times = _times_of(lex, text)
+    assert times[dated] == "Oct. 1"
+    assert times[undated] == ""
+
+
+@pytest.mark.parametrize(("text", "event_type", "time"), [
+    # the noun frames the act ('in the letter', 'during the briefing'): its date is the act's
+    ("In the Oct. 13 letter, France urged Chad to withdraw its troops.", "demand", "Oct. 13"),
+    ("During Tuesday's briefing, France warned Chad against the offensive.", "warning",
+     "Tuesday"),
+    # the noun is part of the time itself
+    ("France and Chad spoke on Thursday evening about the border.", "phone_call",
+     "on Thursday evening"),
+])
+def test_a_date_on_a_framing_or_time_noun_dates_the_clause(lex, text, event_type, time):
+    assert _times_of(lex, text)[event_type] == time

@@ -1,13 +1,21 @@
 """The clause a time expression belongs to, read from the dependency parse: in 'A blamed X,
 and B skipped the parade in May', 'in May' sits in the second of two coordinated clauses,
 each with its own subject; it dates what that clause tells, never the first clause's act
-(the nearest-trigger rule of windows.py decides within the clause)."""
+(the nearest-trigger rule of windows.py decides within the clause). A date standing before a
+noun as its modifier ('the response to Iran's Oct. 1 attack', 'Tuesday's strike') dates that
+noun alone: the response is not of October 1."""
 
 from __future__ import annotations
 
 from trustbrief.extract.syntax import token_at
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+# how a date hangs on the noun it stands before: 'Oct. 1 attack' (nmod, compound), "Tuesday's
+# strike" (poss), 'the 1 October talks' (nummod)
+PREMODIFIERS = ("nmod", "compound", "poss", "nummod", "amod")
+# prepositions that put a clause's act inside what their noun names: 'urged X in the Oct. 13
+# letter', "said during Tuesday's briefing": the noun's date is the act's too
+FRAMES = ("during", "in", "at")
 
 
 def _conjunct_clause(token):
@@ -20,20 +28,44 @@ def _conjunct_clause(token):
     return None
 
 
+def _modified_noun(token):
+    """The common noun a date stands before as its modifier ("Iran's Oct. 1 attack"), or
+    None: also when the noun is part of the time itself ('Thursday evening') or frames the
+    clause's act ('in the Oct. 13 letter')."""
+    head = token.head
+    if token.dep_ not in PREMODIFIERS or head.pos_ != "NOUN" or head.i < token.i:
+        return None
+    if head.ent_type_ in ("DATE", "TIME"):
+        return None
+    if head.dep_ == "pobj" and head.head.lower_ in FRAMES:
+        return None
+    return head
+
+
+def _within(token) -> tuple[int, int] | None:
+    """The character span a time expression (its head word `token`) may date, or None for
+    the whole sentence: from the date to the noun it modifies; else its coordinated clause."""
+    noun = _modified_noun(token)
+    if noun is not None:
+        return token.idx, noun.idx + len(noun.text)
+    clause = _conjunct_clause(token)
+    if clause is None:
+        return None
+    first, last = clause.left_edge, clause.right_edge
+    return first.idx, last.idx + len(last.text)
+
+
 def scoped_times(parsed, times: list[dict]) -> list[dict]:
-    """The time expressions, each inside a coordinated clause with its own subject given the
-    character span of that clause as 'within' (triggers outside it are not its to date)."""
+    """The time expressions, each that may date only part of its sentence given that part's
+    character span as 'within' (triggers outside it are not its to date): a date modifying a
+    noun, the noun; one inside a coordinated clause with its own subject, that clause."""
     if parsed is None:
         return times
     out = []
     for t in times:
         token = token_at(parsed, t["start"], t["end"])
-        clause = _conjunct_clause(token) if token is not None else None
-        if clause is None:
-            out.append(t)
-            continue
-        first, last = clause.left_edge, clause.right_edge
-        out.append({**t, "within": (first.idx, last.idx + len(last.text))})
+        within = _within(token) if token is not None else None
+        out.append(t if within is None else {**t, "within": within})
     return out
 
 
