@@ -92,6 +92,9 @@ class Pinned:
     # the party that acted, in an article's mention ('a ballistic-missile attack by Iran on
     # Oct. 1, 2024': Iran); '' when unknown or from the chronology
     agent: str = ""
+    # an event that happens once to its one party, who is named alone with no agent ('X was
+    # killed on Wednesday'; data/incidents.yaml once_per_party): that party is the event
+    once: bool = False
 
     def acted_alone(self, event_type: str, agent: str) -> bool:
         """An act another article dates by its calendar date and names one party of, the one
@@ -103,9 +106,11 @@ class Pinned:
                 and event_type == self.event_type and bool(agent)
                 and self.agent == agent and self.actors == frozenset({agent}))
 
-    def matches(self, event_type: str, actors: set[str], text: str) -> bool:
+    def matches(self, event_type: str, actors: set[str], text: str,
+                undergoes: bool = False) -> bool:
         """The same event: same type, and the mention names as many of the event's actors as
-        it can (both parties of a call, not one shared name), and the keywords if any."""
+        it can (both parties of a call, not one shared name), and the keywords if any.
+        `undergoes`: the mention names one party and no agent, as a `once` event does."""
         if event_type != self.event_type:
             return False
         if self.from_article and (not self.actors or len(self.actors) < min(
@@ -114,6 +119,8 @@ class Pinned:
             # its type; one with one party ('Russia restricted ...') is not one the mention
             # names two parties of ('Azerbaijan restricted flights to Russia')
             return False
+        if self.once and undergoes and actors == self.actors:
+            return self.keywords is None or bool(self.keywords.search(text or ""))
         if self.from_article and self.relative and len(self.actors) < MIN_SHARED_ACTORS:
             # dated only by a weekday of its article, one shared party is one shared name:
             # 'the US received a briefing' is not another day's 'briefing Tuesday'

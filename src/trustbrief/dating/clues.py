@@ -147,7 +147,8 @@ def _matched_events(m: dict, pinned: list[Pinned]) -> list[Pinned]:
     """The pinned events the mention matches; events pinned by a date win over events
     pinned by a weekday, which win over events known only by their week."""
     actors = set(m["actors"])
-    matching = [p for p in pinned if p.matches(m["event_type"], actors, m["text"])]
+    undergoes = len(actors) == 1 and not m.get("agent") and not m.get("sentence_actors")
+    matching = [p for p in pinned if p.matches(m["event_type"], actors, m["text"], undergoes)]
     dated = [p for p in matching if not p.relative]
     daily = [p for p in matching if not p.weekly]
     return dated or daily or matching

@@ -59,6 +59,7 @@ NAME = re.compile(r"\b[A-Z][\w-]*[a-z][\w-]*")  # a capitalised word: a name, or
 @dataclass(frozen=True)
 class IncidentWords:
     families: dict[str, re.Pattern]
+    once_per_party: frozenset[str] = frozenset()  # event types that happen once to a party
 
 
 def load_incident_words(data_dir: Path | str = DEFAULT_DATA_DIR) -> IncidentWords:
@@ -71,8 +72,11 @@ def load_incident_words(data_dir: Path | str = DEFAULT_DATA_DIR) -> IncidentWord
         if not isinstance(words, list) or not words or not all(
                 isinstance(w, str) and w.strip() for w in words):
             raise DataFileError(path, name, "expected a non-empty list of words")
+    once = raw.get("once_per_party") or []
+    if not isinstance(once, list) or not all(isinstance(t, str) and t for t in once):
+        raise DataFileError(path, "once_per_party", "expected a list of event type ids")
     return IncidentWords({str(name): phrase_pattern(words, hyphens=True)
-                          for name, words in families.items()})
+                          for name, words in families.items()}, frozenset(once))
 
 
 @functools.cache

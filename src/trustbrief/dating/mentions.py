@@ -202,17 +202,19 @@ def _any_spec(spec: str) -> bool:
 
 
 def collect_clues(documents: pd.DataFrame, found: dict, chronology: pd.DataFrame,
-                  doc_ids: set[str] | None = None, depths: dict | None = None
-                  ) -> dict[str, list[Clue]]:
+                  doc_ids: set[str] | None = None, depths: dict | None = None,
+                  once_per_party: frozenset[str] = frozenset()) -> dict[str, list[Clue]]:
     """Clues per doc_id, for every document (dated ones too, to check sidecar dates), or
     only for `doc_ids` when given (every document still pins events); `depths`:
-    lede.lede_depths of the sentences (their numbers stand in without them)."""
+    lede.lede_depths of the sentences (their numbers stand in without them);
+    `once_per_party`: event types that happen once to a party (data/incidents.yaml)."""
     mentions = _mention_rows(found, doc_ids)
     if not mentions:
         return {}
     times = _sentence_times(found, mentions, depths)
     pinned = pinned_index(pinned_from_chronology(chronology)
-                           + pinned_from_dated_documents(mentions, times, documents))
+                           + pinned_from_dated_documents(mentions, times, documents,
+                                                         once_per_party))
     news = lede_news_pins(found.get("mentions"), found.get("time_expressions"), documents,
                           depths or {})
     weekdays = named_weekdays(mentions, lambda m: [

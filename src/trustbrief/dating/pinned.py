@@ -23,10 +23,12 @@ from trustbrief.tables import frame_records
 
 
 def pinned_from_dated_documents(mentions: list[dict], times: SentenceTimes,
-                                documents: pd.DataFrame) -> list[Pinned]:
+                                documents: pd.DataFrame,
+                                once_per_party: frozenset[str] = frozenset()) -> list[Pinned]:
     """Events another article dates: by an explicit date ('Iran fired missiles on Oct. 1';
     a full date needs no dated article), or, in a dated article, by a day relative to its
-    own date ('spoke on Thursday', 'earlier today', 'yesterday')."""
+    own date ('spoke on Thursday', 'earlier today', 'yesterday'). `once_per_party`: the
+    event types that happen once to a party (data/incidents.yaml), for Pinned.once."""
     anchors = {row["doc_id"]: iso_or_none(row.get("published"))
                for row in frame_records(documents, present(documents, DOCUMENT_FIELDS))
                if row.get("published_basis") in DATED_BASES}
@@ -37,10 +39,11 @@ def pinned_from_dated_documents(mentions: list[dict], times: SentenceTimes,
         found = _pinned_day(m, times, anchors.get(m["doc_id"]))
         if found is not None:
             time_id, first, last, tier = found
-            pinned.append(Pinned(f"{m['doc_id']}:{time_id}", m["event_type"],
-                                 frozenset(actor_list(m["actors"])), None, first, last,
-                                 tier != EXPLICIT, from_article=True, weekly=tier == WEEKLY,
-                                 agent=m.get("agent") or ""))
+            actors = frozenset(actor_list(m["actors"]))
+            once = m["event_type"] in once_per_party and len(actors) == 1 and not m.get("agent")
+            pinned.append(Pinned(f"{m['doc_id']}:{time_id}", m["event_type"], actors, None,
+                                 first, last, tier != EXPLICIT, from_article=True,
+                                 weekly=tier == WEEKLY, agent=m.get("agent") or "", once=once))
     return pinned
 
 
@@ -68,13 +71,19 @@ def _pinned_day(m: dict, times: SentenceTimes, anchor: dt.date | None
             return None
         if relative:
             resolved = timex.resolve_spec(relative[0]["spec"], anchor)
-            if resolved.date is None:
+            if resolved.date is None or _ahead_of_a_past_act(m, resolved, anchor):
                 return None
             if (resolved.latest - resolved.earliest).days >= (WEEK_DAYS if tier == WEEKLY
                                                                else 1):
                 return None
             return relative[0]["time_id"], resolved.earliest, resolved.latest, tier
     return None
+
+
+def _ahead_of_a_past_act(m: dict, resolved: timex.Resolved, anchor: dt.date) -> bool:
+    """A day after the article's for an act it tells as done: the day is another clause's
+    ('Harris, who will on Thursday accept the nomination, also joined the call')."""
+    return (m.get("polarity") or "asserted") == "asserted" and resolved.earliest > anchor
 
 
 def _is_week_relative(spec: str) -> bool:

@@ -161,7 +161,7 @@ def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: 
     wanted = {row["doc_id"] for _, row in open_rows}
     times, sentence_texts, polarity, depths, deadline_words, named_days, retold, incidents = \
         texts
-    clues = collect_clues(docs, found, chronology, wanted, depths)
+    clues = collect_clues(docs, found, chronology, wanted, depths, incidents.once_per_party)
     span = _corpus_span(rows, lookaround_days)
     window = span if None not in span else None
     for extra in (lede_clues(times, wanted, depths),
