@@ -38,6 +38,22 @@ def test_a_country_name_used_as_an_adjective_qualifies_a_title():
                       "role": "head_of_government"}]
 
 
+def test_one_person_spelt_two_ways_is_one_person_under_the_usual_spelling():
+    """Transliterations differ between outlets ('Ishikawa', 'Ishikava'): one side's one role
+    held by alike names is one person, known by both spellings; alike names of two roles
+    stay two people."""
+    found = _found("Japanese Prime Minister Haruto Ishikava spoke.",
+                   "Japanese Prime Minister Haruto Ishikawa spoke.",
+                   "Japanese Prime Minister Haruto Ishikawa answered.",
+                   "Japanese Foreign Minister Kenji Morita said.",
+                   "Japanese Defence Minister Kenji Morito said.")
+    assert found == [
+        {"name": "Haruto Ishikawa", "side": "Japan", "role": "head_of_government",
+         "aliases": ["Ishikawa", "Haruto Ishikava", "Ishikava"]},
+        {"name": "Kenji Morita", "side": "Japan", "role": "foreign_minister"},
+        {"name": "Kenji Morito", "side": "Japan", "role": "defence_minister"}]
+
+
 def test_no_side_no_person_and_known_names_and_dates_are_left_alone():
     assert _found("Defence Minister Hiroshi Sato told reporters.",  # no side in the title
                   "On Tuesday, the Japanese foreign minister said so.",  # no name

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
+from difflib import SequenceMatcher
 
 # levels of data/world/roles.yaml whose holders become people: leaders and ministers (the
 # leaders', foreign and defence channels). Not yet officials: an ambassador as a person is
@@ -119,14 +121,48 @@ def people_named(matches: Iterable[list[str]], known_forms: set[str],
                  filled: frozenset[tuple[str, str]] = frozenset()) -> list[dict]:
     """titled_people from TitleScan.matches (of every text, in order)."""
     readings: dict[str, set[tuple[str, str]]] = {}
+    counts: Counter = Counter()
     for name, side, role in matches:
         if name.casefold() not in known_forms and CALENDAR_WORDS.isdisjoint(
                 w.casefold() for w in name.split()):
             readings.setdefault(name, set()).add((side, role))
+            counts[name] += 1
     people = [{"name": name, "side": side, "role": role}
               for name, found in readings.items() if len(found) == 1
               for side, role in found if (side, role) not in filled]
-    return _with_safe_surnames(people, known_forms)
+    return _with_safe_surnames(_spellings_merged(people, counts), known_forms)
+
+
+SPELLING_LIKENESS = 0.8  # 'Aliyev' / 'Aliev' 0.91, 'Sergei' / 'Sergey' 0.83, 'Jong' / 'Yo' 0.33
+
+
+def _same_person_spelt_otherwise(name: str, other: str) -> bool:
+    """Two transliterations of one name: as many words, each beginning with the same letter
+    and differing by a letter or two ('Ilham Aliyev' / 'Ilham Aliev', 'Sergei Lavrov' /
+    'Sergey Lavrov'); 'Kim Jong' / 'Kim Yo' are two people."""
+    words, others = name.casefold().split(), other.casefold().split()
+    return len(words) == len(others) and all(
+        a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= SPELLING_LIKENESS
+        for a, b in zip(words, others, strict=True))
+
+
+def _spellings_merged(people: list[dict], counts: Counter) -> list[dict]:
+    """One person per name spelt two ways for one side and role (articles transliterate
+    alike names differently): the spelling the articles use most is the person, the other
+    spelling and its surname become aliases; people of different roles or sides never
+    merge (a father and son, two ministers)."""
+    kept: list[dict] = []
+    for person in sorted(people, key=lambda p: -counts[p["name"]]):
+        same = next((k for k in kept if (k["side"], k["role"]) == (person["side"],
+                                                                   person["role"])
+                     and _same_person_spelt_otherwise(k["name"], person["name"])), None)
+        if same is None:
+            kept.append(dict(person))
+            continue
+        same.setdefault("aliases", [same["name"].split()[-1]])
+        same["aliases"] += [person["name"], person["name"].split()[-1]]
+    order = {p["name"]: i for i, p in enumerate(people)}
+    return sorted(kept, key=lambda p: order[p["name"]])
 
 
 def _with_safe_surnames(people: list[dict], known_forms: set[str]) -> list[dict]:
@@ -136,5 +172,7 @@ def _with_safe_surnames(people: list[dict], known_forms: set[str]) -> list[dict]
     the gazetteer refuses a name or alias two actors share)."""
     surnames = [p["name"].split()[-1].casefold() for p in people]
     shared = {s for s in surnames if surnames.count(s) > 1} | (set(surnames) & known_forms)
-    return [p if p["name"].split()[-1].casefold() not in shared else {**p, "aliases": [p["name"]]}
+    return [p if p["name"].split()[-1].casefold() not in shared else
+            {**p, "aliases": [p["name"], *(a for a in p.get("aliases") or []
+                                           if a.casefold() not in shared)]}
             for p in people]
