@@ -71,7 +71,10 @@ def test_cadence_finding_is_written_from_the_channel_table(tables):
     changed["stated_measures"] = stated[stated["measure"] != StatedMeasure.SILENCE]
     changed["cadence"] = tables["cadence"].assign(previous_gap_basis=["events", "", ""],
                                                   previous_gap_days=["61", "", ""])
-    assert "no contact for 61 days before" in by_kind(changed)["cadence"].text
+    # a silence measured between reported contacts says so: it is no stated silence
+    measured = by_kind(changed)["cadence"]
+    assert "had had no reported contact for 61 days before" in measured.text
+    assert "no contact for 61" not in measured.text
 
 
 def test_cadence_finding_with_a_silence_but_no_dated_contact(tables):
@@ -264,7 +267,11 @@ def test_a_silence_with_undated_contacts_on_its_channel_is_judged_at_low_confide
     with_undated["contacts"] = pd.concat([tables["contacts"], undated.assign(status="planned")],
                                          ignore_index=True)
     planned, _ = cadence_judgement(with_undated)
-    assert planned.ceiling == "high" and "had had no contact for 61 days" in planned.text
+    # press reports of some contacts cannot prove that there were no others: a measured
+    # silence is held at moderate and says 'no reported contact', never 'no contact'
+    assert planned.ceiling == "moderate" and planned.ceiling_reason.startswith(
+        "the silence is measured between the contacts the articles report")
+    assert "had had no reported contact for 61 days" in planned.text
 
 
 def test_one_operation_without_little_notice_reads_as_one(tables):
@@ -357,3 +364,27 @@ def test_a_month_dated_event_is_watched_with_its_month_never_a_made_up_day():
     assert ("Open question: how Israel answers the demand by US: “US urged Israel to open the "
             "crossings” (September 2024).") in texts
     assert not any("1 Oct 2024" in t or "1 Sep 2024" in t for t in texts)
+
+
+def test_a_contact_dated_only_to_a_month_bounds_a_silence_as_a_minimum(tables):
+    """'They met in September' is no 1 September: the silence before it runs to the month's
+    first day and is told as a minimum, the contact by its month, and the measured silence
+    is held at moderate (reported contacts prove no silence)."""
+    advisers = tables["contacts"][tables["contacts"]["channel"] == "security_advisers"]
+    events = tables["events"]
+    base = events[events["event_id"] == "e006"].iloc[[0]]
+    month = base.assign(event_id="e030", date="2024-09-01", date_earliest="2024-09-01",
+                        date_latest="2024-09-30", date_precision="month")
+    day = base.assign(event_id="e031", date="2024-07-10", date_earliest="2024-07-10",
+                      date_latest="2024-07-10")
+    contacts = pd.concat([tables["contacts"], advisers.assign(event_id="e030", date="2024-09-01"),
+                          advisers.assign(event_id="e031", date="2024-07-10")],
+                         ignore_index=True)
+    changed = {**tables, "contacts": contacts,
+               "events": pd.concat([events, month, day], ignore_index=True)}
+    finding = by_kind(changed)["cadence"]
+    assert finding.text.startswith(
+        "Security advisers (Sullivan - Dermer) had no reported contact between 10 Jul 2024 and "
+        "their contact in September 2024 (at least 53 days); the last reported was on 4 Oct "
+        "2024")
+    assert "1 Sep" not in finding.text and finding.ceiling == "moderate" and finding.supports

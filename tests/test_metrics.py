@@ -231,6 +231,30 @@ def test_cadence_gap_from_two_dated_contacts_and_blocked_plans(channels):
     assert cad.set_index("channel").loc["defense", "next_planned_status"] == "blocked"
 
 
+def test_a_contact_dated_only_to_a_month_is_no_day_to_count_a_gap_from(channels):
+    """'They met in September' is a contact somewhere in September: neither the last contact
+    nor the start of a silence counted in days (the 1st of the month is no day it happened).
+    The gap before the last contact cannot be counted, and no stated gap stands for it here."""
+    docs = docs_frame([("d1", "A", "2024-10-09", "")])
+    people = ["Joe Biden", "Benjamin Netanyahu"]
+    month = dict(event("e002", "2024-09-01", "meeting_visit", "they met in September", people),
+                 date_latest="2024-09-30")
+    tables = event_tables([event("e001", "2024-05-20", "phone_call", "call 1", people), month,
+                           event("e003", "2024-10-08", "phone_call", "call 3", people)])
+    leaders = metrics.cadence(tables, {}, docs, channels)["cadence"].set_index(
+        "channel").loc["leaders"]
+    assert leaders["last_contact"] == "2024-10-08" and leaders["days_since"] == 1
+    assert pd.isna(leaders["previous_gap_days"]) and leaders["previous_gap_basis"] == ""
+    # the same month-dated contact BEFORE the last two day-dated ones leaves their gap whole
+    earlier = dict(month, date="2024-04-01", date_earliest="2024-04-01",
+                   date_latest="2024-04-30")
+    tables = event_tables([event("e001", "2024-05-20", "phone_call", "call 1", people), earlier,
+                           event("e003", "2024-10-08", "phone_call", "call 3", people)])
+    leaders = metrics.cadence(tables, {}, docs, channels)["cadence"].set_index(
+        "channel").loc["leaders"]
+    assert leaders["previous_gap_days"] == 141 and leaders["previous_gap_basis"] == "events"
+
+
 def test_notice_ledger_accounts_name_outlets_and_vague_operations_can_be_left_out():
     docs = docs_frame([("d1", "Wire One", "2024-09-29", ""), ("d2", "unknown", "", "")])
     docs["file"] = ["a.txt", "b.txt"]

@@ -148,9 +148,10 @@ def cadence(events_tables, found, documents, channels: Channels | None = None
     as_of = max((d for d in dates if d is not None), default=None)
     contact_rows = contacts(events_tables, channels)
     measured = _measured_sentences(found, documents)
+    spans = _vague_spans(events_tables.get("events", pd.DataFrame()))
     by_channel: dict[str, list[dict]] = defaultdict(list)
     for c in frame_records(contact_rows):
-        by_channel[c["channel"]].append(c)
+        by_channel[c["channel"]].append({**c, "span": spans.get(c["event_id"])})
     rows, conflicts, stated = [], [], []
     for channel in channels.channels:
         row, gap_conflicts, measures = _cadence_row(channel, by_channel[channel.id], found,
@@ -182,12 +183,42 @@ def _stated_frame(measures: list[dict]) -> pd.DataFrame:
     return frame.sort_values(["channel", "measure"], kind="stable").reset_index(drop=True)
 
 
+VAGUE_DAYS = 7  # a contact dated only to a wider span (a month) is no day to count gaps from
+
+
+def _vague_spans(events: pd.DataFrame) -> dict[str, tuple[int, int]]:
+    """event_id -> (first, last day) of the events the articles date only to a span wider
+    than a week ('met in September'): such a contact happened somewhere in it, on no day."""
+    if events is None or events.empty or "date_latest" not in events:
+        return {}
+    out = {}
+    for event_id, lo, hi in zip(events["event_id"].map(cell_text), events["date_earliest"],
+                                events["date_latest"], strict=True):
+        first, last = day_number(lo), day_number(hi)
+        if first is not None and last is not None and last - first >= VAGUE_DAYS:
+            out[event_id] = (first, last)
+    return out
+
+
+def _previous_gap(days: list[dict], vague: list[tuple[int, int]]) -> int | str:
+    """Days between the last two contacts dated to the day, or '' when a contact dated only
+    to a span (a month) may fall between them: that silence cannot be counted in days."""
+    if len(days) < 2:
+        return ""
+    first, last = day_number(days[-2]["date"]), day_number(days[-1]["date"])
+    if any(lo <= last and first < hi for lo, hi in vague):
+        return ""
+    return last - first
+
+
 def _cadence_row(channel: Channel, mine: list[dict], found, documents, params: Channels,
                  as_of: int | None, published: dict, measured: list | None = None
                  ) -> tuple[dict, list[dict], list[dict]]:
-    done = sorted((c for c in mine if c["status"] == "asserted" and day_number(c["date"])
+    held = sorted((c for c in mine if c["status"] == "asserted" and day_number(c["date"])
                    is not None and (as_of is None or day_number(c["date"]) <= as_of)),
                   key=lambda c: (c["date"], c["event_id"]))
+    done = [c for c in held if c.get("span") is None]  # contacts dated to the day
+    vague = [c["span"] for c in held if c.get("span") is not None]
     last = done[-1] if done else None
     last_day = day_number(last["date"]) if last else None
     later = sorted((c for c in mine if c["status"] in ("planned", "blocked")
@@ -199,10 +230,9 @@ def _cadence_row(channel: Channel, mine: list[dict], found, documents, params: C
              "days": m["days"], "pub": day_number(published.get(m["doc_ids"][0]))}
             for m in measures if m["basis"] == "stated-duration"]
     counts = [m for m in measures if m["basis"] == "stated-count"]
-    previous, basis, others = "", "", []
-    if len(done) >= 2:
-        previous, basis = last_day - day_number(done[-2]["date"]), "events"
-        others = [g for g in gaps if g["days"] is not None]
+    previous, basis, others = _previous_gap(done, vague), "", []
+    if previous != "":
+        basis, others = "events", [g for g in gaps if g["days"] is not None]
     else:
         best, others = _gap_choice(gaps)
         if best is not None:

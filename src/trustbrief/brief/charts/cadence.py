@@ -31,7 +31,7 @@ from trustbrief.brief.style import (
     PLOT_WIDTH,
     ROW_PX,
 )
-from trustbrief.brief.views.cadence import CONTACT_STATUSES
+from trustbrief.brief.views.cadence import CONTACT_STATUSES, vague_when
 from trustbrief.brief.views.cells import as_list, day_label, epoch_ms, short
 
 
@@ -111,13 +111,17 @@ def _contact_layers(layout: CadenceLayout, ys, xs) -> list[alt.Chart]:
     data = pd.DataFrame({
         "x": pts["x"], "y": pts["y"], "status": pts["status"],
         "label": pts["label"].where(pts["label"] != "", pts["event_id"]),
-        "when": pts["day"].map(day_label), "basis": pts["date_basis"],
+        "when": [vague_when(d, e) for d, e in zip(pts["day"], pts["day_end"], strict=True)],
+        "basis": pts["date_basis"],
         "outlets": pts["outlets"].map(lambda v: ", ".join(as_list(v)) or "-"),
         "evidence": pts["evidence"].map(lambda t: short(t, 240))})
     tooltip = [alt.Tooltip("label:N", title="contact"), alt.Tooltip("status:N"),
                alt.Tooltip("when:N", title="date"), alt.Tooltip("basis:N", title="date basis"),
                alt.Tooltip("outlets:N"), alt.Tooltip("evidence:N")]
-    layers = []
+    spans = pts[pts["x1"] > pts["x0"]]
+    layers = [alt.Chart(spans[["x0", "x1", "y"]]).mark_rule(strokeWidth=2, color=GREY).encode(
+        x=alt.X("x0:Q", scale=xs, axis=None), x2="x1:Q", y=alt.Y("y:Q", scale=ys, axis=None))
+    ] if len(spans) else []
     for status in CONTACT_STATUSES:
         part = data[data["status"] == status]
         if part.empty:

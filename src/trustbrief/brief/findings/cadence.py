@@ -19,10 +19,12 @@ from trustbrief.brief.findings.coverage import SAYING  # a statement about him: 
 from trustbrief.brief.views.cadence import (
     cadence_channels,
     cadence_contacts,
+    contact_silences,
     next_planned,
     silence_is_current,
     split_cited,
     stated_items,
+    vague_when,
 )
 from trustbrief.brief.views.cells import (
     as_list,
@@ -46,10 +48,7 @@ def cadence_finding(tables, start, end, focus: str) -> Finding:
         return Finding("No contact channel has a reported last contact, so the gap between "
                        "contacts could not be measured.", [], "cadence", False)
     contacts = cadence_contacts(channels, table_of(tables, "contacts"), table_of(tables, "events"))
-    channels = channels.assign(gap=channels["previous_gap_days"].map(as_int),
-                               since=channels["days_since"].map(as_int))
-    ranked = channels.sort_values(["gap", "since", "channel_label"],
-                                  ascending=[False, False, True])
+    ranked = _ranked_channels(channels, contacts)
     top = ranked.iloc[0]
     if not top["gap"] and not top["last_contact"]:
         return Finding(f"No date of the last contact is reported for "
@@ -61,7 +60,8 @@ def cadence_finding(tables, start, end, focus: str) -> Finding:
     undated = _undated_contacts(table_of(tables, "contacts"), top["channel"]) if measured else []
     between = _undated_between(table_of(tables, "events"), top["actors"]) if measured else []
     last_days = _last_contact_days(top, table_of(tables, "contacts"), table_of(tables, "events"))
-    parts = [_known_span_clause(top, last_days, undated + between)
+    parts = [_silence_clause(top, last_days) if top["silence"] is not None else
+             _known_span_clause(top, last_days, undated + between)
              if undated or between else _gap_clause(top, last_days)]
     docs = as_list(top["doc_ids"]) or _docs_with_sentence(tables, top["evidence"])
     docs += [d for cell in as_list(top["stated_gaps"]) for d in split_cited(cell)[1]]
@@ -78,9 +78,51 @@ def cadence_finding(tables, start, end, focus: str) -> Finding:
          if undated else [])
         + ([f"{plural(len(between), 'undated event')} between its two officials may fall "
             "inside the silence"] if between else []))
+    if not reason and measured:
+        reason = MEASURED_REASON
     return Finding(text[0].upper() + text[1:] + ".", cite_documents(docs, documents), "cadence",
-                   supports=lapsed, ceiling="low" if reason else "high",
-                   ceiling_reason=reason)
+                   supports=lapsed, ceiling="low" if reason and reason != MEASURED_REASON
+                   else "moderate" if reason else "high", ceiling_reason=reason)
+
+
+# A silence measured between the contacts the articles report proves no silence: outlets
+# report some contacts, not all. Only a silence the articles state carries high confidence.
+MEASURED_REASON = "the silence is measured between the contacts the articles report, and " \
+    "a contact they do not report would not show"
+
+
+def _ranked_channels(channels: pd.DataFrame, contacts: pd.DataFrame) -> pd.DataFrame:
+    """Channels by their longest silence, then the days since their last contact. A channel
+    whose gap before its last contact cannot be counted in days (a contact between is dated
+    only to a month) is ranked by its longest silence between dated contacts (`silence`: that
+    silence's row of views.cadence.contact_silences, else None)."""
+    silences = contact_silences(contacts)
+    longest = {ch: group.sort_values("days").iloc[-1]
+               for ch, group in silences.groupby("channel", sort=False)}
+    gaps = channels["previous_gap_days"].map(as_int)
+    chosen = [longest.get(ch) if not gap and ch in longest else None
+              for ch, gap in zip(channels["channel"], gaps, strict=True)]
+    channels = channels.assign(
+        gap=[int(c["days"]) if c is not None else g for c, g in zip(chosen, gaps, strict=True)],
+        since=channels["days_since"].map(as_int), silence=chosen)
+    return channels.sort_values(["gap", "since", "channel_label"],
+                                ascending=[False, False, True])
+
+
+def _silence_clause(ch, last_days: str) -> str:
+    """'Leaders (A – B) had no reported contact between 28 Dec 2024 and their contact in
+    September 2025 (at least 247 days), then on 8–9 Oct 2025': a silence bounded by a contact
+    dated only to a month is counted to that month's edge, as a minimum."""
+    s = ch["silence"]
+    before = vague_when(s["before"].day, s["before"].day_end)
+    after = vague_when(s["after"].day, s["after"].day_end)
+    span = ("at least " if s["at_least"] else "") + plural(int(s["days"]), "day")
+    last = to_date(ch["last_contact"])
+    tail = f"; the last reported was on {last_days or day_label(last)}" if last is not None and \
+        last > s["after"].day_end else ""
+    return (f"{ch['channel_label']} had no reported contact between {before} and their "
+            f"contact {'in' if s['after'].day_end != s['after'].day else 'on'} {after} "
+            f"({span}){tail}")
 
 
 def _undated_contacts(contacts: pd.DataFrame, channel: str) -> list[str]:
@@ -142,22 +184,24 @@ def _gap_clause(ch, last_days: str = "") -> str:
                f"(last on {when})"
     stated = stated_items(ch["stated_gaps"]) if ch["previous_gap_basis"] == "stated" else []
     span = stated[0] if stated else plural(ch["gap"], "day")
+    # an article's stated silence is told as such; a measured one is only what was reported
+    none = "no contact" if stated else "no reported contact"
     if len(stated) > 1:
         span += f" (another account: {join_words(stated[1:])})"
     status = ch["last_contact_status"]
     if last is None:  # only the silence is reported: it runs up to the time of writing
         _, planned, status = next_planned(ch.to_dict())
         if not planned:
-            return f"{label} had had no contact for {span} as of {day_label(to_date(ch['as_of']))}"
+            return f"{label} had had {none} for {span} as of {day_label(to_date(ch['as_of']))}"
         when = day_label(to_date(planned))
     elif silence_is_current(_Row(ch)):  # the gap runs from the last contact to the time of writing
         _, planned, status = next_planned(ch.to_dict())
         when = day_label(to_date(planned)) if planned else ""
         if not when:
-            return f"{label} had had no contact for {span} (since {day_label(last)})"
+            return f"{label} had had {none} for {span} (since {day_label(last)})"
     before = f"the one planned for {when}" if status == "planned" else \
         f"the one blocked on {when}" if status == "blocked" else f"their contact on {when}"
-    return f"{label} had had no contact for {span} before {before}"
+    return f"{label} had had {none} for {span} before {before}"
 
 
 def _known_span_clause(ch, last_days: str, undated: list[str]) -> str:

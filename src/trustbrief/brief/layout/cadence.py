@@ -22,6 +22,7 @@ from trustbrief.brief.views.cadence import (
     MIN_SILENCE_DAYS,
     cadence_channels,
     cadence_contacts,
+    contact_silences,
     contact_text,
     gap_rows,
     gap_text,
@@ -72,7 +73,9 @@ def cadence_layout(cadence: pd.DataFrame | None, contacts: pd.DataFrame | None =
 
     headers = _cadence_key(width)
     lane_rows, labels = [], []
-    points = points.assign(x=points["day"].map(px), y=0.0)
+    # a contact dated only to a month sits mid-month on a bar spanning it, never on its 1st
+    points = points.assign(x0=points["day"].map(px), x1=points["day_end"].map(px), y=0.0)
+    points = points.assign(x=(points["x0"] + points["x1"]) / 2)
     gaps = gaps.assign(x0=gaps["first"].map(px), x1=gaps["last"].map(px), y=0.0)
     y = max(box.y0 for _, box in headers) + 2 * ROW_PX
     for ch in channels.itertuples():
@@ -131,23 +134,20 @@ def _time_window(channels: pd.DataFrame, points: pd.DataFrame, as_of, since):
 
 
 def measured_gaps(points: pd.DataFrame, stated: pd.DataFrame) -> pd.DataFrame:
-    """The silences between consecutive dated contacts of a channel (held or blocked
-    contacts end a silence too: the attempt was made), except where a gap of the metrics
-    stage already covers that stretch."""
+    """The silences between a channel's dated contacts (views.cadence.contact_silences: held
+    or blocked contacts end a silence, the attempt was made; a contact dated only to a month
+    bounds it by the month's first or last day, and the count is then a minimum), except
+    where a gap of the metrics stage already covers that stretch."""
     rows = []
-    held = points[points["status"].isin(("asserted", "blocked"))]
-    for channel, mine in held.groupby("channel", sort=True):
-        days = sorted(set(mine["day"]))
-        known = stated[stated["channel"] == channel]
-        for first, last in zip(days, days[1:], strict=False):
-            n = (last - first).days
-            if n < MIN_SILENCE_DAYS or any(
-                    f < last and first < la for f, la in zip(known["first"], known["last"],
-                                                            strict=True)):
-                continue
-            rows.append({"channel": channel, "first": first, "last": last, "days": n,
-                         "basis": "events", "text": gap_text(n, "events"), "stated": "-",
-                         "evidence": ""})
+    for s in contact_silences(points).itertuples():
+        known = stated[stated["channel"] == s.channel]
+        if s.days < MIN_SILENCE_DAYS or any(
+                f < s.last and s.first < la for f, la in zip(known["first"], known["last"],
+                                                              strict=True)):
+            continue
+        rows.append({"channel": s.channel, "first": s.first, "last": s.last, "days": s.days,
+                     "basis": "events", "text": gap_text(s.days, "events", at_least=s.at_least),
+                     "stated": "-", "evidence": ""})
     return pd.DataFrame(rows, columns=list(stated.columns))
 
 

@@ -9,7 +9,16 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from trustbrief.brief.views.cells import as_list, day_label, short, text_column, to_date, whole_days
+from trustbrief.brief.views.cells import (
+    as_list,
+    day_label,
+    range_text,
+    short,
+    text_column,
+    to_date,
+    when_label,
+    whole_days,
+)
 from trustbrief.brief.views.events import event_frame
 from trustbrief.contract.vocab import ContactStatus
 
@@ -146,7 +155,57 @@ def cadence_contacts(channels: pd.DataFrame, contacts: pd.DataFrame | None = Non
     frame["day"] = frame["date"].map(to_date)
     frame = frame[frame["day"].notna() & frame["channel"].isin(set(channels["channel"]))]
     frame = frame.drop_duplicates(["channel", "event_id", "date", "status"])
+    frame = frame.assign(day_end=_last_days(frame, events))
     return frame.sort_values(["channel", "date", "event_id"]).reset_index(drop=True)
+
+
+VAGUE_DAYS = 7  # metrics.cadence.VAGUE_DAYS: a contact dated to a wider span has no day
+
+
+def _last_days(frame: pd.DataFrame, events: pd.DataFrame | None) -> list:
+    """Each contact's last possible day: its event's date_latest when the articles date it
+    only to a span wider than a week ('met in September'), else its day."""
+    ends = {}
+    if events is not None and not events.empty and "date_latest" in events:
+        ends = dict(zip(text_column(events, "event_id"),
+                        text_column(events, "date_latest").map(to_date), strict=True))
+    out = []
+    for event_id, day in zip(frame["event_id"], frame["day"], strict=True):
+        end = ends.get(event_id)
+        out.append(end if end is not None and (end - day).days >= VAGUE_DAYS else day)
+    return out
+
+
+def vague_when(day: pd.Timestamp, end: pd.Timestamp) -> str:
+    """A contact's date as the articles know it: 'September 2025' for a month, '1–20 Sep
+    2025' for another span, else the day."""
+    if end is None or end == day:
+        return day_label(day)
+    return when_label(day, "month") if day.day == 1 and (end + pd.Timedelta(days=1)).day == 1 \
+        and day.month == end.month else range_text(day, end)
+
+
+def contact_silences(points: pd.DataFrame) -> pd.DataFrame:
+    """The stretches of each channel with no held (or blocked: the attempt was made) contact
+    in any contact's span: from the last day the contacts so far may fall on to the first day
+    the next one may. A bound set by a contact dated only to a month makes the count a
+    minimum (`at_least`). Columns: channel, first, last, days, at_least, before, after (the
+    contacts' rows on either side)."""
+    rows = []
+    held = points[points["status"].isin(("asserted", "blocked"))]
+    for channel, mine in held.groupby("channel", sort=True):
+        mine = mine.sort_values(["day", "day_end", "event_id"])
+        reach = None
+        for r in mine.itertuples():
+            if reach is not None and (r.day - reach.day_end).days >= 1:
+                rows.append({"channel": channel, "first": reach.day_end, "last": r.day,
+                             "days": (r.day - reach.day_end).days,
+                             "at_least": reach.day_end != reach.day or r.day_end != r.day,
+                             "before": reach, "after": r})
+            if reach is None or r.day_end > reach.day_end:
+                reach = r
+    return pd.DataFrame(rows, columns=["channel", "first", "last", "days", "at_least", "before",
+                                       "after"])
 
 
 def _contacts_from_channels(channels, events, blocked_types) -> pd.DataFrame:
@@ -184,12 +243,13 @@ def silence_is_current(ch) -> bool:
     return bool(gap and since is not None and abs(gap - since) <= max(7, 0.2 * gap))
 
 
-def gap_text(days: int, basis: str, since: pd.Timestamp | None = None) -> str:
+def gap_text(days: int, basis: str, since: pd.Timestamp | None = None,
+             at_least: bool = False) -> str:
     """'~50 days without contact (stated)': stated gaps are approximate; a measured gap is
     only an absence of DATED contact ('33 days without a dated contact'), and one that began
     before the chart's first day says since when ('no dated contact since 18 Aug 2024 (416
     days)')."""
-    span = f"{days} day" + ("" if days == 1 else "s")
+    span = ("at least " if at_least else "") + f"{days} day" + ("" if days == 1 else "s")
     if basis == "stated":
         return f"~{span} without contact (stated)"
     if since is not None:  # short enough to stand whole on a phone's chart
