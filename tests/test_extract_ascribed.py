@@ -95,6 +95,19 @@ def test_the_one_blamed_for_a_cyberattack_is_its_doer(lex):
     assert (m["agent"], m["agent_rule"]) == ("France", "ascribed:blamed-object-for")
 
 
+def test_an_act_blamed_with_no_victim_named_is_an_act_on_the_accuser(lex):
+    """'Chadian lawmakers blamed France for the February cyberattack': no victim named, the
+    accuser of another side is it (so no notice between the two is at stake); a named victim
+    stays the act's own, and an accuser of the doer's own side is no victim."""
+    found = run(lex, ["Chadian lawmakers have blamed France for the February cyberattack."])
+    m = one_mention(found, "cyberattack")
+    assert (m["agent"], m["targets"]) == ("France", ["Chad"])
+    found = run(lex, ["Chadian lawmakers have blamed France for a cyberattack on Niger."])
+    assert one_mention(found, "cyberattack")["targets"] == ["Niger"]
+    found = run(lex, ["French lawmakers have blamed France for the February cyberattack."])
+    assert one_mention(found, "cyberattack")["targets"] == []
+
+
 def test_blame_for_one_act_is_not_ascribed_to_the_others(lex):
     """A pattern with a node `act` ascribes only that act: the airstrike of the same sentence
     is not France's."""

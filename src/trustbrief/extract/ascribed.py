@@ -8,6 +8,9 @@ News writing puts the ascription in the sentence of the act, but a small parser 
 on a neighbouring noun ('people ... after an attack, blamed on X'), so it is read for the whole
 sentence: every operation of the sentence that the tree gave no doer takes the ascribed one.
 An ascribing word with no named accuser ('an attack, blamed on X') is no accusation of its own.
+An act that names no victim, ascribed by an accuser of another side ('lawmakers of A blamed B
+for the cyberattack'), is an act on the accuser: one names the victim when it is someone else
+('blamed B for the attack on C').
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ def ascriptions(compiled: tuple, parsed, hits) -> list[tuple[str, str, int, int 
     """(actor name, pattern id, index of the cue token, character offset of the node `act` or
     None) of each ascription in the sentence. A pattern with a node `act` ascribes only that
     act ('blamed X for the cyberattack'); one without, every operation of the sentence."""
+    # (the accuser, when named, is the cue's subject: accuser() reads it)
     if not compiled or parsed is None:
         return []
     table, starts, found = depmatch.table_of(parsed), depmatch.first_nodes(compiled, 3), []
@@ -35,6 +39,19 @@ def ascriptions(compiled: tuple, parsed, hits) -> list[tuple[str, str, int, int 
                          if h.kind != "pronoun-phrase"]
                 found += [(h.actors[0], rule_id, i, act) for h in named[:1]]
     return found
+
+
+ACCUSER_DEPS = ("nsubj",)  # the one who blames or attributes: the cue verb's subject
+
+
+def accuser(parsed, cue: int, hits) -> str:
+    """The actor named as the cue verb's subject ('Azerbaijani lawmakers blamed ...'), or ''."""
+    for child in parsed[cue].children:
+        if child.dep_ in ACCUSER_DEPS:
+            named = [h for h in hits_in(phrase_tokens(child), hits)
+                     if h.kind != "pronoun-phrase"]
+            return named[0].actors[0] if named else ""
+    return ""
 
 
 def apply_ascriptions(found: list[dict], parsed, hits, lex) -> list[dict]:
@@ -55,13 +72,13 @@ def apply_ascriptions(found: list[dict], parsed, hits, lex) -> list[dict]:
         if etype.operation and (not f["agent"] or f["agent_rule"] in TREE_LESS):
             start, end = f["trigger_start"], f["trigger_start"] + len(f.get("trigger") or "x")
             f = _with_doer(f, [a for a in ascribed if a[3] is None or start <= a[3] < end],
-                           etype, lex)
+                           etype, lex, lambda cue: accuser(parsed, cue, hits))
         out.append(f)
     return out
 
 
-def _with_doer(f: dict, ascribed, etype, lex) -> dict:
-    for name, rule_id, _, _ in ascribed:
+def _with_doer(f: dict, ascribed, etype, lex, accuser_of) -> dict:
+    for name, rule_id, cue, _ in ascribed:
         actor = lex.actors.get(name)
         if actor is None or actor.type not in etype.agent_types:
             continue
@@ -69,6 +86,9 @@ def _with_doer(f: dict, ascribed, etype, lex) -> dict:
         targets = [t for t in f["targets"] if t != name]
         if misread and lex.actors[misread].side != actor.side and misread not in targets:
             targets.append(misread)  # 'pagers linked to X militants detonated'
+        victim = accuser_of(cue) if not targets else ""
+        if victim in lex.actors and lex.actors[victim].side not in ("", actor.side):
+            targets = [victim]  # 'A blamed B for the cyberattack': an act on A
         rule = f"ascribed:{rule_id}"
         target_rule = f["target_rule"] if targets == f["targets"] else rule
         return {**f, "agent": name, "agent_rule": rule, "targets": targets,
