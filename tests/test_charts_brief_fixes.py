@@ -516,3 +516,39 @@ def test_an_event_dated_to_a_month_is_shown_as_the_month_never_a_day():
     row = event_frame(events).iloc[0]
     assert date_text(row) == "April 2024; explicit, month"
     assert (row["first"].day, row["day"].day, row["last"].day) == (1, 15, 30)  # mark mid-month
+
+
+def test_an_event_dated_only_to_a_month_is_shown_by_its_month_never_its_first_day(tables):
+    """'the February cyberattack': the notice ledger's and the corroboration chart's row
+    says 'Feb', the cadence chart draws a month-dated contact mid-month over the month, and
+    the silence before it is a minimum ('at least')."""
+    from trustbrief.brief.views.notice import with_precision
+
+    events = tables["events"].copy()
+    first = events["event_id"] == events["event_id"].iloc[0]
+    events.loc[first, ["date", "date_earliest", "date_latest", "date_precision"]] = [
+        "2024-09-01", "2024-09-01", "2024-09-30", "month"]
+    event_id = events.loc[first, "event_id"].iloc[0]
+    ledger = tables["notice_ledger"].assign(event_id=event_id, date="2024-09-01")
+    rows = charts_notice.ledger_rows(with_precision(ledger, events), tables["documents"], 60)
+    assert all(row.startswith("Sep · ") for row in rows["row"])
+    assert views_cells.short_day("2024-09-01", "month") == "Sep"
+    assert views_cells.short_day("2024-09-01") == "1 Sep"
+    spec = charts_corroboration.corroboration_matrix(events, tables["documents"],
+                                                     tables["mentions"]).to_dict()
+    labels = {r.get("row") for data in spec["datasets"].values() for r in data}
+    assert any(str(r).startswith("Sep · ") for r in labels) and not any(
+        str(r).startswith("1 Sep · ") for r in labels)
+    points = pd.DataFrame([
+        {"channel": "c", "event_id": "a", "status": "asserted",
+         "day": pd.Timestamp("2024-05-20"), "day_end": pd.Timestamp("2024-05-20")},
+        {"channel": "c", "event_id": "b", "status": "asserted",
+         "day": pd.Timestamp("2024-09-01"), "day_end": pd.Timestamp("2024-09-30")},
+        {"channel": "c", "event_id": "d", "status": "asserted",
+         "day": pd.Timestamp("2024-10-20"), "day_end": pd.Timestamp("2024-10-20")}])
+    silences = views_cadence.contact_silences(points)
+    assert list(silences["days"]) == [104, 20] and list(silences["at_least"]) == [True, True]
+    gaps = layout_cadence.measured_gaps(points, pd.DataFrame(
+        columns=["channel", "first", "last", "days", "basis", "text", "stated", "evidence"]))
+    assert list(gaps["text"]) == ["at least 104 days without a dated contact",
+                                  "at least 20 days without a dated contact"]

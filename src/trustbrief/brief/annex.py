@@ -81,13 +81,22 @@ METHODS = (
 )
 
 
+def _month_dates(events: pd.DataFrame) -> pd.DataFrame:
+    """The events with a month-dated one's date as its month ('2025-09'), never its 1st."""
+    if events.empty or "date_precision" not in events:
+        return events
+    return events.assign(date=[d[:7] if p == "month" else d for d, p in zip(
+        text_column(events, "date"), text_column(events, "date_precision"), strict=True)])
+
+
 def annex(brief) -> HTMLBlock:
     """Everything an auditor needs and a reader may skip, after the main body."""
     events = brief.events
     unplaced = unplaced_events(events, brief.start, brief.end, brief.actor_sides,
                                TIMELINE_EVENTS)
     names = {d: full for d, (_, full) in outlet_labels(brief.tables["documents"]).items()}
-    shown = brief.timeline_events
+    shown = _month_dates(brief.timeline_events)
+    unplaced = _month_dates(unplaced)
     shown = shown.assign(origins=[", ".join(names.get(o, o) for o in as_list(cell))
                                   for cell in text_column(shown, "origins")])
     claims = brief.tables["claims"].copy()

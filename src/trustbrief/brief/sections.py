@@ -56,6 +56,7 @@ from trustbrief.brief.views.notice import (
     merge_same_operations,
     most_accounts,
     notice_tally,
+    with_precision,
 )
 from trustbrief.brief.views.sourcing import (
     corroboration_cells,
@@ -243,6 +244,7 @@ class Brief:
         ledger = ledger[text_column(ledger, "date") != ""] if len(ledger) else ledger
         ledger = most_accounts(merge_same_operations(ledger, self.tables["events"]),
                                LEDGER_ROWS)
+        ledger = with_precision(ledger, self.tables["events"])
         if ledger.empty:
             return HTMLBlock(section("Notice ledger").markup + prose(
                 f"No operation in this period comes with an account of the notice "

@@ -141,9 +141,10 @@ def _rows(cells: pd.DataFrame, label_chars: int) -> tuple[pd.DataFrame, pd.DataF
     firsts = cells.drop_duplicates("event_id")
     firsts = firsts.assign(sort=firsts["date"].replace("", "9999")).sort_values(
         ["sort", "event_id"])
-    rows = unique_row_labels([f"{short_day(d)} · {lab or eid}" for d, lab, eid in
-                              zip(firsts["date"], firsts["label"], firsts["event_id"],
-                                  strict=True)], label_chars)
+    precision = firsts["date_precision"] if "date_precision" in firsts else [""] * len(firsts)
+    rows = unique_row_labels([f"{short_day(d, p)} · {lab or eid}" for d, p, lab, eid in
+                              zip(firsts["date"], precision, firsts["label"],
+                                  firsts["event_id"], strict=True)], label_chars)
     row_of = dict(zip(firsts["event_id"], rows, strict=True))
     counts = firsts.assign(row=rows, t=[
         origins_text(n, o) for n, o in zip(firsts["n_origins"], firsts["origins"],

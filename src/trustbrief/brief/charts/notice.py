@@ -20,7 +20,13 @@ from trustbrief.brief.style import (
     PLOT_WIDTH,
     color_scale,
 )
-from trustbrief.brief.views.cells import as_list, short, text_column, to_date, unique_row_labels
+from trustbrief.brief.views.cells import (
+    as_list,
+    short,
+    short_day,
+    text_column,
+    unique_row_labels,
+)
 from trustbrief.brief.views.notice import (
     NOTICE_X,
     account_groups,
@@ -88,11 +94,11 @@ def ledger_rows(notice_ledger: pd.DataFrame, documents: pd.DataFrame | None,
     rows = []
     for r in notice_ledger.assign(**{c: text_column(notice_ledger, c) for c in
                                      ("event_id", "label", "date", "notice", "accounts",
-                                      "n_accounts", "evidence", "outlets")}).itertuples():
-        day = to_date(r.date)
+                                      "n_accounts", "evidence", "outlets",
+                                      "date_precision")}).itertuples():
         notice = r.notice if r.notice in NOTICE_X else "unknown"
         total, split = parse_accounts(r.n_accounts or r.accounts)
-        when = f"{day.day} {day:%b}" if day is not None else "undated"
+        when = short_day(r.date, r.date_precision)  # a month-dated operation: 'Feb', no day
         rows.append({"event_id": r.event_id, "sort": r.date or "9999", "notice": notice,
                      "row": f"{when} · {r.label or r.event_id}",
                      "x": NOTICE_X[notice], "accounts": total,

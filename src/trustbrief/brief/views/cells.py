@@ -104,9 +104,12 @@ def unique_row_labels(labels: Sequence[str], limit: int) -> list[str]:
     return out
 
 
-def short_day(date: str) -> str:
+def short_day(date: str, precision: str = "") -> str:
+    """'4 Oct', or 'Sep' for an event the articles date only to a month (never '1 Sep')."""
     day = to_date(date)
-    return "undated" if day is None else f"{day.day} {day:%b}"
+    if day is None:
+        return "undated"
+    return f"{day:%b}" if precision == "month" else f"{day.day} {day:%b}"
 
 def epoch_ms(day: pd.Timestamp) -> int:
     """Milliseconds since 1970 (UTC): exact positions on a Vega-Lite UTC time scale."""

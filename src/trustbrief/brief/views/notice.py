@@ -163,3 +163,14 @@ def merge_same_operations(ledger: pd.DataFrame, events: pd.DataFrame) -> pd.Data
                 d for cell in text_column(group, "doc_ids") for d in as_list(cell)))
         out.append(row)
     return pd.DataFrame(out).reset_index(drop=True)
+
+
+def with_precision(ledger: pd.DataFrame, events: pd.DataFrame | None) -> pd.DataFrame:
+    """The ledger with each operation's date_precision from the events table (a month-dated
+    operation is shown by its month, never its first day)."""
+    if ledger.empty or events is None or events.empty:
+        return ledger
+    precision = dict(zip(text_column(events, "event_id"), text_column(events, "date_precision"),
+                         strict=True))
+    return ledger.assign(date_precision=[precision.get(e, "") for e in
+                                         text_column(ledger, "event_id")])

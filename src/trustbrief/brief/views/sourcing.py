@@ -47,14 +47,14 @@ def corroboration_cells(events: pd.DataFrame | None, documents: pd.DataFrame | N
                                               f"unknown outlet ({doc})"))
             own = doc in origins or outlet in origins
             rows.append({"event_id": r.event_id, "label": r.label, "date": r.date,
-                         "doc_id": doc, "column": column, "outlet": outlet,
-                         "n_origins": r.n_origins,
+                         "date_precision": r.date_precision, "doc_id": doc,
+                         "column": column, "outlet": outlet, "n_origins": r.n_origins,
                          "kind": ORIGIN_KINDS[0] if own else ORIGIN_KINDS[1],
                          # an article that is its own origin is named, never by its id
                          "origins": named_few(sorted(labels.get(o, (o, o))[1]
                                                      for o in origins)) or "unknown"})
-    cols = ["event_id", "label", "date", "doc_id", "column", "outlet", "n_origins", "kind",
-            "origins"]
+    cols = ["event_id", "label", "date", "date_precision", "doc_id", "column", "outlet",
+            "n_origins", "kind", "origins"]
     return pd.DataFrame(rows, columns=cols)
 
 
