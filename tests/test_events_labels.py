@@ -78,15 +78,23 @@ def test_a_template_that_guesses_between_alternatives_is_refused(tmp_path, templ
         events.load_labels(tmp_path)
 
 
-def test_a_shootdown_without_a_phrase_names_only_who_shot_at_whom(rules):
+def test_a_shootdown_says_what_was_shot_down(rules):
+    """The extraction's phrase of a subjectless infinitive ('... in firing interceptors to
+    shoot down inbound Iranian missiles': extract.phrases gives it the mention's agent) says
+    what was shot down; only a mention with no phrase at all falls back to who shot at whom."""
     docs = docs_frame([("d1", "A", "2024-10-01", "")])
     m = dict(mention("d1", 1, "shootdown", "Israel", ["Iran"], "2024-10-01",
                      text="Interceptors were fired to shoot down inbound Iranian missiles"),
-             trigger="shoot down", trigger_start=29)
+             trigger="shoot down", trigger_start=29,
+             phrase="Israel shoots down inbound Iranian missiles")
     types = {"shootdown": {"plover": "ASSAULT", "verb": "shoots down", "operation": True}}
-    out = events.build_events(found_frames([m]), docs, None, types, rules=rules,
-                              gazetteer=GAZETTEER, focus=FOCUS)["events"]
-    assert out.iloc[0]["label"] == "Shootdown by Israel against Iran"
+
+    def label(mentions):
+        return events.build_events(found_frames(mentions), docs, None, types, rules=rules,
+                                   gazetteer=GAZETTEER, focus=FOCUS)["events"].iloc[0]["label"]
+
+    assert label([m]) == "Israel shoots down inbound Iranian missiles"
+    assert label([dict(m, phrase="")]) == "Shootdown by Israel against Iran"
 
 
 @pytest.mark.parametrize("phrase, text, names, expected", [

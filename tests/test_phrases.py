@@ -141,3 +141,33 @@ def test_the_tokens_left_out_are_those_of_asides_and_time_expressions(nlp, text)
     assert left_out(doc, skip) == want
     assert left_out(doc) == _bracketed(doc)
     assert bool(_bracketed(doc)) == ("Police" not in text)
+
+
+def test_an_infinitive_or_participle_without_its_doer_takes_the_mention_agent(nlp):
+    """The doer is left to the clause the verb hangs on ('joined ... in firing interceptors to
+    shoot down missiles', '..., saying only that ...'): the mention's agent stands as the
+    subject, the verb in the present, with its object or what was said. Without an agent,
+    no phrase; a passive participle ('being struck') is no such verb; a verb of saying whose
+    reported clause has no subject of its own says nothing a label can hold."""
+    text = ("Chilean frigates joined Peruvian air defence units in firing interceptors to shoot "
+            "down incoming Bolivian drones.")
+    assert phrase(nlp, text, "shoot down", agent="Peru") == \
+        "Peru shoots down incoming Bolivian drones"
+    assert phrase(nlp, text, "shoot down") == ""
+    text = ("The Chilean government ignored its own deadline for Peru to reopen the crossing, "
+            "saying only that some progress has been made.")
+    assert phrase(nlp, text, "saying", agent="Chile") == \
+        "Chile says some progress has been made"
+    assert phrase(nlp, "After being struck by a drone, the ferry sank.", "struck",
+                  agent="Peru") == ""
+    text = "The ministry avoided comment, while stressing Chile was not involved in the raid."
+    assert phrase(nlp, text, "stressing", agent="Chile") == ""
+
+
+@pytest.mark.parametrize("lemma, form", [("shoot", "shoots"), ("say", "says"),
+                                         ("push", "pushes"), ("deny", "denies"),
+                                         ("have", "has"), ("veto", "vetoes")])
+def test_the_present_of_a_verb(lemma, form):
+    from trustbrief.extract.phrases import present
+
+    assert present(lemma) == form

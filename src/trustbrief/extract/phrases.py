@@ -19,6 +19,7 @@ it reports does not fit or says nothing), an infinitive or participle without it
 
 from __future__ import annotations
 
+from trustbrief.extract.phrase_tokens import _bracketed, _whole_words
 from trustbrief.extract.syntax import token_at
 
 PHRASE_MAX = 70  # characters (events.label_rules.LABEL_MAX)
@@ -97,6 +98,8 @@ def _clause(trigger, agent: str, level: int, skipped: set, reported: bool = Fals
     chain = _verb_chain(trigger)
     top = chain[0]
     subject = _subject(top)
+    if subject is None and not reported and _doer_left_out(trigger, agent):
+        return _with_agent(trigger, agent, level, skipped)
     if subject is None or subject.i > top.i or subject.i in skipped:
         return [], {}  # 'says the minister', 'being struck ...', a subject inside an aside
     if sum(c.dep_ in SUBJECTS for c in top.children) > 1:
@@ -127,6 +130,48 @@ def _clause(trigger, agent: str, level: int, skipped: set, reported: bool = Fals
     return words + complement + said, {**swap, **said_swap}
 
 
+# an active infinitive or participle that leaves its doer to the clause it hangs on ('joined
+# ... in firing interceptors to shoot down missiles', '..., saying only that ...')
+SUBJECTLESS_DEPS = frozenset({"xcomp", "advcl", "pcomp"})
+
+
+def _doer_left_out(verb, agent: str) -> bool:
+    """An active infinitive or participle after the clause it hangs on (before it, the parse
+    is unsure: 'while stressing X was not involved' read as a clause of 'involved')."""
+    return bool(agent) and verb.dep_ in SUBJECTLESS_DEPS and verb.head.i < verb.i and \
+        verb.head.pos_ in ("VERB", "AUX") and (
+        verb.tag_ == "VBG" or (verb.tag_ == "VB" and any(c.tag_ == "TO" for c in verb.children)))
+
+
+def _with_agent(verb, agent: str, level: int, skipped: set) -> tuple[list, dict]:
+    """'Israel shoots down inbound Iranian missiles', 'United States says some progress has
+    been made': the mention's agent (who the extraction found did it) as the subject of the
+    verb in the present, then its object or what was said; ([], {}) when neither is left."""
+    said, said_swap = _what_was_said(verb, agent, level, skipped)
+    if not said and any(c.dep_ == "ccomp" for c in verb.children):
+        return [], {}  # 'stressing the US was not involved': what was said is no clause here
+    complement = said or _complement(verb, level, skipped)
+    if not complement:
+        return [], {}
+    words = [verb] + [c for c in verb.children if c.dep_ in ("neg", "prt")]
+    return words + complement, {**said_swap, verb.i: f"{agent} {present(verb.lemma_)}"}
+
+
+IRREGULAR_PRESENT = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+
+
+def present(lemma: str) -> str:
+    """The third person singular present of an English verb ('shoot' -> 'shoots', 'say' ->
+    'says', 'push' -> 'pushes', 'deny' -> 'denies')."""
+    if lemma in IRREGULAR_PRESENT:
+        return IRREGULAR_PRESENT[lemma]
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if len(lemma) > 1 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
 def _what_was_said(verb, agent: str, level: int, skipped: set) -> tuple[list, dict]:
     """The clause a verb of saying reports ('told Biden he was planning to target military
     sites'), its own subject, verb and object, so a statement's label says what was said;
@@ -149,27 +194,6 @@ def _verb_chain(trigger) -> list:
             any(c.tag_ == "TO" for c in chain[0].children) and len(chain) < 3:
         chain.insert(0, chain[0].head)
     return chain
-
-
-def _between_dashes(doc) -> set:
-    dashes = [t.i for t in doc if t.text in ("—", "–", "--")]
-    return {i for a, b in zip(dashes[::2], dashes[1::2], strict=False) for i in range(a, b + 1)}
-
-
-def _bracketed(doc) -> set:
-    """Token indexes inside parentheses, brackets or a pair of dashes: an aside is never part
-    of a label."""
-    inside, depth = _between_dashes(doc), 0
-    for token in doc:
-        if token.text in ")]":
-            depth = max(depth - 1, 0)
-        if depth or token.text in "([":
-            inside.add(token.i)
-        if token.text in "([":
-            depth += 1
-        if token.text in ")]":
-            inside.add(token.i)
-    return inside
 
 
 def _complement(verb, level: int, skipped: set) -> list | None:
@@ -346,24 +370,6 @@ def _tidy(words: list, swap: dict, nominal: bool) -> str:
         parts.append(text + (word.whitespace_ if joined else " "))
     text = "".join(parts).strip()
     return text[:1].upper() + text[1:]
-
-
-def _whole_words(words: list) -> list:
-    """The words with the parts of a hyphenated word the parse split ('Min-jae', 'Dae-sung':
-    'Min', '-', 'jae'): a label never prints half a name."""
-    out = list(words)
-    for word in words:
-        doc, i = word.doc, word.i
-        while i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ \
-                and not doc[i + 1].whitespace_:
-            out += [doc[i + 1], doc[i + 2]]
-            i += 2
-        i = word.i
-        while i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ \
-                and not doc[i - 1].whitespace_:
-            out += [doc[i - 2], doc[i - 1]]
-            i -= 2
-    return out
 
 
 def with_phrases(rows: list[dict], doc, times: list[dict]) -> list[dict]:
