@@ -388,3 +388,21 @@ def test_a_contact_dated_only_to_a_month_bounds_a_silence_as_a_minimum(tables):
         "their contact in September 2024 (at least 53 days); the last reported was on 4 Oct "
         "2024")
     assert "1 Sep" not in finding.text and finding.ceiling == "moderate" and finding.supports
+
+
+def test_operations_where_notice_is_not_at_stake_are_never_unreported_notice(tables):
+    """An operation of one side on the other, or of a third party, has notice 'n/a': no
+    notice to the observer is at stake, so it is not one 'whose notice no article reports'."""
+    events, ledger = tables["events"], tables["notice_ledger"]
+    all_na = {**tables, "events": events.assign(notice="n/a"),
+              "notice_ledger": ledger.assign(notice="n/a")}
+    finding = findings_notice.notice_finding(all_na, START, END, FOCUS)
+    assert finding.text.startswith("None of the 4 dated operations")
+    assert "is an act of US or Israel against a third party" in finding.text
+    assert "no advance notice to US is at stake" in finding.text and not finding.supports
+    assert "no article reports" not in finding.text
+    one_na = {**tables, "events": events.assign(notice=events["notice"].replace(
+        {"none": "n/a", "minutes": "unknown"})), "notice_ledger": ledger.assign(
+        notice=ledger["notice"].replace({"none": "n/a", "minutes": "unknown"}))}
+    text = findings_notice.notice_finding(one_na, START, END, FOCUS).text
+    assert "where notice is not at stake" in text and "whose notice no article reports" in text

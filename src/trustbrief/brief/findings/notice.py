@@ -22,6 +22,7 @@ from trustbrief.brief.findings.base import (
 from trustbrief.brief.views.cells import as_list, day_label, text_column, to_date
 from trustbrief.brief.views.events import event_notice
 from trustbrief.brief.views.notice import merge_same_operations, operation_heads
+from trustbrief.contract.vocab import Notice
 
 
 def _is_operation(events: pd.DataFrame) -> pd.Series:
@@ -79,10 +80,11 @@ def _one_row_per_operation(frame: pd.DataFrame, events: pd.DataFrame) -> pd.Data
 
 
 NAMED_OPERATIONS = 4  # operations a finding names; the ledger lists them all
+NOT_AT_STAKE = "where notice is not at stake"
 
 
 def notice_finding(tables, start, end, focus: str) -> Finding:
-    observer, _ = parse_focus(focus)
+    observer, subject = parse_focus(focus)
     documents = table_of(tables, "documents")
     ops = operations_with_notice(tables, start, end).sort_values(["date", "event_id"])
     if ops.empty:
@@ -90,10 +92,19 @@ def notice_finding(tables, start, end, focus: str) -> Finding:
                        f"of the notice {observer} got; the notice ledger is empty for this "
                        "period.", [], "notice", False)
     little = ops[ops["notice"].isin(LITTLE_NOTICE)]
-    counts = Counter(ops["notice"].replace({"": "unknown", "n/a": "unknown"}))
+    # notice is 'n/a' for an operation of one side on the other, or of a third party: no
+    # advance notice to the observer is at stake, and none is missing from the reports
+    counts = Counter(ops["notice"].replace({"": "unknown"}))
+    if counts.get(Notice.NOT_APPLICABLE) == len(ops):
+        return Finding(f"None of the {plural(len(ops), 'dated operation')} "
+                       f"{period_words(start, end)} is an act of {observer} or {subject} "
+                       f"against a third party: each was aimed at one of the two or carried "
+                       f"out by another party, so no advance notice to {observer} is at stake.",
+                       cite_documents(docs_of(ops), documents), "notice", supports=False)
     if little.empty:
         spread = join_words([f"{plural(n, 'operation')} " + (
-            "whose notice no article reports" if k == "unknown" else f"with {k} of notice")
+            "whose notice no article reports" if k == "unknown" else NOT_AT_STAKE
+            if k == Notice.NOT_APPLICABLE else f"with {k} of notice")
             for k, n in sorted(counts.items())])
         which = "The only dated operation" if len(ops) == 1 else \
             f"None of the {plural(len(ops), 'dated operation')}"
