@@ -34,6 +34,9 @@ class RolePath:
     # first step down through a child with one of these labels ('a raid carried out by X':
     # the participle (acl) that modifies the trigger holds the 'by' agent)
     via: frozenset = frozenset()
+    # lemmas of governing words `from_head` never climbs to: verbs that judge, report or
+    # witness an act rather than do it ('Canada condemned the killing': Canada did not kill)
+    not_from: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,7 @@ def _paths(path: Path, where: str, entries) -> list[RolePath]:
             raise DataFileError(path, f"{where}[{n}]", "needs an id and a dep list")
         out.append(RolePath(str(e["id"]), frozenset(e["dep"]), frozenset(e.get("through", ())),
                             frozenset(e.get("from_head", ())), frozenset(e.get("types", ())),
-                            frozenset(e.get("via", ()))))
+                            frozenset(e.get("via", ())), frozenset(e.get("not_from", ()))))
     return out
 
 
@@ -333,6 +336,8 @@ def role_tokens(trigger, path: RolePath) -> list:
             if anchor.dep_ not in path.from_head or anchor.head is anchor:
                 return []
             anchor = anchor.head
+            if anchor.lemma_ in path.not_from:
+                return []
             if any(c.dep_ in path.deps for c in anchor.children):
                 break
     anchors = [c for c in anchor.children if c.dep_ in path.via] if path.via else [anchor]
