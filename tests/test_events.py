@@ -1106,3 +1106,22 @@ def test_an_undated_recurring_act_joins_only_the_event_its_own_article_dates(rul
                                 gazetteer=GAZETTEER, focus=FOCUS)["events"]
     assert sorted(built["date"]) == ["", "2024-10-13"]
     assert list(built["chronology_key"]) == ["aid_demand", ""]
+
+
+def test_a_calls_evidence_is_its_first_report_whichever_participant_it_names_first(rules):
+    """Two articles tell one call on the same day with the same date basis: the evidence is
+    the first published, though it names the participants the other way round (a call has
+    participants, not an agent: 'X and Y spoke' names either first)."""
+    docs = docs_frame([("dA", "Wire One", "2024-08-04", ""),
+                       ("dB", "Gulf Daily", "2024-08-02", "")])
+    rows = [mention("dA", 1, "phone_call", "Joe Biden", ["Benjamin Netanyahu"],
+                    "2024-08-01", basis="relative", text="Biden and Netanyahu spoke Thursday"),
+            mention("dA", 2, "phone_call", "Joe Biden", ["Benjamin Netanyahu"],
+                    "2024-08-01", basis="relative", text="Biden told Netanyahu on Thursday"),
+            mention("dB", 1, "phone_call", "Benjamin Netanyahu", ["Joe Biden"],
+                    "2024-08-01", basis="relative",
+                    text="Netanyahu and Biden spoke on Thursday evening")]
+    built = events.build_events(found_frames(rows), docs, event_types=EVENT_TYPES,
+                                gazetteer=GAZETTEER, rules=rules, focus=FOCUS)["events"]
+    assert list(built["agent"]) == ["Joe Biden"]
+    assert built["evidence"].iloc[0] == "Netanyahu and Biden spoke on Thursday evening"

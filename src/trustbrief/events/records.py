@@ -345,16 +345,24 @@ def _evidence(recs: list[Rec], gives_date=None, agent: str = "") -> Rec:
     statement better than a later '"...," X said'), then one whose agent is the event's
     `agent` (the label's subject: 'Israel statement on ...' shows Israel's statement, not a
     minister's told the same days, though the minister's sentence names the day and the
-    lede's gives its publication days), then the most reliable date basis, then one whose
-    own words give a phrase (the label is the evidence's phrase when it has one: label and
-    evidence then tell the same sentence)."""
+    lede's gives its publication days; of a contact, one the agent takes part in), then the
+    most reliable date basis, then one whose own words give a phrase (the label is the
+    evidence's phrase when it has one: label and evidence then tell the same sentence), then
+    the first published (the first report is the closest to the event)."""
     return min(recs, key=lambda r: (r.polarity not in CREATING, r.polarity != "asserted",
                                     r.said_in_contact,
                                     gives_date is not None and (
                                         r.told_day or not gives_date(r)),
-                                    bool(agent) and r.agent != agent,
+                                    bool(agent) and not _acts_in(r, agent),
                                     BASIS_RANK.get(r.basis, 9), not r.phrase,
+                                    r.pub_lo is None, r.pub_lo or 0,
                                     r.doc_id, r.sent_id, r.pos))
+
+
+def _acts_in(r: Rec, agent: str) -> bool:
+    """`agent` is the mention's agent or, in a contact (a symmetric event: 'X and Y spoke'
+    names either first), one of its participants."""
+    return r.agent == agent or (r.group.symmetric and agent in r.targets)
 
 
 def precise(r: Rec) -> bool:
