@@ -118,6 +118,17 @@ def test_what_one_guards_against_is_generic(lex):
     assert one_mention(found, "warning", sent=2)["polarity"] == "asserted"
 
 
+def test_acts_a_system_is_designated_to_combat_are_generic(lex):
+    """'an air defence system designated to combat drone strikes from X': the kind of act it
+    fights, not strikes that happened (the sentence's day is another verb's)."""
+    found = run(lex, ["The jet went down on Monday near a base where Egypt had an air defence "
+                      "system designated to combat drone strikes from Libya.",
+                      "Libyan drone strikes hit the base on Friday."])
+    m = one_mention(found, "airstrike")
+    assert (m["polarity"], m["factuality_rule"]) == ("generic", "plural-generic-noun")
+    assert one_mention(found, "airstrike", sent=2)["polarity"] == "asserted"
+
+
 def test_a_noun_undergoing_a_passive_verb_keeps_no_window_roles(lex):
     """'The barrage of strikes was shot down by Egypt, with the help of France': Egypt shot
     down the strikes, it did not strike France."""
