@@ -1125,3 +1125,21 @@ def test_a_calls_evidence_is_its_first_report_whichever_participant_it_names_fir
                                 gazetteer=GAZETTEER, rules=rules, focus=FOCUS)["events"]
     assert list(built["agent"]) == ["Joe Biden"]
     assert built["evidence"].iloc[0] == "Netanyahu and Biden spoke on Thursday evening"
+
+
+def test_an_envoy_summoned_in_another_article_without_a_day_is_another_summons(rules):
+    """Summonses recur between the same governments (labels.yaml summons `recurring`): an
+    undated 'the ministry summoned the charge d'affaires' in an article written before a
+    dated summons is not that summons."""
+    docs = docs_frame([("dA", "Wire One", "2024-10-14", ""),
+                       ("dB", "Gulf Daily", "2024-10-08", "")])
+    rows = [mention("dA", 1, "summons", "Israel", ["US"], "2024-10-13",
+                    text="Israel summoned the US ambassador on Sunday"),
+            mention("dB", 4, "summons", "Israel", ["US"],
+                    text="Earlier, the ministry summoned the US charge d'affaires")]
+    types = {**EVENT_TYPES, "summons": {"plover": "PROTEST", "lane": "contacts",
+                                        "operation": False}}
+    built = events.build_events(found_frames(rows), docs, event_types=types,
+                                gazetteer=GAZETTEER, rules=rules, focus=FOCUS)["events"]
+    by_date = {str(d): n for d, n in zip(built["date"], built["n_mentions"], strict=True)}
+    assert by_date == {"2024-10-13": 1, "": 1}
