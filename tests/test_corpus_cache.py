@@ -160,3 +160,21 @@ def test_the_fingerprint_is_the_same_in_every_process():
 
 def _never(*args, **kwargs):
     raise AssertionError("an unchanged article was cleaned again")
+
+
+def test_work_for_meanwhile_is_handed_to_the_workers_map(raw, rules, tmp_path, monkeypatch):
+    """pipeline.run loads spaCy while worker processes clean articles (parallel.map_in_order
+    calls `meanwhile` once it has forked them); with every record cached, no map, no call."""
+    maps, calls = [], []
+    original = build.parallel.map_in_order
+
+    def recorded(func, items, *args, meanwhile=None, **kwargs):
+        maps.append(len(items))
+        if items:  # as if forked: the real map forks only for work
+            meanwhile()
+        return original(func, items, *args, **kwargs)
+
+    monkeypatch.setattr(build.parallel, "map_in_order", recorded)
+    for cache in (None, tmp_path / "records", tmp_path / "records"):
+        corpus.build_corpus(raw, rules, cache=cache, meanwhile=lambda: calls.append(1))
+    assert maps == [3, 3, 0] and calls == [1, 1]

@@ -513,6 +513,31 @@ def test_workers_take_documents_in_batches_parsed_together(lex, monkeypatch):
     assert [len(b) for b in batches] == [3, 3, 3, 3, 3, 3, 2]  # 20 documents, 2 workers x 4
     for table in one:
         pd.testing.assert_frame_equal(one[table], two[table])
+    batches.clear()  # batches that shrink as the documents run out: the same tables
+    monkeypatch.setattr(stage, "TAIL_DOCUMENTS", 1)
+    shrinking = extract.extract(sentences, documents, lex, time_expressions=times, workers=2)
+    assert [len(b) for b in batches] == [3, 3, 3, 3, 2, 2, 1, 1, 1, 1]
+    for table in one:
+        pd.testing.assert_frame_equal(one[table], shrinking[table])
+
+
+def test_worker_batches_shrink_at_the_end_so_no_worker_idles_long():
+    from trustbrief.extract.stage import PREFETCH_DOCUMENTS, TAIL_DOCUMENTS, batch_sizes
+
+    sizes = batch_sizes(500, 2)
+    assert sum(sizes) == 500 and max(sizes) == sizes[0] <= PREFETCH_DOCUMENTS
+    assert sizes == sorted(sizes, reverse=True) and sizes[-4:] == [TAIL_DOCUMENTS] * 4
+    assert batch_sizes(20, 2) == [3, 3, 3, 3, 3, 3, 2]  # small corpora: as before
+    assert sum(batch_sizes(10_001, 2)) == 10_001
+
+
+def test_the_pipeline_preloaded_is_the_one_extraction_loads(lex, monkeypatch):
+    from trustbrief.extract import nlp
+
+    named = []
+    monkeypatch.setattr(nlp, "load_pipeline", named.append)
+    extract.preload_pipeline(DATA)
+    assert named == [lex.syntax.pipeline or None]
 
 # ---------------------------------------------------- reported speech and new event kinds
 

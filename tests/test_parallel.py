@@ -35,3 +35,21 @@ def test_bad_worker_setting_is_named(monkeypatch):
     monkeypatch.setenv(parallel.WORKERS_ENV, "two")
     with pytest.raises(ValueError, match="TRUSTBRIEF_WORKERS='two'"):
         parallel.worker_count(10_000, min_items=500)
+
+
+def test_meanwhile_runs_here_while_forked_workers_work_and_only_then():
+    import os
+
+    ran = []
+    parent = os.getpid()
+
+    def meanwhile():
+        ran.append(os.getpid())
+
+    items = list(range(100))
+    assert parallel.map_in_order(scaled, items, 2, workers=2, meanwhile=meanwhile) == [
+        i * 2 for i in items]
+    assert ran == [parent]
+    assert parallel.map_in_order(scaled, items, 2, workers=1, meanwhile=meanwhile) == [
+        i * 2 for i in items]
+    assert ran == [parent]  # one process: nothing to overlap, not called

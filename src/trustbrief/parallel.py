@@ -48,10 +48,12 @@ CHUNKS_PER_WORKER = 8  # small enough chunks that no worker idles long at the en
 
 def map_in_order(func: Callable, items: Sequence, *args, min_items: int = 500,
                  workers: int | None = None, desc: str | None = None,
-                 unit: str = "doc") -> list:
+                 unit: str = "doc", meanwhile: Callable[[], object] | None = None) -> list:
     """[func(item, *args) for item in items], in forked workers when worthwhile. The
     workers inherit func, items and args: only index ranges go to them, and only the
-    results come back. With `desc`, a progress bar counts the items done (on a terminal)."""
+    results come back. With `desc`, a progress bar counts the items done (on a terminal).
+    `meanwhile`: called in this process once the workers are forked (only then), for
+    work of the caller's that may as well share the cores with them."""
     global _JOB
     n_workers = worker_count(len(items), min_items, workers)
     done = progress.bar(desc=desc, total=len(items), unit=unit) if desc else None
@@ -68,7 +70,10 @@ def map_in_order(func: Callable, items: Sequence, *args, min_items: int = 500,
     parts = []
     try:
         with mp.get_context("fork").Pool(n_workers) as pool:
-            for part in pool.imap(_run, spans, chunksize=1):  # in order, as chunks finish
+            parts_done = pool.imap(_run, spans, chunksize=1)  # in order, as chunks finish
+            if meanwhile is not None:
+                meanwhile()
+            for part in parts_done:
                 parts.append(part)
                 if done is not None:
                     done.update(len(part))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import gc
 import json
 import logging
@@ -205,8 +206,12 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
         return result
 
     raw = stage("read", corpus.read_seeds, seeds_dir, kb.rules)
+    # while worker processes clean articles (new ones: their sentences need parsing), this
+    # process loads the spaCy pipeline instead of idling; not when every record is cached
     documents, sentences = stage("corpus", corpus.build_corpus, raw, kb.rules, kb.sidecar,
-                                 kb.sidecar_file, cache=record_cache)
+                                 kb.sidecar_file, cache=record_cache,
+                                 meanwhile=functools.partial(extract.preload_pipeline,
+                                                             kb.data_dir))
     _checked({"documents": documents, "sentences": sentences})
     kb.learn_titled_people(sentences["text"], sentences["doc_id"],
                            Path(record_cache) / "titled" if record_cache else None)

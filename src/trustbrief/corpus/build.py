@@ -136,17 +136,20 @@ def _record_job(job: tuple, rules: CorpusRules, store: RecordCache | None = None
     return named(record, sidecar_file)
 
 
-def _records(jobs: list[tuple], rules: CorpusRules, cache: Path | str | None) -> list[tuple]:
+def _records(jobs: list[tuple], rules: CorpusRules, cache: Path | str | None,
+             meanwhile=None) -> list[tuple]:
     """(document row, sentence rows) per job: from the corpus cache when given and there,
-    else computed (in worker processes for a large corpus) and cached."""
+    else computed (in worker processes for a large corpus, `meanwhile` called in this one
+    while they work) and cached."""
     if cache is None:
-        return parallel.map_in_order(_record_job, jobs, rules, desc="cleaning")
+        return parallel.map_in_order(_record_job, jobs, rules, desc="cleaning",
+                                     meanwhile=meanwhile)
     store = RecordCache(cache, rules)
     found = [store.read(record_key(row, doc_id, side_entry), sidecar_file)
              for row, doc_id, side_entry, sidecar_file in jobs]
     todo = [n for n, record in enumerate(found) if record is None]
     fresh = parallel.map_in_order(_record_job, [jobs[n] for n in todo], rules, store,
-                                  desc="cleaning")
+                                  desc="cleaning", meanwhile=meanwhile)
     for n, record in zip(todo, fresh, strict=True):
         found[n] = record
     store.prune()
@@ -154,12 +157,13 @@ def _records(jobs: list[tuple], rules: CorpusRules, cache: Path | str | None) ->
 
 
 def build_corpus(raw: pd.DataFrame, rules: CorpusRules, sidecar: pd.DataFrame | None = None,
-                 sidecar_file: str = SIDECAR_FILE, cache: Path | str | None = None
-                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
+                 sidecar_file: str = SIDECAR_FILE, cache: Path | str | None = None,
+                 meanwhile=None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Raw articles -> (documents, sentences); see SCHEMA. Pure: inputs are not changed.
     sidecar_file: where the sidecar lives, as warnings name it (the story's sources.csv).
     `cache`: folder of the corpus cache (corpus.recordcache): an unchanged article's record
-    is read from it instead of computed; same tables, same warnings."""
+    is read from it instead of computed; same tables, same warnings. `meanwhile`: called
+    while worker processes clean articles (if they do; parallel.map_in_order)."""
     missing = [c for c in RAW_COLUMNS if c not in raw.columns]
     if missing:
         raise ValueError(f"build_corpus: raw frame lacks column(s) {', '.join(missing)}")
@@ -171,7 +175,7 @@ def build_corpus(raw: pd.DataFrame, rules: CorpusRules, sidecar: pd.DataFrame | 
     docs, sents = [], []
     jobs = [(row, doc_id, side.get(row["file"], {}), sidecar_file)
             for row, doc_id in zip(raw.to_dict("records"), _unique_doc_ids(raw), strict=True)]
-    for doc, sent_rows in _records(jobs, rules, cache):
+    for doc, sent_rows in _records(jobs, rules, cache, meanwhile):
         docs.append(doc)
         sents.extend(sent_rows)
     dup_index = match_duplicates([d.pop("_fingerprint") for d in docs], rules.limits)

@@ -6,6 +6,8 @@ from trustbrief.extract.lexicons import (
     _named_alternation,  # noqa: F401  (tested directly)
     load_lexicons,
 )
+from trustbrief.extract.nlp import preload_pipeline
 from trustbrief.extract.stage import date_mentions, extract
 
-__all__ = ["SCHEMA", "Lexicons", "date_mentions", "extract", "load_lexicons"]
+__all__ = ["SCHEMA", "Lexicons", "date_mentions", "extract", "load_lexicons",
+           "preload_pipeline"]

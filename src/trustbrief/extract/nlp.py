@@ -80,6 +80,19 @@ def load_pipeline(name: str | None = None):
     return nlp
 
 
+def preload_pipeline(data_dir: Path | str) -> None:
+    """Load the pipeline data_dir/syntax.yaml names, as extraction will (load_pipeline keeps
+    it), for a caller with time to spare before extraction needs it. A pipeline that is not
+    installed is reported when extraction needs it (it may need none), not here."""
+    from trustbrief.knowledge import load_yaml
+
+    raw = load_yaml(Path(data_dir) / "syntax.yaml") or {}
+    try:
+        load_pipeline(str(raw.get("pipeline") or "") or None)  # as extraction names it
+    except PipelineMissing:
+        pass
+
+
 def pipeline_key(nlp) -> str:
     """Name and version of the pipeline: part of every cache key."""
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'pipeline')}-" \

@@ -211,6 +211,23 @@ def _extract_batch(batch: list[list[dict]], lexicons: Lexicons, times: dict | No
     return _extract_documents(batch, lexicons, times, vocabulary, parser, shas, names, cache)
 
 
+TAIL_DOCUMENTS = 8  # the smallest batch: the work left when a worker runs out of batches
+
+
+def batch_sizes(n_docs: int, workers: int) -> list[int]:
+    """Documents per worker batch, in order: up to PREFETCH_DOCUMENTS and at most a quarter
+    of a worker's share; then, as the documents run out, ever smaller batches (half a
+    worker's share of what is left, down to TAIL_DOCUMENTS), so the workers finish together
+    instead of one idling while the other parses a last full batch."""
+    size = max(1, min(PREFETCH_DOCUMENTS, -(-n_docs // (workers * 4))))
+    tail = min(size, TAIL_DOCUMENTS)
+    sizes, left = [], n_docs
+    while left > 0:
+        sizes.append(min(left, max(tail, min(size, -(-left // (workers * 2))))))
+        left -= sizes[-1]
+    return sizes
+
+
 def _extract_parallel(docs: list[list[dict]], lexicons: Lexicons, times: dict | None,
                       vocabulary, workers: int, parser, shas, names, cache
                       ) -> tuple[list, tuple]:
@@ -219,8 +236,10 @@ def _extract_parallel(docs: list[list[dict]], lexicons: Lexicons, times: dict | 
     documents; each takes a batch of up to PREFETCH_DOCUMENTS documents at a time, so their
     sentences are parsed in one nlp.pipe as in one process (a call per document costs ~15 %
     more CPU), with batches small enough that every worker gets several."""
-    size = max(1, min(PREFETCH_DOCUMENTS, -(-len(docs) // (workers * 4))))
-    batches = [docs[n:n + size] for n in range(0, len(docs), size)]
+    batches, start = [], 0
+    for size in batch_sizes(len(docs), workers):
+        batches.append(docs[start:start + size])
+        start += size
     parts = parallel.map_in_order(_extract_batch, batches, lexicons, times, vocabulary,
                                   parser, shas, names, cache, workers=workers,
                                   desc="extracting",
