@@ -66,3 +66,21 @@ def test_a_date_before_a_noun_dates_that_noun_alone(lex, text, dated, undated):
 ])
 def test_a_date_on_a_framing_or_time_noun_dates_the_clause(lex, text, event_type, time):
     assert _times_of(lex, text)[event_type] == time
+
+
+@pytest.mark.parametrize(("text", "event_type", "time"), [
+    # a fronted participial clause dates itself and the verb it opens, not what that verb
+    # reports: the blasts and strikes reported are not of the day the minister spoke
+    ("Speaking to reporters on Monday, the French minister said the army of Chad struck "
+     "the base in Niger.", "airstrike", ""),
+    ("Speaking on Thursday, the Russian president said two missiles exploded near the jet.",
+     "sabotage_detonation", ""),
+    # the verb it opens keeps the day
+    ("Arriving in Paris on Monday, the Chadian president met Emmanuel Macron.",
+     "meeting_visit", "on Monday"),
+    ("Speaking on Thursday, the Russian president apologized to Azerbaijan for the crash.",
+     "apology", "on Thursday"),
+])
+def test_a_fronted_participial_clause_dates_its_verb_not_what_it_reports(lex, text,
+                                                                         event_type, time):
+    assert _times_of(lex, text)[event_type] == time

@@ -3,7 +3,9 @@ and B skipped the parade in May', 'in May' sits in the second of two coordinated
 each with its own subject; it dates what that clause tells, never the first clause's act
 (the nearest-trigger rule of windows.py decides within the clause). A date standing before a
 noun as its modifier ('the response to Iran's Oct. 1 attack', 'Tuesday's strike') dates that
-noun alone: the response is not of October 1."""
+noun alone: the response is not of October 1. A date in a participial clause that opens the
+sentence ('Speaking to X on Thursday, Y said that ...') dates that clause and its verb, not
+the acts that verb reports."""
 
 from __future__ import annotations
 
@@ -42,12 +44,31 @@ def _modified_noun(token):
     return head
 
 
+def _fronted_participle(token):
+    """The participial clause without a subject of its own that the token stands in, when it
+    opens the sentence before the verb it modifies ('Speaking to X on Thursday, Y said that
+    ...'), or None."""
+    for node in (token, *token.ancestors):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "aux":
+            if node.dep_ == "advcl" and node.tag_ == "VBG" and node.i < node.head.i and \
+                    not any(c.dep_ in SUBJECTS for c in node.children):
+                return node
+            return None
+    return None
+
+
 def _within(token) -> tuple[int, int] | None:
     """The character span a time expression (its head word `token`) may date, or None for
-    the whole sentence: from the date to the noun it modifies; else its coordinated clause."""
+    the whole sentence: from the date to the noun it modifies; in a fronted participial
+    clause, that clause and the verb it modifies with its subject, not what that verb reports
+    ('adding that two missiles exploded'); else its coordinated clause."""
     noun = _modified_noun(token)
     if noun is not None:
         return token.idx, noun.idx + len(noun.text)
+    participle = _fronted_participle(token)
+    if participle is not None:
+        head = participle.head
+        return participle.left_edge.idx, head.idx + len(head.text)
     clause = _conjunct_clause(token)
     if clause is None:
         return None
