@@ -23,6 +23,9 @@ CREATING = {"asserted", "planned"}
 
 # the end of the rule of a mention whose day is its telling sentence's (extract/quote_days.py)
 TOLD_DAY_RULE = "/told-day"
+# in the rule of a statement told in the present perfect ('has declined to comment'): the
+# report's news wherever it stands, dated as a lede is (extract/statements.py)
+NEWS_PERFECT_RULE = "/perfect"
 
 # A range this many days wide or wider ('this week', 'in September', 'in recent months') says
 # when something was talked about, not when it happened: alone it dates no event, and it
@@ -192,7 +195,8 @@ def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules
             basis = "open"
         if lo is None and not misread and polarity == "asserted" and \
                 rules.reported is not None:
-            lo, hi = _reported_range(sent_id, pub_lo, pub_hi, rules.reported, text)
+            lo, hi = _reported_range(sent_id, pub_lo, pub_hi, rules.reported, text,
+                                     anywhere=NEWS_PERFECT_RULE in rule)
             basis = "open" if lo is None else "reported"
         recs.append(Rec(
             pos, mention_id, doc, sent_id, etype, groups(etype), agent, agent_side, targets,
@@ -218,12 +222,14 @@ SENTENCE_NUMBER = re.compile(r"(\d+)$")  # corpus sent_ids end in the sentence's
 
 
 def _reported_range(sent_id: str, pub_lo: int | None, pub_hi: int | None,
-                    reported: ReportedDates, text: str = "") -> tuple[int | None, int | None]:
-    """The publication window for a lede's undated news (see label_rules.ReportedDates);
-    none for a lede retelling what was said before (reported.background)."""
+                    reported: ReportedDates, text: str = "", anywhere: bool = False
+                    ) -> tuple[int | None, int | None]:
+    """The publication window for a lede's undated news (see label_rules.ReportedDates), or
+    for news told `anywhere` in the article (a statement in the present perfect); none for a
+    sentence retelling what was said before (reported.background)."""
     number = SENTENCE_NUMBER.search(sent_id)
     if pub_lo is None or pub_hi is None or number is None or \
-            int(number.group(1)) > reported.lede_sentences or \
+            (int(number.group(1)) > reported.lede_sentences and not anywhere) or \
             pub_hi - pub_lo > reported.max_publication_days or \
             (reported.background is not None and reported.background.search(text)):
         return None, None

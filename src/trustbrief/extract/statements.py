@@ -2,7 +2,9 @@
 about another party ('Iran's foreign ministry said the US bears responsibility', 'the Kremlin
 declined to comment, saying it will await the investigation') is an event of the relationship
 (CAMEO 01, 'make public statement'), dated by the time expression of its sentence or, in a
-lede, by its publication.
+lede, by its publication; told in the present perfect ('the Kremlin has declined to comment',
+'officials have announced'), it is the report's news wherever it stands, dated by the
+publication too (rule suffix /perfect; data/syntax.yaml speech.news_perfect).
 
 Enabled by an event type with `from_claims: true` in data/event_types.yaml (its id is the
 mention's event_type); a statement mention is made from a claim (claims.py) when the speaker is
@@ -158,6 +160,30 @@ def _own_side(subject, hits: list[Hit], side: str, syntax) -> bool:
 
 
 TOLD_AS_DONE_OR_PLANNED = ("asserted", "planned")
+NEWS_PERFECT_RULE = "/perfect"  # events/records.py reads it: dated by the publication
+PERFECT_AUXILIARIES = frozenset({"has", "have", "'s", "’s", "'ve", "’ve"})
+SPEECH_CHAIN_DEPS = ("xcomp", "conj")  # 'has declined to comment', 'has met and said'
+
+
+def _news_perfect(verb, syntax) -> bool:
+    """The verb of saying is told in the present perfect ('the ministry has declined to
+    comment', 'officials have announced'), the report's news: not background or habit ('has
+    previously said', 'has repeatedly urged', 'has since acknowledged') nor a stance held
+    ('has said he would not support'; data/syntax.yaml speech.news_perfect)."""
+    if verb is None or verb.lemma_ in syntax.perfect_stance_verbs:
+        return False
+    while verb.dep_ in SPEECH_CHAIN_DEPS and not _perfect(verb):
+        verb = verb.head
+    if not _perfect(verb) or verb.lemma_ in syntax.perfect_stance_verbs:
+        return False
+    words = [c for c in verb.children] + [g for c in verb.children if c.dep_ == "prep"
+                                          for g in c.children]
+    return not any(w.lower_ in syntax.perfect_background_adverbs for w in words)
+
+
+def _perfect(verb) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in PERFECT_AUXILIARIES
+                                      for c in verb.children)
 
 
 def _denied_party(found: list[dict], parties: list[str], side: str, verb,
@@ -214,10 +240,11 @@ def statement(sent: dict, claim: dict | None, hits: list[Hit], times: list[dict]
     if denying is not None:  # the verb that denies or reacts, and its own day
         start, words, token = denying.idx, denying.text, denying
     time = _statement_time(text, times, [claim.get("quote") or ""], token)
+    news = time is None and _news_perfect(token, lex.syntax)
     return {"event_type": etype.id, "clause": (0, len(text)), "agent": agent,
             "targets": targets, "locations": [], "time": time, "measure": None,
             "trigger": words, "form": "verb", "trigger_start": start,
             "rule": f"{etype.id}/claim/{claim.get('speaker_rule') or claim['speaker_type']}"
-                    + (f"/{alone}" if alone else ""),
+                    + (f"/{alone}" if alone else "") + (NEWS_PERFECT_RULE if news else ""),
             "agent_rule": "speaker", "target_rule": target_rule,
             "polarity": "asserted", "factuality_rule": ""}

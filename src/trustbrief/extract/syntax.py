@@ -62,9 +62,19 @@ class Syntax:
     # a statement of its own beside another event: a denial of its own part, a reaction
     own_side_pronouns: frozenset = frozenset()  # 'the US said it was not warned'
     reaction_nouns: frozenset = frozenset()  # 'expressed deep shock at'
+    # a statement in the present perfect is the report's news, unless one of these adverbs
+    # makes it background ('has previously said') or its verb tells a stance held ('has said')
+    perfect_background_adverbs: frozenset = frozenset()
+    perfect_stance_verbs: frozenset = frozenset()
     # (trigger pattern id, event types it retypes): a vocabulary trigger of such a type that
     # the pattern matches is of the pattern's type ('cautioned X about an imminent action')
     retypes: tuple = ()
+
+
+def _news_perfect(spec: dict) -> tuple[frozenset, frozenset]:
+    """(background adverbs, stance verbs) of speech.news_perfect."""
+    return (frozenset(spec.get("background_adverbs", ())),
+            frozenset(spec.get("stance_verbs", ())))
 
 
 def _paths(path: Path, where: str, entries) -> list[RolePath]:
@@ -185,6 +195,7 @@ def load_syntax(data_dir: Path | str) -> Syntax:
                   _series_patterns(path, roles_raw.get("series")),
                   frozenset(speech.get("own_side_pronouns", ())),
                   frozenset(speech.get("reaction_nouns", ())),
+                  *_news_perfect(speech.get("news_perfect") or {}),
                   _trigger_retypes(path, raw.get("triggers")))
 
 

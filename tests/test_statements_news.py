@@ -1,0 +1,72 @@
+"""Statements that are the report's news though no day is named: told in the present
+perfect ('the ministry has declined to comment', 'officials have announced'), wherever they
+stand in the article, they are dated by its publication as a lede is; background, habit and
+stances held ('has previously said', 'has repeatedly urged', 'has said') are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_events import EVENT_TYPES, FOCUS, GAZETTEER, docs_frame, found_frames, mention
+from test_extract import one_mention, run
+from trustbrief import events
+
+
+@pytest.fixture(scope="module")
+def rules():
+    from test_events import DATA
+    return events.load_labels(DATA)
+
+
+@pytest.mark.parametrize("text", [
+    "Brazil's foreign ministry has announced that Argentina bears full responsibility for the "
+    "crisis.",
+    # the perfect on the verb that governs the verb of saying
+    "The Brazilian government has declined to comment on Argentina's position, saying it will "
+    "await the inquiry's findings.",
+])
+def test_a_statement_in_the_present_perfect_is_the_reports_news(lex, text):
+    m = one_mention(run(lex, [text]), "statement")
+    assert (m["agent"], m["targets"]) == ("Brazil", ["Argentina"])
+    assert m["rule"].endswith("/perfect") and m["date_basis"] in ("", "open")
+
+
+@pytest.mark.parametrize("text", [
+    # a day of its own dates it
+    "Brazil's foreign ministry said on Monday that Argentina bears full responsibility.",
+    # background or habit
+    "Brazil's foreign ministry has previously announced that Argentina bears full "
+    "responsibility.",
+    "Brazil's foreign ministry has repeatedly stressed that Argentina bears full "
+    "responsibility.",
+    "Brazil has since acknowledged that Argentina bears full responsibility.",
+    # a stance held or shown, not a new statement
+    "Brazil's president has said Argentina bears full responsibility for the crisis.",
+    "Brazil's president has indicated that Argentina bears full responsibility.",
+])
+def test_no_news_perfect_for_a_dated_background_or_held_statement(lex, text):
+    m = one_mention(run(lex, [text]), "statement")
+    assert "/perfect" not in m["rule"]
+
+
+def _statement(n: int, rule: str) -> dict:
+    row = mention("dA", n, "statement", "US", ["Israel"],
+                  text="US officials have announced the US was not involved")
+    row["rule"] = rule
+    return row
+
+
+def test_a_news_perfect_statement_deep_in_the_article_is_dated_by_its_publication(rules):
+    """Sentence 7 is far below the lede: only the perfect dates it, [publication - 1,
+    publication] with the lede's weak basis."""
+    docs = docs_frame([("dA", "Wire One", "2024-10-27", "")])
+    types = {**EVENT_TYPES, "statement": {"plover": "OTHER", "lane": "contacts",
+                                          "operation": False}}
+    for rule, expected in (("statement/claim/x/denial/perfect", ("2024-10-26", "2024-10-27",
+                                                                "reported")),
+                           ("statement/claim/x/denial", ("", "", "open"))):
+        built = events.build_events(found_frames([_statement(7, rule)]), docs,
+                                    event_types=types, gazetteer=GAZETTEER, rules=rules,
+                                    focus=FOCUS)["events"]
+        row = built.iloc[0]
+        assert (row["date_earliest"], row["date_latest"], row["date_basis"]) == expected
