@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from test_events import EVENT_TYPES, FOCUS, GAZETTEER, docs_frame, found_frames, mention
-from test_extract import one_mention, run
+from test_extract import one_mention, only, run
 from trustbrief import events
 
 
@@ -70,3 +70,37 @@ def test_a_news_perfect_statement_deep_in_the_article_is_dated_by_its_publicatio
                                     focus=FOCUS)["events"]
         row = built.iloc[0]
         assert (row["date_earliest"], row["date_latest"], row["date_basis"]) == expected
+
+
+# ------------------------------------------------ a statement answering an act told before
+
+def test_a_statement_naming_no_other_party_answers_the_act_told_before_it(lex):
+    """'declined to comment on the allegations': the allegations are the act the article told
+    just before, between the speaker's side and another; that other side is the target."""
+    found = run(lex, ["A Brazilian airliner was shot down by an Argentine missile on Friday.",
+                      "The Argentine government has declined to comment on the allegations, "
+                      "saying it will await the inquiry's findings."])
+    m = one_mention(found, "statement", sent=2)
+    assert (m["agent"], m["targets"], m["target_rule"]) == ("Argentina", ["Brazil"],
+                                                            "answers-earlier-act")
+
+
+@pytest.mark.parametrize("first", [
+    # no act told before
+    "The inquiry into the crash of the airliner goes on.",
+    # an act of another pair: the speaker's side is neither its doer nor its victim
+    "A Chilean airliner was shot down by a Peruvian missile on Friday.",
+])
+def test_no_statement_when_no_earlier_act_involves_the_speakers_side(lex, first):
+    found = run(lex, [first, "The Argentine government has declined to comment on the "
+                             "allegations, saying it will await the inquiry's findings."])
+    assert found["mentions"][(found["mentions"]["event_type"] == "statement")].empty
+
+
+def test_a_statement_told_before_is_no_act_to_answer(lex):
+    found = run(lex, ["Brazil's foreign ministry said on Monday that Argentina bears full "
+                      "responsibility for the crisis.",
+                      "The Brazilian government said on Tuesday that it will await the "
+                      "inquiry's findings."])
+    assert only(found["mentions"], event_type="statement",
+                sent_id="dtest00000-s002").empty

@@ -127,6 +127,7 @@ def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
     recent_speaker = ("", -SPEAKER_REACH - 1)  # (named speaker, sentence) of the last claim
     doc_claims: dict[int, dict] = {}
     operation = None  # the last asserted operation with a doer: a series continues it
+    told: list[dict] = []  # the mentions of the sentences so far: a statement may answer one
     for n, (sent, hits, parsed) in enumerate(zip(records, doc_hits, parses, strict=True)):
         actor_rows += _actor_rows(sent, hits)
         clauses = _clauses(sent["text"], lexicons)
@@ -136,7 +137,8 @@ def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
         claim = _claim(sent, hits, last_outlet, lexicons, parsed,
                        _pronoun_candidates(voices, recent_speaker, n), ner_names)
         said = statement(sent, claim, hits, doc_times.get(sent["sent_id"], []), found,
-                         lexicons, parsed)
+                         lexicons, parsed, told)
+        told += found
         mention_rows += with_phrases(_mention_rows(sent, found + ([said] if said else []),
                                                    lexicons), parsed,
                                      doc_times.get(sent["sent_id"], []))

@@ -209,9 +209,38 @@ def _speakers_act(found: list[dict], side: str, lex: Lexicons) -> bool:
                and lex.actors[f["agent"]].side == side for f in found)
 
 
+def _side_of(name: str, lex: Lexicons) -> str:
+    """The side of a party (a state, body or person; a place is no party: '')."""
+    actor = lex.actors.get(name)
+    return actor.side if actor is not None and actor.type in PARTY_TYPES else ""
+
+
+def _answered_party(earlier: list[dict], side: str, lex: Lexicons) -> str:
+    """Whom a statement naming no other party answers: the other side of the nearest act
+    told before it in the article between the speaker's side and another ('the plane was shot
+    down by an Argentine missile' ... 'the Argentine foreign ministry has declined to comment
+    on the allegations' -> the downed plane's state); '' when none. A statement told before
+    is no act to answer: what the speaker's side said earlier ('X told Y on Friday that ...')
+    leaves a later 'X told reporters ...' naming nobody."""
+    said = statement_type(lex)
+    for f in reversed(earlier):
+        if f["polarity"] != "asserted" or (said is not None and f["event_type"] == said.id):
+            continue
+        doer = _side_of(f["agent"], lex)
+        others = [t for t in f["targets"] if _side_of(t, lex) not in ("", "media", side)]
+        if doer == side and others:
+            return others[0]
+        if doer not in ("", "media", side) and any(_side_of(t, lex) == side
+                                                   for t in f["targets"]):
+            return f["agent"]
+    return ""
+
+
 def statement(sent: dict, claim: dict | None, hits: list[Hit], times: list[dict],
-              found: list[dict], lex: Lexicons, parsed=None) -> dict | None:
-    """A statement mention (in the shape windows._sentence_mentions gives) or None."""
+              found: list[dict], lex: Lexicons, parsed=None, earlier: list[dict] = ()
+              ) -> dict | None:
+    """A statement mention (in the shape windows._sentence_mentions gives) or None;
+    `earlier`: the mentions of the article's sentences before this one."""
     etype = statement_type(lex)
     if etype is None or claim is None or claim["speaker_type"] not in SPEAKING_TYPES:
         return None
@@ -229,6 +258,8 @@ def statement(sent: dict, claim: dict | None, hits: list[Hit], times: list[dict]
     target_rule = "named-other-side"
     if alone == "denial":  # denied to the government behind the act, not to its victim
         targets, target_rule = [_denied_party(found, targets, side, denying, lex)], "denied"
+    elif not targets:  # 'declined to comment on the allegations': the act told before
+        targets, target_rule = [_answered_party(list(earlier), side, lex)], "answers-earlier-act"
     if not targets or not targets[0]:
         return None
     targets = [_government(targets[0], lex)]
