@@ -125,3 +125,25 @@ def test_a_defensive_operation_owes_no_notice(rules):
     out = events.build_events(found_frames([m]), docs, None, types, rules=rules,
                               gazetteer=GAZETTEER, focus=FOCUS)["events"]
     assert (bool(out.iloc[0]["operation"]), out.iloc[0]["notice"]) == (False, "n/a")
+
+
+@pytest.mark.parametrize("phrase, text, expected", [
+    # only the act: its doer is the party the label must name
+    ("Subsequent attacks targeting walkie-talkie radios",
+     "The US had no warning of subsequent attacks targeting walkie-talkie radios.",
+     "Israel's subsequent attacks targeting walkie-talkie radios"),
+    # a word that already says whose it is: no label from the phrase, the template says who
+    ("His attacks on the radios", "The US had no warning of his attacks on the radios.",
+     "Attack by Israel against Hezbollah"),
+    # the act's word only describes another noun: whose the radios are is not said
+    ("Two radios hit by attacks", "The US had no warning of two radios hit by attacks.",
+     "Attack by Israel against Hezbollah"),
+])
+def test_a_phrase_naming_only_the_act_is_its_doers(rules, phrase, text, expected):
+    docs = docs_frame([("d1", "A", "2024-09-18", "")])
+    m = dict(mention("d1", 1, "attack", "Israel", ["Hezbollah"], "2024-09-18", text=text),
+             trigger="attacks", trigger_start=text.index("attacks"), phrase=phrase)
+    types = {"attack": {"plover": "ASSAULT", "operation": True}}
+    out = events.build_events(found_frames([m]), docs, None, types, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)["events"]
+    assert out.iloc[0]["label"] == expected

@@ -171,3 +171,8 @@ def test_the_present_of_a_verb(lemma, form):
     from trustbrief.extract.phrases import present
 
     assert present(lemma) == form
+
+
+def test_a_noun_described_by_a_present_participle_keeps_its_object(nlp):
+    text = "Bolivia had no warning of subsequent attacks targeting Peruvian radar stations."
+    assert phrase(nlp, text, "attacks") == "Subsequent attacks targeting Peruvian radar stations"

@@ -115,9 +115,27 @@ def event_phrase(recs: list[Rec], evidence: Rec | None = None) -> str:
     else the first other mention's that has one, the most reliable first; a phrase that
     names no one ('Subsequent attacks', 'A spokesperson pledged cooperation') is none."""
     if evidence is not None and evidence.phrase:
-        return evidence.phrase if _names_someone(evidence) else ""
+        return evidence.phrase if _names_someone(evidence) else _with_doer(evidence)
     ranked = sorted(recs, key=lambda r: (r.polarity not in CREATING, r.doc_id, r.sent_id, r.pos))
     return next((r.phrase for r in ranked if r.phrase and _names_someone(r)), "")
+
+
+def _with_doer(rec: Rec) -> str:
+    """A phrase that names only the act ('Subsequent attacks targeting walkie-talkie radios')
+    as its agent's ("Israel's subsequent attacks targeting ..."): the act's doer is the party
+    it must name; '' without an agent (the next template says what is known)."""
+    words = [w.lower() for w in WORD.findall(rec.phrase)]
+    last = (rec.trigger or "").lower().split()[-1:] or [""]
+    # the act's noun leads the phrase (one modifier at most: 'Subsequent attacks ...'); in
+    # 'Two detainees accused of ...' the trigger only describes another noun
+    if not rec.agent or not words or words[0] in OWNED_ALREADY or last[0] not in words[:2]:
+        return ""
+    return f"{rec.agent}'s {rec.phrase[:1].lower()}{rec.phrase[1:]}"
+
+
+# first words that already say whose the act is, or name a thing: no doer goes before them
+OWNED_ALREADY = frozenset({"his", "her", "its", "their", "our", "my", "your", "this", "that",
+                           "these", "those", "a", "an", "the"})
 
 
 def _names_someone(rec: Rec) -> bool:

@@ -288,7 +288,13 @@ def _nominal(noun, level: int, skipped: set) -> list:
 
 def _described_by(noun, level: int, skipped: set) -> list:
     """A past participle after the noun with its particle and its agent ('carried out by
-    Russian authorities'); [] when it names no agent ('the strike reported yesterday')."""
+    Russian authorities'), or a present one with its object ('attacks targeting walkie-talkie
+    radios'); [] when it names neither ('the strike reported yesterday')."""
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBG"
+                and c.i > noun.i and c.i not in skipped):
+        obj = next((c for c in acl.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.i not in skipped and obj.pos_ in ("NOUN", "PROPN"):
+            return [acl, *_noun_words(obj, level, skipped)]
     for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
                 and c.i > noun.i and c.i not in skipped):
         agent = next((c for c in acl.children if c.dep_ == "agent"), None)
