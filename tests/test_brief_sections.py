@@ -252,3 +252,22 @@ def test_the_timeline_draws_the_best_corroborated_events_and_the_annex_says_why(
     assert len(shown) == 2 and set(shown["event_id"]) == {"e004", "e005"}  # most origins
     left = unplaced_events(events, "2024-07-01", "2024-10-31", limit=2)
     assert "fewer origins than the events shown" in set(left["why"])
+
+
+def test_the_timeline_counts_operations_as_the_findings_do():
+    """'N operations' under the timeline is the notice finding's count of dated operations
+    (the events' operation flag), never the lane's: a defensive shootdown drawn among the
+    operations owes no notice and is no operation of the headline's 'X of N'."""
+    from trustbrief.brief.findings.notice import operations_in_period
+
+    frames = brief_tables()
+    events = frames["events"]
+    shootdown = events[events["lane"] == "operations"].iloc[[0]].assign(
+        event_id="e090", operation=False, notice="n/a", label="Israel shoots down drones")
+    frames["events"] = pd.concat([events, shootdown], ignore_index=True)
+    brief = Brief(Tables(frames), PARAMS)
+    n = len(operations_in_period(brief.timeline_events, brief.start, brief.end))
+    lane = int((brief.timeline_events["lane"] == "operations").sum())
+    assert lane == n + 1
+    text = text_of(brief.timeline()._repr_html_())
+    assert f"; {n} operations, " in text and f"; {lane} operations" not in text

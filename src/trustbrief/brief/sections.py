@@ -26,6 +26,7 @@ from trustbrief.brief.conflicts import real_conflicts, value_text
 from trustbrief.brief.findings.base import plural
 from trustbrief.brief.findings.cadence import cadence_finding
 from trustbrief.brief.findings.cooperation import cooperation_finding
+from trustbrief.brief.findings.notice import operations_in_period
 from trustbrief.brief.findings.statements import period_statements, statements_finding
 from trustbrief.brief.findings.summary import all_findings, key_findings
 from trustbrief.brief.html import (
@@ -200,7 +201,7 @@ class Brief:
         chart = timeline(drawn, self.start, self.end, crisis=crisis, notice_to=self.observer)
         narrow = timeline(drawn, self.start, self.end, crisis=crisis,
                           notice_to=self.observer, width=NARROW_WIDTH)
-        ops = events[text_column(events, "lane") == "operations"]
+        ops = operations_in_period(events, self.start, self.end)  # the findings' count
         little = ops[event_notice(ops).isin(["none", "minutes"])]
         ops_text = (f"{plural(len(ops), 'operation')}, {len(little)} with no or only minutes "
                     f"of notice to {self.observer}" if len(ops) else
