@@ -38,6 +38,18 @@ def test_a_country_name_used_as_an_adjective_qualifies_a_title():
                       "role": "head_of_government"}]
 
 
+def test_an_institution_qualifies_a_title_a_capital_does_not_and_a_rank_is_no_name():
+    """'White House National Security Adviser' is the US adviser (the national security
+    adviser is a channel, so a person); 'in Tokyo Prime Minister X' names no side (a capital
+    stands for a whole government, and is where things happen); a name runs to the end of
+    its capitalised words, so a rank before it is no first name."""
+    found = titled_people(["White House National Security Adviser Dan Ortiz spoke.",
+                           "Talks in Tokyo Prime Minister Ken Sato said went well.",
+                           "US Defense Secretary General Lee Brandt Jones arrived."],
+                          load_world(DATA), ("US", "Japan"), set())
+    assert found == [{"name": "Dan Ortiz", "side": "US", "role": "national_security_adviser"}]
+
+
 def test_one_person_spelt_two_ways_is_one_person_under_the_usual_spelling():
     """Transliterations differ between outlets ('Ishikawa', 'Ishikava'): one side's one role
     held by alike names is one person, known by both spellings; alike names of two roles
