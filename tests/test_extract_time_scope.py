@@ -84,3 +84,11 @@ def test_a_date_on_a_framing_or_time_noun_dates_the_clause(lex, text, event_type
 def test_a_fronted_participial_clause_dates_its_verb_not_what_it_reports(lex, text,
                                                                          event_type, time):
     assert _times_of(lex, text)[event_type] == time
+
+
+def test_a_date_before_a_noun_dates_what_its_relative_clause_tells(lex):
+    """'the Sept. 27 strike that killed X': the killing is the strike's, of its day."""
+    times = _times_of(lex, "Chad condemned Niger's Sept. 27 strike that killed the rebel "
+                           "commander.")
+    assert times["airstrike"] == times["targeted_killing"] == "Sept. 27"
+    assert times["criticism"] == ""

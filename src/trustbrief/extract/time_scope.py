@@ -3,7 +3,8 @@ and B skipped the parade in May', 'in May' sits in the second of two coordinated
 each with its own subject; it dates what that clause tells, never the first clause's act
 (the nearest-trigger rule of windows.py decides within the clause). A date standing before a
 noun as its modifier ('the response to Iran's Oct. 1 attack', 'Tuesday's strike') dates that
-noun alone: the response is not of October 1. A date in a participial clause that opens the
+noun alone, with what its relative clause tells ('the Sept. 27 strike that killed X'): the
+response is not of October 1. A date in a participial clause that opens the
 sentence ('Speaking to X on Thursday, Y said that ...') dates that clause and its verb, not
 the acts that verb reports."""
 
@@ -64,7 +65,11 @@ def _within(token) -> tuple[int, int] | None:
     ('adding that two missiles exploded'); else its coordinated clause."""
     noun = _modified_noun(token)
     if noun is not None:
-        return token.idx, noun.idx + len(noun.text)
+        # the noun's relative clause tells its event ('the Sept. 27 strike that killed X')
+        told = [c.right_edge for c in noun.children if c.dep_ in ("relcl", "acl")
+                and c.i > noun.i] or [noun]
+        last = max(told, key=lambda t: t.i)
+        return token.idx, last.idx + len(last.text)
     participle = _fronted_participle(token)
     if participle is not None:
         head = participle.head
