@@ -86,3 +86,10 @@ def test_a_trigger_node_with_no_word_makes_every_sentence_parsed(tmp_path, commo
 
     edited = load_lexicons(_edited_data(tmp_path, "syntax.yaml", add_trigger))
     assert parse_plan.needs_parse("The weather was mild that week.", edited, common)[0]
+
+
+def test_a_sentence_before_a_quote_is_parsed_without_ner(lexicons, common):
+    """It may tell the quote's day with no verb of saying ('gave a message on Tuesday')."""
+    records = [{"text": NEW_WORD}, {"text": NEW_WORD}, {"text": "“We are ready.”"}]
+    _, texts, ner = parse_plan.parse_request(records, lexicons, "sha", common)
+    assert texts == [None, NEW_WORD, "“We are ready.”"] and ner[1] is False

@@ -104,3 +104,32 @@ def test_a_statement_told_before_is_no_act_to_answer(lex):
                       "inquiry's findings."])
     assert only(found["mentions"], event_type="statement",
                 sent_id="dtest00000-s002").empty
+
+
+# ------------------------------------------------------------------------------ vows
+
+VOW = ["Gallant gave a stern message on Monday in a speech to army recruits.",
+       "“Hezbollah's rockets did little harm,” Gallant said.",
+       "“Our strike on Hezbollah will be swift and painful."]
+
+
+def test_a_vow_in_a_quote_the_next_sentence_continues_is_a_threat_on_the_telling_day(lex):
+    """The vow's sentence names no speaker (the quote runs on from the one before) and no
+    verb of saying; its first person is the speaker's side: a threat against the act's
+    target, on the day the sentence with no verb of saying tells ('gave a stern message on
+    Monday in a speech', parsed because a quote follows it)."""
+    found = run(lex, VOW)
+    m = one_mention(found, "statement", sent=3)
+    assert (m["agent"], m["targets"], m["target_rule"]) == ("Yoav Gallant", ["Hezbollah"],
+                                                            "vowed-act")
+    assert "/threat" in m["rule"] and m["rule"].endswith("/told-day")
+    assert m["time_text"] == "on Monday" and m["phrase"] == ""
+    act = one_mention(found, "airstrike", sent=3)
+    assert (act["agent"], act["polarity"]) == ("", "planned")
+
+
+def test_a_planned_act_of_a_named_doer_in_a_quote_is_no_vow(lex):
+    """'Their strike' is not the speaker's: the planned act stands for the sentence."""
+    found = run(lex, [*VOW[:2], "“Their strike on Hezbollah will be swift and painful."])
+    assert only(found["mentions"], event_type="statement",
+                sent_id="dtest00000-s003").empty

@@ -2,7 +2,7 @@
 time: about 4,000 words/s per core with NER, 7,000 without).
 
 - No parse: a sentence with no event trigger, no verb of saying and no quote (nothing in it
-  is read from the tree).
+  is read from the tree), unless the next sentence quotes (it may tell the quote's day).
 - Tagger, parser and lemmatizer: a sentence with an event trigger (roles and factuality):
   a word of the event vocabulary (data/event_types.yaml), or a word the dependency trigger
   patterns of data/syntax.yaml (`triggers`) may bind as their trigger - any inflection of
@@ -147,9 +147,20 @@ def _may_be_name(word: str, common: frozenset[str]) -> bool:
     return POSSESSIVE.sub("", word).lower() not in common
 
 
+QUOTE_MARKS = ('"', "“")
+
+
+def _tells_next_quote(records: list[dict], n: int) -> bool:
+    """The sentence right before one that quotes may tell that quote's day without a verb of
+    saying ('X delivered a tough message Wednesday in remarks to ...' then '"...," X said'):
+    the tree says which verb its day belongs to (extract/quote_days.py)."""
+    return n + 1 < len(records) and any(q in records[n + 1]["text"] for q in QUOTE_MARKS)
+
+
 def parse_request(records: list[dict], lex: Lexicons, doc_sha: str,
                   common: frozenset[str]) -> tuple:
     """(doc_sha, texts to parse or None, with NER) of one document, for nlp.Parser."""
     needs = [needs_parse(r["text"], lex, common) for r in records]
+    needs = [(parse or _tells_next_quote(records, n), ner) for n, (parse, ner) in enumerate(needs)]
     texts = [r["text"] if parse else None for r, (parse, _) in zip(records, needs, strict=True)]
     return doc_sha, texts, [ner for _, ner in needs]

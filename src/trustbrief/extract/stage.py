@@ -13,10 +13,16 @@ from trustbrief import limits, parallel, timex
 from trustbrief.extract import nlp as nlp_mod
 from trustbrief.extract import parse_plan, rowcache
 from trustbrief.extract.actors import _document_hits
-from trustbrief.extract.claims import _claim, quotes_speech
+from trustbrief.extract.claims import _claim
 from trustbrief.extract.lexicons import SCHEMA, Lexicons
 from trustbrief.extract.phrases import with_phrases
 from trustbrief.extract.quote_days import date_told_quotes
+from trustbrief.extract.quote_statements import (
+    Waiting,
+    add_continued_statements,
+    continue_quotes,
+    waiting,
+)
 from trustbrief.extract.series import continue_series
 from trustbrief.extract.signals import _signals
 from trustbrief.extract.statements import statement
@@ -128,6 +134,7 @@ def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
     doc_claims: dict[int, dict] = {}
     operation = None  # the last asserted operation with a doer: a series continues it
     told: list[dict] = []  # the mentions of the sentences so far: a statement may answer one
+    pending: dict[int, Waiting] = {}  # quotes whose speaker a neighbour may name
     for n, (sent, hits, parsed) in enumerate(zip(records, doc_hits, parses, strict=True)):
         actor_rows += _actor_rows(sent, hits)
         clauses = _clauses(sent["text"], lexicons)
@@ -138,10 +145,13 @@ def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
                        _pronoun_candidates(voices, recent_speaker, n), ner_names)
         said = statement(sent, claim, hits, doc_times.get(sent["sent_id"], []), found,
                          lexicons, parsed, told)
+        made = with_phrases(_mention_rows(sent, found + ([said] if said else []), lexicons),
+                            parsed, doc_times.get(sent["sent_id"], []))
+        if waiting(claim):
+            pending[n] = Waiting(sent, hits, found, parsed, len(told), len(mention_rows),
+                                 len(made))
         told += found
-        mention_rows += with_phrases(_mention_rows(sent, found + ([said] if said else []),
-                                                   lexicons), parsed,
-                                     doc_times.get(sent["sent_id"], []))
+        mention_rows += made
         if claim:
             claim_rows.append(claim)
             doc_claims[n] = claim
@@ -158,7 +168,9 @@ def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
                  for a in h.actors]
         people += named
         voices += _persons_in_order(hits, parsed, named)
-    _continue_quotes(doc_claims)
+    continue_quotes(doc_claims)
+    mention_rows = add_continued_statements(mention_rows, pending, doc_claims, told, doc_times,
+                                            lexicons)
     date_told_quotes(mention_rows, doc_claims, records, parses, doc_hits, doc_times,
                      lexicons)
     return actor_rows, mention_rows, claim_rows, signal_rows, time_rows
@@ -188,24 +200,6 @@ def _pronoun_candidates(people: list[str], recent: tuple[str, int], n: int) -> l
     """The persons a speaking 'he'/'she' may be, the likeliest last."""
     name, at = recent
     return [*people, name] if name and n - at <= SPEAKER_REACH else people
-
-
-SPEAKER_FIELDS = ("speaker", "speaker_type", "speaker_count", "speaker_side", "speaker_role")
-
-
-def _continue_quotes(claims: dict[int, dict]) -> None:
-    """A quote with no speaker in its sentence continues the quote of the sentence right
-    after it ('"... .' / '"...," she said.') or, failing that, right before it: it takes
-    that speaker (speaker_rule 'quote-continuation')."""
-    for n, claim in claims.items():
-        if claim["speaker_type"] != "unattributed" or not claim["quote"]:
-            continue
-        for other in (claims.get(n + 1), claims.get(n - 1)):
-            if other and quotes_speech(other) and other["speaker_type"] != "unattributed" \
-                    and other["speaker_rule"] != "quote-continuation":
-                claim.update({f: other[f] for f in SPEAKER_FIELDS},
-                             speaker_rule="quote-continuation")
-                break
 
 
 def _extract_batch(batch: list[list[dict]], lexicons: Lexicons, times: dict | None,

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from trustbrief.extract.actors import Hit
 from trustbrief.extract.lexicons import MEASURE_KINDS, Lexicons
+from trustbrief.extract.syntax import token_at
+from trustbrief.extract.vows import vowed_act
 
 # a statement is made on a day: only expressions that name one ('on Friday', 'June 28',
 # 'yesterday') date it, never a week, month or year ('this year' dates no statement)
@@ -236,6 +238,23 @@ def _answered_party(earlier: list[dict], side: str, lex: Lexicons) -> str:
     return ""
 
 
+def _targets(alone: str, found: list[dict], hits: list[Hit], side: str, agent: str,
+             denying, vowed: dict | None, earlier: list[dict], lex: Lexicons
+             ) -> tuple[list[str], str]:
+    """(the statement's target, as its government, or [], target_rule)."""
+    targets = [t for t in _other_parties(hits, side) if t != agent]
+    target_rule = "named-other-side"
+    if alone == "denial":  # denied to the government behind the act, not to its victim
+        targets, target_rule = [_denied_party(found, targets, side, denying, lex)], "denied"
+    elif vowed is not None:  # threatened against the vowed act's target
+        targets, target_rule = vowed["targets"][:1], "vowed-act"
+    elif not targets:  # 'declined to comment on the allegations': the act told before
+        targets, target_rule = [_answered_party(earlier, side, lex)], "answers-earlier-act"
+    if not targets or not targets[0]:
+        return [], target_rule
+    return [_government(targets[0], lex)], target_rule
+
+
 def statement(sent: dict, claim: dict | None, hits: list[Hit], times: list[dict],
               found: list[dict], lex: Lexicons, parsed=None, earlier: list[dict] = ()
               ) -> dict | None:
@@ -245,32 +264,30 @@ def statement(sent: dict, claim: dict | None, hits: list[Hit], times: list[dict]
     if etype is None or claim is None or claim["speaker_type"] not in SPEAKING_TYPES:
         return None
     agent, side = speaker_actor(claim, lex)
-    if not agent or side in ("", "media"):
+    if not agent or side in ("", "media") or _speakers_act(found, side, lex):
         return None
-    if _speakers_act(found, side, lex):
-        return None
-    alone, denying = "", None  # why a statement beside another side's act is news of its own
+    text, quote = sent["text"], claim.get("quote") or ""
+    alone, denying, vowed = "", None, None  # why a statement beside an act is news of its own
     if any(f["polarity"] in TOLD_AS_DONE_OR_PLANNED for f in found):
         alone, denying = _denial_or_reaction(parsed, hits, side, lex)
+        vowed = None if alone else vowed_act(found, quote, text, parsed)
+        alone = alone or ("threat" if vowed is not None else "")
         if not alone:
             return None
-    targets = [t for t in _other_parties(hits, side) if t != agent]
-    target_rule = "named-other-side"
-    if alone == "denial":  # denied to the government behind the act, not to its victim
-        targets, target_rule = [_denied_party(found, targets, side, denying, lex)], "denied"
-    elif not targets:  # 'declined to comment on the allegations': the act told before
-        targets, target_rule = [_answered_party(list(earlier), side, lex)], "answers-earlier-act"
-    if not targets or not targets[0]:
+    targets, target_rule = _targets(alone, found, hits, side, agent, denying, vowed,
+                                    list(earlier), lex)
+    if not targets:
         return None
-    targets = [_government(targets[0], lex)]
-    text = sent["text"]
     verb = _speech_verb(text, hits, parsed, lex)
+    if verb is None and vowed is not None:  # the vow's quote alone: its act's word
+        verb = (vowed["trigger_start"], vowed["trigger"], token_at(
+            parsed, vowed["trigger_start"], vowed["trigger_start"] + len(vowed["trigger"])))
     if verb is None:
         return None  # a quote alone: no verb of saying to stand as the trigger
     start, words, token = verb
     if denying is not None:  # the verb that denies or reacts, and its own day
         start, words, token = denying.idx, denying.text, denying
-    time = _statement_time(text, times, [claim.get("quote") or ""], token)
+    time = _statement_time(text, times, [quote], token)
     news = time is None and _news_perfect(token, lex.syntax)
     return {"event_type": etype.id, "clause": (0, len(text)), "agent": agent,
             "targets": targets, "locations": [], "time": time, "measure": None,
