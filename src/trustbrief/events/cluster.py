@@ -145,29 +145,33 @@ def _cluster_block(recs: list[Rec], kinds: Mapping[str, dict], key: str) -> list
     ends = [max(r.hi for r in seg) for seg in segments]
     months: dict[tuple[int, int], list[Rec]] = {}
     apart: list[Rec] = []
+    # the last segment holding a mention of each article (kept as undated ones join)
+    last_own = {r.doc_id: k for k, seg in enumerate(segments) for r in seg}
     for r in undated:
         if stated_month(r) and not any(s <= r.hi and r.lo <= e for s, e in zip(starts, ends,
                                                                                strict=True)):
             months.setdefault((r.lo, r.hi), []).append(r)  # another month: another occurrence
             continue
-        k = _recurring_segment(r, segments, starts, ends) if group.recurring else \
+        k = _recurring_segment(r, segments, starts, ends, last_own) if group.recurring else \
             _segment_for(r, starts, ends)
         (apart if k is None else segments[k]).append(r)
+        if k is not None:
+            last_own[r.doc_id] = max(k, last_own.get(r.doc_id, k))
     segments += [*months.values(), apart]
     return [part for seg in segments for part in _split_by_agent(seg, group)]
 
 
 def _recurring_segment(rec: Rec, segments: list[list[Rec]], starts: list[int],
-                       ends: list[int]) -> int | None:
+                       ends: list[int], last_own: dict[str, int]) -> int | None:
     """The dated event of a recurring act's block (a call, a demand) that a mention with no
     day most likely tells: the one its own article dates (the latest when several), else the
     only one inside its vague range ('spoke in September'), else the latest before its
     article when the article was surely written within the group's retold_days after it
     (news retold: 'during a recent call'); None otherwise: a later article's undated 'urged'
-    or 'spoke' may be any of the acts, so it stays apart."""
-    own = [k for k, seg in enumerate(segments) if any(r.doc_id == rec.doc_id for r in seg)]
-    if own:
-        return own[-1]
+    or 'spoke' may be any of the acts, so it stays apart. `last_own`: article -> the last
+    of `segments` holding one of its mentions."""
+    if rec.doc_id in last_own:
+        return last_own[rec.doc_id]
     if rec.lo is not None:
         inside = [k for k, seg in enumerate(segments)
                   if all(rec.lo <= r.lo and r.hi <= rec.hi for r in seg)]
