@@ -100,6 +100,12 @@ class Precision(StrEnum):
     UNKNOWN = "unknown"
 
 
+# An event the articles date only to a span this many days wide or wider ('met in September')
+# happened on no day a silence can be counted from: the cadence metrics and the brief's
+# cadence view both read it so.
+UNDAYED_SPAN_DAYS = 7
+
+
 class TimeKind(StrEnum):
     DATE = "date"
     WEEKDAY = "weekday"

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from trustbrief import events as ev
-from trustbrief.contract.vocab import StatedMeasure
+from trustbrief.contract.vocab import UNDAYED_SPAN_DAYS, StatedMeasure
 from trustbrief.events.records import day_number, day_text
 from trustbrief.metrics.channels import CONFLICT_TOLERANCE_DAYS, Channel, Channels
 from trustbrief.metrics.frames import SCHEMA, _frame, _live_docs, _published, _rows_of
@@ -183,9 +183,6 @@ def _stated_frame(measures: list[dict]) -> pd.DataFrame:
     return frame.sort_values(["channel", "measure"], kind="stable").reset_index(drop=True)
 
 
-VAGUE_DAYS = 7  # a contact dated only to a wider span (a month) is no day to count gaps from
-
-
 def _vague_spans(events: pd.DataFrame) -> dict[str, tuple[int, int]]:
     """event_id -> (first, last day) of the events the articles date only to a span wider
     than a week ('met in September'): such a contact happened somewhere in it, on no day."""
@@ -195,7 +192,7 @@ def _vague_spans(events: pd.DataFrame) -> dict[str, tuple[int, int]]:
     for event_id, lo, hi in zip(events["event_id"].map(cell_text), events["date_earliest"],
                                 events["date_latest"], strict=True):
         first, last = day_number(lo), day_number(hi)
-        if first is not None and last is not None and last - first >= VAGUE_DAYS:
+        if first is not None and last is not None and last - first >= UNDAYED_SPAN_DAYS:
             out[event_id] = (first, last)
     return out
 

@@ -20,7 +20,7 @@ from trustbrief.brief.views.cells import (
     whole_days,
 )
 from trustbrief.brief.views.events import event_frame
-from trustbrief.contract.vocab import ContactStatus
+from trustbrief.contract.vocab import UNDAYED_SPAN_DAYS, ContactStatus
 
 CADENCE_COLUMNS = ("channel", "channel_label", "actors", "as_of", "last_contact",
                    "last_contact_label", "last_contact_status", "days_since",
@@ -159,9 +159,6 @@ def cadence_contacts(channels: pd.DataFrame, contacts: pd.DataFrame | None = Non
     return frame.sort_values(["channel", "date", "event_id"]).reset_index(drop=True)
 
 
-VAGUE_DAYS = 7  # metrics.cadence.VAGUE_DAYS: a contact dated to a wider span has no day
-
-
 def _last_days(frame: pd.DataFrame, events: pd.DataFrame | None) -> list:
     """Each contact's last possible day: its event's date_latest when the articles date it
     only to a span wider than a week ('met in September'), else its day."""
@@ -172,7 +169,7 @@ def _last_days(frame: pd.DataFrame, events: pd.DataFrame | None) -> list:
     out = []
     for event_id, day in zip(frame["event_id"], frame["day"], strict=True):
         end = ends.get(event_id)
-        out.append(end if end is not None and (end - day).days >= VAGUE_DAYS else day)
+        out.append(end if end is not None and (end - day).days >= UNDAYED_SPAN_DAYS else day)
     return out
 
 
