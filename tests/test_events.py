@@ -1143,3 +1143,23 @@ def test_an_envoy_summoned_in_another_article_without_a_day_is_another_summons(r
                                 gazetteer=GAZETTEER, rules=rules, focus=FOCUS)["events"]
     by_date = {str(d): n for d, n in zip(built["date"], built["n_mentions"], strict=True)}
     assert by_date == {"2024-10-13": 1, "": 1}
+
+
+def test_reported_dates_count_body_sentences_not_headline_lines(rules):
+    """A lede's undated news is its body's first sentences: an article opening with a
+    headline, a standfirst and a photo caption tells its news in its fifth line. With the
+    lede depths of its sentences (headline lines are no body) that sentence is in the lede
+    and dated by publication; counted by raw sentence number it stays open."""
+    docs = docs_frame([("d1", "A", "2024-09-17", "")])
+    text = "The administration stressed the US was not involved in the operation."
+    ms = [mention("d1", 5, "statement", "US", ["Israel"], text=text)]
+    depths = {("d1", f"d1-s{n:03d}"): depth for n, depth in ((1, 1), (2, 1), (3, 1), (4, 2),
+                                                           (5, 2))}
+    by_depth = events.build_events(found_frames(ms), docs, None, EVENT_TYPES, rules=rules,
+                                   gazetteer=GAZETTEER, focus=FOCUS, lede_depths=depths)
+    by_number = events.build_events(found_frames(ms), docs, None, EVENT_TYPES, rules=rules,
+                                    gazetteer=GAZETTEER, focus=FOCUS)
+    dated = by_depth["events"].iloc[0]
+    assert (dated["date_earliest"], dated["date_latest"], dated["date_basis"]) == \
+        ("2024-09-16", "2024-09-17", "reported")
+    assert by_number["events"].iloc[0]["date_basis"] == "open"

@@ -195,6 +195,7 @@ def _cyclic_gc_paused():
 def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=None,
                 record_cache=None) -> dict[str, pd.DataFrame]:
     from trustbrief import corpus, dating, events, extract, metrics, timex
+    from trustbrief.dating.lede import lede_depths
 
     timings, parse_counts = {}, {}
 
@@ -233,7 +234,8 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
     found["mentions"] = extract.date_mentions(found["mentions"], found["time_expressions"])
     _checked({name: found[name] for name in ("time_expressions", "mentions")})
     built = stage("events", events.build_events, found, documents, kb.annotations,
-                  kb.lexicons, kb.chronology, rules=kb.labels, focus=focus)
+                  kb.lexicons, kb.chronology, rules=kb.labels, focus=focus,
+                  lede_depths=lede_depths(sentences))
     _checked(built)
     measured = stage("metrics", metrics.build_metrics, built, found, documents, focus,
                      kb.channels, kb.goldstein)

@@ -58,7 +58,8 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
                  annotations: pd.DataFrame | None = None, event_types=None,
                  chronology: pd.DataFrame | None = None, *,
                  rules: LabelRules | None = None, gazetteer=None,
-                 focus) -> dict[str, pd.DataFrame]:
+                 focus, lede_depths: Mapping[tuple[str, str], int] | None = None
+                 ) -> dict[str, pd.DataFrame]:
     """Mentions -> events, mentions (event_id filled), conflicts, notice_accounts, overrides.
 
     event_types: event-type metadata (mapping, frame, or extract.Lexicons, which also gives
@@ -67,12 +68,14 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
     break ties between article dates; it never adds events. rules: grouping and label
     templates (load_labels; default: none). gazetteer: actor
     types and roles (frame/mapping/Lexicons). focus: the pair whose advance notice is tracked.
+    lede_depths: (doc_id, sent_id) -> depth in the body's lede (dating.lede.lede_depths), which
+    says what a lede's undated news is; without it sentence numbers stand in.
     """
     rules = rules or LabelRules()
     mentions = found["mentions"]
     ctx = _context(found, documents, event_types, gazetteer, rules, focus)
     ctx.chronology = _chronology_rows(chronology, rules)
-    recs = apply_joins(_records(mentions, documents, rules), rules, ctx.kinds)
+    recs = apply_joins(_records(mentions, documents, rules, lede_depths), rules, ctx.kinds)
     recs = date_answers(date_main_clause(recs), rules.answers)
     for r in recs:
         r.nearby = frozenset(ctx.actors_by_sent.get((r.doc_id, r.sent_id), ()))

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from trustbrief.contract import codecs
+from trustbrief.contract.ids import sentence_number
 from trustbrief.events.label_rules import Group, LabelRules, ReportedDates
 from trustbrief.tables import cell_text, frame_records, native_list, str_column
 
@@ -158,8 +159,11 @@ class Rec:
     told_day: bool = False
 
 
-def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules
-             ) -> list[Rec]:
+def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules,
+             depths: Mapping[tuple[str, str], int] | None = None) -> list[Rec]:
+    """The usable mentions as Recs. depths: (doc_id, sent_id) -> the sentence's depth in the
+    body's lede (dating.lede.lede_depths: headline, caption and credit lines are no body);
+    without it a sentence's number in its article stands in."""
     dup = set(documents.loc[documents["duplicate_of"].map(cell_text) != "", "doc_id"]) \
         if "duplicate_of" in documents else set()
     pub = _publication_ranges(documents)
@@ -195,8 +199,8 @@ def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules
             basis = "open"
         if lo is None and not misread and polarity == "asserted" and \
                 rules.reported is not None:
-            lo, hi = _reported_range(sent_id, pub_lo, pub_hi, rules.reported, text,
-                                     anywhere=NEWS_PERFECT_RULE in rule)
+            lo, hi = _reported_range(_lede_depth(doc, sent_id, depths), pub_lo, pub_hi,
+                                     rules.reported, text, anywhere=NEWS_PERFECT_RULE in rule)
             basis = "open" if lo is None else "reported"
         recs.append(Rec(
             pos, mention_id, doc, sent_id, etype, groups(etype), agent, agent_side, targets,
@@ -218,18 +222,22 @@ def _after_its_telling(lo: int | None, pub_hi: int | None, polarity: str) -> boo
         and lo > pub_hi + TELLING_SLACK_DAYS
 
 
-SENTENCE_NUMBER = re.compile(r"(\d+)$")  # corpus sent_ids end in the sentence's number
+def _lede_depth(doc_id: str, sent_id: str, depths: Mapping[tuple[str, str], int] | None
+                ) -> int | None:
+    """The sentence's depth in its article's lede; its number when the depths are unknown."""
+    found = depths.get((doc_id, sent_id)) if depths else None
+    return found if found is not None else sentence_number(sent_id)
 
 
-def _reported_range(sent_id: str, pub_lo: int | None, pub_hi: int | None,
+def _reported_range(depth: int | None, pub_lo: int | None, pub_hi: int | None,
                     reported: ReportedDates, text: str = "", anywhere: bool = False
                     ) -> tuple[int | None, int | None]:
-    """The publication window for a lede's undated news (see label_rules.ReportedDates), or
-    for news told `anywhere` in the article (a statement in the present perfect); none for a
-    sentence retelling what was said before (reported.background)."""
-    number = SENTENCE_NUMBER.search(sent_id)
-    if pub_lo is None or pub_hi is None or number is None or \
-            (int(number.group(1)) > reported.lede_sentences and not anywhere) or \
+    """The publication window for a lede's undated news (see label_rules.ReportedDates: a
+    sentence at most `lede_sentences` deep in the body's lede), or for news told `anywhere`
+    in the article (a statement in the present perfect); none for a sentence retelling what
+    was said before (reported.background)."""
+    if pub_lo is None or pub_hi is None or depth is None or \
+            (depth > reported.lede_sentences and not anywhere) or \
             pub_hi - pub_lo > reported.max_publication_days or \
             (reported.background is not None and reported.background.search(text)):
         return None, None
