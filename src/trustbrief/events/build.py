@@ -88,17 +88,7 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
     anns = [] if annotations is None else annotations.to_dict("records")
     clusters, keys, override_rows = apply_structural(clusters, keys, anns)
 
-    rows, conflicts, accounts = [], [], []
-    matches = [_chronology_match(cluster, ctx) for cluster in clusters]
-    links = linked_notice_sentences(clusters, ctx, notice_of_signal)
-    for i, (cluster, key, (_, found_rows)) in enumerate(zip(clusters, keys, matches,
-                                                            strict=True)):
-        row, rows_conflicts, rows_accounts = summarize(
-            cluster, key, ctx, [(c["lo"], c["hi"]) for c in found_rows], links.get(i, ()))
-        rows.append(row)
-        conflicts.append(rows_conflicts)
-        accounts.append(rows_accounts)
-    fill_from_chronology(rows, clusters, matches)
+    rows, conflicts, accounts = _summaries(clusters, keys, ctx)
     events = pd.DataFrame(rows, columns=list(SCHEMA["events"]))
     order = sorted(range(len(rows)), key=lambda i: (
         rows[i]["date"] == "", rows[i]["date"], rows[i]["event_type"], rows[i]["label"],
@@ -117,6 +107,24 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
             "notice_accounts": _child_frame(accounts, ids, "notice_accounts",
                                             ["event_id", "notice", "doc_id"]),
             "overrides": overrides}
+
+
+def _summaries(clusters: list[list[Rec]], keys: list[str], ctx: Context
+               ) -> tuple[list[dict], list[list[dict]], list[list[dict]]]:
+    """Each cluster's event row (dates filled from the chronology where no article dates
+    it), its conflicts and its notice accounts."""
+    rows, conflicts, accounts = [], [], []
+    matches = [_chronology_match(cluster, ctx) for cluster in clusters]
+    links = linked_notice_sentences(clusters, ctx, notice_of_signal)
+    for i, (cluster, key, (_, found_rows)) in enumerate(zip(clusters, keys, matches,
+                                                            strict=True)):
+        row, rows_conflicts, rows_accounts = summarize(
+            cluster, key, ctx, [(c["lo"], c["hi"]) for c in found_rows], links.get(i, ()))
+        rows.append(row)
+        conflicts.append(rows_conflicts)
+        accounts.append(rows_accounts)
+    fill_from_chronology(rows, clusters, matches)
+    return rows, conflicts, accounts
 
 
 def _child_frame(rows_by_event: list[list[dict]], ids: dict[int, str], table: str,
