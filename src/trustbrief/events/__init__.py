@@ -3,6 +3,8 @@
 Modules, in the order build_events uses them:
   records      mentions as records (Rec) and the cell readers the stage shares
   label_rules  data/labels.yaml: event-type groups, joins, label templates
+  generic_acts a general word ('the attack') dated on a day its doer's side did one specific
+               act takes that act's group (joins across sentences and articles)
   cluster      mentions -> clusters (blocks by group and key participant, date sweeps)
   context      lookups shared by every event of a run (signals, actors per sentence)
   origins      independent origins: THE rule for which accounts count once

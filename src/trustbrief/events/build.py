@@ -20,6 +20,7 @@ from trustbrief.events.cluster import (
 from trustbrief.events.contacts import fold_said_into_contacts
 from trustbrief.events.context import Context, _signals_by_sentence
 from trustbrief.events.facts import notice_of_signal, summarize
+from trustbrief.events.generic_acts import join_general_acts
 from trustbrief.events.label_rules import LabelRules
 from trustbrief.events.notice_links import linked_notice_sentences
 from trustbrief.events.records import Rec, _records, event_type_table, gazetteer_table
@@ -76,6 +77,7 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
     ctx = _context(found, documents, event_types, gazetteer, rules, focus)
     ctx.chronology = _chronology_rows(chronology, rules)
     recs = apply_joins(_records(mentions, documents, rules, lede_depths), rules, ctx.kinds)
+    recs = join_general_acts(recs, rules)
     recs = date_answers(date_main_clause(recs), rules.answers)
     for r in recs:
         r.nearby = frozenset(ctx.actors_by_sent.get((r.doc_id, r.sent_id), ()))
