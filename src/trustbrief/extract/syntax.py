@@ -37,6 +37,9 @@ class RolePath:
     # lemmas of governing words `from_head` never climbs to: verbs that judge, report or
     # witness an act rather than do it ('Canada condemned the killing': Canada did not kill)
     not_from: frozenset = frozenset()
+    # lemmas `from_head` must climb to, when given: verbs whose subject is not the act's doer
+    # but its recipient ('the US received a briefing', 'got no advance warning')
+    only_from: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,8 @@ def _paths(path: Path, where: str, entries) -> list[RolePath]:
             raise DataFileError(path, f"{where}[{n}]", "needs an id and a dep list")
         out.append(RolePath(str(e["id"]), frozenset(e["dep"]), frozenset(e.get("through", ())),
                             frozenset(e.get("from_head", ())), frozenset(e.get("types", ())),
-                            frozenset(e.get("via", ())), frozenset(e.get("not_from", ()))))
+                            frozenset(e.get("via", ())), frozenset(e.get("not_from", ())),
+                            frozenset(e.get("only_from", ()))))
     return out
 
 
@@ -347,7 +351,8 @@ def role_tokens(trigger, path: RolePath) -> list:
             if anchor.dep_ not in path.from_head or anchor.head is anchor:
                 return []
             anchor = anchor.head
-            if anchor.lemma_ in path.not_from:
+            if anchor.lemma_ in path.not_from or \
+                    (path.only_from and anchor.lemma_ not in path.only_from):
                 return []
             if any(c.dep_ in path.deps for c in anchor.children):
                 break
