@@ -51,3 +51,30 @@ def test_the_table_reads_the_weekday_printed_with_the_date():
     assert out[["text", "date", "basis"]].values.tolist() == [
         ["Wednesday, October 16", "2024-10-16", "explicit"],
         ["Thursday, October 16", "", "unresolved"]]  # 16 Oct 2024 was a Wednesday
+
+
+def _resolved(texts: list[str], earliest: str, latest: str) -> list[list[str]]:
+    sents = pd.DataFrame({"doc_id": ["dY"] * len(texts),
+                          "sent_id": [f"dY-s{n:03d}" for n in range(1, len(texts) + 1)],
+                          "text": texts})
+    docs = pd.DataFrame({"doc_id": ["dY"], "published": [""], "published_earliest": [earliest],
+                         "published_latest": [latest], "published_basis": ["inferred"]})
+    out = timex.resolve_time_expressions(timex.extract_time_expressions(sents), docs)
+    return out[["text", "date"]].values.tolist()
+
+
+def test_a_yearless_date_takes_the_year_the_article_prints_in_its_full_dates():
+    # a range of most of a year reads 'March 14' as 2024 at its start and 2025 at its end;
+    # the article's own full date names the year it leaves out
+    texts = ["The agency closed its office on March 14.",
+             "The ministry sent a note on March 2, 2024, about the office."]
+    assert _resolved(texts, "2024-03-02", "2024-12-20") == [
+        ["March 14", "2024-03-14"], ["March 2, 2024", "2024-03-02"]]
+
+
+def test_without_a_full_date_or_with_both_years_printed_the_yearless_date_stays_open():
+    assert _resolved(["The agency closed its office on March 14."],
+                     "2024-03-02", "2024-12-20") == [["March 14", ""]]
+    both = ["The agency closed its office on March 14.",
+            "Notes followed on March 2, 2024, and on January 9, 2025."]
+    assert _resolved(both, "2024-03-02", "2025-01-20")[0] == ["March 14", ""]

@@ -94,13 +94,15 @@ def printed_weekday(text: str, vocab: Vocabulary | None = None) -> str | None:
 
 
 def resolve_with_range(spec: str, published: dt.date | None, earliest: dt.date | None,
-                       latest: dt.date | None, weekday: str | None = None) -> Resolved:
+                       latest: dt.date | None, weekday: str | None = None,
+                       stated_years: frozenset[int] = frozenset()) -> Resolved:
     """Resolve against a publication date known only within [earliest, latest]:
     the best date comes from `published`, the bounds cover every possible anchor. Without
     `published`, only a date printed without its year resolves (see _yearless_in_range)."""
     best = resolve_spec(spec, published)
     if best.date is None:
-        return _yearless_in_range(spec, earliest, latest, weekday) if published is None else best
+        return _yearless_in_range(spec, earliest, latest, weekday, stated_years) \
+            if published is None else best
     ends = [r for r in (resolve_spec(spec, earliest or published),
                         resolve_spec(spec, latest or published)) if r.date is not None]
     low = min([best.earliest] + [r.earliest for r in ends])
@@ -111,14 +113,17 @@ def resolve_with_range(spec: str, published: dt.date | None, earliest: dt.date |
 
 
 def _yearless_in_range(spec: str, earliest: dt.date | None, latest: dt.date | None,
-                       weekday: str | None) -> Resolved:
+                       weekday: str | None, stated_years: frozenset[int] = frozenset()
+                       ) -> Resolved:
     """A day or month printed without its year ('killed him on Wednesday, October 16', 'in
     July') in an article dated only to [earliest, latest]: its year is the one every anchor of
     the range reads it in. A reading moves with its anchor only forward (the nearest such day
     or month), so the range's two ends give every reading there is; when they differ, the
     weekday printed with the day chooses between them, and a weekday no reading has leaves
-    the date unresolved. Expressions relative to the article's day ('on Wednesday', 'last
-    month') stay unresolved: they need its day."""
+    the date unresolved. When they still differ, the year the article prints in its full dates
+    (`stated_years`: 'on February 3, 2025' ... 'on February 11') chooses: news writing gives
+    the year once and leaves it out of the other dates of that year. Expressions relative to
+    the article's day ('on Wednesday', 'last month') stay unresolved: they need its day."""
     if (earliest is None or latest is None or not spec.startswith(YEARLESS)
             or is_anchor_relative(spec)):
         return UNRESOLVED
@@ -127,7 +132,22 @@ def _yearless_in_range(spec: str, earliest: dt.date | None, latest: dt.date | No
     if weekday is not None:
         readings = {r for r in readings
                     if r.precision == "day" and WEEKDAY_CODES[r.date.weekday()] == weekday}
+    if len(readings) > 1 and stated_years:
+        readings = {r for r in readings if r.date.year in stated_years}
     return readings.pop() if len(readings) == 1 else UNRESOLVED
+
+
+FULL_DATE_SPEC = re.compile(r"abs:(\d{4})-\d{2}-\d{2}$")  # a day printed with its year
+
+
+def _stated_years(time_expressions: pd.DataFrame) -> dict[str, frozenset[int]]:
+    """doc_id -> the years of the full dates (day, month and year) its article prints."""
+    years: dict[str, set[int]] = {}
+    for doc_id, spec in time_expressions[["doc_id", "spec"]].itertuples(index=False, name=None):
+        full = FULL_DATE_SPEC.match(str(spec))
+        if full:
+            years.setdefault(doc_id, set()).add(int(full.group(1)))
+    return {doc_id: frozenset(found) for doc_id, found in years.items()}
 
 
 def resolve_time_expressions(time_expressions: pd.DataFrame, documents: pd.DataFrame,
@@ -139,12 +159,14 @@ def resolve_time_expressions(time_expressions: pd.DataFrame, documents: pd.DataF
         for row in frame_records(documents)}
     vocab = vocab or default_vocabulary()
     out = time_expressions[list(BASE_COLUMNS)].copy()
+    stated_years = _stated_years(out)
     resolved = []
     for doc_id, spec, text in out[["doc_id", "spec", "text"]].itertuples(index=False,
                                                                            name=None):
         published, earliest, latest, doc_basis = anchors.get(doc_id, (None, None, None, ""))
         weekday = printed_weekday(text, vocab) if str(spec).startswith("md:") else None
-        r = resolve_with_range(spec, published, earliest, latest, weekday)
+        r = resolve_with_range(spec, published, earliest, latest, weekday,
+                               stated_years.get(doc_id, frozenset()))
         basis = r.basis
         if basis == "relative" and doc_basis == "inferred":
             basis = "relative-inferred"
