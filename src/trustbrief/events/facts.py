@@ -203,10 +203,11 @@ def _agent_side(recs: list[Rec], creating: list[Rec], agent: str, ctx: Context,
 
 def _event_agent(creating: list[Rec], ctx: Context) -> str:
     """The most frequent agent of full clauses (agent and target say best who did what to
-    whom), else of all; between a person and a state or body of the same side named as often,
-    the state or body: a government acts and speaks through its people ('Netanyahu has told
-    the United States' and 'Netanyahu's office said' tell one Israeli statement)."""
-    agents = [r.agent for r in creating if r.targets and r.agent] or \
+    whom; a target inferred from an act told before is not said), else of all; between a
+    person and a state or body of the same side named as often, the state or body: a
+    government acts and speaks through its people ('Netanyahu has told the United States' and
+    'Netanyahu's office said' tell one Israeli statement)."""
+    agents = [r.agent for r in creating if r.targets and r.agent and not r.inferred_target] or \
         [r.agent for r in creating if r.agent]
     ranked = _ranked(agents)
     if len(ranked) < 2:

@@ -18,10 +18,6 @@ from trustbrief.tables import cell_text, frame_records, native_list, str_column
 
 BASIS_RANK = {"explicit": 0, "relative": 1, "relative-inferred": 2, "chronology": 3,
               "reported": 4}
-# How plainly a sentence shows its date to a reader: a relative day ('spoke on Thursday') reads
-# the same whether its article's publication day was stated or inferred (BASIS_RANK weighs
-# that anchor when dates are voted on; the evidence only has to show the day).
-SHOWN_BASIS_RANK = {**BASIS_RANK, "relative-inferred": BASIS_RANK["relative"]}
 
 
 CREATING = {"asserted", "planned"}
@@ -31,6 +27,9 @@ TOLD_DAY_RULE = "/told-day"
 # in the rule of a statement told in the present perfect ('has declined to comment'): the
 # report's news wherever it stands, dated as a lede is (extract/statements.py)
 NEWS_PERFECT_RULE = "/perfect"
+# the target rule of a statement whose words name no other party: the party behind the act
+# told before it (extract/statements.py), inferred, not said
+INFERRED_TARGET_RULES = frozenset({"answers-earlier-act"})
 
 # A range this many days wide or wider ('this week', 'in September', 'in recent months') says
 # when something was talked about, not when it happened: alone it dates no event, and it
@@ -161,6 +160,8 @@ class Rec:
     # its day is the sentence's telling it, not its own ('"...," the statement read' after
     # 'On Wednesday, the ministry issued a statement': extract/quote_days.py)
     told_day: bool = False
+    # its target is inferred from an act told before, not named by its own words
+    inferred_target: bool = False
 
 
 def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules,
@@ -177,15 +178,15 @@ def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules,
     groups = memoized(rules.group_of)
     text_columns = ("mention_id", "doc_id", "sent_id", "event_type", "agent", "agent_side",
                     "date", "date_earliest", "date_latest", "date_basis", "polarity", "text",
-                    "trigger", "phrase", "rule")
+                    "trigger", "phrase", "rule", "target_rule")
     columns = [str_column(mentions, name) for name in text_columns]
     columns += [_name_tuples(mentions, name)
                 for name in ("targets", "target_sides", "actors", "locations")]
     columns.append(_int_column(mentions, "trigger_start"))
     recs = []
     for pos, (mention_id, doc, sent_id, etype, agent, agent_side, date, earliest, latest,
-              basis, polarity, text, trigger, phrase, rule, targets, target_sides, actors,
-              locations, trigger_start) in enumerate(zip(*columns, strict=True)):
+              basis, polarity, text, trigger, phrase, rule, target_rule, targets, target_sides,
+              actors, locations, trigger_start) in enumerate(zip(*columns, strict=True)):
         if not etype or doc in dup or (etype in rules.own_source_types and
                                        _outlet_key(agent) in own_sources.get(doc, ())):
             continue
@@ -210,7 +211,8 @@ def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules,
             pos, mention_id, doc, sent_id, etype, groups(etype), agent, agent_side, targets,
             target_sides, actors, locations, lo, hi, basis, polarity or "asserted", text,
             pub_lo, pub_hi, "", trigger, trigger_start, phrase=phrase,
-            told_day=rule.endswith(TOLD_DAY_RULE)))
+            told_day=rule.endswith(TOLD_DAY_RULE),
+            inferred_target=target_rule in INFERRED_TARGET_RULES))
     return recs
 
 
@@ -364,16 +366,15 @@ def _evidence(recs: list[Rec], gives_date=None, agent: str = "") -> Rec:
     `agent` (the label's subject: 'Israel statement on ...' shows Israel's statement, not a
     minister's told the same days, though the minister's sentence names the day and the
     lede's gives its publication days; of a contact, one the agent takes part in), then the
-    date basis that shows the day most plainly (SHOWN_BASIS_RANK), then one whose own
-    words give a phrase (the label is the evidence's phrase when it has one: label and
-    evidence then tell the same sentence), then the first published (the first report is the
-    closest to the event)."""
+    most reliable date basis, then one whose own words give a phrase (the label is the
+    evidence's phrase when it has one: label and evidence then tell the same sentence), then
+    the first published (the first report is the closest to the event)."""
     return min(recs, key=lambda r: (r.polarity not in CREATING, r.polarity != "asserted",
                                     r.said_in_contact,
                                     gives_date is not None and (
                                         r.told_day or not gives_date(r)),
                                     bool(agent) and not _acts_in(r, agent),
-                                    SHOWN_BASIS_RANK.get(r.basis, 9), not r.phrase,
+                                    BASIS_RANK.get(r.basis, 9), not r.phrase,
                                     r.pub_lo is None, r.pub_lo or 0,
                                     r.doc_id, r.sent_id, r.pos))
 

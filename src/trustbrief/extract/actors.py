@@ -71,18 +71,26 @@ OWNER_TITLE_GAP = re.compile(r"(?:['’]s)?\s{0,3}")  # "Israel's defense minist
 
 
 def _resolve_title(hit: Hit, hits: list[Hit], i: int, text: str, context: list[set[str]],
-                   lex: Lexicons) -> Hit | None:
-    """A title means the person named right after it, else the candidate its context fits."""
+                   lex: Lexicons, titled: dict[str, str]) -> Hit | None:
+    """A title means the person named right after it, or the one its owner's side holds
+    ("Israel's defence chief"); a bare title ('the defence secretary also warned') means the
+    person the document last named with these words, else the candidate its context fits.
+    `titled` (title words -> person) learns from the first two and serves the third."""
     nxt = hits[i + 1] if i + 1 < len(hits) else None
     if (nxt and nxt.kind in ("name", "alias") and "person" in nxt.types
             and TITLE_NAME_GAP.fullmatch(text, hit.end, nxt.start)):
+        titled[_key(hit.surface)] = nxt.actor
         return _resolved(hit, [nxt.actor], lex, "title")
     candidates = [f for f in hit.forms if f.kind == "title"]
     prev = hits[i - 1] if i > 0 else None
     if prev and prev.sides and OWNER_TITLE_GAP.fullmatch(text, prev.end, hit.start):
         candidates = [f for f in candidates if f.side == prev.side]
         if len(candidates) == 1:
+            titled[_key(hit.surface)] = candidates[0].actor
             return _resolved(hit, [candidates[0].actor], lex, "title")
+    named_before = titled.get(_key(hit.surface))
+    if named_before in {f.actor for f in candidates}:
+        return _resolved(hit, [named_before], lex, "title")
     return _by_context(hit, candidates, context, lex, "title")
 
 
@@ -104,12 +112,13 @@ def _document_hits(doc_sents: list[str], lex: Lexicons) -> list[list[Hit]]:
     sent_sides = [_named_sides(hits) for hits in raw]
     doc_sides = set().union(*sent_sides)
     out: list[list[Hit]] = []
+    titled: dict[str, str] = {}  # title words -> the person the document named with them
     for n, (text, hits) in enumerate(zip(doc_sents, raw, strict=True)):
         if any(hit.kind == "contextual" for hit in hits):
             near = sent_sides[max(0, n - 1)] | (
                 sent_sides[n + 1] if n + 1 < len(raw) else set())
             resolved = _resolve_contextual(text, hits, raw[n - 1] if n else [],
-                                           [sent_sides[n], near, doc_sides], lex)
+                                           [sent_sides[n], near, doc_sides], lex, titled)
         else:
             resolved = list(hits)
         pronouns = _pronoun_hits(text, resolved, out[-PRONOUN_REACH:], lex)
@@ -126,7 +135,8 @@ def _named_sides(hits: list[Hit]) -> set[str]:
 
 
 def _resolve_contextual(text: str, hits: list[Hit], previous: list[Hit],
-                        context: list[set[str]], lex: Lexicons) -> list[Hit]:
+                        context: list[set[str]], lex: Lexicons,
+                        titled: dict[str, str]) -> list[Hit]:
     """The sentence's hits with titles and epithets resolved (dropped where unresolved).
     `context`: sides present in the sentence, its neighbours and the document."""
     named = None  # actors named in this sentence or the previous one, for epithets
@@ -136,7 +146,7 @@ def _resolve_contextual(text: str, hits: list[Hit], previous: list[Hit],
             resolved.append(hit)
             continue
         if any(f.kind == "title" for f in hit.forms):
-            res = _resolve_title(hit, hits, i, text, context, lex)
+            res = _resolve_title(hit, hits, i, text, context, lex, titled)
         else:
             if named is None:
                 named = {h.actor for h in hits + previous

@@ -1,0 +1,39 @@
+"""A bare title ('the defence secretary also warned') means the person the article last named
+with these words, not the holder of the post on the side its context names most
+(extract/actors.py). An invented story with two defence ministers (invented people)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def two_defence_ministers(tmp_path_factory):
+    from fixtures.invented_story import invented_story, knowledge_with_story
+    from trustbrief.knowledge.story import find_story
+    from trustbrief.pipeline import Knowledge
+
+    story = invented_story("{name: Ana Ruiz Prieto, side: Mexico, role: defence_minister}",
+                           "{name: Luis Vega, side: Canada, role: defence_minister}")
+    data = knowledge_with_story(tmp_path_factory.mktemp("k") / "data", story)
+    return Knowledge(data, find_story(data, "mx-ca")).lexicons
+
+
+def _title_actors(sentences: list[str], lex) -> list[list[str]]:
+    from trustbrief.extract.actors import _document_hits
+
+    return [[h.actor for h in hits if h.kind == "title"]
+            for hits in _document_hits(sentences, lex)]
+
+
+def test_a_bare_title_is_the_person_last_named_with_it(two_defence_ministers):
+    """The second sentence names only Mexico: its context alone would give Mexico's minister."""
+    text = ["Canadian Defence Secretary Luis Vega said on Friday he had no warning of the raid.",
+            "The defence secretary also warned that a war would be devastating for Mexico."]
+    assert _title_actors(text, two_defence_ministers) == [["Luis Vega"], ["Luis Vega"]]
+
+
+def test_a_bare_title_never_named_before_still_reads_its_context(two_defence_ministers):
+    text = ["Mexico said on Friday that the raid had ended.",
+            "The defence secretary also warned that a war would be devastating for Mexico."]
+    assert _title_actors(text, two_defence_ministers)[1] == ["Ana Ruiz Prieto"]
