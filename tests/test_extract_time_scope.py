@@ -92,3 +92,23 @@ def test_a_date_before_a_noun_dates_what_its_relative_clause_tells(lex):
                            "commander.")
     assert times["airstrike"] == times["targeted_killing"] == "Sept. 27"
     assert times["criticism"] == ""
+
+
+@pytest.mark.parametrize(("text", "undated"), [
+    # what the act went against came before it: the clause's day is not its day
+    ("The army of Chad struck the base in Niger on Saturday despite warnings from Niger that "
+     "an attack would face a harsh response.", "warning"),
+    ("The army of Chad struck the base in Niger on Saturday in spite of warnings from Niger.",
+     "warning"),
+])
+def test_a_concessive_phrase_is_not_dated_by_its_clause(lex, text, undated):
+    times = _times_of(lex, text)
+    assert times["airstrike"] == "on Saturday"
+    assert times[undated] == ""
+
+
+def test_a_date_inside_a_concessive_phrase_dates_what_it_names(lex):
+    """'despite Niger's warning on Friday': that day is the warning's own."""
+    times = _times_of(lex, "The army of Chad struck the base in Niger despite a warning from "
+                           "Niger on Friday.")
+    assert times["warning"] == "on Friday"

@@ -6,7 +6,9 @@ noun as its modifier ('the response to Iran's Oct. 1 attack', 'Tuesday's strike'
 noun alone, with what its relative clause tells ('the Sept. 27 strike that killed X'): the
 response is not of October 1. A date in a participial clause that opens the
 sentence ('Speaking to X on Thursday, Y said that ...') dates that clause and its verb, not
-the acts that verb reports."""
+the acts that verb reports. What a concessive phrase names ('struck on Saturday despite
+warnings from X', 'in spite of the protests') stood before the clause's act, which went
+against it: the clause's date does not date it."""
 
 from __future__ import annotations
 
@@ -19,6 +21,9 @@ PREMODIFIERS = ("nmod", "compound", "poss", "nummod", "amod")
 # prepositions that put a clause's act inside what their noun names: 'urged X in the Oct. 13
 # letter', "said during Tuesday's briefing": the noun's date is the act's too
 FRAMES = ("during", "in", "at")
+# prepositions that name what a clause's act went against ('despite warnings from X'); 'in
+# spite of' is 'in' with the object 'spite'
+CONCESSIVE = ("despite", "notwithstanding")
 
 
 def _conjunct_clause(token):
@@ -81,21 +86,44 @@ def _within(token) -> tuple[int, int] | None:
     return first.idx, last.idx + len(last.text)
 
 
+def _concessions(token) -> list[tuple[int, int]]:
+    """The character spans of the concessive phrases of the clause the time expression
+    (`token`) stands in, when it stands outside them ('on Saturday despite warnings from X':
+    the warnings)."""
+    verb = next((n for n in (token, *token.ancestors) if n.pos_ in ("VERB", "AUX")
+                 and n.dep_ != "aux"), None)
+    if verb is None:
+        return []
+    spans = []
+    for child in verb.children:
+        concessive = child.lower_ in CONCESSIVE or (
+            child.lower_ == "in" and any(c.lower_ == "spite" for c in child.children))
+        if child.dep_ == "prep" and concessive and token not in child.subtree:
+            last = child.right_edge
+            spans.append((child.idx, last.idx + len(last.text)))
+    return spans
+
+
 def scoped_times(parsed, times: list[dict]) -> list[dict]:
     """The time expressions, each that may date only part of its sentence given that part's
     character span as 'within' (triggers outside it are not its to date): a date modifying a
-    noun, the noun; one inside a coordinated clause with its own subject, that clause."""
+    noun, the noun; one inside a coordinated clause with its own subject, that clause; and the
+    concessive phrases of its clause, which it may not date, as 'outside'."""
     if parsed is None:
         return times
     out = []
     for t in times:
         token = token_at(parsed, t["start"], t["end"])
         within = _within(token) if token is not None else None
-        out.append(t if within is None else {**t, "within": within})
+        outside = _concessions(token) if token is not None else []
+        scope = ({"within": within} if within is not None else {}) | \
+            ({"outside": outside} if outside else {})
+        out.append({**t, **scope} if scope else t)
     return out
 
 
 def in_scope(time: dict, start: int) -> bool:
     """The trigger starting at `start` may take the time expression."""
     within = time.get("within")
-    return within is None or within[0] <= start < within[1]
+    return (within is None or within[0] <= start < within[1]) and \
+        not any(first <= start < last for first, last in time.get("outside", ()))
