@@ -19,6 +19,7 @@ from trustbrief.brief.charts import statements as charts_statements
 from trustbrief.brief.charts import timeline as charts_timeline
 from trustbrief.brief.layout import cadence as layout_cadence
 from trustbrief.brief.layout import geometry as layout_geometry
+from trustbrief.brief.layout import tags as layout_tags
 from trustbrief.brief.layout import ticks as layout_ticks
 from trustbrief.brief.layout import timeline as layout_timeline
 from trustbrief.brief.views import cadence as views_cadence
@@ -552,3 +553,41 @@ def test_an_event_dated_only_to_a_month_is_shown_by_its_month_never_its_first_da
         columns=["channel", "first", "last", "days", "basis", "text", "stated", "evidence"]))
     assert list(gaps["text"]) == ["at least 104 days without a dated contact",
                                   "at least 20 days without a dated contact"]
+
+
+# --- timeline: a dense day still numbers every point -------------------------------------------
+
+def dense_days() -> pd.DataFrame:
+    """Three events on one day, neighbours two and seven days either side, long labels:
+    labels fill the rows above and below, and no spot right beside the stack is free."""
+    days = ["2024-09-29", "2024-10-02", "2024-10-02", "2024-10-02", "2024-10-04",
+            "2024-10-04", "2024-10-09", "2024-10-13", "2024-10-13", "2024-09-26",
+            "2024-10-01", "2024-10-06"]
+    rows = [(f"d{i:02d}", day, f"An official of one side says a long thing, item {i}")
+            for i, day in enumerate(days)]
+    frame = pd.DataFrame([{"event_id": i, "date": d, "date_earliest": d, "date_latest": d,
+                           "date_precision": "day", "date_basis": "stated", "label": t,
+                           "lane": "contacts", "operation": "False", "notice": "n/a",
+                           "n_origins": "1", "n_documents": "1"} for i, d, t in rows])
+    frame.loc[4, "n_origins"] = "6"  # one big point beside the stack
+    return frame
+
+
+def test_every_point_of_a_dense_day_gets_a_tag_clear_of_everything():
+    layout = layout_timeline.timeline_layout(dense_days(), START_WIDE, END_WIDE)
+    assert layout.numbers and not layout.unmarked
+    assert not any("not marked" in line for line in layout.footnotes)
+    assert {b.key for b in layout.labels + layout.numbers} == set(dense_days()["event_id"])
+    assert_clear(layout)
+    y = dict(zip(layout.points["event_id"], layout.points["y"], strict=True))
+    leaders = layout_tags.label_leaders(layout.labels, y)
+    marks = [(r.event_id, layout_geometry.Box(r.x - r.radius, r.x + r.radius, r.y - r.radius,
+                                              r.y + r.radius)) for r in layout.points.itertuples()]
+    for tag in layout.numbers:  # no tag on a label's leader; a tag's leader crosses no point
+        assert not any(layout_tags.crosses(line, tag) for line in leaders), tag
+    for line in layout.tag_leaders:
+        own = [k for k, m in marks if layout_tags.crosses(line, m, pad=0.5)]
+        assert len(own) == 1, (line, own)  # it touches its own point only
+        assert sum(layout_tags.crosses(line, b, pad=0.5) for b in layout.labels) == 0
+        assert sum(layout_tags.crosses(line, b, pad=0.5) for b in layout.numbers) == 1
+

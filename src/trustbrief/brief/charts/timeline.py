@@ -213,13 +213,21 @@ def _number_layers(layout: TimelineLayout, ys) -> list[alt.Chart]:
     """Circled numbers beside key events no label fits; the key under the axis explains them."""
     if not layout.numbers:
         return []
-    tags = pd.DataFrame([{"x": (b.x0 + b.x1) / 2, "y": (b.y0 + b.y1) / 2, "t": b.text}
-                         for b in layout.numbers])
+    # The ring fills the tag's box (layout.tags sizes it: one digit, or wider for two).
+    tags = pd.DataFrame([{"x": (b.x0 + b.x1) / 2, "y": (b.y0 + b.y1) / 2, "t": b.text,
+                          "size": (b.x1 - b.x0 - 1) ** 2} for b in layout.numbers])
     xs = pixel_x(layout)
-    ring = alt.Chart(tags).mark_point(shape="circle", size=150, color=DARK_GREY, filled=False,
+    layers = []
+    if layout.tag_leaders:  # tags set away from their point, for want of room beside it
+        lines = pd.DataFrame([vars(s) for s in layout.tag_leaders])
+        layers.append(alt.Chart(lines).mark_rule(color=GREY, strokeWidth=0.8).encode(
+            x=alt.X("x0:Q", scale=xs, axis=None), x2="x1:Q",
+            y=alt.Y("y0:Q", scale=ys, axis=None), y2="y1:Q"))
+    ring = alt.Chart(tags).mark_point(shape="circle", color=DARK_GREY, filled=False,
                                       strokeWidth=1).encode(
-        x=alt.X("x:Q", scale=xs, axis=None), y=alt.Y("y:Q", scale=ys, axis=None))
-    return [ring, pixel_text(tags, ys, align="center", x_scale=xs)]
+        x=alt.X("x:Q", scale=xs, axis=None), y=alt.Y("y:Q", scale=ys, axis=None),
+        size=alt.Size("size:Q", scale=None, legend=None))
+    return layers + [ring, pixel_text(tags, ys, align="center", x_scale=xs)]
 
 
 def _key_layers(layout: TimelineLayout, ys) -> list[alt.Chart]:

@@ -130,25 +130,3 @@ def _leader_crosses_mark(box: LabelBox, marks, own: dict) -> bool:
     y0, y1 = (point.y1, box.y0) if box.below else (box.y1, point.y0)
     return any(key != box.key and mark.x0 - 1 <= box.anchor_x <= mark.x1 + 1
                and mark.y0 < y1 and y0 < mark.y1 for key, mark in marks)
-
-
-def number_box(key: str, number: int, mark: Box, width: float, taken: list,
-               marks) -> LabelBox | None:
-    """A small numbered tag beside a point (right, left, above, below, then a little further
-    out), clear of labels and other marks."""
-    w, cy = text_width(str(number)) + 6, (mark.y0 + mark.y1) / 2
-    ax = (mark.x0 + mark.x1) / 2
-    spots = []
-    for reach in (2, 10, 20):
-        spots += [(mark.x1 + reach, cy), (mark.x0 - reach - w, cy)]
-        spots += [(ax - w / 2, mark.y0 - reach - BOX_PX / 2),
-                  (ax - w / 2, mark.y1 + reach + BOX_PX / 2)]
-    for x0, y in spots:
-        if x0 < 0 or x0 + w > width or y - BOX_PX / 2 < 0:
-            continue
-        box = LabelBox(key, str(number), x0, x0 + w, y - BOX_PX / 2, y + BOX_PX / 2, ax, cy,
-                       0, "left", kind="number")
-        if not any(boxes_overlap(box, o, 1.0) for o in taken) and not any(
-                k != key and boxes_overlap(box, m, 1.0) for k, m in marks):
-            return box
-    return None

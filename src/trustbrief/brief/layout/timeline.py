@@ -16,7 +16,8 @@ from trustbrief.brief.layout.geometry import (
     text_width,
     x_pixels,
 )
-from trustbrief.brief.layout.lanes import number_box, place_lane_labels
+from trustbrief.brief.layout.lanes import place_lane_labels
+from trustbrief.brief.layout.tags import Room, Segment, label_leaders, place_tags
 from trustbrief.brief.style import (
     BOX_PX,
     LANE_ORDER,
@@ -44,18 +45,14 @@ class TimelineLayout:
     height: float
     numbers: list[LabelBox] = field(default_factory=list)  # tags of key events without label
     footnotes: list[str] = field(default_factory=list)  # '1 = full label (date)' per tag
+    tag_leaders: list[Segment] = field(default_factory=list)  # point -> tag set further out
+    unmarked: list[str] = field(default_factory=list)  # key events with no label and no tag
 
     def occupied(self) -> list[Box]:
         """Boxes of the marks (point circles) and the fixed headers."""
         marks = [Box(r.x - r.radius, r.x + r.radius, r.y - r.radius, r.y + r.radius)
                  for r in self.points.itertuples()]
         return marks + [box for _, box in self.headers]
-
-
-
-
-
-
 
 
 def _point_radius(n_origins: pd.Series) -> pd.Series:
@@ -67,7 +64,21 @@ def timeline_layout(events: pd.DataFrame | None, start=None, end=None, crisis=No
                     min_origins: int = 1, key_event_ids: Sequence[str] | None = None,
                     width: float = PLOT_WIDTH, crisis_label: str = "crisis window"
                     ) -> TimelineLayout:
-    """Place events, lanes, headers and labels in pixels (pure; no Altair)."""
+    """Place events, lanes, headers and labels in pixels (pure; no Altair).
+
+    A lane where some point found room for neither its label nor its numbered tag (a day
+    with three events, its neighbours close, labels in the rows above and below) is laid
+    out again with its stacked points spread a tag's height apart, so their tags fit
+    between them."""
+    args = (events, start, end, crisis, min_origins, key_event_ids, width, crisis_label)
+    layout = _lay_out(*args, loose=frozenset())
+    crowded = frozenset(layout.points.loc[layout.points["event_id"].isin(
+        layout.unmarked), "lane"])
+    return _lay_out(*args, loose=crowded) if crowded else layout
+
+
+def _lay_out(events, start, end, crisis, min_origins, key_event_ids, width, crisis_label,
+             loose: frozenset) -> TimelineLayout:
     frame, start_ts, end_ts = _placed_events(events, start, end, min_origins, width)
     headers = _timeline_headers(crisis, start_ts, end_ts, width, crisis_label, frame)
     present = set(frame["lane"])  # empty lanes are left out
@@ -81,7 +92,8 @@ def timeline_layout(events: pd.DataFrame | None, start=None, end=None, crisis=No
         members = frame[frame["lane"] == lane]
         slots = dodge_slots(members, wanted)
         # Lane-local pixels: label row 0 ends at y=0, the points' line is at y=12.
-        local_y = {i: 12.0 + slot * step for i, slot in slots.items()}
+        spread = step + (BOX_PX if lane in loose else 0.0)
+        local_y = {i: 12.0 + slot * spread for i, slot in slots.items()}
         marks = [(r.event_id, Box(r.x - r.radius, r.x + r.radius, local_y[r.Index] - r.radius,
                                   local_y[r.Index] + r.radius)) for r in members.itertuples()]
         items = [(r.event_id, r.x, r.label or r.event_type or r.event_id)
@@ -101,10 +113,13 @@ def timeline_layout(events: pd.DataFrame | None, start=None, end=None, crisis=No
         bottom = max([m.y1 for _, m in shifted] + [b.y1 for b in labels if b.below]) + 8
         lane_rows.append({"lane": lane, "top": top, "point_y": point_y, "bottom": bottom})
         y = bottom
-    numbers, footnotes = _number_unplaced(unplaced, labels, frame, width)
     lanes = pd.DataFrame(lane_rows, columns=["lane", "top", "point_y", "bottom"])
+    numbers, footnotes, tag_lines = _number_unplaced(unplaced, labels, headers, frame, lanes,
+                                                     width)
+    tagged = {b.key for b in numbers}
+    unmarked = [row["event_id"] for row, _ in unplaced if row["event_id"] not in tagged]
     return TimelineLayout(frame.reset_index(drop=True), labels, headers, lanes, start_ts, end_ts,
-                          width, float(y + 2), numbers, footnotes)
+                          width, float(y + 2), numbers, footnotes, tag_lines, unmarked)
 
 
 def _placed_events(events, start, end, min_origins: int, width: float):
@@ -128,20 +143,25 @@ def _placed_events(events, start, end, min_origins: int, width: float):
     return frame, start_ts, end_ts
 
 
-def _number_unplaced(unplaced, labels, frame, width) -> tuple[list[LabelBox], list[str]]:
-    """Numbered tags for key events no label fits, and the key lines that explain them."""
+def _number_unplaced(unplaced, labels, headers, frame, lanes, width
+                     ) -> tuple[list[LabelBox], list[str], list[Segment]]:
+    """Numbered tags for key events no label fits, the key lines that explain them, and the
+    leaders of tags set away from their point."""
     marks = [(r.event_id, Box(r.x - r.radius, r.x + r.radius, r.y - r.radius, r.y + r.radius))
              for r in frame.itertuples()]
-    numbers, footnotes = [], []
-    for n, (row, mark) in enumerate(sorted(unplaced, key=lambda u: (u[0]["day"],
-                                                                     u[0]["event_id"])), 1):
-        box = number_box(row["event_id"], n, mark, width, labels + numbers, marks)
-        if box is not None:
-            numbers.append(box)
+    lines = label_leaders(labels, dict(zip(frame["event_id"], frame["y"], strict=True)))
+    bands = {r.lane: (r.top, r.bottom) for r in lanes.itertuples()}
+    ordered = sorted(unplaced, key=lambda u: (u[0]["day"], u[0]["event_id"]))
+    room = Room(width, 0.0, 0.0, labels + [box for _, box in headers], marks, lines)
+    placed = place_tags([(row["event_id"], n, mark, bands[row["lane"]])
+                         for n, (row, mark) in enumerate(ordered, 1)], room)
+    footnotes = []
+    for n, (row, _) in enumerate(ordered, 1):
         text = row["label"] or row["event_type"] or row["event_id"]
-        where = "" if box is not None else "; not marked: no room beside the point"
+        where = "" if row["event_id"] in placed else "; not marked: no room near the point"
         footnotes.append(f"{n} = {text} ({day_label(row['day'])}{where})")
-    return numbers, footnotes
+    numbers = [box for box, _ in placed.values()]
+    return numbers, footnotes, [line for _, line in placed.values() if line is not None]
 
 
 def dodge_slots(members: pd.DataFrame, labelled: set[str]) -> dict:
