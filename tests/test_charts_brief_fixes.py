@@ -591,3 +591,18 @@ def test_every_point_of_a_dense_day_gets_a_tag_clear_of_everything():
         assert sum(layout_tags.crosses(line, b, pad=0.5) for b in layout.labels) == 0
         assert sum(layout_tags.crosses(line, b, pad=0.5) for b in layout.numbers) == 1
 
+
+def test_a_held_contact_shows_its_day_under_its_dot_clear_of_the_other_labels(tables):
+    layout = layout_cadence.cadence_layout(tables["cadence"], tables["contacts"], tables["events"])
+    held = layout.points[layout.points["status"] == "asserted"]
+    days = {b.key: b for b in layout.labels if b.below}
+    box = days["day:e002"]
+    dot = held.set_index("event_id").loc["e002"]
+    assert box.text == views_cells.day_label(dot["day"])[:-5]  # '4 Oct': the lane says who
+    assert box.x0 <= dot["x"] <= box.x1 and box.y0 > dot["y"]  # centred under it
+    for a, b in itertools.combinations(layout.labels, 2):
+        assert not layout_geometry.boxes_overlap(a, b), (a, b)
+    lane = layout.lanes.set_index("channel")
+    for b in days.values():  # inside its own lane
+        own = held.loc[held["event_id"] == b.key[4:], "channel"].iloc[0]
+        assert lane.loc[own, "top"] < b.y0 and b.y1 < lane.loc[own, "bottom"]

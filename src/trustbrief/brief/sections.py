@@ -280,8 +280,9 @@ class Brief:
         return HTMLBlock(section("Channel cadence").markup + figure(
             chart(), "Contacts per channel, and the silences between them",
             f"{finding.text}", self.source_line(),
-            note="Dots: contacts (hollow: planned; x: blocked); grey bars: time without "
-                 "contact, as stated or measured between dated contacts. "
+            note="Dots: contacts, labelled with their day (hollow: planned; x: blocked); grey "
+                 "bars: time without contact, as stated or measured between dated contacts; "
+                 "dotted line: the day the silences are counted to. "
                  + self.channels_without_contacts(), cites=self.sources.cite(doc_ids),
             data=columns_of(contacts, CONTACTS_CSV), narrow=chart(NARROW_WIDTH)).markup)
 

@@ -95,9 +95,10 @@ def _cadence_label_layers(layout: CadenceLayout, ys, xs) -> list[alt.Chart]:
     if not layout.labels:
         return []
     rows = pd.DataFrame([{"x": b.text_x, "y": (b.y0 + b.y1) / 2, "t": b.text, "align": b.align,
-                          "lx": b.anchor_x, "ly0": b.y1, "ly1": b.anchor_y + DOT_R - 3}
-                         for b in layout.labels])
-    leaders = alt.Chart(rows).mark_rule(color=GREY, strokeWidth=0.8).encode(
+                          "lx": b.anchor_x, "ly0": b.y1, "ly1": b.anchor_y + DOT_R - 3,
+                          "below": b.below} for b in layout.labels])
+    # a day under its dot needs no leader
+    leaders = alt.Chart(rows[~rows["below"]]).mark_rule(color=GREY, strokeWidth=0.8).encode(
         x=alt.X("lx:Q", scale=xs, axis=None), y=alt.Y("ly0:Q", scale=ys, axis=None), y2="ly1:Q")
     return [leaders] + [pixel_text(rows[rows["align"] == a], ys, align=a, x_scale=xs,
                                     color=MUTED)

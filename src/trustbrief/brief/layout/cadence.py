@@ -22,6 +22,7 @@ from trustbrief.brief.views.cadence import (
     MIN_SILENCE_DAYS,
     cadence_channels,
     cadence_contacts,
+    contact_day,
     contact_silences,
     contact_text,
     gap_rows,
@@ -99,12 +100,33 @@ def cadence_layout(cadence: pd.DataFrame | None, contacts: pd.DataFrame | None =
             points.loc[index, "y"] = point_y + slot * (2 * DOT_R + 2)
         gaps.loc[gap.index, "y"] = point_y
         bottom = point_y + max(slots.values(), default=0) * (2 * DOT_R + 2) + DOT_R + 8
+        days = held_day_labels(points.loc[mine.index], width)
+        labels += days
+        bottom = max([bottom] + [b.y1 + 6 for b in days])
         lane_rows.append({"channel": ch.channel, "header": header, "top": y,
                           "point_y": point_y, "bottom": bottom})
         y = bottom
     lanes = pd.DataFrame(lane_rows, columns=["channel", "header", "top", "point_y", "bottom"])
     return CadenceLayout(lanes, points.reset_index(drop=True), gaps.reset_index(drop=True),
                          labels, headers, start, end, as_of_ts, width, float(y + 2))
+
+
+def held_day_labels(dots: pd.DataFrame, width: float, gap: float = 6.0) -> list[LabelBox]:
+    """Each held contact's day, centred under its dot (under the lowest dot stacked there):
+    the lane says who spoke, the label says when. Left to right; a day that would touch
+    the previous one is left to the tooltip."""
+    out: list[LabelBox] = []
+    for r in dots[dots["status"] == "asserted"].sort_values(["x", "event_id"]).itertuples():
+        text = contact_day(r)
+        w = text_width(text)
+        x0 = min(max(r.x - w / 2, 0.0), width - w)
+        lowest = dots.loc[(dots["x"] - r.x).abs() < 2 * DOT_R + 1, "y"].max()
+        y0 = lowest + DOT_R + 2
+        if out and x0 < out[-1].x1 + gap:
+            continue
+        out.append(LabelBox(f"day:{r.event_id}", text, x0, x0 + w, y0, y0 + BOX_PX, r.x, r.y,
+                            0, "left", below=True))
+    return out
 
 
 def _time_window(channels: pd.DataFrame, points: pd.DataFrame, as_of, since):

@@ -261,6 +261,12 @@ def contact_text(r) -> str:
         f"{r.status} {day_label(r.day)[:-5]}"
 
 
+def contact_day(r) -> str:
+    """'21 Aug'; a contact dated only to a month (its bar spans it): 'Aug 2024'."""
+    return day_label(r.day)[:-5] if getattr(r, "day_end", r.day) == r.day else \
+        f"{r.day:%b %Y}"
+
+
 MIN_SILENCE_DAYS = 7  # dated contacts closer than this leave no silence worth a bar
 
 
