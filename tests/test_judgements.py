@@ -21,8 +21,8 @@ def test_conflict_in_both_directions_is_judged_reciprocal_on_the_weaker_side():
     tables = brief_tables()  # e008 US->Israel, e011 and e012 Israel->US, all conflictual
     finding = direction_finding(tables, START, END, FOCUS)
     assert finding.kind == "reciprocal" and finding.supports
-    assert "1 by US against Israel" in finding.text
-    assert "2 by Israel against US" in finding.text
+    assert "1 by US against Israel, namely “" in finding.text  # one act: no 'such as'
+    assert "2 by Israel against US, such as “" in finding.text
     # the example of a direction is its dated act before an undated one
     assert ", such as “Israel rejects a US request” on 8 Oct 2024." in finding.text
     [judgement] = judge(tables, [finding], FOCUS)

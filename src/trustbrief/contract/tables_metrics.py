@@ -69,7 +69,7 @@ CADENCE = Table(
         text(
             "channel", "channel id (data/channels.yaml)", required=True, source="data/channels.yaml"
         ),
-        text("channel_label", "how the brief names the channel ('Leaders (A - B)')", required=True),
+        text("channel_label", "how the brief names the channel ('Leaders (A – B)')", required=True),
         listing("actors", "the channel's actors"),
         date("as_of", "latest publication date in the corpus"),
         date(

@@ -40,12 +40,14 @@ def _example(rows: pd.DataFrame) -> str:
 def _direction_clause(rows: pd.DataFrame, actor: str, other: str) -> str:
     if rows.empty:
         return f"none by {actor} against {other}"
-    return f"{len(rows)} by {actor} against {other}, such as {_example(rows)}"
+    # 'such as' promises other acts: a lone act is named as the one it is
+    lead = "such as" if len(rows) > 1 else "namely"
+    return f"{len(rows)} by {actor} against {other}, {lead} {_example(rows)}"
 
 
 def direction_finding(tables, start, end, focus: str) -> Finding:
-    """'Of the 6 conflictual events ..., 4 by A against B, such as “X” on 8 Oct 2024; 2 by B
-    against A, such as “Y”.'"""
+    """'Of the 6 conflictual events ..., 4 by A against B, such as “X” on 8 Oct 2024; 1 by B
+    against A, namely “Y”.'"""
     observer, subject = parse_focus(focus)
     rows, _ = period_rows(tables, start, end)
     conflict = rows[text_column(rows, "tone") == "conflictual"] if len(rows) else rows
