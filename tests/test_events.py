@@ -1108,22 +1108,38 @@ def test_an_undated_recurring_act_joins_only_the_event_its_own_article_dates(rul
     assert list(built["chronology_key"]) == ["aid_demand", ""]
 
 
-def test_a_calls_evidence_is_its_first_report_whichever_participant_it_names_first(rules):
-    """Two articles tell one call on the same day with the same date basis: the evidence is
-    the first published, though it names the participants the other way round (a call has
-    participants, not an agent: 'X and Y spoke' names either first)."""
+def _two_reports_of_a_call(rules, first_basis: str, more=()):
+    """A call told on 2024-08-01 by a later report (dA, a stated day, basis 'relative') and
+    by the first one (dB, `first_basis`), plus `more` mentions."""
     docs = docs_frame([("dA", "Wire One", "2024-08-04", ""),
                        ("dB", "Gulf Daily", "2024-08-02", "")])
     rows = [mention("dA", 1, "phone_call", "Joe Biden", ["Benjamin Netanyahu"],
                     "2024-08-01", basis="relative", text="Biden and Netanyahu spoke Thursday"),
-            mention("dA", 2, "phone_call", "Joe Biden", ["Benjamin Netanyahu"],
-                    "2024-08-01", basis="relative", text="Biden told Netanyahu on Thursday"),
+            *more,
             mention("dB", 1, "phone_call", "Benjamin Netanyahu", ["Joe Biden"],
-                    "2024-08-01", basis="relative",
+                    "2024-08-01", basis=first_basis,
                     text="Netanyahu and Biden spoke on Thursday evening")]
-    built = events.build_events(found_frames(rows), docs, event_types=EVENT_TYPES,
-                                gazetteer=GAZETTEER, rules=rules, focus=FOCUS)["events"]
+    return events.build_events(found_frames(rows), docs, event_types=EVENT_TYPES,
+                               gazetteer=GAZETTEER, rules=rules, focus=FOCUS)["events"]
+
+
+def test_a_calls_evidence_is_its_first_report_whichever_participant_it_names_first(rules):
+    """Two articles tell one call on the same day with the same date basis: the evidence is
+    the first published, though it names the participants the other way round (a call has
+    participants, not an agent: 'X and Y spoke' names either first)."""
+    built = _two_reports_of_a_call(rules, "relative", [
+        mention("dA", 2, "phone_call", "Joe Biden", ["Benjamin Netanyahu"], "2024-08-01",
+                basis="relative", text="Biden told Netanyahu on Thursday")])
     assert list(built["agent"]) == ["Joe Biden"]
+    assert built["evidence"].iloc[0] == "Netanyahu and Biden spoke on Thursday evening"
+
+
+def test_a_relative_day_shows_the_date_whether_its_anchor_was_stated_or_inferred(rules):
+    """'spoke on Thursday evening' in the first report, whose publication day was inferred,
+    shows the call's day as plainly as 'spoke by phone Thursday' in a later one with a
+    stated day: the evidence is the first report (the surer anchor still votes the date)."""
+    built = _two_reports_of_a_call(rules, "relative-inferred")
+    assert (built["date"].iloc[0], built["date_basis"].iloc[0]) == ("2024-08-01", "relative")
     assert built["evidence"].iloc[0] == "Netanyahu and Biden spoke on Thursday evening"
 
 

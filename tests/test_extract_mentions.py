@@ -151,14 +151,11 @@ def test_ongoing_deployments_are_a_state_not_an_occurrence(lex):
 @pytest.fixture(scope="module")
 def two_ministers(tmp_path_factory):
     """Lexicons of an invented story whose two foreign ministers the story file names."""
-    from fixtures.invented_story import invented_story, knowledge_with_story
-    from trustbrief.knowledge.story import find_story
-    from trustbrief.pipeline import Knowledge
+    from fixtures.invented_story import story_lexicons
 
-    story = invented_story("{name: Ana Ruiz Prieto, side: Mexico, role: foreign_minister}",
-                           "{name: Luis Vega, side: Canada, role: foreign_minister}")
-    data = knowledge_with_story(tmp_path_factory.mktemp("k") / "data", story)
-    return Knowledge(data, find_story(data, "mx-ca")).lexicons
+    return story_lexicons(tmp_path_factory.mktemp("k"),
+                          "{name: Ana Ruiz Prieto, side: Mexico, role: foreign_minister}",
+                          "{name: Luis Vega, side: Canada, role: foreign_minister}")
 
 
 def test_a_title_and_its_name_are_one_participant(two_ministers):

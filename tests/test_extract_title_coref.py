@@ -9,14 +9,11 @@ import pytest
 
 @pytest.fixture(scope="module")
 def two_defence_ministers(tmp_path_factory):
-    from fixtures.invented_story import invented_story, knowledge_with_story
-    from trustbrief.knowledge.story import find_story
-    from trustbrief.pipeline import Knowledge
+    from fixtures.invented_story import story_lexicons
 
-    story = invented_story("{name: Ana Ruiz Prieto, side: Mexico, role: defence_minister}",
-                           "{name: Luis Vega, side: Canada, role: defence_minister}")
-    data = knowledge_with_story(tmp_path_factory.mktemp("k") / "data", story)
-    return Knowledge(data, find_story(data, "mx-ca")).lexicons
+    return story_lexicons(tmp_path_factory.mktemp("k"),
+                          "{name: Ana Ruiz Prieto, side: Mexico, role: defence_minister}",
+                          "{name: Luis Vega, side: Canada, role: defence_minister}")
 
 
 def _title_actors(sentences: list[str], lex) -> list[list[str]]:

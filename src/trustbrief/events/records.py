@@ -18,6 +18,10 @@ from trustbrief.tables import cell_text, frame_records, native_list, str_column
 
 BASIS_RANK = {"explicit": 0, "relative": 1, "relative-inferred": 2, "chronology": 3,
               "reported": 4}
+# How plainly a sentence shows its date to a reader: a relative day ('spoke on Thursday') reads
+# the same whether its article's publication day was stated or inferred (BASIS_RANK weighs
+# that anchor when dates are voted on; the evidence only has to show the day).
+SHOWN_BASIS_RANK = {**BASIS_RANK, "relative-inferred": BASIS_RANK["relative"]}
 
 
 CREATING = {"asserted", "planned"}
@@ -366,15 +370,16 @@ def _evidence(recs: list[Rec], gives_date=None, agent: str = "") -> Rec:
     `agent` (the label's subject: 'Israel statement on ...' shows Israel's statement, not a
     minister's told the same days, though the minister's sentence names the day and the
     lede's gives its publication days; of a contact, one the agent takes part in), then the
-    most reliable date basis, then one whose own words give a phrase (the label is the
-    evidence's phrase when it has one: label and evidence then tell the same sentence), then
-    the first published (the first report is the closest to the event)."""
+    date basis that shows the day most plainly (SHOWN_BASIS_RANK), then one whose own
+    words give a phrase (the label is the evidence's phrase when it has one: label and
+    evidence then tell the same sentence), then the first published (the first report is the
+    closest to the event)."""
     return min(recs, key=lambda r: (r.polarity not in CREATING, r.polarity != "asserted",
                                     r.said_in_contact,
                                     gives_date is not None and (
                                         r.told_day or not gives_date(r)),
                                     bool(agent) and not _acts_in(r, agent),
-                                    BASIS_RANK.get(r.basis, 9), not r.phrase,
+                                    SHOWN_BASIS_RANK.get(r.basis, 9), not r.phrase,
                                     r.pub_lo is None, r.pub_lo or 0,
                                     r.doc_id, r.sent_id, r.pos))
 
