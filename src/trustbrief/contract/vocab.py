@@ -105,6 +105,11 @@ class Precision(StrEnum):
 # cadence view both read it so.
 UNDAYED_SPAN_DAYS = 7
 
+# Target rules of mentions whose target their own words do not name: a statement naming no
+# other party answers the act told before it (extract/statements.py); choosing an event's
+# agent, events/facts.py counts no such clause as a full one.
+INFERRED_TARGET_RULES = frozenset({"answers-earlier-act"})
+
 
 class TimeKind(StrEnum):
     DATE = "date"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from trustbrief.contract import codecs
+from trustbrief.contract import codecs, vocab
 from trustbrief.contract.ids import sentence_number
 from trustbrief.events.label_rules import Group, LabelRules, ReportedDates
 from trustbrief.tables import cell_text, frame_records, native_list, str_column
@@ -23,7 +23,6 @@ BASIS_RANK = {"explicit": 0, "relative": 1, "relative-inferred": 2, "chronology"
 # that anchor when dates are voted on; the evidence only has to show the day).
 SHOWN_BASIS_RANK = {**BASIS_RANK, "relative-inferred": BASIS_RANK["relative"]}
 
-
 CREATING = {"asserted", "planned"}
 
 # the end of the rule of a mention whose day is its telling sentence's (extract/quote_days.py)
@@ -31,9 +30,6 @@ TOLD_DAY_RULE = "/told-day"
 # in the rule of a statement told in the present perfect ('has declined to comment'): the
 # report's news wherever it stands, dated as a lede is (extract/statements.py)
 NEWS_PERFECT_RULE = "/perfect"
-# the target rule of a statement whose words name no other party: the party behind the act
-# told before it (extract/statements.py), inferred, not said
-INFERRED_TARGET_RULES = frozenset({"answers-earlier-act"})
 
 # A range this many days wide or wider ('this week', 'in September', 'in recent months') says
 # when something was talked about, not when it happened: alone it dates no event, and it
@@ -164,8 +160,7 @@ class Rec:
     # its day is the sentence's telling it, not its own ('"...," the statement read' after
     # 'On Wednesday, the ministry issued a statement': extract/quote_days.py)
     told_day: bool = False
-    # its target is inferred from an act told before, not named by its own words
-    inferred_target: bool = False
+    inferred_target: bool = False  # its target inferred from an act told before, not said
 
 
 def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules,
@@ -182,15 +177,16 @@ def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules,
     groups = memoized(rules.group_of)
     text_columns = ("mention_id", "doc_id", "sent_id", "event_type", "agent", "agent_side",
                     "date", "date_earliest", "date_latest", "date_basis", "polarity", "text",
-                    "trigger", "phrase", "rule", "target_rule")
+                    "trigger", "phrase", "rule")
     columns = [str_column(mentions, name) for name in text_columns]
     columns += [_name_tuples(mentions, name)
                 for name in ("targets", "target_sides", "actors", "locations")]
     columns.append(_int_column(mentions, "trigger_start"))
+    inferred = [rule in vocab.INFERRED_TARGET_RULES for rule in str_column(mentions, "target_rule")]
     recs = []
     for pos, (mention_id, doc, sent_id, etype, agent, agent_side, date, earliest, latest,
-              basis, polarity, text, trigger, phrase, rule, target_rule, targets, target_sides,
-              actors, locations, trigger_start) in enumerate(zip(*columns, strict=True)):
+              basis, polarity, text, trigger, phrase, rule, targets, target_sides, actors,
+              locations, trigger_start) in enumerate(zip(*columns, strict=True)):
         if not etype or doc in dup or (etype in rules.own_source_types and
                                        _outlet_key(agent) in own_sources.get(doc, ())):
             continue
@@ -215,8 +211,7 @@ def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules,
             pos, mention_id, doc, sent_id, etype, groups(etype), agent, agent_side, targets,
             target_sides, actors, locations, lo, hi, basis, polarity or "asserted", text,
             pub_lo, pub_hi, "", trigger, trigger_start, phrase=phrase,
-            told_day=rule.endswith(TOLD_DAY_RULE),
-            inferred_target=target_rule in INFERRED_TARGET_RULES))
+            told_day=rule.endswith(TOLD_DAY_RULE), inferred_target=inferred[pos]))
     return recs
 
 
