@@ -271,3 +271,11 @@ def test_the_timeline_counts_operations_as_the_findings_do():
     assert lane == n + 1
     text = text_of(brief.timeline()._repr_html_())
     assert f"; {n} operations, " in text and f"; {lane} operations" not in text
+
+
+def test_the_timeline_takeaway_says_none_rather_than_zero_operations_with_little_notice():
+    frames = brief_tables()
+    frames["events"] = frames["events"].assign(notice="n/a")  # no notice at stake anywhere
+    markup = Brief(Tables(frames), PARAMS).timeline()._repr_html_()
+    assert "none with no or only minutes of notice to US" in markup
+    assert " 0 with no" not in markup

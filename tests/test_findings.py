@@ -401,6 +401,11 @@ def test_operations_where_notice_is_not_at_stake_are_never_unreported_notice(tab
     assert "is an act of US or Israel against a third party" in finding.text
     assert "no advance notice to US is at stake" in finding.text and not finding.supports
     assert "no article reports" not in finding.text
+    lone = {**all_na, "events": all_na["events"].head(1),
+            "notice_ledger": all_na["notice_ledger"].head(1)}
+    text = findings_notice.notice_finding(lone, START, END, FOCUS).text
+    assert text.startswith("The only dated operation ") and "None of the 1" not in text
+    assert "is not an act of US or Israel against a third party: it was aimed" in text
     one_na = {**tables, "events": events.assign(notice=events["notice"].replace(
         {"none": "n/a", "minutes": "unknown"})), "notice_ledger": ledger.assign(
         notice=ledger["notice"].replace({"none": "n/a", "minutes": "unknown"}))}

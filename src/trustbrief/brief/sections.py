@@ -203,8 +203,8 @@ class Brief:
                           notice_to=self.observer, width=NARROW_WIDTH)
         ops = operations_in_period(events, self.start, self.end)  # the findings' count
         little = ops[event_notice(ops).isin(["none", "minutes"])]
-        ops_text = (f"{plural(len(ops), 'operation')}, {len(little)} with no or only minutes "
-                    f"of notice to {self.observer}" if len(ops) else
+        ops_text = (f"{plural(len(ops), 'operation')}, {len(little) or 'none'} with no or only "
+                    f"minutes of notice to {self.observer}" if len(ops) else
                     f"no operation by {self.observer} or {self.subject} is dated in it")
         quiet = quiet_end(events, self.start, self.end)
         takeaway = (f"{plural(len(events), 'confidently dated event')} in the period{quiet}; "

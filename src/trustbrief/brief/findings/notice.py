@@ -96,10 +96,14 @@ def notice_finding(tables, start, end, focus: str) -> Finding:
     # advance notice to the observer is at stake, and none is missing from the reports
     counts = Counter(ops["notice"].replace({"": "unknown"}))
     if counts.get(Notice.NOT_APPLICABLE) == len(ops):
-        return Finding(f"None of the {plural(len(ops), 'dated operation')} "
-                       f"{period_words(start, end)} is an act of {observer} or {subject} "
-                       f"against a third party: each was aimed at one of the two or carried "
-                       f"out by another party, so no advance notice to {observer} is at stake.",
+        # one operation is 'the only', never 'none of the 1'
+        which, negation, each = (("The only dated operation", " not", "it") if len(ops) == 1
+                                 else (f"None of the {plural(len(ops), 'dated operation')}",
+                                       "", "each"))
+        return Finding(f"{which} {period_words(start, end)} is{negation} an act of {observer} "
+                       f"or {subject} against a third party: {each} was aimed at one of the "
+                       f"two or carried out by another party, so no advance notice to "
+                       f"{observer} is at stake.",
                        cite_documents(docs_of(ops), documents), "notice", supports=False)
     if little.empty:
         spread = join_words([f"{plural(n, 'operation')} " + (
