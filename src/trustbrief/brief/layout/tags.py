@@ -90,9 +90,12 @@ def place_tags(tags: list[tuple[str, int, Box, tuple[float, float]]], room: Room
 
 def _spot(key, number, w, cx, cy, radius, reach, angle) -> tuple[LabelBox, Segment | None]:
     dx, dy = math.cos(math.radians(angle)), math.sin(math.radians(angle))
-    # from the tag's centre to its box's edge, along the direction
+    # from the tag's centre to its edge, along the direction: the box's side straight out,
+    # the round ring's edge on a slant (the box's corner is empty: measured to it, a
+    # diagonal tag would look twice as far from its point as a side one)
     edge = min(w / 2 / abs(dx) if abs(dx) > 1e-9 else math.inf,
-               BOX_PX / 2 / abs(dy) if abs(dy) > 1e-9 else math.inf)
+               BOX_PX / 2 / abs(dy) if abs(dy) > 1e-9 else math.inf,
+               max(min(w, BOX_PX) / 2, math.hypot(w / 2 * dx, BOX_PX / 2 * dy)))
     tx, ty = cx + (radius + reach + edge) * dx, cy + (radius + reach + edge) * dy
     box = LabelBox(key, str(number), tx - w / 2, tx + w / 2, ty - BOX_PX / 2, ty + BOX_PX / 2,
                    cx, cy, 0, "left", kind="number")
@@ -107,6 +110,8 @@ def _is_free(box: LabelBox, leader: Segment | None, key: str, room: Room,
         return False
     others = [m for k, m in room.marks if k != key]
     if any(boxes_overlap(box, other, 1.0) for other in room.boxes + others):
+        return False
+    if boxes_overlap(box, dict(room.marks)[key], 0.0):  # the ring may near it, never cover it
         return False
     # A tag with no leader names the point it touches: no other point may be about as near.
     if leader is None and any(boxes_overlap(box, other, box_gap(box, room, key) + AMBIGUOUS)
