@@ -88,3 +88,28 @@ def test_parties_seen_meeting_on_other_weekdays_only_choose_among_days():
     seen = {"meeting_visit": [(parties, "MON"), (parties, "THU")]}
     assert [c.kind for c in news_clues(mention, times, [pin], seen)] == ["recurring"]
     assert news_clues({**mention, "doc_id": "a"}, times, [pin]) == []  # its own lede
+
+
+MEETING_LEDE = "Speaking at a meeting with Vek in Lakeview, Tal pledged to pay compensation."
+BACKGROUND = "The radar had failed over the lake, officials of both countries said."
+STATEMENT = {"event_type": "statement", "actors": ["Arman Tal"], "polarity": "asserted",
+             "time_id": ""}
+
+
+def _retold(retelling: str) -> pd.Series:
+    return _dated({**DATED, "b-s001": MEETING_LEDE, "b-s002": BACKGROUND,
+                   "b-s003": BACKGROUND.replace("lake", "hills"), "b-s004": retelling},
+                  {"a-s001": MEETING, "b-s001": MEETING, "b-s004": STATEMENT})
+
+
+def test_a_contact_retold_with_its_weekday_dates_the_ledes_contact():
+    # the lede's meeting is article a's (8-9 October 2025); 'Speaking to Vek on Thursday,
+    # Tal said' gives it Thursday 9 October: the article is of that day or the week after
+    row = _retold("Speaking to Vek on Thursday, Tal said the radar had failed.")
+    assert (row["published_earliest"], row["published_latest"]) == ("2025-10-09", "2025-10-15")
+
+
+def test_speaking_to_someone_else_dates_no_contact_of_the_lede():
+    row = _retold("Speaking to reporters on Thursday, Tal said the radar had failed.")
+    assert row["published"] == ""
+    assert row["published_earliest"] in ("", None) or row["published_earliest"] < "2025-10-09"

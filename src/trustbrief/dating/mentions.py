@@ -41,6 +41,7 @@ def _sentence_times(found: dict, mentions: list[dict], depths: dict | None = Non
     governed = "time_id" in found["mentions"].columns
     _same_day_anaphora(mentions, by_sentence, claimed)
     _news_reference(mentions, by_sentence, claimed, depths or {})
+    _retold_contact(mentions, by_sentence, claimed, depths or {})
     return SentenceTimes(by_sentence, claimed, governed)
 
 
@@ -100,6 +101,51 @@ def _news_reference(mentions: list[dict], by_sentence: dict, claimed: dict,
         if day is not None:
             by_sentence[key] = [*by_sentence.get(key, []), day]
             m["time_id"] = day["time_id"]
+
+
+# 'Speaking to X on Thursday, Y said ...': a body sentence that opens by retelling the
+# speaker's contact with another party and its day (an agency's way of giving, far below the
+# lede, the day of the meeting or call the lede reports without one)
+RETOLD_CONTACT = re.compile(
+    r"^\W*(?:Speaking|Talking)\s+(?:(?:at|during|in)\s+(?:a|the|their)\s+"
+    r"(?:meeting|call|talks|conversation)\s+)?(?:to|with)\s+(?P<opening>[^,]{1,80}?)"
+    r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,")
+RETOLD_PARTIES = 2  # the lede's contact and the retelling name the same two parties
+
+
+def _retold_contact(mentions: list[dict], by_sentence: dict, claimed: dict,
+                    depths: dict) -> None:
+    """The lede's undated event of two parties takes the day of a later sentence that opens
+    'Speaking to X on <weekday>, Y ...' when X and Y are two of the event's parties (each
+    named by the last word of its name): the same contact retold with its day. A sentence
+    naming more than one day, or two such lede events, or none: nothing."""
+    retold: dict[str, list[tuple[dict, str]]] = {}
+    for m in mentions:
+        key = (m["doc_id"], m["sent_id"])
+        match = RETOLD_CONTACT.match(m["text"] or "")
+        days = [t for t in by_sentence.get(key, []) if str(t["spec"]).startswith("weekday:")]
+        if match and len(days) == 1 and (lede.depth(*key, depths) or 0) > LEDE_SENTENCES:
+            retold.setdefault(m["doc_id"], []).append((days[0], m["text"]))
+    for doc_id, found in retold.items():
+        undated = [m for m in mentions if m["doc_id"] == doc_id and not m["time_id"]
+                   and (lede.depth(doc_id, m["sent_id"], depths) or LEDE_SENTENCES + 1)
+                   <= LEDE_SENTENCES and len(m["actors"]) >= RETOLD_PARTIES
+                   and not m.get("sentence_actors")]
+        pairs = [(m, day) for m in undated for day, text in found
+                 if _names_parties(text, m["actors"]) >= RETOLD_PARTIES]
+        if len(pairs) != 1 or len({t["spec"] for t, _ in found}) != 1:
+            continue
+        m, day = pairs[0]
+        key = (m["doc_id"], m["sent_id"])
+        by_sentence[key] = [*by_sentence.get(key, []), day]
+        claimed.setdefault(key, set()).add(day["time_id"])
+        m["time_id"] = day["time_id"]
+
+
+def _names_parties(text: str, actors: list[str]) -> int:
+    """How many of `actors` the text names by the last word of their name."""
+    words = set(re.findall(r"[\w'’-]+", text))
+    return sum(1 for actor in actors if actor.split() and actor.split()[-1] in words)
 
 
 def _lede_day(doc_id: str, by_sentence: dict, claimed: dict, depths: dict) -> dict | None:
