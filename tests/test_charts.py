@@ -270,6 +270,23 @@ def test_framing_table_shows_each_outlets_words(tables):
     assert not views_sourcing.framing_table(same, tables["documents"], only_divergent=False).empty
 
 
+def test_a_possessive_is_the_same_term_and_scare_quotes_stay_a_term_of_their_own(tables):
+    """'Israel's' is the name in a possessive, not a framing of it; '"Israel's"' (scare
+    quotes) is the quoted name, which is one."""
+    mentions = tables["actor_mentions"]
+    row = mentions.iloc[0]
+    extra = pd.DataFrame([{**row.to_dict(), "actor": "Israel", "side": "Israel", "kind": k,
+                           "surface": t} for k, t in (("alias", "Israeli government"),
+                                                      ("alias", "Israeli government’s"),
+                                                      ("epithet", '"Israel\'s"'),
+                                                      ("epithet", '"Israel"'))])
+    counts = views_sourcing.framing_counts(pd.concat([mentions, extra]), tables["documents"])
+    israel = dict(zip(*(counts.loc[counts["actor"] == "Israel", c] for c in ("surface", "count")),
+                      strict=True))
+    assert israel["Israeli government"] == 2 and israel['"Israel"'] == 2
+    assert not any(term.rstrip('"').endswith(("'s", "’s")) for term in israel)
+
+
 def test_charts_do_not_mutate_the_tables(tables):
     before = {name: frame.copy() for name, frame in tables.items()}
     build_all(tables)

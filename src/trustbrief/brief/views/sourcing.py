@@ -150,6 +150,15 @@ def sourcing_counts(table: pd.DataFrame | None, documents: pd.DataFrame | None =
 FRAMING_KINDS = ("name", "alias", "title", "epithet")  # not pronoun phrases
 
 
+# "Israel's" is the term "Israel" in a possessive: the ending is grammar, not a name. A
+# closing quote after it stays ('"Israel's"' -> '"Israel"': the scare quotes are the framing).
+POSSESSIVE = re.compile(r"[’']s(?=[\"”’']?$)")
+
+
+def without_possessive(term: str) -> str:
+    return POSSESSIVE.sub("", term)
+
+
 def framing_counts(actor_mentions: pd.DataFrame | None, documents: pd.DataFrame | None
                    ) -> pd.DataFrame:
     """Long counts: actor, side, outlet, surface, count (aliases and titles)."""
@@ -161,7 +170,8 @@ def framing_counts(actor_mentions: pd.DataFrame | None, documents: pd.DataFrame 
         "actor": text_column(actor_mentions, "actor"), "side": text_column(actor_mentions, "side"),
         "outlet": text_column(actor_mentions, "doc_id").map(
             lambda d: names.get(d, f"unknown ({d})")),
-        "surface": text_column(actor_mentions, "surface").map(lambda t: " ".join(t.split())),
+        "surface": text_column(actor_mentions, "surface").map(
+            lambda t: without_possessive(" ".join(t.split()))),
         "kind": text_column(actor_mentions, "kind", "name"),
     })
     frame = frame[(frame["actor"] != "") & (frame["surface"] != "")
