@@ -24,11 +24,25 @@ def test_sources_name_unknown_outlets_by_title_and_show_date_certainty():
     docs = DOCS.assign(published_earliest=["", ""], published_latest=["", ""])
     sources = citations.Sources(docs)
     assert sources.entry("d1") == "The Jerusalem Post, “A <script>”, 29 Sep 2024."
-    assert sources.entry("d2") == "“B”, c. 8 Oct 2024 (inferred)."
+    assert sources.entry("d2") == "Outlet unknown, “B”, c. 8 Oct 2024 (inferred)."
     ranged = docs.assign(published=["", ""], published_earliest=["2024-10-08", ""],
                          published_latest=["2024-10-10", ""])
     assert citations.Sources(ranged).entry("d1").endswith("8–10 Oct 2024 (range).")
     assert citations.Sources(ranged).entry("d2").endswith("date unknown.")
+
+
+def test_a_source_entry_gives_the_title_whole_with_its_own_quotes_made_single():
+    long = "Officials said " + "the talks went on " * 12 + "until late"
+    docs = DOCS.assign(title=['"Our trust is very low," an official says', long],
+                       published_earliest=["", ""], published_latest=["", ""])
+    sources = citations.Sources(docs)
+    assert sources.entry("d1").startswith("The Jerusalem Post, “‘Our trust is very low,’ an ")
+    entry = sources.entry("d2")  # unknown outlet: named so, the title far past the notes' cut
+    assert entry.startswith("Outlet unknown, “Officials said the talks went on the talks")
+    assert len(entry) > 120 and "…”" in entry and "“”" not in entry
+    quoted_whole = DOCS.assign(title=["“A headline in quotes”", "B"])
+    assert citations.Sources(quoted_whole).entry("d1").startswith(
+        "The Jerusalem Post, “A headline in quotes”,")
 
 
 def test_citations_are_numbered_notes_linking_to_the_sources_list():

@@ -38,6 +38,25 @@ def published_text(doc: dict) -> str:
     return day_text(day)
 
 
+UNKNOWN_OUTLET = "Outlet unknown"
+ENTRY_TITLE_CHARS = 160  # a 'title' taken from an article's first sentence can run long
+
+
+def entry_title(title: str) -> str:
+    """The title for the sources list, inside the entry's double quotes: its own quotation
+    marks become single ones (‘’), and a very long one is cut between words."""
+    title = " ".join(title.split()).strip()
+    if title[:1] in "\"“" and title[-1:] in "\"”" and title.count('"') + title.count("“") <= 2:
+        title = title[1:-1].strip()  # quoted whole: the entry's own quotes say it
+    title = title.replace("“", "‘").replace("”", "’")
+    parts = title.split('"')
+    title = "".join(p + ("‘" if i % 2 == 0 else "’") for i, p in enumerate(parts[:-1])) + parts[-1]
+    if len(title) > ENTRY_TITLE_CHARS:
+        cut = title[:ENTRY_TITLE_CHARS - 1]
+        title = cut.rsplit(" ", 1)[0].rstrip(" ,:;-–") + "…"
+    return title
+
+
 def source_name(doc: dict) -> str:
     """The outlet, or the article's title when the outlet is unknown."""
     return article_name(str(doc.get("outlet") or ""), str(doc.get("title") or ""))
@@ -103,9 +122,11 @@ class Sources:
     def entry(self, doc_id: str) -> str:
         """'Outlet, “Title”, 8 Oct 2024.' (plain text) for one source."""
         r = self.records[doc_id]
-        title = str(r["title"]).strip()
-        named_by_title = r["name"].startswith("“")
-        parts = [r["name"]] + ([f"“{title}”"] if title and not named_by_title else [])
+        title = entry_title(str(r["title"]))
+        # notes name an article of unknown outlet by a cut title; its entry says the outlet
+        # is unknown and gives the title whole, as for any other source
+        outlet = UNKNOWN_OUTLET if r["name"].startswith("“") or not r["name"] else r["name"]
+        parts = [outlet] + ([f"“{title}”"] if title else [])
         return ", ".join(parts + [published_text(r)]) + "."
 
     def listing(self, list_all: int = LIST_ALL) -> str:
