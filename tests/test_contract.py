@@ -82,7 +82,7 @@ def test_dates_must_be_iso_and_list_items_must_not_hold_the_separator(seed_table
 
 
 @pytest.mark.parametrize(("cell", "dtype"), [
-    (None, object), (float("nan"), object), (3, object), (b"bytes", object),
+    (None, object), (float("nan"), object), (3, object), (b"bytes", object), (["a"], object),
     (None, "str"), (float("nan"), "string")])
 def test_a_text_cell_that_is_not_a_str_is_named_with_its_row(cell, dtype):
     frame = signals()
