@@ -25,6 +25,25 @@ def test_a_gerund_subject_of_a_modal_is_hypothetical(lex):
     assert one_mention(found, "airstrike")["polarity"] == "hypothetical"
 
 
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Brazil's president acknowledged Brazil's involvement in the incident but denied "
+     "responsibility, attributing it to an Argentine drone attack.", "attack"),
+    ("Brazil blamed the outage on an Argentine cyberattack.", "cyberattack"),
+])
+def test_an_act_named_as_a_cause_someone_ascribes_is_no_act_told(lex, text, etype):
+    """'attributing it to a drone attack': the attack is the speaker's account of a cause."""
+    m = one_mention(run(lex, [text]), etype)
+    assert m["polarity"] == "hypothetical"
+    assert m["factuality_rule"].startswith("ascribed-cause")
+
+
+def test_an_act_blamed_for_something_stays_told(lex):
+    """'blamed X for the attack' names the doer of an act the sentence tells."""
+    m = one_mention(run(lex, ["Brazil blamed Argentina for the cyberattack on Monday."]),
+                    "cyberattack")
+    assert m["polarity"] == "asserted"
+
+
 def test_plans_to_strike_are_planned(lex):
     found = run(lex, ["The two ministers discussed Turkey's plans to strike Syria."])
     m = one_mention(found, "airstrike")
