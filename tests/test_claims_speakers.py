@@ -239,3 +239,15 @@ def test_a_sentence_that_is_no_claim_is_right_to_give_none(tmp_path):
         columns=["claim_id", "doc_id", "text", "speaker", "speaker_type", "speaker_rule"])})
     assert list(rows["verdict"]) == ["right (no claim)", "claim not extracted"]
     assert (score.right, score.type_right) == (1, 1)
+
+
+def test_a_states_institution_speaks_under_its_own_name(lex):
+    """'Global Affairs Canada said' is that ministry, as a reader names it, on Canada's side;
+    the capital or the country's name speaks for the state itself."""
+    claims = claims_of(lex, "Global Affairs Canada said the talks would resume in May.",
+                       "Ottawa said the talks would resume in May.",
+                       "A Global Affairs Canada statement said the talks would resume.")
+    assert speaker(claims, 1)[0] == "Global Affairs Canada"
+    assert claims.loc["dtest00000-s001", "speaker_side"] == "Canada"
+    assert speaker(claims, 2)[0] == "Canada"
+    assert speaker(claims, 3) == ("Global Affairs Canada", "speech-verb-subject/document-owner")

@@ -64,6 +64,8 @@ class Lexicons:
     cue_conditional: re.Pattern | None = None  # 'if' opening a clause: a notice cue is a demand
     syntax: object = None  # syntax.Syntax: how the parse is read (data/syntax.yaml)
     reader: object = field(default=None, compare=False, repr=False)  # syntax.Reader
+    # keys of the names of a state's institutions ('white house', 'kremlin'): see _institutions
+    institutions: frozenset = frozenset()
 
 
 def load_lexicons(data_dir: Path | str = DEFAULT_DATA_DIR, gazetteer: dict | None = None
@@ -103,4 +105,17 @@ def load_lexicons(data_dir: Path | str = DEFAULT_DATA_DIR, gazetteer: dict | Non
                     _load_attribution(data_dir / "attribution.yaml"),
                     passive_pronouns=passive, passive_subject=passive_subject,
                     planner_gap=planner_gap, cue_conditional=conditional, syntax=syntax,
-                    reader=Reader(syntax))
+                    reader=Reader(syntax), institutions=_institutions(data_dir))
+
+
+def _institutions(data_dir: Path) -> frozenset:
+    """Keys of the metonyms (data/world/) that name one institution of a state, not its whole
+    government ('the White House', 'the Kremlin'; not a capital): a body speaking under such
+    a name is named so, its side still the state's, as a reader names it."""
+    if not (data_dir / "world").is_dir():
+        return frozenset()
+    from trustbrief.knowledge.world import load_world
+
+    return frozenset(_key(re.sub(r"^the\s+", "", f.text, flags=re.IGNORECASE))
+                     for f in load_world(data_dir).forms
+                     if f.kind == "metonym" and f.role != "government")

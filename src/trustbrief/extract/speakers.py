@@ -19,6 +19,9 @@ the quote or the reported clause.
 
 from __future__ import annotations
 
+import re
+
+from trustbrief.extract.patterns import _key
 from trustbrief.extract.speaker_memory import (
     CITED_OUTLET,
     LAST_BODY,
@@ -247,7 +250,8 @@ def _typed(doc, head, hits, lex, people, names, att) -> dict | None:
     if head.lemma_.lower() in lex.syntax.source_nouns:
         return _source_noun(doc, head, in_phrase, sides, people, lex)
     if own is not None and set(own.types) & {"organization", "state"}:
-        return {"speaker": own.actor, "speaker_type": "organization", "speaker_count": None,
+        return {"speaker": body_name(own, lex), "speaker_type": "organization",
+                "speaker_count": None,
                 "speaker_side": own.side, "how": "gazetteer-body"}
     if head.lemma_.lower() in lex.syntax.organization_nouns and head.pos_ in ("NOUN", "PROPN"):
         return _organization_noun(doc, head, hits, sides, people, names)
@@ -306,7 +310,7 @@ def _paper(doc, head, hits, lex, people, names, in_phrase, sides) -> dict | None
     a report) that spoke or was cited last; a bare 'the statement' nobody issued is nobody."""
     if head.lemma_.lower() in lex.syntax.document_nouns:
         return _paper_owner(doc, head, hits, lex, people, names, lex.attribution) or \
-            _document_owner(in_phrase, sides) or last(names, LAST_BODY, "document-owner") or (
+            _document_owner(in_phrase, sides, lex) or last(names, LAST_BODY, "document-owner") or (
                 unknown_paper("document-unknown") if _definite_bare(head) else None)
     media = next((h for h in in_phrase if h.side == "media" and h.actors), None)
     if media is not None:  # 'a CNN report'
@@ -328,7 +332,18 @@ def _paper_owner(doc, head, hits, lex, people, names, att) -> dict | None:
                                                              "how": "document-by-owner"}
 
 
-def _document_owner(in_phrase, sides) -> dict | None:
+def body_name(hit, lex) -> str:
+    """The name a body speaks under: a state's institution by its own name ('the White House
+    said': the White House, whose side is the United States'), anything else by its actor's
+    name ('Washington said', 'the US said': the United States)."""
+    if "state" in hit.types:
+        bare = re.sub(r"^the\s+", "", hit.surface, flags=re.IGNORECASE)
+        if _key(bare) in lex.institutions:
+            return bare
+    return hit.actor
+
+
+def _document_owner(in_phrase, sides, lex) -> dict | None:
     """'a White House statement said' -> the body or person named in the phrase (rule
     'document-owner'); a statement with no owner named here speaks for nobody known."""
     owner = next((h for h in in_phrase if h.actors and h.side != "media"
@@ -337,8 +352,8 @@ def _document_owner(in_phrase, sides) -> dict | None:
         return None
     if "person" in owner.types:
         return _named(owner.actor, owner.side, "document-owner")
-    return {"speaker": owner.actor, "speaker_type": "organization", "speaker_count": None,
-            "speaker_side": owner.side or (sides[0] if sides else ""),
+    return {"speaker": body_name(owner, lex), "speaker_type": "organization",
+            "speaker_count": None, "speaker_side": owner.side or (sides[0] if sides else ""),
             "how": "document-owner"}
 
 
