@@ -113,3 +113,15 @@ def test_speaking_to_someone_else_dates_no_contact_of_the_lede():
     row = _retold("Speaking to reporters on Thursday, Tal said the radar had failed.")
     assert row["published"] == ""
     assert row["published_earliest"] in ("", None) or row["published_earliest"] < "2025-10-09"
+
+
+def test_a_call_retold_with_its_weekday_dates_the_ledes_contact_too():
+    row = _retold("In a phone call with Vek on Thursday, Tal said the radar had been fixed.")
+    assert (row["published_earliest"], row["published_latest"]) == ("2025-10-09", "2025-10-15")
+
+
+def test_an_older_contact_retold_dates_nothing():
+    for older in ("Speaking to Vek on Thursday, Tal previously said the radar failed.",
+                  "In a call with Vek on Thursday, President Tal had said the radar failed."):
+        row = _retold(older)
+        assert row["published_earliest"] in ("", None) or row["published_earliest"] < "2025-10-09"

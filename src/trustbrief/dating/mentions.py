@@ -103,26 +103,35 @@ def _news_reference(mentions: list[dict], by_sentence: dict, claimed: dict,
             m["time_id"] = day["time_id"]
 
 
-# 'Speaking to X on Thursday, Y said ...': a body sentence that opens by retelling the
-# speaker's contact with another party and its day (an agency's way of giving, far below the
-# lede, the day of the meeting or call the lede reports without one)
+# 'Speaking to X on Thursday, Y said ...', 'In a phone call with X on Thursday, Y ...': a body
+# sentence that opens by retelling the speaker's contact with another party and its day (an
+# agency's way of giving, far below the lede, the day of the meeting or call the lede reports
+# without one); 'had', 'earlier' or 'previously' in the opening or the few words after it
+# ('..., X had said') tell an older contact (a 'had' inside what was said is its own tense)
 RETOLD_CONTACT = re.compile(
-    r"^\W*(?:Speaking|Talking)\s+(?:(?:at|during|in)\s+(?:a|the|their)\s+"
-    r"(?:meeting|call|talks|conversation)\s+)?(?:to|with)\s+(?P<opening>[^,]{1,80}?)"
+    r"^\W*(?:(?:Speaking|Talking)\s+(?:(?:at|during|in)\s+(?:a|the|their)\s+"
+    r"(?:meeting|call|talks|conversation)\s+)?(?:to|with)"
+    r"|(?:In|During)\s+(?:a|the|their)\s+(?:(?:tele)?phone\s+|video\s+)?"
+    r"(?:call|meeting|conversation|talks)\s+with)"
+    r"\s+(?P<opening>[^,]{1,80}?)"
     r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,")
+OLDER_CONTACT = re.compile(r"(?i)^[^,]*\b(?:had|earlier|previously)\b"
+                           r"|^[^,]*,\s*(?:[\w'’.-]+\s+){0,3}?(?:had|earlier|previously)\b")
 RETOLD_PARTIES = 2  # the lede's contact and the retelling name the same two parties
 
 
 def _retold_contact(mentions: list[dict], by_sentence: dict, claimed: dict,
                     depths: dict) -> None:
     """The lede's undated event of two parties takes the day of a later sentence that opens
-    'Speaking to X on <weekday>, Y ...' when X and Y are two of the event's parties (each
+    'Speaking to X on <weekday>, Y ...' or 'In a call with X on <weekday>, Y ...' (not an
+    older contact: RETOLD_CONTACT, OLDER_CONTACT) when X and Y are two of its parties (each
     named by the last word of its name): the same contact retold with its day. A sentence
     naming more than one day, or two such lede events, or none: nothing."""
     retold: dict[str, list[tuple[dict, str]]] = {}
     for m in mentions:
         key = (m["doc_id"], m["sent_id"])
-        match = RETOLD_CONTACT.match(m["text"] or "")
+        match = RETOLD_CONTACT.match(m["text"] or "") and \
+            not OLDER_CONTACT.match(m["text"] or "")
         days = [t for t in by_sentence.get(key, []) if str(t["spec"]).startswith("weekday:")]
         if match and len(days) == 1 and (lede.depth(*key, depths) or 0) > LEDE_SENTENCES:
             retold.setdefault(m["doc_id"], []).append((days[0], m["text"]))
