@@ -38,6 +38,24 @@ def test_a_shortened_clause_keeps_a_named_body_and_never_cuts_a_name_in_a_comple
         "Mexican ambassador was summoned to the Canadian Foreign Ministry"
 
 
+def test_a_shortened_clause_names_the_person_a_title_introduces_not_the_title(nlp):
+    """'Minister for Strategic Affairs Marc Roy' parses with the name inside the title's
+    complement: cut to head words it read 'Ruiz urged Minister to provide clarity'."""
+    text = ("In a call last Friday, White House National Security Advisor Jake Ruiz urged "
+            "Canadian Minister for Strategic Affairs Marc Roy to provide \"clarity and "
+            "transparency\" on the plans to attack Chad.")
+    assert phrase(nlp, text, "urged", times=("last Friday",)) == \
+        "Ruiz urged Roy to provide clarity"
+
+
+def test_a_body_named_with_a_complement_is_no_title_before_a_name(nlp):
+    from trustbrief.extract.phrase_tokens import _name_after_title
+
+    doc = nlp("Chad summoned him to the Ministry of Foreign Affairs.")
+    ministry = next(t for t in doc if t.text == "Ministry")
+    assert _name_after_title(ministry, set()) is None
+
+
 def test_a_noun_trigger_gives_its_noun_phrase(nlp):
     assert phrase(nlp, "Officials condemned the arrest of two Georgian journalists.",
                   "arrest") == "Arrest of two Georgian journalists"

@@ -1,4 +1,5 @@
-"""Token helpers of phrases.py: the asides no label holds and the whole words it prints."""
+"""Token helpers of phrases.py: the asides no label holds, the whole words it prints and the
+names a shortened phrase cuts to their head word."""
 
 from __future__ import annotations
 
@@ -40,3 +41,33 @@ def _whole_words(words: list) -> list:
             out += [doc[i - 2], doc[i - 1]]
             i -= 2
     return out
+
+
+def _cut_to_head(noun, level: int) -> bool:
+    """Level 2 cuts a person's name to its head word ('Tusk'); a name with a determiner is a
+    named body ('the Azerbaijani Foreign Ministry', 'the United States') and keeps its words:
+    cut, it would read 'to Ministry'."""
+    return level >= 2 and noun.pos_ == "PROPN" and not any(
+        child.dep_ == "det" for child in noun.children)
+
+
+def _name_after_title(noun, skipped: set):
+    """The person a capitalised title introduces when the parser folds the name into the
+    title's complement ('Minister for Strategic Affairs Ron Dermer', 'Secretary of State
+    Antony Blinken': the name heads the complement, with two or more capitalised words
+    before it): cut, the phrase names the person ('Dermer'), not the title ('Minister').
+    None for a body's name ('Ministry of Foreign Affairs': one word before its head)."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ == "PROPN" and obj.i not in skipped and sum(
+                c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children) >= 2:
+            return obj
+    return None
+
+
+def _garbled_by_cut(obj, level: int) -> bool:
+    """A complement whose object is a multi-word name is left out rather than cut: the small
+    parser folds the complement's own noun into the name ('ambassador to Azerbaijan Mikhail
+    Yevdokimov' parses as one name), and its head word alone would misstate the complement
+    ('ambassador to Yevdokimov')."""
+    return _cut_to_head(obj, level) and any(child.dep_ == "compound" for child in obj.children)

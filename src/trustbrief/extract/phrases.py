@@ -19,7 +19,13 @@ it reports does not fit or says nothing), an infinitive or participle without it
 
 from __future__ import annotations
 
-from trustbrief.extract.phrase_tokens import _bracketed, _whole_words
+from trustbrief.extract.phrase_tokens import (
+    _bracketed,
+    _cut_to_head,
+    _garbled_by_cut,
+    _name_after_title,
+    _whole_words,
+)
 from trustbrief.extract.syntax import token_at
 
 PHRASE_MAX = 70  # characters (events.label_rules.LABEL_MAX)
@@ -309,7 +315,8 @@ def _noun_words(noun, level: int, skipped: set, top: bool = False, depth: int = 
     """The noun with its modifiers, shorter at higher levels: 1 compacts nested phrases to
     names and compounds, 2 cuts names to their head word ('Tusk'), 3 drops complements."""
     if _cut_to_head(noun, level):
-        return sorted([noun, *_coordinated(noun, level, skipped)], key=lambda t: t.i)
+        head = _name_after_title(noun, skipped) or noun
+        return sorted([head, *_coordinated(noun, level, skipped)], key=lambda t: t.i)
     keep = NOUN_KEEP if top or level == 0 else COMPACT_KEEP
     out = [noun]
     for child in noun.children:
@@ -330,22 +337,6 @@ def _noun_words(noun, level: int, skipped: set, top: bool = False, depth: int = 
                                                and child.pos_ != "PRON"):
             out += [t for t in child.subtree if t.i not in skipped and t.tag_ not in WH_TAGS]
     return sorted(set(out), key=lambda t: t.i)
-
-
-def _cut_to_head(noun, level: int) -> bool:
-    """Level 2 cuts a person's name to its head word ('Tusk'); a name with a determiner is a
-    named body ('the Azerbaijani Foreign Ministry', 'the United States') and keeps its words:
-    cut, it would read 'to Ministry'."""
-    return level >= 2 and noun.pos_ == "PROPN" and not any(
-        child.dep_ == "det" for child in noun.children)
-
-
-def _garbled_by_cut(obj, level: int) -> bool:
-    """A complement whose object is a multi-word name is left out rather than cut: the small
-    parser folds the complement's own noun into the name ('ambassador to Azerbaijan Mikhail
-    Yevdokimov' parses as one name), and its head word alone would misstate the complement
-    ('ambassador to Yevdokimov')."""
-    return _cut_to_head(obj, level) and any(child.dep_ == "compound" for child in obj.children)
 
 
 def _coordinated(noun, level: int, skipped: set) -> list:
