@@ -3,6 +3,9 @@ the next run, with the matches of one scan of every text, in the same order."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -51,3 +54,16 @@ def test_a_damaged_memo_is_a_miss(scan, tmp_path):
     (memo,) = tmp_path.glob("*/documents.json.gz")
     memo.write_bytes(b"not gzip")
     assert document_matches(scan, DOC_IDS, TEXTS, tmp_path) == EXPECTED
+
+
+def test_the_memo_is_found_again_by_another_process():
+    """Its folder (the scan's patterns and code) must not depend on the process's hash seed."""
+    code = ("from pathlib import Path; from trustbrief import fingerprints; "
+            "from trustbrief.knowledge.titled_people import TitleScan; "
+            "from trustbrief.knowledge.world import load_world; "
+            f"s = TitleScan(load_world(Path({str(DATA)!r})), ('Japan', 'South Korea')); "
+            "print(fingerprints.digest(s.about))")
+    prints = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+              for seed in ("1", "2", "3")}
+    assert len(prints) == 1

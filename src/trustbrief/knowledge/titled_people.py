@@ -37,7 +37,10 @@ CALENDAR_WORDS = {w.casefold() for w in [*calendar.day_name, *calendar.month_nam
 
 
 def _alternation(forms: Iterable[str]) -> str:
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    """Longest forms first; forms of one length in their own order, so that the pattern's
+    text (part of the titled memo's fingerprint) is the same in every process - ordered by
+    the set alone, it changed with the hash seed and the memo was never read back."""
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
 
 
 def _patterns(world, pair: tuple[str, str]) -> tuple[Callable[[str], bool],
