@@ -279,3 +279,16 @@ def test_the_timeline_takeaway_says_none_rather_than_zero_operations_with_little
     markup = Brief(Tables(frames), PARAMS).timeline()._repr_html_()
     assert "none with no or only minutes of notice to US" in markup
     assert " 0 with no" not in markup
+
+
+def test_the_rewrites_takeaway_reads_for_none_one_and_several():
+    from trustbrief.brief.findings.origins import rewrites_takeaway
+
+    assert rewrites_takeaway(0, 16).startswith("Each of the 16 events is reported by as many "
+                                               "independent origins as articles")
+    assert rewrites_takeaway(0, 1).startswith("The event is reported by as many")
+    assert rewrites_takeaway(1, 16).startswith("1 of 16 events is reported by more articles "
+                                               "than it has independent origins")
+    assert rewrites_takeaway(2, 3).startswith("2 of 3 events are reported by more articles "
+                                              "than they have")
+    assert not any(rewrites_takeaway(0, n).startswith("0 of") for n in (1, 5))

@@ -27,6 +27,7 @@ from trustbrief.brief.findings.base import plural
 from trustbrief.brief.findings.cadence import cadence_finding
 from trustbrief.brief.findings.cooperation import cooperation_finding
 from trustbrief.brief.findings.notice import operations_in_period
+from trustbrief.brief.findings.origins import rewrites_takeaway
 from trustbrief.brief.findings.statements import period_statements, statements_finding
 from trustbrief.brief.findings.summary import all_findings, key_findings
 from trustbrief.brief.html import (
@@ -342,9 +343,7 @@ class Brief:
         per_event = cells.groupby("event_id").agg(docs=("doc_id", "nunique"),
                                                   origins=("n_origins", "first"))
         rewritten = int((per_event["docs"] > per_event["origins"]).sum())
-        takeaway = (f"{rewritten} of {plural(len(events), 'event')} are reported by more "
-                    "articles than they have independent origins: rewrites of one report are "
-                    "not corroboration.")
+        takeaway = rewrites_takeaway(rewritten, len(events))
         tables = (events, self.tables["documents"], self.tables["mentions"])
         matrix = corroboration_matrix(*tables, start=self.start, end=self.end,
                                       include_undated=False)

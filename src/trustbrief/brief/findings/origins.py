@@ -87,3 +87,16 @@ def origins_finding(tables, start, end, focus: str) -> Finding:
             f"{plural(len(origins), 'independent origin')}: {listed}.")
     return Finding(text, cite_documents(claim["doc_ids"], table_of(tables, "documents")),
                    "origins")
+
+
+def rewrites_takeaway(rewritten: int, n_events: int) -> str:
+    """'2 of 3 events are reported by more articles than they have independent origins ...';
+    with none, says so rather than '0 of 16 events are'."""
+    if rewritten == 0:
+        which = "The event is" if n_events == 1 else f"Each of the {n_events} events is"
+        return (f"{which} reported by as many independent origins as articles: no rewrite of "
+                "one report is counted as corroboration.")
+    verb = "is" if rewritten == 1 else "are"
+    its = "it has" if rewritten == 1 else "they have"
+    return (f"{rewritten} of {plural(n_events, 'event')} {verb} reported by more articles "
+            f"than {its} independent origins: rewrites of one report are not corroboration.")
