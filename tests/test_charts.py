@@ -279,11 +279,12 @@ def test_a_possessive_is_the_same_term_and_scare_quotes_stay_a_term_of_their_own
                            "surface": t} for k, t in (("alias", "Israeli government"),
                                                       ("alias", "Israeli government’s"),
                                                       ("epithet", '"Israel\'s"'),
-                                                      ("epithet", '"Israel"'))])
+                                                      ("epithet", '"Israel"'),
+                                                      ("alias", "the Israeli government"))])
     counts = views_sourcing.framing_counts(pd.concat([mentions, extra]), tables["documents"])
     israel = dict(zip(*(counts.loc[counts["actor"] == "Israel", c] for c in ("surface", "count")),
                       strict=True))
-    assert israel["Israeli government"] == 2 and israel['"Israel"'] == 2
+    assert israel["Israeli government"] == 3 and israel['"Israel"'] == 2  # 'the' is no term
     assert not any(term.rstrip('"').endswith(("'s", "’s")) for term in israel)
 
 

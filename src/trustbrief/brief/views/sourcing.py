@@ -176,9 +176,10 @@ def framing_counts(actor_mentions: pd.DataFrame | None, documents: pd.DataFrame 
     })
     frame = frame[(frame["actor"] != "") & (frame["surface"] != "")
                   & (frame["kind"].isin(FRAMING_KINDS) | (frame["kind"] == ""))]
-    # Capitalisation is not framing: 'prime minister' and 'Prime Minister' are one term,
-    # shown in its most frequent spelling.
-    frame = frame.assign(key=frame["surface"].str.casefold())
+    # Capitalisation and a leading article are not framing: 'prime minister' and 'Prime
+    # Minister', 'the Kremlin' and 'Kremlin' are one term, shown in its most frequent spelling.
+    frame = frame.assign(key=frame["surface"].str.casefold().str.replace(
+        r"^the\s+", "", regex=True))
     spelling = frame.groupby("key")["surface"].agg(lambda v: Counter(v).most_common(1)[0][0])
     frame = frame.assign(surface=frame["key"].map(spelling))
     counts = frame.groupby(["actor", "side", "outlet", "surface"]).size().rename("count")
