@@ -251,3 +251,14 @@ def test_a_states_institution_speaks_under_its_own_name(lex):
     assert claims.loc["dtest00000-s001", "speaker_side"] == "Canada"
     assert speaker(claims, 2)[0] == "Canada"
     assert speaker(claims, 3) == ("Global Affairs Canada", "speech-verb-subject/document-owner")
+
+
+def test_they_is_the_group_of_sources_that_spoke_last(lex):
+    claims = claims_of(lex, "Two senior officials in the Mexican government said the talks had "
+                            "stalled.",
+                       'They described the delay as "worrying and needless."',
+                       "Ana Ruiz Prieto said the talks would resume.",
+                       'They described the delay as "short and harmless."')
+    assert speaker(claims, 2) == (speaker(claims, 1)[0],
+                                  "speech-verb-subject/plural-pronoun+coref")
+    assert speaker(claims, 4)[0] != speaker(claims, 1)[0]  # a person spoke since

@@ -10,6 +10,7 @@ from __future__ import annotations
 LAST_BODY, LAST_OUTLET = "<last body speaking>", "<last outlet speaking>"
 BODIES = "<bodies speaking>"  # every named body that spoke, in order ('the ministry' finds one)
 CITED_OUTLET = "<outlet cited last>"  # 'officials told Axios' ... 'the report says'
+LAST_GROUP = "<group speaking last>"  # 'senior officials said' ... 'they described'
 
 
 def last_body_with(names: dict, noun: str) -> dict | None:
@@ -21,12 +22,18 @@ def last_body_with(names: dict, noun: str) -> dict | None:
 
 def remember(names: dict, typed: dict) -> None:
     """A named body or outlet speaking is what a later 'the statement' / 'the publication'
-    refers to. A bare 'the ministry' left unresolved names nobody to remember; one resolved
+    refers to; a group of sources speaking last is what a later 'they' is. A bare 'the
+    ministry' left unresolved names nobody to remember; one resolved
     to a named body ('+coref') is that body speaking again."""
     kind = typed["speaker_type"]
     rule = typed["speaker_rule"]
     fields = {k: v for k, v in typed.items() if k != "speaker_rule"}
     words = typed["speaker"].lower().split()
+    if typed["speaker"]:  # 'they' is a group of sources only while none other spoke since
+        if kind == "anonymous_official" and typed.get("speaker_count") != 1:
+            names[LAST_GROUP] = fields
+        else:
+            names.pop(LAST_GROUP, None)
     if not typed["speaker"] or (words[:1] == ["the"] and len(words) <= 2):
         return
     if kind == "organization" and not rule.endswith("document-owner"):

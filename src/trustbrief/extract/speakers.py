@@ -25,6 +25,7 @@ from trustbrief.extract.patterns import _key
 from trustbrief.extract.speaker_memory import (
     CITED_OUTLET,
     LAST_BODY,
+    LAST_GROUP,
     LAST_OUTLET,
     last,
     last_body_with,
@@ -223,6 +224,8 @@ def _typed(doc, head, hits, lex, people, names, att) -> dict | None:
         found = last(names, LAST_OUTLET, "outlet-noun+coref")  # 'the publication explained'
         if found is not None:
             return found
+    if head.lower_ == "they":  # 'Senior officials said ... They described it as ...'
+        return last(names, LAST_GROUP, "plural-pronoun+coref")
     if head.lower_ in PRONOUNS:
         if people:
             actor = lex.actors.get(people[-1])
