@@ -108,7 +108,11 @@ def test_the_timeline_key_wraps_to_a_phone_width():
     lines = wrapped_lines([line, "2 = short (1 Oct 2024)"], NARROW_WIDTH)
     assert len(lines) == 3 and lines[1].startswith("    ")
     assert all(len(x) * CHAR_PX <= NARROW_WIDTH for x in lines)
-    assert " ".join(x.strip() for x in lines[:2]) == line
+    assert " ".join(x.strip() for x in lines[:2]).replace("\u00a0", " ") == line
+    # a day is never split: '(1 Oct' at a line's end and '2024)' on the next
+    cut = wrapped_lines(["9 = A missile attack by one country on it (1 Oct 2024)"],
+                        NARROW_WIDTH)
+    assert len(cut) == 2 and cut[1].strip() == "(1\u00a0Oct\u00a02024)"
 
 
 def test_a_timeline_label_is_whole_or_its_point_is_numbered_with_the_whole_label():

@@ -352,7 +352,7 @@ def test_events_no_label_fits_get_a_number_and_a_key_line():
     assert_clear(layout)
     spec = charts_timeline.timeline(crowd, "2024-07-01", "2024-10-31",
                            key_event_ids=list(crowd["event_id"])).to_dict()
-    assert spec["title"]["text"] == layout.footnotes
+    assert [t.replace("\u00a0", " ") for t in spec["title"]["text"]] == layout.footnotes
 
 
 def test_stacked_points_stay_inside_their_lane_and_empty_lanes_are_left_out(tables):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Sequence
 
@@ -100,7 +101,14 @@ def wrapped_lines(lines: Sequence[str], width: float) -> list[str]:
     continuation indented under its text."""
     chars = max(int(width / CHAR_PX), 20)
     return [part for line in lines for part in
-            textwrap.wrap(line, chars, subsequent_indent="    ", break_long_words=False)]
+            textwrap.wrap(_whole_day(line), chars, subsequent_indent="    ",
+                          break_long_words=False)]
+
+
+def _whole_day(line: str) -> str:
+    """A day in the key ('(1 Oct 2024' ...) is never split across lines: no-break spaces."""
+    return re.sub(r"\((\d{1,2}) (\w{3}) (\d{4})",
+                  lambda m: "(" + "\u00a0".join(m.groups()), line)
 
 
 def notice_title(notice_to: str) -> str:
