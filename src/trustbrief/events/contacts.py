@@ -56,10 +56,11 @@ def _host(recs: list[Rec], contacts: list[tuple[int, set[str], tuple[int, int]]]
     """The contact (its index) a said-event was said in: the one it overlaps in dates whose
     members its mentions name, the one naming most of them first."""
     best, best_shared = None, 0
+    # the mentions that can place it, picked once rather than once per contact
+    precise = [r for r in recs if r.polarity == "asserted" and r.lo is not None
+               and r.hi - r.lo < VAGUE_SPAN_DAYS]
     for index, members, (lo, hi) in contacts:
-        for r in recs:
-            if r.polarity != "asserted" or r.lo is None or r.hi - r.lo >= VAGUE_SPAN_DAYS:
-                continue
+        for r in precise:
             if r.lo <= hi and lo <= r.hi and _said_in(r, members, kinds):
                 shared = len({r.agent, *r.targets} & members)
                 if shared > best_shared:
