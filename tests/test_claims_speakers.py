@@ -262,3 +262,10 @@ def test_they_is_the_group_of_sources_that_spoke_last(lex):
     assert speaker(claims, 2) == (speaker(claims, 1)[0],
                                   "speech-verb-subject/plural-pronoun+coref")
     assert speaker(claims, 4)[0] != speaker(claims, 1)[0]  # a person spoke since
+
+
+def test_a_service_of_a_named_body_is_that_body(lex):
+    claims = claims_of(lex, "The press service of the regional branch of the Canadian Border "
+                            "Agency reported that six people were detained.")
+    assert speaker(claims, 1) == ("Canadian Border Agency",
+                                  "speech-verb-subject/organization-noun+of")

@@ -19,9 +19,7 @@ the quote or the reported clause.
 
 from __future__ import annotations
 
-import re
-
-from trustbrief.extract.patterns import _key
+from trustbrief.extract.body_names import body_name, named_owner
 from trustbrief.extract.speaker_memory import (
     CITED_OUTLET,
     LAST_BODY,
@@ -277,6 +275,10 @@ def _organization_noun(doc, head, hits, sides, people, names) -> dict:
         found = _named_body(doc, head, hits, noun) or last_body_with(names, noun)
         if found is not None:
             return {**found, "how": "organization-noun+coref"}
+    owner = named_owner(head) if head.pos_ == "NOUN" else ""
+    if owner:  # 'the press service of the X Investigative Committee': the committee speaks
+        return {"speaker": owner, "speaker_type": "organization", "speaker_count": None,
+                "speaker_side": side, "how": "organization-noun+of"}
     # a possessor that names nobody ('its', 'the country's') is left out of the name
     vague = poss is not None and (poss.lower_ in PRONOUNS | {"its", "their"}
                                   or (poss.pos_ == "NOUN" and _definite_bare(poss)))
@@ -333,17 +335,6 @@ def _paper_owner(doc, head, hits, lex, people, names, att) -> dict | None:
     typed = None if owner is None else _typed(doc, owner, hits, lex, people, names, att)
     return None if typed is None or not typed["speaker"] else {**typed,
                                                              "how": "document-by-owner"}
-
-
-def body_name(hit, lex) -> str:
-    """The name a body speaks under: a state's institution by its own name ('the White House
-    said': the White House, whose side is the United States'), anything else by its actor's
-    name ('Washington said', 'the US said': the United States)."""
-    if "state" in hit.types:
-        bare = re.sub(r"^the\s+", "", hit.surface, flags=re.IGNORECASE)
-        if _key(bare) in lex.institutions:
-            return bare
-    return hit.actor
 
 
 def _document_owner(in_phrase, sides, lex) -> dict | None:

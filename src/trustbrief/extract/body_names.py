@@ -1,0 +1,34 @@
+"""The name a body speaks under in a claim: a state's institution by its own name, a
+nameless service by the named body it belongs to (used by extract/speakers.py)."""
+
+from __future__ import annotations
+
+import re
+
+from trustbrief.extract.patterns import _key
+from trustbrief.extract.syntax import phrase_tokens
+
+
+def body_name(hit, lex) -> str:
+    """The name a body speaks under: a state's institution by its own name ('the White House
+    said': the White House, whose side is the United States'), anything else by its actor's
+    name ('Washington said', 'the US said': the United States)."""
+    if "state" in hit.types:
+        bare = re.sub(r"^the\s+", "", hit.surface, flags=re.IGNORECASE)
+        if _key(bare) in lex.institutions:
+            return bare
+    return hit.actor
+
+
+def named_owner(head) -> str:
+    """The first proper name down a chain of 'of' ('the press service of the regional branch
+    of the X Committee' -> 'X Committee'), without its article; '' when none."""
+    token = head
+    while True:
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        token = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if token is None:
+            return ""
+        if token.pos_ == "PROPN":
+            words = [t for t in phrase_tokens(token) if t.i <= token.i and t.dep_ != "det"]
+            return " ".join(t.text for t in words)
