@@ -47,3 +47,11 @@ def test_the_subject_of_giving_still_does_it(lex):
     found = run(lex, ["Chad issued a warning to France on Monday."])
     [m] = _of_type(found, "warning")
     assert m["agent"] == "Chad"
+
+
+def test_a_passive_warning_naming_no_doer_is_not_given_to_the_actor_around_it(lex):
+    """'France said it was not warned in advance about the raids': the word window read
+    France (the one not warned) as the warner."""
+    found = run(lex, ["France said that it was not warned in advance about the raids in Chad."])
+    [m] = _of_type(found, "warning")
+    assert m["agent"] != "France"

@@ -84,6 +84,12 @@ def _tree_over_window(parsed, trigger: tuple, etype, hits, lex, people, agent, t
         # 'expressed his desire to speak with X and opposed the visit': X, the object of
         # 'with', is no subject, whatever verb follows the phrase
         agent = []
+    if agent_rule == "window" and form == "verb" and _passive_without_doer(parsed, start, end):
+        # 'the US claimed it was not warned in advance', 'his trip would not be approved': a
+        # passive naming no 'by' doer names none; the actor around it is the one it was done
+        # to (the one not warned, the one whose trip), not the doer
+        targets = [*targets, *(a for a in agent if a not in targets)]
+        agent = []
     if form == "noun" and _passive_subject(parsed, start, end):
         # 'the barrage of strikes was shot down by Israel': the 'by' agent and the words
         # after it belong to the verb the noun undergoes, not to the strikes
@@ -93,6 +99,13 @@ def _tree_over_window(parsed, trigger: tuple, etype, hits, lex, people, agent, t
 
 
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+
+
+def _passive_without_doer(parsed, start: int, end: int) -> bool:
+    """The verb trigger is passive (a passive subject) and names no 'by' agent."""
+    token = token_at(parsed, start, end)
+    deps = {c.dep_ for c in token.children} if token is not None else set()
+    return "nsubjpass" in deps and "agent" not in deps
 
 
 def _subject_names_nobody(parsed, start: int, end: int, hits) -> bool:
