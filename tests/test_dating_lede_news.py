@@ -125,3 +125,18 @@ def test_an_older_contact_retold_dates_nothing():
                   "In a call with Vek on Thursday, President Tal had said the radar failed."):
         row = _retold(older)
         assert row["published_earliest"] in ("", None) or row["published_earliest"] < "2025-10-09"
+
+
+def test_lede_depths_given_by_the_caller_date_as_the_ones_computed_here():
+    # the pipeline computes lede depths once for dating and events: passing them must not
+    # change a date
+    from trustbrief.dating.lede import lede_depths
+    texts = {**DATED, "b-s001": LEDE, "b-s002": REFERENCE}
+    mentions = {"a-s001": MEETING, "b-s002": {**MEETING, "actors": ["Arman Tal", "Boris Vek"]}}
+    sentences, times, frame = _tables(texts, mentions)
+    found = {"mentions": frame, "time_expressions": times}
+    computed = infer_publication_dates(_documents(), found, pd.DataFrame(), sentences=sentences)
+    given = infer_publication_dates(_documents(), found, pd.DataFrame(), sentences=sentences,
+                                    depths=lede_depths(sentences))
+    pd.testing.assert_frame_equal(computed, given)
+    assert computed.set_index("doc_id").loc["b", "published"] == "2025-10-09"

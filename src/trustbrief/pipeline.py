@@ -223,11 +223,12 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
     # time expressions and mentions are checked once dated, below
     _checked({name: found[name] for name in ("actor_mentions", "claims", "trust_signals")})
     period = kb.story.period if kb.story is not None else ("", "")
+    depths = lede_depths(sentences)  # dating and events both read where each lede sentence is
     documents = stage("dating", dating.infer_publication_dates, documents, found, kb.chronology,
                       sentences=sentences, sidecar_file=kb.sidecar_file, period=period,
                       deadline_words=kb.deadline_words, named_days=kb.named_days,
                       sidecar_listed=_sidecar_files(kb.sidecar),
-                      incident_words=kb.incident_words)
+                      incident_words=kb.incident_words, depths=depths)
     _checked({"documents": documents})
     found["time_expressions"] = timex.resolve_time_expressions(found["time_expressions"],
                                                                documents, kb.vocabulary)
@@ -235,7 +236,7 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
     _checked({name: found[name] for name in ("time_expressions", "mentions")})
     built = stage("events", events.build_events, found, documents, kb.annotations,
                   kb.lexicons, kb.chronology, rules=kb.labels, focus=focus,
-                  lede_depths=lede_depths(sentences))
+                  lede_depths=depths)
     _checked(built)
     measured = stage("metrics", metrics.build_metrics, built, found, documents, focus,
                      kb.channels, kb.goldstein)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -102,7 +102,9 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
                             deadline_words: DeadlineWords | None = None,
                             named_days: NamedDays | None = None,
                             sidecar_listed: Collection[str] = (),
-                            incident_words: IncidentWords | None = None) -> pd.DataFrame:
+                            incident_words: IncidentWords | None = None,
+                            depths: Mapping[tuple[str, str], int] | None = None
+                            ) -> pd.DataFrame:
     """Date the documents whose day is not known yet (published empty): the range the clues
     allow, and the day when they pin it (basis 'inferred', or 'stated' when a printed
     day-and-month found its year). Sidecar dates are checked against the clues; warnings
@@ -113,14 +115,16 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
     `named_days`: data/named_days.yaml as loaded (likewise); `sidecar_listed`: the files that
     already have a row in the sidecar (the warning says to fill its `published` cell rather
     than add a second row, which the sidecar refuses); `incident_words`: data/incidents.yaml
-    as loaded (likewise)."""
+    as loaded (likewise); `depths`: lede.lede_depths(sentences) when the caller has it already
+    (the pipeline also gives it to the events stage), computed here otherwise."""
     docs = documents.copy()
     for column in ("published", "published_earliest", "published_latest", "published_evidence",
                    "published_printed"):
         if column not in docs.columns:
             docs[column] = ""
     texts = (_lede_times(found, sentences), _sentence_texts(found, sentences),
-             governing_polarity(found.get("mentions")), lede_depths(sentences),
+             governing_polarity(found.get("mentions")),
+             lede_depths(sentences) if depths is None else depths,
              deadline_words or default_deadline_words(), named_days or default_named_days())
     texts = (*texts, retold_lede_times(found.get("mentions"), texts[3]),
              incident_words or default_incident_words())
