@@ -36,6 +36,8 @@ NOTICE_WRITING = [
      "hours", "surprise/heads-up-received"),
     ('Washington was "not aware of or involved in" the raid, the minister said.',
      "none", "surprise/passive-not-told"),
+    ("Israel cautioned the US defense secretary on Tuesday about an imminent military action.",
+     "minutes", "surprise/told-of-imminent"),
 ]
 
 
@@ -150,3 +152,37 @@ def test_a_type_marked_notice_gets_a_level_though_it_is_no_operation():
     assert ev.loc["dismissal", "notice"] == "none"
     assert ev.loc["phone_call", "notice"] == "n/a"  # a call is no act of one side
     assert not built["events"].set_index("event_type").loc["dismissal", "operation"]
+
+
+def test_a_notice_given_to_the_partner_carries_the_lead_its_sentence_states():
+    """A type marked gives_notice (data/event_types.yaml) is the notice itself: 'Israel
+    cautioned the US about an imminent action' gave minutes; the act it was about, told next,
+    gets the same account; a notice whose lead no sentence states, or given to a third
+    party, has no level."""
+    types = {**EVENT_TYPES,
+             "notification": {"plover": "CONSULT", "lane": "contacts", "operation": False,
+                              "gives_notice": True, "verb": "informs"}}
+    mentions = [mention("dA", 1, "notification", "Israel", ["US"], "2024-09-17",
+                        text="Israel cautioned the US about an imminent action"),
+                mention("dA", 2, "sabotage_detonation", "Israel", ["Hezbollah"], "2024-09-17",
+                        text="Devices of Hezbollah detonated the same day"),
+                mention("dB", 1, "notification", "Israel", ["US"], "2024-09-30",
+                        text="Israel informed the US about its plans"),
+                mention("dB", 3, "notification", "US", ["Iran"], "2024-10-01",
+                        text="The US warned Iran of an imminent response")]
+    signals = [_with_rule(signal("dA", 1, "minutes"), "surprise/told-of-imminent"),
+               _with_rule(signal("dB", 3, "minutes", direction="Israel->US"),
+                          "surprise/told-of-imminent")]
+    docs = docs_frame([("dA", "Wire One", "2024-09-18", ""),
+                       ("dB", "Gulf Daily", "2024-10-02", "")])
+    built = events.build_events(found_frames(mentions, signals), docs, None, types,
+                                rules=events.load_labels(DATA), gazetteer=GAZETTEER,
+                                focus=FOCUS)
+    notices = {(r["event_type"], r["date"]): (r["notice"], r["notice_to"])
+               for r in built["events"].to_dict("records")}
+    assert notices[("notification", "2024-09-17")] == ("minutes", "US")
+    assert notices[("sabotage_detonation", "2024-09-17")] == ("minutes", "US")
+    assert notices[("notification", "2024-09-30")] == ("n/a", "")
+    assert notices[("notification", "2024-10-01")] == ("n/a", "")
+    told = built["events"][built["events"]["event_type"] == "notification"]
+    assert not told["operation"].astype(bool).any()  # no operation: no ledger entry

@@ -180,6 +180,32 @@ def notice(recs: list[Rec], agent_side: str, operation: bool, ctx: Context,
     return level, other, dict(accounts)
 
 
+def lead_given(recs: list[Rec], agent_side: str, targets: list[str], ctx: Context
+               ) -> tuple[str, str, dict[str, list[tuple[str, str, str]]]]:
+    """(level, side notified, accounts) of an act that is itself one focus side giving the
+    other notice (event_types.yaml `gives_notice`): 'Israel cautioned Austin about an imminent
+    military action' gave the US minutes. Only a stated lead of its own sentences counts
+    (minutes, hours, days), told with the notified side as experiencer; an account of no
+    notice is about some other act, and a notice whose lead no sentence states is 'n/a'."""
+    a, b = ctx.focus
+    other = b if agent_side == a else a if agent_side == b else ""
+    if not other or other not in {ctx.kinds.get(t, {}).get("side", "") for t in targets}:
+        return "n/a", "", {}
+    accounts: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for key, text in sorted({(r.doc_id, r.sent_id): r.text for r in recs}.items()):
+        for sig in ctx.signals_by_sent.get(key, []):
+            left, _, mutual = direction_sides(sig.get("direction"))
+            level = notice_of_signal(sig)
+            if not mutual and left == other and level in NOTICE_LEVELS:
+                accounts[level].append((key[0], cell_text(sig.get("text")) or text,
+                                        cell_text(sig.get("rule"))))
+    if not accounts:
+        return "n/a", "", {}
+    level = min(accounts, key=lambda lv: (-len({a[0] for a in accounts[lv]}),
+                                          NOTICE_LEVELS.index(lv)))
+    return level, other, dict(accounts)
+
+
 def _giver_read_as_experiencer(left: str, right: str, agent_side: str, other: str,
                                sig: dict) -> bool:
     """A stated lead read with the operation's own side as experiencer of a third party
@@ -241,7 +267,10 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
     daters = [r for r in own if r.polarity == ("planned" if planned else "asserted")]
     lo, hi, basis, disagree = best_date(daters, known)
     corr = corroboration(creating, ctx)
-    level, notified, accounts = notice(recs, agent_side, tracks_notice(meta), ctx, linked)
+    if meta.get("gives_notice"):
+        level, notified, accounts = lead_given(recs, agent_side, targets, ctx)
+    else:
+        level, notified, accounts = notice(recs, agent_side, tracks_notice(meta), ctx, linked)
     ev = _evidence(recs, lambda r: _gives_date(r, lo, hi), agent)
     fields = _label_fields(recs, event_type, agent, agent_side, targets, ctx, ev)
     label, label_source = make_label(fields, event_type, ctx, planned)

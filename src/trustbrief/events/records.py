@@ -91,6 +91,7 @@ def event_type_table(event_types) -> dict[str, dict]:
             # a defensive act (shooting down what was fired) owes no partner notice
             "operation": truthy(get("operation", False)) and not truthy(get("defensive", False)),
             "notice": truthy(get("notice", False)),
+            "gives_notice": truthy(get("gives_notice", False)),
             "verb": cell_text(get("verb", "") or get("label_verb", "") or get("label", "")),
         }
     return rows

@@ -45,6 +45,9 @@ class EventType:
     # an operation that answers fire or flights aimed at its doer (shooting them down): no
     # notice is owed to a partner, so the events stage does not count it among operations
     defensive: bool = False
+    # the act is itself one side giving the other notice ('cautioned the minister about an
+    # imminent action'): its notice is the lead its own sentences state
+    gives_notice: bool = False
 
 
 PASSIVE_AUX = r"(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?"
@@ -118,10 +121,10 @@ def _event_type(path: Path, type_id: str, spec, plover: set, lanes: tuple) -> Ev
                            ["symmetric", "agent_types", "requires_types", "absorbs",
                             "verbs", "nouns", "has_targets", "target_marker", "from_claims",
                             "notice", "possessor_undergoes", "by_armed_forces",
-                            "defensive"])
+                            "defensive", "gives_notice"])
     _choice(path, f"{where}.plover", spec["plover"], sorted(plover))
     _choice(path, f"{where}.lane", spec["lane"], lanes)
-    for flag in ("operation", "notice", "possessor_undergoes", "defensive"):
+    for flag in ("operation", "notice", "possessor_undergoes", "defensive", "gives_notice"):
         if not isinstance(spec.get(flag, False), bool):
             raise DataFileError(path, f"{where}.{flag}", "expected true or false")
     agent_types = _str_list(path, f"{where}.agent_types", spec.get("agent_types")) or [
@@ -139,7 +142,8 @@ def _event_type(path: Path, type_id: str, spec, plover: set, lanes: tuple) -> Ev
                                   rf"\b(?:{spec['target_marker']})\s+(?:the\s+)?$")
         if spec.get("target_marker") else None, bool(spec.get("from_claims", False)),
         spec.get("notice", False), spec.get("possessor_undergoes", False),
-        str(spec.get("by_armed_forces") or ""), spec.get("defensive", False))
+        str(spec.get("by_armed_forces") or ""), spec.get("defensive", False),
+        spec.get("gives_notice", False))
 
 
 def _type_triggers(path: Path, type_id: str, spec) -> list[tuple]:
