@@ -90,8 +90,7 @@ def event_type_table(event_types) -> dict[str, dict]:
             "lane": cell_text(get("lane", "")),
             # a defensive act (shooting down what was fired) owes no partner notice
             "operation": truthy(get("operation", False)) and not truthy(get("defensive", False)),
-            "notice": truthy(get("notice", False)),
-            "gives_notice": truthy(get("gives_notice", False)),
+            **{flag: truthy(get(flag, False)) for flag in ("notice", "gives_notice")},
             "verb": cell_text(get("verb", "") or get("label_verb", "") or get("label", "")),
         }
     return rows
