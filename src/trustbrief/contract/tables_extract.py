@@ -158,10 +158,15 @@ CLAIMS = Table(
         text(
             "speaker_rule",
             "how the speaker was found: <speech-verb-subject | speech-verb-relative | "
-            "citing-object | according-to>/<gazetteer-person | ner-person | proper-name | "
-            "pronoun+coref | source-noun | outlet | outlet-noun | organization-noun | "
-            "gazetteer-body | ner-org> from the parse; 'quote-continuation' (the speaker of "
-            "the next or previous sentence's quote); 'window/<kind>' from the lexical cues",
+            "speech-verb-paper | citing-object | according-to>/<gazetteer-person | "
+            "ner-person | proper-name | pronoun+coref | source-noun | outlet | outlet-noun | "
+            "organization-noun | gazetteer-body | ner-org | document-by-owner | "
+            "document-issuer | ...> from the parse ('speech-verb-paper': 'a note "
+            "expressing'; 'document-by-owner': who issued the paper, 'a letter signed by X', "
+            "'X issued a statement'; 'document-issuer': 'the letter' whose issuer an earlier "
+            "sentence named); 'quote-continuation' (the speaker of the next or previous "
+            "sentence's quote, for a quote that opens its sentence or is left open at its "
+            "end); 'window/<kind>' from the lexical cues",
         ),
     ),
     primary_key=("claim_id",),

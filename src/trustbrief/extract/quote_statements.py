@@ -37,9 +37,13 @@ class Waiting:
 def continue_quotes(claims: dict[int, dict]) -> None:
     """A quote with no speaker in its sentence continues the quote of the sentence right
     after it ('"... .' / '"...," she said.') or, failing that, right before it: it takes
-    that speaker (speaker_rule 'quote-continuation')."""
+    that speaker (speaker_rule 'quote-continuation'). Only a quote that opens the sentence or
+    is left open at its end runs across sentences; one inside the sentence ('pinned their
+    hopes on a "bridging proposal" aimed at ...') is the sentence's own words."""
     for n, claim in claims.items():
         if claim["speaker_type"] != "unattributed" or not claim["quote"]:
+            continue
+        if not _quote_at_edge(claim.get("text") or ""):
             continue
         for other in (claims.get(n + 1), claims.get(n - 1)):
             if other and quotes_speech(other) and other["speaker_type"] != "unattributed" \
@@ -48,10 +52,21 @@ def continue_quotes(claims: dict[int, dict]) -> None:
                 break
 
 
+OPENING_QUOTES = ('"', "“", "‘", "«")
+LEADING_MARKS = " \t•·-–—*>"  # a bullet or dash before the quote that opens an item
+
+
+def _quote_at_edge(text: str) -> bool:
+    """Does a quote open the sentence, or stay open at its end (an odd count of marks)?"""
+    if text.lstrip(LEADING_MARKS).startswith(OPENING_QUOTES):
+        return True
+    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
+
+
 def waiting(claim: dict | None) -> bool:
     """A claim whose quote may yet take a neighbour's speaker."""
     return claim is not None and claim["speaker_type"] == "unattributed" and \
-        bool(claim["quote"])
+        bool(claim["quote"]) and _quote_at_edge(claim.get("text") or "")
 
 
 def add_continued_statements(rows: list[dict], pending: dict[int, Waiting],

@@ -5,6 +5,8 @@ under keys no surname looks like."""
 
 from __future__ import annotations
 
+from trustbrief.extract.papers import PAPER_ISSUERS
+
 # Keys of tree_speaker's per-document `names` memory (surname -> full name) that hold the
 # last body and the last outlet found speaking; no surname looks like them.
 LAST_BODY, LAST_OUTLET = "<last body speaking>", "<last outlet speaking>"
@@ -41,6 +43,8 @@ def remember(names: dict, typed: dict) -> None:
     if kind in ("organization", "outlet") and not rule.endswith(
             ("organization-noun", "outlet-noun+coref", "document-owner", "report-noun")):
         names[LAST_BODY if kind == "organization" else LAST_OUTLET] = fields
+        if kind == "organization":  # a later 'the statement' is this body's, not an older paper's
+            names.pop(PAPER_ISSUERS, None)
 
 
 def last(names: dict, key: str, how: str) -> dict | None:

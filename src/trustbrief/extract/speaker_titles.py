@@ -1,5 +1,6 @@
 """Where a speaker's title ends and which name it introduces (the parse of capitalised
-titles: 'Deputy Chairman of the X Bureau Mousa Abu Marzook', 'Chief of General Staff')."""
+titles: 'Deputy Chairman of the X Bureau Mousa Abu Marzook', 'Chief of General Staff'), and
+which person a title with a side names ('the Russian president': that side's leader)."""
 
 from __future__ import annotations
 
@@ -37,3 +38,17 @@ def title_end(head) -> int:
                and any(g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ != "PERSON"
                        for g in c.children)), None)
     return head.i if of is None else of.right_edge.i
+
+
+def leader_of_side(people: list[str], side: str, post: str, lex) -> str:
+    """'the Russian president' -> the last person named before in the document whose side it
+    is and who holds a leader post (world roles level 'leader') or whose roles name the post;
+    '' when nobody fits."""
+    for name in reversed(people):
+        actor = lex.actors.get(name)
+        if actor is None or actor.side != side or "person" != actor.type:
+            continue
+        if (post in lex.syntax.leader_posts and actor.level == "leader") or any(
+                post in role.lower() for role in actor.roles):
+            return name
+    return ""

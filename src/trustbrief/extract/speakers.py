@@ -13,6 +13,9 @@ negated verb ('have not commented') says nothing. Its phrase is then typed:
   ministry', "the ministry's press service") -> the body with that noun named before;
 - a post with no side or name ('the head of state', 'the top diplomat') -> the person spoken
   of last.
+- a paper ('the statement', 'a letter signed by X', 'X issued a statement saying', 'X handed
+  over a note expressing') -> whoever issued it (papers.py), or the issuer an earlier
+  sentence named for that paper, or the body that spoke last.
 A spokesperson speaking about a leader is the spokesperson: the subject, not a name inside
 the quote or the reported clause.
 """
@@ -20,6 +23,7 @@ the quote or the reported clause.
 from __future__ import annotations
 
 from trustbrief.extract.body_names import body_name, named_owner
+from trustbrief.extract.papers import issuer_token, known_issuer, remember_issuers, speaking_paper
 from trustbrief.extract.speaker_memory import (
     CITED_OUTLET,
     LAST_BODY,
@@ -30,7 +34,7 @@ from trustbrief.extract.speaker_memory import (
     remember,
     unknown_paper,
 )
-from trustbrief.extract.speaker_titles import name_after_title, title_end
+from trustbrief.extract.speaker_titles import leader_of_side, name_after_title, title_end
 from trustbrief.extract.syntax import PRONOUNS, hits_in, phrase_tokens
 
 ROLE_DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
@@ -50,6 +54,10 @@ def _speech_heads(doc, syntax) -> list:
             if t.lemma_ in ("cite", "quote"):
                 out += [(c, "citing-object") for c in t.children
                         if c.dep_ in ("dobj", "advmod", "npadvmod", "attr", "oprd")]
+                continue
+            paper = speaking_paper(t, syntax)
+            if paper is not None:  # 'X issued a statement saying', 'a note expressing'
+                out.append((paper, "speech-verb-paper"))
                 continue
             subj = [c for c in t.children if c.dep_ == "nsubj"]
             if not subj and t.dep_ in ("conj", "advcl"):
@@ -147,8 +155,16 @@ def tree_speaker(doc, hits, lex, people: list[str], names: dict) -> dict | None:
     # officials said'); outlets yield to the people they relay ('Putin admitted ..., reports
     # AP'), but 'the report says' is the report speaking, and 'Outlet A reports, citing
     # Outlet B' yields to B, the origin
-    if not found:
-        return None
+    best = _best(found) if found else None
+    for _, _, typed in sorted(found, key=lambda f: -f[1]):  # the highest in the tree last
+        remember(names, typed)
+    # after the bodies that spoke: a paper named here is the newest 'the letter' may be
+    remember_issuers(doc, syntax, lambda token: _typed(doc, token, hits, lex, people, names, att),
+                     names)
+    return best
+
+
+def _best(found: list) -> dict:
     best = min(found, key=lambda f: f[:2])[2]
     if best["speaker_type"] == "unattributed":  # an unknown paper relayed by an outlet
         best = next((f[2] for f in sorted(found, key=lambda f: f[1])
@@ -156,8 +172,6 @@ def tree_speaker(doc, hits, lex, people: list[str], names: dict) -> dict | None:
     if best["speaker_type"] == "outlet":
         cited = [f[2] for f in found if f[2]["speaker_rule"].startswith("citing-object")]
         best = cited[0] if cited else best
-    for _, _, typed in sorted(found, key=lambda f: -f[1]):  # the highest in the tree last
-        remember(names, typed)
     return best
 
 
@@ -174,20 +188,6 @@ def _real_head(head, posts):
         if named:
             return named[0]
     return name_after_title(head)
-
-
-def _leader_of_side(people: list[str], side: str, post: str, lex) -> str:
-    """'the Russian president' -> the last person named before in the document whose side it
-    is and who holds a leader post (world roles level 'leader') or whose roles name the post;
-    '' when nobody fits."""
-    for name in reversed(people):
-        actor = lex.actors.get(name)
-        if actor is None or actor.side != side or "person" != actor.type:
-            continue
-        if (post in lex.syntax.leader_posts and actor.level == "leader") or any(
-                post in role.lower() for role in actor.roles):
-            return name
-    return ""
 
 
 def _person_name(doc, head, hits, syntax) -> str:
@@ -218,7 +218,7 @@ def _typed(doc, head, hits, lex, people, names, att) -> dict | None:
                 "speaker_side": "media", "how": "outlet"}
     if head.lemma_.lower() in lex.syntax.document_nouns | lex.syntax.report_nouns:
         return _paper(doc, head, hits, lex, people, names, in_phrase, sides)
-    if head.lemma_.lower() in lex.syntax.outlet_nouns and _definite_bare(head):
+    if _noun_in(head, lex.syntax.outlet_nouns) and _definite_bare(head):
         found = last(names, LAST_OUTLET, "outlet-noun+coref")  # 'the publication explained'
         if found is not None:
             return found
@@ -230,7 +230,7 @@ def _typed(doc, head, hits, lex, people, names, att) -> dict | None:
             return _named(people[-1], actor.side if actor else "", "pronoun+coref")
         return None
     nouns = {t.lower_ for t in phrase_tokens(head)}
-    if own is None and head.lemma_.lower() in lex.syntax.outlet_nouns and (
+    if own is None and _noun_in(head, lex.syntax.outlet_nouns) and (
             head.pos_ == "PROPN" or nouns & {"news", "tv", "media", "newspaper"}):
         return {"speaker": doc[phrase_tokens(head)[0].i:head.i + 1].text,
                 "speaker_type": "outlet", "speaker_count": None, "speaker_side": "media",
@@ -261,6 +261,11 @@ def _typed(doc, head, hits, lex, people, names, att) -> dict | None:
                 "speaker_count": None, "speaker_side": sides[0] if sides else "",
                 "how": "ner-" + head.ent_type_.lower()}
     return None
+
+
+def _noun_in(head, words: frozenset) -> bool:
+    """The noun's lemma or its printed form is one of the words ('media', lemmatized 'medium')."""
+    return head.lemma_.lower() in words or head.lower_ in words
 
 
 def _organization_noun(doc, head, hits, sides, people, names) -> dict:
@@ -315,7 +320,10 @@ def _paper(doc, head, hits, lex, people, names, in_phrase, sides) -> dict | None
     a report) that spoke or was cited last; a bare 'the statement' nobody issued is nobody."""
     if head.lemma_.lower() in lex.syntax.document_nouns:
         return _paper_owner(doc, head, hits, lex, people, names, lex.attribution) or \
-            _document_owner(in_phrase, sides, lex) or last(names, LAST_BODY, "document-owner") or (
+            _document_owner(in_phrase, sides, lex) or (
+                known_issuer(names, head.lemma_.lower(), "document-issuer")
+                if _definite_bare(head) else None) or \
+            last(names, LAST_BODY, "document-owner") or (
                 unknown_paper("document-unknown") if _definite_bare(head) else None)
     media = next((h for h in in_phrase if h.side == "media" and h.actors), None)
     if media is not None:  # 'a CNN report'
@@ -328,10 +336,10 @@ def _paper(doc, head, hits, lex, people, names, in_phrase, sides) -> dict | None
 
 
 def _paper_owner(doc, head, hits, lex, people, names, att) -> dict | None:
-    """'a statement by Netanyahu's office said', 'a letter from the ministry': whoever the
-    'by' / 'from' object is speaks (rule 'document-by-owner'), typed like any speaker."""
-    owner = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-                  for g in c.children if g.dep_ == "pobj"), None)
+    """'a statement by Netanyahu's office said', 'a letter signed by X', 'X issued a statement
+    saying': whoever issued it (papers.issuer_token) speaks (rule 'document-by-owner'), typed
+    like any speaker."""
+    owner = issuer_token(head, lex.syntax)
     typed = None if owner is None else _typed(doc, owner, hits, lex, people, names, att)
     return None if typed is None or not typed["speaker"] else {**typed,
                                                              "how": "document-by-owner"}
@@ -359,7 +367,7 @@ def _source_noun(doc, head, in_phrase, sides, people, lex) -> dict:
     if (det in ROLE_DETERMINERS and head.tag_ in ("NN", "NNP") and not people_in
             and head.lemma_ in lex.syntax.posts):
         kind, count = "named_official", 1  # 'the French foreign minister': one known post
-        leader = _leader_of_side(people, sides[0], head.lemma_.lower(), lex) \
+        leader = leader_of_side(people, sides[0], head.lemma_.lower(), lex) \
             if sides else (people[-1] if people and det == "the" else "")
         if leader:  # no side named: 'the head of state added' is the one spoken of last
             actor = lex.actors.get(leader)

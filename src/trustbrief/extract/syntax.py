@@ -72,6 +72,8 @@ class Syntax:
     # (trigger pattern id, event types it retypes): a vocabulary trigger of such a type that
     # the pattern matches is of the pattern's type ('cautioned X about an imminent action')
     retypes: tuple = ()
+    # verbs by which someone issues a paper ('X issued a statement', 'a letter signed by X')
+    issuing_verbs: frozenset = frozenset()
 
 
 def _news_perfect(spec: dict) -> tuple[frozenset, frozenset]:
@@ -200,7 +202,8 @@ def load_syntax(data_dir: Path | str) -> Syntax:
                   frozenset(speech.get("own_side_pronouns", ())),
                   frozenset(speech.get("reaction_nouns", ())),
                   *_news_perfect(speech.get("news_perfect") or {}),
-                  _trigger_retypes(path, raw.get("triggers")))
+                  _trigger_retypes(path, raw.get("triggers")),
+                  frozenset(speech.get("issuing_verbs", ())))
 
 
 class Reader:
