@@ -112,6 +112,25 @@ def test_finding_counts_dated_and_undated_and_judges_only_when_conflict_leads():
     assert not calm.supports and judge(tables, [calm], "US->Israel") == []
 
 
+def test_a_lean_the_undated_events_tip_says_so_in_the_headline():
+    """3 conflictual against 2, of which the dated ones are 2 against 2: the judgement's
+    headline says the lean rests on undated events and gives the dated count; when the
+    dated events lean the same way, the headline adds nothing."""
+    tables = brief_tables()
+    finding = cooperation_finding(tables, "2024-07-01", "2024-10-31", "US->Israel")
+    statement = judge(tables, [finding], "US->Israel")[0].statement
+    assert statement.endswith("in this period, a lean resting on events no article dates: "
+                              "those dated in it are 2 conflictual against 2 cooperative.")
+    rows = cooperation()
+    dated = rows.iloc[[3]].assign(event_id="e013", date="2024-10-09",
+                                  date_earliest="2024-10-09", date_latest="2024-10-09")
+    tables["cooperation"] = pd.concat([rows, dated], ignore_index=True)
+    leaning = cooperation_finding(tables, "2024-07-01", "2024-10-31", "US->Israel")
+    assert leaning.terms["counted"] == ""
+    assert judge(tables, [leaning], "US->Israel")[0].statement.endswith(
+        "more conflictual than cooperative in this period.")
+
+
 def test_a_narrow_margin_is_a_roughly_even_call_whatever_the_sourcing():
     """3 conflictual against 2 cooperative is no 'very likely': the finding caps the
     judgement at low confidence and says why; 11 against 1 with the dated ones agreeing

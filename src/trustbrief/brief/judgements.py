@@ -27,7 +27,7 @@ HEDGE = {"high": "", "moderate": "", "low": "There is a roughly even chance that
 # What each kind of finding supports, as a clause with {adv} before its verb.
 CLAUSES = {
     "relations": "relations between {observer} and {subject} were {adv}more conflictual than "
-                 "cooperative in this period",
+                 "cooperative in this period{counted}",
     "notice": "{subject} {adv}acted without giving {observer} officials meaningful advance "
               "notice",
     "trust": "{observer} officials {adv}distrust what {subject} tells them about its plans",

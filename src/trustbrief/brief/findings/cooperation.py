@@ -79,7 +79,20 @@ def cooperation_finding(tables, start, end, focus: str) -> Finding:
     ceiling, reason = _margin_ceiling(conflict, coop, d_conflict, d_coop)
     return Finding(text, cite_documents(docs, table_of(tables, "documents")), "relations",
                    origins=event_origins(lead, table_of(tables, "events")),
-                   supports=conflict > coop, ceiling=ceiling, ceiling_reason=reason)
+                   supports=conflict > coop, ceiling=ceiling, ceiling_reason=reason,
+                   terms={"counted": _what_tips_it(conflict > coop, d_conflict, d_coop)})
+
+
+def _what_tips_it(conflict_leads: bool, d_conflict: int, d_coop: int) -> str:
+    """The words the judgement's headline adds when the lean it asserts comes from the
+    events no article dates: the period's dated events alone do not lean that way, and an
+    analyst reading only the headline must not take it for the dated record."""
+    if not conflict_leads or d_conflict > d_coop:
+        return ""
+    if d_conflict + d_coop == 0:
+        return ", a lean resting only on events no article dates"
+    return (f", a lean resting on events no article dates: those dated in it are "
+            f"{d_conflict} conflictual against {d_coop} cooperative")
 
 
 # 'More conflictual than cooperative' is only as sure as the margin: two in three events
