@@ -640,3 +640,17 @@ def test_page_furniture_above_the_headline_is_neither_title_nor_text(rules, furn
         "Northland recalls its envoy from Southland over border shooting", "headline")
     assert list(sents["text"]) == [
         "Northland recalled its ambassador on Monday after a border shooting."]
+
+
+@pytest.mark.parametrize("dateline", ["OSLO, March 3. /NTB/. ", "OSLO: ", "OSLO — "])
+def test_a_dateline_is_no_title_nor_sentence(rules, dateline):
+    """A house dateline ahead of the first sentence ('MOSCOW, July 31. /TASS/.', 'BEIRUT:',
+    'WASHINGTON —') is page furniture: the title cut from the first sentence starts after it,
+    and no sentence is the dateline alone."""
+    text = (f"{dateline}The foreign ministers of Norway and Sweden met on Tuesday in Oslo to "
+            "discuss fishing quotas for the coming season.\n\nThey agreed to meet again.\n")
+    doc, sents = one(rules, text)
+    assert doc["title_basis"] == "first-sentence"
+    assert doc["title"].startswith("The foreign ministers of Norway and Sweden met")
+    assert sents["text"].iloc[0].startswith("The foreign ministers")
+    assert not any("OSLO" in s for s in sents["text"])
