@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 
@@ -172,6 +173,35 @@ def test_cadence_labels_never_overlap_labels_marks_or_headers(tables):
             assert not a.overlaps(b)
         for label in layout.labels:
             assert not any(layout_geometry.boxes_overlap(label, box) for box in occupied)
+
+
+def test_a_contact_day_close_to_the_one_before_goes_a_row_lower_not_unlabelled():
+    """Two held contacts 30 px apart: the second's day cannot sit beside the first's, so it
+    hangs a row lower with a leader up to its dot; a third with no free row is left to the
+    tooltip; no two days overlap."""
+    days = pd.to_datetime(["2025-09-15", "2025-10-08", "2025-10-09"])
+    dots = pd.DataFrame({"event_id": ["a", "b", "c"], "status": ["asserted"] * 3,
+                         "day": days, "day_end": days, "x": [600.0, 630.0, 634.0],
+                         "y": [100.0] * 3})
+    labels = layout_cadence.held_day_labels(dots, width=700)
+    rows = {b.key: b.row for b in labels}
+    assert rows == {"day:a": 0, "day:b": 1}
+    assert labels[1].y0 > labels[0].y1 and not labels[0].overlaps(labels[1])
+
+
+def test_the_as_of_rule_breaks_around_a_label_that_crosses_it(tables):
+    """A label whose box spans the as-of day cuts the dotted rule: the rule's stretches
+    never enter the label's box, and together they still reach the chart's foot."""
+    layout = layout_cadence.cadence_layout(tables["cadence"], tables["contacts"],
+                                           tables["events"])
+    x = layout_geometry.x_pixels(layout.as_of, layout.start, layout.end, layout.width)
+    label = layout_geometry.LabelBox("gap:test", "a label ending at the as-of day", x - 120,
+                                     x + 2, 60.0, 72.0, x, 80.0, 0)
+    crossed = dataclasses.replace(layout, labels=[*layout.labels, label])
+    spans = crossed.as_of_spans(20.0)
+    assert len(spans) >= 2 and spans[-1][1] == layout.height
+    assert all(y1 <= label.y0 or y0 >= label.y1 for y0, y1 in spans)
+    assert layout.as_of_spans(20.0)[0][0] == 20.0
 
 
 def test_cadence_reads_the_next_planned_columns_and_the_stated_measures():

@@ -83,8 +83,10 @@ def cadence_chart(cadence: pd.DataFrame | None, events: pd.DataFrame | None = No
 def _as_of_layers(layout: CadenceLayout, ys) -> list[alt.Chart]:
     """The as-of rule; it also carries the time axis."""
     xs = time_scale(layout.start, layout.end, layout.width)
-    frame = pd.DataFrame({"x": [epoch_ms(layout.as_of)], "y0": [2 * ROW_PX - 4],
-                          "y1": [layout.height], "t": [f"as of {day_label(layout.as_of)}"]})
+    spans = layout.as_of_spans(2 * ROW_PX - 4) or [(layout.height, layout.height)]
+    frame = pd.DataFrame({"x": [epoch_ms(layout.as_of)] * len(spans),
+                          "y0": [y0 for y0, _ in spans], "y1": [y1 for _, y1 in spans],
+                          "t": [f"as of {day_label(layout.as_of)}"] * len(spans)})
     return [alt.Chart(frame).mark_rule(color=MUTED, strokeDash=[2, 2]).encode(
         x=alt.X("x:T", scale=xs, axis=time_axis(layout.start, layout.end, layout.width)),
         y=alt.Y("y0:Q", scale=ys, axis=None),
@@ -95,10 +97,13 @@ def _cadence_label_layers(layout: CadenceLayout, ys, xs) -> list[alt.Chart]:
     if not layout.labels:
         return []
     rows = pd.DataFrame([{"x": b.text_x, "y": (b.y0 + b.y1) / 2, "t": b.text, "align": b.align,
-                          "lx": b.anchor_x, "ly0": b.y1, "ly1": b.anchor_y + DOT_R - 3,
-                          "below": b.below} for b in layout.labels])
-    # a day under its dot needs no leader
-    leaders = alt.Chart(rows[~rows["below"]]).mark_rule(color=GREY, strokeWidth=0.8).encode(
+                          "lx": b.anchor_x,
+                          # above the dot: from the label's foot down; below: from its top up
+                          "ly0": b.y0 if b.below else b.y1,
+                          "ly1": b.anchor_y + (DOT_R + 1 if b.below else DOT_R - 3),
+                          "leader": not b.below or b.row > 0} for b in layout.labels])
+    # a day right under its dot needs no leader; one a row lower does
+    leaders = alt.Chart(rows[rows["leader"]]).mark_rule(color=GREY, strokeWidth=0.8).encode(
         x=alt.X("lx:Q", scale=xs, axis=None), y=alt.Y("ly0:Q", scale=ys, axis=None), y2="ly1:Q")
     return [leaders] + [pixel_text(rows[rows["align"] == a], ys, align=a, x_scale=xs,
                                     color=MUTED)

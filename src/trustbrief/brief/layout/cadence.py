@@ -31,6 +31,7 @@ from trustbrief.brief.views.cadence import (
 )
 from trustbrief.brief.views.cells import short, to_date
 
+DAY_ROWS = 2  # rows of day labels under a lane's dots (the second for days close together)
 CONTACT_CHARS = 64  # a planned or blocked contact's label beside its dot ('blocked 9 Oct: ...')
 
 
@@ -48,6 +49,23 @@ class CadenceLayout:
     as_of: pd.Timestamp
     width: float
     height: float
+
+    def as_of_spans(self, top: float, gap: float = 2.0) -> list[tuple[float, float]]:
+        """The stretches (y0, y1) of the as-of rule from `top` to the chart's foot, broken
+        where a label or header crosses the as-of day: a dotted line through words (a
+        silence's label that ends at the day it is counted to) makes them unreadable."""
+        x = x_pixels(self.as_of, self.start, self.end, self.width)
+        cuts = sorted((b.y0 - gap, b.y1 + gap) for b in [*self.labels,
+                                                         *(box for _, box in self.headers)]
+                      if b.x0 - gap <= x <= b.x1 + gap and b.y1 > top)
+        spans, y = [], top
+        for y0, y1 in cuts:
+            if y0 > y:
+                spans.append((y, y0))
+            y = max(y, y1)
+        if y < self.height:
+            spans.append((y, self.height))
+        return spans
 
     def occupied(self) -> list[Box]:
         marks = [Box(r.x - DOT_R, r.x + DOT_R, r.y - DOT_R, r.y + DOT_R)
@@ -114,18 +132,26 @@ def cadence_layout(cadence: pd.DataFrame | None, contacts: pd.DataFrame | None =
 def held_day_labels(dots: pd.DataFrame, width: float, gap: float = 6.0) -> list[LabelBox]:
     """Each held contact's day, centred under its dot (under the lowest dot stacked there):
     the lane says who spoke, the label says when. Left to right; a day that would touch
-    the previous one is left to the tooltip."""
+    the one before goes a row lower (with a leader up to its dot), and only a day with
+    no free row of the two is left to the tooltip."""
     out: list[LabelBox] = []
     for r in dots[dots["status"] == "asserted"].sort_values(["x", "event_id"]).itertuples():
         text = contact_day(r)
         w = text_width(text)
         x0 = min(max(r.x - w / 2, 0.0), width - w)
         lowest = dots.loc[(dots["x"] - r.x).abs() < 2 * DOT_R + 1, "y"].max()
-        y0 = lowest + DOT_R + 2
-        if out and x0 < out[-1].x1 + gap:
-            continue
-        out.append(LabelBox(f"day:{r.event_id}", text, x0, x0 + w, y0, y0 + BOX_PX, r.x, r.y,
-                            0, "left", below=True))
+        for row in range(DAY_ROWS):
+            y0 = lowest + DOT_R + 2 + row * ROW_PX
+            box = LabelBox(f"day:{r.event_id}", text, x0, x0 + w, y0, y0 + BOX_PX, r.x, r.y,
+                           row, "left", below=True)
+            # a lower row's leader runs up past the row above: never through a day there
+            leader_clear = row == 0 or not any(b.x0 - 1 <= r.x <= b.x1 + 1 for b in out
+                                               if b.y0 < y0)
+            # days of one row keep `gap` apart; rows are stacked a line apart
+            if leader_clear and not any(box.overlaps(b, gap if b.row == row else 1.0)
+                                        for b in out):
+                out.append(box)
+                break
     return out
 
 
