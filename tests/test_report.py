@@ -29,6 +29,17 @@ def test_sources_name_unknown_outlets_by_title_and_show_date_certainty():
                          published_latest=["2024-10-10", ""])
     assert citations.Sources(ranged).entry("d1").endswith("8–10 Oct 2024 (range).")
     assert citations.Sources(ranged).entry("d2").endswith("date unknown.")
+    # a range too wide to date the article says it is undated, and only bounds it
+    wide = ranged.assign(published_earliest=["2024-07-01", "2023-10-07"],
+                         published_latest=["2024-11-30", "2025-01-13"])
+    assert citations.Sources(wide).entry("d1").endswith(
+        "undated: between 1 Jul and 30 Nov 2024.")
+    assert citations.Sources(wide).entry("d2").endswith(
+        "undated: between 7 Oct 2023 and 13 Jan 2025.")
+    open_ended = ranged.assign(published_earliest=["2024-07-01", ""],
+                               published_latest=["", "2024-11-30"])
+    assert citations.Sources(open_ended).entry("d1").endswith("undated: not before 1 Jul 2024.")
+    assert citations.Sources(open_ended).entry("d2").endswith("undated: not after 30 Nov 2024.")
 
 
 def test_a_source_entry_gives_the_title_whole_with_its_own_quotes_made_single():

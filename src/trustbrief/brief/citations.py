@@ -24,18 +24,35 @@ def day_text(day: pd.Timestamp | None) -> str:
     return "" if day is None else f"{day.day} {day:%b %Y}"
 
 
+# A range of publication days longer than this is no date an analyst can use: the article
+# is undated, and the range only bounds it ('undated: between 7 Oct 2023 and 13 Jan 2025').
+WIDE_RANGE_DAYS = 31
+
+
 def published_text(doc: dict) -> str:
     """The publication date with its certainty: '8 Oct 2024', '8–10 Oct 2024 (range)',
-    'c. 8 Oct 2024 (inferred)' or 'date unknown'."""
+    'c. 8 Oct 2024 (inferred)', 'undated: between 1 Jul and 30 Nov 2024' (a range too wide
+    to date it), 'undated: not before 1 Jul 2024' or 'date unknown'."""
     day = to_date(doc.get("published"))
     first, last = to_date(doc.get("published_earliest")), to_date(doc.get("published_latest"))
-    if day is None and (first is not None or last is not None):
+    if day is None and (first is None) != (last is None):
+        return (f"undated: not before {day_text(first)}" if first is not None else
+                f"undated: not after {day_text(last)}")
+    if day is None and first is not None and last is not None:
+        if (last - first).days > WIDE_RANGE_DAYS:
+            return f"undated: between {_between(first, last)}"
         return f"{range_text(first, last)} (range)"
     if day is None:
         return "date unknown"
     if doc.get("published_basis") == "inferred":
         return f"c. {day_text(day)} (inferred)"
     return day_text(day)
+
+
+def _between(first: pd.Timestamp, last: pd.Timestamp) -> str:
+    """'1 Jul and 30 Nov 2024', '7 Oct 2023 and 13 Jan 2025'."""
+    head = f"{first.day} {first:%b}" if first.year == last.year else day_text(first)
+    return f"{head} and {day_text(last)}"
 
 
 UNKNOWN_OUTLET = "Outlet unknown"
