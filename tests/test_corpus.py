@@ -654,3 +654,26 @@ def test_a_dateline_is_no_title_nor_sentence(rules, dateline):
     assert doc["title"].startswith("The foreign ministers of Norway and Sweden met")
     assert sents["text"].iloc[0].startswith("The foreign ministers")
     assert not any("OSLO" in s for s in sents["text"])
+
+
+@pytest.mark.parametrize("caption", [
+    "Two ministers shake hands in Oslo. (March 9, 2016) (Reuters)",
+    "The ministers at the harbour in Bergen (U.S. Navy)",
+    "The ministers at the harbour in Bergen (AFP)"])
+def test_a_credited_photo_caption_above_the_headline_is_no_title(rules, caption):
+    """A caption ending with its credit in brackets sits above the headline on many sites:
+    the headline is the line after it; a headline's own '(VIDEO)' stays a headline."""
+    text = (f"{caption}\n\nNorway and Sweden agree on fishing quotas\n\n"
+            "The foreign ministers of Norway and Sweden met on Tuesday in Oslo.\n")
+    doc, sents = one(rules, text)
+    assert (doc["title"], doc["title_basis"]) == (
+        "Norway and Sweden agree on fishing quotas", "headline")
+    video = one(rules, "Norway and Sweden agree on fishing quotas (VIDEO)\n\n"
+                       "The foreign ministers of Norway and Sweden met on Tuesday.\n")[0]
+    assert video["title"] == "Norway and Sweden agree on fishing quotas (VIDEO)"
+
+
+def test_an_asterisk_inside_a_word_is_the_texts_own_not_emphasis(rules):
+    doc, _ = one(rules, "**Minister tells envoy to ‘stop bullsh*tting’**\n\n"
+                        "The foreign minister of Norway spoke on Tuesday.\n")
+    assert doc["title"] == "Minister tells envoy to ‘stop bullsh*tting’"

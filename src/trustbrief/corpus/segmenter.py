@@ -80,7 +80,9 @@ def _ends_sentence(text: str) -> bool:
 
 
 def strip_markdown(text: str) -> str:
-    return re.sub(r"^#{1,6}\s+|[*_]{1,3}", "", text).strip()
+    """'## **Title**' -> 'Title'; emphasis marks sit at a word's edge, so a mark inside a
+    word is the text's own ('Bullsh*t', 'snake_case') and stays."""
+    return re.sub(r"^#{1,6}\s+|(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)", "", text).strip()
 
 
 def _headline_like(text: str, max_words: int) -> bool:
