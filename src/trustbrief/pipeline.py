@@ -234,9 +234,13 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
                                                                documents, kb.vocabulary)
     found["mentions"] = extract.date_mentions(found["mentions"], found["time_expressions"])
     _checked({name: found[name] for name in ("time_expressions", "mentions")})
+    texts = dict(zip(zip(sentences["doc_id"], sentences["sent_id"], strict=True),
+                     sentences["text"], strict=True))
+    incidents = dating.dated_incidents(documents, found["time_expressions"], texts,
+                                       kb.incident_words)
     built = stage("events", events.build_events, found, documents, kb.annotations,
                   kb.lexicons, kb.chronology, rules=kb.labels, focus=focus,
-                  lede_depths=depths)
+                  lede_depths=depths, incidents=incidents)
     _checked(built)
     measured = stage("metrics", metrics.build_metrics, built, found, documents, focus,
                      kb.channels, kb.goldstein)

@@ -212,6 +212,18 @@ def incident_clues(documents: pd.DataFrame, times: pd.DataFrame | None, sentence
     return out
 
 
+def dated_incidents(documents: pd.DataFrame, times: pd.DataFrame | None, sentences: dict,
+                    words: IncidentWords | None = None
+                    ) -> dict[str, tuple[re.Pattern, dt.date, dt.date]]:
+    """family -> (its words, first day, last day) for the incidents the corpus dates to one
+    day or two in a row (the anchors of incident_clues), for the events stage: what an
+    article says of 'the crash' happened after it. `documents` are dated (dating's output)."""
+    words = words or default_incident_words()
+    anchors = _anchors(incident_words(sentences, times, words), documents)
+    return {family: (words.families[family], first, last)
+            for family, (first, last, _names) in anchors.items()}
+
+
 def _clue(word: _Word, first: dt.date, last: dt.date) -> Clue | None:
     shift = dt.timedelta(days=word.offset)
     events = ((first + shift, last + shift),)
@@ -226,5 +238,5 @@ def _clue(word: _Word, first: dt.date, last: dt.date) -> Clue | None:
                 (word.sent_id, spec, events))
 
 
-__all__ = ["IncidentWords", "default_incident_words", "incident_clues",
+__all__ = ["IncidentWords", "dated_incidents", "default_incident_words", "incident_clues",
            "incident_words", "load_incident_words"]

@@ -9,6 +9,7 @@ Modules, in the order build_events uses them:
   context      lookups shared by every event of a run (signals, actors per sentence)
   origins      independent origins: THE rule for which accounts count once
   labels       an event's label from its template
+  after_incident an undated account of a dated incident lies between it and its article
   facts        per event: best date, notice, corroboration, the summary row, conflicts
   chronology   the story's reference chronology anchors dates
   annotations  data/annotations.yaml: the analyst's corrections
@@ -34,7 +35,9 @@ Clustering (never all pairs, O(n log n)):
 
 Undated asserted mentions in a document's lede are dated by its publication (basis 'reported',
 data/labels.yaml `reported_dates`: news writing puts the news of the day first); that basis
-ranks last, never makes a date conflict, and the story's chronology replaces it.
+ranks last, never makes a date conflict, and the story's chronology replaces it. So, too,
+is an undated account of an incident the corpus dates (after_incident: between the incident
+and the publication; data/labels.yaml `after_incident`).
 
 Per event: best date (explicit > relative > relative-inferred > reported; the range most
 mentions agree with, then the one a matching chronology row agrees with, then the

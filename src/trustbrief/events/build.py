@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from trustbrief import contract
+from trustbrief.events.after_incident import Incidents, date_after_incidents
 from trustbrief.events.annotations import apply_fields, apply_structural
 from trustbrief.events.announcements import fold_statements_into_acts
 from trustbrief.events.answers import date_answers
@@ -59,8 +60,8 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
                  annotations: pd.DataFrame | None = None, event_types=None,
                  chronology: pd.DataFrame | None = None, *,
                  rules: LabelRules | None = None, gazetteer=None,
-                 focus, lede_depths: Mapping[tuple[str, str], int] | None = None
-                 ) -> dict[str, pd.DataFrame]:
+                 focus, lede_depths: Mapping[tuple[str, str], int] | None = None,
+                 incidents: Incidents | None = None) -> dict[str, pd.DataFrame]:
     """Mentions -> events, mentions (event_id filled), conflicts, notice_accounts, overrides.
 
     event_types: event-type metadata (mapping, frame, or extract.Lexicons, which also gives
@@ -70,7 +71,9 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
     templates (load_labels; default: none). gazetteer: actor
     types and roles (frame/mapping/Lexicons). focus: the pair whose advance notice is tracked.
     lede_depths: (doc_id, sent_id) -> depth in the body's lede (dating.lede.lede_depths), which
-    says what a lede's undated news is; without it sentence numbers stand in.
+    says what a lede's undated news is; without it sentence numbers stand in. incidents: the
+    incidents the corpus dates (dating.dated_incidents), after which an undated account of one
+    is dated (events/after_incident.py; rule after_incident of data/labels.yaml).
     """
     rules = rules or LabelRules()
     mentions = found["mentions"]
@@ -79,6 +82,7 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
     recs = apply_joins(_records(mentions, documents, rules, lede_depths), rules, ctx.kinds)
     recs = join_general_acts(recs, rules)
     recs = date_answers(date_main_clause(recs), rules.answers)
+    recs = date_after_incidents(recs, incidents, rules.after_incident)
     for r in recs:
         r.nearby = frozenset(ctx.actors_by_sent.get((r.doc_id, r.sent_id), ()))
     clusters, participants = fold_said_into_contacts(

@@ -54,6 +54,17 @@ class ReportedDates:
 
 
 @dataclass(frozen=True)
+class AfterIncident:
+    """What a side says of an incident came after it: an undated asserted mention of `types`
+    whose sentence names an incident the corpus dates (data/incidents.yaml) happened between
+    the incident's first day and its article's publication, when the article was published at
+    most `max_days` after the incident (date basis 'reported')."""
+
+    types: frozenset = frozenset()
+    max_days: int = 2
+
+
+@dataclass(frozen=True)
 class LabelRules:
     """Event grouping and label templates (data/labels.yaml)."""
 
@@ -77,6 +88,8 @@ class LabelRules:
     # nouns that stand for a state as a bare subject ('the country informed Russia ...'):
     # a phrase opening on one names the focus side it stands for (events/labels.py)
     state_nouns: frozenset = frozenset()
+    # what is said of a dated incident (an account of a crash) is dated after it (AfterIncident)
+    after_incident: AfterIncident | None = None
 
     def same_kind(self, a: str, b: str) -> bool:
         """May a chronology row of type a stand for an event of type b?"""
@@ -126,7 +139,7 @@ def load_labels(data_dir: Path | str) -> LabelRules:
     require_keys(path, "top level", doc, ["groups", "templates"],
                  ["planned_format", "joins", "chronology_equivalents", "reported_dates",
                   "said_in_contacts", "own_source_types", "announcements", "answers",
-                  "state_nouns"])
+                  "state_nouns", "after_incident"])
     groups = {}
     seen_types: dict[str, str] = {}
     for name, spec in (doc["groups"] or {}).items():
@@ -159,7 +172,18 @@ def load_labels(data_dir: Path | str) -> LabelRules:
                       _optional_types(path, doc, "own_source_types"),
                       _optional_types(path, doc, "announcements"),
                       _answers(path, doc.get("answers")),
-                      _words(path, doc, "state_nouns"))
+                      _words(path, doc, "state_nouns"),
+                      _after_incident(path, doc.get("after_incident")))
+
+
+def _after_incident(path: Path, spec) -> AfterIncident | None:
+    if spec is None:
+        return None
+    require_keys(path, "after_incident", spec, ["types", "max_days"])
+    if not isinstance(spec["max_days"], int) or spec["max_days"] < 0:
+        raise DataFileError(path, "after_incident.max_days", "must be an integer >= 0")
+    return AfterIncident(_type_list(path, "after_incident.types", spec["types"]),
+                         spec["max_days"])
 
 
 def _answers(path: Path, spec) -> tuple[Join, ...]:
