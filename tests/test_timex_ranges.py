@@ -78,3 +78,14 @@ def test_without_a_full_date_or_with_both_years_printed_the_yearless_date_stays_
     both = ["The agency closed its office on March 14.",
             "Notes followed on March 2, 2024, and on January 9, 2025."]
     assert _resolved(both, "2024-03-02", "2025-01-20")[0] == ["March 14", ""]
+
+
+def test_a_yearless_past_day_after_the_range_start_may_be_a_year_older():
+    # an article of July to November: in July, 'the Oct. 7 attack' is last October's
+    texts = ["Warships were sent shortly after the Oct. 7 attack on the border towns."]
+    assert _resolved(texts, "2024-07-01", "2024-11-30") == [["Oct. 7", ""]]
+    # the year the article prints in a full date chooses
+    dated = [*texts, "The attack began on October 7, 2023, at dawn."]
+    assert _resolved(dated, "2024-07-01", "2024-11-30")[0] == ["Oct. 7", "2023-10-07"]
+    # a range that starts on or after the day: every anchor reads this year's
+    assert _resolved(texts, "2024-10-07", "2024-11-30") == [["Oct. 7", "2024-10-07"]]

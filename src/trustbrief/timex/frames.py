@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -120,21 +121,38 @@ def _yearless_in_range(spec: str, earliest: dt.date | None, latest: dt.date | No
     the range reads it in. A reading moves with its anchor only forward (the nearest such day
     or month), so the range's two ends give every reading there is; when they differ, the
     weekday printed with the day chooses between them, and a weekday no reading has leaves
-    the date unresolved. When they still differ, the year the article prints in its full dates
-    (`stated_years`: 'on February 3, 2025' ... 'on February 11') chooses: news writing gives
-    the year once and leaves it out of the other dates of that year. Expressions relative to
-    the article's day ('on Wednesday', 'last month') stay unresolved: they need its day."""
+    the date unresolved. A reading that falls after the range's first day is the nearest
+    such day only for the anchors after it: an article of an earlier day of the range names
+    by it the day a year before ('shortly after the Oct. 7 attack' in an article of July to
+    November), so that reading is one too. When they still differ, the year the article prints
+    in its full dates (`stated_years`: 'on February 3, 2025' ... 'on February 11') chooses:
+    news writing gives the year once and leaves it out of the other dates of that year.
+    Expressions relative to the article's day ('on Wednesday', 'last month') stay unresolved:
+    they need its day."""
     if (earliest is None or latest is None or not spec.startswith(YEARLESS)
             or is_anchor_relative(spec)):
         return UNRESOLVED
     readings = {resolve_spec(spec, anchor) for anchor in (earliest, latest)}
     readings = {r for r in readings if r.date is not None and r.basis == "explicit"}
+    readings |= {past for r in readings if earliest < r.earliest
+                 for past in (_year_before(r),) if past is not None}
     if weekday is not None:
         readings = {r for r in readings
                     if r.precision == "day" and WEEKDAY_CODES[r.date.weekday()] == weekday}
     if len(readings) > 1 and stated_years:
         readings = {r for r in readings if r.date.year in stated_years}
     return readings.pop() if len(readings) == 1 else UNRESOLVED
+
+
+def _year_before(reading: Resolved) -> Resolved | None:
+    """The same day or month a year earlier (None for 29 February)."""
+    try:
+        return dataclasses.replace(reading, date=reading.date.replace(year=reading.date.year - 1),
+                                   earliest=reading.earliest.replace(
+                                       year=reading.earliest.year - 1),
+                                   latest=reading.latest.replace(year=reading.latest.year - 1))
+    except ValueError:
+        return None
 
 
 FULL_DATE_SPEC = re.compile(r"abs:(\d{4})-\d{2}-\d{2}$")  # a day printed with its year
