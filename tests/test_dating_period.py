@@ -17,9 +17,9 @@ def _doc(doc_id: str, file: str, day: str = "", basis: str = "unknown") -> dict:
             "published_printed": ""}
 
 
-def _date(docs: list[dict], period: tuple[str, str]) -> pd.DataFrame:
-    sentences = pd.DataFrame([{"doc_id": "dA", "sent_id": "dA-s001", "start": 0,
-                               "text": "Officials in both capitals declined to comment."}])
+def _date(docs: list[dict], period: tuple[str, str],
+          text: str = "Officials in both capitals declined to comment.") -> pd.DataFrame:
+    sentences = pd.DataFrame([{"doc_id": "dA", "sent_id": "dA-s001", "start": 0, "text": text}])
     found = {"mentions": pd.DataFrame(columns=["doc_id", "sent_id", "event_type", "actors",
                                                "text", "time_id", "polarity"]),
              "time_expressions": timex.extract_time_expressions(sentences)}
@@ -52,3 +52,44 @@ def test_without_a_period_an_article_without_clues_stays_undated():
     out = _date(docs, ("", ""))
     assert out.loc["dA", list(COLUMNS)].tolist() == ["", "", ""]
     assert out.loc["dB", "published"] == "2025-02-10"
+
+
+PAST_ATTACK = "Missiles struck the base on October 1, 2024, officials said."
+
+
+def test_the_period_ends_a_range_the_clues_leave_open_above():
+    docs = [_doc("dA", "after.txt"), _doc("dB", "other.txt", "2024-10-10", "url")]
+    without = _date(docs, ("", ""), PAST_ATTACK)
+    # only 'after Oct. 1': open to the last dated article and the lookaround after it
+    assert without.loc["dA", "published_latest"] > "2024-12-01"
+    out = _date(docs, ("2024-07-01", "2024-11-30"), PAST_ATTACK)
+    assert out.loc["dA", list(COLUMNS)].tolist() == ["", "2024-10-01", "2024-11-30"]
+    assert "story's period" in out.loc["dA", "published_evidence"]
+    assert "October 1, 2024" in out.loc["dA", "published_evidence"]
+
+
+def test_weekly_clues_choose_among_the_days_of_the_period():
+    # 'on Sunday' in the lede: a Sunday after Oct. 1 or the Monday after it; the period
+    # ends the Sundays at the last one before its end (24 Nov. 2024, and Monday 25)
+    text = "The ministry said on Sunday that missiles struck the base on October 1, 2024."
+    docs = [_doc("dA", "sunday.txt"), _doc("dB", "other.txt", "2024-10-10", "url")]
+    out = _date(docs, ("2024-07-01", "2024-11-30"), text)
+    assert out.loc["dA", list(COLUMNS)].tolist() == ["", "2024-10-06", "2024-11-25"]
+
+
+def test_the_period_never_pins_a_day_the_clues_leave_open():
+    text = "Missiles struck the base on November 29, 2024, officials said."
+    docs = [_doc("dA", "late.txt"), _doc("dB", "other.txt", "2024-10-10", "url")]
+    out = _date(docs, ("2024-07-01", "2024-11-30"), text)
+    assert out.loc["dA", list(COLUMNS)].tolist() == ["", "2024-11-29", "2024-11-30"]
+
+
+def test_clues_that_place_an_article_outside_the_period_outrank_it():
+    # struck before, planned after: between 3 and 10 March 2023, long before the period
+    text = "Missiles struck the base on March 3, 2023, and the leaders will meet on March 10, 2023."
+    docs = [_doc("dA", "old.txt"), _doc("dB", "other.txt", "2024-10-10", "url")]
+    free = _date(docs, ("", ""), text)
+    out = _date(docs, ("2024-07-01", "2024-11-30"), text)
+    assert free.loc["dA", list(COLUMNS)].tolist() == ["", "2023-03-03", "2023-03-10"]
+    assert out.loc["dA", list(COLUMNS)].tolist() == \
+        free.loc["dA", list(COLUMNS)].tolist()

@@ -48,7 +48,10 @@ Clues (each is a predicate over candidate publication days):
 - window: what the corpus stage already bounds (a month in the URL, an update stamp) is a hard
   limit on the candidate days.
 - period: an article with no clue at all was collected for the story: the story's period,
-  widened to the corpus's dated articles, is its range (nothing without a period).
+  widened to the corpus's dated articles, is its range (nothing without a period); an article
+  whose clues leave its range open past that span ('after the Oct. 1 attack') is re-scored
+  within it, unless its clues place it wholly outside; the period never pins a day
+  (dating.period).
 
 Candidate days are scored by the weight of the clues they satisfy; the best-scoring days form
 the range. A clue that holds on no candidate day contradicts the others (a 'Tuesday' matched

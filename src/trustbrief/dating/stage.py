@@ -31,6 +31,7 @@ from trustbrief.dating.incidents import IncidentWords, default_incident_words, i
 from trustbrief.dating.lede import lede_depths
 from trustbrief.dating.mentions import collect_clues
 from trustbrief.dating.named_days import NamedDays, default_named_days, named_day_clues
+from trustbrief.dating.period import Span, period_span, period_verdict, within_period
 from trustbrief.tables import frame_records
 
 log = logging.getLogger("trustbrief")
@@ -168,6 +169,7 @@ def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: 
     clues = collect_clues(docs, found, chronology, wanted, depths, incidents.once_per_party)
     span = _corpus_span(rows, lookaround_days)
     window = span if None not in span else None
+    stated = period_span(period, rows)
     for extra in (lede_clues(times, wanted, depths),
                   explicit_date_clues(times, sentence_texts, wanted, window,
                                       polarity=polarity, depths=depths, retold=retold),
@@ -185,32 +187,22 @@ def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: 
             doc_clues = [printed, *doc_clues]
         bounds = _bounds(row, span)
         verdict = decide(doc_clues, max_lag_days, lookaround_days, bounds)
-        if verdict is None and row.get("published_basis") != "sidecar":
-            verdict = _period_verdict(row, period, rows)
+        if row.get("published_basis") != "sidecar":
+            verdict = _with_period(row, doc_clues, verdict, stated, bounds,
+                                   (max_lag_days, lookaround_days))
         out[i] = _Outcome(row, verdict, printed, doc_clues)
     return out
 
 
-def _period_verdict(row: dict, period: tuple[str, str], rows: list[dict]) -> Verdict | None:
-    """An article with no clue at all was collected for the story: the story's period,
-    widened to the days of the corpus's dated articles (a follow-up may come after the
-    period's last day) and narrowed by what the corpus stage bounds (an update stamp), is an
-    honest range for it. None when the story gives no period."""
-    first, last = (iso_or_none(day) for day in period)
-    if first is None or last is None:
-        return None
-    dated = [d for d in (iso_or_none(r.get("published")) for r in rows) if d]
-    first, last = min([first, *dated]), max([last, *dated])
-    lower, upper = iso_or_none(row.get("published_earliest")), \
-        iso_or_none(row.get("published_latest"))
-    first, last = max(first, lower or first), min(last, upper or last)
-    if last < first:
-        return None
-    text = (f"no date in the text: the story's period and the corpus's dated articles, "
-            f"{first.isoformat()} to {last.isoformat()}")
-    clue = Clue(row["doc_id"], "", text, "period", lambda d: first <= d <= last, (),
-                ("period",), 0.0)
-    return Verdict(None, first, last, [clue], 0.0, 0.0)
+def _with_period(row: dict, clues: list[Clue], verdict: Verdict | None, span: Span | None,
+                 bounds: tuple, limits: tuple[int, int]) -> Verdict | None:
+    """The story's period (dating.period): the range of an article without clues, a limit
+    on the range of one whose clues leave it open; `limits`: decide's max_lag_days and
+    lookaround_days."""
+    if verdict is None:
+        return period_verdict(row, span)
+    return within_period(row["doc_id"], verdict, span, bounds,
+                         lambda within: decide(clues, *limits, within))
 
 
 def _lede_times(found: dict, sentences: pd.DataFrame | None) -> pd.DataFrame | None:
