@@ -45,6 +45,7 @@ class Knowledge:
         data_dir = Path(data_dir)
         self.story = story if story is not None else find_story(data_dir)
         self.vocabulary = timex.load_vocabulary(data_dir)
+        self.gatherings = timex.load_gatherings(data_dir)
         self.data_dir = data_dir
         self.rules = corpus.load_rules(data_dir)
         # the story's own files; a story without one of them simply has none
@@ -232,6 +233,8 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
     _checked({"documents": documents})
     found["time_expressions"] = timex.resolve_time_expressions(found["time_expressions"],
                                                                documents, kb.vocabulary)
+    found["time_expressions"] = timex.narrow_to_gatherings(found["time_expressions"], sentences,
+                                                           kb.gatherings)
     found["mentions"] = extract.date_mentions(found["mentions"], found["time_expressions"])
     _checked({name: found[name] for name in ("time_expressions", "mentions")})
     texts = dict(zip(zip(sentences["doc_id"], sentences["sent_id"], strict=True),

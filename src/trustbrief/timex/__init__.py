@@ -23,7 +23,8 @@ publication date, so the same expression can be resolved against any anchor
     count:N[:approx]          a count, never a date              ('over 125 times')
 
 Modules: vocabulary (data/time_expressions.yaml -> patterns), find (sentence -> expressions
-with specs), resolve (spec + anchor -> dates), frames (the time_expressions table).
+with specs), resolve (spec + anchor -> dates), frames (the time_expressions table), gatherings
+(a summit its sentence names narrows a resolved month to the summit's days).
 """
 
 from trustbrief.timex.find import TimeExpr, find_time_expressions
@@ -38,6 +39,7 @@ from trustbrief.timex.frames import (
     time_expression_frame,
     time_expression_rows,
 )
+from trustbrief.timex.gatherings import Gathering, load_gatherings, narrow_to_gatherings
 from trustbrief.timex.resolve import (
     APPROX_CLASSES,
     KINDS,
@@ -59,11 +61,12 @@ from trustbrief.timex.vocabulary import (
 )
 
 __all__ = [
-    "APPROX_CLASSES", "BASE_COLUMNS", "DEFAULT_DATA_DIR", "KINDS", "MEASURE_KINDS",
+    "APPROX_CLASSES", "BASE_COLUMNS", "DEFAULT_DATA_DIR", "KINDS", "MEASURE_KINDS", "Gathering",
     "RESOLVED_COLUMNS", "SCHEMA", "UNRESOLVED", "WEEKDAY_CODES", "WEEKDAY_MODES", "Resolved",
     "TimeExpr", "Vocabulary", "default_vocabulary", "extract_time_expressions",
     "find_time_expressions", "is_anchor_relative", "is_measure", "is_valid_spec",
-    "load_vocabulary", "printed_weekday", "resolve_spec", "resolve_time_expressions",
+    "load_gatherings", "load_vocabulary", "narrow_to_gatherings", "printed_weekday",
+    "resolve_spec", "resolve_time_expressions",
     "resolve_with_range",
     "time_expression_frame", "time_expression_rows",
 ]
