@@ -231,10 +231,9 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
                       sidecar_listed=_sidecar_files(kb.sidecar),
                       incident_words=kb.incident_words, depths=depths)
     _checked({"documents": documents})
-    found["time_expressions"] = timex.resolve_time_expressions(found["time_expressions"],
-                                                               documents, kb.vocabulary)
-    found["time_expressions"] = timex.narrow_to_gatherings(found["time_expressions"], sentences,
-                                                           kb.gatherings)
+    found["time_expressions"] = timex.narrow_to_gatherings(  # a summit's days narrow a month
+        timex.resolve_time_expressions(found["time_expressions"], documents, kb.vocabulary),
+        sentences, kb.gatherings)
     found["mentions"] = extract.date_mentions(found["mentions"], found["time_expressions"])
     _checked({name: found[name] for name in ("time_expressions", "mentions")})
     texts = dict(zip(zip(sentences["doc_id"], sentences["sent_id"], strict=True),
