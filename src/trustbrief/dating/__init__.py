@@ -45,6 +45,9 @@ Clues (each is a predicate over candidate publication days):
 - incident: an incident named by a word ('Wednesday's crash', 'two days after the plane
   crashed', 'the downing ... last week'), placed against the one day the corpus's dated
   sentences give that kind of incident (data/incidents.yaml, dating.incidents).
+- elapsed: a headline that counts the time since such an incident ('... over the crash after
+  seven months', 'Six weeks after the downing') places the article that long after it, give
+  or take half the unit (weeks, months, years only: never a day; dating.elapsed).
 - window: what the corpus stage already bounds (a month in the URL, an update stamp) is a hard
   limit on the candidate days.
 - period: an article with no clue at all was collected for the story: the story's period,

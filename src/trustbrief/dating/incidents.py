@@ -195,9 +195,7 @@ def incident_clues(documents: pd.DataFrame, times: pd.DataFrame | None, sentence
     module docstring); `sentences` maps (doc_id, sent_id) to the sentence's text."""
     found = incident_words(sentences, times, words or default_incident_words())
     anchors = _anchors(found, documents)
-    named: dict[tuple[str, str], set[str]] = {}  # the names of an article's incident sentences
-    for word in found:
-        named.setdefault((word.doc_id, word.family), set()).update(_names(word.text))
+    named = incident_names(found)
     out: dict[str, list[Clue]] = {}
     for word in found:
         anchor = anchors.get(word.family)
@@ -210,6 +208,18 @@ def incident_clues(documents: pd.DataFrame, times: pd.DataFrame | None, sentence
         if clue is not None:
             out.setdefault(word.doc_id, []).append(clue)
     return out
+
+
+def incident_names(found: list[_Word]) -> dict[tuple[str, str], set[str]]:
+    """(doc_id, family) -> the names of the article's sentences with a word of the family."""
+    named: dict[tuple[str, str], set[str]] = {}
+    for word in found:
+        named.setdefault((word.doc_id, word.family), set()).update(_names(word.text))
+    return named
+
+
+incident_anchors = _anchors  # public name for dating.elapsed
+names_of = _names  # likewise
 
 
 def dated_incidents(documents: pd.DataFrame, times: pd.DataFrame | None, sentences: dict,
@@ -238,5 +248,6 @@ def _clue(word: _Word, first: dt.date, last: dt.date) -> Clue | None:
                 (word.sent_id, spec, events))
 
 
-__all__ = ["IncidentWords", "dated_incidents", "default_incident_words", "incident_clues",
-           "incident_words", "load_incident_words"]
+__all__ = ["IncidentWords", "dated_incidents", "default_incident_words", "incident_anchors",
+           "incident_clues", "incident_names", "incident_words", "load_incident_words",
+           "names_of"]

@@ -22,6 +22,7 @@ from trustbrief.dating.clues import (
 )
 from trustbrief.dating.deadlines import DeadlineWords, deadline_clues, default_deadline_words
 from trustbrief.dating.decide import Verdict, decide, score
+from trustbrief.dating.elapsed import elapsed_clues
 from trustbrief.dating.explicit import (
     explicit_date_clues,
     governing_polarity,
@@ -176,7 +177,8 @@ def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: 
                   deadline_clues(times, sentence_texts, wanted, window, depths,
                                  deadline_words),
                   named_day_clues(sentence_texts, wanted, window, depths, named_days),
-                  incident_clues(docs, times, sentence_texts, wanted, incidents)):
+                  incident_clues(docs, times, sentence_texts, wanted, incidents),
+                  elapsed_clues(docs, times, sentence_texts, wanted, incidents)):
         for doc_id, more in extra.items():
             clues[doc_id] = dedupe(clues.get(doc_id, []) + more)
     out = {}
