@@ -636,3 +636,20 @@ def test_a_held_contact_shows_its_day_under_its_dot_clear_of_the_other_labels(ta
     for b in days.values():  # inside its own lane
         own = held.loc[held["event_id"] == b.key[4:], "channel"].iloc[0]
         assert lane.loc[own, "top"] < b.y0 and b.y1 < lane.loc[own, "bottom"]
+
+
+def test_a_lane_label_starts_or_ends_at_its_point_never_pushed_past_it():
+    """A label near the chart's right edge with no room on its right is not pushed back
+    over its point (the reader takes it for a neighbour's): every place offered to it
+    ends at its point; one with room on neither side is offered none (it is numbered)."""
+    from trustbrief.brief.layout.geometry import Box
+    from trustbrief.brief.layout.lanes import ANCHOR_SLACK_PX, _lane_candidates
+    text = "Two leaders meet in a capital"
+    marks = [("b", Box(555.0, 565.0, 7.0, 17.0))]
+    offered = [box for _, box in _lane_candidates("b", text, 560.0, 600.0, [560.0], 2, marks, 2)]
+    assert offered and all(b.align == "right" for b in offered)
+    assert all(b.anchor_x <= b.x1 <= b.anchor_x + ANCHOR_SLACK_PX for b in offered)
+    # a label longer than the room on either side of a point in the middle: none offered
+    long = "w" * 70
+    assert _lane_candidates("m", long, 300.0, 600.0, [300.0], 2,
+                            [("m", Box(295.0, 305.0, 7.0, 17.0))], 2) == []

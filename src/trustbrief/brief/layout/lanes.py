@@ -80,7 +80,7 @@ def _lane_candidates(key, text, anchor_x, width, anchors, max_rows, marks, below
     # A label is drawn whole or not at all: a cut one ('... news agen…') loses what the key
     # to a number gives whole (the caller numbers the labels that fit nowhere).
     shapes = [(FLIP_COST_ROWS * rank, side) for rank, side in enumerate(sides)
-              if side[0] == text and text_width(text) <= width]
+              if side[0] == text and text_width(text) <= width and _anchored(side, anchor_x)]
     own = dict(marks).get(key)
     out = []
     for extra, (label, x0, align) in shapes:
@@ -97,6 +97,20 @@ def _lane_candidates(key, text, anchor_x, width, anchors, max_rows, marks, below
             out.append((cost, LabelBox(key, label, x0, x1, y0, y0 + BOX_PX, anchor_x, 0.0, row,
                                        align, below=True)))
     return sorted(out, key=lambda c: c[0])
+
+
+ANCHOR_SLACK_PX = 8.0  # how far a label's near end may sit from its point (the chart's edge)
+
+
+def _anchored(side: tuple[str, float, str], anchor_x: float) -> bool:
+    """Does the label start (left-aligned) or end (right-aligned) at its point? One pushed
+    back from the chart's edge runs past its point, and the reader takes it for a
+    neighbour's label: such a label is numbered instead."""
+    label, x0, align = side
+    if align == "left":
+        return anchor_x - ANCHOR_SLACK_PX <= x0 <= anchor_x
+    x1 = x0 + text_width(label)
+    return anchor_x <= x1 <= anchor_x + ANCHOR_SLACK_PX
 
 
 def _fits_lane(box: LabelBox, placed: list[LabelBox], marks, own: dict, gap: float) -> bool:
