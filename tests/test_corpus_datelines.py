@@ -326,8 +326,14 @@ def test_a_beat_is_not_an_outlet_and_a_source_line_relays(rules):
 def test_an_agency_credited_only_at_the_bottom_is_no_dateline_outlet(rules):
     # a place dateline and 'AGENCY/ portal' at the bottom: a portal's copy of the agency's
     # story, not the agency's own page
-    doc = one(rules, "Talks to resume\nWASHINGTON, Oct. 15 - " + BODY + "XINHUA/ portal\n")
+    doc = one(rules, "Talks to resume\nWASHINGTON, Oct. 15 - " + BODY + "XINHUA/ Portal\n")
     assert (doc["outlet"], doc["origin"]) == ("unknown", "Xinhua")
+    # the carrying site's own handle after the slash names it ('XINHUA/ gnews'), written as
+    # a name; a capitalised word there may be a photographer's and names no outlet
+    doc = one(rules, "Talks to resume\nWASHINGTON, Oct. 15 - " + BODY
+              + "XINHUA/ harbournews - AB_07\n")
+    assert (doc["outlet"], doc["outlet_basis"], doc["origin"]) == (
+        "Harbour News", "text", "Xinhua")
     # the agency in the dateline itself is its own copy
     doc = one(rules, "Talks to resume\nWASHINGTON, Oct. 15 (Xinhua) -- " + BODY)
     assert (doc["outlet"], doc["outlet_basis"]) == ("Xinhua", "dateline")

@@ -142,7 +142,10 @@ def own_outlet(*, side_outlet: str, url: str, url_outlet: str, statement: Statem
     if url:  # the address is where it was published, even on a site the data does not know
         return name_for_domain(url, text, name_words), "domain", urlsplit(url).hostname or url
     if statement.outlet:
-        return statement.outlet, "text", statement.outlet_evidence
+        # a site's handle printed in lower case ('XINHUA/ gnews') is written as a name
+        name = statement.outlet
+        name = _as_name(name, name_words) if name.islower() and " " not in name else name
+        return name, "text", statement.outlet_evidence
     if text_outlet[0]:
         return text_outlet[0], "text", text_outlet[1]
     if author_outlet:
