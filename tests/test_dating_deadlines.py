@@ -6,7 +6,13 @@ import pandas as pd
 import pytest
 
 from trustbrief import dating, timex
-from trustbrief.dating.deadlines import load_deadline_words
+from trustbrief.dating.deadlines import (
+    first_words,
+    load_deadline_words,
+    lowered,
+    may_match,
+    phrase_pattern,
+)
 from trustbrief.knowledge import DataFileError
 
 
@@ -66,3 +72,24 @@ def test_a_deadline_section_must_list_words(tmp_path):
         "nouns: [deadline]\nset_cues: []\npassed: [expired]\napproaching: [nears]\n")
     with pytest.raises(DataFileError, match="set_cues"):
         load_deadline_words(tmp_path)
+
+
+@pytest.mark.parametrize("text", [
+    "The plane CRASHED near the coast.", "A ſhot down drone was found.",
+    "The BLAST İtself was heard far away.", "a qu\u0130ck test", "No such word here.",
+    "Kelvin: \u212aRASH was printed.", "crash-landed at dawn", "They shot   down a drone.",
+])
+def test_may_match_never_misses_a_phrase_the_pattern_finds(text):
+    phrases = ["crash", "crash-landed", "shot down", "blast", "ſhot", "quick", "KRASH"]
+    pattern = phrase_pattern([p for p in phrases if p.isascii()], hyphens=True)
+    words = first_words([p for p in phrases if p.isascii()])
+    if pattern.search(text):
+        assert may_match(lowered(text), words)
+    assert may_match(lowered(text), first_words(phrases))  # a non-ASCII phrase: every text
+
+
+def test_may_match_rules_out_a_text_without_the_words():
+    words = first_words(["shot down", "explosion"])
+    assert words.pattern == "explosion|shot"
+    assert not may_match(lowered("The talks went on for hours."), words)
+    assert may_match(lowered("Shots were fired."), words)  # a superset: the pattern decides

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -32,7 +32,7 @@ import pandas as pd
 from trustbrief import timex
 from trustbrief.dating.chronology import iso_or_none
 from trustbrief.dating.clues import DATED_BASES, Clue, SentenceTimes, relative_holds
-from trustbrief.dating.deadlines import phrase_pattern
+from trustbrief.dating.deadlines import first_words, lowered, may_match, phrase_pattern
 from trustbrief.dating.pinned import _pinned_day as pinned_day
 from trustbrief.knowledge import DataFileError, load_yaml
 from trustbrief.tables import frame_records
@@ -60,6 +60,9 @@ NAME = re.compile(r"\b[A-Z][\w-]*[a-z][\w-]*")  # a capitalised word: a name, or
 class IncidentWords:
     families: dict[str, re.Pattern]
     once_per_party: frozenset[str] = frozenset()  # event types that happen once to a party
+    # family -> the first words of its phrases (deadlines.first_words): a sentence holding
+    # none is not searched (most sentences of a corpus name no incident)
+    first_words: dict[str, re.Pattern | None] = field(default_factory=dict)
 
 
 def load_incident_words(data_dir: Path | str = DEFAULT_DATA_DIR) -> IncidentWords:
@@ -76,7 +79,8 @@ def load_incident_words(data_dir: Path | str = DEFAULT_DATA_DIR) -> IncidentWord
     if not isinstance(once, list) or not all(isinstance(t, str) and t for t in once):
         raise DataFileError(path, "once_per_party", "expected a list of event type ids")
     return IncidentWords({str(name): phrase_pattern(words, hyphens=True)
-                          for name, words in families.items()}, frozenset(once))
+                          for name, words in families.items()}, frozenset(once),
+                         {str(name): first_words(words) for name, words in families.items()})
 
 
 @functools.cache
@@ -138,7 +142,10 @@ def incident_words(sentences: dict, times: pd.DataFrame | None, words: IncidentW
     out = []
     for (doc_id, sent_id), text in sentences.items():
         text = str(text or "")
+        lowered_text = lowered(text)
         for family, pattern in words.families.items():
+            if not may_match(lowered_text, words.first_words.get(family)):
+                continue
             found = pattern.search(text)
             if found is None:
                 continue

@@ -22,7 +22,7 @@ from trustbrief import timex
 from trustbrief.dating import lede, recurring
 from trustbrief.dating.chronology import Pinned, actor_list, iso_or_none
 from trustbrief.dating.clues import Clue, SentenceTimes, governing_times, relative_holds
-from trustbrief.tables import frame_records
+from trustbrief.tables import frame_records, native_list
 
 NEWS_DEPTH = 1  # the first body sentence
 MIN_PARTIES = 2  # one party is one shared name, not one event (as dating.chronology)
@@ -45,17 +45,29 @@ def lede_news_pins(mentions: pd.DataFrame | None, times: pd.DataFrame | None,
     timed = set() if times is None or times.empty else \
         set(zip(times["doc_id"].tolist(), times["sent_id"].tolist(), strict=True))
     pins = []
-    for m in frame_records(mentions, list(COLUMNS)):
-        day = days.get(m["doc_id"])
+    for m in frame_records(_undated_lede_rows(mentions, days, timed, depths), list(COLUMNS)):
+        day = days[m["doc_id"]]
         parties = frozenset(actor_list(m["actors"]))
-        if day is None or len(parties) < MIN_PARTIES or m["polarity"] != "asserted" \
-                or m["time_id"] or (m["doc_id"], m["sent_id"]) in timed \
-                or OLDER.search(str(m["text"] or "")) \
-                or (lede.depth(m["doc_id"], m["sent_id"], depths) or NEWS_DEPTH + 1) > NEWS_DEPTH:
+        if len(parties) < MIN_PARTIES or OLDER.search(str(m["text"] or "")):
             continue
         pins.append(Pinned(f"{m['doc_id']}:{m['sent_id']}:news", m["event_type"], parties,
                            None, day - NEWS_LAG, day, relative=True, from_article=True))
     return pins
+
+
+def _undated_lede_rows(mentions: pd.DataFrame, days: dict, timed: set, depths: dict
+                       ) -> pd.DataFrame:
+    """The mentions that may be a lede's undated news: asserted, of a dated article, with no
+    time expression in their sentence, in its first body sentence. Tested on three columns
+    before any record is built: at 10,000 articles a few thousand of 150,000 mentions pass."""
+    doc_ids, sent_ids = native_list(mentions["doc_id"]), native_list(mentions["sent_id"])
+    keep = [n for n, (doc_id, sent_id, polarity, time_id) in enumerate(zip(
+                doc_ids, sent_ids, native_list(mentions["polarity"]),
+                native_list(mentions["time_id"]), strict=True))
+            if days.get(doc_id) is not None and polarity == "asserted" and not time_id
+            and (doc_id, sent_id) not in timed
+            and (lede.depth(doc_id, sent_id, depths) or NEWS_DEPTH + 1) <= NEWS_DEPTH]
+    return mentions.iloc[keep]
 
 
 def news_clues(m: dict, times: SentenceTimes, pins: list[Pinned],
