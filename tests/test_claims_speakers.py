@@ -13,6 +13,7 @@ from trustbrief import extract
 from trustbrief.evaluation.claims import (
     load_claims_sample,
     report_claims,
+    same_sentence,
     score_claims,
     speaker_right,
 )
@@ -199,6 +200,17 @@ def _sample(tmp_path, rows) -> Path:
     path = tmp_path / "sample.csv"
     pd.DataFrame(rows).to_csv(path, index=False)
     return path
+
+
+@pytest.mark.parametrize("labelled, extracted, same", [
+    ("BUELLTON: Ana Ruiz Prieto spoke by phone, the ministry said.",
+     "Ana Ruiz Prieto spoke by phone, the ministry said.", True),  # the dateline cut off
+    ("The talks failed, she said.", "the talks failed she said", True),
+    ("Ana Ruiz Prieto spoke by phone, the ministry said.", "the ministry said.", False),
+    ("The talks failed, she said.", "The talks failed, she said today.", False),
+])
+def test_a_sentence_whose_dateline_was_cut_off_is_the_same(labelled, extracted, same):
+    assert same_sentence(labelled, extracted) is same
 
 
 def test_a_sample_without_its_columns_is_refused_with_the_file_named(tmp_path):
