@@ -69,6 +69,10 @@ class Syntax:
     # makes it background ('has previously said') or its verb tells a stance held ('has said')
     perfect_background_adverbs: frozenset = frozenset()
     perfect_stance_verbs: frozenset = frozenset()
+    # verbs of making public whose present perfect makes the act noun they tell the news, and
+    # the nouns that carry an act noun ('the information about X's refusal'): news_nouns.py
+    perfect_publishing_verbs: frozenset = frozenset()
+    perfect_carrier_nouns: frozenset = frozenset()
     # (trigger pattern id, event types it retypes): a vocabulary trigger of such a type that
     # the pattern matches is of the pattern's type ('cautioned X about an imminent action')
     retypes: tuple = ()
@@ -80,6 +84,12 @@ def _news_perfect(spec: dict) -> tuple[frozenset, frozenset]:
     """(background adverbs, stance verbs) of speech.news_perfect."""
     return (frozenset(spec.get("background_adverbs", ())),
             frozenset(spec.get("stance_verbs", ())))
+
+
+def _news_nouns(spec: dict) -> tuple[frozenset, frozenset]:
+    """(publishing verbs, carrier nouns) of speech.news_perfect."""
+    return (frozenset(spec.get("publishing_verbs", ())),
+            frozenset(spec.get("carrier_nouns", ())))
 
 
 def _paths(path: Path, where: str, entries) -> list[RolePath]:
@@ -202,6 +212,7 @@ def load_syntax(data_dir: Path | str) -> Syntax:
                   frozenset(speech.get("own_side_pronouns", ())),
                   frozenset(speech.get("reaction_nouns", ())),
                   *_news_perfect(speech.get("news_perfect") or {}),
+                  *_news_nouns(speech.get("news_perfect") or {}),
                   _trigger_retypes(path, raw.get("triggers")),
                   frozenset(speech.get("issuing_verbs", ())))
 

@@ -10,6 +10,8 @@ from trustbrief.extract.actors import Hit
 from trustbrief.extract.ascribed import apply_ascriptions
 from trustbrief.extract.lexicons import MEASURE_KINDS, Lexicons
 from trustbrief.extract.mention_roles import mention_roles
+from trustbrief.extract.news_nouns import told_as_news
+from trustbrief.extract.statements import NEWS_PERFECT_RULE
 from trustbrief.extract.syntax import factuality_of, token_at
 from trustbrief.extract.time_scope import in_scope, scoped_times
 from trustbrief.extract.vocabulary import DEPENDENCY_TRIGGER
@@ -196,14 +198,17 @@ def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexi
             continue
         agent, targets, locations, agent_rule, target_rule = roles
         span = (start, end, etype.lane)
+        time = _governing(times, clause, span, lanes, False) if times else None
         found.append({
             "event_type": _armed_type(etype, agent, lex), "clause": clause,
             "agent": agent[0] if agent else "",
             "targets": targets, "locations": [a for h in locations for a in h.actors],
-            "time": _governing(times, clause, span, lanes, False) if times else None,
+            "time": time,
             "measure": _governing(times, clause, span, lanes, True) if times else None,
             "trigger": words, "trigger_start": start, "form": form,
-            "rule": f"{type_id}/{form}/{rule_name}", "agent_rule": agent_rule,
+            "rule": f"{type_id}/{form}/{rule_name}" + _news_suffix(parsed, start, end, form,
+                                                                  time, lex),
+            "agent_rule": agent_rule,
             "anaphoric": form == "noun" and not agent and bool(DEFINITE_BEFORE.search(
                 text, max(0, start - 5), start)),
             "target_rule": target_rule,
@@ -218,6 +223,14 @@ def _armed_type(etype, agent: list[str], lex: Lexicons) -> str:
     actor = lex.actors.get(agent[0]) if agent and etype.by_armed_forces else None
     return etype.by_armed_forces if actor is not None and actor.level == "military" \
         else etype.id
+
+
+def _news_suffix(parsed, start: int, end: int, form: str, time, lex: Lexicons) -> str:
+    """'/perfect' for an undated act noun a present-perfect verb of making public tells (the
+    day's news: news_nouns.py), else ''."""
+    if parsed is None or form != "noun" or time is not None:
+        return ""
+    return NEWS_PERFECT_RULE if told_as_news(token_at(parsed, start, end), lex.syntax) else ""
 
 
 def _parsed_form(parsed, start: int, end: int, form: str) -> str:
