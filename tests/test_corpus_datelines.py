@@ -125,6 +125,8 @@ def test_a_place_in_parentheses_with_a_double_dash_is_the_abc_house_dateline(gra
     ("Last updated: October 14, 2024 at 10:45 PM IST", "", "2024-10-14"),
     ("30 Dec. 13:30 (UTC+3 MSK)", "--12-30", ""),
     ("2024-10-14 10:45:12", "2024-10-14", ""),
+    ("Published 2:32 PM EDT, Tue October 1, 2024", "2024-10-01", ""),
+    ("Tuesday 1 October 2024 14:32, UK", "2024-10-01", ""),
 ])
 def test_timestamp_and_byline_lines(grammar, line, date, updated):
     found = stated(f"Talks to resume\n{line}\n{BODY}", grammar)
