@@ -288,6 +288,22 @@ def test_a_possessive_is_the_same_term_and_scare_quotes_stay_a_term_of_their_own
     assert not any(term.rstrip('"').endswith(("'s", "’s")) for term in israel)
 
 
+def test_the_framing_summary_leaves_out_words_of_the_actors_own_name(tables):
+    """A surname ('Gallant', from the story's aliases) or the name in a possessive is a
+    plain name, no framing: the summary lists titles and epithets, and keeps scare quotes."""
+    mentions = tables["actor_mentions"]
+    row = mentions.iloc[0]
+    extra = pd.DataFrame([{**row.to_dict(), "doc_id": d, "actor": a, "kind": "alias",
+                           "surface": t} for d, a, t in (
+        (row["doc_id"], "Yoav Gallant", "Gallant"), (mentions.iloc[2]["doc_id"], "Yoav Gallant",
+                                                     "Gallant’s"),
+        (row["doc_id"], "Israel", "Israel's"))])
+    summary = views_sourcing.framing_summary(pd.concat([mentions, extra]), tables["documents"])
+    terms = " ".join(summary["terms"])
+    assert "Security Minister" in terms
+    assert "Gallant:" not in terms and "Gallant’s" not in terms and "Israel:" not in terms
+
+
 def test_charts_do_not_mutate_the_tables(tables):
     before = {name: frame.copy() for name, frame in tables.items()}
     build_all(tables)

@@ -229,8 +229,12 @@ def framing_summary(actor_mentions: pd.DataFrame | None, documents: pd.DataFrame
     if actor_mentions is None or actor_mentions.empty:
         return pd.DataFrame(columns=["actor", "side", "terms"])
     kinds = text_column(actor_mentions, "kind", "name")
-    counts = framing_counts(actor_mentions[kinds != "name"], documents)
-    table = framing_table(actor_mentions[kinds != "name"], documents)
+    named = [_part_of_name(surface, actor) for surface, actor in zip(
+        text_column(actor_mentions, "surface"), text_column(actor_mentions, "actor"),
+        strict=True)]
+    framing = actor_mentions[(kinds != "name") & ~pd.Series(named, index=actor_mentions.index)]
+    counts = framing_counts(framing, documents)
+    table = framing_table(framing, documents)
     rows = []
     for r in table.head(max_actors).itertuples():
         mine = counts[(counts["actor"] == r.actor) & (counts["side"] == r.side)]
@@ -245,6 +249,13 @@ def framing_summary(actor_mentions: pd.DataFrame | None, documents: pd.DataFrame
             terms.append(f"{more} more term{'s' if more > 1 else ''}")
         rows.append({"actor": r.actor, "side": r.side, "terms": "; ".join(terms)})
     return pd.DataFrame(rows, columns=["actor", "side", "terms"])
+
+
+def _part_of_name(surface: str, actor: str) -> bool:
+    """Is the term words of the actor's own name ('Aliyev', 'Netanyahu's' for Benjamin
+    Netanyahu)? A surname is a plain name, whatever list it came from: no framing."""
+    words = without_possessive(" ".join(surface.split())).casefold().split()
+    return bool(words) and set(words) <= set(actor.casefold().split())
 
 
 def _outlets_text(outlets: list[str], shown: int = 2) -> str:
