@@ -1,4 +1,5 @@
-"""Acts that answer another act and happen while it does take its day from the article.
+"""Acts that answer another act, or contacts held while it went on, take its day from the
+article.
 
 News writing dates an attack once ('a ballistic-missile attack by Iran on Tuesday, Oct. 1') and
 then tells what answered it without a time expression ('The USS Bulkeley and USS Cole joined
@@ -8,17 +9,30 @@ interception happens while the attack does, so a reader dates it by the attack. 
 the agent (or the agent's side) of the article's dated mentions of an answered type takes their
 day, with their date basis, when those mentions all give that one day. A week, a month, a lede's
 publication window or two different days date nothing: then the answer stays open.
+
+A contact told as held while an act went on ('My call with Minister X took place while the
+operation was actually already underway') happened on the act's day (rule `during_acts`): an
+undated asserted contact whose sentence says so takes the day of the acts its article tells
+(of the rule's types, whoever did them: the sentence names the act, not its doer), as the
+corpus dates them - the acts clustered as the stage clusters every mention - when they all
+make one event of one day; date basis 'relative-inferred'. Several acts, a week or no date
+leave the contact open.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 
-from trustbrief.events.label_rules import Join
-from trustbrief.events.records import Rec
+from trustbrief.contract.vocab import DateBasis
+from trustbrief.events.cluster import cluster_mentions
+from trustbrief.events.facts import best_date
+from trustbrief.events.label_rules import DuringActs, Join
+from trustbrief.events.records import VAGUE_SPAN_DAYS, Rec
 
 # bases of a date read from the sentence itself (not a lede's publication window)
 STATED_BASES = frozenset({"explicit", "relative", "relative-inferred"})
+INFERRED = DateBasis.RELATIVE_INFERRED.value  # a contact dated by the act it was held during
 
 
 def date_answers(recs: list[Rec], answers: tuple[Join, ...]) -> list[Rec]:
@@ -60,3 +74,39 @@ def _take_day(r: Rec, days: dict[str, set[tuple[int, str]]]) -> None:
         return
     r.lo = r.hi = day
     r.basis = basis
+
+
+def date_contacts_during_acts(recs: list[Rec], rule: DuringActs | None,
+                              kinds: Mapping[str, dict]) -> list[Rec]:
+    """Give each undated contact held while an act went on (see above) the one day of the
+    acts its article tells, as the corpus dates them."""
+    if rule is None:
+        return recs
+    during = [r for r in recs if r.event_type in rule.contacts and r.lo is None
+              and r.polarity == "asserted" and rule.cue.search(r.text)]
+    if not during:
+        return recs
+    days = _act_days([r for r in recs if r.event_type in rule.acts], kinds)
+    by_doc: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    for r in recs:
+        if r.pos in days:
+            by_doc[r.doc_id].add(days[r.pos])
+    for r in during:
+        spans = by_doc.get(r.doc_id, set())
+        if len(spans) == 1 and (span := next(iter(spans)))[0] == span[1]:
+            r.lo = r.hi = span[0]
+            r.basis = INFERRED
+    return recs
+
+
+def _act_days(acts: list[Rec], kinds: Mapping[str, dict]) -> dict[int, tuple[int, int]]:
+    """Mention position -> the days of its act's event, for the acts the corpus dates to a
+    span narrower than a week by what is said to have happened (clustered as the stage
+    clusters them all)."""
+    days = {}
+    for cluster in cluster_mentions(acts, kinds)[0]:
+        asserted = [r for r in cluster if r.polarity == "asserted"]
+        lo, hi, _, _ = best_date(asserted)
+        if lo is not None and hi - lo < VAGUE_SPAN_DAYS:
+            days.update((r.pos, (lo, hi)) for r in asserted)
+    return days

@@ -10,7 +10,7 @@ from trustbrief import contract
 from trustbrief.events.after_incident import Incidents, date_after_incidents
 from trustbrief.events.annotations import apply_fields, apply_structural
 from trustbrief.events.announcements import fold_statements_into_acts
-from trustbrief.events.answers import date_answers
+from trustbrief.events.answers import date_answers, date_contacts_during_acts
 from trustbrief.events.chronology import _chronology_match, _chronology_rows, fill_from_chronology
 from trustbrief.events.cluster import (
     _cluster_keys,
@@ -83,6 +83,7 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
     recs = join_general_acts(recs, rules)
     recs = date_answers(date_main_clause(recs), rules.answers)
     recs = date_after_incidents(recs, incidents, rules.after_incident)
+    recs = date_contacts_during_acts(recs, rules.during_acts, ctx.kinds)
     for r in recs:
         r.nearby = frozenset(ctx.actors_by_sent.get((r.doc_id, r.sent_id), ()))
     clusters, participants = fold_said_into_contacts(

@@ -186,10 +186,14 @@ def lead_given(recs: list[Rec], agent_side: str, targets: list[str], ctx: Contex
     other notice (event_types.yaml `gives_notice`): 'Israel cautioned Austin about an imminent
     military action' gave the US minutes. Only a stated lead of its own sentences counts
     (minutes, hours, days), told with the notified side as experiencer; an account of no
-    notice is about some other act, and a notice whose lead no sentence states is 'n/a'."""
+    notice is about some other act, and a notice whose lead no sentence states is 'n/a'. The
+    notice goes to the other focus side when the event names it, or, for a contact that names
+    no other participant ('My call with Minister X took place while ...'), when the account
+    says it was the one told."""
     a, b = ctx.focus
     other = b if agent_side == a else a if agent_side == b else ""
-    if not other or other not in {ctx.kinds.get(t, {}).get("side", "") for t in targets}:
+    told = {ctx.kinds.get(t, {}).get("side", "") for t in targets} - {""}
+    if not other or (other not in told and (told or not recs[0].group.symmetric)):
         return "n/a", "", {}
     accounts: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for key, text in sorted({(r.doc_id, r.sent_id): r.text for r in recs}.items()):

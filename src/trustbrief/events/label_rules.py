@@ -65,6 +65,16 @@ class AfterIncident:
 
 
 @dataclass(frozen=True)
+class DuringActs:
+    """A contact (`contacts` types) whose sentence says it took place while an act went on
+    (`cue`) happened on the day its article dates the acts (`acts` types): events/answers.py."""
+
+    contacts: frozenset
+    acts: frozenset
+    cue: re.Pattern
+
+
+@dataclass(frozen=True)
 class LabelRules:
     """Event grouping and label templates (data/labels.yaml)."""
 
@@ -90,6 +100,7 @@ class LabelRules:
     state_nouns: frozenset = frozenset()
     # what is said of a dated incident (an account of a crash) is dated after it (AfterIncident)
     after_incident: AfterIncident | None = None
+    during_acts: DuringActs | None = None  # how a contact during an act is dated (None: never)
 
     def same_kind(self, a: str, b: str) -> bool:
         """May a chronology row of type a stand for an event of type b?"""
@@ -139,7 +150,7 @@ def load_labels(data_dir: Path | str) -> LabelRules:
     require_keys(path, "top level", doc, ["groups", "templates"],
                  ["planned_format", "joins", "chronology_equivalents", "reported_dates",
                   "said_in_contacts", "own_source_types", "announcements", "answers",
-                  "state_nouns", "after_incident"])
+                  "state_nouns", "after_incident", "during_acts"])
     groups = {}
     seen_types: dict[str, str] = {}
     for name, spec in (doc["groups"] or {}).items():
@@ -173,7 +184,8 @@ def load_labels(data_dir: Path | str) -> LabelRules:
                       _optional_types(path, doc, "announcements"),
                       _answers(path, doc.get("answers")),
                       _words(path, doc, "state_nouns"),
-                      _after_incident(path, doc.get("after_incident")))
+                      _after_incident(path, doc.get("after_incident")),
+                      _during_acts(path, doc.get("during_acts")))
 
 
 def _after_incident(path: Path, spec) -> AfterIncident | None:
@@ -184,6 +196,18 @@ def _after_incident(path: Path, spec) -> AfterIncident | None:
         raise DataFileError(path, "after_incident.max_days", "must be an integer >= 0")
     return AfterIncident(_type_list(path, "after_incident.types", spec["types"]),
                          spec["max_days"])
+
+
+def _during_acts(path: Path, spec) -> DuringActs | None:
+    if spec is None:
+        return None
+    require_keys(path, "during_acts", spec, ["contacts", "acts", "cue"])
+    try:
+        cue = re.compile(str(spec["cue"]), re.IGNORECASE)
+    except re.error as exc:
+        raise DataFileError(path, "during_acts.cue", f"bad regex: {exc}") from None
+    return DuringActs(_type_list(path, "during_acts.contacts", spec["contacts"]),
+                      _type_list(path, "during_acts.acts", spec["acts"]), cue)
 
 
 def _answers(path: Path, spec) -> tuple[Join, ...]:
