@@ -33,8 +33,10 @@ def best_date(recs: list[Rec], known: Iterable[tuple[int, int]] = ()
     """(earliest, latest, basis, mentions disagreeing) from the mentions' date ranges.
 
     Only the most reliable basis present votes; among its distinct ranges the one overlapping
-    the most mentions wins, then one agreeing with a matching chronology row (`known`), then
-    the narrowest, then the earliest. Counting overlaps uses two sorted lists and bisect, so
+    the most mentions wins, then one agreeing with a matching chronology row (`known`), then,
+    for publication windows only (basis 'reported'), the one ending first (the act had happened
+    by its first report: a later article's lede retells it), then the narrowest, then the
+    earliest. Counting overlaps uses two sorted lists and bisect, so
     an event with k mentions costs O(k log k).
     """
     known = list(known)
@@ -54,8 +56,10 @@ def best_date(recs: list[Rec], known: Iterable[tuple[int, int]] = ()
     def unknown_to_chronology(lo: int, hi: int) -> bool:
         return not any(k_lo <= hi and lo <= k_hi for k_lo, k_hi in known)
 
+    # publication windows ('reported'): the first report bounds the act, a later lede retells it
+    first_told = tier == BASIS_RANK["reported"]
     lo, hi = min(ranges, key=lambda x: (-support(*x), unknown_to_chronology(*x),
-                                        x[1] - x[0], x))
+                                        x[1] if first_told else 0, x[1] - x[0], x))
     basis = min((r.basis for r in voters), key=lambda b: BASIS_RANK.get(b, 9))
     # a lede dated by its publication ('reported') states no date: it cannot disagree
     disagree = [r for r in dated if (r.hi < lo or r.lo > hi) and r.basis != "reported"]
