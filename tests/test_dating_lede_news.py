@@ -104,9 +104,11 @@ def _retold(retelling: str) -> pd.Series:
 
 def test_a_contact_retold_with_its_weekday_dates_the_ledes_contact():
     # the lede's meeting is article a's (8-9 October 2025); 'Speaking to Vek on Thursday,
-    # Tal said' gives it Thursday 9 October: the article is of that day or the week after
+    # Tal said' gives it Thursday 9 October, and the lede's news with its day is of the
+    # article's day or the day before: 9 October (or the 10th)
     row = _retold("Speaking to Vek on Thursday, Tal said the radar had failed.")
-    assert (row["published_earliest"], row["published_latest"]) == ("2025-10-09", "2025-10-15")
+    assert (row["published"], row["published_earliest"], row["published_latest"]) == \
+        ("2025-10-09", "2025-10-09", "2025-10-10")
 
 
 def test_speaking_to_someone_else_dates_no_contact_of_the_lede():
@@ -117,7 +119,8 @@ def test_speaking_to_someone_else_dates_no_contact_of_the_lede():
 
 def test_a_call_retold_with_its_weekday_dates_the_ledes_contact_too():
     row = _retold("In a phone call with Vek on Thursday, Tal said the radar had been fixed.")
-    assert (row["published_earliest"], row["published_latest"]) == ("2025-10-09", "2025-10-15")
+    assert (row["published"], row["published_earliest"], row["published_latest"]) == \
+        ("2025-10-09", "2025-10-09", "2025-10-10")
 
 
 def test_an_older_contact_retold_dates_nothing():

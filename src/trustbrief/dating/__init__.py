@@ -41,7 +41,8 @@ Clues (each is a predicate over candidate publication days):
   day before; another article's mention of it with its own relative day ('met on Thursday')
   is placed by it, never one without a day (dating.news); a lede's contact without a day
   takes the day of a later sentence that retells it with both parties ('Speaking to X on
-  Thursday, Y said', dating.mentions).
+  Thursday, Y said', dating.mentions), and the article is of that day or the next, as for a
+  weekday in the lede.
 - incident: an incident named by a word ('Wednesday's crash', 'two days after the plane
   crashed', 'the downing ... last week'), placed against the one day the corpus's dated
   sentences give that kind of incident (data/incidents.yaml, dating.incidents).

@@ -276,16 +276,19 @@ def lede_clues(times: pd.DataFrame | None, doc_ids: set[str],
         if number is None or number > LEDE_SENTENCES or \
                 (number > 1 and t["doc_id"] in roundups):
             continue
-        spec = t["spec"]
-
-        def holds(day: dt.date, spec=spec) -> bool:
-            reported = timex.resolve_spec(spec, day).date
-            return reported is not None and (day - reported).days <= 1
-
-        out.setdefault(t["doc_id"], []).append(Clue(
-            t["doc_id"], t["sent_id"], _sentence_text(t), "lede", holds, (),
-            (t["sent_id"], "lede", spec), LEDE_WEIGHT))
+        out.setdefault(t["doc_id"], []).append(
+            lede_day_clue(t["doc_id"], t["sent_id"], _sentence_text(t), t["spec"]))
     return out
+
+
+def lede_day_clue(doc_id: str, sent_id: str, text: str, spec: str) -> Clue:
+    """The lede's news is of the weekday `spec` names: the article is of that day or the next
+    (kind 'lede': it only chooses among the days the other clues allow)."""
+    def holds(day: dt.date) -> bool:
+        reported = timex.resolve_spec(spec, day).date
+        return reported is not None and (day - reported).days <= 1
+
+    return Clue(doc_id, sent_id, text, "lede", holds, (), (sent_id, "lede", spec), LEDE_WEIGHT)
 
 
 # A weekday right after a reporting word ('according to officials speaking on Thursday',

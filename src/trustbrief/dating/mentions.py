@@ -17,6 +17,7 @@ from trustbrief.dating.clues import (
     clues_for_mention,
     dedupe,
     governing_times,
+    lede_day_clue,
     pinned_index,
 )
 from trustbrief.dating.news import lede_news_pins, news_clues
@@ -149,6 +150,18 @@ def _retold_contact(mentions: list[dict], by_sentence: dict, claimed: dict,
         by_sentence[key] = [*by_sentence.get(key, []), day]
         claimed.setdefault(key, set()).add(day["time_id"])
         m["time_id"] = day["time_id"]
+        # the lede's news with its day: the article is of that day or the next, as if the
+        # weekday stood in the lede (collect_clues)
+        m["retold"] = (day["spec"], next(text for t, text in found if t is day))
+
+
+def _retold_lede_day(m: dict) -> list[Clue]:
+    """A lede event that _retold_contact dated: the lede's weekday clue, from the retelling."""
+    if not m.get("retold"):
+        return []
+    spec, text = m["retold"]
+    return [lede_day_clue(m["doc_id"], m["sent_id"], text, spec)] \
+        if str(spec).startswith("weekday:past:") else []
 
 
 def _names_parties(text: str, actors: list[str]) -> int:
@@ -279,5 +292,5 @@ def collect_clues(documents: pd.DataFrame, found: dict, chronology: pd.DataFrame
         if doc_ids is None or m["doc_id"] in doc_ids:
             per_doc.setdefault(m["doc_id"], []).extend(
                 clues_for_mention(m, times, pinned, weekdays)
-                + news_clues(m, times, news, weekdays))
+                + news_clues(m, times, news, weekdays) + _retold_lede_day(m))
     return {doc: dedupe(clues) for doc, clues in per_doc.items()}
