@@ -147,3 +147,22 @@ def test_a_phrase_naming_only_the_act_is_its_doers(rules, phrase, text, expected
     out = events.build_events(found_frames([m]), docs, None, types, rules=rules,
                               gazetteer=GAZETTEER, focus=FOCUS)["events"]
     assert out.iloc[0]["label"] == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    # in a quoted speaker's own voice: out of the quote it says nothing of whose act
+    ("My strike on the depot of Hezbollah", "Attack by Israel against Hezbollah"),
+    ("Our attacks on Hezbollah", "Attack by Israel against Hezbollah"),
+    # a state whose abbreviation reads as a pronoun is no speaker's voice
+    ("US attacks on Hezbollah", "US attacks on Hezbollah"),
+])
+def test_a_phrase_in_a_speakers_own_voice_is_no_label(rules, phrase, expected):
+    docs = docs_frame([("d1", "A", "2024-09-18", "")])
+    text = f"{phrase} went on all night, the minister said."
+    trigger = next(w for w in ("strike", "attacks") if w in phrase)
+    m = dict(mention("d1", 1, "attack", "Israel", ["Hezbollah"], "2024-09-18", text=text),
+             trigger=trigger, trigger_start=text.index(trigger), phrase=phrase)
+    types = {"attack": {"plover": "ASSAULT", "operation": True}}
+    out = events.build_events(found_frames([m]), docs, None, types, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)["events"]
+    assert out.iloc[0]["label"] == expected

@@ -140,12 +140,21 @@ OWNED_ALREADY = frozenset({"his", "her", "its", "their", "our", "my", "your", "t
 
 def _names_someone(rec: Rec) -> bool:
     """A phrase that tells a clause ('The strike killed 38 people') says what happened; one
-    that only names the act ('Subsequent attacks', 'Visit to troops') must name a party."""
+    that only names the act ('Subsequent attacks', 'Visit to troops') must name a party; one
+    in a quoted speaker's own voice ('My call with Minister X', 'Our talks') names no one
+    once out of its quote."""
+    if next(iter(WORD.findall(rec.phrase)), "") in FIRST_PERSON:
+        return False
     if not _names_only_the_act(rec.phrase, rec.trigger):
         return True
     names = {w for n in (*rec.nearby, *rec.actors, rec.agent, *rec.targets) if n
              for w in n.split()}
     return names_someone(rec.phrase, rec.text, names)
+
+
+# words by which a speaker names themself: a phrase opening on one is in a quote's voice
+# (as written: 'US' is a state)
+FIRST_PERSON = frozenset({"I", "My", "my", "We", "we", "Our", "our"})
 
 
 # words after an act's noun that attach to it ('visit to troops', 'incursions into territory')
