@@ -225,6 +225,22 @@ def test_timeline_separates_undated_events_and_marks_uncertain_dates(tables):
     assert certainty["e009"] == style.UNCERTAIN_MARK  # a month-long range
 
 
+def test_a_date_range_is_drawn_only_when_it_shows_past_its_point(tables):
+    """A month-long range runs past its point and is drawn; a two-day range on a
+    five-month axis would end under the point or show as a speck beside it: not drawn
+    (its tooltip still gives the range in words)."""
+    events = tables["events"].copy()
+    row = events["event_id"] == "e004"
+    events.loc[row, "date_latest"] = (pd.Timestamp(events.loc[row, "date"].iloc[0])
+                                      + pd.Timedelta(days=1)).strftime("%Y-%m-%d")
+    layout = layout_timeline.timeline_layout(events, START, END)
+    drawn = dict(zip(layout.points["event_id"], layout.points["range_drawn"], strict=True))
+    ranged = dict(zip(layout.points["event_id"], layout.points["ranged"], strict=True))
+    assert ranged["e004"] and not drawn["e004"]
+    assert ranged["e009"] and drawn["e009"]
+    assert "–" in views_events.date_text(layout.points.set_index("event_id").loc["e004"])
+
+
 def test_timeline_filters_by_origins_and_window(tables):
     layout = layout_timeline.timeline_layout(tables["events"], START, END, min_origins=2)
     assert set(layout.points["event_id"]) == {"e004", "e005"}

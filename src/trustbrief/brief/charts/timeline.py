@@ -147,7 +147,7 @@ def _event_points(pts: pd.DataFrame, x, y, notice: str) -> alt.Chart:
 
 
 def _range_layers(pts: pd.DataFrame, xs, y) -> list[alt.Chart]:
-    ranged = pts[pts["ranged"]]
+    ranged = pts[pts["range_drawn"]]
     if ranged.empty:
         return []
     base = alt.Chart(ranged[["x0_ms", "x1_ms", "y", "dashed", "label"]])

@@ -140,7 +140,14 @@ def _placed_events(events, start, end, min_origins: int, width: float):
     frame["x"] = frame["day"].map(px)
     frame["x_first"] = frame["first"].map(px)
     frame["x_last"] = frame["last"].map(px)
+    # a range of a day or two ends under its own point, or a speck beside it: drawn only
+    # when the bar shows past the point (the tooltip gives every range in words)
+    past = pd.concat([frame["x"] - frame["x_first"], frame["x_last"] - frame["x"]], axis=1)
+    frame["range_drawn"] = frame["ranged"] & (past.max(axis=1) > frame["radius"] + RANGE_SHOWS_PX)
     return frame, start_ts, end_ts
+
+
+RANGE_SHOWS_PX = 3.0  # how far a date range must run past its point's edge to be drawn
 
 
 def _number_unplaced(unplaced, labels, headers, frame, lanes, width
@@ -203,7 +210,7 @@ def _timeline_headers(crisis, start, end, width, crisis_label, frame
     x = 0.0
     kinds = (("key:stated", STATED_MARK, (frame["certainty"] == STATED_MARK).any()),
              ("key:uncertain", UNCERTAIN_MARK, (frame["certainty"] == UNCERTAIN_MARK).any()),
-             ("key:range", "date range", frame["ranged"].any()))
+             ("key:range", "date range", frame["range_drawn"].any()))
     for name, text, drawn in kinds:
         if not drawn:
             continue
