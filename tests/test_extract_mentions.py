@@ -326,3 +326,18 @@ def test_a_name_in_apposition_is_the_role_not_the_side_of_its_title(two_minister
                                 "diplomat, Luis Vega."])
     killing = one_mention(found, "targeted_killing")
     assert killing["targets"] == ["Luis Vega"]
+
+
+@pytest.mark.parametrize("text", [
+    "During a visit to troops near the Lebanese border, Gallant stressed the urgency.",
+    "Netanyahu visited soldiers in the north on Sunday.",
+])
+def test_a_visit_to_troops_is_no_contact(lex, text):
+    """A leader seeing forces meets no other party (data/event_types.yaml meeting_visit)."""
+    mentions = run(lex, [text])["mentions"]
+    assert "meeting_visit" not in set(mentions["event_type"])
+
+
+def test_a_visit_to_a_leader_stays_a_contact(lex):
+    mentions = run(lex, ["Blinken visited Netanyahu in Jerusalem on Sunday."])["mentions"]
+    assert "meeting_visit" in set(mentions["event_type"])
