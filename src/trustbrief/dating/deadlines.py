@@ -55,6 +55,7 @@ def phrase_pattern(phrases: list[str], hyphens: bool = False) -> re.Pattern:
 # characters whose lowercase it is, and with these three (re._casefix; U+0130's one-letter
 # lowercase), which str.lower() does not map to it.
 _CASE_BLIND_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_CASE_BLIND_CHARS = ("\u0130", "\u0131", "\u017f")
 
 
 def first_words(phrases: list[str]) -> re.Pattern | None:
@@ -64,12 +65,16 @@ def first_words(phrases: list[str]) -> re.Pattern | None:
     words = {str(p).split()[0].lower() for p in phrases if str(p).split()}
     if not words or not all(w.isascii() for w in words):
         return None
+    # a word holding another ('crashed', 'crash') is found by that one
+    words = {w for w in words if not any(o != w and o in w for o in words)}
     return re.compile("|".join(map(re.escape, sorted(words))))
 
 
 def lowered(text: str) -> str:
     """The text as may_match reads it."""
-    return text.lower() if text.isascii() else text.translate(_CASE_BLIND_ASCII).lower()
+    if text.isascii() or not any(c in text for c in _CASE_BLIND_CHARS):
+        return text.lower()
+    return text.translate(_CASE_BLIND_ASCII).lower()
 
 
 def may_match(lowered_text: str, words: re.Pattern | None) -> bool:

@@ -139,10 +139,15 @@ def incident_words(sentences: dict, times: pd.DataFrame | None, words: IncidentW
                    ) -> list[_Word]:
     """Every sentence's first word of each family, with the expression that dates it."""
     expressions = _expressions(times)
+    gates = [words.first_words.get(family) for family in words.families]
+    any_family = re.compile("|".join(g.pattern for g in gates)) \
+        if gates and None not in gates else None  # one scan for the many sentences of none
     out = []
     for (doc_id, sent_id), text in sentences.items():
         text = str(text or "")
         lowered_text = lowered(text)
+        if not may_match(lowered_text, any_family):
+            continue
         for family, pattern in words.families.items():
             if not may_match(lowered_text, words.first_words.get(family)):
                 continue
