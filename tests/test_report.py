@@ -78,3 +78,14 @@ def test_in_period_keeps_overlapping_ranges_and_undated_rows():
 def test_dates_do_not_wrap_in_tables():
     markup = html.table(pd.DataFrame({"date": ["2024-10-01"]})).markup
     assert '<td class="tb-date">2024-10-01</td>' in markup
+
+
+def test_the_annex_article_list_gives_an_undated_articles_bounds():
+    """An auditor sees what bounds an undated article ('2024-07-01 – 2024-11-30 (range)'),
+    not a bare 'unknown'; an article nothing bounds stays 'unknown'."""
+    from trustbrief.brief.annex import corpus_table
+    docs = DOCS.assign(published=["", ""], published_basis=["range", "unknown"],
+                       published_earliest=["2024-07-01", ""],
+                       published_latest=["2024-11-30", ""], n_sentences=[3, 4])
+    markup = corpus_table({"documents": docs}).markup
+    assert "2024-07-01 – 2024-11-30 (range)" in markup and "unknown (unknown)" in markup

@@ -26,11 +26,22 @@ def corpus_table(tables: Tables, sources=None) -> HTMLBlock:
         docs.insert(0, "number", [sources.number.get(d, "") for d in docs["doc_id"]])
         docs = docs.sort_values("number", kind="stable")
     docs["published"] = [
-        f"{p} ({b})" if p else f"unknown ({b})"
-        for p, b in zip(docs["published"], docs["published_basis"], strict=True)]
+        f"{_published_days(p, e, la)} ({b})" for p, e, la, b in zip(
+            docs["published"], text_column(docs, "published_earliest"),
+            text_column(docs, "published_latest"), docs["published_basis"], strict=True)]
     return table(docs, {"number": "No.", "file": "File", "title": "Title", "outlet": "Outlet",
                         "published": "Published (basis)", "n_sentences": "Sentences",
                         "duplicate_of": "Duplicate of"})
+
+
+def _published_days(day: str, earliest: str, latest: str) -> str:
+    """'2024-10-08'; an undated article's bounds, for the auditor ('2024-07-01 – 2024-11-30',
+    'from 2024-07-01'), or 'unknown' when nothing bounds it."""
+    if day:
+        return day
+    if earliest and latest:
+        return f"{earliest} – {latest}"
+    return f"from {earliest}" if earliest else f"until {latest}" if latest else "unknown"
 
 
 def provenance_appendix(params: dict, tables: Tables) -> HTMLBlock:
