@@ -1,6 +1,7 @@
-"""Claim speakers of papers and quotes (extract/papers.py, extract/quote_statements.py), on
-invented sentences of the invented story of test_claims_speakers: who issued a paper speaks
-through it, and a quote inside a sentence is the sentence's own, not a neighbour's quote."""
+"""Claim speakers of papers, quotes and sources (extract/papers.py, quote_statements.py,
+speech_verbs.py, speaker_titles.py), on invented sentences of the invented story of
+test_claims_speakers: who issued a paper speaks through it, a quote inside a sentence is the
+sentence's own, a source keeps how it knows, and answering with deeds is no claim."""
 
 from __future__ import annotations
 
@@ -32,6 +33,18 @@ SPEAKERS = [
                   "restraint, urging Mexico to avoid further raids.",),
                  1, "International leaders", "speech-verb-subject/source-noun",
                  id="urging-clause"),
+    pytest.param(("Mexican media, quoting “sources familiar with the situation,” said Ana Ruiz "
+                  "Prieto had cancelled the trip.",), 1, "sources familiar with the situation",
+                 "citing-object/source-noun", id="source-familiar-with"),
+    pytest.param(("The talks stalled, according to an official familiar with the matter, who "
+                  "added that the border would stay open.",), 1,
+                 "an official familiar with the matter", "according-to/source-noun",
+                 id="source-familiar-ends-at-comma"),
+    pytest.param(("Ana Ruiz Prieto “stressed the urgency of the deal” in her call, the Mexican "
+                  "Foreign Ministry says.",
+                  "The two leaders also “discussed the border at length,” the brief Mexican "
+                  "readout adds."), 2, "Mexican Foreign Ministry",
+                 "speech-verb-subject/document-owner+body", id="readout-of-a-state"),
 ]
 
 
@@ -59,3 +72,11 @@ def test_an_issuer_speaks_through_the_paper_until_a_body_speaks(lex):  # noqa: F
     assert "Foreign Ministry" in speaker(claims, 1)[0]
     # a body spoke since the letter was named: 'the letter' is no longer surely hers
     assert speaker(claims, 4)[0] != "Marta Diaz Soto"
+
+
+def test_answering_with_deeds_is_no_claim_but_another_verb_keeps_its_with(lex):  # noqa: F811
+    claims = claims_of(lex, "Canada has responded with rocket fire at the border.",
+                       "Ana Ruiz Prieto apologized to her Canadian counterpart for the accident "
+                       "with the airliner.")
+    assert "dtest00000-s001" not in claims.index or speaker(claims, 1)[0] == ""
+    assert speaker(claims, 2)[0] == "Ana Ruiz Prieto"

@@ -7,6 +7,7 @@ import re
 from trustbrief.extract.lexicons import Attribution
 from trustbrief.extract.speaker_memory import cite
 from trustbrief.extract.speakers import tree_speaker
+from trustbrief.extract.speech_verbs import says_nothing
 
 QUOTE = re.compile(r'"([^"]+)"|“([^”]+)”|“([^”]+)$')
 
@@ -144,6 +145,9 @@ def _claim(sent, hits, last_outlet, lex, parsed=None, people=(), names=None) -> 
              "speaker_side": "", "speaker_role": "", "speaker_rule": ""}
     names = names if names is not None else {}
     tree = tree_speaker(parsed, hits, lex, list(people), names) if parsed is not None else None
+    if tree is None and not (quotes or outlet) and parsed is not None and \
+            says_nothing(parsed, lex.syntax):
+        return None  # 'X has responded with rocket fire': the cue words' verb says nothing
     cite(names, outlet)  # after this sentence: 'the report' in a later one
     # the official named first frames the sentence ('According to US officials, ... Austin
     # responded'); a government body speaks only when no official does ('what the Israeli

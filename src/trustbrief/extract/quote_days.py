@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from trustbrief.extract.claims import quotes_speech
 from trustbrief.extract.lexicons import MEASURE_KINDS, Lexicons
-from trustbrief.extract.speakers import UTTERANCES
+from trustbrief.extract.speech_verbs import UTTERANCES
 from trustbrief.extract.statements import DAY_SPECS, statement_type
 
 QUOTE_REACH = 2

@@ -4,6 +4,7 @@ which person a title with a side names ('the Russian president': that side's lea
 
 from __future__ import annotations
 
+CLAUSE_MARKS = frozenset({",", ";", "—", "–", "(", '"', "“", "”"})
 TITLE_GAP = 5  # title words ('Maj.', 'Gen.') a name may follow its title's head by
 
 
@@ -38,6 +39,26 @@ def title_end(head) -> int:
                and any(g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ != "PERSON"
                        for g in c.children)), None)
     return head.i if of is None else of.right_edge.i
+
+
+def source_end(head) -> int:
+    """Where a source's phrase ends: its title's end, or the end of the adjective phrase
+    that says how it knows ('sources familiar with the situation', 'an official close to
+    the talks')."""
+    end = title_end(head)
+    for c in head.children:
+        if c.dep_ == "amod" and c.i > head.i and any(g.dep_ == "prep" for g in c.children):
+            end = max(end, _clause_end(c))
+    return end
+
+
+def _clause_end(token) -> int:
+    """The last token of the token's phrase before a comma, dash or bracket sets off what
+    follows ('familiar with the matter, who added ...' ends at 'matter')."""
+    doc, end = token.doc, token.i
+    while end < token.right_edge.i and doc[end + 1].text not in CLAUSE_MARKS:
+        end += 1
+    return end
 
 
 def leader_of_side(people: list[str], side: str, post: str, lex) -> str:

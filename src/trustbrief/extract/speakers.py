@@ -34,7 +34,12 @@ from trustbrief.extract.speaker_memory import (
     remember,
     unknown_paper,
 )
-from trustbrief.extract.speaker_titles import leader_of_side, name_after_title, title_end
+from trustbrief.extract.speaker_titles import (
+    leader_of_side,
+    name_after_title,
+    source_end,
+)
+from trustbrief.extract.speech_verbs import says
 from trustbrief.extract.syntax import PRONOUNS, hits_in, phrase_tokens
 
 ROLE_DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
@@ -50,7 +55,7 @@ def _speech_heads(doc, syntax) -> list:
     """(phrase head token, rule id) candidates, the highest in the tree first."""
     out = []
     for t in doc:
-        if t.lemma_ in syntax.speech_verbs and t.pos_ in ("VERB", "AUX") and _says(t, syntax):
+        if t.lemma_ in syntax.speech_verbs and t.pos_ in ("VERB", "AUX") and says(t, syntax):
             if t.lemma_ in ("cite", "quote"):
                 out += [(c, "citing-object") for c in t.children
                         if c.dep_ in ("dobj", "advmod", "npadvmod", "attr", "oprd")]
@@ -84,23 +89,6 @@ def _frames(head, rule: str) -> bool:
         according = head.head.head
         return according.i == 0 or according.nbor(-1).text in (",", "—", "–", "(")
     return head.head.dep_ == "parataxis"
-
-
-def _says(verb, syntax) -> bool:
-    """A verb of saying that says something: not a bare negated one ('Israeli officials have
-    not commented'), not 'responded with rocket fire' (a 'with' object that is no utterance)."""
-    if any(c.dep_ == "neg" for c in verb.children) and not any(
-            c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
-        return False  # 'have not commented'; 'did not confirm how many ...' still speaks
-    return not any(c.dep_ == "prep" and c.lower_ == "with" and any(
-        g.dep_ == "pobj" and g.lemma_.lower() not in syntax.document_nouns | UTTERANCES
-        for g in c.children) for c in verb.children)
-
-
-# nouns for what is said ('responded with a statement' is speech, 'with rocket fire' is not)
-UTTERANCES = frozenset({"comment", "remark", "word", "message", "reply", "answer", "question",
-                        "warning", "threat", "denial", "claim", "accusation", "criticism",
-                        "response", "post", "tweet", "video", "speech", "address"})
 
 
 def _depth(token) -> int:
@@ -320,7 +308,7 @@ def _paper(doc, head, hits, lex, people, names, in_phrase, sides) -> dict | None
     a report) that spoke or was cited last; a bare 'the statement' nobody issued is nobody."""
     if head.lemma_.lower() in lex.syntax.document_nouns:
         return _paper_owner(doc, head, hits, lex, people, names, lex.attribution) or \
-            _document_owner(in_phrase, sides, lex) or (
+            _document_owner(in_phrase, sides, lex, names) or (
                 known_issuer(names, head.lemma_.lower(), "document-issuer")
                 if _definite_bare(head) else None) or \
             last(names, LAST_BODY, "document-owner") or (
@@ -345,16 +333,22 @@ def _paper_owner(doc, head, hits, lex, people, names, att) -> dict | None:
                                                              "how": "document-by-owner"}
 
 
-def _document_owner(in_phrase, sides, lex) -> dict | None:
+def _document_owner(in_phrase, sides, lex, names) -> dict | None:
     """'a White House statement said' -> the body or person named in the phrase (rule
-    'document-owner'); a statement with no owner named here speaks for nobody known."""
+    'document-owner'); a statement with no owner named here speaks for nobody known. A
+    paper named by its state alone ('the brief US readout adds') is that state's body that
+    spoke last ('..., the White House says.'), if one did (rule 'document-owner+body')."""
     owner = next((h for h in in_phrase if h.actors and h.side != "media"
                   and set(h.types) & {"person", "organization", "state"}), None)
     if owner is None:
         return None
     if "person" in owner.types:
         return _named(owner.actor, owner.side, "document-owner")
-    return {"speaker": body_name(owner, lex), "speaker_type": "organization",
+    body, name = names.get(LAST_BODY), body_name(owner, lex)
+    if "state" in owner.types and name == owner.actor and body is not None and owner.side \
+            and body["speaker_side"] == owner.side:  # the state, not its institution
+        return {**body, "how": "document-owner+body"}
+    return {"speaker": name, "speaker_type": "organization",
             "speaker_count": None, "speaker_side": owner.side or (sides[0] if sides else ""),
             "how": "document-owner"}
 
@@ -375,7 +369,7 @@ def _source_noun(doc, head, in_phrase, sides, people, lex) -> dict:
                           "source-noun+title-coref")
     else:
         kind, count = "anonymous_official", _count(head, lex.attribution.count_words)
-    text = doc[phrase_tokens(head)[0].i:title_end(head) + 1].text
+    text = doc[phrase_tokens(head)[0].i:source_end(head) + 1].text
     return {"speaker": text, "speaker_type": kind, "speaker_count": count,
             "speaker_side": sides[0] if sides else "", "how": "source-noun"}
 

@@ -78,6 +78,8 @@ class Syntax:
     retypes: tuple = ()
     # verbs by which someone issues a paper ('X issued a statement', 'a letter signed by X')
     issuing_verbs: frozenset = frozenset()
+    # verbs of answering whose 'with' object is how they answer ('responded with rocket fire')
+    answering_verbs: frozenset = frozenset()
 
 
 def _news_perfect(spec: dict) -> tuple[frozenset, frozenset]:
@@ -214,7 +216,8 @@ def load_syntax(data_dir: Path | str) -> Syntax:
                   *_news_perfect(speech.get("news_perfect") or {}),
                   *_news_nouns(speech.get("news_perfect") or {}),
                   _trigger_retypes(path, raw.get("triggers")),
-                  frozenset(speech.get("issuing_verbs", ())))
+                  frozenset(speech.get("issuing_verbs", ())),
+                  frozenset(speech.get("answering_verbs", ())))
 
 
 class Reader:
