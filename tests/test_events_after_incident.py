@@ -73,3 +73,10 @@ def test_a_bird_strike_is_no_airstrike_but_the_version_is_an_account(lex):
     assert account["agent"] == "Iran" and account["polarity"] == "asserted"
     struck = run(lex, ["A strike by Israel hit the depot on Friday."])
     assert "airstrike" in set(struck["mentions"]["event_type"])
+
+
+def test_a_passive_attributed_to_gives_no_account(lex):
+    mentions = run(lex, ["The blast was widely attributed to Israel."])["mentions"]
+    assert "account" not in set(mentions["event_type"])
+    active = run(lex, ["Iran attributed the blast to a gas leak."])["mentions"]
+    assert "account" in set(active["event_type"])
