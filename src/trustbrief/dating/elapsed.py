@@ -61,15 +61,15 @@ def _elapsed_days(title: str, start: int, end: int) -> tuple[float, float] | Non
 
 
 def elapsed_clues(documents: pd.DataFrame, times: pd.DataFrame | None, sentences: dict,
-                  doc_ids: set[str], words: IncidentWords | None = None
-                  ) -> dict[str, list[Clue]]:
+                  doc_ids: set[str], words: IncidentWords | None = None,
+                  found_words: list | None = None) -> dict[str, list[Clue]]:
     """Clues for the documents in `doc_ids` whose title counts the time since an incident
     the corpus dates (see the module docstring); `sentences` maps (doc_id, sent_id) to the
-    sentence's text."""
+    sentence's text; `found_words`: incidents.incident_words of them when the caller has it."""
     if "title" not in documents or not doc_ids:
         return {}
     words = words or default_incident_words()
-    found = incident_words(sentences, times, words)
+    found = found_words if found_words is not None else incident_words(sentences, times, words)
     anchors = incident_anchors(found, documents)
     named = incident_names(found)
     out: dict[str, list[Clue]] = {}

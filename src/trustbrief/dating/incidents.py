@@ -201,11 +201,13 @@ def _anchors(found: list[_Word], documents: pd.DataFrame) -> dict[str, tuple]:
 
 
 def incident_clues(documents: pd.DataFrame, times: pd.DataFrame | None, sentences: dict,
-                   doc_ids: set[str], words: IncidentWords | None = None
-                   ) -> dict[str, list[Clue]]:
+                   doc_ids: set[str], words: IncidentWords | None = None,
+                   found_words: list[_Word] | None = None) -> dict[str, list[Clue]]:
     """Clues for the documents in `doc_ids` from the incidents the corpus dates (see the
-    module docstring); `sentences` maps (doc_id, sent_id) to the sentence's text."""
-    found = incident_words(sentences, times, words or default_incident_words())
+    module docstring); `sentences` maps (doc_id, sent_id) to the sentence's text;
+    `found_words`: incident_words of them when the caller has it already."""
+    found = found_words if found_words is not None else \
+        incident_words(sentences, times, words or default_incident_words())
     anchors = _anchors(found, documents)
     named = incident_names(found)
     out: dict[str, list[Clue]] = {}

@@ -29,6 +29,7 @@ from trustbrief.dating.explicit import (
     retold_lede_times,
 )
 from trustbrief.dating.incidents import IncidentWords, default_incident_words, incident_clues
+from trustbrief.dating.incidents import incident_words as find_incident_words
 from trustbrief.dating.lede import lede_depths
 from trustbrief.dating.mentions import collect_clues
 from trustbrief.dating.named_days import NamedDays, default_named_days, named_day_clues
@@ -124,12 +125,10 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
                    "published_printed"):
         if column not in docs.columns:
             docs[column] = ""
-    texts = (_lede_times(found, sentences), _sentence_texts(found, sentences),
-             governing_polarity(found.get("mentions")),
-             lede_depths(sentences) if depths is None else depths,
-             deadline_words or default_deadline_words(), named_days or default_named_days())
-    texts = (*texts, retold_lede_times(found.get("mentions"), texts[3]),
-             incident_words or default_incident_words())
+    texts = _texts(found, sentences, depths,
+                   (deadline_words or default_deadline_words(),
+                    named_days or default_named_days(),
+                    incident_words or default_incident_words()))
     outcomes: dict = {}
     anchors = docs
     for _ in range(MAX_PASSES):
@@ -157,6 +156,19 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
     return docs
 
 
+def _texts(found: dict, sentences: pd.DataFrame | None,
+           depths: Mapping[tuple[str, str], int] | None, words: tuple) -> tuple:
+    """What every pass reads of the texts (they do not change between passes): the time
+    expressions, sentence texts, verbs' polarity, lede depths, the deadline and named-day
+    words, the retold lede times, the incident words and where the sentences hold them."""
+    deadline_words, named_days, incident_words = words
+    times, sentence_texts = _lede_times(found, sentences), _sentence_texts(found, sentences)
+    depths = lede_depths(sentences) if depths is None else depths
+    return (times, sentence_texts, governing_polarity(found.get("mentions")), depths,
+            deadline_words, named_days, retold_lede_times(found.get("mentions"), depths),
+            incident_words, find_incident_words(sentence_texts, times, incident_words))
+
+
 def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: tuple,
               max_lag_days: int, lookaround_days: int, period: tuple[str, str] = ("", "")
               ) -> dict:
@@ -165,8 +177,8 @@ def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: 
     open_rows = [(i, row) for i, row in zip(docs.index, rows, strict=True)
                  if not row.get("published") or row.get("published_basis") == "sidecar"]
     wanted = {row["doc_id"] for _, row in open_rows}
-    times, sentence_texts, polarity, depths, deadline_words, named_days, retold, incidents = \
-        texts
+    times, sentence_texts, polarity, depths, deadline_words, named_days, retold, incidents, \
+        incident_found = texts
     clues = collect_clues(docs, found, chronology, wanted, depths, incidents.once_per_party)
     span = _corpus_span(rows, lookaround_days)
     window = span if None not in span else None
@@ -177,8 +189,10 @@ def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: 
                   deadline_clues(times, sentence_texts, wanted, window, depths,
                                  deadline_words),
                   named_day_clues(sentence_texts, wanted, window, depths, named_days),
-                  incident_clues(docs, times, sentence_texts, wanted, incidents),
-                  elapsed_clues(docs, times, sentence_texts, wanted, incidents)):
+                  incident_clues(docs, times, sentence_texts, wanted, incidents,
+                                 found_words=incident_found),
+                  elapsed_clues(docs, times, sentence_texts, wanted, incidents,
+                                found_words=incident_found)):
         for doc_id, more in extra.items():
             clues[doc_id] = dedupe(clues.get(doc_id, []) + more)
     out = {}
