@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import yaml
 
 from trustbrief import corpus
 from trustbrief.corpus import datelines
@@ -441,3 +442,25 @@ def test_page_metadata_read_by_htmldate(tmp_path, rules):
     assert (doc["outlet"], doc["outlet_basis"]) == ("The Daily Example", "html_meta")
     assert doc["title"] == "Talks to resume"
     assert dt.date.fromisoformat(doc["published"])
+
+
+@pytest.mark.parametrize("stamp, expected", [
+    # a US time zone on the line: the month comes first
+    ("Published 10/01/2024 2:32 PM EDT", PrintedDate(2024, 10, 1)),
+    ("Published: 03/04/2025 9:15 am ET", PrintedDate(2025, 3, 4)),
+    # any other zone, or none: the day comes first (the world's default)
+    ("Published: 10/01/2024 10:45:12 GMT", PrintedDate(2024, 1, 10)),
+    ("Published: 03/04/2025 09:15", PrintedDate(2025, 4, 3)),
+])
+def test_numeric_stamp_order_follows_the_lines_time_zone(grammar, stamp, expected):
+    found = datelines.scan(f"{stamp}\nThe two ministers spoke by phone.\n", grammar)
+    assert found.date == expected
+
+
+def test_month_first_zones_must_be_names(tmp_path):
+    data = yaml.safe_load((DATA / "datelines.yaml").read_text())
+    data["month_first_zones"] = [7]
+    (tmp_path / "datelines.yaml").write_text(yaml.safe_dump(data))
+    shutil.copy(DATA / "time_expressions.yaml", tmp_path / "time_expressions.yaml")
+    with pytest.raises(DataFileError, match="month_first_zones"):
+        datelines.load_grammar(tmp_path)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trustbrief import knowledge
+from trustbrief.corpus.printed_dates import NUMERIC_DATE, PrintedDate, checked_date, read_printed
 from trustbrief.knowledge import DataFileError
 
 GRAMMAR_FILE = "datelines.yaml"
@@ -38,7 +39,7 @@ class Shape:
     match: str
     regex: re.Pattern
     captures: tuple[str, ...]
-    order: str  # dmy | mdy: how 01/02/2024 is read
+    order: str  # dmy | mdy: how 01/02/2024 is read; '' = by the line (Grammar.order_of)
     known_only: bool  # outlet/origin captures count only when data/outlets.yaml knows them
     relays: bool = False  # the line says the article relays another's text, maybe unnamed
     implies_origin: str = ""  # the service whose house layout this is ('(TEL AVIV) --')
@@ -50,45 +51,18 @@ class Grammar:
     shapes: tuple[Shape, ...]
     limits: dict
     months: dict[str, int]  # lower-case name or abbreviation -> month number
+    month_first: re.Pattern | None = None  # time zones of month-first countries ('EDT')
 
     def where(self, place: str) -> tuple[Shape, ...]:
         return tuple(s for s in self.shapes if s.where == place)
 
-
-@dataclass(frozen=True)
-class PrintedDate:
-    """A date as printed: the year may be unknown; `day` None = only the month is known."""
-
-    year: int | None
-    month: int
-    day: int | None
-
-    def date(self) -> dt.date | None:
-        if self.year is None or self.day is None:
-            return None
-        return dt.date(self.year, self.month, self.day)
-
-    def with_year(self, year: int) -> PrintedDate:
-        return PrintedDate(year, self.month, self.day)
-
-    def span(self) -> tuple[dt.date, dt.date] | None:
-        """First and last day it may be (a whole month when the day is unknown)."""
-        if self.year is None:
-            return None
-        if self.day is not None:
-            day = dt.date(self.year, self.month, self.day)
-            return day, day
-        first = dt.date(self.year, self.month, 1)
-        following = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
-        return first, following - dt.timedelta(days=1)
-
-    def iso(self) -> str:
-        """YYYY-MM-DD, --MM-DD without a year (ISO 8601), YYYY-MM without a day."""
-        if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        if self.year is None:
-            return f"--{self.month:02d}-{self.day:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+    def order_of(self, shape: Shape, line: str) -> str:
+        """How a numeric date 01/02/2024 on `line` is read: the shape's own order, else month
+        first when the line names a time zone of a month-first country ('10/01/2024 2:32 PM
+        EDT' is 1 October), else day first (the world's default)."""
+        if shape.order:
+            return shape.order
+        return "mdy" if self.month_first is not None and self.month_first.search(line) else "dmy"
 
 
 @dataclass
@@ -153,8 +127,8 @@ def _shape(path, index: int, item, fragments: dict[str, str]) -> Shape:
     if set(regex.groupindex) != set(captures):
         raise DataFileError(path, where_key, f"named groups {sorted(regex.groupindex)} must "
                             f"equal captures {sorted(captures)}")
-    order = item.get("order", "dmy")
-    if order not in ("dmy", "mdy"):
+    order = item.get("order", "")  # '': by the line's time zone (Grammar.month_first)
+    if order not in ("", "dmy", "mdy"):
         raise DataFileError(path, where_key, "order must be dmy or mdy")
     implied = item.get("implies_origin") or ""
     if not isinstance(implied, str):
@@ -170,7 +144,7 @@ def load_grammar(data_dir: Path | str) -> Grammar:
 
     path = Path(data_dir) / GRAMMAR_FILE
     data = knowledge.require_keys(path, "top level", knowledge.load_yaml(path),
-                                  ("limits", "fragments", "shapes"))
+                                  ("limits", "fragments", "shapes"), ("month_first_zones",))
     limits = knowledge.require_keys(path, "limits", data["limits"], LIMIT_KEYS)
     for key in LIMIT_KEYS:
         if not isinstance(limits[key], int) or limits[key] < 0:
@@ -191,55 +165,24 @@ def load_grammar(data_dir: Path | str) -> Grammar:
         raise DataFileError(path, "shapes", "expected a non-empty list")
     shapes = tuple(_shape(path, i, item, fragments) for i, item in enumerate(items))
     knowledge.refuse_duplicate_names(path, "shapes", [s.name for s in shapes])
-    return Grammar(shapes, dict(limits), months)
+    return Grammar(shapes, dict(limits), months, _zones_pattern(path, data))
+
+
+def _zones_pattern(path: Path, data: dict) -> re.Pattern | None:
+    zones = data.get("month_first_zones") or []
+    if not isinstance(zones, list) or not all(isinstance(z, str) and z.strip() for z in zones):
+        raise DataFileError(path, "month_first_zones", "expected a list of time zone names")
+    if not zones:
+        return None
+    # case matters: 'ET' the zone, not 'et' the word
+    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, zones)) + r")(?![\w])")
 
 
 # ---------------------------------------------------------------- reading dates
 
-_NUMERIC = re.compile(r"(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})")
-
-
 def read_date(text: str, grammar: Grammar, order: str = "dmy") -> PrintedDate | None:
     """'Oct. 2, 2024', '30 Dec.', '30.06.2025', '2024-10-14', '14/10/2024' -> PrintedDate."""
-    text = text.strip()
-    numeric = _NUMERIC.search(text)
-    if numeric:
-        return _numeric_date(*numeric.groups(), order=order, min_year=grammar.limits["min_year"])
-    month = next((grammar.months[w.lower()] for w in re.findall(r"[A-Za-z]+", text)
-                  if w.lower() in grammar.months), None)
-    if month is None:
-        return None
-    year = next((int(y) for y in re.findall(r"(?:19|20)\d\d", text)), None)
-    rest = re.sub(r"(?:19|20)\d\d", " ", text)
-    day = next((int(d) for d in re.findall(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?!\d)", rest)),
-               None)
-    return _checked(year, month, day, grammar.limits["min_year"])
-
-
-def _numeric_date(a: str, b: str, c: str, order: str, min_year: int) -> PrintedDate | None:
-    if len(a) == 4:
-        return _checked(int(a), int(b), int(c), min_year)
-    if len(c) != 4:
-        return None
-    first, second, year = int(a), int(b), int(c)
-    if first > 12 or (order == "dmy" and second <= 12):
-        day, month = first, second
-    else:
-        month, day = first, second
-    return _checked(year, month, day, min_year)
-
-
-def _checked(year, month, day, min_year: int) -> PrintedDate | None:
-    if year is not None and not min_year <= year <= dt.date.today().year + 1:
-        return None
-    if not 1 <= month <= 12:
-        return None
-    if day is not None:
-        try:
-            dt.date(year or 2024, month, day)  # 2024: a leap year, so Feb 29 passes
-        except ValueError:
-            return None
-    return PrintedDate(year, month, day)
+    return read_printed(text, grammar.months, grammar.limits["min_year"], order)
 
 
 # ---------------------------------------------------------------- scanning an article
@@ -316,12 +259,13 @@ def _take(found: Statement, shape: Shape, m: re.Match, line: str, grammar: Gramm
         elif name == "outlet" and not found.outlet:
             found.outlet, found.outlet_evidence, used = canonical or value, line, True
     printed = _captured(m, "date")
-    date = read_date(printed, grammar, shape.order) if printed else None
+    order = grammar.order_of(shape, line)
+    date = read_date(printed, grammar, order) if printed else None
     if date is not None and found.date is None:
         found.date, found.date_evidence, found.date_shape, used = date, line, shape.name, True
     updated = _captured(m, "updated")
     if updated and found.updated is None:
-        found.updated = read_date(updated, grammar, shape.order)
+        found.updated = read_date(updated, grammar, order)
         if found.updated is not None and not found.date_evidence:
             found.date_evidence, found.date_shape = line, shape.name
         used = used or found.updated is not None
@@ -365,15 +309,15 @@ def _address_date(m: re.Match, grammar: Grammar) -> PrintedDate | None:
     printed = _captured(m, "date")
     if not printed:
         day = _captured(m, "day")
-        return _checked(int(year), int(_captured(m, "month")), int(day) if day else None,
+        return checked_date(int(year), int(_captured(m, "month")), int(day) if day else None,
                         min_year)
-    numeric = _NUMERIC.search(printed)
+    numeric = NUMERIC_DATE.search(printed)
     if numeric and len(numeric.group(1)) < 4 and numeric.group(1) != numeric.group(2) \
             and max(int(numeric.group(1)), int(numeric.group(2))) <= 12:
         return None
     found = read_date(printed if numeric else re.sub(r"[/_-]+", " ", printed), grammar)
     if found is not None and found.year is None and year:
-        found = _checked(int(year), found.month, found.day, min_year)
+        found = checked_date(int(year), found.month, found.day, min_year)
     return found if found is not None and found.year is not None else None
 
 
