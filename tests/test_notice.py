@@ -188,3 +188,20 @@ def test_a_notice_given_to_the_partner_carries_the_lead_its_sentence_states():
     assert notices[("notification", "2024-10-01")] == ("n/a", "")
     told = built["events"][built["events"]["event_type"] == "notification"]
     assert not told["operation"].astype(bool).any()  # no operation: no ledger entry
+
+
+def test_a_belief_about_notice_links_to_no_operation():
+    """'X appears to believe that last-minute briefings will help': every act of the sentence
+    is unreal (planned, generic), so its 'last-minute' tells no operation's notice."""
+    mentions = [mention("dA", 1, "airstrike", "Israel", ["Iran"], "2024-09-27",
+                        text="Israel struck a depot in Iran on Friday"),
+                mention("dA", 3, "phone_call", "US", ["Israel"], polarity="planned",
+                        text="He believes that last-minute calls will help")]
+    signals = [_with_rule(signal("dA", 3, "minutes"), "surprise/last-minute")]
+    built = _build(mentions, signals)
+    assert built["notice_accounts"].empty
+    assert built["events"].set_index("event_type").loc["airstrike", "notice"] == "unknown"
+    # told as done, the same account is the strike's
+    mentions[1] = dict(mentions[1], polarity="asserted")
+    assert _build(mentions, signals)["events"].set_index("event_type").loc[
+        "airstrike", "notice"] == "minutes"

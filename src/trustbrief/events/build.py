@@ -23,7 +23,7 @@ from trustbrief.events.context import Context, _signals_by_sentence
 from trustbrief.events.facts import notice_of_signal, summarize
 from trustbrief.events.generic_acts import join_general_acts
 from trustbrief.events.label_rules import LabelRules
-from trustbrief.events.notice_links import linked_notice_sentences
+from trustbrief.events.notice_links import linked_notice_sentences, unreal_sentences
 from trustbrief.events.records import Rec, _records, event_type_table, gazetteer_table
 from trustbrief.origins import Origins
 from trustbrief.tables import actors_by_sentence
@@ -53,7 +53,7 @@ def _context(found, documents, event_types, gazetteer, rules, focus) -> Context:
     return Context(event_type_table(event_types), gazetteer_table(gazetteer), rules,
                    tuple(contract.Focus.parse(focus)), origins,
                    _signals_by_sentence(found),
-                   actors_by_sentence(found))
+                   actors_by_sentence(found), unreal_sents=unreal_sentences(found))
 
 
 def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,

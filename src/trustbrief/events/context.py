@@ -21,6 +21,9 @@ class Context:
     origins: Origins  # THE origin rule (trustbrief.origins)
     signals_by_sent: dict[tuple[str, str], list[dict]]
     actors_by_sent: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    # sentences whose every mention is unreal (planned, hypothetical, generic, negated): they
+    # tell what may be or is believed, not what was done (events/notice_links.py)
+    unreal_sents: frozenset = frozenset()
     chronology: list[dict] = field(default_factory=list)
 
 

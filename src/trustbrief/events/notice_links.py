@@ -7,7 +7,9 @@ holds no mention of an operation event (an actor-less 'the strike' makes none), 
 it gives would be lost. Rule `notice-after-operation`: a sentence with an account of notice
 and no operation event of its own gives that account to the operation(s) of the same
 document told last before it; to the first told after it when none comes before (a headline's
-account of a body's operation).
+account of a body's operation). A sentence whose every act is unreal (planned, hypothetical,
+generic: 'Netanyahu appears to believe that last-minute briefings will help avoid American
+objections') tells a belief or a habit, no account of an operation's notice: it links nothing.
 """
 
 from __future__ import annotations
@@ -43,8 +45,8 @@ def linked_notice_sentences(clusters: list[list[Rec]], ctx: Context,
             covered.add((r.doc_id, r.sent_id))
     links: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for (doc_id, sent_id), signals in sorted(ctx.signals_by_sent.items()):
-        if (doc_id, sent_id) in covered or not told.get(doc_id) \
-                or not any(has_notice(s) for s in signals):
+        if (doc_id, sent_id) in covered or (doc_id, sent_id) in ctx.unreal_sents \
+                or not told.get(doc_id) or not any(has_notice(s) for s in signals):
             continue
         here = _sentence_number(sent_id)
         before = [n for n, _ in told[doc_id] if n <= here]
@@ -52,3 +54,13 @@ def linked_notice_sentences(clusters: list[list[Rec]], ctx: Context,
         for i in sorted({i for n, i in told[doc_id] if n == nearest}):
             links[i].append((doc_id, sent_id))
     return dict(links)
+
+
+def unreal_sentences(found) -> frozenset:
+    """(doc_id, sent_id) of the sentences with mentions, none of them asserted."""
+    mentions = found.get("mentions")
+    if mentions is None or mentions.empty or "polarity" not in mentions:
+        return frozenset()
+    asserted = (mentions["polarity"] == "asserted").groupby(
+        [mentions["doc_id"], mentions["sent_id"]]).any()
+    return frozenset(asserted.index[~asserted.to_numpy()])
