@@ -1179,3 +1179,22 @@ def test_reported_dates_count_body_sentences_not_headline_lines(rules):
     assert (dated["date_earliest"], dated["date_latest"], dated["date_basis"]) == \
         ("2024-09-16", "2024-09-17", "reported")
     assert by_number["events"].iloc[0]["date_basis"] == "open"
+
+
+def test_a_states_block_keeps_its_doers_apart(rules):
+    """'Iran ordered a strike on Israel' (key Israel, its target) and 'Israel's strikes' (key
+    Israel, its doer, no target) share a block, not an act: two events, each with its doer;
+    a person killed (unique key) stays one event whoever is said to have done it."""
+    docs = docs_frame([("d1", "A", "2024-08-01", ""), ("d2", "B", "2024-10-27", "")])
+    ms = [mention("d1", 1, "airstrike", "Iran", ["Israel"], polarity="planned",
+                  text="Iran ordered a direct strike on Israel"),
+          mention("d2", 1, "airstrike", "Israel", [],
+                  text="a heads up ahead of the Israeli strikes")]
+    ev = events.build_events(found_frames(ms), docs, None, EVENT_TYPES, rules=rules,
+                             gazetteer=GAZETTEER, focus=FOCUS)["events"]
+    assert sorted(ev["agent"]) == ["Iran", "Israel"]
+    killed = [mention("d1", 1, "targeted_killing", "Israel", ["Ismail Haniyeh"], "2024-07-31"),
+              mention("d2", 1, "targeted_killing", "Iran", ["Ismail Haniyeh"], "2024-07-31")]
+    one = events.build_events(found_frames(killed), docs, None, EVENT_TYPES, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)["events"]
+    assert len(one) == 1

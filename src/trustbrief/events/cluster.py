@@ -140,7 +140,7 @@ def _cluster_block(recs: list[Rec], kinds: Mapping[str, dict], key: str) -> list
             segments[-1].append(r)
             end = max(end, r.hi) if not retold else end
     if not segments:
-        return _split_by_agent(undated, group)
+        return _split_by_agent(undated, group, unique)
     starts = [min(r.lo for r in seg) for seg in segments]
     ends = [max(r.hi for r in seg) for seg in segments]
     months: dict[tuple[int, int], list[Rec]] = {}
@@ -158,7 +158,7 @@ def _cluster_block(recs: list[Rec], kinds: Mapping[str, dict], key: str) -> list
         if k is not None:
             last_own[r.doc_id] = max(k, last_own.get(r.doc_id, k))
     segments += [*months.values(), apart]
-    return [part for seg in segments for part in _split_by_agent(seg, group)]
+    return [part for seg in segments for part in _split_by_agent(seg, group, unique)]
 
 
 def _recurring_segment(rec: Rec, segments: list[list[Rec]], starts: list[int],
@@ -229,12 +229,15 @@ def _segment_for(rec: Rec, starts: list[int], ends: list[int]) -> int:
     return max(i, 0)
 
 
-def _split_by_agent(recs: list[Rec], group: Group) -> list[list[Rec]]:
-    """Different agent sides are different events; agentless mentions join the largest."""
+def _split_by_agent(recs: list[Rec], group: Group, unique: bool) -> list[list[Rec]]:
+    """Different agent sides are different events; agentless mentions join the largest. One
+    who can undergo the act only once (`unique`: a person killed) undergoes one event, whoever
+    is said to have done it; a state's block keeps its doers apart ('X ordered a strike on
+    Israel' and 'Israel's strikes' share the key Israel, not the act)."""
     if not recs:
         return []
     sides = Counter(r.agent_side for r in recs if r.agent_side)
-    if group.symmetric or group.unique_for or len(sides) <= 1:
+    if group.symmetric or unique or len(sides) <= 1:
         return [recs]
     order = sorted(sides, key=lambda s: (-sides[s], s))
     parts = {s: [r for r in recs if r.agent_side == s] for s in order}
