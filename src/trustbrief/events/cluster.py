@@ -230,10 +230,7 @@ def _segment_for(rec: Rec, starts: list[int], ends: list[int]) -> int:
 
 
 def _split_by_agent(recs: list[Rec], group: Group, unique: bool) -> list[list[Rec]]:
-    """Different agent sides are different events; agentless mentions join the largest. One
-    who can undergo the act only once (`unique`: a person killed) undergoes one event, whoever
-    is said to have done it; a state's block keeps its doers apart ('X ordered a strike on
-    Israel' and 'Israel's strikes' share the key Israel, not the act)."""
+    """Agent sides apart (agentless join the largest), but a `unique` key (one killed) is one."""
     if not recs:
         return []
     sides = Counter(r.agent_side for r in recs if r.agent_side)
