@@ -13,6 +13,7 @@ import gc
 import json
 import logging
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -243,7 +244,7 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
     built = stage("events", events.build_events, found, documents, kb.annotations,
                   kb.lexicons, kb.chronology, rules=kb.labels, focus=focus,
                   lede_depths=depths, incidents=incidents)
-    _checked(built)
+    _checked(built, {"mentions": events.SETS_IN_MENTIONS})  # the rest was checked above
     measured = stage("metrics", metrics.build_metrics, built, found, documents, focus,
                      kb.channels, kb.goldstein)
     _checked(measured)
@@ -262,12 +263,24 @@ def _sidecar_files(sidecar: pd.DataFrame | None) -> frozenset[str]:
     return frozenset(str(f) for f in sidecar["file"].tolist() if str(f))
 
 
-def _checked(tables: dict[str, pd.DataFrame]) -> None:
+def _checked(tables: dict[str, pd.DataFrame],
+             only: Mapping[str, tuple[str, ...]] | None = None) -> None:
     """A stage boundary: every contract table among `tables` must hold what the contract
-    says (contract.ContractError otherwise, naming the table, column and values)."""
+    says (contract.ContractError otherwise, naming the table, column and values). `only`:
+    table -> the columns the stage set in a table whose other cells an earlier boundary
+    checked (and the stage only reordered): those columns' cells, and the table's columns
+    and their order, are checked (at 10,000 articles the mentions' cells cost ~0.8 s a
+    check)."""
     for name, frame in tables.items():
-        if name in contract.TABLES:
+        if name not in contract.TABLES:
+            continue
+        if name not in (only or {}):
             contract.validate(frame, name)
+            continue
+        spec = contract.TABLES[name]
+        contract.validate(frame.iloc[:0], spec)  # every column, in order (no cells)
+        contract.validate(frame[list(only[name])], dataclasses.replace(
+            spec, columns=tuple(spec.column(c) for c in only[name])))
 
 
 def schema() -> dict[str, dict[str, str]]:

@@ -48,7 +48,7 @@ operations; analyst annotations last. Every step is a pure function of the input
 """
 
 from trustbrief.events.annotations import apply_fields, apply_structural, load_annotations
-from trustbrief.events.build import MENTION_COLUMNS, SCHEMA, build_events
+from trustbrief.events.build import MENTION_COLUMNS, SCHEMA, SETS_IN_MENTIONS, build_events
 from trustbrief.events.cluster import apply_joins, cluster_mentions
 from trustbrief.events.facts import best_date, direction_sides, notice, precision_of, summarize
 from trustbrief.events.label_rules import LabelRules, load_labels
@@ -57,7 +57,7 @@ from trustbrief.events.origins import corroboration, origin_finder
 from trustbrief.events.records import as_list, event_type_table, gazetteer_table
 
 __all__ = [
-    "MENTION_COLUMNS", "SCHEMA", "LabelRules", "apply_fields", "apply_joins",
+    "MENTION_COLUMNS", "SCHEMA", "SETS_IN_MENTIONS", "LabelRules", "apply_fields", "apply_joins",
     "apply_structural", "as_list", "best_date", "build_events", "cluster_mentions",
     "corroboration", "direction_sides", "event_type_table", "gazetteer_table",
     "load_annotations", "load_labels", "make_label", "notice", "origin_finder",

@@ -39,6 +39,10 @@ MENTION_COLUMNS = [
 ]
 
 
+# The mention column this stage sets: the mentions it returns are its input's, sorted by
+# mention_id, with event_id filled (so the pipeline checks only that column's cells again).
+SETS_IN_MENTIONS = ("event_id",)
+
 # the input mentions (extract.SCHEMA) with event_id filled; these columns at least
 SCHEMA["mentions"] = {c: f"mention column {c} (event_id filled by the events stage)"
                       for c in MENTION_COLUMNS}
