@@ -45,6 +45,9 @@ SPEAKERS = [
                   "The two leaders also “discussed the border at length,” the brief Mexican "
                   "readout adds."), 2, "Mexican Foreign Ministry",
                  "speech-verb-subject/document-owner+body", id="readout-of-a-state"),
+    pytest.param(("On Tuesday, eight groups including Oxfam and the Red Cross said Mexico has "
+                  "“failed to meet” the criteria.",), 1, "eight groups",
+                 "speech-verb-subject/counted-bodies", id="counted-bodies-including"),
 ]
 
 

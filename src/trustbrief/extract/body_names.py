@@ -1,5 +1,6 @@
 """The name a body speaks under in a claim: a state's institution by its own name, a
-nameless service by the named body it belongs to (used by extract/speakers.py)."""
+nameless service by the named body it belongs to, a counted set of bodies by its count
+(used by extract/speakers.py)."""
 
 from __future__ import annotations
 
@@ -32,3 +33,16 @@ def named_owner(head) -> str:
         if token.pos_ == "PROPN":
             words = [t for t in phrase_tokens(token) if t.i <= token.i and t.dep_ != "det"]
             return " ".join(t.text for t in words)
+
+
+def counted_members(head, count_words: dict) -> tuple[str, int] | None:
+    """'eight groups including Oxfam and Save the Children said': a counted plural whose
+    members it names after 'including' speaks as that set, ('eight groups', 8); else None."""
+    if head.tag_ not in ("NNS", "NNPS"):
+        return None
+    number = next((c for c in head.children if c.dep_ == "nummod"), None)
+    including = any(c.dep_ == "prep" and c.lower_ == "including" for c in head.children)
+    if number is None or not including:
+        return None
+    count = int(number.lower_) if number.lower_.isdigit() else count_words.get(number.lower_)
+    return head.doc[number.i:head.i + 1].text, count or None

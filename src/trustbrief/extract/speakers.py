@@ -22,7 +22,7 @@ the quote or the reported clause.
 
 from __future__ import annotations
 
-from trustbrief.extract.body_names import body_name, named_owner
+from trustbrief.extract.body_names import body_name, counted_members, named_owner
 from trustbrief.extract.papers import issuer_token, known_issuer, remember_issuers, speaking_paper
 from trustbrief.extract.speaker_memory import (
     CITED_OUTLET,
@@ -238,6 +238,10 @@ def _typed(doc, head, hits, lex, people, names, att) -> dict | None:
         return _named(full, sides[0] if sides else "", "ner-person")
     if head.lemma_.lower() in lex.syntax.source_nouns:
         return _source_noun(doc, head, in_phrase, sides, people, lex)
+    counted = counted_members(head, att.count_words) if own is None else None
+    if counted is not None:  # 'eight groups including X and Y'
+        return {"speaker": counted[0], "speaker_type": "organization",
+                "speaker_count": counted[1], "speaker_side": "", "how": "counted-bodies"}
     if own is not None and set(own.types) & {"organization", "state"}:
         return {"speaker": body_name(own, lex), "speaker_type": "organization",
                 "speaker_count": None,
