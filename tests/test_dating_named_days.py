@@ -84,11 +84,30 @@ def test_a_plan_on_a_named_day_bounds_from_above(named):
     assert not clues["d1"][0].holds(dt.date(2025, 5, 10))
 
 
+def test_a_trip_planned_for_a_named_day_bounds_from_above(named):
+    # no same-day word: 'for' leads to the name through a few words of a clause that looks
+    # ahead; the destination chooses between the two countries the sentence names
+    clues = _clues(named, "The Azerbaijani president will not travel to Moscow for the "
+                          "celebrations dedicated to the 80th anniversary of the Victory, "
+                          "an aide said.")
+    assert [c.kind for c in clues["d1"]] == ["before"]
+    assert clues["d1"][0].holds(dt.date(2025, 5, 9))
+    assert not clues["d1"][0].holds(dt.date(2025, 5, 10))
+
+
+def test_a_trip_for_a_named_day_told_in_the_past_tells_nothing(named):
+    assert _clues(named, "The Azerbaijani president travelled to Moscow for the Victory "
+                         "Parade.") == {}
+    # a look-ahead word in another clause does not reach the name
+    assert _clues(named, "Aides said he will rest for a week, after the Victory Parade in "
+                         "Moscow.") == {}
+
+
 def test_a_malformed_day_is_named_with_its_entry(tmp_path):
     (tmp_path / "world").symlink_to(DATA / "world")
     (tmp_path / "named_days.yaml").write_text(
         "days:\n  - {names: [Flag Day], country: USA, month: 6, weekday: FUNDAY, nth: 1}\n"
-        "same_day_cues: [during]\n")
+        "same_day_cues: [during]\nlookahead_cues: [for]\n")
     with pytest.raises(DataFileError, match=r"days\[0\].*weekday"):
         load_named_days(tmp_path)
 

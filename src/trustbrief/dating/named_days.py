@@ -1,12 +1,15 @@
 """Clues from a named day ('coinciding with Election Day in the U.S.'), data/named_days.yaml.
 
 A named day is read only when a word just before it puts the sentence's event on that day
-('coinciding with', 'on', 'during') and its sentence names the country whose day it is (a
-place right after the name, 'Victory Day events in Moscow', decides between two countries'
-days of one name). Its day is the one occurrence in the corpus's window (none, or two: no
+('coinciding with', 'on', 'during'), or, in a clause that looks ahead, when a look-ahead word
+leads to it ('will fly to Moscow for the events of Victory Day'), and its sentence names the
+country whose day it is (a place right after the name, 'Victory Day events in Moscow', or
+else the destination before it, 'fly to Moscow for', decides between two countries' days of
+one name). Its day is the one occurrence in the corpus's window (none, or two: no
 clue). Then, as a printed date (dating.explicit): a clause that looks ahead ('will attend the
-parade on Victory Day') bounds the article from above at half weight; otherwise the day is
-past (a lower bound), and in the lede it is the day's news: published that day or the next.
+parade on Victory Day') bounds the article from above at half weight (it was written before
+the day); otherwise the day is past (a lower bound), and in the lede it is the day's news:
+published that day or the next.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pathlib import Path
 from trustbrief import timex
 from trustbrief.dating import lede
 from trustbrief.dating.clues import PLANNED_WEIGHT, Clue
-from trustbrief.dating.explicit import LEDE_DATE_SENTENCES, NEWS_LAG, looks_ahead
+from trustbrief.dating.explicit import CLAUSE_BREAK, LEDE_DATE_SENTENCES, NEWS_LAG, looks_ahead
 from trustbrief.knowledge import DataFileError, load_yaml, require_keys
 
 NAMED_DAYS_FILE = "named_days.yaml"
@@ -32,6 +35,11 @@ CUE_REACH = 40  # characters before a name searched for a same-day word
 # between the word and the name only a determiner: 'on the eve of Election Day' is not on it
 CUE_TAIL = r"(?:\s+(?:the|this|that|this\s+year's|last\s+year's))?\s*$"
 PLACE_REACH = 30  # characters after a name searched for the place it is held in
+# a look-ahead cue leads to the name within a few words of its clause ('for the events
+# dedicated to the 80th anniversary of the ...')
+LOOKAHEAD_TAIL = r"(?:\s+[\w'’-]+){0,8}\s+$"
+DESTINATION_REACH = 100  # characters before a name searched for where one travels to it
+DESTINATION = re.compile(r"(?i)\b(?:to|in)\s+$")  # 'fly to Moscow for ...'
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,7 @@ class NamedDays:
     days: tuple[NamedDay, ...]
     names: re.Pattern  # every name, matched whole, capitals as written
     same_day_cues: re.Pattern  # at the end of the text before a name
+    lookahead_cues: re.Pattern  # at the end of a look-ahead clause's text before a name
     countries_in: Callable[[str], list[tuple[int, str]]]  # text -> (offset, country code)
 
 
@@ -99,12 +108,13 @@ def load_named_days(data_dir: Path | str = DEFAULT_DATA_DIR) -> NamedDays:
 
     path = Path(data_dir) / NAMED_DAYS_FILE
     raw = load_yaml(path)
-    require_keys(path, "top level", raw, ("days", "same_day_cues"))
+    require_keys(path, "top level", raw, ("days", "same_day_cues", "lookahead_cues"))
     if not isinstance(raw["days"], list) or not raw["days"]:
         raise DataFileError(path, "days", "expected a non-empty list of days")
-    cues = raw["same_day_cues"]
-    if not isinstance(cues, list) or not cues or not all(isinstance(c, str) for c in cues):
-        raise DataFileError(path, "same_day_cues", "expected a non-empty list of words")
+    for key in ("same_day_cues", "lookahead_cues"):
+        if not isinstance(raw[key], list) or not raw[key] or not all(
+                isinstance(c, str) for c in raw[key]):
+            raise DataFileError(path, key, "expected a non-empty list of words")
     days = tuple(_day(path, f"days[{i}]", d) for i, d in enumerate(raw["days"]))
     world = load_world(data_dir)
     countries = {c.code for c in world.countries.values()}
@@ -116,7 +126,9 @@ def load_named_days(data_dir: Path | str = DEFAULT_DATA_DIR) -> NamedDays:
         return [(start, form.country) for start, _, form in world.find(text) if form.country]
 
     return NamedDays(days, _alternation([n for d in days for n in d.names]),
-                     _alternation(cues, re.IGNORECASE, CUE_TAIL), countries_in)
+                     _alternation(raw["same_day_cues"], re.IGNORECASE, CUE_TAIL),
+                     _alternation(raw["lookahead_cues"], re.IGNORECASE, LOOKAHEAD_TAIL),
+                     countries_in)
 
 
 @functools.lru_cache(maxsize=4)
@@ -139,15 +151,25 @@ def named_day_clues(sentences: dict, doc_ids: set[str], window: tuple[dt.date, d
             continue
         for match in named.names.finditer(text):
             day = _the_day(match, text, window, named)
-            if day is None or not named.same_day_cues.search(text[max(0, match.start()
-                                                                       - CUE_REACH):
-                                                                   match.start()]):
+            cued = _cue(match, text, named, vocab) if day is not None else None
+            if cued is None:
                 continue
             in_lede = (lede.depth(doc_id, sent_id, depths or {}) or LEDE_DATE_SENTENCES + 1) \
                 <= LEDE_DATE_SENTENCES
             out.setdefault(doc_id, []).extend(_clues(
-                (doc_id, sent_id, text), day, looks_ahead(text, match.start(), vocab), in_lede))
+                (doc_id, sent_id, text), day, cued == "ahead", in_lede))
     return out
+
+
+def _cue(match: re.Match, text: str, named: NamedDays, vocab: timex.Vocabulary) -> str | None:
+    """'ahead' when the name's clause looks ahead and a same-day or look-ahead cue leads to
+    it ('will attend the parade on Victory Day', 'will fly to Moscow for the Victory Day
+    events'), 'past' for a same-day cue in any other clause, else None (no cue)."""
+    ahead = looks_ahead(text, match.start(), vocab)
+    clause = CLAUSE_BREAK.split(text[:match.start()])[-1]
+    if named.same_day_cues.search(text[max(0, match.start() - CUE_REACH):match.start()]):
+        return "ahead" if ahead else "past"
+    return "ahead" if ahead and named.lookahead_cues.search(clause) else None
 
 
 def _the_day(match: re.Match, text: str, window: tuple[dt.date, dt.date],
@@ -160,7 +182,10 @@ def _the_day(match: re.Match, text: str, window: tuple[dt.date, dt.date],
     entries = [d for d in named.days if name in d.names]
     found = named.countries_in(text)
     after = [code for start, code in found
-             if match.end() <= start <= match.end() + PLACE_REACH]
+             if match.end() <= start <= match.end() + PLACE_REACH] or [
+        code for start, code in reversed(found)
+        if match.start() - DESTINATION_REACH <= start < match.start()
+        and DESTINATION.search(text[:start])]
     named_here = {code for _, code in found}
     if after:
         chosen = [d for d in entries if d.country == after[0]]
