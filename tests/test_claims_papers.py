@@ -83,3 +83,13 @@ def test_answering_with_deeds_is_no_claim_but_another_verb_keeps_its_with(lex): 
                        "with the airliner.")
     assert "dtest00000-s001" not in claims.index or speaker(claims, 1)[0] == ""
     assert speaker(claims, 2)[0] == "Ana Ruiz Prieto"
+
+
+def test_defending_a_stance_speaks_but_defending_oneself_does_not(lex):  # noqa: F811
+    claims = claims_of(lex, "Mexico’s Foreign Ministry has defended Mexico’s right “to protect "
+                            "its own border against all incursions”.",
+                       "Canada defended itself “against the raids of last week”.")
+    assert "Foreign Ministry" in speaker(claims, 1)[0]
+    assert speaker(claims, 1)[1].startswith("speech-verb-subject/")
+    assert "dtest00000-s002" not in claims.index or \
+        not speaker(claims, 2)[1].startswith("speech-verb")

@@ -39,7 +39,7 @@ from trustbrief.extract.speaker_titles import (
     name_after_title,
     source_end,
 )
-from trustbrief.extract.speech_verbs import says
+from trustbrief.extract.speech_verbs import says, speech_verb
 from trustbrief.extract.syntax import PRONOUNS, hits_in, phrase_tokens
 
 ROLE_DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
@@ -55,7 +55,7 @@ def _speech_heads(doc, syntax) -> list:
     """(phrase head token, rule id) candidates, the highest in the tree first."""
     out = []
     for t in doc:
-        if t.lemma_ in syntax.speech_verbs and t.pos_ in ("VERB", "AUX") and says(t, syntax):
+        if speech_verb(t, syntax) and says(t, syntax):
             if t.lemma_ in ("cite", "quote"):
                 out += [(c, "citing-object") for c in t.children
                         if c.dep_ in ("dobj", "advmod", "npadvmod", "attr", "oprd")]

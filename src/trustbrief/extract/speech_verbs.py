@@ -16,6 +16,17 @@ def says(verb, syntax) -> bool:
     return not _bare_negated(verb) and not _with_deeds(verb, syntax)
 
 
+def speech_verb(token, syntax) -> bool:
+    """A verb of saying, or a verb that speaks by defending a stance ('has defended Tehran's
+    right to ...'; syntax speech.stance)."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.lemma_ in syntax.speech_verbs:
+        return True
+    return token.lemma_.lower() in syntax.stance_verbs and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in syntax.stance_objects for c in token.children)
+
+
 def says_nothing(doc, syntax) -> bool:
     """The parsed sentence has verbs of saying and each is surely no speech: a bare negation,
     or a verb of answering with deeds ('Hezbollah has responded with rocket fire'; a 'with'

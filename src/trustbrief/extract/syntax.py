@@ -80,6 +80,9 @@ class Syntax:
     issuing_verbs: frozenset = frozenset()
     # verbs of answering whose 'with' object is how they answer ('responded with rocket fire')
     answering_verbs: frozenset = frozenset()
+    # verbs that speak when they defend a stance ('has defended Tehran's right to ...')
+    stance_verbs: frozenset = frozenset()
+    stance_objects: frozenset = frozenset()
 
 
 def _news_perfect(spec: dict) -> tuple[frozenset, frozenset]:
@@ -217,7 +220,9 @@ def load_syntax(data_dir: Path | str) -> Syntax:
                   *_news_nouns(speech.get("news_perfect") or {}),
                   _trigger_retypes(path, raw.get("triggers")),
                   frozenset(speech.get("issuing_verbs", ())),
-                  frozenset(speech.get("answering_verbs", ())))
+                  frozenset(speech.get("answering_verbs", ())),
+                  frozenset((speech.get("stance") or {}).get("verbs", ())),
+                  frozenset((speech.get("stance") or {}).get("objects", ())))
 
 
 class Reader:
