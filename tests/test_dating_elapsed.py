@@ -11,7 +11,7 @@ import pytest
 
 from conftest import DATA
 from trustbrief import timex
-from trustbrief.dating.elapsed import elapsed_clues
+from trustbrief.dating.elapsed import elapsed_clues, uncounted_clues
 from trustbrief.dating.incidents import load_incident_words
 
 DATED = "A Lakeair passenger jet crashed on March 12, 2025, near Portview, Norland officials said."
@@ -23,7 +23,7 @@ def words():
     return load_incident_words(DATA)
 
 
-def _clues(title: str, words, body: str = BODY) -> list:
+def _clues(title: str, words, body: str = BODY, reader=elapsed_clues) -> list:
     texts = {"a": DATED, "b": body}
     documents = pd.DataFrame({
         "doc_id": ["a", "b"], "file": ["a.txt", "b.txt"], "title": ["Jet down", title],
@@ -32,7 +32,7 @@ def _clues(title: str, words, body: str = BODY) -> list:
     frame = pd.DataFrame([{"doc_id": d, "sent_id": s, "text": t}
                           for (d, s), t in sentences.items()])
     times = timex.extract_time_expressions(frame)
-    return elapsed_clues(documents, times, sentences, {"b"}, words).get("b", [])
+    return reader(documents, times, sentences, {"b"}, words).get("b", [])
 
 
 def _range(clues) -> tuple[dt.date, dt.date]:
@@ -67,3 +67,25 @@ def test_another_incident_of_the_kind_gives_no_clue(words):
     # no two names shared with the sentence that dates the crash: maybe another crash
     title = "Families sue over Eastfield crash after seven months"
     assert _clues(title, words, body="Eastfield families still wait for answers.") == []
+
+
+@pytest.mark.parametrize(("body", "first"), [
+    # at least two of the unit, less half of one, after 12 March
+    ("Norland grounded Lakeair jets weeks after the Portview crash.", "2025-03-22"),
+    ("Days after the Lakeair crash, Norland officials visited Portview.", "2025-03-14"),
+    ("Ties between Norland and Portview soured in recent months since the Lakeair crash.",
+     "2025-04-27"),
+])
+def test_an_uncounted_plural_since_the_incident_bounds_the_article_below(words, body, first):
+    clues = _clues("Jet news", words, body, uncounted_clues)
+    assert [c.kind for c in clues] == ["after"]
+    assert _range(clues)[0] == dt.date.fromisoformat(first)
+
+
+@pytest.mark.parametrize("body", [
+    "Norland grounded Lakeair jets two weeks after the Portview crash.",  # counted
+    "Norland will ground Lakeair jets weeks after the Portview crash.",  # looks ahead
+    "Norland grounded Lakeair jets after the Portview crash.",  # no unit
+])
+def test_a_counted_or_planned_span_gives_no_uncounted_clue(words, body):
+    assert _clues("Jet news", words, body, uncounted_clues) == []

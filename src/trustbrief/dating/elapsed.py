@@ -11,6 +11,11 @@ and years are read: such a range never pins a day. A body sentence is left alone
 after the crash, X suspended flights' dates its own event, told in the past, not the article.
 As for every incident clue, the headline and the article's incident sentences must share two
 names with the sentences that date the incident (it may be another crash).
+
+A plural unit with no count before the incident word ('weeks after Tehran launched ...',
+'Days after the crash, X apologized', 'in recent months since the downing') is at least two
+of them, in any sentence told in the past: what it tells came that long after the incident,
+and the article after that. Less half a unit, as above; no upper bound ('weeks' may be ten).
 """
 
 from __future__ import annotations
@@ -22,9 +27,11 @@ import pandas as pd
 
 from trustbrief import timex
 from trustbrief.dating.clues import Clue
+from trustbrief.dating.explicit import looks_ahead
 from trustbrief.dating.incidents import (
     SHARED_NAMES,
     IncidentWords,
+    anchored_words,
     default_incident_words,
     incident_anchors,
     incident_names,
@@ -41,6 +48,12 @@ NEWS_LAG = dt.timedelta(days=1)
 # words between ('seven months after the Aktau plane crash', 'two years on from the blast')
 AFTER_WORD = re.compile(r"\s+after\s+", re.IGNORECASE)
 BEFORE_WORD = re.compile(r"\s+(?:after|since|on\s+from)\s+(?:[\w'’-]+\s+){0,4}", re.IGNORECASE)
+# a plural unit with no count right before 'after'/'since' and up to four words before the
+# incident word ('weeks after Tehran launched'; not 'two weeks after', not 'a week after')
+UNCOUNTED = re.compile(r"(?:^|(?<=[\s(]))(?:(?P<lead>[\w'’-]+)\s+)?"
+                       r"(?P<unit>days|weeks|months|years)\s+(?:after|since)\s+"
+                       r"(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+UNCOUNTED_UNITS = {"days": 1.0, **{f"{u}s": c for u, (_, c) in UNITS.items()}}
 
 
 def _elapsed_days(title: str, start: int, end: int) -> tuple[float, float] | None:
@@ -92,4 +105,40 @@ def elapsed_clues(documents: pd.DataFrame, times: pd.DataFrame | None, sentences
     return out
 
 
-__all__ = ["elapsed_clues"]
+def uncounted_clues(documents: pd.DataFrame, times: pd.DataFrame | None, sentences: dict,
+                    doc_ids: set[str], words: IncidentWords | None = None,
+                    found_words: list | None = None) -> dict[str, list[Clue]]:
+    """Clues for the documents in `doc_ids` whose sentences tell something an uncounted
+    plural of units after an incident the corpus dates (see the module docstring)."""
+    if not doc_ids:
+        return {}
+    words = words or default_incident_words()
+    found = found_words if found_words is not None else incident_words(sentences, times, words)
+    vocab = timex.default_vocabulary()
+    out: dict[str, list[Clue]] = {}
+    for word, first, _last in anchored_words(found, documents, doc_ids):
+        days = _uncounted_days(word.text, words.families[word.family], vocab)
+        if days is None:
+            continue
+        low = first + dt.timedelta(days=round(days))
+        out.setdefault(word.doc_id, []).append(Clue(
+            word.doc_id, word.sent_id, word.text, "after", lambda d, lo=low: d >= lo,
+            ((low, low),), ("uncounted", word.family, low)))
+    return out
+
+
+def _uncounted_days(text: str, family: re.Pattern, vocab: timex.Vocabulary) -> float | None:
+    """Days at least between the incident and what the sentence tells, when an uncounted
+    plural unit leads to the family's first word and the clause does not look ahead."""
+    word = family.search(text)
+    found = UNCOUNTED.search(text[:word.start()]) if word else None
+    if found is None or looks_ahead(text, found.start("unit"), vocab):
+        return None
+    lead = (found.group("lead") or "").lower()
+    if lead.isdigit() or lead in vocab.numbers:
+        return None  # 'two weeks after', 'a hundred days after': counted
+    unit = UNCOUNTED_UNITS[found.group("unit").lower()]
+    return 2 * unit - unit / 2
+
+
+__all__ = ["elapsed_clues", "uncounted_clues"]

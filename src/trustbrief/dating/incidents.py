@@ -208,20 +208,28 @@ def incident_clues(documents: pd.DataFrame, times: pd.DataFrame | None, sentence
     `found_words`: incident_words of them when the caller has it already."""
     found = found_words if found_words is not None else \
         incident_words(sentences, times, words or default_incident_words())
+    out: dict[str, list[Clue]] = {}
+    for word, first, last in anchored_words(found, documents, doc_ids):
+        clue = _clue(word, first, last)
+        if clue is not None:
+            out.setdefault(word.doc_id, []).append(clue)
+    return out
+
+
+def anchored_words(found: list[_Word], documents: pd.DataFrame, doc_ids: set[str]):
+    """(word, first, last) for the words of `doc_ids` whose family the corpus dates (its
+    first and last day), when the article's sentences of it share enough names with the
+    sentences that date it."""
     anchors = _anchors(found, documents)
     named = incident_names(found)
-    out: dict[str, list[Clue]] = {}
     for word in found:
         anchor = anchors.get(word.family)
         if word.doc_id not in doc_ids or anchor is None:
             continue
         first, last, names = anchor
-        if len(named[(word.doc_id, word.family)] & names) < SHARED_NAMES:
-            continue  # maybe another incident of the kind: see SHARED_NAMES
-        clue = _clue(word, first, last)
-        if clue is not None:
-            out.setdefault(word.doc_id, []).append(clue)
-    return out
+        # fewer shared names: maybe another incident of the kind (SHARED_NAMES)
+        if len(named[(word.doc_id, word.family)] & names) >= SHARED_NAMES:
+            yield word, first, last
 
 
 def incident_names(found: list[_Word]) -> dict[tuple[str, str], set[str]]:
@@ -262,6 +270,6 @@ def _clue(word: _Word, first: dt.date, last: dt.date) -> Clue | None:
                 (word.sent_id, spec, events))
 
 
-__all__ = ["IncidentWords", "dated_incidents", "default_incident_words", "incident_anchors",
-           "incident_clues", "incident_names", "incident_words", "load_incident_words",
-           "names_of"]
+__all__ = ["IncidentWords", "anchored_words", "dated_incidents", "default_incident_words",
+           "incident_anchors", "incident_clues", "incident_names", "incident_words",
+           "load_incident_words", "names_of"]

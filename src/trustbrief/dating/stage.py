@@ -22,7 +22,7 @@ from trustbrief.dating.clues import (
 )
 from trustbrief.dating.deadlines import DeadlineWords, deadline_clues, default_deadline_words
 from trustbrief.dating.decide import Verdict, decide, score
-from trustbrief.dating.elapsed import elapsed_clues
+from trustbrief.dating.elapsed import elapsed_clues, uncounted_clues
 from trustbrief.dating.explicit import (
     explicit_date_clues,
     governing_polarity,
@@ -192,7 +192,9 @@ def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: 
                   incident_clues(docs, times, sentence_texts, wanted, incidents,
                                  found_words=incident_found),
                   elapsed_clues(docs, times, sentence_texts, wanted, incidents,
-                                found_words=incident_found)):
+                                found_words=incident_found),
+                  uncounted_clues(docs, times, sentence_texts, wanted, incidents,
+                                  found_words=incident_found)):
         for doc_id, more in extra.items():
             clues[doc_id] = dedupe(clues.get(doc_id, []) + more)
     out = {}
