@@ -145,3 +145,13 @@ def test_a_narrow_margin_is_a_roughly_even_call_whatever_the_sourcing():
     assert _margin_ceiling(11, 1, 7, 1) == ("high", "")
     assert _margin_ceiling(5, 3, 2, 2)[0] == "low"
     assert _margin_ceiling(8, 2, 1, 1)[0] == "low"  # the period's dated events do not lean
+
+
+@pytest.mark.parametrize("values", [
+    ["Israel", "Israel", "United States"], ["b", "a", "a", "b"], ["a", "b", "b", "a", "c"],
+    ["x"], ["b", "c", "a", "c", "a", "b"],
+])
+def test_an_actors_side_is_its_commonest_with_ties_broken_as_pandas_does(values):
+    from trustbrief.metrics.cooperation import _most_frequent
+
+    assert _most_frequent(values) == pd.Series(values).value_counts().index[0]
