@@ -469,7 +469,7 @@ def test_the_trie_alternation_finds_what_a_plain_alternation_finds():
     patterns = [("kill(?:s|ed)?", 1), ("(?:fir|launch)(?:e|ed) rockets", 2),
                 ("(?<!as )oppos(?:e|ed)", 3), ("(?:just |only )?minutes before", 4),
                 ("\\d+ missiles", 5), ("strike back", 6), ("strikes?", 7)]
-    alt, rules = extract._named_alternation(patterns)
+    alt, rules = extract.named_alternation(patterns)
     trie = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)
     plain = re.compile(rf"(?<![\w-])(?:{'|'.join(f'({p})' for p, _ in patterns)})(?![\w-])",
                        re.I)

@@ -180,13 +180,13 @@ def two_ministers(tmp_path_factory):
 def test_a_title_and_its_name_are_one_participant(two_ministers):
     """'Mexican Foreign Minister Ana Ruiz Prieto': the title and the name both name her; the
     tree's participants name each person once (she is not her own partner)."""
-    from trustbrief.extract.actors import _document_hits
+    from trustbrief.extract.actors import document_hits
     from trustbrief.extract.nlp import load_pipeline
     from trustbrief.extract.roles import tree_roles
 
     text = ("Mexican Foreign Minister Ana Ruiz Prieto and her Canadian counterpart Luis Vega "
             "spoke by phone on Tuesday.")
-    doc, hits = load_pipeline()(text), _document_hits([text], two_ministers)[0]
+    doc, hits = load_pipeline()(text), document_hits([text], two_ministers)[0]
     at = text.index("spoke")
     roles = tree_roles(doc, at, at + 5, two_ministers.event_types["phone_call"], hits,
                        two_ministers.syntax, two_ministers, [])

@@ -17,10 +17,10 @@ def two_defence_ministers(tmp_path_factory):
 
 
 def _title_actors(sentences: list[str], lex) -> list[list[str]]:
-    from trustbrief.extract.actors import _document_hits
+    from trustbrief.extract.actors import document_hits
 
     return [[h.actor for h in hits if h.kind == "title"]
-            for hits in _document_hits(sentences, lex)]
+            for hits in document_hits(sentences, lex)]
 
 
 def test_a_bare_title_is_the_person_last_named_with_it(two_defence_ministers):

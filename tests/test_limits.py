@@ -166,7 +166,7 @@ def test_one_pathological_document_is_skipped_with_a_warning_and_the_rest_extrac
                                "end": len(t), "text": t} for d, t in texts.items()])
     documents = pd.DataFrame({"doc_id": list(texts), "file": [f"{d}.txt" for d in texts],
                               "sha256": [sha256(t.encode()).hexdigest() for t in texts.values()]})
-    real_hits = stage._document_hits
+    real_hits = stage.document_hits
 
     def spins_on_hostile_text(sentence_texts, lex):
         if any("PATHOLOGICAL" in t for t in sentence_texts):
@@ -175,7 +175,7 @@ def test_one_pathological_document_is_skipped_with_a_warning_and_the_rest_extrac
                 pass
         return real_hits(sentence_texts, lex)
 
-    monkeypatch.setattr(stage, "_document_hits", spins_on_hostile_text)
+    monkeypatch.setattr(stage, "document_hits", spins_on_hostile_text)
     monkeypatch.setattr(limits, "DOCUMENT_SECONDS", 0.3)
     with caplog.at_level(logging.WARNING, logger="trustbrief"):
         found = extract.extract(sentences, documents, lexicons)

@@ -49,11 +49,11 @@ def test_a_shortened_clause_names_the_person_a_title_introduces_not_the_title(nl
 
 
 def test_a_body_named_with_a_complement_is_no_title_before_a_name(nlp):
-    from trustbrief.extract.phrase_tokens import _name_after_title
+    from trustbrief.extract.phrase_tokens import name_after_title
 
     doc = nlp("Chad summoned him to the Ministry of Foreign Affairs.")
     ministry = next(t for t in doc if t.text == "Ministry")
-    assert _name_after_title(ministry, set()) is None
+    assert name_after_title(ministry, set()) is None
 
 
 def test_a_noun_trigger_gives_its_noun_phrase(nlp):
@@ -151,14 +151,14 @@ def test_a_clause_whose_subject_is_owned_by_a_relative_whose_gives_no_phrase(nlp
 def test_the_tokens_left_out_are_those_of_asides_and_time_expressions(nlp, text):
     """left_out (computed once per sentence) holds the tokens in parentheses, brackets or
     between dashes and those starting inside a skipped span, as read token by token."""
-    from trustbrief.extract.phrases import _bracketed, left_out
+    from trustbrief.extract.phrases import bracketed, left_out
 
     doc = nlp(text)
     skip = [(text.index(" on ") + 1, text.index(" on ") + 11)] if " on " in text else [(0, 6)]
-    want = {t.i for t in doc if any(s <= t.idx < e for s, e in skip)} | _bracketed(doc)
+    want = {t.i for t in doc if any(s <= t.idx < e for s, e in skip)} | bracketed(doc)
     assert left_out(doc, skip) == want
-    assert left_out(doc) == _bracketed(doc)
-    assert bool(_bracketed(doc)) == ("Police" not in text)
+    assert left_out(doc) == bracketed(doc)
+    assert bool(bracketed(doc)) == ("Police" not in text)
 
 
 def test_an_infinitive_or_participle_without_its_doer_takes_the_mention_agent(nlp):

@@ -101,7 +101,7 @@ class Knowledge:
             return
         from trustbrief import metrics
         from trustbrief.knowledge import load_yaml
-        from trustbrief.knowledge.story import _taken_forms, compose_gazetteer
+        from trustbrief.knowledge.story import compose_gazetteer, taken_forms
         from trustbrief.knowledge.titled_people import TitleScan, people_named
         from trustbrief.knowledge.world import load_world
         from trustbrief.titled_memo import document_matches
@@ -114,7 +114,7 @@ class Knowledge:
         scan = TitleScan(world, self.story.pair)
         matches = (scan.matches(texts) if cache is None or doc_ids is None
                    else document_matches(scan, doc_ids, texts, cache))
-        people = tuple(people_named(matches, _taken_forms(base["actors"]), filled))
+        people = tuple(people_named(matches, taken_forms(base["actors"]), filled))
         if people == self.titled:
             return
         self.titled = people

@@ -62,11 +62,11 @@ def _governing(mention: dict, times: SentenceTimes,
 governing_times = _governing  # public name for the other dating modules
 
 
-def _is_full_date(spec: str) -> bool:
+def is_full_date(spec: str) -> bool:
     return isinstance(spec, str) and spec.startswith("abs:")
 
 
-def _is_explicit_day(spec: str) -> bool:
+def is_explicit_day(spec: str) -> bool:
     return isinstance(spec, str) and spec.startswith(("abs:", "md:"))
 
 
@@ -200,7 +200,7 @@ def clues_for_mention(m: dict, times: SentenceTimes, pinned: list[Pinned] | dict
         # The article's own explicit dates bound it too ('struck on Oct. 1' -> after Oct. 1).
         # a day without its year ('Dec. 25') bounds nothing: some Dec. 25 is always past
         base = (m["doc_id"], m["sent_id"], m["text"])
-        for t, weight in _governing(m, times, _is_full_date):
+        for t, weight in _governing(m, times, is_full_date):
             year_known = timex.resolve_spec(t["spec"], None)  # None for 'Sept. 28'
             days = ((year_known.earliest, year_known.latest),) if year_known.date else ()
             if polarity == "asserted":

@@ -33,7 +33,7 @@ from trustbrief import timex
 from trustbrief.dating.chronology import iso_or_none
 from trustbrief.dating.clues import DATED_BASES, Clue, SentenceTimes, relative_holds
 from trustbrief.dating.deadlines import first_words, lowered, may_match, phrase_pattern
-from trustbrief.dating.pinned import _pinned_day as pinned_day
+from trustbrief.dating.pinned import pinned_day
 from trustbrief.knowledge import DataFileError, load_yaml
 from trustbrief.tables import frame_records
 

@@ -14,9 +14,9 @@ from trustbrief.dating.clues import (
     DOCUMENT_FIELDS,
     ONE_DAY,
     SentenceTimes,
-    _is_explicit_day,
-    _is_full_date,
     governing_times,
+    is_explicit_day,
+    is_full_date,
     present,
 )
 from trustbrief.tables import frame_records
@@ -36,7 +36,7 @@ def pinned_from_dated_documents(mentions: list[dict], times: SentenceTimes,
     for m in mentions:
         if m.get("sentence_actors"):
             continue
-        found = _pinned_day(m, times, anchors.get(m["doc_id"]))
+        found = pinned_day(m, times, anchors.get(m["doc_id"]))
         if found is not None:
             time_id, first, last, tier = found
             actors = frozenset(actor_list(m["actors"]))
@@ -51,15 +51,15 @@ EXPLICIT, DAILY, WEEKLY = "explicit", "daily", "weekly"  # how surely a pinned e
 WEEK_DAYS = 7
 
 
-def _pinned_day(m: dict, times: SentenceTimes, anchor: dt.date | None
+def pinned_day(m: dict, times: SentenceTimes, anchor: dt.date | None
                 ) -> tuple[str, dt.date, dt.date, str] | None:
     """(time_id, first, last, tier) of the one date expression that dates the mention, or
     None: an explicit date; else, in a dated article, a day relative to it ('on Thursday');
     else its week ('this week', 'last week')."""
-    explicit = [t for t, _ in governing_times(m, times, _is_explicit_day)]
+    explicit = [t for t, _ in governing_times(m, times, is_explicit_day)]
     if len(explicit) == 1:
         spec = explicit[0]["spec"]
-        if anchor is None and not _is_full_date(spec):
+        if anchor is None and not is_full_date(spec):
             return None
         day = _past_day(spec, anchor) if anchor else timex.resolve_spec(spec, None).date
         return (explicit[0]["time_id"], day, day, EXPLICIT) if day is not None else None

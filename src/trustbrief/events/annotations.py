@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from trustbrief.contract.vocab import AnnotationAction, values
-from trustbrief.events.facts import _range_text, precision_of
+from trustbrief.events.facts import precision_of, range_text
 from trustbrief.events.label_rules import LABEL_MAX
 from trustbrief.events.records import Rec, day_number
 from trustbrief.knowledge import DataFileError, load_yaml, parse_iso_date, require_keys
@@ -164,9 +164,9 @@ def apply_fields(events: pd.DataFrame, annotations: list[dict]) -> tuple[pd.Data
             events.at[i, "label_source"] = "annotation"
             continue
         lo, _, hi = ann["value"].partition("..")
-        old = _range_text(day_number(events.at[i, "date_earliest"]),
+        old = range_text(day_number(events.at[i, "date_earliest"]),
                           day_number(events.at[i, "date_latest"]))
-        rows.append(_override(ann, event_id, old, _range_text(day_number(lo), day_number(hi)),
+        rows.append(_override(ann, event_id, old, range_text(day_number(lo), day_number(hi)),
                               True, "date replaced"))
         events.at[i, "date"], events.at[i, "date_earliest"] = lo, lo
         events.at[i, "date_latest"] = hi

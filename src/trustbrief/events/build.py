@@ -11,20 +11,20 @@ from trustbrief.events.after_incident import Incidents, date_after_incidents
 from trustbrief.events.annotations import apply_fields, apply_structural
 from trustbrief.events.announcements import fold_statements_into_acts
 from trustbrief.events.answers import date_answers, date_contacts_during_acts
-from trustbrief.events.chronology import _chronology_match, _chronology_rows, fill_from_chronology
+from trustbrief.events.chronology import chronology_match, chronology_rows, fill_from_chronology
 from trustbrief.events.cluster import (
-    _cluster_keys,
     apply_joins,
+    cluster_keys,
     cluster_mentions,
     date_main_clause,
 )
 from trustbrief.events.contacts import fold_said_into_contacts
-from trustbrief.events.context import Context, _signals_by_sentence
+from trustbrief.events.context import Context, signals_by_sentence
 from trustbrief.events.facts import notice_of_signal, summarize
 from trustbrief.events.generic_acts import join_general_acts
 from trustbrief.events.label_rules import LabelRules
 from trustbrief.events.notice_links import linked_notice_sentences, unreal_sentences
-from trustbrief.events.records import Rec, _records, event_type_table, gazetteer_table
+from trustbrief.events.records import Rec, event_type_table, gazetteer_table, mention_records
 from trustbrief.origins import Origins
 from trustbrief.tables import actors_by_sentence
 
@@ -56,7 +56,7 @@ def _context(found, documents, event_types, gazetteer, rules, focus) -> Context:
                                                                         None)
     return Context(event_type_table(event_types), gazetteer_table(gazetteer), rules,
                    tuple(contract.Focus.parse(focus)), origins,
-                   _signals_by_sentence(found),
+                   signals_by_sentence(found),
                    actors_by_sentence(found), unreal_sents=unreal_sentences(found))
 
 
@@ -82,8 +82,8 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
     rules = rules or LabelRules()
     mentions = found["mentions"]
     ctx = _context(found, documents, event_types, gazetteer, rules, focus)
-    ctx.chronology = _chronology_rows(chronology, rules)
-    recs = apply_joins(_records(mentions, documents, rules, lede_depths), rules, ctx.kinds)
+    ctx.chronology = chronology_rows(chronology, rules)
+    recs = apply_joins(mention_records(mentions, documents, rules, lede_depths), rules, ctx.kinds)
     recs = join_general_acts(recs, rules)
     recs = date_answers(date_main_clause(recs), rules.answers)
     recs = date_after_incidents(recs, incidents, rules.after_incident)
@@ -95,7 +95,7 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
     said = rules.said_in_contacts.source if rules.said_in_contacts else frozenset()
     clusters, participants = fold_statements_into_acts(
         clusters, participants, rules.announcements, said, ctx.kinds)
-    keys = _cluster_keys(clusters, participants)
+    keys = cluster_keys(clusters, participants)
     anns = [] if annotations is None else annotations.to_dict("records")
     clusters, keys, override_rows = apply_structural(clusters, keys, anns)
 
@@ -125,7 +125,7 @@ def _summaries(clusters: list[list[Rec]], keys: list[str], ctx: Context
     """Each cluster's event row (dates filled from the chronology where no article dates
     it), its conflicts and its notice accounts."""
     rows, conflicts, accounts = [], [], []
-    matches = [_chronology_match(cluster, ctx) for cluster in clusters]
+    matches = [chronology_match(cluster, ctx) for cluster in clusters]
     links = linked_notice_sentences(clusters, ctx, notice_of_signal)
     for i, (cluster, key, (_, found_rows)) in enumerate(zip(clusters, keys, matches,
                                                             strict=True)):

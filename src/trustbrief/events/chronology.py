@@ -8,12 +8,12 @@ from collections import defaultdict
 from trustbrief.events.context import Context
 from trustbrief.events.facts import precision_of
 from trustbrief.events.label_rules import LabelRules
-from trustbrief.events.labels import _choose_type
+from trustbrief.events.labels import choose_type
 from trustbrief.events.records import CREATING, Rec, as_list, day_number, day_text
 from trustbrief.tables import cell_text
 
 
-def _chronology_rows(chronology, rules: LabelRules) -> list[dict]:
+def chronology_rows(chronology, rules: LabelRules) -> list[dict]:
     """dating.load_chronology rows, with the matching rules of dating: the event type (here its
     group), ANY shared actor when actors are listed, and the keywords regex on the text."""
     if chronology is None or len(chronology) == 0:
@@ -35,7 +35,7 @@ def _chronology_rows(chronology, rules: LabelRules) -> list[dict]:
     return rows
 
 
-def _chronology_match(recs: list[Rec], ctx: Context) -> tuple[int, list[dict]]:
+def chronology_match(recs: list[Rec], ctx: Context) -> tuple[int, list[dict]]:
     """(score, chronology rows this event matches, best first).
 
     Stricter than dating: the row's type must be the event's own type (or one the labels file
@@ -45,7 +45,7 @@ def _chronology_match(recs: list[Rec], ctx: Context) -> tuple[int, list[dict]]:
     """
     if not ctx.chronology:
         return 0, []
-    etype = _choose_type(recs)
+    etype = choose_type(recs)
     key_people = {t for r in recs for t in r.targets} | \
         ({r.agent for r in recs} if recs[0].group.symmetric else set())
     own = key_people | {a for r in recs for a in [*r.actors, r.agent] if a}

@@ -386,7 +386,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _cluster_keys(clusters: list[list[Rec]], participants: list[str]) -> list[str]:
+def cluster_keys(clusters: list[list[Rec]], participants: list[str]) -> list[str]:
     """group:participant keys; a block with several events numbers them by date (#2, #3)."""
     base = [f"{c[0].group.name}:{_slug(p) or 'unspecified'}"
             for c, p in zip(clusters, participants, strict=True)]

@@ -32,7 +32,7 @@ SIGNAL_FIELDS = ("doc_id", "sent_id", "direction", "negated", "notice", "categor
                  "rule")
 
 
-def _signals_by_sentence(found) -> dict[tuple[str, str], list[dict]]:
+def signals_by_sentence(found) -> dict[tuple[str, str], list[dict]]:
     signals: dict[tuple[str, str], list[dict]] = defaultdict(list)
     ts = found.get("trust_signals")
     if ts is not None and len(ts):

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from trustbrief.contract.vocab import Notice
 from trustbrief.events.context import Context
-from trustbrief.events.labels import _choose_type, _label_fields, make_label
+from trustbrief.events.labels import choose_type, label_fields, make_label
 from trustbrief.events.notice_links import LINK_RULE
 from trustbrief.events.origins import corroboration
 from trustbrief.events.records import (
@@ -17,9 +17,9 @@ from trustbrief.events.records import (
     CREATING,
     VAGUE_SPAN_DAYS,
     Rec,
-    _evidence,
-    _ranked,
     day_text,
+    evidence_of,
+    ranked_records,
     stated_month,
     truthy,
 )
@@ -109,7 +109,7 @@ def _side_from_signals(recs: list[Rec], ctx: Context) -> str:
             if not mutual and right in (a, b) and left in ("", "?", a, b) and left != right \
                     and notice_of_signal(sig):
                 subjects.append(right)
-    return next(iter(_ranked(subjects)), "")
+    return next(iter(ranked_records(subjects)), "")
 
 
 def direction_sides(direction) -> tuple[str, str, bool]:
@@ -231,7 +231,7 @@ def _agent_side(recs: list[Rec], creating: list[Rec], agent: str, ctx: Context,
     own = ctx.kinds.get(agent, {}).get("side", "")
     if recs[0].group.symmetric and own:
         return own
-    return next(iter(_ranked(r.agent_side for r in creating)), "") or own or \
+    return next(iter(ranked_records(r.agent_side for r in creating)), "") or own or \
         (_side_from_signals(recs, ctx) if operation else "")
 
 
@@ -243,7 +243,7 @@ def _event_agent(creating: list[Rec], ctx: Context) -> str:
     'Netanyahu's office said' tell one Israeli statement)."""
     agents = [r.agent for r in creating if r.targets and r.agent and not r.inferred_target] or \
         [r.agent for r in creating if r.agent]
-    ranked = _ranked(agents)
+    ranked = ranked_records(agents)
     if len(ranked) < 2:
         return ranked[0] if ranked else ""
     counts = Counter(agents)
@@ -260,13 +260,13 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
     """One event row plus its conflict rows and notice account rows (event_id filled
     later); `known` are the date ranges of matching chronology rows (a tie-breaker between
     article dates); `linked` the sentences of accounts of notice given to it (notice)."""
-    event_type = _choose_type(recs)
+    event_type = choose_type(recs)
     meta = ctx.types.get(event_type, {})
     creating = [r for r in recs if r.polarity in CREATING] or recs
     agent = _event_agent(creating, ctx)
     agent_side = _agent_side(recs, creating, agent, ctx, bool(meta.get("operation")))
-    targets = [t for t in _ranked(t for r in creating for t in r.targets) if t != agent]
-    actors = _ranked(a for r in recs for a in [*r.actors, r.agent, *r.targets])
+    targets = [t for t in ranked_records(t for r in creating for t in r.targets) if t != agent]
+    actors = ranked_records(a for r in recs for a in [*r.actors, r.agent, *r.targets])
     planned = all(r.polarity != "asserted" for r in creating)
     # what happened is dated by what is said to have happened, never by a plan or a 'would'
     # what was said about an act (folded into it: contacts.py, announcements.py) dates it
@@ -279,8 +279,8 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
         level, notified, accounts = lead_given(recs, agent_side, targets, ctx)
     else:
         level, notified, accounts = notice(recs, agent_side, tracks_notice(meta), ctx, linked)
-    ev = _evidence(recs, lambda r: _gives_date(r, lo, hi), agent)
-    fields = _label_fields(recs, event_type, agent, agent_side, targets, ctx, ev)
+    ev = evidence_of(recs, lambda r: _gives_date(r, lo, hi), agent)
+    fields = label_fields(recs, event_type, agent, agent_side, targets, ctx, ev)
     label, label_source = make_label(fields, event_type, ctx, planned)
     row = {
         "event_id": "", "date": day_text(lo), "date_earliest": day_text(lo),
@@ -316,7 +316,7 @@ def _notice_account_rows(accounts: dict[str, list[tuple[str, str, str]]]) -> lis
             for (level, doc_id), (text, rule) in sorted(first.items())]
 
 
-def _range_text(lo: int | None, hi: int | None) -> str:
+def range_text(lo: int | None, hi: int | None) -> str:
     if lo is None:
         return ""
     return day_text(lo) if lo == hi else f"{day_text(lo)}..{day_text(hi)}"
@@ -335,10 +335,10 @@ def _date_conflicts(lo, hi, disagree: list[Rec], recs: list[Rec], ctx: Context) 
         return []
     agree = [(r.doc_id, r.text) for r in recs
              if r.lo is not None and not (r.hi < lo or r.lo > hi)]
-    rows = [_conflict_row("date", "accepted", _range_text(lo, hi), agree, ctx)]
+    rows = [_conflict_row("date", "accepted", range_text(lo, hi), agree, ctx)]
     by_value: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for r in disagree:
-        by_value[_range_text(r.lo, r.hi)].append((r.doc_id, r.text))
+        by_value[range_text(r.lo, r.hi)].append((r.doc_id, r.text))
     rows += [_conflict_row("date", "disagrees", v, items, ctx)
              for v, items in sorted(by_value.items())]
     return rows

@@ -12,15 +12,15 @@ import string
 
 from trustbrief.events.context import Context
 from trustbrief.events.label_rules import LABEL_MAX, OBJECT_FIELDS
-from trustbrief.events.records import CREATING, Rec, _evidence, _ranked
+from trustbrief.events.records import CREATING, Rec, evidence_of, ranked_records
 
 
-def _choose_type(recs: list[Rec]) -> str:
+def choose_type(recs: list[Rec]) -> str:
     creating = [r for r in recs if r.polarity in CREATING] or recs
     types = recs[0].group.types
     present = {r.event_type for r in creating}
     ranked = [t for t in types if t in present]
-    return ranked[0] if ranked else _ranked(r.event_type for r in creating)[0]
+    return ranked[0] if ranked else ranked_records(r.event_type for r in creating)[0]
 
 
 @functools.lru_cache(maxsize=1024)
@@ -192,14 +192,14 @@ def names_someone(phrase: str, text: str, names: set[str] = frozenset()) -> bool
     return first.start() > 0 and text[first.start()].isupper()
 
 
-def _label_fields(recs: list[Rec], event_type: str, agent: str, agent_side: str,
+def label_fields(recs: list[Rec], event_type: str, agent: str, agent_side: str,
                   targets: list[str], ctx: Context, evidence: Rec | None = None) -> dict:
     target = next((t for t in targets if ctx.kinds.get(t, {}).get("type") == "person"),
                   next((t for t in targets if ctx.kinds.get(t, {}).get("type") != "place"), ""))
-    places = [a for a in _ranked(p for r in recs for p in r.locations) if a != target] or \
-        [a for a in _ranked(p for r in recs for p in [*r.actors, *r.targets])
+    places = [a for a in ranked_records(p for r in recs for p in r.locations) if a != target] or \
+        [a for a in ranked_records(p for r in recs for p in [*r.actors, *r.targets])
          if ctx.kinds.get(a, {}).get("type") == "place" and a != target]
-    people = _ranked(p for r in recs for p in [r.agent, *r.targets]
+    people = ranked_records(p for r in recs for p in [r.agent, *r.targets]
                      if p and ctx.kinds.get(p, {}).get("type") != "place")
     return {
         "agent": agent, "agent_side": agent_side, "target": target,
@@ -208,7 +208,7 @@ def _label_fields(recs: list[Rec], event_type: str, agent: str, agent_side: str,
         "target_role": ctx.kinds.get(target, {}).get("role", ""),
         "target_short_role": ctx.kinds.get(target, {}).get("short_role", "")
         or ctx.kinds.get(target, {}).get("role", ""),
-        "phrase": party_phrase(event_phrase(recs, evidence or _evidence(recs)), ctx.focus,
+        "phrase": party_phrase(event_phrase(recs, evidence or evidence_of(recs)), ctx.focus,
                                agent_side, ctx.rules.state_nouns),
         "place": places[0] if places else "",
         "participants": " and ".join(sorted(people[:2])) if len(people) >= 2 else "",

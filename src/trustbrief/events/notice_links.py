@@ -18,7 +18,7 @@ from collections import defaultdict
 
 from trustbrief.contract.ids import sentence_number
 from trustbrief.events.context import Context
-from trustbrief.events.labels import _choose_type
+from trustbrief.events.labels import choose_type
 from trustbrief.events.records import Rec
 
 LINK_RULE = "notice-after-operation"
@@ -38,7 +38,7 @@ def linked_notice_sentences(clusters: list[list[Rec]], ctx: Context,
     told: dict[str, list[tuple[int, int]]] = defaultdict(list)  # doc -> [(sentence, cluster)]
     covered = set()
     for i, cluster in enumerate(clusters):
-        if not ctx.types.get(_choose_type(cluster), {}).get("operation"):
+        if not ctx.types.get(choose_type(cluster), {}).get("operation"):
             continue
         for r in cluster:
             told[r.doc_id].append((_sentence_number(r.sent_id), i))

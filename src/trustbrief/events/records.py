@@ -163,7 +163,7 @@ class Rec:
     inferred_target: bool = False  # its target inferred from an act told before, not said
 
 
-def _records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules,
+def mention_records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules,
              depths: Mapping[tuple[str, str], int] | None = None) -> list[Rec]:
     """The usable mentions as Recs. depths: (doc_id, sent_id) -> the sentence's depth in the
     body's lede (dating.lede.lede_depths: headline, caption and credit lines are no body);
@@ -346,7 +346,7 @@ def _columns(frame: pd.DataFrame, names: Iterable[str]) -> Iterable[tuple]:
     return zip(*(native_list(frame[name]) for name in names), strict=True)
 
 
-def _ranked(values: Iterable[str]) -> list[str]:
+def ranked_records(values: Iterable[str]) -> list[str]:
     """Distinct non-empty values, most frequent first, then alphabetical."""
     counts = Counter(values)  # counted in C
     for empty in [v for v in counts if not v]:
@@ -356,7 +356,7 @@ def _ranked(values: Iterable[str]) -> list[str]:
     return sorted(counts, key=lambda v: (-counts[v], v))
 
 
-def _evidence(recs: list[Rec], gives_date=None, agent: str = "") -> Rec:
+def evidence_of(recs: list[Rec], gives_date=None, agent: str = "") -> Rec:
     """The mention that shows the event: asserted first, then one that tells the event
     itself (not what was said in it: a contact shows its call), then (with `gives_date`, a
     predicate) one that gives the event its date in its own sentence (a quote dated by the

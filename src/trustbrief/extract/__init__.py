@@ -3,8 +3,8 @@
 from trustbrief.extract.lexicons import (
     SCHEMA,
     Lexicons,
-    _named_alternation,  # noqa: F401  (tested directly)
     load_lexicons,
+    named_alternation,  # noqa: F401  (tested directly)
 )
 from trustbrief.extract.nlp import preload_pipeline
 from trustbrief.extract.stage import date_mentions, extract

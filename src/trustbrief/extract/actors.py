@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from trustbrief.extract.lexicons import Lexicons, _key
+from trustbrief.extract.lexicons import Lexicons, lookup_key
 
 # ----------------------------------------------------------------------- actor finding
 
@@ -53,7 +53,7 @@ def _raw_hits(text: str, lex: Lexicons) -> list[Hit]:
 
 def _reading(surface: str, lex: Lexicons) -> tuple:
     """(kind, actors, sides, types, forms) of a gazetteer surface form out of context."""
-    forms = lex.forms.get(_key(surface), ())
+    forms = lex.forms.get(lookup_key(surface), ())
     direct = [f for f in forms if f.kind in ("name", "alias")
               or (f.kind == "epithet" and not f.requires)]
     if direct:
@@ -79,16 +79,16 @@ def _resolve_title(hit: Hit, hits: list[Hit], i: int, text: str, context: list[s
     nxt = hits[i + 1] if i + 1 < len(hits) else None
     if (nxt and nxt.kind in ("name", "alias") and "person" in nxt.types
             and TITLE_NAME_GAP.fullmatch(text, hit.end, nxt.start)):
-        titled[_key(hit.surface)] = nxt.actor
+        titled[lookup_key(hit.surface)] = nxt.actor
         return _resolved(hit, [nxt.actor], lex, "title")
     candidates = [f for f in hit.forms if f.kind == "title"]
     prev = hits[i - 1] if i > 0 else None
     if prev and prev.sides and OWNER_TITLE_GAP.fullmatch(text, prev.end, hit.start):
         candidates = [f for f in candidates if f.side == prev.side]
         if len(candidates) == 1:
-            titled[_key(hit.surface)] = candidates[0].actor
+            titled[lookup_key(hit.surface)] = candidates[0].actor
             return _resolved(hit, [candidates[0].actor], lex, "title")
-    named_before = titled.get(_key(hit.surface))
+    named_before = titled.get(lookup_key(hit.surface))
     if named_before in {f.actor for f in candidates}:
         return _resolved(hit, [named_before], lex, "title")
     return _by_context(hit, candidates, context, lex, "title")
@@ -106,7 +106,7 @@ def _by_context(hit, candidates, context, lex, kind) -> Hit | None:
     return None
 
 
-def _document_hits(doc_sents: list[str], lex: Lexicons) -> list[list[Hit]]:
+def document_hits(doc_sents: list[str], lex: Lexicons) -> list[list[Hit]]:
     """Resolve every actor reference of one document, in reading order."""
     raw = [_raw_hits(text, lex) for text in doc_sents]
     sent_sides = [_named_sides(hits) for hits in raw]

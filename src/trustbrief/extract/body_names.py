@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from trustbrief.extract.patterns import _key
+from trustbrief.extract.patterns import lookup_key
 from trustbrief.extract.syntax import phrase_tokens
 
 
@@ -16,7 +16,7 @@ def body_name(hit, lex) -> str:
     name ('Washington said', 'the US said': the United States)."""
     if "state" in hit.types:
         bare = re.sub(r"^the\s+", "", hit.surface, flags=re.IGNORECASE)
-        if _key(bare) in lex.institutions:
+        if lookup_key(bare) in lex.institutions:
             return bare
     return hit.actor
 

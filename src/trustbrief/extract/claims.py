@@ -12,14 +12,14 @@ from trustbrief.extract.speech_verbs import says_nothing
 QUOTE = re.compile(r'"([^"]+)"|“([^”]+)”|“([^”]+)$')
 
 
-def _quote_matches(text: str) -> list[re.Match]:
+def quote_matches(text: str) -> list[re.Match]:
     """QUOTE's matches; most sentences hold no quotation mark, so skip the scan there."""
     return list(QUOTE.finditer(text)) if '"' in text or "“" in text else []
 
 
 def _quotes(text: str, att: Attribution) -> list[str]:
     out = []
-    for m in _quote_matches(text):
+    for m in quote_matches(text):
         body = next(g for g in m.groups() if g is not None).strip(" ,;:")
         if len(body.split()) >= att.min_quote_words:
             out.append(body)
@@ -133,7 +133,7 @@ def _named_role(text, hits, i, lex) -> str:
     return roles[0] if roles else ""
 
 
-def _claim(sent, hits, last_outlet, lex, parsed=None, people=(), names=None) -> dict | None:
+def claim_row(sent, hits, last_outlet, lex, parsed=None, people=(), names=None) -> dict | None:
     att, text = lex.attribution, sent["text"]
     quotes = _quotes(text, att)
     outlet = _cited_outlet(text, hits, att)

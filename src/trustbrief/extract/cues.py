@@ -10,12 +10,12 @@ from pathlib import Path
 from trustbrief import knowledge
 from trustbrief.contract.vocab import Notice, TrustCategory
 from trustbrief.extract.patterns import (
-    _check_regex,
-    _choice,
-    _compile,
-    _named_alternation,
-    _str_list,
-    _words_alternation,
+    check_regex,
+    named_alternation,
+    one_of,
+    regex_of,
+    str_list,
+    words_alternation,
 )
 from trustbrief.knowledge import DataFileError
 
@@ -61,7 +61,7 @@ class Attribution:
     phrase_barrier: re.Pattern | None = None
 
 
-def _load_trust_cues(path: Path):
+def load_trust_cues(path: Path):
     data = knowledge.load_yaml(path)
     knowledge.require_keys(path, "top level", data, ["families", "negations", "intensifiers",
                                                      "not_stimulus_before", "experiencer_after"],
@@ -71,10 +71,10 @@ def _load_trust_cues(path: Path):
         where = f"families[{i}]"
         knowledge.require_keys(path, where, fam, ["family", "category", "polarity", "cues"],
                                ["weight", "experiencer", "mutual", "experiencer_after"])
-        category = _choice(path, f"{where}.category", fam["category"], CATEGORIES)
+        category = one_of(path, f"{where}.category", fam["category"], CATEGORIES)
         if fam["polarity"] not in (-1, 1):
             raise DataFileError(path, f"{where}.polarity", "expected -1 or 1")
-        mode = _choice(path, f"{where}.experiencer", fam.get("experiencer", "subject"),
+        mode = one_of(path, f"{where}.experiencer", fam.get("experiencer", "subject"),
                        EXPERIENCER_MODES)
         for j, cue in enumerate(fam["cues"] or []):
             cw = f"{where}.cues[{j}]"
@@ -82,22 +82,22 @@ def _load_trust_cues(path: Path):
                                    ["id", "notice", "weight", "negative", "experiencer"])
             notice = cue.get("notice", "")
             if notice:
-                _choice(path, f"{cw}.notice", notice, NOTICES)
+                one_of(path, f"{cw}.notice", notice, NOTICES)
             weight = cue.get("weight", fam.get("weight", 1.0))
             if not isinstance(weight, (int, float)) or weight <= 0:
                 raise DataFileError(path, f"{cw}.weight", "expected a positive number")
-            patterns.append((_check_regex(path, cw, cue["pattern"]), Cue(
+            patterns.append((check_regex(path, cw, cue["pattern"]), Cue(
                 str(fam["family"]), category, int(fam["polarity"]), float(weight), notice,
                 bool(cue.get("negative", False)),
-                _choice(path, f"{cw}.experiencer", cue.get("experiencer", mode),
+                one_of(path, f"{cw}.experiencer", cue.get("experiencer", mode),
                         EXPERIENCER_MODES),
                 bool(fam.get("mutual", False)), bool(fam.get("experiencer_after", False)),
                 f"{fam['family']}/{cue.get('id', j + 1)}")))
     _refuse_duplicate_rules(path, [c.rule for _, c in patterns])
-    alt, cues = _named_alternation(patterns)
-    cue_pattern = _compile(path, "families", rf"(?<![\w-])(?:{alt})(?![\w-])")
-    negs = _str_list(path, "negations", data["negations"])
-    negation = _compile(path, "negations", rf"(?<![\w-])(?:{'|'.join(negs)})(?![\w-])")
+    alt, cues = named_alternation(patterns)
+    cue_pattern = regex_of(path, "families", rf"(?<![\w-])(?:{alt})(?![\w-])")
+    negs = str_list(path, "negations", data["negations"])
+    negation = regex_of(path, "negations", rf"(?<![\w-])(?:{'|'.join(negs)})(?![\w-])")
     intensifiers = []
     for pat, factor in (data["intensifiers"] or {}).items():
         if not isinstance(factor, (int, float)) or factor <= 0:
@@ -123,30 +123,30 @@ def _refuse_duplicate_rules(path: Path, rules: list[str]) -> None:
 
 # ----------------------------------------------------------------------- attribution
 
-def _load_attribution(path: Path) -> Attribution:
+def load_attribution(path: Path) -> Attribution:
     data = knowledge.load_yaml(path)
     keys = ["speech_verbs", "speech_adverbs", "count_words", "source_modifiers", "source_nouns",
             "source_speaking", "source_introduced", "unnamed_sources", "citation_before",
             "citation_after", "report_back", "min_quote_words"]
     knowledge.require_keys(path, "top level", data, keys)
-    speech = [_check_regex(path, "speech_verbs", p)
-              for p in _str_list(path, "speech_verbs", data["speech_verbs"])]
+    speech = [check_regex(path, "speech_verbs", p)
+              for p in str_list(path, "speech_verbs", data["speech_verbs"])]
     # only ever tested for presence, so the faster trie order changes no result
-    speech_alt = _named_alternation([(p, None) for p in speech])[0]
-    adverbs = _words_alternation(_str_list(path, "speech_adverbs", data["speech_adverbs"]))
+    speech_alt = named_alternation([(p, None) for p in speech])[0]
+    adverbs = words_alternation(str_list(path, "speech_adverbs", data["speech_adverbs"]))
     counts = data["count_words"]
     if not isinstance(counts, dict) or not all(isinstance(v, int) for v in counts.values()):
         raise DataFileError(path, "count_words", "expected a mapping word -> integer")
-    mods = _str_list(path, "source_modifiers", data["source_modifiers"])
+    mods = str_list(path, "source_modifiers", data["source_modifiers"])
     nouns = data["source_nouns"]
     if not isinstance(nouns, dict):
         raise DataFileError(path, "source_nouns", "expected a mapping regex -> role")
     for pat in nouns:
-        _check_regex(path, f"source_nouns.{pat}", pat)
+        check_regex(path, f"source_nouns.{pat}", pat)
     noun_alt = "|".join(f"(?:{p})" for p in nouns)
-    count_alt = _words_alternation([re.escape(str(w)) for w in counts])
-    mod_alt = _words_alternation([re.escape(m) for m in mods])
-    anonymous = _compile(path, "source_nouns", (
+    count_alt = words_alternation([re.escape(str(w)) for w in counts])
+    mod_alt = words_alternation([re.escape(m) for m in mods])
+    anonymous = regex_of(path, "source_nouns", (
         rf"(?<![\w-])(?:(?P<count>{count_alt})\s+)?(?:(?:{mod_alt})\s+)*"
         rf"(?:(?P<side>(?-i:[A-Z][\w.’'-]*))\s+)?(?:(?:{mod_alt})\s+)*"
         rf"(?P<noun>{noun_alt})(?![\w-])"))
@@ -158,16 +158,16 @@ def _load_attribution(path: Path) -> Attribution:
         raise DataFileError(path, "min_quote_words", "expected a positive integer")
 
     def joined(key):
-        pats = [_check_regex(path, key, p) for p in _str_list(path, key, data[key])]
-        return _compile(path, key, "|".join(f"(?:{p})" for p in pats))
+        pats = [check_regex(path, key, p) for p in str_list(path, key, data[key])]
+        return regex_of(path, key, "|".join(f"(?:{p})" for p in pats))
 
     return Attribution(
-        speech=_compile(path, "speech_verbs", rf"(?<![\w-])(?:{speech_alt})(?![\w-])"),
-        speaker_after=_compile(path, "speech_verbs", (
+        speech=regex_of(path, "speech_verbs", rf"(?<![\w-])(?:{speech_alt})(?![\w-])"),
+        speaker_after=regex_of(path, "speech_verbs", (
             rf"^(?:['’]s)?\s*(?:,[^,]{{1,90}},\s*)?(?:(?:{adverbs})\s+)*(?:{speech_alt})\b")),
-        speaker_before=_compile(path, "speech_verbs", rf"\b(?:{speech_alt})\s+$"),
+        speaker_before=regex_of(path, "speech_verbs", rf"\b(?:{speech_alt})\s+$"),
         anonymous=anonymous,
-        source_noun=_compile(path, "source_nouns", rf"(?<![\w-])(?:{noun_alt})(?![\w-])"),
+        source_noun=regex_of(path, "source_nouns", rf"(?<![\w-])(?:{noun_alt})(?![\w-])"),
         unnamed=joined("unnamed_sources"),
         source_speaking=knowledge.compile_pattern(path, "source_speaking",
                                                   str(data["source_speaking"])),

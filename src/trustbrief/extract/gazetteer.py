@@ -9,13 +9,13 @@ from pathlib import Path
 
 from trustbrief import knowledge
 from trustbrief.extract.patterns import (
-    _check_regex,
-    _choice,
-    _compile,
-    _first_char_alternation,
-    _key,
-    _named_alternation,
-    _str_list,
+    check_regex,
+    first_char_alternation,
+    lookup_key,
+    named_alternation,
+    one_of,
+    regex_of,
+    str_list,
 )
 from trustbrief.knowledge import DataFileError
 
@@ -45,12 +45,12 @@ class _Forms(dict):
     """Normalized surface key -> the forms it can be, each once, in the order added."""
 
     def add(self, text: str, form: Form) -> None:
-        found = self.setdefault(_key(text), [])
+        found = self.setdefault(lookup_key(text), [])
         if form not in found:
             found.append(form)
 
 
-def _load_gazetteer(path: Path, data: dict | None = None):
+def load_gazetteer(path: Path, data: dict | None = None):
     """The gazetteer file, or `data` already composed for a story (knowledge.story); side ids
     are the keys of its `sides` mapping, so a new pair of governments needs no code."""
     data = knowledge.load_yaml(path) if data is None else data
@@ -70,7 +70,7 @@ def _load_gazetteer(path: Path, data: dict | None = None):
     texts = ([t for forms_ in data["actors"] for t in _surface_texts(forms_)]
              + [a for s in sides.values() for a in (s.get("adjectives") or [])])
     texts += _world_forms(path.parent, actors, forms.add, forms)
-    pattern = _compile(path, "actors", r"(?<!\w)(?:" + _first_char_alternation(texts)
+    pattern = regex_of(path, "actors", r"(?<!\w)(?:" + first_char_alternation(texts)
                        + r")(?![\w])" + _not_inside_a_name(path, data.get("name_heads")))
     pronoun_pattern, pronoun_rules = _pronoun_phrases(path, data.get("pronoun_phrases") or [])
     frozen_forms = {k: tuple(v) for k, v in forms.items()}
@@ -96,14 +96,14 @@ def _add_actor(path: Path, where: str, item, side_ids: tuple, actors: dict,
     name = str(item["name"]).strip()
     if name in actors:
         raise DataFileError(path, where, f"actor {name!r} listed twice")
-    kind = _choice(path, f"{where}.type", item["type"], ACTOR_TYPES)
-    side = _choice(path, f"{where}.side", item["side"], side_ids)
+    kind = one_of(path, f"{where}.type", item["type"], ACTOR_TYPES)
+    side = one_of(path, f"{where}.side", item["side"], side_ids)
     level = str(item.get("level") or ("institution" if kind != "person" else ""))
     actors[name] = Actor(name, kind, side, level,
-                         tuple(_str_list(path, f"{where}.roles", item.get("roles"))))
+                         tuple(str_list(path, f"{where}.roles", item.get("roles"))))
     forms.add(name, Form(name, side, "name"))
     for key, form_kind in (("names", "name"), ("aliases", "alias"), ("titles", "title")):
-        for text in _str_list(path, f"{where}.{key}", item.get(key)):
+        for text in str_list(path, f"{where}.{key}", item.get(key)):
             forms.add(text, Form(name, side, form_kind))
     for j, ep in enumerate(item.get("epithets") or []):
         if isinstance(ep, str):
@@ -111,7 +111,7 @@ def _add_actor(path: Path, where: str, item, side_ids: tuple, actors: dict,
             continue
         knowledge.require_keys(path, f"{where}.epithets[{j}]", ep, ["text"], ["requires"])
         forms.add(str(ep["text"]), Form(name, side, "epithet", tuple(
-            _str_list(path, f"{where}.epithets[{j}].requires", ep.get("requires")))))
+            str_list(path, f"{where}.epithets[{j}].requires", ep.get("requires")))))
 
 
 def _check_forms(path: Path, forms: _Forms, actors: dict) -> None:
@@ -135,7 +135,7 @@ def _side_adjectives(path: Path, sides: dict, actors: dict, forms: _Forms) -> di
         owners = [a for a in actors.values() if a.side == side]
         owners.sort(key=lambda a: (a.type != "state", a.type != "organization"))
         side_actor[side] = owners[0].name if owners else ""
-        for adj in _str_list(path, f"sides.{side}.adjectives", spec["adjectives"]):
+        for adj in str_list(path, f"sides.{side}.adjectives", spec["adjectives"]):
             forms.add(adj, Form(side_actor[side], side, "adjective"))
     return side_actor
 
@@ -146,13 +146,13 @@ def _pronoun_phrases(path: Path, items: list):
     for i, item in enumerate(items):
         where = f"pronoun_phrases[{i}]"
         knowledge.require_keys(path, where, item, ["pattern", "refers", "count"])
-        _check_regex(path, where, item["pattern"])
-        refers = _choice(path, f"{where}.refers", item["refers"], ACTOR_TYPES)
+        check_regex(path, where, item["pattern"])
+        refers = one_of(path, f"{where}.refers", item["refers"], ACTOR_TYPES)
         parts.append((item["pattern"], (refers, int(item["count"]))))
     if not parts:
         return None, {}
-    alt, rules = _named_alternation(parts)
-    return _compile(path, "pronoun_phrases", rf"(?<!\w)(?:{alt})(?!\w)"), rules
+    alt, rules = named_alternation(parts)
+    return regex_of(path, "pronoun_phrases", rf"(?<!\w)(?:{alt})(?!\w)"), rules
 
 
 WORLD_KINDS = {"country": "name", "adjective": "adjective", "metonym": "alias"}
@@ -168,7 +168,7 @@ def _world_forms(data_dir: Path, actors: dict, add, forms: dict) -> list[str]:
     from trustbrief.knowledge.world import load_world
 
     world = load_world(data_dir)
-    known = {_key(n): a for a in actors.values() if a.type == "state"
+    known = {lookup_key(n): a for a in actors.values() if a.type == "state"
              for n in (a.name,)}
     added = []
     for form in world.forms:
@@ -177,18 +177,18 @@ def _world_forms(data_dir: Path, actors: dict, add, forms: dict) -> list[str]:
             continue
         # the gazetteer wins, except its 'other' demonyms (kept there only to block titles)
         bare = form.text[4:] if form.text.lower().startswith("the ") else form.text
-        if any(f.side != "other" for t in (form.text, bare) for f in forms.get(_key(t), ())):
+        if any(f.side != "other" for t in (form.text, bare) for f in forms.get(lookup_key(t), ())):
             continue
-        forms.pop(_key(form.text), None)
+        forms.pop(lookup_key(form.text), None)
         country = world.country(form.country)
         if country is None:
             continue
-        actor = next((known[_key(n)] for n in country.names if _key(n) in known), None)
+        actor = next((known[lookup_key(n)] for n in country.names if lookup_key(n) in known), None)
         if actor is None:
             actor = actors.get(country.name) or Actor(country.name, "state", country.name,
                                                       "institution", ())
             actors[country.name] = actor
-            known[_key(country.name)] = actor
+            known[lookup_key(country.name)] = actor
         add(form.text, Form(actor.name, actor.side, kind))
         added.append(form.text)
     return added

@@ -12,15 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trustbrief import contract
-from trustbrief.extract.cues import Attribution, Cue, _load_attribution, _load_trust_cues
-from trustbrief.extract.gazetteer import ACTOR_TYPES, Actor, Form, _load_gazetteer
-from trustbrief.extract.patterns import _key, _named_alternation
+from trustbrief.extract.cues import Attribution, Cue, load_attribution, load_trust_cues
+from trustbrief.extract.gazetteer import ACTOR_TYPES, Actor, Form, load_gazetteer
+from trustbrief.extract.patterns import lookup_key, named_alternation
 from trustbrief.extract.syntax import Reader, load_syntax
-from trustbrief.extract.vocabulary import PASSIVE_AUX, EventType, TriggerRule, _load_event_types
+from trustbrief.extract.vocabulary import PASSIVE_AUX, EventType, TriggerRule, load_event_types
 from trustbrief.knowledge import DataFileError
 
 __all__ = ["ACTOR_TYPES", "MEASURE_KINDS", "PASSIVE_AUX", "SCHEMA", "Actor", "Attribution", "Cue",
-           "EventType", "Form", "Lexicons", "TriggerRule", "_key", "_named_alternation",
+           "EventType", "Form", "Lexicons", "TriggerRule", "lookup_key", "named_alternation",
            "load_lexicons"]
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / "data"
@@ -78,17 +78,17 @@ def load_lexicons(data_dir: Path | str = DEFAULT_DATA_DIR, gazetteer: dict | Non
     data_dir = Path(data_dir)
     if gazetteer is None:
         gazetteer = story_gazetteer(data_dir)
-    actors, forms, form_pattern, side_actor, pron_pat, pron_rules = _load_gazetteer(
+    actors, forms, form_pattern, side_actor, pron_pat, pron_rules = load_gazetteer(
         data_dir / "gazetteer.yaml", gazetteer)
     (types, trig, trig_rules, polarity, clause_break, intro, loc_before,
-     tgt_before, passive, passive_subject, planner_gap) = _load_event_types(
+     tgt_before, passive, passive_subject, planner_gap) = load_event_types(
          data_dir / "event_types.yaml")
     for _type_id, _form, rule in trig_rules.values():
         if rule.agent and rule.agent not in actors:
             raise DataFileError(data_dir / "event_types.yaml", rule.where,
                                 f"agent {rule.agent!r} is not an actor of gazetteer.yaml")
     cue_pattern, cues, negation, intensifiers, not_stimulus, inside, conditional = \
-        _load_trust_cues(data_dir / "trust_cues.yaml")
+        load_trust_cues(data_dir / "trust_cues.yaml")
     syntax = load_syntax(data_dir)
     for rule_id, type_id, _ in syntax.triggers:
         if type_id not in types:
@@ -102,7 +102,7 @@ def load_lexicons(data_dir: Path | str = DEFAULT_DATA_DIR, gazetteer: dict | Non
     return Lexicons(actors, forms, form_pattern, side_actor, pron_pat, pron_rules, types, trig,
                     trig_rules, *polarity, clause_break, intro, loc_before, tgt_before,
                     cue_pattern, cues, negation, intensifiers, not_stimulus, inside,
-                    _load_attribution(data_dir / "attribution.yaml"),
+                    load_attribution(data_dir / "attribution.yaml"),
                     passive_pronouns=passive, passive_subject=passive_subject,
                     planner_gap=planner_gap, cue_conditional=conditional, syntax=syntax,
                     reader=Reader(syntax), institutions=_institutions(data_dir))
@@ -116,6 +116,6 @@ def _institutions(data_dir: Path) -> frozenset:
         return frozenset()
     from trustbrief.knowledge.world import load_world
 
-    return frozenset(_key(re.sub(r"^the\s+", "", f.text, flags=re.IGNORECASE))
+    return frozenset(lookup_key(re.sub(r"^the\s+", "", f.text, flags=re.IGNORECASE))
                      for f in load_world(data_dir).forms
                      if f.kind == "metonym" and f.role != "government")

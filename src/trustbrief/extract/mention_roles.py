@@ -8,7 +8,7 @@ from trustbrief.extract.actors import Hit
 from trustbrief.extract.lexicons import Lexicons
 from trustbrief.extract.roles import tree_roles
 from trustbrief.extract.syntax import PRONOUNS, hits_in, phrase_tokens, token_at
-from trustbrief.extract.window_roles import _roles
+from trustbrief.extract.window_roles import window_roles_of
 
 
 def mention_roles(sent: dict, trigger: tuple[int, int, str], etype, rule, in_clause: list[Hit],
@@ -19,7 +19,7 @@ def mention_roles(sent: dict, trigger: tuple[int, int, str], etype, rule, in_cla
     if rule.between_sides:
         agent, targets, locations = [], [], []
     else:
-        agent, targets, locations = _roles(text, start, end, form, etype, in_clause, lex)
+        agent, targets, locations = window_roles_of(text, start, end, form, etype, in_clause, lex)
     agent_rule = target_rule = "window"
     if parsed is not None:
         agent, targets, agent_rule, target_rule = _tree_over_window(

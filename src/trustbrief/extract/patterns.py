@@ -9,7 +9,7 @@ from trustbrief import knowledge
 from trustbrief.knowledge import DataFileError
 
 
-def _str_list(path, where, value) -> list[str]:
+def str_list(path, where, value) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
@@ -17,18 +17,18 @@ def _str_list(path, where, value) -> list[str]:
     return [v.strip() for v in value]
 
 
-def _choice(path, where, value, allowed) -> str:
+def one_of(path, where, value, allowed) -> str:
     if value not in allowed:
         raise DataFileError(path, where, f"{value!r} is not one of: {', '.join(allowed)}")
     return value
 
 
-def _check_regex(path, where, pattern: str) -> str:
+def check_regex(path, where, pattern: str) -> str:
     knowledge.compile_pattern(path, where, pattern)
     return pattern
 
 
-def _key(text: str) -> str:
+def lookup_key(text: str) -> str:
     """Normalized lookup key of a surface form: quotes unified, spaces collapsed, lowercase."""
     text = text.replace("’", "'").replace("“", '"').replace("”", '"')
     return " ".join(text.split()).lower()
@@ -59,7 +59,7 @@ def _literal_regex(text: str) -> str:
     return f"(?-i:{body})" if _is_acronym(text) else body
 
 
-def _first_char_alternation(literals) -> str:
+def first_char_alternation(literals) -> str:
     """Alternation of literal forms grouped by first character, longest first in each group.
 
     Grouping lets the regex engine skip whole groups with one cheap look-ahead, which keeps
@@ -176,7 +176,7 @@ def _exact_lead(rest: str) -> str:
         rest[:1].isalpha() and rest[1:2] not in QUANTIFIERS) else rest
 
 
-def _named_alternation(patterns) -> tuple[str, dict]:
+def named_alternation(patterns) -> tuple[str, dict]:
     """(regex naming each alternative with an empty group at its end, group name -> payload).
 
     Python's regex takes the first alternative that matches at a position, so alternatives
@@ -225,19 +225,19 @@ def _first_chars(alt: str) -> str | None:
     return None
 
 
-def _guarded(pattern: str) -> str:
+def guarded(pattern: str) -> str:
     """'(?=[;,\\s])(?:...)' when every match starts with one of a few punctuation or space
     characters: the engine then leaves every other position after one class test."""
     firsts = [_first_chars(a) for a in _top_level_alternatives(pattern, True)]
     return f"(?=[{''.join(firsts)}])(?:{pattern})" if all(firsts) else pattern
 
 
-def _compile(path, where, pattern: str, flags=re.IGNORECASE) -> re.Pattern:
+def regex_of(path, where, pattern: str, flags=re.IGNORECASE) -> re.Pattern:
     try:
         return re.compile(pattern, flags)
     except re.error as exc:
         raise DataFileError(path, where, f"patterns do not compile together: {exc}") from None
 
 
-def _words_alternation(words) -> str:
+def words_alternation(words) -> str:
     return "|".join(sorted(words, key=lambda w: (-len(w), w)))

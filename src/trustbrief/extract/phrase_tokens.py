@@ -9,7 +9,7 @@ def _between_dashes(doc) -> set:
     return {i for a, b in zip(dashes[::2], dashes[1::2], strict=False) for i in range(a, b + 1)}
 
 
-def _bracketed(doc) -> set:
+def bracketed(doc) -> set:
     """Token indexes inside parentheses, brackets or a pair of dashes: an aside is never part
     of a label."""
     inside, depth = _between_dashes(doc), 0
@@ -25,7 +25,7 @@ def _bracketed(doc) -> set:
     return inside
 
 
-def _whole_words(words: list) -> list:
+def whole_words(words: list) -> list:
     """The words with the parts of a hyphenated word the parse split ('Min-jae', 'Dae-sung':
     'Min', '-', 'jae'): a label never prints half a name."""
     out = list(words)
@@ -43,7 +43,7 @@ def _whole_words(words: list) -> list:
     return out
 
 
-def _cut_to_head(noun, level: int) -> bool:
+def cut_to_head(noun, level: int) -> bool:
     """Level 2 cuts a person's name to its head word ('Tusk'); a name with a determiner is a
     named body ('the Azerbaijani Foreign Ministry', 'the United States') and keeps its words:
     cut, it would read 'to Ministry'."""
@@ -51,7 +51,7 @@ def _cut_to_head(noun, level: int) -> bool:
         child.dep_ == "det" for child in noun.children)
 
 
-def _name_after_title(noun, skipped: set):
+def name_after_title(noun, skipped: set):
     """The person a capitalised title introduces when the parser folds the name into the
     title's complement ('Minister for Strategic Affairs Ron Dermer', 'Secretary of State
     Antony Blinken': the name heads the complement, with two or more capitalised words
@@ -65,9 +65,9 @@ def _name_after_title(noun, skipped: set):
     return None
 
 
-def _garbled_by_cut(obj, level: int) -> bool:
+def garbled_by_cut(obj, level: int) -> bool:
     """A complement whose object is a multi-word name is left out rather than cut: the small
     parser folds the complement's own noun into the name ('ambassador to Azerbaijan Mikhail
     Yevdokimov' parses as one name), and its head word alone would misstate the complement
     ('ambassador to Yevdokimov')."""
-    return _cut_to_head(obj, level) and any(child.dep_ == "compound" for child in obj.children)
+    return cut_to_head(obj, level) and any(child.dep_ == "compound" for child in obj.children)

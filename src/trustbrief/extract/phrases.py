@@ -20,11 +20,11 @@ it reports does not fit or says nothing), an infinitive or participle without it
 from __future__ import annotations
 
 from trustbrief.extract.phrase_tokens import (
-    _bracketed,
-    _cut_to_head,
-    _garbled_by_cut,
-    _name_after_title,
-    _whole_words,
+    bracketed,
+    cut_to_head,
+    garbled_by_cut,
+    name_after_title,
+    whole_words,
 )
 from trustbrief.extract.syntax import token_at
 
@@ -49,7 +49,7 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 # subjects a reported clause keeps as written ('told Biden he was planning ...')
 REPORTED_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 LEVELS = 4  # full, nested phrases compacted, names to their head word, no complements
-# every token text that _bracketed or _between_dashes acts on (`text in ")]"` holds for
+# every token text that bracketed or _between_dashes acts on (`text in ")]"` holds for
 # each part of ")]")
 ASIDE_TOKENS = ("", "(", "[", "([", ")", "]", ")]", "—", "–", "--")
 
@@ -68,14 +68,14 @@ def event_phrase(doc, start: int, end: int, agent: str = "", skip=()) -> str:
 
 def left_out(doc, skip=()) -> set:
     """Indexes of the tokens no label holds: those starting inside a `skip` span and those
-    inside an aside (_bracketed). The same for every trigger of the sentence."""
+    inside an aside (bracketed). The same for every trigger of the sentence."""
     skipped = set()
     if skip:
         starts = doc.to_array("IDX").tolist()
         skipped = {i for i, idx in enumerate(starts) if any(s <= idx < e for s, e in skip)}
     strings = doc.vocab.strings
     if not {strings[text] for text in ASIDE_TOKENS}.isdisjoint(doc.to_array("ORTH").tolist()):
-        skipped |= _bracketed(doc)  # else no token opens or closes an aside: nothing inside
+        skipped |= bracketed(doc)  # else no token opens or closes an aside: nothing inside
     return skipped
 
 
@@ -314,8 +314,8 @@ def _described_by(noun, level: int, skipped: set) -> list:
 def _noun_words(noun, level: int, skipped: set, top: bool = False, depth: int = 1) -> list:
     """The noun with its modifiers, shorter at higher levels: 1 compacts nested phrases to
     names and compounds, 2 cuts names to their head word ('Tusk'), 3 drops complements."""
-    if _cut_to_head(noun, level):
-        head = _name_after_title(noun, skipped) or noun
+    if cut_to_head(noun, level):
+        head = name_after_title(noun, skipped) or noun
         return sorted([head, *_coordinated(noun, level, skipped)], key=lambda t: t.i)
     keep = NOUN_KEEP if top or level == 0 else COMPACT_KEEP
     out = [noun]
@@ -326,7 +326,7 @@ def _noun_words(noun, level: int, skipped: set, top: bool = False, depth: int = 
             obj = _noun_pobj(child)
             if depth <= 0 or level >= 3 or child.lower_ not in NOUN_PREPS or \
                     child.i < noun.i or obj is None or obj.i in skipped or \
-                    _garbled_by_cut(obj, level):
+                    garbled_by_cut(obj, level):
                 continue
             out += [child, *_noun_words(obj, level, skipped, depth=depth - 1)]
         elif child.dep_ in ("conj", "cc"):
@@ -352,7 +352,7 @@ def _coordinated(noun, level: int, skipped: set) -> list:
 def _tidy(words: list, swap: dict, nominal: bool) -> str:
     """The words as printed (spacing from the text), outer punctuation and a leading 'the'
     (any article before a noun phrase) dropped, the first letter upper case."""
-    words = sorted({w.i: w for w in _whole_words(words)}.values(), key=lambda t: t.i)
+    words = sorted({w.i: w for w in whole_words(words)}.values(), key=lambda t: t.i)
     articles = ("the", "a", "an") if nominal else ("the",)
     while words and (words[0].is_punct or words[0].lower_ in articles):
         words = words[1:]

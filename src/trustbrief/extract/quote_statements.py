@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from trustbrief.extract.claims import quotes_speech
 from trustbrief.extract.phrases import with_phrases
 from trustbrief.extract.statements import statement
-from trustbrief.extract.windows import _mention_rows
+from trustbrief.extract.windows import sentence_mention_rows
 
 CONTINUED = "quote-continuation"
 SPEAKER_FIELDS = ("speaker", "speaker_type", "speaker_count", "speaker_side", "speaker_role")
@@ -85,7 +85,8 @@ def add_continued_statements(rows: list[dict], pending: dict[int, Waiting],
         if said is None:
             continue
         out += rows[at:w.rows]
-        made = with_phrases(_mention_rows(w.sent, w.found + [said], lex), w.parsed, sent_times)
+        made = with_phrases(sentence_mention_rows(w.sent, w.found + [said], lex), w.parsed,
+                            sent_times)
         for row in made[len(w.found):]:
             if THREAT in row["rule"]:  # its word is the vowed act's: no phrase of the threat
                 row["phrase"] = ""

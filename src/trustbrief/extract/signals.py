@@ -7,9 +7,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from trustbrief.extract.actors import Hit
-from trustbrief.extract.claims import _quote_matches
+from trustbrief.extract.claims import quote_matches
 from trustbrief.extract.lexicons import Cue, Lexicons
-from trustbrief.extract.windows import _clause_of, _clauses
+from trustbrief.extract.windows import clause_of, sentence_clauses
 
 MUTUAL_AFTER = re.compile(r"^\W*(?:\w+\W+){0,4}?between\b", re.I)
 ADJACENT_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
@@ -104,14 +104,14 @@ def _direction_hits(text, hits, found, lex) -> list[Hit]:
             and not lex.not_stimulus_before.search(text, max(0, h.start - 20), h.start)]
 
 
-def _signals(sent, hits, found, speaker_side, doc_sides, lex, clauses=None) -> list[dict]:
+def sentence_signals(sent, hits, found, speaker_side, doc_sides, lex, clauses=None) -> list[dict]:
     text = sent["text"]
     cues = list(lex.cue_pattern.finditer(text))
     if not cues:
         return []
-    clauses = _clauses(text, lex) if clauses is None else clauses
+    clauses = sentence_clauses(text, lex) if clauses is None else clauses
     usable = _direction_hits(text, hits, found, lex)
-    quotes = [m.span() for m in _quote_matches(text)]
+    quotes = [m.span() for m in quote_matches(text)]
     principal = tuple(s for s, _ in sorted(
         ((s, n) for s, n in doc_sides.items() if s not in ("media", "other")),
         key=lambda sn: (-sn[1], sn[0]))[:2])
@@ -119,7 +119,7 @@ def _signals(sent, hits, found, speaker_side, doc_sides, lex, clauses=None) -> l
     for m in cues:
         cue = lex.cues[m.lastgroup]
         start, end = m.start(), m.end()
-        clause = _clause_of(start, clauses)
+        clause = clause_of(start, clauses)
         negated = not cue.negative and bool(
             lex.negation.search(text[max(clause[0], start - 30):start]))
         weight = cue.weight

@@ -12,8 +12,8 @@ import pandas as pd
 from trustbrief import limits, parallel, timex
 from trustbrief.extract import nlp as nlp_mod
 from trustbrief.extract import parse_plan, rowcache
-from trustbrief.extract.actors import _document_hits
-from trustbrief.extract.claims import _claim
+from trustbrief.extract.actors import document_hits
+from trustbrief.extract.claims import claim_row
 from trustbrief.extract.lexicons import SCHEMA, Lexicons
 from trustbrief.extract.phrases import with_phrases
 from trustbrief.extract.quote_days import date_told_quotes
@@ -24,9 +24,9 @@ from trustbrief.extract.quote_statements import (
     waiting,
 )
 from trustbrief.extract.series import continue_series
-from trustbrief.extract.signals import _signals
+from trustbrief.extract.signals import sentence_signals
 from trustbrief.extract.statements import statement
-from trustbrief.extract.windows import _clauses, _mention_rows, _sentence_mentions
+from trustbrief.extract.windows import sentence_clauses, sentence_mention_rows, sentence_mentions
 
 log = logging.getLogger("trustbrief")
 
@@ -125,7 +125,7 @@ def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
         time_rows = timex.time_expression_rows(
             ((r["doc_id"], r["sent_id"], r["text"]) for r in records), vocabulary)
         doc_times = _grouped_by_sentence(time_rows)
-    doc_hits = _document_hits([r["text"] for r in records], lexicons)
+    doc_hits = document_hits([r["text"] for r in records], lexicons)
     parses = _parse_document(records, parser, request)
     doc_sides = Counter(s for hits in doc_hits for h in hits for s in h.sides)
     last_outlet, people, ner_names = "", [], {}
@@ -137,15 +137,15 @@ def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
     pending: dict[int, Waiting] = {}  # quotes whose speaker a neighbour may name
     for n, (sent, hits, parsed) in enumerate(zip(records, doc_hits, parses, strict=True)):
         actor_rows += _actor_rows(sent, hits)
-        clauses = _clauses(sent["text"], lexicons)
-        found = _sentence_mentions(sent, hits, doc_times.get(sent["sent_id"], []),
+        clauses = sentence_clauses(sent["text"], lexicons)
+        found = sentence_mentions(sent, hits, doc_times.get(sent["sent_id"], []),
                                    lexicons, clauses, parsed, people)
         found, operation = continue_series(found, parsed, operation, lexicons)
-        claim = _claim(sent, hits, last_outlet, lexicons, parsed,
+        claim = claim_row(sent, hits, last_outlet, lexicons, parsed,
                        _pronoun_candidates(voices, recent_speaker, n), ner_names)
         said = statement(sent, claim, hits, doc_times.get(sent["sent_id"], []), found,
                          lexicons, parsed, told)
-        made = with_phrases(_mention_rows(sent, found + ([said] if said else []), lexicons),
+        made = with_phrases(sentence_mention_rows(sent, found + ([said] if said else []), lexicons),
                             parsed, doc_times.get(sent["sent_id"], []))
         if waiting(claim):
             pending[n] = Waiting(sent, hits, found, parsed, len(told), len(mention_rows),
@@ -162,7 +162,7 @@ def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
             last_outlet = claim["cited_outlet"] or last_outlet
             if claim["speaker_type"] == "named_official":
                 recent_speaker = (claim["speaker"], n)
-        signal_rows += _signals(sent, hits, found, claim["speaker_side"] if claim else "",
+        signal_rows += sentence_signals(sent, hits, found, claim["speaker_side"] if claim else "",
                                 doc_sides, lexicons, clauses)
         named = [a for h in hits if "person" in h.types and h.kind != "pronoun-phrase"
                  for a in h.actors]

@@ -258,7 +258,7 @@ def _targets(alone: str, found: list[dict], hits: list[Hit], side: str, agent: s
 def statement(sent: dict, claim: dict | None, hits: list[Hit], times: list[dict],
               found: list[dict], lex: Lexicons, parsed=None, earlier: list[dict] = ()
               ) -> dict | None:
-    """A statement mention (in the shape windows._sentence_mentions gives) or None;
+    """A statement mention (in the shape windows.sentence_mentions gives) or None;
     `earlier`: the mentions of the article's sentences before this one."""
     etype = statement_type(lex)
     if etype is None or claim is None or claim["speaker_type"] not in SPEAKING_TYPES:

@@ -10,13 +10,13 @@ from pathlib import Path
 from trustbrief import knowledge
 from trustbrief.extract.gazetteer import ACTOR_TYPES
 from trustbrief.extract.patterns import (
-    _check_regex,
-    _choice,
-    _compile,
-    _guarded,
-    _named_alternation,
-    _str_list,
-    _words_alternation,
+    check_regex,
+    guarded,
+    named_alternation,
+    one_of,
+    regex_of,
+    str_list,
+    words_alternation,
 )
 from trustbrief.knowledge import DataFileError
 
@@ -72,28 +72,28 @@ DEPENDENCY_TRIGGER = TriggerRule(between_sides=True)
 def _trigger_entry(path, where, entry) -> tuple[str, TriggerRule]:
     """A verbs/nouns entry: a regex, or {pattern, needs_party, object_after}."""
     if isinstance(entry, str) and entry.strip():
-        return _check_regex(path, where, entry.strip()), PLAIN_TRIGGER
+        return check_regex(path, where, entry.strip()), PLAIN_TRIGGER
     if not isinstance(entry, dict):
         raise DataFileError(path, where, "expected a regex or a mapping with 'pattern'")
     knowledge.require_keys(path, where, entry, ["pattern"], ["needs_party", "object_after"])
     if not isinstance(entry.get("needs_party", False), bool):
         raise DataFileError(path, f"{where}.needs_party", "expected true or false")
     after = entry.get("object_after")
-    return _check_regex(path, where, str(entry["pattern"])), TriggerRule(
+    return check_regex(path, where, str(entry["pattern"])), TriggerRule(
         bool(entry.get("needs_party", False)),
         knowledge.compile_pattern(path, f"{where}.object_after", rf"\s*(?:{after})(?![\w-])")
         if after else None)
 
 
-def _load_event_types(path: Path):
+def load_event_types(path: Path):
     data = knowledge.load_yaml(path)
     knowledge.require_keys(path, "top level", data,
                            ["plover_categories", "lanes", "event_types", "polarity",
                             "clause_breaks", "intro_clause", "location_prepositions",
                             "target_prepositions"],
                            ["codenames", "passive_pronouns", "planning_verbs"])
-    plover = set(_str_list(path, "plover_categories", data["plover_categories"]))
-    lanes = tuple(_str_list(path, "lanes", data["lanes"]))
+    plover = set(str_list(path, "plover_categories", data["plover_categories"]))
+    lanes = tuple(str_list(path, "lanes", data["lanes"]))
     types, triggers = {}, []
     for type_id, spec in (data["event_types"] or {}).items():
         types[type_id] = _event_type(path, type_id, spec, plover, lanes)
@@ -107,8 +107,8 @@ def _load_event_types(path: Path):
         if t.by_armed_forces and t.by_armed_forces not in types:
             raise DataFileError(path, f"event_types.{t.id}.by_armed_forces",
                                 f"unknown event type {t.by_armed_forces!r}")
-    alt, rules = _named_alternation(triggers)
-    trigger_pattern = _compile(path, "event_types", rf"(?<![\w-])(?:{alt})(?![\w-])")
+    alt, rules = named_alternation(triggers)
+    trigger_pattern = regex_of(path, "event_types", rf"(?<![\w-])(?:{alt})(?![\w-])")
     passive, passive_subject = _passive_pronouns(path, data.get("passive_pronouns") or {})
     return (types, trigger_pattern, rules, _polarity(path, data["polarity"]),
             *_clause_patterns(path, data), passive, passive_subject,
@@ -122,21 +122,21 @@ def _event_type(path: Path, type_id: str, spec, plover: set, lanes: tuple) -> Ev
                             "verbs", "nouns", "has_targets", "target_marker", "from_claims",
                             "notice", "possessor_undergoes", "by_armed_forces",
                             "defensive", "gives_notice"])
-    _choice(path, f"{where}.plover", spec["plover"], sorted(plover))
-    _choice(path, f"{where}.lane", spec["lane"], lanes)
+    one_of(path, f"{where}.plover", spec["plover"], sorted(plover))
+    one_of(path, f"{where}.lane", spec["lane"], lanes)
     for flag in ("operation", "notice", "possessor_undergoes", "defensive", "gives_notice"):
         if not isinstance(spec.get(flag, False), bool):
             raise DataFileError(path, f"{where}.{flag}", "expected true or false")
-    agent_types = _str_list(path, f"{where}.agent_types", spec.get("agent_types")) or [
+    agent_types = str_list(path, f"{where}.agent_types", spec.get("agent_types")) or [
         "person", "state", "organization"]
-    for t in agent_types + _str_list(path, f"{where}.requires_types",
+    for t in agent_types + str_list(path, f"{where}.requires_types",
                                      spec.get("requires_types")):
-        _choice(path, f"{where}.agent_types", t, ACTOR_TYPES)
+        one_of(path, f"{where}.agent_types", t, ACTOR_TYPES)
     return EventType(
         type_id, spec["plover"], spec["lane"], spec["operation"], str(spec["verb"]),
         bool(spec.get("symmetric", False)), frozenset(agent_types),
-        frozenset(_str_list(path, f"{where}.requires_types", spec.get("requires_types"))),
-        frozenset(_str_list(path, f"{where}.absorbs", spec.get("absorbs"))),
+        frozenset(str_list(path, f"{where}.requires_types", spec.get("requires_types"))),
+        frozenset(str_list(path, f"{where}.absorbs", spec.get("absorbs"))),
         bool(spec.get("has_targets", True)),
         knowledge.compile_pattern(path, f"{where}.target_marker",
                                   rf"\b(?:{spec['target_marker']})\s+(?:the\s+)?$")
@@ -166,8 +166,8 @@ def _codenames(path: Path, items: list, types: dict) -> list[tuple]:
     for i, item in enumerate(items):
         where = f"codenames[{i}]"
         knowledge.require_keys(path, where, item, ["pattern", "event_type", "agent"])
-        _choice(path, f"{where}.event_type", item["event_type"], sorted(types))
-        _check_regex(path, where, str(item["pattern"]))
+        one_of(path, f"{where}.event_type", item["event_type"], sorted(types))
+        check_regex(path, where, str(item["pattern"]))
         triggers.append((str(item["pattern"]), (item["event_type"], "noun", TriggerRule(
             agent=str(item["agent"]), where=f"{path.name}: {where}"))))
     return triggers
@@ -183,53 +183,53 @@ def _polarity(path: Path, pol) -> tuple:
         if not isinstance(pol[name]["window"], int) or pol[name]["window"] <= 0:
             raise DataFileError(path, f"polarity.{name}.window", "expected a positive integer")
         windows[name] = pol[name]["window"]
-        for pat in _str_list(path, f"polarity.{name}.before", pol[name]["before"]):
-            before.append((_check_regex(path, f"polarity.{name}", pat), name))
-        for pat in _str_list(path, f"polarity.{name}.after", pol[name].get("after")):
-            after.append((_check_regex(path, f"polarity.{name}", pat), name))
-    alt_b, rules_b = _named_alternation(before)
-    polarity_before = _compile(path, "polarity", rf"(?<![\w-])(?:{alt_b})(?![\w-])")
+        for pat in str_list(path, f"polarity.{name}.before", pol[name]["before"]):
+            before.append((check_regex(path, f"polarity.{name}", pat), name))
+        for pat in str_list(path, f"polarity.{name}.after", pol[name].get("after")):
+            after.append((check_regex(path, f"polarity.{name}", pat), name))
+    alt_b, rules_b = named_alternation(before)
+    polarity_before = regex_of(path, "polarity", rf"(?<![\w-])(?:{alt_b})(?![\w-])")
     polarity_after, pol_rules = None, {f"before_{k}": v for k, v in rules_b.items()}
     if after:
-        alt_a, rules_a = _named_alternation(after)
-        polarity_after = _compile(path, "polarity", rf"(?<![\w-])(?:{alt_a})(?![\w-])")
+        alt_a, rules_a = named_alternation(after)
+        polarity_after = regex_of(path, "polarity", rf"(?<![\w-])(?:{alt_a})(?![\w-])")
         pol_rules.update({f"after_{k}": v for k, v in rules_a.items()})
     return polarity_before, polarity_after, pol_rules, windows
 
 
 def _clause_patterns(path: Path, data) -> tuple:
     """(clause break, intro clause, location preposition before, target preposition before)."""
-    breaks = _str_list(path, "clause_breaks", data["clause_breaks"])
-    clause_break = _compile(path, "clause_breaks", _guarded("|".join(f"(?:{b})" for b in breaks)))
+    breaks = str_list(path, "clause_breaks", data["clause_breaks"])
+    clause_break = regex_of(path, "clause_breaks", guarded("|".join(f"(?:{b})" for b in breaks)))
     intro = knowledge.compile_pattern(path, "intro_clause", str(data["intro_clause"]))
     intro = re.compile(intro.pattern)  # case matters: a capitalized sentence opener
-    loc = _str_list(path, "location_prepositions", data["location_prepositions"])
-    tgt = _str_list(path, "target_prepositions", data["target_prepositions"])
-    location_before = re.compile(rf"\b(?:{_words_alternation(loc)})\s+(?:the\s+)?$", re.I)
+    loc = str_list(path, "location_prepositions", data["location_prepositions"])
+    tgt = str_list(path, "target_prepositions", data["target_prepositions"])
+    location_before = re.compile(rf"\b(?:{words_alternation(loc)})\s+(?:the\s+)?$", re.I)
     target_before = re.compile(
-        rf"\b(?:{_words_alternation(tgt)})\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}$", re.I)
+        rf"\b(?:{words_alternation(tgt)})\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}$", re.I)
     return clause_break, intro, location_before, target_before
 
 
 def _passive_pronouns(path: Path, pronouns) -> tuple:
     if not isinstance(pronouns, dict):
         raise DataFileError(path, "passive_pronouns", "expected a mapping pronoun -> types")
-    passive = {str(p).lower(): frozenset(_choice(path, f"passive_pronouns.{p}", t, ACTOR_TYPES)
-                                         for t in _str_list(path, f"passive_pronouns.{p}", ts))
+    passive = {str(p).lower(): frozenset(one_of(path, f"passive_pronouns.{p}", t, ACTOR_TYPES)
+                                         for t in str_list(path, f"passive_pronouns.{p}", ts))
                for p, ts in pronouns.items()}
     passive_subject = re.compile(
-        rf"\b(?P<pron>{_words_alternation([re.escape(p) for p in passive])})\s+"
+        rf"\b(?P<pron>{words_alternation([re.escape(p) for p in passive])})\s+"
         rf"(?:(?:has|have|had)\s+)?{PASSIVE_AUX}$", re.I) if passive else None
     return passive, passive_subject
 
 
 def _planner_gap(path: Path, value) -> re.Pattern | None:
-    planners = _str_list(path, "planning_verbs", value)
+    planners = str_list(path, "planning_verbs", value)
     for j, pat in enumerate(planners):
-        _check_regex(path, f"planning_verbs[{j}]", pat)
+        check_regex(path, f"planning_verbs[{j}]", pat)
     if not planners:
         return None
-    return _compile(path, "planning_verbs", (
+    return regex_of(path, "planning_verbs", (
         r"(?:['’]s)?\s+(?:(?:is|are|was|were|has|have|had|will|would|may|might|could|also|"
         r"now|reportedly|still|\w+ly|been|be|not)\s+){0,4}"
         rf"(?:{'|'.join(f'(?:{p})' for p in planners)})\s+(?:[\w-]+\s+){{0,2}}?"))

@@ -102,7 +102,7 @@ def _symmetric(text, others: list[Hit], end: int, etype: EventType) -> list[str]
 PLACE_TYPES = frozenset({"place", "state"})
 
 
-def _roles(text, start, end, form, etype: EventType, hits, lex):
+def window_roles_of(text, start, end, form, etype: EventType, hits, lex):
     """(agent names, target names, location hits) for one trigger."""
     locations = [h for h in hits if end <= h.start <= end + TARGET_REACH
                  and h.kind != "pronoun-phrase" and not PLACE_TYPES.isdisjoint(h.types)

@@ -17,7 +17,7 @@ from trustbrief.extract.time_scope import in_scope, scoped_times
 from trustbrief.extract.vocabulary import DEPENDENCY_TRIGGER
 
 
-def _clauses(text: str, lex: Lexicons) -> list[tuple[int, int]]:
+def sentence_clauses(text: str, lex: Lexicons) -> list[tuple[int, int]]:
     cuts = {0, len(text)}
     intro = lex.intro_clause.match(text)
     if intro:
@@ -28,7 +28,7 @@ def _clauses(text: str, lex: Lexicons) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
-def _clause_of(pos: int, clauses) -> tuple[int, int]:
+def clause_of(pos: int, clauses) -> tuple[int, int]:
     for a, b in clauses:
         if a <= pos < b:
             return a, b
@@ -85,7 +85,7 @@ def _nearest_lanes(text, times, spans, clauses) -> dict[str, str]:
     """
     lanes = {}
     for t in times:
-        clause = _clause_of(t["start"], clauses)
+        clause = clause_of(t["start"], clauses)
         near = []
         for s, e, lane in spans:
             if not clause[0] <= s < clause[1] or not in_scope(t, s):
@@ -161,7 +161,7 @@ def _trigger_matches(text: str, hits: list[Hit], lex: Lexicons, parsed=None) -> 
     return sorted(found, key=lambda f: f[0])
 
 
-def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexicons,
+def sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexicons,
                        clauses: list[tuple[int, int]] | None = None, parsed=None,
                        people: list[str] | None = None):
     """Event mentions of one sentence: lexical triggers, roles and factuality from `parsed`
@@ -170,7 +170,7 @@ def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexi
     matches = _trigger_matches(text, hits, lex, parsed)
     if not matches:
         return []
-    clauses = _clauses(text, lex) if clauses is None else clauses
+    clauses = sentence_clauses(text, lex) if clauses is None else clauses
     event_types = lex.event_types
     spans = [(start, end, event_types[kind[0]].lane) for start, end, _, kind, _ in matches]
     facts = lex.reader.factualities(parsed) if parsed is not None else {}
@@ -187,7 +187,7 @@ def _sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexi
                 sent_types = {t for h in hits for t in h.types}
             if not etype.requires_types & sent_types:
                 continue
-        clause = _clause_of(start, clauses)
+        clause = clause_of(start, clauses)
         in_clause = by_clause.get(clause)
         if in_clause is None:
             in_clause = by_clause[clause] = [h for h in hits if clause[0] <= h.start < clause[1]]
@@ -292,7 +292,7 @@ def _merge_same_type(found: list[dict]) -> list[dict]:
     return merged
 
 
-def _mention_rows(sent, found, lex) -> list[dict]:
+def sentence_mention_rows(sent, found, lex) -> list[dict]:
     rows = []
     for n, f in enumerate(found, start=1):
         etype = lex.event_types[f["event_type"]]

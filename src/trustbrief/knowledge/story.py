@@ -237,7 +237,7 @@ INSTITUTION_ROLES = ("foreign_ministry", "defence_ministry", "armed_forces",
 
 
 def _institution_entries(world, country, side: str, actors: list[dict]) -> list[dict]:
-    taken = _taken_forms(actors)
+    taken = taken_forms(actors)
     qualifiers = [*country.adjectives[:1], country.name, f"{country.name}'s"]
     entries = []
     for role_id in INSTITUTION_ROLES:
@@ -254,7 +254,7 @@ def _institution_entries(world, country, side: str, actors: list[dict]) -> list[
     return entries
 
 
-def _taken_forms(actors: list[dict]) -> set[str]:
+def taken_forms(actors: list[dict]) -> set[str]:
     taken = set()
     for actor in actors:
         for key in ("name", "names", "aliases", "titles"):
@@ -266,7 +266,7 @@ def _taken_forms(actors: list[dict]) -> set[str]:
 def _state_entry(country, side: str, actors: list[dict]) -> dict:
     """A country as a gazetteer state: its names, capital and metonyms, minus forms another
     actor already owns (the longest, most specific owner keeps them)."""
-    taken = _taken_forms(actors)
+    taken = taken_forms(actors)
     names = [n for n in country.names if n != country.name and n.casefold() not in taken]
     aliases = [m for m in country.metonyms if m.casefold() not in taken
                and m.casefold() not in {n.casefold() for n in names}]

@@ -11,7 +11,7 @@ from trustbrief import events as ev
 from trustbrief.contract.vocab import UNDAYED_SPAN_DAYS, StatedMeasure
 from trustbrief.events.records import day_number, day_text
 from trustbrief.metrics.channels import CONFLICT_TOLERANCE_DAYS, Channel, Channels
-from trustbrief.metrics.frames import SCHEMA, _frame, _live_docs, _published, _rows_of
+from trustbrief.metrics.frames import SCHEMA, live_docs, published_days, rows_of, typed_frame
 from trustbrief.origins import known_outlet
 from trustbrief.tables import actors_by_sentence, cell_text, frame_records
 
@@ -68,10 +68,10 @@ def _sentence_texts(found: Mapping, keys: set | None = None) -> dict[tuple[str, 
     for `keys` when given."""
     out: dict[tuple[str, str], str] = {}
     for name in ("sentences", "mentions", "trust_signals", "claims"):
-        frame = _frame(found, name)
+        frame = typed_frame(found, name)
         if frame.empty or "text" not in frame:
             continue
-        for doc, sent, text in _rows_of(frame, keys, ["doc_id", "sent_id", "text"]):
+        for doc, sent, text in rows_of(frame, keys, ["doc_id", "sent_id", "text"]):
             key = (doc, sent)
             if key not in out and (keys is None or key in keys):
                 out[key] = cell_text(text)
@@ -81,10 +81,10 @@ def _sentence_texts(found: Mapping, keys: set | None = None) -> dict[tuple[str, 
 def _measured_sentences(found: Mapping, documents: pd.DataFrame) -> list[tuple]:
     """(time expression record, actors named in its sentence, sentence text) for every duration
     or count in a live document: built once and shared by all channels."""
-    times = _frame(found, "time_expressions")
+    times = typed_frame(found, "time_expressions")
     if times.empty or "kind" not in times:
         return []
-    live = _live_docs(documents)
+    live = live_docs(documents)
     keep = times["kind"].isin(("duration", "count")) & times["doc_id"].isin(live)
     records = frame_records(times[keep])
     if not records:
@@ -106,7 +106,7 @@ def _channel_measures(channel: Channel, found: Mapping, documents: pd.DataFrame,
     actors."""
     if measured is None:
         measured = _measured_sentences(found, documents)
-    published = _published(documents)
+    published = published_days(documents)
     rows = []
     for t, present, text in measured:
         if not set(channel.actors) <= present:
@@ -142,8 +142,8 @@ def cadence(events_tables, found, documents, channels: Channels | None = None
     """cadence (one row per channel), stated_measures, count_conflicts and contacts; see
     SCHEMA."""
     channels = channels or Channels()
-    live = _live_docs(documents)
-    published = _published(documents)
+    live = live_docs(documents)
+    published = published_days(documents)
     dates = [day_number(p) for d, p in published.items() if d in live]
     as_of = max((d for d in dates if d is not None), default=None)
     contact_rows = contacts(events_tables, channels)

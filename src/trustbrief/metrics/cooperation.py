@@ -16,7 +16,7 @@ import pandas as pd
 
 from trustbrief.contract.codecs import parse_list
 from trustbrief.knowledge import DataFileError, load_yaml, require_keys
-from trustbrief.metrics.frames import SCHEMA, _focus, _frame
+from trustbrief.metrics.frames import SCHEMA, focus_pair, typed_frame
 from trustbrief.tables import cell_text, frame_records
 
 
@@ -64,7 +64,7 @@ def load_goldstein(data_dir: Path | str) -> Goldstein:
 
 def _sides(found: Mapping) -> dict[str, str]:
     """Actor -> side as extraction resolved it (the most frequent side of its mentions)."""
-    mentions = _frame(found, "actor_mentions")
+    mentions = typed_frame(found, "actor_mentions")
     if mentions.empty or not {"actor", "side"} <= set(mentions.columns):
         return {}
     by_actor: dict[str, list[str]] = {}
@@ -99,10 +99,10 @@ def cooperation(events_tables: Mapping[str, pd.DataFrame], found: Mapping[str, p
                 focus, weights: Goldstein | None = None) -> pd.DataFrame:
     """One row per asserted event between the pair whose category is on the Goldstein scale."""
     weights = weights or Goldstein()
-    pair = _focus(focus)
+    pair = focus_pair(focus)
     sides = _sides(found)
     rows = []
-    for event in frame_records(_frame(events_tables, "events")):
+    for event in frame_records(typed_frame(events_tables, "events")):
         if cell_text(event.get("status")) not in ("", "asserted"):
             continue
         plover = cell_text(event.get("plover"))

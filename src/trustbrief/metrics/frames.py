@@ -15,17 +15,17 @@ SCHEMA = contract.descriptions("trust_index", "notice_ledger", "cadence", "state
                                "cooperation")
 
 
-def _focus(focus) -> tuple[str, str]:
+def focus_pair(focus) -> tuple[str, str]:
     """'A->B', ('A', 'B') or a contract.Focus -> (observer, subject)."""
     return tuple(contract.Focus.parse(focus))
 
 
-def _frame(found: Mapping, name: str) -> pd.DataFrame:
+def typed_frame(found: Mapping, name: str) -> pd.DataFrame:
     frame = found.get(name)
     return frame if frame is not None else pd.DataFrame()
 
 
-def _live_docs(documents: pd.DataFrame) -> set[str]:
+def live_docs(documents: pd.DataFrame) -> set[str]:
     """Documents that count: duplicates never do."""
     if "duplicate_of" not in documents:
         return set(documents["doc_id"])
@@ -34,23 +34,23 @@ def _live_docs(documents: pd.DataFrame) -> set[str]:
             if dup == ""}
 
 
-def _published(documents: pd.DataFrame) -> dict[str, str]:
+def published_days(documents: pd.DataFrame) -> dict[str, str]:
     return {d: p[:10] for d, p in zip(documents["doc_id"].tolist(),
                                       str_column(documents, "published"), strict=True)}
 
 
-def _values(frame: pd.DataFrame, name: str) -> list:
+def value_list(frame: pd.DataFrame, name: str) -> list:
     """A column's native values (None for each row when the frame lacks it, as a record's
     .get would give)."""
     return native_list(frame[name]) if name in frame else [None] * len(frame)
 
 
-def _present(frame: pd.DataFrame, names: tuple[str, ...]) -> list[str]:
+def present_values(frame: pd.DataFrame, names: tuple[str, ...]) -> list[str]:
     """The columns of `names` the frame has (a record's .get gives None for the others)."""
     return [name for name in names if name in frame]
 
 
-def _rows_of(frame: pd.DataFrame, keys: set | None, columns: list[str]):
+def rows_of(frame: pd.DataFrame, keys: set | None, columns: list[str]):
     """Rows of `columns` (in frame order); when `keys` are given, only rows whose doc_id and
     sent_id both occur in them (a vectorized filter, so the few wanted sentences do not cost
     a walk over every row; callers still check the exact key)."""

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from trustbrief import events as ev
-from trustbrief.metrics.frames import SCHEMA, _present
+from trustbrief.metrics.frames import SCHEMA, present_values
 from trustbrief.origins import known_outlet
 from trustbrief.tables import cell_text, frame_records
 
@@ -52,7 +52,7 @@ def _doc_names(documents: pd.DataFrame | None) -> dict[str, str]:
     if documents is None or documents.empty:
         return {}
     out = {}
-    for d in frame_records(documents, _present(documents, DOCUMENT_NAME_FIELDS)):
+    for d in frame_records(documents, present_values(documents, DOCUMENT_NAME_FIELDS)):
         outlet = known_outlet(d.get("outlet"))
         pub = cell_text(d.get("published"))[:10]
         if outlet:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from trustbrief.contract.vocab import SpeakerType, values
-from trustbrief.metrics.frames import SCHEMA, _frame, _live_docs, _present
+from trustbrief.metrics.frames import SCHEMA, live_docs, present_values, typed_frame
 from trustbrief.metrics.notice import DOCUMENT_NAME_FIELDS
 from trustbrief.origins import known_outlet
 from trustbrief.tables import cell_text, frame_records
@@ -16,10 +16,10 @@ SPEAKER_TYPES = values(SpeakerType)
 def sourcing(found, documents) -> pd.DataFrame:
     """Claims per publishing outlet and speaker type (duplicates excluded); each document of
     unknown outlet is its own row, 'unknown outlet (FILE)'."""
-    claims = _frame(found, "claims")
-    live = _live_docs(documents)
+    claims = typed_frame(found, "claims")
+    live = live_docs(documents)
     outlet = {}
-    for d in frame_records(documents, _present(documents, DOCUMENT_NAME_FIELDS)):
+    for d in frame_records(documents, present_values(documents, DOCUMENT_NAME_FIELDS)):
         outlet[d["doc_id"]] = known_outlet(d.get("outlet")) or \
             f"unknown outlet ({cell_text(d.get('file')) or d['doc_id']})"
     kinds = {"outlet": "cited_outlet"}  # claims.speaker_type 'outlet' -> column cited_outlet

@@ -11,7 +11,14 @@ import pandas as pd
 from trustbrief import events as ev
 from trustbrief.events.records import memoized, truthy
 from trustbrief.metrics.channels import Channels
-from trustbrief.metrics.frames import SCHEMA, _focus, _frame, _live_docs, _published, _values
+from trustbrief.metrics.frames import (
+    SCHEMA,
+    focus_pair,
+    live_docs,
+    published_days,
+    typed_frame,
+    value_list,
+)
 from trustbrief.origins import Origins
 from trustbrief.tables import cell_text, frame_records, str_column
 
@@ -62,7 +69,7 @@ def _sentence_event_dates(events_tables: Mapping) -> tuple[dict, dict]:
 
 def _sentence_times(found: Mapping) -> dict[tuple[str, str], str]:
     """(doc_id, sent_id) -> the first resolved date of a time expression in the sentence."""
-    times = _frame(found, "time_expressions")
+    times = typed_frame(found, "time_expressions")
     if times.empty or "date" not in times:
         return {}
     out: dict[tuple[str, str], str] = {}
@@ -78,11 +85,11 @@ def _signal_readings(events_tables, found, documents, focus, params: Channels, o
                      event_dates: dict | None = None):
     """One reading per usable trust signal: (date, origin, value, basis, event_id).
     event_dates: _sentence_event_dates(events_tables)[0], when the caller has it."""
-    signals = _frame(found, "trust_signals")
+    signals = typed_frame(found, "trust_signals")
     if signals.empty:
         return []
-    live = _live_docs(documents)
-    published = _published(documents)
+    live = live_docs(documents)
+    published = published_days(documents)
     if event_dates is None:
         event_dates = _sentence_event_dates(events_tables)[0]
     times = _sentence_times(found)
@@ -90,7 +97,7 @@ def _signal_readings(events_tables, found, documents, focus, params: Channels, o
     readings = []
     sides = memoized(ev.direction_sides)  # a handful of distinct directions
     for doc_id, sent_id, direction, polarity, weight, negated in zip(
-            *(_values(signals, name) for name in SIGNAL_FIELDS), strict=True):
+            *(value_list(signals, name) for name in SIGNAL_FIELDS), strict=True):
         if doc_id not in live:
             continue
         left, right, mutual = sides(direction)
@@ -144,7 +151,7 @@ def trust_index(events_tables, found, documents, focus,
                 params: Channels | None = None) -> pd.DataFrame:
     """The trust index with its band (see METHOD)."""
     params = params or Channels()
-    focus = _focus(focus)
+    focus = focus_pair(focus)
     origin = Origins.from_tables(documents, found.get("claims")).of
     event_dates, labels = _sentence_event_dates(events_tables)
     readings = _signal_readings(events_tables, found, documents, focus, params, origin,

@@ -6,7 +6,13 @@ import re
 from dataclasses import dataclass
 
 from trustbrief.timex.resolve import KINDS, is_valid_spec
-from trustbrief.timex.vocabulary import DIGIT, Vocabulary, _key, _number_value, default_vocabulary
+from trustbrief.timex.vocabulary import (
+    DIGIT,
+    Vocabulary,
+    default_vocabulary,
+    number_value,
+    phrase_key,
+)
 
 
 @dataclass(frozen=True)
@@ -25,12 +31,12 @@ def _fmt(value: float) -> str:
 
 
 def _unit_days(word: str, vocab: Vocabulary) -> float:
-    key = _key(word)
+    key = phrase_key(word)
     return vocab.units.get(key, vocab.units.get(key[:-1], 1.0))
 
 
 def _month_part(cue: str, vocab: Vocabulary) -> str:
-    return vocab.month_cues.get(_key(cue), "")
+    return vocab.month_cues.get(phrase_key(cue), "")
 
 
 def _with_part(spec: str, part: str) -> str:
@@ -44,16 +50,16 @@ def _date_spec(m: re.Match, vocab: Vocabulary) -> str | None:
         return spec if is_valid_spec(spec) else None
     for kind, mk, dk, yk in (("mdy", "m1", "d1", "y1"), ("dmy", "m2", "d2", "y2")):
         if g[kind]:
-            month = vocab.months[_key(g[mk])]
+            month = vocab.months[phrase_key(g[mk])]
             day = int(re.match(r"\d+", g[dk]).group())
             spec = (f"abs:{g[yk]}-{month:02d}-{day:02d}" if g[yk]
                     else f"md:{month:02d}-{day:02d}")
             return spec if is_valid_spec(spec) else None
     if g["my"]:
-        return f"ym:{g['y3']}-{vocab.months[_key(g['m3'])]:02d}"
+        return f"ym:{g['y3']}-{vocab.months[phrase_key(g['m3'])]:02d}"
     if g["mn"]:
-        return f"m:{vocab.months[_key(g['m5'])]:02d}"
-    month = vocab.months[_key(g["m4"])]
+        return f"m:{vocab.months[phrase_key(g['m5'])]:02d}"
+    month = vocab.months[phrase_key(g["m4"])]
     part = _month_part(g["cue"], vocab)
     if g["y4"]:  # the year says which month: 'last December 2024' is December 2024
         return _with_part(f"ym:{g['y4']}-{month:02d}", "" if part in ("last", "next") else part)
@@ -62,7 +68,7 @@ def _date_spec(m: re.Match, vocab: Vocabulary) -> str | None:
 
 def _weekday_mode(text: str, m: re.Match, vocab: Vocabulary) -> str:
     if m.group("mod"):
-        return vocab.modifiers[_key(m.group("mod"))]
+        return vocab.modifiers[phrase_key(m.group("mod"))]
     if m.group("fut"):
         return "fut"
     # A present/future auxiliary earlier in the same clause ('will meet on Friday').
@@ -72,25 +78,25 @@ def _weekday_mode(text: str, m: re.Match, vocab: Vocabulary) -> str:
 
 
 def _weekday_spec(text: str, m: re.Match, vocab: Vocabulary) -> str:
-    spec = f"weekday:{_weekday_mode(text, m, vocab)}:{vocab.weekdays[_key(m.group('wd'))]}"
-    return _with_part(spec, _key(m.group("part") or ""))
+    spec = f"weekday:{_weekday_mode(text, m, vocab)}:{vocab.weekdays[phrase_key(m.group('wd'))]}"
+    return _with_part(spec, phrase_key(m.group("part") or ""))
 
 
 def _number(text: str, vocab: Vocabulary) -> float | None:
-    key = _key(text)
+    key = phrase_key(text)
     if key in vocab.vague_numbers:
         low, high = vocab.vague_numbers[key]
         return (low + high) / 2
-    return _number_value(text, vocab.numbers)
+    return number_value(text, vocab.numbers)
 
 
 def _relative_spec(m: re.Match, vocab: Vocabulary) -> str | None:
     g = m.groupdict()
     if g["phrase"]:
-        return vocab.relative.get(_key(g["phrase"]))
+        return vocab.relative.get(phrase_key(g["phrase"]))
     if g["ago"]:
         unit = _unit_days(g["agou"], vocab)
-        key = _key(g["agon"])
+        key = phrase_key(g["agon"])
         if key in vocab.vague_numbers:
             low, high = vocab.vague_numbers[key]
             return f"rng:{-round(high * unit)}:{-round(low * unit)}"
@@ -109,7 +115,7 @@ def _relative_spec(m: re.Match, vocab: Vocabulary) -> str | None:
 
 
 def _approx(word: str | None, vocab: Vocabulary) -> str:
-    return vocab.approximators.get(_key(word or ""), "")
+    return vocab.approximators.get(phrase_key(word or ""), "")
 
 
 def _duration(m: re.Match, vocab: Vocabulary) -> tuple[str, float, str] | None:
@@ -117,7 +123,7 @@ def _duration(m: re.Match, vocab: Vocabulary) -> tuple[str, float, str] | None:
     if g["n"]:
         n, unit, approx = _number(g["n"], vocab), g["u"], _approx(g["apx"], vocab)
     else:
-        n, unit, approx = vocab.numbers.get(_key(g["an"])), g["u2"], _approx(g["lead"], vocab)
+        n, unit, approx = vocab.numbers.get(phrase_key(g["an"])), g["u2"], _approx(g["lead"], vocab)
     if n is None:
         return None
     days = round(n * _unit_days(unit, vocab), 4)
@@ -126,7 +132,7 @@ def _duration(m: re.Match, vocab: Vocabulary) -> tuple[str, float, str] | None:
 
 def _count(m: re.Match, vocab: Vocabulary) -> tuple[str, str] | None:
     g = m.groupdict()
-    n = _number(g["cn"], vocab) if g["cn"] else vocab.count_words.get(_key(g["cw"]))
+    n = _number(g["cn"], vocab) if g["cn"] else vocab.count_words.get(phrase_key(g["cw"]))
     if n is None:
         return None
     approx = _approx(g["apx"], vocab)

@@ -61,7 +61,7 @@ def _minimal_substrings(words: Iterable[str]) -> frozenset[str]:
     return frozenset(w for w in words if not any(o != w and o in w for o in words))
 
 
-def _key(phrase: str) -> str:
+def phrase_key(phrase: str) -> str:
     return " ".join(phrase.lower().replace(".", "").split())
 
 
@@ -98,9 +98,9 @@ def _capitalized_forms(names: Iterable[str]) -> list[str]:
     return forms
 
 
-def _number_value(text: str, vocab_numbers: dict[str, float]) -> float | None:
+def number_value(text: str, vocab_numbers: dict[str, float]) -> float | None:
     """'125', '1,200', 'fifty', 'twenty-five', 'a dozen' -> number."""
-    key = _key(text)
+    key = phrase_key(text)
     if key in vocab_numbers:
         return vocab_numbers[key]
     digits = key.replace(",", "")
@@ -148,7 +148,7 @@ def _num_map(path: Path, where: str, value, positive: bool = True) -> dict[str, 
     for k, v in value.items():
         if isinstance(v, bool) or not isinstance(v, (int, float)) or (positive and v <= 0):
             raise DataFileError(path, f"{where}: {k}", f"expected a positive number, got {v!r}")
-        out[_key(str(k))] = float(v)
+        out[phrase_key(str(k))] = float(v)
     return out
 
 
@@ -171,7 +171,7 @@ def _months(path: Path, value) -> tuple[dict[str, int], list[str], list[str]]:
             raise DataFileError(path, f"months: {number!r}", "month number must be 1..12")
         names = _str_list(path, f"months: {number}", names)
         for name in names:
-            months[_key(name)] = number
+            months[phrase_key(name)] = number
             month_forms.append(name)
         full_months.append(max(names, key=len))
     return months, month_forms, full_months
@@ -184,7 +184,7 @@ def _weekdays(path: Path, value) -> tuple[dict[str, str], list[str]]:
         if code not in WEEKDAY_CODES:
             raise DataFileError(path, f"weekdays: {code}", f"code must be one of {WEEKDAY_CODES}")
         for name in _str_list(path, f"weekdays: {code}", names):
-            weekdays[_key(name)] = code
+            weekdays[phrase_key(name)] = code
             weekday_forms.append(name)
     return weekdays, weekday_forms
 
@@ -197,7 +197,7 @@ def _vague_numbers(path: Path, value) -> dict[str, tuple[float, float]]:
               and bounds[0] <= bounds[1])
         if not ok:
             raise DataFileError(path, f"vague_numbers: {phrase}", "expected [low, high]")
-        vague[_key(str(phrase))] = (float(bounds[0]), float(bounds[1]))
+        vague[phrase_key(str(phrase))] = (float(bounds[0]), float(bounds[1]))
     return vague
 
 
@@ -217,21 +217,21 @@ def load_vocabulary(data_dir: Path | str = DEFAULT_DATA_DIR) -> Vocabulary:
 
     months, month_forms, full_months = _months(path, raw["months"])
     weekdays, weekday_forms = _weekdays(path, raw["weekdays"])
-    modifiers = {_key(k): v for k, v in _str_map(path, "weekday_modifiers",
+    modifiers = {phrase_key(k): v for k, v in _str_map(path, "weekday_modifiers",
                                                   raw["weekday_modifiers"],
                                                   WEEKDAY_MODES).items()}
-    month_cues = {_key(k): v for k, v in _str_map(path, "month_cues", raw["month_cues"],
+    month_cues = {phrase_key(k): v for k, v in _str_map(path, "month_cues", raw["month_cues"],
                                                    MONTH_PARTS).items()}
     numbers = _num_map(path, "number_words", raw["number_words"])
     articles = _num_map(path, "article_numbers", raw["article_numbers"])
     units = _num_map(path, "units", raw["units"])
     count_words = {k: int(v) for k, v in _num_map(path, "count_words",
                                                    raw["count_words"]).items()}
-    approximators = {_key(k): v for k, v in _str_map(path, "approximators",
+    approximators = {phrase_key(k): v for k, v in _str_map(path, "approximators",
                                                       raw["approximators"],
                                                       APPROX_CLASSES).items()}
     vague = _vague_numbers(path, raw["vague_numbers"])
-    relative = {_key(k): _validated_spec(path, f"relative: {k}", str(v).strip())
+    relative = {phrase_key(k): _validated_spec(path, f"relative: {k}", str(v).strip())
                 for k, v in _str_map(path, "relative", raw["relative"]).items()}
     lists = {name: _str_list(path, name, raw[name])
              for name in ("future_cues", "future_clause_cues", "day_parts", "duration_leads",
@@ -257,9 +257,9 @@ def load_vocabulary(data_dir: Path | str = DEFAULT_DATA_DIR) -> Vocabulary:
         "date": set(months),
         "weekday": set(weekdays),
         "relative": {_words(p)[-1] for p in relative} | unit_words
-                    | {_key(w) for w in lists["ago_words"]},
+                    | {phrase_key(w) for w in lists["ago_words"]},
         "duration": unit_words,
-        "count": set(count_words) | {_key(n) for n in lists["count_nouns"]},
+        "count": set(count_words) | {phrase_key(n) for n in lists["count_nouns"]},
     })
     return Vocabulary(patterns=patterns, months=months, weekdays=weekdays, modifiers=modifiers,
                       month_cues=month_cues, numbers=all_numbers, vague_numbers=vague,
