@@ -411,3 +411,27 @@ def test_operations_where_notice_is_not_at_stake_are_never_unreported_notice(tab
         notice=ledger["notice"].replace({"none": "n/a", "minutes": "unknown"}))}
     text = findings_notice.notice_finding(one_na, START, END, FOCUS).text
     assert "where notice is not at stake" in text and "whose notice no article reports" in text
+
+
+def test_a_channels_lapse_is_its_longest_measured_silence_not_only_the_last_gap(tables):
+    """Contacts on 10 Jul and 25 Sep, then the last on 4 Oct: the lapse to judge is the 77
+    days between the first two, not the days before the last contact; the last contact is
+    still told, and the measured silence is held at moderate."""
+    advisers = tables["contacts"][tables["contacts"]["channel"] == "security_advisers"]
+    events = tables["events"]
+    base = events[events["event_id"] == "e006"].iloc[[0]]
+    days = {"e030": "2024-07-10", "e031": "2024-09-25"}
+    added = [base.assign(event_id=e, date=d, date_earliest=d, date_latest=d)
+             for e, d in days.items()]
+    contacts = pd.concat([tables["contacts"], *[advisers.assign(event_id=e, date=d)
+                                                for e, d in days.items()]], ignore_index=True)
+    cadence = tables["cadence"].copy()  # the metrics measured 9 days before the last contact
+    advisers_row = cadence["channel"] == "security_advisers"
+    cadence.loc[advisers_row, ["previous_gap_days", "previous_gap_basis"]] = ["9", "events"]
+    changed = {**tables, "contacts": contacts, "cadence": cadence,
+               "events": pd.concat([events, *added], ignore_index=True)}
+    finding = by_kind(changed)["cadence"]
+    assert finding.text.startswith(
+        "Security advisers (Sullivan - Dermer) had no reported contact between 10 Jul 2024 and "
+        "their contact on 25 Sep 2024 (77 days); the last reported was on 4 Oct 2024")
+    assert finding.ceiling == "moderate" and finding.supports

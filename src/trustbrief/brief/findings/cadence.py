@@ -94,14 +94,19 @@ MEASURED_REASON = "the silence is measured between the contacts the articles rep
 def _ranked_channels(channels: pd.DataFrame, contacts: pd.DataFrame) -> pd.DataFrame:
     """Channels by their longest silence, then the days since their last contact. A channel
     whose gap before its last contact cannot be counted in days (a contact between is dated
-    only to a month) is ranked by its longest silence between dated contacts (`silence`: that
+    only to a month), or is measured and shorter than an earlier silence between its dated
+    contacts, is ranked by its longest silence between dated contacts (`silence`: that
     silence's row of views.cadence.contact_silences, else None)."""
     silences = contact_silences(contacts)
     longest = {ch: group.sort_values("days").iloc[-1]
                for ch, group in silences.groupby("channel", sort=False)}
     gaps = channels["previous_gap_days"].map(as_int)
-    chosen = [longest.get(ch) if not gap and ch in longest else None
-              for ch, gap in zip(channels["channel"], gaps, strict=True)]
+    # a measured gap before the last contact shorter than an earlier measured silence is not
+    # the channel's lapse: the longest silence is (a stated gap is the articles' own and stays)
+    measured = channels["previous_gap_basis"] != "stated"
+    chosen = [longest.get(ch) if ch in longest and (
+              not gap or (is_measured and int(longest[ch]["days"]) > gap)) else None
+              for ch, gap, is_measured in zip(channels["channel"], gaps, measured, strict=True)]
     channels = channels.assign(
         gap=[int(c["days"]) if c is not None else g for c, g in zip(chosen, gaps, strict=True)],
         since=channels["days_since"].map(as_int), silence=chosen)
