@@ -484,6 +484,33 @@ def test_a_yearless_date_deep_in_the_article_bounds_nothing(chronology):
     assert (out["published"], out["published_earliest"]) == ("", "")
 
 
+NARRATIVE_TEXTS = ["The ministry closed the agency's office.", "It gave no reason.",
+                   "A note was sent to the embassy on March 3, 2025, the ministry said.",
+                   "Officials declined to comment on the closure."]
+
+
+@pytest.mark.parametrize(("sentence", "earliest"), [
+    # a day of the narrative, of the one year the article prints: a lower bound
+    ("Note that, on March 12, the cultural centre announced it would suspend its work.",
+     "2025-03-12"),
+    # a span's start, or the date as a name, may be an anniversary of another year
+    ("The dispute, which began on March 12, has hurt trade, officials said.", "2025-03-03"),
+    ("The March 12 decision was criticised, officials said.", "2025-03-03"),
+])
+def test_a_yearless_day_of_the_narrative_takes_the_printed_year(chronology, sentence,
+                                                                 earliest):
+    out = infer_texts([*NARRATIVE_TEXTS, sentence], ["2025-04-01"], chronology)
+    assert (out["published"], out["published_earliest"]) == ("", earliest)
+
+
+def test_a_yearless_day_of_the_narrative_needs_one_printed_year(chronology):
+    # two printed years: which one the yearless day is of is not known
+    texts = [*NARRATIVE_TEXTS, "The centre opened on March 1, 2024, officials said.",
+             "Note that, on March 12, the centre announced it would suspend its work."]
+    out = infer_texts(texts, ["2025-04-01"], chronology)
+    assert out["published_earliest"] == "2025-03-03"
+
+
 def test_a_date_in_a_clause_that_looks_ahead_bounds_from_above(chronology):
     out = infer_texts(["The ministers will meet on 9 October 2024 in Paris."],
                       ["2024-09-01"], chronology)

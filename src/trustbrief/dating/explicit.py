@@ -12,7 +12,10 @@ mention extract recognised around them (see trustbrief.dating).
   above too (with its year, 'On Saturday, October 7, 2023', it is a retrospective's date).
   A yearless date deep in the article may be a well-known anniversary of another year
   ('since October 7'), so it counts only when the weekday is printed with it or it stands in
-  the first sentences (the news).
+  the first sentences (the news), or when it opens a past act's clause as a day of the
+  narrative ('Note that, on February 11, the office announced ...') in an article that
+  prints full dates of that one year, one of them within a month of it: news writing gives
+  the year once and leaves it out of the other dates of the same year (only a lower bound).
 - The lede's day: when the first sentences name a weekday ('police raided the office on
   Monday') and print a date that falls on that weekday ('On June 30, ...'), or print the
   date with its weekday, the lede's event is that date; news is published the day of its
@@ -46,6 +49,14 @@ NEWS_LAG = dt.timedelta(days=1)  # the lede's event is reported that day or the 
 RECENT_LAG = dt.timedelta(days=6)
 CLAUSE_LOOKBACK = 80  # characters before a date searched for a look-ahead auxiliary
 CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
+# 'on February 11, the X announced': a yearless date that opens its clause, the day of an
+# act the narrative tells (an anniversary is named instead: 'since October 7', 'the October 7
+# attack'); 'since', 'began' or 'until' before it in the clause tell a span's start or end
+NARRATIVE_ON = re.compile(r"(?i)\bon\s*$")
+NARRATIVE_AFTER = re.compile(r"^\s*,")
+SPAN_WORDS = re.compile(r"(?i)\b(?:since|began|begun|started|until|till|through)\b")
+NARRATIVE_DAYS = 31  # how near a printed full date of the same year the narrative's day is
+FULL_DATE = re.compile(r"abs:(\d{4}-\d{2}-\d{2})$")
 
 
 def years_of(spec: str, weekday: str | None, window: tuple[dt.date, dt.date] | None
@@ -162,6 +173,7 @@ def explicit_date_clues(times: pd.DataFrame | None, sentences: dict, doc_ids: se
     polarity = polarity or {}
     rows = [t for t in frame_records(times, columns) if t["doc_id"] in doc_ids]
     depths = depths or {}
+    printed = _printed_full_dates(rows)
     lede_weekdays = _lede_weekdays(rows, depths)
     out: dict[str, list[Clue]] = {}
     for t in rows:
@@ -176,9 +188,11 @@ def explicit_date_clues(times: pd.DataFrame | None, sentences: dict, doc_ids: se
             sentence, _start_in(sentence, t), vocab))
         in_lede = (lede.depth(t["doc_id"], t["sent_id"], depths) or LEDE_DATE_SENTENCES + 1) \
             <= LEDE_DATE_SENTENCES
-        clue_list = _date_clues(t, sentence, ahead, in_lede,
-                                lede_weekdays.get(t["doc_id"], set()), window, vocab,
-                                str(t.get("time_id") or "") in (retold or set()))
+        narrative = None if ahead or in_lede else _narrative_day(
+            t, sentence, printed.get(t["doc_id"], []), window, vocab)
+        clue_list = [_after_clue(t, sentence, narrative)] if narrative else _date_clues(
+            t, sentence, ahead, in_lede, lede_weekdays.get(t["doc_id"], set()), window, vocab,
+            str(t.get("time_id") or "") in (retold or set()))
         out.setdefault(t["doc_id"], []).extend(clue_list)
     return {doc: clues for doc, clues in out.items() if clues}
 
@@ -210,6 +224,46 @@ def _date_clues(t: dict, sentence: str, ahead: bool, in_lede: bool, lede_weekday
         clues.append(Clue(*base, "news", lambda d, first=day: first <= d <= first + NEWS_LAG,
                           ((day, day),), ("news", day)))
     return clues
+
+
+def _printed_full_dates(rows: list[dict]) -> dict[str, list[dt.date]]:
+    """doc_id -> the full dates (day, month and year) the article prints."""
+    out: dict[str, list[dt.date]] = {}
+    for t in rows:
+        full = FULL_DATE.match(str(t["spec"]))
+        if full:
+            out.setdefault(t["doc_id"], []).append(dt.date.fromisoformat(full.group(1)))
+    return out
+
+
+def _narrative_day(t: dict, sentence: str, printed: list[dt.date],
+                   window: tuple[dt.date, dt.date] | None, vocab: timex.Vocabulary
+                   ) -> dt.date | None:
+    """The day a yearless date deep in the article names when it opens a clause of the
+    narrative ('on February 11, the X announced') and the article's full dates are of one
+    year, one of them within NARRATIVE_DAYS of it (see the module docstring); else None."""
+    spec, text = str(t["spec"]), str(t.get("text") or "")
+    years = {day.year for day in printed}
+    if not spec.startswith("md:") or len(years) != 1 or timex.printed_weekday(text, vocab):
+        return None
+    start = _start_in(sentence, t)
+    clause = CLAUSE_BREAK.split(sentence[max(0, start - CLAUSE_LOOKBACK):start])[-1]
+    if not NARRATIVE_ON.search(clause) or SPAN_WORDS.search(clause) \
+            or not NARRATIVE_AFTER.match(sentence[start + len(text):]):
+        return None
+    year = years.pop()
+    days = years_of(spec, None, (dt.date(year, 1, 1), dt.date(year, 12, 31)))
+    if len(days) != 1 or (window and not window[0] <= days[0] <= window[1]) \
+            or all(abs((days[0] - day).days) > NARRATIVE_DAYS for day in printed):
+        return None
+    return days[0]
+
+
+def _after_clue(t: dict, sentence: str, day: dt.date) -> Clue:
+    """The article is not older than a past day it tells."""
+    return Clue(t["doc_id"], t["sent_id"], sentence or str(t.get("text") or ""), "after",
+                lambda d, first=day: d >= first, ((day, day),),
+                _identity("asserted", str(t["spec"]), day))
 
 
 def _identity(polarity: str, spec: str, day: dt.date) -> tuple:
