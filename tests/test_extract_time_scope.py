@@ -112,3 +112,19 @@ def test_a_date_inside_a_concessive_phrase_dates_what_it_names(lex):
     times = _times_of(lex, "The army of Chad struck the base in Niger despite a warning from "
                            "Niger on Friday.")
     assert times["warning"] == "on Friday"
+
+
+def test_a_time_in_one_of_coordinated_noun_phrases_dates_that_phrase_alone(lex):
+    """'deaths of X rounded up in June and a series of arrests of Y': June is the day of the
+    first phrase's act, not of the second's."""
+    text = ("Ties were hurt by deaths of ethnic Chadians rounded up by police in a Nigerien "
+            "city in June and a series of arrests of Nigeriens in Chad.")
+    sents = pd.DataFrame({"doc_id": ["dT"], "sent_id": ["dT-s001"], "start": [0],
+                          "end": [len(text)], "text": [text]})
+    times = timex.extract_time_expressions(sents)
+    mentions = extract.extract(sents, pd.DataFrame({"doc_id": ["dT"]}), lex,
+                               time_expressions=times)["mentions"]
+    surface = dict(zip(times["time_id"], times["text"], strict=True))
+    dated = {m["trigger"]: surface.get(m["time_id"], "") for m in mentions.to_dict("records")}
+    assert dated["rounded up"] == "in June"
+    assert dated["arrests"] == ""

@@ -151,6 +151,9 @@ def tree_roles(doc, start: int, end: int, etype, hits, syntax: Syntax, lex, peop
     agent, agent_rule = _first_path(trigger, paths["agent"], hits, people, can_act,
                                     speech=syntax.speech_verbs)
     agent = agent[:1]
+    if not agent and etype.host_acts:
+        agent = _host_state(trigger, hits)
+        agent_rule = "host-place" if agent else ""
     targets, target_rule = [], ""
     if etype.has_targets:
         targets, target_rule = _first_path(
@@ -167,6 +170,30 @@ def tree_roles(doc, start: int, end: int, etype, hits, syntax: Syntax, lex, peop
                 "target_rule": agent_rule.replace("possessive", "possessive-undergoer", 1)}
     return {"agent": agent, "targets": targets, "agent_rule": agent_rule,
             "target_rule": target_rule}
+
+
+def _host_state(trigger, hits) -> list:
+    """The state named as the place of the act, of its unnamed doer or of those it was done
+    to ('police arrested two men in Baku', 'rounded up by police in a Russian city', 'the
+    arrest of journalists in Baku', 'a series of arrests of Russians in Azerbaijan'): [its
+    name], else []."""
+    around = [trigger]
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
+        around.append(trigger.head.head)  # 'a series of arrests', 'a wave of detentions'
+    for word in list(around):
+        for c in word.children:
+            if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "of"):
+                around += [g for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ in ("dobj", "nsubjpass"):
+                around.append(c)
+    places = [g for t in around for c in t.children
+              if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+    for place in places:
+        states = [h for h in hits_in(phrase_tokens(place), hits)
+                  if "state" in h.types and h.kind in ("name", "alias", "adjective")]
+        if states:
+            return [states[0].actor]
+    return []
 
 
 def _has_of_object(trigger) -> bool:

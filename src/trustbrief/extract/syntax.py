@@ -19,6 +19,7 @@ FACTUALITY_VALUES = ("asserted", "negated", "planned", "hypothetical", "wish", "
 PHRASE_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct",
                          "cc", "appos", "prep"})
 CLIMB = 3  # governing words climbed at most, from a trigger to its subject
+HEAD_ROLE = "head"  # a role path's `dep` naming the governing word itself (data/syntax.yaml)
 PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 
 
@@ -376,8 +377,11 @@ def role_tokens(trigger, path: RolePath) -> list:
             if anchor.lemma_ in path.not_from or \
                     (path.only_from and anchor.lemma_ not in path.only_from):
                 return []
-            if any(c.dep_ in path.deps for c in anchor.children):
+            if HEAD_ROLE in path.deps or any(c.dep_ in path.deps for c in anchor.children):
                 break
+    if HEAD_ROLE in path.deps:
+        # 'people rounded up by police': a past participle was done to the noun it modifies
+        return [anchor] if anchor is not trigger and trigger.tag_ == "VBN" else []
     anchors = [c for c in anchor.children if c.dep_ in path.via] if path.via else [anchor]
     return [t for a in anchors for t in _children_on_path(a, trigger, path)]
 

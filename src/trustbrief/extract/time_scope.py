@@ -63,6 +63,26 @@ def _fronted_participle(token):
     return None
 
 
+NOUNS = ("NOUN", "PROPN")
+
+
+def _noun_conjunct(token) -> tuple[int, int] | None:
+    """The character span of the coordinated noun phrase the token stands in, without its
+    coordinates ('deaths of X rounded up by police in June and a series of arrests': June
+    dates the deaths, not the arrests), or None; looked for below the nearest clause with a
+    subject of its own."""
+    for node in (token, *token.ancestors):
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in node.children):
+            return None
+        coordinates = [c for c in node.children if c.dep_ in ("conj", "cc")]
+        if node.pos_ in NOUNS and (node.dep_ == "conj" or any(
+                c.dep_ == "conj" and c.pos_ in NOUNS for c in coordinates)):
+            outside = {t.i for c in coordinates for t in c.subtree}
+            own = [t for t in node.subtree if t.i not in outside]
+            return own[0].idx, own[-1].idx + len(own[-1].text)
+    return None
+
+
 def _within(token) -> tuple[int, int] | None:
     """The character span a time expression (its head word `token`) may date, or None for
     the whole sentence: from the date to the noun it modifies; in a fronted participial
@@ -81,7 +101,7 @@ def _within(token) -> tuple[int, int] | None:
         return participle.left_edge.idx, head.idx + len(head.text)
     clause = _conjunct_clause(token)
     if clause is None:
-        return None
+        return _noun_conjunct(token)
     first, last = clause.left_edge, clause.right_edge
     return first.idx, last.idx + len(last.text)
 

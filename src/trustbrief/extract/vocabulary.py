@@ -48,6 +48,9 @@ class EventType:
     # the act is itself one side giving the other notice ('cautioned the minister about an
     # imminent action'): its notice is the lead its own sentences state
     gives_notice: bool = False
+    # an act only the forces of the state where it happens do (arrests): with no doer named,
+    # the state named as its place is the doer ('arrests of Russians in Azerbaijan')
+    host_acts: bool = False
 
 
 PASSIVE_AUX = r"(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?"
@@ -121,10 +124,11 @@ def _event_type(path: Path, type_id: str, spec, plover: set, lanes: tuple) -> Ev
                            ["symmetric", "agent_types", "requires_types", "absorbs",
                             "verbs", "nouns", "has_targets", "target_marker", "from_claims",
                             "notice", "possessor_undergoes", "by_armed_forces",
-                            "defensive", "gives_notice"])
+                            "defensive", "gives_notice", "host_acts"])
     one_of(path, f"{where}.plover", spec["plover"], sorted(plover))
     one_of(path, f"{where}.lane", spec["lane"], lanes)
-    for flag in ("operation", "notice", "possessor_undergoes", "defensive", "gives_notice"):
+    for flag in ("operation", "notice", "possessor_undergoes", "defensive", "gives_notice",
+                 "host_acts"):
         if not isinstance(spec.get(flag, False), bool):
             raise DataFileError(path, f"{where}.{flag}", "expected true or false")
     agent_types = str_list(path, f"{where}.agent_types", spec.get("agent_types")) or [
@@ -143,7 +147,7 @@ def _event_type(path: Path, type_id: str, spec, plover: set, lanes: tuple) -> Ev
         if spec.get("target_marker") else None, bool(spec.get("from_claims", False)),
         spec.get("notice", False), spec.get("possessor_undergoes", False),
         str(spec.get("by_armed_forces") or ""), spec.get("defensive", False),
-        spec.get("gives_notice", False))
+        spec.get("gives_notice", False), spec.get("host_acts", False))
 
 
 def _type_triggers(path: Path, type_id: str, spec) -> list[tuple]:
