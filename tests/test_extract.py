@@ -550,6 +550,15 @@ def test_reported_would_is_a_plan_and_its_pronoun_is_the_speaker(lex):
     assert (m["polarity"], m["factuality_rule"]) == ("planned", "future-in-past-reported")
 
 
+def test_a_pronoun_reported_by_a_speaker_no_actor_holds_is_no_earlier_person(lex):
+    """'X said she had urged ...' with X a name the gazetteer does not know: 'she' is X, not
+    the person the article named before."""
+    found = run(lex, ["Benjamin Netanyahu spoke with Joe Biden on Monday.",
+                      "Senator Maria Cantwell said she had urged Israel to halt the strikes."])
+    m = one_mention(found, "demand", sent=2)
+    assert m["agent"] in ("", None) or pd.isna(m["agent"])
+
+
 def test_would_without_a_verb_of_saying_stays_a_condition(lex):
     found = run(lex, ["France would deploy troops to Chad if the talks failed."])
     assert one_mention(found, "deployment")["polarity"] == "hypothetical"

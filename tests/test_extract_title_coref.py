@@ -34,3 +34,35 @@ def test_a_bare_title_never_named_before_still_reads_its_context(two_defence_min
     text = ["Mexico said on Friday that the raid had ended.",
             "The defence secretary also warned that a war would be devastating for Mexico."]
     assert _title_actors(text, two_defence_ministers)[1] == ["Ana Ruiz Prieto"]
+
+
+@pytest.fixture(scope="module")
+def two_presidents(tmp_path_factory):
+    from fixtures.invented_story import story_lexicons
+
+    return story_lexicons(tmp_path_factory.mktemp("p"),
+                          "{name: Ana Ruiz Prieto, side: Mexico, role: head_of_state}",
+                          "{name: Luis Vega, side: Canada, role: head_of_government}")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Vice President Marta Solis told Mexico's envoy the raid must stop.",
+    "Mexico's Vice President said the raid on Canada must stop.",
+    "The Mexican Deputy Prime Minister met Canada's envoy.",
+    "Former President Jorge Ortiz said Mexico and Canada must talk.",
+    "President Erdogan said Mexico and Canada must talk.",
+])
+def test_a_title_of_another_office_or_holder_is_not_the_story_person(two_presidents, sentence):
+    """'Vice President', 'Deputy Prime Minister', 'former President' (data/world/roles.yaml
+    another_office) and a title before a name no actor holds are not Mexico's president or
+    Canada's prime minister, whatever side the sentence names."""
+    assert _title_actors([sentence], two_presidents) == [[]]
+
+
+@pytest.mark.parametrize(("sentence", "person"), [
+    ("President Ana Ruiz Prieto said the raid on Canada must stop.", "Ana Ruiz Prieto"),
+    ("The Mexican President said on Monday the raid on Canada must stop.", "Ana Ruiz Prieto"),
+    ("Prime Minister Luis Vega said Mexico must talk.", "Luis Vega"),
+])
+def test_the_holder_keeps_his_title(two_presidents, sentence, person):
+    assert _title_actors([sentence], two_presidents) == [[person]]

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from trustbrief.extract.lexicons import Lexicons, lookup_key
+from trustbrief.knowledge.titled_people import CALENDAR_WORDS
 
 # ----------------------------------------------------------------------- actor finding
 
@@ -81,6 +82,8 @@ def _resolve_title(hit: Hit, hits: list[Hit], i: int, text: str, context: list[s
             and TITLE_NAME_GAP.fullmatch(text, hit.end, nxt.start)):
         titled[lookup_key(hit.surface)] = nxt.actor
         return _resolved(hit, [nxt.actor], lex, "title")
+    if _not_the_holder(hit, nxt, text, lex):
+        return None
     candidates = [f for f in hit.forms if f.kind == "title"]
     prev = hits[i - 1] if i > 0 else None
     if prev and prev.sides and OWNER_TITLE_GAP.fullmatch(text, prev.end, hit.start):
@@ -92,6 +95,23 @@ def _resolve_title(hit: Hit, hits: list[Hit], i: int, text: str, context: list[s
     if named_before in {f.actor for f in candidates}:
         return _resolved(hit, [named_before], lex, "title")
     return _by_context(hit, candidates, context, lex, "title")
+
+
+# a capitalised word right after a title: the name of its holder ('President Erdogan')
+NAME_AFTER_TITLE = re.compile(r"[ \t]+(?P<word>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)\b")
+
+
+def _not_the_holder(hit: Hit, nxt: Hit | None, text: str, lex: Lexicons) -> bool:
+    """A title that cannot mean the person the gazetteer gives it: part of another office or
+    after a past holder's word ('Vice President', 'former President'; data/world/roles.yaml),
+    or followed by a name the gazetteer does not know ('President Erdogan': his title, not
+    the story's president's)."""
+    before = lex.another_office_before
+    if before is not None and before.search(text, max(0, hit.start - 40), hit.start):
+        return True
+    name = NAME_AFTER_TITLE.match(text, hit.end)
+    return bool(name) and name.group("word").casefold() not in CALENDAR_WORDS and not (
+        nxt is not None and nxt.start == name.start("word"))
 
 
 def _by_context(hit, candidates, context, lex, kind) -> Hit | None:

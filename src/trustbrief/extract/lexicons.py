@@ -66,6 +66,9 @@ class Lexicons:
     reader: object = field(default=None, compare=False, repr=False)  # syntax.Reader
     # keys of the names of a state's institutions ('white house', 'kremlin'): see _institutions
     institutions: frozenset = frozenset()
+    # words right before a gazetteer title that make it another office or a past holder
+    # ('Vice President', 'Deputy Prime Minister', 'former President'): see _another_office
+    another_office_before: re.Pattern | None = None
 
 
 def load_lexicons(data_dir: Path | str = DEFAULT_DATA_DIR, gazetteer: dict | None = None
@@ -105,7 +108,24 @@ def load_lexicons(data_dir: Path | str = DEFAULT_DATA_DIR, gazetteer: dict | Non
                     load_attribution(data_dir / "attribution.yaml"),
                     passive_pronouns=passive, passive_subject=passive_subject,
                     planner_gap=planner_gap, cue_conditional=conditional, syntax=syntax,
-                    reader=Reader(syntax), institutions=_institutions(data_dir))
+                    reader=Reader(syntax), institutions=_institutions(data_dir),
+                    another_office_before=_another_office(data_dir))
+
+
+def _another_office(data_dir: Path) -> re.Pattern | None:
+    """The words that, right before a gazetteer title, make it no title of the person who
+    holds it (data/world/roles.yaml another_office: 'Vice President', 'Deputy Prime
+    Minister', 'former President'). Searched with the title's start as the end."""
+    if not (data_dir / "world").is_dir():
+        return None
+    from trustbrief.knowledge.world import load_world
+
+    heads = {lookup_key(word) for word in load_world(data_dir).another_office}
+    if not heads:
+        return None
+    words = "|".join(re.escape(h).replace(r"\ ", r"\s+")
+                     for h in sorted(heads, key=lambda h: (-len(h), h)))
+    return re.compile(rf"(?i)(?<![\w-])(?:{words})[\s-]+$")
 
 
 def _institutions(data_dir: Path) -> frozenset:

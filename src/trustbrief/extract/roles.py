@@ -30,21 +30,26 @@ SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 REPORT_CLIMB = frozenset({"ccomp", "xcomp", "conj", "advcl"})
 
 
-def _reported_speaker(token, hits, speech_verbs) -> list:
+def _reported_speaker(token, hits, speech_verbs) -> list | None:
     """'The Pentagon said it would deploy ...': a pronoun subject of a clause reported by a
     verb of saying stands for that verb's subject (the speaker), when the speaker is an
-    actor."""
+    actor. A speaker named by a name no actor holds ('Vice President Kamala Harris said she
+    had urged ...') is someone else than any actor: [] (no one), never the last person the
+    document named. None: no verb of saying reports the clause, or its subject names no one."""
     clause = token.head
     for _ in range(CLIMB):
         if clause.dep_ not in REPORT_CLIMB or clause.head is clause:
-            return []
+            return None
         clause = clause.head
         if clause.lemma_ in speech_verbs:
             subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
             found = [h for s in subjects for h in hits_in(phrase_tokens(s), hits)
                      if h.kind != "pronoun-phrase"]
-            return _person_first(found)
-    return []
+            if found:
+                return _person_first(found)
+            named = any(t.pos_ == "PROPN" for s in subjects for t in phrase_tokens(s))
+            return [] if named else None
+    return None
 
 
 def _phrase_actors(token, hits, people, path: RolePath, everyone: bool,
@@ -66,8 +71,8 @@ def _phrase_actors(token, hits, people, path: RolePath, everyone: bool,
         return [a for h in chosen for a in h.actors], False
     if token.lower_ in SPEAKER_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
         speaker = _reported_speaker(token, hits, speech_verbs)
-        if speaker:
-            return [a for h in speaker for a in h.actors][:1], True
+        if speaker is not None:
+            return [a for h in speaker for a in h.actors][:1], bool(speaker)
     if token.lower_ in PRONOUNS:
         # 'Austin was furious with Gallant when he was informed': the subject, not the
         # person named last

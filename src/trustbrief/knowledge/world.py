@@ -82,7 +82,7 @@ def _strings(path, where, value) -> tuple[str, ...]:
 
 def load_roles(path: Path) -> dict[str, Role]:
     raw = load_yaml(path) or {}
-    require_keys(path, "top level", raw, ["roles"])
+    require_keys(path, "top level", raw, ["roles"], ["another_office"])
     roles = {}
     for role_id, spec in (raw["roles"] or {}).items():
         where = f"roles.{role_id}"
@@ -97,6 +97,13 @@ def load_roles(path: Path) -> dict[str, Role]:
         roles[str(role_id)] = Role(str(role_id), spec["sector"], level,
                                    _strings(path, f"{where}.forms", spec["forms"]))
     return roles
+
+
+def load_another_office(path: Path) -> tuple[str, ...]:
+    """Words before a title that make it another office or a past holder ('Vice', 'former'),
+    from roles.yaml."""
+    raw = load_yaml(path) or {}
+    return tuple(_strings(path, "another_office", raw.get("another_office") or []))
 
 
 def _library_names() -> dict[str, tuple[str, set[str]]]:
@@ -181,8 +188,10 @@ class World:
     """Countries, roles and channels, with a phrase resolver (see the module docstring)."""
 
     def __init__(self, countries: dict[str, Country], roles: dict[str, Role],
-                 channels: tuple[Channel, ...], contact_types: tuple[str, ...] = ()):
+                 channels: tuple[Channel, ...], contact_types: tuple[str, ...] = (),
+                 another_office: tuple[str, ...] = ()):
         self.countries, self.roles, self.channels = countries, roles, channels
+        self.another_office = another_office  # 'Vice', 'former': no holder of the title after
         self.contact_types = contact_types  # event types that are a contact on a channel
         self.forms = tuple(sorted(self._forms(), key=lambda f: (-len(f.text), f.text, f.kind)))
         self._by_text: dict[str, list[SurfaceForm]] = {}
@@ -274,7 +283,8 @@ def _load(world_dir: Path) -> World:
     roles = load_roles(world_dir / "roles.yaml")
     countries = load_countries(world_dir / "countries.yaml", roles)
     channels = world_dir / "channels.yaml"
-    return World(countries, roles, load_channels(channels, roles), load_contact_types(channels))
+    return World(countries, roles, load_channels(channels, roles), load_contact_types(channels),
+                 load_another_office(world_dir / "roles.yaml"))
 
 
 def load_world(data_dir: Path | str = "data") -> World:
