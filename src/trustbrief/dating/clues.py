@@ -21,6 +21,9 @@ from trustbrief.tables import frame_records
 DATED_BASES = ("stated", "html_meta", "url", "sidecar", "inferred")
 EVIDENCE_SEP = " | "
 ONE_DAY = dt.timedelta(days=1)
+# a weekday read against the wrong week lands a week off: a weekday-pinned event that close
+# to a date-pinned one may be that event (see _matched_events)
+WEEK = dt.timedelta(days=7)
 LEDE_SENTENCES = 2  # the first body sentences, where the day's news is reported
 LEDE_WEIGHT = 1.0
 
@@ -145,13 +148,19 @@ def pinned_index(pinned: list[Pinned]) -> dict[str, list[Pinned]]:
 
 def _matched_events(m: dict, pinned: list[Pinned]) -> list[Pinned]:
     """The pinned events the mention matches; events pinned by a date win over events
-    pinned by a weekday, which win over events known only by their week."""
+    pinned by a weekday, which win over events known only by their week. A weekday-pinned
+    event on a day no date-pinned one holds is kept beside them: not a weaker reading of a
+    dated event but another of the kind (a second call of the same two leaders), and
+    without it a mention of that call would be read against the others' days alone."""
     actors = set(m["actors"])
     undergoes = len(actors) == 1 and not m.get("agent") and not m.get("sentence_actors")
     matching = [p for p in pinned if p.matches(m["event_type"], actors, m["text"], undergoes)]
     dated = [p for p in matching if not p.relative]
     daily = [p for p in matching if not p.weekly]
-    return dated or daily or matching
+    if dated:
+        return dated + [p for p in daily if p.relative and not any(
+            d.first <= p.last + WEEK and p.first <= d.last + WEEK for d in dated)]
+    return daily or matching
 
 
 # lanes of acts (data/event_types.yaml): an attack by one party on one day; contacts
