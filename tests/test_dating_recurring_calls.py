@@ -13,7 +13,7 @@ from trustbrief import timex
 from trustbrief.dating.mentions import collect_clues
 
 CALL = {"event_type": "phone_call", "actors": ["Arman Tal", "Boris Vek"],
-        "polarity": "asserted"}
+        "polarity": "asserted", "lane": "contacts"}
 TEXTS = {"a-s001": "Arman Tal and Boris Vek spoke by phone Thursday to discuss the crisis.",
          "b-s001": "Arman Tal and Boris Vek spoke on Thursday evening amid the tensions."}
 # two calls the chronology dates, both on Wednesdays (21 August, 9 October 2024)

@@ -148,24 +148,27 @@ def pinned_index(pinned: list[Pinned]) -> dict[str, list[Pinned]]:
 
 def _matched_events(m: dict, pinned: list[Pinned]) -> list[Pinned]:
     """The pinned events the mention matches; events pinned by a date win over events
-    pinned by a weekday, which win over events known only by their week. A weekday-pinned
-    event on a day no date-pinned one holds is kept beside them: not a weaker reading of a
-    dated event but another of the kind (a second call of the same two leaders), and
-    without it a mention of that call would be read against the others' days alone."""
+    pinned by a weekday, which win over events known only by their week. Of a contact
+    (CONTACT_LANE), a weekday-pinned event on a day no date-pinned one holds is kept
+    beside them: not a weaker reading of a dated call but another call of the same two
+    leaders, without which a mention of it would be read against the others' days alone.
+    An act's weekday that far from its dated day belongs to another verb ('the US said on
+    Sunday it will send troops after missile attacks by Iran')."""
     actors = set(m["actors"])
     undergoes = len(actors) == 1 and not m.get("agent") and not m.get("sentence_actors")
     matching = [p for p in pinned if p.matches(m["event_type"], actors, m["text"], undergoes)]
     dated = [p for p in matching if not p.relative]
     daily = [p for p in matching if not p.weekly]
-    if dated:
+    if dated and m.get("lane") == CONTACT_LANE:
         return dated + [p for p in daily if p.relative and not any(
             d.first <= p.last + WEEK and p.first <= d.last + WEEK for d in dated)]
-    return daily or matching
+    return dated or daily or matching
 
 
 # lanes of acts (data/event_types.yaml): an attack by one party on one day; contacts
 # (statements, calls, demands) of one party recur too often to be told apart by it
 ACT_LANES = ("operations", "third-party actions")
+CONTACT_LANE = "contacts"
 
 
 def _acts_for_relative_date(m: dict, times: SentenceTimes, pinned: list[Pinned]
