@@ -93,3 +93,34 @@ def test_a_weekday_below_a_lede_that_looks_back_over_the_week_pins_nothing():
     assert news.loc["published", "with"] == "2025-03-04"
     assert roundup.loc["published", "with"] == ""
     assert roundup.loc["published_earliest", "with"] == "2025-03-04"
+
+
+def _lede_act(weekday: str) -> pd.Series:
+    """An undated article whose lede tells an act by a bare weekday, in a corpus where another
+    article dates that act (1 March 2025, a Saturday) by its calendar date."""
+    def mention(doc_id: str, text: str) -> dict:
+        return {"doc_id": doc_id, "sent_id": f"{doc_id}-s001", "event_type": "airstrike",
+                "actors": "Ruritania;Freedonia", "text": text, "polarity": "asserted",
+                "time_id": ""}
+    docs = pd.DataFrame([
+        {"doc_id": "dD", "file": "dated.txt", "published": "2025-03-06",
+         "published_basis": "url"},
+        {"doc_id": "dU", "file": "undated.txt", "published": "", "published_basis": "unknown"}])
+    mentions = pd.DataFrame([
+        mention("dD", "Ruritania struck military sites in Freedonia on March 1, 2025, "
+                      "officials said."),
+        mention("dU", f"Ruritanian jets struck military sites in Freedonia early {weekday} "
+                      "morning, weeks after the border clashes.")]).drop(columns=["time_id"])
+    found = {"mentions": mentions, "time_expressions": timex.extract_time_expressions(
+        mentions[["doc_id", "sent_id", "text"]])}
+    empty = pd.DataFrame(columns=list(dating.CHRONOLOGY_COLUMNS))
+    return dating.infer_publication_dates(docs, found, empty).set_index("doc_id").loc["dU"]
+
+
+def test_an_act_the_lede_tells_by_its_weekday_is_the_news_of_its_dated_day():
+    # not only a contact: the strike 'early Saturday' is the one another article dates
+    # to Saturday 1 March 2025, so the article is of that day or the next
+    out = _lede_act("Saturday")
+    assert (out["published"], out["published_latest"]) == ("2025-03-01", "2025-03-02")
+    # a weekday on which the dated act did not fall is another act: nothing pinned
+    assert _lede_act("Friday")["published"] == ""
