@@ -49,12 +49,16 @@ Clues (each is a predicate over candidate publication days):
 - elapsed: a headline that counts the time since such an incident ('... over the crash after
   seven months', 'Six weeks after the downing') places the article that long after it, give
   or take half the unit (weeks, months, years only: never a day; dating.elapsed).
+- tenure: a person named by his office ('Defense Minister X') in an article that does not
+  tell of his leaving it, dismissed on a day a dated article reports: the article is not
+  later than that day and two more (data/incidents.yaml ends_tenure, dating.tenure).
 - window: what the corpus stage already bounds (a month in the URL, an update stamp) is a hard
   limit on the candidate days.
 - period: an article with no clue at all was collected for the story: the story's period,
   widened to the corpus's dated articles, is its range (nothing without a period); an article
   whose clues leave its range open past that span ('after the Oct. 1 attack') is re-scored
-  within it, unless its clues place it wholly outside; the period never pins a day
+  within it, unless its clues place it wholly outside; a range the clues bound only from
+  above (a plan, an office held) starts at the period; the period never pins a day
   (dating.period).
 
 Candidate days are scored by the weight of the clues they satisfy; the best-scoring days form

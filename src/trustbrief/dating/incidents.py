@@ -63,6 +63,8 @@ class IncidentWords:
     # family -> the first words of its phrases (deadlines.first_words): a sentence holding
     # none is not searched (most sentences of a corpus name no incident)
     first_words: dict[str, re.Pattern | None] = field(default_factory=dict)
+    # event types that end the office of the person they happen to (dating.tenure)
+    ends_tenure: frozenset[str] = frozenset()
 
 
 def load_incident_words(data_dir: Path | str = DEFAULT_DATA_DIR) -> IncidentWords:
@@ -75,12 +77,19 @@ def load_incident_words(data_dir: Path | str = DEFAULT_DATA_DIR) -> IncidentWord
         if not isinstance(words, list) or not words or not all(
                 isinstance(w, str) and w.strip() for w in words):
             raise DataFileError(path, name, "expected a non-empty list of words")
-    once = raw.get("once_per_party") or []
-    if not isinstance(once, list) or not all(isinstance(t, str) and t for t in once):
-        raise DataFileError(path, "once_per_party", "expected a list of event type ids")
+    once, ends = (_event_types(path, raw, key) for key in ("once_per_party", "ends_tenure"))
     return IncidentWords({str(name): phrase_pattern(words, hyphens=True)
-                          for name, words in families.items()}, frozenset(once),
-                         {str(name): first_words(words) for name, words in families.items()})
+                          for name, words in families.items()}, once,
+                         {str(name): first_words(words) for name, words in families.items()},
+                         ends)
+
+
+def _event_types(path: Path, raw: dict, key: str) -> frozenset[str]:
+    """An optional list of extraction's event type ids under `key`."""
+    types = raw.get(key) or []
+    if not isinstance(types, list) or not all(isinstance(t, str) and t for t in types):
+        raise DataFileError(path, key, "expected a list of event type ids")
+    return frozenset(types)
 
 
 @functools.cache

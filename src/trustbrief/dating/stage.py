@@ -34,6 +34,7 @@ from trustbrief.dating.lede import lede_depths
 from trustbrief.dating.mentions import collect_clues
 from trustbrief.dating.named_days import NamedDays, default_named_days, named_day_clues
 from trustbrief.dating.period import Span, period_span, period_verdict, within_period
+from trustbrief.dating.tenure import tenure_clues
 from trustbrief.tables import frame_records
 
 log = logging.getLogger("trustbrief")
@@ -194,7 +195,8 @@ def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: 
                   elapsed_clues(docs, times, sentence_texts, wanted, incidents,
                                 found_words=incident_found),
                   uncounted_clues(docs, times, sentence_texts, wanted, incidents,
-                                  found_words=incident_found)):
+                                  found_words=incident_found),
+                  tenure_clues(docs, found, wanted, incidents.ends_tenure, sentence_texts)):
         for doc_id, more in extra.items():
             clues[doc_id] = dedupe(clues.get(doc_id, []) + more)
     out = {}
@@ -219,8 +221,18 @@ def _with_period(row: dict, clues: list[Clue], verdict: Verdict | None, span: Sp
     lookaround_days."""
     if verdict is None:
         return period_verdict(row, span)
+    if span is not None and _open_below(clues, bounds):
+        # only upper bounds (a plan, an office held): decide's window starts a lookaround
+        # before them, a day no clue gives; the story's period starts the range instead
+        verdict = decide(clues, *limits, (span[0], bounds[1])) or verdict
     return within_period(row["doc_id"], verdict, span, bounds,
                          lambda within: decide(clues, *limits, within))
+
+
+def _open_below(clues: list[Clue], bounds: tuple) -> bool:
+    """No clue and no bound places the article from below (decide's window: only 'before'
+    clues have events)."""
+    return bounds[0] is None and not any(c.kind != "before" and c.events for c in clues)
 
 
 def _lede_times(found: dict, sentences: pd.DataFrame | None) -> pd.DataFrame | None:

@@ -1,0 +1,126 @@
+"""Tenure: a person named by an office he loses on a day the corpus dates.
+
+An article that names someone by his office right before his name ('Defense Minister X', the
+title extract resolves to that person) and does not itself tell of his leaving the office
+(data/incidents.yaml ends_tenure: the event types that end a tenure, a dismissal) was
+written while he held it: it is not later than the first dated article that reports him
+dismissed, give or take TENURE_LAG (an outgoing holder keeps his title until his successor
+takes over, and a story filed before the news may run a day or two later). A title marked
+as past ('former', 'then-', 'outgoing') bounds nothing; nor does a dismissal told as older
+news ('had fired', 'earlier', 'in March 2023'): the person may have been reinstated since.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Collection
+
+import pandas as pd
+
+from trustbrief.dating.chronology import actor_list, iso_or_none
+from trustbrief.dating.clues import DATED_BASES, Clue
+from trustbrief.tables import cell_text, frame_records
+
+TENURE_LAG = dt.timedelta(days=2)
+# words before a title that put the office in the past ('former', 'then-', 'ex-', 'outgoing')
+PAST_TITLE = re.compile(r"(?i)\b(?:former|then|ex|outgoing|ousted|sacked|fired|dismissed|"
+                        r"departing|late|previous|erstwhile)\W*$")
+TITLE_LOOKBACK = 30  # characters before a title searched for a past marker
+# a dismissal told as older news, or dated by its own calendar date: maybe not the last one
+OLDER = re.compile(r"(?i)\b(?:had|previously|earlier|ago|since|attempt(?:ed|s)?|tried|"
+                   r"reversed|reinstated)\b")
+# a sentence naming the person with one of these words tells of his leaving office, whether
+# extract found the event or not ('Gallant, who was fired on Tuesday')
+LEFT_OFFICE = re.compile(r"(?i)\b(?:fired|dismiss\w*|sack(?:ed|ing)|oust\w*|remov(?:ed|al)|"
+                         r"replac\w*|successor|resign\w*|outgoing|former)\b")
+NAMED_KINDS = ("name", "alias")  # actor mention kinds that name the person after a title
+MENTION_COLUMNS = ("doc_id", "sent_id", "event_type", "actors", "agent", "polarity", "text",
+                   "time_id")
+
+
+def tenure_ends(mentions: pd.DataFrame | None, documents: pd.DataFrame,
+                ends_tenure: Collection[str]) -> dict[str, dt.date]:
+    """person -> the first day of a dated article that reports, as past news without a date
+    of its own, an event of `ends_tenure` the person undergoes (his dismissal)."""
+    if mentions is None or mentions.empty or not ends_tenure \
+            or not set(MENTION_COLUMNS) <= set(mentions.columns):
+        return {}
+    days = {row["doc_id"]: iso_or_none(row.get("published"))
+            for row in frame_records(documents, [c for c in ("doc_id", "published",
+                                                             "published_basis")
+                                                 if c in documents])
+            if row.get("published_basis") in DATED_BASES}
+    ends = mentions[mentions["event_type"].isin(list(ends_tenure))
+                    & mentions["doc_id"].isin([d for d, day in days.items() if day])]
+    out: dict[str, dt.date] = {}
+    for m in frame_records(ends, list(MENTION_COLUMNS)):
+        if cell_text(m["polarity"]) != "asserted" or cell_text(m["time_id"]) \
+                or OLDER.search(cell_text(m["text"])):
+            continue
+        for person in actor_list(m["actors"]):
+            if person != cell_text(m["agent"]):
+                day = days[m["doc_id"]]
+                out[person] = min(out.get(person, day), day)
+    return out
+
+
+def _titled(actor_mentions: pd.DataFrame, sentences: dict, doc_ids: Collection[str]
+            ) -> dict[str, dict[str, tuple[str, str]]]:
+    """doc_id -> person -> (sent_id, sentence) of a title right before the person's name
+    ('Defense Minister Yoav Gallant') with no past marker before it."""
+    rows = actor_mentions[actor_mentions["doc_id"].isin(list(doc_ids))]
+    spans: dict[tuple[str, str], list[dict]] = {}
+    for a in frame_records(rows, ["doc_id", "sent_id", "start", "end", "actor", "kind"]):
+        spans.setdefault((a["doc_id"], a["sent_id"]), []).append(a)
+    out: dict[str, dict[str, tuple[str, str]]] = {}
+    for key, found in spans.items():
+        sentence = str(sentences.get(key) or "")
+        names = {(a["actor"], int(a["start"])) for a in found if a["kind"] in NAMED_KINDS}
+        for a in found:
+            start, end = int(a["start"]), int(a["end"])
+            if a["kind"] != "title" or not isinstance(a["actor"], str) \
+                    or (a["actor"], end + 1) not in names \
+                    or PAST_TITLE.search(sentence[max(0, start - TITLE_LOOKBACK):start]):
+                continue
+            out.setdefault(key[0], {}).setdefault(a["actor"], (key[1], sentence))
+    return out
+
+
+def tenure_clues(documents: pd.DataFrame, found: dict, doc_ids: Collection[str],
+                 ends_tenure: Collection[str], sentences: dict) -> dict[str, list[Clue]]:
+    """'before' clues of the documents in `doc_ids` that name a person by the office he
+    leaves on a day the corpus dates (see the module docstring); `sentences` maps (doc_id,
+    sent_id) to the sentence text."""
+    mentions, actor_mentions = found.get("mentions"), found.get("actor_mentions")
+    ends = tenure_ends(mentions, documents, ends_tenure)
+    if not ends or actor_mentions is None or actor_mentions.empty \
+            or not {"kind", "start", "end", "actor"} <= set(actor_mentions.columns):
+        return {}
+    told = _told_ends(mentions, ends_tenure, doc_ids)
+    for (doc_id, _), text in sentences.items():
+        if doc_id in doc_ids and LEFT_OFFICE.search(str(text or "")):
+            told.setdefault(doc_id, set()).update(
+                person for person in ends if person.split()[-1] in str(text))
+    out: dict[str, list[Clue]] = {}
+    for doc_id, people in _titled(actor_mentions, sentences, doc_ids).items():
+        for person, (sent_id, sentence) in people.items():
+            last = ends.get(person)
+            if last is None or person in told.get(doc_id, set()):
+                continue
+            out.setdefault(doc_id, []).append(Clue(
+                doc_id, sent_id, sentence, "before",
+                lambda d, latest=last + TENURE_LAG: d <= latest, ((last, last),),
+                ("tenure", person)))
+    return out
+
+
+def _told_ends(mentions: pd.DataFrame, ends_tenure: Collection[str],
+               doc_ids: Collection[str]) -> dict[str, set[str]]:
+    """doc_id -> the people whose leaving office (any polarity) the document tells itself."""
+    rows = mentions[mentions["event_type"].isin(list(ends_tenure))
+                    & mentions["doc_id"].isin(list(doc_ids))]
+    out: dict[str, set[str]] = {}
+    for m in frame_records(rows, ["doc_id", "actors"]):
+        out.setdefault(m["doc_id"], set()).update(actor_list(m["actors"]))
+    return out
