@@ -192,6 +192,14 @@ def test_withholding_target_is_who_was_kept_uninformed(lex):
     assert (m["agent"], m["targets"], m["polarity"]) == ("Israel", ["United States"], "asserted")
 
 
+def test_a_reluctance_to_share_is_no_withholding(lex):
+    """'did not want to share' tells a stance; 'did not share' and 'refused to share' an act."""
+    found = run(lex, ["Chad did not want to share details of the raid with France.",
+                      "Chad did not share details of the raid with France."])
+    withheld = only(found["mentions"], event_type="withholding")
+    assert list(withheld["sent_id"]) == ["dtest00000-s002"]
+
+
 # ------------------------------------------------------------------------- actors
 
 def test_titles_resolve_only_in_context(lex):

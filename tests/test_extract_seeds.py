@@ -105,8 +105,6 @@ EVENTS = [
      {"The Wall Street Journal"}, None, "asserted"),
     ("According to a report by the Wall Street Journal", "withholding",
      {"Israel", "United States"}, None, "asserted"),
-    ("Netanyahu reportedly did not want to share details", "withholding",
-     {"Benjamin Netanyahu", "United States"}, None, "asserted"),
     ("the Jerusalem Post has learned", "media_report", {"The Jerusalem Post"}, None, "asserted"),
     ("Citing two Israeli officials, Axios reported", "meeting_visit", {"Benjamin Netanyahu"},
      "last night", "asserted"),
