@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections import Counter
@@ -11,7 +12,7 @@ import pandas as pd
 
 from trustbrief import limits, parallel, timex
 from trustbrief.extract import nlp as nlp_mod
-from trustbrief.extract import parse_plan, rowcache
+from trustbrief.extract import parse_plan, rowcache, rowsnapshot
 from trustbrief.extract.actors import document_hits
 from trustbrief.extract.claims import claim_row
 from trustbrief.extract.lexicons import SCHEMA, Lexicons
@@ -31,10 +32,9 @@ from trustbrief.extract.windows import sentence_clauses, sentence_mention_rows, 
 log = logging.getLogger("trustbrief")
 
 
-def _frame(rows: list[dict], table: str) -> pd.DataFrame:
-    cols = list(SCHEMA[table])
-    frame = pd.DataFrame(rows, columns=cols) if rows else pd.DataFrame(columns=cols)
-    return frame.reset_index(drop=True)
+# each table's columns as extraction makes its rows (rowsnapshot.TABLES order)
+COLUMNS = {**{name: list(SCHEMA[name]) for name in rowsnapshot.TABLES[:4]},
+           "time_expressions": list(timex.BASE_COLUMNS)}
 
 
 def _times_by_sentence(time_expressions: pd.DataFrame) -> dict[str, list[dict]]:
@@ -269,20 +269,30 @@ def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons
     times = None if time_expressions is None else _times_by_sentence(time_expressions)
     docs = list(_documents_in_order(sentences))
     cache = _row_cache(row_cache, lexicons, vocabulary, nlp) if times is None else None
-    keys = [rowcache.document_key(records) for records in docs] if cache else []
-    found = [cache.read(key) for key in keys] if cache else [None] * len(docs)
+    keys = [rowcache.document_key(records) for records in docs] if cache else [""] * len(docs)
+    snapshot = rowsnapshot.read(cache.folder) if cache else None
+    found = [rowsnapshot.COVERED if snapshot and key in snapshot.positions
+             else cache.read(key) if cache else None for key in keys]
     todo = [n for n, rows in enumerate(found) if rows is None]
-    counts: tuple = (0, 0.0, 0.0, 0)
-    if todo:
-        rows, counts = _extract_missing([docs[n] for n in todo], documents, lexicons, times,
-                                        vocabulary, workers, parse_cache, nlp, cache)
-        for n, doc_rows in zip(todo, rows, strict=True):
-            found[n] = doc_rows  # (and written to the cache by the worker)
+    extracting = functools.partial(_extract_missing, documents=documents, lexicons=lexicons,
+                                   times=times, vocabulary=vocabulary, workers=workers,
+                                   parse_cache=parse_cache, nlp=nlp, cache=cache)
+    counts = _filled(found, todo, docs, extracting)
+    try:
+        raw, kept, row_counts = rowsnapshot.assembled(found, snapshot, keys, COLUMNS)
+    except rowsnapshot.NotSpliceable as why:  # every document's rows from its file
+        log.info("extraction snapshot not spliced (%s): reading the documents' rows", why)
+        covered = [n for n, rows in enumerate(found) if rows is rowsnapshot.COVERED]
+        found = [cache.read(key) if rows is rowsnapshot.COVERED else rows
+                 for key, rows in zip(keys, found, strict=True)]
+        counts = _summed(counts, _filled(found, [n for n in covered if found[n] is None],
+                                         docs, extracting))
+        snapshot = None
+        raw, kept, row_counts = rowsnapshot.assembled(found, None, keys, COLUMNS)
     if cache is not None:
         cache.prune()
-    actor_rows, mention_rows, claim_rows, signal_rows, time_rows = (
-        [row for doc_rows in found if doc_rows is not None for row in doc_rows[k]]
-        for k in range(5))
+        if rowsnapshot.stale(snapshot, kept):
+            rowsnapshot.write(cache.folder, kept, row_counts, raw)
     if stats is not None:
         # sentences parsed (not found in the cache) and of them with NER, CPU seconds in
         # nlp.pipe and in extraction, summed over the worker processes
@@ -290,16 +300,31 @@ def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons
                      cached=len(docs) - len(todo),
                      parse_s=round(counts[1], 3), extract_s=round(counts[2], 3))
     if time_expressions is None:
-        time_expressions = timex.time_expression_frame(time_rows)
-    claims = _frame(claim_rows, "claims")
+        time_expressions = timex.time_expression_table(raw["time_expressions"])
+    claims = raw["claims"].copy()
     claims["speaker_count"] = claims["speaker_count"].astype("Int64")
     return {
         "time_expressions": time_expressions.copy(),
-        "actor_mentions": _frame(actor_rows, "actor_mentions"),
-        "mentions": _frame(mention_rows, "mentions"),
+        "actor_mentions": raw["actor_mentions"],
+        "mentions": raw["mentions"],
         "claims": claims,
-        "trust_signals": _frame(signal_rows, "trust_signals"),
+        "trust_signals": raw["trust_signals"],
     }
+
+
+def _filled(found: list, todo: list[int], docs: list, extracting) -> tuple:
+    """Extract the documents `todo` (indexes into `docs`) into `found`; the counts of
+    _extract_documents."""
+    if not todo:
+        return (0, 0.0, 0.0, 0)
+    rows, counts = extracting([docs[n] for n in todo])
+    for n, doc_rows in zip(todo, rows, strict=True):
+        found[n] = doc_rows  # (and written to the cache by the worker)
+    return counts
+
+
+def _summed(a: tuple, b: tuple) -> tuple:
+    return tuple(x + y for x, y in zip(a, b, strict=True))
 
 
 def _row_cache(folder, lexicons: Lexicons, vocabulary, nlp) -> rowcache.RowCache | None:

@@ -38,6 +38,7 @@ from trustbrief.timex.frames import (
     resolve_with_range,
     time_expression_frame,
     time_expression_rows,
+    time_expression_table,
 )
 from trustbrief.timex.gatherings import Gathering, load_gatherings, narrow_to_gatherings
 from trustbrief.timex.resolve import (
@@ -68,5 +69,5 @@ __all__ = [
     "load_gatherings", "load_vocabulary", "narrow_to_gatherings", "printed_weekday",
     "resolve_spec", "resolve_time_expressions",
     "resolve_with_range",
-    "time_expression_frame", "time_expression_rows",
+    "time_expression_frame", "time_expression_rows", "time_expression_table",
 ]

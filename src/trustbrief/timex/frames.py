@@ -62,10 +62,12 @@ def time_expression_rows(records, vocab: Vocabulary | None = None) -> list[dict]
 
 def time_expression_frame(rows: list[dict]) -> pd.DataFrame:
     """Rows of time_expression_rows (any number of documents) as the time_expressions table."""
-    frame = pd.DataFrame(rows, columns=list(BASE_COLUMNS))
-    frame["start"] = frame["start"].astype(int)
-    frame["end"] = frame["end"].astype(int)
-    frame["measure_days"] = frame["measure_days"].astype(float)
+    return time_expression_table(pd.DataFrame(rows, columns=list(BASE_COLUMNS)))
+
+
+def time_expression_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The time_expressions table of a frame of time_expression_rows (not changed)."""
+    frame = frame.astype({"start": int, "end": int, "measure_days": float})
     return frame.sort_values(["doc_id", "sent_id", "start"], kind="stable").reset_index(drop=True)
 
 

@@ -1,0 +1,105 @@
+"""Frames kept as columns in one file: what a cache reads back in one step instead of
+rebuilding a 100,000-row frame from row dicts.
+
+The file is a NumPy .npz archive (read without pickle: plain arrays only) holding, for each
+frame, each column as one array, and a JSON part (`meta`, the caller's, with the frames'
+column names and kinds). A text column is kept as its distinct values (JSON) and one code
+per row, so reading it back is a NumPy take; a column of lists of texts likewise.
+
+Kept are only the kinds the extraction and corpus tables hold: pandas' str (text, missing as
+NaN), int64, float64, bool, and object columns of lists of str. `encode` returns None for a
+frame with any other column, so a cache can fall back to its own files: nothing is ever
+kept in a form that would not read back exactly.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import numpy as np
+import pandas as pd
+
+TEXT = pd.StringDtype("python", na_value=np.nan)  # pandas' default str dtype here
+NUMBERS = ("int64", "float64", "bool")
+
+
+class Unreadable(ValueError):
+    """The file is absent, damaged or not one `encode` wrote."""
+
+
+def column_kind(column: pd.Series) -> str | None:
+    """How `column` is kept: 'str', 'lists', a NumPy dtype name, or None (not kept)."""
+    if column.dtype == TEXT:
+        return "str"
+    if isinstance(column.dtype, np.dtype) and column.dtype.name in NUMBERS:
+        return column.dtype.name
+    if column.dtype == object and all(
+            isinstance(v, list) and all(isinstance(t, str) for t in v) for v in column.tolist()):
+        return "lists"
+    return None
+
+
+def encode(frames: dict[str, pd.DataFrame], meta: dict) -> bytes | None:
+    """The .npz bytes of `frames` and `meta` (JSON values), or None when a column is of a
+    kind not kept (see the module)."""
+    arrays: dict[str, np.ndarray] = {}
+    layout = {}
+    for name, frame in frames.items():
+        kinds = []
+        for n, col in enumerate(frame.columns):
+            kind = column_kind(frame[col])
+            if kind is None:
+                return None
+            kinds.append([str(col), kind])
+            arrays.update({f"{name}.{n}.{part}": array for part, array in
+                           _encoded(frame[col], kind).items()})
+        layout[name] = kinds
+    arrays["meta"] = _json_bytes({"frames": layout, "meta": meta})
+    out = io.BytesIO()
+    np.savez(out, **arrays)
+    return out.getvalue()
+
+
+def decode(data: bytes) -> tuple[dict[str, pd.DataFrame], dict]:
+    """(frames, meta) of `encode`'s bytes; Unreadable when they are not such bytes."""
+    try:
+        with np.load(io.BytesIO(data), allow_pickle=False) as archive:
+            parts = {key: archive[key] for key in archive.files}
+        layout = json.loads(parts["meta"].tobytes())
+        frames = {name: pd.DataFrame({col: _decoded(parts, f"{name}.{n}", kind)
+                                      for n, (col, kind) in enumerate(kinds)},
+                                     columns=[col for col, _ in kinds])
+                  for name, kinds in layout["frames"].items()}
+        return frames, layout["meta"]
+    except (OSError, EOFError, KeyError, TypeError, ValueError, zipfile.BadZipFile) as exc:
+        raise Unreadable(str(exc)) from exc
+
+
+def _json_bytes(value) -> np.ndarray:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return np.frombuffer(text.encode(), dtype=np.uint8)
+
+
+def _encoded(column: pd.Series, kind: str) -> dict[str, np.ndarray]:
+    if kind in NUMBERS:
+        return {"values": column.to_numpy(dtype=kind, copy=True)}
+    if kind == "lists":
+        column = pd.Series([tuple(v) for v in column.tolist()], dtype=object)
+    codes, distinct = pd.factorize(column, use_na_sentinel=True)  # NaN: code -1
+    return {"codes": codes.astype(np.int32), "distinct": _json_bytes(
+        [list(v) for v in distinct] if kind == "lists" else list(distinct))}
+
+
+def _decoded(parts: dict[str, np.ndarray], prefix: str, kind: str):
+    if kind in NUMBERS:
+        return parts[f"{prefix}.values"].astype(kind, copy=False)
+    codes = parts[f"{prefix}.codes"]
+    distinct = json.loads(parts[f"{prefix}.distinct"].tobytes())
+    if kind == "lists":
+        return pd.Series([list(distinct[c]) for c in codes.tolist()], dtype=object)
+    lookup = np.empty(len(distinct) + 1, dtype=object)
+    lookup[:-1] = distinct
+    lookup[-1] = np.nan  # code -1: a missing text
+    return pd.array(lookup[codes], dtype=TEXT)

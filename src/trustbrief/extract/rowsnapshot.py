@@ -1,0 +1,168 @@
+"""The extraction snapshot: the assembled extraction tables of a run, kept beside the
+extraction cache's per-document files so that the next run reads one file instead of one per
+document (at 10,000 articles: ~0.4 CPU s instead of ~5 s of JSON and frame building).
+
+FOLDER/<fingerprint>/snapshot.npz (trustbrief.columnar): the five tables as extraction
+builds them from rows (before time expressions are sorted or claims' counts typed), the keys
+of the documents they hold (extract.rowcache.document_key), in order, and each document's
+number of rows in each table. Being in the fingerprint's folder, it holds rows of the same
+knowledge and code as the per-document files; a document key is its text, so a document in
+the snapshot has exactly the rows its file has.
+
+A run takes each document's rows from the snapshot when it is there, else from its file or
+by extracting it, and splices them in document order: the same frames as built from all the
+rows at once. Where a spliced column's parts differ in type in a way pandas' inference from
+rows would settle otherwise (NotSpliceable), the run builds the frames from the documents'
+files instead. The snapshot is rewritten when more than 1/REWRITE_SHARE of the run's
+documents are not in it or it holds documents the run no longer has, so adding an article
+to a large corpus reads the snapshot and one file, and writes nothing but that file.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from trustbrief import columnar
+from trustbrief.safe_files import atomic_write_bytes
+
+log = logging.getLogger("trustbrief")
+
+SNAPSHOT_FILE = "snapshot.npz"
+# a document's rows in the extraction cache, in this order (rowcache.TABLES of them)
+TABLES = ("actor_mentions", "mentions", "claims", "trust_signals", "time_expressions")
+REWRITE_SHARE = 50
+COVERED = "in the snapshot"  # stands for the rows of a document the snapshot holds
+
+
+class NotSpliceable(ValueError):
+    """Parts of a column whose joined type pandas would infer otherwise from the rows."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    keys: tuple[str, ...]  # the documents, in order
+    counts: np.ndarray  # rows of each document (row) in each table (column)
+    frames: dict[str, pd.DataFrame]  # each table's rows, document after document
+
+    @functools.cached_property
+    def positions(self) -> dict[str, int]:
+        return {key: n for n, key in enumerate(self.keys)}
+
+    @functools.cached_property
+    def offsets(self) -> np.ndarray:
+        """First row of each document (and one past the last) in each table."""
+        return np.vstack([np.zeros((1, len(TABLES)), dtype=np.int64),
+                          np.cumsum(self.counts, axis=0, dtype=np.int64)])
+
+
+def read(folder: Path) -> Snapshot | None:
+    """The snapshot in `folder`, or None when absent, damaged or inconsistent."""
+    try:
+        frames, meta = columnar.decode((folder / SNAPSHOT_FILE).read_bytes())
+        snapshot = Snapshot(tuple(meta["keys"]), np.asarray(meta["counts"], dtype=np.int64)
+                            .reshape(len(meta["keys"]), len(TABLES)), frames)
+        totals = snapshot.offsets[-1].tolist()
+    except (OSError, KeyError, TypeError, ValueError):  # absent or damaged: a miss
+        return None
+    if set(frames) != set(TABLES) or totals != [len(frames[t]) for t in TABLES]:
+        return None
+    return snapshot
+
+
+def write(folder: Path, keys: list[str], counts: np.ndarray,
+          frames: dict[str, pd.DataFrame]) -> None:
+    """Atomically; nothing when a column is of a kind columnar does not keep."""
+    data = columnar.encode(frames, {"keys": keys, "counts": counts.ravel().tolist()})
+    if data is None:
+        log.info("extraction snapshot not written: a column of a kind it does not keep")
+        return
+    atomic_write_bytes(folder / SNAPSHOT_FILE, data, durable=False)
+
+
+def stale(snapshot: Snapshot | None, keys: list[str]) -> bool:
+    """Whether the snapshot is worth rewriting for a run of these documents."""
+    if snapshot is None:
+        return True
+    drift = len(set(keys).symmetric_difference(snapshot.keys))
+    return drift * REWRITE_SHARE > len(keys)
+
+
+def raw_frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    """A table's rows as pandas builds them (its inference of each column's type)."""
+    return pd.DataFrame(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
+
+
+def assembled(found: list, snapshot: Snapshot | None, keys: list[str],
+              columns: dict[str, list[str]]) -> tuple[dict[str, pd.DataFrame], list, np.ndarray]:
+    """Each table's frame of every document's rows, in document order: `found` holds per
+    document its rows (five lists), COVERED (its rows are the snapshot's) or None (none).
+    Also the keys of the documents with rows and their row counts (for a new snapshot)."""
+    segments: list = []  # (start, stop) ranges of snapshot documents, or lists of rows
+    kept, counts = [], []
+    for key, rows in zip(keys, found, strict=True):
+        if rows is None:
+            continue
+        kept.append(key)
+        if rows is COVERED:
+            at = snapshot.positions[key]
+            counts.append(snapshot.counts[at])
+            if segments and isinstance(segments[-1], tuple) and segments[-1][1] == at:
+                segments[-1] = (segments[-1][0], at + 1)
+            else:
+                segments.append((at, at + 1))
+            continue
+        counts.append([len(table) for table in rows])
+        if not segments or not isinstance(segments[-1], list):
+            segments.append([[] for _ in TABLES])
+        for gathered, table in zip(segments[-1], rows, strict=True):
+            gathered.extend(table)
+    frames = {name: _table(t, name, segments, snapshot, columns[name])
+              for t, name in enumerate(TABLES)}
+    return frames, kept, np.asarray(counts, dtype=np.int64).reshape(len(kept), len(TABLES))
+
+
+def _table(t: int, name: str, segments: list, snapshot: Snapshot | None,
+           columns: list[str]) -> pd.DataFrame:
+    parts = []
+    for segment in segments:
+        if isinstance(segment, list):
+            part = raw_frame(segment[t], columns)
+        else:
+            first, last = snapshot.offsets[segment[0], t], snapshot.offsets[segment[1], t]
+            part = snapshot.frames[name].iloc[first:last]
+        if len(part):
+            parts.append(part)
+    if not parts:
+        return raw_frame([], columns)
+    if len(parts) == 1:
+        return parts[0].reset_index(drop=True)
+    return pd.DataFrame({col: joined([part[col] for part in parts]) for col in columns},
+                        columns=columns)
+
+
+def joined(parts: list[pd.Series]) -> pd.Series:
+    """The parts of a column as one, typed as pandas types the column of all their rows."""
+    kinds = {_kind(part) for part in parts}
+    if len({part.dtype for part in parts}) == 1:
+        return pd.concat(parts, ignore_index=True)
+    if kinds <= {"int64", "float64", "null"}:  # ints with floats or None: floats (NaN)
+        return pd.concat([part.astype("float64") for part in parts], ignore_index=True)
+    if kinds == {"str", "null"}:  # texts with None: texts (NaN)
+        return pd.concat([part if kind == "str" else pd.Series(
+            np.nan, index=part.index, dtype=columnar.TEXT)
+            for part, kind in zip(parts, map(_kind, parts), strict=True)], ignore_index=True)
+    raise NotSpliceable(f"column {parts[0].name!r}: parts of types {sorted(kinds)}")
+
+
+def _kind(part: pd.Series) -> str:
+    if part.dtype == columnar.TEXT:
+        return "str"
+    if part.dtype == object and all(v is None for v in part.tolist()):
+        return "null"
+    return str(part.dtype)
