@@ -10,6 +10,7 @@ import re
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -533,6 +534,46 @@ def test_duplicates_scale_to_many_distinct_documents(rules):
     texts = [f"story {i} " + " ".join(f"w{i}x{j}" for j in range(60)) for i in range(2000)]
     found = corpus.find_duplicates(texts, rules.limits)
     assert found == [None] * 2000
+
+
+def _near_copies(n: int) -> list[str]:
+    """Stories, each retold with a word or two changed: near copies of one another."""
+    texts = []
+    for i in range(n):
+        story = i // 3
+        words = [f"s{story}w{j}" for j in range(40)]
+        words[(i * 7) % 40] = f"changed{i}"
+        texts.append(" ".join(words))
+    return texts
+
+
+@pytest.mark.parametrize("earlier_texts", ["shorter", "other-middle", "same"])
+def test_earlier_matches_give_the_matches_of_a_fresh_run(rules, earlier_texts):
+    from trustbrief.corpus.dedupe import fingerprint, match_duplicates
+
+    texts = _near_copies(30)
+    before = {"shorter": texts[:-2], "same": texts,
+              "other-middle": [*texts[:10], "another story entirely " * 5, *texts[11:]]}
+    limits = rules.limits
+    prints = [fingerprint(t.split(), limits) for t in texts]
+    earlier_prints = [fingerprint(t.split(), limits) for t in before[earlier_texts]]
+    fresh = match_duplicates(prints, limits)
+    assert sum(m is not None for m in fresh) >= 10  # near copies found
+    earlier = ([fp.key for fp in earlier_prints], match_duplicates(earlier_prints, limits))
+    assert match_duplicates(prints, limits, earlier) == fresh
+    # a (wrong) earlier match is taken as is for the same keys: the prefix is not compared
+    wrong = (earlier[0], [None] * len(earlier[1]))
+    assert match_duplicates(prints, limits, wrong)[:10] == [None] * 10
+
+
+def test_shared_count_counts_common_values():
+    from trustbrief.corpus.dedupe import shared_count
+
+    rng = np.random.default_rng(3)
+    for _ in range(200):
+        a = np.unique(rng.integers(0, 60, size=rng.integers(0, 30)).astype(np.uint64))
+        b = np.unique(rng.integers(0, 60, size=rng.integers(0, 30)).astype(np.uint64))
+        assert shared_count(a, b) == len(np.intersect1d(a, b)) == shared_count(b, a)
 
 
 # ------------------------------------------------------------------ frames and ids

@@ -94,7 +94,9 @@ def test_an_article_holding_the_mark_is_not_cached(raw, rules, tmp_path, caplog)
     plain = _built(marked, rules, None, caplog, SIDECAR, "s.csv")
     cold = _built(marked, rules, tmp_path / "records", caplog, SIDECAR, "s.csv")
     assert cold[0].equals(plain[0]) and cold[2] == plain[2]
-    assert len(list((tmp_path / "records").glob("*/*.json.gz"))) == 2  # a.txt and c.txt
+    records = [p for p in (tmp_path / "records").glob("*/*.json.gz")
+               if p.name != f"{recordcache.MATCHES_KEY}.json.gz"]
+    assert len(records) == 2  # a.txt and c.txt
 
 
 def test_a_cached_run_gives_the_same_tables_and_warnings_without_cleaning_again(
@@ -118,6 +120,26 @@ def test_a_new_article_alone_is_cleaned(raw, rules, tmp_path, caplog, monkeypatc
                         lambda row, *args: cleaned.append(row["file"]) or original(row, *args))
     docs = _built(raw, rules, tmp_path / "records", caplog)[0]
     assert cleaned == ["c.txt"] and len(docs) == 3
+
+
+def test_near_duplicate_matches_are_kept_for_the_next_run(raw, rules, tmp_path, caplog,
+                                                          monkeypatch):
+    copied = pd.concat([raw, raw.iloc[[1]].assign(file="d.txt")], ignore_index=True)
+    _built(copied.iloc[:3], rules, tmp_path / "records", caplog)
+    store = recordcache.RecordCache(tmp_path / "records", rules)
+    keys, matches = store.earlier_matches(rules.limits)
+    assert len(keys) == 3 and matches == [None, None, None]
+    assert store.earlier_matches({**rules.limits, "shingle_words": 9}) is None
+    given = []
+    original = build.match_duplicates
+    monkeypatch.setattr(build, "match_duplicates",
+                        lambda prints, limits, earlier: given.append(earlier) or original(
+                            prints, limits, earlier))
+    docs = _built(copied, rules, tmp_path / "records", caplog)[0]
+    plain = _built(copied, rules, None, caplog)[0]
+    assert given[0] == (keys, matches) and docs.equals(plain)
+    assert docs["duplicate_of"].tolist() == ["", "", "", docs["doc_id"][1]]
+    assert store.earlier_matches(rules.limits)[1] == [None, None, None, 1]
 
 
 def test_changed_rules_clean_everything_again_and_drop_the_old_records(raw, rules, tmp_path,

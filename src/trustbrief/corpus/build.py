@@ -136,15 +136,14 @@ def _record_job(job: tuple, rules: CorpusRules, store: RecordCache | None = None
     return named(record, sidecar_file)
 
 
-def _records(jobs: list[tuple], rules: CorpusRules, cache: Path | str | None,
+def _records(jobs: list[tuple], rules: CorpusRules, store: RecordCache | None,
              meanwhile=None) -> list[tuple]:
     """(document row, sentence rows) per job: from the corpus cache when given and there,
     else computed (in worker processes for a large corpus, `meanwhile` called in this one
     while they work) and cached."""
-    if cache is None:
+    if store is None:
         return parallel.map_in_order(_record_job, jobs, rules, desc="cleaning",
                                      meanwhile=meanwhile)
-    store = RecordCache(cache, rules)
     found = [store.read(record_key(row, doc_id, side_entry), sidecar_file)
              for row, doc_id, side_entry, sidecar_file in jobs]
     todo = [n for n, record in enumerate(found) if record is None]
@@ -175,10 +174,15 @@ def build_corpus(raw: pd.DataFrame, rules: CorpusRules, sidecar: pd.DataFrame | 
     docs, sents = [], []
     jobs = [(row, doc_id, side.get(row["file"], {}), sidecar_file)
             for row, doc_id in zip(raw.to_dict("records"), _unique_doc_ids(raw), strict=True)]
-    for doc, sent_rows in _records(jobs, rules, cache, meanwhile):
+    store = RecordCache(cache, rules) if cache is not None else None
+    for doc, sent_rows in _records(jobs, rules, store, meanwhile):
         docs.append(doc)
         sents.extend(sent_rows)
-    dup_index = match_duplicates([d.pop("_fingerprint") for d in docs], rules.limits)
+    prints = [d.pop("_fingerprint") for d in docs]
+    earlier = store.earlier_matches(rules.limits) if store is not None else None
+    dup_index = match_duplicates(prints, rules.limits, earlier)
+    if store is not None:
+        store.keep_matches(rules.limits, [fp.key for fp in prints], dup_index, earlier)
     for doc, j in zip(docs, dup_index, strict=True):
         doc["duplicate_of"] = docs[j]["doc_id"] if j is not None else ""
     documents = pd.DataFrame(docs, columns=list(SCHEMA["documents"]))

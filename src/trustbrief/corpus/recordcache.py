@@ -18,6 +18,8 @@ Layout (cache_store.JsonCacheStore): FOLDER/<fingerprint>/<key>.json.gz, JSON (g
   computed while warnings were not logged (a quieter logging level) is not used by a run
   that logs them.
 - The near-duplicate fingerprint's arrays are kept as base64 bytes (exact, and cheap to read).
+- Under MATCHES_KEY: the last run's near-duplicate matches, with the limits and the
+  fingerprints' keys they were found for (dedupe.match_duplicates' `earlier`).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ log = logging.getLogger("trustbrief")
 # case (text, file name, metadata, sidecar values) is never cached: its record could hold
 # them for another reason than the sidecar's name.
 SIDECAR_MARK = "<trustbrief:sidecar-file:7d3e>"
+MATCHES_KEY = "near-duplicates"  # not a sha256 in hex: never an article's key
 
 
 def fingerprint(rules) -> str:
@@ -98,6 +101,22 @@ class RecordCache(JsonCacheStore):
                                           *(_array(a) for a in doc["_fingerprint"][1:]))
         _replay(warnings, sidecar_file)
         return named((doc, sentences), sidecar_file)
+
+    def earlier_matches(self, limits: dict) -> tuple[list[str], list[int | None]] | None:
+        """The fingerprints' keys and matches kept by keep_matches for these limits."""
+        try:
+            kept_limits, keys, matches = self.load(MATCHES_KEY)
+        except (TypeError, ValueError):  # a miss, or not the three parts
+            return None
+        if kept_limits != json.loads(json.dumps(limits)) or len(keys) != len(matches):
+            return None
+        return keys, matches
+
+    def keep_matches(self, limits: dict, keys: list[str], matches: list[int | None],
+                     earlier: tuple[list[str], list[int | None]] | None) -> None:
+        """Keep a run's near-duplicate matches (not when they are the `earlier` ones)."""
+        if earlier is None or (keys, matches) != tuple(earlier):
+            self.store(MATCHES_KEY, [limits, keys, matches])
 
     def write(self, key: str, record: tuple[dict, list[dict]], warnings: list,
               level: int) -> None:
