@@ -1,5 +1,6 @@
 """Extraction: sentences -> actor mentions, event mentions, claims and trust signals."""
 
+from trustbrief.extract.dated_mentions import date_mentions
 from trustbrief.extract.lexicons import (
     SCHEMA,
     Lexicons,
@@ -7,7 +8,7 @@ from trustbrief.extract.lexicons import (
     named_alternation,  # noqa: F401  (tested directly)
 )
 from trustbrief.extract.nlp import preload_pipeline
-from trustbrief.extract.stage import date_mentions, extract
+from trustbrief.extract.stage import extract
 
 __all__ = ["SCHEMA", "Lexicons", "date_mentions", "extract", "load_lexicons",
            "preload_pipeline"]

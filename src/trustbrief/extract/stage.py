@@ -270,29 +270,10 @@ def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons
     docs = list(_documents_in_order(sentences))
     cache = _row_cache(row_cache, lexicons, vocabulary, nlp) if times is None else None
     keys = [rowcache.document_key(records) for records in docs] if cache else [""] * len(docs)
-    snapshot = rowsnapshot.read(cache.folder) if cache else None
-    found = [rowsnapshot.COVERED if snapshot and key in snapshot.positions
-             else cache.read(key) if cache else None for key in keys]
-    todo = [n for n, rows in enumerate(found) if rows is None]
     extracting = functools.partial(_extract_missing, documents=documents, lexicons=lexicons,
                                    times=times, vocabulary=vocabulary, workers=workers,
                                    parse_cache=parse_cache, nlp=nlp, cache=cache)
-    counts = _filled(found, todo, docs, extracting)
-    try:
-        raw, kept, row_counts = rowsnapshot.assembled(found, snapshot, keys, COLUMNS)
-    except rowsnapshot.NotSpliceable as why:  # every document's rows from its file
-        log.info("extraction snapshot not spliced (%s): reading the documents' rows", why)
-        covered = [n for n, rows in enumerate(found) if rows is rowsnapshot.COVERED]
-        found = [cache.read(key) if rows is rowsnapshot.COVERED else rows
-                 for key, rows in zip(keys, found, strict=True)]
-        counts = _summed(counts, _filled(found, [n for n in covered if found[n] is None],
-                                         docs, extracting))
-        snapshot = None
-        raw, kept, row_counts = rowsnapshot.assembled(found, None, keys, COLUMNS)
-    if cache is not None:
-        cache.prune()
-        if rowsnapshot.stale(snapshot, kept):
-            rowsnapshot.write(cache.folder, kept, row_counts, raw)
+    raw, counts, todo = _assembled_rows(docs, keys, cache, extracting)
     if stats is not None:
         # sentences parsed (not found in the cache) and of them with NER, CPU seconds in
         # nlp.pipe and in extraction, summed over the worker processes
@@ -310,6 +291,34 @@ def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons
         "claims": claims,
         "trust_signals": raw["trust_signals"],
     }
+
+
+def _assembled_rows(docs: list, keys: list[str], cache: rowcache.RowCache | None,
+                    extracting) -> tuple[dict, tuple, list[int]]:
+    """Each table's rows (rowsnapshot.assembled) of every document: from the snapshot, the
+    document's file or `extracting` it; the snapshot rewritten when stale. Also the counts of
+    _extract_documents and the documents extracted."""
+    snapshot = rowsnapshot.read(cache.folder) if cache else None
+    found = [rowsnapshot.COVERED if snapshot and key in snapshot.positions
+             else cache.read(key) if cache else None for key in keys]
+    todo = [n for n, rows in enumerate(found) if rows is None]
+    counts = _filled(found, todo, docs, extracting)
+    try:
+        raw, kept, row_counts = rowsnapshot.assembled(found, snapshot, keys, COLUMNS)
+    except rowsnapshot.NotSpliceable as why:  # every document's rows from its file
+        log.info("extraction snapshot not spliced (%s): reading the documents' rows", why)
+        covered = [n for n, rows in enumerate(found) if rows is rowsnapshot.COVERED]
+        found = [cache.read(key) if rows is rowsnapshot.COVERED else rows
+                 for key, rows in zip(keys, found, strict=True)]
+        counts = _summed(counts, _filled(found, [n for n in covered if found[n] is None],
+                                         docs, extracting))
+        snapshot = None
+        raw, kept, row_counts = rowsnapshot.assembled(found, None, keys, COLUMNS)
+    if cache is not None:
+        cache.prune()
+        if rowsnapshot.stale(snapshot, kept):
+            rowsnapshot.write(cache.folder, kept, row_counts, raw)
+    return raw, counts, todo
 
 
 def _filled(found: list, todo: list[int], docs: list, extracting) -> tuple:
@@ -382,35 +391,3 @@ def _actor_rows(sent, hits) -> list[dict]:
              "end": h.end, "surface": h.surface, "actor": actor, "side": side, "kind": h.kind}
             for h in hits if h.kind != "adjective"
             for actor, side in zip(h.actors, h.sides, strict=True)]
-
-
-def date_mentions(mentions: pd.DataFrame, time_expressions: pd.DataFrame) -> pd.DataFrame:
-    """Copy each mention's governing time expression's resolved dates into the mention.
-
-    A mention without a governing expression keeps empty dates and date_basis 'open'; one whose
-    expression is not resolved (yet) gets date_basis 'unresolved'. Never the publication date.
-    """
-    out = mentions.copy()
-    te = time_expressions
-    lookup = {}  # time_id -> (date, date_earliest, date_latest, basis, text), NA read as ''
-    if te is not None and not te.empty:
-        def values(col: str) -> list:
-            if col not in te.columns:
-                return ["unresolved" if col == "basis" else ""] * len(te)
-            column = te[col].astype(object)
-            return ["" if missing else v for v, missing in zip(
-                column.tolist(), column.isna().tolist(), strict=True)]
-        lookup = {time_id: (str(d or ""), str(e or ""), str(la or ""), str(b or "unresolved"),
-                            str(t))
-                  for time_id, d, e, la, b, t in zip(*(values(c) for c in (
-                      "time_id", "date", "date_earliest", "date_latest", "basis", "text")),
-                      strict=True)}
-    # one tuple per mention (shared ones for the undated), then one column per field
-    open_dates, unresolved = ("", "", "", "open", ""), ("", "", "", "unresolved", "")
-    rows = [lookup.get(time_id, unresolved) if time_id else open_dates
-            for time_id in out["time_id"].tolist()]
-    names = ("date", "date_earliest", "date_latest", "date_basis", "time_text")
-    columns = list(zip(*rows, strict=True)) if rows else [()] * len(names)
-    for name, column in zip(names, columns, strict=True):
-        out[name] = pd.Series(list(column), index=out.index, dtype=object)
-    return out
