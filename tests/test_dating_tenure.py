@@ -60,6 +60,9 @@ def test_an_office_held_bounds_the_article_by_the_dismissal():
     "The envoy met then-Defense Minister Arlo Venn, aides said.",
     # the article tells of his leaving it: it is after the dismissal, not before
     "Defense Minister Arlo Venn, who was fired on Monday, met the envoy.",
+    # a caption, or a sentence of another year: the office then, not on the article's day
+    "Defense Minister Arlo Venn speaks in the capital, January 5, 2024. (Photo/Agency)",
+    "In 2024, Defense Minister Arlo Venn met the envoy twice.",
 ])
 def test_a_past_office_or_a_told_dismissal_bounds_nothing(undated):
     assert _dated(undated)["published_latest"] == PERIOD[1]

@@ -20,6 +20,7 @@ import pandas as pd
 
 from trustbrief.dating.chronology import actor_list, iso_or_none
 from trustbrief.dating.clues import DATED_BASES, Clue
+from trustbrief.dating.lede import is_body_sentence
 from trustbrief.tables import cell_text, frame_records
 
 TENURE_LAG = dt.timedelta(days=2)
@@ -34,7 +35,10 @@ OLDER = re.compile(r"(?i)\b(?:had|previously|earlier|ago|since|attempt(?:ed|s)?|
 # extract found the event or not ('Gallant, who was fired on Tuesday')
 LEFT_OFFICE = re.compile(r"(?i)\b(?:fired|dismiss\w*|sack(?:ed|ing)|oust\w*|remov(?:ed|al)|"
                          r"replac\w*|successor|resign\w*|outgoing|former)\b")
-NAMED_KINDS = ("name", "alias")  # actor mention kinds that name the person after a title
+NAMED_KINDS = ("name", "alias")
+# a year in the sentence dates its office-holder to then ('In 2023, Defense Minister X ...',
+# a photo caption's 'Tel Aviv, Oct. 28, 2023'), not to the article's day
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # actor mention kinds that name the person after a title
 MENTION_COLUMNS = ("doc_id", "sent_id", "event_type", "actors", "agent", "polarity", "text",
                    "time_id")
 
@@ -76,6 +80,8 @@ def _titled(actor_mentions: pd.DataFrame, sentences: dict, doc_ids: Collection[s
     out: dict[str, dict[str, tuple[str, str]]] = {}
     for key, found in spans.items():
         sentence = str(sentences.get(key) or "")
+        if not is_body_sentence(sentence) or YEAR.search(sentence):
+            continue  # a caption or a credit line, or a dated retrospect: see YEAR
         names = {(a["actor"], int(a["start"])) for a in found if a["kind"] in NAMED_KINDS}
         for a in found:
             start, end = int(a["start"]), int(a["end"])
