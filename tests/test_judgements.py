@@ -124,3 +124,28 @@ def test_a_finding_left_out_by_the_cap_of_five_is_not_listed_as_unsupported():
 
     findings = [Finding("x", kind="established"), Finding("y", kind="trust", available=False)]
     assert [f.text for f in not_judged(findings, [])] == ["y"]
+
+
+def test_a_lapse_is_told_in_weeks_months_or_years_as_long_as_it_lasted():
+    from trustbrief.brief.findings.cadence import lapse_words
+
+    assert [lapse_words(d) for d in (13, 14, 49, 59, 60, 246, 364, 365, 500)] == [
+        "", "weeks", "weeks", "weeks", "months", "months", "months", "over a year",
+        "over a year"]
+
+
+def test_the_cadence_judgement_says_months_for_a_silence_of_months():
+    tables = brief_tables()
+    cadence = tables["cadence"].copy()
+    leaders = cadence["channel"] == "leaders"
+    cadence.loc[leaders, "previous_gap_days"] = 246
+    cadence.loc[leaders, "previous_gap_basis"] = "stated"
+    tables["cadence"] = cadence
+    finding = cadence_finding(tables, START, END, FOCUS)
+    assert finding.supports and finding.terms["span"] == "months"
+    [judgement] = judge(tables, [finding], FOCUS)
+    assert "lapsed for months on at least one channel" in judgement.statement
+    cadence.loc[leaders, "previous_gap_days"] = 30
+    tables["cadence"] = cadence
+    [judgement] = judge(tables, [cadence_finding(tables, START, END, FOCUS)], FOCUS)
+    assert "lapsed for weeks on at least one channel" in judgement.statement

@@ -32,7 +32,7 @@ CLAUSES = {
               "notice",
     "trust": "{observer} officials {adv}distrust what {subject} tells them about its plans",
     "cadence": "direct contact between {observer} and {subject} officials {adv}lapsed for "
-               "weeks on at least one channel",
+               "{span} on at least one channel",
     "reciprocal": "{observer} and {subject} {adv}both took conflictual steps against each "
                   "other, not one side alone",
     "one_sided": "the conflictual steps between the two {adv}came from {actor}, not from "

@@ -36,6 +36,19 @@ from trustbrief.brief.views.cells import (
 )
 
 LAPSE_DAYS = 14
+# The judgement names the silence in the unit an analyst would: 'for weeks' up to about two
+# months, 'for months' up to a year, then 'for over a year' (the finding gives the days).
+MONTHS_FROM_DAYS = 60
+YEAR_DAYS = 365
+
+
+def lapse_words(days: int) -> str:
+    """'weeks', 'months' or 'over a year': how long a silence of `days` days lasted, in the
+    words of the judgement ('contact lapsed for months'); '' below LAPSE_DAYS (no lapse)."""
+    if days < LAPSE_DAYS:
+        return ""
+    return "weeks" if days < MONTHS_FROM_DAYS else "months" if days < YEAR_DAYS \
+        else "over a year"
 
 
 def cadence_finding(tables, start, end, focus: str) -> Finding:
@@ -71,8 +84,9 @@ def cadence_finding(tables, start, end, focus: str) -> Finding:
             parts.append(clause)
             docs += cited
     text = "; ".join(parts[:3])
-    # The judgement 'contact lapsed for weeks' needs a silence of two weeks or more.
-    lapsed = max(top["gap"], top["since"]) >= LAPSE_DAYS
+    # The judgement 'contact lapsed for weeks' needs a silence of two weeks or more, and
+    # says months when it lasted months.
+    span = lapse_words(max(top["gap"], top["since"]))
     reason = join_words(
         ([f"{plural(len(undated), 'reported contact')} on this channel could not be dated"]
          if undated else [])
@@ -81,8 +95,9 @@ def cadence_finding(tables, start, end, focus: str) -> Finding:
     if not reason and measured:
         reason = MEASURED_REASON
     return Finding(text[0].upper() + text[1:] + ".", cite_documents(docs, documents), "cadence",
-                   supports=lapsed, ceiling="low" if reason and reason != MEASURED_REASON
-                   else "moderate" if reason else "high", ceiling_reason=reason)
+                   supports=bool(span), ceiling="low" if reason and reason != MEASURED_REASON
+                   else "moderate" if reason else "high", ceiling_reason=reason,
+                   terms={"span": span})
 
 
 # A silence measured between the contacts the articles report proves no silence: outlets
