@@ -149,3 +149,15 @@ def test_the_cadence_judgement_says_months_for_a_silence_of_months():
     tables["cadence"] = cadence
     [judgement] = judge(tables, [cadence_finding(tables, START, END, FOCUS)], FOCUS)
     assert "lapsed for weeks on at least one channel" in judgement.statement
+
+
+def test_direction_counts_say_how_many_are_dated_when_undated_events_are_counted():
+    tables = brief_tables()  # one of the three conflictual rows has no date
+    text = direction_finding(tables, START, END, FOCUS).text
+    assert text.startswith("Of the 3 conflictual events between US and Israel the articles "
+                           "of the period report (2 dated between 1 Jul 2024 and 31 Oct 2024),")
+    coop = tables["cooperation"]
+    tables["cooperation"] = coop[coop["date"] != ""]
+    text = direction_finding(tables, START, END, FOCUS).text
+    assert text.startswith("Of the 2 conflictual events between US and Israel between "
+                           "1 Jul 2024 and 31 Oct 2024, ")

@@ -45,6 +45,19 @@ def _direction_clause(rows: pd.DataFrame, actor: str, other: str) -> str:
     return f"{len(rows)} by {actor} against {other}, {lead} {_example(rows)}"
 
 
+def _counted(conflict: pd.DataFrame, observer: str, subject: str, start, end) -> str:
+    """'6 conflictual events between A and B between 1 Jul and ...' when every one is dated
+    in the period; else how many are: the count holds the undated events an article of the
+    period reports, and a reader must not take them all for dated in it."""
+    dated = int((text_column(conflict, "date") != "").sum())
+    head = f"{plural(len(conflict), 'conflictual event')} between {observer} and {subject}"
+    if dated == len(conflict):
+        return f"{head} {period_words(start, end)}"
+    when = f"{dated} dated {period_words(start, end)}" if dated else \
+        f"none dated {period_words(start, end)}"
+    return f"{head} the articles of the period report ({when})"
+
+
 def direction_finding(tables, start, end, focus: str) -> Finding:
     """'Of the 6 conflictual events ..., 4 by A against B, such as “X” on 8 Oct 2024; 1 by B
     against A, namely “Y”.'"""
@@ -57,8 +70,7 @@ def direction_finding(tables, start, end, focus: str) -> Finding:
     direction = text_column(conflict, "direction").str.replace(" ", "")
     by_observer = conflict[(direction == f"{observer}->{subject}").to_numpy()]
     by_subject = conflict[(direction == f"{subject}->{observer}").to_numpy()]
-    text = (f"Of the {plural(len(conflict), 'conflictual event')} between {observer} and "
-            f"{subject} {period_words(start, end)}, "
+    text = (f"Of the {_counted(conflict, observer, subject, start, end)}, "
             f"{_direction_clause(by_observer, observer, subject)}; "
             f"{_direction_clause(by_subject, subject, observer)}.")
     events = table_of(tables, "events")
