@@ -140,6 +140,36 @@ def test_an_event_within_one_side_is_not_on_the_bilateral_timeline():
     assert "within one side" in annex and "Gallant's trip" in annex
 
 
+def test_a_statement_not_between_the_pair_is_not_on_the_bilateral_timeline():
+    """One side's minister speaking of a third country, a third country speaking of one
+    side, a statement naming no one: no contact between the two, so off the timeline and in
+    the annex with the reason; a side speaking about the other stays."""
+    from trustbrief.brief.views.events import aside_statements
+
+    events = pd.DataFrame({
+        "agent": ["Minister A", "Minister A", "C", "Minister B", "Minister B"],
+        "agent_side": ["A", "A", "C", "B", ""], "targets": ["B", "C", "A", "", "Leader A"],
+        "plover": ["OTHER"] * 4 + ["OTHER"], "lane": ["contacts"] * 5})
+    sides = {"Minister A": "A", "Minister B": "B", "Leader A": "A"}
+    assert list(aside_statements(events, sides, ("A", "B"))) == [False, True, True, True,
+                                                                 False]
+    # an act is no statement, and a statement outside the contacts lane is not drawn there
+    acts = events.assign(plover=["ASSAULT"] * 5)
+    assert not aside_statements(acts, sides, ("A", "B")).any()
+    frames = brief_tables()
+    e = frames["events"]
+    assert "e002" in set(Brief(Tables(frames), PARAMS).timeline_events["event_id"])
+    said = e["event_id"] == "e002"  # now: the US president speaking of a third country
+    frames["events"] = e.assign(plover=e["plover"].mask(said, "OTHER"),
+                                agent=["Joe Biden" if s else "" for s in said],
+                                agent_side=["US" if s else "" for s in said],
+                                targets=["Iran" if s else "" for s in said])
+    brief = Brief(Tables(frames), PARAMS)
+    assert "e002" not in set(brief.timeline_events["event_id"])
+    annex = text_of(brief.annex()._repr_html_())
+    assert "a statement not by one side to or about the other" in annex
+
+
 def test_the_agents_own_side_decides_over_a_mismatched_agent_side():
     """Two leaders of the pair meeting are no event within one side, even when the event's
     agent_side names the target's side (the events stage's agent_side can disagree with

@@ -104,7 +104,7 @@ def annex(brief) -> HTMLBlock:
     """Everything an auditor needs and a reader may skip, after the main body."""
     events = brief.events
     unplaced = unplaced_events(events, brief.start, brief.end, brief.actor_sides,
-                               TIMELINE_EVENTS)
+                               TIMELINE_EVENTS, brief.pair)
     names = {d: full for d, (_, full) in outlet_labels(brief.tables["documents"]).items()}
     shown = _month_dates(brief.timeline_events)
     unplaced = _month_dates(unplaced)

@@ -124,7 +124,12 @@ class Brief:
     @property
     def timeline_events(self) -> pd.DataFrame:
         return confident_events(self.events, self.start, self.end, self.actor_sides,
-                                TIMELINE_EVENTS)
+                                TIMELINE_EVENTS, self.pair)
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        """The two governments of the brief (its focus, observer first)."""
+        return self.observer.strip(), self.subject.strip()
 
     @property
     def actor_sides(self) -> dict[str, str]:
@@ -195,7 +200,8 @@ class Brief:
 
     def timeline(self) -> HTMLBlock:
         events = self.timeline_events
-        dated = len(confident_events(self.events, self.start, self.end, self.actor_sides))
+        dated = len(confident_events(self.events, self.start, self.end, self.actor_sides,
+                                     pair=self.pair))
         crisis = ((self.params["crisis_start"], self.params["crisis_end"])
                   if self.params.get("crisis_start") else None)
         drawn = named_origins(events, self.tables["documents"])  # tooltips name, never ids

@@ -19,6 +19,7 @@ from trustbrief.brief.findings.base import (
     table_of,
 )
 from trustbrief.brief.views.cells import as_list, day_label, quoted, text_column, to_date
+from trustbrief.brief.views.events import SAYING
 
 
 def coverage_finding(tables, start, end, focus: str) -> Finding:
@@ -57,9 +58,8 @@ def _looks_like_id(origin: str) -> bool:
                                                           for c in origin[1:])
 
 
-# The PLOVER category of what is said or reported rather than done (data/goldstein.yaml:
-# off the cooperation-conflict scale): a statement is no act to judge as having taken place.
-SAYING = "OTHER"
+# SAYING (views.events): what is said or reported rather than done is no act to judge as
+# having taken place.
 # An act one origin reports is no central event: the judgement needs two independent origins.
 MIN_ORIGINS = 2
 

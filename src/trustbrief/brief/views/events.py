@@ -115,19 +115,47 @@ def within_one_side(events: pd.DataFrame | None, sides: dict[str, str]) -> pd.Se
     return pd.Series(out, index=events.index, dtype=bool)
 
 
+# The PLOVER category of what is said or reported rather than done (data/goldstein.yaml: off
+# the cooperation-conflict scale): statements, accounts, media reports.
+SAYING = "OTHER"
+
+
+def aside_statements(events: pd.DataFrame | None, sides: dict[str, str],
+                     pair: tuple[str, str]) -> pd.Series:
+    """True for a statement in the contacts lane that is not one side of the pair speaking
+    to or about the other (a side's minister on a third country, a third party on either
+    side, a statement naming no one): it is no contact between the two, so the timeline of
+    their relationship leaves it to the annex. A target counts by its side (`sides`), else
+    by its own name (a government named as itself)."""
+    if events is None or events.empty:
+        return pd.Series([], dtype=bool)
+    saying = (text_column(events, "plover") == SAYING) & (text_column(events, "lane") ==
+                                                          "contacts")
+    out = []
+    for said, agent, agent_side, targets in zip(saying, text_column(events, "agent"),
+                                                text_column(events, "agent_side"),
+                                                text_column(events, "targets"), strict=True):
+        side = sides.get(agent, "") or agent_side
+        addressed = {sides.get(t, t) for t in as_list(targets)}
+        out.append(bool(said) and not (side in pair and set(pair) - {side} & addressed))
+    return pd.Series(out, index=events.index, dtype=bool)
+
+
 TIMELINE_EVENTS = 24  # the most corroborated events a timeline draws (size stays bounded)
 
 
 def confident_events(events: pd.DataFrame | None, start, end,
                      sides: dict[str, str] | None = None,
-                     limit: int | None = None) -> pd.DataFrame:
+                     limit: int | None = None,
+                     pair: tuple[str, str] | None = None) -> pd.DataFrame:
     """The events a timeline may show: asserted (not planned or hypothetical), dated (not
     open), best date inside [start, end], not the act of reporting itself and, when the
-    actors' `sides` are given, not an event within one side; past `limit`, the events with
-    the most independent origins."""
+    actors' `sides` are given, not an event within one side (nor, with the `pair`, a
+    statement not between the two); past `limit`, the events with the most independent
+    origins."""
     if events is None or events.empty:
         return pd.DataFrame(columns=list(getattr(events, "columns", [])))
-    return events[(off_timeline_reason(events, start, end, sides, limit) == "").values]
+    return events[(off_timeline_reason(events, start, end, sides, limit, pair) == "").values]
 
 
 OFF_TIMELINE = {  # why an event of the period is not on the timeline (annex wording)
@@ -135,6 +163,7 @@ OFF_TIMELINE = {  # why an event of the period is not on the timeline (annex wor
     "reporting": "the act of reporting", "one_side": "within one side",
     "limit": "fewer origins than the events shown",
     "retold": "the same operation as a better-reported event shown",
+    "aside": "a statement not by one side to or about the other",
 }
 
 
@@ -149,13 +178,16 @@ def _retold(events: pd.DataFrame, reasons: pd.Series) -> pd.Series:
 
 def off_timeline_reason(events: pd.DataFrame, start, end,
                         sides: dict[str, str] | None = None,
-                        limit: int | None = None) -> pd.Series:
+                        limit: int | None = None,
+                        pair: tuple[str, str] | None = None) -> pd.Series:
     """Per event, why the timeline leaves it out ('' when it is shown)."""
     frame = event_frame(events)
     lo, hi = to_date(start), to_date(end)
     status = text_column(events, "status").isin(NOT_CONFIDENT_STATUSES).values
     one_side = (within_one_side(events, sides).values if sides is not None
                 else [False] * len(frame))
+    aside = (aside_statements(events, sides or {}, pair).values if pair is not None
+             else [False] * len(frame))
     reasons = []
     for i, r in enumerate(frame.itertuples()):
         if r.day is None or r.date_basis == "open":
@@ -168,6 +200,8 @@ def off_timeline_reason(events: pd.DataFrame, start, end,
             reasons.append(OFF_TIMELINE["reporting"])
         elif one_side[i]:
             reasons.append(OFF_TIMELINE["one_side"])
+        elif aside[i]:
+            reasons.append(OFF_TIMELINE["aside"])
         else:
             reasons.append("")
     out = pd.Series(reasons, index=events.index, dtype=object)
@@ -182,12 +216,14 @@ def off_timeline_reason(events: pd.DataFrame, start, end,
 
 def unplaced_events(events: pd.DataFrame | None, start, end,
                     sides: dict[str, str] | None = None,
-                    limit: int | None = None) -> pd.DataFrame:
+                    limit: int | None = None,
+                    pair: tuple[str, str] | None = None) -> pd.DataFrame:
     """Events of the period left off the timeline (undated, planned, low-confidence, within
-    one side, past the limit), with the reason in `why`."""
+    one side, a statement not between the `pair`, past the limit), with the reason in
+    `why`."""
     if events is None or events.empty:
         return pd.DataFrame(columns=list(getattr(events, "columns", [])) + ["why"])
-    why = off_timeline_reason(events, start, end, sides, limit)
+    why = off_timeline_reason(events, start, end, sides, limit, pair)
     return events.assign(why=why)[why != ""]
 
 
