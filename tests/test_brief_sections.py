@@ -305,10 +305,22 @@ def test_the_timeline_counts_operations_as_the_findings_do():
 
 def test_the_timeline_takeaway_says_none_rather_than_zero_operations_with_little_notice():
     frames = brief_tables()
-    frames["events"] = frames["events"].assign(notice="n/a")  # no notice at stake anywhere
+    frames["events"] = frames["events"].assign(notice="days")  # warned days ahead
     markup = Brief(Tables(frames), PARAMS).timeline()._repr_html_()
     assert "none with no or only minutes of notice to US" in markup
     assert " 0 with no" not in markup
+
+
+def test_the_timeline_takeaway_says_no_notice_is_at_stake_when_no_operation_owes_any():
+    """Operations of one side on the other (not on a third party) owe no advance notice:
+    the takeaway says so, not 'none with no or only minutes of notice', which reads as if
+    notice had been given."""
+    frames = brief_tables()
+    frames["events"] = frames["events"].assign(notice="n/a")
+    text = text_of(Brief(Tables(frames), PARAMS).timeline()._repr_html_())
+    assert "operations, none against a third party, so no advance notice to US is at " \
+        "stake" in text
+    assert "minutes of notice" not in text
 
 
 def test_the_rewrites_takeaway_reads_for_none_one_and_several():

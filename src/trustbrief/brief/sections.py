@@ -66,6 +66,7 @@ from trustbrief.brief.views.sourcing import (
     sourcing_counts,
 )
 from trustbrief.briefs import fill_from_story
+from trustbrief.contract import Notice
 
 # What each figure's CSV link holds: the rows a reader can use (ids join the processed tables).
 TIMELINE_CSV = ("event_id", "date", "date_earliest", "date_latest", "date_basis", "label",
@@ -198,6 +199,20 @@ class Brief:
 
     # evidence ------------------------------------------------------------------------------
 
+    def _operations_text(self, ops: pd.DataFrame) -> str:
+        """'5 operations, 4 with no or only minutes of notice to A'; when no operation is
+        one side's against a third party (a strike of one on the other), notice is not at
+        stake and the count says so rather than 'none with no notice'."""
+        if ops.empty:
+            return f"no operation by {self.observer} or {self.subject} is dated in it"
+        notice = event_notice(ops)
+        head = plural(len(ops), "operation")
+        if (notice == Notice.NOT_APPLICABLE).all():
+            return (f"{head}, {'none' if len(ops) > 1 else 'not'} against a third party, so "
+                    f"no advance notice to {self.observer} is at stake")
+        little = int(notice.isin(["none", "minutes"]).sum())
+        return f"{head}, {little or 'none'} with no or only minutes of notice to {self.observer}"
+
     def timeline(self) -> HTMLBlock:
         events = self.timeline_events
         dated = len(confident_events(self.events, self.start, self.end, self.actor_sides,
@@ -208,11 +223,7 @@ class Brief:
         chart = timeline(drawn, self.start, self.end, crisis=crisis, notice_to=self.observer)
         narrow = timeline(drawn, self.start, self.end, crisis=crisis,
                           notice_to=self.observer, width=NARROW_WIDTH)
-        ops = operations_in_period(events, self.start, self.end)  # the findings' count
-        little = ops[event_notice(ops).isin(["none", "minutes"])]
-        ops_text = (f"{plural(len(ops), 'operation')}, {len(little) or 'none'} with no or only "
-                    f"minutes of notice to {self.observer}" if len(ops) else
-                    f"no operation by {self.observer} or {self.subject} is dated in it")
+        ops_text = self._operations_text(operations_in_period(events, self.start, self.end))
         quiet = quiet_end(events, self.start, self.end)
         takeaway = (f"{plural(len(events), 'confidently dated event')} in the period{quiet}; "
                     f"{ops_text}.")
