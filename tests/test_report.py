@@ -24,7 +24,14 @@ def test_sources_name_unknown_outlets_by_title_and_show_date_certainty():
     docs = DOCS.assign(published_earliest=["", ""], published_latest=["", ""])
     sources = citations.Sources(docs)
     assert sources.entry("d1") == "The Jerusalem Post, “A <script>”, 29 Sep 2024."
-    assert sources.entry("d2") == "Outlet unknown, “B”, c. 8 Oct 2024 (inferred)."
+    assert sources.entry("d2") == "“B”, c. 8 Oct 2024 (inferred)."  # the list says once
+    relayed = citations.Sources(docs.assign(origin=["The Jerusalem Post", "Reuters"]))
+    assert relayed.entry("d1") == "The Jerusalem Post, “A <script>”, 29 Sep 2024."
+    assert relayed.entry("d2") == "“B”, c. 8 Oct 2024 (inferred). Origin: Reuters."
+    listing = relayed.listing()
+    assert listing.count("names no outlet") == 1 and "Outlet unknown" not in listing
+    assert "1 of the 2 articles below names no outlet in its text and comes without a web " \
+        "address: it is listed by title" in listing
     ranged = docs.assign(published=["", ""], published_earliest=["2024-10-08", ""],
                          published_latest=["2024-10-10", ""])
     assert citations.Sources(ranged).entry("d1").endswith("8–10 Oct 2024 (range).")
@@ -48,8 +55,8 @@ def test_a_source_entry_gives_the_title_whole_with_its_own_quotes_made_single():
                        published_earliest=["", ""], published_latest=["", ""])
     sources = citations.Sources(docs)
     assert sources.entry("d1").startswith("The Jerusalem Post, “‘Our trust is very low,’ an ")
-    entry = sources.entry("d2")  # unknown outlet: named so, the title far past the notes' cut
-    assert entry.startswith("Outlet unknown, “Officials said the talks went on the talks")
+    entry = sources.entry("d2")  # unknown outlet: the title whole, far past the notes' cut
+    assert entry.startswith("“Officials said the talks went on the talks")
     assert len(entry) > 120 and "…”" in entry and "“”" not in entry
     quoted_whole = DOCS.assign(title=["“A headline in quotes”", "B"])
     assert citations.Sources(quoted_whole).entry("d1").startswith(

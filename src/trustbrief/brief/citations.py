@@ -13,7 +13,7 @@ import html
 import pandas as pd
 
 from trustbrief.brief.views.cells import as_list, range_text, text_column, to_date
-from trustbrief.brief.views.outlets import article_name
+from trustbrief.brief.views.outlets import article_name, is_unknown_outlet, looks_like_doc_id
 
 esc = html.escape
 CITE_LIMIT = 5  # sources named in one note; the rest are '+N more' (see the sources list)
@@ -82,8 +82,8 @@ def source_name(doc: dict) -> str:
 class Sources:
     """The brief's sources, numbered once; `cite` writes the notes, `listing` the list."""
 
-    COLUMNS = ("doc_id", "outlet", "title", "url", "published", "published_earliest",
-               "published_latest", "published_basis", "duplicate_of")
+    COLUMNS = ("doc_id", "outlet", "origin", "title", "url", "published",
+               "published_earliest", "published_latest", "published_basis", "duplicate_of")
 
     def __init__(self, documents: pd.DataFrame | None):
         frame = pd.DataFrame({c: text_column(documents, c) for c in self.COLUMNS})
@@ -137,14 +137,24 @@ class Sources:
         return f'<span class="tb-cite">[{links}]</span>'
 
     def entry(self, doc_id: str) -> str:
-        """'Outlet, “Title”, 8 Oct 2024.' (plain text) for one source."""
+        """'Outlet, “Title”, 8 Oct 2024.' (plain text) for one source; an article of unknown
+        outlet starts with its title whole (the list says once which outlets are unknown),
+        and a wire origin other than the outlet is named ('Origin: Reuters.')."""
         r = self.records[doc_id]
         title = entry_title(str(r["title"]))
-        # notes name an article of unknown outlet by a cut title; its entry says the outlet
-        # is unknown and gives the title whole, as for any other source
-        outlet = UNKNOWN_OUTLET if r["name"].startswith("“") or not r["name"] else r["name"]
-        parts = [outlet] + ([f"“{title}”"] if title else [])
-        return ", ".join(parts + [published_text(r)]) + "."
+        parts = ([] if self.unknown_outlet(doc_id) else [r["name"]]) + (
+            [f"“{title}”"] if title else [])
+        if not parts:
+            parts = [UNKNOWN_OUTLET]
+        origin = str(r["origin"]).strip()
+        relayed = "" if is_unknown_outlet(origin) or origin == r["outlet"] or \
+            looks_like_doc_id(origin) else f" Origin: {origin}."
+        return ", ".join(parts + [published_text(r)]) + "." + relayed
+
+    def unknown_outlet(self, doc_id: str) -> bool:
+        """Whether the article names no outlet (the notes then name it by its title)."""
+        name = self.records[doc_id]["name"]
+        return name.startswith("“") or not name
 
     def listing(self, list_all: int = LIST_ALL) -> str:
         """The numbered sources list (escaped HTML), one anchor per source: every article
@@ -160,7 +170,25 @@ class Sources:
         note = (f'<p class="tb-note">The sources cited above; the other {rest:,} articles, '
                 "with their numbers, are in the annex (E) and in documents.csv.</p>"
                 if rest else "")
-        return f'<ol class="tb-sources">{"".join(items)}</ol>{note}'
+        return (self._unknown_note(shown) + f'<ol class="tb-sources">{"".join(items)}</ol>'
+                + note)
+
+    def _unknown_note(self, shown: list[int]) -> str:
+        """Said once above the list, not on every entry: how many of the listed articles
+        name no outlet, and that they are listed by their title."""
+        unknown = [n for n in shown if self.unknown_outlet(self.by_number[n]["doc_id"])]
+        if not unknown:
+            return ""
+        no_address = all(not str(self.by_number[n]["url"]).strip() for n in unknown)
+        one = len(unknown) == 1
+        which = (f"{len(unknown)} of the {len(shown)} articles below" if len(unknown) < len(
+            shown) else "The article below" if one else f"All {len(shown)} articles below")
+        return (f'<p class="tb-note">{which} {"names" if one else "name"} no outlet in '
+                f"{'its' if one else 'their'} text"
+                + (f" and {'comes' if one else 'come'} without a web address" if no_address
+                   else "")
+                + f": {'it is' if one else 'they are'} listed by title, with the origin "
+                f"of {'its' if one else 'their'} report when it is known.</p>")
 
     def _item(self, n: int) -> str:
         r = self.by_number[n]

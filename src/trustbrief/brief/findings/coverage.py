@@ -20,6 +20,7 @@ from trustbrief.brief.findings.base import (
 )
 from trustbrief.brief.views.cells import as_list, day_label, quoted, text_column, to_date
 from trustbrief.brief.views.events import SAYING
+from trustbrief.brief.views.outlets import looks_like_doc_id
 
 
 def coverage_finding(tables, start, end, focus: str) -> Finding:
@@ -45,17 +46,11 @@ def named_origins(origins: list[str], documents) -> str:
     article of its own (the origin rule names it by its doc_id) is counted, never shown as
     an id outside the annex."""
     doc_ids = set(text_column(documents, "doc_id")) if len(documents) else set()
-    named = [o for o in origins if o not in doc_ids and not _looks_like_id(o)]
+    named = [o for o in origins if o not in doc_ids and not looks_like_doc_id(o)]
     rest = len(origins) - len(named)
     if rest:
         named.append(plural(rest, "article of an unnamed outlet", "articles of unnamed outlets"))
     return join_words(named)
-
-
-def _looks_like_id(origin: str) -> bool:
-    """doc_ids are 'd' + 10 hex digits (corpus.documents); a bare id never names an origin."""
-    return len(origin) == 11 and origin[0] == "d" and all(c in "0123456789abcdef"
-                                                          for c in origin[1:])
 
 
 # SAYING (views.events): what is said or reported rather than done is no act to judge as

@@ -19,6 +19,12 @@ def is_unknown_outlet(outlet: str) -> bool:
     return str(outlet).strip().lower() in UNKNOWN_OUTLET_VALUES
 
 
+def looks_like_doc_id(origin: str) -> bool:
+    """doc_ids are 'd' + 10 hex digits (corpus.documents); a bare id never names an origin."""
+    return len(origin) == 11 and origin[0] == "d" and all(c in "0123456789abcdef"
+                                                          for c in origin[1:])
+
+
 TITLE_CHARS = 60  # an unknown outlet's article is named by at most this much of its title
 
 
