@@ -233,9 +233,9 @@ class Brief:
         note = ("Each point is one event, labelled or numbered (key below the chart); colour: "
                 f"the notice {self.observer} had of an operation. Filled: date stated in an "
                 "article or the story's reference chronology; hollow: inferred; bar: a date "
-                "range. Events within one side, undated, planned or of low confidence, and "
-                f"those beyond the {TIMELINE_EVENTS} best corroborated, are listed in the "
-                "annex.")
+                "range. Events within one side, statements not between the two, events "
+                f"undated, planned or of low confidence, and those beyond the {TIMELINE_EVENTS} "
+                "best corroborated, are listed in the annex.")
         return HTMLBlock(section("What happened").markup
                          + figure(chart, "Events of the period, with the warning that came "
                                   "with them", takeaway, self.source_line(), note,
