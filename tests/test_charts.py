@@ -241,6 +241,25 @@ def test_a_date_range_is_drawn_only_when_it_shows_past_its_point(tables):
     assert "–" in views_events.date_text(layout.points.set_index("event_id").loc["e004"])
 
 
+def test_an_estimated_date_range_is_drawn_only_when_a_whole_dash_shows(tables):
+    """A dashed (estimated) range running a few px past its point shows as a stray tick:
+    drawn only when a dash, its gap and another dash show; a stated range of the same
+    length is a solid bar and is drawn."""
+    events = tables["events"].copy()
+    row = events["event_id"] == "e004"
+    day = pd.Timestamp(events.loc[row, "date"].iloc[0])
+    events.loc[row, "date_earliest"] = day.strftime("%Y-%m-%d")
+    events.loc[row, "date_latest"] = (day + pd.Timedelta(days=2)).strftime("%Y-%m-%d")
+    points = {}
+    for basis in ("explicit", "reported"):
+        events.loc[row, "date_basis"] = basis
+        layout = layout_timeline.timeline_layout(events, START, END)
+        points[basis] = layout.points.set_index("event_id").loc["e004"]
+    past = points["explicit"]["x_last"] - points["explicit"]["x"] - points["explicit"]["radius"]
+    assert layout_timeline.RANGE_SHOWS_PX < past < layout_timeline.DASHED_RANGE_SHOWS_PX
+    assert points["explicit"]["range_drawn"] and not points["reported"]["range_drawn"]
+
+
 def test_timeline_filters_by_origins_and_window(tables):
     layout = layout_timeline.timeline_layout(tables["events"], START, END, min_origins=2)
     assert set(layout.points["event_id"]) == {"e004", "e005"}

@@ -86,6 +86,7 @@ ORIGIN_KINDS = ("independent origin", "rewrite citing another outlet")
 # date stated in an article, given by the story's reference chronology (a dated report of the
 # event) or by an analyst's annotation is drawn filled.
 INFERRED_BASES = ("relative-inferred", "unresolved", "inferred", "reported")
+RANGE_DASH = (4, 3)  # an estimated date range's bar: dash and gap, px
 STATED_MARK = "stated date"
 # 'n/a': no notice was the observer's due (a contact, a third party's act), whatever the lane
 NOT_AN_OPERATION_EXPR = "datum.label == 'n/a' ? 'not applicable' : datum.label"

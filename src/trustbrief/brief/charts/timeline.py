@@ -33,6 +33,7 @@ from trustbrief.brief.style import (
     NOT_AN_OPERATION_EXPR,
     NOTICE_COLORS,
     PLOT_WIDTH,
+    RANGE_DASH,
     ROW_PX,
     STATED_MARK,
     TEXT_COLOR,
@@ -154,7 +155,7 @@ def _range_layers(pts: pd.DataFrame, xs, y) -> list[alt.Chart]:
     return [base.mark_rule(strokeWidth=2, color=GREY).encode(
         x=alt.X("x0_ms:T", scale=xs, axis=None), x2="x1_ms:T", y=y,
         strokeDash=alt.StrokeDash("dashed:N", scale=alt.Scale(domain=[False, True],
-                                                               range=[[1, 0], [4, 3]]),
+                                                               range=[[1, 0], list(RANGE_DASH)]),
                                   legend=None),
     )]
 

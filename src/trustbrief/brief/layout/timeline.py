@@ -22,6 +22,7 @@ from trustbrief.brief.style import (
     BOX_PX,
     LANE_ORDER,
     PLOT_WIDTH,
+    RANGE_DASH,
     ROW_PX,
     STATED_MARK,
     UNCERTAIN_MARK,
@@ -141,13 +142,17 @@ def _placed_events(events, start, end, min_origins: int, width: float):
     frame["x_first"] = frame["first"].map(px)
     frame["x_last"] = frame["last"].map(px)
     # a range of a day or two ends under its own point, or a speck beside it: drawn only
-    # when the bar shows past the point (the tooltip gives every range in words)
+    # when the bar shows past the point (the tooltip gives every range in words); a dashed
+    # (estimated) bar only when a whole dash and its gap show, or it reads as a stray tick
     past = pd.concat([frame["x"] - frame["x_first"], frame["x_last"] - frame["x"]], axis=1)
-    frame["range_drawn"] = frame["ranged"] & (past.max(axis=1) > frame["radius"] + RANGE_SHOWS_PX)
+    shows = frame["certainty"].map({UNCERTAIN_MARK: DASHED_RANGE_SHOWS_PX}).fillna(
+        RANGE_SHOWS_PX)
+    frame["range_drawn"] = frame["ranged"] & (past.max(axis=1) > frame["radius"] + shows)
     return frame, start_ts, end_ts
 
 
 RANGE_SHOWS_PX = 3.0  # how far a date range must run past its point's edge to be drawn
+DASHED_RANGE_SHOWS_PX = float(sum(RANGE_DASH) + RANGE_DASH[0])  # dash, gap, dash
 
 
 def _number_unplaced(unplaced, labels, headers, frame, lanes, width
