@@ -200,6 +200,11 @@ def test_no_conflict_is_a_rounding_difference(brief, page):
     (["none", "days"], True),
     (["2024-10-01", "2024-10-02"], False),
     (["2024-10-01", "2024-10-09"], True),
+    # a range is read whole, not by its first day: it overlaps the day it holds
+    (["2024-10-08..2024-10-10", "2024-10-10"], False),
+    (["2024-08-01..2024-08-31", "2024-10-09"], True),  # a month apart
+    # 'in recent months' (a range over a month wide) dates nothing, so contradicts nothing
+    (["2025-03-01..2025-06-29", "2024-12-25"], False),
 ])
 def test_accounts_conflict_only_when_they_cannot_both_be_true(values, conflict):
     fact = "notice" if values[0] in ("none", "minutes") else "value"

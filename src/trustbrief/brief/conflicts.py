@@ -9,7 +9,8 @@ accounts is kept only when its values cannot all be true together:
   wording admits ('nearly', 'about', 'more than'; a month is 30 days give or take half a
   month), and conflict only when two intervals do not overlap;
 - notice levels conflict when they are more than one step apart (none, minutes, hours, days);
-- dates conflict when the day ranges do not overlap;
+- dates conflict when the day ranges are more than a day apart; a range over a month wide
+  ('in recent months') dates nothing and contradicts nothing;
 - and in every case the accounts must come from different articles: one article giving two
   values tells of two things, which the events stage merged.
 """
@@ -72,9 +73,27 @@ def _notices_conflict(values: list[str]) -> bool:
     return len(steps) > 1 and max(steps) - min(steps) > 1
 
 
+# A date account spread over more than a month ('in recent months') pins no date: it can
+# contradict nothing (the sources list calls such an article undated for the same reason).
+VAGUE_DATE_DAYS = 31
+DATE_SLACK_DAYS = 1  # a day apart is one date told across a time-zone or a late edition
+
+
+def date_interval(value: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """'2024-10-08' or '2024-10-08..2024-10-10' -> (first day, last day); None if no date."""
+    first, _, last = str(value).strip().partition("..")
+    lo, hi = to_date(first), to_date(last or first)
+    if lo is None or hi is None:
+        return None
+    return (lo, hi) if lo <= hi else (hi, lo)
+
+
 def _dates_conflict(values: list[str]) -> bool:
-    days = [d for d in map(to_date, values) if d is not None]
-    return len(days) > 1 and (max(days) - min(days)).days > 1
+    """Two accounts' day ranges more than a day apart, neither vaguer than a month."""
+    spans = [s for s in map(date_interval, values)
+             if s is not None and (s[1] - s[0]).days <= VAGUE_DATE_DAYS]
+    return any((b[0] - a[1]).days > DATE_SLACK_DAYS or (a[0] - b[1]).days > DATE_SLACK_DAYS
+               for i, a in enumerate(spans) for b in spans[i + 1:])
 
 
 def accounts_conflict(fact: str, values: list[str]) -> bool:
@@ -121,12 +140,9 @@ def value_text(fact: str, value: str) -> str:
     """An account's value as a reader reads it: '8–9 Oct 2025' for a date range, 'no
     notice' for a notice level, else as told."""
     text = str(value).strip()
-    if fact.startswith("date") or DATE_RANGE.fullmatch(text):
-        first, _, last = text.partition("..")
-        lo, hi = to_date(first), to_date(last or first)
-        if lo is not None and hi is not None:
-            return range_text(lo, hi)
-    return text.replace("_", " ")
+    span = date_interval(text) if fact.startswith("date") or DATE_RANGE.fullmatch(text) \
+        else None
+    return range_text(*span) if span is not None else text.replace("_", " ")
 
 
 DATE_RANGE = re.compile(r"\d{4}-\d{2}-\d{2}(\.\.\d{4}-\d{2}-\d{2})?")
