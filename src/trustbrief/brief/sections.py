@@ -335,7 +335,8 @@ class Brief:
             return HTMLBlock(section("Conflicting accounts").markup + prose(
                 "The sources do not contradict each other on any extracted fact. Differences "
                 "of wording or rounding (two measures whose ranges overlap, notice one step "
-                "apart, dates whose ranges meet) are not counted as conflicts."
+                "apart, dates whose ranges meet) are not counted as conflicts, nor is a date "
+                "spread over more than a month ('in recent months'), which dates nothing."
             ).markup)
         rows = []
         groups = list(found.groupby(["fact", "subject"], sort=False))
