@@ -166,3 +166,27 @@ def test_a_phrase_in_a_speakers_own_voice_is_no_label(rules, phrase, expected):
     out = events.build_events(found_frames([m]), docs, None, types, rules=rules,
                               gazetteer=GAZETTEER, focus=FOCUS)["events"]
     assert out.iloc[0]["label"] == expected
+
+
+@pytest.mark.parametrize("event_type, fields, expected", [
+    # the one told or summoned is named as such, never 'Notification involving B-land'
+    ("notification", {"target": "B-land"}, "Notice to B-land"),
+    ("notification", {"agent": "A-land", "target": "B-land", "verb": "informs"},
+     "A-land informs B-land"),
+    ("notification", {"agent": "A-land"}, "Notification by A-land"),
+    # a state is summoned through its envoy; a person is summoned in person
+    ("summons", {"target": "B-land"}, "B-land's envoy summoned"),
+    ("summons", {"agent": "A-land", "target": "B-land", "verb": "summons"},
+     "A-land summons B-land's envoy"),
+    ("summons", {"target": "Envoy Smith", "target_nonstate": "Envoy Smith"},
+     "Envoy Smith summoned"),
+])
+def test_a_notice_or_summons_label_says_who_was_told_or_summoned(rules, event_type, fields,
+                                                                   expected):
+    from types import SimpleNamespace
+
+    from trustbrief.events.labels import make_label
+
+    known = {"type_name": event_type, **fields}
+    label, source = make_label(known, event_type, SimpleNamespace(rules=rules), planned=False)
+    assert (label, source) == (expected, "template")
