@@ -26,7 +26,7 @@ from trustbrief.brief.conflicts import real_conflicts, value_text
 from trustbrief.brief.findings.base import plural
 from trustbrief.brief.findings.cadence import cadence_finding
 from trustbrief.brief.findings.cooperation import cooperation_finding
-from trustbrief.brief.findings.notice import operations_in_period
+from trustbrief.brief.findings.notice import operations_in_period, operations_takeaway
 from trustbrief.brief.findings.origins import rewrites_takeaway
 from trustbrief.brief.findings.statements import period_statements, statements_finding
 from trustbrief.brief.findings.summary import all_findings, key_findings
@@ -49,7 +49,6 @@ from trustbrief.brief.views.events import (
     TIMELINE_EVENTS,
     actor_sides,
     confident_events,
-    event_notice,
     named_origins,
     quiet_end,
 )
@@ -66,7 +65,6 @@ from trustbrief.brief.views.sourcing import (
     sourcing_counts,
 )
 from trustbrief.briefs import fill_from_story
-from trustbrief.contract import Notice
 
 # What each figure's CSV link holds: the rows a reader can use (ids join the processed tables).
 TIMELINE_CSV = ("event_id", "date", "date_earliest", "date_latest", "date_basis", "label",
@@ -96,6 +94,7 @@ class Brief:
         self.start, self.end = self.params["start"], self.params["end"]
         self.focus = self.params["focus"]  # OBSERVER->SUBJECT, from the brief definition
         self.observer, _, self.subject = self.focus.partition("->")
+        self.pair = (self.observer.strip(), self.subject.strip())  # the two governments
         self.tables = tables
         self.sources = Sources(self.tables["documents"])
 
@@ -126,11 +125,6 @@ class Brief:
     def timeline_events(self) -> pd.DataFrame:
         return confident_events(self.events, self.start, self.end, self.actor_sides,
                                 TIMELINE_EVENTS, self.pair)
-
-    @property
-    def pair(self) -> tuple[str, str]:
-        """The two governments of the brief (its focus, observer first)."""
-        return self.observer.strip(), self.subject.strip()
 
     @property
     def actor_sides(self) -> dict[str, str]:
@@ -199,20 +193,6 @@ class Brief:
 
     # evidence ------------------------------------------------------------------------------
 
-    def _operations_text(self, ops: pd.DataFrame) -> str:
-        """'5 operations, 4 with no or only minutes of notice to A'; when no operation is
-        one side's against a third party (a strike of one on the other), notice is not at
-        stake and the count says so rather than 'none with no notice'."""
-        if ops.empty:
-            return f"no operation by {self.observer} or {self.subject} is dated in it"
-        notice = event_notice(ops)
-        head = plural(len(ops), "operation")
-        if (notice == Notice.NOT_APPLICABLE).all():
-            return (f"{head}, {'none' if len(ops) > 1 else 'not'} against a third party, so "
-                    f"no advance notice to {self.observer} is at stake")
-        little = int(notice.isin(["none", "minutes"]).sum())
-        return f"{head}, {little or 'none'} with no or only minutes of notice to {self.observer}"
-
     def timeline(self) -> HTMLBlock:
         events = self.timeline_events
         dated = len(confident_events(self.events, self.start, self.end, self.actor_sides,
@@ -223,7 +203,8 @@ class Brief:
         chart = timeline(drawn, self.start, self.end, crisis=crisis, notice_to=self.observer)
         narrow = timeline(drawn, self.start, self.end, crisis=crisis,
                           notice_to=self.observer, width=NARROW_WIDTH)
-        ops_text = self._operations_text(operations_in_period(events, self.start, self.end))
+        ops_text = operations_takeaway(operations_in_period(events, self.start, self.end),
+                                       self.observer, self.subject)
         quiet = quiet_end(events, self.start, self.end)
         takeaway = (f"{plural(len(events), 'confidently dated event')} in the period{quiet}; "
                     f"{ops_text}.")

@@ -44,6 +44,21 @@ def operations_in_period(events: pd.DataFrame | None, start, end) -> pd.DataFram
         columns=["_sort"])
 
 
+def operations_takeaway(ops: pd.DataFrame, observer: str, subject: str) -> str:
+    """'5 operations, 4 with no or only minutes of notice to A'; when no operation is one
+    side's against a third party (a strike of one on the other), notice is not at stake and
+    the count says so rather than 'none with no notice'."""
+    if ops.empty:
+        return f"no operation by {observer} or {subject} is dated in it"
+    notice = event_notice(ops)
+    head = plural(len(ops), "operation")
+    if (notice == Notice.NOT_APPLICABLE).all():
+        return (f"{head}, {'none' if len(ops) > 1 else 'not'} against a third party, so no "
+                f"advance notice to {observer} is at stake")
+    little = int(notice.isin(LITTLE_NOTICE).sum())
+    return f"{head}, {little or 'none'} with no or only minutes of notice to {observer}"
+
+
 def operations_with_notice(tables, start, end) -> pd.DataFrame:
     """Dated operations in the period with their notice (the ledger's, else the event's)."""
     cols = ["event_id", "label", "date", "notice", "doc_ids"]
