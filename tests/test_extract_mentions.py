@@ -225,6 +225,16 @@ def test_a_verb_whose_subject_names_nobody_has_no_agent_from_elsewhere(lex):
     assert one_mention(found, "targeted_killing")["agent"] == ""
 
 
+def test_a_participle_after_a_passive_naming_no_doer_takes_no_agent_from_elsewhere(lex):
+    """'a note was sent to Chad, informing them of ...': the note informs, not Chad (the
+    recipient named before the participle), nor France, told by a doer the passive names."""
+    found = run(lex, ["A formal note was sent to Chad on Monday, informing them of the "
+                      "decision.",
+                      "A note was sent by Chad to France, informing them of the decision."])
+    assert one_mention(found, "notification")["agent"] == ""
+    assert one_mention(found, "notification", sent=2)["agent"] != "France"
+
+
 def test_an_infinitive_of_a_noun_takes_no_agent_named_around_it(lex):
     """'whether he would support a plan to strike Chad': whoever owns the plan would strike,
     not the president who talks about it; "Turkey's plan to strike" keeps its owner."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from trustbrief.extract.lexicons import Lexicons, lookup_key
 from trustbrief.knowledge.titled_people import CALENDAR_WORDS
@@ -82,9 +83,14 @@ def _resolve_title(hit: Hit, hits: list[Hit], i: int, text: str, context: list[s
             and TITLE_NAME_GAP.fullmatch(text, hit.end, nxt.start)):
         titled[lookup_key(hit.surface)] = nxt.actor
         return _resolved(hit, [nxt.actor], lex, "title")
-    if _not_the_holder(hit, nxt, text, lex):
-        return None
     candidates = [f for f in hit.forms if f.kind == "title"]
+    if _not_the_holder(hit, nxt, text, lex):
+        # only a holder whose name the one after the title spells another way is meant
+        # ('President Ilham Aliev' is the gazetteer's 'Ilham Aliyev')
+        name = NAME_AFTER_TITLE.match(text, hit.end)
+        candidates = [f for f in candidates if name and _spelled_alike(f.actor, name)]
+        if not candidates:
+            return None
     prev = hits[i - 1] if i > 0 else None
     if prev and prev.sides and OWNER_TITLE_GAP.fullmatch(text, prev.end, hit.start):
         candidates = [f for f in candidates if f.side == prev.side]
@@ -97,8 +103,18 @@ def _resolve_title(hit: Hit, hits: list[Hit], i: int, text: str, context: list[s
     return _by_context(hit, candidates, context, lex, "title")
 
 
-# a capitalised word right after a title: the name of its holder ('President Erdogan')
-NAME_AFTER_TITLE = re.compile(r"[ \t]+(?P<word>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)\b")
+# a capitalised word right after a title, or after its comma: the name of its holder
+# ('President Erdogan', 'the incoming president, Masoud Pezeshkian'), and the words after it
+NAME_AFTER_TITLE = re.compile(r",?[ \t]+(?P<word>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)\b"
+                              r"(?P<rest>(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\b)*)")
+SAME_NAME_RATIO = 0.8  # 'Aliev' and 'Aliyev' are one name; 'Pezeshkian' and 'Khamenei' are not
+
+
+def _spelled_alike(person: str, name: re.Match) -> bool:
+    """The person's last name and the name's last word differ by a transliteration at most."""
+    last = (name.group("rest").split() or [name.group("word")])[-1]
+    return SequenceMatcher(None, person.split()[-1].casefold(), last.casefold()).ratio() \
+        >= SAME_NAME_RATIO
 
 
 def _not_the_holder(hit: Hit, nxt: Hit | None, text: str, lex: Lexicons) -> bool:
@@ -110,6 +126,8 @@ def _not_the_holder(hit: Hit, nxt: Hit | None, text: str, lex: Lexicons) -> bool
     if before is not None and before.search(text, max(0, hit.start - 40), hit.start):
         return True
     name = NAME_AFTER_TITLE.match(text, hit.end)
+    if name and name.group().startswith(",") and not name.group("rest"):
+        return False  # 'told the president, Israeli officials said': after a comma, a full name
     return bool(name) and name.group("word").casefold() not in CALENDAR_WORDS and not (
         nxt is not None and nxt.start == name.start("word"))
 

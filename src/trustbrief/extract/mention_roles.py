@@ -113,6 +113,11 @@ def _subject_names_nobody(parsed, start: int, end: int, hits) -> bool:
     pronoun stands for the noun it modifies) in which no actor is named."""
     token = token_at(parsed, start, end)
     subjects = [c for c in token.children if c.dep_ == "nsubj"] if token is not None else []
+    if not subjects and token is not None and token.dep_ == "advcl" and token.tag_ == "VBG":
+        # 'a note was sent to X, informing them of ...': a participle without a subject of
+        # its own after a passive naming no doer tells what the passive's subject did
+        subjects = [c for c in token.head.children if c.dep_ == "nsubjpass"
+                    and not any(a.dep_ == "agent" for a in token.head.children)]
     if not subjects:
         return False
     subject = subjects[0]
