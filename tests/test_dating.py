@@ -511,6 +511,22 @@ def test_a_yearless_day_of_the_narrative_needs_one_printed_year(chronology):
     assert out["published_earliest"] == "2025-03-03"
 
 
+def test_a_yearless_day_the_corpus_prints_with_another_year_is_no_narrative_day(chronology):
+    # another article prints 'March 12, 2023': the story remembers that day, so a yearless
+    # 'on March 12,' may be its anniversary, not a day of the printed year
+    docs = [article("dA", "undated.txt"), article("dB", "dated.txt", "url", "2025-04-01")]
+    sentences = pd.concat([
+        sentences_of("dA", [*NARRATIVE_TEXTS, "Note that, on March 12, the centre announced "
+                                              "it would suspend its work."]),
+        sentences_of("dB", ["The centre first closed its doors on March 12, 2023."])])
+    found = {"mentions": pd.DataFrame(columns=["doc_id", "sent_id", "event_type", "actors",
+                                               "text", "time_id", "polarity"]),
+             "time_expressions": timex.extract_time_expressions(sentences)}
+    out = dating.infer_publication_dates(pd.DataFrame(docs), found, chronology,
+                                         sentences=sentences).set_index("doc_id").loc["dA"]
+    assert out["published_earliest"] == "2025-03-03"
+
+
 def test_a_date_in_a_clause_that_looks_ahead_bounds_from_above(chronology):
     out = infer_texts(["The ministers will meet on 9 October 2024 in Paris."],
                       ["2024-09-01"], chronology)

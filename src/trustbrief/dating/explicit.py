@@ -15,7 +15,9 @@ mention extract recognised around them (see trustbrief.dating).
   the first sentences (the news), or when it opens a past act's clause as a day of the
   narrative ('Note that, on February 11, the office announced ...') in an article that
   prints full dates of that one year, one of them within a month of it: news writing gives
-  the year once and leaves it out of the other dates of the same year (only a lower bound).
+  the year once and leaves it out of the other dates of the same year (only a lower bound);
+  not when the corpus prints that day and month with another year ('October 7, 2023'): a
+  day the story remembers, maybe the one meant.
 - The lede's day: when the first sentences name a weekday ('police raided the office on
   Monday') and print a date that falls on that weekday ('On June 30, ...'), or print the
   date with its weekday, the lede's event is that date; news is published the day of its
@@ -173,7 +175,7 @@ def explicit_date_clues(times: pd.DataFrame | None, sentences: dict, doc_ids: se
     polarity = polarity or {}
     rows = [t for t in frame_records(times, columns) if t["doc_id"] in doc_ids]
     depths = depths or {}
-    printed = _printed_full_dates(rows)
+    printed, printed_years = _printed_full_dates(rows), _corpus_years(times)
     lede_weekdays = _lede_weekdays(rows, depths)
     out: dict[str, list[Clue]] = {}
     for t in rows:
@@ -189,7 +191,8 @@ def explicit_date_clues(times: pd.DataFrame | None, sentences: dict, doc_ids: se
         in_lede = (lede.depth(t["doc_id"], t["sent_id"], depths) or LEDE_DATE_SENTENCES + 1) \
             <= LEDE_DATE_SENTENCES
         narrative = None if ahead or in_lede else _narrative_day(
-            t, sentence, printed.get(t["doc_id"], []), window, vocab)
+            t, sentence, printed.get(t["doc_id"], []), window, vocab,
+            printed_years.get(spec[3:8], frozenset()))
         clue_list = [_after_clue(t, sentence, narrative)] if narrative else _date_clues(
             t, sentence, ahead, in_lede, lede_weekdays.get(t["doc_id"], set()), window, vocab,
             str(t.get("time_id") or "") in (retold or set()))
@@ -236,12 +239,23 @@ def _printed_full_dates(rows: list[dict]) -> dict[str, list[dt.date]]:
     return out
 
 
+def _corpus_years(times: pd.DataFrame) -> dict[str, frozenset[int]]:
+    """'MM-DD' -> the years any article of the corpus prints that day and month with."""
+    specs = pd.Series(times["spec"].dropna().astype(str).unique())
+    out: dict[str, set[int]] = {}
+    for spec in specs[specs.str.match(FULL_DATE.pattern)]:
+        out.setdefault(spec[9:14], set()).add(int(spec[4:8]))
+    return {day: frozenset(years) for day, years in out.items()}
+
+
 def _narrative_day(t: dict, sentence: str, printed: list[dt.date],
-                   window: tuple[dt.date, dt.date] | None, vocab: timex.Vocabulary
-                   ) -> dt.date | None:
+                   window: tuple[dt.date, dt.date] | None, vocab: timex.Vocabulary,
+                   corpus_years: frozenset[int] = frozenset()) -> dt.date | None:
     """The day a yearless date deep in the article names when it opens a clause of the
     narrative ('on February 11, the X announced') and the article's full dates are of one
-    year, one of them within NARRATIVE_DAYS of it (see the module docstring); else None."""
+    year, one of them within NARRATIVE_DAYS of it (see the module docstring); else None.
+    `corpus_years`: the years the corpus prints that day and month with; one other than the
+    article's is a day the story remembers ('October 7, 2023'), maybe the one meant."""
     spec, text = str(t["spec"]), str(t.get("text") or "")
     years = {day.year for day in printed}
     if not spec.startswith("md:") or len(years) != 1 or timex.printed_weekday(text, vocab):
@@ -252,6 +266,8 @@ def _narrative_day(t: dict, sentence: str, printed: list[dt.date],
             or not NARRATIVE_AFTER.match(sentence[start + len(text):]):
         return None
     year = years.pop()
+    if corpus_years - {year}:
+        return None  # an anniversary the corpus knows: see the docstring
     days = years_of(spec, None, (dt.date(year, 1, 1), dt.date(year, 12, 31)))
     if len(days) != 1 or (window and not window[0] <= days[0] <= window[1]) \
             or all(abs((days[0] - day).days) > NARRATIVE_DAYS for day in printed):
