@@ -79,6 +79,26 @@ def test_an_infinitive_with_its_object_completes_the_clause(nlp):
                   "agreed") == "Chile and Peru agreed to reopen the border crossing at Tacna"
 
 
+def test_a_gerund_after_a_preposition_completes_the_clause_with_its_object(nlp):
+    """'skipped out on attending the parade': not 'skipped out', which says not what."""
+    text = "Peru's president skipped out on attending Chile's independence parade in Santiago."
+    assert phrase(nlp, text, "skipped out") == \
+        "Peru's president skipped out on attending Chile's independence parade"
+
+
+def test_a_noun_phrase_drops_its_leading_article_or_another(nlp):
+    text = "Peru condemned another Chilean missile attack on the port."
+    assert phrase(nlp, text, "attack") == "Chilean missile attack on the port"
+
+
+def test_a_possessive_pronoun_inside_a_noun_phrase_is_the_agent(nlp):
+    """'the suspension of its activities' names no owner: the mention's agent does."""
+    text = "On Monday, the cultural centre announced the suspension of its activities in Lima."
+    assert phrase(nlp, text, "suspension", agent="Peru", times=("On Monday",)) == \
+        "Suspension of Peru's activities in Lima"
+    assert "its" in phrase(nlp, text, "suspension", times=("On Monday",)).split()
+
+
 def test_he_stands_for_the_agent_other_pronouns_give_no_phrase(nlp):
     text = "He apologized to his Armenian counterpart."
     assert phrase(nlp, text, "apologized", agent="Nikol Pashinyan") == \

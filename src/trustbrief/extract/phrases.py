@@ -85,7 +85,8 @@ def _phrase(trigger, agent: str, skipped: set) -> str:
         if trigger.pos_ in ("VERB", "AUX"):
             words, swap = _clause(trigger, agent, level, skipped)
         elif trigger.pos_ in ("NOUN", "PROPN", "NUM"):
-            words, swap = _nominal(trigger, level, skipped), {}
+            words = _nominal(trigger, level, skipped)
+            swap = _owner_named(words, agent)
         else:
             return ""
         if not words:
@@ -227,6 +228,12 @@ def _complement(verb, level: int, skipped: set) -> list | None:
         if _pobj(preps[0]).pos_ == "PRON":
             return None
         return [preps[0], *_noun_words(_pobj(preps[0]), level, skipped)]
+    # 'skipped out on attending the parade': a preposition, its gerund and the gerund's object
+    for gerund in (_pobj(c) for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+        objects = [o for o in gerund.children if o.dep_ in OBJECTS and o.i not in skipped] \
+            if gerund is not None and gerund.tag_ == "VBG" else []
+        if objects:
+            return [gerund.head, gerund, *_noun_words(objects[0], level, skipped)]
     return []  # 'two missiles exploded'
 
 
@@ -292,6 +299,13 @@ def _nominal(noun, level: int, skipped: set) -> list:
     return words if content else []
 
 
+def _owner_named(words: list, agent: str) -> dict:
+    """'suspension of its activities' names no owner: the agent stands for 'its', 'their'."""
+    first = min((w.i for w in words), default=0)
+    return {w.i: f"{agent}'s" for w in words if agent and w.i > first and w.tag_ == "PRP$"
+            and w.lower_ in ("its", "their")}
+
+
 def _described_by(noun, level: int, skipped: set) -> list:
     """A past participle after the noun with its particle and its agent ('carried out by
     Russian authorities'), or a present one with its object ('attacks targeting walkie-talkie
@@ -351,9 +365,9 @@ def _coordinated(noun, level: int, skipped: set) -> list:
 
 def _tidy(words: list, swap: dict, nominal: bool) -> str:
     """The words as printed (spacing from the text), outer punctuation and a leading 'the'
-    (any article before a noun phrase) dropped, the first letter upper case."""
+    (any article, or 'another', before a noun phrase) dropped, the first letter upper case."""
     words = sorted({w.i: w for w in whole_words(words)}.values(), key=lambda t: t.i)
-    articles = ("the", "a", "an") if nominal else ("the",)
+    articles = ("the", "a", "an", "another") if nominal else ("the",)  # 'another': order
     while words and (words[0].is_punct or words[0].lower_ in articles):
         words = words[1:]
     while words and (words[-1].is_punct or words[-1].dep_ in ("prep", "cc", "det")):
