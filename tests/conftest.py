@@ -74,3 +74,21 @@ def real_reports(tmp_path_factory, real_processed) -> Path:
                          processed=real_processed, reports=tmp / "reports", build=tmp / "build")
     assert render.build_all(load_briefs(STORY_FILES / "briefs.yaml"), paths) == 0
     return paths.reports
+
+
+@pytest.fixture
+def keys_seen(monkeypatch):
+    """keys_seen(cls, method): the list of the keys that later calls of a cache's
+    cls.method(key, ...) are given (the calls pass on to the method)."""
+    def watch(cls, method: str) -> list[str]:
+        seen: list[str] = []
+        original = getattr(cls, method)
+
+        def watched(self, key, *args, **kwargs):
+            seen.append(key)
+            return original(self, key, *args, **kwargs)
+
+        monkeypatch.setattr(cls, method, watched)
+        return seen
+
+    return watch

@@ -14,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from trustbrief import corpus
-from trustbrief.corpus import build, recordcache
+from trustbrief import columnar, corpus
+from trustbrief.corpus import build, recordcache, recordsnapshot
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 ARTICLES = {
@@ -200,3 +200,69 @@ def test_work_for_meanwhile_is_handed_to_the_workers_map(raw, rules, tmp_path, m
     for cache in (None, tmp_path / "records", tmp_path / "records"):
         corpus.build_corpus(raw, rules, cache=cache, meanwhile=lambda: calls.append(1))
     assert maps == [3, 3, 0] and calls == [1, 1]
+
+
+# -- the corpus snapshot (corpus.recordsnapshot): the records of the last run in one file
+
+
+def _snapshot(tmp_path) -> Path:
+    (found,) = (tmp_path / "records").glob(f"*/{recordsnapshot.SNAPSHOT_FILE}")
+    return found
+
+
+def test_an_article_added_between_snapshot_articles_splices_to_the_cold_tables(
+        raw, rules, tmp_path, caplog, keys_seen):
+    without_b = raw[raw["file"] != "b.txt"]
+    _built(without_b, rules, tmp_path / "records", caplog, SIDECAR)
+    assert recordsnapshot.read(_snapshot(tmp_path).parent).keys  # written
+    plain = _built(raw, rules, None, caplog, SIDECAR)
+    read = keys_seen(recordcache.RecordCache, "read")
+    warm = _built(raw, rules, tmp_path / "records", caplog, SIDECAR)
+    assert warm[0].equals(plain[0]) and warm[1].equals(plain[1]) and warm[2] == plain[2]
+    assert warm[0].dtypes.equals(plain[0].dtypes) and warm[1].dtypes.equals(plain[1].dtypes)
+    assert len(read) == 1  # b.txt's file (a miss): a.txt and c.txt are the snapshot's
+    assert any("was split into pieces" in m for m in warm[2])  # c.txt warned again
+
+
+def test_a_damaged_corpus_snapshot_is_a_miss(raw, rules, tmp_path, caplog):
+    plain = _built(raw, rules, None, caplog, SIDECAR)
+    _built(raw, rules, tmp_path / "records", caplog, SIDECAR)
+    _snapshot(tmp_path).write_bytes(b"PK\x03\x04 damaged")
+    warm = _built(raw, rules, tmp_path / "records", caplog, SIDECAR)
+    assert warm[0].equals(plain[0]) and warm[1].equals(plain[1]) and warm[2] == plain[2]
+    assert recordsnapshot.read(_snapshot(tmp_path).parent) is not None  # written again
+
+
+def test_records_that_do_not_splice_are_read_from_their_files_warning_once(
+        raw, rules, tmp_path, caplog, monkeypatch):
+    without_b = raw[raw["file"] != "b.txt"]
+    _built(without_b, rules, tmp_path / "records", caplog, SIDECAR)
+    plain = _built(raw, rules, None, caplog, SIDECAR)
+
+    def refuse(parts):
+        raise columnar.NotSpliceable("test")
+
+    monkeypatch.setattr(columnar, "joined", refuse)
+    warm = _built(raw, rules, tmp_path / "records", caplog, SIDECAR)
+    assert warm[0].equals(plain[0]) and warm[1].equals(plain[1]) and warm[2] == plain[2]
+
+
+def test_snapshot_documents_name_the_sidecar_of_the_run():
+    mark = recordcache.SIDECAR_MARK
+    docs = pd.DataFrame([{"a": f"from {mark}", "b": "x", "l": [mark, "y"]},
+                         {"a": "z", "b": "w", "l": []}])
+    named = recordsnapshot.named_documents(docs, "s.csv")
+    assert named["a"].tolist() == ["from s.csv", "z"] and named["b"].tolist() == ["x", "w"]
+    assert named["l"].tolist() == [["s.csv", "y"], []]
+    assert docs["a"][0] == f"from {mark}"  # not changed
+
+
+def test_a_run_with_nothing_changed_opens_no_article_file(raw, rules, tmp_path, caplog,
+                                                          keys_seen):
+    first = _built(raw, rules, tmp_path / "records", caplog, SIDECAR)
+    written = _snapshot(tmp_path).stat().st_mtime_ns
+    opened = keys_seen(recordcache.RecordCache, "load")
+    again = _built(raw, rules, tmp_path / "records", caplog, SIDECAR)
+    assert again[0].equals(first[0]) and again[1].equals(first[1]) and again[2] == first[2]
+    assert opened == [recordcache.MATCHES_KEY]
+    assert _snapshot(tmp_path).stat().st_mtime_ns == written

@@ -44,30 +44,18 @@ def _same(a: dict, b: dict) -> None:
         pd.testing.assert_frame_equal(a[name], b[name], obj=name)
 
 
-def _files_read(monkeypatch) -> list[str]:
-    keys: list[str] = []
-    original = rowcache.RowCache.read
-
-    def read(self, key):
-        keys.append(key)
-        return original(self, key)
-
-    monkeypatch.setattr(rowcache.RowCache, "read", read)
-    return keys
-
-
 def _snapshot_files(cache) -> list:
     return list(cache.glob(f"*/{rowsnapshot.SNAPSHOT_FILE}"))
 
 
 def test_a_document_added_between_snapshot_documents_splices_to_the_cold_tables(
-        lex, tmp_path, monkeypatch):
+        lex, tmp_path, keys_seen):
     base = {2 * n: texts for n, texts in enumerate(DOCS)}
     _run(lex, base, tmp_path)
     assert len(_snapshot_files(tmp_path)) == 1
     added = {**base, 3: ADDED}  # between the snapshot's second and third documents
     cold = _run(lex, added)
-    read = _files_read(monkeypatch)
+    read = keys_seen(rowcache.RowCache, "read")
     stats: dict = {}
     spliced = _run(lex, added, tmp_path, stats)
     _same(spliced, cold)
@@ -76,12 +64,12 @@ def test_a_document_added_between_snapshot_documents_splices_to_the_cold_tables(
     assert {"dsnap003", "dsnap004"} <= set(spliced["mentions"]["doc_id"])
 
 
-def test_a_run_with_nothing_changed_reads_the_snapshot_alone(lex, tmp_path, monkeypatch):
+def test_a_run_with_nothing_changed_reads_the_snapshot_alone(lex, tmp_path, keys_seen):
     docs = dict(enumerate(DOCS))
     first = _run(lex, docs, tmp_path)
     (snapshot,) = _snapshot_files(tmp_path)
     written = snapshot.stat().st_mtime_ns
-    read = _files_read(monkeypatch)
+    read = keys_seen(rowcache.RowCache, "read")
     again = _run(lex, docs, tmp_path)
     _same(again, first)
     assert read == []
@@ -112,7 +100,7 @@ def test_parts_that_do_not_splice_are_read_from_the_files(lex, tmp_path, monkeyp
     def refuse(parts):
         raise rowsnapshot.NotSpliceable("test")
 
-    monkeypatch.setattr(rowsnapshot, "joined", refuse)
+    monkeypatch.setattr(columnar, "joined", refuse)
     _same(_run(lex, added, tmp_path), _run(lex, added))
 
 
@@ -123,11 +111,11 @@ VALUES = {"int": [1, 7], "float": [0.5, float("nan")], "none": [None, None],
 @pytest.mark.parametrize("first,second", list(itertools.product(VALUES, repeat=2)))
 def test_joined_types_a_column_as_pandas_types_all_its_rows(first, second):
     rows = [[{"c": v} for v in VALUES[first]], [{"c": v} for v in VALUES[second]]]
-    whole = rowsnapshot.raw_frame(rows[0] + rows[1], ["c"])["c"]
-    parts = [rowsnapshot.raw_frame(r, ["c"])["c"] for r in rows]
+    whole = columnar.raw_frame(rows[0] + rows[1], ["c"])["c"]
+    parts = [columnar.raw_frame(r, ["c"])["c"] for r in rows]
     try:
-        spliced = rowsnapshot.joined(parts)
-    except rowsnapshot.NotSpliceable:
+        spliced = columnar.joined(parts)
+    except columnar.NotSpliceable:
         assert {first, second} not in ({"int", "float"}, {"int", "none"},
                                        {"float", "none"}, {"str", "none"})
         assert first != second
@@ -139,9 +127,12 @@ def test_columnar_reads_back_what_it_wrote():
     frame = pd.DataFrame([{"t": "a", "n": 1, "x": 0.5, "b": True, "l": ["x", "y"]},
                           {"t": None, "n": 2, "x": float("nan"), "b": False, "l": []},
                           {"t": "a", "n": 3, "x": 2.0, "b": True, "l": ["x", "y"]}])
-    empty = rowsnapshot.raw_frame([], ["t", "n"])
-    frames, meta = columnar.decode(columnar.encode({"f": frame, "e": empty}, {"k": [1]}))
-    assert meta == {"k": [1]}
+    empty = columnar.raw_frame([], ["t", "n"])
+    kept = np.arange(5, dtype=np.uint64)
+    frames, meta, extra = columnar.decode(columnar.encode({"f": frame, "e": empty}, {"k": [1]},
+                                                          {"a": kept}))
+    assert meta == {"k": [1]} and extra["a"].tolist() == kept.tolist()
+    assert extra["a"].dtype == np.uint64
     pd.testing.assert_frame_equal(frames["f"], frame)
     pd.testing.assert_frame_equal(frames["e"], empty)
     frames["f"]["l"][0].append("z")  # each row has its own list

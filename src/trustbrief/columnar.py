@@ -29,6 +29,10 @@ class Unreadable(ValueError):
     """The file is absent, damaged or not one `encode` wrote."""
 
 
+class NotSpliceable(ValueError):
+    """Parts of a column whose joined type pandas would infer otherwise from the rows."""
+
+
 def column_kind(column: pd.Series) -> str | None:
     """How `column` is kept: 'str', 'lists', a NumPy dtype name, or None (not kept)."""
     if column.dtype == TEXT:
@@ -41,10 +45,11 @@ def column_kind(column: pd.Series) -> str | None:
     return None
 
 
-def encode(frames: dict[str, pd.DataFrame], meta: dict) -> bytes | None:
-    """The .npz bytes of `frames` and `meta` (JSON values), or None when a column is of a
-    kind not kept (see the module)."""
-    arrays: dict[str, np.ndarray] = {}
+def encode(frames: dict[str, pd.DataFrame], meta: dict,
+           extra: dict[str, np.ndarray] | None = None) -> bytes | None:
+    """The .npz bytes of `frames`, `meta` (JSON values) and `extra` (plain NumPy arrays), or
+    None when a column is of a kind not kept (see the module)."""
+    arrays: dict[str, np.ndarray] = {f"extra.{k}": v for k, v in (extra or {}).items()}
     layout = {}
     for name, frame in frames.items():
         kinds = []
@@ -62,8 +67,8 @@ def encode(frames: dict[str, pd.DataFrame], meta: dict) -> bytes | None:
     return out.getvalue()
 
 
-def decode(data: bytes) -> tuple[dict[str, pd.DataFrame], dict]:
-    """(frames, meta) of `encode`'s bytes; Unreadable when they are not such bytes."""
+def decode(data: bytes) -> tuple[dict[str, pd.DataFrame], dict, dict[str, np.ndarray]]:
+    """(frames, meta, extra) of `encode`'s bytes; Unreadable when they are not such bytes."""
     try:
         with np.load(io.BytesIO(data), allow_pickle=False) as archive:
             parts = {key: archive[key] for key in archive.files}
@@ -72,7 +77,9 @@ def decode(data: bytes) -> tuple[dict[str, pd.DataFrame], dict]:
                                       for n, (col, kind) in enumerate(kinds)},
                                      columns=[col for col, _ in kinds])
                   for name, kinds in layout["frames"].items()}
-        return frames, layout["meta"]
+        extra = {key.removeprefix("extra."): array for key, array in parts.items()
+                 if key.startswith("extra.")}
+        return frames, layout["meta"], extra
     except (OSError, EOFError, KeyError, TypeError, ValueError, zipfile.BadZipFile) as exc:
         raise Unreadable(str(exc)) from exc
 
@@ -103,3 +110,45 @@ def _decoded(parts: dict[str, np.ndarray], prefix: str, kind: str):
     lookup[:-1] = distinct
     lookup[-1] = np.nan  # code -1: a missing text
     return pd.array(lookup[codes], dtype=TEXT)
+
+
+# -- splicing: frames of consecutive rows joined into the frame pandas builds from all rows
+
+
+def raw_frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    """A table's rows as pandas builds them (its inference of each column's type)."""
+    return pd.DataFrame(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
+
+
+def spliced(parts: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+    """The frame raw_frame builds from the rows of all `parts` (each raw_frame's frame of some
+    rows, or a slice of one), in order; NotSpliceable when a column's parts do not join."""
+    parts = [part for part in parts if len(part)]
+    if not parts:
+        return raw_frame([], columns)
+    if len(parts) == 1:
+        return parts[0].reset_index(drop=True)
+    return pd.DataFrame({col: joined([part[col] for part in parts]) for col in columns},
+                        columns=columns)
+
+
+def joined(parts: list[pd.Series]) -> pd.Series:
+    """The parts of a column as one, typed as pandas types the column of all their rows."""
+    kinds = {_kind(part) for part in parts}
+    if len({part.dtype for part in parts}) == 1:
+        return pd.concat(parts, ignore_index=True)
+    if kinds <= {"int64", "float64", "null"}:  # ints with floats or None: floats (NaN)
+        return pd.concat([part.astype("float64") for part in parts], ignore_index=True)
+    if kinds == {"str", "null"}:  # texts with None: texts (NaN)
+        return pd.concat([part if kind == "str" else pd.Series(
+            np.nan, index=part.index, dtype=TEXT)
+            for part, kind in zip(parts, map(_kind, parts), strict=True)], ignore_index=True)
+    raise NotSpliceable(f"column {parts[0].name!r}: parts of types {sorted(kinds)}")
+
+
+def _kind(part: pd.Series) -> str:
+    if part.dtype == TEXT:
+        return "str"
+    if part.dtype == object and all(v is None for v in part.tolist()):
+        return "null"
+    return str(part.dtype)

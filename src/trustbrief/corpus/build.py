@@ -13,7 +13,9 @@ from pathlib import Path
 import pandas as pd
 
 from trustbrief import contract, parallel
+from trustbrief.columnar import NotSpliceable, raw_frame, spliced
 from trustbrief.contract.ids import sentence_id
+from trustbrief.corpus import recordsnapshot
 from trustbrief.corpus.dedupe import fingerprint, match_duplicates
 from trustbrief.corpus.metadata import (
     author_name,
@@ -46,6 +48,7 @@ LEDE_SENTENCES = 2  # the first body sentences, where an article credits the new
 
 # Column descriptions of the stage's tables: the contract is their one definition.
 SCHEMA = contract.descriptions("documents", "sentences")
+COLUMNS = {name: list(SCHEMA[name]) for name in SCHEMA}
 
 
 def _sentence_rows(text: str, doc_id: str, segments: list[Segment], rules: CorpusRules
@@ -136,16 +139,18 @@ def _record_job(job: tuple, rules: CorpusRules, store: RecordCache | None = None
     return named(record, sidecar_file)
 
 
-def _records(jobs: list[tuple], rules: CorpusRules, store: RecordCache | None,
-             meanwhile=None) -> list[tuple]:
-    """(document row, sentence rows) per job: from the corpus cache when given and there,
-    else computed (in worker processes for a large corpus, `meanwhile` called in this one
-    while they work) and cached."""
+def _records(jobs: list[tuple], keys: list[str], rules: CorpusRules,
+             store: RecordCache | None, meanwhile=None,
+             snapshot: recordsnapshot.Snapshot | None = None) -> list:
+    """Per job (`keys`: their record keys) its (document row, sentence rows), or the
+    snapshot's recordsnapshot.Covered: from the snapshot or the corpus cache when given and
+    there, else computed (in worker processes for a large corpus, `meanwhile` called in this
+    one while they work) and cached."""
     if store is None:
         return parallel.map_in_order(_record_job, jobs, rules, desc="cleaning",
                                      meanwhile=meanwhile)
-    found = [store.read(record_key(row, doc_id, side_entry), sidecar_file)
-             for row, doc_id, side_entry, sidecar_file in jobs]
+    found = [(snapshot.covered(key, job[3]) if snapshot is not None else None)
+             or store.read(key, job[3]) for key, job in zip(keys, jobs, strict=True)]
     todo = [n for n, record in enumerate(found) if record is None]
     fresh = parallel.map_in_order(_record_job, [jobs[n] for n in todo], rules, store,
                                   desc="cleaning", meanwhile=meanwhile)
@@ -153,6 +158,63 @@ def _records(jobs: list[tuple], rules: CorpusRules, store: RecordCache | None,
         found[n] = record
     store.prune()
     return found
+
+
+def _assembled(found: list, snapshot: recordsnapshot.Snapshot | None, sidecar_file: str
+               ) -> tuple[pd.DataFrame, pd.DataFrame, list]:
+    """(documents, sentences, fingerprints) of the records `found` (_records), in order: the
+    snapshot's rows spliced with the others' (columnar.spliced)."""
+    segments: list = []  # (first, last) ranges of snapshot articles, or lists of records
+    for record in found:
+        if isinstance(record, recordsnapshot.Covered):
+            if segments and isinstance(segments[-1], tuple) and segments[-1][1] == record.at:
+                segments[-1] = (segments[-1][0], record.at + 1)
+            else:
+                segments.append((record.at, record.at + 1))
+        elif segments and isinstance(segments[-1], list):
+            segments[-1].append(record)
+        else:
+            segments.append([record])
+    named_docs = (recordsnapshot.named_documents(snapshot.documents, sidecar_file)
+                  if snapshot is not None and any(isinstance(s, tuple) for s in segments)
+                  else None)
+    docs, sents, prints = [], [], []
+    for part in segments:
+        if isinstance(part, tuple):
+            first, last = part
+            docs.append(named_docs.iloc[first:last])
+            sents.append(snapshot.sentences.iloc[snapshot.offsets[first]:snapshot.offsets[last]])
+            prints += snapshot.fingerprints[first:last]
+            continue
+        docs.append(raw_frame([doc for doc, _ in part], COLUMNS["documents"]))
+        sents.append(raw_frame([s for _, rows in part for s in rows], COLUMNS["sentences"]))
+        prints += [doc["_fingerprint"] for doc, _ in part]
+    return (spliced(docs, COLUMNS["documents"]), spliced(sents, COLUMNS["sentences"]),
+            prints)
+
+
+def _from_files(found: list, keys: list[str], jobs: list[tuple], rules: CorpusRules,
+                store: RecordCache) -> list:
+    """`found` with the snapshot's records read from their files instead (their warnings
+    were logged already); one whose file is gone is computed again."""
+    out = []
+    for record, key, job in zip(found, keys, jobs, strict=True):
+        if isinstance(record, recordsnapshot.Covered):
+            record = store.read(key, job[3], replayed=False) or _record_job(job, rules, store)
+        out.append(record)
+    return out
+
+
+def _snapshot_kept(store: RecordCache, keys: list[str], prints: list,
+                   snapshot: recordsnapshot.Snapshot | None) -> None:
+    """Rewrite the corpus snapshot when stale, from the articles' files (as recorded)."""
+    if not recordsnapshot.stale(snapshot, keys):
+        return
+    records = [store.load(key) for key in keys]
+    kept = [n for n, record in enumerate(records)
+            if isinstance(record, list) and len(record) == 4]
+    recordsnapshot.write(store.folder, [keys[n] for n in kept], [records[n] for n in kept],
+                         [prints[n] for n in kept], COLUMNS)
 
 
 def build_corpus(raw: pd.DataFrame, rules: CorpusRules, sidecar: pd.DataFrame | None = None,
@@ -171,22 +233,27 @@ def build_corpus(raw: pd.DataFrame, rules: CorpusRules, sidecar: pd.DataFrame | 
     known = set(raw["file"])
     for file in sorted(set(side) - known):
         log.warning("%s: listed in %s but not in the seeds - ignored", file, sidecar_file)
-    docs, sents = [], []
     jobs = [(row, doc_id, side.get(row["file"], {}), sidecar_file)
             for row, doc_id in zip(raw.to_dict("records"), _unique_doc_ids(raw), strict=True)]
+    keys = [record_key(row, doc_id, side_entry) for row, doc_id, side_entry, _ in jobs]
     store = RecordCache(cache, rules) if cache is not None else None
-    for doc, sent_rows in _records(jobs, rules, store, meanwhile):
-        docs.append(doc)
-        sents.extend(sent_rows)
-    prints = [d.pop("_fingerprint") for d in docs]
+    snapshot = recordsnapshot.read(store.folder) if store is not None else None
+    found = _records(jobs, keys, rules, store, meanwhile, snapshot)
+    try:
+        documents, sentences, prints = _assembled(found, snapshot, sidecar_file)
+    except NotSpliceable as why:  # every article's record from its file
+        log.info("corpus snapshot not spliced (%s): reading the articles' records", why)
+        snapshot = None
+        documents, sentences, prints = _assembled(_from_files(found, keys, jobs, rules, store),
+                                                  None, sidecar_file)
     earlier = store.earlier_matches(rules.limits) if store is not None else None
     dup_index = match_duplicates(prints, rules.limits, earlier)
     if store is not None:
         store.keep_matches(rules.limits, [fp.key for fp in prints], dup_index, earlier)
-    for doc, j in zip(docs, dup_index, strict=True):
-        doc["duplicate_of"] = docs[j]["doc_id"] if j is not None else ""
-    documents = pd.DataFrame(docs, columns=list(SCHEMA["documents"]))
-    sentences = pd.DataFrame(sents, columns=list(SCHEMA["sentences"]))
+        _snapshot_kept(store, keys, prints, snapshot)
+    if len(documents):
+        doc_ids = documents["doc_id"].tolist()
+        documents["duplicate_of"] = [doc_ids[j] if j is not None else "" for j in dup_index]
     for col in ("n_sentences", "n_words"):
         documents[col] = documents[col].astype("int64")
     for col in ("start", "end", "paragraph"):

@@ -87,10 +87,11 @@ class RecordCache(JsonCacheStore):
     def __init__(self, folder: Path | str, rules):
         super().__init__(folder, fingerprint(rules))
 
-    def read(self, key: str, sidecar_file: str) -> tuple[dict, list[dict]] | None:
-        """(document row, sentence rows) with its warnings logged again, the sidecar named
-        `sidecar_file`; or None when not cached, unreadable, or computed at a quieter
-        logging level than this run's."""
+    def read(self, key: str, sidecar_file: str, replayed: bool = True
+             ) -> tuple[dict, list[dict]] | None:
+        """(document row, sentence rows) with its warnings logged again (unless not
+        `replayed`), the sidecar named `sidecar_file`; or None when not cached, unreadable,
+        or computed at a quieter logging level than this run's."""
         try:
             doc, sentences, warnings, level = self.load(key)
         except (TypeError, ValueError):  # a miss, or not the four parts of a record
@@ -99,7 +100,8 @@ class RecordCache(JsonCacheStore):
             return None
         doc["_fingerprint"] = Fingerprint(doc["_fingerprint"][0],
                                           *(_array(a) for a in doc["_fingerprint"][1:]))
-        _replay(warnings, sidecar_file)
+        if replayed:
+            replay(warnings, sidecar_file)
         return named((doc, sentences), sidecar_file)
 
     def earlier_matches(self, limits: dict) -> tuple[list[str], list[int | None]] | None:
@@ -135,7 +137,7 @@ def _array(text: str) -> np.ndarray:
     return np.frombuffer(base64.b64decode(text), dtype=np.uint64).copy()
 
 
-def _replay(warnings: list, sidecar_file: str) -> None:
+def replay(warnings: list, sidecar_file: str) -> None:
     for levelno, message in warnings:
         log.log(levelno, "%s", message.replace(SIDECAR_MARK, sidecar_file))
 
@@ -161,4 +163,4 @@ def held_warnings(sidecar_file: str):
         yield held.found, log.getEffectiveLevel()
     finally:
         log.removeFilter(held)
-        _replay(held.found, sidecar_file)
+        replay(held.found, sidecar_file)

@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from trustbrief import columnar
+from trustbrief.columnar import NotSpliceable, raw_frame, spliced  # noqa: F401 (raised here)
 from trustbrief.safe_files import atomic_write_bytes
 
 log = logging.getLogger("trustbrief")
@@ -38,10 +39,6 @@ SNAPSHOT_FILE = "snapshot.npz"
 TABLES = ("actor_mentions", "mentions", "claims", "trust_signals", "time_expressions")
 REWRITE_SHARE = 50
 COVERED = "in the snapshot"  # stands for the rows of a document the snapshot holds
-
-
-class NotSpliceable(ValueError):
-    """Parts of a column whose joined type pandas would infer otherwise from the rows."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +61,7 @@ class Snapshot:
 def read(folder: Path) -> Snapshot | None:
     """The snapshot in `folder`, or None when absent, damaged or inconsistent."""
     try:
-        frames, meta = columnar.decode((folder / SNAPSHOT_FILE).read_bytes())
+        frames, meta, _ = columnar.decode((folder / SNAPSHOT_FILE).read_bytes())
         snapshot = Snapshot(tuple(meta["keys"]), np.asarray(meta["counts"], dtype=np.int64)
                             .reshape(len(meta["keys"]), len(TABLES)), frames)
         totals = snapshot.offsets[-1].tolist()
@@ -91,11 +88,6 @@ def stale(snapshot: Snapshot | None, keys: list[str]) -> bool:
         return True
     drift = len(set(keys).symmetric_difference(snapshot.keys))
     return drift * REWRITE_SHARE > len(keys)
-
-
-def raw_frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
-    """A table's rows as pandas builds them (its inference of each column's type)."""
-    return pd.DataFrame(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
 
 
 def assembled(found: list, snapshot: Snapshot | None, keys: list[str],
@@ -136,33 +128,5 @@ def _table(t: int, name: str, segments: list, snapshot: Snapshot | None,
         else:
             first, last = snapshot.offsets[segment[0], t], snapshot.offsets[segment[1], t]
             part = snapshot.frames[name].iloc[first:last]
-        if len(part):
-            parts.append(part)
-    if not parts:
-        return raw_frame([], columns)
-    if len(parts) == 1:
-        return parts[0].reset_index(drop=True)
-    return pd.DataFrame({col: joined([part[col] for part in parts]) for col in columns},
-                        columns=columns)
-
-
-def joined(parts: list[pd.Series]) -> pd.Series:
-    """The parts of a column as one, typed as pandas types the column of all their rows."""
-    kinds = {_kind(part) for part in parts}
-    if len({part.dtype for part in parts}) == 1:
-        return pd.concat(parts, ignore_index=True)
-    if kinds <= {"int64", "float64", "null"}:  # ints with floats or None: floats (NaN)
-        return pd.concat([part.astype("float64") for part in parts], ignore_index=True)
-    if kinds == {"str", "null"}:  # texts with None: texts (NaN)
-        return pd.concat([part if kind == "str" else pd.Series(
-            np.nan, index=part.index, dtype=columnar.TEXT)
-            for part, kind in zip(parts, map(_kind, parts), strict=True)], ignore_index=True)
-    raise NotSpliceable(f"column {parts[0].name!r}: parts of types {sorted(kinds)}")
-
-
-def _kind(part: pd.Series) -> str:
-    if part.dtype == columnar.TEXT:
-        return "str"
-    if part.dtype == object and all(v is None for v in part.tolist()):
-        return "null"
-    return str(part.dtype)
+        parts.append(part)
+    return spliced(parts, columns)
