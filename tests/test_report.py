@@ -96,3 +96,13 @@ def test_the_annex_article_list_gives_an_undated_articles_bounds():
                        published_latest=["2024-11-30", ""], n_sentences=[3, 4])
     markup = corpus_table({"documents": docs}).markup
     assert "2024-07-01 – 2024-11-30 (range)" in markup and "unknown (unknown)" in markup
+
+
+def test_the_index_does_not_say_every_brief_comes_from_the_seeds():
+    """The index lists the briefs of every story built (a corpus story's too): its lead says
+    each brief comes from its own story's articles."""
+    from trustbrief import site
+
+    page = site.index_html([])
+    assert "built from the articles in seeds/" not in page
+    assert "each built from its story's articles" in page
