@@ -113,6 +113,27 @@ def test_the_timeline_key_wraps_to_a_phone_width():
     cut = wrapped_lines(["9 = A missile attack by one country on it (1 Oct 2024)"],
                         NARROW_WIDTH)
     assert len(cut) == 2 and cut[1].strip() == "(1\u00a0Oct\u00a02024)"
+    month = wrapped_lines(["9 = A missile attack by one country on its neighbour (May 2025)"],
+                          NARROW_WIDTH)
+    assert month[-1].strip().endswith("(May\u00a02025)")
+
+
+def test_the_timeline_key_gives_a_month_dated_event_its_month_not_a_made_up_day():
+    """An event the articles date only to a month is drawn mid-month; its key line says the
+    month ('May 2025'), never the mark's day ('16 May 2025')."""
+    from fixtures.brief_tables import brief_tables
+    from trustbrief.brief.layout.timeline import timeline_layout
+    from trustbrief.brief.style import NARROW_WIDTH
+
+    events = brief_tables()["events"].copy()
+    events["label"] = [f"Police of the capital raided the offices of broadcaster number {i}"
+                       for i in range(len(events))]
+    month = events["event_id"] == "e009"
+    events.loc[month, ["date", "date_earliest", "date_latest", "date_precision"]] = [
+        "2024-09-01", "2024-09-01", "2024-09-30", "month"]
+    layout = timeline_layout(events, "2024-07-01", "2024-10-31", width=NARROW_WIDTH)
+    line = next(f for f in layout.footnotes if "number 8 " in f)
+    assert line.endswith("(September 2024)") and "16 Sep" not in line
 
 
 def test_a_timeline_label_is_whole_or_its_point_is_numbered_with_the_whole_label():

@@ -107,9 +107,10 @@ def wrapped_lines(lines: Sequence[str], width: float) -> list[str]:
 
 
 def _whole_day(line: str) -> str:
-    """A day in the key ('(1 Oct 2024' ...) is never split across lines: no-break spaces."""
-    return re.sub(r"\((\d{1,2}) (\w{3}) (\d{4})",
-                  lambda m: "(" + "\u00a0".join(m.groups()), line)
+    """A day or a month in the key ('(1 Oct 2024' ..., '(May 2025') is never split across
+    lines: no-break spaces."""
+    return re.sub(r"\((\d{1,2} )?([A-Z][a-z]+) (\d{4})",
+                  lambda m: "(" + "\u00a0".join(g.strip() for g in m.groups() if g), line)
 
 
 def notice_title(notice_to: str) -> str:

@@ -28,7 +28,7 @@ from trustbrief.brief.style import (
     UNCERTAIN_MARK,
     lane_title,
 )
-from trustbrief.brief.views.cells import day_label, to_date
+from trustbrief.brief.views.cells import to_date, when_label
 from trustbrief.brief.views.events import event_frame
 
 
@@ -171,7 +171,9 @@ def _number_unplaced(unplaced, labels, headers, frame, lanes, width
     for n, (row, _) in enumerate(ordered, 1):
         text = row["label"] or row["event_type"] or row["event_id"]
         where = "" if row["event_id"] in placed else "; not marked: no room near the point"
-        footnotes.append(f"{n} = {text} ({day_label(row['day'])}{where})")
+        # a month the articles name is no day: 'May 2025', never its mid-month mark's day
+        when = when_label(row["day"], row["date_precision"])
+        footnotes.append(f"{n} = {text} ({when}{where})")
     numbers = [box for box, _ in placed.values()]
     return numbers, footnotes, [line for _, line in placed.values() if line is not None]
 
