@@ -161,3 +161,17 @@ def test_direction_counts_say_how_many_are_dated_when_undated_events_are_counted
     text = direction_finding(tables, START, END, FOCUS).text
     assert text.startswith("Of the 2 conflictual events between US and Israel between "
                            "1 Jul 2024 and 31 Oct 2024, ")
+
+
+def test_an_act_dated_only_to_a_month_is_given_its_month_not_a_made_up_day():
+    tables = brief_tables()
+    coop, events = tables["cooperation"], tables["events"]
+    us_act = coop[(coop["direction"].str.replace(" ", "") == "US->Israel")
+                  & (coop["tone"] == "conflictual")]["event_id"].iloc[0]
+    day = coop.loc[coop["event_id"] == us_act, "date"].iloc[0]
+    tables["events"] = events.assign(date_precision=[
+        "month" if e == us_act else p for e, p in zip(events["event_id"],
+                                                      events["date_precision"])])
+    text = direction_finding(tables, START, END, FOCUS).text
+    assert f"” in {pd.Timestamp(day):%B %Y}" in text
+    assert f"” on {pd.Timestamp(day).day} {pd.Timestamp(day):%b %Y}" not in text

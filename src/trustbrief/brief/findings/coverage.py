@@ -18,7 +18,7 @@ from trustbrief.brief.findings.base import (
     plural,
     table_of,
 )
-from trustbrief.brief.views.cells import as_list, day_label, quoted, text_column, to_date
+from trustbrief.brief.views.cells import as_list, quoted, text_column, to_date, when_label
 from trustbrief.brief.views.events import SAYING
 from trustbrief.brief.views.outlets import looks_like_doc_id
 
@@ -32,7 +32,8 @@ def coverage_finding(tables, start, end, focus: str) -> Finding:
                                        e["date"], e["event_id"]))[0]
     n_docs, n_origins = as_int(top["n_documents"]), as_int(top["n_origins"])
     origins = as_list(top["origins"])
-    text = (f"The most reported event, {top['label']} ({day_label(to_date(top['date']))}), "
+    when = when_label(to_date(top["date"]), str(top.get("date_precision") or ""))
+    text = (f"The most reported event, {top['label']} ({when}), "
             f"appears in {plural(n_docs, 'document')} from "
             f"{plural(as_int(top['n_outlets']), 'outlet')}, which trace back to "
             f"{plural(n_origins, 'independent origin')}")
@@ -84,7 +85,7 @@ def central_event_finding(tables, start, end, focus: str) -> Finding:
                                        e["date"], e["event_id"]))[0]
     documents = table_of(tables, "documents")
     origins = as_list(top["origins"])
-    day = day_label(to_date(top["date"]))
+    day = when_label(to_date(top["date"]), str(top.get("date_precision") or ""))
     text = (f"The best-attested act of either side, {quoted(top['label'])} ({day}), appears "
             f"in {plural(as_int(top['n_documents']), 'article')} tracing back to "
             f"{plural(as_int(top['n_origins']), 'independent origin')}"

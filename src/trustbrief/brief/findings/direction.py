@@ -21,28 +21,41 @@ from trustbrief.brief.findings.base import (
     table_of,
 )
 from trustbrief.brief.findings.cooperation import event_origins, period_rows
-from trustbrief.brief.views.cells import as_list, day_label, quoted, text_column, to_date
+from trustbrief.brief.views.cells import (
+    as_list,
+    day_label,
+    quoted,
+    text_column,
+    to_date,
+    when_label,
+)
 
 ABSENCE_CEILING = "moderate"
 
 
-def _example(rows: pd.DataFrame) -> str:
-    """The best-corroborated act of a direction, dated ones first: '“X” on 8 Oct 2024' (no
-    parentheses: the example already sits in a list of clauses)."""
+def _example(rows: pd.DataFrame, precision: dict[str, str]) -> str:
+    """The best-corroborated act of a direction, dated ones first: '“X” on 8 Oct 2024', or
+    '“X” in June 2025' when the articles give only its month (`precision`: event_id -> the
+    events table's date precision). No parentheses: the example sits in a list of clauses."""
     ranked = rows.assign(_dated=text_column(rows, "date") != "",
                          _origins=[as_int(n) for n in rows.get("n_origins", [0] * len(rows))])
     best = ranked.sort_values(["_dated", "_origins", "event_id"],
                               ascending=[False, False, True]).iloc[0]
     day = to_date(best["date"])
-    return quoted(str(best["label"])) + (f" on {day_label(day)}" if day is not None else "")
+    if day is None:
+        return quoted(str(best["label"]))
+    month = precision.get(str(best["event_id"])) == "month"
+    return quoted(str(best["label"])) + (f" in {when_label(day, 'month')}" if month
+                                         else f" on {day_label(day)}")
 
 
-def _direction_clause(rows: pd.DataFrame, actor: str, other: str) -> str:
+def _direction_clause(rows: pd.DataFrame, actor: str, other: str,
+                      precision: dict[str, str]) -> str:
     if rows.empty:
         return f"none by {actor} against {other}"
     # 'such as' promises other acts: a lone act is named as the one it is
     lead = "such as" if len(rows) > 1 else "namely"
-    return f"{len(rows)} by {actor} against {other}, {lead} {_example(rows)}"
+    return f"{len(rows)} by {actor} against {other}, {lead} {_example(rows, precision)}"
 
 
 def _counted(conflict: pd.DataFrame, observer: str, subject: str, start, end) -> str:
@@ -70,10 +83,12 @@ def direction_finding(tables, start, end, focus: str) -> Finding:
     direction = text_column(conflict, "direction").str.replace(" ", "")
     by_observer = conflict[(direction == f"{observer}->{subject}").to_numpy()]
     by_subject = conflict[(direction == f"{subject}->{observer}").to_numpy()]
-    text = (f"Of the {_counted(conflict, observer, subject, start, end)}, "
-            f"{_direction_clause(by_observer, observer, subject)}; "
-            f"{_direction_clause(by_subject, subject, observer)}.")
     events = table_of(tables, "events")
+    precision = dict(zip(text_column(events, "event_id"), text_column(events, "date_precision"),
+                         strict=True))
+    text = (f"Of the {_counted(conflict, observer, subject, start, end)}, "
+            f"{_direction_clause(by_observer, observer, subject, precision)}; "
+            f"{_direction_clause(by_subject, subject, observer, precision)}.")
     if len(by_observer) and len(by_subject):
         # 'both acted' is only as sure as the less attested direction
         weaker = min(by_observer, by_subject, key=lambda r: len(event_origins(r, events)))
