@@ -21,14 +21,7 @@ from trustbrief.brief.findings.base import (
     table_of,
 )
 from trustbrief.brief.findings.cooperation import event_origins, period_rows
-from trustbrief.brief.views.cells import (
-    as_list,
-    day_label,
-    quoted,
-    text_column,
-    to_date,
-    when_label,
-)
+from trustbrief.brief.views.cells import as_list, quoted, text_column, to_date, when_label
 
 ABSENCE_CEILING = "moderate"
 
@@ -44,9 +37,9 @@ def _example(rows: pd.DataFrame, precision: dict[str, str]) -> str:
     day = to_date(best["date"])
     if day is None:
         return quoted(str(best["label"]))
-    month = precision.get(str(best["event_id"])) == "month"
-    return quoted(str(best["label"])) + (f" in {when_label(day, 'month')}" if month
-                                         else f" on {day_label(day)}")
+    kind = precision.get(str(best["event_id"]), "")
+    return f"{quoted(str(best['label']))} {'in' if kind == 'month' else 'on'} " \
+        f"{when_label(day, kind)}"
 
 
 def _direction_clause(rows: pd.DataFrame, actor: str, other: str,
