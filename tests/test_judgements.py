@@ -171,7 +171,7 @@ def test_an_act_dated_only_to_a_month_is_given_its_month_not_a_made_up_day():
     day = coop.loc[coop["event_id"] == us_act, "date"].iloc[0]
     tables["events"] = events.assign(date_precision=[
         "month" if e == us_act else p for e, p in zip(events["event_id"],
-                                                      events["date_precision"])])
+                                                      events["date_precision"], strict=True)])
     text = direction_finding(tables, START, END, FOCUS).text
     assert f"” in {pd.Timestamp(day):%B %Y}" in text
     assert f"” on {pd.Timestamp(day).day} {pd.Timestamp(day):%b %Y}" not in text
