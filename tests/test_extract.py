@@ -594,6 +594,14 @@ def test_an_official_speaking_of_the_other_side_is_a_statement_event(lex):
     assert (m["agent_rule"], m["polarity"]) == ("speaker", "asserted")
 
 
+def test_a_statement_told_as_habitual_is_no_statement_of_one_day(lex):
+    """'Multiple times, X has urged Y': the urging is generic, and so is the saying."""
+    found = run(lex, ["Multiple times, Brazil has urged Argentina to act less aggressively."])
+    statements = only(found["mentions"], event_type="statement")
+    assert list(statements["polarity"]) == ["generic"]
+    assert list(statements["factuality_rule"]) == ["habitual-speech"]
+
+
 @pytest.mark.parametrize("text", [
     # told as another event: the strike is the event, not the statement about it
     "Brazil's foreign ministry said on Monday that Argentina struck Uruguay.",

@@ -287,6 +287,9 @@ def statement(sent: dict, claim: dict | None, hits: list[Hit], times: list[dict]
     start, words, token = verb
     if denying is not None:  # the verb that denies or reacts, and its own day
         start, words, token = denying.idx, denying.text, denying
+    # 'Multiple times, the US has urged Israel': the verb of saying is told as habitual (a
+    # generic mention of the sentence has it as its trigger): no statement of one day
+    habitual = any(f["trigger_start"] == start and f["polarity"] == "generic" for f in found)
     time = _statement_time(text, times, [quote], token)
     news = time is None and _news_perfect(token, lex.syntax)
     return {"event_type": etype.id, "clause": (0, len(text)), "agent": agent,
@@ -295,4 +298,5 @@ def statement(sent: dict, claim: dict | None, hits: list[Hit], times: list[dict]
             "rule": f"{etype.id}/claim/{claim.get('speaker_rule') or claim['speaker_type']}"
                     + (f"/{alone}" if alone else "") + (NEWS_PERFECT_RULE if news else ""),
             "agent_rule": "speaker", "target_rule": target_rule,
-            "polarity": "asserted", "factuality_rule": ""}
+            "polarity": "generic" if habitual else "asserted",
+            "factuality_rule": "habitual-speech" if habitual else ""}
