@@ -63,6 +63,7 @@ def test_an_office_held_bounds_the_article_by_the_dismissal():
     # a caption, or a sentence of another year: the office then, not on the article's day
     "Defense Minister Arlo Venn speaks in the capital, January 5, 2024. (Photo/Agency)",
     "In 2024, Defense Minister Arlo Venn met the envoy twice.",
+    "The envoy recalled a letter sent to Defense Minister Arlo Venn last month.",
 ])
 def test_a_past_office_or_a_told_dismissal_bounds_nothing(undated):
     assert _dated(undated)["published_latest"] == PERIOD[1]

@@ -35,10 +35,11 @@ OLDER = re.compile(r"(?i)\b(?:had|previously|earlier|ago|since|attempt(?:ed|s)?|
 # extract found the event or not ('Gallant, who was fired on Tuesday')
 LEFT_OFFICE = re.compile(r"(?i)\b(?:fired|dismiss\w*|sack(?:ed|ing)|oust\w*|remov(?:ed|al)|"
                          r"replac\w*|successor|resign\w*|outgoing|former)\b")
-NAMED_KINDS = ("name", "alias")
+NAMED_KINDS = ("name", "alias")  # actor mention kinds that name the person after a title
 # a year in the sentence dates its office-holder to then ('In 2023, Defense Minister X ...',
 # a photo caption's 'Tel Aviv, Oct. 28, 2023'), not to the article's day
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # actor mention kinds that name the person after a title
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+THE_DAYS_NEWS = ("weekday:", "reld:")  # 'on Monday', 'today', 'overnight': the news's days
 MENTION_COLUMNS = ("doc_id", "sent_id", "event_type", "actors", "agent", "polarity", "text",
                    "time_id")
 
@@ -69,10 +70,23 @@ def tenure_ends(mentions: pd.DataFrame | None, documents: pd.DataFrame,
     return out
 
 
-def _titled(actor_mentions: pd.DataFrame, sentences: dict, doc_ids: Collection[str]
-            ) -> dict[str, dict[str, tuple[str, str]]]:
+def _dated_otherwise(times: pd.DataFrame | None, doc_ids: Collection[str]) -> set[tuple]:
+    """(doc_id, sent_id) of the sentences that name a time other than a day of the article's
+    week ('an Oct. 13 letter to Defense Minister X', 'last month', 'in 2023'): what they tell
+    of the office may be of then."""
+    if times is None or times.empty or "spec" not in times:
+        return set()
+    rows = times[times["doc_id"].isin(list(doc_ids))]
+    return {(t["doc_id"], t["sent_id"]) for t in frame_records(rows, ["doc_id", "sent_id",
+                                                                      "spec"])
+            if not str(t["spec"]).startswith(THE_DAYS_NEWS)}
+
+
+def _titled(actor_mentions: pd.DataFrame, sentences: dict, doc_ids: Collection[str],
+            dated_otherwise: set[tuple]) -> dict[str, dict[str, tuple[str, str]]]:
     """doc_id -> person -> (sent_id, sentence) of a title right before the person's name
-    ('Defense Minister Yoav Gallant') with no past marker before it."""
+    ('Defense Minister Yoav Gallant') with no past marker before it, in a body sentence that
+    names no other time than the day's (`dated_otherwise`, YEAR)."""
     rows = actor_mentions[actor_mentions["doc_id"].isin(list(doc_ids))]
     spans: dict[tuple[str, str], list[dict]] = {}
     for a in frame_records(rows, ["doc_id", "sent_id", "start", "end", "actor", "kind"]):
@@ -80,7 +94,8 @@ def _titled(actor_mentions: pd.DataFrame, sentences: dict, doc_ids: Collection[s
     out: dict[str, dict[str, tuple[str, str]]] = {}
     for key, found in spans.items():
         sentence = str(sentences.get(key) or "")
-        if not is_body_sentence(sentence) or YEAR.search(sentence):
+        if not is_body_sentence(sentence) or YEAR.search(sentence) \
+                or key in dated_otherwise:
             continue  # a caption or a credit line, or a dated retrospect: see YEAR
         names = {(a["actor"], int(a["start"])) for a in found if a["kind"] in NAMED_KINDS}
         for a in found:
@@ -109,7 +124,9 @@ def tenure_clues(documents: pd.DataFrame, found: dict, doc_ids: Collection[str],
             told.setdefault(doc_id, set()).update(
                 person for person in ends if person.split()[-1] in str(text))
     out: dict[str, list[Clue]] = {}
-    for doc_id, people in _titled(actor_mentions, sentences, doc_ids).items():
+    titled = _titled(actor_mentions, sentences, doc_ids,
+                     _dated_otherwise(found.get("time_expressions"), doc_ids))
+    for doc_id, people in titled.items():
         for person, (sent_id, sentence) in people.items():
             last = ends.get(person)
             if last is None or person in told.get(doc_id, set()):
