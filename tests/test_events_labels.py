@@ -180,8 +180,10 @@ def test_a_phrase_in_a_speakers_own_voice_is_no_label(rules, phrase, expected):
      "A-land summons B-land's envoy"),
     ("summons", {"target": "Envoy Smith", "target_nonstate": "Envoy Smith"},
      "Envoy Smith summoned"),
+    # a restriction whose doer no sentence names still says on whom: never a bare type
+    ("restriction", {"target": "B-land"}, "Restrictions on B-land"),
 ])
-def test_a_notice_or_summons_label_says_who_was_told_or_summoned(rules, event_type, fields,
+def test_a_notice_summons_or_restriction_label_says_who_it_touched(rules, event_type, fields,
                                                                    expected):
     from types import SimpleNamespace
 
