@@ -225,6 +225,17 @@ def test_a_verb_whose_subject_names_nobody_has_no_agent_from_elsewhere(lex):
     assert one_mention(found, "targeted_killing")["agent"] == ""
 
 
+@pytest.mark.parametrize(("text", "agent"), [
+    # a bare 'the ministry' doing what a state's media report is that state's
+    ("Chilean media reported that the ministry had expelled two Peruvian diplomats.", "Chile"),
+    # a body its own words qualify keeps its side
+    ("Chilean media reported that the Peruvian government had expelled two diplomats.",
+     "Peru"),
+])
+def test_a_bare_body_in_what_a_sides_media_report_is_that_sides(lex, text, agent):
+    assert one_mention(run(lex, [text]), "restriction")["agent"] == agent
+
+
 def test_a_participle_after_a_passive_naming_no_doer_takes_no_agent_from_elsewhere(lex):
     """'a note was sent to Chad, informing them of ...': the note informs, not Chad (the
     recipient named before the participle), nor France, told by a doer the passive names."""

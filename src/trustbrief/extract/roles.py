@@ -156,6 +156,9 @@ def tree_roles(doc, start: int, end: int, etype, hits, syntax: Syntax, lex, peop
     agent, agent_rule = _first_path(trigger, paths["agent"], hits, people, can_act,
                                     speech=syntax.speech_verbs)
     agent = agent[:1]
+    if not agent:
+        agent = _reporters_body(trigger, hits, syntax)
+        agent_rule = "reporters-body" if agent else agent_rule
     if not agent and etype.host_acts:
         agent = _host_state(trigger, hits)
         agent_rule = "host-place" if agent else ""
@@ -175,6 +178,21 @@ def tree_roles(doc, start: int, end: int, etype, hits, syntax: Syntax, lex, peop
                 "target_rule": agent_rule.replace("possessive", "possessive-undergoer", 1)}
     return {"agent": agent, "targets": targets, "agent_rule": agent_rule,
             "target_rule": target_rule}
+
+
+def _reporters_body(trigger, hits, syntax: Syntax) -> list:
+    """'Azerbaijani state media reported that the government had cancelled ...': a bare 'the
+    government', 'the ministry' (syntax speech.organization_nouns) doing what the media or
+    officials of a state report is that state's body: [the state], else []."""
+    verb, subject = trigger.head, next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_ not in syntax.organization_nouns or \
+            not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) or \
+            hits_in(phrase_tokens(subject), hits) or trigger.dep_ != "ccomp" or \
+            verb.lemma_ not in syntax.speech_verbs:
+        return []
+    states = [h for r in verb.children if r.dep_ == "nsubj"
+              for h in hits_in(phrase_tokens(r), hits) if "state" in h.types]
+    return [states[0].actor] if states else []
 
 
 def _host_state(trigger, hits) -> list:
