@@ -28,6 +28,15 @@ def test_one_article_giving_two_dates_is_not_a_conflict_between_sources():
     two = conflict_rows(("accepted", "2025-10-08..2025-10-09", "d1"),
                         ("disagrees", "2025-09-01..2025-09-30", "d2"))
     assert len(real_conflicts(two)) == 2
+    # the disagreeing article also gives the accepted day ('spoke on Wednesday' ... 'the
+    # first time they had spoken since August'): it tells of two calls, not of a dispute
+    inside = conflict_rows(("accepted", "2024-10-09", "d1;d2;d3"),
+                           ("disagrees", "2024-08-01..2024-08-31", "d2"))
+    assert real_conflicts(inside).empty
+    # an article of its own on each side still disagrees, whatever the others say
+    apart = conflict_rows(("accepted", "2024-10-09", "d1;d2"),
+                          ("disagrees", "2024-08-01..2024-08-31", "d2;d3"))
+    assert len(real_conflicts(apart)) == 2
 
 
 def test_an_account_shows_its_date_as_a_reader_reads_it():
