@@ -236,6 +236,23 @@ def test_a_bare_body_in_what_a_sides_media_report_is_that_sides(lex, text, agent
     assert one_mention(run(lex, [text]), "restriction")["agent"] == agent
 
 
+@pytest.mark.parametrize("text", [
+    "He said that he spent time earlier Sunday being briefed by the spy agencies.",
+    "She spent the morning being briefed by the generals.",
+])
+def test_the_subject_of_a_verb_governing_a_passive_underwent_the_act(lex, text):
+    """'X spent the morning being briefed by Y': X (here 'he', the person named before) was
+    briefed, never the doer."""
+    from trustbrief.extract.actors import document_hits
+    from trustbrief.extract.nlp import load_pipeline
+    from trustbrief.extract.roles import tree_roles
+
+    doc, start = load_pipeline()(text), text.index("briefed")
+    roles = tree_roles(doc, start, start + 7, lex.event_types["notification"],
+                       document_hits([text], lex)[0], lex.syntax, lex, ["Joe Biden"])
+    assert (roles["agent"], roles["targets"]) == ([], ["Joe Biden"])
+
+
 def test_a_participle_after_a_passive_naming_no_doer_takes_no_agent_from_elsewhere(lex):
     """'a note was sent to Chad, informing them of ...': the note informs, not Chad (the
     recipient named before the participle), nor France, told by a doer the passive names."""

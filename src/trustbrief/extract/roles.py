@@ -163,7 +163,11 @@ def tree_roles(doc, start: int, end: int, etype, hits, syntax: Syntax, lex, peop
         agent = _host_state(trigger, hits)
         agent_rule = "host-place" if agent else ""
     targets, target_rule = [], ""
-    if etype.has_targets:
+    if agent_rule.startswith("subject-of-governing-verb") and any(
+            c.dep_ == "auxpass" for c in trigger.children):
+        # 'he spent time being briefed by X': the governing subject underwent the act
+        targets, target_rule, agent, agent_rule = agent, "undergoing-subject", [], ""
+    if etype.has_targets and not targets:
         targets, target_rule = _first_path(
             trigger, paths["target"], hits, people,
             lambda n: n not in agent and lex.actors.get(n) is not None
