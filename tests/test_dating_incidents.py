@@ -123,7 +123,9 @@ def test_the_articles_other_sentences_of_the_incident_name_it(words):
     assert sorted(c.kind for c in clues) == ["after", "relative"]
 
 
-def test_the_stage_pins_the_article_with_its_lede_weekday():
+def _stage_inputs():
+    """documents, found (no mentions), the sentences table and {(doc, sent): text} of an
+    article whose lede weekday and incident date it (the dated one names the crash's day)."""
     documents, times, sentences = _corpus({
         "a": DATED, "b": "Carrier Lakeair suspended flights, local media reported Friday, two "
                          "days after one of its jets crashed near Portview."})
@@ -131,9 +133,12 @@ def test_the_stage_pins_the_article_with_its_lede_weekday():
                                      "time_id", "polarity"])
     frame = pd.DataFrame([{"doc_id": d, "sent_id": s, "text": t}
                           for (d, s), t in sentences.items()])
-    dated = infer_publication_dates(documents, {"mentions": mentions,
-                                                "time_expressions": times}, pd.DataFrame(),
-                                    sentences=frame)
+    return documents, {"mentions": mentions, "time_expressions": times}, frame, sentences
+
+
+def test_the_stage_pins_the_article_with_its_lede_weekday():
+    documents, found, frame, _ = _stage_inputs()
+    dated = infer_publication_dates(documents, found, pd.DataFrame(), sentences=frame)
     row = dated.set_index("doc_id").loc["b"]
     assert (row["published"], row["published_latest"]) == ("2025-03-14", "2025-03-15")
 
@@ -142,3 +147,23 @@ def test_a_family_without_words_is_refused(tmp_path):
     (tmp_path / "incidents.yaml").write_text("families:\n  crash: []\n")
     with pytest.raises(DataFileError):
         load_incident_words(tmp_path)
+
+
+def test_incident_words_given_by_the_caller_date_as_the_ones_found_here(words):
+    # the pipeline finds the incident words once, for dating and for the events stage's
+    # dated incidents: passing them must change no date and no incident
+    from trustbrief.dating import dated_incidents, incident_words
+    documents, found, frame, sentences = _stage_inputs()
+    times = found["time_expressions"]
+    given_words = incident_words(sentences, times, words)
+    computed = infer_publication_dates(documents, found, pd.DataFrame(), sentences=frame,
+                                       incident_words=words)
+    given = infer_publication_dates(documents, found, pd.DataFrame(), sentences=frame,
+                                    incident_words=words, incident_found=given_words)
+    pd.testing.assert_frame_equal(computed, given)
+    assert given.set_index("doc_id").loc["b", "published"] == "2025-03-14"
+    incidents = dated_incidents(documents, times, sentences, words)
+    assert dated_incidents(documents, times, sentences, words,
+                           found_words=given_words) == incidents
+    assert [(f, first) for f, (_, first, _) in incidents.items()] == [
+        ("air_crash", dt.date(2025, 3, 12))]

@@ -46,6 +46,14 @@ def test_a_dateline_and_a_credit_are_not_body_sentences():
     assert is_body_sentence("“We will respond,” he said.”")
 
 
+def test_a_body_sentence_ends_with_its_punctuation_and_counts_words_not_spaces():
+    assert is_body_sentence("Will the talks resume on Monday?\")]")  # closers after the mark
+    assert is_body_sentence("Talks  will\tresume   on Monday! ")  # any run of spaces is one
+    assert not is_body_sentence("Talks will resume Monday.")  # four words
+    assert not is_body_sentence("Talks will resume on Monday.” he")  # the mark is not last
+    assert not is_body_sentence("FILE: Talks will resume on Monday.")
+
+
 def _dated(texts: list[str]) -> pd.Series:
     sentences = sentences_of("dA", texts)
     docs = pd.DataFrame([

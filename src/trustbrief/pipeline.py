@@ -197,7 +197,6 @@ def _cyclic_gc_paused():
 def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=None,
                 record_cache=None) -> dict[str, pd.DataFrame]:
     from trustbrief import corpus, dating, events, extract, metrics, timex
-    from trustbrief.dating.lede import lede_depths
 
     timings, parse_counts = {}, {}
 
@@ -225,22 +224,21 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
     # time expressions and mentions are checked once dated, below
     _checked({name: found[name] for name in ("actor_mentions", "claims", "trust_signals")})
     period = kb.story.period if kb.story is not None else ("", "")
-    depths = lede_depths(sentences)  # dating and events both read where each lede sentence is
+    depths, texts, incident_found = _sentence_readings(sentences, found, kb)
     documents = stage("dating", dating.infer_publication_dates, documents, found, kb.chronology,
                       sentences=sentences, sidecar_file=kb.sidecar_file, period=period,
                       deadline_words=kb.deadline_words, named_days=kb.named_days,
                       sidecar_listed=_sidecar_files(kb.sidecar),
-                      incident_words=kb.incident_words, depths=depths)
+                      incident_words=kb.incident_words, depths=depths,
+                      incident_found=incident_found)
     _checked({"documents": documents})
     found["time_expressions"] = timex.narrow_to_gatherings(  # a summit's days narrow a month
         timex.resolve_time_expressions(found["time_expressions"], documents, kb.vocabulary),
         sentences, kb.gatherings)
     found["mentions"] = extract.date_mentions(found["mentions"], found["time_expressions"])
     _checked({name: found[name] for name in ("time_expressions", "mentions")})
-    texts = dict(zip(zip(sentences["doc_id"], sentences["sent_id"], strict=True),
-                     sentences["text"], strict=True))
     incidents = dating.dated_incidents(documents, found["time_expressions"], texts,
-                                       kb.incident_words)
+                                       kb.incident_words, found_words=incident_found)
     built = stage("events", events.build_events, found, documents, kb.annotations,
                   kb.lexicons, kb.chronology, rules=kb.labels, focus=focus,
                   lede_depths=depths, incidents=incidents)
@@ -254,6 +252,20 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
         {"stage": list(timings), "seconds": [round(v[0], 4) for v in timings.values()],
          "cpu_seconds": [round(v[1], 4) for v in timings.values()]})
     return tables
+
+
+def _sentence_readings(sentences: pd.DataFrame, found: dict, kb: Knowledge) -> tuple:
+    """What dating and events both read of the sentences, read once: where each lede
+    sentence is (dating.lede.lede_depths), (doc_id, sent_id) -> text, and the incident words
+    of every sentence (where they stand does not change when the time expressions are
+    resolved, so dating.dated_incidents reads the same ones after dating)."""
+    from trustbrief import dating
+    from trustbrief.dating.lede import lede_depths
+
+    texts = dict(zip(zip(sentences["doc_id"], sentences["sent_id"], strict=True),
+                     sentences["text"], strict=True))
+    return (lede_depths(sentences), texts,
+            dating.incident_words(texts, found["time_expressions"], kb.incident_words))
 
 
 def _sidecar_files(sidecar: pd.DataFrame | None) -> frozenset[str]:

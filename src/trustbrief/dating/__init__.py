@@ -74,13 +74,19 @@ from trustbrief.dating.chronology import CHRONOLOGY_COLUMNS, Pinned, load_chrono
 from trustbrief.dating.clues import Clue
 from trustbrief.dating.deadlines import DeadlineWords, load_deadline_words
 from trustbrief.dating.decide import Verdict, decide, score, score_days
-from trustbrief.dating.incidents import IncidentWords, dated_incidents, load_incident_words
+from trustbrief.dating.incidents import (
+    IncidentWords,
+    dated_incidents,
+    incident_words,
+    load_incident_words,
+)
 from trustbrief.dating.mentions import collect_clues
 from trustbrief.dating.named_days import NamedDays, load_named_days
 from trustbrief.dating.stage import infer_publication_dates
 
 __all__ = ["CHRONOLOGY_COLUMNS", "Clue", "DeadlineWords", "IncidentWords", "NamedDays", "Pinned",
-           "Verdict", "collect_clues", "dated_incidents", "decide", "infer_publication_dates",
+           "Verdict", "collect_clues", "dated_incidents", "decide", "incident_words",
+           "infer_publication_dates",
            "load_chronology",
            "load_deadline_words", "load_incident_words", "load_named_days", "score",
            "score_days"]

@@ -162,12 +162,16 @@ def explicit_date_clues(times: pd.DataFrame | None, sentences: dict, doc_ids: se
                         vocab: timex.Vocabulary | None = None,
                         polarity: dict[str, str] | None = None,
                         depths: dict[tuple[str, str], int] | None = None,
-                        retold: set[str] | None = None) -> dict[str, list[Clue]]:
+                        retold: set[str] | None = None,
+                        years_printed: dict[str, frozenset[int]] | None = None
+                        ) -> dict[str, list[Clue]]:
     """Clues from the explicit dates of the documents in `doc_ids`; `sentences` maps
     (doc_id, sent_id) to the sentence's text, `window` is where a yearless date may fall,
     `polarity` is governing_polarity of the mentions (extract's reading of the verbs a date
     governs outranks the clause's words), `depths` is lede.lede_depths of the sentences,
-    `retold` is retold_lede_times of the mentions."""
+    `retold` is retold_lede_times of the mentions, `years_printed` corpus_years of every
+    article's time expressions (of `times` when not given: `times` may then hold the rows of
+    `doc_ids` alone only if no other article prints a full date)."""
     if times is None or times.empty or not doc_ids:
         return {}
     vocab = vocab or timex.default_vocabulary()
@@ -175,7 +179,8 @@ def explicit_date_clues(times: pd.DataFrame | None, sentences: dict, doc_ids: se
     polarity = polarity or {}
     rows = [t for t in frame_records(times, columns) if t["doc_id"] in doc_ids]
     depths = depths or {}
-    printed, printed_years = _printed_full_dates(rows), _corpus_years(times)
+    printed = _printed_full_dates(rows)
+    printed_years = corpus_years(times) if years_printed is None else years_printed
     lede_weekdays = _lede_weekdays(rows, depths)
     out: dict[str, list[Clue]] = {}
     for t in rows:
@@ -239,8 +244,10 @@ def _printed_full_dates(rows: list[dict]) -> dict[str, list[dt.date]]:
     return out
 
 
-def _corpus_years(times: pd.DataFrame) -> dict[str, frozenset[int]]:
+def corpus_years(times: pd.DataFrame | None) -> dict[str, frozenset[int]]:
     """'MM-DD' -> the years any article of the corpus prints that day and month with."""
+    if times is None or times.empty or "spec" not in times:
+        return {}
     specs = pd.Series(times["spec"].dropna().astype(str).unique())
     out: dict[str, set[int]] = {}
     for spec in specs[specs.str.match(FULL_DATE.pattern)]:

@@ -254,13 +254,15 @@ names_of = _names  # likewise
 
 
 def dated_incidents(documents: pd.DataFrame, times: pd.DataFrame | None, sentences: dict,
-                    words: IncidentWords | None = None
+                    words: IncidentWords | None = None, found_words: list[_Word] | None = None
                     ) -> dict[str, tuple[re.Pattern, dt.date, dt.date]]:
     """family -> (its words, first day, last day) for the incidents the corpus dates to one
     day or two in a row (the anchors of incident_clues), for the events stage: what an
-    article says of 'the crash' happened after it. `documents` are dated (dating's output)."""
+    article says of 'the crash' happened after it. `documents` are dated (dating's output);
+    `found_words`: incident_words of the sentences when the caller has it."""
     words = words or default_incident_words()
-    anchors = _anchors(incident_words(sentences, times, words), documents)
+    found = found_words if found_words is not None else incident_words(sentences, times, words)
+    anchors = _anchors(found, documents)
     return {family: (words.families[family], first, last)
             for family, (first, last, _names) in anchors.items()}
 

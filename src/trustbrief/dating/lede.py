@@ -26,9 +26,19 @@ OUTSIDE_LEDE = 1_000_000  # the depth of an archive caption: deeper than any led
 
 
 def is_body_sentence(text: str) -> bool:
-    text = " ".join(str(text or "").split())
-    return bool(SENTENCE_END.search(text)) and len(text.split()) >= MIN_BODY_WORDS \
-        and not FILE_PHOTO.match(text)
+    return _is_flat_body(" ".join(str(text or "").split()))
+
+
+# what may close a sentence after its punctuation (SENTENCE_END)
+_CLOSERS = "\"'”’»)]"
+
+
+def _is_flat_body(flat: str) -> bool:
+    """is_body_sentence of a text whose words are joined by single spaces: SENTENCE_END
+    read as a strip of closers (a regex search tries every position) and the words counted
+    by their spaces (lede_depths reads every sentence of the corpus)."""
+    return flat.rstrip(_CLOSERS).endswith((".", "!", "?")) \
+        and flat.count(" ") + 1 >= MIN_BODY_WORDS and not FILE_PHOTO.match(flat)
 
 
 def lede_depths(sentences: pd.DataFrame | None) -> dict[tuple[str, str], int]:
@@ -47,7 +57,7 @@ def lede_depths(sentences: pd.DataFrame | None) -> dict[tuple[str, str], int]:
             current, before, seen = doc_id, 0, set()
         flat = " ".join(str(text or "").split())
         out[(doc_id, sent_id)] = OUTSIDE_LEDE if FILE_PHOTO.match(flat) else before + 1
-        if is_body_sentence(flat) and flat not in seen:
+        if _is_flat_body(flat) and flat not in seen:
             before += 1
         seen.add(flat)
     return out

@@ -24,6 +24,7 @@ from trustbrief.dating.deadlines import DeadlineWords, deadline_clues, default_d
 from trustbrief.dating.decide import Verdict, decide, score
 from trustbrief.dating.elapsed import elapsed_clues, uncounted_clues
 from trustbrief.dating.explicit import (
+    corpus_years,
     explicit_date_clues,
     governing_polarity,
     retold_lede_times,
@@ -107,8 +108,8 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
                             named_days: NamedDays | None = None,
                             sidecar_listed: Collection[str] = (),
                             incident_words: IncidentWords | None = None,
-                            depths: Mapping[tuple[str, str], int] | None = None
-                            ) -> pd.DataFrame:
+                            depths: Mapping[tuple[str, str], int] | None = None,
+                            incident_found: list | None = None) -> pd.DataFrame:
     """Date the documents whose day is not known yet (published empty): the range the clues
     allow, and the day when they pin it (basis 'inferred', or 'stated' when a printed
     day-and-month found its year). Sidecar dates are checked against the clues; warnings
@@ -120,7 +121,9 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
     already have a row in the sidecar (the warning says to fill its `published` cell rather
     than add a second row, which the sidecar refuses); `incident_words`: data/incidents.yaml
     as loaded (likewise); `depths`: lede.lede_depths(sentences) when the caller has it already
-    (the pipeline also gives it to the events stage), computed here otherwise."""
+    (the pipeline also gives it to the events stage), computed here otherwise;
+    `incident_found`: incidents.incident_words of the sentences when the caller has it (the
+    pipeline gives it to dated_incidents too)."""
     docs = documents.copy()
     for column in ("published", "published_earliest", "published_latest", "published_evidence",
                    "published_printed"):
@@ -129,7 +132,8 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
     texts = _texts(found, sentences, depths,
                    (deadline_words or default_deadline_words(),
                     named_days or default_named_days(),
-                    incident_words or default_incident_words()))
+                    incident_words or default_incident_words()),
+                   _subjects(docs), incident_found)
     outcomes: dict = {}
     anchors = docs
     for _ in range(MAX_PASSES):
@@ -157,36 +161,70 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
     return docs
 
 
+def _open_rows(docs: pd.DataFrame) -> tuple[list[dict], list[tuple]]:
+    """The documents' rows, and (index, row) of those still open or dated by the sidecar
+    (whose date the clues check)."""
+    rows = frame_records(docs, present(docs, DOCUMENT_FIELDS))
+    return rows, [(i, row) for i, row in zip(docs.index, rows, strict=True)
+                  if not row.get("published") or row.get("published_basis") == "sidecar"]
+
+
+def _subjects(docs: pd.DataFrame) -> set[str]:
+    """The documents the first pass dates or checks; a later pass reads fewer of them (the
+    ones it pinned are dated), never others."""
+    return {row["doc_id"] for _, row in _open_rows(docs)[1]}
+
+
 def _texts(found: dict, sentences: pd.DataFrame | None,
-           depths: Mapping[tuple[str, str], int] | None, words: tuple) -> tuple:
+           depths: Mapping[tuple[str, str], int] | None, words: tuple,
+           subjects: set[str], incident_found: list | None = None) -> tuple:
     """What every pass reads of the texts (they do not change between passes): the time
-    expressions, sentence texts, verbs' polarity, lede depths, the deadline and named-day
-    words, the retold lede times, the incident words and where the sentences hold them."""
+    expressions, sentence texts, verbs' polarity and the retold lede times of the `subjects`
+    (the only documents a clue of the texts alone is given to: one new article of a large
+    corpus reads its own rows only), lede depths, the deadline and named-day words, the
+    incident words and where the sentences hold them (every sentence's: the corpus dates the
+    incidents; `incident_found` when the caller has them already), and the years every
+    article prints with a day and month (explicit.corpus_years)."""
     deadline_words, named_days, incident_words = words
-    times, sentence_texts = _lede_times(found, sentences), _sentence_texts(found, sentences)
+    if incident_found is None:
+        incident_found = find_incident_words(_sentence_texts(found, sentences),
+                                             _lede_times(found, sentences), incident_words)
+    own = _of_documents(found, subjects)
+    own_sentences = _of_documents({"sentences": sentences}, subjects)["sentences"]
+    times = _lede_times(own, own_sentences)
     depths = lede_depths(sentences) if depths is None else depths
-    return (times, sentence_texts, governing_polarity(found.get("mentions")), depths,
-            deadline_words, named_days, retold_lede_times(found.get("mentions"), depths),
-            incident_words, find_incident_words(sentence_texts, times, incident_words))
+    return (times, _sentence_texts(own, own_sentences), governing_polarity(own.get("mentions")),
+            depths, deadline_words, named_days, retold_lede_times(own.get("mentions"), depths),
+            incident_words, incident_found, corpus_years(found.get("time_expressions")))
+
+
+def _of_documents(frames: dict, doc_ids: set[str]) -> dict:
+    """The frames' rows of the documents `doc_ids` (rows keep their order)."""
+    out = {}
+    for name, frame in frames.items():
+        if frame is None or "doc_id" not in frame:
+            out[name] = frame
+            continue
+        out[name] = frame[frame["doc_id"].isin(list(doc_ids))]
+    return out
 
 
 def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: tuple,
               max_lag_days: int, lookaround_days: int, period: tuple[str, str] = ("", "")
               ) -> dict:
     """Index -> _Outcome for every document still open in `docs` (and every sidecar date)."""
-    rows = frame_records(docs, present(docs, DOCUMENT_FIELDS))
-    open_rows = [(i, row) for i, row in zip(docs.index, rows, strict=True)
-                 if not row.get("published") or row.get("published_basis") == "sidecar"]
+    rows, open_rows = _open_rows(docs)
     wanted = {row["doc_id"] for _, row in open_rows}
     times, sentence_texts, polarity, depths, deadline_words, named_days, retold, incidents, \
-        incident_found = texts
+        incident_found, years_printed = texts
     clues = collect_clues(docs, found, chronology, wanted, depths, incidents.once_per_party)
     span = _corpus_span(rows, lookaround_days)
     window = span if None not in span else None
     stated = period_span(period, rows)
     for extra in (lede_clues(times, wanted, depths),
                   explicit_date_clues(times, sentence_texts, wanted, window,
-                                      polarity=polarity, depths=depths, retold=retold),
+                                      polarity=polarity, depths=depths, retold=retold,
+                                      years_printed=years_printed),
                   deadline_clues(times, sentence_texts, wanted, window, depths,
                                  deadline_words),
                   named_day_clues(sentence_texts, wanted, window, depths, named_days),
