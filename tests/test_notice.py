@@ -205,3 +205,17 @@ def test_a_belief_about_notice_links_to_no_operation():
     mentions[1] = dict(mentions[1], polarity="asserted")
     assert _build(mentions, signals)["events"].set_index("event_type").loc[
         "airstrike", "notice"] == "minutes"
+
+
+def test_unreal_sentences_are_the_ones_without_an_asserted_mention():
+    import pandas as pd
+
+    from trustbrief.events.notice_links import unreal_sentences
+    mentions = pd.DataFrame({
+        "doc_id": ["a", "a", "a", "b", "b"],
+        "sent_id": ["a-s001", "a-s001", "a-s002", "b-s001", "b-s002"],
+        "polarity": pd.array(["planned", "asserted", "hypothetical", pd.NA, "asserted"],
+                             dtype="string")})
+    # a sentence with one asserted mention is real; a missing polarity asserts nothing
+    assert unreal_sentences({"mentions": mentions}) == {("a", "a-s002"), ("b", "b-s001")}
+    assert unreal_sentences({"mentions": mentions.iloc[:0]}) == frozenset()

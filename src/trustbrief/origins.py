@@ -71,6 +71,7 @@ class Origins:
     outlet_of: dict[str, str]  # doc_id -> its own outlet, '' when unknown
     cited_by_sentence: dict[tuple[str, str], Counter]
     _spelling: dict[str, str] = field(default_factory=dict, repr=False)
+    _citing: frozenset[str] | None = field(default=None, repr=False)  # docs citing an outlet
 
     @classmethod
     def from_tables(cls, documents: pd.DataFrame | None, claims: pd.DataFrame | None = None
@@ -97,6 +98,10 @@ class Origins:
     def of(self, doc_id: str, sent_ids: Iterable[str] = ()) -> str:
         """The origin of a document's account given in `sent_ids`: the outlet those sentences
         cite most (ties: alphabetical), else the document's key."""
+        if self._citing is None:
+            self._citing = frozenset(doc for doc, _ in self.cited_by_sentence)
+        if doc_id not in self._citing:  # most documents cite no outlet: no sentence to read
+            return self.of_document(doc_id)
         sents = sent_ids if isinstance(sent_ids, (set, frozenset)) else set(sent_ids)
         cited: Counter = Counter()
         for counts in (self.cited_by_sentence.get((doc_id, s)) for s in sents):

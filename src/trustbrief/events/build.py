@@ -88,8 +88,7 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
     recs = date_answers(date_main_clause(recs), rules.answers)
     recs = date_after_incidents(recs, incidents, rules.after_incident)
     recs = date_contacts_during_acts(recs, rules.during_acts, ctx.kinds)
-    for r in recs:
-        r.nearby = frozenset(ctx.actors_by_sent.get((r.doc_id, r.sent_id), ()))
+    _set_nearby(recs, ctx)
     clusters, participants = fold_said_into_contacts(
         *cluster_mentions(recs, ctx.kinds), rules.said_in_contacts, ctx.kinds)
     said = rules.said_in_contacts.source if rules.said_in_contacts else frozenset()
@@ -118,6 +117,16 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
             "notice_accounts": _child_frame(accounts, ids, "notice_accounts",
                                             ["event_id", "notice", "doc_id"]),
             "overrides": overrides}
+
+
+def _set_nearby(recs: list[Rec], ctx: Context) -> None:
+    """Each mention's nearby actors: every actor its sentence names (one set a sentence)."""
+    nearby: dict[tuple[str, str], frozenset] = {}
+    for r in recs:
+        key = (r.doc_id, r.sent_id)
+        if key not in nearby:
+            nearby[key] = frozenset(ctx.actors_by_sent.get(key, ()))
+        r.nearby = nearby[key]
 
 
 def _summaries(clusters: list[list[Rec]], keys: list[str], ctx: Context

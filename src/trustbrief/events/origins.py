@@ -20,8 +20,9 @@ def corroboration(recs: list[Rec], ctx: Context) -> dict:
     for r in recs:
         sents_by_doc[r.doc_id].add(r.sent_id)
     docs = sorted(sents_by_doc)
-    outlets = sorted({ctx.origins.outlet_of.get(d, "") for d in docs} - {""})
-    unknown = sum(1 for d in docs if not ctx.origins.outlet_of.get(d))
+    outlet_of = [ctx.origins.outlet_of.get(d, "") for d in docs]
+    outlets = sorted(set(outlet_of) - {""})
+    unknown = sum(1 for outlet in outlet_of if not outlet)
     origins = sorted({ctx.origins.of(d, sents_by_doc[d]) for d in docs})
     return {"doc_ids": docs, "n_documents": len(docs), "outlets": outlets,
             "n_outlets": len(outlets) + unknown, "origins": origins, "n_origins": len(origins)}
