@@ -5,6 +5,7 @@ labels cut while room was left, and a trust section that does not say why it is 
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from trustbrief.brief.charts.common import time_axis
 from trustbrief.brief.conflicts import real_conflicts, value_text
@@ -19,24 +20,21 @@ def conflict_rows(*accounts):
                          for a, v, d in accounts])
 
 
-def test_one_article_giving_two_dates_is_not_a_conflict_between_sources():
-    """'met in the capital on Thursday' and 'had met in September' in one article are two
-    meetings, not sources that disagree; the same dates from two articles are a conflict."""
-    same = conflict_rows(("accepted", "2025-10-08..2025-10-09", "d1"),
-                         ("disagrees", "2025-09-01..2025-09-30", "d1"))
-    assert real_conflicts(same).empty
-    two = conflict_rows(("accepted", "2025-10-08..2025-10-09", "d1"),
-                        ("disagrees", "2025-09-01..2025-09-30", "d2"))
-    assert len(real_conflicts(two)) == 2
+@pytest.mark.parametrize("accepted, disagrees, conflict", [
+    # 'met in the capital on Thursday' and 'had met in September' in one article are two
+    # meetings, not sources that disagree; the same dates from two articles are a conflict
+    (("2025-10-08..2025-10-09", "d1"), ("2025-09-01..2025-09-30", "d1"), False),
+    (("2025-10-08..2025-10-09", "d1"), ("2025-09-01..2025-09-30", "d2"), True),
     # the disagreeing article also gives the accepted day ('spoke on Wednesday' ... 'the
     # first time they had spoken since August'): it tells of two calls, not of a dispute
-    inside = conflict_rows(("accepted", "2024-10-09", "d1;d2;d3"),
-                           ("disagrees", "2024-08-01..2024-08-31", "d2"))
-    assert real_conflicts(inside).empty
+    (("2024-10-09", "d1;d2;d3"), ("2024-08-01..2024-08-31", "d2"), False),
     # an article of its own on each side still disagrees, whatever the others say
-    apart = conflict_rows(("accepted", "2024-10-09", "d1;d2"),
-                          ("disagrees", "2024-08-01..2024-08-31", "d2;d3"))
-    assert len(real_conflicts(apart)) == 2
+    (("2024-10-09", "d1;d2"), ("2024-08-01..2024-08-31", "d2;d3"), True),
+])
+def test_one_article_giving_two_dates_is_not_a_conflict_between_sources(accepted, disagrees,
+                                                                         conflict):
+    rows = conflict_rows(("accepted", *accepted), ("disagrees", *disagrees))
+    assert len(real_conflicts(rows)) == (2 if conflict else 0)
 
 
 def test_an_account_shows_its_date_as_a_reader_reads_it():
