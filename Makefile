@@ -129,6 +129,7 @@ bench: $(VENV_READY) ## measure speed and brief size (HTML MB, PDF pages) on 100
 CORPORA ?= ../shared/corpora
 evaluate: $(VENV_READY) ## score extraction on the labelled corpora in $(CORPORA) (benchmark)
 	$(PY) -m trustbrief evaluate --corpora $(CORPORA) --out reports/evaluation
+	$(PY) -m trustbrief evaluate --corpora $(CORPORA) --held-out --out reports/evaluation/held-out
 
 LOCK_EXTRAS := test lab bench dev
 lock: $(VENV_READY) ## re-lock requirements.txt (versions + hashes) from pyproject.toml

@@ -44,3 +44,16 @@ def test_an_undeclared_folder_of_a_declared_pair_is_read_with_that_story():
     # the default story of that pair, with its own knowledge (actors, chronology, period)
     assert story.name == "us-israel" and story.articles == SEEDS.resolve()
     assert story.companion("actors.yaml") is not None and story.period[0]
+
+
+def test_a_set_aside_story_is_never_used_for_its_pair():
+    """evaluate --held-out sets aside the story written for a folder: the pair's next story
+    stands in, and with none left the story is inferred from the articles."""
+    story, how = story_for_folder(DATA, SEEDS, load_world(DATA), "more-seeds",
+                                  ignore=frozenset({"us-israel"}))
+    assert how == "declared" and story.name != "us-israel" and set(story.pair) == {"US",
+                                                                                   "Israel"}
+    every_us_israel = frozenset({"us-israel", story.name})
+    story, how = story_for_folder(DATA, SEEDS, load_world(DATA), "more-seeds",
+                                  ignore=every_us_israel)
+    assert how == "inferred" and story.actors == () and story.period == ("", "")

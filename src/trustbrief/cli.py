@@ -246,7 +246,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     try:
         results = run.evaluate(corpora, Path(args.data), out, names=args.corpus or None,
                                predictions=predictions, with_urls=not args.text_only,
-                               oracle_dates=args.oracle_dates)
+                               oracle_dates=args.oracle_dates, held_out=args.held_out)
     except FileNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -316,6 +316,10 @@ def _add_evaluate(sub) -> None:
                    help="diagnostic upper bound, not a result: give every document its GOLD "
                         "publication date after dating, to tell extraction errors from "
                         "dating errors (use another --out)")
+    p.add_argument("--held-out", action="store_true",
+                   help="read each corpus as a never-seen one: set aside the story file written "
+                        "for its folder (its pair's other story, else one inferred from the "
+                        "articles, stands in)")
     p.add_argument("--claims-sample", metavar="CSV", help="also score claim speakers against "
                    "this hand-labelled CSV (format: trustbrief.evaluation.claims)")
     p.set_defaults(func=cmd_evaluate)

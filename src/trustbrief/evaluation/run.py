@@ -68,7 +68,8 @@ def find_corpora(root: Path | str, names: list[str] | None = None) -> list[Path]
 
 
 def extract_corpus(gold: GoldCorpus, data_dir: Path, with_urls: bool = True,
-                   oracle_dates: bool = False) -> tuple[dict[str, pd.DataFrame], float, str]:
+                   oracle_dates: bool = False, held_out: bool = False
+                   ) -> tuple[dict[str, pd.DataFrame], float, str]:
     """Run the extraction pipeline on a corpus's articles, in this process, with the story
     whose articles folder it is (its pair, period, actors); returns the story's name too.
 
@@ -78,7 +79,12 @@ def extract_corpus(gold: GoldCorpus, data_dir: Path, with_urls: bool = True,
 
     oracle_dates (a diagnostic, never the default): every document gets its GOLD publication
     day after the dating stage, so event scores show what extraction reaches if dating were
-    perfect - an upper bound that separates extraction errors from dating errors."""
+    perfect - an upper bound that separates extraction errors from dating errors.
+
+    held_out: read the corpus as one the project has never seen is read: the story file
+    written for its folder is set aside, so its pair's other declared story (the default
+    one first) or else a story inferred from the articles stands in (knowledge
+    .inferred_story) - what `make evaluate` measures of a new corpus dropped beside these."""
     from trustbrief import pipeline
     from trustbrief.knowledge.inferred_story import story_for_folder
     from trustbrief.knowledge.story import story_for_articles
@@ -86,8 +92,10 @@ def extract_corpus(gold: GoldCorpus, data_dir: Path, with_urls: bool = True,
 
     started = time.perf_counter()
     story, how = story_for_articles(data_dir, gold.articles), ""
-    if story is None:
-        story, how = story_for_folder(data_dir, gold.articles, load_world(data_dir), gold.name)
+    if story is None or held_out:
+        ignore = frozenset({story.name}) if story is not None else frozenset()
+        story, how = story_for_folder(data_dir, gold.articles, load_world(data_dir), gold.name,
+                                      ignore)
         log.warning("%s: no story in %s/stories/ has this articles folder; its articles are "
                     "about %s: extracting with %s", gold.name, data_dir,
                     " and ".join(story.pair) if story else "no two countries",
@@ -275,9 +283,10 @@ def write_report(results: list[CorpusResult], out_dir: Path) -> list[Path]:
 
 def evaluate(corpora_root: Path, data_dir: Path, out_dir: Path, names: list[str] | None = None,
              predictions: Path | None = None, with_urls: bool = True,
-             oracle_dates: bool = False) -> list[CorpusResult]:
+             oracle_dates: bool = False, held_out: bool = False) -> list[CorpusResult]:
     """Score every labelled corpus; with `predictions`, read FOLDER/NAME/*.csv instead of
-    extracting (e.g. tables written by another checkout). oracle_dates: see extract_corpus;
+    extracting (e.g. tables written by another checkout). oracle_dates, held_out: see
+    extract_corpus;
     the corpus column then says so, since the scores are an upper bound, not a result."""
     synonyms = load_agency_synonyms(data_dir)
     results = []
@@ -287,7 +296,8 @@ def evaluate(corpora_root: Path, data_dir: Path, out_dir: Path, names: list[str]
         if predictions is not None:
             tables, seconds = read_predictions(predictions / gold.name), None
         else:
-            tables, seconds, story = extract_corpus(gold, data_dir, with_urls, oracle_dates)
+            tables, seconds, story = extract_corpus(gold, data_dir, with_urls, oracle_dates,
+                                                    held_out)
         result = evaluate_corpus(gold, tables, synonyms, seconds)
         if oracle_dates and predictions is None:
             result.summary["folder"] = gold.name

@@ -81,14 +81,17 @@ def inferred_story(data_dir: Path | str, articles: Path | str, world: World,
 
 
 def story_for_folder(data_dir: Path | str, articles: Path | str, world: World,
-                     name: str = "") -> tuple[Story | None, str]:
+                     name: str = "", ignore: frozenset[str] = frozenset()
+                     ) -> tuple[Story | None, str]:
     """(story, how): for a folder no story file names, the declared story of the pair its
     articles are about, read on this folder ('declared'), else the inferred story
-    ('inferred'); (None, '') when the articles name fewer than two countries."""
+    ('inferred'); (None, '') when the articles name fewer than two countries. `ignore`:
+    names of stories not to use (evaluate --held-out: the one written for this folder)."""
     inferred = inferred_story(data_dir, articles, world, name)
     if inferred is None:
         return None, ""
-    stories = sorted(load_stories(data_dir).values(), key=lambda s: (not s.default, s.name))
+    stories = sorted((s for s in load_stories(data_dir).values() if s.name not in ignore),
+                     key=lambda s: (not s.default, s.name))
     wanted = {world.country(side).code for side in inferred.pair}
     for story in stories:
         countries = [world.country(side) for side in story.pair]
