@@ -313,13 +313,10 @@ def _add_evaluate(sub) -> None:
                    help="extract from the article texts alone (default: the gold url of each "
                         "file is given as the analyst's sidecar, never its outlet or date)")
     p.add_argument("--oracle-dates", action="store_true",
-                   help="diagnostic upper bound, not a result: give every document its GOLD "
-                        "publication date after dating, to tell extraction errors from "
-                        "dating errors (use another --out)")
-    p.add_argument("--held-out", action="store_true",
-                   help="read each corpus as a never-seen one: set aside the story file written "
-                        "for its folder (its pair's other story, else one inferred from the "
-                        "articles, stands in)")
+                   help="diagnostic upper bound, not a result: every document gets its GOLD "
+                        "publication date after dating (use another --out)")
+    p.add_argument("--held-out", action="store_true", help="read each corpus as a never-seen "
+                   "one: without the story file written for its folder")
     p.add_argument("--claims-sample", metavar="CSV", help="also score claim speakers against "
                    "this hand-labelled CSV (format: trustbrief.evaluation.claims)")
     p.set_defaults(func=cmd_evaluate)
