@@ -302,8 +302,7 @@ def _add_evaluate(sub) -> None:
                                    "write it with a chart and per-corpus details to OUT.")
     p.add_argument("--corpora", default="../shared/corpora",
                    help="folder of labelled corpora (default: ../shared/corpora)")
-    p.add_argument("--corpus", action="append", metavar="NAME",
-                   help="only this corpus (repeatable)")
+    p.add_argument("--corpus", action="append", metavar="NAME", help="only this corpus (repeat)")
     p.add_argument("--data", default="data", help="knowledge data files (default: data)")
     p.add_argument("--out", default="reports/evaluation",
                    help="output folder (default: reports/evaluation)")
