@@ -128,3 +128,13 @@ def test_a_time_in_one_of_coordinated_noun_phrases_dates_that_phrase_alone(lex):
     dated = {m["trigger"]: surface.get(m["time_id"], "") for m in mentions.to_dict("records")}
     assert dated["rounded up"] == "in June"
     assert dated["arrests"] == ""
+
+
+@pytest.mark.parametrize(("text", "event_type", "time"), [
+    # 'since' opens the start of a state or a count, never the act's day
+    ("France and Chad spoke on Wednesday, their first call since Aug. 21.", "phone_call",
+     "on Wednesday"),
+    ("France and Chad have not spoken since August, officials said.", "phone_call", ""),
+])
+def test_the_object_of_since_dates_no_act(lex, text, event_type, time):
+    assert _times_of(lex, text)[event_type] == time

@@ -124,16 +124,32 @@ def _concessions(token) -> list[tuple[int, int]]:
     return spans
 
 
+# 'since' opens the start of a state or of a count, never an act's day: 'have not spoken since
+# August', 'their first call since Aug. 21' (the call is not of August 21)
+SINCE = "since"
+NOWHERE = (0, 0)  # a 'within' span no trigger starts in
+
+
+def _since(token) -> bool:
+    """The time expression is the object of 'since' (or begins with it)."""
+    return token.lower_ == SINCE or (token.dep_ == "pobj" and token.head.lower_ == SINCE) or \
+        any(t.lower_ == SINCE and t.i == token.left_edge.i - 1 for t in token.doc)
+
+
 def scoped_times(parsed, times: list[dict]) -> list[dict]:
     """The time expressions, each that may date only part of its sentence given that part's
     character span as 'within' (triggers outside it are not its to date): a date modifying a
     noun, the noun; one inside a coordinated clause with its own subject, that clause; and the
-    concessive phrases of its clause, which it may not date, as 'outside'."""
+    concessive phrases of its clause, which it may not date, as 'outside'. The object of
+    'since' dates nothing."""
     if parsed is None:
         return times
     out = []
     for t in times:
         token = token_at(parsed, t["start"], t["end"])
+        if token is not None and _since(token):
+            out.append({**t, "within": NOWHERE})
+            continue
         within = _within(token) if token is not None else None
         outside = _concessions(token) if token is not None else []
         scope = ({"within": within} if within is not None else {}) | \
