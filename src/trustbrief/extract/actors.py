@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 
 from trustbrief.extract.lexicons import Lexicons, lookup_key
 from trustbrief.knowledge.titled_people import CALENDAR_WORDS
+from trustbrief.knowledge.titled_people import WORD as NAME_WORD
 
 # ----------------------------------------------------------------------- actor finding
 
@@ -105,8 +106,8 @@ def _resolve_title(hit: Hit, hits: list[Hit], i: int, text: str, context: list[s
 
 # a capitalised word right after a title, or after its comma: the name of its holder
 # ('President Erdogan', 'the incoming president, Masoud Pezeshkian'), and the words after it
-NAME_AFTER_TITLE = re.compile(r",?[ \t]+(?P<word>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)\b"
-                              r"(?P<rest>(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\b)*)")
+NAME_AFTER_TITLE = re.compile(rf",?[ \t]+(?P<word>{NAME_WORD})\b"
+                              rf"(?P<rest>(?:[ \t]+{NAME_WORD}\b)*)")
 SAME_NAME_RATIO = 0.8  # 'Aliev' and 'Aliyev' are one name; 'Pezeshkian' and 'Khamenei' are not
 
 

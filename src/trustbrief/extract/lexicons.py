@@ -14,7 +14,12 @@ from pathlib import Path
 from trustbrief import contract
 from trustbrief.extract.cues import Attribution, Cue, load_attribution, load_trust_cues
 from trustbrief.extract.gazetteer import ACTOR_TYPES, Actor, Form, load_gazetteer
-from trustbrief.extract.patterns import lookup_key, named_alternation
+from trustbrief.extract.patterns import (
+    literal_regex,
+    lookup_key,
+    named_alternation,
+    words_alternation,
+)
 from trustbrief.extract.syntax import Reader, load_syntax
 from trustbrief.extract.vocabulary import PASSIVE_AUX, EventType, TriggerRule, load_event_types
 from trustbrief.knowledge import DataFileError
@@ -123,8 +128,7 @@ def _another_office(data_dir: Path) -> re.Pattern | None:
     heads = {lookup_key(word) for word in load_world(data_dir).another_office}
     if not heads:
         return None
-    words = "|".join(re.escape(h).replace(r"\ ", r"\s+")
-                     for h in sorted(heads, key=lambda h: (-len(h), h)))
+    words = words_alternation(literal_regex(h) for h in heads)
     return re.compile(rf"(?i)(?<![\w-])(?:{words})[\s-]+$")
 
 

@@ -39,7 +39,7 @@ def _is_acronym(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def _literal_regex(text: str) -> str:
+def literal_regex(text: str) -> str:
     """A gazetteer form as a regex: any space run, either apostrophe or quote style."""
     parts, last_space = [], False
     for ch in text:
@@ -75,11 +75,11 @@ def first_char_alternation(literals) -> str:
         alts = sorted(set(groups[first]), key=lambda s: (-len(s), s))
         if first.isalpha() and not any(_is_acronym(a) for a in alts):
             # a case-exact class in front lets the engine skip the group at C speed
-            rests = [_exact_lead(_literal_regex(a[1:])) if a[1:2] else "" for a in alts]
+            rests = [_exact_lead(literal_regex(a[1:])) if a[1:2] else "" for a in alts]
             branches.append(f"{_exact_char(first)}(?:{'|'.join(rests)})")
             continue
         head = '["“”]' if first == '"' else re.escape(first)
-        branches.append(f"(?={head})(?:{'|'.join(_literal_regex(a) for a in alts)})")
+        branches.append(f"(?={head})(?:{'|'.join(literal_regex(a) for a in alts)})")
     return "|".join(branches)
 
 

@@ -132,8 +132,9 @@ NOWHERE = (0, 0)  # a 'within' span no trigger starts in
 
 def _since(token) -> bool:
     """The time expression is the object of 'since' (or begins with it)."""
+    before = token.left_edge.i - 1
     return token.lower_ == SINCE or (token.dep_ == "pobj" and token.head.lower_ == SINCE) or \
-        any(t.lower_ == SINCE and t.i == token.left_edge.i - 1 for t in token.doc)
+        (before >= 0 and token.doc[before].lower_ == SINCE)
 
 
 def scoped_times(parsed, times: list[dict]) -> list[dict]:
