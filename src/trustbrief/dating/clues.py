@@ -13,7 +13,7 @@ import pandas as pd
 
 from trustbrief import timex
 from trustbrief.dating import lede, recurring
-from trustbrief.dating.chronology import Pinned
+from trustbrief.dating.chronology import Pinned, iso_or_none
 from trustbrief.tables import frame_records
 
 # bases of a day other articles' events may be dated by ('inferred' ones with a day: pinned
@@ -80,6 +80,15 @@ DOCUMENT_FIELDS = ("doc_id", "file", "published", "published_basis", "published_
 
 def present(frame: pd.DataFrame, names: tuple[str, ...]) -> list[str]:
     return [name for name in names if name in frame]
+
+
+def dated_days(documents: pd.DataFrame) -> dict[str, dt.date | None]:
+    """doc_id -> the day of each article dated on a basis of DATED_BASES (None when its
+    'published' is not a day): the days other articles' events may be dated by."""
+    return {row["doc_id"]: iso_or_none(row.get("published"))
+            for row in frame_records(documents, present(documents, ("doc_id", "published",
+                                                                    "published_basis")))
+            if row.get("published_basis") in DATED_BASES}
 
 
 # ---------------------------------------------------------------- clues

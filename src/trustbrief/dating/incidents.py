@@ -30,8 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from trustbrief import timex
-from trustbrief.dating.chronology import iso_or_none
-from trustbrief.dating.clues import DATED_BASES, Clue, SentenceTimes, relative_holds
+from trustbrief.dating.clues import Clue, SentenceTimes, dated_days, relative_holds
 from trustbrief.dating.deadlines import first_words, lowered, may_match, phrase_pattern
 from trustbrief.dating.pinned import pinned_day
 from trustbrief.knowledge import DataFileError, load_yaml
@@ -185,11 +184,7 @@ _CALENDAR = {w.lower() for w in (
 def _anchors(found: list[_Word], documents: pd.DataFrame) -> dict[str, tuple]:
     """family -> (first, last, names of the pinning sentences) for the families the corpus
     dates to one day or two in a row, and never elsewhere."""
-    dated = {row["doc_id"]: iso_or_none(row.get("published"))
-             for row in frame_records(documents, [c for c in ("doc_id", "published",
-                                                              "published_basis")
-                                                  if c in documents])
-             if row.get("published_basis") in DATED_BASES}
+    dated = dated_days(documents)
     pins: dict[str, list] = {}
     for word in found:
         if word.time is None or not str(word.time["spec"]).startswith(DAY_SPECS):

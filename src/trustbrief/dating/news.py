@@ -20,14 +20,19 @@ import pandas as pd
 
 from trustbrief import timex
 from trustbrief.dating import lede, recurring
-from trustbrief.dating.chronology import Pinned, actor_list, iso_or_none
-from trustbrief.dating.clues import Clue, SentenceTimes, governing_times, relative_holds
+from trustbrief.dating.chronology import Pinned, actor_list
+from trustbrief.dating.clues import (
+    Clue,
+    SentenceTimes,
+    dated_days,
+    governing_times,
+    relative_holds,
+)
 from trustbrief.tables import frame_records, native_list
 
 NEWS_DEPTH = 1  # the first body sentence
 MIN_PARTIES = 2  # one party is one shared name, not one event (as dating.chronology)
 NEWS_LAG = dt.timedelta(days=1)
-DATED_BASES = ("stated", "html_meta", "url", "sidecar", "inferred")
 OLDER = re.compile(r"(?i)\b(?:had|previously|earlier|last|ago|since)\b")  # told as background
 COLUMNS = ("doc_id", "sent_id", "event_type", "actors", "time_id", "polarity", "text")
 
@@ -37,11 +42,7 @@ def lede_news_pins(mentions: pd.DataFrame | None, times: pd.DataFrame | None,
     """Pinned events from the undated lede events of the dated documents."""
     if mentions is None or mentions.empty or not set(COLUMNS) <= set(mentions.columns):
         return []
-    days = {row["doc_id"]: iso_or_none(row.get("published"))
-            for row in frame_records(documents, [c for c in ("doc_id", "published",
-                                                             "published_basis")
-                                                 if c in documents])
-            if row.get("published_basis") in DATED_BASES}
+    days = dated_days(documents)
     timed = set() if times is None or times.empty else \
         set(zip(times["doc_id"].tolist(), times["sent_id"].tolist(), strict=True))
     pins = []

@@ -8,18 +8,15 @@ import datetime as dt
 import pandas as pd
 
 from trustbrief import timex
-from trustbrief.dating.chronology import Pinned, actor_list, iso_or_none
+from trustbrief.dating.chronology import Pinned, actor_list
 from trustbrief.dating.clues import (
-    DATED_BASES,
-    DOCUMENT_FIELDS,
     ONE_DAY,
     SentenceTimes,
+    dated_days,
     governing_times,
     is_explicit_day,
     is_full_date,
-    present,
 )
-from trustbrief.tables import frame_records
 
 
 def pinned_from_dated_documents(mentions: list[dict], times: SentenceTimes,
@@ -29,9 +26,7 @@ def pinned_from_dated_documents(mentions: list[dict], times: SentenceTimes,
     a full date needs no dated article), or, in a dated article, by a day relative to its
     own date ('spoke on Thursday', 'earlier today', 'yesterday'). `once_per_party`: the
     event types that happen once to a party (data/incidents.yaml), for Pinned.once."""
-    anchors = {row["doc_id"]: iso_or_none(row.get("published"))
-               for row in frame_records(documents, present(documents, DOCUMENT_FIELDS))
-               if row.get("published_basis") in DATED_BASES}
+    anchors = dated_days(documents)
     pinned = []
     for m in mentions:
         if m.get("sentence_actors"):

@@ -18,8 +18,8 @@ from collections.abc import Collection
 
 import pandas as pd
 
-from trustbrief.dating.chronology import actor_list, iso_or_none
-from trustbrief.dating.clues import DATED_BASES, Clue
+from trustbrief.dating.chronology import actor_list
+from trustbrief.dating.clues import Clue, dated_days
 from trustbrief.dating.lede import is_body_sentence
 from trustbrief.tables import cell_text, frame_records
 
@@ -51,11 +51,7 @@ def tenure_ends(mentions: pd.DataFrame | None, documents: pd.DataFrame,
     if mentions is None or mentions.empty or not ends_tenure \
             or not set(MENTION_COLUMNS) <= set(mentions.columns):
         return {}
-    days = {row["doc_id"]: iso_or_none(row.get("published"))
-            for row in frame_records(documents, [c for c in ("doc_id", "published",
-                                                             "published_basis")
-                                                 if c in documents])
-            if row.get("published_basis") in DATED_BASES}
+    days = dated_days(documents)
     ends = mentions[mentions["event_type"].isin(list(ends_tenure))
                     & mentions["doc_id"].isin([d for d, day in days.items() if day])]
     out: dict[str, dt.date] = {}
