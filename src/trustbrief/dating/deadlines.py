@@ -41,13 +41,17 @@ class DeadlineWords:
     approaching: re.Pattern
 
 
+def phrase_alternatives(phrases) -> str:
+    """The phrases as one regex alternation, longest first, any whitespace between words."""
+    return "|".join(r"\s+".join(map(re.escape, str(p).split()))
+                    for p in sorted(phrases, key=len, reverse=True))
+
+
 def phrase_pattern(phrases: list[str], hyphens: bool = False) -> re.Pattern:
-    """Any of the phrases as whole words, longest first, any whitespace between words; with
-    `hyphens`, a phrase joined to a word by a hyphen ('post-crash') is no match either."""
-    alternatives = "|".join(r"\s+".join(map(re.escape, str(p).split()))
-                            for p in sorted(phrases, key=len, reverse=True))
+    """Any of the phrases as whole words (phrase_alternatives), case-blind; with `hyphens`, a
+    phrase joined to a word by a hyphen ('post-crash') is no match either."""
     glue = "-" if hyphens else ""
-    return re.compile(rf"(?i)(?<![\w'{glue}])(?:{alternatives})(?![\w{glue}])")
+    return re.compile(rf"(?i)(?<![\w'{glue}])(?:{phrase_alternatives(phrases)})(?![\w{glue}])")
 
 
 # A phrase_pattern can only match a text whose lowercase holds the lowercase of one of its

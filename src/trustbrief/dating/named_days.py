@@ -24,6 +24,7 @@ from pathlib import Path
 from trustbrief import timex
 from trustbrief.dating import lede
 from trustbrief.dating.clues import PLANNED_WEIGHT, Clue
+from trustbrief.dating.deadlines import phrase_alternatives
 from trustbrief.dating.explicit import CLAUSE_BREAK, LEDE_DATE_SENTENCES, NEWS_LAG, looks_ahead
 from trustbrief.knowledge import DataFileError, load_yaml, require_keys
 
@@ -76,9 +77,8 @@ class NamedDays:
 
 
 def _alternation(phrases, flags: int = 0, tail: str = "") -> re.Pattern:
-    alternatives = "|".join(r"\s+".join(map(re.escape, str(p).split()))
-                            for p in sorted(set(phrases), key=len, reverse=True))
-    return re.compile(rf"(?<![\w'])(?:{alternatives})(?![\w]){tail}", flags)
+    """Any of the phrases as whole words (deadlines.phrase_alternatives), then `tail`."""
+    return re.compile(rf"(?<![\w'])(?:{phrase_alternatives(set(phrases))})(?![\w]){tail}", flags)
 
 
 def _day(path: Path, where: str, raw: dict) -> NamedDay:
