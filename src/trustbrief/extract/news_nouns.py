@@ -13,6 +13,8 @@ announced') makes it background, as for statements.
 
 from __future__ import annotations
 
+from trustbrief.extract.statements import present_perfect, told_as_background
+
 CARRIER_PREPOSITIONS = frozenset({"about", "of", "on", "regarding"})
 TOLD_DEPS = frozenset({"nsubjpass", "dobj"})  # 'X has been published', 'has announced X'
 
@@ -29,12 +31,4 @@ def told_as_news(noun, syntax) -> bool:
     verb = told.head
     if told.dep_ not in TOLD_DEPS or verb.lemma_.lower() not in syntax.perfect_publishing_verbs:
         return False
-    if not (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in PERFECT_AUXILIARIES
-                                       for c in verb.children)):
-        return False
-    words = list(verb.children) + [g for c in verb.children if c.dep_ == "prep"
-                                   for g in c.children]
-    return not any(w.lower_ in syntax.perfect_background_adverbs for w in words)
-
-
-PERFECT_AUXILIARIES = frozenset({"has", "have", "'s", "’s", "'ve", "’ve"})
+    return present_perfect(verb) and not told_as_background(verb, syntax)

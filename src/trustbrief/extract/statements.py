@@ -174,18 +174,25 @@ def _news_perfect(verb, syntax) -> bool:
     ('has said he would not support'; data/syntax.yaml speech.news_perfect)."""
     if verb is None or verb.lemma_ in syntax.perfect_stance_verbs:
         return False
-    while verb.dep_ in SPEECH_CHAIN_DEPS and not _perfect(verb):
+    while verb.dep_ in SPEECH_CHAIN_DEPS and not present_perfect(verb):
         verb = verb.head
-    if not _perfect(verb) or verb.lemma_ in syntax.perfect_stance_verbs:
+    if not present_perfect(verb) or verb.lemma_ in syntax.perfect_stance_verbs:
         return False
-    words = [c for c in verb.children] + [g for c in verb.children if c.dep_ == "prep"
-                                          for g in c.children]
-    return not any(w.lower_ in syntax.perfect_background_adverbs for w in words)
+    return not told_as_background(verb, syntax)
 
 
-def _perfect(verb) -> bool:
+def present_perfect(verb) -> bool:
+    """'has announced', 'have been published': a past participle with 'has'/'have'."""
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in PERFECT_AUXILIARIES
                                       for c in verb.children)
+
+
+def told_as_background(verb, syntax) -> bool:
+    """A background adverb on the verb or in its prepositions ('has previously said', 'has
+    since acknowledged'; data/syntax.yaml speech.news_perfect.background_adverbs)."""
+    words = list(verb.children) + [g for c in verb.children if c.dep_ == "prep"
+                                   for g in c.children]
+    return any(w.lower_ in syntax.perfect_background_adverbs for w in words)
 
 
 def _denied_party(found: list[dict], parties: list[str], side: str, verb,
