@@ -3,7 +3,6 @@ country of data/world/ as a state actor, with the surface forms that name them."
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,11 +10,13 @@ from trustbrief import knowledge
 from trustbrief.extract.patterns import (
     check_regex,
     first_char_alternation,
+    literal_regex,
     lookup_key,
     named_alternation,
     one_of,
     regex_of,
     str_list,
+    words_alternation,
 )
 from trustbrief.knowledge import DataFileError
 
@@ -84,7 +85,7 @@ def _not_inside_a_name(path: Path, heads) -> str:
         return ""
     if not isinstance(heads, list) or not all(isinstance(h, str) and h for h in heads):
         raise DataFileError(path, "name_heads", "expected a list of words")
-    words = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    words = words_alternation(literal_regex(h) for h in heads)
     # capitalised, as a name's part is: 'an Israeli hospital' stays Israeli
     return rf"(?!(?-i:(?:\s+[A-Z][\w'’.-]*){{0,3}}?\s+(?:{words}))(?!\w))"
 
