@@ -16,10 +16,17 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import zipfile
+from collections.abc import Iterable
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from trustbrief.safe_files import atomic_write_bytes
+
+log = logging.getLogger("trustbrief")
 
 TEXT = pd.StringDtype("python", na_value=np.nan)  # pandas' default str dtype here
 NUMBERS = ("int64", "float64", "bool")
@@ -82,6 +89,28 @@ def decode(data: bytes) -> tuple[dict[str, pd.DataFrame], dict, dict[str, np.nda
         return frames, layout["meta"], extra
     except (OSError, EOFError, KeyError, TypeError, ValueError, zipfile.BadZipFile) as exc:
         raise Unreadable(str(exc)) from exc
+
+
+def read_file(path: Path) -> tuple[dict[str, pd.DataFrame], dict, dict[str, np.ndarray]]:
+    """decode of the file at `path`; OSError when absent, Unreadable when not such a file."""
+    return decode(path.read_bytes())
+
+
+def write_file(path: Path, frames: dict[str, pd.DataFrame], meta: dict,
+               extra: dict[str, np.ndarray] | None = None) -> None:
+    """encode's bytes written atomically to `path`, without fsync (a cache's file: one lost
+    is a miss); nothing when a column is of a kind not kept."""
+    data = encode(frames, meta, extra)
+    if data is None:
+        log.info("%s not written: a column of a kind it does not keep", path)
+        return
+    atomic_write_bytes(path, data, durable=False)
+
+
+def drifted(kept: Iterable[str], keys: list[str], share: int) -> bool:
+    """Whether over 1/`share` of `keys` differ from the `kept` ones (either way): a cache's
+    one-file copy of its entries is then worth writing again."""
+    return len(set(keys).symmetric_difference(kept)) * share > len(keys)
 
 
 def _json_bytes(value) -> np.ndarray:

@@ -29,7 +29,6 @@ import pandas as pd
 from trustbrief import columnar
 from trustbrief.corpus.dedupe import Fingerprint
 from trustbrief.corpus.recordcache import SIDECAR_MARK, replay
-from trustbrief.safe_files import atomic_write_bytes
 
 log = logging.getLogger("trustbrief")
 
@@ -83,7 +82,7 @@ class Snapshot:
 def read(folder: Path) -> Snapshot | None:
     """The snapshot in `folder`, or None when absent, damaged or inconsistent."""
     try:
-        frames, meta, extra = columnar.decode((folder / SNAPSHOT_FILE).read_bytes())
+        frames, meta, extra = columnar.read_file(folder / SNAPSHOT_FILE)
         snapshot = Snapshot(tuple(meta["keys"]), np.asarray(meta["counts"], dtype=np.int64),
                             frames["documents"], frames["sentences"], meta["warnings"],
                             meta["levels"], (meta["prints"], extra["shingles"],
@@ -119,9 +118,7 @@ def named_documents(documents: pd.DataFrame, sidecar_file: str) -> pd.DataFrame:
 def stale(snapshot: Snapshot | None, keys: list[str]) -> bool:
     """Whether the snapshot is worth rewriting for a run of these articles (an article never
     cached, its data holding SIDECAR_MARK's words, counts as a difference)."""
-    if snapshot is None:
-        return True
-    return len(set(keys).symmetric_difference(snapshot.keys)) * REWRITE_SHARE > len(keys)
+    return snapshot is None or columnar.drifted(snapshot.keys, keys, REWRITE_SHARE)
 
 
 def write(folder: Path, keys: list[str], records: list[tuple], prints: list[Fingerprint],
@@ -138,11 +135,8 @@ def write(folder: Path, keys: list[str], records: list[tuple], prints: list[Fing
     meta = {"keys": keys, "counts": [len(r[1]) for r in records],
             "warnings": [r[2] for r in records], "levels": [r[3] for r in records],
             "prints": [fp.key for fp in prints]}
-    data = columnar.encode({"documents": documents, "sentences": sentences}, meta, extra)
-    if data is None:
-        log.info("corpus snapshot not written: a column of a kind it does not keep")
-        return
-    atomic_write_bytes(folder / SNAPSHOT_FILE, data, durable=False)
+    columnar.write_file(folder / SNAPSHOT_FILE, {"documents": documents, "sentences": sentences},
+                        meta, extra)
 
 
 def _joined_arrays(arrays: list[np.ndarray]) -> np.ndarray:

@@ -21,7 +21,6 @@ to a large corpus reads the snapshot and one file, and writes nothing but that f
 from __future__ import annotations
 
 import functools
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,9 +29,6 @@ import pandas as pd
 
 from trustbrief import columnar
 from trustbrief.columnar import NotSpliceable, raw_frame, spliced  # noqa: F401 (raised here)
-from trustbrief.safe_files import atomic_write_bytes
-
-log = logging.getLogger("trustbrief")
 
 SNAPSHOT_FILE = "snapshot.npz"
 # a document's rows in the extraction cache, in this order (rowcache.TABLES of them)
@@ -61,7 +57,7 @@ class Snapshot:
 def read(folder: Path) -> Snapshot | None:
     """The snapshot in `folder`, or None when absent, damaged or inconsistent."""
     try:
-        frames, meta, _ = columnar.decode((folder / SNAPSHOT_FILE).read_bytes())
+        frames, meta, _ = columnar.read_file(folder / SNAPSHOT_FILE)
         snapshot = Snapshot(tuple(meta["keys"]), np.asarray(meta["counts"], dtype=np.int64)
                             .reshape(len(meta["keys"]), len(TABLES)), frames)
         totals = snapshot.offsets[-1].tolist()
@@ -75,19 +71,13 @@ def read(folder: Path) -> Snapshot | None:
 def write(folder: Path, keys: list[str], counts: np.ndarray,
           frames: dict[str, pd.DataFrame]) -> None:
     """Atomically; nothing when a column is of a kind columnar does not keep."""
-    data = columnar.encode(frames, {"keys": keys, "counts": counts.ravel().tolist()})
-    if data is None:
-        log.info("extraction snapshot not written: a column of a kind it does not keep")
-        return
-    atomic_write_bytes(folder / SNAPSHOT_FILE, data, durable=False)
+    columnar.write_file(folder / SNAPSHOT_FILE, frames,
+                        {"keys": keys, "counts": counts.ravel().tolist()})
 
 
 def stale(snapshot: Snapshot | None, keys: list[str]) -> bool:
     """Whether the snapshot is worth rewriting for a run of these documents."""
-    if snapshot is None:
-        return True
-    drift = len(set(keys).symmetric_difference(snapshot.keys))
-    return drift * REWRITE_SHARE > len(keys)
+    return snapshot is None or columnar.drifted(snapshot.keys, keys, REWRITE_SHARE)
 
 
 def assembled(found: list, snapshot: Snapshot | None, keys: list[str],
