@@ -144,6 +144,24 @@ def _decoded(parts: dict[str, np.ndarray], prefix: str, kind: str):
 # -- splicing: frames of consecutive rows joined into the frame pandas builds from all rows
 
 
+def runs(items: list, at) -> list:
+    """`items` in order as runs to splice: a (first, last + 1) range of consecutive rows of a
+    kept frame for items `at(item)` places there (its row), a list of the other items."""
+    out: list = []
+    for item in items:
+        n = at(item)
+        if n is None:
+            if out and isinstance(out[-1], list):
+                out[-1].append(item)
+            else:
+                out.append([item])
+        elif out and isinstance(out[-1], tuple) and out[-1][1] == n:
+            out[-1] = (out[-1][0], n + 1)
+        else:
+            out.append((n, n + 1))
+    return out
+
+
 def raw_frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
     """A table's rows as pandas builds them (its inference of each column's type)."""
     return pd.DataFrame(rows, columns=columns) if rows else pd.DataFrame(columns=columns)

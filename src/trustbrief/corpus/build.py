@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from trustbrief import contract, parallel
-from trustbrief.columnar import NotSpliceable, raw_frame, spliced
+from trustbrief.columnar import NotSpliceable, raw_frame, runs, spliced
 from trustbrief.contract.ids import sentence_id
 from trustbrief.corpus import recordsnapshot
 from trustbrief.corpus.dedupe import fingerprint, match_duplicates
@@ -164,17 +164,8 @@ def _assembled(found: list, snapshot: recordsnapshot.Snapshot | None, sidecar_fi
                ) -> tuple[pd.DataFrame, pd.DataFrame, list]:
     """(documents, sentences, fingerprints) of the records `found` (_records), in order: the
     snapshot's rows spliced with the others' (columnar.spliced)."""
-    segments: list = []  # (first, last) ranges of snapshot articles, or lists of records
-    for record in found:
-        if isinstance(record, recordsnapshot.Covered):
-            if segments and isinstance(segments[-1], tuple) and segments[-1][1] == record.at:
-                segments[-1] = (segments[-1][0], record.at + 1)
-            else:
-                segments.append((record.at, record.at + 1))
-        elif segments and isinstance(segments[-1], list):
-            segments[-1].append(record)
-        else:
-            segments.append([record])
+    segments = runs(found, lambda record: record.at
+                    if isinstance(record, recordsnapshot.Covered) else None)
     named_docs = (recordsnapshot.named_documents(snapshot.documents, sidecar_file)
                   if snapshot is not None and any(isinstance(s, tuple) for s in segments)
                   else None)

@@ -85,25 +85,12 @@ def assembled(found: list, snapshot: Snapshot | None, keys: list[str],
     """Each table's frame of every document's rows, in document order: `found` holds per
     document its rows (five lists), COVERED (its rows are the snapshot's) or None (none).
     Also the keys of the documents with rows and their row counts (for a new snapshot)."""
-    segments: list = []  # (start, stop) ranges of snapshot documents, or lists of rows
-    kept, counts = [], []
-    for key, rows in zip(keys, found, strict=True):
-        if rows is None:
-            continue
-        kept.append(key)
-        if rows is COVERED:
-            at = snapshot.positions[key]
-            counts.append(snapshot.counts[at])
-            if segments and isinstance(segments[-1], tuple) and segments[-1][1] == at:
-                segments[-1] = (segments[-1][0], at + 1)
-            else:
-                segments.append((at, at + 1))
-            continue
-        counts.append([len(table) for table in rows])
-        if not segments or not isinstance(segments[-1], list):
-            segments.append([[] for _ in TABLES])
-        for gathered, table in zip(segments[-1], rows, strict=True):
-            gathered.extend(table)
+    present = [(key, rows) for key, rows in zip(keys, found, strict=True) if rows is not None]
+    kept = [key for key, _ in present]
+    counts = [snapshot.counts[snapshot.positions[key]] if rows is COVERED
+              else [len(table) for table in rows] for key, rows in present]
+    segments = columnar.runs(present, lambda item: snapshot.positions[item[0]]
+                             if item[1] is COVERED else None)
     frames = {name: _table(t, name, segments, snapshot, columns[name])
               for t, name in enumerate(TABLES)}
     return frames, kept, np.asarray(counts, dtype=np.int64).reshape(len(kept), len(TABLES))
@@ -114,7 +101,7 @@ def _table(t: int, name: str, segments: list, snapshot: Snapshot | None,
     parts = []
     for segment in segments:
         if isinstance(segment, list):
-            part = raw_frame(segment[t], columns)
+            part = raw_frame([row for _, rows in segment for row in rows[t]], columns)
         else:
             first, last = snapshot.offsets[segment[0], t], snapshot.offsets[segment[1], t]
             part = snapshot.frames[name].iloc[first:last]
