@@ -41,6 +41,7 @@ from trustbrief.dating import lede
 from trustbrief.dating.chronology import actor_list
 from trustbrief.dating.clues import PLANNED_WEIGHT, Clue
 from trustbrief.tables import frame_records
+from trustbrief.timex.frames import FULL_DATE_SPEC  # the spec of a day printed with its year
 
 # Sentences numbered up to this are the lede: the news of the day (headline lines and
 # datelines come first in many copies, hence one more than the lede weekday's two).
@@ -58,7 +59,6 @@ NARRATIVE_ON = re.compile(r"(?i)\bon\s*$")
 NARRATIVE_AFTER = re.compile(r"^\s*,")
 SPAN_WORDS = re.compile(r"(?i)\b(?:since|began|begun|started|until|till|through)\b")
 NARRATIVE_DAYS = 31  # how near a printed full date of the same year the narrative's day is
-FULL_DATE = re.compile(r"abs:(\d{4}-\d{2}-\d{2})$")
 
 
 def years_of(spec: str, weekday: str | None, window: tuple[dt.date, dt.date] | None
@@ -238,9 +238,9 @@ def _printed_full_dates(rows: list[dict]) -> dict[str, list[dt.date]]:
     """doc_id -> the full dates (day, month and year) the article prints."""
     out: dict[str, list[dt.date]] = {}
     for t in rows:
-        full = FULL_DATE.match(str(t["spec"]))
+        full = FULL_DATE_SPEC.match(str(t["spec"]))
         if full:
-            out.setdefault(t["doc_id"], []).append(dt.date.fromisoformat(full.group(1)))
+            out.setdefault(t["doc_id"], []).append(dt.date.fromisoformat(full.group(0)[4:]))
     return out
 
 
@@ -250,7 +250,7 @@ def corpus_years(times: pd.DataFrame | None) -> dict[str, frozenset[int]]:
         return {}
     specs = pd.Series(times["spec"].dropna().astype(str).unique())
     out: dict[str, set[int]] = {}
-    for spec in specs[specs.str.match(FULL_DATE.pattern)]:
+    for spec in specs[specs.str.match(FULL_DATE_SPEC.pattern)]:
         out.setdefault(spec[9:14], set()).add(int(spec[4:8]))
     return {day: frozenset(years) for day, years in out.items()}
 
