@@ -7,7 +7,7 @@ import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trustbrief.knowledge import DataFileError, load_yaml, require_keys
+from trustbrief.knowledge import DataFileError, compile_pattern, load_yaml, require_keys
 
 LABEL_MAX = 70
 
@@ -202,12 +202,9 @@ def _during_acts(path: Path, spec) -> DuringActs | None:
     if spec is None:
         return None
     require_keys(path, "during_acts", spec, ["contacts", "acts", "cue"])
-    try:
-        cue = re.compile(str(spec["cue"]), re.IGNORECASE)
-    except re.error as exc:
-        raise DataFileError(path, "during_acts.cue", f"bad regex: {exc}") from None
     return DuringActs(_type_list(path, "during_acts.contacts", spec["contacts"]),
-                      _type_list(path, "during_acts.acts", spec["acts"]), cue)
+                      _type_list(path, "during_acts.acts", spec["acts"]),
+                      compile_pattern(path, "during_acts.cue", str(spec["cue"])))
 
 
 def _answers(path: Path, spec) -> tuple[Join, ...]:
