@@ -66,10 +66,6 @@ def parse_focus(focus: str) -> tuple[str, str]:
     return observer.strip(), subject.strip()
 
 
-def norm_direction(text: str) -> str:
-    return "->".join(part.strip() for part in str(text).split("->"))
-
-
 def rows_in_window(frame: pd.DataFrame, start, end, column: str = "date") -> pd.DataFrame:
     mask = pd.Series([in_window(d, start, end) for d in text_column(frame, column)],
                      index=frame.index, dtype=bool)

@@ -11,13 +11,13 @@ from trustbrief.brief.findings.base import (
     Finding,
     cite_documents,
     join_words,
-    norm_direction,
     plural,
     source_names,
     table_of,
 )
 from trustbrief.brief.views.cells import text_column
 from trustbrief.brief.views.outlets import is_unknown_outlet
+from trustbrief.brief.views.statements import norm_direction
 from trustbrief.origins import Origins
 
 

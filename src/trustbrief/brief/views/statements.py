@@ -21,7 +21,8 @@ COLUMNS = ["doc_id", "sent_id", "category", "cue", "polarity", "speaker", "speak
 SPEAKER_KINDS = tuple(SpeakerType)
 
 
-def _norm(direction: str) -> str:
+def norm_direction(direction: str) -> str:
+    """'A -> B' as 'A->B': a direction compared whatever its spacing."""
     return "->".join(part.strip() for part in str(direction).split("->"))
 
 
@@ -44,7 +45,8 @@ def trust_statements(signals: pd.DataFrame | None, claims: pd.DataFrame | None,
     """One row per statement of the focus direction (COLUMNS), oldest first."""
     if signals is None or signals.empty:
         return pd.DataFrame(columns=COLUMNS)
-    mine = signals[(text_column(signals, "direction").map(_norm) == _norm(focus))
+    focus_direction = norm_direction(focus)
+    mine = signals[(text_column(signals, "direction").map(norm_direction) == focus_direction)
                    & ~text_column(signals, "negated").map(_truthy)]
     speakers = {(d, s): (name, kind) for d, s, name, kind in zip(
         text_column(claims, "doc_id"), text_column(claims, "sent_id"),
