@@ -107,6 +107,14 @@ def test_a_concessive_phrase_is_not_dated_by_its_clause(lex, text, undated):
     assert times[undated] == ""
 
 
+def test_what_a_since_phrase_names_is_not_dated_by_its_clause(lex):
+    """'soured in recent months since Niger's downing of a plane': the downing opened the
+    period the clause tells; the months are not its date."""
+    times = _times_of(lex, "Ties between Chad and Niger have continued to sour in recent months "
+                           "since Niger's downing of a Chadian plane.")
+    assert times["shootdown"] == ""
+
+
 def test_a_date_inside_a_concessive_phrase_dates_what_it_names(lex):
     """'despite Niger's warning on Friday': that day is the warning's own."""
     times = _times_of(lex, "The army of Chad struck the base in Niger despite a warning from "

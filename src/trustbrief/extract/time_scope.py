@@ -8,7 +8,9 @@ response is not of October 1. A date in a participial clause that opens the
 sentence ('Speaking to X on Thursday, Y said that ...') dates that clause and its verb, not
 the acts that verb reports. What a concessive phrase names ('struck on Saturday despite
 warnings from X', 'in spite of the protests') stood before the clause's act, which went
-against it: the clause's date does not date it."""
+against it: the clause's date does not date it. Nor does it date what a 'since' phrase names
+('have continued to sour in recent months since X's downing of the plane'): that act opened the
+period the clause tells, before it."""
 
 from __future__ import annotations
 
@@ -21,9 +23,10 @@ PREMODIFIERS = ("nmod", "compound", "poss", "nummod", "amod")
 # prepositions that put a clause's act inside what their noun names: 'urged X in the Oct. 13
 # letter', "said during Tuesday's briefing": the noun's date is the act's too
 FRAMES = ("during", "in", "at")
-# prepositions that name what a clause's act went against ('despite warnings from X'); 'in
-# spite of' is 'in' with the object 'spite'
-CONCESSIVE = ("despite", "notwithstanding")
+# prepositions that name what came before a clause's act or state: what it went against
+# ('despite warnings from X'; 'in spite of' is 'in' with the object 'spite'), or what opened it
+# ('soured in recent months since X's downing of the plane')
+CONCESSIVE = ("despite", "notwithstanding", "since")
 
 
 def _conjunct_clause(token):
@@ -107,9 +110,9 @@ def _within(token) -> tuple[int, int] | None:
 
 
 def _concessions(token) -> list[tuple[int, int]]:
-    """The character spans of the concessive phrases of the clause the time expression
-    (`token`) stands in, when it stands outside them ('on Saturday despite warnings from X':
-    the warnings)."""
+    """The character spans of the concessive and 'since' phrases of the clause the time
+    expression (`token`) stands in, when it stands outside them ('on Saturday despite warnings
+    from X': the warnings; 'in recent months since the downing': the downing)."""
     verb = next((n for n in (token, *token.ancestors) if n.pos_ in ("VERB", "AUX")
                  and n.dep_ != "aux"), None)
     if verb is None:
