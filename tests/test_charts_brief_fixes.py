@@ -73,6 +73,24 @@ def test_statements_are_dated_when_made_and_coloured_by_who_said_them(tables):
     assert other_way.empty
 
 
+def test_a_sentence_is_one_statement_and_the_subjects_officials_voice_no_observer_distrust(
+        tables):
+    signals = tables["trust_signals"]
+    first = signals.iloc[[0]].assign(signal_id="second cue", cue="furious", text="furious")
+    doubled = pd.concat([signals, first], ignore_index=True)
+    frame = views_statements.trust_statements(doubled, tables["claims"], tables["documents"],
+                                              "US->Israel")
+    assert len(frame) == len(signals)  # two cues of one sentence: one statement
+    assert "furious" in frame.loc[frame["sent_id"] == signals.iloc[0]["sent_id"], "cue"].iloc[0]
+    # the speaker of one sentence is an Israeli official: not a voice of US distrust
+    claims = tables["claims"].assign(speaker_side="US")
+    claims.loc[claims["sent_id"] == signals.iloc[0]["sent_id"], "speaker_side"] = "Israel"
+    voiced = views_statements.trust_statements(signals, claims, tables["documents"],
+                                               "US->Israel")
+    assert len(voiced) == len(signals) - 1
+    assert signals.iloc[0]["sent_id"] not in set(voiced["sent_id"])
+
+
 def test_tick_format_has_just_the_decimals_needed():
     assert layout_ticks.tick_format([-10, -5, 0]) == ",.0f"
     assert layout_ticks.tick_format([-2.5, 0, 2.5]) == ",.1f"
