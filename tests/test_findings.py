@@ -166,7 +166,14 @@ def test_missing_tables_give_findings_that_say_what_is_missing():
 
 def test_headline_states_the_finding_with_its_numbers(tables):
     line = front.headline(tables, START, END, FOCUS)
-    assert line.startswith("Israel gave US little or no notice of 3 of 4 operations")
+    # the fourth operation's notice is unknown: it is no operation with more notice
+    assert line.startswith("Israel gave US little or no notice of 3 of 3 operations whose "
+                           "notice is reported")
+    reported = dict(tables)
+    reported["notice_ledger"] = tables["notice_ledger"].assign(
+        notice=tables["notice_ledger"]["notice"].replace({"unknown": "days"}))
+    assert front.headline(reported, START, END, FOCUS).startswith(
+        "Israel gave US little or no notice of 3 of 4 operations, and")
     assert "statements voice US distrust" in line
     changed = dict(tables)
     changed["notice_ledger"] = tables["notice_ledger"].assign(notice="days")

@@ -35,6 +35,8 @@ from trustbrief.contract import Notice
 
 SUMMARY_WORDS = 120
 WATCH_ITEMS = 4
+# the notice levels an article can report (not 'unknown', not 'n/a': no account, not at stake)
+REPORTED_NOTICE = (Notice.NONE, *Notice.levels())
 
 
 def headline(tables, start, end, focus: str) -> str:
@@ -45,8 +47,12 @@ def headline(tables, start, end, focus: str) -> str:
     statements = period_statements(tables, start, end, focus)
     eroding = statements[statements["polarity"] < 0]
     if little:
+        # 'of 4 of 5 operations' would tell a reader the fifth came with more notice: count
+        # only the operations whose notice an article reports
+        reported = int(ops["notice"].isin(REPORTED_NOTICE).sum())
+        whose = "" if reported == len(ops) else " whose notice is reported"
         text = (f"{subject} gave {observer} little or no notice of {little} of "
-                f"{plural(len(ops), 'operation')}")
+                f"{plural(reported, 'operation')}{whose}")
         if len(eroding):
             text += f", and {plural(len(eroding), 'statement')} voice {observer} distrust"
     elif len(eroding):
