@@ -4,11 +4,14 @@ period, not a lookaround, starts a range bounded only from above."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 from trustbrief import dating, timex
 
+DATA = Path(__file__).resolve().parents[1] / "data"
 PERSON = "Arlo Venn"  # an invented minister
 PERIOD = ("2025-01-01", "2025-04-30")
 DISMISSAL = "Allies were shocked by the dismissal of Defense Minister Arlo Venn, aides said."
@@ -26,7 +29,7 @@ def _actor_spans(doc_id: str, sent_id: str, text: str) -> list[dict]:
     return spans
 
 
-def _dated(undated_text: str, dismissal: str = DISMISSAL) -> pd.Series:
+def _dated(undated_text: str, dismissal: str = DISMISSAL, data_dir=None) -> pd.Series:
     """The range of an undated article of one sentence, in a corpus where an article of
     10 March 2025 reports the minister's dismissal."""
     docs = pd.DataFrame([
@@ -42,8 +45,9 @@ def _dated(undated_text: str, dismissal: str = DISMISSAL) -> pd.Series:
              "time_expressions": timex.extract_time_expressions(sentences),
              "actor_mentions": pd.DataFrame(_actor_spans("dU", "dU-s001", undated_text))}
     empty = pd.DataFrame(columns=list(dating.CHRONOLOGY_COLUMNS))
+    words = dating.load_incident_words(data_dir) if data_dir else None
     out = dating.infer_publication_dates(docs, found, empty, sentences=sentences,
-                                         period=PERIOD)
+                                         period=PERIOD, incident_words=words)
     return out.set_index("doc_id").loc["dU"]
 
 
@@ -74,3 +78,22 @@ def test_an_older_dismissal_bounds_nothing():
     older = "Allies recalled that the premier had announced the dismissal of Arlo Venn."
     out = _dated("In a call with Defense Minister Arlo Venn, the envoy urged restraint.", older)
     assert out["published_latest"] == PERIOD[1]
+
+
+def test_the_words_are_data(tmp_path):
+    """data/incidents.yaml's tenure words, not a list in the code: a past marker, a word of
+    leaving office and an undone dismissal added there are read."""
+    data = (DATA / "incidents.yaml").read_text(encoding="utf-8")
+    for key, word in (("past_title", "quondam"), ("left_office", "unseated"),
+                      ("undone", "rescinded")):
+        data = data.replace(f"  {key}: [", f"  {key}: [{word}, ", 1)
+    (tmp_path / "incidents.yaml").write_text(data, encoding="utf-8")
+    title = "In a call with Defense Minister Arlo Venn, the envoy urged restraint."
+    assert _dated(title, data_dir=tmp_path)["published_latest"] == "2025-03-12"
+    for undated, dismissal in (
+            ("In a call with quondam Defense Minister Arlo Venn, the envoy urged restraint.",
+             DISMISSAL),
+            ("Defense Minister Arlo Venn, unseated by the premier, met the envoy.", DISMISSAL),
+            (title, "Allies said the dismissal of Defense Minister Arlo Venn was rescinded.")):
+        assert _dated(undated, dismissal)["published_latest"] == "2025-03-12"
+        assert _dated(undated, dismissal, tmp_path)["published_latest"] == PERIOD[1]

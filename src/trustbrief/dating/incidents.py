@@ -31,7 +31,13 @@ import pandas as pd
 
 from trustbrief import timex
 from trustbrief.dating.clues import Clue, SentenceTimes, dated_days, relative_holds
-from trustbrief.dating.deadlines import first_words, lowered, may_match, phrase_pattern
+from trustbrief.dating.deadlines import (
+    first_words,
+    lowered,
+    may_match,
+    phrase_alternatives,
+    phrase_pattern,
+)
 from trustbrief.dating.pinned import pinned_day
 from trustbrief.knowledge import DataFileError, load_yaml
 from trustbrief.tables import frame_records
@@ -55,6 +61,25 @@ VERB = re.compile(r"(?i)\b(?:is|was|were|are|be|been|being|has|have|had|did|does
 NAME = re.compile(r"\b[A-Z][\w-]*[a-z][\w-]*")  # a capitalised word: a name, or a sentence's first
 
 
+NOTHING = re.compile(r"(?!)")  # a list left empty matches no text
+
+
+@dataclass(frozen=True)
+class TenureWords:
+    """data/incidents.yaml `tenure` as dating.tenure reads it (see the file's header)."""
+
+    past_title: re.Pattern = NOTHING  # a past marker right before a title: 'former '
+    left_office: re.Pattern = NOTHING  # leaving office told in a sentence: 'who was fired'
+    older: re.Pattern = NOTHING  # a dismissal told as older news or undone: 'had', 'tried'
+
+
+def whole_words(words, tail: str = r"\b") -> re.Pattern:
+    """Any of the words or phrases, whole, case-blind, followed by `tail` (NOTHING for
+    none)."""
+    words = list(words)
+    return re.compile(rf"(?i)\b(?:{phrase_alternatives(words)}){tail}") if words else NOTHING
+
+
 @dataclass(frozen=True)
 class IncidentWords:
     families: dict[str, re.Pattern]
@@ -64,6 +89,9 @@ class IncidentWords:
     first_words: dict[str, re.Pattern | None] = field(default_factory=dict)
     # event types that end the office of the person they happen to (dating.tenure)
     ends_tenure: frozenset[str] = frozenset()
+    # a lede event told as older news is no news of its day (dating.news): older_news, lede_older
+    lede_older: re.Pattern = NOTHING
+    tenure: TenureWords = field(default_factory=lambda: TenureWords())
 
 
 def load_incident_words(data_dir: Path | str = DEFAULT_DATA_DIR) -> IncidentWords:
@@ -77,10 +105,29 @@ def load_incident_words(data_dir: Path | str = DEFAULT_DATA_DIR) -> IncidentWord
                 isinstance(w, str) and w.strip() for w in words):
             raise DataFileError(path, name, "expected a non-empty list of words")
     once, ends = (_event_types(path, raw, key) for key in ("once_per_party", "ends_tenure"))
+    older = _words(path, raw, "older_news")
+    tenure = raw.get("tenure") or {}
+    if not isinstance(tenure, dict):
+        raise DataFileError(path, "tenure", "expected a mapping of past_title, left_office, "
+                                            "undone")
     return IncidentWords({str(name): phrase_pattern(words, hyphens=True)
                           for name, words in families.items()}, once,
                          {str(name): first_words(words) for name, words in families.items()},
-                         ends)
+                         ends, whole_words((*older, *_words(path, raw, "lede_older"))),
+                         TenureWords(
+                             # the marker ends the text before the title: 'former ', 'then-'
+                             whole_words(_words(path, tenure, "past_title", "tenure."),
+                                         r"\W*$"),
+                             whole_words(_words(path, tenure, "left_office", "tenure.")),
+                             whole_words((*older, *_words(path, tenure, "undone", "tenure.")))))
+
+
+def _words(path: Path, raw: dict, key: str, prefix: str = "") -> list[str]:
+    """An optional list of words or phrases under `key`."""
+    words = raw.get(key) or []
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise DataFileError(path, prefix + key, "expected a list of words")
+    return words
 
 
 def _event_types(path: Path, raw: dict, key: str) -> frozenset[str]:

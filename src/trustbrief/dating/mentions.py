@@ -271,11 +271,13 @@ def _any_spec(spec: str) -> bool:
 
 def collect_clues(documents: pd.DataFrame, found: dict, chronology: pd.DataFrame,
                   doc_ids: set[str] | None = None, depths: dict | None = None,
-                  once_per_party: frozenset[str] = frozenset()) -> dict[str, list[Clue]]:
+                  once_per_party: frozenset[str] = frozenset(),
+                  lede_older: re.Pattern | None = None) -> dict[str, list[Clue]]:
     """Clues per doc_id, for every document (dated ones too, to check sidecar dates), or
     only for `doc_ids` when given (every document still pins events); `depths`:
     lede.lede_depths of the sentences (their numbers stand in without them);
-    `once_per_party`: event types that happen once to a party (data/incidents.yaml)."""
+    `once_per_party`: event types that happen once to a party, `lede_older`: the words that
+    tell a lede's event as older news (data/incidents.yaml, dating.news)."""
     mentions = _mention_rows(found, doc_ids)
     if not mentions:
         return {}
@@ -284,7 +286,7 @@ def collect_clues(documents: pd.DataFrame, found: dict, chronology: pd.DataFrame
                            + pinned_from_dated_documents(mentions, times, documents,
                                                          once_per_party))
     news = lede_news_pins(found.get("mentions"), found.get("time_expressions"), documents,
-                          depths or {})
+                          depths or {}, lede_older)
     weekdays = named_weekdays(mentions, lambda m: [
         t["spec"] for t, weight in governing_times(m, times, _any_spec) if weight == 1])
     per_doc: dict[str, list[Clue]] = {}

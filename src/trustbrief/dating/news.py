@@ -28,18 +28,22 @@ from trustbrief.dating.clues import (
     governing_times,
     relative_holds,
 )
+from trustbrief.dating.incidents import default_incident_words
 from trustbrief.tables import frame_records, native_list
 
 NEWS_DEPTH = 1  # the first body sentence
 MIN_PARTIES = 2  # one party is one shared name, not one event (as dating.chronology)
 NEWS_LAG = dt.timedelta(days=1)
-OLDER = re.compile(r"(?i)\b(?:had|previously|earlier|last|ago|since)\b")  # told as background
 COLUMNS = ("doc_id", "sent_id", "event_type", "actors", "time_id", "polarity", "text")
 
 
 def lede_news_pins(mentions: pd.DataFrame | None, times: pd.DataFrame | None,
-                   documents: pd.DataFrame, depths: dict) -> list[Pinned]:
-    """Pinned events from the undated lede events of the dated documents."""
+                   documents: pd.DataFrame, depths: dict, older: re.Pattern | None = None
+                   ) -> list[Pinned]:
+    """Pinned events from the undated lede events of the dated documents; `older`: the words
+    that tell a lede's event as older than the day's news (data/incidents.yaml older_news and
+    lede_older, IncidentWords.lede_older; the shared data's by default)."""
+    older = older or default_incident_words().lede_older
     if mentions is None or mentions.empty or not set(COLUMNS) <= set(mentions.columns):
         return []
     days = dated_days(documents)
@@ -49,7 +53,7 @@ def lede_news_pins(mentions: pd.DataFrame | None, times: pd.DataFrame | None,
     for m in frame_records(_undated_lede_rows(mentions, days, timed, depths), list(COLUMNS)):
         day = days[m["doc_id"]]
         parties = frozenset(actor_list(m["actors"]))
-        if len(parties) < MIN_PARTIES or OLDER.search(str(m["text"] or "")):
+        if len(parties) < MIN_PARTIES or older.search(str(m["text"] or "")):
             continue
         pins.append(Pinned(f"{m['doc_id']}:{m['sent_id']}:news", m["event_type"], parties,
                            None, day - NEWS_LAG, day, relative=True, from_article=True))

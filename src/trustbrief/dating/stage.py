@@ -217,7 +217,8 @@ def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: 
     wanted = {row["doc_id"] for _, row in open_rows}
     times, sentence_texts, polarity, depths, deadline_words, named_days, retold, incidents, \
         incident_found, years_printed = texts
-    clues = collect_clues(docs, found, chronology, wanted, depths, incidents.once_per_party)
+    clues = collect_clues(docs, found, chronology, wanted, depths, incidents.once_per_party,
+                          incidents.lede_older)
     span = _corpus_span(rows, lookaround_days)
     window = span if None not in span else None
     stated = period_span(period, rows)
@@ -234,7 +235,8 @@ def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: 
                                 found_words=incident_found),
                   uncounted_clues(docs, times, sentence_texts, wanted, incidents,
                                   found_words=incident_found),
-                  tenure_clues(docs, found, wanted, incidents.ends_tenure, sentence_texts)):
+                  tenure_clues(docs, found, wanted, incidents.ends_tenure, sentence_texts,
+                               incidents.tenure)):
         for doc_id, more in extra.items():
             clues[doc_id] = dedupe(clues.get(doc_id, []) + more)
     out = {}

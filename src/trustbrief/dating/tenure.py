@@ -7,7 +7,8 @@ written while he held it: it is not later than the first dated article that repo
 dismissed, give or take TENURE_LAG (an outgoing holder keeps his title until his successor
 takes over, and a story filed before the news may run a day or two later). A title marked
 as past ('former', 'then-', 'outgoing') bounds nothing; nor does a dismissal told as older
-news ('had fired', 'earlier', 'in March 2023'): the person may have been reinstated since.
+news ('had fired', 'earlier', 'in March 2023') or undone ('reinstated'): the person may hold
+the office again. The words are data (data/incidents.yaml older_news and tenure).
 """
 
 from __future__ import annotations
@@ -20,21 +21,12 @@ import pandas as pd
 
 from trustbrief.dating.chronology import actor_list
 from trustbrief.dating.clues import Clue, dated_days
+from trustbrief.dating.incidents import TenureWords, default_incident_words
 from trustbrief.dating.lede import is_body_sentence
 from trustbrief.tables import cell_text, frame_records
 
 TENURE_LAG = dt.timedelta(days=2)
-# words before a title that put the office in the past ('former', 'then-', 'ex-', 'outgoing')
-PAST_TITLE = re.compile(r"(?i)\b(?:former|then|ex|outgoing|ousted|sacked|fired|dismissed|"
-                        r"departing|late|previous|erstwhile)\W*$")
-TITLE_LOOKBACK = 30  # characters before a title searched for a past marker
-# a dismissal told as older news, or dated by its own calendar date: maybe not the last one
-OLDER = re.compile(r"(?i)\b(?:had|previously|earlier|ago|since|attempt(?:ed|s)?|tried|"
-                   r"reversed|reinstated)\b")
-# a sentence naming the person with one of these words tells of his leaving office, whether
-# extract found the event or not ('Gallant, who was fired on Tuesday')
-LEFT_OFFICE = re.compile(r"(?i)\b(?:fired|dismiss\w*|sack(?:ed|ing)|oust\w*|remov(?:ed|al)|"
-                         r"replac\w*|successor|resign\w*|outgoing|former)\b")
+TITLE_LOOKBACK = 30  # characters before a title searched for a past marker ('former')
 NAMED_KINDS = ("name", "alias")  # actor mention kinds that name the person after a title
 # a year in the sentence dates its office-holder to then ('In 2023, Defense Minister X ...',
 # a photo caption's 'Tel Aviv, Oct. 28, 2023'), not to the article's day
@@ -45,9 +37,10 @@ MENTION_COLUMNS = ("doc_id", "sent_id", "event_type", "actors", "agent", "polari
 
 
 def tenure_ends(mentions: pd.DataFrame | None, documents: pd.DataFrame,
-                ends_tenure: Collection[str]) -> dict[str, dt.date]:
+                ends_tenure: Collection[str], older: re.Pattern) -> dict[str, dt.date]:
     """person -> the first day of a dated article that reports, as past news without a date
-    of its own, an event of `ends_tenure` the person undergoes (his dismissal)."""
+    of its own, an event of `ends_tenure` the person undergoes (his dismissal); `older`:
+    the words that tell it as older news or undone (TenureWords.older)."""
     if mentions is None or mentions.empty or not ends_tenure \
             or not set(MENTION_COLUMNS) <= set(mentions.columns):
         return {}
@@ -57,7 +50,7 @@ def tenure_ends(mentions: pd.DataFrame | None, documents: pd.DataFrame,
     out: dict[str, dt.date] = {}
     for m in frame_records(ends, list(MENTION_COLUMNS)):
         if cell_text(m["polarity"]) != "asserted" or cell_text(m["time_id"]) \
-                or OLDER.search(cell_text(m["text"])):
+                or older.search(cell_text(m["text"])):
             continue
         for person in actor_list(m["actors"]):
             if person != cell_text(m["agent"]):
@@ -79,7 +72,8 @@ def _dated_otherwise(times: pd.DataFrame | None, doc_ids: Collection[str]) -> se
 
 
 def _titled(actor_mentions: pd.DataFrame, sentences: dict, doc_ids: Collection[str],
-            dated_otherwise: set[tuple]) -> dict[str, dict[str, tuple[str, str]]]:
+            dated_otherwise: set[tuple], past_title: re.Pattern
+            ) -> dict[str, dict[str, tuple[str, str]]]:
     """doc_id -> person -> (sent_id, sentence) of a title right before the person's name
     ('Defense Minister Yoav Gallant') with no past marker before it, in a body sentence that
     names no other time than the day's (`dated_otherwise`, YEAR)."""
@@ -98,30 +92,34 @@ def _titled(actor_mentions: pd.DataFrame, sentences: dict, doc_ids: Collection[s
             start, end = int(a["start"]), int(a["end"])
             if a["kind"] != "title" or not isinstance(a["actor"], str) \
                     or (a["actor"], end + 1) not in names \
-                    or PAST_TITLE.search(sentence[max(0, start - TITLE_LOOKBACK):start]):
+                    or past_title.search(sentence[max(0, start - TITLE_LOOKBACK):start]):
                 continue
             out.setdefault(key[0], {}).setdefault(a["actor"], (key[1], sentence))
     return out
 
 
 def tenure_clues(documents: pd.DataFrame, found: dict, doc_ids: Collection[str],
-                 ends_tenure: Collection[str], sentences: dict) -> dict[str, list[Clue]]:
+                 ends_tenure: Collection[str], sentences: dict,
+                 words: TenureWords | None = None) -> dict[str, list[Clue]]:
     """'before' clues of the documents in `doc_ids` that name a person by the office he
     leaves on a day the corpus dates (see the module docstring); `sentences` maps (doc_id,
-    sent_id) to the sentence text."""
+    sent_id) to the sentence text; `words`: data/incidents.yaml `tenure` as loaded (the
+    shared data's by default)."""
+    words = words or default_incident_words().tenure
     mentions, actor_mentions = found.get("mentions"), found.get("actor_mentions")
-    ends = tenure_ends(mentions, documents, ends_tenure)
+    ends = tenure_ends(mentions, documents, ends_tenure, words.older)
     if not ends or actor_mentions is None or actor_mentions.empty \
             or not {"kind", "start", "end", "actor"} <= set(actor_mentions.columns):
         return {}
     told = _told_ends(mentions, ends_tenure, doc_ids)
     for (doc_id, _), text in sentences.items():
-        if doc_id in doc_ids and LEFT_OFFICE.search(str(text or "")):
+        if doc_id in doc_ids and words.left_office.search(str(text or "")):
             told.setdefault(doc_id, set()).update(
                 person for person in ends if person.split()[-1] in str(text))
     out: dict[str, list[Clue]] = {}
     titled = _titled(actor_mentions, sentences, doc_ids,
-                     _dated_otherwise(found.get("time_expressions"), doc_ids))
+                     _dated_otherwise(found.get("time_expressions"), doc_ids),
+                     words.past_title)
     for doc_id, people in titled.items():
         for person, (sent_id, sentence) in people.items():
             last = ends.get(person)
