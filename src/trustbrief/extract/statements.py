@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from trustbrief.extract.actors import Hit
 from trustbrief.extract.lexicons import MEASURE_KINDS, Lexicons
-from trustbrief.extract.syntax import token_at
+from trustbrief.extract.syntax import phrase_tokens, token_at
 from trustbrief.extract.vows import vowed_act
 
 # a statement is made on a day: only expressions that name one ('on Friday', 'June 28',
@@ -195,6 +195,38 @@ def told_as_background(verb, syntax) -> bool:
     return any(w.lower_ in syntax.perfect_background_adverbs for w in words)
 
 
+ASKED_RULE = "/said-with-modal"
+
+
+def _asked(verb, hits: list[Hit], side: str, lex: Lexicons):
+    """The event type (data/event_types.yaml `said_with`) of a statement whose verb of saying
+    takes a clause with one of the type's modals on a verb whose subject is a party of another
+    side ('Aliyev emphasized, "Russia must apologize to Azerbaijan"': a demand), else None;
+    never after a verb that concedes or judges ('acknowledged that X must respond')."""
+    if verb is None:
+        return None
+    for etype in lex.event_types.values():
+        if not etype.said_with or verb.lemma_ in etype.said_with[1]:
+            continue
+        for clause in verb.children:
+            if clause.dep_ == "ccomp" and any(
+                    c.dep_ == "aux" and c.lower_ in etype.said_with[0] for c in clause.children) \
+                    and any(_other_side(s, hits, side) for s in clause.children
+                            if s.dep_ in SUBJECT_DEPS):
+                return etype
+    return None
+
+
+def _other_side(subject, hits: list[Hit], side: str) -> bool:
+    """The subject names a party of another side than the speaker's ('Russia', 'the Russian
+    government'; never a place, an outlet or the speaker's own side; its phrase without
+    prepositions: 'a war with X should be avoided' asks nothing of X)."""
+    return any(h.start <= t.idx < h.end and any(
+        s not in ("", "media", side) and k in PARTY_TYPES for s, k in zip(h.sides, h.types,
+                                                                          strict=True))
+        for t in phrase_tokens(subject) for h in hits if h.kind != "pronoun-phrase")
+
+
 def _denied_party(found: list[dict], parties: list[str], side: str, verb,
                   lex: Lexicons) -> str:
     """Whom a denial answers: the doer of the act it is about ('stressing the US was not
@@ -294,6 +326,8 @@ def statement(sent: dict, claim: dict | None, hits: list[Hit], times: list[dict]
     start, words, token = verb
     if denying is not None:  # the verb that denies or reacts, and its own day
         start, words, token = denying.idx, denying.text, denying
+    asked = None if alone else _asked(token, hits, side, lex)
+    etype = asked or etype
     # 'Multiple times, the US has urged Israel': the verb of saying is told as habitual (a
     # generic mention of the sentence has it as its trigger): no statement of one day
     habitual = any(f["trigger_start"] == start and f["polarity"] == "generic" for f in found)
@@ -303,7 +337,8 @@ def statement(sent: dict, claim: dict | None, hits: list[Hit], times: list[dict]
             "targets": targets, "locations": [], "time": time, "measure": None,
             "trigger": words, "form": "verb", "trigger_start": start,
             "rule": f"{etype.id}/claim/{claim.get('speaker_rule') or claim['speaker_type']}"
-                    + (f"/{alone}" if alone else "") + (NEWS_PERFECT_RULE if news else ""),
+                    + (f"/{alone}" if alone else "") + (ASKED_RULE if asked else "")
+                    + (NEWS_PERFECT_RULE if news else ""),
             "agent_rule": "speaker", "target_rule": target_rule,
             "polarity": "generic" if habitual else "asserted",
             "factuality_rule": "habitual-speech" if habitual else ""}

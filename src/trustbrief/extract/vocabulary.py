@@ -51,6 +51,9 @@ class EventType:
     # an act only the forces of the state where it happens do (arrests): with no doer named,
     # the state named as its place is the doer ('arrests of Russians in Azerbaijan')
     host_acts: bool = False
+    # (modals, verbs of saying that do not ask): a statement whose speaker's words put such a
+    # modal on another side's party is this type ('said "X must apologize"': a demand)
+    said_with: tuple = ()
 
 
 PASSIVE_AUX = r"(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?"
@@ -124,7 +127,7 @@ def _event_type(path: Path, type_id: str, spec, plover: set, lanes: tuple) -> Ev
                            ["symmetric", "agent_types", "requires_types", "absorbs",
                             "verbs", "nouns", "has_targets", "target_marker", "from_claims",
                             "notice", "possessor_undergoes", "by_armed_forces",
-                            "defensive", "gives_notice", "host_acts"])
+                            "defensive", "gives_notice", "host_acts", "said_with"])
     one_of(path, f"{where}.plover", spec["plover"], sorted(plover))
     one_of(path, f"{where}.lane", spec["lane"], lanes)
     for flag in ("operation", "notice", "possessor_undergoes", "defensive", "gives_notice",
@@ -147,7 +150,19 @@ def _event_type(path: Path, type_id: str, spec, plover: set, lanes: tuple) -> Ev
         if spec.get("target_marker") else None, bool(spec.get("from_claims", False)),
         spec.get("notice", False), spec.get("possessor_undergoes", False),
         str(spec.get("by_armed_forces") or ""), spec.get("defensive", False),
-        spec.get("gives_notice", False), spec.get("host_acts", False))
+        spec.get("gives_notice", False), spec.get("host_acts", False),
+        _said_with(path, where, spec.get("said_with")))
+
+
+def _said_with(path: Path, where: str, spec) -> tuple:
+    """(modals, not_after) of a type's `said_with`, or () without one."""
+    if not spec:
+        return ()
+    if not isinstance(spec, dict):
+        raise DataFileError(path, f"{where}.said_with", "expected {modals: [...], not_after: "
+                                                        "[...]}")
+    return (frozenset(str_list(path, f"{where}.said_with.modals", spec.get("modals"))),
+            frozenset(str_list(path, f"{where}.said_with.not_after", spec.get("not_after"))))
 
 
 def _type_triggers(path: Path, type_id: str, spec) -> list[tuple]:
