@@ -464,3 +464,17 @@ def test_month_first_zones_must_be_names(tmp_path):
     shutil.copy(DATA / "time_expressions.yaml", tmp_path / "time_expressions.yaml")
     with pytest.raises(DataFileError, match="month_first_zones"):
         datelines.load_grammar(tmp_path)
+
+
+@pytest.mark.parametrize("stamp, iso", [
+    ("SEPTEMBER 29, 2024", "2024-09-29"),
+    ("Sat, 9 Oct. 2024", "2024-10-09"),
+    ("2024-10-14", "2024-10-14"),
+    ("October 2024", ""),  # no day: not a publication day
+    ("Oct. 2", ""),  # no year
+    ("May 5, 1985", ""),  # before the grammar's min_year: no publication year
+])
+def test_a_boilerplate_stamp_is_read_as_every_printed_date(grammar, stamp, iso):
+    """metadata.parse_date (a captured 'Published: ...' stamp) is printed_dates.read_printed,
+    the reader of the datelines: one reading of a printed date."""
+    assert corpus.parse_date(stamp, grammar.months, grammar.limits["min_year"]) == iso

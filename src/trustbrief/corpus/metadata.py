@@ -16,6 +16,7 @@ import pandas as pd
 
 from trustbrief.corpus.datelines import Statement, scan, url_origin
 from trustbrief.corpus.origins import canonical_lookup, origin_of, own_outlet
+from trustbrief.corpus.printed_dates import read_printed
 from trustbrief.corpus.published import Published, publication
 from trustbrief.corpus.rules import (
     EDGE,
@@ -29,25 +30,14 @@ from trustbrief.corpus.segmenter import Segment, strip_markdown
 
 log = logging.getLogger("trustbrief")
 
-def parse_date(value: str, months: dict[str, int]) -> str:
-    """'SEPTEMBER 29, 2024', '9 Oct. 2024', '2024-10-09' -> ISO string ('' if not a date)."""
-    import datetime as dt
 
-    iso = re.search(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if iso:
-        y, mo, d = map(int, iso.groups())
-    else:
-        month = next((months[t.lower()] for t in re.findall(r"[A-Za-z]+", value)
-                      if t.lower() in months), None)
-        year = re.search(r"\b(\d{4})\b", value)
-        day = next((int(x) for x in re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", value)), None)
-        if month is None or year is None or day is None:
-            return ""
-        y, mo, d = int(year.group(1)), month, day
-    try:
-        return dt.date(y, mo, d).isoformat()
-    except ValueError:
-        return ""
+def parse_date(value: str, months: dict[str, int], min_year: int = 1) -> str:
+    """'SEPTEMBER 29, 2024', '9 Oct. 2024', '2024-10-09' -> ISO string ('' if not a full
+    date), read as every printed date is (printed_dates.read_printed); `min_year`: the
+    earliest year taken for a publication year (datelines.yaml limits.min_year)."""
+    printed = read_printed(value, months, min_year)
+    day = printed.date() if printed is not None else None
+    return day.isoformat() if day is not None else ""
 
 
 def author_name(value: str) -> str:
@@ -142,10 +132,11 @@ def first_capture(segments: list[Segment], key: str) -> tuple[str, str, Segment 
 def _stated_date(segments: list[Segment], text: str, rules: CorpusRules) -> tuple[str, str]:
     """(date, line) of the first publication date a boilerplate rule captured. An update
     stamp is not one: the article was published on or before it (datelines' `updated`)."""
+    min_year = int(rules.datelines.limits["min_year"]) if rules.datelines is not None else 1
     for key in ("published",):
         for seg in segments:
             value = seg.captures.get(key)
-            date = parse_date(value, rules.months) if value else ""
+            date = parse_date(value, rules.months, min_year) if value else ""
             if date:
                 line_end = text.find("\n", seg.start)
                 line = text[seg.start:seg.end if line_end < 0 else max(seg.end, line_end)]
