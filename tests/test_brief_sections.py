@@ -339,3 +339,16 @@ def test_the_rewrites_takeaway_reads_for_none_one_and_several():
     assert rewrites_takeaway(2, 3).startswith("2 of 3 events are reported by more articles "
                                               "than they have")
     assert not any(rewrites_takeaway(0, n).startswith("0 of") for n in (1, 5))
+
+
+def test_the_annex_names_an_unnamed_outlets_origin_by_its_source_number_never_its_title():
+    from trustbrief.brief.annex import origin_names
+
+    docs = pd.DataFrame({"doc_id": ["d1", "d2", "d3"], "outlet": ["Wire", "", ""],
+                         "title": ["Wire story", "A long title of a portal", "Another title"],
+                         "published": ["2024-10-01", "2024-10-02", "2024-10-03"],
+                         "published_basis": ["stated"] * 3, "duplicate_of": [""] * 3})
+    events = pd.DataFrame({"origins": ["Wire;d3;d2", "d2", "Wire"]})
+    names = origin_names(events, docs, Sources(docs))
+    assert names == ["Wire, articles [2, 3]", "article [2]", "Wire"]
+    assert not any("title" in n for n in names)

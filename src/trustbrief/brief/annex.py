@@ -14,7 +14,7 @@ from trustbrief.brief.html import HTMLBlock, esc, prose, section, table
 from trustbrief.brief.tables import Tables
 from trustbrief.brief.views.cells import as_list, text_column
 from trustbrief.brief.views.events import TIMELINE_EVENTS, unplaced_events
-from trustbrief.brief.views.outlets import outlet_labels
+from trustbrief.brief.views.outlets import is_unknown_outlet, outlet_labels
 
 
 def corpus_table(tables: Tables, sources=None) -> HTMLBlock:
@@ -100,16 +100,34 @@ def _month_dates(events: pd.DataFrame) -> pd.DataFrame:
         text_column(events, "date"), text_column(events, "date_precision"), strict=True)])
 
 
+def origin_names(events: pd.DataFrame, documents: pd.DataFrame, sources) -> list[str]:
+    """Each event's origins as a reader finds them: outlets by name, then the articles of
+    unnamed outlets by their numbers in the sources list ('articles [3, 8]'), never their
+    whole titles: seven titles in one cell were clipped mid-title and hid the count."""
+    names = {d: full for d, (_, full) in outlet_labels(documents).items()}
+    unnamed = {d for d, outlet in zip(text_column(documents, "doc_id"),
+                                      text_column(documents, "outlet"), strict=True)
+               if is_unknown_outlet(outlet)}
+    out = []
+    for cell in text_column(events, "origins"):
+        origins = as_list(cell)
+        articles = [o for o in origins if o in unnamed]
+        numbers = sources.cite_text(articles, limit=None) if articles else ""
+        named = [names.get(o, o) for o in origins if o not in unnamed or not numbers]
+        if numbers:
+            named.append(("article " if len(articles) == 1 else "articles ") + numbers)
+        out.append(", ".join(named))
+    return out
+
+
 def annex(brief) -> HTMLBlock:
     """Everything an auditor needs and a reader may skip, after the main body."""
     events = brief.events
     unplaced = unplaced_events(events, brief.start, brief.end, brief.actor_sides,
                                TIMELINE_EVENTS, brief.pair)
-    names = {d: full for d, (_, full) in outlet_labels(brief.tables["documents"]).items()}
     shown = _month_dates(brief.timeline_events)
     unplaced = _month_dates(unplaced)
-    shown = shown.assign(origins=[", ".join(names.get(o, o) for o in as_list(cell))
-                                  for cell in text_column(shown, "origins")])
+    shown = shown.assign(origins=origin_names(shown, brief.tables["documents"], brief.sources))
     claims = brief.tables["claims"].copy()
     if len(claims):
         claims["source"] = claims["doc_id"].map(lambda d: brief.sources.cite_text([d]))
