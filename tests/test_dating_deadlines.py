@@ -53,7 +53,19 @@ def test_a_deadline_that_approaches_bounds_from_above():
                  "Officials said talks continued in the capital, without giving details.",
                  "Unions said they would strike if no deal was reached soon.",
                  LETTER])
-    # after the letter, not after the deadline; its Mondays (or the day after) in between
+    # not after the deadline; a deadline that approaches is in the second half of its 30
+    # days (from 19 March): its Mondays (or the day after) in between
+    assert (out["published"], out["published_earliest"]) == ("", "2025-03-24")
+    assert out["published_latest"] == "2025-04-01"
+
+
+def test_a_deadline_ahead_is_not_yet_near():
+    # 'ahead of' is said at any time before the deadline: after the letter, not the deadline
+    out = _date(["The minister on Monday pressed the port authority to reply ahead of the "
+                 "30-day deadline.",
+                 "Officials said talks continued in the capital, without giving details.",
+                 "Unions said they would strike if no deal was reached soon.",
+                 LETTER])
     assert (out["published"], out["published_earliest"]) == ("", "2025-03-04")
     assert out["published_latest"] == "2025-04-01"
 
@@ -71,6 +83,14 @@ def test_a_deadline_section_must_list_words(tmp_path):
     (tmp_path / "deadlines.yaml").write_text(
         "nouns: [deadline]\nset_cues: []\npassed: [expired]\napproaching: [nears]\n")
     with pytest.raises(DataFileError, match="set_cues"):
+        load_deadline_words(tmp_path)
+
+
+def test_a_nearing_word_is_one_of_the_approaching_words(tmp_path):
+    (tmp_path / "deadlines.yaml").write_text(
+        "nouns: [deadline]\nset_cues: [gave]\npassed: [expired]\napproaching: [nears]\n"
+        "nearing: [nears, looms]\n")
+    with pytest.raises(DataFileError, match="'looms' is not in approaching"):
         load_deadline_words(tmp_path)
 
 

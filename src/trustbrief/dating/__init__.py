@@ -33,8 +33,9 @@ Clues (each is a predicate over candidate publication days):
   lede that falls on the lede's weekday is the lede's day ('news': published that day or
   the next).
 - deadline: a deadline counted from a dated act ('a letter dated Oct. 13 gave Israel 30
-  days'), placed by the lede ('as the deadline approaches' -> not after it; 'sidestepped its
-  deadline' -> its day or the next), data/deadlines.yaml (dating.deadlines).
+  days'), placed by the lede ('as the deadline approaches' -> not after it, and in the
+  second half of the time limit; 'sidestepped its deadline' -> its day or the next),
+  data/deadlines.yaml (dating.deadlines).
 - named day: 'coinciding with Election Day in the U.S.': a day a country's calendar names,
   placed like a printed date (data/named_days.yaml, dating.named_days).
 - news: the event a dated article's lede reports without a day happened on its day or the

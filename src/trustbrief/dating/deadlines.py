@@ -3,9 +3,12 @@
 'A letter dated Oct. 13 gave Israel 30 days': one sentence holding one date and one number
 of days, with a word that makes the days a time limit ('within', 'gave', 'deadline'), sets
 a deadline on the date plus the days. The article's lede then places it: 'as the deadline
-approaches' -> published on or before that day (half weight, as plans); 'sidestepped its
-deadline' -> the deadline is the day's news: published that day or the next. Two different
-deadlines in one article, or a date whose year is unsure, give nothing.
+approaches' -> published on or before that day (half weight, as plans), and, a word that
+says the deadline is near ('approaches', 'nears', 'looms'; not 'ahead of' or 'is due'), in
+the second half of the time limit (half weight too: a deadline is said to approach once less
+time is left than has gone); 'sidestepped its deadline' -> the deadline is the day's news:
+published that day or the next. Two different deadlines in one article, or a date whose
+year is unsure, give nothing.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from trustbrief.knowledge import DataFileError, load_yaml
 from trustbrief.tables import frame_records
 
 DEADLINES_FILE = "deadlines.yaml"
-SECTIONS = ("nouns", "set_cues", "passed", "approaching")
+SECTIONS = ("nouns", "set_cues", "passed", "approaching", "nearing")
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / "data"
 LEDE_SENTENCES = 3  # as the lede's dates (dating.explicit)
 MAX_DAYS = 366  # a time limit longer than a year is not news of one day
@@ -39,6 +42,7 @@ class DeadlineWords:
     set_cues: re.Pattern
     passed: re.Pattern
     approaching: re.Pattern
+    nearing: re.Pattern  # of the approaching words, those that say it is near
 
 
 def phrase_alternatives(phrases) -> str:
@@ -96,6 +100,10 @@ def load_deadline_words(data_dir: Path | str = DEFAULT_DATA_DIR) -> DeadlineWord
         if not isinstance(value, list) or not value or not all(
                 isinstance(v, str) and v.strip() for v in value):
             raise DataFileError(path, name, "expected a non-empty list of words")
+    approaching = {" ".join(str(w).lower().split()) for w in raw["approaching"]}
+    for word in raw["nearing"]:
+        if " ".join(word.lower().split()) not in approaching:
+            raise DataFileError(path, "nearing", f"{word!r} is not in approaching")
     return DeadlineWords(*(phrase_pattern(raw[name]) for name in SECTIONS))
 
 
@@ -173,6 +181,10 @@ def _placed(doc_id: str, deadline: tuple[dt.date, dt.date],
         elif words.approaching.search(text):
             clues.append(Clue(*base, "before", lambda d: d <= deadline, events,
                               ("deadline-before", deadline), PLANNED_WEIGHT))
+            if words.nearing.search(text):
+                half = set_on + (deadline - set_on) // 2
+                clues.append(Clue(*base, "after", lambda d, h=half: d >= h, events,
+                                  ("deadline-near", half), PLANNED_WEIGHT))
         else:
             clues.pop()  # a deadline named, not placed: the sentence tells nothing
     return _first_reading(clues)
