@@ -62,3 +62,12 @@ def test_role_file_errors_name_the_key(tmp_path):
     path.write_text("roles:\n  envoy: {sector: XYZ, forms: [envoy]}\n")
     with pytest.raises(DataFileError, match=r"roles.envoy.sector.*not one of"):
         load_roles(path)
+
+
+def test_one_reading_of_the_roles_file_gives_its_roles_and_its_another_office_words(tmp_path):
+    path = tmp_path / "roles.yaml"
+    path.write_text("roles:\n  envoy: {sector: DIP, level: official, forms: [envoy]}\n"
+                    "another_office: [Vice, former]\n")
+    read = load_roles(path)
+    assert read.roles["envoy"].forms == ("envoy",) and read.roles["envoy"].sector == "DIP"
+    assert read.another_office == ("Vice", "former")

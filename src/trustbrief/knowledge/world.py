@@ -80,7 +80,16 @@ def _strings(path, where, value) -> tuple[str, ...]:
     return tuple(str(v).strip() for v in value if str(v).strip())
 
 
-def load_roles(path: Path) -> dict[str, Role]:
+@dataclass(frozen=True)
+class RolesFile:
+    """data/world/roles.yaml: the roles, and the words before a title that make it another
+    office or a past holder ('Vice', 'former')."""
+    roles: dict[str, Role]
+    another_office: tuple[str, ...]
+
+
+def load_roles(path: Path) -> RolesFile:
+    """The one reader of roles.yaml (its roles and its another_office words)."""
     raw = load_yaml(path) or {}
     require_keys(path, "top level", raw, ["roles"], ["another_office"])
     roles = {}
@@ -96,14 +105,7 @@ def load_roles(path: Path) -> dict[str, Role]:
                                 f"{', '.join(LEVELS)}")
         roles[str(role_id)] = Role(str(role_id), spec["sector"], level,
                                    _strings(path, f"{where}.forms", spec["forms"]))
-    return roles
-
-
-def load_another_office(path: Path) -> tuple[str, ...]:
-    """Words before a title that make it another office or a past holder ('Vice', 'former'),
-    from roles.yaml."""
-    raw = load_yaml(path) or {}
-    return tuple(_strings(path, "another_office", raw.get("another_office") or []))
+    return RolesFile(roles, _strings(path, "another_office", raw.get("another_office") or []))
 
 
 def _library_names() -> dict[str, tuple[str, set[str]]]:
@@ -280,11 +282,12 @@ def _alternation(texts) -> re.Pattern:
 
 @functools.lru_cache(maxsize=8)
 def _load(world_dir: Path) -> World:
-    roles = load_roles(world_dir / "roles.yaml")
+    roles_file = load_roles(world_dir / "roles.yaml")
+    roles = roles_file.roles
     countries = load_countries(world_dir / "countries.yaml", roles)
     channels = world_dir / "channels.yaml"
     return World(countries, roles, load_channels(channels, roles), load_contact_types(channels),
-                 load_another_office(world_dir / "roles.yaml"))
+                 roles_file.another_office)
 
 
 def load_world(data_dir: Path | str = "data") -> World:
