@@ -24,7 +24,7 @@ import pandas as pd
 from trustbrief.dating import lede
 from trustbrief.dating.clues import PLANNED_WEIGHT, Clue
 from trustbrief.dating.explicit import years_of
-from trustbrief.knowledge import DataFileError, load_yaml
+from trustbrief.knowledge import DataFileError, load_yaml, phrase_alternatives
 from trustbrief.tables import frame_records
 
 DEADLINES_FILE = "deadlines.yaml"
@@ -43,12 +43,6 @@ class DeadlineWords:
     passed: re.Pattern
     approaching: re.Pattern
     nearing: re.Pattern  # of the approaching words, those that say it is near
-
-
-def phrase_alternatives(phrases) -> str:
-    """The phrases as one regex alternation, longest first, any whitespace between words."""
-    return "|".join(r"\s+".join(map(re.escape, str(p).split()))
-                    for p in sorted(phrases, key=len, reverse=True))
 
 
 def phrase_pattern(phrases: list[str], hyphens: bool = False) -> re.Pattern:

@@ -35,11 +35,10 @@ from trustbrief.dating.deadlines import (
     first_words,
     lowered,
     may_match,
-    phrase_alternatives,
     phrase_pattern,
 )
 from trustbrief.dating.pinned import pinned_day
-from trustbrief.knowledge import DataFileError, load_yaml
+from trustbrief.knowledge import DataFileError, load_yaml, phrase_alternatives
 from trustbrief.tables import frame_records
 
 INCIDENTS_FILE = "incidents.yaml"

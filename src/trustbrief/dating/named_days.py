@@ -24,9 +24,8 @@ from pathlib import Path
 from trustbrief import timex
 from trustbrief.dating import lede
 from trustbrief.dating.clues import PLANNED_WEIGHT, Clue
-from trustbrief.dating.deadlines import phrase_alternatives
 from trustbrief.dating.explicit import CLAUSE_BREAK, LEDE_DATE_SENTENCES, NEWS_LAG, looks_ahead
-from trustbrief.knowledge import DataFileError, load_yaml, require_keys
+from trustbrief.knowledge import DataFileError, load_yaml, phrase_alternatives, require_keys
 
 NAMED_DAYS_FILE = "named_days.yaml"
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / "data"
@@ -77,7 +76,7 @@ class NamedDays:
 
 
 def _alternation(phrases, flags: int = 0, tail: str = "") -> re.Pattern:
-    """Any of the phrases as whole words (deadlines.phrase_alternatives), then `tail`."""
+    """Any of the phrases as whole words (knowledge.phrase_alternatives), then `tail`."""
     return re.compile(rf"(?<![\w'])(?:{phrase_alternatives(set(phrases))})(?![\w]){tail}", flags)
 
 

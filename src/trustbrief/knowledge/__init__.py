@@ -184,6 +184,14 @@ def parse_iso_date(path: Path | str, where: str | int, value: str):
         raise DataFileError(path, where, f"date {value!r}: {exc}") from None
 
 
+def phrase_alternatives(phrases) -> str:
+    """Analyst-written phrases as one regex alternation (no group, no boundaries): longest
+    first, any whitespace between words. The one builder of the dating and time-expression
+    phrase lists (deadlines, named days, incidents, summits)."""
+    return "|".join(r"\s+".join(map(re.escape, str(p).split()))
+                    for p in sorted(phrases, key=len, reverse=True))
+
+
 def compile_pattern(path: Path | str, where: str | int, pattern: str, flags: int = re.IGNORECASE
                     ) -> re.Pattern:
     """Compile an analyst-written regular expression (case-insensitive by default) and

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from trustbrief.knowledge import DataFileError, load_yaml, require_keys
+from trustbrief.knowledge import DataFileError, load_yaml, phrase_alternatives, require_keys
 
 GATHERINGS_FILE = Path("world") / "gatherings.yaml"
 
@@ -31,9 +31,7 @@ class Gathering:
 
 
 def _pattern(names: list[str]) -> re.Pattern:
-    alternatives = "|".join(r"\s+".join(map(re.escape, n.split()))
-                            for n in sorted(names, key=len, reverse=True))
-    name = rf"(?<![\w-])(?:{alternatives})(?![\w-])"
+    name = rf"(?<![\w-])(?:{phrase_alternatives(names)})(?![\w-])"
     # 'the SCO summit', "the NATO leaders' summit", 'a summit of the Shanghai Cooperation ...'
     return re.compile(rf"{name}(?:'s)?\s+(?:leaders'?\s+)?summits?\b"
                       rf"|\bsummits?\s+of\s+(?:the\s+)?{name}", re.IGNORECASE)
