@@ -63,6 +63,19 @@ def test_an_account_goes_back_to_the_outlet_its_sentences_cite():
     assert origins.of_document("d9") == "Outlet E"  # one cited sentence is not the document
 
 
+def test_an_account_of_several_sentences_counts_their_citations_together():
+    cites = pd.DataFrame([("d9", "d9-s001", "Outlet Z"), ("d9", "d9-s002", "Outlet Y"),
+                          ("d9", "d9-s002", "outlet z"), ("d9", "d9-s003", "Outlet Y"),
+                          ("d9", "d9-s003", "Outlet X"), ("d9", "d9-s003", "Outlet X")],
+                         columns=["doc_id", "sent_id", "cited_outlet"])
+    origins = Origins.from_tables(documents(), cites)
+    assert origins.of("d9", ["d9-s002"]) == "Outlet Y"  # a tie: alphabetical
+    assert origins.of("d9", {"d9-s001", "d9-s002"}) == "Outlet Z"  # one outlet, two spellings
+    assert origins.of("d9", ("d9-s002", "d9-s003")) == "Outlet X"  # X 2, Y 2, Z 1: a tie
+    assert origins.of("d9", ["d9-s003", "d9-s003"]) == "Outlet X"  # a sentence counts once
+    assert origins.of("d9", []) == "Outlet E" and origins.of("d1", ["d1-s001"]) == "Wire W"
+
+
 def test_relays_tells_a_copy_or_rewrite_from_original_reporting():
     origins = Origins.from_tables(documents(), claims())
     assert not origins.relays("d1") and not origins.relays("d4") and not origins.relays("d7")

@@ -71,7 +71,8 @@ class Origins:
     outlet_of: dict[str, str]  # doc_id -> its own outlet, '' when unknown
     cited_by_sentence: dict[tuple[str, str], Counter]
     _spelling: dict[str, str] = field(default_factory=dict, repr=False)
-    _citing: frozenset[str] | None = field(default=None, repr=False)  # docs citing an outlet
+    # doc_id -> {sent_id: {outlet as spelt first: count}} of the documents citing an outlet
+    _cited: dict[str, dict[str, dict[str, int]]] | None = field(default=None, repr=False)
 
     @classmethod
     def from_tables(cls, documents: pd.DataFrame | None, claims: pd.DataFrame | None = None
@@ -98,18 +99,29 @@ class Origins:
     def of(self, doc_id: str, sent_ids: Iterable[str] = ()) -> str:
         """The origin of a document's account given in `sent_ids`: the outlet those sentences
         cite most (ties: alphabetical), else the document's key."""
-        if self._citing is None:
-            self._citing = frozenset(doc for doc, _ in self.cited_by_sentence)
-        if doc_id not in self._citing:  # most documents cite no outlet: no sentence to read
+        cited_in = self._cited_in().get(doc_id)
+        if cited_in is None:  # most documents cite no outlet: no sentence to read
             return self.of_document(doc_id)
-        sents = sent_ids if isinstance(sent_ids, (set, frozenset)) else set(sent_ids)
-        cited: Counter = Counter()
-        for counts in (self.cited_by_sentence.get((doc_id, s)) for s in sents):
-            if counts:
-                cited.update({self._name(o): n for o, n in counts.items()})
-        if not cited:
+        found = [c for c in map(cited_in.get, set(sent_ids)) if c]
+        if not found:
             return self.of_document(doc_id)
-        return min(cited, key=lambda o: (-cited[o], o))
+        cited = found[0]
+        if len(found) > 1:
+            cited = {}
+            for counts in found:
+                for outlet, n in counts.items():
+                    cited[outlet] = cited.get(outlet, 0) + n
+        return min(cited, key=lambda o: (-cited[o], o)) if len(cited) > 1 else next(iter(cited))
+
+    def _cited_in(self) -> dict[str, dict[str, dict[str, int]]]:
+        """The outlets each sentence cites, by document, each under its first spelling (read
+        once: `of` is asked for each event's and each trust signal's account)."""
+        if self._cited is None:
+            self._cited = defaultdict(dict)
+            for (doc_id, sent_id), counts in self.cited_by_sentence.items():
+                self._cited[doc_id][sent_id] = {self._name(o): n for o, n in counts.items()}
+            self._cited = dict(self._cited)
+        return self._cited
 
     def of_document(self, doc_id: str) -> str:
         """The origin key of a whole document (a document not in the table: itself)."""
