@@ -1,4 +1,5 @@
-"""Brief definitions (data/briefs.yaml) and parameter validation.
+"""Brief definitions (data/briefs.yaml), parameter validation, and which briefs a command
+line asks for (briefs_from_args: the `brief` command's selection, kept out of cli.py).
 
 Parameters are checked here, before any kernel starts, so a typo costs a clear
 message rather than a half-built brief.
@@ -207,6 +208,58 @@ def options_from_env(args) -> None:
             setattr(args, option, value or None)
     if not (args.title and args.start and args.end):
         raise SystemExit(MAKE_BRIEF_USAGE)
+
+
+# -- the briefs a command line asks for (`python -m trustbrief brief`, `make brief`) --------
+
+def story_of_args(args):
+    """The story named by --story, else the default story of --data (None if it has none)."""
+    from trustbrief.knowledge.story import find_story
+
+    return find_story(args.data, getattr(args, "story", None))
+
+
+def _default_briefs(args, story) -> list:
+    """The briefs `make report` builds (a custom brief may not take one of their names)."""
+    if args.briefs:
+        return load_briefs(args.briefs, {"focus": story.focus} if story else None)
+    return story_briefs(story) if story is not None else []
+
+
+def _custom_brief(args):
+    story = story_of_args(args)
+    raw = {"title": args.title, "start": args.start, "end": args.end}
+    if story is not None:
+        raw["focus"] = story.focus
+    for extra in args.param or []:
+        if "=" not in extra:
+            raise SystemExit(f"error: --param {extra!r} is not NAME=VALUE")
+        key, value = extra.split("=", 1)
+        raw[key.strip()] = value
+    params = validate_params(raw)
+    name = check_custom_name(args.name or slugify(params["title"]), _default_briefs(args, story))
+    return Brief(name, params)
+
+
+def briefs_from_args(args) -> list[Brief]:
+    """The briefs a `brief` command line asks for (an argparse Namespace): one custom
+    brief (--title/--start/--end, or `make brief` through --from-env), else those of
+    --briefs or of the story, or only the one --name names."""
+    if args.from_env:
+        options_from_env(args)
+    if args.title or args.start or args.end:
+        return [_custom_brief(args)]
+    story = story_of_args(args)
+    if not args.briefs and story is None:
+        raise SystemExit(f"error: no default story in {args.data}/stories/: give --story or "
+                         "--briefs")
+    briefs = _default_briefs(args, story)
+    if args.name:
+        briefs = [b for b in briefs if b.name == args.name]
+        if not briefs:
+            raise SystemExit(f"error: no brief named {args.name!r} in "
+                             f"{args.briefs or story.path}")
+    return briefs
 
 
 # -- a brief opened by hand (JupyterLab): parameters left '' come from the story -------------

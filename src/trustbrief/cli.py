@@ -42,13 +42,6 @@ def _setup_logging(verbose: bool):
     return grouped
 
 
-def _story(args: argparse.Namespace):
-    """The story named by --story, else the default story of --data (None if it has none)."""
-    from trustbrief.knowledge.story import find_story
-
-    return find_story(args.data, getattr(args, "story", None))
-
-
 def _extract_and_write(seeds: Path, data: Path, out: Path, focus, story) -> dict:
     """Run the pipeline and write its tables (the caller holds the checkout's build lock)."""
     from trustbrief import pipeline, progress
@@ -68,11 +61,12 @@ def _extract_and_write(seeds: Path, data: Path, out: Path, focus, story) -> dict
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from trustbrief.briefs import story_of_args
     from trustbrief.knowledge.story import story_for_articles
     from trustbrief.safe_files import checkout_lock
 
     started = time.perf_counter()
-    story = _story(args)
+    story = story_of_args(args)
     if args.story is None and args.seeds:  # the story whose folder this is, if there is one
         story = story_for_articles(args.data, args.seeds) or story
     if story is None and not (args.seeds and args.focus):
@@ -101,58 +95,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _default_briefs(args: argparse.Namespace, story) -> list:
-    """The briefs `make report` builds (a custom brief may not take one of their names)."""
-    from trustbrief.briefs import load_briefs, story_briefs
-
-    if args.briefs:
-        return load_briefs(args.briefs, {"focus": story.focus} if story else None)
-    return story_briefs(story) if story is not None else []
-
-
-def _custom_brief(args: argparse.Namespace):
-    from trustbrief.briefs import Brief, check_custom_name, slugify, validate_params
-
-    story = _story(args)
-    raw = {"title": args.title, "start": args.start, "end": args.end}
-    if story is not None:
-        raw["focus"] = story.focus
-    for extra in args.param or []:
-        if "=" not in extra:
-            raise SystemExit(f"error: --param {extra!r} is not NAME=VALUE")
-        key, value = extra.split("=", 1)
-        raw[key.strip()] = value
-    params = validate_params(raw)
-    name = check_custom_name(args.name or slugify(params["title"]), _default_briefs(args, story))
-    return Brief(name, params)
-
-
-def _briefs_from_args(args: argparse.Namespace):
-    if args.from_env:
-        from trustbrief.briefs import options_from_env
-
-        options_from_env(args)
-    if args.title or args.start or args.end:
-        return [_custom_brief(args)]
-    story = _story(args)
-    if not args.briefs and story is None:
-        raise SystemExit(f"error: no default story in {args.data}/stories/: give --story or "
-                         "--briefs")
-    briefs = _default_briefs(args, story)
-    if args.name:
-        briefs = [b for b in briefs if b.name == args.name]
-        if not briefs:
-            raise SystemExit(f"error: no brief named {args.name!r} in "
-                             f"{args.briefs or story.path}")
-    return briefs
-
-
 def cmd_brief(args: argparse.Namespace) -> int:
-    from trustbrief.briefs import BriefParamError
+    from trustbrief.briefs import BriefParamError, briefs_from_args, story_of_args
     from trustbrief.knowledge import DataFileError
 
     try:
-        briefs = _briefs_from_args(args)
+        briefs = briefs_from_args(args)
     except (BriefParamError, DataFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -163,7 +111,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     from trustbrief import render
 
     paths = render.Paths.from_root(args.root, notebook=args.notebook)
-    story = _story(args)
+    story = story_of_args(args)
     if story is not None and not args.processed:
         paths = dataclasses.replace(paths, processed=story.processed.resolve())
     elif args.processed:
