@@ -143,3 +143,23 @@ def test_lede_depths_given_by_the_caller_date_as_the_ones_computed_here():
                                     depths=lede_depths(sentences))
     pd.testing.assert_frame_equal(computed, given)
     assert computed.set_index("doc_id").loc["b", "published"] == "2025-10-09"
+
+
+KILLED = {"a-s001": "The envoy condemned the killing of commander Dara Holt in Lakeview."}
+HOLT = {"actors": ["Dara Holt"], "agent": "", "polarity": "asserted", "time_id": ""}
+KILLED_ON = "Officials said the strike that killed Holt in Lakeview came on Wednesday."
+
+
+def test_an_event_that_happens_once_to_its_one_party_is_the_ledes_news():
+    # a person is killed once (data/incidents.yaml once_per_party): the one party named is
+    # the event, so a dated lede's killing of Holt is of its day or the day before, and an
+    # article telling it 'on Wednesday' is of the week after that Wednesday (8 October 2025)
+    texts = {**KILLED, "b-s001": "Mourners gathered in the capital.",
+             "b-s002": "Shops were closed across the city.", "b-s003": KILLED_ON}
+    killing = {**HOLT, "event_type": "targeted_killing"}
+    row = _dated(texts, {"a-s001": killing, "b-s003": {**killing, "time_id": "b-s003-t1"}})
+    assert (row["published_earliest"], row["published_latest"]) == ("2025-10-08", "2025-10-14")
+    # one party of an event that recurs ('the strike on Holt's convoy') is one shared name
+    strike = {**HOLT, "event_type": "airstrike"}
+    row = _dated(texts, {"a-s001": strike, "b-s003": {**strike, "time_id": "b-s003-t1"}})
+    assert row["published_earliest"] in ("", None)

@@ -38,8 +38,9 @@ Clues (each is a predicate over candidate publication days):
   data/deadlines.yaml (dating.deadlines).
 - named day: 'coinciding with Election Day in the U.S.': a day a country's calendar names,
   placed like a printed date (data/named_days.yaml, dating.named_days).
-- news: the event a dated article's lede reports without a day happened on its day or the
-  day before; another article's mention of it with its own relative day ('met on Thursday')
+- news: the event a dated article's lede reports without a day (of two parties, or one that
+  happens once to its one party: 'the assassination of X') happened on its day or the day
+  before; another article's mention of it with its own relative day ('met on Thursday')
   is placed by it, never one without a day (dating.news); a lede's contact without a day
   takes the day of a later sentence that retells it with both parties ('Speaking to X on
   Thursday, Y said', dating.mentions), and the article is of that day or the next, as for a

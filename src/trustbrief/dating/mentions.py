@@ -286,7 +286,7 @@ def collect_clues(documents: pd.DataFrame, found: dict, chronology: pd.DataFrame
                            + pinned_from_dated_documents(mentions, times, documents,
                                                          once_per_party))
     news = lede_news_pins(found.get("mentions"), found.get("time_expressions"), documents,
-                          depths or {}, lede_older)
+                          depths or {}, lede_older, once_per_party)
     weekdays = named_weekdays(mentions, lambda m: [
         t["spec"] for t, weight in governing_times(m, times, _any_spec) if weight == 1])
     per_doc: dict[str, list[Clue]] = {}

@@ -2,13 +2,16 @@
 article's day or the day before.
 
 News leads with the day's news; when the first body sentence reports an event of two
-parties without naming its day ('X and Y met in Dushanbe', 'X apologised to Y'), the event
-is of the article's day, or of the day before for a story filed late or published the next
-morning. Another article that reports the same event with its own relative day ('met on
-Thursday') is placed by it like by any pinned event. It never bounds an article that reports
-the event without a day: the parties may have had such an event before (a statement, a
-call), and one pinned by a lede is no proof the other article reports this one. A lede
-naming any time (a day, a week, 'had' of an older event) is left to the rules that read it.
+parties without naming its day ('X and Y met in Dushanbe', 'X apologised to Y'), or an event
+that happens once to its one party, named with no agent ('the assassination of X': a person
+is killed once, data/incidents.yaml once_per_party), the event is of the article's day, or
+of the day before for a story filed late or published the next morning. Another article
+that reports the same event with its own relative day ('met on Thursday') is placed by it
+like by any pinned event. It never bounds an article that reports the event without a day:
+the parties may have had such an event before (a statement, a call), and one pinned by a
+lede is no proof the other article reports this one. A lede naming any time (a day, a week,
+'had' of an older event) is left to the rules that read it; two ledes that pin one event to
+different days pin it to none.
 """
 
 from __future__ import annotations
@@ -38,11 +41,12 @@ COLUMNS = ("doc_id", "sent_id", "event_type", "actors", "time_id", "polarity", "
 
 
 def lede_news_pins(mentions: pd.DataFrame | None, times: pd.DataFrame | None,
-                   documents: pd.DataFrame, depths: dict, older: re.Pattern | None = None
-                   ) -> list[Pinned]:
+                   documents: pd.DataFrame, depths: dict, older: re.Pattern | None = None,
+                   once_per_party: frozenset[str] = frozenset()) -> list[Pinned]:
     """Pinned events from the undated lede events of the dated documents; `older`: the words
     that tell a lede's event as older than the day's news (data/incidents.yaml older_news and
-    lede_older, IncidentWords.lede_older; the shared data's by default)."""
+    lede_older, IncidentWords.lede_older; the shared data's by default); `once_per_party`:
+    the event types that happen once to their one party (data/incidents.yaml)."""
     older = older or default_incident_words().lede_older
     if mentions is None or mentions.empty or not set(COLUMNS) <= set(mentions.columns):
         return []
@@ -50,13 +54,18 @@ def lede_news_pins(mentions: pd.DataFrame | None, times: pd.DataFrame | None,
     timed = set() if times is None or times.empty else \
         set(zip(times["doc_id"].tolist(), times["sent_id"].tolist(), strict=True))
     pins = []
-    for m in frame_records(_undated_lede_rows(mentions, days, timed, depths), list(COLUMNS)):
+    agent = ["agent"] if "agent" in mentions.columns else []
+    for m in frame_records(_undated_lede_rows(mentions, days, timed, depths),
+                           [*COLUMNS, *agent]):
         day = days[m["doc_id"]]
         parties = frozenset(actor_list(m["actors"]))
-        if len(parties) < MIN_PARTIES or older.search(str(m["text"] or "")):
+        # one party is the event when it happens once to that party and none acted in it
+        once = m["event_type"] in once_per_party and len(parties) == 1 and not m.get("agent")
+        if (len(parties) < MIN_PARTIES and not once) or older.search(str(m["text"] or "")):
             continue
         pins.append(Pinned(f"{m['doc_id']}:{m['sent_id']}:news", m["event_type"], parties,
-                           None, day - NEWS_LAG, day, relative=True, from_article=True))
+                           None, day - NEWS_LAG, day, relative=True, from_article=True,
+                           once=once))
     return pins
 
 
@@ -83,7 +92,8 @@ def news_clues(m: dict, times: SentenceTimes, pins: list[Pinned],
     `weekdays`, the corpus's named weekdays), the clue only chooses among days."""
     matched = sorted({(p.first, p.last) for p in pins
                       if not p.key.startswith(f"{m['doc_id']}:")
-                      and p.matches(m["event_type"], set(m["actors"]), m["text"])})
+                      and p.matches(m["event_type"], set(m["actors"]), m["text"],
+                                    _undergoes(m))})
     if len(matched) != 1:
         return []  # none, or several events of the kind: no anchor
     events = tuple(matched)
@@ -92,3 +102,9 @@ def news_clues(m: dict, times: SentenceTimes, pins: list[Pinned],
                  relative_holds(t["spec"], events), events, (m["sent_id"], t["spec"], events))
             for t, weight in governing_times(m, times, timex.is_anchor_relative)
             if weight == 1]
+
+
+def _undergoes(m: dict) -> bool:
+    """The mention names one party and no agent, as an event that happens once to its party
+    is told ('X was killed'; clues._matched_events)."""
+    return len(set(m["actors"])) == 1 and not m.get("agent") and not m.get("sentence_actors")
