@@ -30,26 +30,36 @@ SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 REPORT_CLIMB = frozenset({"ccomp", "xcomp", "conj", "advcl"})
 
 
+def _verb_of_saying(clause, speech_verbs):
+    """The verb of saying that reports a clause ('officials said [the government had
+    cancelled ...]', '... said it would [deploy ...] and [send ...]'): climbing from the
+    clause's verb through complement, coordinated and adverbial clauses (REPORT_CLIMB), at
+    most CLIMB steps, to the first verb of saying (syntax speech verbs); None if none."""
+    for _ in range(CLIMB):
+        if clause.dep_ not in REPORT_CLIMB or clause.head is clause:
+            return None
+        clause = clause.head
+        if clause.lemma_ in speech_verbs:
+            return clause
+    return None
+
+
 def _reported_speaker(token, hits, speech_verbs) -> list | None:
     """'The Pentagon said it would deploy ...': a pronoun subject of a clause reported by a
     verb of saying stands for that verb's subject (the speaker), when the speaker is an
     actor. A speaker named by a name no actor holds ('Vice President Kamala Harris said she
     had urged ...') is someone else than any actor: [] (no one), never the last person the
     document named. None: no verb of saying reports the clause, or its subject names no one."""
-    clause = token.head
-    for _ in range(CLIMB):
-        if clause.dep_ not in REPORT_CLIMB or clause.head is clause:
-            return None
-        clause = clause.head
-        if clause.lemma_ in speech_verbs:
-            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-            found = [h for s in subjects for h in hits_in(phrase_tokens(s), hits)
-                     if h.kind != "pronoun-phrase"]
-            if found:
-                return _person_first(found)
-            named = any(t.pos_ == "PROPN" for s in subjects for t in phrase_tokens(s))
-            return [] if named else None
-    return None
+    verb = _verb_of_saying(token.head, speech_verbs)
+    if verb is None:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    found = [h for s in subjects for h in hits_in(phrase_tokens(s), hits)
+             if h.kind != "pronoun-phrase"]
+    if found:
+        return _person_first(found)
+    named = any(t.pos_ == "PROPN" for s in subjects for t in phrase_tokens(s))
+    return [] if named else None
 
 
 def _phrase_actors(token, hits, people, path: RolePath, everyone: bool,
@@ -185,25 +195,54 @@ def tree_roles(doc, start: int, end: int, etype, hits, syntax: Syntax, lex, peop
 
 
 def _reporters_body(trigger, hits, syntax: Syntax) -> list:
-    """'Azerbaijani state media reported that the government had cancelled ...': a bare 'the
-    government', 'the ministry' (syntax speech.organization_nouns) doing what the media or
-    officials of a state report is that state's body: [the state], else []."""
-    verb, subject = trigger.head, next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    """The state whose own body did what its media or officials report, when the clause
+    names the doer only as a definite bare body ('Azerbaijani state media reported that the
+    government had cancelled ...'; 'Russian officials said the ministry would ...').
+
+    The general rule, as _reported_speaker's for pronouns: a reported clause speaks from the
+    reporter's side, so 'the government' (a definite organization noun of data/syntax.yaml
+    speech.organization_nouns, naming no actor itself) is the government of the state the
+    reporter's phrase names (a state's name or adjective: 'Azerbaijani state media'). The
+    clause may be reported at any depth _verb_of_saying reaches ('... said the government
+    had cancelled X and suspended Y': both acts, the second sharing the first's subject).
+    [the state], else []: a reporter of no state, or an indefinite or named body, leaves the
+    agent to the other rules."""
+    subject = _shared_subject(trigger)
     if subject is None or subject.lemma_ not in syntax.organization_nouns or \
             not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) or \
-            hits_in(phrase_tokens(subject), hits) or trigger.dep_ != "ccomp" or \
-            verb.lemma_ not in syntax.speech_verbs:
+            hits_in(phrase_tokens(subject), hits):
+        return []
+    verb = _verb_of_saying(trigger, syntax.speech_verbs)
+    if verb is None:
         return []
     states = [h for r in verb.children if r.dep_ == "nsubj"
               for h in hits_in(phrase_tokens(r), hits) if "state" in h.types]
     return [states[0].actor] if states else []
 
 
+def _shared_subject(verb):
+    """The verb's subject, or that of the verb it is coordinated with, which the two share
+    ('the government had cancelled the visit and had arrested two journalists')."""
+    for clause in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+    return None
+
+
 def _host_state(trigger, hits) -> list:
     """The state named as the place of the act, of its unnamed doer or of those it was done
     to ('police arrested two men in Baku', 'rounded up by police in a Russian city', 'the
     arrest of journalists in Baku', 'a series of arrests of Russians in Azerbaijan'): [its
-    name], else []."""
+    name], else [].
+
+    Not a fix for one sentence but the rule of a kind of act: only for event types whose
+    data says host_acts (data/event_types.yaml: arrests and detentions, which only the
+    police and courts of the state where they happen carry out), and only when neither the
+    words nor the tree named a doer (tree_roles tries it last). The place is read where the
+    tree puts it: an 'in' phrase of the trigger, of its 'by' doer or 'of' object, of its
+    object or passive subject, or of the noun it counts ('a series of arrests'); a place
+    named by a state's name, alias or adjective ('Russian city'), never a person's side."""
     around = [trigger]
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
         around.append(trigger.head.head)  # 'a series of arrests', 'a wave of detentions'
