@@ -41,6 +41,8 @@ class RolePath:
     # lemmas `from_head` must climb to, when given: verbs whose subject is not the act's doer
     # but its recipient ('the US received a briefing', 'got no advance warning')
     only_from: frozenset = frozenset()
+    # only from a trigger with no subject of its own ('..., killing X'; not 'when he was told')
+    bare: bool = False
 
 
 @dataclass(frozen=True)
@@ -86,16 +88,11 @@ class Syntax:
     stance_objects: frozenset = frozenset()
 
 
-def _news_perfect(spec: dict) -> tuple[frozenset, frozenset]:
-    """(background adverbs, stance verbs) of speech.news_perfect."""
-    return (frozenset(spec.get("background_adverbs", ())),
-            frozenset(spec.get("stance_verbs", ())))
-
-
-def _news_nouns(spec: dict) -> tuple[frozenset, frozenset]:
-    """(publishing verbs, carrier nouns) of speech.news_perfect."""
-    return (frozenset(spec.get("publishing_verbs", ())),
-            frozenset(spec.get("carrier_nouns", ())))
+def _news_perfect(spec: dict) -> tuple[frozenset, ...]:
+    """(background adverbs, stance verbs, publishing verbs, carrier nouns) of
+    speech.news_perfect."""
+    return tuple(frozenset(spec.get(key, ())) for key in (
+        "background_adverbs", "stance_verbs", "publishing_verbs", "carrier_nouns"))
 
 
 def _paths(path: Path, where: str, entries) -> list[RolePath]:
@@ -108,7 +105,7 @@ def _paths(path: Path, where: str, entries) -> list[RolePath]:
         out.append(RolePath(str(e["id"]), frozenset(e["dep"]), frozenset(e.get("through", ())),
                             frozenset(e.get("from_head", ())), frozenset(e.get("types", ())),
                             frozenset(e.get("via", ())), frozenset(e.get("not_from", ())),
-                            frozenset(e.get("only_from", ()))))
+                            frozenset(e.get("only_from", ())), bool(e.get("bare", False))))
     return out
 
 
@@ -218,7 +215,6 @@ def load_syntax(data_dir: Path | str) -> Syntax:
                   frozenset(speech.get("own_side_pronouns", ())),
                   frozenset(speech.get("reaction_nouns", ())),
                   *_news_perfect(speech.get("news_perfect") or {}),
-                  *_news_nouns(speech.get("news_perfect") or {}),
                   _trigger_retypes(path, raw.get("triggers")),
                   frozenset(speech.get("issuing_verbs", ())),
                   frozenset(speech.get("answering_verbs", ())),
@@ -367,6 +363,8 @@ def hits_in(tokens, hits) -> list:
 def role_tokens(trigger, path: RolePath) -> list:
     """The tokens heading the role's phrases, reached from the trigger along `path`."""
     anchor = trigger
+    if path.bare and any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in trigger.children):
+        return []
     if path.from_head:
         # climb through complements ('was about to kill', 'attempting to arrange a call')
         # to the nearest governing word that has the dependent the path looks for
