@@ -264,9 +264,10 @@ def _gap_conflicts(channel: Channel, previous, basis: str, gaps: list[dict],
     off = [g for g in others if abs(g["days"] - previous) > CONFLICT_TOLERANCE_DAYS]
     if not off:
         return []
-    outlet = {d: known_outlet(o) for d, o in zip(documents["doc_id"].tolist(), documents.get(
-        "outlet", pd.Series([""] * len(documents))).tolist(), strict=True)}
     accepted = [g for g in gaps if g not in others]
+    cited = {g["doc"] for g in (*accepted, *off)}  # the outlets of these documents only
+    outlet = {d: known_outlet(o) for d, o in zip(documents["doc_id"].tolist(), documents.get(
+        "outlet", pd.Series([""] * len(documents))).tolist(), strict=True) if d in cited}
 
     def row(g: dict, account: str) -> dict:
         last = day_text(g["pub"] - int(round(g["days"]))) if g["pub"] is not None else ""

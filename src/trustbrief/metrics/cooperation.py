@@ -17,7 +17,7 @@ import pandas as pd
 from trustbrief.contract.codecs import parse_list
 from trustbrief.knowledge import DataFileError, load_yaml, require_keys
 from trustbrief.metrics.frames import SCHEMA, focus_pair, typed_frame
-from trustbrief.tables import cell_text, frame_records
+from trustbrief.tables import cell_text, frame_records, str_column
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,8 @@ def _sides(found: Mapping) -> dict[str, str]:
     if mentions.empty or not {"actor", "side"} <= set(mentions.columns):
         return {}
     by_actor: dict[str, list[str]] = {}
-    for actor, side in zip(map(cell_text, mentions["actor"].tolist()),
-                           map(cell_text, mentions["side"].tolist()), strict=True):
+    for actor, side in zip(str_column(mentions, "actor"), str_column(mentions, "side"),
+                           strict=True):
         if actor and side:
             by_actor.setdefault(actor, []).append(side)
     return {actor: _most_frequent(by_actor[actor]) for actor in sorted(by_actor)}
