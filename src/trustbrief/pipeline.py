@@ -262,8 +262,8 @@ def _sentence_readings(sentences: pd.DataFrame, found: dict, kb: Knowledge) -> t
     from trustbrief import dating
     from trustbrief.dating.lede import lede_depths
 
-    texts = dict(zip(zip(sentences["doc_id"], sentences["sent_id"], strict=True),
-                     sentences["text"], strict=True))
+    texts = dict(zip(zip(sentences["doc_id"].tolist(), sentences["sent_id"].tolist(),
+                         strict=True), sentences["text"].tolist(), strict=True))
     return (lede_depths(sentences), texts,
             dating.incident_words(texts, found["time_expressions"], kb.incident_words))
 
