@@ -646,7 +646,10 @@ def test_a_held_contact_shows_its_day_under_its_dot_clear_of_the_other_labels(ta
     days = {b.key: b for b in layout.labels if b.below}
     box = days["day:e002"]
     dot = held.set_index("event_id").loc["e002"]
-    assert box.text == views_cells.day_label(dot["day"])[:-5]  # '4 Oct': the lane says who
+    # the day, or the short span its event is dated to, as the findings tell it ('19–23 Aug';
+    # the lane says who, the axis the year)
+    assert box.text == "19–23 Aug"
+    assert views_cells.range_text(dot["span_start"], dot["span_end"]) == "19–23 Aug 2024"
     assert box.x0 <= dot["x"] <= box.x1 and box.y0 > dot["y"]  # centred under it
     for a, b in itertools.combinations(layout.labels, 2):
         assert not layout_geometry.boxes_overlap(a, b), (a, b)

@@ -31,7 +31,7 @@ from trustbrief.brief.style import (
     PLOT_WIDTH,
     ROW_PX,
 )
-from trustbrief.brief.views.cadence import CONTACT_STATUSES, vague_when
+from trustbrief.brief.views.cadence import CONTACT_STATUSES, contact_when
 from trustbrief.brief.views.cells import as_list, day_label, epoch_ms, short
 
 
@@ -117,7 +117,7 @@ def _contact_layers(layout: CadenceLayout, ys, xs) -> list[alt.Chart]:
     data = pd.DataFrame({
         "x": pts["x"], "y": pts["y"], "status": pts["status"],
         "label": pts["label"].where(pts["label"] != "", pts["event_id"]),
-        "when": [vague_when(d, e) for d, e in zip(pts["day"], pts["day_end"], strict=True)],
+        "when": [contact_when(r) for r in pts.itertuples()],
         "basis": pts["date_basis"],
         "outlets": pts["outlets"].map(lambda v: ", ".join(as_list(v)) or "-"),
         "evidence": pts["evidence"].map(lambda t: short(t, 240))})

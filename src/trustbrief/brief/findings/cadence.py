@@ -20,11 +20,11 @@ from trustbrief.brief.views.cadence import (
     cadence_channels,
     cadence_contacts,
     contact_silences,
+    contact_when,
     next_planned,
     silence_is_current,
     split_cited,
     stated_items,
-    vague_when,
 )
 from trustbrief.brief.views.cells import (
     as_list,
@@ -134,8 +134,7 @@ def _silence_clause(ch, last_days: str) -> str:
     September 2025 (at least 247 days), then on 8–9 Oct 2025': a silence bounded by a contact
     dated only to a month is counted to that month's edge, as a minimum."""
     s = ch["silence"]
-    before = vague_when(s["before"].day, s["before"].day_end)
-    after = vague_when(s["after"].day, s["after"].day_end)
+    before, after = contact_when(s["before"]), contact_when(s["after"])
     span = ("at least " if s["at_least"] else "") + plural(int(s["days"]), "day")
     last = to_date(ch["last_contact"])
     tail = f"; the last reported was on {last_days or day_label(last)}" if last is not None and \

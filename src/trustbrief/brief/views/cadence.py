@@ -156,7 +156,29 @@ def cadence_contacts(channels: pd.DataFrame, contacts: pd.DataFrame | None = Non
     frame = frame[frame["day"].notna() & frame["channel"].isin(set(channels["channel"]))]
     frame = frame.drop_duplicates(["channel", "event_id", "date", "status"])
     frame = frame.assign(day_end=_last_days(frame, events))
+    starts, ends = _short_spans(frame, events)
+    frame = frame.assign(span_start=starts, span_end=ends)
     return frame.sort_values(["channel", "date", "event_id"]).reset_index(drop=True)
+
+
+def _short_spans(frame: pd.DataFrame, events: pd.DataFrame | None) -> tuple[list, list]:
+    """Each contact's first and last possible day when its event is dated to a span shorter
+    than a week ('8–9 Oct': a lede's 'reported' date, a two-day summit): drawn at its day,
+    labelled with the span, as the findings tell it. Otherwise the day twice."""
+    spans = {}
+    if events is not None and not events.empty and "date_latest" in events:
+        spans = {e: (to_date(lo), to_date(hi)) for e, lo, hi in zip(
+            text_column(events, "event_id"), text_column(events, "date_earliest"),
+            text_column(events, "date_latest"), strict=True)}
+    starts, ends = [], []
+    for event_id, day, day_end in zip(frame["event_id"], frame["day"], frame["day_end"],
+                                      strict=True):
+        lo, hi = spans.get(event_id, (None, None))
+        short_span = lo is not None and hi is not None and day_end == day and \
+            lo <= day <= hi and (hi - lo).days < UNDAYED_SPAN_DAYS
+        starts.append(lo if short_span else day)
+        ends.append(hi if short_span else day)
+    return starts, ends
 
 
 def _last_days(frame: pd.DataFrame, events: pd.DataFrame | None) -> list:
@@ -254,16 +276,34 @@ def gap_text(days: int, basis: str, since: pd.Timestamp | None = None,
     return f"{span} without a dated contact"
 
 
+def contact_when(r) -> str:
+    """A contact's date as certain as the articles know it, with its year: 'September 2025'
+    or '1–20 Sep 2025' for a contact dated only to a span (vague_when), '8–9 Oct 2025' for a
+    short span (its event's date range), else the day."""
+    day, day_end = r.day, getattr(r, "day_end", r.day)
+    if day_end != day:
+        return vague_when(day, day_end)
+    return range_text(getattr(r, "span_start", None) or day, getattr(r, "span_end", None) or day)
+
+
+def _without_year(text: str) -> str:
+    """'8–9 Oct 2025' -> '8–9 Oct' (the axis shows the year); a span across two years keeps
+    both."""
+    return text[:-5] if re.fullmatch(r"[^\d]*\d{1,2}[^\d]*(?:\d{1,2}[^\d]*)?\d{4}", text) \
+        else text
+
+
 def contact_text(r) -> str:
     """'blocked 9 Oct: A and B meet': the status leads, so the label's own '(planned)' goes."""
     label = re.sub(r"\s*\(planned\)\s*$", "", str(r.label or ""))
-    return f"{r.status} {day_label(r.day)[:-5]}: {label}" if label else \
-        f"{r.status} {day_label(r.day)[:-5]}"
+    when = _without_year(contact_when(r))
+    return f"{r.status} {when}: {label}" if label else f"{r.status} {when}"
 
 
 def contact_day(r) -> str:
-    """'21 Aug'; a contact dated only to a month (its bar spans it): 'Aug 2024'."""
-    return day_label(r.day)[:-5] if getattr(r, "day_end", r.day) == r.day else \
+    """'21 Aug', '8–9 Oct' (a short span); a contact dated only to a month (its bar spans
+    it): 'Aug 2024'."""
+    return _without_year(contact_when(r)) if getattr(r, "day_end", r.day) == r.day else \
         f"{r.day:%b %Y}"
 
 
