@@ -38,6 +38,8 @@ NOTICE_WRITING = [
      "none", "surprise/passive-not-told"),
     ("Israel cautioned the US defense secretary on Tuesday about an imminent military action.",
      "minutes", "surprise/told-of-imminent"),
+    ("Chad has informed France about its intention to launch a ground operation in Niger.",
+     "days", "surprise/told-of-intention"),
     ("My call with the Israeli minister took place while the operation was already underway.",
      "minutes", "surprise/told-while-underway"),
 ]
