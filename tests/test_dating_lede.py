@@ -132,3 +132,17 @@ def test_an_act_the_lede_tells_by_its_weekday_is_the_news_of_its_dated_day():
     assert (out["published"], out["published_latest"]) == ("2025-03-01", "2025-03-02")
     # a weekday on which the dated act did not fall is another act: nothing pinned
     assert _lede_act("Friday")["published"] == ""
+
+
+def test_a_weekday_told_as_the_writers_own_day_deep_in_the_body_chooses_the_days():
+    # 'earlier Thursday' is said while it is Thursday, however deep in the article: of the
+    # days after the blasts of Tuesday 4 March 2025, a Thursday or the Friday after it (the
+    # first, 6 March); 'that Thursday' is a day told from another one and chooses nothing
+    lede = ["Tensions rose after the harbour blasts of March 4, 2025, officials said.",
+            "Workers cleared debris at the harbour through the night.",
+            "Unions called for an inquiry into the port's safety rules."]
+    today = _dated([*lede, "The minister said he was briefed earlier Thursday by the police."])
+    told = _dated([*lede, "The minister said he was briefed later that Thursday by police."])
+    assert today.loc["published_earliest", "with"] == "2025-03-06"
+    assert "earlier Thursday" in today.loc["published_evidence", "with"]
+    assert told.loc["published_earliest", "with"] == "2025-03-04"

@@ -20,7 +20,8 @@ Clues (each is a predicate over candidate publication days):
   article's lower bound).
 - before: an event reported as planned -> d <= its date.
 - lede: the weekday the first body sentences report ('the Pentagon said on Tuesday'; headline
-  lines, captions and credits do not count, dating.lede) is the day of publication or the
+  lines, captions and credits do not count, dating.lede), or one any body sentence tells as
+  the writer's own day ('earlier Saturday', 'later on Wednesday') is the day of publication or the
   day before: news leads with the day's news, and a wire story filed late
   runs the next morning elsewhere. A weekday holds every week: it chooses among the days
   the other clues allow and never bounds the range on its own (a weak clue never beats

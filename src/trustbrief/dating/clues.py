@@ -281,8 +281,9 @@ def dedupe(clues: list[Clue]) -> list[Clue]:
 
 def lede_clues(times: pd.DataFrame | None, doc_ids: set[str],
                depths: dict[tuple[str, str], int] | None = None) -> dict[str, list[Clue]]:
-    """A bare weekday in the first sentences ('said on Tuesday') -> published that day or
-    the next (see the module docstring); `depths`: lede.lede_depths of the sentences (the
+    """A bare weekday in the first sentences ('said on Tuesday'), or one told as the day of
+    writing anywhere in the body ('earlier Saturday', SAME_DAY) -> published that day or the
+    next (see the module docstring); `depths`: lede.lede_depths of the sentences (the
     sentence numbers stand in without them)."""
     if times is None or times.empty:
         return {}
@@ -294,12 +295,24 @@ def lede_clues(times: pd.DataFrame | None, doc_ids: set[str],
     roundups = lede.roundups(records, depths or {})
     for t in _report_days(weekdays):
         number = lede.depth(t["doc_id"], t["sent_id"], depths or {})
-        if number is None or number > LEDE_SENTENCES or \
+        if number is None or (number > LEDE_SENTENCES and not _told_as_today(t)) or \
                 (number > 1 and t["doc_id"] in roundups):
             continue
         out.setdefault(t["doc_id"], []).append(
             lede_day_clue(t["doc_id"], t["sent_id"], _sentence_text(t), t["spec"]))
     return out
+
+
+# 'earlier Saturday', 'later on Wednesday': the writer's own day, which news names only while
+# it is that day ('earlier today'); a day told from another one reads 'later that Wednesday'
+SAME_DAY = re.compile(r"(?i)\b(?:earlier|later)\s+(?:on\s+)?$")
+
+
+def _told_as_today(t: dict) -> bool:
+    sentence, start = t.get("sentence_text"), t.get("start")
+    if not isinstance(sentence, str) or start is None or pd.isna(start):
+        return False
+    return SAME_DAY.search(sentence[:int(start)]) is not None
 
 
 def lede_day_clue(doc_id: str, sent_id: str, text: str, spec: str) -> Clue:
