@@ -46,14 +46,16 @@ def chronology_match(recs: list[Rec], ctx: Context) -> tuple[int, list[dict]]:
     if not ctx.chronology:
         return 0, []
     etype = choose_type(recs)
+    rows = [c for c in ctx.chronology
+            if not c["event_type"] or ctx.rules.same_kind(c["event_type"], etype)]
+    if not rows:  # most events: no row of their kind, no participants to gather
+        return 0, []
     key_people = {t for r in recs for t in r.targets} | \
         ({r.agent for r in recs} if recs[0].group.symmetric else set())
     own = key_people | {a for r in recs for a in [*r.actors, r.agent] if a}
     texts = [r.text for r in recs]
     scored = []
-    for c in ctx.chronology:
-        if c["event_type"] and not ctx.rules.same_kind(c["event_type"], etype):
-            continue
+    for c in rows:
         shared = c["actors"] & own
         if c["actors"] and shared != c["actors"] and len(shared) < 2:
             continue
