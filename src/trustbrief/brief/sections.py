@@ -259,12 +259,14 @@ class Brief:
             f"How much warning {self.observer} had of each operation",
             f"Operation by operation, the advance notice reported ({summary}); beside each "
             "dot, the number of accounts.", self.source_line(),
+            note="One row per operation dated in the period, at the notice its accounts "
+                 "report; beside it, how many accounts there are and how many of them say "
+                 "there was none.", cites=cites,
             data=columns_of(ledger.assign(accounts=[accounts_text(a, docs) for a in text_column(
                 ledger, "accounts")], evidence=text_column(ledger, "evidence").map(clip)),
                 LEDGER_CSV),
             narrow=notice_ledger_chart(ledger, docs, width=NARROW_WIDTH,
-                                       label_chars=NARROW_LABEL_CHARS)).markup
-            + f'<p class="tb-note">Sources: {cites}</p>')
+                                       label_chars=NARROW_LABEL_CHARS)).markup)
 
     def cadence(self) -> HTMLBlock:
         def chart(width=PLOT_WIDTH):
