@@ -674,3 +674,16 @@ def test_a_lane_label_starts_or_ends_at_its_point_never_pushed_past_it():
     long = "w" * 70
     assert _lane_candidates("m", long, 300.0, 600.0, [300.0], 2,
                             [("m", Box(295.0, 305.0, 7.0, 17.0))], 2) == []
+
+
+def test_a_wide_silence_label_leaves_the_contact_at_its_bar_end_room_for_its_own_label():
+    """A silence too wide to centre hangs near its bar's end, not on it: the planned contact
+    drawn there keeps its label ('planned 9 Oct: ...' above '~50 days without contact')."""
+    gap = "~50 days without contact (stated)"
+    anchor = layout_cadence._gap_anchor(265.0, 587.0, gap, 600.0)
+    text, x0, _ = layout_geometry.side_box(gap, anchor, 600.0, "right")
+    assert x0 + layout_geometry.text_width(text) < 587.0 - 2
+    planned = ("leaders:e1:planned", 587.0, "planned 9 Oct: A and B speak by phone")
+    boxes = layout_geometry.pack_labels([("gap:leaders", anchor, gap), planned], 600.0,
+                                        base_y=0.0, max_rows=2)
+    assert {b.key for b in boxes} == {"gap:leaders", "leaders:e1:planned"}

@@ -201,12 +201,15 @@ def measured_gaps(points: pd.DataFrame, stated: pd.DataFrame) -> pd.DataFrame:
 
 def _gap_anchor(x0: float, x1: float, text: str, width: float) -> float:
     """Where a silence's label hangs on its bar: the middle, unless the label is wider than
-    the half chart there (a silence across the whole period), then the bar's end nearer the
-    chart's edge, so the label runs whole toward the middle instead of being cut."""
+    the half chart there (a silence across the whole period), then near the bar's end nearer
+    the chart's edge, so the label runs whole toward the middle instead of being cut. Not on
+    the end itself: a contact's dot sits there, and the label of a planned or blocked
+    contact needs its leader clear (the trust brief's 'planned 9 Oct: ...' was dropped)."""
     middle = (x0 + x1) / 2
     if text_width(text) <= min(middle, width - middle) - 8:
         return middle
-    return max(x0, 4.0) if x0 < width - x1 else min(x1, width - 4.0)
+    inset = DOT_R + 6
+    return max(x0, 4.0) + inset if x0 < width - x1 else min(x1, width - 4.0) - inset
 
 
 def _dot_slots(points: pd.DataFrame) -> dict:
