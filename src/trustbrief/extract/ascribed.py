@@ -16,7 +16,7 @@ for the cyberattack'), is an act on the accuser: one names the victim when it is
 from __future__ import annotations
 
 from trustbrief.extract import depmatch
-from trustbrief.extract.syntax import hits_in, phrase_tokens
+from trustbrief.extract.role_paths import hits_in, phrase_tokens
 
 TREE_LESS = ("", "window")  # agent rules that no tree path gave
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from trustbrief.extract.patterns import lookup_key
-from trustbrief.extract.syntax import phrase_tokens
+from trustbrief.extract.role_paths import phrase_tokens
 
 
 def body_name(hit, lex) -> str:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from trustbrief.extract.actors import Hit
 from trustbrief.extract.lexicons import Lexicons
+from trustbrief.extract.role_paths import PRONOUNS, hits_in, phrase_tokens, token_at
 from trustbrief.extract.roles import tree_roles
-from trustbrief.extract.syntax import PRONOUNS, hits_in, phrase_tokens, token_at
 from trustbrief.extract.window_roles import window_roles_of
 
 

@@ -26,7 +26,7 @@ from trustbrief.extract.phrase_tokens import (
     name_after_title,
     whole_words,
 )
-from trustbrief.extract.syntax import token_at
+from trustbrief.extract.role_paths import token_at
 
 PHRASE_MAX = 70  # characters (events.label_rules.LABEL_MAX)
 # dependents kept inside a noun phrase (spaCy's English dependency labels); `prep` only for

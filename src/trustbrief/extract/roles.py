@@ -8,16 +8,16 @@ document (`people`), marked '+coref' in the rule.
 
 from __future__ import annotations
 
-from trustbrief.extract.syntax import (
+from trustbrief.extract.role_paths import (
     CLIMB,
     PRONOUNS,
     RolePath,
-    Syntax,
     hits_in,
     phrase_tokens,
     role_tokens,
     token_at,
 )
+from trustbrief.extract.syntax import Syntax
 
 
 def _person_first(found: list) -> list:

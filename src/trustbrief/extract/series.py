@@ -11,7 +11,8 @@ operation of an earlier sentence or earlier in the same sentence that has a doer
 
 from __future__ import annotations
 
-from trustbrief.extract.syntax import series_rule, token_at
+from trustbrief.extract.role_paths import token_at
+from trustbrief.extract.syntax import series_rule
 
 
 def continue_series(found: list[dict], parsed, previous: dict | None, lex

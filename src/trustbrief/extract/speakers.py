@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from trustbrief.extract.body_names import body_name, counted_members, named_owner
 from trustbrief.extract.papers import issuer_token, known_issuer, remember_issuers, speaking_paper
+from trustbrief.extract.role_paths import PRONOUNS, hits_in, phrase_tokens
 from trustbrief.extract.speaker_memory import (
     CITED_OUTLET,
     LAST_BODY,
@@ -40,7 +41,6 @@ from trustbrief.extract.speaker_titles import (
     source_end,
 )
 from trustbrief.extract.speech_verbs import says, speech_verb
-from trustbrief.extract.syntax import PRONOUNS, hits_in, phrase_tokens
 
 ROLE_DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
 # outlets relay the people and bodies they quote ('X admitted ..., reports AP': X speaks);

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from trustbrief.extract.actors import Hit
 from trustbrief.extract.lexicons import MEASURE_KINDS, Lexicons
-from trustbrief.extract.syntax import phrase_tokens, token_at
+from trustbrief.extract.role_paths import phrase_tokens, token_at
 from trustbrief.extract.vows import vowed_act
 
 # a statement is made on a day: only expressions that name one ('on Friday', 'June 28',

@@ -12,37 +12,10 @@ from pathlib import Path
 
 from trustbrief import knowledge
 from trustbrief.extract import depmatch
+from trustbrief.extract.role_paths import RolePath
 from trustbrief.knowledge import DataFileError
 
 FACTUALITY_VALUES = ("asserted", "negated", "planned", "hypothetical", "wish", "generic")
-# a role's phrase stops at clauses and modifiers that are not part of the name
-PHRASE_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct",
-                         "cc", "appos", "prep"})
-CLIMB = 3  # governing words climbed at most, from a trigger to its subject
-HEAD_ROLE = "head"  # a role path's `dep` naming the governing word itself (data/syntax.yaml)
-PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-
-
-@dataclass(frozen=True)
-class RolePath:
-    """One way to reach a role from the trigger (see data/syntax.yaml, section roles)."""
-
-    id: str
-    deps: frozenset
-    through: frozenset = frozenset()
-    from_head: frozenset = frozenset()
-    types: frozenset = frozenset()
-    # first step down through a child with one of these labels ('a raid carried out by X':
-    # the participle (acl) that modifies the trigger holds the 'by' agent)
-    via: frozenset = frozenset()
-    # lemmas of governing words `from_head` never climbs to: verbs that judge, report or
-    # witness an act rather than do it ('Canada condemned the killing': Canada did not kill)
-    not_from: frozenset = frozenset()
-    # lemmas `from_head` must climb to, when given: verbs whose subject is not the act's doer
-    # but its recipient ('the US received a briefing', 'got no advance warning')
-    only_from: frozenset = frozenset()
-    # only from a trigger with no subject of its own ('..., killing X'; not 'when he was told')
-    bare: bool = False
 
 
 @dataclass(frozen=True)
@@ -330,69 +303,3 @@ def factuality_of(facts: dict, trigger, start: int, end: int) -> tuple[str, str]
         if any(not start <= doc[i].idx < end for i in cues):
             return value, rule_id
     return "asserted", ""
-
-
-def token_at(doc, start: int, end: int):
-    """The syntactic head of the words at start:end (a multi-word trigger's main word)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    return span.root
-
-
-def phrase_tokens(token) -> list:
-    """The noun phrase a role token heads, without relative clauses and the like; coordinated
-    names ('Biden and Netanyahu') stay in."""
-    out, stack = [], [token]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        for c in t.children:
-            if c.dep_ not in PHRASE_STOP or (c.dep_ == "prep" and c.lower_ == "of"
-                                             and t is token and t.pos_ == "NOUN"):
-                stack.append(c)
-    return sorted(out, key=lambda t: t.i)
-
-
-def hits_in(tokens, hits) -> list:
-    """The actor hits overlapping any of the tokens, in reading order."""
-    spans = [(t.idx, t.idx + len(t)) for t in tokens]
-    return [h for h in hits if h.actors and any(h.start < e and s < h.end for s, e in spans)]
-
-
-def role_tokens(trigger, path: RolePath) -> list:
-    """The tokens heading the role's phrases, reached from the trigger along `path`."""
-    anchor = trigger
-    if path.bare and any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in trigger.children):
-        return []
-    if path.from_head:
-        # climb through complements ('was about to kill', 'attempting to arrange a call')
-        # to the nearest governing word that has the dependent the path looks for
-        for _ in range(CLIMB):
-            if anchor.dep_ not in path.from_head or anchor.head is anchor:
-                return []
-            anchor = anchor.head
-            if anchor.lemma_ in path.not_from or \
-                    (path.only_from and anchor.lemma_ not in path.only_from):
-                return []
-            if HEAD_ROLE in path.deps or any(c.dep_ in path.deps for c in anchor.children):
-                break
-    if HEAD_ROLE in path.deps:
-        # 'people rounded up by police': a past participle was done to the noun it modifies
-        return [anchor] if anchor is not trigger and trigger.tag_ == "VBN" else []
-    anchors = [c for c in anchor.children if c.dep_ in path.via] if path.via else [anchor]
-    return [t for a in anchors for t in _children_on_path(a, trigger, path)]
-
-
-def _children_on_path(anchor, trigger, path: RolePath) -> list:
-    out = []
-    for child in anchor.children:
-        if child.dep_ not in path.deps or child is trigger:
-            continue
-        if path.through:
-            if child.lower_ not in path.through and child.lemma_ not in path.through:
-                continue
-            out += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
-        else:
-            out.append(child)
-    return out

@@ -14,7 +14,7 @@ period the clause tells, before it."""
 
 from __future__ import annotations
 
-from trustbrief.extract.syntax import token_at
+from trustbrief.extract.role_paths import token_at
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 # how a date hangs on the noun it stands before: 'Oct. 1 attack' (nmod, compound), "Tuesday's

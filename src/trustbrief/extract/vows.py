@@ -7,7 +7,7 @@ so it is no act of a side the article tells; what happened is that the speaker t
 
 from __future__ import annotations
 
-from trustbrief.extract.syntax import token_at
+from trustbrief.extract.role_paths import token_at
 
 # the speaker's own side in their quoted words
 FIRST_PERSON = frozenset({"we", "our", "us", "i", "my"})

@@ -11,8 +11,9 @@ from trustbrief.extract.ascribed import apply_ascriptions
 from trustbrief.extract.lexicons import MEASURE_KINDS, Lexicons
 from trustbrief.extract.mention_roles import mention_roles
 from trustbrief.extract.news_nouns import told_as_news
+from trustbrief.extract.role_paths import token_at
 from trustbrief.extract.statements import NEWS_PERFECT_RULE
-from trustbrief.extract.syntax import factuality_of, token_at
+from trustbrief.extract.syntax import factuality_of
 from trustbrief.extract.time_scope import in_scope, scoped_times
 from trustbrief.extract.vocabulary import DEPENDENCY_TRIGGER
 
