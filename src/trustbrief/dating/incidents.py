@@ -91,6 +91,8 @@ class IncidentWords:
     # a lede event told as older news is no news of its day (dating.news): older_news, lede_older
     lede_older: re.Pattern = NOTHING
     tenure: TenureWords = field(default_factory=lambda: TenureWords())
+    # an event of once_per_party told as the cause of a lede's news, maybe older (dating.news)
+    once_context: re.Pattern = NOTHING
 
 
 def load_incident_words(data_dir: Path | str = DEFAULT_DATA_DIR) -> IncidentWords:
@@ -118,7 +120,8 @@ def load_incident_words(data_dir: Path | str = DEFAULT_DATA_DIR) -> IncidentWord
                              whole_words(_words(path, tenure, "past_title", "tenure."),
                                          r"\W*$"),
                              whole_words(_words(path, tenure, "left_office", "tenure.")),
-                             whole_words((*older, *_words(path, tenure, "undone", "tenure.")))))
+                             whole_words((*older, *_words(path, tenure, "undone", "tenure.")))),
+                         whole_words(_words(path, raw, "once_context")))
 
 
 def _words(path: Path, raw: dict, key: str, prefix: str = "") -> list[str]:

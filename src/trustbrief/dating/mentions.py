@@ -20,6 +20,7 @@ from trustbrief.dating.clues import (
     lede_day_clue,
     pinned_index,
 )
+from trustbrief.dating.incidents import IncidentWords, default_incident_words
 from trustbrief.dating.news import lede_news_pins, news_clues
 from trustbrief.dating.pinned import pinned_from_dated_documents
 from trustbrief.dating.recurring import named_weekdays
@@ -271,22 +272,22 @@ def _any_spec(spec: str) -> bool:
 
 def collect_clues(documents: pd.DataFrame, found: dict, chronology: pd.DataFrame,
                   doc_ids: set[str] | None = None, depths: dict | None = None,
-                  once_per_party: frozenset[str] = frozenset(),
-                  lede_older: re.Pattern | None = None) -> dict[str, list[Clue]]:
+                  incidents: IncidentWords | None = None) -> dict[str, list[Clue]]:
     """Clues per doc_id, for every document (dated ones too, to check sidecar dates), or
     only for `doc_ids` when given (every document still pins events); `depths`:
-    lede.lede_depths of the sentences (their numbers stand in without them);
-    `once_per_party`: event types that happen once to a party, `lede_older`: the words that
-    tell a lede's event as older news (data/incidents.yaml, dating.news)."""
+    lede.lede_depths of the sentences (their numbers stand in without them); `incidents`:
+    data/incidents.yaml as loaded (the shared data's by default): the event types that
+    happen once to a party, the words that tell a lede's event as older news (dating.news)."""
+    incidents = incidents or default_incident_words()
     mentions = _mention_rows(found, doc_ids)
     if not mentions:
         return {}
     times = _sentence_times(found, mentions, depths)
     pinned = pinned_index(pinned_from_chronology(chronology)
                            + pinned_from_dated_documents(mentions, times, documents,
-                                                         once_per_party))
+                                                         incidents.once_per_party))
     news = lede_news_pins(found.get("mentions"), found.get("time_expressions"), documents,
-                          depths or {}, lede_older, once_per_party)
+                          depths or {}, incidents)
     weekdays = named_weekdays(mentions, lambda m: [
         t["spec"] for t, weight in governing_times(m, times, _any_spec) if weight == 1])
     per_doc: dict[str, list[Clue]] = {}

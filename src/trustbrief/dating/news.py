@@ -17,7 +17,6 @@ different days pin it to none.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pandas as pd
 
@@ -31,7 +30,7 @@ from trustbrief.dating.clues import (
     governing_times,
     relative_holds,
 )
-from trustbrief.dating.incidents import default_incident_words
+from trustbrief.dating.incidents import IncidentWords, default_incident_words
 from trustbrief.tables import frame_records, native_list
 
 NEWS_DEPTH = 1  # the first body sentence
@@ -41,13 +40,14 @@ COLUMNS = ("doc_id", "sent_id", "event_type", "actors", "time_id", "polarity", "
 
 
 def lede_news_pins(mentions: pd.DataFrame | None, times: pd.DataFrame | None,
-                   documents: pd.DataFrame, depths: dict, older: re.Pattern | None = None,
-                   once_per_party: frozenset[str] = frozenset()) -> list[Pinned]:
-    """Pinned events from the undated lede events of the dated documents; `older`: the words
-    that tell a lede's event as older than the day's news (data/incidents.yaml older_news and
-    lede_older, IncidentWords.lede_older; the shared data's by default); `once_per_party`:
-    the event types that happen once to their one party (data/incidents.yaml)."""
-    older = older or default_incident_words().lede_older
+                   documents: pd.DataFrame, depths: dict, words: IncidentWords | None = None
+                   ) -> list[Pinned]:
+    """Pinned events from the undated lede events of the dated documents; `words`:
+    data/incidents.yaml as loaded (the shared data's by default): the words that tell a
+    lede's event as older than the day's news (older_news, lede_older), the event types
+    that happen once to their one party (once_per_party) and the words that tell such an
+    event as the cause of the day's news (once_context)."""
+    words = words or default_incident_words()
     if mentions is None or mentions.empty or not set(COLUMNS) <= set(mentions.columns):
         return []
     days = dated_days(documents)
@@ -60,8 +60,10 @@ def lede_news_pins(mentions: pd.DataFrame | None, times: pd.DataFrame | None,
         day = days[m["doc_id"]]
         parties = frozenset(actor_list(m["actors"]))
         # one party is the event when it happens once to that party and none acted in it
-        once = m["event_type"] in once_per_party and len(parties) == 1 and not m.get("agent")
-        if (len(parties) < MIN_PARTIES and not once) or older.search(str(m["text"] or "")):
+        once = m["event_type"] in words.once_per_party and len(parties) == 1 \
+            and not m.get("agent") and not words.once_context.search(str(m["text"] or ""))
+        if (len(parties) < MIN_PARTIES and not once) \
+                or words.lede_older.search(str(m["text"] or "")):
             continue
         pins.append(Pinned(f"{m['doc_id']}:{m['sent_id']}:news", m["event_type"], parties,
                            None, day - NEWS_LAG, day, relative=True, from_article=True,

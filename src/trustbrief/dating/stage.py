@@ -217,8 +217,7 @@ def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: 
     wanted = {row["doc_id"] for _, row in open_rows}
     times, sentence_texts, polarity, depths, deadline_words, named_days, retold, incidents, \
         incident_found, years_printed = texts
-    clues = collect_clues(docs, found, chronology, wanted, depths, incidents.once_per_party,
-                          incidents.lede_older)
+    clues = collect_clues(docs, found, chronology, wanted, depths, incidents)
     span = _corpus_span(rows, lookaround_days)
     window = span if None not in span else None
     stated = period_span(period, rows)
