@@ -1,0 +1,42 @@
+"""Acts a sentence names without telling that they took place (data/syntax.yaml factuality):
+an act mulled or weighed ('as X mulls its response'), opposed ('opposed X's visit'), whose
+point is denied ('no point in X's trip'), attempted in the past ('whom he has attempted to
+dismiss'), or told as a habit ('Throughout the war, X informed Y before major developments').
+None of them is asserted, so none makes a dated event.
+
+Short invented sentences about governments the world knowledge knows (no story's actors);
+the helpers come from test_extract.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_extract import one_mention, run
+
+
+@pytest.mark.parametrize("text, etype, value, rule", [
+    ("Chad and Niger agreed to stay in touch as Chad mulls its response to Niger.",
+     "retaliation_plan", "hypothetical", "threat-complement"),
+    ("Chad's president expressed his wish to wait and opposed the minister's visit to Niger.",
+     "meeting_visit", "hypothetical", "opposed-act"),
+    ("Chad's foreign ministry said there was no point in the minister's trip to Niger.",
+     "meeting_visit", "hypothetical", "no-point-in"),
+    ("Chad's president, who has tried to dismiss the minister twice, spoke on Monday.",
+     "dismissal", "hypothetical", "past-attempt"),
+    ("Throughout the war, Chad's minister informed Niger's minister before major operations.",
+     "notification", "generic", ""),
+])
+def test_an_act_named_but_not_told_is_not_asserted(lex, text, etype, value, rule):
+    mention = one_mention(run(lex, [text]), etype)
+    assert mention["polarity"] == value
+    assert mention["factuality_rule"].startswith(rule)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Chad's minister informed Niger's minister before the strikes on Monday.", "notification"),
+    ("Chad's president met Niger's president on Monday after his visit to Niger.",
+     "meeting_visit"),
+])
+def test_an_act_timed_by_one_occasion_stays_asserted(lex, text, etype):
+    assert one_mention(run(lex, [text]), etype)["polarity"] == "asserted"
