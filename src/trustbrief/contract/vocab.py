@@ -109,6 +109,9 @@ UNDAYED_SPAN_DAYS = 7
 # other party answers the act told before it (extract/statements.py); choosing an event's
 # agent, events/facts.py counts no such clause as a full one.
 INFERRED_TARGET_RULES = frozenset({"answers-earlier-act"})
+# the end of the target_rule of a mention done to someone no actor list names (a news outlet
+# asked to close): it has no target and joins no event between two actors (extract/answered.py)
+OUTSIDE_TARGET = ":outside"
 
 
 class TimeKind(StrEnum):

@@ -284,7 +284,7 @@ def _target_block(r: Rec, bkey, acting, dates, kinds, partners: dict | None = No
             candidates = _best_pairs(r, bkey, acting, kinds, named)
             if partners is not None:
                 partners[memo] = candidates
-    elif not r.agent or r.main:
+    elif not r.agent or r.main or r.outside:
         return bkey
     else:
         candidates = sorted(acting.get((r.group.name, r.agent), set()) - {bkey})
@@ -363,7 +363,7 @@ def cluster_mentions(recs: list[Rec], kinds: Mapping[str, dict]
     for r in recs:
         r.main = main_target((r.targets, r.agent))
         key = participants_key((r.agent, r.targets)) if r.group.symmetric else \
-            (r.main or r.agent)
+            (r.main or r.agent + r.outside)
         if not key:
             continue  # nobody takes part: too vague to be (or join) an event
         blocks[(r.group.name, key)].append(r)

@@ -16,8 +16,7 @@ from trustbrief.contract.ids import sentence_number
 from trustbrief.events.label_rules import Group, LabelRules, ReportedDates
 from trustbrief.tables import cell_text, frame_records, native_list, str_column
 
-BASIS_RANK = {"explicit": 0, "relative": 1, "relative-inferred": 2, "chronology": 3,
-              "reported": 4}
+BASIS_RANK = {"explicit": 0, "relative": 1, "relative-inferred": 2, "chronology": 3, "reported": 4}
 # How plainly a sentence shows its date to a reader: a relative day ('spoke on Thursday') reads
 # the same whether its article's publication day was stated or inferred (BASIS_RANK weighs
 # that anchor when dates are voted on; the evidence only has to show the day).
@@ -27,13 +26,12 @@ CREATING = {"asserted", "planned"}
 
 # the end of the rule of a mention whose day is its telling sentence's (extract/quote_days.py)
 TOLD_DAY_RULE = "/told-day"
-# in the rule of a statement told in the present perfect ('has declined to comment'): the
-# report's news wherever it stands, dated as a lede is (extract/statements.py)
+# in the rule of a statement in the present perfect ('has declined to comment'): the report's
+# news wherever it stands, dated as a lede is (extract/statements.py)
 NEWS_PERFECT_RULE = "/perfect"
 
-# A range this many days wide or wider ('this week', 'in September', 'in recent months') says
-# when something was talked about, not when it happened: alone it dates no event, and it
-# neither joins nor separates events in the date sweep.
+# A range this many days wide or wider ('this week', 'in September') says when something was
+# talked about, not when it happened: it dates no event alone, nor joins or separates events.
 VAGUE_SPAN_DAYS = 6
 
 
@@ -63,12 +61,10 @@ def event_type_table(event_types) -> dict[str, dict]:
     """Event-type metadata -> {type: {plover, lane, operation, verb}}.
 
     Accepts a mapping (type -> dict), a DataFrame with an `event_type` (or `type`/`name`)
-    column, or an object with an `event_types` attribute holding either (extract.Lexicons).
-    """
+    column, or an object with an `event_types` attribute holding either (extract.Lexicons)."""
     if event_types is None:
         return {}
-    if hasattr(event_types, "event_types") and not isinstance(event_types, (Mapping,
-                                                                           pd.DataFrame)):
+    if hasattr(event_types, "event_types") and not isinstance(event_types, Mapping | pd.DataFrame):
         event_types = event_types.event_types
     rows: dict[str, dict] = {}
     if isinstance(event_types, pd.DataFrame):
@@ -161,6 +157,8 @@ class Rec:
     # 'On Wednesday, the ministry issued a statement': extract/quote_days.py)
     told_day: bool = False
     inferred_target: bool = False  # its target inferred from an act told before, not said
+    # vocab.OUTSIDE_TARGET when done to someone no actor list names: its block is its own
+    outside: str = ""
 
 
 def mention_records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules,
@@ -182,7 +180,7 @@ def mention_records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: Labe
     columns += [_name_tuples(mentions, name)
                 for name in ("targets", "target_sides", "actors", "locations")]
     columns.append(_int_column(mentions, "trigger_start"))
-    inferred = [rule in vocab.INFERRED_TARGET_RULES for rule in str_column(mentions, "target_rule")]
+    target_rules = str_column(mentions, "target_rule")
     recs = []
     for pos, (mention_id, doc, sent_id, etype, agent, agent_side, date, earliest, latest,
               basis, polarity, text, trigger, phrase, rule, targets, target_sides, actors,
@@ -211,7 +209,9 @@ def mention_records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: Labe
             pos, mention_id, doc, sent_id, etype, groups(etype), agent, agent_side, targets,
             target_sides, actors, locations, lo, hi, basis, polarity or "asserted", text,
             pub_lo, pub_hi, "", trigger, trigger_start, phrase=phrase,
-            told_day=rule.endswith(TOLD_DAY_RULE), inferred_target=inferred[pos]))
+            told_day=rule.endswith(TOLD_DAY_RULE),
+            inferred_target=target_rules[pos] in vocab.INFERRED_TARGET_RULES,
+            outside=vocab.OUTSIDE_TARGET * target_rules[pos].endswith(vocab.OUTSIDE_TARGET)))
     return recs
 
 

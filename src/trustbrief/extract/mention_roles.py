@@ -5,6 +5,7 @@ the tree rules out ('an incident that killed 38 people' has no agent named elsew
 from __future__ import annotations
 
 from trustbrief.extract.actors import Hit
+from trustbrief.extract.answered import OUTSIDE
 from trustbrief.extract.lexicons import Lexicons
 from trustbrief.extract.role_paths import PRONOUNS, hits_in, phrase_tokens, token_at
 from trustbrief.extract.roles import tree_roles
@@ -65,6 +66,10 @@ def _tree_over_window(parsed, trigger: tuple, etype, hits, lex, people, agent, t
     if tree["agent"]:
         agent, agent_rule = tree["agent"], tree["agent_rule"]
         targets = [t for t in targets if t not in agent]
+    if tree["target_rule"].endswith(OUTSIDE):
+        # the one the act was done to is no actor ('X shut its office following a demand
+        # from Y'): whoever the window names around it is not the target
+        targets, target_rule = [], tree["target_rule"]
     if tree["targets"]:
         targets, target_rule = tree["targets"], tree["target_rule"]
         agent = [a for a in agent if a not in targets]

@@ -8,6 +8,7 @@ document (`people`), marked '+coref' in the rule.
 
 from __future__ import annotations
 
+from trustbrief.extract.answered import answered_target
 from trustbrief.extract.role_paths import (
     CLIMB,
     PRONOUNS,
@@ -177,11 +178,16 @@ def tree_roles(doc, start: int, end: int, etype, hits, syntax: Syntax, lex, peop
             c.dep_ == "auxpass" for c in trigger.children):
         # 'he spent time being briefed by X': the governing subject underwent the act
         targets, target_rule, agent, agent_rule = agent, "undergoing-subject", [], ""
+    def can_undergo(name: str) -> bool:
+        return name not in agent and lex.actors.get(name) is not None \
+            and lex.actors[name].side != "media"
+
     if etype.has_targets and not targets:
-        targets, target_rule = _first_path(
-            trigger, paths["target"], hits, people,
-            lambda n: n not in agent and lex.actors.get(n) is not None
-            and lex.actors[n].side != "media", everyone=False)
+        targets, target_rule = _first_path(trigger, paths["target"], hits, people, can_undergo,
+                                           everyone=False)
+    if not targets and form == "noun" and etype.id in syntax.roles["answered"]["event_types"]:
+        targets, target_rule = answered_target(trigger, syntax.roles["answered"], hits,
+                                               can_undergo)
     if form == "noun" and (etype.operation or etype.possessor_undergoes) and agent and \
             not targets and not _has_of_object(trigger) and \
             agent_rule.startswith("possessive") and _is_person(agent[0], lex):

@@ -172,6 +172,9 @@ def load_syntax(data_dir: Path | str) -> Syntax:
     roles["undergoer_lemmas"] = frozenset(undergoer.get("lemmas") or ())
     roles["undergoer"] = {role: _paths(path, f"roles.undergoer.{role}", undergoer.get(role) or [])
                           for role in ("agent", "target")}
+    answered = roles_raw.get("answered") or {}
+    roles["answered"] = {key: frozenset(answered.get(key) or ())
+                         for key in ("event_types", "prepositions", "pronouns")}
     speech = raw.get("speech") or {}
     return Syntax(str(raw.get("pipeline") or ""), tuple(facts), roles,
                   frozenset(speech.get("verbs", ())), frozenset(speech.get("source_nouns", ())),

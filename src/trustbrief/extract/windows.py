@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from trustbrief.extract.actors import Hit
+from trustbrief.extract.answered import OUTSIDE
 from trustbrief.extract.ascribed import apply_ascriptions
 from trustbrief.extract.lexicons import MEASURE_KINDS, Lexicons
 from trustbrief.extract.mention_roles import mention_roles
@@ -315,7 +316,8 @@ def sentence_mention_rows(sent, found, lex) -> list[dict]:
             "measure_text": measure["text"] if measure else "", "polarity": f["polarity"],
             "factuality": f["polarity"], "factuality_rule": f["factuality_rule"],
             "rule": f["rule"], "agent_rule": f["agent_rule"] if agent else "",
-            "target_rule": f["target_rule"] if targets else "",
+            "target_rule": f["target_rule"] if targets or f["target_rule"].endswith(OUTSIDE)
+            else "",
             "trigger_start": f["trigger_start"]})
     return rows
 
