@@ -40,3 +40,16 @@ def test_an_act_named_but_not_told_is_not_asserted(lex, text, etype, value, rule
 ])
 def test_an_act_timed_by_one_occasion_stays_asserted(lex, text, etype):
     assert one_mention(run(lex, [text]), etype)["polarity"] == "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    "Chad's president assured Niger's president of steps towards negotiating with Boko Haram.",
+    "The strikes followed assurances from Chad's president to Niger's president about "
+    "progressing towards a ceasefire with Boko Haram.",
+])
+def test_the_one_told_about_talks_takes_no_part_in_them(lex, text):
+    found = run(lex, [text])
+    talks = found["mentions"][found["mentions"]["event_type"] == "ceasefire_talks"]
+    assert len(talks) == 1
+    parties = f"{talks.iloc[0]['agent']};{talks.iloc[0]['targets']}"
+    assert "Niger" not in parties, parties

@@ -95,6 +95,13 @@ def _tree_over_window(parsed, trigger: tuple, etype, hits, lex, people, agent, t
         # to (the one not warned, the one whose trip), not the doer
         targets = [*targets, *(a for a in agent if a not in targets)]
         agent = []
+    told_to = _addressees_of_topic(parsed, start, end, hits)
+    if told_to:
+        # 'assured Biden of steps towards negotiating with Hamas', 'assurances to Biden about
+        # a ceasefire with Hamas': the one told about the act is no party of it
+        agent = agent if agent_rule != "window" else [a for a in agent if a not in told_to]
+        targets = targets if target_rule != "window" else [
+            t for t in targets if t not in told_to]
     if form == "noun" and _passive_subject(parsed, start, end):
         # 'the barrage of strikes was shot down by Israel': the 'by' agent and the words
         # after it belong to the verb the noun undergoes, not to the strikes
@@ -104,6 +111,32 @@ def _tree_over_window(parsed, trigger: tuple, etype, hits, lex, people, agent, t
 
 
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+TOPIC_PREPOSITIONS = frozenset({"about", "towards", "toward", "regarding", "concerning"})
+ADDRESSEE_DEPS = frozenset({"dobj", "dative"})
+
+
+def _addressees_of_topic(parsed, start: int, end: int, hits) -> set[str]:
+    """The actors told about the trigger's act: when the trigger stands in a topic phrase
+    ('about ...', 'towards ...'), the actors named as the addressee (object, or 'to X') of a
+    word governing that phrase."""
+    token = token_at(parsed, start, end)
+    topic = None
+    while token is not None and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in TOPIC_PREPOSITIONS:
+            topic = token
+        token = token.head
+    if topic is None:
+        return set()
+    above, inside = {a.i for a in topic.ancestors}, {t.i for t in topic.subtree}
+    told = set()
+    for hit in hits:
+        head = _name_head(token_at(parsed, hit.start, hit.end))
+        if head is None or head.i in inside:
+            continue
+        if head.dep_ in ADDRESSEE_DEPS and head.head.i in above or (
+                head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.i in above):
+            told.update(hit.actors)
+    return told
 
 
 def _passive_without_doer(parsed, start: int, end: int) -> bool:
