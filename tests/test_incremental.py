@@ -1,0 +1,64 @@
+"""A run through the caches gives every table a cold run gives (pipeline.run end to end: the
+corpus, extraction and titled-people caches, then dating, events and metrics on what they
+return), for an article added to a cached corpus large enough that the run splices the
+snapshots (over REWRITE_SHARE articles), and for a run with nothing changed."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from conftest import DATA, SEEDS
+from trustbrief import bench, pipeline
+from trustbrief.corpus import recordsnapshot
+from trustbrief.extract import rowsnapshot
+
+ARTICLES = max(rowsnapshot.REWRITE_SHARE, recordsnapshot.REWRITE_SHARE) + 4
+
+
+def _tables(corpus, cache=None, extracted: list | None = None) -> dict[str, pd.DataFrame]:
+    """Every table of the run; `extracted` gets the number of documents it extracted."""
+    folders = pipeline.cache_folders(cache) if cache is not None else {}
+    tables = pipeline.run(corpus, DATA, **folders)
+    if extracted is not None:
+        parse = tables["_parse"].iloc[0]
+        extracted.append(len(tables["documents"]) - int(parse["cached"]))
+    return {name: frame for name, frame in tables.items() if not name.startswith("_")}
+
+
+def _same(cached: dict, cold: dict) -> None:
+    assert cached.keys() == cold.keys()
+    for name, frame in cold.items():
+        pd.testing.assert_frame_equal(cached[name], frame, check_exact=True, obj=name)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """ARTICLES synthetic articles recombined from the seeds (bench.make_corpus); the one
+    whose name sorts in the middle is set aside, to be added later."""
+    folder = tmp_path_factory.mktemp("incremental") / "corpus"
+    bench.make_corpus(ARTICLES, folder, seeds_dir=SEEDS, data_dir=DATA)
+    middle = sorted(folder.iterdir())[ARTICLES // 2]
+    aside = folder.parent / middle.name
+    shutil.move(middle, aside)
+    return folder, aside
+
+
+def test_an_article_added_to_a_cached_corpus_gives_the_cold_tables(corpus, tmp_path):
+    folder, aside = corpus
+    cache = tmp_path / "cache"
+    _tables(folder, cache)  # the caches and their snapshots, without the article
+    shutil.copy(aside, folder / aside.name)
+    extracted: list[int] = []
+    try:
+        cached = _tables(folder, cache, extracted)
+        again = _tables(folder, cache, extracted)  # nothing changed since
+        cold = _tables(folder)
+    finally:
+        (folder / aside.name).unlink()
+    assert extracted == [1, 0]  # the added article, then none
+    assert len(cold["documents"]) == ARTICLES and len(cold["events"])
+    _same(cached, cold)
+    _same(again, cold)
