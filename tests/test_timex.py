@@ -287,7 +287,7 @@ def test_newsy_text_resolves_against_any_anchor(text, anchor):
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(st.text(max_size=40),
-                 st.from_regex(r"(abs|md|ym|m|weekday|reld|relw|relm|rely|rng|dur|count):"
+                 st.from_regex(r"(abs|md|ym|m|ys|s|weekday|reld|relw|relm|rely|rng|dur|count):"
                                r"[-0-9A-Za-z:]{0,20}", fullmatch=True)),
        st.one_of(st.none(), st.dates()))
 def test_resolve_spec_never_crashes(spec, anchor):

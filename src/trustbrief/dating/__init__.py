@@ -17,7 +17,8 @@ Clues (each is a predicate over candidate publication days):
   speak every few weeks; dating.recurring): they choose among the days the other clues
   allow and never bound the range themselves.
 - after: an event reported as having happened -> d >= its date (the latest such event is the
-  article's lower bound).
+  article's lower bound); a month or season printed with its year ('in the autumn of 2024')
+  bounds it by its first day, as a plan for one does from above by its last.
 - before: an event reported as planned -> d <= its date.
 - lede: the weekday the first body sentences report ('the Pentagon said on Tuesday'; headline
   lines, captions and credits do not count, dating.lede), or one any body sentence tells as

@@ -69,6 +69,13 @@ def is_full_date(spec: str) -> bool:
     return isinstance(spec, str) and spec.startswith("abs:")
 
 
+def is_dated_period(spec: str) -> bool:
+    """A day, month or season printed with its year ('Oct. 1, 2024', 'September 2024', 'the
+    autumn of 2024'): what happened in it bounds the report by its first day, what is planned
+    for it by its last."""
+    return isinstance(spec, str) and spec.startswith(("abs:", "ym:", "ys:"))
+
+
 def is_explicit_day(spec: str) -> bool:
     return isinstance(spec, str) and spec.startswith(("abs:", "md:"))
 
@@ -218,10 +225,11 @@ def clues_for_mention(m: dict, times: SentenceTimes, pinned: list[Pinned] | dict
     clues = _matched_clues(m, times, events, weekdays) if events else []
     polarity = m.get("polarity") or "asserted"
     if polarity in ("asserted", "planned"):
-        # The article's own explicit dates bound it too ('struck on Oct. 1' -> after Oct. 1).
-        # a day without its year ('Dec. 25') bounds nothing: some Dec. 25 is always past
+        # The article's own explicit dates bound it too ('struck on Oct. 1' -> after Oct. 1;
+        # 'visited in the autumn of 2024' -> after 1 Sep 2024). A day or month without its
+        # year ('Dec. 25', 'in July') bounds nothing: some Dec. 25 is always past
         base = (m["doc_id"], m["sent_id"], m["text"])
-        for t, weight in _governing(m, times, is_full_date):
+        for t, weight in _governing(m, times, is_dated_period):
             year_known = timex.resolve_spec(t["spec"], None)  # None for 'Sept. 28'
             days = ((year_known.earliest, year_known.latest),) if year_known.date else ()
             if polarity == "asserted":

@@ -10,6 +10,10 @@ publication date, so the same expression can be resolved against any anchor
     md:MM-DD                  day without year -> year nearest the anchor ('Sept. 28')
     ym:YYYY-MM[:part]         month (part: early|mid|late)       ('late September 2024')
     m:MM[:part]               month without year                 ('in July')
+    ys:YYYY-MM[:part]         season of three months starting in month MM (03 spring, 06
+                              summer, 09 autumn, 12 winter, across the year boundary; part:
+                              early|mid|late = its 1st|2nd|3rd month)  ('the autumn of 2024')
+    s:MM[:part]               season without year (part also last|next)  ('last summer')
     weekday:MODE:DDD[:dpart]  MODE past (on/before anchor) | last (strictly before) |
                               next (strictly after) | fut (on/after) | this (anchor's week)
     reld:N                    anchor + N days                    ('yesterday' = reld:-1)

@@ -59,11 +59,30 @@ def _date_spec(m: re.Match, vocab: Vocabulary) -> str | None:
         return f"ym:{g['y3']}-{vocab.months[phrase_key(g['m3'])]:02d}"
     if g["mn"]:
         return f"m:{vocab.months[phrase_key(g['m5'])]:02d}"
+    if g["season"]:
+        return _season_spec(g, vocab)
     month = vocab.months[phrase_key(g["m4"])]
     part = _month_part(g["cue"], vocab)
     if g["y4"]:  # the year says which month: 'last December 2024' is December 2024
         return _with_part(f"ym:{g['y4']}-{month:02d}", "" if part in ("last", "next") else part)
     return _with_part(f"m:{month:02d}", part)
+
+
+def _season_spec(g: dict, vocab: Vocabulary) -> str | None:
+    """'the autumn of 2024' -> ys:2024-09; 'winter 2024-25' -> ys:2024-12; 'last summer' ->
+    s:06:last; a season with neither year nor cue, or a winter of one year alone, -> None."""
+    first = vocab.seasons[phrase_key(g["sn"])]
+    part = vocab.season_cues.get(phrase_key(g["scue"] or ""), "")
+    if not g["sy"]:
+        return _with_part(f"s:{first:02d}", part) if g["scue"] else None
+    year, second = int(g["sy"]), g["sy2"]
+    if second and int(second) % 100 != (year + 1) % 100:
+        return None  # 'summer 2024-25', 'winter 2024-2026': not one season
+    if first == 12 and not second:
+        return None  # 'winter 2024': Dec 2023 - Feb 2024 or Dec 2024 - Feb 2025
+    if second and first != 12:
+        return None
+    return _with_part(f"ys:{year}-{first:02d}", "" if part in ("last", "next") else part)
 
 
 def _weekday_mode(text: str, m: re.Match, vocab: Vocabulary) -> str:

@@ -83,7 +83,7 @@ def _parse(value) -> dt.date | None:
 
 
 WEEKDAY_WORD = re.compile(r"[^\W\d_]+\.?")
-YEARLESS = ("md:", "m:")  # a calendar day or month printed without its year
+YEARLESS = ("md:", "m:", "s:")  # a calendar day, month or season printed without its year
 
 
 def printed_weekday(text: str, vocab: Vocabulary | None = None) -> str | None:

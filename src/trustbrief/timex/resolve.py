@@ -36,6 +36,8 @@ UNRESOLVED = Resolved(None, None, None, "unknown", "unresolved")
 SPEC_PATTERN = re.compile(
     r"^(?:abs:\d{4}-\d\d-\d\d|md:\d\d-\d\d|ym:\d{4}-\d\d(?::(?:early|mid|late))?"
     r"|m:\d\d(?::(?:early|mid|late|last|next))?"
+    r"|ys:\d{4}-(?:03|06|09|12)(?::(?:early|mid|late))?"
+    r"|s:(?:03|06|09|12)(?::(?:early|mid|late|last|next))?"
     r"|weekday:(?:past|last|next|fut|this):(?:MON|TUE|WED|THU|FRI|SAT|SUN)(?::[a-z]+)?"
     r"|reld:-?\d+|relw:-?\d+(?::(?:before|after|early|late|weekend))?"
     r"|relm:-?\d+(?::(?:before|after|early|mid|late))?"
@@ -131,6 +133,39 @@ def _weekday_date(mode: str, code: str, anchor: dt.date) -> dt.date:
     return anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(days=target)  # this
 
 
+def _season_range(year: int, first: int, part: str) -> tuple[dt.date, dt.date, str]:
+    """The three months of the season starting in month `first` of `year` (early, mid, late:
+    its first, second, third month)."""
+    months = [_shift_month(year, first, k) for k in range(3)]
+    if part in ("early", "mid", "late"):
+        months = [months[("early", "mid", "late").index(part)]]
+    (y0, m0), (y1, m1) = months[0], months[-1]
+    return dt.date(y0, m0, 1), dt.date(y1, m1, calendar.monthrange(y1, m1)[1]), "range"
+
+
+def _season_start(anchor: dt.date) -> dt.date:
+    """First day of the anchor's own season (1 Dec for a January anchor)."""
+    year, month = _shift_month(anchor.year, anchor.month, -((anchor.month % 12) % 3))
+    return dt.date(year, month, 1)
+
+
+def _season_year(first: int, part: str, anchor: dt.date) -> int:
+    """Year of the season starting in month `first` that 'last'/'next' name (the latest
+    before the anchor's season, the first after it), or the nearest one, a past one counting
+    PAST_MONTH_BIAS_DAYS nearer (as for a bare month)."""
+    own = _season_start(anchor)
+    starts = [dt.date(y, first, 1) for y in range(anchor.year - 2, anchor.year + 2)]
+    if part == "last":
+        return max(s for s in starts if s < own).year
+    if part == "next":
+        return min(s for s in starts if s > own).year
+
+    def distance(start: dt.date) -> int:
+        days = (start + dt.timedelta(days=45) - anchor).days
+        return days if days >= 0 else -days - PAST_MONTH_BIAS_DAYS
+    return min(starts, key=lambda s: (distance(s), s)).year
+
+
 def _week_range(n: int, part: str, anchor: dt.date) -> tuple[dt.date, dt.date, str]:
     monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=n)
     sunday = monday + dt.timedelta(days=6)
@@ -168,6 +203,9 @@ def _resolve(spec: str, anchor: dt.date | None) -> Resolved:
     if head == "ym":
         year, month = map(int, rest[0].split("-"))
         return _ranged(*_month_range(year, month, part, anchor), "explicit")
+    if head == "ys":
+        year, first = map(int, rest[0].split("-"))
+        return _ranged(*_season_range(year, first, part), "explicit")
     if head in ("dur", "count") or anchor is None:
         return UNRESOLVED
     if head == "md":
@@ -181,6 +219,11 @@ def _resolve(spec: str, anchor: dt.date | None) -> Resolved:
                                          anchor), "relative")
         return _ranged(*_month_range(_nearest_year_month(month, anchor), month, part, anchor),
                        "explicit")
+    if head == "s":
+        first = int(rest[0])
+        year = _season_year(first, part, anchor)
+        return _ranged(*_season_range(year, first, "" if part in ("last", "next") else part),
+                       "relative" if part in ("last", "next") else "explicit")
     if head == "weekday":
         day = _weekday_date(rest[0], rest[1], anchor)
         return Resolved(day, day, day, "day", "relative")
@@ -228,6 +271,9 @@ def is_measure(spec: str) -> bool:
 
 
 def is_anchor_relative(spec: str) -> bool:
-    """Specs whose date depends on the publication date (yearless dates excluded)."""
-    return isinstance(spec, str) and spec.startswith(
+    """Specs whose date depends on the publication date: 'last summer', 'next March' too;
+    yearless dates excluded ('Sept. 28', 'in July', 'this spring': the nearest such day,
+    month or season, see frames._yearless_in_range)."""
+    return isinstance(spec, str) and (spec.startswith(
         ("weekday:", "reld:", "relw:", "relm:", "rely:", "rng:"))
+        or spec.startswith(("m:", "s:")) and spec.endswith((":last", ":next")))

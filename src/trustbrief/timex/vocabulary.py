@@ -33,6 +33,8 @@ class Vocabulary:
     weekdays: dict[str, str]
     modifiers: dict[str, str]
     month_cues: dict[str, str]
+    seasons: dict[str, int]  # season name -> its first month (3, 6, 9, 12)
+    season_cues: dict[str, str]
     numbers: dict[str, float]
     vague_numbers: dict[str, tuple[float, float]]
     units: dict[str, float]
@@ -141,6 +143,11 @@ def _str_map(path: Path, where: str, value, allowed: Iterable[str] | None = None
     return out
 
 
+def _phrase_map(path: Path, where: str, value, allowed: Iterable[str]) -> dict[str, str]:
+    """_str_map keyed by phrase_key ('This  past' -> 'this past')."""
+    return {phrase_key(k): v for k, v in _str_map(path, where, value, allowed).items()}
+
+
 def _num_map(path: Path, where: str, value, positive: bool = True) -> dict[str, float]:
     if not isinstance(value, dict):
         raise DataFileError(path, where, "expected a mapping")
@@ -175,6 +182,23 @@ def _months(path: Path, value) -> tuple[dict[str, int], list[str], list[str]]:
             month_forms.append(name)
         full_months.append(max(names, key=len))
     return months, month_forms, full_months
+
+
+SEASON_STARTS = (3, 6, 9, 12)
+
+
+def _seasons(path: Path, value) -> dict[str, int]:
+    """season name -> the number of its first month (meteorological seasons)."""
+    seasons: dict[str, int] = {}
+    if not isinstance(value, dict):
+        raise DataFileError(path, "seasons", "expected a mapping first month -> names")
+    for number, names in value.items():
+        if number not in SEASON_STARTS:
+            raise DataFileError(path, f"seasons: {number!r}",
+                                f"a season's first month is one of {SEASON_STARTS}")
+        for name in _str_list(path, f"seasons: {number}", names):
+            seasons[phrase_key(name)] = number
+    return seasons
 
 
 def _weekdays(path: Path, value) -> tuple[dict[str, str], list[str]]:
@@ -213,23 +237,21 @@ def load_vocabulary(data_dir: Path | str = DEFAULT_DATA_DIR) -> Vocabulary:
     """Read and validate data/time_expressions.yaml, compile one pattern per kind."""
     path = Path(data_dir) / VOCABULARY_FILE
     raw = require_keys(path, "top level", load_yaml(path), SECTIONS,
-                       ["month_modifier_leads", "month_names_also_words"])
+                       ["month_modifier_leads", "month_names_also_words", "seasons",
+                        "season_cues"])
 
     months, month_forms, full_months = _months(path, raw["months"])
     weekdays, weekday_forms = _weekdays(path, raw["weekdays"])
-    modifiers = {phrase_key(k): v for k, v in _str_map(path, "weekday_modifiers",
-                                                  raw["weekday_modifiers"],
-                                                  WEEKDAY_MODES).items()}
-    month_cues = {phrase_key(k): v for k, v in _str_map(path, "month_cues", raw["month_cues"],
-                                                   MONTH_PARTS).items()}
+    modifiers = _phrase_map(path, "weekday_modifiers", raw["weekday_modifiers"], WEEKDAY_MODES)
+    month_cues = _phrase_map(path, "month_cues", raw["month_cues"], MONTH_PARTS)
+    seasons = _seasons(path, raw.get("seasons") or {})
+    season_cues = _phrase_map(path, "season_cues", raw.get("season_cues") or {}, MONTH_PARTS)
     numbers = _num_map(path, "number_words", raw["number_words"])
     articles = _num_map(path, "article_numbers", raw["article_numbers"])
     units = _num_map(path, "units", raw["units"])
     count_words = {k: int(v) for k, v in _num_map(path, "count_words",
                                                    raw["count_words"]).items()}
-    approximators = {phrase_key(k): v for k, v in _str_map(path, "approximators",
-                                                      raw["approximators"],
-                                                      APPROX_CLASSES).items()}
+    approximators = _phrase_map(path, "approximators", raw["approximators"], APPROX_CLASSES)
     vague = _vague_numbers(path, raw["vague_numbers"])
     relative = {phrase_key(k): _validated_spec(path, f"relative: {k}", str(v).strip())
                 for k, v in _str_map(path, "relative", raw["relative"]).items()}
@@ -246,15 +268,16 @@ def load_vocabulary(data_dir: Path | str = DEFAULT_DATA_DIR) -> Vocabulary:
         weekday_forms=weekday_forms, modifiers=modifiers, month_cues=month_cues,
         numbers=numbers, articles=articles, vague=vague, units=units,
         count_words=count_words, approximators=approximators, relative=relative,
-        month_modifier=_month_modifier(full_months, lists.pop("month_modifier_leads"),
-                                       lists.pop("month_names_also_words")),
+        more_dates=[_month_modifier(full_months, lists.pop("month_modifier_leads"),
+                                    lists.pop("month_names_also_words")),
+                    _season_pattern(seasons, season_cues)],
         **{k: v for k, v in lists.items() if k != "future_clause_cues"})
     future_clause = re.compile(rf"(?i)(?<![\w'])(?:{_alternation(lists['future_clause_cues'])})"
                                r"(?!\w)")
     future_lead = re.compile(rf"(?i)(?<![\w'])(?:{_alternation(lists['future_cues'])})\s*$")
     unit_words = set(units) | {f"{u}s" for u in units}
     trigger_kinds = _trigger_kinds({
-        "date": set(months),
+        "date": set(months) | set(seasons),
         "weekday": set(weekdays),
         "relative": {_words(p)[-1] for p in relative} | unit_words
                     | {phrase_key(w) for w in lists["ago_words"]},
@@ -262,7 +285,8 @@ def load_vocabulary(data_dir: Path | str = DEFAULT_DATA_DIR) -> Vocabulary:
         "count": set(count_words) | {phrase_key(n) for n in lists["count_nouns"]},
     })
     return Vocabulary(patterns=patterns, months=months, weekdays=weekdays, modifiers=modifiers,
-                      month_cues=month_cues, numbers=all_numbers, vague_numbers=vague,
+                      month_cues=month_cues, seasons=seasons, season_cues=season_cues,
+                      numbers=all_numbers, vague_numbers=vague,
                       units=units, count_words=count_words, approximators=approximators,
                       relative=relative, future_clause=future_clause,
                       future_lead=future_lead,
@@ -282,10 +306,24 @@ def _month_modifier(full_month_forms, leads, also_words) -> str:
     return rf"(?P<mn>(?:{after})(?P<m5>{months})(?= [a-z]))"
 
 
+def _season_pattern(seasons: dict[str, int], cues: dict[str, str]) -> str:
+    """A season with its year ('the autumn of 2024', 'winter 2024-25') or after a cue ('this
+    spring', 'in early autumn'); never one before 'of' and no year ('the fall of Kabul')."""
+    if not seasons:
+        return "(?P<season>(?!)(?P<scue>)(?P<sn>)(?P<sy>)(?P<sy2>))"
+    cue = "|".join(re.escape(c).replace(r"\ ", r"\s+") + ("" if c.endswith("-") else r"\s+")
+                   for c in sorted(cues, key=lambda c: (-len(c), c)))
+    cue = rf"(?P<scue>(?i:{cue}))" if cues else "(?P<scue>(?!))"
+    return (rf"(?P<season>(?<!\w)(?<!(?i:the) )(?:{cue}|(?i:the)\s+)?"
+            rf"(?P<sn>(?i:{_alternation(seasons)}))(?!\w)"
+            r"(?:(?:\s+(?i:of))?,?\s+(?P<sy>(?:19|20)\d\d)(?:[-–/](?P<sy2>\d\d(?:\d\d)?))?"
+            r"(?![\d-])|(?!\s+(?i:of)\b)))")
+
+
 def _compile_patterns(*, full_month_forms, abbreviations, weekday_forms, modifiers, month_cues,
                       numbers, articles, vague, units, count_words, approximators, relative,
                       future_cues, day_parts, duration_leads, ago_words,
-                      lookahead_words, count_nouns, month_modifier) -> dict[str, re.Pattern]:
+                      lookahead_words, count_nouns, more_dates) -> dict[str, re.Pattern]:
     mon = "|".join([_alternation(_capitalized_forms(full_month_forms)),
                     rf"(?:{_alternation(_capitalized_forms(abbreviations))})\.?"])
     mon_full = _alternation(_capitalized_forms(full_month_forms))
@@ -307,7 +345,7 @@ def _compile_patterns(*, full_month_forms, abbreviations, weekday_forms, modifie
         rf"(?P<m2>{mon})(?!\w)(?:,?\s+(?P<y2>{year}))?)",
         rf"(?P<my>(?<!\w)(?P<m3>{mon}),?\s+(?P<y3>{year}))",
         rf"(?P<cm>(?<!\w)(?P<cue>(?i:{cues}))(?P<m4>{mon_full})(?!\w)(?:,?\s+(?P<y4>{year}))?)",
-        month_modifier,
+        *more_dates,
     ])
     mods = _alternation(modifiers)
     weekday = (rf"(?P<fut>(?<!\w)(?i:{_alternation(future_cues)})\s+)?"
