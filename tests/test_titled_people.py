@@ -138,3 +138,13 @@ def test_the_cheap_lowered_test_misses_no_case_blind_match():
         {"name": "Kenji Morita", "side": "Japan", "role": "foreign_minister"}]
     assert _found("JAPANESE FOREIGN MINISTER Kenji Morita said.") == [
         {"name": "Kenji Morita", "side": "Japan", "role": "foreign_minister"}]
+
+
+def test_a_deputy_named_with_a_qualified_title_is_a_person_of_that_side():
+    """data/world/roles.yaml deputy is a `person` role: 'Japanese Deputy Prime Minister X Y'
+    and "South Korea's deputy foreign minister X Y" are people of their sides, known by the
+    surname too; a deputy's title names no holder of the office its last words name."""
+    assert _found("Japanese Deputy Prime Minister Taro Kanda was to visit Seoul.",
+                  "South Korea's deputy foreign minister Park Ji-hoon said so.") == [
+        {"name": "Taro Kanda", "side": "Japan", "role": "deputy"},
+        {"name": "Park Ji-hoon", "side": "South Korea", "role": "deputy"}]

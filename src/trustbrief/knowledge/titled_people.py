@@ -18,15 +18,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from difflib import SequenceMatcher
 
-# levels of data/world/roles.yaml whose holders become people: leaders and ministers (the
-# leaders', foreign and defence channels). Of the officials only the national security
-# adviser (a channel): an ambassador as a person is the key participant of his summons, so
-# events.cluster would split "summoned South Korea's ambassador, Lee" from the protest with
-# South Korea it belongs to. Not yet spokespeople: measured on the labelled corpora, a
-# spokesman as a person becomes a party of his minister's call ('X and his spokesman speak
-# by phone') and dates one more statement no gold event holds.
-PERSON_LEVELS = ("leader", "minister")
-PERSON_ROLES = ("national_security_adviser",)
 WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"  # 'Kenji', 'Min-jae', 'Dae-sung'
 FULL_NAME = rf"(?P<name>{WORD}(?:\s{WORD}){{1,2}})"  # a first name and a surname at least
 # a name after its title ends where the capitalised words end: 'spokesman Major General Pat
@@ -64,8 +55,8 @@ def _patterns(world, pair: tuple[str, str]) -> tuple[Callable[[str], bool],
 
 
 def _person_roles(world) -> list:
-    """The roles of data/world/roles.yaml whose holders become people."""
-    return [r for r in world.roles.values() if r.level in PERSON_LEVELS or r.id in PERSON_ROLES]
+    """The roles of data/world/roles.yaml whose holders become people (their `person`)."""
+    return [r for r in world.roles.values() if r.person]
 
 
 def _qualifiers(country) -> list[str]:

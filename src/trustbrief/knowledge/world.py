@@ -34,6 +34,7 @@ class Role:
     sector: str
     level: str
     forms: tuple[str, ...]
+    person: bool = False  # a full name after a qualified title of it is a story actor
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ def load_roles(path: Path) -> RolesFile:
     roles = {}
     for role_id, spec in (raw["roles"] or {}).items():
         where = f"roles.{role_id}"
-        require_keys(path, where, spec, ["sector", "forms"], ["level"])
+        require_keys(path, where, spec, ["sector", "forms"], ["level", "person"])
         if spec["sector"] not in SECTORS:
             raise DataFileError(path, f"{where}.sector", f"{spec['sector']!r} is not one of "
                                 f"{', '.join(SECTORS)}")
@@ -104,7 +105,8 @@ def load_roles(path: Path) -> RolesFile:
             raise DataFileError(path, f"{where}.level", f"{level!r} is not one of "
                                 f"{', '.join(LEVELS)}")
         roles[str(role_id)] = Role(str(role_id), spec["sector"], level,
-                                   _strings(path, f"{where}.forms", spec["forms"]))
+                                   _strings(path, f"{where}.forms", spec["forms"]),
+                                   spec.get("person") is True)
     return RolesFile(roles, _strings(path, "another_office", raw.get("another_office") or []))
 
 
