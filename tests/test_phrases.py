@@ -214,3 +214,16 @@ def test_the_present_of_a_verb(lemma, form):
 def test_a_noun_described_by_a_present_participle_keeps_its_object(nlp):
     text = "Bolivia had no warning of subsequent attacks targeting Peruvian radar stations."
     assert phrase(nlp, text, "attacks") == "Subsequent attacks targeting Peruvian radar stations"
+
+
+def test_a_label_keeps_the_words_that_carry_its_meaning(nlp):
+    # a predicate adjective keeps its degree: 'is for a good reason' said the opposite
+    text = ('A Chilean official stated, "Our trust of the Peruvians is very low right now and '
+            'for a good reason," underscoring the gravity of the situation.')
+    assert phrase(nlp, text, "stated") == \
+        "A Chilean official stated Our trust of the Peruvians is very low"
+    # a negation after the copula, and an adverb of degree before the verb, stay
+    text = "The minister said the talks were not productive."
+    assert phrase(nlp, text, "said") == "Minister said the talks were not productive"
+    text = "Chile never informed Peru of the strike."
+    assert phrase(nlp, text, "informed") == "Chile never informed Peru of the strike"

@@ -71,3 +71,39 @@ def garbled_by_cut(obj, level: int) -> bool:
     Yevdokimov' parses as one name), and its head word alone would misstate the complement
     ('ambassador to Yevdokimov')."""
     return cut_to_head(obj, level) and any(child.dep_ == "compound" for child in obj.children)
+
+
+def predicate_words(adjective, level: int, skipped: set, noun_words) -> list | None:
+    """A predicate adjective with the words that carry its meaning: its degree and negation
+    ('very low', 'not willing', 'increasingly distrustful') always, and below level 3 its
+    prepositional complement ('distrustful of the government'; `noun_words` gives the
+    object's words). A label that keeps 'is' and drops 'very low' says the opposite. None
+    when the adjective's content is a clause ('willing to talk'): no label."""
+    if any(c.dep_ in ("xcomp", "ccomp") for c in adjective.children):
+        return None  # 'is willing (to talk)': what it is about is a clause of its own
+    words = [adjective]
+    for child in adjective.children:
+        if child.i in skipped:
+            continue
+        if child.dep_ in ("advmod", "neg", "npadvmod") and child.i < adjective.i:
+            words += [t for t in child.subtree if t.i not in skipped]
+        elif child.dep_ == "prep" and child.i > adjective.i and level < 3:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.i not in skipped and obj.pos_ != "PRON":
+                words += [child, *noun_words(obj, 1, skipped)]
+    return words
+
+
+IRREGULAR_PRESENT = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+
+
+def present(lemma: str) -> str:
+    """The third person singular present of an English verb ('shoot' -> 'shoots', 'say' ->
+    'says', 'push' -> 'pushes', 'deny' -> 'denies')."""
+    if lemma in IRREGULAR_PRESENT:
+        return IRREGULAR_PRESENT[lemma]
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if len(lemma) > 1 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"

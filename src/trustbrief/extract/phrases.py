@@ -24,6 +24,8 @@ from trustbrief.extract.phrase_tokens import (
     cut_to_head,
     garbled_by_cut,
     name_after_title,
+    predicate_words,
+    present,
     whole_words,
 )
 from trustbrief.extract.role_paths import token_at
@@ -122,9 +124,11 @@ def _clause(trigger, agent: str, level: int, skipped: set, reported: bool = Fals
         words, swap = [subject], {subject.i: agent}
     else:
         words = _noun_words(subject, level, skipped, top=True)
-    for verb in chain:
-        words += [c for c in verb.children if c.dep_ in VERB_AUX and c.i < verb.i
-                  and c.text[:1] not in "'’"] + [verb]
+    for verb in chain:  # an adverb before the verb is kept: 'barely', 'no longer', 'never'
+        words += [t for c in verb.children if c.text[:1] not in "'’" and (
+            c.dep_ == "neg" or c.i < verb.i and (
+                c.dep_ in VERB_AUX or c.dep_ == "advmod" and c.i > subject.i))
+            for t in c.subtree if t.i not in skipped] + [verb]
         words += [c for c in verb.children if c.dep_ == "prt"]
     said, said_swap = _what_was_said(trigger, agent, level, skipped)
     if not said and any(c.dep_ == "ccomp" for c in trigger.children):
@@ -164,21 +168,6 @@ def _with_agent(verb, agent: str, level: int, skipped: set) -> tuple[list, dict]
     return words + complement, {**said_swap, verb.i: f"{agent} {present(verb.lemma_)}"}
 
 
-IRREGULAR_PRESENT = {"be": "is", "have": "has", "do": "does", "go": "goes"}
-
-
-def present(lemma: str) -> str:
-    """The third person singular present of an English verb ('shoot' -> 'shoots', 'say' ->
-    'says', 'push' -> 'pushes', 'deny' -> 'denies')."""
-    if lemma in IRREGULAR_PRESENT:
-        return IRREGULAR_PRESENT[lemma]
-    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
-        return lemma + "es"
-    if len(lemma) > 1 and lemma.endswith("y") and lemma[-2] not in "aeiou":
-        return lemma[:-1] + "ies"
-    return lemma + "s"
-
-
 def _what_was_said(verb, agent: str, level: int, skipped: set) -> tuple[list, dict]:
     """The clause a verb of saying reports ('told Biden he was planning to target military
     sites'), its own subject, verb and object, so a statement's label says what was said;
@@ -206,6 +195,9 @@ def _verb_chain(trigger) -> list:
 def _complement(verb, level: int, skipped: set) -> list | None:
     """The verb's objects, else its first prepositional complement, else nothing; None when
     that is no label (a pronoun or relative object, a verb of saying with only its clause)."""
+    adjective = next((c for c in verb.children if c.dep_ == "acomp" and c.i > verb.i), None)
+    if adjective is not None:  # 'is very low': the predicate with its degree, nothing after
+        return predicate_words(adjective, level, skipped, _noun_words)
     objects = [c for c in verb.children if c.dep_ in OBJECTS]
     if any(o.pos_ == "PRON" and o.tag_ != "PRP$" for o in objects):
         return None  # 'informed him', 'which Hamas blamed': the label would not say who
