@@ -274,6 +274,12 @@ def test_they_is_the_group_of_sources_that_spoke_last(lex):
     assert speaker(claims, 2) == (speaker(claims, 1)[0],
                                   "speech-verb-subject/plural-pronoun+coref")
     assert speaker(claims, 4)[0] != speaker(claims, 1)[0]  # a person spoke since
+    # a body is a 'they' too: 'the Office said ... They also stressed ...'
+    claims = claims_of(lex, 'Global Affairs Canada said "the trip has no point before a '
+                            'decision is made."',
+                       'They also stressed that "the minister should first call Mexico."')
+    assert speaker(claims, 2) == ("Global Affairs Canada",
+                                  "speech-verb-subject/plural-pronoun+coref")
 
 
 def test_a_service_of_a_named_body_is_that_body(lex):
@@ -281,3 +287,14 @@ def test_a_service_of_a_named_body_is_that_body(lex):
                             "Agency reported that six people were detained.")
     assert speaker(claims, 1) == ("Canadian Border Agency",
                                   "speech-verb-subject/organization-noun+of")
+
+
+def test_a_reporter_of_an_outlet_is_the_outlet_reporting_not_an_official(lex):
+    claims = claims_of(lex, "According to Reuters's Jane Okafor, Canadian officials have "
+                            "stressed that the talks would resume.",
+                       "Reuters reporter Jane Okafor said the talks would resume in May.",
+                       "Jane Okafor of Reuters said the talks would resume in May.")
+    assert speaker(claims, 1)[0] == "Canadian officials"  # the outlet relays them
+    for n in (2, 3):
+        assert claims.loc[f"dtest00000-s00{n}", "speaker_type"] == "outlet"
+        assert speaker(claims, n)[0] == "Reuters"

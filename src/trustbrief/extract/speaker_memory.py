@@ -24,15 +24,17 @@ def last_body_with(names: dict, noun: str) -> dict | None:
 
 def remember(names: dict, typed: dict) -> None:
     """A named body or outlet speaking is what a later 'the statement' / 'the publication'
-    refers to; a group of sources speaking last is what a later 'they' is. A bare 'the
+    refers to; a group of sources or a body speaking last is what a later 'they' is. A bare 'the
     ministry' left unresolved names nobody to remember; one resolved
     to a named body ('+coref') is that body speaking again."""
     kind = typed["speaker_type"]
     rule = typed["speaker_rule"]
     fields = {k: v for k, v in typed.items() if k != "speaker_rule"}
     words = typed["speaker"].lower().split()
-    if typed["speaker"]:  # 'they' is a group of sources only while none other spoke since
-        if kind == "anonymous_official" and typed.get("speaker_count") != 1:
+    if typed["speaker"]:  # 'they' is a group of sources or a body ('Netanyahu's Office
+        # said ... They also stressed'), only while no one else spoke since
+        if kind == "anonymous_official" and typed.get("speaker_count") != 1 or (
+                kind == "organization" and not rule.endswith("document-owner")):
             names[LAST_GROUP] = fields
         else:
             names.pop(LAST_GROUP, None)
