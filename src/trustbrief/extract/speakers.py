@@ -6,6 +6,7 @@ House says', ', according to an official' set off by a comma) or else of the hig
 Axios' gives its noun), the object of 'citing', or the object of 'according to'; a bare
 negated verb ('have not commented') says nothing. Its phrase is then typed:
 - a person (gazetteer, or a PERSON the NER finds that no list names) -> named_official;
+  a reporter of an outlet ("Outlet's Jane Doe", 'Jane Doe of Outlet') -> outlet;
 - 'he'/'she' -> the last person named before in the document (rule '+coref');
 - a source noun with no name ('officials', 'a Netanyahu aide') -> anonymous_official, with
   the count its number gives and the side its modifiers name;
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 from trustbrief.extract.body_names import body_name, counted_members, named_owner
 from trustbrief.extract.papers import issuer_token, known_issuer, remember_issuers, speaking_paper
+from trustbrief.extract.reporters import as_reporter
 from trustbrief.extract.role_paths import PRONOUNS, hits_in, phrase_tokens
 from trustbrief.extract.speaker_memory import (
     CITED_OUTLET,
@@ -199,11 +201,11 @@ def _typed(doc, head, hits, lex, people, names, att) -> dict | None:
     in_phrase = hits_in(phrase, hits)
     sides = [h.side for h in in_phrase if h.side and h.side != "media"]
     own = _covering(in_phrase, head)
-    if own is not None and "person" in own.types:
-        return _named(own.actor, own.side, "gazetteer-person")
-    if own is not None and own.side == "media":
-        return {"speaker": own.actor, "speaker_type": "outlet", "speaker_count": None,
-                "speaker_side": "media", "how": "outlet"}
+    found = as_reporter(head, hits, own)  # an outlet, or its reporter ("Outlet's Jane Doe")
+    if found is None and own is not None and "person" in own.types:
+        found = _named(own.actor, own.side, "gazetteer-person")
+    if found is not None:
+        return found
     if head.lemma_.lower() in lex.syntax.document_nouns | lex.syntax.report_nouns:
         return _paper(doc, head, hits, lex, people, names, in_phrase, sides)
     if _noun_in(head, lex.syntax.outlet_nouns) and _definite_bare(head):
