@@ -96,6 +96,9 @@ def _anonymous_source(text, hits, att: Attribution):
     return None
 
 
+# list bullets, dashes and punctuation a speaker's words may start or end on: a speaker is
+# the name a reader says ('• US officials' of a bulleted list is 'US officials')
+SPEAKER_EDGES = re.compile(r"^[\s\-–—•·▪◦‣∙●*>|,;:.]+|[\s\-–—•·▪◦‣∙●*>|,;:]+$")
 PERSON_TYPES = frozenset({"person"})
 BODY_TYPES = frozenset({"organization", "state"})
 CLAUSE_END = re.compile(r"\s*(?:[,.;:]|$)")
@@ -177,6 +180,7 @@ def claim_row(sent, hits, last_outlet, lex, parsed=None, people=(), names=None) 
     if tree is not None:
         role = claim["speaker_role"] if tree["speaker"] == claim["speaker"] else ""
         claim.update(tree, speaker_role=role)
+    claim["speaker"] = SPEAKER_EDGES.sub("", claim["speaker"])  # '• US officials' (a list)
     claim.update(claim_id=f"{sent['sent_id']}-c1", doc_id=sent["doc_id"],
                  sent_id=sent["sent_id"], cited_outlet=outlet, quote=" … ".join(quotes),
                  text=text)
