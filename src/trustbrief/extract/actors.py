@@ -108,6 +108,8 @@ def _resolve_title(hit: Hit, hits: list[Hit], i: int, text: str, context: list[s
 # ('President Erdogan', 'the incoming president, Masoud Pezeshkian'), and the words after it
 NAME_AFTER_TITLE = re.compile(rf",?[ \t]+(?P<word>{NAME_WORD})\b"
                               rf"(?P<rest>(?:[ \t]+{NAME_WORD}\b)*)")
+# a word joined to the title by a hyphen makes it another word, and another office
+JOINED_AFTER = re.compile(r"[-‐‑][^\W\d_]")
 SAME_NAME_RATIO = 0.8  # 'Aliev' and 'Aliyev' are one name; 'Pezeshkian' and 'Khamenei' are not
 
 
@@ -121,11 +123,14 @@ def _spelled_alike(person: str, name: re.Match) -> bool:
 def _not_the_holder(hit: Hit, nxt: Hit | None, text: str, lex: Lexicons) -> bool:
     """A title that cannot mean the person the gazetteer gives it: part of another office or
     after a past holder's word ('Vice President', 'former President'; data/world/roles.yaml),
+    joined to another word ('president-elect', '-designate'),
     or followed by a name the gazetteer does not know ('President Erdogan': his title, not
     the story's president's)."""
     before = lex.another_office_before
     if before is not None and before.search(text, max(0, hit.start - 40), hit.start):
         return True
+    if JOINED_AFTER.match(text, hit.end):
+        return True  # 'president-elect', 'Prime Minister-designate': one word, another office
     name = NAME_AFTER_TITLE.match(text, hit.end)
     if name and name.group().startswith(",") and not name.group("rest"):
         return False  # 'told the president, Israeli officials said': after a comma, a full name
