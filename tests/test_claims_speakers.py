@@ -298,3 +298,8 @@ def test_a_reporter_of_an_outlet_is_the_outlet_reporting_not_an_official(lex):
     for n in (2, 3):
         assert claims.loc[f"dtest00000-s00{n}", "speaker_type"] == "outlet"
         assert speaker(claims, n)[0] == "Reuters"
+
+
+def test_a_speaker_is_cleaned_of_list_bullets(lex):
+    claims = claims_of(lex, "• Canadian officials tell Reuters that the talks had stalled.")
+    assert speaker(claims, 1)[0] == "Canadian officials"

@@ -51,10 +51,13 @@ def two_presidents(tmp_path_factory):
     "The Mexican Deputy Prime Minister met Canada's envoy.",
     "Former President Jorge Ortiz said Mexico and Canada must talk.",
     "President Erdogan said Mexico and Canada must talk.",
+    "He arrived for the inauguration of Mexico's president-elect, Jorge Ortiz, on Monday.",
+    "Mexico's President-elect said the raid on Canada must stop.",
 ])
 def test_a_title_of_another_office_or_holder_is_not_the_story_person(two_presidents, sentence):
     """'Vice President', 'Deputy Prime Minister', 'former President' (data/world/roles.yaml
-    another_office) and a title before a name no actor holds are not Mexico's president or
+    another_office), a title joined to another word ('president-elect') and a title before a
+    name no actor holds are not Mexico's president or
     Canada's prime minister, whatever side the sentence names."""
     assert _title_actors([sentence], two_presidents) == [[]]
 
