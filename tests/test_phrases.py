@@ -227,3 +227,6 @@ def test_a_label_keeps_the_words_that_carry_its_meaning(nlp):
     assert phrase(nlp, text, "said") == "Minister said the talks were not productive"
     text = "Chile never informed Peru of the strike."
     assert phrase(nlp, text, "informed") == "Chile never informed Peru of the strike"
+    # an adverb that only links the clause to the text around it is no part of the act
+    text = "Chile also informed Peru of the strike."
+    assert phrase(nlp, text, "informed") == "Chile informed Peru of the strike"

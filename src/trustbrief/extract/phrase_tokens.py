@@ -73,6 +73,19 @@ def garbled_by_cut(obj, level: int) -> bool:
     return cut_to_head(obj, level) and any(child.dep_ == "compound" for child in obj.children)
 
 
+# adverbs that link a clause to the text around it and say nothing of the act: a label drops
+# them ('X also sent', 'X instead is urging'); any other adverb before the verb may carry the
+# meaning ('never', 'no longer', 'barely', 'reportedly', 'initially') and stays
+LINKING_ADVERBS = frozenset({"also", "instead", "then", "meanwhile", "however", "therefore",
+                             "thus", "too", "further", "furthermore", "additionally",
+                             "moreover", "subsequently", "later", "now"})
+
+
+def kept_adverb(child) -> bool:
+    """An adverb before the verb that a label keeps (not LINKING_ADVERBS)."""
+    return child.dep_ == "advmod" and child.lower_ not in LINKING_ADVERBS
+
+
 def predicate_words(adjective, level: int, skipped: set, noun_words) -> list | None:
     """A predicate adjective with the words that carry its meaning: its degree and negation
     ('very low', 'not willing', 'increasingly distrustful') always, and below level 3 its
