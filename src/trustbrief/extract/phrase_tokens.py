@@ -73,17 +73,19 @@ def garbled_by_cut(obj, level: int) -> bool:
     return cut_to_head(obj, level) and any(child.dep_ == "compound" for child in obj.children)
 
 
-# adverbs that link a clause to the text around it and say nothing of the act: a label drops
-# them ('X also sent', 'X instead is urging'); any other adverb before the verb may carry the
-# meaning ('never', 'no longer', 'barely', 'reportedly', 'initially') and stays
-LINKING_ADVERBS = frozenset({"also", "instead", "then", "meanwhile", "however", "therefore",
-                             "thus", "too", "further", "furthermore", "additionally",
-                             "moreover", "subsequently", "later", "now"})
+# adverbs that link a clause to the text around it or place it in time say nothing of the
+# act (a label is dated by the timeline): a label drops them ('X also sent', 'X instead is
+# urging', 'X recently took'); any other adverb before the verb may carry the meaning
+# ('never', 'no longer', 'barely', 'reportedly', 'initially') and stays
+LEFT_OUT_ADVERBS = frozenset({"also", "instead", "then", "meanwhile", "however", "therefore",
+                              "thus", "too", "further", "furthermore", "additionally",
+                              "moreover", "subsequently", "later", "now", "recently",
+                              "earlier", "previously", "currently", "today", "yesterday"})
 
 
 def kept_adverb(child) -> bool:
-    """An adverb before the verb that a label keeps (not LINKING_ADVERBS)."""
-    return child.dep_ == "advmod" and child.lower_ not in LINKING_ADVERBS
+    """An adverb before the verb that a label keeps (not LEFT_OUT_ADVERBS)."""
+    return child.dep_ == "advmod" and child.lower_ not in LEFT_OUT_ADVERBS
 
 
 def predicate_words(adjective, level: int, skipped: set, noun_words) -> list | None:
