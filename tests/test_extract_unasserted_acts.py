@@ -53,3 +53,13 @@ def test_the_one_told_about_talks_takes_no_part_in_them(lex, text):
     assert len(talks) == 1
     parties = f"{talks.iloc[0]['agent']};{talks.iloc[0]['targets']}"
     assert "Niger" not in parties, parties
+
+
+def test_a_verb_joined_to_an_infinitive_is_done_by_the_nouns_owner(lex):
+    """'X expressed his desire to speak with Y and opposed the visit': the parser hangs
+    'opposed' on 'speak'; the owner of the desire opposes (not Y after 'with', not no one)."""
+    text = ("Officials described Chad's wish to first speak with Niger and opposed the "
+            "minister's visit to Niger.")
+    criticism = one_mention(run(lex, [text]), "criticism")
+    assert criticism["agent"] == "Chad"
+    assert criticism["agent_rule"].startswith("possessor-across-infinitive")
