@@ -45,3 +45,17 @@ def test_a_request_outside_joins_no_event_between_the_governments(rules):
     assert len(out) == 2
     pair = out[out["agent"] == "Israel"].set_index("label")
     assert sorted(map(len, pair["mention_ids"])) == [1, 1]
+
+
+def test_a_pronoun_object_of_a_directed_act_stands_for_the_organisation_before_it(lex):
+    """'The Daily Courier said Niger had warned it': 'it' is the outlet, no government."""
+    m = one_mention(run(lex, ["The Daily Courier said that Niger had warned it on Monday."]),
+                    "warning")
+    assert m["agent"] == "Niger"
+    assert (list(m["targets"]), m["target_rule"]) == ([], "pronoun-object:outside")
+
+
+def test_a_pronoun_object_standing_for_a_state_is_that_state(lex):
+    m = one_mention(run(lex, ["Chad said that Niger had warned it on Monday."]), "warning")
+    assert (m["agent"], list(m["targets"])) == ("Niger", ["Chad"])
+    assert m["target_rule"] == "pronoun-object+coref"

@@ -1,4 +1,5 @@
-"""Who was asked: the target of a request told by what was done in answer to it.
+"""Who was asked: the target of a request told by what was done in answer to it, and the
+one a pronoun object of a directed act stands for.
 
 'The agency shut its office following a demand from the government': the one who acted
 'following' (after, upon) the demand is the one it was made of (data/syntax.yaml
@@ -15,6 +16,7 @@ from trustbrief.extract.role_paths import hits_in, phrase_tokens
 
 OUTSIDE = vocab.OUTSIDE_TARGET  # the target is someone no actor list names
 ANSWERED_RULE = "answered-request"
+PRONOUN_RULE = "pronoun-object"  # 'ordered it to close': 'it' is the one it was done to
 # from the act done in answer up to the clause that names who did it ('made the decision to
 # shut ...': shut -> decision -> made)
 CLIMB_DEPS = frozenset({"relcl", "acl", "xcomp", "dobj", "conj", "advcl"})
@@ -22,9 +24,18 @@ CLIMB = 4
 COMPATIBLE_ENTS = frozenset({"ORG", "GPE"})  # what "it" and "they" may stand for
 
 
-def answered_target(trigger, spec: dict, hits, accept) -> tuple[list, str]:
-    """([actor], rule) of the one the request (the noun `trigger`) was made of, ([],
-    'answered-request:outside') when that one is no actor, ([], '') when unread."""
+def answered_target(trigger, form: str, event_type: str, spec: dict, hits, accept
+                    ) -> tuple[list, str]:
+    """([actor], rule) of the one a directed act was done to when its paths reached none: a
+    pronoun object of the verb ('ordered it to close'), or the doer of what was done in
+    answer to a request noun; ([], rule + OUTSIDE) when that one is no actor, ([], '')
+    when unread."""
+    if form == "verb":
+        objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative")
+                   and c.lower_ in spec.get("pronouns", ())]
+        return _antecedent(objects[0], hits, accept, PRONOUN_RULE) if objects else ([], "")
+    if event_type not in spec.get("event_types", ()):
+        return [], ""
     prep = trigger.head
     if trigger.dep_ != "pobj" or prep.lower_ not in spec.get("prepositions", ()):
         return [], ""
@@ -32,7 +43,7 @@ def answered_target(trigger, spec: dict, hits, accept) -> tuple[list, str]:
     if subject is None:
         return [], ""
     if subject.lower_ in spec.get("pronouns", ()):
-        return _antecedent(subject, hits, accept)
+        return _antecedent(subject, hits, accept, ANSWERED_RULE)
     names = [a for h in hits_in(phrase_tokens(subject), hits) for a in h.actors if accept(a)]
     if names:
         return names[:1], ANSWERED_RULE
@@ -51,17 +62,22 @@ def _doer(act):
     return None
 
 
-def _antecedent(pronoun, hits, accept) -> tuple[list, str]:
+def _antecedent(pronoun, hits, accept, rule: str) -> tuple[list, str]:
     """The nearest preceding organisation or state of the sentence the pronoun stands for (a
-    subject first, as 'The BBC, operating in X, announced that it ...'): its actor, or
-    outside when it names none; one naming only the asker (no accepted actor) is skipped."""
-    names = [e for e in pronoun.doc.ents if e.end <= pronoun.i and e.label_ in COMPATIBLE_ENTS]
-    subjects = [e for e in names if e.root.dep_ in ("nsubj", "nsubjpass")]
-    for ent in reversed(subjects or names):
-        actors = [a for h in hits_in(list(ent), hits) for a in h.actors]
+    subject first, as 'The BBC, operating in X, announced that it ...'): an actor the parser
+    names as such or any actor named who is no person; its actor, or outside when it names
+    none. One naming only the asker (no accepted actor) is skipped."""
+    doc = pronoun.doc
+    spans = [e for e in doc.ents if e.end <= pronoun.i and e.label_ in COMPATIBLE_ENTS]
+    spans += [span for h in hits if h.end <= pronoun.idx and "person" not in h.types
+              for span in [doc.char_span(h.start, h.end, alignment_mode="expand")] if span]
+    spans.sort(key=lambda span: span.end)
+    subjects = [e for e in spans if e.root.dep_ in ("nsubj", "nsubjpass")]
+    for span in reversed(subjects or spans):
+        actors = [a for h in hits_in(list(span), hits) for a in h.actors]
         chosen = [a for a in actors if accept(a)]
         if chosen:
-            return chosen[:1], ANSWERED_RULE + "+coref"
+            return chosen[:1], rule + "+coref"
         if not actors:
-            return [], ANSWERED_RULE + OUTSIDE
+            return [], rule + OUTSIDE
     return [], ""

@@ -185,9 +185,9 @@ def tree_roles(doc, start: int, end: int, etype, hits, syntax: Syntax, lex, peop
     if etype.has_targets and not targets:
         targets, target_rule = _first_path(trigger, paths["target"], hits, people, can_undergo,
                                            everyone=False)
-    if not targets and form == "noun" and etype.id in syntax.roles["answered"]["event_types"]:
-        targets, target_rule = answered_target(trigger, syntax.roles["answered"], hits,
-                                               can_undergo)
+    if etype.has_targets and not targets:
+        targets, target_rule = answered_target(trigger, form, etype.id,
+                                               syntax.roles["answered"], hits, can_undergo)
     if form == "noun" and (etype.operation or etype.possessor_undergoes) and agent and \
             not targets and not _has_of_object(trigger) and \
             agent_rule.startswith("possessive") and _is_person(agent[0], lex):
