@@ -63,3 +63,13 @@ def test_a_verb_joined_to_an_infinitive_is_done_by_the_nouns_owner(lex):
     criticism = one_mention(run(lex, [text]), "criticism")
     assert criticism["agent"] == "Chad"
     assert criticism["agent_rule"].startswith("possessor-across-infinitive")
+
+
+def test_a_relative_pronoun_object_is_the_noun_its_clause_tells_of(lex):
+    """'..., whom he has attempted to dismiss': 'whom' (the target) is the noun the clause
+    modifies; its subject 'he' is someone else."""
+    text = ("The decision underscores the tension with Niger's president, whom "
+            "Chad has attempted to dismiss twice.")
+    dismissal = one_mention(run(lex, [text]), "dismissal")
+    assert dismissal["targets"] == ["Niger"], dismissal[["agent", "targets", "target_rule"]]
+    assert dismissal["agent"] == "Chad"

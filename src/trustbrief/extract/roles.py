@@ -68,6 +68,10 @@ def _phrase_actors(token, hits, people, path: RolePath, everyone: bool,
     """(actor names, coref used) of the phrase the token heads, with a name in apposition
     ('the chief negotiator, Ismail Haniyeh': the person wins over the side that qualifies
     the title)."""
+    relative = _relative_clause(token)
+    if relative is not None and token.lower_ in RELATIVE_PRONOUNS and token.dep_ in (
+            "dobj", "dative"):
+        token = relative.head  # 'Gallant, whom he tried to dismiss': 'whom' is Gallant
     tokens = phrase_tokens(token) + [t for a in token.children
                                      if a.dep_ == "appos" and a.pos_ == "PROPN"
                                      for t in phrase_tokens(a)]
@@ -88,6 +92,11 @@ def _phrase_actors(token, hits, people, path: RolePath, everyone: bool,
         # 'Austin was furious with Gallant when he was informed': the subject, not the
         # person named last
         before = [h for h in hits if h.end <= token.idx and "person" in h.types]
+        if relative is not None:
+            # 'Gallant, whom he has tried to dismiss': the one the clause tells of is not
+            # the pronoun inside it
+            named = hits_in(phrase_tokens(relative.head), hits)
+            before = [h for h in before if h not in named]
         if token.dep_ in ("dobj", "dative"):
             # 'Gallant informed him': an object pronoun is never its own verb's subject
             own = {a for h in _subject_hits(token.head, hits) for a in h.actors}
@@ -99,6 +108,24 @@ def _phrase_actors(token, hits, people, path: RolePath, everyone: bool,
         if people:
             return [people[-1]], True
     return [], False
+
+
+# a person the clause tells of ('which'/'that' stand for things: 'the killing, which X
+# blamed on Y' - the thing blamed is no target)
+RELATIVE_PRONOUNS = frozenset({"whom", "who"})
+RELATIVE_CLIMB = frozenset({"dobj", "nsubj", "nsubjpass", "dative", "xcomp", "conj"})
+
+
+def _relative_clause(token):
+    """The relative clause (its verb) the token is an argument of, climbing through the
+    verb's complements ('whom he has attempted to dismiss'); None outside one."""
+    for _ in range(CLIMB):
+        if token.dep_ == "relcl":
+            return token
+        if token.dep_ not in RELATIVE_CLIMB or token.head.i == token.i:
+            return None
+        token = token.head
+    return token if token.dep_ == "relcl" else None
 
 
 def _first_per_conjunct(token, found) -> list:
