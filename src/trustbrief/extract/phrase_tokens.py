@@ -83,9 +83,12 @@ LEFT_OUT_ADVERBS = frozenset({"also", "instead", "then", "meanwhile", "however",
                               "earlier", "previously", "currently", "today", "yesterday"})
 
 
-def kept_adverb(child) -> bool:
-    """An adverb before the verb that a label keeps (not LEFT_OUT_ADVERBS)."""
-    return child.dep_ == "advmod" and child.lower_ not in LEFT_OUT_ADVERBS
+def kept_adverb(child, level: int) -> bool:
+    """An adverb before the verb that a label keeps (not LEFT_OUT_ADVERBS), while the phrase
+    keeps its names whole (levels 0 and 1): a phrase too long for it gives up the adverb
+    before what the act was ('has been urging Israel to calibrate its response', not 'has
+    been privately urging Israel'); a negation ('not', 'never') is no adverb and stays."""
+    return level < 2 and child.dep_ == "advmod" and child.lower_ not in LEFT_OUT_ADVERBS
 
 
 def predicate_words(adjective, level: int, skipped: set, noun_words) -> list | None:

@@ -128,7 +128,7 @@ def _clause(trigger, agent: str, level: int, skipped: set, reported: bool = Fals
     for verb in chain:  # an adverb before the verb is kept: 'barely', 'no longer', 'never'
         words += [t for c in verb.children if c.text[:1] not in "'’" and (
             c.dep_ == "neg" or c.i < verb.i and (
-                c.dep_ in VERB_AUX or kept_adverb(c) and c.i > subject.i))
+                c.dep_ in VERB_AUX or kept_adverb(c, level) and c.i > subject.i))
             for t in c.subtree if t.i not in skipped] + [verb]
         words += [c for c in verb.children if c.dep_ == "prt"]
     said, said_swap = _what_was_said(trigger, agent, level, skipped)
