@@ -64,7 +64,7 @@ def _doer(act):
 
 def _antecedent(pronoun, hits, accept, rule: str) -> tuple[list, str]:
     """The nearest preceding organisation or state of the sentence the pronoun stands for (a
-    subject first, as 'The BBC, operating in X, announced that it ...'): an actor the parser
+    subject first, as 'The Courier, operating in X, announced that it ...'): an actor the parser
     names as such or any actor named who is no person; its actor, or outside when it names
     none. One naming only the asker (no accepted actor) is skipped."""
     doc = pronoun.doc

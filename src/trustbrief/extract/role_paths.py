@@ -94,7 +94,7 @@ def role_tokens(trigger, path: RolePath) -> list:
 def _children_on_path(anchor, trigger, path: RolePath) -> list:
     out = []
     for child in anchor.children:
-        if child.dep_ not in path.deps or child is trigger:
+        if child.dep_ not in path.deps or child is trigger or _possessor_read_as_object(child):
             continue
         if path.through:
             if child.lower_ not in path.through and child.lemma_ not in path.through:
@@ -103,3 +103,9 @@ def _children_on_path(anchor, trigger, path: RolePath) -> list:
         else:
             out.append(child)
     return out
+
+
+def _possessor_read_as_object(token) -> bool:
+    """'outlined Chad’s demands' parsed as two objects, 'Chad' with its ’s: an
+    object that carries a possessive ending owns the noun after it, it is no object."""
+    return token.dep_ in ("dobj", "dative") and any(c.dep_ == "case" for c in token.children)
