@@ -73,3 +73,16 @@ def test_a_relative_pronoun_object_is_the_noun_its_clause_tells_of(lex):
     dismissal = one_mention(run(lex, [text]), "dismissal")
     assert dismissal["targets"] == ["Niger"], dismissal[["agent", "targets", "target_rule"]]
     assert dismissal["agent"] == "Chad"
+
+
+def test_a_contact_keeps_no_unasserted_mention_of_another_kind():
+    """'there was no point in X's trip' (a visit weighed) is no evidence of X's phone call;
+    'the call did not take place' (the cluster's own kind) stays with it."""
+    from types import SimpleNamespace as Mention
+
+    from trustbrief.events.one_act import told_kinds_only
+
+    call = Mention(event_type="phone_call", polarity="asserted")
+    trip = Mention(event_type="meeting_visit", polarity="hypothetical")
+    denied = Mention(event_type="phone_call", polarity="negated")
+    assert told_kinds_only([call, trip, denied]) == [call, denied]

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 from trustbrief.events.document_parties import join_places_to_document_parties
 from trustbrief.events.label_rules import Group, LabelRules
-from trustbrief.events.one_act import join_doers_to_deeds, join_members_to_persons
+from trustbrief.events.one_act import join_doers_to_deeds, join_members_to_persons, told_kinds_only
 from trustbrief.events.records import CREATING, Rec, memoized, precise, stated_month
 
 PLACE_TYPES = ("place", "state")
@@ -375,7 +375,7 @@ def cluster_mentions(recs: list[Rec], kinds: Mapping[str, dict]
         split = _plans_apart if block[0].group.plans_separate else _cluster_block
         if block[0].group.symmetric and not _two_parties(block, kinds):
             continue  # a contact with one party named ('Harris also joined the call') is none
-        for cluster in split(block, kinds, block_key[1]):
+        for cluster in map(told_kinds_only, split(block, kinds, block_key[1])):
             if any(r.polarity in CREATING for r in cluster):
                 clusters.append(cluster)
                 participants.append(block_key[1])

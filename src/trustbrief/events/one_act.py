@@ -70,3 +70,12 @@ def _person_home(r: Rec, bkey, persons, kinds: Mapping[str, dict]) -> tuple[str,
                and (not r.agent_side or r.agent_side in {o.agent_side for o in recs}
                     or all(not o.agent_side for o in recs))]
     return fitting[0] if len(fitting) == 1 else bkey
+
+
+def told_kinds_only(cluster: list[Rec]) -> list[Rec]:
+    """A cluster without its mentions that neither happened nor are of a kind it tells: 'there
+    was no point in X's trip' (a visit weighed, not made) is no evidence of X's phone call with
+    the same party. A mention that did not happen but names the cluster's own kind stays ('the
+    call did not take place' beside the call)."""
+    told = {r.event_type for r in cluster if r.polarity in CREATING}
+    return [r for r in cluster if r.polarity in CREATING or r.event_type in told]
