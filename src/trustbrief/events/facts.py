@@ -255,6 +255,15 @@ def _event_agent(creating: list[Rec], ctx: Context) -> str:
                  and ctx.kinds.get(a, {}).get("side") == first.get("side")), top[0])
 
 
+def stand_ins(agent: str, ctx: Context) -> set[str]:
+    """The event's agent and, when it is a side, the persons who hold that side's top office
+    (gazetteer level 'leader': head of state or government): 'Aliyev demanded ...' is
+    Azerbaijan's demand as much as 'Azerbaijan demanded ...' (a kind, not a name)."""
+    return {agent} - {""} | {name for name, kind in ctx.kinds.items()
+                             if agent and kind.get("type") == "person"
+                             and kind.get("level") == "leader" and kind.get("side") == agent}
+
+
 def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int, int]] = (),
               linked: Iterable[tuple[str, str]] = ()) -> tuple[dict, list[dict], list[dict]]:
     """One event row plus its conflict rows and notice account rows (event_id filled
@@ -279,7 +288,7 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
         level, notified, accounts = lead_given(recs, agent_side, targets, ctx)
     else:
         level, notified, accounts = notice(recs, agent_side, tracks_notice(meta), ctx, linked)
-    ev = evidence_of(recs, lambda r: _gives_date(r, lo, hi), agent)
+    ev = evidence_of(recs, lambda r: _gives_date(r, lo, hi), stand_ins(agent, ctx))
     fields = label_fields(recs, event_type, agent, agent_side, targets, ctx, ev)
     label, label_source = make_label(fields, event_type, ctx, planned)
     row = {

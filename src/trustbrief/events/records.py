@@ -93,7 +93,7 @@ def event_type_table(event_types) -> dict[str, dict]:
 
 
 def gazetteer_table(gazetteer) -> dict[str, dict]:
-    """Gazetteer -> {canonical name: {side, type, role}}; accepts a frame, mapping or list."""
+    """Gazetteer -> {name: {side, type, role, level}}; accepts a frame, mapping or list."""
     if gazetteer is None:
         return {}
     if hasattr(gazetteer, "actors") and not isinstance(gazetteer, (Mapping, pd.DataFrame)):
@@ -120,7 +120,7 @@ def gazetteer_table(gazetteer) -> dict[str, dict]:
         short = f"{side} {level}" if side and level and cell_text(r.get("type")) == "person" \
             and side not in ("other", "media") else role
         table[name] = {"side": side, "type": cell_text(r.get("type")), "role": role,
-                       "short_role": short}
+                       "level": level, "short_role": short}
     return table
 
 
@@ -356,33 +356,33 @@ def ranked_records(values: Iterable[str]) -> list[str]:
     return sorted(counts, key=lambda v: (-counts[v], v))
 
 
-def evidence_of(recs: list[Rec], gives_date=None, agent: str = "") -> Rec:
+def evidence_of(recs: list[Rec], gives_date=None, agent: Iterable[str] = ()) -> Rec:
     """The mention that shows the event: asserted first, then one that tells the event
     itself (not what was said in it: a contact shows its call), then (with `gives_date`, a
     predicate) one that gives the event its date in its own sentence (a quote dated by the
     sentence telling it shows no date: the lede 'X says he would not support ...' shows a
-    statement better than a later '"...," X said'), then one whose agent is the event's
-    `agent` (the label's subject: 'Israel statement on ...' shows Israel's statement, not a
-    minister's told the same days, though the minister's sentence names the day and the
-    lede's gives its publication days; of a contact, one the agent takes part in), then the
-    date basis that shows the day most plainly (SHOWN_BASIS_RANK), then one whose own
-    words give a phrase (the label is the evidence's phrase when it has one: label and
-    evidence then tell the same sentence), then the first published (the first report is the
-    closest to the event)."""
+    statement better than a later '"...," X said'), then one whose agent is one of `agent`
+    (the event's agent and who holds its side's top office: facts.stand_ins; the label's
+    subject: 'Israel statement on ...' shows Israel's statement, not a minister's told the
+    same days, though the minister's sentence names the day and the lede's gives its
+    publication days; of a contact, one they take part in), then the date basis that shows
+    the day most plainly (SHOWN_BASIS_RANK), then one whose own words give a phrase (label
+    and evidence then tell the same sentence), then the first published (the closest)."""
+    agents = frozenset(agent)
     return min(recs, key=lambda r: (r.polarity not in CREATING, r.polarity != "asserted",
                                     r.said_in_contact,
                                     gives_date is not None and (
                                         r.told_day or not gives_date(r)),
-                                    bool(agent) and not _acts_in(r, agent),
+                                    bool(agents) and not _acts_in(r, agents),
                                     SHOWN_BASIS_RANK.get(r.basis, 9), not r.phrase,
                                     r.pub_lo is None, r.pub_lo or 0,
                                     r.doc_id, r.sent_id, r.pos))
 
 
-def _acts_in(r: Rec, agent: str) -> bool:
-    """`agent` is the mention's agent or, in a contact (a symmetric event: 'X and Y spoke'
-    names either first), one of its participants."""
-    return r.agent == agent or (r.group.symmetric and agent in r.targets)
+def _acts_in(r: Rec, agents: frozenset[str]) -> bool:
+    """One of `agents` is the mention's agent or, in a contact (a symmetric event: 'X and Y
+    spoke' names either first), one of its participants."""
+    return r.agent in agents or (r.group.symmetric and not agents.isdisjoint(r.targets))
 
 
 def precise(r: Rec) -> bool:
