@@ -291,8 +291,9 @@ def test_the_timeline_draws_the_best_corroborated_events_and_the_annex_says_why(
 
 def test_the_timeline_counts_operations_as_the_findings_do():
     """'N operations' under the timeline is the notice finding's count of dated operations
-    (the events' operation flag), never the lane's: a defensive shootdown drawn among the
-    operations owes no notice and is no operation of the headline's 'X of N'."""
+    (the events' operation flag), and the operations lane draws the same ones: a defensive
+    shootdown owes no notice, is no operation of the headline's 'X of N', and is drawn with
+    the other actions (one definition: the heading never counts fewer dots than the lane)."""
     from trustbrief.brief.findings.notice import operations_in_period
 
     frames = brief_tables()
@@ -302,10 +303,10 @@ def test_the_timeline_counts_operations_as_the_findings_do():
     frames["events"] = pd.concat([events, shootdown], ignore_index=True)
     brief = Brief(Tables(frames), PARAMS)
     n = len(operations_in_period(brief.timeline_events, brief.start, brief.end))
-    lane = int((brief.timeline_events["lane"] == "operations").sum())
-    assert lane == n + 1
+    lanes = brief.timeline_events.set_index("event_id")["lane"]
+    assert int((lanes == "operations").sum()) == n and lanes["e090"] == "third-party actions"
     text = text_of(brief.timeline()._repr_html_())
-    assert f"; {n} operations, " in text and f"; {lane} operations" not in text
+    assert f"; {n} operations, " in text and f"; {n + 1} operations" not in text
 
 
 def test_the_timeline_takeaway_says_none_rather_than_zero_operations_with_little_notice():

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from trustbrief.brief.charts.notice import ledger_rows
-from trustbrief.brief.findings.notice import operations_with_notice
+from trustbrief.brief.findings.notice import operations_in_period, operations_with_notice
+from trustbrief.brief.views.events import drawn_lanes
 from trustbrief.brief.views.notice import merge_accounts, merge_same_operations, operation_heads
 
 # As the events stage writes them for one strike that articles name by two targets.
@@ -91,3 +92,24 @@ def test_the_timeline_draws_the_operation_once_and_the_annex_says_why():
     assert list(shown["event_id"]) == ["e012", "e003"]
     left = unplaced_events(events, "2024-07-01", "2024-10-31").set_index("event_id")
     assert left.loc["e011", "why"] == OFF_TIMELINE["retold"]
+
+
+def test_the_operations_lane_holds_what_the_heading_counts():
+    """A shoot-down (an operations type, but defensive: no operation) and a third party's
+    strike are drawn with the other actions; the pair's flagged operation alone stays in
+    the operations lane, and operations_in_period counts it alone."""
+    events = pd.DataFrame([
+        {"event_id": "e1", "date": "2025-01-10", "lane": "operations", "operation": "True",
+         "agent_side": "A-land"},
+        {"event_id": "e2", "date": "2025-01-11", "lane": "operations", "operation": "False",
+         "agent_side": "B-land"},
+        {"event_id": "e3", "date": "2025-01-12", "lane": "operations", "operation": "True",
+         "agent_side": "C-land"},
+        {"event_id": "e4", "date": "2025-01-13", "lane": "contacts", "operation": "False",
+         "agent_side": "A-land"}], index=[5, 6, 7, 8])
+    lanes = drawn_lanes(events, ("A-land", "B-land"))
+    assert list(lanes) == ["operations", "third-party actions", "third-party actions",
+                           "contacts"]
+    assert list(lanes.index) == [5, 6, 7, 8]
+    pair = events[events["agent_side"] != "C-land"]
+    assert list(operations_in_period(pair, None, None)["event_id"]) == ["e1"]

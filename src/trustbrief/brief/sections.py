@@ -49,6 +49,7 @@ from trustbrief.brief.views.events import (
     TIMELINE_EVENTS,
     actor_sides,
     confident_events,
+    drawn_lanes,
     named_origins,
     quiet_end,
 )
@@ -114,11 +115,8 @@ class Brief:
             return events
         origins = pd.to_numeric(events["n_origins"], errors="coerce").fillna(0)
         events = events[origins >= int(self.params.get("min_origins", 1))].copy()
-        # The operations lane is for the focus pair's own operations; a third party's
-        # action of the same type (a third country's strike plan) belongs elsewhere.
-        third = (text_column(events, "lane") == "operations") & ~text_column(
-            events, "agent_side").isin([self.observer, self.subject, ""])
-        events.loc[third, "lane"] = "third-party actions"
+        # the operations lane holds the pair's operations, the ones the heading counts
+        events["lane"] = drawn_lanes(events, (self.observer, self.subject))
         return events
 
     @property

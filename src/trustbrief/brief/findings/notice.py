@@ -20,16 +20,9 @@ from trustbrief.brief.findings.base import (
     table_of,
 )
 from trustbrief.brief.views.cells import as_list, day_label, text_column, to_date
-from trustbrief.brief.views.events import event_notice
+from trustbrief.brief.views.events import event_notice, is_operation
 from trustbrief.brief.views.notice import merge_same_operations, operation_heads
 from trustbrief.contract.vocab import Notice
-
-
-def _is_operation(events: pd.DataFrame) -> pd.Series:
-    """The events' own operation flag; the lane only when the table has no flag."""
-    if "operation" in events.columns:
-        return text_column(events, "operation").str.strip().str.lower().isin(("true", "1", "yes"))
-    return text_column(events, "lane") == "operations"
 
 
 def operations_in_period(events: pd.DataFrame | None, start, end) -> pd.DataFrame:
@@ -37,7 +30,7 @@ def operations_in_period(events: pd.DataFrame | None, start, end) -> pd.DataFram
     every sentence and chart takeaway of a brief uses. Undated operations never count."""
     if events is None or events.empty:
         return pd.DataFrame(columns=list(getattr(events, "columns", [])))
-    ops = events[_is_operation(events)]
+    ops = events[is_operation(events)]
     ops = rows_in_window(ops, start, end)
     return ops.assign(_sort=text_column(ops, "date")).sort_values(
         ["_sort", "event_id"] if "event_id" in ops.columns else ["_sort"]).drop(

@@ -51,6 +51,26 @@ def event_frame(events: pd.DataFrame | None) -> pd.DataFrame:
     return out
 
 
+def is_operation(events: pd.DataFrame) -> pd.Series:
+    """THE operation of a brief: the events' own operation flag (a defensive act, shooting
+    down what was fired, owes no notice and is none: data/event_types.yaml); the lane only
+    when the table has no flag. Every count of operations and the operations lane use it."""
+    if "operation" in events.columns:
+        return text_column(events, "operation").str.strip().str.lower().isin(("true", "1", "yes"))
+    return text_column(events, "lane") == "operations"
+
+
+def drawn_lanes(events: pd.DataFrame, sides) -> pd.Series:
+    """The lane each event is drawn in: the operations lane holds the operations of the focus
+    pair (`sides`) and nothing else, so it shows what the heading counts; a third party's
+    act of an operation's type, or an act of that type that is no operation (a shoot-down),
+    goes with the other actions."""
+    lane = text_column(events, "lane")
+    other = (lane == "operations") & (~text_column(events, "agent_side").isin([*sides, ""])
+                                      | ~is_operation(events))
+    return lane.mask(other, "third-party actions")
+
+
 def undated_events(events: pd.DataFrame | None) -> pd.DataFrame:
     """Events the timeline cannot place (open or missing date), for a list under the chart."""
     frame = event_frame(events)
