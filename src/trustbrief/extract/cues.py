@@ -65,7 +65,7 @@ def load_trust_cues(path: Path):
     data = knowledge.load_yaml(path)
     knowledge.require_keys(path, "top level", data, ["families", "negations", "intensifiers",
                                                      "not_stimulus_before", "experiencer_after"],
-                           ["conditional"])
+                           ["conditional", "not_party_before"])
     patterns = []
     for i, fam in enumerate(data["families"] or []):
         where = f"families[{i}]"
@@ -79,15 +79,19 @@ def load_trust_cues(path: Path):
         for j, cue in enumerate(fam["cues"] or []):
             cw = f"{where}.cues[{j}]"
             knowledge.require_keys(path, cw, cue, ["pattern"],
-                                   ["id", "notice", "weight", "negative", "experiencer"])
+                                   ["id", "notice", "weight", "negative", "experiencer",
+                                    "polarity"])
             notice = cue.get("notice", "")
             if notice:
                 one_of(path, f"{cw}.notice", notice, NOTICES)
             weight = cue.get("weight", fam.get("weight", 1.0))
             if not isinstance(weight, (int, float)) or weight <= 0:
                 raise DataFileError(path, f"{cw}.weight", "expected a positive number")
+            polarity = cue.get("polarity", fam["polarity"])
+            if polarity not in (-1, 1):
+                raise DataFileError(path, f"{cw}.polarity", "expected -1 or 1")
             patterns.append((check_regex(path, cw, cue["pattern"]), Cue(
-                str(fam["family"]), category, int(fam["polarity"]), float(weight), notice,
+                str(fam["family"]), category, int(polarity), float(weight), notice,
                 bool(cue.get("negative", False)),
                 one_of(path, f"{cw}.experiencer", cue.get("experiencer", mode),
                         EXPERIENCER_MODES),
@@ -109,7 +113,11 @@ def load_trust_cues(path: Path):
     inside = knowledge.compile_pattern(path, "experiencer_after", str(data["experiencer_after"]))
     conditional = knowledge.compile_pattern(path, "conditional", str(data["conditional"])) \
         if data.get("conditional") else None
-    return cue_pattern, cues, negation, tuple(intensifiers), not_stimulus, inside, conditional
+    not_party = knowledge.compile_pattern(path, "not_party_before",
+                                           str(data["not_party_before"])) \
+        if data.get("not_party_before") else None
+    return (cue_pattern, cues, negation, tuple(intensifiers), not_stimulus, inside, conditional,
+            not_party)
 
 
 def _refuse_duplicate_rules(path: Path, rules: list[str]) -> None:

@@ -67,6 +67,7 @@ class Lexicons:
     passive_subject: re.Pattern | None = None  # 'he was ' right before a passive verb
     planner_gap: re.Pattern | None = None  # ' is also considering ' between agent and noun
     cue_conditional: re.Pattern | None = None  # 'if' opening a clause: a notice cue is a demand
+    not_party_before: re.Pattern | None = None  # 'visit to ' before a destination: no party
     syntax: object = None  # syntax.Syntax: how the parse is read (data/syntax.yaml)
     reader: object = field(default=None, compare=False, repr=False)  # syntax.Reader
     # keys of the names of a state's institutions ('white house', 'kremlin'): see _institutions
@@ -95,7 +96,7 @@ def load_lexicons(data_dir: Path | str = DEFAULT_DATA_DIR, gazetteer: dict | Non
         if rule.agent and rule.agent not in actors:
             raise DataFileError(data_dir / "event_types.yaml", rule.where,
                                 f"agent {rule.agent!r} is not an actor of gazetteer.yaml")
-    cue_pattern, cues, negation, intensifiers, not_stimulus, inside, conditional = \
+    cue_pattern, cues, negation, intensifiers, not_stimulus, inside, conditional, not_party = \
         load_trust_cues(data_dir / "trust_cues.yaml")
     syntax = load_syntax(data_dir)
     for rule_id, type_id, _ in syntax.triggers:
@@ -112,7 +113,8 @@ def load_lexicons(data_dir: Path | str = DEFAULT_DATA_DIR, gazetteer: dict | Non
                     cue_pattern, cues, negation, intensifiers, not_stimulus, inside,
                     load_attribution(data_dir / "attribution.yaml"),
                     passive_pronouns=passive, passive_subject=passive_subject,
-                    planner_gap=planner_gap, cue_conditional=conditional, syntax=syntax,
+                    planner_gap=planner_gap, cue_conditional=conditional,
+                    not_party_before=not_party, syntax=syntax,
                     reader=Reader(syntax), institutions=_institutions(data_dir),
                     another_office_before=_another_office(data_dir))
 

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from trustbrief.contract.vocab import Polarity
 from trustbrief.extract.actors import Hit
 from trustbrief.extract.claims import quote_matches
 from trustbrief.extract.lexicons import Cue, Lexicons
@@ -13,6 +14,8 @@ from trustbrief.extract.windows import clause_of, sentence_clauses
 
 MUTUAL_AFTER = re.compile(r"^\W*(?:\w+\W+){0,4}?between\b", re.I)
 ADJACENT_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
+# between an actor and a cue verb: the actor ends an earlier verb's phrase ('and opposed')
+COORDINATED_GAP = re.compile(r",?\s+(?:and|but|then|and then)\s+", re.I)
 
 
 def _majority_side(doc_sides: Counter, exclude: str) -> str:
@@ -35,15 +38,49 @@ class _CueContext:
     doc_sides: Counter
     principal: tuple  # the document's two most frequent sides
     quote: tuple | None  # (start, end) of the direct quote holding the cue
+    not_party: object = None  # lex.not_party_before
 
 
 def _first_side(hits, not_side="") -> str:
     return next((h.side for h in hits if h.side != not_side), "")
 
 
+def _one_side(cue: Cue, ctx: _CueContext) -> str:
+    """The side of an act whose parties are all on one side: the cue's clause names a doer
+    before the cue and at least one other actor, all of one side ('Netanyahu vetoed
+    Gallant's visit', 'Gallant postponed his trip after Netanyahu vetoed it at the last
+    moment'). Distrust between two sides needs both in it, so the document's other side is
+    not made up for such a cue; a quoted speaker's own words are read as before."""
+    if ctx.quote or (cue.notice and cue.experiencer != "after"):
+        return ""  # 'the US got no advance warning': the one who gave none is implied
+    in_clause = [h for h in ctx.all_hits if ctx.clause[0] <= h.start < ctx.clause[1]
+                 and h.sides and h.side != "media" and not (
+                     ctx.not_party and ctx.not_party.search(ctx.text, max(0, h.start - 20),
+                                                            h.start))]
+    before = [h for h in in_clause if h.end <= ctx.start]
+    if not before:
+        return ""  # no doer named before the cue
+    # the doer is the nearest actor before the cue ('Austin's anger at', 'Tehran launched a
+    # coordinated'), but one joined to it by a bare 'and' was the object of an earlier verb
+    # ('N. wished to speak with Biden and opposed G.'s visit': N. opposed): then the clause's
+    # first actor; with whom the act is done to when the clause names someone after the cue
+    doer = before[0] if COORDINATED_GAP.fullmatch(ctx.text, before[-1].end, ctx.start) \
+        else before[-1]
+    after = [h for h in in_clause if h.start >= ctx.end]
+    parties = [doer] + after if after else in_clause
+    # two mentions of one side: the doer and another party ('the Chadian president vetoed
+    # the Chadian minister's trip' names one actor, Chad, twice without a story's people)
+    sides = {s for h in parties for s in h.sides}
+    return next(iter(sides)) if len(sides) == 1 and len(parties) >= 2 else ""
+
+
 def _direction(cue: Cue, ctx: _CueContext, lex: Lexicons) -> str:
-    """'A->B': A (the experiencer) distrusts / is surprised by / is angry with B."""
+    """'A->B': A (the experiencer) distrusts / is surprised by / is angry with B; 'A->A'
+    for an act inside side A (see _one_side), which is no reading between two sides."""
     text, start, end = ctx.text, ctx.start, ctx.end
+    own = _one_side(cue, ctx)
+    if own:
+        return f"{own}->{own}"
     in_clause = [h for h in ctx.hits if ctx.clause[0] <= h.start < ctx.clause[1]]
     after = [h for h in in_clause if h.start >= start]
     far_before = [h for h in reversed(ctx.hits) if h.end <= start and h.side in ctx.principal]
@@ -101,7 +138,9 @@ def _direction_hits(text, hits, found, lex) -> list[Hit]:
                 for a in f["targets"] + f["locations"]}
     return [h for h in hits if h.sides and h.side != "media" and h.actors
             and attacked.isdisjoint(h.actors)
-            and not lex.not_stimulus_before.search(text, max(0, h.start - 20), h.start)]
+            and not lex.not_stimulus_before.search(text, max(0, h.start - 20), h.start)
+            and not (lex.not_party_before
+                     and lex.not_party_before.search(text, max(0, h.start - 20), h.start))]
 
 
 def sentence_signals(sent, hits, found, speaker_side, doc_sides, lex, clauses=None) -> list[dict]:
@@ -130,25 +169,27 @@ def sentence_signals(sent, hits, found, speaker_side, doc_sides, lex, clauses=No
                 break
         quote = next((q for q in quotes if q[0] <= start < q[1]), None)
         ctx = _CueContext(text, start, end, clause, usable, hits, speaker_side, doc_sides,
-                          principal, quote)
-        category, notice, rule = _conditional_notice(cue, text, clause[0], start, lex)
+                          principal, quote, lex.not_party_before)
+        category, notice, rule, polarity = _conditional_notice(cue, text, clause[0], start, lex)
         rows.append({
             "signal_id": f"{sent['sent_id']}-g{len(rows) + 1}", "doc_id": sent["doc_id"],
             "sent_id": sent["sent_id"], "cue": m.group(), "category": category,
-            "polarity": cue.polarity, "direction": _direction(cue, ctx, lex),
+            "polarity": polarity, "direction": _direction(cue, ctx, lex),
             "negated": negated, "notice": notice, "weight": round(weight, 3),
             "text": text, "family": cue.family, "rule": rule})
     return rows
 
 
 def _conditional_notice(cue: Cue, text: str, clause_start: int, start: int, lex: Lexicons
-                        ) -> tuple[str, str, str]:
-    """(category, notice, rule) of a cue: a notice cue in a conditional clause ('if the US is
-    not given a heads-up, ...') states no notice that was given: it asks for notice."""
+                        ) -> tuple[str, str, str, int]:
+    """(category, notice, rule, polarity) of a cue: a notice cue in a conditional clause ('if
+    the US is not given a heads-up, ...') states no notice that was given: it asks for notice."""
     if cue.notice and lex.cue_conditional is not None and \
             lex.cue_conditional.search(text, max(clause_start, start - 60), start):
-        return "transparency_demand", "", f"{cue.rule}+conditional"
-    return cue.category, cue.notice, cue.rule
+        # asking for notice erodes trust as any transparency demand does, whatever the cue
+        # says of notice given ('hope Israel will provide advance notice')
+        return "transparency_demand", "", f"{cue.rule}+conditional", int(Polarity.ERODES)
+    return cue.category, cue.notice, cue.rule, cue.polarity
 
 
 # ---------------------------------------------------------------------- the stage

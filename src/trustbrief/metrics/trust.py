@@ -27,8 +27,10 @@ Trust index (focus OBSERVER->SUBJECT, e.g. A->B: how far A trusts B).
 Readings. Every trust signal extract found whose direction is OBSERVER->SUBJECT, mutual
 between the two, or of unknown direction is one reading: its polarity (-1 erodes trust, +1
 builds it) times its weight; a negated cue counts with its sign flipped, times
-`negated_factor`. Every operation by SUBJECT against a third party adds a reading on its date
-from the advance notice OBSERVER got (`notice_impact`: none < minutes < hours < days).
+`negated_factor`. A signal inside one side (direction A->A: the act's parties all on one
+side, 'the prime minister vetoed his minister's trip') is no reading. Every operation by
+SUBJECT against a third party adds a reading on its date from the advance notice OBSERVER
+got (`notice_impact`: none < minutes < hours < days).
 Dates. A signal takes the date of the time expression governing its sentence (basis
 'sentence'); else, in a sentence about a dated operation ('caught off guard by the strike'),
 the operation's date ('event'); else its document's publication date ('publication');
