@@ -162,6 +162,12 @@ def pinned_index(pinned: list[Pinned]) -> dict[str, list[Pinned]]:
     return index
 
 
+def undergoes(m: dict) -> bool:
+    """The mention names one party and no agent, as an event that happens once to its party
+    is told ('X was killed'; Pinned.matches)."""
+    return len(set(m["actors"])) == 1 and not m.get("agent") and not m.get("sentence_actors")
+
+
 def _matched_events(m: dict, pinned: list[Pinned]) -> list[Pinned]:
     """The pinned events the mention matches; events pinned by a date win over events
     pinned by a weekday, which win over events known only by their week. Of a contact
@@ -170,9 +176,8 @@ def _matched_events(m: dict, pinned: list[Pinned]) -> list[Pinned]:
     leaders, without which a mention of it would be read against the others' days alone.
     An act's weekday that far from its dated day belongs to another verb ('the US said on
     Sunday it will send troops after missile attacks by Iran')."""
-    actors = set(m["actors"])
-    undergoes = len(actors) == 1 and not m.get("agent") and not m.get("sentence_actors")
-    matching = [p for p in pinned if p.matches(m["event_type"], actors, m["text"], undergoes)]
+    actors, once = set(m["actors"]), undergoes(m)
+    matching = [p for p in pinned if p.matches(m["event_type"], actors, m["text"], once)]
     dated = [p for p in matching if not p.relative]
     daily = [p for p in matching if not p.weekly]
     if dated and m.get("lane") == CONTACT_LANE:

@@ -29,6 +29,7 @@ from trustbrief.dating.clues import (
     dated_days,
     governing_times,
     relative_holds,
+    undergoes,
 )
 from trustbrief.dating.incidents import IncidentWords, default_incident_words
 from trustbrief.tables import frame_records, native_list
@@ -95,7 +96,7 @@ def news_clues(m: dict, times: SentenceTimes, pins: list[Pinned],
     matched = sorted({(p.first, p.last) for p in pins
                       if not p.key.startswith(f"{m['doc_id']}:")
                       and p.matches(m["event_type"], set(m["actors"]), m["text"],
-                                    _undergoes(m))})
+                                    undergoes(m))})
     if len(matched) != 1:
         return []  # none, or several events of the kind: no anchor
     events = tuple(matched)
@@ -104,9 +105,3 @@ def news_clues(m: dict, times: SentenceTimes, pins: list[Pinned],
                  relative_holds(t["spec"], events), events, (m["sent_id"], t["spec"], events))
             for t, weight in governing_times(m, times, timex.is_anchor_relative)
             if weight == 1]
-
-
-def _undergoes(m: dict) -> bool:
-    """The mention names one party and no agent, as an event that happens once to its party
-    is told ('X was killed'; clues._matched_events)."""
-    return len(set(m["actors"])) == 1 and not m.get("agent") and not m.get("sentence_actors")
