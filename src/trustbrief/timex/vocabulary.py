@@ -306,14 +306,19 @@ def _month_modifier(full_month_forms, leads, also_words) -> str:
     return rf"(?P<mn>(?:{after})(?P<m5>{months})(?= [a-z]))"
 
 
+def _cue_alternation(cues) -> str:
+    """Words before a month or season name, longest first, each with the whitespace after it
+    ('in late ', 'mid-' runs on)."""
+    return "|".join(re.escape(c).replace(r"\ ", r"\s+") + ("" if c.endswith("-") else r"\s+")
+                    for c in sorted(cues, key=lambda c: (-len(c), c)))
+
+
 def _season_pattern(seasons: dict[str, int], cues: dict[str, str]) -> str:
     """A season with its year ('the autumn of 2024', 'winter 2024-25') or after a cue ('this
     spring', 'in early autumn'); never one before 'of' and no year ('the fall of Kabul')."""
     if not seasons:
         return "(?P<season>(?!)(?P<scue>)(?P<sn>)(?P<sy>)(?P<sy2>))"
-    cue = "|".join(re.escape(c).replace(r"\ ", r"\s+") + ("" if c.endswith("-") else r"\s+")
-                   for c in sorted(cues, key=lambda c: (-len(c), c)))
-    cue = rf"(?P<scue>(?i:{cue}))" if cues else "(?P<scue>(?!))"
+    cue = rf"(?P<scue>(?i:{_cue_alternation(cues)}))" if cues else "(?P<scue>(?!))"
     return (rf"(?P<season>(?<!\w)(?<!(?i:the) )(?:{cue}|(?i:the)\s+)?"
             rf"(?P<sn>(?i:{_alternation(seasons)}))(?!\w)"
             r"(?:(?:\s+(?i:of))?,?\s+(?P<sy>(?:19|20)\d\d)(?:[-–/](?P<sy2>\d\d(?:\d\d)?))?"
@@ -333,9 +338,7 @@ def _compile_patterns(*, full_month_forms, abbreviations, weekday_forms, modifie
     # the last day of a span of days ('August 18-19, 2024', '18-19 August'): the date is
     # the first day, and the year after the span is still the date's
     span_end = rf"(?:\s?[-–]\s?{day})?"
-    cues = "|".join(
-        re.escape(c).replace(r"\ ", r"\s+") + ("" if c.endswith("-") else r"\s+")
-        for c in sorted(month_cues, key=lambda c: (-len(c), c)))
+    cues = _cue_alternation(month_cues)
     date = "|".join([
         r"(?P<iso>(?<![\d-])(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d)(?![\d-]))",
         rf"(?P<mdy>(?<!\w)(?:(?:{wd}),?\s+)?(?P<m1>{mon})\s+(?P<d1>{day}){span_end}"
