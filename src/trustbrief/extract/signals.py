@@ -38,14 +38,18 @@ class _CueContext:
     doc_sides: Counter
     principal: tuple  # the document's two most frequent sides
     quote: tuple | None  # (start, end) of the direct quote holding the cue
-    not_party: object = None  # lex.not_party_before
 
 
 def _first_side(hits, not_side="") -> str:
     return next((h.side for h in hits if h.side != not_side), "")
 
 
-def _one_side(cue: Cue, ctx: _CueContext) -> str:
+def _right_before(pattern, text: str, hit: Hit) -> bool:
+    """The pattern (a data/trust_cues.yaml '..._before', optional) ends right before the hit."""
+    return pattern is not None and bool(pattern.search(text, max(0, hit.start - 20), hit.start))
+
+
+def _one_side(cue: Cue, ctx: _CueContext, lex: Lexicons) -> str:
     """The side of an act whose parties are all on one side: the cue's clause names a doer
     before the cue and at least one other actor, all of one side ('Netanyahu vetoed
     Gallant's visit', 'Gallant postponed his trip after Netanyahu vetoed it at the last
@@ -54,9 +58,8 @@ def _one_side(cue: Cue, ctx: _CueContext) -> str:
     if ctx.quote or (cue.notice and cue.experiencer != "after"):
         return ""  # 'the US got no advance warning': the one who gave none is implied
     in_clause = [h for h in ctx.all_hits if ctx.clause[0] <= h.start < ctx.clause[1]
-                 and h.sides and h.side != "media" and not (
-                     ctx.not_party and ctx.not_party.search(ctx.text, max(0, h.start - 20),
-                                                            h.start))]
+                 and h.sides and h.side != "media"
+                 and not _right_before(lex.not_party_before, ctx.text, h)]
     before = [h for h in in_clause if h.end <= ctx.start]
     if not before:
         return ""  # no doer named before the cue
@@ -78,7 +81,7 @@ def _direction(cue: Cue, ctx: _CueContext, lex: Lexicons) -> str:
     """'A->B': A (the experiencer) distrusts / is surprised by / is angry with B; 'A->A'
     for an act inside side A (see _one_side), which is no reading between two sides."""
     text, start, end = ctx.text, ctx.start, ctx.end
-    own = _one_side(cue, ctx)
+    own = _one_side(cue, ctx, lex)
     if own:
         return f"{own}->{own}"
     in_clause = [h for h in ctx.hits if ctx.clause[0] <= h.start < ctx.clause[1]]
@@ -138,9 +141,8 @@ def _direction_hits(text, hits, found, lex) -> list[Hit]:
                 for a in f["targets"] + f["locations"]}
     return [h for h in hits if h.sides and h.side != "media" and h.actors
             and attacked.isdisjoint(h.actors)
-            and not lex.not_stimulus_before.search(text, max(0, h.start - 20), h.start)
-            and not (lex.not_party_before
-                     and lex.not_party_before.search(text, max(0, h.start - 20), h.start))]
+            and not _right_before(lex.not_stimulus_before, text, h)
+            and not _right_before(lex.not_party_before, text, h)]
 
 
 def sentence_signals(sent, hits, found, speaker_side, doc_sides, lex, clauses=None) -> list[dict]:
@@ -169,7 +171,7 @@ def sentence_signals(sent, hits, found, speaker_side, doc_sides, lex, clauses=No
                 break
         quote = next((q for q in quotes if q[0] <= start < q[1]), None)
         ctx = _CueContext(text, start, end, clause, usable, hits, speaker_side, doc_sides,
-                          principal, quote, lex.not_party_before)
+                          principal, quote)
         category, notice, rule, polarity = _conditional_notice(cue, text, clause[0], start, lex)
         rows.append({
             "signal_id": f"{sent['sent_id']}-g{len(rows) + 1}", "doc_id": sent["doc_id"],
