@@ -221,10 +221,9 @@ def _other_side(subject, hits: list[Hit], side: str) -> bool:
     """The subject names a party of another side than the speaker's ('Russia', 'the Russian
     government'; never a place, an outlet or the speaker's own side; its phrase without
     prepositions: 'a war with X should be avoided' asks nothing of X)."""
-    return any(h.start <= t.idx < h.end and any(
-        s not in ("", "media", side) and k in PARTY_TYPES for s, k in zip(h.sides, h.types,
-                                                                          strict=True))
-        for t in phrase_tokens(subject) for h in hits if h.kind != "pronoun-phrase")
+    tokens = phrase_tokens(subject)
+    return bool(_other_parties([h for h in hits if any(h.start <= t.idx < h.end
+                                                       for t in tokens)], side))
 
 
 def _denied_party(found: list[dict], parties: list[str], side: str, verb,
