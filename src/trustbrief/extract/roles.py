@@ -69,7 +69,7 @@ def _phrase_actors(token, hits, people, path: RolePath, everyone: bool,
     ('the chief negotiator, Ismail Haniyeh': the person wins over the side that qualifies
     the title)."""
     relative = _relative_clause(token)
-    if relative is not None and token.lower_ in RELATIVE_PRONOUNS and token.dep_ in (
+    if relative is not None and token.lower_ in PERSON_RELATIVES and token.dep_ in (
             "dobj", "dative"):
         token = relative.head  # 'Gallant, whom he tried to dismiss': 'whom' is Gallant
     tokens = phrase_tokens(token) + [t for a in token.children
@@ -112,7 +112,7 @@ def _phrase_actors(token, hits, people, path: RolePath, everyone: bool,
 
 # a person the clause tells of ('which'/'that' stand for things: 'the killing, which X
 # blamed on Y' - the thing blamed is no target)
-RELATIVE_PRONOUNS = frozenset({"whom", "who"})
+PERSON_RELATIVES = frozenset({"whom", "who"})
 RELATIVE_CLIMB = frozenset({"dobj", "nsubj", "nsubjpass", "dative", "xcomp", "conj"})
 
 
