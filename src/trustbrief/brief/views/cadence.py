@@ -155,44 +155,34 @@ def cadence_contacts(channels: pd.DataFrame, contacts: pd.DataFrame | None = Non
     frame["day"] = frame["date"].map(to_date)
     frame = frame[frame["day"].notna() & frame["channel"].isin(set(channels["channel"]))]
     frame = frame.drop_duplicates(["channel", "event_id", "date", "status"])
-    frame = frame.assign(day_end=_last_days(frame, events))
-    starts, ends = _short_spans(frame, events)
-    frame = frame.assign(span_start=starts, span_end=ends)
+    ends, starts, span_ends = _contact_spans(frame, events)
+    frame = frame.assign(day_end=ends, span_start=starts, span_end=span_ends)
     return frame.sort_values(["channel", "date", "event_id"]).reset_index(drop=True)
 
 
-def _short_spans(frame: pd.DataFrame, events: pd.DataFrame | None) -> tuple[list, list]:
-    """Each contact's first and last possible day when its event is dated to a span shorter
-    than a week ('8–9 Oct': a lede's 'reported' date, a two-day summit): drawn at its day,
-    labelled with the span, as the findings tell it. Otherwise the day twice."""
+def _contact_spans(frame: pd.DataFrame, events: pd.DataFrame | None
+                   ) -> tuple[list, list, list]:
+    """Each contact's last possible day, and the first and last day of its label, from its
+    event's date range. The last possible day is the event's date_latest when the articles
+    date it only to a span wider than a week ('met in September'), else its day. The label's
+    span is the event's range when that is shorter than a week ('8–9 Oct': a lede's
+    'reported' date, a two-day summit): drawn at its day, labelled with the span, as the
+    findings tell it; otherwise the day twice."""
     spans = {}
     if events is not None and not events.empty and "date_latest" in events:
         spans = {e: (to_date(lo), to_date(hi)) for e, lo, hi in zip(
             text_column(events, "event_id"), text_column(events, "date_earliest"),
             text_column(events, "date_latest"), strict=True)}
-    starts, ends = [], []
-    for event_id, day, day_end in zip(frame["event_id"], frame["day"], frame["day_end"],
-                                      strict=True):
-        lo, hi = spans.get(event_id, (None, None))
-        short_span = lo is not None and hi is not None and day_end == day and \
-            lo <= day <= hi and (hi - lo).days < UNDAYED_SPAN_DAYS
-        starts.append(lo if short_span else day)
-        ends.append(hi if short_span else day)
-    return starts, ends
-
-
-def _last_days(frame: pd.DataFrame, events: pd.DataFrame | None) -> list:
-    """Each contact's last possible day: its event's date_latest when the articles date it
-    only to a span wider than a week ('met in September'), else its day."""
-    ends = {}
-    if events is not None and not events.empty and "date_latest" in events:
-        ends = dict(zip(text_column(events, "event_id"),
-                        text_column(events, "date_latest").map(to_date), strict=True))
-    out = []
+    ends, starts, span_ends = [], [], []
     for event_id, day in zip(frame["event_id"], frame["day"], strict=True):
-        end = ends.get(event_id)
-        out.append(end if end is not None and (end - day).days >= UNDAYED_SPAN_DAYS else day)
-    return out
+        lo, hi = spans.get(event_id, (None, None))
+        wide = hi is not None and (hi - day).days >= UNDAYED_SPAN_DAYS
+        ends.append(hi if wide else day)
+        short_span = not wide and lo is not None and hi is not None and lo <= day <= hi and \
+            (hi - lo).days < UNDAYED_SPAN_DAYS
+        starts.append(lo if short_span else day)
+        span_ends.append(hi if short_span else day)
+    return ends, starts, span_ends
 
 
 def vague_when(day: pd.Timestamp, end: pd.Timestamp) -> str:
