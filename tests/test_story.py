@@ -145,3 +145,30 @@ def test_extract_reads_a_storys_folder_with_that_story(data, tmp_path):
                  "--data", str(data)]) == 0
     provenance = (out / "provenance.json").read_text(encoding="utf-8")
     assert '"story": "mx-ca"' in provenance
+
+
+def test_extract_reads_a_folder_no_story_names_with_its_articles_pair(data, tmp_path, capsys):
+    """A folder of articles about two governments no story declares is read as their pair
+    (an inferred story), not as the default story's US and Israel."""
+    from trustbrief.cli import main
+
+    folder = tmp_path / "new" / "articles"
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text(
+        "India expels Canadian diplomats\n\nNEW DELHI, Oct 14, 2024 - India said on Monday "
+        "it was expelling six Canadian diplomats. Canada's foreign minister said Ottawa had "
+        "given India notice.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["extract", "--seeds", str(folder), "--out", str(out),
+                 "--data", str(data)]) == 0
+    note = capsys.readouterr().err
+    assert "about India and Canada" in note and "inferred" in note
+    sides = set(_csv(out / "actor_mentions.csv", "side"))
+    assert {"India", "Canada"} <= sides and not {"US", "Israel"} & sides
+
+
+def _csv(path, column):
+    import csv
+
+    with open(path, encoding="utf-8") as fh:
+        return [row[column] for row in csv.DictReader(fh)]

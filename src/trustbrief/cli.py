@@ -60,6 +60,30 @@ def _extract_and_write(seeds: Path, data: Path, out: Path, focus, story) -> dict
     return tables
 
 
+def _story_of_folder(args: argparse.Namespace, default):
+    """A folder no story file names is read as its articles' pair: that pair's declared story
+    (its people, chronology and period) or else a story inferred from the articles (the pair
+    alone), as `evaluate` reads a new corpus; the default story only when the articles name
+    fewer than two countries. Says which on stderr."""
+    from trustbrief.knowledge.inferred_story import story_for_folder
+    from trustbrief.knowledge.world import load_world
+
+    seeds, data = Path(args.seeds), Path(args.data)
+    story, how = story_for_folder(data, seeds, load_world(data))
+    if story is None:
+        if default is not None:
+            print(f"warning: the articles in {seeds}/ do not name two countries; they are read "
+                  f"as the default story {default.name!r} (pair {default.focus}); for another "
+                  f"story write {data}/stories/NAME.yaml and give --story NAME", file=sys.stderr)
+        return default
+    which = (f"the declared story {story.name!r} of that pair" if how == "declared" else
+             f"a story inferred from them (the pair alone: no people, period or chronology; "
+             f"write {data}/stories/NAME.yaml to declare them)")
+    print(f"note: no story in {data}/stories/ names {seeds}/; its articles are about "
+          f"{' and '.join(story.pair)}: reading them with {which}", file=sys.stderr)
+    return story
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from trustbrief.briefs import story_of_args
     from trustbrief.knowledge.story import story_for_articles
@@ -67,8 +91,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     story = story_of_args(args)
-    if args.story is None and args.seeds:  # the story whose folder this is, if there is one
-        story = story_for_articles(args.data, args.seeds) or story
+    if args.story is None and args.seeds and Path(args.seeds).is_dir():
+        # the story whose folder this is; else the story of the pair its articles are about
+        story = story_for_articles(args.data, args.seeds) or _story_of_folder(args, story)
     if story is None and not (args.seeds and args.focus):
         print(f"error: {args.data}/stories/ has no default story: give --story NAME, or "
               "--seeds and --focus", file=sys.stderr)
@@ -79,11 +104,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if not seeds.is_dir():
         print(f"error: articles folder {seeds} does not exist", file=sys.stderr)
         return 2
-    if (story is not None and args.story is None and args.seeds
-            and seeds.resolve() != story.articles):
-        print(f"warning: {seeds}/ is read as the default story {story.name!r} (pair "
-              f"{story.focus}, its people and files); for another story write "
-              f"{data}/stories/NAME.yaml and give --story NAME", file=sys.stderr)
     label = f"story {story.name}: " if story is not None else ""
     focus = tuple(part.strip() for part in args.focus.split("->")) if args.focus else None
     with checkout_lock(Path(args.root) / "build", "extract"):

@@ -328,8 +328,8 @@ def extraction_provenance(seeds_dir: Path | str, data_dir: Path | str, raw_files
     data_dir = Path(data_dir)
     files = [data_dir / f for f in DATA_FILES if (data_dir / f).exists()]
     files += sorted((data_dir / "world").glob("*.yaml"))
-    if story is not None:
-        files += [story.path, *sorted(p for p in story.folder.glob("*") if p.is_file())]
+    if story is not None:  # a story inferred from its articles has no file of its own
+        files += [p for p in (story.path, *sorted(story.folder.glob("*"))) if p.is_file()]
     return {
         "seeds": [{"file": f, "sha256": h} for f, h in raw_files],
         "story": story.name if story is not None else "",
