@@ -192,3 +192,22 @@ def test_a_notice_summons_or_restriction_label_says_who_it_touched(rules, event_
     known = {"type_name": event_type, **fields}
     label, source = make_label(known, event_type, SimpleNamespace(rules=rules), planned=False)
     assert (label, source) == (expected, "template")
+
+
+def test_what_was_said_of_an_act_is_not_its_label(rules):
+    """'Israel said it was expelling ...' (no phrase of its own) then 'the ministry said it
+    had no faith in ...' the same day: the statement folds into the expulsion it announced
+    (announcements), and its words are not the expulsion's label."""
+    docs = docs_frame([("d1", "A", "2024-10-08", "")])
+    types = {"restriction": {"plover": "SANCTION", "verb": "restricts"},
+             "statement": {"plover": "OTHER", "verb": "says"}}
+    act = dict(mention("d1", 1, "restriction", "Israel", ["US"], "2024-10-08",
+                       text="Israel said on Tuesday it was expelling two US diplomats."),
+               trigger="expelling")
+    said = dict(mention("d1", 2, "statement", "Israel", ["US"], "2024-10-08",
+                        text="Israel said it had no faith in the US commitment."),
+                trigger="said", phrase="Israel said it had no faith in commitment")
+    out = events.build_events(found_frames([act, said]), docs, None, types, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)["events"]
+    assert list(out["event_type"]) == ["restriction"]
+    assert "faith" not in out["label"].iloc[0]

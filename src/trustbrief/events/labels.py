@@ -112,11 +112,16 @@ def party_phrase(phrase: str, focus: tuple[str, str], agent_side: str,
 
 def event_phrase(recs: list[Rec], evidence: Rec | None = None) -> str:
     """The evidence mention's phrase (what its sentence says happened, in its own words),
-    else the first other mention's that has one, the most reliable first; a phrase that
+    else the first other mention's that has one (not what was said of it), the most reliable
+    first; a phrase that
     names no one ('Subsequent attacks', 'A spokesperson pledged cooperation') is none."""
     if evidence is not None and evidence.phrase:
         return evidence.phrase if _names_someone(evidence) else _with_doer(evidence)
-    ranked = sorted(recs, key=lambda r: (r.polarity not in CREATING, r.doc_id, r.sent_id, r.pos))
+    # what was said of the event (a statement folded into the act it announced, a readout
+    # folded into its call) is not what happened: 'Ministry said it had no faith' is no label
+    # for an expulsion, whose template then says what is known
+    own = [r for r in recs if not r.said_in_contact]
+    ranked = sorted(own, key=lambda r: (r.polarity not in CREATING, r.doc_id, r.sent_id, r.pos))
     return next((r.phrase for r in ranked if r.phrase and _names_someone(r)), "")
 
 
