@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from trustbrief.extract.lexicons import Attribution
+from trustbrief.extract.person_sides import remember_titles
 from trustbrief.extract.speaker_memory import cite
 from trustbrief.extract.speakers import tree_speaker
 from trustbrief.extract.speech_verbs import says_nothing
@@ -138,6 +139,9 @@ def _named_role(text, hits, i, lex) -> str:
 
 def claim_row(sent, hits, last_outlet, lex, parsed=None, people=(), names=None) -> dict | None:
     att, text = lex.attribution, sent["text"]
+    names = names if names is not None else {}
+    if parsed is not None:  # 'spokesman Jane Doe' in any sentence: her side, for later ones
+        remember_titles(parsed, hits, names, lex.syntax.organization_nouns)
     quotes = _quotes(text, att)
     outlet = _cited_outlet(text, hits, att)
     if not outlet and last_outlet and att.report_back.search(text):
@@ -146,7 +150,6 @@ def claim_row(sent, hits, last_outlet, lex, parsed=None, people=(), names=None) 
         return None
     claim = {"speaker": "", "speaker_type": "unattributed", "speaker_count": None,
              "speaker_side": "", "speaker_role": "", "speaker_rule": ""}
-    names = names if names is not None else {}
     tree = tree_speaker(parsed, hits, lex, list(people), names) if parsed is not None else None
     if tree is None and not (quotes or outlet) and parsed is not None and \
             says_nothing(parsed, lex.syntax):

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from trustbrief.extract.body_names import body_name, counted_members, named_owner
 from trustbrief.extract.papers import issuer_token, known_issuer, remember_issuers, speaking_paper
+from trustbrief.extract.person_sides import with_person_side
 from trustbrief.extract.reporters import as_reporter
 from trustbrief.extract.role_paths import PRONOUNS, hits_in, phrase_tokens
 from trustbrief.extract.speaker_memory import (
@@ -138,6 +139,7 @@ def tree_speaker(doc, hits, lex, people: list[str], names: dict) -> dict | None:
     for n, (head, rule) in enumerate(_speech_heads(doc, syntax)):
         typed = _typed(doc, head, hits, lex, people, names, att)
         if typed is not None:
+            typed = with_person_side(typed, names)
             typed["speaker_rule"] = f"{rule}/{typed.pop('how')}"
             relays = not typed["speaker_rule"].endswith("report-noun")
             found.append((TYPE_RANK[typed["speaker_type"]] if relays else 0, n, typed))

@@ -1,0 +1,40 @@
+"""Claim speakers' sides and the kinds of attribution the hand-labelled sample found wrong
+(issue #15), on invented sentences of the invented story of test_claims_speakers."""
+
+from __future__ import annotations
+
+from test_claims_speakers import claims_of, lex  # noqa: F401 (lex: the fixture)
+
+
+def fields(claims, n: int) -> tuple[str, str, str]:
+    row = claims.loc[f"dtest00000-s{n:03d}"]
+    return row["speaker"], row["speaker_type"], row["speaker_side"]
+
+
+def test_a_person_keeps_the_side_of_the_title_printed_with_the_name(lex):  # noqa: F811
+    claims = claims_of(
+        lex, "Mexican Foreign Ministry spokesman Tomas Vidal said the border would stay open.",
+        "“We have not made an assessment yet,” Vidal told reporters.",
+        "He added that more talks would follow.")
+    assert [fields(claims, n) for n in (1, 2, 3)] == [
+        ("Tomas Vidal", "named_official", "Mexico")] * 3
+
+
+def test_a_side_named_in_an_apposition_or_by_a_body_noun_of_the_title(lex):  # noqa: F811
+    claims = claims_of(
+        lex, "The ships fired interceptors, according to Maj. Gen. Luis Mora, the top Mexican "
+             "military spokesman.",
+        "Mora said the ships had been ready for a week.",
+        "The Canadian Foreign Ministry has closed the office, according to ministry "
+        "spokesman Pierre Lavoie.",
+        "Lavoie said the decision was final.")
+    assert fields(claims, 2) == ("Luis Mora", "named_official", "Mexico")
+    assert fields(claims, 4) == ("Pierre Lavoie", "named_official", "Canada")
+
+
+def test_the_title_of_a_person_who_is_not_the_speaker_gives_the_side(lex):  # noqa: F811
+    claims = claims_of(
+        lex, "The news was reported by the agency with reference to Canadian presidential aide "
+             "Oleg Petrov.",
+        "“We received a message,” the agency quotes Oleg Petrov as stating.")
+    assert fields(claims, 2) == ("Oleg Petrov", "named_official", "Canada")
