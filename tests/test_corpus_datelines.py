@@ -135,6 +135,44 @@ def test_timestamp_and_byline_lines(grammar, line, date, updated):
     assert (found.updated.iso() if found.updated else "") == updated
 
 
+@pytest.mark.parametrize("line, date, updated", [
+    # a byline with a credit, 'on', or the time after a bar; an update only bounds the day
+    ("By Jane Doe, Staff Writer | Oct 14, 2024", "2024-10-14", ""),
+    ("By Jane Doe | October 14, 2024 | 10:45 AM", "2024-10-14", ""),
+    ("Written by Jane Doe on 14 October 2024", "2024-10-14", ""),
+    ("By Jane Doe and John Roe | Updated October 15, 2024", "", "2024-10-15"),
+    ("Jane Doe, Senior Correspondent | October 14, 2024", "2024-10-14", ""),
+    # machine stamps, hyphenated month names, both stamps with the time first
+    ("2024-10-14T10:45:00Z", "2024-10-14", ""),
+    ("Published: 2024-10-14T23:45:00+03:00", "2024-10-14", ""),
+    ("14-Oct-2024", "2024-10-14", ""),
+    ("PUBLISHED: 10:45 EDT, 14 October 2024 | UPDATED: 12:00 EDT, 15 October 2024",
+     "2024-10-14", "2024-10-15"),
+    ("Updated on: Oct 15, 2024 | 10:45 am IST", "", "2024-10-15"),
+    # the section's name with the date above the headline
+    ("News | 14 October 2024", "2024-10-14", ""),
+    ("World Politics - October 14, 2024", "2024-10-14", ""),
+])
+def test_more_byline_and_stamp_layouts(grammar, line, date, updated):
+    found = stated(f"Talks to resume\n{line}\n{BODY}", grammar)
+    assert (found.date.iso() if found.date else "") == date
+    assert (found.updated.iso() if found.updated else "") == updated
+
+
+def test_a_byline_credit_is_an_origin_only_when_it_is_a_known_agency(grammar):
+    wire = stated(f"Talks to resume\nBy Jane Doe, Reuters | Oct 14, 2024\n{BODY}", grammar)
+    assert (wire.origin, wire.author, wire.date) == ("Reuters", "Jane Doe",
+                                                     PrintedDate(2024, 10, 14))
+    desk = stated(f"Talks to resume\nBy Jane Doe, Staff Writer | Oct 14, 2024\n{BODY}", grammar)
+    assert (desk.origin, desk.author) == ("", "Jane Doe")
+
+
+def test_a_headline_with_a_date_is_no_section_line(grammar):
+    # a line of more words than a section's name tells what happened on that day
+    found = stated(f"Leaders to meet in Geneva - October 14, 2024\n{BODY}", grammar)
+    assert found.date is None
+
+
 def test_a_date_split_over_two_short_lines_is_read_joined(grammar):
     found = stated("09 Oct\n2025\n22° c CITY\nHeadline of the day\n" + BODY, grammar)
     assert found.date == PrintedDate(2025, 10, 9)
