@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from test_events import EVENT_TYPES, FOCUS, GAZETTEER, docs_frame, found_frames, mention, rules
 from trustbrief import events
 
@@ -76,3 +78,21 @@ def test_a_meetings_agent_side_is_its_agents_own_side(rules):
     meeting = out.iloc[0]
     assert len(out) == 1 and meeting["agent"] == "Joe Biden"
     assert (meeting["agent_side"], meeting["targets"]) == ("US", ["Yoav Gallant"])
+
+
+
+@pytest.mark.parametrize("doc, in_call", [("d4", False), ("d1", True)])
+def test_a_leader_s_demand_of_the_other_state_is_in_the_call_its_article_tells(rules, doc,
+                                                                                 in_call):
+    """Said that day, but maybe to the press: a participant's demand of the other STATE is the
+    call's content when its article tells the call (d1), not when it tells no call (d4);
+    said to the other participant, it is the call's content either way (URGED above)."""
+    demand = "Netanyahu demanded the United States lift its arms hold"
+    rows = [mention("d1", 1, "phone_call", "Joe Biden", ["Benjamin Netanyahu"], "2024-10-09",
+                    basis="relative", text=CALL),
+            mention(doc, 3, "demand", "Benjamin Netanyahu", ["US"], basis="reported",
+                    lo="2024-10-09", hi="2024-10-10", text=demand)]
+    docs = docs_frame([("d1", "A", "2024-10-10", ""), ("d4", "D", "2024-10-10", "")])
+    out = events.build_events(found_frames(rows), docs, None, TYPES, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)
+    assert sorted(out["events"]["event_type"]) == ["demand"] * (not in_call) + ["phone_call"]

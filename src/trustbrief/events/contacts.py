@@ -34,11 +34,16 @@ def _is_said(recs: list[Rec], said: frozenset) -> bool:
     return not recs[0].group.symmetric and all(r.event_type in said for r in recs)
 
 
-def _said_in(r: Rec, members: set[str], kinds: Mapping[str, dict]) -> bool:
+def _said_in(r: Rec, members: set[str], kinds: Mapping[str, dict],
+             docs: frozenset = frozenset()) -> bool:
     """The mention names two parties of two sides, each a member of the contact or (a state
-    or body) the side of one, and at least one a member."""
+    or body) the side of one, and at least one a member; and it is said to a member, or its
+    article tells the contact (docs): 'Aliyev demanded Russia apologize', told by an article
+    that tells no call, was said to the press, not in the call of that day."""
     parties = {p for p in (r.agent, *r.targets) if p}
     if len(parties) < 2 or not parties & members:
+        return False
+    if r.doc_id not in docs and not set(r.targets) & members:
         return False
     member_sides = {kinds.get(m, {}).get("side", "") for m in members} - {""}
     sides = set()
@@ -51,7 +56,7 @@ def _said_in(r: Rec, members: set[str], kinds: Mapping[str, dict]) -> bool:
     return len(sides - {""}) >= 2
 
 
-def _host(recs: list[Rec], contacts: list[tuple[int, set[str], tuple[int, int]]],
+def _host(recs: list[Rec], contacts: list[tuple[int, set[str], tuple[int, int], frozenset]],
           kinds: Mapping[str, dict]) -> int | None:
     """The contact (its index) a said-event was said in: the one it overlaps in dates whose
     members its mentions name, the one naming most of them first."""
@@ -59,9 +64,9 @@ def _host(recs: list[Rec], contacts: list[tuple[int, set[str], tuple[int, int]]]
     # the mentions that can place it, picked once rather than once per contact
     precise = [r for r in recs if r.polarity == "asserted" and r.lo is not None
                and r.hi - r.lo < VAGUE_SPAN_DAYS]
-    for index, members, (lo, hi) in contacts:
+    for index, members, (lo, hi), docs in contacts:
         for r in precise:
-            if r.lo <= hi and lo <= r.hi and _said_in(r, members, kinds):
+            if r.lo <= hi and lo <= r.hi and _said_in(r, members, kinds, docs):
                 shared = len({r.agent, *r.targets} & members)
                 if shared > best_shared:
                     best, best_shared = index, shared
@@ -80,7 +85,7 @@ def fold_said_into_contacts(clusters: list[list[Rec]], participants: list[str],
     for i, (recs, key) in enumerate(zip(clusters, participants, strict=True)):
         span = _precise_span(recs) if _is_contact(recs, rule.into) else None
         if span is not None:
-            contacts.append((i, set(key.split("+")), span))
+            contacts.append((i, set(key.split("+")), span, frozenset(r.doc_id for r in recs)))
     if not contacts:
         return clusters, participants
     merged = [list(c) for c in clusters]
