@@ -10,7 +10,7 @@ from fixtures.brief_tables import brief_tables
 from trustbrief.brief.findings.cadence import cadence_finding
 from trustbrief.brief.findings.coverage import central_event_finding, named_origins
 from trustbrief.brief.findings.direction import direction_finding
-from trustbrief.brief.judgements import judge
+from trustbrief.brief.judgements import Evidence, judge
 from trustbrief.brief.sections import Brief
 from trustbrief.brief.tables import Tables
 
@@ -28,6 +28,17 @@ def test_conflict_in_both_directions_is_judged_reciprocal_on_the_weaker_side():
     [judgement] = judge(tables, [finding], FOCUS)
     assert "US and Israel" in judgement.statement and "both took conflictual steps" in \
         judgement.statement
+    # its origins are the weaker direction's, fewer than all the events', and the basis says so
+    assert "origins behind the less attested direction, Israel against US" in \
+        judgement.evidence.basis()
+
+
+def test_a_basis_whose_origins_are_a_part_of_its_articles_says_which_part():
+    # never '11 articles, 3 independent origins' for articles that trace back to eleven
+    evidence = Evidence(11, ("Axios", "Reuters", "d1"), 2, 0,
+                        "the less attested direction, Israel against US")
+    assert evidence.basis() == ("11 articles, 3 independent origins behind the less attested "
+                                "direction, Israel against US, officials quoted: 2 on the record")
 
 
 def test_conflict_from_one_side_only_is_a_claim_of_absence_held_at_moderate():

@@ -49,6 +49,7 @@ class Evidence:
     origins: tuple[str, ...]
     n_on_record: int
     n_anonymous: int
+    origins_of: str = ""  # what the origins stand behind, when not every article (Finding)
 
     @property
     def confidence(self) -> str:
@@ -61,8 +62,9 @@ class Evidence:
 
     def basis(self) -> str:
         """'3 articles, 2 independent origins, 1 on-record and 2 anonymous sources'."""
+        origins = _plural(len(self.origins), "independent origin")
         parts = [_plural(self.n_documents, "article"),
-                 _plural(len(self.origins), "independent origin")]
+                 f"{origins} behind {self.origins_of}" if self.origins_of else origins]
         sourcing = []
         if self.n_on_record:
             sourcing.append(f"{self.n_on_record} on the record")
@@ -86,9 +88,10 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-def weigh(tables, doc_ids, origins: tuple[str, ...] = ()) -> Evidence:
+def weigh(tables, doc_ids, origins: tuple[str, ...] = (), origins_of: str = "") -> Evidence:
     """Independent origins and on-record sourcing behind a set of articles. Origins a
-    finding counted sentence by sentence are kept; otherwise each article's origin."""
+    finding counted sentence by sentence (or for a part of its articles, `origins_of`) are
+    kept; otherwise each article's origin."""
     docs = list(dict.fromkeys(as_list(doc_ids) if isinstance(doc_ids, str) else doc_ids))
     claims = table_of(tables, "claims")
     if not origins:
@@ -97,7 +100,7 @@ def weigh(tables, doc_ids, origins: tuple[str, ...] = ()) -> Evidence:
     mine = claims[text_column(claims, "doc_id").isin(docs)] if len(claims) else claims
     kinds = text_column(mine, "speaker_type")
     return Evidence(len(docs), origins, int(kinds.isin(ON_RECORD).sum()),
-                    int(kinds.isin(ANONYMOUS).sum()))
+                    int(kinds.isin(ANONYMOUS).sum()), origins_of)
 
 
 def _statement(finding: Finding, focus: str, confidence: str) -> str:
@@ -133,7 +136,7 @@ def judge(tables, findings: list[Finding], focus: str) -> list[Judgement]:
         if not finding.available or finding.kind not in CLAUSES or not finding.supports:
             continue
         doc_ids = [c.doc_id for c in finding.citations]
-        evidence = weigh(tables, doc_ids, finding.origins)
+        evidence = weigh(tables, doc_ids, finding.origins, finding.origins_of)
         confidence = _lower(evidence.confidence, finding.ceiling)
         statement = _statement(finding, focus, confidence)
         out.append(Judgement(statement, confidence, evidence, finding, doc_ids))

@@ -84,9 +84,14 @@ def direction_finding(tables, start, end, focus: str) -> Finding:
             f"{_direction_clause(by_subject, subject, observer, precision)}.")
     if len(by_observer) and len(by_subject):
         # 'both acted' is only as sure as the less attested direction
-        weaker = min(by_observer, by_subject, key=lambda r: len(event_origins(r, events)))
-        return Finding(text, _cite(conflict, tables), "reciprocal",
-                       origins=event_origins(weaker, events))
+        weaker, actor, other = min(
+            (by_observer, observer, subject), (by_subject, subject, observer),
+            key=lambda side: len(event_origins(side[0], events)))
+        origins = event_origins(weaker, events)
+        fewer = len(origins) < len(event_origins(conflict, events))
+        return Finding(text, _cite(conflict, tables), "reciprocal", origins=origins,
+                       origins_of=f"the less attested direction, {actor} against {other}"
+                       if fewer else "")
     actor, other, mine = (observer, subject, by_observer) if len(by_observer) else \
         (subject, observer, by_subject)
     return Finding(text, _cite(mine, tables), "one_sided", origins=event_origins(mine, events),
