@@ -413,6 +413,16 @@ def test_operations_where_notice_is_not_at_stake_are_never_unreported_notice(tab
     text = findings_notice.notice_finding(lone, START, END, FOCUS).text
     assert text.startswith("The only dated operation ") and "None of the 1" not in text
     assert "is not an act of US or Israel against a third party: it was aimed" in text
+    # the events table says whose act each is: the sentence names it instead of guessing
+    cycle = ["Israel", "Hezbollah", "US", "Iran"]
+    sides = all_na["events"].assign(agent_side=[cycle[i % 4] for i in range(len(events))])
+    text = findings_notice.notice_finding({**lone, "events": sides.head(1)}, START, END,
+                                          FOCUS).text
+    assert text.startswith("The only dated operation between 1 Jul 2024 and 31 Oct 2024, “")
+    assert "), is an act of Israel against US, not an act of US or Israel against a third " \
+        "party, so no advance notice to US is at stake." in text
+    text = findings_notice.notice_finding({**all_na, "events": sides}, START, END, FOCUS).text
+    assert text.count(") is an act of ") == 4 and "aimed at one of the two" not in text
     one_na = {**tables, "events": events.assign(notice=events["notice"].replace(
         {"none": "n/a", "minutes": "unknown"})), "notice_ledger": ledger.assign(
         notice=ledger["notice"].replace({"none": "n/a", "minutes": "unknown"}))}

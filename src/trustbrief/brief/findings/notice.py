@@ -19,7 +19,14 @@ from trustbrief.brief.findings.base import (
     rows_in_window,
     table_of,
 )
-from trustbrief.brief.views.cells import as_list, day_label, text_column, to_date
+from trustbrief.brief.views.cells import (
+    as_list,
+    day_label,
+    quoted,
+    text_column,
+    to_date,
+    when_label,
+)
 from trustbrief.brief.views.events import event_notice, is_operation
 from trustbrief.brief.views.notice import merge_same_operations, operation_heads
 from trustbrief.contract.vocab import Notice
@@ -104,14 +111,8 @@ def notice_finding(tables, start, end, focus: str) -> Finding:
     # advance notice to the observer is at stake, and none is missing from the reports
     counts = Counter(ops["notice"].replace({"": "unknown"}))
     if counts.get(Notice.NOT_APPLICABLE) == len(ops):
-        # one operation is 'the only', never 'none of the 1'
-        which, negation, each = (("The only dated operation", " not", "it") if len(ops) == 1
-                                 else (f"None of the {plural(len(ops), 'dated operation')}",
-                                       "", "each"))
-        return Finding(f"{which} {period_words(start, end)} is{negation} an act of {observer} "
-                       f"or {subject} against a third party: {each} was aimed at one of the "
-                       f"two or carried out by another party, so no advance notice to "
-                       f"{observer} is at stake.",
+        return Finding(_not_at_stake(ops, table_of(tables, "events"), observer, subject,
+                                     period_words(start, end)),
                        cite_documents(docs_of(ops), documents), "notice", supports=False)
     if little.empty:
         spread = join_words([f"{plural(n, 'operation')} " + (
@@ -136,6 +137,50 @@ def notice_finding(tables, start, end, focus: str) -> Finding:
     if unknown:
         text += f" For {plural(unknown, 'other dated operation')}, the notice is not reported."
     return Finding(text, cite_documents(docs_of(little), documents), "notice")
+
+
+def _whose(event: pd.Series | None, observer: str, subject: str) -> str:
+    """Why no notice to the observer is at stake for one operation: 'an act of Russia
+    against Azerbaijan', 'an act of Azerbaijan itself', 'an act of Ukraine'; '' unknown."""
+    side = "" if event is None else str(event.get("agent_side") or "")
+    if side == observer:
+        return f"an act of {observer} itself"
+    if side == subject:
+        return f"an act of {subject} against {observer}"
+    return f"an act of {side}" if side else ""
+
+
+def _when(event: pd.Series | None, date: str) -> str:
+    """'February 2025' for an operation the articles date by its month, else its day."""
+    precision = "" if event is None else str(event.get("date_precision") or "")
+    return when_label(to_date(date), precision)
+
+
+def _not_at_stake(ops: pd.DataFrame, events: pd.DataFrame, observer: str, subject: str,
+                  period: str) -> str:
+    """Operations none of which is one side's act against a third party, each named with
+    whose act it is (never 'aimed at one of the two or carried out by another party' when
+    the events table says which); the general words when there are too many to name."""
+    by_id = {e: row for e, (_, row) in zip(text_column(events, "event_id"), events.iterrows(),
+                                           strict=True)}
+    named = [(f"{quoted(r.label)} ({_when(by_id.get(r.event_id), r.date)})",
+              _whose(by_id.get(r.event_id), observer, subject)) for r in ops.itertuples()]
+    tail = f"so no advance notice to {observer} is at stake."
+    known = all(whose for _, whose in named)
+    if len(ops) == 1 and known:
+        (what, whose), = named
+        return (f"The only dated operation {period}, {what}, is {whose}, not an act of "
+                f"{observer} or {subject} against a third party, {tail}")
+    if len(ops) <= NAMED_OPERATIONS and known:
+        each = join_words([f"{what} is {whose}" for what, whose in named])
+        return (f"None of the {plural(len(ops), 'dated operation')} {period} is an act of "
+                f"{observer} or {subject} against a third party: {each}; {tail}")
+    which, negation, each = (("The only dated operation", " not", "it") if len(ops) == 1
+                             else (f"None of the {plural(len(ops), 'dated operation')}", "",
+                                   "each"))
+    return (f"{which} {period} is{negation} an act of {observer} or {subject} against a "
+            f"third party: {each} was aimed at one of the two or carried out by another "
+            f"party, {tail}")
 
 
 def _notice_words(notice: str) -> str:
