@@ -31,7 +31,7 @@ CLAUSES = {
     "notice": "{subject} {adv}acted without giving {observer} officials meaningful advance "
               "notice",
     "trust": "{observer} officials {adv}distrust what {subject} tells them about its plans",
-    "cadence": "direct contact between {observer} and {subject} officials {adv}lapsed for "
+    "cadence": "direct contact between officials of {observer} and {subject} {adv}lapsed for "
                "{span} on at least one channel",
     "reciprocal": "{observer} and {subject} {adv}both took conflictual steps against each "
                   "other, not one side alone",
