@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from fixtures.brief_tables import D1, D2, D3, D4, D5, brief_tables
+from trustbrief.brief.annex import _said_once
 from trustbrief.brief.citations import Sources
 from trustbrief.brief.conflicts import accounts_conflict, measure_interval
 from trustbrief.brief.front import SUMMARY_WORDS
@@ -353,3 +354,15 @@ def test_the_annex_names_an_unnamed_outlets_origin_by_its_source_number_never_it
     names = origin_names(events, docs, Sources(docs))
     assert names == ["Wire, articles [2, 3]", "article [2]", "Wire"]
     assert not any("title" in n for n in names)
+
+
+def test_a_quote_an_article_repeats_is_one_row_of_the_claims_annex():
+    """A photo caption restating the lede's quote is the same words of the same speaker in
+    the same article: said once (us-il's 'The answer is no' was listed twice)."""
+    claims = pd.DataFrame({"doc_id": ["d1", "d1", "d2", "d1"],
+                           "speaker": ["Joe Biden", "Joe Biden", "Joe Biden", "Jake Sullivan"],
+                           "said": ["The answer is no", "“The answer is no,”",
+                                    "The answer is no", "The answer is no"]})
+    kept = _said_once(claims)
+    assert list(zip(kept["doc_id"], kept["speaker"], strict=True)) == [
+        ("d1", "Joe Biden"), ("d2", "Joe Biden"), ("d1", "Jake Sullivan")]

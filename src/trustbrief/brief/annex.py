@@ -120,6 +120,15 @@ def origin_names(events: pd.DataFrame, documents: pd.DataFrame, sources) -> list
     return out
 
 
+def _said_once(claims: pd.DataFrame) -> pd.DataFrame:
+    """One row per speaker, words and article: a quote an article repeats (a photo caption
+    restating the lede's 'The answer is no') was said once, not twice."""
+    words = claims["said"].str.casefold().str.replace(r"\W+", " ", regex=True).str.strip()
+    return claims[~pd.DataFrame({"doc": text_column(claims, "doc_id"),
+                                 "who": text_column(claims, "speaker"),
+                                 "said": words}).duplicated().to_numpy()]
+
+
 def annex(brief) -> HTMLBlock:
     """Everything an auditor needs and a reader may skip, after the main body."""
     events = brief.events
@@ -134,6 +143,7 @@ def annex(brief) -> HTMLBlock:
         claims["speaker_type"] = claims["speaker_type"].str.replace("_", " ")
         claims["said"] = [q or s for q, s in zip(text_column(claims, "quote"),
                                                  text_column(claims, "text"), strict=True)]
+        claims = _said_once(claims)
     parts = [
         '<div class="tb-annex">', section("Annex").markup,
         "<h3>A. Events not on the timeline</h3>",
