@@ -38,3 +38,9 @@ def test_the_title_of_a_person_who_is_not_the_speaker_gives_the_side(lex):  # no
              "Oleg Petrov.",
         "“We received a message,” the agency quotes Oleg Petrov as stating.")
     assert fields(claims, 2) == ("Oleg Petrov", "named_official", "Canada")
+
+
+def test_a_name_that_reports_citing_someone_is_an_outlet_relaying_them(lex):  # noqa: F811
+    claims = claims_of(lex, "Mexico has delivered a formal protest to the Canadian ambassador, "
+                            "Noticiaslibres reports citing the Mexican Foreign Ministry.")
+    assert fields(claims, 1)[1:] == ("organization", "Mexico")

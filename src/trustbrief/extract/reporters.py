@@ -5,7 +5,11 @@
 outlet owns the name (possessive), is a compound of the title before it, or is the object
 of its 'of/from/at'; a person the knowledge files put on the media side is one too. The
 outlet (or, when no outlet is printed, the reporter) speaks as an outlet, which yields to the
-officials it relays (speakers.TYPE_RANK)."""
+officials it relays (speakers.TYPE_RANK).
+
+A name no list holds that 'reports, citing' someone ('Newsname reports citing the Foreign
+Ministry') is an outlet too: people and governments say, outlets report what they cite, and
+the one cited speaks."""
 
 from __future__ import annotations
 
@@ -39,6 +43,13 @@ def _outlet(name: str, how: str) -> dict:
             "speaker_side": "media", "how": how}
 
 
+def _reports_citing(head) -> bool:
+    """Is the word the subject of 'report' that cites ('X reports, citing Y')?"""
+    verb = head.head
+    return head.dep_ == "nsubj" and verb.lemma_ == "report" and any(
+        c.lemma_ == "cite" and c.dep_ in ("xcomp", "advcl", "conj") for c in verb.children)
+
+
 def as_reporter(head, hits, own) -> dict | None:
     """Claim fields of an outlet speaking (`own`, the hit covering the phrase's head, is an
     outlet) or of a reporter (a person of an outlet, or of the media side), else None."""
@@ -46,6 +57,9 @@ def as_reporter(head, hits, own) -> dict | None:
         return _outlet(own.actor, "outlet") if own.side == "media" else None
     if own is None and head.pos_ != "PROPN":
         return None
+    if own is None and _reports_citing(head):
+        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        return _outlet(ent.text if ent is not None else head.text, "reporting-outlet")
     outlet = reporters_outlet(head, hits)
     if not outlet and (own is None or own.side != "media"):
         return None
