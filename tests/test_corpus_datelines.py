@@ -152,6 +152,10 @@ def test_timestamp_and_byline_lines(grammar, line, date, updated):
     # the section's name with the date above the headline
     ("News | 14 October 2024", "2024-10-14", ""),
     ("World Politics - October 14, 2024", "2024-10-14", ""),
+    # a stamp's own word is no section name: an update stays an update
+    ("ANI | Updated: Oct 14, 2024 10:45 IST", "", "2024-10-14"),
+    ("Updated - October 14, 2024 at 10:45 am IST", "", "2024-10-14"),
+    ("Published - October 14, 2024 10:45 am IST", "2024-10-14", ""),
 ])
 def test_more_byline_and_stamp_layouts(grammar, line, date, updated):
     found = stated(f"Talks to resume\n{line}\n{BODY}", grammar)
@@ -165,6 +169,11 @@ def test_a_byline_credit_is_an_origin_only_when_it_is_a_known_agency(grammar):
                                                      PrintedDate(2024, 10, 14))
     desk = stated(f"Talks to resume\nBy Jane Doe, Staff Writer | Oct 14, 2024\n{BODY}", grammar)
     assert (desk.origin, desk.author) == ("", "Jane Doe")
+
+
+def test_a_place_and_a_dash_before_the_full_date_is_a_dateline(grammar):
+    found = stated(f"Talks to resume\nWASHINGTON — Tuesday, October 1, 2024: {BODY}", grammar)
+    assert (found.date, found.place) == (PrintedDate(2024, 10, 1), "WASHINGTON")
 
 
 def test_a_headline_with_a_date_is_no_section_line(grammar):
