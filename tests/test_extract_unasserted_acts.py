@@ -75,6 +75,16 @@ def test_a_relative_pronoun_object_is_the_noun_its_clause_tells_of(lex):
     assert dismissal["agent"] == "Chad"
 
 
+def test_a_relative_pronoun_subject_is_the_noun_its_clause_tells_of(lex):
+    """'... reporters of a Chadian agency who were detained by the police during a raid at
+    the Niger-Chad Friendship office': the passive 'who' (the target) is the noun the clause
+    hangs on, not a name after the verb."""
+    text = ("The note called for the release of two reporters of a Chadian agency who were "
+            "detained by the police during a raid at the Sputnik-Niger office.")
+    arrest = one_mention(run(lex, [text]), "arrest")
+    assert (arrest["targets"], arrest["target_rule"]) == (["Chad"], "passive-subject")
+
+
 def test_a_contact_keeps_no_unasserted_mention_of_another_kind():
     """'there was no point in X's trip' (a visit weighed) is no evidence of X's phone call;
     'the call did not take place' (the cluster's own kind) stays with it."""

@@ -70,8 +70,10 @@ def _phrase_actors(token, hits, people, path: RolePath, everyone: bool,
     the title)."""
     relative = _relative_clause(token)
     if relative is not None and token.lower_ in PERSON_RELATIVES and token.dep_ in (
-            "dobj", "dative"):
-        token = relative.head  # 'Gallant, whom he tried to dismiss': 'whom' is Gallant
+            "dobj", "dative", "nsubj", "nsubjpass"):
+        # 'Gallant, whom he tried to dismiss': 'whom' is Gallant; 'reporters of an X agency
+        # who were detained by Y': 'who' is the noun the clause hangs on (X's agency)
+        token = relative.head
     tokens = phrase_tokens(token) + [t for a in token.children
                                      if a.dep_ == "appos" and a.pos_ == "PROPN"
                                      for t in phrase_tokens(a)]
