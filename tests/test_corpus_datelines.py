@@ -176,6 +176,25 @@ def test_a_place_and_a_dash_before_the_full_date_is_a_dateline(grammar):
     assert (found.date, found.place) == (PrintedDate(2024, 10, 1), "WASHINGTON")
 
 
+@pytest.mark.parametrize("last_line, date, updated", [
+    ("This article was originally published on October 14, 2024.", "2024-10-14", ""),
+    ("This story was first published on 14 October 2024.", "2024-10-14", ""),
+    ("This article was updated on October 15, 2024 to correct a name.", "", "2024-10-15"),
+    ("Editor's note: this story has been updated on Oct. 15, 2024.", "", "2024-10-15"),
+])
+def test_a_note_at_the_bottom_dates_the_article_itself(grammar, last_line, date, updated):
+    found = stated(f"Talks to resume\n{BODY * 12}{last_line}\n", grammar)
+    assert (found.date.iso() if found.date else "") == date
+    assert (found.updated.iso() if found.updated else "") == updated
+    assert (found.origin, found.relays) == ("", "")  # a day is no outlet it relays
+
+
+def test_a_copy_of_another_outlets_story_relays_it_without_its_day(grammar):
+    found = stated(f"Talks to resume\n{BODY * 12}This article originally appeared on Example "
+                   "News on October 14, 2024.\n", grammar)
+    assert (found.origin, found.date) == ("Example News", None)
+
+
 def test_a_headline_with_a_date_is_no_section_line(grammar):
     # a line of more words than a section's name tells what happened on that day
     found = stated(f"Leaders to meet in Geneva - October 14, 2024\n{BODY}", grammar)
