@@ -314,7 +314,7 @@ def test_the_timeline_takeaway_says_none_rather_than_zero_operations_with_little
     frames = brief_tables()
     frames["events"] = frames["events"].assign(notice="days")  # warned days ahead
     markup = Brief(Tables(frames), PARAMS).timeline()._repr_html_()
-    assert "none with no or only minutes of notice to US" in markup
+    assert "none with no or only minutes of notice to the US" in markup
     assert " 0 with no" not in markup
 
 
@@ -325,7 +325,7 @@ def test_the_timeline_takeaway_says_no_notice_is_at_stake_when_no_operation_owes
     frames = brief_tables()
     frames["events"] = frames["events"].assign(notice="n/a")
     text = text_of(Brief(Tables(frames), PARAMS).timeline()._repr_html_())
-    assert "operations, none against a third party, so no advance notice to US is at " \
+    assert "operations, none against a third party, so no advance notice to the US is at " \
         "stake" in text
     assert "minutes of notice" not in text
 

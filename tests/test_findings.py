@@ -167,13 +167,13 @@ def test_missing_tables_give_findings_that_say_what_is_missing():
 def test_headline_states_the_finding_with_its_numbers(tables):
     line = front.headline(tables, START, END, FOCUS)
     # the fourth operation's notice is unknown: it is no operation with more notice
-    assert line.startswith("Israel gave US little or no notice of 3 of 3 operations whose "
+    assert line.startswith("Israel gave the US little or no notice of 3 of 3 operations whose "
                            "notice is reported")
     reported = dict(tables)
     reported["notice_ledger"] = tables["notice_ledger"].assign(
         notice=tables["notice_ledger"]["notice"].replace({"unknown": "days"}))
     assert front.headline(reported, START, END, FOCUS).startswith(
-        "Israel gave US little or no notice of 3 of 4 operations, and")
+        "Israel gave the US little or no notice of 3 of 4 operations, and")
     assert "statements voice US distrust" in line
     changed = dict(tables)
     changed["notice_ledger"] = tables["notice_ledger"].assign(notice="days")
@@ -347,9 +347,9 @@ def test_one_sides_corroborated_demand_of_the_other_is_an_open_question_to_watch
                                    "contacts": contacts}, START, END, FOCUS,
                                   pd.DataFrame(columns=["fact", "subject", "doc_ids"]))
     assert [w.text for w in watched] == [
-        "Open question: how Israel answers the demand by US: “US urged Israel to calibrate "
+        "Open question: how Israel answers the demand by the US: “US urged Israel to calibrate "
         "its response” (13 Oct 2024).",
-        "Open question: how US answers the demand by Israel: “Israel asked B to stay home” "
+        "Open question: how the US answers the demand by Israel: “Israel asked B to stay home” "
         "(undated)."]
     assert watched[0].doc_ids == ["d1"]
 
@@ -368,7 +368,7 @@ def test_a_month_dated_event_is_watched_with_its_month_never_a_made_up_day():
         pd.DataFrame(columns=["fact", "subject", "doc_ids"]))
     texts = [w.text for w in watched]
     assert "A and B meet (October 2024): planned; no article reports it held." in texts
-    assert ("Open question: how Israel answers the demand by US: “US urged Israel to open the "
+    assert ("Open question: how Israel answers the demand by the US: “US urged Israel to open the "
             "crossings” (September 2024).") in texts
     assert not any("1 Oct 2024" in t or "1 Sep 2024" in t for t in texts)
 
@@ -405,22 +405,22 @@ def test_operations_where_notice_is_not_at_stake_are_never_unreported_notice(tab
               "notice_ledger": ledger.assign(notice="n/a")}
     finding = findings_notice.notice_finding(all_na, START, END, FOCUS)
     assert finding.text.startswith("None of the 4 dated operations")
-    assert "is an act of US or Israel against a third party" in finding.text
-    assert "no advance notice to US is at stake" in finding.text and not finding.supports
+    assert "is an act of the US or Israel against a third party" in finding.text
+    assert "no advance notice to the US is at stake" in finding.text and not finding.supports
     assert "no article reports" not in finding.text
     lone = {**all_na, "events": all_na["events"].head(1),
             "notice_ledger": all_na["notice_ledger"].head(1)}
     text = findings_notice.notice_finding(lone, START, END, FOCUS).text
     assert text.startswith("The only dated operation ") and "None of the 1" not in text
-    assert "is not an act of US or Israel against a third party: it was aimed" in text
+    assert "is not an act of the US or Israel against a third party: it was aimed" in text
     # the events table says whose act each is: the sentence names it instead of guessing
     cycle = ["Israel", "Hezbollah", "US", "Iran"]
     sides = all_na["events"].assign(agent_side=[cycle[i % 4] for i in range(len(events))])
     text = findings_notice.notice_finding({**lone, "events": sides.head(1)}, START, END,
                                           FOCUS).text
     assert text.startswith("The only dated operation between 1 Jul 2024 and 31 Oct 2024, “")
-    assert "), is an act of Israel against US, not an act of US or Israel against a third " \
-        "party, so no advance notice to US is at stake." in text
+    assert "), is an act of Israel against the US, not an act of the US or Israel against a " \
+        "third party, so no advance notice to the US is at stake." in text
     text = findings_notice.notice_finding({**all_na, "events": sides}, START, END, FOCUS).text
     assert text.count(") is an act of ") == 4 and "aimed at one of the two" not in text
     one_na = {**tables, "events": events.assign(notice=events["notice"].replace(
@@ -452,3 +452,12 @@ def test_a_channels_lapse_is_its_longest_measured_silence_not_only_the_last_gap(
         "Security advisers (Sullivan - Dermer) had no reported contact between 10 Jul 2024 and "
         "their contact on 25 Sep 2024 (77 days); the last reported was on 4 Oct 2024")
     assert finding.ceiling == "moderate" and finding.supports
+
+
+def test_a_side_named_by_an_initialism_takes_the_as_a_noun():
+    """'notice to the US', 'between the US and Israel'; a name or a word-like acronym takes
+    none ('Israel', 'NATO'); as a modifier ('US officials') the templates use the bare name."""
+    sides = ("US", "U.S.", "UK", "UAE", "Israel", "NATO", "Azerbaijan")
+    assert [views_cells.side_noun(s) for s in sides] == [
+        "the US", "the U.S.", "the UK", "the UAE", "Israel", "NATO", "Azerbaijan"]
+    assert views_cells.sentence_start("the US gave") == "The US gave"

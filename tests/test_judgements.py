@@ -21,15 +21,15 @@ def test_conflict_in_both_directions_is_judged_reciprocal_on_the_weaker_side():
     tables = brief_tables()  # e008 US->Israel, e011 and e012 Israel->US, all conflictual
     finding = direction_finding(tables, START, END, FOCUS)
     assert finding.kind == "reciprocal" and finding.supports
-    assert "1 by US against Israel, namely “" in finding.text  # one act: no 'such as'
-    assert "2 by Israel against US, such as “" in finding.text
+    assert "1 by the US against Israel, namely “" in finding.text  # one act: no 'such as'
+    assert "2 by Israel against the US, such as “" in finding.text
     # the example of a direction is its dated act before an undated one
     assert ", such as “Israel rejects a US request” on 8 Oct 2024." in finding.text
     [judgement] = judge(tables, [finding], FOCUS)
-    assert "US and Israel" in judgement.statement and "both took conflictual steps" in \
-        judgement.statement
+    assert judgement.statement.startswith("The US and Israel")
+    assert "both took conflictual steps" in judgement.statement
     # its origins are the weaker direction's, fewer than all the events', and the basis says so
-    assert "origins behind the less attested direction, Israel against US" in \
+    assert "origins behind the less attested direction, Israel against the US" in \
         judgement.evidence.basis()
 
 
@@ -46,10 +46,10 @@ def test_conflict_from_one_side_only_is_a_claim_of_absence_held_at_moderate():
     coop = tables["cooperation"]
     tables["cooperation"] = coop[coop["event_id"] != "e008"]  # no US act against Israel
     finding = direction_finding(tables, START, END, FOCUS)
-    assert finding.kind == "one_sided" and "none by US against Israel" in finding.text
+    assert finding.kind == "one_sided" and "none by the US against Israel" in finding.text
     assert finding.ceiling == "moderate" and "absence" in finding.ceiling_reason
     [judgement] = judge(tables, [finding], FOCUS)
-    assert "came from Israel, not from US" in judgement.statement
+    assert "came from Israel, not from the US" in judgement.statement
     assert judgement.confidence in ("moderate", "low")
 
 
@@ -165,12 +165,12 @@ def test_the_cadence_judgement_says_months_for_a_silence_of_months():
 def test_direction_counts_say_how_many_are_dated_when_undated_events_are_counted():
     tables = brief_tables()  # one of the three conflictual rows has no date
     text = direction_finding(tables, START, END, FOCUS).text
-    assert text.startswith("Of the 3 conflictual events between US and Israel the articles "
+    assert text.startswith("Of the 3 conflictual events between the US and Israel the articles "
                            "of the period report (2 dated between 1 Jul 2024 and 31 Oct 2024),")
     coop = tables["cooperation"]
     tables["cooperation"] = coop[coop["date"] != ""]
     text = direction_finding(tables, START, END, FOCUS).text
-    assert text.startswith("Of the 2 conflictual events between US and Israel between "
+    assert text.startswith("Of the 2 conflictual events between the US and Israel between "
                            "1 Jul 2024 and 31 Oct 2024, ")
 
 

@@ -25,6 +25,8 @@ from trustbrief.brief.views.cells import (
     as_list,
     day_label,
     quoted,
+    sentence_start,
+    side_noun,
     text_column,
     to_date,
     when_label,
@@ -51,20 +53,22 @@ def headline(tables, start, end, focus: str) -> str:
         # only the operations whose notice an article reports
         reported = int(ops["notice"].isin(REPORTED_NOTICE).sum())
         whose = "" if reported == len(ops) else " whose notice is reported"
-        text = (f"{subject} gave {observer} little or no notice of {little} of "
-                f"{plural(reported, 'operation')}{whose}")
+        text = (f"{sentence_start(side_noun(subject))} gave {side_noun(observer)} little or "
+                f"no notice of {little} of {plural(reported, 'operation')}{whose}")
         if len(eroding):
             text += f", and {plural(len(eroding), 'statement')} voice {observer} distrust"
     elif len(eroding):
-        text = (f"{plural(len(eroding), 'statement')} of {observer} distrust of {subject} "
+        text = (f"{plural(len(eroding), 'statement')} of {observer} distrust of "
+                f"{side_noun(subject)} "
                 f"from {plural(eroding['origin'].nunique(), 'independent origin')}")
     elif _tone_counts(tables, start, end):
         conflict, coop = _tone_counts(tables, start, end)
-        text = (f"Conflictual events between {observer} and {subject} outnumber cooperative "
-                f"ones {conflict} to {coop}")
+        text = (f"Conflictual events between {side_noun(observer)} and {side_noun(subject)} "
+                f"outnumber cooperative ones {conflict} to {coop}")
     else:
         n_docs = len(table_of(tables, "documents"))
-        text = f"What {plural(n_docs, 'article')} report about {observer} and {subject}"
+        text = (f"What {plural(n_docs, 'article')} report about {side_noun(observer)} and "
+                f"{side_noun(subject)}")
     return f"{text}, {span_words(start, end)}"
 
 
@@ -163,7 +167,8 @@ def _open_demands(tables, start, end, focus: str) -> list[Watch]:
             when = when_label(day, str(r.get("date_precision") or "")) if day is not None \
                 else "undated"
             found.append((-int(r["n_origins"]), Watch(
-                f"Open question: how {asked.pop()} answers the demand by {agent_side}: "
+                f"Open question: how {side_noun(asked.pop())} answers the demand by "
+                f"{side_noun(agent_side)}: "
                 f"{quoted(r['label'])} ({when}).", as_list(r.get("doc_ids")))))
     return [w for _, w in sorted(found, key=lambda f: f[0])][:DEMANDS_WATCHED]
 
@@ -183,7 +188,7 @@ def _open_notice(tables, start, end, focus: str) -> list[Watch]:
     events = table_of(tables, "events")
     precision = dict(zip(text_column(events, "event_id"), text_column(events, "date_precision"),
                          strict=True)) if not events.empty else {}
-    return [Watch(f"Open question: what notice {observer} had of {quoted(r.label)} "
+    return [Watch(f"Open question: what notice {side_noun(observer)} had of {quoted(r.label)} "
                   f"({when_label(to_date(r.date), precision.get(r.event_id, ''))}); "
                   "no article says.", as_list(r.doc_ids)) for r in unknown.itertuples()]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from trustbrief.brief.findings.base import Finding, parse_focus, table_of
-from trustbrief.brief.views.cells import as_list, text_column
+from trustbrief.brief.views.cells import as_list, side_noun, text_column
 from trustbrief.contract import SpeakerType
 from trustbrief.origins import Origins
 
@@ -26,17 +26,19 @@ ADVERB = {"high": "very likely ", "moderate": "likely ", "low": ""}
 HEDGE = {"high": "", "moderate": "", "low": "There is a roughly even chance that "}
 # What each kind of finding supports, as a clause with {adv} before its verb.
 CLAUSES = {
-    "relations": "relations between {observer} and {subject} were {adv}more conflictual than "
+    "relations": "relations between {the_observer} and {the_subject} were {adv}more "
+                 "conflictual than "
                  "cooperative in this period{counted}",
-    "notice": "{subject} {adv}acted without giving {observer} officials meaningful advance "
+    "notice": "{the_subject} {adv}acted without giving {observer} officials meaningful advance "
               "notice",
-    "trust": "{observer} officials {adv}distrust what {subject} tells them about its plans",
-    "cadence": "direct contact between officials of {observer} and {subject} {adv}lapsed for "
+    "trust": "{observer} officials {adv}distrust what {the_subject} tells them about its plans",
+    "cadence": "direct contact between officials of {the_observer} and {the_subject} "
+               "{adv}lapsed for "
                "{span} on at least one channel",
-    "reciprocal": "{observer} and {subject} {adv}both took conflictual steps against each "
+    "reciprocal": "{the_observer} and {the_subject} {adv}both took conflictual steps against each "
                   "other, not one side alone",
-    "one_sided": "the conflictual steps between the two {adv}came from {actor}, not from "
-                 "{other}",
+    "one_sided": "the conflictual steps between the two {adv}came from {the_actor}, not from "
+                 "{the_other}",
     "established": "{event} ({day}) {adv}took place as reported",
 }
 ON_RECORD = (SpeakerType.NAMED_OFFICIAL,)
@@ -109,8 +111,11 @@ def _statement(finding: Finding, focus: str, confidence: str) -> str:
     clause = CLAUSES.get(finding.kind)
     if clause is None:
         return finding.text
+    terms = {**finding.terms, **{f"the_{k}": side_noun(v) for k, v in finding.terms.items()}}
     text = HEDGE[confidence] + clause.format(subject=subject, observer=observer,
-                                             adv=ADVERB[confidence], **finding.terms)
+                                             the_subject=side_noun(subject),
+                                             the_observer=side_noun(observer),
+                                             adv=ADVERB[confidence], **terms)
     return text[0].upper() + text[1:] + "."
 
 

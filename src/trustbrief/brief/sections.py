@@ -43,7 +43,7 @@ from trustbrief.brief.html import (
 from trustbrief.brief.judgements import judge, not_judged
 from trustbrief.brief.style import NARROW_WIDTH, PLOT_WIDTH, use_theme
 from trustbrief.brief.tables import Tables, in_period, load_tables
-from trustbrief.brief.views.cells import as_list, text_column
+from trustbrief.brief.views.cells import as_list, side_noun, text_column
 from trustbrief.brief.views.cooperation import cooperation_counts
 from trustbrief.brief.views.events import (
     TIMELINE_EVENTS,
@@ -210,7 +210,8 @@ class Brief:
             takeaway = (f"The {len(events)} best-corroborated of {dated} confidently dated "
                         f"events in the period{quiet}; {ops_text}.")
         note = ("Each point is one event, labelled or numbered (key below the chart); colour: "
-                f"the notice {self.observer} had of an operation. Filled: date stated in an "
+                f"the notice {side_noun(self.observer)} had of an operation. Filled: date "
+                "stated in an "
                 "article or the story's reference chronology; hollow: inferred; bar: a date "
                 "range. Events within one side, statements not between the two, events "
                 f"undated, planned or of low confidence, and those beyond the {TIMELINE_EVENTS} "
@@ -247,14 +248,14 @@ class Brief:
         if ledger.empty:
             return HTMLBlock(section("Notice ledger").markup + prose(
                 f"No operation in this period comes with an account of the notice "
-                f"{self.observer} got.").markup)
+                f"{side_noun(self.observer)} got.").markup)
         docs = self.tables["documents"]
         summary = notice_tally(text_column(ledger, "notice"))
         cites = self.sources.cite([d for c in text_column(ledger, "doc_ids")
                                    for d in as_list(c)])
         return HTMLBlock(section("Notice ledger").markup + figure(
             notice_ledger_chart(ledger, docs),
-            f"How much warning {self.observer} had of each operation",
+            f"How much warning {side_noun(self.observer)} had of each operation",
             f"Operation by operation, the advance notice reported ({summary}); beside each "
             "dot, the number of accounts.", self.source_line(),
             note="One row per operation dated in the period, at the notice its accounts "
@@ -306,7 +307,8 @@ class Brief:
                 "('by' a date: only the article's publication date bounds them).")
         return HTMLBlock(section("Trust statements").markup + figure(
             statements_chart(frame),
-            f"Who voices {self.observer} distrust of {self.subject}, on the record or not",
+            f"Who voices {self.observer} distrust of {side_noun(self.subject)}, on the record "
+            "or not",
             finding.text, self.source_line(), note=note, cites=self.sources.cite(frame["doc_id"]),
             narrow=statements_chart(frame, width=NARROW_WIDTH)).markup)
 

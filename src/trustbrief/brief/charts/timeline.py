@@ -41,7 +41,7 @@ from trustbrief.brief.style import (
     color_scale,
     lane_title,
 )
-from trustbrief.brief.views.cells import as_list, epoch_ms, short, to_date
+from trustbrief.brief.views.cells import as_list, epoch_ms, short, side_noun, to_date
 from trustbrief.brief.views.events import date_text
 from trustbrief.brief.views.outlets import is_unknown_outlet
 
@@ -115,7 +115,7 @@ def _whole_day(line: str) -> str:
 
 def notice_title(notice_to: str) -> str:
     """'Notice to OBSERVER' for legends and tooltips; plain 'advance notice' without one."""
-    return f"notice to {notice_to}" if notice_to else "advance notice"
+    return f"notice to {side_noun(notice_to)}" if notice_to else "advance notice"
 
 
 def _event_points(pts: pd.DataFrame, x, y, notice: str) -> alt.Chart:

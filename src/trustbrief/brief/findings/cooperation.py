@@ -17,7 +17,7 @@ from trustbrief.brief.findings.base import (
     plural,
     table_of,
 )
-from trustbrief.brief.views.cells import as_list, text_column
+from trustbrief.brief.views.cells import as_list, side_noun, text_column
 from trustbrief.brief.views.cooperation import dated_rows, undated_rows
 
 
@@ -62,13 +62,15 @@ def cooperation_finding(tables, start, end, focus: str) -> Finding:
     observer, subject = parse_focus(focus)
     rows, dated = period_rows(tables, start, end)
     if rows.empty:
-        return Finding(f"No event between {observer} and {subject} on the cooperation–conflict "
+        return Finding(f"No event between {side_noun(observer)} and {side_noun(subject)} on "
+                       "the cooperation–conflict "
                        f"scale is reported {period_words(start, end)}.", [], "relations",
                        False)
     conflict, coop = _tally(rows)
     d_conflict, d_coop = _tally(dated)
-    text = (f"The articles report {plural(len(rows), 'event')} between {observer} and "
-            f"{subject} on the cooperation–conflict scale: {conflict} conflictual, {coop} "
+    text = (f"The articles report {plural(len(rows), 'event')} between {side_noun(observer)} "
+            f"and {side_noun(subject)} on the cooperation–conflict scale: {conflict} "
+            f"conflictual, {coop} "
             f"cooperative (by the Goldstein sign of their category); "
             + (f"of the {len(dated)} dated {period_words(start, end)}, {d_conflict} "
                f"conflictual and {d_coop} cooperative." if len(dated) else

@@ -21,7 +21,14 @@ from trustbrief.brief.findings.base import (
     table_of,
 )
 from trustbrief.brief.findings.cooperation import event_origins, period_rows
-from trustbrief.brief.views.cells import as_list, quoted, text_column, to_date, when_label
+from trustbrief.brief.views.cells import (
+    as_list,
+    quoted,
+    side_noun,
+    text_column,
+    to_date,
+    when_label,
+)
 
 ABSENCE_CEILING = "moderate"
 
@@ -45,10 +52,11 @@ def _example(rows: pd.DataFrame, precision: dict[str, str]) -> str:
 def _direction_clause(rows: pd.DataFrame, actor: str, other: str,
                       precision: dict[str, str]) -> str:
     if rows.empty:
-        return f"none by {actor} against {other}"
+        return f"none by {side_noun(actor)} against {side_noun(other)}"
     # 'such as' promises other acts: a lone act is named as the one it is
     lead = "such as" if len(rows) > 1 else "namely"
-    return f"{len(rows)} by {actor} against {other}, {lead} {_example(rows, precision)}"
+    return (f"{len(rows)} by {side_noun(actor)} against {side_noun(other)}, {lead} "
+            f"{_example(rows, precision)}")
 
 
 def _counted(conflict: pd.DataFrame, observer: str, subject: str, start, end) -> str:
@@ -56,7 +64,8 @@ def _counted(conflict: pd.DataFrame, observer: str, subject: str, start, end) ->
     in the period; else how many are: the count holds the undated events an article of the
     period reports, and a reader must not take them all for dated in it."""
     dated = int((text_column(conflict, "date") != "").sum())
-    head = f"{plural(len(conflict), 'conflictual event')} between {observer} and {subject}"
+    head = (f"{plural(len(conflict), 'conflictual event')} between {side_noun(observer)} and "
+            f"{side_noun(subject)}")
     if dated == len(conflict):
         return f"{head} {period_words(start, end)}"
     when = f"{dated} dated {period_words(start, end)}" if dated else \
@@ -71,7 +80,8 @@ def direction_finding(tables, start, end, focus: str) -> Finding:
     rows, _ = period_rows(tables, start, end)
     conflict = rows[text_column(rows, "tone") == "conflictual"] if len(rows) else rows
     if conflict.empty:
-        return Finding(f"No conflictual event between {observer} and {subject} is reported "
+        return Finding(f"No conflictual event between {side_noun(observer)} and "
+                       f"{side_noun(subject)} is reported "
                        f"{period_words(start, end)}.", [], "direction", False)
     direction = text_column(conflict, "direction").str.replace(" ", "")
     by_observer = conflict[(direction == f"{observer}->{subject}").to_numpy()]
@@ -90,13 +100,15 @@ def direction_finding(tables, start, end, focus: str) -> Finding:
         origins = event_origins(weaker, events)
         fewer = len(origins) < len(event_origins(conflict, events))
         return Finding(text, _cite(conflict, tables), "reciprocal", origins=origins,
-                       origins_of=f"the less attested direction, {actor} against {other}"
+                       origins_of=f"the less attested direction, {side_noun(actor)} against "
+                       f"{side_noun(other)}"
                        if fewer else "")
     actor, other, mine = (observer, subject, by_observer) if len(by_observer) else \
         (subject, observer, by_subject)
     return Finding(text, _cite(mine, tables), "one_sided", origins=event_origins(mine, events),
                    ceiling=ABSENCE_CEILING,
-                   ceiling_reason=f"no conflictual act of {other} is reported, and an absence "
+                   ceiling_reason=f"no conflictual act of {side_noun(other)} is reported, and "
+                   "an absence "
                                   "of reports is not an absence of acts",
                    terms={"actor": actor, "other": other})
 

@@ -23,6 +23,7 @@ from trustbrief.brief.views.cells import (
     as_list,
     day_label,
     quoted,
+    side_noun,
     text_column,
     to_date,
     when_label,
@@ -49,14 +50,15 @@ def operations_takeaway(ops: pd.DataFrame, observer: str, subject: str) -> str:
     side's against a third party (a strike of one on the other), notice is not at stake and
     the count says so rather than 'none with no notice'."""
     if ops.empty:
-        return f"no operation by {observer} or {subject} is dated in it"
+        return f"no operation by {side_noun(observer)} or {side_noun(subject)} is dated in it"
     notice = event_notice(ops)
     head = plural(len(ops), "operation")
     if (notice == Notice.NOT_APPLICABLE).all():
         return (f"{head}, {'none' if len(ops) > 1 else 'not'} against a third party, so no "
-                f"advance notice to {observer} is at stake")
+                f"advance notice to {side_noun(observer)} is at stake")
     little = int(notice.isin(LITTLE_NOTICE).sum())
-    return f"{head}, {little or 'none'} with no or only minutes of notice to {observer}"
+    return (f"{head}, {little or 'none'} with no or only minutes of notice to "
+            f"{side_noun(observer)}")
 
 
 def operations_with_notice(tables, start, end) -> pd.DataFrame:
@@ -104,8 +106,8 @@ def notice_finding(tables, start, end, focus: str) -> Finding:
     ops = operations_with_notice(tables, start, end).sort_values(["date", "event_id"])
     if ops.empty:
         return Finding(f"No operation is dated {period_words(start, end)}, so there is no account "
-                       f"of the notice {observer} got; the notice ledger is empty for this "
-                       "period.", [], "notice", False)
+                       f"of the notice {side_noun(observer)} got; the notice ledger is empty "
+                       "for this period.", [], "notice", False)
     little = ops[ops["notice"].isin(LITTLE_NOTICE)]
     # notice is 'n/a' for an operation of one side on the other, or of a third party: no
     # advance notice to the observer is at stake, and none is missing from the reports
@@ -123,7 +125,7 @@ def notice_finding(tables, start, end, focus: str) -> Finding:
             f"None of the {plural(len(ops), 'dated operation')}"
         negation = " not" if len(ops) == 1 else ""
         text = (f"{which} {period_words(start, end)} is{negation} reported as coming with no or "
-                f"only minutes of notice to {observer} ({spread}).")
+                f"only minutes of notice to {side_noun(observer)} ({spread}).")
         return Finding(text, cite_documents(docs_of(ops), documents), "notice", supports=False)
     named = [f"{r.label} on {day_label(to_date(r.date))} ({_notice_words(r.notice)})"
              for r in little.head(NAMED_OPERATIONS).itertuples()]
@@ -132,7 +134,7 @@ def notice_finding(tables, start, end, focus: str) -> Finding:
     which = join_words(named)
     text = (f"{len(little)} of the {plural(len(ops), 'dated operation')} "
             f"{period_words(start, end)} "
-            f"came with no notice or only minutes of notice to {observer}: {which}.")
+            f"came with no notice or only minutes of notice to {side_noun(observer)}: {which}.")
     unknown = counts.get("unknown", 0)
     if unknown:
         text += f" For {plural(unknown, 'other dated operation')}, the notice is not reported."
@@ -144,10 +146,10 @@ def _whose(event: pd.Series | None, observer: str, subject: str) -> str:
     against Azerbaijan', 'an act of Azerbaijan itself', 'an act of Ukraine'; '' unknown."""
     side = "" if event is None else str(event.get("agent_side") or "")
     if side == observer:
-        return f"an act of {observer} itself"
+        return f"an act of {side_noun(observer)} itself"
     if side == subject:
-        return f"an act of {subject} against {observer}"
-    return f"an act of {side}" if side else ""
+        return f"an act of {side_noun(subject)} against {side_noun(observer)}"
+    return f"an act of {side_noun(side)}" if side else ""
 
 
 def _when(event: pd.Series | None, date: str) -> str:
@@ -165,8 +167,9 @@ def _not_at_stake(ops: pd.DataFrame, events: pd.DataFrame, observer: str, subjec
                                            strict=True)}
     named = [(f"{quoted(r.label)} ({_when(by_id.get(r.event_id), r.date)})",
               _whose(by_id.get(r.event_id), observer, subject)) for r in ops.itertuples()]
-    tail = f"so no advance notice to {observer} is at stake."
+    tail = f"so no advance notice to {side_noun(observer)} is at stake."
     known = all(whose for _, whose in named)
+    observer, subject = side_noun(observer), side_noun(subject)  # as nouns from here
     if len(ops) == 1 and known:
         (what, whose), = named
         return (f"The only dated operation {period}, {what}, is {whose}, not an act of "

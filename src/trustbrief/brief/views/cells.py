@@ -7,6 +7,7 @@ helpers read both the same way.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -114,3 +115,20 @@ def short_day(date: str, precision: str = "") -> str:
 def epoch_ms(day: pd.Timestamp) -> int:
     """Milliseconds since 1970 (UTC): exact positions on a Vega-Lite UTC time scale."""
     return int((day - pd.Timestamp("1970-01-01")) / pd.Timedelta(milliseconds=1))
+
+
+# A side named by an initialism ('US', 'U.S.', 'UK', 'UAE', 'EU', 'UN') takes 'the' when it
+# stands as a noun ('notice to the US', 'relations between the US and Israel'); a name or an
+# acronym read as a word ('Israel', 'NATO') does not. As a modifier it takes none ('US
+# officials', 'US distrust'): the templates say which they mean.
+_INITIALISM = re.compile(r"(?:[A-Z]\.?){2,3}")
+
+
+def side_noun(side: str) -> str:
+    """'the US', 'Israel': a side's name where it stands as a noun."""
+    return f"the {side}" if _INITIALISM.fullmatch(side) else side
+
+
+def sentence_start(text: str) -> str:
+    """A sentence whose first word may be a side ('the US gave ...'): its first letter up."""
+    return text[:1].upper() + text[1:]
