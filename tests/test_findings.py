@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -41,6 +43,8 @@ def test_notice_finding_names_the_operations_from_the_ledger(tables):
     text = by_kind(tables)["notice"].text
     assert text.startswith("3 of the 4 dated operations")
     assert "Hassan Nasrallah" in text and "minutes of notice" in text
+    # each named as the other findings name events: its label quoted, then its day
+    assert re.search(r"“[^”]*Hassan Nasrallah[^”]*” on \d{1,2} \w{3} \d{4} \(", text)
     changed = dict(tables)
     changed["notice_ledger"] = tables["notice_ledger"].assign(
         notice=tables["notice_ledger"]["notice"].replace("none", "days"))

@@ -127,7 +127,7 @@ def notice_finding(tables, start, end, focus: str) -> Finding:
         text = (f"{which} {period_words(start, end)} is{negation} reported as coming with no or "
                 f"only minutes of notice to {side_noun(observer)} ({spread}).")
         return Finding(text, cite_documents(docs_of(ops), documents), "notice", supports=False)
-    named = [f"{r.label} on {day_label(to_date(r.date))} ({_notice_words(r.notice)})"
+    named = [f"{quoted(r.label)} on {day_label(to_date(r.date))} ({_notice_words(r.notice)})"
              for r in little.head(NAMED_OPERATIONS).itertuples()]
     if len(little) > NAMED_OPERATIONS:  # the sentence does not grow with the corpus
         named.append(plural(len(little) - NAMED_OPERATIONS, "more operation"))
