@@ -312,7 +312,7 @@ def test_a_plan_the_contacts_show_blocked_is_not_to_watch():
     watched = front.what_to_watch({"events": events, "contacts": contacts}, START, END, FOCUS,
                                   pd.DataFrame(columns=["fact", "subject", "doc_ids"]))
     assert [w.text for w in watched] == [
-        "A and B speak by phone (10 Oct 2024): planned; no article reports it held."]
+        "“A and B speak by phone” (10 Oct 2024): planned; no article reports it held."]
 
 
 def test_notice_finding_names_a_few_operations_whatever_the_corpus(tables):
@@ -371,7 +371,7 @@ def test_a_month_dated_event_is_watched_with_its_month_never_a_made_up_day():
         columns=["event_id", "status"])}, START, END, FOCUS,
         pd.DataFrame(columns=["fact", "subject", "doc_ids"]))
     texts = [w.text for w in watched]
-    assert "A and B meet (October 2024): planned; no article reports it held." in texts
+    assert "“A and B meet” (October 2024): planned; no article reports it held." in texts
     assert ("Open question: how Israel answers the demand by the US: “US urged Israel to open the "
             "crossings” (September 2024).") in texts
     assert not any("1 Oct 2024" in t or "1 Sep 2024" in t for t in texts)

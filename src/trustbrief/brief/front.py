@@ -125,7 +125,7 @@ def _planned(tables, start) -> list[Watch]:
         # only dated plans: an undated 'plan' is too vague to watch for
         if r["status"] == "planned" and r["label"] and r["event_id"] not in blocked and \
                 day is not None and (lo is None or day >= lo):
-            items.append((r["date"], Watch(f"{_unplanned(r['label'])} "
+            items.append((r["date"], Watch(f"{quoted(_unplanned(r['label']))} "
                                            f"({when_label(day, r['date_precision'])}): "
                                            "planned; no article reports it held.",
                                            as_list(r["doc_ids"]))))
