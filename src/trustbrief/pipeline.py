@@ -196,7 +196,7 @@ def _cyclic_gc_paused():
 
 def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=None,
                 record_cache=None) -> dict[str, pd.DataFrame]:
-    from trustbrief import corpus, dating, events, extract, metrics, timex
+    from trustbrief import corpus, events, extract, metrics
 
     timings, parse_counts = {}, {}
 
@@ -223,22 +223,8 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
                   stats=parse_counts)
     # time expressions and mentions are checked once dated, below
     _checked({name: found[name] for name in ("actor_mentions", "claims", "trust_signals")})
-    period = kb.story.period if kb.story is not None else ("", "")
-    depths, texts, incident_found = _sentence_readings(sentences, found, kb)
-    documents = stage("dating", dating.infer_publication_dates, documents, found, kb.chronology,
-                      sentences=sentences, sidecar_file=kb.sidecar_file, period=period,
-                      deadline_words=kb.deadline_words, named_days=kb.named_days,
-                      sidecar_listed=_sidecar_files(kb.sidecar),
-                      incident_words=kb.incident_words, depths=depths,
-                      incident_found=incident_found)
-    _checked({"documents": documents})
-    found["time_expressions"] = timex.narrow_to_gatherings(  # a summit's days narrow a month
-        timex.resolve_time_expressions(found["time_expressions"], documents, kb.vocabulary),
-        sentences, kb.gatherings)
-    found["mentions"] = extract.date_mentions(found["mentions"], found["time_expressions"])
-    _checked({name: found[name] for name in ("time_expressions", "mentions")})
-    incidents = dating.dated_incidents(documents, found["time_expressions"], texts,
-                                       kb.incident_words, found_words=incident_found)
+    documents, depths, incidents = _dated(stage, kb, documents, sentences, found,
+                                          record_cache)
     built = stage("events", events.build_events, found, documents, kb.annotations,
                   kb.lexicons, kb.chronology, rules=kb.labels, focus=focus,
                   lede_depths=depths, incidents=incidents)
@@ -254,18 +240,35 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
     return tables
 
 
-def _sentence_readings(sentences: pd.DataFrame, found: dict, kb: Knowledge) -> tuple:
-    """What dating and events both read of the sentences, read once: where each lede
-    sentence is (dating.lede.lede_depths), (doc_id, sent_id) -> text, and the incident words
-    of every sentence (where they stand does not change when the time expressions are
-    resolved, so dating.dated_incidents reads the same ones after dating)."""
-    from trustbrief import dating
-    from trustbrief.dating.lede import lede_depths
+def _dated(stage, kb: Knowledge, documents, sentences, found: dict, record_cache=None
+           ) -> tuple:
+    """The dating stage and what reads its dates: (documents dated, lede depths, incidents
+    dated); the time expressions resolved and the mentions dated in `found`. The sentence
+    readings (lede depths, incident words) are remembered per document in `record_cache`
+    (dating.readings); where the incident words stand does not change when the expressions
+    are resolved, so dated_incidents reads the same ones after dating."""
+    from trustbrief import dating, extract, timex
+    from trustbrief.dating.readings import sentence_readings
 
-    texts = dict(zip(zip(sentences["doc_id"].tolist(), sentences["sent_id"].tolist(),
-                         strict=True), sentences["text"].tolist(), strict=True))
-    return (lede_depths(sentences), texts,
-            dating.incident_words(texts, found["time_expressions"], kb.incident_words))
+    period = kb.story.period if kb.story is not None else ("", "")
+    depths, texts, incident_found = sentence_readings(
+        sentences, found["time_expressions"], kb.incident_words,
+        Path(record_cache) / "readings" if record_cache else None)
+    documents = stage("dating", dating.infer_publication_dates, documents, found, kb.chronology,
+                      sentences=sentences, sidecar_file=kb.sidecar_file, period=period,
+                      deadline_words=kb.deadline_words, named_days=kb.named_days,
+                      sidecar_listed=_sidecar_files(kb.sidecar),
+                      incident_words=kb.incident_words, depths=depths,
+                      incident_found=incident_found)
+    _checked({"documents": documents})
+    found["time_expressions"] = timex.narrow_to_gatherings(  # a summit's days narrow a month
+        timex.resolve_time_expressions(found["time_expressions"], documents, kb.vocabulary),
+        sentences, kb.gatherings)
+    found["mentions"] = extract.date_mentions(found["mentions"], found["time_expressions"])
+    _checked({name: found[name] for name in ("time_expressions", "mentions")})
+    incidents = dating.dated_incidents(documents, found["time_expressions"], texts,
+                                       kb.incident_words, found_words=incident_found)
+    return documents, depths, incidents
 
 
 def _sidecar_files(sidecar: pd.DataFrame | None) -> frozenset[str]:
