@@ -12,8 +12,9 @@ import functools
 import gc
 import json
 import logging
+import shutil
 import time
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -221,10 +222,12 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
     found = stage("extract", extract.extract, sentences, documents, kb.lexicons,
                   vocabulary=kb.vocabulary, parse_cache=parse_cache, row_cache=row_cache,
                   stats=parse_counts)
+    new = parse_counts.pop("extracted", None)  # the others' rows: from the cache, checked
     # time expressions and mentions are checked once dated, below
-    _checked({name: found[name] for name in ("actor_mentions", "claims", "trust_signals")})
+    _checked({name: found[name] for name in ("actor_mentions", "claims", "trust_signals")},
+             new=new, cache=row_cache)
     documents, depths, incidents = _dated(stage, kb, documents, sentences, found,
-                                          record_cache)
+                                          record_cache, new, row_cache)
     built = stage("events", events.build_events, found, documents, kb.annotations,
                   kb.lexicons, kb.chronology, rules=kb.labels, focus=focus,
                   lede_depths=depths, incidents=incidents)
@@ -240,13 +243,14 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
     return tables
 
 
-def _dated(stage, kb: Knowledge, documents, sentences, found: dict, record_cache=None
-           ) -> tuple:
+def _dated(stage, kb: Knowledge, documents, sentences, found: dict, record_cache=None,
+           new=None, row_cache=None) -> tuple:
     """The dating stage and what reads its dates: (documents dated, lede depths, incidents
-    dated); the time expressions resolved and the mentions dated in `found`. The sentence
-    readings (lede depths, incident words) are remembered per document in `record_cache`
-    (dating.readings); where the incident words stand does not change when the expressions
-    are resolved, so dated_incidents reads the same ones after dating."""
+    dated); the time expressions resolved and the mentions dated in `found` (`new`,
+    `row_cache`: see _checked). The sentence readings (lede depths, incident words) are
+    remembered per document in `record_cache` (dating.readings); where the incident words
+    stand does not change when the expressions are resolved, so dated_incidents reads the
+    same ones after dating."""
     from trustbrief import dating, extract, timex
     from trustbrief.dating.readings import sentence_readings
 
@@ -265,7 +269,9 @@ def _dated(stage, kb: Knowledge, documents, sentences, found: dict, record_cache
         timex.resolve_time_expressions(found["time_expressions"], documents, kb.vocabulary),
         sentences, kb.gatherings)
     found["mentions"] = extract.date_mentions(found["mentions"], found["time_expressions"])
-    _checked({name: found[name] for name in ("time_expressions", "mentions")})
+    _checked({"time_expressions": found["time_expressions"]})
+    _checked({"mentions": found["mentions"]}, {"mentions": extract.DATES_IN_MENTIONS}, new,
+             row_cache)
     incidents = dating.dated_incidents(documents, found["time_expressions"], texts,
                                        kb.incident_words, found_words=incident_found)
     return documents, depths, incidents
@@ -279,23 +285,41 @@ def _sidecar_files(sidecar: pd.DataFrame | None) -> frozenset[str]:
 
 
 def _checked(tables: dict[str, pd.DataFrame],
-             only: Mapping[str, tuple[str, ...]] | None = None) -> None:
+             only: Mapping[str, tuple[str, ...]] | None = None,
+             new: Collection[str] | None = None, cache: Path | str | None = None) -> None:
     """A stage boundary: every contract table among `tables` must hold what the contract
     says (contract.ContractError otherwise, naming the table, column and values). `only`:
     table -> the columns the stage set in a table whose other cells an earlier boundary
     checked (and the stage only reordered): those columns' cells, and the table's columns
     and their order, are checked (at 10,000 articles the mentions' cells cost ~0.8 s a
-    check)."""
-    for name, frame in tables.items():
-        if name not in contract.TABLES:
-            continue
-        if name not in (only or {}):
-            contract.validate(frame, name)
-            continue
-        spec = contract.TABLES[name]
-        contract.validate(frame.iloc[:0], spec)  # every column, in order (no cells)
-        contract.validate(frame[list(only[name])], dataclasses.replace(
-            spec, columns=tuple(spec.column(c) for c in only[name])))
+    check). `new`: the documents whose rows extraction computed in this run (None: every
+    document); the other rows came from the extraction cache `cache`, checked when they were
+    extracted, so only a new document's rows are checked whole (and the columns of `only`
+    in every row). A run whose rows break the contract deletes `cache`: they would not be
+    checked again."""
+    try:
+        for name, frame in tables.items():
+            if name in contract.TABLES:
+                _check(frame, contract.TABLES[name], (only or {}).get(name),
+                       new if "doc_id" in frame else None)
+    except contract.ContractError:
+        if new is not None and cache is not None:
+            shutil.rmtree(cache, ignore_errors=True)
+        raise
+
+
+def _check(frame: pd.DataFrame, spec, only: tuple[str, ...] | None,
+           new: Collection[str] | None) -> None:
+    """_checked of one table (`spec`)."""
+    if only is None and new is None:
+        contract.validate(frame, spec)
+        return
+    contract.validate(frame.iloc[:1], spec)  # every column, in order, and its type
+    if only:
+        contract.validate(frame[list(only)], dataclasses.replace(
+            spec, columns=tuple(spec.column(c) for c in only)))
+    if new:
+        contract.validate(frame[frame["doc_id"].isin(list(new))], spec)
 
 
 def schema() -> dict[str, dict[str, str]]:

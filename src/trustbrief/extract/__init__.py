@@ -1,6 +1,6 @@
 """Extraction: sentences -> actor mentions, event mentions, claims and trust signals."""
 
-from trustbrief.extract.dated_mentions import date_mentions
+from trustbrief.extract.dated_mentions import DATES_IN_MENTIONS, date_mentions
 from trustbrief.extract.lexicons import (
     SCHEMA,
     Lexicons,
@@ -10,5 +10,5 @@ from trustbrief.extract.lexicons import (
 from trustbrief.extract.nlp import preload_pipeline
 from trustbrief.extract.stage import extract
 
-__all__ = ["SCHEMA", "Lexicons", "date_mentions", "extract", "load_lexicons",
-           "preload_pipeline"]
+__all__ = ["DATES_IN_MENTIONS", "SCHEMA", "Lexicons", "date_mentions", "extract",
+           "load_lexicons", "preload_pipeline"]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+# the columns date_mentions sets (the others are extraction's, unchanged)
+DATES_IN_MENTIONS = ("date", "date_earliest", "date_latest", "date_basis", "time_text")
+
 
 def date_mentions(mentions: pd.DataFrame, time_expressions: pd.DataFrame) -> pd.DataFrame:
     """Copy each mention's governing time expression's resolved dates into the mention.
@@ -30,8 +33,7 @@ def date_mentions(mentions: pd.DataFrame, time_expressions: pd.DataFrame) -> pd.
     open_dates, unresolved = ("", "", "", "open", ""), ("", "", "", "unresolved", "")
     rows = [lookup.get(time_id, unresolved) if time_id else open_dates
             for time_id in out["time_id"].tolist()]
-    names = ("date", "date_earliest", "date_latest", "date_basis", "time_text")
-    columns = list(zip(*rows, strict=True)) if rows else [()] * len(names)
-    for name, column in zip(names, columns, strict=True):
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(DATES_IN_MENTIONS)
+    for name, column in zip(DATES_IN_MENTIONS, columns, strict=True):
         out[name] = pd.Series(list(column), index=out.index, dtype=object)
     return out

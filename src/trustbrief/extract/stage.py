@@ -276,10 +276,12 @@ def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons
     raw, counts, todo = _assembled_rows(docs, keys, cache, extracting)
     if stats is not None:
         # sentences parsed (not found in the cache) and of them with NER, CPU seconds in
-        # nlp.pipe and in extraction, summed over the worker processes
+        # nlp.pipe and in extraction, summed over the worker processes; the documents
+        # extracted (the others' rows come from the cache: checked when extracted)
         stats.update(sentences=len(sentences), parsed=counts[0], parsed_ner=counts[3],
                      cached=len(docs) - len(todo),
-                     parse_s=round(counts[1], 3), extract_s=round(counts[2], 3))
+                     parse_s=round(counts[1], 3), extract_s=round(counts[2], 3),
+                     extracted=frozenset(docs[n][0]["doc_id"] for n in todo))
     if time_expressions is None:
         time_expressions = timex.time_expression_table(raw["time_expressions"])
     claims = raw["claims"].copy()
@@ -297,7 +299,7 @@ def _assembled_rows(docs: list, keys: list[str], cache: rowcache.RowCache | None
                     extracting) -> tuple[dict, tuple, list[int]]:
     """Each table's rows (rowsnapshot.assembled) of every document: from the snapshot, the
     document's file or `extracting` it; the snapshot rewritten when stale. Also the counts of
-    _extract_documents and the documents extracted."""
+    _extract_documents and the documents extracted (indexes into `docs`)."""
     snapshot = rowsnapshot.read(cache.folder) if cache else None
     found = [rowsnapshot.COVERED if snapshot and key in snapshot.positions
              else cache.read(key) if cache else None for key in keys]
@@ -310,8 +312,9 @@ def _assembled_rows(docs: list, keys: list[str], cache: rowcache.RowCache | None
         covered = [n for n, rows in enumerate(found) if rows is rowsnapshot.COVERED]
         found = [cache.read(key) if rows is rowsnapshot.COVERED else rows
                  for key, rows in zip(keys, found, strict=True)]
-        counts = _summed(counts, _filled(found, [n for n in covered if found[n] is None],
-                                         docs, extracting))
+        lost = [n for n in covered if found[n] is None]  # the file gone: extracted again
+        counts = _summed(counts, _filled(found, lost, docs, extracting))
+        todo = sorted(todo + lost)
         snapshot = None
         raw, kept, row_counts = rowsnapshot.assembled(found, None, keys, COLUMNS)
     if cache is not None:
