@@ -330,6 +330,17 @@ def test_what_exploded_is_the_target_not_the_agent(lex):
     assert (attack["agent"], attack["agent_rule"]) == ("Egypt", "modifier-agent")
 
 
+def test_a_capital_before_the_act_is_where_it_happened_not_who_did_it(lex):
+    """'the Egyptian air strike': the state acts; 'the Cairo air strike': a seat of
+    government (a data/world/ capital) before the act names the place, not the doer."""
+    found = run(lex, ["Officials briefed him on the Cairo air strike.",
+                      "Officials briefed him on the Egyptian air strike."])
+    place = one_mention(found, "airstrike", sent=1)
+    assert (place["agent"], place["targets"]) == ("", ["Egypt"]), place[["agent_rule"]]
+    state = one_mention(found, "airstrike", sent=2)
+    assert (state["agent"], state["agent_rule"]) == ("Egypt", "modifier-agent")
+
+
 def test_an_attack_blamed_on_a_state_has_it_as_agent(lex):
     found = run(lex, ["Two radios exploded after an attack, blamed on France, targeting "
                       "Chadian fighters."])

@@ -72,6 +72,8 @@ class Lexicons:
     reader: object = field(default=None, compare=False, repr=False)  # syntax.Reader
     # keys of the names of a state's institutions ('white house', 'kremlin'): see _institutions
     institutions: frozenset = frozenset()
+    # keys of the seats of government standing for a whole state ('beirut', 'baku'): _seats
+    seats: frozenset = frozenset()
     # words right before a gazetteer title that make it another office or a past holder
     # ('Vice President', 'Deputy Prime Minister', 'former President'): see _another_office
     another_office_before: re.Pattern | None = None
@@ -116,6 +118,7 @@ def load_lexicons(data_dir: Path | str = DEFAULT_DATA_DIR, gazetteer: dict | Non
                     planner_gap=planner_gap, cue_conditional=conditional,
                     not_party_before=not_party, syntax=syntax,
                     reader=Reader(syntax), institutions=_institutions(data_dir),
+                    seats=_seats(data_dir),
                     another_office_before=_another_office(data_dir))
 
 
@@ -132,6 +135,17 @@ def _another_office(data_dir: Path) -> re.Pattern | None:
         return None
     words = words_alternation(literal_regex(h) for h in heads)
     return re.compile(rf"(?i)(?<![\w-])(?:{words})[\s-]+$")
+
+
+def _seats(data_dir: Path) -> frozenset:
+    """Keys of the metonyms (data/world/) that stand for a state's whole government, its
+    capital first ('Beirut', 'Baku'): the place named, where a name is a place."""
+    if not (data_dir / "world").is_dir():
+        return frozenset()
+    from trustbrief.knowledge.world import load_world
+
+    return frozenset(lookup_key(f.text) for f in load_world(data_dir).forms
+                     if f.kind == "metonym" and f.role == "government")
 
 
 def _institutions(data_dir: Path) -> frozenset:

@@ -37,6 +37,8 @@ class RolePath:
     only_from: frozenset = frozenset()
     # only from a trigger with no subject of its own ('..., killing X'; not 'when he was told')
     bare: bool = False
+    # never a seat of government named as a modifier ('the Beirut strike': where it was)
+    not_seats: bool = False
 
 
 def token_at(doc, start: int, end: int):

@@ -9,6 +9,7 @@ document (`people`), marked '+coref' in the rule.
 from __future__ import annotations
 
 from trustbrief.extract.answered import answered_target
+from trustbrief.extract.patterns import lookup_key
 from trustbrief.extract.role_paths import (
     CLIMB,
     PRONOUNS,
@@ -64,7 +65,7 @@ def _reported_speaker(token, hits, speech_verbs) -> list | None:
 
 
 def _phrase_actors(token, hits, people, path: RolePath, everyone: bool,
-                   speech_verbs=frozenset()):
+                   speech_verbs=frozenset(), seats=frozenset()):
     """(actor names, coref used) of the phrase the token heads, with a name in apposition
     ('the chief negotiator, Ismail Haniyeh': the person wins over the side that qualifies
     the title)."""
@@ -81,6 +82,8 @@ def _phrase_actors(token, hits, people, path: RolePath, everyone: bool,
              or len(h.actors) > 1]
     if path.types:
         found = [h for h in found if path.types & set(h.types)]
+    if path.not_seats:
+        found = [h for h in found if lookup_key(h.surface) not in seats]
     if found:
         people_found = [h for h in found if "person" in h.types]
         chosen = (people_found or _first_per_conjunct(token, found)) if everyone \
@@ -151,10 +154,11 @@ def hits_tokens(doc, hit) -> list:
     return [span.root] if span is not None and len(span) else []
 
 
-def _first_path(trigger, paths, hits, people, accept, everyone=False, speech=frozenset()):
+def _first_path(trigger, paths, hits, people, accept, everyone=False, speech=frozenset(),
+                seats=frozenset()):
     for path in paths:
         for token in role_tokens(trigger, path):
-            names, coref = _phrase_actors(token, hits, people, path, everyone, speech)
+            names, coref = _phrase_actors(token, hits, people, path, everyone, speech, seats)
             names = [n for n in names if accept(n)]
             if names:
                 return names, path.id + ("+coref" if coref else "")
@@ -194,7 +198,7 @@ def tree_roles(doc, start: int, end: int, etype, hits, syntax: Syntax, lex, peop
     form = "verb" if trigger.pos_ in ("VERB", "AUX") else "noun"
     paths = syntax.roles["undergoer"] if _undergoes(trigger, syntax) else syntax.roles[form]
     agent, agent_rule = _first_path(trigger, paths["agent"], hits, people, can_act,
-                                    speech=syntax.speech_verbs)
+                                    speech=syntax.speech_verbs, seats=lex.seats)
     agent = agent[:1]
     if not agent:
         agent = _reporters_body(trigger, hits, syntax)

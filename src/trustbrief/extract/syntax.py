@@ -78,7 +78,8 @@ def _paths(path: Path, where: str, entries) -> list[RolePath]:
         out.append(RolePath(str(e["id"]), frozenset(e["dep"]), frozenset(e.get("through", ())),
                             frozenset(e.get("from_head", ())), frozenset(e.get("types", ())),
                             frozenset(e.get("via", ())), frozenset(e.get("not_from", ())),
-                            frozenset(e.get("only_from", ())), bool(e.get("bare", False))))
+                            frozenset(e.get("only_from", ())), bool(e.get("bare", False)),
+                            bool(e.get("not_seats", False))))
     return out
 
 
