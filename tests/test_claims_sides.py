@@ -44,3 +44,18 @@ def test_a_name_that_reports_citing_someone_is_an_outlet_relaying_them(lex):  # 
     claims = claims_of(lex, "Mexico has delivered a formal protest to the Canadian ambassador, "
                             "Noticiaslibres reports citing the Mexican Foreign Ministry.")
     assert fields(claims, 1)[1:] == ("organization", "Mexico")
+
+
+def test_it_speaking_is_the_body_whose_clause_it_is_or_that_spoke_last(lex):  # noqa: F811
+    claims = claims_of(
+        lex, "The Mexican Foreign Ministry summoned the Canadian envoy, protesting raids during "
+             "which it said two citizens were killed.",
+        "The airline announced that flights to three cities would be halted.",
+        "Later, it said flights to two more cities would also be suspended.",
+        "Ana Ruiz Prieto said the talks would go on.",
+        "It added that the border would stay open.")
+    assert fields(claims, 1) == ("Mexican Foreign Ministry", "organization", "Mexico")
+    assert claims.loc["dtest00000-s001", "speaker_rule"].endswith("it+subject")
+    assert fields(claims, 3)[:2] == ("The airline", "organization")
+    # a person spoke since: 'it' is no body known, and certainly not the person
+    assert "dtest00000-s005" not in claims.index or fields(claims, 5)[0] == ""

@@ -24,6 +24,7 @@ the quote or the reported clause.
 from __future__ import annotations
 
 from trustbrief.extract.body_names import body_name, counted_members, named_owner
+from trustbrief.extract.body_pronoun import pronoun_body
 from trustbrief.extract.papers import issuer_token, known_issuer, remember_issuers, speaking_paper
 from trustbrief.extract.person_sides import with_person_side
 from trustbrief.extract.reporters import as_reporter
@@ -31,7 +32,6 @@ from trustbrief.extract.role_paths import PRONOUNS, hits_in, phrase_tokens
 from trustbrief.extract.speaker_memory import (
     CITED_OUTLET,
     LAST_BODY,
-    LAST_GROUP,
     LAST_OUTLET,
     last,
     last_body_with,
@@ -214,8 +214,8 @@ def _typed(doc, head, hits, lex, people, names, att) -> dict | None:
         found = last(names, LAST_OUTLET, "outlet-noun+coref")  # 'the publication explained'
         if found is not None:
             return found
-    if head.lower_ == "they":  # 'Senior officials said ... They described it as ...'
-        return last(names, LAST_GROUP, "plural-pronoun+coref")
+    if head.lower_ in ("they", "it"):  # 'Officials said ... They described', 'it said'
+        return pronoun_body(head, lambda t: _typed(doc, t, hits, lex, people, names, att), names)
     if head.lower_ in PRONOUNS:
         if people:
             actor = lex.actors.get(people[-1])
