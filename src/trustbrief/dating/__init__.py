@@ -10,9 +10,12 @@ Clues (each is a predicate over candidate publication days):
   actors, not one shared name; an act dated by its calendar date elsewhere and named there
   with its agent alone counts for a mention with that agent and its own relative date:
   'an attack by Iran on Oct. 1, 2024' for 'Tehran fired missiles at Israel last week',
-  dating.pinned / clues). The clue holds on the days d for which
-  timex.resolve_spec(spec, d) covers the event's date. A sentence that opens with 'That same
-  day' is dated by the one day the sentence before names (dating.mentions).
+  dating.pinned / clues); an undated article that a pass leaves a few days pins its
+  events as a dated one does where every day of its range reads the expression alike
+  ('Thursday' in an article of Aug 1-4 is Aug 1; dating.pinned RANGE_PIN_DAYS). The clue
+  holds on the days d for which timex.resolve_spec(spec, d) covers the event's date. A
+  sentence that opens with 'That same day' is dated by the one day the sentence before
+  names (dating.mentions).
 - recurring: the same clues when the event is one of several of its parties (leaders who
   speak every few weeks; dating.recurring): they choose among the days the other clues
   allow and never bound the range themselves.
@@ -27,6 +30,10 @@ Clues (each is a predicate over candidate publication days):
   runs the next morning elsewhere. A weekday holds every week: it chooses among the days
   the other clues allow and never bounds the range on its own (a weak clue never beats
   stronger ones).
+- week frame: a first body sentence framing the news by this week ('tensions escalated
+  further this week') makes a bare weekday below it a day of the article's week, so the
+  article is of that day or later in its week (dating.week_frame; like a lede weekday it
+  only chooses among the days the other clues allow).
 - printed: a day and month printed without a year ('30 Dec. 13:30') hold on that day of the
   year that ends with the corpus's last dated article.
 - explicit: the calendar dates the article prints (dating.explicit): a past date bounds it

@@ -8,7 +8,7 @@ import datetime as dt
 import pandas as pd
 
 from trustbrief import timex
-from trustbrief.dating.chronology import Pinned, actor_list
+from trustbrief.dating.chronology import Pinned, actor_list, iso_or_none
 from trustbrief.dating.clues import (
     ONE_DAY,
     SentenceTimes,
@@ -27,11 +27,13 @@ def pinned_from_dated_documents(mentions: list[dict], times: SentenceTimes,
     own date ('spoke on Thursday', 'earlier today', 'yesterday'). `once_per_party`: the
     event types that happen once to a party (data/incidents.yaml), for Pinned.once."""
     anchors = dated_days(documents)
+    ranges = ranged_days(documents)
     pinned = []
     for m in mentions:
         if m.get("sentence_actors"):
             continue
-        found = pinned_day(m, times, anchors.get(m["doc_id"]))
+        found = pinned_day(m, times, anchors.get(m["doc_id"])) if m["doc_id"] not in ranges \
+            else _pinned_in_range(m, times, ranges[m["doc_id"]])
         if found is not None:
             time_id, first, last, tier = found
             actors = frozenset(actor_list(m["actors"]))
@@ -40,6 +42,36 @@ def pinned_from_dated_documents(mentions: list[dict], times: SentenceTimes,
                                  first, last, tier != EXPLICIT, from_article=True,
                                  weekly=tier == WEEKLY, agent=m.get("agent") or "", once=once))
     return pinned
+
+
+# An undated article whose clues leave it a few days (fewer than RANGE_PIN_DAYS) dates its
+# events as a dated one does where every day of its range reads the expression alike
+# ('Thursday' in an article of Aug 1-4 is Aug 1 whichever day it is of); the dating stage
+# writes the range of such an article in these columns of its anchors between passes.
+RANGE_PIN_DAYS = 7
+RANGED_EARLIEST, RANGED_LATEST = "_ranged_earliest", "_ranged_latest"
+
+
+def ranged_days(documents: pd.DataFrame) -> dict[str, list[dt.date]]:
+    """doc_id -> the days of its narrow range, for the undated documents that have one."""
+    if RANGED_EARLIEST not in documents.columns:
+        return {}
+    out = {}
+    for doc_id, published, first, last in zip(
+            documents["doc_id"], documents["published"], documents[RANGED_EARLIEST],
+            documents[RANGED_LATEST], strict=True):
+        start, end = iso_or_none(first), iso_or_none(last)
+        if published or start is None or end is None:
+            continue
+        out[doc_id] = [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
+    return out
+
+
+def _pinned_in_range(m: dict, times: SentenceTimes, days: list[dt.date]
+                     ) -> tuple[str, dt.date, dt.date, str] | None:
+    """pinned_day when every day of the article's range gives the same one, else None."""
+    found = {pinned_day(m, times, day) for day in days}
+    return found.pop() if len(found) == 1 else None
 
 
 EXPLICIT, DAILY, WEEKLY = "explicit", "daily", "weekly"  # how surely a pinned event is dated

@@ -35,7 +35,9 @@ from trustbrief.dating.lede import lede_depths
 from trustbrief.dating.mentions import collect_clues
 from trustbrief.dating.named_days import NamedDays, default_named_days, named_day_clues
 from trustbrief.dating.period import Span, period_span, period_verdict, within_period
+from trustbrief.dating.pinned import RANGE_PIN_DAYS, RANGED_EARLIEST, RANGED_LATEST
 from trustbrief.dating.tenure import tenure_clues
+from trustbrief.dating.week_frame import week_frame_clues
 from trustbrief.tables import frame_records
 
 log = logging.getLogger("trustbrief")
@@ -134,21 +136,7 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
                     named_days or default_named_days(),
                     incident_words or default_incident_words()),
                    _subjects(docs), incident_found)
-    outcomes: dict = {}
-    anchors = docs
-    for _ in range(MAX_PASSES):
-        latest = _one_pass(anchors, found, chronology, texts, max_lag_days, lookaround_days,
-                           period)
-        outcomes.update(latest)
-        cells = {i: _cells(o.row, o.verdict, o.printed) for i, o in latest.items()
-                 if o.row.get("published_basis") != "sidecar"}
-        pinned = {i: c for i, c in cells.items() if c.get("published")}
-        if not pinned:
-            break
-        anchors = anchors.copy()
-        for i, cell in pinned.items():
-            for column, value in cell.items():
-                anchors.at[i, column] = value
+    outcomes = _passes(docs, found, chronology, texts, (max_lag_days, lookaround_days), period)
     for i, outcome in outcomes.items():
         name = outcome.row.get("file") or outcome.row["doc_id"]
         if outcome.row.get("published_basis") == "sidecar":
@@ -159,6 +147,46 @@ def infer_publication_dates(documents: pd.DataFrame, found: dict, chronology: pd
         for column, value in _cells(outcome.row, outcome.verdict, outcome.printed).items():
             docs.at[i, column] = value
     return docs
+
+
+def _passes(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: tuple,
+            limits: tuple[int, int], period: tuple[str, str]) -> dict:
+    """Index -> _Outcome of the last pass that read each open document: a pass's pinned days
+    date the events of the next (as articles dated beforehand do), and so do its narrow
+    ranges (RANGED_* columns, dating.pinned: a weekday every day of the range reads alike)."""
+    outcomes: dict = {}
+    anchors = docs
+    for _ in range(MAX_PASSES):
+        latest = _one_pass(anchors, found, chronology, texts, *limits, period)
+        outcomes.update(latest)
+        cells = {i: _cells(o.row, o.verdict, o.printed) for i, o in latest.items()
+                 if o.row.get("published_basis") != "sidecar"}
+        pinned = {i: c for i, c in cells.items() if c.get("published")}
+        ranged = {i: (o.verdict.earliest.isoformat(), o.verdict.latest.isoformat())
+                  for i, o in latest.items() if i not in pinned and _narrow(o.verdict)}
+        if not pinned and all(_ranged_cells(anchors, i) == r for i, r in ranged.items()):
+            break
+        anchors = anchors.copy()
+        for i, cell in pinned.items():
+            for column, value in cell.items():
+                anchors.at[i, column] = value
+        for column in (RANGED_EARLIEST, RANGED_LATEST):
+            if column not in anchors.columns:
+                anchors[column] = ""
+        for i, (first, last) in ranged.items():
+            anchors.at[i, RANGED_EARLIEST], anchors.at[i, RANGED_LATEST] = first, last
+    return outcomes
+
+
+def _narrow(verdict: Verdict | None) -> bool:
+    return verdict is not None and verdict.published is None and \
+        (verdict.latest - verdict.earliest).days < RANGE_PIN_DAYS
+
+
+def _ranged_cells(anchors: pd.DataFrame, i) -> tuple[str, str] | None:
+    if RANGED_EARLIEST not in anchors.columns:
+        return None
+    return anchors.at[i, RANGED_EARLIEST], anchors.at[i, RANGED_LATEST]
 
 
 def _open_rows(docs: pd.DataFrame) -> tuple[list[dict], list[tuple]]:
@@ -221,7 +249,7 @@ def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: 
     span = _corpus_span(rows, lookaround_days)
     window = span if None not in span else None
     stated = period_span(period, rows)
-    for extra in (lede_clues(times, wanted, depths),
+    for extra in (lede_clues(times, wanted, depths), week_frame_clues(times, wanted, depths),
                   explicit_date_clues(times, sentence_texts, wanted, window,
                                       polarity=polarity, depths=depths, retold=retold,
                                       years_printed=years_printed),
