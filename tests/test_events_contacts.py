@@ -7,7 +7,16 @@ import dataclasses
 
 import pytest
 
-from test_events import EVENT_TYPES, FOCUS, GAZETTEER, docs_frame, found_frames, mention, rules
+from test_events import (
+    EVENT_TYPES,
+    FOCUS,
+    GAZETTEER,
+    docs_frame,
+    found_frames,
+    mention,
+    rules,
+    same_sentence,
+)
 from trustbrief import events
 
 __all__ = ["rules"]  # the labels fixture of test_events
@@ -96,3 +105,29 @@ def test_a_leader_s_demand_of_the_other_state_is_in_the_call_its_article_tells(r
     out = events.build_events(found_frames(rows), docs, None, TYPES, rules=rules,
                               gazetteer=GAZETTEER, focus=FOCUS)
     assert sorted(out["events"]["event_type"]) == ["demand"] * (not in_call) + ["phone_call"]
+
+
+MET = ("Speaking at a meeting with Netanyahu in Washington, Biden pledged to punish those "
+       "responsible, while Netanyahu demanded Gallant stay until the talks end")
+
+
+@pytest.mark.parametrize("with_rule", [True, False])
+def test_what_a_participant_says_in_the_sentence_telling_the_contact_is_its(rules, with_rule):
+    """A pledge told in the sentence of the meeting it was made at is the meeting's, though
+    the sentence's one time dates only the meeting; what one participant demands of a third
+    man in that sentence was not said in the meeting and stays its own event."""
+    docs = docs_frame([("d1", "A", "2024-10-09", "")])
+    meeting = mention("d1", 1, "meeting_visit", "Joe Biden", ["Benjamin Netanyahu"],
+                      basis="reported", lo="2024-10-08", hi="2024-10-09", text=MET)
+    pledge = mention("d1", 1, "statement", "Joe Biden", [], text=MET)
+    demand = mention("d1", 1, "demand", "Benjamin Netanyahu", ["Yoav Gallant"], text=MET)
+    rows = same_sentence(MET, (meeting, "meeting"), (pledge, "pledged"), (demand, "demanded"))
+    types = dict(TYPES, meeting_visit={"plover": "CONSULT", "lane": "contacts"})
+    used = rules if with_rule else dataclasses.replace(rules, said_in_contacts=None)
+    out = events.build_events(found_frames(rows), docs, None, types, rules=used,
+                              gazetteer=GAZETTEER, focus=FOCUS)
+    kinds = sorted(out["events"]["event_type"])
+    assert kinds == (["demand", "meeting_visit"] if with_rule
+                     else ["demand", "meeting_visit", "statement"])
+    met = out["events"][out["events"]["event_type"] == "meeting_visit"].iloc[0]
+    assert met["agent"] == "Joe Biden" and met["date_earliest"] == "2024-10-08"

@@ -51,7 +51,7 @@ def _acts_by_document(clusters: list[list[Rec]], said_types: frozenset
     mention of an act (a cluster with no said type)."""
     acts: dict[str, list[tuple[int, Rec]]] = {}
     for i, recs in enumerate(clusters):
-        if any(r.event_type in said_types for r in recs):
+        if any(r.event_type in said_types and not r.said_in_contact for r in recs):
             continue
         for r in recs:
             if r.polarity in CREATING and precise(r):

@@ -5,7 +5,9 @@ event of its own (data/labels.yaml `said_in_contacts`).
 News tells one call three ways: 'X and Y spoke on Wednesday', 'Y told X on Wednesday he was
 planning ...', 'X urged Y to ...'. Clustering keeps groups apart (a call is not a demand), so
 this pass folds the said-events into the contact they were said in, after clustering and
-before event keys are made.
+before event keys are made: by their day, or by the sentence that tells the contact ('Speaking
+at a meeting with Y, X pledged ...'). What was said in a contact never names its agent, its
+participants or its label (facts, labels): the contact's own mentions do.
 """
 
 from __future__ import annotations
@@ -90,14 +92,54 @@ def fold_said_into_contacts(clusters: list[list[Rec]], participants: list[str],
         return clusters, participants
     merged = [list(c) for c in clusters]
     gone = set()
+    told_at = _contact_sentences(clusters, contacts)
     for i, recs in enumerate(clusters):
         if not _is_said(recs, rule.source):
             continue
         host = _host(recs, contacts, kinds)
-        if host is not None:
-            for r in recs:
-                r.said_in_contact = True
-            merged[host].extend(recs)
-            gone.add(i)
-    keep = [i for i in range(len(clusters)) if i not in gone]
+        if host is None:
+            _fold_told_at(i, recs, merged, told_at, kinds)
+            continue
+        for r in recs:
+            r.said_in_contact = True
+        merged[host].extend(recs)
+        gone.add(i)
+    keep = [i for i in range(len(clusters)) if i not in gone
+            and any(r.polarity in CREATING for r in merged[i])]
     return [merged[i] for i in keep], [participants[i] for i in keep]
+
+
+def _contact_sentences(clusters: list[list[Rec]], contacts) -> dict[tuple, list[tuple]]:
+    """(doc_id, sent_id) -> (index, members) of each dated contact a sentence tells."""
+    told_at: dict[tuple, list[tuple]] = {}
+    for index, members, _, _ in contacts:
+        for r in clusters[index]:
+            if r.polarity in CREATING:
+                told_at.setdefault((r.doc_id, r.sent_id), []).append((index, members))
+    return told_at
+
+
+def _addressed_within(r: Rec, members: set[str], kinds: Mapping[str, dict]) -> bool:
+    """Said to no one named, or only to the contact's members or their states: 'Netanyahu
+    demanded Gallant not leave until he talks to Biden' is said to a third man, not in the
+    call it names."""
+    sides = {kinds.get(m, {}).get("side", "") for m in members} - {""}
+    return all(t in members or (kinds.get(t, {}).get("type") != "person"
+                                and kinds.get(t, {}).get("side", "") in sides)
+               for t in r.targets)
+
+
+def _fold_told_at(i: int, recs: list[Rec], merged: list[list[Rec]],
+                  told_at: dict[tuple, list[tuple]], kinds: Mapping[str, dict]) -> None:
+    """What a participant says in the sentence that tells the contact was said there, dated
+    or not ('Speaking at a meeting with Aliyev in Dushanbe, Putin pledged to punish those
+    responsible': the pledge is the meeting's, though its own words give it no day); its
+    other mentions stay where they are."""
+    # a dated one is placed by its own day; a plan or a denial is not what was said there
+    for r in [r for r in recs if r.lo is None and r.polarity == "asserted"]:
+        host = next((index for index, members in told_at.get((r.doc_id, r.sent_id), ())
+                     if r.agent in members and _addressed_within(r, members, kinds)), None)
+        if host is not None:
+            r.said_in_contact = True
+            merged[host].append(r)
+            merged[i].remove(r)

@@ -272,9 +272,11 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
     event_type = choose_type(recs)
     meta = ctx.types.get(event_type, {})
     creating = [r for r in recs if r.polarity in CREATING] or recs
-    agent = _event_agent(creating, ctx)
+    # who did it to whom is told by the event's own mentions, not by what was said in it
+    doers = [r for r in creating if not r.said_in_contact] or creating
+    agent = _event_agent(doers, ctx)
     agent_side = _agent_side(recs, creating, agent, ctx, bool(meta.get("operation")))
-    targets = [t for t in ranked_records(t for r in creating for t in r.targets) if t != agent]
+    targets = [t for t in ranked_records(t for r in doers for t in r.targets) if t != agent]
     actors = ranked_records(a for r in recs for a in [*r.actors, r.agent, *r.targets])
     planned = all(r.polarity != "asserted" for r in creating)
     # what happened is dated by what is said to have happened, never by a plan or a 'would'

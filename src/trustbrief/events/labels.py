@@ -204,8 +204,10 @@ def label_fields(recs: list[Rec], event_type: str, agent: str, agent_side: str,
     places = [a for a in ranked_records(p for r in recs for p in r.locations) if a != target] or \
         [a for a in ranked_records(p for r in recs for p in [*r.actors, *r.targets])
          if ctx.kinds.get(a, {}).get("type") == "place" and a != target]
-    people = ranked_records(p for r in recs for p in [r.agent, *r.targets]
-                     if p and ctx.kinds.get(p, {}).get("type") != "place")
+    # who took part, told by the event's own mentions (not by what was said in it)
+    own = [r for r in recs if not r.said_in_contact] or recs
+    people = ranked_records(p for r in own for p in [r.agent, *r.targets]
+                            if p and ctx.kinds.get(p, {}).get("type") != "place")
     return {
         "agent": agent, "agent_side": agent_side, "target": target,
         # a person, group or thing, never a whole state: 'kills Azerbaijan' says nothing
