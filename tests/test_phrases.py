@@ -230,3 +230,12 @@ def test_a_label_keeps_the_words_that_carry_its_meaning(nlp):
     # an adverb that only links the clause to the text around it is no part of the act
     text = "Chile also informed Peru of the strike."
     assert phrase(nlp, text, "informed") == "Chile informed Peru of the strike"
+
+
+def test_an_adverb_between_the_object_and_its_preposition_stays_with_it(nlp):
+    """'informed X very late in the game': the adverb says what the notice was; without it
+    the label read 'informed X in the game', notice where the sentence says late notice."""
+    text = ("The implication is that in this case Dupont and Chad informed Canada very late in "
+            "the game so as to avoid a debate.")
+    assert phrase(nlp, text, "informed") == \
+        "Dupont and Chad informed Canada very late in the game"

@@ -209,6 +209,12 @@ def _complement(verb, level: int, skipped: set) -> list | None:
             return words + _infinitive(infinitive, level, skipped)
         for prep in _preps(verb, skipped)[:1] if level == 0 else []:
             if prep.i > max(o.i for o in objects) and prep.lower_ != "with":
+                # an adverb between the object and the preposition carries the meaning and
+                # goes with it: 'informed the US very late in the game', never '... the US
+                # in the game' (late notice read as notice)
+                words += [t for c in verb.children if c.dep_ == "advmod"
+                          and max(o.i for o in objects) < c.i < prep.i
+                          for t in c.subtree if t.i not in skipped]
                 words += [prep, *_noun_words(_pobj(prep), 1, skipped)]  # 'briefed X on Y'
         return words
     infinitive = _infinitive_of(verb)
