@@ -52,6 +52,15 @@ def test_notice_received_builds_trust_and_only_its_negation_erodes_it(lex):
     assert (row["polarity"], bool(row["negated"])) == (1, True)
 
 
+def test_being_told_of_an_intention_is_notice_given_not_distrust(lex):
+    """'informed X about its intention to ...': told days ahead, as a heads-up received (a
+    statement of distrust in the us-il brief's count before)."""
+    sig = _signals(lex, "Chad has informed France about its intention to launch a ground "
+                        "operation in Niger.")
+    row = only(sig, rule="surprise/told-of-intention").iloc[0]
+    assert (row["polarity"], bool(row["negated"]), row["notice"]) == (1, False, "days")
+
+
 def test_asking_for_notice_still_erodes_trust(lex):
     sig = _signals(lex, "French officials hope Chad will provide advance notice of any "
                         "strike.")
