@@ -341,6 +341,10 @@ def test_the_rewrites_takeaway_reads_for_none_one_and_several():
     assert rewrites_takeaway(2, 3).startswith("2 of 3 events are reported by more articles "
                                               "than they have")
     assert not any(rewrites_takeaway(0, n).startswith("0 of") for n in (1, 5))
+    # the matrix may show rewrites (each relaying an outlet of its own): never 'no rewrite'
+    assert rewrites_takeaway(0, 16).endswith(
+        "no two of an event's articles relay the same report.")
+    assert "no rewrite" not in rewrites_takeaway(0, 1)
 
 
 def test_the_annex_names_an_unnamed_outlets_origin_by_its_source_number_never_its_title():

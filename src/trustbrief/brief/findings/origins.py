@@ -93,9 +93,12 @@ def rewrites_takeaway(rewritten: int, n_events: int) -> str:
     """'2 of 3 events are reported by more articles than they have independent origins ...';
     with none, says so rather than '0 of 16 events are'."""
     if rewritten == 0:
+        # never 'no rewrite ...' above a chart whose hollow dots are rewrites: each of them
+        # relays an outlet no other article of its event relays, so it is an origin of its own
         which = "The event is" if n_events == 1 else f"Each of the {n_events} events is"
-        return (f"{which} reported by as many independent origins as articles: no rewrite of "
-                "one report is counted as corroboration.")
+        whose = "its" if n_events == 1 else "an event's"
+        return (f"{which} reported by as many independent origins as articles: no two of "
+                f"{whose} articles relay the same report.")
     verb = "is" if rewritten == 1 else "are"
     its = "it has" if rewritten == 1 else "they have"
     return (f"{rewritten} of {plural(n_events, 'event')} {verb} reported by more articles "
