@@ -687,3 +687,18 @@ def test_a_wide_silence_label_leaves_the_contact_at_its_bar_end_room_for_its_own
     boxes = layout_geometry.pack_labels([("gap:leaders", anchor, gap), planned], 600.0,
                                         base_y=0.0, max_rows=2)
     assert {b.key for b in boxes} == {"gap:leaders", "leaders:e1:planned"}
+
+
+def test_two_points_with_one_label_are_told_apart_by_their_day(tables):
+    """A label two drawn events share (a leaders' meeting at a summit and another in
+    October) gets each one's day, so a reader can tell which label is which point."""
+    events = tables["events"].copy()
+    calls = events[events["event_id"].isin(["e002", "e008"])]
+    events.loc[calls.index, "label"] = "Joe Biden and Benjamin Netanyahu speak by phone"
+    layout = layout_timeline.timeline_layout(events, "2024-07-01", "2024-10-31")
+    texts = {b.key: b.text for b in layout.labels}
+    shown = [texts[e] for e in ("e002", "e008") if e in texts]
+    assert shown and all(t.endswith(")") and "(" in t for t in shown)
+    assert len(set(shown)) == len(shown)
+    # a label no other point carries is left as it is
+    assert all("(" not in t for k, t in texts.items() if k not in ("e002", "e008"))

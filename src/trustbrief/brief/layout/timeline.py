@@ -89,6 +89,7 @@ def _lay_out(events, start, end, crisis, min_origins, key_event_ids, width, cris
     wanted = set(key_event_ids) if key_event_ids is not None else set(frame["event_id"])
     step = 2 * float(frame["radius"].max() if len(frame) else 4) + 2
     labels, unplaced, lane_rows, y = [], [], [], 2 * ROW_PX + 4
+    shown = _told_apart(frame)
     for lane in lanes_present:
         members = frame[frame["lane"] == lane]
         slots = dodge_slots(members, wanted)
@@ -97,7 +98,7 @@ def _lay_out(events, start, end, crisis, min_origins, key_event_ids, width, cris
         local_y = {i: 12.0 + slot * spread for i, slot in slots.items()}
         marks = [(r.event_id, Box(r.x - r.radius, r.x + r.radius, local_y[r.Index] - r.radius,
                                   local_y[r.Index] + r.radius)) for r in members.itertuples()]
-        items = [(r.event_id, r.x, r.label or r.event_type or r.event_id)
+        items = [(r.event_id, r.x, shown.get(r.event_id) or r.event_type or r.event_id)
                  for r in members.itertuples() if r.event_id in wanted]
         boxes, left_over = place_lane_labels(items, width, marks)
         n_rows = 1 + max((b.row for b in boxes if not b.below), default=-1)
@@ -121,6 +122,23 @@ def _lay_out(events, start, end, crisis, min_origins, key_event_ids, width, cris
     unmarked = [row["event_id"] for row, _ in unplaced if row["event_id"] not in tagged]
     return TimelineLayout(frame.reset_index(drop=True), labels, headers, lanes, start_ts, end_ts,
                           width, float(y + 2), numbers, footnotes, tag_lines, unmarked)
+
+
+def _told_apart(frame: pd.DataFrame) -> dict[str, str]:
+    """event_id -> the text of its label on the chart: a label two points share ('Ilham
+    Aliyev and Vladimir Putin meet' at a summit and again in October) gets its day or month
+    ('... meet (31 Aug)'), so a reader can tell which label is which point."""
+    labels = frame["label"].fillna("").astype(str)
+    twice = labels.ne("") & labels.duplicated(keep=False)
+    return {e: f"{label} ({_short_when(day, precision)})" if again else label
+            for e, label, again, day, precision in zip(
+                frame["event_id"], labels, twice, frame["day"], frame["date_precision"],
+                strict=True)}
+
+
+def _short_when(day: pd.Timestamp, precision: str) -> str:
+    """'31 Aug', or 'Feb 2025' for an event the articles date by its month."""
+    return f"{day:%b %Y}" if precision == "month" else f"{day.day} {day:%b}"
 
 
 def _placed_events(events, start, end, min_origins: int, width: float):
