@@ -59,3 +59,12 @@ def test_it_speaking_is_the_body_whose_clause_it_is_or_that_spoke_last(lex):  # 
     assert fields(claims, 3)[:2] == ("The airline", "organization")
     # a person spoke since: 'it' is no body known, and certainly not the person
     assert "dtest00000-s005" not in claims.index or fields(claims, 5)[0] == ""
+
+
+def test_the_countrys_body_is_of_the_state_named_before_it(lex):  # noqa: F811
+    claims = claims_of(
+        lex, "Mexico has closed its consulates near the Canadian border, the country's Interior "
+             "Ministry announced.",
+        "The Interior Ministry said the decision was final.")
+    assert fields(claims, 1) == ("Interior Ministry", "organization", "Mexico")
+    assert fields(claims, 2) == ("The Interior Ministry", "organization", "Mexico")

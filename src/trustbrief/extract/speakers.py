@@ -24,7 +24,7 @@ the quote or the reported clause.
 from __future__ import annotations
 
 from trustbrief.extract.body_names import body_name, counted_members, named_owner
-from trustbrief.extract.body_pronoun import pronoun_body
+from trustbrief.extract.body_pronoun import pronoun_body, vague_owner_side
 from trustbrief.extract.papers import issuer_token, known_issuer, remember_issuers, speaking_paper
 from trustbrief.extract.person_sides import with_person_side
 from trustbrief.extract.reporters import as_reporter
@@ -268,7 +268,7 @@ def _organization_noun(doc, head, hits, sides, people, names) -> dict:
     """A nameless body: 'the ministry' is the body named before (in this sentence, else the
     last one speaking) whose name holds that noun; 'his office' speaks for the person 'his'
     is; 'the country's Culture Ministry' names no more than 'Culture Ministry'."""
-    side = sides[0] if sides else ""
+    side = sides[0] if sides else vague_owner_side(head, hits, names)  # "the country's"
     poss = next((c for c in head.children if c.dep_ == "poss"), None)
     bare = _definite_bare(head) or (poss is not None and _definite_bare(poss))
     if bare:
