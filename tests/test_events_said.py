@@ -3,6 +3,9 @@ date the act (invented frames; helpers from test_events)."""
 
 from __future__ import annotations
 
+import pandas as pd
+import pytest
+
 from test_events import FOCUS, GAZETTEER, docs_frame, found_frames, mention, rules
 from test_events_answers import TYPES
 from trustbrief import events
@@ -62,3 +65,25 @@ def test_a_government_and_one_of_its_people_named_as_often_the_government_speaks
     shown = _statement_events(rows, rules)
     assert list(shown["agent"]) == ["Israel"]
     assert list(shown["evidence_sent_id"]) == ["d1-s002"]
+
+
+@pytest.mark.parametrize("level, folded", [("spokesperson", True), ("minister", False)])
+def test_a_spokesperson_of_the_acting_side_announces_its_act(rules, level, folded):
+    """'Austin has ordered the deployment of jets' ... '"The Secretary has ordered posture
+    adjustments," Deputy Press Secretary X said' (same article, same day): a spokesperson of
+    the acting side speaks for it, so the quote is how the act was announced, not an event of
+    its own; another person of that side (a minister) speaks for himself."""
+    people = pd.DataFrame([("Yoav Gallant", "Israel", "person", "Defense Minister", "minister"),
+                           ("Dana Levi", "Israel", "person", "", level)],
+                          columns=["name", "side", "type", "roles", "level"])
+    gazetteer = pd.concat([GAZETTEER.assign(level=""), people], ignore_index=True)
+    types = dict(TYPES, statement={"plover": "OTHER", "lane": "contacts", "operation": False})
+    rows = [mention("d1", 1, "airstrike", "Yoav Gallant", ["Iran"], "2024-10-02",
+                    basis="reported", text="Gallant has ordered strikes on Iran"),
+            dict(mention("d1", 2, "statement", "Dana Levi", ["Iran"], "2024-10-02",
+                         basis="reported", text='"The minister has ordered strikes," Levi said'),
+                 agent_side="Israel")]
+    docs = docs_frame([("d1", "A", "2024-10-02", "")])
+    out = events.build_events(found_frames(rows), docs, None, types, rules=rules,
+                              gazetteer=gazetteer, focus=FOCUS)
+    assert sorted(out["events"]["event_type"]) == ["airstrike"] + ["statement"] * (not folded)

@@ -17,16 +17,21 @@ from collections.abc import Mapping
 
 from trustbrief.events.records import CREATING, Rec, precise
 
+# the level (data/world/roles.yaml, gazetteer `level`) of a person who speaks for a body of
+# their side, not for themselves: a spokesperson
+SPOKESPERSON = "spokesperson"
+
 
 def _speaks_for(speaker: Rec, act: Rec, kinds: Mapping[str, dict]) -> bool:
-    """The statement's speaker is the act's agent, or a state or body of a side taking part
-    in the act as its agent (or, in a contact, as a participant)."""
+    """The statement's speaker is the act's agent, or a state, body or spokesperson of a side
+    taking part in the act as its agent (or, in a contact, as a participant)."""
     if not speaker.agent:
         return False
     if speaker.agent == act.agent:
         return True
     kind = kinds.get(speaker.agent, {})
-    if kind.get("type") == "person" or not speaker.agent_side:
+    if kind.get("type") == "person" and kind.get("level") != SPOKESPERSON \
+            or not speaker.agent_side:
         return False
     sides = {act.agent_side, *(act.target_sides if act.group.symmetric else ())}
     return speaker.agent_side in sides - {""}
