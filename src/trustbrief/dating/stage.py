@@ -164,7 +164,8 @@ def _passes(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: tu
         pinned = {i: c for i, c in cells.items() if c.get("published")}
         ranged = {i: (o.verdict.earliest.isoformat(), o.verdict.latest.isoformat())
                   for i, o in latest.items() if i not in pinned and _narrow(o.verdict)}
-        if not pinned and all(_ranged_cells(anchors, i) == r for i, r in ranged.items()):
+        if not pinned and all(_ranged_cells(anchors, i) == ranged.get(i, NO_RANGE)
+                              for i in latest):
             break
         anchors = anchors.copy()
         for i, cell in pinned.items():
@@ -173,8 +174,9 @@ def _passes(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: tu
         for column in (RANGED_EARLIEST, RANGED_LATEST):
             if column not in anchors.columns:
                 anchors[column] = ""
-        for i, (first, last) in ranged.items():
-            anchors.at[i, RANGED_EARLIEST], anchors.at[i, RANGED_LATEST] = first, last
+        for i in latest:  # a range that widened since is no longer read
+            anchors.at[i, RANGED_EARLIEST], anchors.at[i, RANGED_LATEST] = \
+                ranged.get(i, NO_RANGE)
     return outcomes
 
 
@@ -183,9 +185,12 @@ def _narrow(verdict: Verdict | None) -> bool:
         (verdict.latest - verdict.earliest).days < RANGE_PIN_DAYS
 
 
-def _ranged_cells(anchors: pd.DataFrame, i) -> tuple[str, str] | None:
+NO_RANGE = ("", "")
+
+
+def _ranged_cells(anchors: pd.DataFrame, i) -> tuple[str, str]:
     if RANGED_EARLIEST not in anchors.columns:
-        return None
+        return NO_RANGE
     return anchors.at[i, RANGED_EARLIEST], anchors.at[i, RANGED_LATEST]
 
 
