@@ -47,8 +47,9 @@ def interpreter() -> str:
 @contextlib.contextmanager
 def remembered(folder: Path | str | None):
     """Compile regular expressions through the record in `folder` while inside (see the
-    module); nothing is recorded without a folder."""
-    if folder is None:
+    module); nothing is recorded without a folder, or on an interpreter whose regex compiler
+    is not CPython's."""
+    if folder is None or not hasattr(_compiler, "_sre"):  # no CPython regex compiler
         yield
         return
     path = Path(folder) / interpreter() / FILE
