@@ -370,3 +370,13 @@ def test_a_quote_an_article_repeats_is_one_row_of_the_claims_annex():
     kept = _said_once(claims)
     assert list(zip(kept["doc_id"], kept["speaker"], strict=True)) == [
         ("d1", "Joe Biden"), ("d2", "Joe Biden"), ("d1", "Jake Sullivan")]
+
+
+def test_the_timeline_note_explains_colour_only_when_a_point_is_coloured():
+    """The chart shows the notice legend only when a drawn operation is coloured by its
+    notice: above all-grey points (az-ru, October) the note says nothing of colour."""
+    from trustbrief.brief.views.events import timeline_note
+    events = brief_tables()["events"]
+    assert "; colour: the notice the US had of an operation." in timeline_note(events, "US")
+    grey = timeline_note(events.assign(notice="n/a", agent_side="Israel"), "US")
+    assert "colour" not in grey and grey.startswith("Each point is one event")

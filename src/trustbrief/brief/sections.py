@@ -52,6 +52,7 @@ from trustbrief.brief.views.events import (
     drawn_lanes,
     named_origins,
     quiet_end,
+    timeline_note,
 )
 from trustbrief.brief.views.notice import (
     accounts_text,
@@ -209,13 +210,7 @@ class Brief:
         if dated > len(events):
             takeaway = (f"The {len(events)} best-corroborated of {dated} confidently dated "
                         f"events in the period{quiet}; {ops_text}.")
-        note = ("Each point is one event, labelled or numbered (key below the chart); colour: "
-                f"the notice {side_noun(self.observer)} had of an operation. Filled: date "
-                "stated in an "
-                "article or the story's reference chronology; hollow: inferred; bar: a date "
-                "range. Events within one side, statements not between the two, events "
-                f"undated, planned or of low confidence, and those beyond the {TIMELINE_EVENTS} "
-                "best corroborated, are listed in the annex.")
+        note = timeline_note(events, self.observer)
         return HTMLBlock(section("What happened").markup
                          + figure(chart, "Events of the period, with the warning that came "
                                   "with them", takeaway, self.source_line(), note,

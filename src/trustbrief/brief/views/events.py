@@ -7,7 +7,15 @@ from __future__ import annotations
 import pandas as pd
 
 from trustbrief.brief.style import INFERRED_BASES, NOTICE_ORDER, STATED_MARK, UNCERTAIN_MARK
-from trustbrief.brief.views.cells import as_list, day_label, numbers, text_column, to_date, truthy
+from trustbrief.brief.views.cells import (
+    as_list,
+    day_label,
+    numbers,
+    side_noun,
+    text_column,
+    to_date,
+    truthy,
+)
 from trustbrief.brief.views.notice import operation_heads
 from trustbrief.brief.views.outlets import outlet_labels
 from trustbrief.contract import Factuality
@@ -162,6 +170,20 @@ def aside_statements(events: pd.DataFrame | None, sides: dict[str, str],
 
 
 TIMELINE_EVENTS = 24  # the most corroborated events a timeline draws (size stays bounded)
+
+
+def timeline_note(events: pd.DataFrame, notice_to: str) -> str:
+    """How to read the timeline: the colour is explained only when a drawn operation is
+    coloured by its notice (the chart then shows the legend), never above a chart whose
+    points are all grey (az-ru: its one operation was aimed at the observer)."""
+    coloured = bool(len(events)) and (event_frame(events)["notice"] != "n/a").any()
+    colour = f"; colour: the notice {side_noun(notice_to)} had of an operation" \
+        if coloured else ""
+    return (f"Each point is one event, labelled or numbered (key below the chart){colour}. "
+            "Filled: date stated in an article or the story's reference chronology; hollow: "
+            "inferred; bar: a date range. Events within one side, statements not between the "
+            "two, events undated, planned or of low confidence, and those beyond the "
+            f"{TIMELINE_EVENTS} best corroborated, are listed in the annex.")
 
 
 def confident_events(events: pd.DataFrame | None, start, end,
