@@ -68,3 +68,13 @@ def test_the_countrys_body_is_of_the_state_named_before_it(lex):  # noqa: F811
         "The Interior Ministry said the decision was final.")
     assert fields(claims, 1) == ("Interior Ministry", "organization", "Mexico")
     assert fields(claims, 2) == ("The Interior Ministry", "organization", "Mexico")
+
+
+def test_a_body_noun_heading_a_name_is_a_body_not_a_person(lex):  # noqa: F811
+    claims = claims_of(
+        lex, "“The Ministry of Foreign Affairs of the United Mexican States emphasizes the "
+             "responsibility of the Canadian government,” the statement read in part.",
+        "The Prime Minister’s Office did not comment on the report, except to say that it "
+        "“does not intervene in Canadian politics.”")
+    assert fields(claims, 1)[:2] == ("The Ministry of Foreign Affairs", "organization")
+    assert fields(claims, 2)[1] == "organization"

@@ -42,6 +42,7 @@ from trustbrief.extract.speaker_titles import (
     leader_of_side,
     name_after_title,
     source_end,
+    title_end,
 )
 from trustbrief.extract.speech_verbs import says, speech_verb
 
@@ -231,7 +232,7 @@ def _typed(doc, head, hits, lex, people, names, att) -> dict | None:
         name = _person_name(doc, head, hits, lex.syntax)
         names.setdefault(head.text, name)
         return _named(name, sides[0] if sides else "", "proper-name")
-    if own is None and head.lemma_.lower() not in lex.syntax.posts and (
+    if own is None and not _noun_in(head, lex.syntax.posts | lex.syntax.organization_nouns) and (
             head.ent_type_ == "PERSON" or head.text in names or (
             head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "") and _single(doc, head))):
         # a bare surname speaking ('Hagari said', tagged ORG by NER) is a person too
@@ -284,7 +285,7 @@ def _organization_noun(doc, head, hits, sides, people, names) -> dict:
     vague = poss is not None and (poss.lower_ in PRONOUNS | {"its", "their"}
                                   or (poss.pos_ == "NOUN" and _definite_bare(poss)))
     tokens = [t for t in phrase_tokens(head) if not vague or t not in poss.subtree]
-    text = doc[tokens[0].i:head.i + 1].text if tokens else head.text
+    text = doc[tokens[0].i:title_end(head) + 1].text if tokens else head.text
     if poss is not None and poss.lower_ in PRONOUNS and people:
         actor = people[-1]
         return {"speaker": f"{actor}'s {text}", "speaker_type": "organization",
