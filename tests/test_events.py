@@ -1010,6 +1010,9 @@ def test_a_lede_retelling_what_was_said_before_gets_no_publication_date(rules):
     assert dates["missile_attack"] in ("2024-12-26", "2024-12-27")  # a day before, or that day
     assert dates["airstrike"] == ""
     assert rules.reported.background.search("officials previously asserted the jet was hit")
+    assert rules.reported.background.search("These comments come after Chad acknowledged it")
+    assert rules.reported.background.search("The move came two days after the strike")
+    assert not rules.reported.background.search("Their call came amid mounting pressure")
 
 
 def test_a_telling_within_one_side_takes_no_mention_told_to_the_other_side(rules):
