@@ -171,7 +171,7 @@ def test_missing_tables_give_findings_that_say_what_is_missing():
 def test_headline_states_the_finding_with_its_numbers(tables):
     line = front.headline(tables, START, END, FOCUS)
     # the fourth operation's notice is unknown: it is no operation with more notice
-    assert line.startswith("Israel gave the US little or no notice of 3 of 3 operations whose "
+    assert line.startswith("Israel gave the US little or no notice of all 3 operations whose "
                            "notice is reported")
     reported = dict(tables)
     reported["notice_ledger"] = tables["notice_ledger"].assign(
@@ -324,7 +324,7 @@ def test_notice_finding_names_a_few_operations_whatever_the_corpus(tables):
         date_latest=f"2024-08-{i + 1:02d}") for i in range(20)], ignore_index=True)
     found = notice_finding({**tables, "events": many, "notice_ledger": pd.DataFrame()},
                            START, END, FOCUS)
-    assert found.text.startswith("20 of the 20 dated operations")
+    assert found.text.startswith("All 20 dated operations")
     assert found.text.count(" on ") <= NAMED_OPERATIONS + 1
     assert f"and {20 - NAMED_OPERATIONS} more operations." in found.text
 
@@ -465,3 +465,9 @@ def test_a_side_named_by_an_initialism_takes_the_as_a_noun():
     assert [views_cells.side_noun(s) for s in sides] == [
         "the US", "the U.S.", "the UK", "the UAE", "Israel", "NATO", "Azerbaijan"]
     assert views_cells.sentence_start("the US gave") == "The US gave"
+
+
+def test_a_part_that_is_the_whole_is_all_of_them_never_3_of_3():
+    assert findings_base.some_of(3, 4, "dated operation", "the ") == "3 of the 4 dated operations"
+    assert findings_base.some_of(3, 3, "operation") == "all 3 operations"
+    assert findings_base.some_of(1, 1, "dated operation", "the ") == "the only dated operation"

@@ -14,6 +14,7 @@ from trustbrief.brief.findings.base import (
     LITTLE_NOTICE,
     parse_focus,
     plural,
+    some_of,
     span_words,
     table_of,
 )
@@ -54,7 +55,7 @@ def headline(tables, start, end, focus: str) -> str:
         reported = int(ops["notice"].isin(REPORTED_NOTICE).sum())
         whose = "" if reported == len(ops) else " whose notice is reported"
         text = (f"{sentence_start(side_noun(subject))} gave {side_noun(observer)} little or "
-                f"no notice of {little} of {plural(reported, 'operation')}{whose}")
+                f"no notice of {some_of(little, reported, 'operation')}{whose}")
         if len(eroding):
             text += f", and {plural(len(eroding), 'statement')} voice {observer} distrust"
     elif len(eroding):

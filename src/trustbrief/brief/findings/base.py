@@ -95,6 +95,16 @@ def plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
 
 
+def some_of(part: int, whole: int, noun: str, the: str = "") -> str:
+    """'3 of the 4 dated operations'; 'all 3 dated operations' when the part is the whole,
+    never '3 of 3'; 'the only dated operation' for one of one."""
+    if part == whole == 1:
+        return f"the only {noun}"
+    if part == whole:
+        return f"all {plural(whole, noun)}"
+    return f"{part} of {the}{plural(whole, noun)}"
+
+
 def join_words(items: list[str]) -> str:
     items = [i for i in items if i]
     if len(items) <= 1:

@@ -17,12 +17,14 @@ from trustbrief.brief.findings.base import (
     period_words,
     plural,
     rows_in_window,
+    some_of,
     table_of,
 )
 from trustbrief.brief.views.cells import (
     as_list,
     day_label,
     quoted,
+    sentence_start,
     side_noun,
     text_column,
     to_date,
@@ -132,7 +134,7 @@ def notice_finding(tables, start, end, focus: str) -> Finding:
     if len(little) > NAMED_OPERATIONS:  # the sentence does not grow with the corpus
         named.append(plural(len(little) - NAMED_OPERATIONS, "more operation"))
     which = join_words(named)
-    text = (f"{len(little)} of the {plural(len(ops), 'dated operation')} "
+    text = (f"{sentence_start(some_of(len(little), len(ops), 'dated operation', 'the '))} "
             f"{period_words(start, end)} "
             f"came with no notice or only minutes of notice to {side_noun(observer)}: {which}.")
     unknown = counts.get("unknown", 0)
