@@ -172,3 +172,37 @@ def _csv(path, column):
 
     with open(path, encoding="utf-8") as fh:
         return [row[column] for row in csv.DictReader(fh)]
+
+
+def test_a_storys_addresses_give_each_file_its_url_and_nothing_else(data, tmp_path):
+    """`addresses`: a list kept beside the articles (a labelled corpus's documents.csv). Its
+    url names the outlet; an outlet or date in another column is never read."""
+    from trustbrief import pipeline
+
+    path = data / "stories" / "mx-ca.yaml"
+    path.write_text(path.read_text(encoding="utf-8")
+                    + "addresses: corpora/mx-ca/documents.csv\n", encoding="utf-8")
+    story = find_story(data, "mx-ca")
+    (story.articles / "a.txt").write_text(
+        "Mexico recalls its ambassador\n\nMexico's Foreign Ministry said it had not been told "
+        "in advance.\n", encoding="utf-8")
+    (story.articles.parent / "documents.csv").write_text(
+        "file,url,outlet,published\n"
+        "a.txt,https://www.reuters.com/world/mexico-recalls-envoy,Wrong Outlet,1999-01-01\n",
+        encoding="utf-8")
+    tables = pipeline.run(story.articles, data, knowledge=pipeline.Knowledge(data, story))
+    doc = tables["documents"].iloc[0]
+    assert doc["outlet"] == "Reuters" and doc["published"] != "1999-01-01"
+
+
+def test_a_missing_addresses_file_is_a_warning_not_a_stop(data, caplog):
+    """The list lives beside the articles: a clone without them still validates and builds
+    the other stories; the story itself is read without addresses, and the log says so."""
+    from trustbrief import pipeline
+
+    path = data / "stories" / "mx-ca.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "addresses: corpora/none.csv\n",
+                    encoding="utf-8")
+    knowledge = pipeline.Knowledge(data, find_story(data, "mx-ca"))
+    assert knowledge.sidecar.empty
+    assert "addresses file does not exist" in caplog.text

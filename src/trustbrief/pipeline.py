@@ -55,6 +55,14 @@ class Knowledge:
         self.sidecar = _optional(corpus.load_sidecar, files, "sources.csv",
                                  pd.DataFrame(columns=corpus.SIDECAR_COLUMNS))
         self.sidecar_file = _shown_path(files / "sources.csv")  # as warnings name it
+        addresses = self.story.addresses if self.story is not None else None
+        if addresses is not None and self.sidecar.empty:  # the story's own sidecar comes first
+            if addresses.is_file():
+                self.sidecar = corpus.load_addresses(addresses)
+                self.sidecar_file = _shown_path(addresses)
+            else:  # kept beside articles that may not be here either (a clone without them)
+                log.warning("%s: the story's addresses file does not exist; its articles are "
+                            "read without their addresses", addresses)
         self._composed = self._gazetteer(data_dir)
         self._lexicons = None  # compiled when first read: after the titled people are known
         self.deadline_words = dating.load_deadline_words(data_dir)
@@ -358,7 +366,8 @@ def extraction_provenance(seeds_dir: Path | str, data_dir: Path | str, raw_files
     files = [data_dir / f for f in DATA_FILES if (data_dir / f).exists()]
     files += sorted((data_dir / "world").glob("*.yaml"))
     if story is not None:  # a story inferred from its articles has no file of its own
-        files += [p for p in (story.path, *sorted(story.folder.glob("*"))) if p.is_file()]
+        files += [p for p in (story.path, *sorted(story.folder.glob("*")), story.addresses)
+                  if p is not None and p.is_file()]
     return {
         "seeds": [{"file": f, "sha256": h} for f, h in raw_files],
         "story": story.name if story is not None else "",

@@ -331,3 +331,26 @@ def load_sidecar(data_dir: Path | str) -> pd.DataFrame:
     frame = pd.DataFrame([{c: row.get(c, "") for c in SIDECAR_COLUMNS} for row in rows],
                          columns=SIDECAR_COLUMNS)
     return frame.sort_values("file", kind="stable").reset_index(drop=True)
+
+
+def load_addresses(path: Path | str) -> pd.DataFrame:
+    """The sidecar an addresses CSV gives (a story's `addresses`: a list kept beside saved
+    articles, e.g. a labelled corpus's documents.csv): each file's url and nothing else; an
+    outlet, date or label in another column is never read."""
+    path = Path(path)
+    if not path.is_file():
+        raise DataFileError(path, None, "the story's addresses file does not exist")
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, comment=None)
+    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+        raise DataFileError(path, None, f"not a readable CSV: {exc}") from None
+    missing = [c for c in ("file", "url") if c not in raw.columns]
+    if missing:
+        raise DataFileError(path, 1, f"header lacks column(s): {', '.join(missing)}")
+    frame = pd.DataFrame({c: "" for c in SIDECAR_COLUMNS}, index=range(len(raw)))
+    frame["file"], frame["url"] = raw["file"].str.strip().to_numpy(), \
+        raw["url"].str.strip().to_numpy()
+    repeated = frame["file"][frame["file"].duplicated()].tolist()
+    if repeated:
+        raise DataFileError(path, None, f"{repeated[0]} is listed twice")
+    return frame.sort_values("file", kind="stable").reset_index(drop=True)

@@ -6,6 +6,7 @@ I/O lives here; the scoring itself is in scoring.py (pure functions over frames)
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import time
 from dataclasses import dataclass, field
@@ -101,6 +102,8 @@ def extract_corpus(gold: GoldCorpus, data_dir: Path, with_urls: bool = True,
                     " and ".join(story.pair) if story else "no two countries",
                     f"the story {story.name!r}" if how == "declared" else
                     "a story inferred from them" if story else "the default story")
+    if story is not None:  # evaluate gives the addresses itself (with_urls), or none
+        story = dataclasses.replace(story, addresses=None)
     with _quiet(log):
         knowledge = pipeline.Knowledge(data_dir, story)
         if with_urls and "url" in gold.documents.columns:

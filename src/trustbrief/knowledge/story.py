@@ -19,7 +19,7 @@ from trustbrief.knowledge import DataFileError, load_yaml, require_keys
 
 STORIES = "stories"  # folder under data/
 STORY_KEYS = ("title", "articles", "pair")
-OPTIONAL_KEYS = ("period", "briefs", "actors", "default", "processed")
+OPTIONAL_KEYS = ("period", "briefs", "actors", "default", "processed", "addresses")
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,59}$")
 # Companion files a story may keep in data/stories/NAME/ (read by the stage loaders).
 COMPANIONS = ("briefs.yaml", "sources.csv", "chronology.csv", "annotations.yaml",
@@ -38,6 +38,9 @@ class Story:
     actors: tuple[dict, ...]  # extra actors, gazetteer entries or {name, side, role}
     default: bool = False     # the story `make report` builds
     processed: Path = field(default=Path())  # where `extract --story` writes its tables
+    # a CSV kept beside the articles with each file's web address (columns file, url): what an
+    # analyst keeps with a saved page; its other columns are never read
+    addresses: Path | None = None
 
     @property
     def folder(self) -> Path:
@@ -91,9 +94,10 @@ def load_story(path: Path | str, root: Path | str) -> Story:
         raise DataFileError(path, "default", "expected true or false")
     articles = (root / str(raw["articles"])).resolve()
     processed = root / str(raw.get("processed") or f"data/processed/{name}")
+    addresses = (root / str(raw["addresses"])).resolve() if raw.get("addresses") else None
     return Story(name, path, str(raw["title"]).strip(), articles,
                  (str(pair[0]).strip(), str(pair[1]).strip()), period,
-                 tuple(briefs), tuple(actors), default, processed)
+                 tuple(briefs), tuple(actors), default, processed, addresses)
 
 
 def load_stories(data_dir: Path | str) -> dict[str, Story]:
