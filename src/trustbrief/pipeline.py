@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from trustbrief import contract, provenance, regex_memo
+from trustbrief import contract, provenance
 from trustbrief.knowledge.story import Story, find_story
 from trustbrief.safe_files import StagedFiles
 from trustbrief.tables import to_csv_text
@@ -173,15 +173,13 @@ def run(seeds_dir: Path | str, data_dir: Path | str, focus: tuple[str, str] | No
     default: the story's pair. `parse_cache`: folder of the parse cache (one file per
     document), `row_cache`: folder of the extraction cache (each document's extracted rows,
     extract.rowcache), `record_cache`: folder of the corpus cache (each article's document
-    row and sentences, corpus.recordcache); none by default. With a corpus cache, the
-    regular expressions compiled are remembered in it too (regex_memo)."""
-    with regex_memo.remembered(Path(record_cache) / "patterns" if record_cache else None):
-        kb = knowledge or Knowledge(data_dir)
-        focus = focus or kb.focus
-        if focus is None:
-            raise ValueError("no focus pair: give focus=(OBSERVER, SUBJECT) or a story")
-        with _cyclic_gc_paused():
-            return _run_stages(seeds_dir, kb, focus, parse_cache, row_cache, record_cache)
+    row and sentences, corpus.recordcache); none by default."""
+    kb = knowledge or Knowledge(data_dir)
+    focus = focus or kb.focus
+    if focus is None:
+        raise ValueError("no focus pair: give focus=(OBSERVER, SUBJECT) or a story")
+    with _cyclic_gc_paused():
+        return _run_stages(seeds_dir, kb, focus, parse_cache, row_cache, record_cache)
 
 
 def cache_folders(out: Path) -> dict[str, Path]:
