@@ -211,3 +211,22 @@ def test_what_was_said_of_an_act_is_not_its_label(rules):
                               gazetteer=GAZETTEER, focus=FOCUS)["events"]
     assert list(out["event_type"]) == ["restriction"]
     assert "faith" not in out["label"].iloc[0]
+
+
+def test_a_phrase_saying_only_who_asked_whom_falls_to_the_next_template(rules):
+    """'Israel asked the US (to stop calling ...)': the parse's phrase would say who asked
+    whom and not what was asked (extract.phrases gives none); the next template labels it."""
+    from trustbrief.extract.nlp import load_pipeline
+    from trustbrief.extract.phrases import with_phrases
+
+    text = "Israel asked the US to stop calling him during their weekly meetings."
+    docs = docs_frame([("d1", "A", "2024-10-08", "")])
+    types = {"demand": {"plover": "DEMAND", "verb": "demands"}}
+    m = dict(mention("d1", 1, "demand", "Israel", ["US"], "2024-10-08", text=text),
+             trigger="asked", trigger_start=text.index("asked"))
+    m = with_phrases([m], load_pipeline()(text), [])[0]
+    out = events.build_events(found_frames([m]), docs, None, types, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)["events"]
+    assert m["phrase"] == ""
+    assert out["label_source"].iloc[0] == "template"
+    assert not out["label"].iloc[0].startswith("Israel asked")

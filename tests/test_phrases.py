@@ -239,3 +239,24 @@ def test_an_adverb_between_the_object_and_its_preposition_stays_with_it(nlp):
             "the game so as to avoid a debate.")
     assert phrase(nlp, text, "informed") == \
         "Dupont and Chad informed Canada very late in the game"
+
+
+def test_a_shortened_phrase_keeps_the_adjectives_and_owners_of_the_nouns_it_keeps(nlp):
+    # compacted, these read 'back a embargo on oil fields' and 'adopt a approach to trade
+    # talks': the words that say which embargo and which approach were dropped
+    text = ("The minister says she would not back a possible Chilean embargo on Norway's "
+            "offshore oil fields in response to last month's tariffs.")
+    assert phrase(nlp, text, "back", agent="Ana Lopez") == \
+        "Ana Lopez would not back an embargo on Norway's offshore oil fields"
+    text = ("Canada is urging Mexico to adopt a more cautious approach to next month's trade "
+            "talks with Peru and Chile.")
+    assert phrase(nlp, text, "urging") == \
+        "Canada is urging Mexico to adopt a more cautious approach"
+
+
+def test_who_asked_whom_without_what_is_no_phrase(nlp):
+    text = ("Chile asked Peru to stop calling him during their weekly meetings after the "
+            "talks collapsed.")
+    assert phrase(nlp, text, "asked") == ""
+    assert phrase(nlp, "Chile asked Peru to reopen the border crossing.", "asked") == \
+        "Chile asked Peru to reopen the border crossing"

@@ -125,3 +125,31 @@ def present(lemma: str) -> str:
     if len(lemma) > 1 and lemma.endswith("y") and lemma[-2] not in "aeiou":
         return lemma[:-1] + "ies"
     return lemma + "s"
+
+
+def asks_without_content(verb) -> bool:
+    """The verb asks, urges or tells its object to do something ('asked Netanyahu to stop
+    ...'): a 'to'-infinitive after it. A phrase that keeps the object and not the infinitive
+    says only who asked whom: no label (the event's next template says what is known)."""
+    return any(c.dep_ == "xcomp" and c.i > verb.i and any(a.tag_ == "TO" for a in c.children)
+               for c in verb.children)
+
+
+def pobj(prep):
+    """The object of a preposition (a noun, or a clause: 'on attending the parade')."""
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def noun_pobj(prep):
+    obj = pobj(prep)
+    return obj if obj is not None and obj.pos_ not in ("VERB", "AUX") else None
+
+
+def article_before(word, following) -> str:
+    """The indefinite article `word` as printed before `following` (the next printed word):
+    'a'/'an' agree with it when the phrase dropped the words between them ('a possible
+    embargo' shortened reads 'an embargo', never 'a embargo')."""
+    if word.lower_ not in ("a", "an") or following.i == word.i + 1:
+        return word.text
+    article = "an" if following.text[:1].lower() in "aeiou" else "a"
+    return article.capitalize() if word.text[:1].isupper() else article

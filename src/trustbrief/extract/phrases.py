@@ -19,12 +19,17 @@ it reports does not fit or says nothing), an infinitive or participle without it
 
 from __future__ import annotations
 
+from trustbrief.extract.phrase_levels import LADDER, MODIFIERS, Level, keeps_modifier, nested_kept
 from trustbrief.extract.phrase_tokens import (
+    article_before,
+    asks_without_content,
     bracketed,
     cut_to_head,
     garbled_by_cut,
     kept_adverb,
     name_after_title,
+    noun_pobj,
+    pobj,
     predicate_words,
     present,
     whole_words,
@@ -43,15 +48,13 @@ COMPACT_KEEP = frozenset({"det", "poss", "compound", "flat", "case", "cc", "conj
 VERB_AUX = frozenset({"aux", "auxpass", "neg"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
-# a verb with a clause as its content ('said that ...', a quote) is a verb of saying: the
-# label cannot hold what was said
+# a verb with a clause as its content ('said that ...', a quote): a verb of saying
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 WH_TAGS = frozenset({"WP", "WDT", "WP$"})
 # pronouns that stand for the mention's agent when it has one (a person)
 PERSON_PRONOUNS = frozenset({"he", "she"})
 # subjects a reported clause keeps as written ('told Biden he was planning ...')
 REPORTED_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
-LEVELS = 4  # full, nested phrases compacted, names to their head word, no complements
 # every token text that bracketed or _between_dashes acts on (`text in ")]"` holds for
 # each part of ")]")
 ASIDE_TOKENS = ("", "(", "[", "([", ")", "]", ")]", "—", "–", "--")
@@ -84,7 +87,7 @@ def left_out(doc, skip=()) -> set:
 
 def _phrase(trigger, agent: str, skipped: set) -> str:
     """event_phrase of a trigger token, the tokens of `skipped` (left_out) left out."""
-    for level in range(LEVELS):
+    for level in LADDER:  # full, compacted, names to their head word, ... no complements
         if trigger.pos_ in ("VERB", "AUX"):
             words, swap = _clause(trigger, agent, level, skipped)
         elif trigger.pos_ in ("NOUN", "PROPN", "NUM"):
@@ -103,8 +106,8 @@ def _phrase(trigger, agent: str, skipped: set) -> str:
 def _clause(trigger, agent: str, level: int, skipped: set, reported: bool = False
             ) -> tuple[list, dict]:
     """([subject] [aux/neg] verb [to verb ...] [object | first complement], pronoun swaps),
-    or ([], {}) when the clause is no label. A `reported` clause (what a verb of saying
-    reports) keeps a personal pronoun subject: the sentence's speaker stands before it."""
+    or ([], {}) when no label. A `reported` clause (what a verb of saying reports) keeps a
+    personal pronoun subject: the sentence's speaker stands before it."""
     chain = _verb_chain(trigger)
     top = chain[0]
     subject = _subject(top)
@@ -207,6 +210,8 @@ def _complement(verb, level: int, skipped: set) -> list | None:
         infinitive = _infinitive_of(verb)
         if infinitive is not None and level < 3:  # 'asked the envoy to reopen the talks'
             return words + _infinitive(infinitive, level, skipped)
+        if asks_without_content(verb):
+            return None  # 'asked Netanyahu (to stop ...)': who asked whom, not what
         for prep in _preps(verb, skipped)[:1] if level == 0 else []:
             if prep.i > max(o.i for o in objects) and prep.lower_ != "with":
                 # an adverb between the object and the preposition carries the meaning and
@@ -215,7 +220,7 @@ def _complement(verb, level: int, skipped: set) -> list | None:
                 words += [t for c in verb.children if c.dep_ == "advmod"
                           and max(o.i for o in objects) < c.i < prep.i
                           for t in c.subtree if t.i not in skipped]
-                words += [prep, *_noun_words(_pobj(prep), 1, skipped)]  # 'briefed X on Y'
+                words += [prep, *_noun_words(pobj(prep), Level(1), skipped)]  # 'on Y'
         return words
     infinitive = _infinitive_of(verb)
     if infinitive is not None:  # 'pledged to punish those responsible'
@@ -224,11 +229,11 @@ def _complement(verb, level: int, skipped: set) -> list | None:
         return None  # 'the minister said (that ...)': the label cannot hold what was said
     preps = _preps(verb, skipped)
     if preps:
-        if _pobj(preps[0]).pos_ == "PRON":
+        if pobj(preps[0]).pos_ == "PRON":
             return None
-        return [preps[0], *_noun_words(_pobj(preps[0]), level, skipped)]
+        return [preps[0], *_noun_words(pobj(preps[0]), level, skipped)]
     # 'skipped out on attending the parade': a preposition, its gerund and the gerund's object
-    for gerund in (_pobj(c) for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+    for gerund in (pobj(c) for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
         objects = [o for o in gerund.children if o.dep_ in OBJECTS and o.i not in skipped] \
             if gerund is not None and gerund.tag_ == "VBG" else []
         if objects:
@@ -240,12 +245,7 @@ def _preps(verb, skipped: set) -> list:
     """Prepositional complements after the verb, with a noun object ('criticized the
     ministry for trying ...' has none a label can end on)."""
     return [c for c in verb.children if c.dep_ in ("prep", "agent", "dative") and c.i > verb.i
-            and _noun_pobj(c) is not None and _noun_pobj(c).i not in skipped]
-
-
-def _noun_pobj(prep):
-    obj = _pobj(prep)
-    return obj if obj is not None and obj.pos_ not in ("VERB", "AUX") else None
+            and noun_pobj(c) is not None and noun_pobj(c).i not in skipped]
 
 
 def _subject(verb):
@@ -282,10 +282,6 @@ def _infinitive(verb, level: int, skipped: set) -> list:
     return words
 
 
-def _pobj(prep):
-    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-
-
 def _nominal(noun, level: int, skipped: set) -> list:
     """The trigger noun's phrase: "the rebels' 1 May attack", 'the arrest of two
     citizens'; [] when nothing but the noun, an article or a pronoun is left ('the strike',
@@ -317,7 +313,7 @@ def _described_by(noun, level: int, skipped: set) -> list:
     for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
                 and c.i > noun.i and c.i not in skipped):
         agent = next((c for c in acl.children if c.dep_ == "agent"), None)
-        obj = _noun_pobj(agent) if agent is not None else None
+        obj = noun_pobj(agent) if agent is not None else None
         if obj is not None and obj.i not in skipped and obj.pos_ != "PRON":
             return [acl, *(c for c in acl.children if c.dep_ == "prt"), agent,
                     *_noun_words(obj, level, skipped)]
@@ -330,14 +326,15 @@ def _noun_words(noun, level: int, skipped: set, top: bool = False, depth: int = 
     if cut_to_head(noun, level):
         head = name_after_title(noun, skipped) or noun
         return sorted([head, *_coordinated(noun, level, skipped)], key=lambda t: t.i)
-    keep = NOUN_KEEP if top or level == 0 else COMPACT_KEEP
+    keep = NOUN_KEEP if top or level == 0 else COMPACT_KEEP | MODIFIERS
     out = [noun]
     for child in noun.children:
         if child.dep_ not in keep or child.i in skipped:
             continue
         if child.dep_ == "prep":
-            obj = _noun_pobj(child)
-            if depth <= 0 or level >= 3 or child.lower_ not in NOUN_PREPS or \
+            obj = noun_pobj(child)
+            if depth <= 0 or level >= 3 or child.lower_ not in NOUN_PREPS or not (
+                    top or nested_kept(level)) or \
                     child.i < noun.i or obj is None or obj.i in skipped or \
                     garbled_by_cut(obj, level):
                 continue
@@ -346,8 +343,9 @@ def _noun_words(noun, level: int, skipped: set, top: bool = False, depth: int = 
             if noun.pos_ == "PROPN":  # coordinated names stay: 'Zelensky and Tusk'
                 out += [child] if child.dep_ == "cc" else _noun_words(child, level, skipped,
                                                                       top=top, depth=depth)
-        elif child.tag_ not in WH_TAGS and not (level and child.dep_ == "poss"
-                                               and child.pos_ != "PRON"):
+        elif child.tag_ not in WH_TAGS and (child.dep_ not in MODIFIERS or top and child.dep_
+                                            == "amod" or keeps_modifier(child, noun, level,
+                                                                        NOUN_PREPS)):
             out += [t for t in child.subtree if t.i not in skipped and t.tag_ not in WH_TAGS]
     return sorted(set(out), key=lambda t: t.i)
 
@@ -375,7 +373,7 @@ def _tidy(words: list, swap: dict, nominal: bool) -> str:
         return ""
     parts = []
     for n, word in enumerate(words):
-        text = swap.get(word.i, word.text)
+        text = swap.get(word.i) or article_before(word, words[min(n + 1, len(words) - 1)])
         joined = n + 1 < len(words) and words[n + 1].i == word.i + 1
         parts.append(text + (word.whitespace_ if joined else " "))
     text = "".join(parts).strip()

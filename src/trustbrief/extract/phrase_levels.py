@@ -1,0 +1,64 @@
+"""The steps by which extract.phrases shortens a phrase too long for a label, and which
+modifiers of a noun each step keeps.
+
+A phrase gives up words in the order that loses least of its meaning. The adjectives and
+possessive owners of a noun it keeps (amod, poss) say which thing it is: 'a strike on sites'
+and 'a response to missile attack' say something else than the sentence's 'a strike on
+Iran's nuclear sites' and 'a more tempered response to this week's missile attack'. So names
+are cut to their head word first, then a noun that keeps a complement (which says what it is)
+gives up a bare adjective ('a strike on Iran's nuclear sites', 'possible Israeli' dropped),
+then a noun inside a complement gives up its own complement whole ('to take a more tempered
+response'), and only then do nested nouns lose their modifiers (the old compact step).
+"""
+
+from __future__ import annotations
+
+
+class Level(int):
+    """A shortening step. The int is the step of the base ladder that the rest of
+    extract.phrases compares against: 0 full, 1 nested phrases compacted, 2 names cut to
+    their head word, 3 no complements. `modifiers` says which nested nouns keep their
+    adjectives and possessive owners: 'all', 'leaf' (a noun with a prepositional complement
+    keeps only an adjective with a degree of its own: 'more tempered'), 'none'. `nested`:
+    a noun inside the verb's object or complement keeps its own complement."""
+
+    modifiers: str
+    nested: bool
+
+    def __new__(cls, step: int, modifiers: str = "all", nested: bool = True) -> Level:
+        level = super().__new__(cls, step)
+        level.modifiers = modifiers
+        level.nested = nested
+        return level
+
+
+LADDER = (Level(0), Level(1), Level(2), Level(2, "leaf"), Level(2, "all", nested=False),
+          Level(2, "none"), Level(3, "none"))
+
+MODIFIERS = frozenset({"amod", "poss"})
+
+
+def modifiers_kept(level) -> str:
+    """'all', 'leaf' or 'none' for a Level; a plain int (a step asked for directly) keeps
+    modifiers only at 0, as the base ladder does."""
+    return getattr(level, "modifiers", "none" if level else "all")
+
+
+def nested_kept(level) -> bool:
+    return getattr(level, "nested", True)
+
+
+def keeps_modifier(child, noun, level, preps: frozenset) -> bool:
+    """Whether `noun` at `level` keeps `child`, one of its adjectives or possessive owners
+    (MODIFIERS; a pronoun owner, 'its', always stays). `preps` are the prepositions a noun
+    keeps a complement with."""
+    if child.dep_ == "poss" and child.pos_ == "PRON":
+        return True
+    kept = modifiers_kept(level)
+    if kept == "all":
+        return True
+    if kept == "none":
+        return False
+    has_complement = nested_kept(level) and any(
+        c.dep_ == "prep" and c.i > noun.i and c.lower_ in preps for c in noun.children)
+    return not has_complement or any(c.dep_ == "advmod" for c in child.children)
