@@ -260,3 +260,12 @@ def test_who_asked_whom_without_what_is_no_phrase(nlp):
     assert phrase(nlp, text, "asked") == ""
     assert phrase(nlp, "Chile asked Peru to reopen the border crossing.", "asked") == \
         "Chile asked Peru to reopen the border crossing"
+
+
+def test_a_shortened_telling_keeps_what_was_told_before_the_whole_names(nlp):
+    # its names kept whole, this read 'Chile cautioned Peruvian Foreign Minister Javier
+    # Gonzalez Olaechea': who was cautioned, not of what
+    text = ("Chile cautioned Peruvian Foreign Minister Javier Gonzalez Olaechea on Monday about "
+            "an imminent naval exercise near Arica, officials said.")
+    assert phrase(nlp, text, "cautioned", times=("on Monday",)) == \
+        "Chile cautioned Olaechea about an imminent naval exercise"

@@ -48,6 +48,7 @@ COMPACT_KEEP = frozenset({"det", "poss", "compound", "flat", "case", "cc", "conj
 VERB_AUX = frozenset({"aux", "auxpass", "neg"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
+TOLD_ABOUT = frozenset({"of", "about", "on"})  # after the object: what it was told or asked
 # a verb with a clause as its content ('said that ...', a quote): a verb of saying
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 WH_TAGS = frozenset({"WP", "WDT", "WP$"})
@@ -212,7 +213,8 @@ def _complement(verb, level: int, skipped: set) -> list | None:
             return words + _infinitive(infinitive, level, skipped)
         if asks_without_content(verb):
             return None  # 'asked Netanyahu (to stop ...)': who asked whom, not what
-        for prep in _preps(verb, skipped)[:1] if level == 0 else []:
+        for prep in [p for p in _preps(verb, skipped)[:1] if level == 0 or level < 3
+                     and p.lower_ in TOLD_ABOUT]:  # 'informed X of Y': what X was told
             if prep.i > max(o.i for o in objects) and prep.lower_ != "with":
                 # an adverb between the object and the preposition carries the meaning and
                 # goes with it: 'informed the US very late in the game', never '... the US
@@ -220,7 +222,7 @@ def _complement(verb, level: int, skipped: set) -> list | None:
                 words += [t for c in verb.children if c.dep_ == "advmod"
                           and max(o.i for o in objects) < c.i < prep.i
                           for t in c.subtree if t.i not in skipped]
-                words += [prep, *_noun_words(pobj(prep), Level(1), skipped)]  # 'on Y'
+                words += [prep, *_noun_words(pobj(prep), level or Level(1), skipped)]
         return words
     infinitive = _infinitive_of(verb)
     if infinitive is not None:  # 'pledged to punish those responsible'
