@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+from trustbrief.extract.role_paths import covering_hit
 from trustbrief.extract.speaker_memory import BODIES, LAST_GROUP, last
 
 BODY_TYPES = frozenset({"organization", "outlet"})
@@ -60,7 +61,7 @@ def vague_owner_side(head, hits, names: dict) -> str:
             c.dep_ == "det" and c.lower_ == "the" for c in poss.children):
         return ""
     for token in head.doc[:poss.i]:
-        hit = next((h for h in hits if h.start <= token.idx < h.end and h.actors), None)
+        hit = covering_hit(hits, token)
         if token.dep_ == "nsubj" and hit is not None and "state" in hit.types \
                 and hit.side and hit.side != "media":
             return hit.side

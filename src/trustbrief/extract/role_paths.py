@@ -69,6 +69,11 @@ def hits_in(tokens, hits) -> list:
     return [h for h in hits if h.actors and any(h.start < e and s < h.end for s, e in spans)]
 
 
+def covering_hit(hits, token):
+    """The actor hit whose words hold the token, None when no hit does."""
+    return next((h for h in hits if h.start <= token.idx < h.end and h.actors), None)
+
+
 def role_tokens(trigger, path: RolePath) -> list:
     """The tokens heading the role's phrases, reached from the trigger along `path`."""
     anchor = trigger

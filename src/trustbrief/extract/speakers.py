@@ -28,7 +28,7 @@ from trustbrief.extract.body_pronoun import pronoun_body, vague_owner_side
 from trustbrief.extract.papers import issuer_token, known_issuer, remember_issuers, speaking_paper
 from trustbrief.extract.person_sides import with_person_side
 from trustbrief.extract.reporters import as_reporter
-from trustbrief.extract.role_paths import PRONOUNS, hits_in, phrase_tokens
+from trustbrief.extract.role_paths import PRONOUNS, covering_hit, hits_in, phrase_tokens
 from trustbrief.extract.speaker_memory import (
     CITED_OUTLET,
     LAST_BODY,
@@ -123,10 +123,6 @@ def _count(head, count_words: dict):
     return None if head.tag_ in ("NNS", "NNPS") else 1
 
 
-def _covering(hits, token):
-    return next((h for h in hits if h.start <= token.idx < h.end and h.actors), None)
-
-
 def tree_speaker(doc, hits, lex, people: list[str], names: dict) -> dict | None:
     """Claim fields (speaker, speaker_type, speaker_count, speaker_side, speaker_rule) of
     the parsed sentence, or None when no verb of saying has a subject found here.
@@ -203,7 +199,7 @@ def _typed(doc, head, hits, lex, people, names, att) -> dict | None:
     phrase = _side_tokens(head)
     in_phrase = hits_in(phrase, hits)
     sides = [h.side for h in in_phrase if h.side and h.side != "media"]
-    own = _covering(in_phrase, head)
+    own = covering_hit(in_phrase, head)
     found = as_reporter(head, hits, own)  # an outlet, or its reporter ("Outlet's Jane Doe")
     if found is None and own is not None and "person" in own.types:
         found = _named(own.actor, own.side, "gazetteer-person")
