@@ -13,6 +13,8 @@ the one cited speaks."""
 
 from __future__ import annotations
 
+from trustbrief.extract.speaker_titles import entity_text
+
 OWNER_DEPS = frozenset({"poss", "compound", "nmod"})
 OUTLET_PREPOSITIONS = frozenset({"of", "from", "at", "for", "with"})
 
@@ -58,8 +60,7 @@ def as_reporter(head, hits, own) -> dict | None:
     if own is None and head.pos_ != "PROPN":
         return None
     if own is None and _reports_citing(head):
-        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-        return _outlet(ent.text if ent is not None else head.text, "reporting-outlet")
+        return _outlet(entity_text(head), "reporting-outlet")
     outlet = reporters_outlet(head, hits)
     if not outlet and (own is None or own.side != "media"):
         return None

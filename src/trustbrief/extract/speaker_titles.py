@@ -30,6 +30,12 @@ def name_after_title(head):
     return head
 
 
+def entity_text(token) -> str:
+    """The words of the named entity the token is part of, else the token's own."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return ent.text if ent is not None else token.text
+
+
 def title_end(head) -> int:
     """Where a capitalised title ends: 'Chief of General Staff', 'Minister of Defence' keep
     their 'of' part (a proper-noun object); 'officials of the ministry' end at their noun."""

@@ -39,6 +39,7 @@ from trustbrief.extract.speaker_memory import (
     unknown_paper,
 )
 from trustbrief.extract.speaker_titles import (
+    entity_text,
     leader_of_side,
     name_after_title,
     source_end,
@@ -232,7 +233,7 @@ def _typed(doc, head, hits, lex, people, names, att) -> dict | None:
             head.ent_type_ == "PERSON" or head.text in names or (
             head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "") and _single(doc, head))):
         # a bare surname speaking ('Hagari said', tagged ORG by NER) is a person too
-        name = _entity_text(doc, head)
+        name = entity_text(head)
         full = names.get(name.split()[-1], name) if name else name
         if len(name.split()) > 1:
             names[name.split()[-1]] = name
@@ -250,7 +251,7 @@ def _typed(doc, head, hits, lex, people, names, att) -> dict | None:
     if head.lemma_.lower() in lex.syntax.organization_nouns and head.pos_ in ("NOUN", "PROPN"):
         return _organization_noun(doc, head, hits, sides, people, names)
     if head.ent_type_ in ("ORG", "NORP", "GPE") and own is None:
-        return {"speaker": _entity_text(doc, head), "speaker_type": "organization",
+        return {"speaker": entity_text(head), "speaker_type": "organization",
                 "speaker_count": None, "speaker_side": sides[0] if sides else "",
                 "how": "ner-" + head.ent_type_.lower()}
     return None
@@ -387,8 +388,3 @@ def _single(doc, head) -> bool:
 def _named(actor: str, side: str, how: str) -> dict:
     return {"speaker": actor, "speaker_type": "named_official", "speaker_count": 1,
             "speaker_side": side, "how": how}
-
-
-def _entity_text(doc, token) -> str:
-    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-    return ent.text if ent is not None else token.text
