@@ -30,6 +30,7 @@ from trustbrief.corpus.rules import (
     CorpusRules,
     Outlets,
     Rule,
+    address_sidecar,
     load_addresses,
     load_rules,
     load_sidecar,
@@ -39,8 +40,8 @@ from trustbrief.corpus.segmenter import Segment, paragraphs, segment, split_sent
 __all__ = [
     "RAW_COLUMNS", "SCHEMA", "SIDECAR_COLUMNS", "CorpusRules", "Fingerprint", "Outlets",
     "Rule", "Segment", "build_corpus", "derive_title", "find_duplicates", "fingerprint",
-    "guess_language", "html_to_text", "load_addresses", "load_rules", "load_sidecar",
-    "match_duplicates",
+    "address_sidecar", "guess_language", "html_to_text", "load_addresses", "load_rules",
+    "load_sidecar", "match_duplicates",
     "outlet_from_url", "outlets_in_text", "paragraphs", "parse_date", "read_seeds",
     "segment", "split_sentences",
 ]

@@ -347,10 +347,17 @@ def load_addresses(path: Path | str) -> pd.DataFrame:
     missing = [c for c in ("file", "url") if c not in raw.columns]
     if missing:
         raise DataFileError(path, 1, f"header lacks column(s): {', '.join(missing)}")
-    frame = pd.DataFrame({c: "" for c in SIDECAR_COLUMNS}, index=range(len(raw)))
-    frame["file"], frame["url"] = raw["file"].str.strip().to_numpy(), \
-        raw["url"].str.strip().to_numpy()
+    frame = address_sidecar(raw["file"].str.strip(), raw["url"].str.strip())
     repeated = frame["file"][frame["file"].duplicated()].tolist()
     if repeated:
         raise DataFileError(path, None, f"{repeated[0]} is listed twice")
+    return frame
+
+
+def address_sidecar(files, urls) -> pd.DataFrame:
+    """A sidecar that gives each file its url and nothing else (every other column empty),
+    sorted by file: what an analyst keeps with a saved page (load_addresses; evaluate's
+    url mode)."""
+    frame = pd.DataFrame({c: "" for c in SIDECAR_COLUMNS}, index=range(len(files)))
+    frame["file"], frame["url"] = pd.Series(files).to_numpy(), pd.Series(urls).to_numpy()
     return frame.sort_values("file", kind="stable").reset_index(drop=True)

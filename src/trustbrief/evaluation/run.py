@@ -107,7 +107,7 @@ def extract_corpus(gold: GoldCorpus, data_dir: Path, with_urls: bool = True,
     with _quiet(log):
         knowledge = pipeline.Knowledge(data_dir, story)
         if with_urls and "url" in gold.documents.columns:
-            knowledge.sidecar = url_sidecar(gold, knowledge.sidecar.columns)
+            knowledge.sidecar = url_sidecar(gold)
         with _gold_publication_dates(gold) if oracle_dates else contextlib.nullcontext():
             tables = pipeline.run(gold.articles, data_dir, knowledge=knowledge)
     name = story.name if story is not None else ""
@@ -115,12 +115,11 @@ def extract_corpus(gold: GoldCorpus, data_dir: Path, with_urls: bool = True,
     return tables, time.perf_counter() - started, name
 
 
-def url_sidecar(gold: GoldCorpus, columns) -> pd.DataFrame:
+def url_sidecar(gold: GoldCorpus) -> pd.DataFrame:
     """file + url of every gold document, every other sidecar column empty."""
-    frame = pd.DataFrame({c: "" for c in columns}, index=range(len(gold.documents)))
-    frame["file"] = gold.documents["file"].to_numpy()
-    frame["url"] = gold.documents["url"].to_numpy()
-    return frame.sort_values("file", kind="stable").reset_index(drop=True)
+    from trustbrief.corpus import address_sidecar
+
+    return address_sidecar(gold.documents["file"], gold.documents["url"])
 
 
 @contextlib.contextmanager
