@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from trustbrief.contract.vocab import Notice
 from trustbrief.events.context import Context
-from trustbrief.events.labels import choose_type, label_fields, make_label
+from trustbrief.events.labels import choose_type, label_fields, make_label, own_mentions
 from trustbrief.events.notice_links import LINK_RULE
 from trustbrief.events.origins import corroboration
 from trustbrief.events.records import (
@@ -273,7 +273,7 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
     meta = ctx.types.get(event_type, {})
     creating = [r for r in recs if r.polarity in CREATING] or recs
     # who did it to whom is told by the event's own mentions, not by what was said in it
-    doers = [r for r in creating if not r.said_in_contact] or creating
+    doers = own_mentions(creating) or creating
     agent = _event_agent(doers, ctx)
     agent_side = _agent_side(recs, creating, agent, ctx, bool(meta.get("operation")))
     targets = [t for t in ranked_records(t for r in doers for t in r.targets) if t != agent]
@@ -282,7 +282,7 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
     # what happened is dated by what is said to have happened, never by a plan or a 'would'
     # what was said about an act (folded into it: contacts.py, announcements.py) dates it
     # only with the act's own words: 'Biden said Wednesday' does not date a strike he opposed
-    own = [r for r in recs if not r.said_in_contact] or recs
+    own = own_mentions(recs) or recs
     daters = [r for r in own if r.polarity == ("planned" if planned else "asserted")]
     lo, hi, basis, disagree = best_date(daters, known)
     corr = corroboration(creating, ctx)

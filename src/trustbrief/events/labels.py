@@ -110,6 +110,13 @@ def party_phrase(phrase: str, focus: tuple[str, str], agent_side: str,
     return agent_side + rest if agent_side in pair and agent_side not in named else ""
 
 
+def own_mentions(recs: list[Rec]) -> list[Rec]:
+    """The mentions that tell the event itself, not what was said of it or in it (a
+    statement folded into the act it announced, a readout folded into its call:
+    contacts.py, announcements.py); callers that need some mention fall back on all."""
+    return [r for r in recs if not r.said_in_contact]
+
+
 def event_phrase(recs: list[Rec], evidence: Rec | None = None) -> str:
     """The evidence mention's phrase (what its sentence says happened, in its own words),
     else the first other mention's that has one (not what was said of it), the most reliable
@@ -120,7 +127,7 @@ def event_phrase(recs: list[Rec], evidence: Rec | None = None) -> str:
     # what was said of the event (a statement folded into the act it announced, a readout
     # folded into its call) is not what happened: 'Ministry said it had no faith' is no label
     # for an expulsion, whose template then says what is known
-    own = [r for r in recs if not r.said_in_contact]
+    own = own_mentions(recs)
     ranked = sorted(own, key=lambda r: (r.polarity not in CREATING, r.doc_id, r.sent_id, r.pos))
     return next((r.phrase for r in ranked if r.phrase and _names_someone(r)), "")
 
@@ -205,7 +212,7 @@ def label_fields(recs: list[Rec], event_type: str, agent: str, agent_side: str,
         [a for a in ranked_records(p for r in recs for p in [*r.actors, *r.targets])
          if ctx.kinds.get(a, {}).get("type") == "place" and a != target]
     # who took part, told by the event's own mentions (not by what was said in it)
-    own = [r for r in recs if not r.said_in_contact] or recs
+    own = own_mentions(recs) or recs
     people = ranked_records(p for r in own for p in [r.agent, *r.targets]
                             if p and ctx.kinds.get(p, {}).get("type") != "place")
     return {
