@@ -26,6 +26,7 @@ ONE_DAY = dt.timedelta(days=1)
 WEEK = dt.timedelta(days=7)
 LEDE_SENTENCES = 2  # the first body sentences, where the day's news is reported
 LEDE_WEIGHT = 1.0
+BARE_WEEKDAY = "weekday:past:"  # a weekday told alone ('said on Tuesday'): on or before the day
 
 
 @dataclass(frozen=True)
@@ -304,7 +305,7 @@ def lede_clues(times: pd.DataFrame | None, doc_ids: set[str],
     columns = [c for c in ("doc_id", "sent_id", "spec", "text", "sentence_text", "start",
                            "end") if c in times]
     records = [t for t in frame_records(times, columns) if t["doc_id"] in doc_ids]
-    weekdays = [t for t in records if str(t["spec"]).startswith("weekday:past:")]
+    weekdays = [t for t in records if str(t["spec"]).startswith(BARE_WEEKDAY)]
     roundups = lede.roundups(records, depths or {})
     for t in _report_days(weekdays):
         number = lede.depth(t["doc_id"], t["sent_id"], depths or {})
@@ -312,7 +313,7 @@ def lede_clues(times: pd.DataFrame | None, doc_ids: set[str],
                 (number > 1 and t["doc_id"] in roundups):
             continue
         out.setdefault(t["doc_id"], []).append(
-            lede_day_clue(t["doc_id"], t["sent_id"], _sentence_text(t), t["spec"]))
+            lede_day_clue(t["doc_id"], t["sent_id"], sentence_text(t), t["spec"]))
     return out
 
 
@@ -373,7 +374,7 @@ def _after_report_word(t: dict) -> bool:
         is not None
 
 
-def _sentence_text(row: dict) -> str:
+def sentence_text(row: dict) -> str:
     return str(row.get("sentence_text") or row.get("text") or row["sent_id"])
 
 

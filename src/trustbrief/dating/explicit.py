@@ -39,7 +39,7 @@ import pandas as pd
 from trustbrief import timex
 from trustbrief.dating import lede
 from trustbrief.dating.chronology import actor_list
-from trustbrief.dating.clues import PLANNED_WEIGHT, Clue
+from trustbrief.dating.clues import BARE_WEEKDAY, PLANNED_WEIGHT, Clue
 from trustbrief.tables import frame_records
 from trustbrief.timex.frames import FULL_DATE_SPEC  # the spec of a day printed with its year
 
@@ -101,7 +101,7 @@ def _lede_weekdays(rows: Iterable[dict], depths: dict) -> dict[str, set[str]]:
     roundups = lede.roundups(rows, depths)
     for t in rows:
         spec, number = str(t["spec"]), lede.depth(t["doc_id"], t["sent_id"], depths)
-        if spec.startswith("weekday:past:") and number is not None \
+        if spec.startswith(BARE_WEEKDAY) and number is not None \
                 and number <= (1 if t["doc_id"] in roundups else LEDE_DATE_SENTENCES):
             out.setdefault(t["doc_id"], set()).add(spec.split(":")[2])
     return out

@@ -11,6 +11,7 @@ from trustbrief.contract.ids import sentence_id, sentence_number
 from trustbrief.dating import lede
 from trustbrief.dating.chronology import actor_list, pinned_from_chronology
 from trustbrief.dating.clues import (
+    BARE_WEEKDAY,
     LEDE_SENTENCES,
     Clue,
     SentenceTimes,
@@ -162,7 +163,7 @@ def _retold_lede_day(m: dict) -> list[Clue]:
         return []
     spec, text = m["retold"]
     return [lede_day_clue(m["doc_id"], m["sent_id"], text, spec)] \
-        if str(spec).startswith("weekday:past:") else []
+        if str(spec).startswith(BARE_WEEKDAY) else []
 
 
 def _names_parties(text: str, actors: list[str]) -> int:

@@ -21,11 +21,10 @@ import pandas as pd
 
 from trustbrief import timex
 from trustbrief.dating import lede
-from trustbrief.dating.clues import LEDE_WEIGHT, Clue
+from trustbrief.dating.clues import BARE_WEEKDAY, LEDE_WEIGHT, Clue, sentence_text
 from trustbrief.tables import frame_records
 
 THIS_WEEK = ("relw:0", "relw:0:before")  # 'this week', 'earlier this week'
-BARE_WEEKDAY = "weekday:past:"
 
 
 def week_frame_clues(times: pd.DataFrame | None, doc_ids: set[str],
@@ -67,6 +66,5 @@ def _in_the_week(t: dict) -> Clue:
         told = timex.resolve_spec(spec, day).date
         return told is not None and told >= _week_start(day)
 
-    text = str(t.get("sentence_text") or t.get("text") or t["sent_id"])
-    return Clue(t["doc_id"], t["sent_id"], text, "lede", holds, (),
+    return Clue(t["doc_id"], t["sent_id"], sentence_text(t), "lede", holds, (),
                 (t["sent_id"], "week", spec), LEDE_WEIGHT)
