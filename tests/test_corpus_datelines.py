@@ -48,6 +48,9 @@ BODY = "The minister said the talks would resume next week, officials said.\n"
     ("Oct. 2 (UPI) -- " + BODY, "--10-02", "UPI", ""),
     ("BEIJING, Oct. 15 (Xinhua) -- " + BODY, "--10-15", "Xinhua", "BEIJING"),
     ("WASHINGTON, Oct. 15 - " + BODY, "--10-15", "", "WASHINGTON"),
+    ("MANILA, Philippines (AP) — " + BODY, "", "AP", "MANILA, Philippines"),  # AP: city, country
+    ("ARLINGTON, Va. (AP) — " + BODY, "", "AP", "ARLINGTON, Va."),
+    ("WASHINGTON, Oct 14 (Reuters) - " + BODY, "--10-14", "Reuters", "WASHINGTON"),
 ])
 def test_wire_datelines(grammar, first_line, date, origin, place):
     found = stated(f"Talks to resume\n{first_line}", grammar)
