@@ -153,3 +153,17 @@ def article_before(word, following) -> str:
         return word.text
     article = "an" if following.text[:1].lower() in "aeiou" else "a"
     return article.capitalize() if word.text[:1].isupper() else article
+
+
+# verbs of a source that a comma hangs after the news ('..., the newspaper reported on
+# Tuesday'): the parser may read them as what the news verb says
+ATTRIBUTION_LEMMAS = frozenset({"say", "report", "add", "tell", "write", "note", "state"})
+
+
+def attribution_tail(clause) -> bool:
+    """A clause after a comma that only says who told the news ('India has told Canada to
+    withdraw 40 diplomats, the Financial Times reported'): a source verb with its own subject
+    and nothing said of its own, never what the verb before it says."""
+    return clause.lemma_ in ATTRIBUTION_LEMMAS and clause.i > clause.head.i and \
+        clause.left_edge.text == "," and any(c.dep_ == "nsubj" for c in clause.children) and \
+        not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in clause.children)

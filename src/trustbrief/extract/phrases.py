@@ -23,6 +23,7 @@ from trustbrief.extract.phrase_levels import LADDER, MODIFIERS, Level, keeps_mod
 from trustbrief.extract.phrase_tokens import (
     article_before,
     asks_without_content,
+    attribution_tail,
     bracketed,
     cut_to_head,
     garbled_by_cut,
@@ -136,7 +137,7 @@ def _clause(trigger, agent: str, level: int, skipped: set, reported: bool = Fals
             for t in c.subtree if t.i not in skipped] + [verb]
         words += [c for c in verb.children if c.dep_ == "prt"]
     said, said_swap = _what_was_said(trigger, agent, level, skipped)
-    if not said and any(c.dep_ == "ccomp" for c in trigger.children):
+    if not said and any(c.dep_ == "ccomp" and not attribution_tail(c) for c in trigger.children):
         return [], {}  # 'the minister told reporters (that ...)': the telling without its news
     # with what was said, the verb's own objects stay as written ('told them ...')
     complement = _complement(trigger, level, skipped) if not said else \
@@ -177,8 +178,8 @@ def _what_was_said(verb, agent: str, level: int, skipped: set) -> tuple[list, di
     """The clause a verb of saying reports ('told Biden he was planning to target military
     sites'), its own subject, verb and object, so a statement's label says what was said;
     ([], {}) when there is none or it is no label (at the shortest level, nothing)."""
-    content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
-                    and c.pos_ in ("VERB", "AUX") and c.i not in skipped), None)
+    content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and c.pos_
+                    in ("VERB", "AUX") and c.i not in skipped and not attribution_tail(c)), None)
     if content is None or level >= 3:
         return [], {}
     words, swap = _clause(content, agent, level, skipped, reported=True)
