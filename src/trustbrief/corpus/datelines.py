@@ -27,7 +27,7 @@ CAPTURES = {"date", "updated", "year", "month", "day", "origin", "outlet", "auth
 LIMIT_KEYS = ("head_lines", "tail_lines", "lede_lines", "short_line_chars", "min_year")
 SHAPE_KEYS = ("name", "where", "match", "pattern", "captures")
 SHAPE_OPTIONAL = ("case_sensitive", "order", "known_only", "relays", "implies_origin",
-                  "compiles")
+                  "compiles", "known_name_required")
 WEEKDAY_ABBREVIATIONS = ("Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
                          "Sun")
 
@@ -44,6 +44,9 @@ class Shape:
     relays: bool = False  # the line says the article relays another's text, maybe unnamed
     implies_origin: str = ""  # the service whose house layout this is ('(TEL AVIV) --')
     compiles: bool = False  # the line says the outlet compiled its own report from others'
+    # the line states nothing (not even its date) unless its origin or outlet is a known name:
+    # 'AFP, Aug. 3, 2024' is a credit line, 'Tel Aviv, Oct. 28, 2023' a caption
+    known_name_required: bool = False
 
 
 @dataclass(frozen=True)
@@ -135,7 +138,8 @@ def _shape(path, index: int, item, fragments: dict[str, str]) -> Shape:
         raise DataFileError(path, where_key, "implies_origin must be an outlet's name")
     return Shape(item["name"], item["where"], item["match"], regex, captures, order,
                  bool(item.get("known_only", False)), bool(item.get("relays", False)),
-                 implied.strip(), bool(item.get("compiles", False)))
+                 implied.strip(), bool(item.get("compiles", False)),
+                 bool(item.get("known_name_required", False)))
 
 
 def load_grammar(data_dir: Path | str) -> Grammar:
@@ -238,6 +242,10 @@ def scan(text: str, grammar: Grammar, known_outlet=None) -> Statement:
 def _take(found: Statement, shape: Shape, m: re.Match, line: str, grammar: Grammar,
           known_outlet) -> bool:
     """Record what the match states; False when it states nothing usable (try next shape)."""
+    if shape.known_name_required and not any(
+            known_outlet(value) for value in (_captured(m, name).rstrip(".,;:")
+                                              for name in ("origin", "outlet")) if value):
+        return False
     used = False
     if shape.relays and not found.relays:
         found.relays = line

@@ -1,0 +1,85 @@
+"""More kinds of printed-date layout (data/datelines.yaml): reading-time furniture before the
+date, the time before the date, credit lines '<AGENCY>, <date>', an agency page's header,
+desk paths, place-and-country datelines, a space before the year's comma.
+
+Every text is invented, one per KIND of layout; none is an outlet's or a file's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from trustbrief import corpus
+from trustbrief.corpus import datelines
+from trustbrief.corpus.origins import canonical_lookup
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+BODY = ("The minister said the talks would resume next week, officials said.\n"
+        "He added that both sides had agreed on an agenda.\n"
+        "A spokesman declined to comment further on the matter.\n"
+        "The next round is expected in the capital.\n")
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return corpus.load_rules(DATA)
+
+
+def stated(text: str, rules) -> datelines.Statement:
+    return datelines.scan(text, rules.datelines, canonical_lookup(rules.outlets.names))
+
+
+def iso(date) -> str:
+    return date.iso() if date else ""
+
+
+@pytest.mark.parametrize("line, date, updated", [
+    # reading-time furniture before the date
+    ("5 min read · Aug 3, 2024", "2024-08-03", ""),
+    ("3 min read | 03 August 2024 10:45", "2024-08-03", ""),
+    # a space before the year's comma, a colon before the time
+    ("Published: 03 August ,2024: 10:45 AM GST", "2024-08-03", ""),
+    # the time before the date
+    ("13:45, 03.08.2024", "2024-08-03", ""),
+    ("10:45 AM | August 3, 2024", "2024-08-03", ""),
+    # desk and site names joined by slashes, then the stamp (an update bounds from above)
+    ("Example Desk / EXAMPLE.COM / Updated: Aug 3, 2024, 10:45 IST", "", "2024-08-03"),
+])
+def test_more_timestamp_layouts(rules, line, date, updated):
+    found = stated(f"Talks to resume\n{line}\n{BODY}", rules)
+    assert (iso(found.date), iso(found.updated)) == (date, updated)
+
+
+@pytest.mark.parametrize("line, origin", [
+    ("AFP, Aug 3, 2024", "Agence France-Presse"),
+    ("Reuters, 3 August 2024 10:45", "Reuters"),
+])
+def test_an_agency_credit_line_with_a_date_dates_and_credits_the_copy(rules, line, origin):
+    for text in (f"Talks to resume\n{line}\n{BODY}", f"Talks to resume\n{BODY}— {line}\n"):
+        found = stated(text, rules)
+        assert (iso(found.date), found.origin) == ("2024-08-03", origin)
+
+
+def test_a_caption_of_place_and_date_is_no_credit_line(rules):
+    lines = BODY + "The talks were held in the capital.\nBoth delegations left early.\n"
+    found = stated(f"Talks to resume\n{lines}Portville, October 28, 2023\n", rules)
+    assert found.date is None
+
+
+def test_an_agency_page_header_names_source_and_stamp(rules):
+    found = stated("Talks to resume\nSource: Xinhua| 2024-08-03 10:45:12|Editor: desk\n"
+                   + BODY, rules)
+    assert (iso(found.date), found.origin) == ("2024-08-03", "Xinhua")
+
+
+def test_a_dateline_with_place_and_country(rules):
+    found = stated("Talks to resume\nPORTVILLE, Examplestan, August 3. By Jane Doe – "
+                   "Agency:\n" + BODY, rules)
+    assert (iso(found.date), found.place) == ("--08-03", "PORTVILLE")
+
+
+def test_a_place_and_date_dateline_ending_with_a_known_agency(rules):
+    found = stated("Talks to resume\nPortville, August 3, AZERTAC\n" + BODY, rules)
+    assert iso(found.date) == "--08-03"
+    assert found.origin
