@@ -182,6 +182,11 @@ def test_a_phrase_in_a_speakers_own_voice_is_no_label(rules, phrase, expected):
      "Envoy Smith summoned"),
     # a restriction whose doer no sentence names still says on whom: never a bare type
     ("restriction", {"target": "B-land"}, "Restrictions on B-land"),
+    # a name ending in s takes the apostrophe alone; a common noun keeps its 's
+    ("summons", {"agent": "A-land", "target": "B-lands", "verb": "summons"},
+     "A-land summons B-lands' envoy"),
+    ("summons", {"target": "the boss's aide", "target_nonstate": "the boss's aide"},
+     "The boss's aide summoned"),
 ])
 def test_a_notice_summons_or_restriction_label_says_who_it_touched(rules, event_type, fields,
                                                                    expected):

@@ -23,6 +23,11 @@ def choose_type(recs: list[Rec]) -> str:
     return ranked[0] if ranked else ranked_records(r.event_type for r in creating)[0]
 
 
+# a name ending in s takes the apostrophe alone, in news style ('the Philippines' warnings',
+# 'the United States' envoy'); names are filled into templates and phrases as "X's"
+S_POSSESSIVE = re.compile(r"\b((?-i:[A-Z])[\w.-]*s)(['’])s\b")
+
+
 @functools.lru_cache(maxsize=1024)
 def _placeholders(template: str) -> tuple[str, ...]:
     return tuple(f for _, f, _, _ in string.Formatter().parse(template) if f)
@@ -42,6 +47,7 @@ def make_label(fields: dict, event_type: str, ctx: Context, planned: bool) -> tu
         if filled and not OBJECT_FIELDS & set(names):
             break  # a longer label that names the target, cut, says more than 'Killing by X'
         label = re.sub(r"\s+", " ", template.format(**{n: fields[n] for n in names})).strip()
+        label = S_POSSESSIVE.sub(r"\1\2", label)
         label = label[:1].upper() + label[1:]
         if planned:
             label = ctx.rules.planned_format.format(label=label)
