@@ -467,6 +467,14 @@ def test_a_side_named_by_an_initialism_takes_the_as_a_noun():
     assert views_cells.sentence_start("the US gave") == "The US gave"
 
 
+def test_a_side_qualifying_a_noun_takes_its_adjective_from_the_world_knowledge():
+    """'Azerbaijani distrust', 'Israeli officials'; an initialism keeps its name ('US
+    officials'), and a side the world knowledge has no adjective for keeps its name."""
+    sides = ("Azerbaijan", "Israel", "Japan", "US", "Hezbollah")
+    assert [views_cells.side_adjective(s) for s in sides] == [
+        "Azerbaijani", "Israeli", "Japanese", "US", "Hezbollah"]
+
+
 def test_a_part_that_is_the_whole_is_all_of_them_never_3_of_3():
     assert findings_base.some_of(3, 4, "dated operation", "the ") == "3 of the 4 dated operations"
     assert findings_base.some_of(3, 3, "operation") == "all 3 operations"

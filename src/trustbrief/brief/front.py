@@ -27,6 +27,7 @@ from trustbrief.brief.views.cells import (
     day_label,
     quoted,
     sentence_start,
+    side_adjective,
     side_noun,
     text_column,
     to_date,
@@ -57,9 +58,10 @@ def headline(tables, start, end, focus: str) -> str:
         text = (f"{sentence_start(side_noun(subject))} gave {side_noun(observer)} little or "
                 f"no notice of {some_of(little, reported, 'operation')}{whose}")
         if len(eroding):
-            text += f", and {plural(len(eroding), 'statement')} voice {observer} distrust"
+            text += (f", and {plural(len(eroding), 'statement')} voice "
+                     f"{side_adjective(observer)} distrust")
     elif len(eroding):
-        text = (f"{plural(len(eroding), 'statement')} of {observer} distrust of "
+        text = (f"{plural(len(eroding), 'statement')} of {side_adjective(observer)} distrust of "
                 f"{side_noun(subject)} "
                 f"from {plural(eroding['origin'].nunique(), 'independent origin')}")
     elif _tone_counts(tables, start, end):

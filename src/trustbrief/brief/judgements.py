@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from trustbrief.brief.findings.base import Finding, parse_focus, table_of
-from trustbrief.brief.views.cells import as_list, side_noun, text_column
+from trustbrief.brief.views.cells import as_list, side_adjective, side_noun, text_column
 from trustbrief.contract import SpeakerType
 from trustbrief.origins import Origins
 
@@ -29,9 +29,9 @@ CLAUSES = {
     "relations": "relations between {the_observer} and {the_subject} were {adv}more "
                  "conflictual than "
                  "cooperative in this period{counted}",
-    "notice": "{the_subject} {adv}acted without giving {observer} officials meaningful advance "
+    "notice": "{the_subject} {adv}acted without giving {observer_adj} officials meaningful advance "
               "notice",
-    "trust": "{observer} officials {adv}distrust what {the_subject} tells them about its plans",
+    "trust": "{observer_adj} officials {adv}distrust what {the_subject} tells them about its plans",
     "cadence": "direct contact between officials of {the_observer} and {the_subject} "
                "{adv}lapsed for "
                "{span} on at least one channel",
@@ -115,6 +115,7 @@ def _statement(finding: Finding, focus: str, confidence: str) -> str:
     text = HEDGE[confidence] + clause.format(subject=subject, observer=observer,
                                              the_subject=side_noun(subject),
                                              the_observer=side_noun(observer),
+                                             observer_adj=side_adjective(observer),
                                              adv=ADVERB[confidence], **terms)
     return text[0].upper() + text[1:] + "."
 

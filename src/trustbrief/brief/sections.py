@@ -43,7 +43,7 @@ from trustbrief.brief.html import (
 from trustbrief.brief.judgements import judge, not_judged
 from trustbrief.brief.style import NARROW_WIDTH, PLOT_WIDTH, use_theme
 from trustbrief.brief.tables import Tables, in_period, load_tables
-from trustbrief.brief.views.cells import as_list, side_noun, text_column
+from trustbrief.brief.views.cells import as_list, side_adjective, side_noun, text_column
 from trustbrief.brief.views.cooperation import cooperation_counts
 from trustbrief.brief.views.events import (
     TIMELINE_EVENTS,
@@ -302,8 +302,8 @@ class Brief:
                 "('by' a date: only the article's publication date bounds them).")
         return HTMLBlock(section("Trust statements").markup + figure(
             statements_chart(frame),
-            f"Who voices {self.observer} distrust of {side_noun(self.subject)}, on the record "
-            "or not",
+            f"Who voices {side_adjective(self.observer)} distrust of {side_noun(self.subject)}, "
+            "on the record or not",
             finding.text, self.source_line(), note=note, cites=self.sources.cite(frame["doc_id"]),
             narrow=statements_chart(frame, width=NARROW_WIDTH)).markup)
 

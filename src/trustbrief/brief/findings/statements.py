@@ -16,7 +16,7 @@ from trustbrief.brief.findings.base import (
     table_of,
 )
 from trustbrief.brief.views import statements as st
-from trustbrief.brief.views.cells import side_noun, text_column
+from trustbrief.brief.views.cells import side_adjective, side_noun, text_column
 
 
 def period_statements(tables, start, end, focus: str):
@@ -43,8 +43,8 @@ def other_cues(tables, observer: str, subject: str) -> str:
     quoted_words = ", ".join(f"'{w}'" for w in words)
     parts = ([f"{plural(mutual, 'cue')} of mutual strain ({quoted_words}), which do not say "
               "who distrusts whom"] if mutual else []) + \
-        ([f"{plural(reverse, 'cue')} of {subject} distrust of {side_noun(observer)}"]
-         if reverse else [])
+        ([f"{plural(reverse, 'cue')} of {side_adjective(subject)} distrust of "
+          f"{side_noun(observer)}"] if reverse else [])
     return f"What the articles hold about the two instead: {join_words(parts)}."
 
 
@@ -53,7 +53,7 @@ def statements_finding(tables, start, end, focus: str) -> Finding:
     frame = period_statements(tables, start, end, focus)
     eroding = frame[frame["polarity"] < 0]
     if eroding.empty:
-        return Finding(f"No attributed statement of {observer} distrust of "
+        return Finding(f"No attributed statement of {side_adjective(observer)} distrust of "
                        f"{side_noun(subject)} is dated "
                        f"{period_words(start, end)}. {other_cues(tables, observer, subject)}",
                        [], "trust", False)
@@ -64,7 +64,7 @@ def statements_finding(tables, start, end, focus: str) -> Finding:
     rest = len(eroding) - kinds.get("named_official", 0) - kinds.get("anonymous_official", 0)
     if rest:
         sourcing.append(f"{rest} otherwise attributed")
-    text = (f"{plural(len(eroding), 'statement')} of {observer} distrust of "
+    text = (f"{plural(len(eroding), 'statement')} of {side_adjective(observer)} distrust of "
             f"{side_noun(subject)} "
             f"{period_words(start, end)} {'rests' if len(eroding) == 1 else 'rest'} on "
             f"{plural(len(origins), 'independent origin')}: {join_words(sourcing)}.")

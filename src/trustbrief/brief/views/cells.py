@@ -9,9 +9,14 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 import pandas as pd
 
+from trustbrief.knowledge.world import load_world
+
+# The world knowledge a side's adjective comes from (data/world/countries.yaml).
+WORLD_DATA_DIR = Path(__file__).resolve().parents[4] / "data"
 
 def text_column(frame: pd.DataFrame | None, name: str, default: str = "") -> pd.Series:
     """A column as strings; a missing column is a column of `default`."""
@@ -127,6 +132,19 @@ _INITIALISM = re.compile(r"(?:[A-Z]\.?){2,3}")
 def side_noun(side: str) -> str:
     """'the US', 'Israel': a side's name where it stands as a noun."""
     return f"the {side}" if _INITIALISM.fullmatch(side) else side
+
+
+def side_adjective(side: str) -> str:
+    """'Azerbaijani', 'Israeli', 'US': a side's name where it qualifies a noun ('Azerbaijani
+    distrust'). A country's first adjective in the world knowledge; an initialism, or a side
+    the world knowledge does not hold or holds no adjective for, keeps its name."""
+    if _INITIALISM.fullmatch(side):
+        return side
+    try:
+        country = load_world(WORLD_DATA_DIR).country(side)
+    except (OSError, ValueError):  # no world knowledge beside the package: the name will do
+        return side
+    return country.adjectives[0] if country is not None and country.adjectives else side
 
 
 def sentence_start(text: str) -> str:
