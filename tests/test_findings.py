@@ -358,6 +358,35 @@ def test_one_sides_corroborated_demand_of_the_other_is_an_open_question_to_watch
     assert watched[0].doc_ids == ["d1"]
 
 
+def test_a_demand_the_articles_report_met_is_no_open_question():
+    """'A demanded B apologize' holds B's apology as a wish: an apology by B asserted elsewhere,
+    not dated wholly before the demand, answers it; one dated before it does not."""
+    def watched(apology_latest: str) -> list[str]:
+        events = pd.DataFrame({
+            "event_id": ["e1", "e2"], "plover": ["DEMAND", "CONSULT"],
+            "status": ["asserted"] * 2, "date": ["", apology_latest],
+            "date_earliest": ["2024-10-10" if apology_latest else "", apology_latest],
+            "date_latest": ["", apology_latest], "agent": ["US", "Israel"],
+            "agent_side": ["US", "Israel"], "targets": ["Israel", "US"],
+            "label": ["US demanded Israel apologize", "Leaders speak by phone"],
+            "n_origins": [2, 2], "doc_ids": ["d1", "d2"], "mention_ids": ["d1-s001-m1", ""]})
+        mentions = pd.DataFrame({
+            "mention_id": ["d1-s001-m1", "d1-s001-m2", "d2-s001-m1"],
+            "sent_id": ["d1-s001", "d1-s001", "d2-s001"], "event_id": ["e1", "", "e2"],
+            "event_type": ["demand", "apology", "apology"],
+            "polarity": ["asserted", "wish", "asserted"],
+            "agent_side": ["US", "Israel", "Israel"]})
+        return [w.text for w in front.what_to_watch(
+            {"events": events, "mentions": mentions, "contacts": pd.DataFrame(
+                columns=["event_id", "status"])}, START, END, FOCUS,
+            pd.DataFrame(columns=["fact", "subject", "doc_ids"]))]
+    assert watched("2024-10-12") == []
+    assert watched("") == []
+    assert watched("2024-10-01") == [
+        "Open question: how Israel answers the demand by the US: “US demanded Israel "
+        "apologize” (undated)."]
+
+
 def test_a_month_dated_event_is_watched_with_its_month_never_a_made_up_day():
     """An event the articles date only to a month (date_precision 'month', its date the
     month's first day) is named with the month in 'What to watch', as on the timeline."""

@@ -35,7 +35,7 @@ from trustbrief.brief.views.cells import (
 )
 from trustbrief.brief.views.cooperation import dated_rows
 from trustbrief.brief.views.events import actor_sides
-from trustbrief.contract import Notice
+from trustbrief.contract import Factuality, Notice
 
 SUMMARY_WORDS = 120
 WATCH_ITEMS = 4
@@ -147,6 +147,9 @@ def _unplanned(label: str) -> str:
 DEMAND = "DEMAND"  # the PLOVER category of a demand: the other side's answer is to watch
 DEMANDS_WATCHED = 2  # the best-corroborated demands, so the list stays short
 MIN_DEMAND_ORIGINS = 2  # one origin's report of a demand is too thin to watch for an answer
+# How a demand's sentence tells the act it asks for: 'demanded Russia apologize' (wish),
+# 'Russia must apologize' (hypothetical).
+ASKED_FOR = (Factuality.WISH, Factuality.HYPOTHETICAL)
 
 
 def _open_demands(tables, start, end, focus: str) -> list[Watch]:
@@ -166,7 +169,8 @@ def _open_demands(tables, start, end, focus: str) -> list[Watch]:
         asked = {sides.get(t, t) for t in as_list(r.get("targets"))} & pair - {agent_side}
         in_period = day is None or (to_date(start) <= day <= to_date(end))
         if agent_side in pair and asked and in_period and _says_what(r) and \
-                int(r.get("n_origins") or 0) >= MIN_DEMAND_ORIGINS:
+                int(r.get("n_origins") or 0) >= MIN_DEMAND_ORIGINS and \
+                not _met(r, tables, next(iter(asked))):
             when = when_label(day, str(r.get("date_precision") or "")) if day is not None \
                 else "undated"
             found.append((-int(r["n_origins"]), Watch(
@@ -174,6 +178,31 @@ def _open_demands(tables, start, end, focus: str) -> list[Watch]:
                 f"{side_noun(agent_side)}: "
                 f"{quoted(r['label'])} ({when}).", as_list(r.get("doc_ids")))))
     return [w for _, w in sorted(found, key=lambda f: f[0])][:DEMANDS_WATCHED]
+
+
+def _met(demand: dict, tables, asked: str) -> bool:
+    """Whether the articles report the asked side doing what the demand asks for: an act of a
+    type the demand's own sentences tell as wished or owed by that side ('demanded Russia
+    apologize', 'Russia must apologize': an apology by Russia), asserted elsewhere and not
+    dated wholly before the demand. A demand met is no longer an open question."""
+    mentions = table_of(tables, "mentions")
+    if mentions.empty:
+        return False
+    mentions = mentions.assign(**{c: text_column(mentions, c) for c in (
+        "mention_id", "sent_id", "event_id", "event_type", "polarity", "agent_side")})
+    own = set(mentions.loc[mentions["mention_id"].isin(as_list(demand.get("mention_ids"))),
+                           "sent_id"])
+    by_asked = mentions[mentions["agent_side"] == asked]
+    wanted = set(by_asked.loc[by_asked["sent_id"].isin(own)
+                              & by_asked["polarity"].isin(ASKED_FOR), "event_type"])
+    done = by_asked[by_asked["event_type"].isin(wanted)
+                    & (by_asked["polarity"] == Factuality.ASSERTED)]
+    events = table_of(tables, "events")
+    latest = dict(zip(text_column(events, "event_id"), text_column(events, "date_latest"),
+                      strict=True)) if not events.empty else {}
+    since = to_date(demand.get("date_earliest"))
+    return any(since is None or to_date(latest.get(e)) is None or to_date(latest[e]) >= since
+               for e in done["event_id"])
 
 
 def _says_what(event: dict) -> bool:
