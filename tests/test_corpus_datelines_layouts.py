@@ -45,6 +45,12 @@ def iso(date) -> str:
     ("10:45 AM | August 3, 2024", "2024-08-03", ""),
     # desk and site names joined by slashes, then the stamp (an update bounds from above)
     ("Example Desk / EXAMPLE.COM / Updated: Aug 3, 2024, 10:45 IST", "", "2024-08-03"),
+    # other words for the publication stamp
+    ("Publication date: 3 August 2024", "2024-08-03", ""),
+    ("Date of publication: 03.08.2024", "2024-08-03", ""),
+    ("Created on 3 Aug 2024", "2024-08-03", ""),
+    # a section or place, the date, then the time after a bullet
+    ("Portville • 3 August 2024 • 13:45", "2024-08-03", ""),
 ])
 def test_more_timestamp_layouts(rules, line, date, updated):
     found = stated(f"Talks to resume\n{line}\n{BODY}", rules)
@@ -83,3 +89,13 @@ def test_a_place_and_date_dateline_ending_with_a_known_agency(rules):
     found = stated("Talks to resume\nPortville, August 3, AZERTAC\n" + BODY, rules)
     assert iso(found.date) == "--08-03"
     assert found.origin
+
+
+def test_a_known_agency_in_brackets_before_the_text_without_a_dash(rules):
+    found = stated("Talks to resume\nPORTVILLE, Aug 3 (PTI) The minister said more.\n" + BODY,
+                   rules)
+    assert iso(found.date) == "--08-03"
+    assert found.origin == "Press Trust of India"
+    unknown = stated("Talks to resume\nPORTVILLE, Aug 3 (Somebody) The minister said.\n"
+                     + BODY, rules)
+    assert unknown.date is None
