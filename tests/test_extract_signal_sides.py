@@ -80,3 +80,16 @@ def test_a_sides_own_non_disclosure_is_no_withholding(lex):
 def test_not_sharing_with_the_other_side_stays_withholding(lex):
     sig = _signals(lex, "Chad did not want to share details of its plans with France.")
     assert only(sig, category="withholding")["direction"].tolist() == ["France->Chad"]
+
+
+def test_a_side_judged_unworthy_of_trust_is_distrust_of_it(lex):
+    sig = _signals(lex, "The French defence minister said on Wednesday that Chad could not "
+                        "be trusted to keep agreements.")
+    row = only(sig, category="distrust").iloc[0]
+    assert (row["direction"], row["polarity"], bool(row["negated"])) == ("France->Chad", -1,
+                                                                         False)
+
+
+def test_trust_that_remained_low_is_distrust(lex):
+    sig = _signals(lex, "Trust between France and Chad remained low after the raid.")
+    assert only(sig, category="distrust")["rule"].tolist() == ["distrust/1"]
