@@ -28,3 +28,20 @@ def test_a_party_told_to_act_is_asked_and_the_scoops_source_is_no_label(lex):
 ])
 def test_diplomats_withdrawn_or_an_envoy_recalled_is_a_restriction(lex, text):
     one_mention(run(lex, [text]), "restriction")
+
+
+@pytest.mark.parametrize("text", [
+    "The Canadian High Commissioner was summoned to the Ministry of External Affairs and "
+    "informed of the decision, the ministry said in a statement.",
+    "The Russian ambassador was summoned to the Azerbaijani Foreign Ministry on Monday.",
+])
+def test_an_envoy_summoned_to_a_states_ministry_is_summoned_by_that_state(lex, text):
+    m = one_mention(run(lex, [text]), "summons")
+    assert m["agent_rule"] == "summoned-to" and m["agent"] in ("India", "Azerbaijan")
+    assert m["agent"] not in m["targets"]
+
+
+def test_a_province_named_after_another_country_is_not_that_country(lex):
+    m = one_mention(run(lex, ["Canada investigated the killing of a Sikh separatist leader in "
+                              "British Columbia in June."]), "targeted_killing")
+    assert "United Kingdom" not in m["targets"]

@@ -39,6 +39,9 @@ class RolePath:
     bare: bool = False
     # never a seat of government named as a modifier ('the Beirut strike': where it was)
     not_seats: bool = False
+    # only from a trigger with one of these lemmas ('summoned to the X ministry': the body the
+    # envoy is summoned to summons him)
+    lemmas: frozenset = frozenset()
 
 
 def token_at(doc, start: int, end: int):
@@ -77,6 +80,8 @@ def covering_hit(hits, token):
 def role_tokens(trigger, path: RolePath) -> list:
     """The tokens heading the role's phrases, reached from the trigger along `path`."""
     anchor = trigger
+    if path.lemmas and trigger.lemma_ not in path.lemmas:
+        return []
     if path.bare and any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in trigger.children):
         return []
     if path.from_head:
