@@ -45,3 +45,9 @@ def test_a_province_named_after_another_country_is_not_that_country(lex):
     m = one_mention(run(lex, ["Canada investigated the killing of a Sikh separatist leader in "
                               "British Columbia in June."]), "targeted_killing")
     assert "United Kingdom" not in m["targets"]
+
+
+def test_a_participle_that_says_who_someone_is_makes_no_act(lex):
+    found = run(lex, ["The foreign minister said the expelled diplomat was the head of India's "
+                      "intelligence agency in Canada."])
+    assert "restriction" not in set(found["mentions"]["event_type"])

@@ -194,6 +194,8 @@ def sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexic
         if in_clause is None:
             in_clause = by_clause[clause] = [h for h in hits if clause[0] <= h.start < clause[1]]
         form = _parsed_form(parsed, start, end, form)
+        if _attributive(parsed, start, end):
+            continue
         roles = mention_roles(sent, (start, end, form), etype, rule, in_clause, hits, lex,
                               parsed, people)
         if roles is None:
@@ -247,6 +249,15 @@ def _parsed_form(parsed, start: int, end: int, form: str) -> str:
     if token.pos_ in ("NOUN", "PROPN"):
         return "noun"
     return "verb" if token.pos_ in ("VERB", "AUX") else form
+
+
+def _attributive(parsed, start: int, end: int) -> bool:
+    """A past participle before the noun it describes ('the expelled diplomat was the head of
+    X', 'the detained journalists'): an act already told, named to say who someone is; never
+    an event of its own."""
+    token = token_at(parsed, start, end) if parsed is not None else None
+    return token is not None and token.tag_ == "VBN" and token.dep_ == "amod" and \
+        token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN")
 
 
 def _unabsorbed(found: list[dict], event_types: dict) -> list[dict]:
