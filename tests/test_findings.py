@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from fixtures.brief_tables import brief_tables
-from trustbrief.brief import front
+from trustbrief.brief import annex, front
 from trustbrief.brief.findings import base as findings_base
 from trustbrief.brief.findings import notice as findings_notice
 from trustbrief.brief.findings import statements as findings_statements
@@ -502,6 +502,31 @@ def test_a_side_qualifying_a_noun_takes_its_adjective_from_the_world_knowledge()
     sides = ("Azerbaijan", "Israel", "Japan", "US", "Hezbollah")
     assert [views_cells.side_adjective(s) for s in sides] == [
         "Azerbaijani", "Israeli", "Japanese", "US", "Hezbollah"]
+
+
+def test_an_event_dated_to_a_few_days_is_told_by_its_span_never_its_first_day():
+    """A lede dated by its publication window or a two-day summit ('8–9 Oct'): a sentence, a
+    chart row and the annex name the span, as the cadence does; a day stays a day, a month
+    a month, and a wide range (drawn as a bar) its best day."""
+    day = pd.Timestamp
+    assert views_cells.when_label(day("2025-10-08"), "range",
+                                  (day("2025-10-08"), day("2025-10-09"))) == "8–9 Oct 2025"
+    assert views_cells.short_day("2025-08-31", "range", (day("2025-08-31"),
+                                                         day("2025-09-01"))) == "31 Aug – 1 Sep"
+    assert views_cells.when_label(day("2025-10-08"), "day", (day("2025-10-08"),) * 2) == \
+        "8 Oct 2025"
+    assert views_cells.when_label(day("2025-06-01"), "month",
+                                  (day("2025-06-01"), day("2025-06-30"))) == "June 2025"
+    assert views_cells.short_day("2025-06-10", "range",
+                                 (day("2025-06-01"), day("2025-06-20"))) == "10 Jun"
+    assert views_cells.event_span({"date_earliest": "2025-10-08", "date_latest": ""}) == \
+        (day("2025-10-08"), None)
+    events = pd.DataFrame({"date": ["2025-10-08", "2025-08-31", "2025-06-01"],
+                           "date_precision": ["range", "range", "month"],
+                           "date_earliest": ["2025-10-08", "2025-08-31", "2025-06-01"],
+                           "date_latest": ["2025-10-09", "2025-09-01", "2025-06-30"]})
+    assert list(annex._month_dates(events)["date"]) == ["2025-10-08/09", "2025-08-31/09-01",
+                                                         "2025-06"]
 
 
 def test_a_part_that_is_the_whole_is_all_of_them_never_3_of_3():

@@ -12,7 +12,7 @@ import pandas as pd
 from trustbrief import provenance
 from trustbrief.brief.html import HTMLBlock, esc, prose, section, table
 from trustbrief.brief.tables import Tables
-from trustbrief.brief.views.cells import as_list, text_column
+from trustbrief.brief.views.cells import as_list, short_span, text_column, to_date
 from trustbrief.brief.views.events import TIMELINE_EVENTS, unplaced_events
 from trustbrief.brief.views.outlets import is_unknown_outlet, outlet_labels
 
@@ -93,11 +93,27 @@ METHODS = (
 
 
 def _month_dates(events: pd.DataFrame) -> pd.DataFrame:
-    """The events with a month-dated one's date as its month ('2025-09'), never its 1st."""
+    """The events with a month-dated one's date as its month ('2025-09'), never its 1st, and
+    one dated to a few days as its span, an ISO 8601 interval ('2025-10-08/09',
+    '2025-08-31/09-01'), never its first day."""
     if events.empty or "date_precision" not in events:
         return events
-    return events.assign(date=[d[:7] if p == "month" else d for d, p in zip(
-        text_column(events, "date"), text_column(events, "date_precision"), strict=True)])
+    return events.assign(date=[_iso_when(d, p, (to_date(lo), to_date(hi)))
+                               for d, p, lo, hi in zip(
+        text_column(events, "date"), text_column(events, "date_precision"),
+        text_column(events, "date_earliest"), text_column(events, "date_latest"), strict=True)])
+
+
+def _iso_when(date: str, precision: str, span) -> str:
+    if precision == "month":
+        return date[:7]
+    if not short_span(to_date(date), span):
+        return date
+    first, last = span
+    same_month = (first.year, first.month) == (last.year, last.month)
+    end = f"{last:%d}" if same_month else f"{last:%m-%d}" if first.year == last.year \
+        else f"{last:%Y-%m-%d}"
+    return f"{first:%Y-%m-%d}/{end}"
 
 
 def origin_names(events: pd.DataFrame, documents: pd.DataFrame, sources) -> list[str]:

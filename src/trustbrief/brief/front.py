@@ -24,7 +24,9 @@ from trustbrief.brief.judgements import Judgement
 from trustbrief.brief.views.cadence import cadence_channels, next_planned
 from trustbrief.brief.views.cells import (
     as_list,
+    dates_by_event,
     day_label,
+    event_span,
     quoted,
     sentence_start,
     side_adjective,
@@ -128,8 +130,8 @@ def _planned(tables, start) -> list[Watch]:
         # only dated plans: an undated 'plan' is too vague to watch for
         if r["status"] == "planned" and r["label"] and r["event_id"] not in blocked and \
                 day is not None and (lo is None or day >= lo):
-            items.append((r["date"], Watch(f"{quoted(_unplanned(r['label']))} "
-                                           f"({when_label(day, r['date_precision'])}): "
+            when = when_label(day, r["date_precision"], event_span(r))
+            items.append((r["date"], Watch(f"{quoted(_unplanned(r['label']))} ({when}): "
                                            "planned; no article reports it held.",
                                            as_list(r["doc_ids"]))))
     for ch in cadence_channels(table_of(tables, "cadence")).to_dict("records"):
@@ -171,7 +173,8 @@ def _open_demands(tables, start, end, focus: str) -> list[Watch]:
         if agent_side in pair and asked and in_period and _says_what(r) and \
                 int(r.get("n_origins") or 0) >= MIN_DEMAND_ORIGINS and \
                 not _met(r, tables, next(iter(asked))):
-            when = when_label(day, str(r.get("date_precision") or "")) if day is not None \
+            when = when_label(day, str(r.get("date_precision") or ""), event_span(r)) \
+                if day is not None \
                 else "undated"
             found.append((-int(r["n_origins"]), Watch(
                 f"Open question: how {side_noun(asked.pop())} answers the demand by "
@@ -218,11 +221,14 @@ def _open_notice(tables, start, end, focus: str) -> list[Watch]:
     ops = operations_with_notice(tables, start, end)
     unknown = ops[ops["notice"].isin((Notice.UNKNOWN, ""))]
     events = table_of(tables, "events")
-    precision = dict(zip(text_column(events, "event_id"), text_column(events, "date_precision"),
-                         strict=True)) if not events.empty else {}
+    dates = dates_by_event(events)
     return [Watch(f"Open question: what notice {side_noun(observer)} had of {quoted(r.label)} "
-                  f"({when_label(to_date(r.date), precision.get(r.event_id, ''))}); "
+                  f"({_event_when(to_date(r.date), dates.get(r.event_id, {}))}); "
                   "no article says.", as_list(r.doc_ids)) for r in unknown.itertuples()]
+
+
+def _event_when(day, known: dict) -> str:
+    return when_label(day, known.get("date_precision", ""), event_span(known))
 
 
 def what_to_watch(tables, start, end, focus: str, conflicts: pd.DataFrame) -> list[Watch]:

@@ -16,7 +16,12 @@ from trustbrief.brief.style import (
     ORIGIN_KINDS,
     PLOT_WIDTH,
 )
-from trustbrief.brief.views.cells import short_day, unique_row_labels
+from trustbrief.brief.views.cells import (
+    dates_by_event,
+    event_span,
+    short_day,
+    unique_row_labels,
+)
 from trustbrief.brief.views.outlets import TITLE_MIN_CHARS
 from trustbrief.brief.views.sourcing import (
     column_order,
@@ -43,7 +48,7 @@ def corroboration_matrix(events: pd.DataFrame | None, documents: pd.DataFrame | 
     if cells.empty:
         return no_data_chart("No event is linked to a document yet.", width)
     cells = bounded_columns(cells)
-    cells, counts = _rows(cells, label_chars)
+    cells, counts = _rows(cells, label_chars, dates_by_event(events))
     order = list(counts["row"])
     columns = sorted(set(cells["column"]), key=column_order)
     label_px = min(max(len(t) for t in order) * CHAR_PX + 8, width * 0.45)
@@ -89,7 +94,7 @@ def corroboration_counts(events: pd.DataFrame | None, documents: pd.DataFrame | 
     if cells.empty:
         return no_data_chart("No event is linked to a document yet.", width)
     cells = cells.sort_values("kind", kind="stable").drop_duplicates(["event_id", "outlet"])
-    cells, counts = _rows(cells, label_chars)
+    cells, counts = _rows(cells, label_chars, dates_by_event(events))
     order = list(counts["row"])
     per = (cells.groupby(["row", "kind"], sort=False)
            .agg(outlets=("outlet", "nunique"), names=("outlet", lambda s: ", ".join(sorted(s))))
@@ -135,14 +140,17 @@ def bounded_columns(cells: pd.DataFrame, limit: int = MAX_COLUMNS) -> pd.DataFra
     return pd.concat([cells[cells["column"].isin(keep)], merged], ignore_index=True)
 
 
-def _rows(cells: pd.DataFrame, label_chars: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """One row per event, by date: the cells with their row label, and per row the text
-    naming the event's independent origins."""
+def _rows(cells: pd.DataFrame, label_chars: int, dates: dict[str, dict]
+          ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One row per event, by date: the cells with their row label (its day, month or span of
+    days: `dates`, event_id -> the events table's date columns), and per row the text naming
+    the event's independent origins."""
     firsts = cells.drop_duplicates("event_id")
     firsts = firsts.assign(sort=firsts["date"].replace("", "9999")).sort_values(
         ["sort", "event_id"])
     precision = firsts["date_precision"] if "date_precision" in firsts else [""] * len(firsts)
-    rows = unique_row_labels([f"{short_day(d, p)} · {lab or eid}" for d, p, lab, eid in
+    rows = unique_row_labels([f"{short_day(d, p, event_span(dates.get(eid, {})))} · "
+                              f"{lab or eid}" for d, p, lab, eid in
                               zip(firsts["date"], precision, firsts["label"],
                                   firsts["event_id"], strict=True)], label_chars)
     row_of = dict(zip(firsts["event_id"], rows, strict=True))

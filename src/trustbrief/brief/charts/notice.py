@@ -22,6 +22,7 @@ from trustbrief.brief.style import (
 )
 from trustbrief.brief.views.cells import (
     as_list,
+    event_span,
     short,
     short_day,
     text_column,
@@ -95,10 +96,12 @@ def ledger_rows(notice_ledger: pd.DataFrame, documents: pd.DataFrame | None,
     for r in notice_ledger.assign(**{c: text_column(notice_ledger, c) for c in
                                      ("event_id", "label", "date", "notice", "accounts",
                                       "n_accounts", "evidence", "outlets",
-                                      "date_precision")}).itertuples():
+                                      "date_precision", "date_earliest",
+                                      "date_latest")}).itertuples():
         notice = r.notice if r.notice in NOTICE_X else "unknown"
         total, split = parse_accounts(r.n_accounts or r.accounts)
-        when = short_day(r.date, r.date_precision)  # a month-dated operation: 'Feb', no day
+        # a month-dated operation: 'Feb', no day; one dated to a few days: '8–9 Oct'
+        when = short_day(r.date, r.date_precision, event_span(r))
         rows.append({"event_id": r.event_id, "sort": r.date or "9999", "notice": notice,
                      "row": f"{when} · {r.label or r.event_id}",
                      "x": NOTICE_X[notice], "accounts": total,

@@ -18,7 +18,14 @@ from trustbrief.brief.findings.base import (
     plural,
     table_of,
 )
-from trustbrief.brief.views.cells import as_list, quoted, text_column, to_date, when_label
+from trustbrief.brief.views.cells import (
+    as_list,
+    event_span,
+    quoted,
+    text_column,
+    to_date,
+    when_label,
+)
 from trustbrief.brief.views.events import SAYING
 from trustbrief.brief.views.outlets import looks_like_doc_id
 
@@ -32,7 +39,8 @@ def coverage_finding(tables, start, end, focus: str) -> Finding:
                                        e["date"], e["event_id"]))[0]
     n_docs, n_origins = as_int(top["n_documents"]), as_int(top["n_origins"])
     origins = as_list(top["origins"])
-    when = when_label(to_date(top["date"]), str(top.get("date_precision") or ""))
+    when = when_label(to_date(top["date"]), str(top.get("date_precision") or ""),
+                      event_span(top))
     text = (f"The most reported event, {top['label']} ({when}), "
             f"appears in {plural(n_docs, 'document')} from "
             f"{plural(as_int(top['n_outlets']), 'outlet')}, which trace back to "
@@ -85,7 +93,8 @@ def central_event_finding(tables, start, end, focus: str) -> Finding:
                                        e["date"], e["event_id"]))[0]
     documents = table_of(tables, "documents")
     origins = as_list(top["origins"])
-    day = when_label(to_date(top["date"]), str(top.get("date_precision") or ""))
+    day = when_label(to_date(top["date"]), str(top.get("date_precision") or ""),
+                     event_span(top))
     text = (f"The best-attested act of either side, {quoted(top['label'])} ({day}), appears "
             f"in {plural(as_int(top['n_documents']), 'article')} tracing back to "
             f"{plural(as_int(top['n_origins']), 'independent origin')}"

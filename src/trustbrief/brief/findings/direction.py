@@ -23,6 +23,8 @@ from trustbrief.brief.findings.base import (
 from trustbrief.brief.findings.cooperation import event_origins, period_rows
 from trustbrief.brief.views.cells import (
     as_list,
+    dates_by_event,
+    event_span,
     quoted,
     side_noun,
     text_column,
@@ -33,10 +35,11 @@ from trustbrief.brief.views.cells import (
 ABSENCE_CEILING = "moderate"
 
 
-def _example(rows: pd.DataFrame, precision: dict[str, str]) -> str:
+def _example(rows: pd.DataFrame, dates: dict[str, dict]) -> str:
     """The best-corroborated act of a direction, dated ones first: '“X” on 8 Oct 2024', or
-    '“X” in June 2025' when the articles give only its month (`precision`: event_id -> the
-    events table's date precision). No parentheses: the example sits in a list of clauses."""
+    '“X” in June 2025' when the articles give only its month, 'on 8–9 Oct 2025' when only
+    its span (`dates`: event_id -> the events table's date precision, earliest and latest).
+    No parentheses: the example sits in a list of clauses."""
     ranked = rows.assign(_dated=text_column(rows, "date") != "",
                          _origins=[as_int(n) for n in rows.get("n_origins", [0] * len(rows))])
     best = ranked.sort_values(["_dated", "_origins", "event_id"],
@@ -44,19 +47,20 @@ def _example(rows: pd.DataFrame, precision: dict[str, str]) -> str:
     day = to_date(best["date"])
     if day is None:
         return quoted(str(best["label"]))
-    kind = precision.get(str(best["event_id"]), "")
+    known = dates.get(str(best["event_id"]), {})
+    kind = known.get("date_precision", "")
     return f"{quoted(str(best['label']))} {'in' if kind == 'month' else 'on'} " \
-        f"{when_label(day, kind)}"
+        f"{when_label(day, kind, event_span(known))}"
 
 
 def _direction_clause(rows: pd.DataFrame, actor: str, other: str,
-                      precision: dict[str, str]) -> str:
+                      dates: dict[str, dict]) -> str:
     if rows.empty:
         return f"none by {side_noun(actor)} against {side_noun(other)}"
     # 'such as' promises other acts: a lone act is named as the one it is
     lead = "such as" if len(rows) > 1 else "namely"
     return (f"{len(rows)} by {side_noun(actor)} against {side_noun(other)}, {lead} "
-            f"{_example(rows, precision)}")
+            f"{_example(rows, dates)}")
 
 
 def _counted(conflict: pd.DataFrame, observer: str, subject: str, start, end) -> str:
@@ -87,11 +91,10 @@ def direction_finding(tables, start, end, focus: str) -> Finding:
     by_observer = conflict[(direction == f"{observer}->{subject}").to_numpy()]
     by_subject = conflict[(direction == f"{subject}->{observer}").to_numpy()]
     events = table_of(tables, "events")
-    precision = dict(zip(text_column(events, "event_id"), text_column(events, "date_precision"),
-                         strict=True))
+    dates = dates_by_event(events)
     text = (f"Of the {_counted(conflict, observer, subject, start, end)}, "
-            f"{_direction_clause(by_observer, observer, subject, precision)}; "
-            f"{_direction_clause(by_subject, subject, observer, precision)}.")
+            f"{_direction_clause(by_observer, observer, subject, dates)}; "
+            f"{_direction_clause(by_subject, subject, observer, dates)}.")
     if len(by_observer) and len(by_subject):
         # 'both acted' is only as sure as the less attested direction
         weaker, actor, other = min(

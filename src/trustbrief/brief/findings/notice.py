@@ -23,6 +23,7 @@ from trustbrief.brief.findings.base import (
 from trustbrief.brief.views.cells import (
     as_list,
     day_label,
+    event_span,
     quoted,
     sentence_start,
     side_noun,
@@ -157,7 +158,7 @@ def _whose(event: pd.Series | None, observer: str, subject: str) -> str:
 def _when(event: pd.Series | None, date: str) -> str:
     """'February 2025' for an operation the articles date by its month, else its day."""
     precision = "" if event is None else str(event.get("date_precision") or "")
-    return when_label(to_date(date), precision)
+    return when_label(to_date(date), precision, None if event is None else event_span(event))
 
 
 def _not_at_stake(ops: pd.DataFrame, events: pd.DataFrame, observer: str, subject: str,

@@ -28,7 +28,13 @@ from trustbrief.brief.style import (
     UNCERTAIN_MARK,
     lane_title,
 )
-from trustbrief.brief.views.cells import to_date, when_label
+from trustbrief.brief.views.cells import (
+    range_text,
+    short_span,
+    to_date,
+    when_label,
+    without_year,
+)
 from trustbrief.brief.views.events import event_frame
 
 
@@ -130,15 +136,18 @@ def _told_apart(frame: pd.DataFrame) -> dict[str, str]:
     ('... meet (31 Aug)'), so a reader can tell which label is which point."""
     labels = frame["label"].fillna("").astype(str)
     twice = labels.ne("") & labels.duplicated(keep=False)
-    return {e: f"{label} ({_short_when(day, precision)})" if again else label
-            for e, label, again, day, precision in zip(
+    return {e: f"{label} ({_short_when(day, precision, span)})" if again else label
+            for e, label, again, day, precision, span in zip(
                 frame["event_id"], labels, twice, frame["day"], frame["date_precision"],
-                strict=True)}
+                zip(frame["first"], frame["last"], strict=True), strict=True)}
 
 
-def _short_when(day: pd.Timestamp, precision: str) -> str:
-    """'31 Aug', or 'Feb 2025' for an event the articles date by its month."""
-    return f"{day:%b %Y}" if precision == "month" else f"{day.day} {day:%b}"
+def _short_when(day: pd.Timestamp, precision: str, span) -> str:
+    """'31 Aug', 'Feb 2025' for an event the articles date by its month, '8–9 Oct' for one
+    they date to a few days."""
+    if precision == "month":
+        return f"{day:%b %Y}"
+    return without_year(range_text(*span)) if short_span(day, span) else f"{day.day} {day:%b}"
 
 
 def _placed_events(events, start, end, min_origins: int, width: float):
@@ -190,7 +199,7 @@ def _number_unplaced(unplaced, labels, headers, frame, lanes, width
         text = row["label"] or row["event_type"] or row["event_id"]
         where = "" if row["event_id"] in placed else "; not marked: no room near the point"
         # a month the articles name is no day: 'May 2025', never its mid-month mark's day
-        when = when_label(row["day"], row["date_precision"])
+        when = when_label(row["day"], row["date_precision"], (row["first"], row["last"]))
         footnotes.append(f"{n} = {text} ({when}{where})")
     numbers = [box for box, _ in placed.values()]
     return numbers, footnotes, [line for _, line in placed.values() if line is not None]

@@ -18,6 +18,7 @@ from trustbrief.brief.views.cells import (
     to_date,
     when_label,
     whole_days,
+    without_year,
 )
 from trustbrief.brief.views.events import event_frame
 from trustbrief.contract.vocab import UNDAYED_SPAN_DAYS, ContactStatus
@@ -276,24 +277,17 @@ def contact_when(r) -> str:
     return range_text(getattr(r, "span_start", None) or day, getattr(r, "span_end", None) or day)
 
 
-def _without_year(text: str) -> str:
-    """'8–9 Oct 2025' -> '8–9 Oct' (the axis shows the year); a span across two years keeps
-    both."""
-    return text[:-5] if re.fullmatch(r"[^\d]*\d{1,2}[^\d]*(?:\d{1,2}[^\d]*)?\d{4}", text) \
-        else text
-
-
 def contact_text(r) -> str:
     """'blocked 9 Oct: A and B meet': the status leads, so the label's own '(planned)' goes."""
     label = re.sub(r"\s*\(planned\)\s*$", "", str(r.label or ""))
-    when = _without_year(contact_when(r))
+    when = without_year(contact_when(r))
     return f"{r.status} {when}: {label}" if label else f"{r.status} {when}"
 
 
 def contact_day(r) -> str:
     """'21 Aug', '8–9 Oct' (a short span); a contact dated only to a month (its bar spans
     it): 'Aug 2024'."""
-    return _without_year(contact_when(r)) if getattr(r, "day_end", r.day) == r.day else \
+    return without_year(contact_when(r)) if getattr(r, "day_end", r.day) == r.day else \
         f"{r.day:%b %Y}"
 
 

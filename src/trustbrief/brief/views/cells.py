@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from trustbrief.contract.vocab import UNDAYED_SPAN_DAYS
 from trustbrief.knowledge.world import load_world
 
 # The world knowledge a side's adjective comes from (data/world/countries.yaml).
@@ -69,12 +70,40 @@ def day_label(day: pd.Timestamp | None) -> str:
     return "" if day is None else f"{day.day} {day:%b %Y}"
 
 
-def when_label(day: pd.Timestamp | None, precision: str = "") -> str:
+def when_label(day: pd.Timestamp | None, precision: str = "", span=None) -> str:
     """An event's date in a sentence: its month alone when the articles give only the month
-    ('February 2025', never a made-up '1 Feb 2025'), else its day."""
+    ('February 2025', never a made-up '1 Feb 2025'); its span when they date it only to a
+    few days (`span`, see short_span: '8–9 Oct 2025', never its first day); else its day."""
     if day is not None and precision == "month":
         return f"{day:%B %Y}"
+    if short_span(day, span):
+        return range_text(*span)
     return day_label(day)
+
+
+def event_span(row) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """An event row's (earliest, latest) day, from its date_earliest and date_latest."""
+    get = row.get if hasattr(row, "get") else (lambda k, d=None: getattr(row, k, d))
+    return to_date(get("date_earliest", None)), to_date(get("date_latest", None))
+
+
+def dates_by_event(events: pd.DataFrame | None) -> dict[str, dict]:
+    """event_id -> its date_precision, date_earliest and date_latest (text), for a finding or
+    chart that names an event's date from another table's row."""
+    if events is None or events.empty or "event_id" not in events:
+        return {}
+    cols = ("date_precision", "date_earliest", "date_latest")
+    return {e: dict(zip(cols, values, strict=True)) for e, *values in zip(
+        text_column(events, "event_id"), *(text_column(events, c) for c in cols), strict=True)}
+
+
+def short_span(day: pd.Timestamp | None, span) -> bool:
+    """Whether an event the articles date to a span of days shorter than a week ('8–9 Oct':
+    a lede dated by its publication window, a two-day summit) holds `day`: then its date is
+    the span, as the cadence tells it, not its first day."""
+    first, last = span if span else (None, None)
+    return day is not None and first is not None and last is not None and \
+        first <= day <= last and 0 < (last - first).days < UNDAYED_SPAN_DAYS
 
 
 def range_text(first: pd.Timestamp | None, last: pd.Timestamp | None) -> str:
@@ -110,12 +139,24 @@ def unique_row_labels(labels: Sequence[str], limit: int) -> list[str]:
     return out
 
 
-def short_day(date: str, precision: str = "") -> str:
-    """'4 Oct', or 'Sep' for an event the articles date only to a month (never '1 Sep')."""
+def short_day(date: str, precision: str = "", span=None) -> str:
+    """'4 Oct', 'Sep' for an event the articles date only to a month (never '1 Sep'), '8–9
+    Oct' for one they date to a few days (when_label)."""
     day = to_date(date)
     if day is None:
         return "undated"
-    return f"{day:%b}" if precision == "month" else f"{day.day} {day:%b}"
+    if precision == "month":
+        return f"{day:%b}"
+    if short_span(day, span):
+        return without_year(range_text(*span))
+    return f"{day.day} {day:%b}"
+
+
+def without_year(text: str) -> str:
+    """'8–9 Oct 2025' -> '8–9 Oct' (an axis or a row shows the year); a span across two years
+    keeps both."""
+    return text[:-5] if re.fullmatch(r"[^\d]*\d{1,2}[^\d]*(?:\d{1,2}[^\d]*)?\d{4}", text) \
+        else text
 
 def epoch_ms(day: pd.Timestamp) -> int:
     """Milliseconds since 1970 (UTC): exact positions on a Vega-Lite UTC time scale."""

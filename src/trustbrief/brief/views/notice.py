@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from trustbrief.brief.views.cells import as_list, text_column
+from trustbrief.brief.views.cells import as_list, dates_by_event, text_column
 from trustbrief.brief.views.outlets import outlet_labels, unknown_file_names
 
 # x positions: an ordinal scale of notice, with 'unknown' set apart from the ordered classes.
@@ -166,11 +166,12 @@ def merge_same_operations(ledger: pd.DataFrame, events: pd.DataFrame) -> pd.Data
 
 
 def with_precision(ledger: pd.DataFrame, events: pd.DataFrame | None) -> pd.DataFrame:
-    """The ledger with each operation's date_precision from the events table (a month-dated
-    operation is shown by its month, never its first day)."""
+    """The ledger with each operation's date_precision, date_earliest and date_latest from the
+    events table (a month-dated operation is shown by its month, never its first day; one
+    dated to a few days by its span)."""
     if ledger.empty or events is None or events.empty:
         return ledger
-    precision = dict(zip(text_column(events, "event_id"), text_column(events, "date_precision"),
-                         strict=True))
-    return ledger.assign(date_precision=[precision.get(e, "") for e in
-                                         text_column(ledger, "event_id")])
+    dates = dates_by_event(events)
+    ids = text_column(ledger, "event_id")
+    return ledger.assign(**{c: [dates.get(e, {}).get(c, "") for e in ids] for c in (
+        "date_precision", "date_earliest", "date_latest")})
