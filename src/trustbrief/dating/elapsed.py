@@ -27,7 +27,7 @@ import pandas as pd
 
 from trustbrief import timex
 from trustbrief.dating.clues import Clue
-from trustbrief.dating.explicit import looks_ahead
+from trustbrief.dating.explicit import uncounted_days
 from trustbrief.dating.incidents import (
     SHARED_NAMES,
     IncidentWords,
@@ -48,12 +48,6 @@ NEWS_LAG = dt.timedelta(days=1)
 # words between ('seven months after the Aktau plane crash', 'two years on from the blast')
 AFTER_WORD = re.compile(r"\s+after\s+", re.IGNORECASE)
 BEFORE_WORD = re.compile(r"\s+(?:after|since|on\s+from)\s+(?:[\w'’-]+\s+){0,4}", re.IGNORECASE)
-# a plural unit with no count right before 'after'/'since' and up to four words before the
-# incident word ('weeks after Tehran launched'; not 'two weeks after', not 'a week after')
-UNCOUNTED = re.compile(r"(?:^|(?<=[\s(]))(?:(?P<lead>[\w'’-]+)\s+)?"
-                       r"(?P<unit>days|weeks|months|years)\s+(?:after|since)\s+"
-                       r"(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
-UNCOUNTED_UNITS = {"days": 1.0, **{f"{u}s": c for u, (_, c) in UNITS.items()}}
 
 
 def _elapsed_days(title: str, start: int, end: int) -> tuple[float, float] | None:
@@ -131,14 +125,7 @@ def _uncounted_days(text: str, family: re.Pattern, vocab: timex.Vocabulary) -> f
     """Days at least between the incident and what the sentence tells, when an uncounted
     plural unit leads to the family's first word and the clause does not look ahead."""
     word = family.search(text)
-    found = UNCOUNTED.search(text[:word.start()]) if word else None
-    if found is None or looks_ahead(text, found.start("unit"), vocab):
-        return None
-    lead = (found.group("lead") or "").lower()
-    if lead.isdigit() or lead in vocab.numbers:
-        return None  # 'two weeks after', 'a hundred days after': counted
-    unit = UNCOUNTED_UNITS[found.group("unit").lower()]
-    return 2 * unit - unit / 2
+    return uncounted_days(text, word.start(), vocab) if word else None
 
 
 __all__ = ["elapsed_clues", "uncounted_clues"]

@@ -26,6 +26,10 @@ mention extract recognised around them (see trustbrief.dating).
   ('X apologised to Y') and gives the day further down ('On Saturday, December 28, X and Y
   called each other'); a date printed with its weekday that dates an event of the same two
   parties as an undated lede event is the lede's day, as if it stood in the lede.
+- A plural unit with no count before a past date ('weeks after Iran's Oct. 1, 2024 attack',
+  'in the days since December 28'): what the sentence tells came at least two of those units
+  after the date, less half a unit, and the article after that (as for an incident word,
+  dating.elapsed; 'weeks' may be ten: no upper bound).
 """
 
 from __future__ import annotations
@@ -59,6 +63,14 @@ NARRATIVE_ON = re.compile(r"(?i)\bon\s*$")
 NARRATIVE_AFTER = re.compile(r"^\s*,")
 SPAN_WORDS = re.compile(r"(?i)\b(?:since|began|begun|started|until|till|through)\b")
 NARRATIVE_DAYS = 31  # how near a printed full date of the same year the narrative's day is
+# a plural unit with no count right before 'after'/'since' and up to four words before what
+# it counts from ('weeks after Tehran launched', 'days since the Oct. 1 attack'; not 'two
+# weeks after', not 'a week after')
+UNCOUNTED = re.compile(r"(?:^|(?<=[\s(]))(?:(?P<lead>[\w'’-]+)\s+)?"
+                       r"(?P<unit>days|weeks|months|years)\s+(?:after|since)\s+"
+                       r"(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+# days in a calendar unit
+UNCOUNTED_UNITS = {"days": 1.0, "weeks": 7.0, "months": 30.44, "years": 365.25}
 
 
 def years_of(spec: str, weekday: str | None, window: tuple[dt.date, dt.date] | None
@@ -201,7 +213,8 @@ def explicit_date_clues(times: pd.DataFrame | None, sentences: dict, doc_ids: se
         clue_list = [_after_clue(t, sentence, narrative)] if narrative else _date_clues(
             t, sentence, ahead, in_lede, lede_weekdays.get(t["doc_id"], set()), window, vocab,
             str(t.get("time_id") or "") in (retold or set()))
-        out.setdefault(t["doc_id"], []).extend(clue_list)
+        out.setdefault(t["doc_id"], []).extend(
+            clue_list + _uncounted_clue(t, sentence, clue_list, vocab))
     return {doc: clues for doc, clues in out.items() if clues}
 
 
@@ -232,6 +245,34 @@ def _date_clues(t: dict, sentence: str, ahead: bool, in_lede: bool, lede_weekday
         clues.append(Clue(*base, "news", lambda d, first=day: first <= d <= first + NEWS_LAG,
                           ((day, day),), ("news", day)))
     return clues
+
+
+def uncounted_days(text: str, end: int, vocab: timex.Vocabulary) -> float | None:
+    """Days at least between what text[end:] starts with (an incident word, a date) and what
+    the sentence tells, when an uncounted plural unit leads to it ('weeks after ...') and the
+    clause does not look ahead: two units less half a unit; None otherwise."""
+    found = UNCOUNTED.search(text[:end])
+    if found is None or looks_ahead(text, found.start("unit"), vocab):
+        return None
+    lead = (found.group("lead") or "").lower()
+    if lead.isdigit() or lead in vocab.numbers:
+        return None  # 'two weeks after', 'a hundred days after': counted
+    unit = UNCOUNTED_UNITS[found.group("unit").lower()]
+    return 2 * unit - unit / 2
+
+
+def _uncounted_clue(t: dict, sentence: str, clues: list[Clue], vocab: timex.Vocabulary
+                    ) -> list[Clue]:
+    """The 'after' clue of a past date moved on by the uncounted units before it ('weeks
+    after the Oct. 1 attack'), as a clue of its own (the date's own clue stays)."""
+    after = [c for c in clues if c.kind == "after" and c.events]
+    days = uncounted_days(sentence, _start_in(sentence, t), vocab) if after and sentence \
+        else None
+    if days is None:
+        return []
+    low = after[0].events[0][0] + dt.timedelta(days=round(days))
+    return [Clue(t["doc_id"], t["sent_id"], sentence, "after", lambda d, lo=low: d >= lo,
+                 ((low, low),), ("uncounted", low))]
 
 
 def _printed_full_dates(rows: list[dict]) -> dict[str, list[dt.date]]:

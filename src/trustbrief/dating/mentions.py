@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 
 import pandas as pd
@@ -21,6 +23,7 @@ from trustbrief.dating.clues import (
     lede_day_clue,
     pinned_index,
 )
+from trustbrief.dating.explicit import uncounted_days
 from trustbrief.dating.incidents import IncidentWords, default_incident_words
 from trustbrief.dating.news import lede_news_pins, news_clues
 from trustbrief.dating.pinned import pinned_from_dated_documents
@@ -205,8 +208,36 @@ def _sentence_actors(found: dict, keys: set) -> dict:
 
 
 MENTION_FIELDS = ("doc_id", "sent_id", "event_type", "actors", "text", "time_id", "polarity",
-                  "agent", "lane", "rule")
+                  "agent", "lane", "rule", "trigger_start")
 TEXT_FIELDS = ("event_type", "text", "time_id", "polarity", "agent", "lane", "rule")  # '' if none
+
+
+def _trigger_starts(mentions: pd.DataFrame) -> list[int]:
+    """Where each mention's trigger starts in its sentence (-1 when unknown)."""
+    if "trigger_start" not in mentions:
+        return [-1] * len(mentions)
+    starts = pd.to_numeric(mentions["trigger_start"], errors="coerce").fillna(-1)
+    return [int(x) for x in starts.tolist()]
+
+
+def _counted_on(m: dict, clues: list[Clue]) -> list[Clue]:
+    """The clues of a mention reported as past, and, when an uncounted plural unit leads to
+    its trigger ('weeks after Norland's missile attack'), its 'after' clues moved on by those
+    units: what the sentence tells came that long after the event (dating.explicit)."""
+    start = m.get("trigger_start", -1)
+    if start is None or start < 0:
+        return clues
+    days = uncounted_days(m["text"], start, timex.default_vocabulary())
+    if days is None:
+        return clues
+    moved = []
+    for clue in clues:
+        if clue.kind == "after" and clue.events:
+            low = min(e[0] for e in clue.events) + dt.timedelta(days=round(days))
+            moved.append(dataclasses.replace(
+                clue, holds=lambda d, lo=low: d >= lo, events=((low, low),),
+                identity=("uncounted", low)))
+    return clues + moved
 
 
 def _mention_rows(found: dict, doc_ids: set[str] | None = None) -> list[dict]:
@@ -219,7 +250,8 @@ def _mention_rows(found: dict, doc_ids: set[str] | None = None) -> list[dict]:
     columns = {"doc_id": native_list(mentions["doc_id"]),
                "sent_id": native_list(mentions["sent_id"]),
                "actors": _actor_lists(mentions),
-               **{name: str_column(mentions, name) for name in TEXT_FIELDS}}
+               **{name: str_column(mentions, name) for name in TEXT_FIELDS},
+               "trigger_start": _trigger_starts(mentions)}
     rows = [dict(zip(MENTION_FIELDS, row, strict=True))
             for row in zip(*(columns[name] for name in MENTION_FIELDS), strict=True)]
     # extract found no agent/target: the sentence's actors stand in
@@ -295,6 +327,6 @@ def collect_clues(documents: pd.DataFrame, found: dict, chronology: pd.DataFrame
     for m in mentions:
         if doc_ids is None or m["doc_id"] in doc_ids:
             per_doc.setdefault(m["doc_id"], []).extend(
-                clues_for_mention(m, times, pinned, weekdays)
+                _counted_on(m, clues_for_mention(m, times, pinned, weekdays))
                 + news_clues(m, times, news, weekdays) + _retold_lede_day(m))
     return {doc: dedupe(clues) for doc, clues in per_doc.items()}
