@@ -167,3 +167,13 @@ def test_incident_words_given_by_the_caller_date_as_the_ones_found_here(words):
                            found_words=given_words) == incidents
     assert [(f, first) for f, (_, first, _) in incidents.items()] == [
         ("air_crash", dt.date(2025, 3, 12))]
+
+
+def test_a_collision_at_sea_is_an_incident_too(words):
+    documents, times, sentences = _corpus({
+        "a": "Norland and Lakeland coast guard ships collided near Portview on March 12, 2025, "
+             "Norland officials said.",
+        "b": "Norland summoned the Lakeland envoy over Wednesday's collision near Portview."})
+    clues = incident_clues(documents, times, sentences, {"b"}, words)["b"]
+    assert [c.kind for c in clues] == ["relative"]
+    assert _days(clues)[0] == dt.date(2025, 3, 12)
