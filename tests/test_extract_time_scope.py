@@ -146,3 +146,13 @@ def test_a_time_in_one_of_coordinated_noun_phrases_dates_that_phrase_alone(lex):
 ])
 def test_the_object_of_since_dates_no_act(lex, text, event_type, time):
     assert _times_of(lex, text)[event_type] == time
+
+
+@pytest.mark.parametrize("text", [
+    "India has told Canada to withdraw about 40 of its diplomats by October 10.",
+    "The diplomats have been asked to leave India by 11:59 pm on Saturday.",
+])
+def test_a_deadline_does_not_date_the_asking(lex, text):
+    """'asked to leave India by Saturday': Saturday is when they must be gone, not when they
+    were asked (time_scope._deadline)."""
+    assert _times_of(lex, text)["demand"] == ""

@@ -10,7 +10,8 @@ the acts that verb reports. What a concessive phrase names ('struck on Saturday 
 warnings from X', 'in spite of the protests') stood before the clause's act, which went
 against it: the clause's date does not date it. Nor does it date what a 'since' phrase names
 ('have continued to sour in recent months since X's downing of the plane'): that act opened the
-period the clause tells, before it."""
+period the clause tells, before it. A 'by' deadline of an act yet to be done ('asked to leave
+by Saturday') dates at most that act, never the asking."""
 
 from __future__ import annotations
 
@@ -140,6 +141,33 @@ def _since(token) -> bool:
         (before >= 0 and token.doc[before].lower_ == SINCE)
 
 
+# how a time hangs inside its 'by' phrase: 'by October 10', 'by 11:59 pm on Saturday'
+DEADLINE_PATH = ("pobj", "prep", "npadvmod", "nummod", "compound", "nmod", "appos")
+
+
+def _deadline(token) -> tuple[int, int] | None:
+    """The span of the act a 'by' time is the deadline of, when that act is yet to be done (a
+    'to' infinitive or a modal verb: 'asked to leave India by Saturday', 'told Canada to
+    withdraw 40 diplomats by October 10', 'must leave by Friday'), else None. The time dates
+    at most that act, never the asking ('asked', 'told') around it."""
+    node = token
+    while node.dep_ in DEADLINE_PATH and node.lower_ != "by" and \
+            node.head.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    if node.dep_ == "prep" and node.lower_ != "by":
+        # 'by 11:59 pm on Saturday' parsed as two phrases of the verb: the day is the deadline's
+        node = next((c for c in node.head.children if c.lower_ == "by" and c.dep_ == "prep"
+                     and c.right_edge.i + 1 == node.i), node)
+    if node.lower_ != "by" or node.dep_ != "prep":
+        return None
+    verb = node.head
+    if verb.pos_ not in ("VERB", "AUX") or not any(
+            c.dep_ == "aux" and (c.tag_ in ("TO", "MD")) for c in verb.children):
+        return None
+    first, last = verb.left_edge, verb.right_edge
+    return first.idx, last.idx + len(last.text)
+
+
 def scoped_times(parsed, times: list[dict]) -> list[dict]:
     """The time expressions, each that may date only part of its sentence given that part's
     character span as 'within' (triggers outside it are not its to date): a date modifying a
@@ -154,7 +182,8 @@ def scoped_times(parsed, times: list[dict]) -> list[dict]:
         if token is not None and _since(token):
             out.append({**t, "within": NOWHERE})
             continue
-        within = _within(token) if token is not None else None
+        within = token is not None and _deadline(token) or (
+            _within(token) if token is not None else None)
         outside = _concessions(token) if token is not None else []
         scope = ({"within": within} if within is not None else {}) | \
             ({"outside": outside} if outside else {})
