@@ -51,3 +51,25 @@ def test_a_participle_that_says_who_someone_is_makes_no_act(lex):
     found = run(lex, ["The foreign minister said the expelled diplomat was the head of India's "
                       "intelligence agency in Canada."])
     assert "restriction" not in set(found["mentions"]["event_type"])
+
+
+def test_an_opening_it_continues_the_state_that_acted_before(lex):
+    found = run(lex, ["India on Monday expelled six Canadian diplomats.",
+                      "It also withdrew its high commissioner from Ottawa."])
+    m = one_mention(found, "restriction", sent=2)
+    assert (m["agent"], m["agent_rule"]) == ("India", "it+previous-doer")
+    assert m["phrase"] == "India withdrew its high commissioner from Ottawa"
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ('"It must admit fault," the president said.', "admit"),  # inside a quote
+    ("It must admit fault and hold those responsible accountable.", "hold"),  # shared subject
+    ("The ministry said it would deploy a battery to the region.", "deploy"),  # in a clause
+])
+def test_an_it_inside_a_quote_or_a_clause_is_no_label_subject(text, verb):
+    from trustbrief.extract import nlp
+    from trustbrief.extract.phrase_tokens import opening_it
+
+    doc = nlp.load_pipeline()(text)
+    it = next(t for t in doc if t.lower_ == "it")
+    assert not opening_it(it, next(t for t in doc if t.lower_ == verb))

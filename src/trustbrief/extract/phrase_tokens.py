@@ -167,3 +167,12 @@ def attribution_tail(clause) -> bool:
     return clause.lemma_ in ATTRIBUTION_LEMMAS and clause.i > clause.head.i and \
         clause.left_edge.text == "," and any(c.dep_ == "nsubj" for c in clause.children) and \
         not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in clause.children)
+
+
+def opening_it(subject, verb) -> bool:
+    """'It' as the subject of the sentence's main verb, opening it ('It also expelled six
+    diplomats'): the state or body acting, which the mention's agent names. An 'it' inside a
+    clause ('said it would deploy'), shared by a conjoined verb or inside a quote stays no
+    label."""
+    return subject.lower_ == "it" and subject.i <= 2 and subject.head.i == verb.i and \
+        verb.dep_ == "ROOT" and not any(t.is_quote for t in subject.doc[:subject.i])

@@ -1,20 +1,19 @@
 """What a mention says happened, in the sentence's own words, read from the parse.
 
-An event label a reader would sign is a short clause ('Moldovan police raided the offices
-of a broadcaster') or a noun phrase ('the arrest of two journalists'), never a
-window of words cut around the trigger ('died during a raid carried out by'). The phrase
-keeps the trigger's subject, its verb with auxiliaries and negation, and its object (or,
-without one, its first prepositional complement); each noun phrase keeps its modifiers and
-one prepositional complement, never a relative clause, apposition or parenthesis. A verb of
-saying keeps what was said, as its own clause ('Netanyahu told Biden he was planning to strike
-military sites'; its 'he' stays as written). Too long,
-it is shortened step by step (complements compacted, names to their last word: 'Zelensky
-and Tusk met in Rzeszow'). What is no label gives '': a subject or object that is a pronoun
-('he', 'them'; 'he'/'she' become the mention's agent when it has one), a verb of saying
-without what was said ('the minister said'; 'the minister told reporters' when the clause
-it reports does not fit or says nothing), an infinitive or participle without its subject
-('to meet with ...', 'being struck ...'), a noun with nothing to say what it is about
-('the strike').
+An event label a reader would sign is a short clause ('Moldovan police raided the offices of a
+broadcaster') or a noun phrase ('the arrest of two journalists'), never a window of words cut
+around the trigger ('died during a raid carried out by'). The phrase keeps the trigger's
+subject, its verb with auxiliaries and negation, and its object (or, without one, its first
+prepositional complement); each noun phrase keeps its modifiers and one prepositional
+complement, never a relative clause, apposition or parenthesis. A verb of saying keeps what was
+said, as its own clause ('Netanyahu told Biden he was planning to strike military sites'; its
+'he' stays as written). Too long, it is shortened step by step (complements compacted, names to
+their last word: 'Zelensky and Tusk met in Rzeszow'). What is no label gives '': a subject or
+object that is a pronoun ('he', 'them'; 'he'/'she' and an 'it' opening the sentence's main
+clause become the mention's agent when it has one), a verb of saying without what was said ('the
+minister said'; 'the minister told reporters' when the clause it reports does not fit or says
+nothing), an infinitive or participle without its subject ('to meet with ...', 'being struck
+...'), a noun with nothing to say what it is about ('the strike').
 """
 
 from __future__ import annotations
@@ -30,6 +29,7 @@ from trustbrief.extract.phrase_tokens import (
     kept_adverb,
     name_after_title,
     noun_pobj,
+    opening_it,
     pobj,
     predicate_words,
     present,
@@ -125,7 +125,7 @@ def _clause(trigger, agent: str, level: int, skipped: set, reported: bool = Fals
     if reported and subject.pos_ == "PRON" and subject.lower_ in REPORTED_PRONOUNS:
         words = [subject]
     elif subject.pos_ == "PRON" and subject.tag_ not in WH_TAGS:
-        if subject.lower_ not in PERSON_PRONOUNS or not agent:
+        if subject.lower_ not in PERSON_PRONOUNS and not opening_it(subject, top) or not agent:
             return [], {}
         words, swap = [subject], {subject.i: agent}
     else:

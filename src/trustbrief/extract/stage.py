@@ -15,6 +15,7 @@ from trustbrief.extract import nlp as nlp_mod
 from trustbrief.extract import parse_plan, rowcache, rowsnapshot
 from trustbrief.extract.actors import document_hits
 from trustbrief.extract.claims import claim_row
+from trustbrief.extract.it_doer import it_doers
 from trustbrief.extract.lexicons import SCHEMA, Lexicons
 from trustbrief.extract.phrases import with_phrases
 from trustbrief.extract.quote_days import date_told_quotes
@@ -141,6 +142,7 @@ def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
         found = sentence_mentions(sent, hits, doc_times.get(sent["sent_id"], []),
                                    lexicons, clauses, parsed, people)
         found, operation = continue_series(found, parsed, operation, lexicons)
+        found = it_doers(found, parsed, told, lexicons)
         claim = claim_row(sent, hits, last_outlet, lexicons, parsed,
                        _pronoun_candidates(voices, recent_speaker, n), ner_names)
         said = statement(sent, claim, hits, doc_times.get(sent["sent_id"], []), found,
