@@ -99,3 +99,28 @@ def test_a_known_agency_in_brackets_before_the_text_without_a_dash(rules):
     unknown = stated("Talks to resume\nPORTVILLE, Aug 3 (Somebody) The minister said.\n"
                      + BODY, rules)
     assert unknown.date is None
+
+
+@pytest.mark.parametrize("first_line, date", [
+    ("PORTVILLE, AUGUST 3, ARMENPRESS. The minister said more.", "--08-03"),
+    ("PORTVILLE, August 3. KAZINFORM - The minister said more.", "--08-03"),
+    ("PORTVILLE. KAZINFORM - The minister said more.", ""),
+])
+def test_a_national_agency_in_capitals_after_place_and_date(rules, first_line, date):
+    found = stated(f"Talks to resume\n{first_line}\n{BODY}", rules)
+    assert (iso(found.date), found.place) == (date, "PORTVILLE")
+    assert found.origin in ("Armenpress", "Kazinform")
+
+
+def test_an_unknown_name_in_capitals_after_a_place_is_no_agency(rules):
+    found = stated("Talks to resume\nPORTVILLE, August 3, NOBODY. The minister said.\n" + BODY,
+                   rules)
+    assert found.origin == ""
+
+
+@pytest.mark.parametrize("line", ["Portville, 3 August 2024, 13:45",
+                                  "Portville, 3 August 2024, 13:45 (APA)",
+                                  "In: World · August 3, 2024"])
+def test_a_place_or_section_with_a_stamp(rules, line):
+    found = stated(f"Talks to resume\n{line}\n{BODY}", rules)
+    assert iso(found.date) == "2024-08-03"
