@@ -281,13 +281,18 @@ def test_load_tables_returns_typed_frames_and_the_brief_reads_them(tmp_path):
 
 
 def test_the_timeline_draws_the_best_corroborated_events_and_the_annex_says_why():
+    """Past the limit, the timeline draws every dated operation first (the notice finding and
+    ledger name each one), then the events with the most origins; the annex says why the
+    rest are not drawn."""
     from trustbrief.brief.views.events import confident_events, unplaced_events
 
     events = brief_tables()["events"]
+    shown = confident_events(events, "2024-07-01", "2024-10-31", limit=5)
+    assert set(shown["event_id"]) == {"e001", "e003", "e004", "e009", "e005"}
     shown = confident_events(events, "2024-07-01", "2024-10-31", limit=2)
-    assert len(shown) == 2 and set(shown["event_id"]) == {"e004", "e005"}  # most origins
+    assert set(shown["event_id"]) == {"e004", "e001"}  # operations, most origins, earliest
     left = unplaced_events(events, "2024-07-01", "2024-10-31", limit=2)
-    assert "fewer origins than the events shown" in set(left["why"])
+    assert "past the drawn events (operations first, then most origins)" in set(left["why"])
 
 
 def test_the_timeline_counts_operations_as_the_findings_do():

@@ -208,8 +208,8 @@ class Brief:
         takeaway = (f"{plural(len(events), 'confidently dated event')} in the period{quiet}; "
                     f"{ops_text}.")
         if dated > len(events):
-            takeaway = (f"The {len(events)} best-corroborated of {dated} confidently dated "
-                        f"events in the period{quiet}; {ops_text}.")
+            takeaway = (f"{len(events)} of {dated} confidently dated events in the period "
+                        f"(every operation, then the best corroborated){quiet}; {ops_text}.")
         note = timeline_note(events, self.observer)
         return HTMLBlock(section("What happened").markup
                          + figure(chart, "Events of the period, with the warning that came "

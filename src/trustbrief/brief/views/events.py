@@ -182,8 +182,9 @@ def timeline_note(events: pd.DataFrame, notice_to: str) -> str:
     return (f"Each point is one event, labelled or numbered (key below the chart){colour}. "
             "Filled: date stated in an article or the story's reference chronology; hollow: "
             "inferred; bar: a date range. Events within one side, statements not between the "
-            "two, events undated, planned or of low confidence, and those beyond the "
-            f"{TIMELINE_EVENTS} best corroborated, are listed in the annex.")
+            "two, events undated, planned or of low confidence, and, past "
+            f"{TIMELINE_EVENTS} events, the least corroborated other than operations, are "
+            "listed in the annex.")
 
 
 def confident_events(events: pd.DataFrame | None, start, end,
@@ -203,7 +204,7 @@ def confident_events(events: pd.DataFrame | None, start, end,
 OFF_TIMELINE = {  # why an event of the period is not on the timeline (annex wording)
     "undated": "no date", "status": "not asserted", "outside": "best date outside the period",
     "reporting": "the act of reporting", "one_side": "within one side",
-    "limit": "fewer origins than the events shown",
+    "limit": "past the drawn events (operations first, then most origins)",
     "retold": "the same operation as a better-reported event shown",
     "aside": "a statement not by one side to or about the other",
 }
@@ -250,8 +251,12 @@ def off_timeline_reason(events: pd.DataFrame, start, end,
     out[_retold(events, out)] = OFF_TIMELINE["retold"]
     shown = frame.set_index(events.index)[out == ""]
     if limit is not None and len(shown) > limit:
-        ranked = shown.sort_values(["n_origins", "n_documents", "date", "event_id"],
-                                   ascending=[False, False, True, True])
+        # an operation is what the notice finding and ledger count: it is drawn before any
+        # better-corroborated contact or statement, so the timeline shows each one they name
+        ops = is_operation(events)[out == ""]
+        ranked = shown.assign(_op=ops.values).sort_values(
+            ["_op", "n_origins", "n_documents", "date", "event_id"],
+            ascending=[False, False, False, True, True])
         out[ranked.index[limit:]] = OFF_TIMELINE["limit"]
     return out
 
