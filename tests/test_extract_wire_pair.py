@@ -73,3 +73,13 @@ def test_an_it_inside_a_quote_or_a_clause_is_no_label_subject(text, verb):
     doc = nlp.load_pipeline()(text)
     it = next(t for t in doc if t.lower_ == "it")
     assert not opening_it(it, next(t for t in doc if t.lower_ == verb))
+
+
+@pytest.mark.parametrize(("text", "opening"), [
+    ("New Delhi urged Ottawa to take prompt and effective legal action against all "
+     "anti-India elements operating from its soil.", "New Delhi urged Ottawa"),
+    ("South Korea urged Japan to take prompt and effective legal action against all the "
+     "groups operating from its soil.", "South Korea urged Japan"),
+])
+def test_a_shortened_label_keeps_a_places_whole_name(lex, text, opening):
+    assert one_mention(run(lex, [text]), "demand")["phrase"].startswith(opening)

@@ -43,12 +43,18 @@ def whole_words(words: list) -> list:
     return out
 
 
+# words that open a place's name, never a person's ('New Delhi', 'South Korea', 'North
+# Macedonia', 'East Timor'): cut to its head word, the place would read 'Delhi', 'Korea'
+PLACE_OPENERS = frozenset({"new", "north", "south", "east", "west", "upper", "lower"})
+
+
 def cut_to_head(noun, level: int) -> bool:
     """Level 2 cuts a person's name to its head word ('Tusk'); a name with a determiner is a
     named body ('the Azerbaijani Foreign Ministry', 'the United States') and keeps its words:
-    cut, it would read 'to Ministry'."""
+    cut, it would read 'to Ministry'; so does a place's name ('New Delhi', 'South Korea')."""
     return level >= 2 and noun.pos_ == "PROPN" and not any(
-        child.dep_ == "det" for child in noun.children)
+        child.dep_ == "det" or child.dep_ == "compound" and child.lower_ in PLACE_OPENERS
+        for child in noun.children)
 
 
 def name_after_title(noun, skipped: set):
