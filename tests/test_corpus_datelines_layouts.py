@@ -124,3 +124,20 @@ def test_an_unknown_name_in_capitals_after_a_place_is_no_agency(rules):
 def test_a_place_or_section_with_a_stamp(rules, line):
     found = stated(f"Talks to resume\n{line}\n{BODY}", rules)
     assert iso(found.date) == "2024-08-03"
+
+
+LONG_BODY = "".join(f"Sentence {i} of the body tells more about the talks.\n" for i in range(15))
+
+
+@pytest.mark.parametrize("last_line, date, updated", [
+    ("Published August 3, 2024", "2024-08-03", ""),
+    ("Posted on 03/08/2024 by Jane Doe", "2024-08-03", ""),
+    ("First published on Sat 3 Aug 2024 10.45 BST", "2024-08-03", ""),
+    ("Last updated: August 4, 2024", "", "2024-08-04"),
+    # a bare date may be a related article's; a republished copy's original day is not its own
+    ("August 3, 2024", "", ""),
+    ("Originally published on August 3, 2024", "", ""),
+])
+def test_a_labelled_stamp_under_the_text(rules, last_line, date, updated):
+    found = stated(f"Talks to resume\n{LONG_BODY}{last_line}\n", rules)
+    assert (iso(found.date), iso(found.updated)) == (date, updated)
