@@ -156,3 +156,18 @@ def test_a_deadline_does_not_date_the_asking(lex, text):
     """'asked to leave India by Saturday': Saturday is when they must be gone, not when they
     were asked (time_scope._deadline)."""
     assert _times_of(lex, text)["demand"] == ""
+
+
+@pytest.mark.parametrize(("text", "dated", "undated"), [
+    # an adverbial of the verb, between its object and its complement, is the verb's day
+    # (the complement's trigger nearer the time than the verb)
+    ("Chad accused the French coast guard on Monday of seizing two Chadian cargo ships.",
+     "accusation", "seizure"),
+    ("France blamed the army of Chad on Tuesday for airstrikes on the border post.",
+     "accusation", "airstrike"),
+])
+def test_a_time_hanging_on_the_verb_dates_the_verb_not_its_complement(lex, text, dated,
+                                                                        undated):
+    times = _times_of(lex, text)
+    assert times[dated] in ("on Monday", "on Tuesday")
+    assert times[undated] == ""

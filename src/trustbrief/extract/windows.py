@@ -78,15 +78,23 @@ def _factuality(parsed, facts: dict, start, end, text, clause, spans, lex) -> di
 LIST_PUNCTUATION = re.compile(r"[,;:]")
 
 
-def _nearest_lanes(text, times, spans, clauses) -> dict[str, str]:
-    """time_id -> lane of the trigger nearest to it in its clause.
+def _nearest_lanes(text, times, spans, clauses, parsed=None) -> dict[str, str]:
+    """time_id -> lane of the trigger the expression hangs on in the parse, else of the
+    trigger nearest to it in its clause.
 
     A time expression belongs to the nearest event and to events of the same lane ('killed
     in an Israeli strike on Friday' dates the killing too), never to events of another lane
-    ('met on Monday to discuss the missile attack': Monday is not the attack's day).
+    ('met on Monday to discuss the missile attack': Monday is not the attack's day). An
+    adverbial of the verb between its object and its complement is the verb's, however near
+    the complement's trigger ('accused X on Monday of boarding its boats': the accusation's
+    day, not the boarding's).
     """
     lanes = {}
     for t in times:
+        attached = _attached_lane(t, spans, parsed)
+        if attached:
+            lanes[t["time_id"]] = attached
+            continue
         clause = clause_of(t["start"], clauses)
         near = []
         for s, e, lane in spans:
@@ -100,6 +108,30 @@ def _nearest_lanes(text, times, spans, clauses) -> dict[str, str]:
         if near:
             lanes[t["time_id"]] = min(near)[1]
     return lanes
+
+
+# how a time adverbial hangs on its verb: 'accused X on Monday' (prep), 'said Monday'
+# (npadvmod), 'said yesterday' (advmod)
+ADVERBIAL_DEPS = ("prep", "npadvmod", "advmod")
+
+
+def _attached_lane(time: dict, spans: list[tuple], parsed) -> str:
+    """The lane of the trigger verb the time expression is an adverbial of, or ''."""
+    if parsed is None:
+        return ""
+    root = token_at(parsed, time["start"], time["end"])
+    if root is None:
+        return ""
+    if root.dep_ == "pobj":  # the expression without its preposition: 'Monday' of 'on Monday'
+        root = root.head
+    if root.dep_ not in ADVERBIAL_DEPS or root.head.pos_ != "VERB":
+        return ""
+    verb = root.head
+    for start, end, lane in spans:
+        trigger = token_at(parsed, start, end)
+        if trigger is not None and trigger.i == verb.i:
+            return lane
+    return ""
 
 
 def _told_as_done(spans: list[tuple], parsed, facts: dict) -> list[tuple]:
@@ -177,7 +209,7 @@ def sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexic
     spans = [(start, end, event_types[kind[0]].lane) for start, end, _, kind, _ in matches]
     facts = lex.reader.factualities(parsed) if parsed is not None else {}
     times = scoped_times(parsed, times)
-    lanes = _nearest_lanes(text, times, _told_as_done(spans, parsed, facts), clauses) \
+    lanes = _nearest_lanes(text, times, _told_as_done(spans, parsed, facts), clauses, parsed) \
         if times else {}
     sent_types = None  # actor types in the sentence, for event types that require one
     by_clause: dict[tuple, list[Hit]] = {}  # clause -> its hits
