@@ -529,6 +529,25 @@ def test_an_event_dated_to_a_few_days_is_told_by_its_span_never_its_first_day():
                                                          "2025-06"]
 
 
+def test_operations_all_with_little_notice_say_all_and_their_dates_as_known():
+    """'3 operations, all with no or only minutes of notice', never '3 operations, 3 with';
+    a named operation is 'on 17–18 Sep 2024' when dated to a span, 'in February 2025' when
+    only to a month."""
+    ops = pd.DataFrame({"event_id": ["e1", "e2", "e3"], "notice": ["none", "minutes", "none"]})
+    assert findings_notice.operations_takeaway(ops, "US", "Israel") == \
+        "3 operations, all with no or only minutes of notice to the US"
+    assert findings_notice.operations_takeaway(ops.head(1), "US", "Israel") == \
+        "1 operation, with no or only minutes of notice to the US"
+    assert findings_notice.operations_takeaway(ops.assign(notice=["none", "", "days"]), "US",
+                                               "Israel") == \
+        "3 operations, 1 with no or only minutes of notice to the US"
+    assert findings_notice._on_when({"date_precision": "range", "date_earliest": "2024-09-17",
+                                     "date_latest": "2024-09-18"}, "2024-09-17") == \
+        "on 17–18 Sep 2024"
+    assert findings_notice._on_when({"date_precision": "month"}, "2025-02-01") == \
+        "in February 2025"
+
+
 def test_a_part_that_is_the_whole_is_all_of_them_never_3_of_3():
     assert findings_base.some_of(3, 4, "dated operation", "the ") == "3 of the 4 dated operations"
     assert findings_base.some_of(3, 3, "operation") == "all 3 operations"

@@ -22,7 +22,7 @@ from trustbrief.brief.findings.base import (
 )
 from trustbrief.brief.views.cells import (
     as_list,
-    day_label,
+    dates_by_event,
     event_span,
     quoted,
     sentence_start,
@@ -60,8 +60,9 @@ def operations_takeaway(ops: pd.DataFrame, observer: str, subject: str) -> str:
         return (f"{head}, {'none' if len(ops) > 1 else 'not'} against a third party, so no "
                 f"advance notice to {side_noun(observer)} is at stake")
     little = int(notice.isin(LITTLE_NOTICE).sum())
-    return (f"{head}, {little or 'none'} with no or only minutes of notice to "
-            f"{side_noun(observer)}")
+    # '3 operations, 3 with ...' reads as if a count were missing: all of them are
+    some = ("all " if len(ops) > 1 else "") if little == len(ops) else f"{little or 'none'} "
+    return f"{head}, {some}with no or only minutes of notice to {side_noun(observer)}"
 
 
 def operations_with_notice(tables, start, end) -> pd.DataFrame:
@@ -130,8 +131,9 @@ def notice_finding(tables, start, end, focus: str) -> Finding:
         text = (f"{which} {period_words(start, end)} is{negation} reported as coming with no or "
                 f"only minutes of notice to {side_noun(observer)} ({spread}).")
         return Finding(text, cite_documents(docs_of(ops), documents), "notice", supports=False)
-    named = [f"{quoted(r.label)} on {day_label(to_date(r.date))} ({_notice_words(r.notice)})"
-             for r in little.head(NAMED_OPERATIONS).itertuples()]
+    dates = dates_by_event(table_of(tables, "events"))
+    named = [f"{quoted(r.label)} {_on_when(dates.get(r.event_id, {}), r.date)} "
+             f"({_notice_words(r.notice)})" for r in little.head(NAMED_OPERATIONS).itertuples()]
     if len(little) > NAMED_OPERATIONS:  # the sentence does not grow with the corpus
         named.append(plural(len(little) - NAMED_OPERATIONS, "more operation"))
     which = join_words(named)
@@ -159,6 +161,14 @@ def _when(event: pd.Series | None, date: str) -> str:
     """'February 2025' for an operation the articles date by its month, else its day."""
     precision = "" if event is None else str(event.get("date_precision") or "")
     return when_label(to_date(date), precision, None if event is None else event_span(event))
+
+
+def _on_when(known: dict, date: str) -> str:
+    """'on 31 Jul 2024', 'on 17–18 Sep 2024' (a span of days), 'in February 2025' (a month):
+    an operation's date as the articles know it (`known`: dates_by_event's row)."""
+    precision = known.get("date_precision", "")
+    return f"{'in' if precision == 'month' else 'on'} " \
+        f"{when_label(to_date(date), precision, event_span(known))}"
 
 
 def _not_at_stake(ops: pd.DataFrame, events: pd.DataFrame, observer: str, subject: str,
