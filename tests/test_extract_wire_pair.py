@@ -33,16 +33,16 @@ def test_diplomats_withdrawn_or_an_envoy_recalled_is_a_restriction(lex, text):
 @pytest.mark.parametrize("text", [
     "The Canadian High Commissioner was summoned to the Ministry of External Affairs and "
     "informed of the decision, the ministry said in a statement.",
-    "The Russian ambassador was summoned to the Azerbaijani Foreign Ministry on Monday.",
+    "The Chadian ambassador was summoned to the French Foreign Ministry on Monday.",
 ])
 def test_an_envoy_summoned_to_a_states_ministry_is_summoned_by_that_state(lex, text):
     m = one_mention(run(lex, [text]), "summons")
-    assert m["agent_rule"] == "summoned-to" and m["agent"] in ("India", "Azerbaijan")
+    assert m["agent_rule"] == "summoned-to" and m["agent"] in ("India", "France")
     assert m["agent"] not in m["targets"]
 
 
 def test_a_province_named_after_another_country_is_not_that_country(lex):
-    m = one_mention(run(lex, ["Canada investigated the killing of a Sikh separatist leader in "
+    m = one_mention(run(lex, ["Canada investigated the killing of a community activist in "
                               "British Columbia in June."]), "targeted_killing")
     assert "United Kingdom" not in m["targets"]
 
@@ -62,9 +62,9 @@ def test_an_opening_it_continues_the_state_that_acted_before(lex):
 
 
 @pytest.mark.parametrize(("text", "verb"), [
-    ('"It must admit fault," the president said.', "admit"),  # inside a quote
-    ("It must admit fault and hold those responsible accountable.", "hold"),  # shared subject
-    ("The ministry said it would deploy a battery to the region.", "deploy"),  # in a clause
+    ('"It must change course," the president said.', "change"),  # inside a quote
+    ("It must end the blockade and reopen the border.", "reopen"),  # a shared subject
+    ("The ministry said it would send a team to the region.", "send"),  # in a clause
 ])
 def test_an_it_inside_a_quote_or_a_clause_is_no_label_subject(text, verb):
     from trustbrief.extract import nlp
