@@ -488,11 +488,14 @@ def test_a_channels_lapse_is_its_longest_measured_silence_not_only_the_last_gap(
 
 
 def test_a_side_named_by_an_initialism_takes_the_as_a_noun():
-    """'notice to the US', 'between the US and Israel'; a name or a word-like acronym takes
-    none ('Israel', 'NATO'); as a modifier ('US officials') the templates use the bare name."""
-    sides = ("US", "U.S.", "UK", "UAE", "Israel", "NATO", "Azerbaijan")
+    """'notice to the US', 'between the US and Israel'; so does a country whose name the world
+    knowledge says takes it ('the Philippines'); a name or a word-like acronym takes none
+    ('Israel', 'NATO'); as a modifier ('US officials') the templates use the bare name."""
+    sides = ("US", "U.S.", "UK", "UAE", "Israel", "NATO", "Azerbaijan", "Philippines",
+             "Netherlands", "United States", "Cyprus")
     assert [views_cells.side_noun(s) for s in sides] == [
-        "the US", "the U.S.", "the UK", "the UAE", "Israel", "NATO", "Azerbaijan"]
+        "the US", "the U.S.", "the UK", "the UAE", "Israel", "NATO", "Azerbaijan",
+        "the Philippines", "the Netherlands", "the United States", "Cyprus"]
     assert views_cells.sentence_start("the US gave") == "The US gave"
 
 

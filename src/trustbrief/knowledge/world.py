@@ -45,6 +45,7 @@ class Country:
     adjectives: tuple[str, ...]
     metonyms: dict    # surface form -> role id ('the Kremlin' -> 'head_of_state')
     sector: str = ""  # '' for a country; IGO / NSA for an organisation
+    the: bool = False  # its short name takes 'the' as a noun ('the Philippines')
 
 
 @dataclass(frozen=True)
@@ -136,12 +137,16 @@ def _library_names() -> dict[str, tuple[str, set[str]]]:
 
 def load_countries(path: Path, roles: dict[str, Role]) -> dict[str, Country]:
     raw = load_yaml(path) or {}
-    require_keys(path, "top level", raw, ["countries"], ["organizations"])
+    require_keys(path, "top level", raw, ["countries"], ["organizations", "with_the"])
     library = _library_names()
     extra = raw["countries"] or {}
     unknown = sorted(set(extra) - set(library))
     if unknown:
         raise DataFileError(path, f"countries.{unknown[0]}", "not an ISO 3166-1 alpha-3 code")
+    with_the = set(_strings(path, "with_the", raw.get("with_the")))
+    if with_the - set(library):
+        raise DataFileError(path, "with_the", f"{sorted(with_the - set(library))[0]!r}: not an "
+                                              "ISO 3166-1 alpha-3 code")
     countries = {}
     for code, (short, names) in sorted(library.items()):
         spec = extra.get(code) or {}
@@ -156,7 +161,7 @@ def load_countries(path: Path, roles: dict[str, Role]) -> dict[str, Country]:
         all_names = sorted(names | set(_strings(path, f"{where}.names", spec.get("names"))))
         countries[code] = Country(code, short, tuple(all_names),
                                   _strings(path, f"{where}.adjectives", spec.get("adjectives")),
-                                  metonyms)
+                                  metonyms, the=code in with_the)
     for i, item in enumerate(raw.get("organizations") or []):
         where = f"organizations[{i}]"
         require_keys(path, where, item, ["code", "name", "sector"], ["names", "adjectives"])

@@ -171,8 +171,19 @@ _INITIALISM = re.compile(r"(?:[A-Z]\.?){2,3}")
 
 
 def side_noun(side: str) -> str:
-    """'the US', 'Israel': a side's name where it stands as a noun."""
-    return f"the {side}" if _INITIALISM.fullmatch(side) else side
+    """'the US', 'the Philippines', 'Israel': a side's name where it stands as a noun (an
+    initialism, or a country the world knowledge says takes 'the')."""
+    if _INITIALISM.fullmatch(side):
+        return f"the {side}"
+    country = _world_country(side)
+    return f"the {side}" if country is not None and country.the else side
+
+
+def _world_country(side: str):
+    try:
+        return load_world(WORLD_DATA_DIR).country(side)
+    except (OSError, ValueError):  # no world knowledge beside the package: the name will do
+        return None
 
 
 def side_adjective(side: str) -> str:
@@ -181,10 +192,7 @@ def side_adjective(side: str) -> str:
     the world knowledge does not hold or holds no adjective for, keeps its name."""
     if _INITIALISM.fullmatch(side):
         return side
-    try:
-        country = load_world(WORLD_DATA_DIR).country(side)
-    except (OSError, ValueError):  # no world knowledge beside the package: the name will do
-        return side
+    country = _world_country(side)
     return country.adjectives[0] if country is not None and country.adjectives else side
 
 
