@@ -38,6 +38,14 @@ def test_a_shortened_clause_keeps_a_named_body_and_never_cuts_a_name_in_a_comple
         "Mexican ambassador was summoned to the Canadian Foreign Ministry"
 
 
+def test_a_body_in_lower_case_the_tagger_takes_for_a_name_keeps_its_owner(nlp):
+    # the small tagger reads 'foreign ministry' as a name; cut to its head it read 'Ministry
+    # summoned the French ambassador ...': whose ministry?
+    text = ("Chad's foreign ministry summoned the French ambassador over the raids on the "
+            "offices of Chadian broadcasters in the capital.")
+    assert phrase(nlp, text, "summoned").startswith("Chad's foreign ministry summoned")
+
+
 def test_a_shortened_clause_names_the_person_a_title_introduces_not_the_title(nlp):
     """'Minister for Strategic Affairs Marc Roy' parses with the name inside the title's
     complement: cut to head words it read 'Ruiz urged Minister to provide clarity'."""
