@@ -10,7 +10,7 @@ A document goes back to one origin key:
      unknown outlet that relays 'according to X' is X's account);
   5. else the document itself (its doc_id): a document of unknown origin counts once.
 An account (a document's sentences about something) goes back to the outlet those
-sentences cite (claims.cited_outlet: 'officials told Axios'), else to its document's key.
+sentences cite (claims.cited_outlet: 'officials told Outlet'), else to its document's key.
 So a Reuters copy on three sites, and three rewrites of one outlet's scoop, are one origin
 each. Names compare without regard to case; the first spelling met is the one returned.
 

@@ -179,7 +179,7 @@ def find_published(text: str, segments: list[Segment], statement: Statement, met
 
 
 def lede_citation(sentences: list[str], outlets: Outlets) -> tuple[str, str]:
-    """(outlet, phrase) the first sentences attribute the news to ('US officials tell Axios',
+    """(outlet, phrase) the first sentences attribute the news to ('A-land officials tell Outlet',
     'according to Reuters'), or ('', '')."""
     lede = " ".join(sentences)
     if not lede:

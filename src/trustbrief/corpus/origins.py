@@ -9,7 +9,7 @@ Own outlet, first found wins (the analyst's word first, then the address, then t
              ('X has learned'), an outlet's name printed where the byline goes
   html_meta  the page's site name (trafilatura)
   dateline   a wire dateline's agency when nothing else names the outlet (an agency's own copy)
-Cited outlets ('told Reuters', 'citing Axios') never become the outlet: only the text's strong
+Cited outlets ('told Reuters', 'citing Outlet') never become the outlet: only the text's strong
 self-references count ('X has learned').
 
 Origin (whose text or reporting this is): the dateline agency ('BEIRUT (Reuters) -',
@@ -17,7 +17,7 @@ Origin (whose text or reporting this is): the dateline agency ('BEIRUT (Reuters)
 originally appeared on X'), a lede that credits a wire ('..., reports Associated Press.'), an
 agency's folder in the address ('/wires/afp/'), an outlet named as the byline on another
 outlet's page ('By AFP' on a portal), else the outlet the lede attributes the news
-to ('US officials tell Axios', 'according to Reuters') - anywhere in the text when a line says
+to ('A-land officials tell Outlet', 'according to Reuters') - anywhere in the text when a line says
 the article relays another's ('Read the original') -, else the outlet itself (original
 reporting). Syndicated copies of one wire story thus share one origin.
 """
@@ -170,8 +170,8 @@ def origin_of(statement: Statement, lede_cited: tuple[str, str], outlet: str,
     page, byline = (outlet, evidence): 'By AFP' on a portal) > the outlet the text speaks as
     ('the Jerusalem Post has learned' on another site) > a line saying the outlet compiled
     the report itself ('Information from X was used to compile this report': its own) > lede
-    attribution > the outlet itself. An outlet's own dateline or copyright ('MOSCOW
-    (Sputnik) -' on Sputnik) credits nobody else, so the lede may still name the scoop it
+    attribution > the outlet itself. An outlet's own dateline or copyright ('PORTVIEW
+    (Outlet) -' on Outlet) credits nobody else, so the lede may still name the scoop it
     relays."""
     for name, evidence in ((statement.origin, statement.origin_evidence), url_wire, byline,
                            speaks_as):

@@ -341,7 +341,7 @@ def lede_day_clue(doc_id: str, sent_id: str, text: str, spec: str) -> Clue:
 
 # A weekday right after a reporting word ('according to officials speaking on Thursday',
 # 'the ministry said Thursday') is the day of the report; another weekday of the same
-# sentence is the day of what they reported ('cautioned Austin on Tuesday'), earlier in the
+# sentence is the day of what they reported ('cautioned Y on Tuesday'), earlier in the
 # week than the article: not the article's day.
 REPORT_DAY = re.compile(r"\b(?:speaking|spoke|said|saying|says|told|telling|briefed|briefing|"
                         r"announced|confirmed|reported)\s+(?:reporters\s+|journalists\s+)?$",

@@ -45,7 +45,7 @@ UNITS = {"week": (7, 7.0), "month": (30, 30.44), "year": (365, 365.25)}
 UNIT = re.compile(r"\b(week|month|year)s?\s*$", re.IGNORECASE)
 NEWS_LAG = dt.timedelta(days=1)
 # the duration after the word ('crash after seven months') or before it, with up to four
-# words between ('seven months after the Aktau plane crash', 'two years on from the blast')
+# words between ('seven months after the Portview plane crash', 'two years on from the blast')
 AFTER_WORD = re.compile(r"\s+after\s+", re.IGNORECASE)
 BEFORE_WORD = re.compile(r"\s+(?:after|since|on\s+from)\s+(?:[\w'’-]+\s+){0,4}", re.IGNORECASE)
 

@@ -49,7 +49,7 @@ RELATIVE_SPECS = (*DAY_SPECS, "relw:", "rng:")
 CLAUSE_BREAK = re.compile(r"[,;:()\"“”—]|\s[-–]\s")
 AFTER = re.compile(r"^\s+(?:after|since)\b", re.IGNORECASE)
 # between an expression and the word it dates: a possessive and up to two words ('Wednesday's
-# deadly crash'); after the word, a few words with no verb ('near the city of Aktau in')
+# deadly crash'); after the word, a few words with no verb ('near the city of Portview in')
 BEFORE_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}")
 MAX_GAP_WORDS = 8
 # names an undated article's sentences of the incident share with the sentences that date it:
@@ -182,8 +182,8 @@ def _time_of(text: str, start: int, end: int, expressions: list[dict]
 
 def _modifies(t: dict, start: int, end: int, text: str) -> bool:
     """The expression dates the word: right before it ('Wednesday's crash', 'the Dec. 25
-    crash'), or after it in its clause with no verb between ('crashed near Aktau on
-    Wednesday', 'the downing of a plane over Kazakhstan last week')."""
+    crash'), or after it in its clause with no verb between ('crashed near Portview on
+    Wednesday', 'the downing of a plane over Chad last week')."""
     if int(t["end"]) <= start:
         gap = text[int(t["end"]):start]
         return bool(BEFORE_GAP.fullmatch(gap)) and not VERB.search(gap)

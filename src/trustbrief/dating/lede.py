@@ -71,7 +71,7 @@ def depth(doc_id: str, sent_id: str, depths: dict[tuple[str, str], int]) -> int 
 
 # A first body sentence that frames the news by a week or more ('Mideast tensions escalated
 # further this week', 'in recent days', 'earlier this month') opens a roundup or a follow-up
-# of others' reports: a weekday below it ('Biden and Netanyahu spoke by phone Thursday') is
+# of others' reports: a weekday below it ('X and Y spoke by phone Thursday') is
 # one event of the period, maybe days before the article, not the day's news.
 PERIOD_PREFIXES = ("relw:", "relm:", "rng:")
 

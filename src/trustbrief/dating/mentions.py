@@ -259,7 +259,7 @@ def _mention_rows(found: dict, doc_ids: set[str] | None = None) -> list[dict]:
     in_sentence = _sentence_actors(found, actorless)
     for row in rows:
         # only the parties extract found for the event tell another article which event it
-        # is: a whole sentence's names ('Blinken, Austin, Gallant, the State Department')
+        # is: a whole sentence's names ('Jane Doe, John Roe, X, the Foreign Ministry')
         # share two with too many events
         row["sentence_actors"] = not row["actors"]
         if not row["actors"]:

@@ -2,7 +2,7 @@
 article's day or the day before.
 
 News leads with the day's news; when the first body sentence reports an event of two
-parties without naming its day ('X and Y met in Dushanbe', 'X apologised to Y'), or an event
+parties without naming its day ('X and Y met in Portview', 'X apologised to Y'), or an event
 that happens once to its one party, named with no agent ('the assassination of X': a person
 is killed once, data/incidents.yaml once_per_party), the event is of the article's day, or
 of the day before for a story filed late or published the next morning. Another article

@@ -1,6 +1,6 @@
 """Recurring events of the same parties: when a match to another article's event is ambiguous.
 
-Two leaders who speak every few weeks have many calls; 'Biden and Netanyahu spoke on
+Two leaders who speak every few weeks have many calls; 'X and Y spoke on
 Wednesday' matches any of them, and also the ones no article dates. A match to such an event
 is no anchor: its clues choose among the days the other clues allow and never bound the
 range themselves (kind 'recurring', see dating.decide). The corpus shows that the parties

@@ -75,7 +75,7 @@ def _titled(actor_mentions: pd.DataFrame, sentences: dict, doc_ids: Collection[s
             dated_otherwise: set[tuple], past_title: re.Pattern
             ) -> dict[str, dict[str, tuple[str, str]]]:
     """doc_id -> person -> (sent_id, sentence) of a title right before the person's name
-    ('Defense Minister Yoav Gallant') with no past marker before it, in a body sentence that
+    ('Defense Minister Jane Doe') with no past marker before it, in a body sentence that
     names no other time than the day's (`dated_otherwise`, YEAR)."""
     rows = actor_mentions[actor_mentions["doc_id"].isin(list(doc_ids))]
     spans: dict[tuple[str, str], list[dict]] = {}

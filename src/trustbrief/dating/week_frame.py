@@ -1,8 +1,8 @@
 """A roundup of this week: its weekdays are days of the week it frames.
 
-An article whose first body sentence frames its news by the current week ('Mideast tensions
-escalated further this week ...') and then tells what happened on a bare weekday ('Biden and
-Netanyahu spoke by phone Thursday') tells a day of that week: the weekday, read as the
+An article whose first body sentence frames its news by the current week ('Regional tensions
+escalated further this week ...') and then tells what happened on a bare weekday ('X and
+Y spoke by phone Thursday') tells a day of that week: the weekday, read as the
 latest such day on or before the article's, falls in the article's own week. Published on a
 Wednesday, 'Thursday' would be the Thursday of the week before, outside the frame; so the
 article is of that weekday or a later day of its week. A week runs Monday to Sunday in some

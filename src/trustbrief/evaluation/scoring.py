@@ -167,7 +167,7 @@ def match_events(gold: GoldCorpus, predicted: pd.DataFrame) -> pd.DataFrame:
 
 
 def _names_agent(gold_agent: str, record: dict, by_side: bool = True) -> bool:
-    """The gold agent ('United States (NSC Savett, Pentagon, Austin)') names the predicted
+    """The gold agent ('A-land (NSC Roe, defence ministry, Doe)') names the predicted
     event's agent, its surname, or (by_side) its agent's side, as a word."""
     text = f" {_words(gold_agent)} "
     agent = _words(str(record.get("agent") or ""))

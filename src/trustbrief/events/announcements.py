@@ -1,11 +1,11 @@
 """What a side says, in the article telling its act and on the act's day, is how the act was
 announced, not an event of its own (data/labels.yaml `announcements`).
 
-'Aliyev has announced that his country is preparing documents to appeal to international
-courts' ... 'Aliyev stated that the circumstances are "as clear as day"': one act (a legal
-action) and the words it was announced with. 'Austin has ordered the deployment of fighter
-jets' ... '"These posture adjustments ...," Singh said': one deployment and its spokesperson.
-'Biden stressed ... in his call with Netanyahu' ... '..., the brief US readout adds': one call
+'X has announced that his country is preparing documents to appeal to international
+courts' ... 'X stated that the circumstances are "as clear as day"': one act (a legal
+action) and the words it was announced with. 'Y has ordered the deployment of fighter
+jets' ... '"These posture adjustments ...," Doe said': one deployment and its spokesperson.
+'X stressed ... in his call with Y' ... '..., the brief A-land readout adds': one call
 and its readout. Statements cluster by speaker and acts by type, so this pass (after
 clustering, before event keys) moves a statement's mentions of such a document into the act;
 the statement's mentions from other documents stay where they are.

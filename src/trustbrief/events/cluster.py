@@ -46,8 +46,8 @@ def apply_joins(recs: list[Rec], rules: LabelRules, kinds: Mapping[str, dict]) -
 
 def _talk_of_these_parties(r: Rec, same: list[Rec]) -> bool:
     """r is a contact (call, meeting) whose participants are all the parties another mention
-    of its sentence names: what they did there was talk about it ('Biden stressed the
-    ceasefire deal ... in a call with Netanyahu' is the call)."""
+    of its sentence names: what they did there was talk about it ('X stressed the
+    ceasefire deal ... in a call with Y' is the call)."""
     if not r.group.symmetric:
         return False
     mine = {p for p in (r.agent, *r.targets) if p}
@@ -57,8 +57,8 @@ def _talk_of_these_parties(r: Rec, same: list[Rec]) -> bool:
 
 def date_main_clause(recs: list[Rec]) -> list[Rec]:
     """One time expression dates one event: when mentions of different groups in one sentence
-    carry the same date range from the same source ('Biden spoke with Netanyahu on Wednesday
-    about the ceasefire', 'a protest regarding the recent detention', 'Russia regrets the
+    carry the same date range from the same source ('X spoke with Y on Wednesday
+    about the ceasefire', 'a protest regarding the recent detention', 'B-land regrets the
     decision to cancel'), the date belongs to a contact of the parties another mention names
     (what they said in it), else to the act told first (the main clause); the other
     ones are its topic, reason or background and lose the date (they join their events like
@@ -244,8 +244,8 @@ def _split_by_agent(recs: list[Rec], group: Group, unique: bool) -> list[list[Re
 
 def _attach_targetless(blocks: dict[tuple[str, str], list[Rec]], kinds: Mapping[str, dict]
                        ) -> dict[tuple[str, str], list[Rec]]:
-    """'Iran's missile attack' (no target) joins the block where Iran attacks someone, and
-    'Gallant's visit' (one participant) the block of Gallant's contacts with someone, when
+    """'Chad's missile attack' (no target) joins the block where Chad attacks someone, and
+    'X's visit' (one participant) the block of X's contacts with someone, when
     that block is unambiguous (one candidate, or the one nearest in date)."""
     acting: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     dates: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -325,7 +325,7 @@ def _partner_score(r: Rec, person: str, pair: list[str], kinds: Mapping[str, dic
                    named_around: tuple[str, set[str], set[str]] | None = None) -> float:
     """How well a one-participant contact mention points at the other members of a pair.
 
-    'Gallant is to meet US officials' may be his contact with his US counterpart; 'Netanyahu
+    'X is to meet A-land officials' may be his contact with his A-land counterpart; 'Y
     held a meeting with senior ministers' is no contact with a foreign leader: a partner of
     another side counts only when the sentence names him or his side; a partner of the same
     side, unnamed, counts half (a domestic pair is likely but unproven). Returns the mean."""
@@ -374,7 +374,7 @@ def cluster_mentions(recs: list[Rec], kinds: Mapping[str, dict]
         block = blocks[block_key]
         split = _plans_apart if block[0].group.plans_separate else _cluster_block
         if block[0].group.symmetric and not _two_parties(block, kinds):
-            continue  # a contact with one party named ('Harris also joined the call') is none
+            continue  # a contact with one party named ('Z also joined the call') is none
         for cluster in map(told_kinds_only, split(block, kinds, block_key[1])):
             if any(r.polarity in CREATING for r in cluster):
                 clusters.append(cluster)

@@ -40,7 +40,7 @@ def _said_in(r: Rec, members: set[str], kinds: Mapping[str, dict],
              docs: frozenset = frozenset()) -> bool:
     """The mention names two parties of two sides, each a member of the contact or (a state
     or body) the side of one, and at least one a member; and it is said to a member, or its
-    article tells the contact (docs): 'Aliyev demanded Russia apologize', told by an article
+    article tells the contact (docs): 'X demanded B-land apologize', told by an article
     that tells no call, was said to the press, not in the call of that day."""
     parties = {p for p in (r.agent, *r.targets) if p}
     if len(parties) < 2 or not parties & members:
@@ -120,8 +120,8 @@ def _contact_sentences(clusters: list[list[Rec]], contacts) -> dict[tuple, list[
 
 
 def _addressed_within(r: Rec, members: set[str], kinds: Mapping[str, dict]) -> bool:
-    """Said to no one named, or only to the contact's members or their states: 'Netanyahu
-    demanded Gallant not leave until he talks to Biden' is said to a third man, not in the
+    """Said to no one named, or only to the contact's members or their states: 'X
+    demanded Y not leave until he talks to Z' is said to a third man, not in the
     call it names."""
     sides = {kinds.get(m, {}).get("side", "") for m in members} - {""}
     return all(t in members or (kinds.get(t, {}).get("type") != "person"
@@ -132,7 +132,7 @@ def _addressed_within(r: Rec, members: set[str], kinds: Mapping[str, dict]) -> b
 def _fold_told_at(i: int, recs: list[Rec], merged: list[list[Rec]],
                   told_at: dict[tuple, list[tuple]], kinds: Mapping[str, dict]) -> None:
     """What a participant says in the sentence that tells the contact was said there, dated
-    or not ('Speaking at a meeting with Aliyev in Dushanbe, Putin pledged to punish those
+    or not ('Speaking at a meeting with X in Portview, Y pledged to punish those
     responsible': the pledge is the meeting's, though its own words give it no day); its
     other mentions stay where they are."""
     # a dated one is placed by its own day; a plan or a denial is not what was said there

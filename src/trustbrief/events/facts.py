@@ -187,8 +187,8 @@ def notice(recs: list[Rec], agent_side: str, operation: bool, ctx: Context,
 def lead_given(recs: list[Rec], agent_side: str, targets: list[str], ctx: Context
                ) -> tuple[str, str, dict[str, list[tuple[str, str, str]]]]:
     """(level, side notified, accounts) of an act that is itself one focus side giving the
-    other notice (event_types.yaml `gives_notice`): 'Israel cautioned Austin about an imminent
-    military action' gave the US minutes. Only a stated lead of its own sentences counts
+    other notice (event_types.yaml `gives_notice`): 'A-land cautioned Doe about an imminent
+    military action' gave B-land minutes. Only a stated lead of its own sentences counts
     (minutes, hours, days), told with the notified side as experiencer; an account of no
     notice is about some other act, and a notice whose lead no sentence states is 'n/a'. The
     notice goes to the other focus side when the event names it, or, for a contact that names
@@ -239,8 +239,8 @@ def _event_agent(creating: list[Rec], ctx: Context) -> str:
     """The most frequent agent of full clauses (agent and target say best who did what to
     whom; a target inferred from an act told before is not said), else of all; between a
     person and a state or body of the same side named as often, the state or body: a
-    government acts and speaks through its people ('Netanyahu has told the United States' and
-    'Netanyahu's office said' tell one Israeli statement)."""
+    government acts and speaks through its people ('X has told B-land' and
+    'X's office said' tell one A-land statement)."""
     agents = [r.agent for r in creating if r.targets and r.agent and not r.inferred_target] or \
         [r.agent for r in creating if r.agent]
     ranked = ranked_records(agents)
@@ -257,8 +257,8 @@ def _event_agent(creating: list[Rec], ctx: Context) -> str:
 
 def stand_ins(agent: str, ctx: Context) -> set[str]:
     """The event's agent and, when it is a side, the persons who hold that side's top office
-    (gazetteer level 'leader': head of state or government): 'Aliyev demanded ...' is
-    Azerbaijan's demand as much as 'Azerbaijan demanded ...' (a kind, not a name)."""
+    (gazetteer level 'leader': head of state or government): 'X demanded ...' is
+    A-land's demand as much as 'A-land demanded ...' (a kind, not a name)."""
     return {agent} - {""} | {name for name, kind in ctx.kinds.items()
                              if agent and kind.get("type") == "person"
                              and kind.get("level") == "leader" and kind.get("side") == agent}
@@ -281,7 +281,7 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
     planned = all(r.polarity != "asserted" for r in creating)
     # what happened is dated by what is said to have happened, never by a plan or a 'would'
     # what was said about an act (folded into it: contacts.py, announcements.py) dates it
-    # only with the act's own words: 'Biden said Wednesday' does not date a strike he opposed
+    # only with the act's own words: 'X said Wednesday' does not date a strike he opposed
     own = own_mentions(recs) or recs
     daters = [r for r in own if r.polarity == ("planned" if planned else "asserted")]
     lo, hi, basis, disagree = best_date(daters, known)

@@ -8,7 +8,7 @@ it gives would be lost. Rule `notice-after-operation`: a sentence with an accoun
 and no operation event of its own gives that account to the operation(s) of the same
 document told last before it; to the first told after it when none comes before (a headline's
 account of a body's operation). A sentence whose every act is unreal (planned, hypothetical,
-generic: 'Netanyahu appears to believe that last-minute briefings will help avoid American
+generic: 'X appears to believe that last-minute briefings will help avoid B-land
 objections') tells a belief or a habit, no account of an operation's notice: it links nothing.
 """
 

@@ -69,7 +69,7 @@ def _reading(surface: str, lex: Lexicons) -> tuple:
     return "contextual", (), (), (), tuple(forms)
 
 
-TITLE_NAME_GAP = re.compile(r"[\s,]{0,3}")  # 'Defense Secretary, Lloyd Austin'
+TITLE_NAME_GAP = re.compile(r"[\s,]{0,3}")  # 'Defense Secretary, John Roe'
 OWNER_TITLE_GAP = re.compile(r"(?:['’]s)?\s{0,3}")  # "Israel's defense minister"
 
 
@@ -87,7 +87,7 @@ def _resolve_title(hit: Hit, hits: list[Hit], i: int, text: str, context: list[s
     candidates = [f for f in hit.forms if f.kind == "title"]
     if _not_the_holder(hit, nxt, text, lex):
         # only a holder whose name the one after the title spells another way is meant
-        # ('President Ilham Aliev' is the gazetteer's 'Ilham Aliyev')
+        # ('President Jan Tariev' is the gazetteer's 'Jan Tariyev')
         name = NAME_AFTER_TITLE.match(text, hit.end)
         candidates = [f for f in candidates if name and _spelled_alike(f.actor, name)]
         if not candidates:
@@ -105,12 +105,12 @@ def _resolve_title(hit: Hit, hits: list[Hit], i: int, text: str, context: list[s
 
 
 # a capitalised word right after a title, or after its comma: the name of its holder
-# ('President Erdogan', 'the incoming president, Masoud Pezeshkian'), and the words after it
+# ('President X', 'the incoming president, Jane Doe'), and the words after it
 NAME_AFTER_TITLE = re.compile(rf",?[ \t]+(?P<word>{NAME_WORD})\b"
                               rf"(?P<rest>(?:[ \t]+{NAME_WORD}\b)*)")
 # a word joined to the title by a hyphen makes it another word, and another office
 JOINED_AFTER = re.compile(r"[-‐‑][^\W\d_]")
-SAME_NAME_RATIO = 0.8  # 'Aliev' and 'Aliyev' are one name; 'Pezeshkian' and 'Khamenei' are not
+SAME_NAME_RATIO = 0.8  # 'Tariev' and 'Tariyev' are one name; 'Doe' and 'Roe' are not
 
 
 def _spelled_alike(person: str, name: re.Match) -> bool:

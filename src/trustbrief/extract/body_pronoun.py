@@ -1,6 +1,6 @@
 """'They' and 'it' speaking: pronouns that stand for a group or a body, not a person.
 
-- 'Senior officials said ... They described it as ...', "Netanyahu's Office said ... They
+- 'Senior officials said ... They described it as ...', "X's Office said ... They
   also stressed": 'they' is the group of sources or the body that spoke last, while no one
   else spoke since (rule 'plural-pronoun+coref').
 - 'The ministry summoned the envoy, during which it said ...': 'it' is the subject of a

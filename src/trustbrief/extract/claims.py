@@ -86,7 +86,7 @@ def _anonymous_source(text, hits, att: Attribution):
         if side_word and side_word.lower() not in att.modifiers:
             at = next((h for h in hits if h.start <= m.start("side") < h.end), None)
             if at is not None and at.side == "media":
-                continue  # 'Axios reporters' are not officials
+                continue  # 'Outlet reporters' are not officials
             side = at.side if at is not None else ""
         count_word = (m.group("count") or "").lower()
         plural = noun.lower().endswith(("s", "people"))
@@ -111,7 +111,7 @@ def _speaking_actor(text, hits, att, types: frozenset, lex):
             continue
         if h.side == "media":
             continue
-        # the last hit of a phrase speaks ('Pentagon deputy press secretary Sabrina Singh')
+        # the last hit of a phrase speaks ('Ministry deputy press secretary Jane Doe')
         nxt = hits[i + 1] if i + 1 < len(hits) else None
         if nxt and nxt.actors == h.actors and nxt.start - h.end <= 3:
             continue
@@ -124,7 +124,7 @@ def _speaking_actor(text, hits, att, types: frozenset, lex):
 
 
 def _named_role(text, hits, i, lex) -> str:
-    """Title printed before the name ('Pentagon deputy press secretary'), else the gazetteer's."""
+    """Title printed before the name ('Ministry deputy press secretary'), else the gazetteer's."""
     h = hits[i]
     first = i
     while first > 0 and hits[first - 1].end >= hits[first].start - 2 and (
@@ -155,7 +155,7 @@ def claim_row(sent, hits, last_outlet, lex, parsed=None, people=(), names=None) 
             says_nothing(parsed, lex.syntax):
         return None  # 'X has responded with rocket fire': the cue words' verb says nothing
     cite(names, outlet)  # after this sentence: 'the report' in a later one
-    # the official named first frames the sentence ('According to US officials, ... Austin
+    # the official named first frames the sentence ('According to A-land officials, ... Doe
     # responded'); a government body speaks only when no official does ('what the Israeli
     # government says ..., four US officials said')
     speakers = [(rank, found[0], kind, found) for rank, kind, found in (

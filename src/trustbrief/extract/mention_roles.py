@@ -27,7 +27,7 @@ def mention_roles(sent: dict, trigger: tuple[int, int, str], etype, rule, in_cla
             parsed, (start, end, form), etype, hits, lex, people, agent, targets)
     if target_rule.startswith("undergoer-subject") and _person_subject(
             parsed, start, end, targets, lex):
-        return None  # 'Austin blew up when ...': a person who explodes loses their temper
+        return None  # 'X blew up when ...': a person who explodes loses their temper
     if rule.between_sides and not _between_sides(agent, targets, lex):
         return None  # 'X and Y spoke' of one side, or a party the tree could not name
     if rule.agent:
@@ -97,8 +97,8 @@ def _tree_over_window(parsed, trigger: tuple, etype, hits, lex, people, agent, t
         agent = []
     told_to = _addressees_of_topic(parsed, start, end, hits)
     if told_to:
-        # 'assured Biden of steps towards negotiating with Hamas', 'assurances to Biden about
-        # a ceasefire with Hamas': the one told about the act is no party of it
+        # 'assured X of steps towards negotiating with Y', 'assurances to X about
+        # a ceasefire with Y': the one told about the act is no party of it
         agent = agent if agent_rule != "window" else [a for a in agent if a not in told_to]
         targets = targets if target_rule != "window" else [
             t for t in targets if t not in told_to]

@@ -60,9 +60,9 @@ def cut_to_head(noun, level: int) -> bool:
 
 def name_after_title(noun, skipped: set):
     """The person a capitalised title introduces when the parser folds the name into the
-    title's complement ('Minister for Strategic Affairs Ron Dermer', 'Secretary of State
-    Antony Blinken': the name heads the complement, with two or more capitalised words
-    before it): cut, the phrase names the person ('Dermer'), not the title ('Minister').
+    title's complement ('Minister for Strategic Affairs Jane Doe', 'Secretary of State
+    John Roe': the name heads the complement, with two or more capitalised words
+    before it): cut, the phrase names the person ('Doe'), not the title ('Minister').
     None for a body's name ('Ministry of Foreign Affairs': one word before its head)."""
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -74,9 +74,9 @@ def name_after_title(noun, skipped: set):
 
 def garbled_by_cut(obj, level: int) -> bool:
     """A complement whose object is a multi-word name is left out rather than cut: the small
-    parser folds the complement's own noun into the name ('ambassador to Azerbaijan Mikhail
-    Yevdokimov' parses as one name), and its head word alone would misstate the complement
-    ('ambassador to Yevdokimov')."""
+    parser folds the complement's own noun into the name ('ambassador to Chad John
+    Roe' parses as one name), and its head word alone would misstate the complement
+    ('ambassador to Roe')."""
     return cut_to_head(obj, level) and any(child.dep_ == "compound" for child in obj.children)
 
 
@@ -135,7 +135,7 @@ def present(lemma: str) -> str:
 
 
 def asks_without_content(verb) -> bool:
-    """The verb asks, urges or tells its object to do something ('asked Netanyahu to stop
+    """The verb asks, urges or tells its object to do something ('asked X to stop
     ...'): a 'to'-infinitive after it. A phrase that keeps the object and not the infinitive
     says only who asked whom: no label (the event's next template says what is known)."""
     return any(c.dep_ == "xcomp" and c.i > verb.i and any(a.tag_ == "TO" for a in c.children)

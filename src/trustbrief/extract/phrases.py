@@ -6,7 +6,7 @@ around the trigger ('died during a raid carried out by'). The phrase keeps the t
 subject, its verb with auxiliaries and negation, and its object (or, without one, its first
 prepositional complement); each noun phrase keeps its modifiers and one prepositional
 complement, never a relative clause, apposition or parenthesis. A verb of saying keeps what was
-said, as its own clause ('Netanyahu told Biden he was planning to strike military sites'; its
+said, as its own clause ('X told Y he was planning to strike military sites'; its
 'he' stays as written). Too long, it is shortened step by step (complements compacted, names to
 their last word: 'Zelensky and Tusk met in Rzeszow'). What is no label gives '': a subject or
 object that is a pronoun ('he', 'them'; 'he'/'she' and an 'it' opening the sentence's main
@@ -55,7 +55,7 @@ CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 WH_TAGS = frozenset({"WP", "WDT", "WP$"})
 # pronouns that stand for the mention's agent when it has one (a person)
 PERSON_PRONOUNS = frozenset({"he", "she"})
-# subjects a reported clause keeps as written ('told Biden he was planning ...')
+# subjects a reported clause keeps as written ('told Y he was planning ...')
 REPORTED_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 # every token text that bracketed or _between_dashes acts on (`text in ")]"` holds for
 # each part of ")]")
@@ -175,7 +175,7 @@ def _with_agent(verb, agent: str, level: int, skipped: set) -> tuple[list, dict]
 
 
 def _what_was_said(verb, agent: str, level: int, skipped: set) -> tuple[list, dict]:
-    """The clause a verb of saying reports ('told Biden he was planning to target military
+    """The clause a verb of saying reports ('told Y he was planning to target military
     sites'), its own subject, verb and object, so a statement's label says what was said;
     ([], {}) when there is none or it is no label (at the shortest level, nothing)."""
     content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and c.pos_
@@ -213,7 +213,7 @@ def _complement(verb, level: int, skipped: set) -> list | None:
         if infinitive is not None and level < 3:  # 'asked the envoy to reopen the talks'
             return words + _infinitive(infinitive, level, skipped)
         if asks_without_content(verb):
-            return None  # 'asked Netanyahu (to stop ...)': who asked whom, not what
+            return None  # 'asked X (to stop ...)': who asked whom, not what
         for prep in [p for p in _preps(verb, skipped)[:1] if level == 0 or level < 3
                      and p.lower_ in TOLD_ABOUT]:  # 'informed X of Y': what X was told
             if prep.i > max(o.i for o in objects) and prep.lower_ != "with":

@@ -9,7 +9,7 @@ were said on the day the telling sentence gives. A statement mention made from s
 most QUOTE_REACH sentences back, through claims of the same side only (another side's claim,
 or a sentence that is no claim, ends the telling, unless the side's actor is the subject of
 its main verb with a paper or an utterance as object: 'the ministry issued a statement',
-'Gallant delivered a tough message Wednesday in remarks to ...'), whose day modifies its
+'Doe delivered a tough message Wednesday in remarks to ...'), whose day modifies its
 main verb (the sentence's root: 'On Wednesday, X issued a statement', never 'X said Israel
 struck on Friday', where the day is the strike's, nor 'X's comments at a briefing Monday').
 The mention's rule gains '/told-day' and its time_id is the telling sentence's time
@@ -73,7 +73,7 @@ def _telling_day(n: int, claim: dict, claims: dict[int, dict], records: list[dic
 def _side_delivers(parsed, hits, side: str, lex: Lexicons) -> bool:
     """A sentence with no verb of saying that still tells speech of `side`: its main verb's
     subject is an actor of the side and its object is a paper or an utterance ('On Wednesday,
-    the ministry issued a statement', 'Gallant delivered a tough message Wednesday')."""
+    the ministry issued a statement', 'Doe delivered a tough message Wednesday')."""
     if parsed is None:
         return False
     root = next((t for t in parsed if t.dep_ == "ROOT"), None)

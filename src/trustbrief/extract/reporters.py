@@ -1,6 +1,6 @@
 """A reporter of a news outlet speaking is the outlet reporting, not an official of a side.
 
-'According to Axios's Jane Doe, officials said ...', 'Outlet reporter Jane Doe wrote',
+'According to Outlet's Jane Doe, officials said ...', 'Outlet reporter Jane Doe wrote',
 'Jane Doe of Outlet said': the person is a source of reporting. Read from the parse: the
 outlet owns the name (possessive), is a compound of the title before it, or is the object
 of its 'of/from/at'; a person the knowledge files put on the media side is one too. The

@@ -54,7 +54,7 @@ def token_at(doc, start: int, end: int):
 
 def phrase_tokens(token) -> list:
     """The noun phrase a role token heads, without relative clauses and the like; coordinated
-    names ('Biden and Netanyahu') stay in."""
+    names ('X and Y') stay in."""
     out, stack = [], [token]
     while stack:
         t = stack.pop()

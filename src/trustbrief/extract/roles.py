@@ -23,7 +23,7 @@ from trustbrief.extract.syntax import Syntax
 
 
 def _person_first(found: list) -> list:
-    """A person in the phrase wins over the group it leads ('Hamas leader Ismail Haniyeh')."""
+    """A person in the phrase wins over the group it leads ('Front leader Jane Doe')."""
     people = [h for h in found if "person" in h.types]
     return people[:1] if people else found[:1]
 
@@ -67,12 +67,12 @@ def _reported_speaker(token, hits, speech_verbs) -> list | None:
 def _phrase_actors(token, hits, people, path: RolePath, everyone: bool,
                    speech_verbs=frozenset(), seats=frozenset()):
     """(actor names, coref used) of the phrase the token heads, with a name in apposition
-    ('the chief negotiator, Ismail Haniyeh': the person wins over the side that qualifies
+    ('the chief negotiator, Jane Doe': the person wins over the side that qualifies
     the title)."""
     relative = _relative_clause(token)
     if relative is not None and token.lower_ in PERSON_RELATIVES and token.dep_ in (
             "dobj", "dative", "nsubj", "nsubjpass"):
-        # 'Gallant, whom he tried to dismiss': 'whom' is Gallant; 'reporters of an X agency
+        # 'Doe, whom he tried to dismiss': 'whom' is Doe; 'reporters of an X agency
         # who were detained by Y': 'who' is the noun the clause hangs on (X's agency)
         token = relative.head
     tokens = phrase_tokens(token) + [t for a in token.children
@@ -94,16 +94,16 @@ def _phrase_actors(token, hits, people, path: RolePath, everyone: bool,
         if speaker is not None:
             return [a for h in speaker for a in h.actors][:1], bool(speaker)
     if token.lower_ in PRONOUNS:
-        # 'Austin was furious with Gallant when he was informed': the subject, not the
+        # 'X was furious with Y when he was informed': the subject, not the
         # person named last
         before = [h for h in hits if h.end <= token.idx and "person" in h.types]
         if relative is not None:
-            # 'Gallant, whom he has tried to dismiss': the one the clause tells of is not
+            # 'X, whom he has tried to dismiss': the one the clause tells of is not
             # the pronoun inside it
             named = hits_in(phrase_tokens(relative.head), hits)
             before = [h for h in before if h not in named]
         if token.dep_ in ("dobj", "dative"):
-            # 'Gallant informed him': an object pronoun is never its own verb's subject
+            # 'X informed him': an object pronoun is never its own verb's subject
             own = {a for h in _subject_hits(token.head, hits) for a in h.actors}
             before = [h for h in before if not own & set(h.actors)]
         subjects = [h for h in before if any(
@@ -171,7 +171,7 @@ def _participants(trigger, syntax: Syntax, hits, people, accept):
         for token in role_tokens(trigger, path):
             found, coref = _phrase_actors(token, hits, people, path, True,
                                           syntax.speech_verbs)
-            # a title and the name it belongs to ('President Joe Biden') are one person
+            # a title and the name it belongs to ('President John Roe') are one person
             new = [n for n in dict.fromkeys(found) if accept(n) and n not in names]
             if new:
                 names += new
@@ -224,7 +224,7 @@ def tree_roles(doc, start: int, end: int, etype, hits, syntax: Syntax, lex, peop
     if form == "noun" and (etype.operation or etype.possessor_undergoes) and agent and \
             not targets and not _has_of_object(trigger) and \
             agent_rule.startswith("possessive") and _is_person(agent[0], lex):
-        # "his killing", "Nasrallah's assassination", "Gallant's dismissal": with no 'of'
+        # "his killing", "X's assassination", "Y's dismissal": with no 'of'
         # object, a person owning the noun of an operation (or of a type whose possessor
         # undergoes it) is the one it was done to ("Israel's strikes": a state acts)
         return {"agent": [], "targets": agent, "agent_rule": "",
@@ -302,7 +302,7 @@ def _host_state(trigger, hits) -> list:
 
 
 def _has_of_object(trigger) -> bool:
-    """'Netanyahu's firing of his minister': an object is told, named or not."""
+    """'X's firing of his minister': an object is told, named or not."""
     return any(c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children)
 
 

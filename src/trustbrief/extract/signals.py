@@ -51,8 +51,8 @@ def _right_before(pattern, text: str, hit: Hit) -> bool:
 
 def _one_side(cue: Cue, ctx: _CueContext, lex: Lexicons) -> str:
     """The side of an act whose parties are all on one side: the cue's clause names a doer
-    before the cue and at least one other actor, all of one side ('Netanyahu vetoed
-    Gallant's visit', 'Gallant postponed his trip after Netanyahu vetoed it at the last
+    before the cue and at least one other actor, all of one side ('X vetoed
+    Y's visit', 'Y postponed his trip after X vetoed it at the last
     moment'). Distrust between two sides needs both in it, so the document's other side is
     not made up for such a cue; a quoted speaker's own words are read as before."""
     if ctx.quote or (cue.notice and cue.experiencer != "after"):
@@ -63,9 +63,9 @@ def _one_side(cue: Cue, ctx: _CueContext, lex: Lexicons) -> str:
     before = [h for h in in_clause if h.end <= ctx.start]
     if not before:
         return ""  # no doer named before the cue
-    # the doer is the nearest actor before the cue ('Austin's anger at', 'Tehran launched a
+    # the doer is the nearest actor before the cue ('X's anger at', 'Paris launched a
     # coordinated'), but one joined to it by a bare 'and' was the object of an earlier verb
-    # ('N. wished to speak with Biden and opposed G.'s visit': N. opposed): then the clause's
+    # ('X wished to speak with Z and opposed Y's visit': X opposed): then the clause's
     # first actor; with whom the act is done to when the clause names someone after the cue
     doer = before[0] if COORDINATED_GAP.fullmatch(ctx.text, before[-1].end, ctx.start) \
         else before[-1]

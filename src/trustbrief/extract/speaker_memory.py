@@ -11,7 +11,7 @@ from trustbrief.extract.papers import PAPER_ISSUERS
 # last body and the last outlet found speaking; no surname looks like them.
 LAST_BODY, LAST_OUTLET = "<last body speaking>", "<last outlet speaking>"
 BODIES = "<bodies speaking>"  # every named body that spoke, in order ('the ministry' finds one)
-CITED_OUTLET = "<outlet cited last>"  # 'officials told Axios' ... 'the report says'
+CITED_OUTLET = "<outlet cited last>"  # 'officials told Outlet' ... 'the report says'
 LAST_GROUP = "<group speaking last>"  # 'senior officials said' ... 'they described'
 
 
@@ -31,7 +31,7 @@ def remember(names: dict, typed: dict) -> None:
     rule = typed["speaker_rule"]
     fields = {k: v for k, v in typed.items() if k != "speaker_rule"}
     words = typed["speaker"].lower().split()
-    if typed["speaker"]:  # 'they' is a group of sources or a body ('Netanyahu's Office
+    if typed["speaker"]:  # 'they' is a group of sources or a body ('X's Office
         # said ... They also stressed'), only while no one else spoke since
         if kind == "anonymous_official" and typed.get("speaker_count") != 1 or (
                 kind == "organization" and not rule.endswith("document-owner")):
@@ -57,7 +57,7 @@ def last(names: dict, key: str, how: str) -> dict | None:
 
 
 def cite(names: dict, outlet: str) -> None:
-    """The outlet the sentence cites ('officials told Axios'): what 'the report' is, later."""
+    """The outlet the sentence cites ('officials told Outlet'): what 'the report' is, later."""
     if outlet:
         names[CITED_OUTLET] = {"speaker": outlet, "speaker_type": "outlet",
                                "speaker_count": None, "speaker_side": "media"}

@@ -3,12 +3,12 @@
 The speaker is the subject of the verb of saying that frames the sentence ('..., the White
 House says', ', according to an official' set off by a comma) or else of the highest one
 ('four US officials said', 'X told reporters'; the relative clause of 'officials who spoke to
-Axios' gives its noun), the object of 'citing', or the object of 'according to'; a bare
+Outlet' gives its noun), the object of 'citing', or the object of 'according to'; a bare
 negated verb ('have not commented') says nothing. Its phrase is then typed:
 - a person (gazetteer, or a PERSON the NER finds that no list names) -> named_official;
   a reporter of an outlet ("Outlet's Jane Doe", 'Jane Doe of Outlet') -> outlet;
 - 'he'/'she' -> the last person named before in the document (rule '+coref');
-- a source noun with no name ('officials', 'a Netanyahu aide') -> anonymous_official, with
+- a source noun with no name ('officials', 'a Doe aide') -> anonymous_official, with
   the count its number gives and the side its modifiers name;
 - an outlet -> outlet; an organization or state -> organization; a nameless body ('the
   ministry', "the ministry's press service") -> the body with that noun named before;
@@ -49,8 +49,8 @@ from trustbrief.extract.speech_verbs import says, speech_verb
 
 ROLE_DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
 # outlets relay the people and bodies they quote ('X admitted ..., reports AP': X speaks);
-# a body framing the sentence speaks for what it says a person did ('Biden "stressed ...",
-# the White House says': its readout)
+# a body framing the sentence speaks for what it says a person did ('X "stressed ...",
+# the presidency says': its readout)
 TYPE_RANK = {"named_official": 0, "anonymous_official": 0, "organization": 0, "outlet": 1,
              "unattributed": 0}
 SIDE_PREPOSITIONS = frozenset({"for", "of", "at", "from", "in"})
@@ -142,7 +142,7 @@ def tree_speaker(doc, hits, lex, people: list[str], names: dict) -> dict | None:
             relays = not typed["speaker_rule"].endswith("report-noun")
             found.append((TYPE_RANK[typed["speaker_type"]] if relays else 0, n, typed))
     # the frame or highest verb of saying wins ('X, a government that says ..., four
-    # officials said'); outlets yield to the people they relay ('Putin admitted ..., reports
+    # officials said'); outlets yield to the people they relay ('X admitted ..., reports
     # AP'), but 'the report says' is the report speaking, and 'Outlet A reports, citing
     # Outlet B' yields to B, the origin
     best = _best(found) if found else None
@@ -166,7 +166,7 @@ def _best(found: list) -> dict:
 
 
 def _real_head(head, posts):
-    """'Two of the officials' -> officials; "Russia's President, Vladimir Putin" -> Putin;
+    """'Two of the officials' -> officials; "A-land's President, John Roe" -> Roe;
     a capitalised title printed before a name -> the name (speaker_titles)."""
     if head.pos_ in ("NUM", "PRON", "DET", "ADJ"):
         of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -330,7 +330,7 @@ def _paper(doc, head, hits, lex, people, names, in_phrase, sides) -> dict | None
 
 
 def _paper_owner(doc, head, hits, lex, people, names, att) -> dict | None:
-    """'a statement by Netanyahu's office said', 'a letter signed by X', 'X issued a statement
+    """'a statement by X's office said', 'a letter signed by X', 'X issued a statement
     saying': whoever issued it (papers.issuer_token) speaks (rule 'document-by-owner'), typed
     like any speaker."""
     owner = issuer_token(head, lex.syntax)

@@ -179,7 +179,7 @@ def _document_rows(records: list[dict], lexicons: Lexicons, times: dict | None,
 
 
 # 'He said' within this many sentences of a named speaker's claim is that speaker, even when
-# the speaker named someone else in between ('Austin said ... "My call with Gallant took
+# the speaker named someone else in between ('X said ... "My call with Y took
 # place ..." ... He said ...'): news writing keeps its pronoun for the one speaking.
 SPEAKER_REACH = 3
 

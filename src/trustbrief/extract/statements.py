@@ -56,7 +56,7 @@ def _other_parties(hits: list[Hit], side: str) -> list[str]:
 
 def _government(party: str, lex: Lexicons) -> str:
     """What one side says of another is said of that side's government ('no warning of the
-    IDF airstrikes', 'Gallant's role' -> Israel): statements of one speaker about the same side
+    A-land airstrikes', 'Doe's role' -> A-land): statements of one speaker about the same side
     on one day are one event, whichever of its bodies or people each article names. A party
     whose side has no state of its own (a movement) stays itself."""
     actor = lex.actors.get(party)
@@ -201,7 +201,7 @@ ASKED_RULE = "/said-with-modal"
 def _asked(verb, hits: list[Hit], side: str, lex: Lexicons):
     """The event type (data/event_types.yaml `said_with`) of a statement whose verb of saying
     takes a clause with one of the type's modals on a verb whose subject is a party of another
-    side ('Aliyev emphasized, "Russia must apologize to Azerbaijan"': a demand), else None;
+    side ('X emphasized, "B-land must apologize to A-land"': a demand), else None;
     never after a verb that concedes or judges ('acknowledged that X must respond')."""
     if verb is None:
         return None

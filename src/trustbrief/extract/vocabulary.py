@@ -38,7 +38,7 @@ class EventType:
     target_marker: re.Pattern | None
     from_claims: bool = False  # made from claims (statements.py), not from trigger words
     notice: bool = False  # the partner's advance notice is tracked though no operation
-    possessor_undergoes: bool = False  # "Gallant's dismissal": the owning person undergoes it
+    possessor_undergoes: bool = False  # "X's dismissal": the owning person undergoes it
     # the type the act is when armed forces do it ('raids launched by the army': a ground
     # operation; a police raid stays a raid)
     by_armed_forces: str = ""

@@ -48,7 +48,7 @@ def _by_agent(text, end, after, form, etype):
 
 
 def _chain(cands: list[Hit], text: str) -> list[Hit]:
-    """The first candidate and the hits chained to it ('Hamas leader Ismail Haniyeh')."""
+    """The first candidate and the hits chained to it ('Front leader Jane Doe')."""
     chain = cands[:1]
     for h in cands[1:]:
         if not PHRASE_GAP.fullmatch(text, chain[-1].end, h.start):
@@ -58,15 +58,15 @@ def _chain(cands: list[Hit], text: str) -> list[Hit]:
 
 
 def _head(phrase: list[Hit]) -> list[Hit]:
-    """A person in the phrase wins over the group it leads ('Hamas leader Ismail Haniyeh')."""
+    """A person in the phrase wins over the group it leads ('Front leader Jane Doe')."""
     people = [h for h in phrase if "person" in h.types]
     return people[:1] if people else phrase[:1]
 
 
 def _owned_meeting(text, start, end, form, etype, others: list[Hit]) -> list[str]:
-    """Participants of 'their meeting' (the people 'their' stands for) or of "Gallant's visit
-    to Washington" (the owner and the partner after 'with'/'to'), not everyone named in the
-    clause ('... his desire to speak with Biden first': Biden did not take part)."""
+    """Participants of 'their meeting' (the people 'their' stands for) or of "X's visit
+    to Paris" (the owner and the partner after 'with'/'to'), not everyone named in the
+    clause ('... his desire to speak with Z first': Z did not take part)."""
     owner = next((h for h in reversed(others) if h.end <= start), None)
     if owner is None or owner.kind == "adjective" or not (
             NOUN_AGENT_GAP.fullmatch(text, owner.end, start)):
@@ -133,9 +133,9 @@ def window_roles_of(text, start, end, form, etype: EventType, hits, lex):
         if adjacent and NOUN_AGENT_GAP.fullmatch(text, adjacent.end, start):
             possessive = text[adjacent.end:adjacent.end + 1] in ("'", "’")
             if "person" in adjacent.types and not possessive:
-                targets = [adjacent]  # 'the Nasrallah killing'
+                targets = [adjacent]  # 'the Doe killing'
             elif adjacent.kind == "alias" and not possessive and etype.operation:
-                locations = locations + [adjacent]  # 'the Beirut strike'
+                locations = locations + [adjacent]  # 'the Portview strike'
             elif _agent_ok(adjacent, etype):
                 agent = adjacent
         agent = agent or by_agent or _planner(text, start, before, etype, lex)
@@ -162,8 +162,8 @@ def _planner(text, start, before: list[Hit], etype: EventType, lex: Lexicons) ->
 
 
 def _pronoun_subject(text, before: list[Hit], pronoun: re.Match, lex: Lexicons) -> list[Hit]:
-    """The clause's subject if the pronoun can stand for it ('US Defense Secretary Lloyd
-    Austin was furious with Gallant when he was informed' -> Austin); none rather than a guess
+    """The clause's subject if the pronoun can stand for it ('A-land Defense Secretary John
+    Roe was furious with Y when he was informed' -> Roe); none rather than a guess
     (never the actor named just before the pronoun)."""
     fits = lex.passive_pronouns[pronoun.group("pron").lower()]
     subject = _head(_chain([h for h in before if h.end <= pronoun.start()

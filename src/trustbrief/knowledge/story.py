@@ -145,7 +145,7 @@ def story_for_articles(data_dir: Path | str, articles: Path | str) -> Story | No
 
 def story_actor_entry(path: Path, index: int, item: dict, world) -> dict:
     """A story actor as a gazetteer entry. Short form: {name, side, role} (role ids of
-    data/world/roles.yaml): 'Ilham Aliyev', side Azerbaijan, role head_of_state -> a person
+    data/world/roles.yaml): 'John Roe', side A-land, role head_of_state -> a person
     known by his surname too, whose role's titles ('President') point at him in context."""
     where = f"actors[{index}]"
     if "type" in item:

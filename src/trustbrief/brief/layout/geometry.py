@@ -95,7 +95,7 @@ def _best_box(key, text, anchor_x, base_y, width, placed, gap, max_rows) -> Labe
     A label too long for its side is shortened to the room there (keeping at least
     MIN_LABEL_CHARS) rather than pushed past its anchor, where it would hide neighbours -
     but only when no row or side has room for the whole label: a cut label ('raided the
-    office of Sputnik news agen…') loses what a higher row would have kept.
+    office of a Chadian news agen…') loses what a higher row would have kept.
     """
     for shorten in (False, True):
         box = _first_fit(key, text, anchor_x, base_y, width, placed, gap, max_rows, shorten)

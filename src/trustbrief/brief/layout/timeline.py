@@ -131,8 +131,8 @@ def _lay_out(events, start, end, crisis, min_origins, key_event_ids, width, cris
 
 
 def _told_apart(frame: pd.DataFrame) -> dict[str, str]:
-    """event_id -> the text of its label on the chart: a label two points share ('Ilham
-    Aliyev and Vladimir Putin meet' at a summit and again in October) gets its day or month
+    """event_id -> the text of its label on the chart: a label two points share ('The
+    A-land and B-land presidents meet' at a summit and again in October) gets its day or month
     ('... meet (31 Aug)'), so a reader can tell which label is which point."""
     labels = frame["label"].fillna("").astype(str)
     twice = labels.ne("") & labels.duplicated(keep=False)

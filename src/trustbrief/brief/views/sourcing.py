@@ -192,7 +192,7 @@ def framing_table(actor_mentions: pd.DataFrame | None, documents: pd.DataFrame |
                   only_divergent: bool = True) -> pd.DataFrame:
     """Actor x outlet -> the words each outlet uses for the actor, with counts.
 
-    Columns: actor, side, one column per outlet ('Defense Minister (2); Gallant (1)'),
+    Columns: actor, side, one column per outlet ('Defense Minister (2); Doe (1)'),
     n_variants (distinct surface terms across outlets). With `only_divergent`, actors
     every outlet names the same way are left out: they say nothing about framing.
     """
@@ -252,8 +252,8 @@ def framing_summary(actor_mentions: pd.DataFrame | None, documents: pd.DataFrame
 
 
 def _part_of_name(surface: str, actor: str) -> bool:
-    """Is the term words of the actor's own name ('Aliyev', 'Netanyahu's' for Benjamin
-    Netanyahu)? A surname is a plain name, whatever list it came from: no framing."""
+    """Is the term words of the actor's own name ('Doe', 'Doe's' for Jane
+    Doe)? A surname is a plain name, whatever list it came from: no framing."""
     words = without_possessive(" ".join(surface.split())).casefold().split()
     return bool(words) and set(words) <= set(actor.casefold().split())
 
