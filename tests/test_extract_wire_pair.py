@@ -83,3 +83,14 @@ def test_an_it_inside_a_quote_or_a_clause_is_no_label_subject(text, verb):
 ])
 def test_a_shortened_label_keeps_a_places_whole_name(lex, text, opening):
     assert one_mention(run(lex, [text]), "demand")["phrase"].startswith(opening)
+
+
+def test_a_body_rejecting_allegations_speaks(lex):
+    """'the ministry rejected the allegations as "absurd"': rejecting a charge says something,
+    and the quote is the ministry's (data/syntax.yaml speech.stance); 'rejected the proposal'
+    stays a deed."""
+    found = run(lex, ["The Indian foreign ministry said on Monday it was studying the report.",
+                      "Earlier, the ministry rejected the allegations as \"absurd and motivated\"."])
+    claims = found["claims"]
+    said = claims[claims["sent_id"] == "dtest00000-s002"]
+    assert len(said) == 1 and said.iloc[0]["speaker_side"] == "India"
