@@ -90,7 +90,8 @@ def test_a_body_rejecting_allegations_speaks(lex):
     and the quote is the ministry's (data/syntax.yaml speech.stance); 'rejected the proposal'
     stays a deed."""
     found = run(lex, ["The Indian foreign ministry said on Monday it was studying the report.",
-                      'Earlier, the ministry rejected the allegations as "absurd".'])
+                      'Earlier, the ministry rejected the allegations as "absurd and '
+                      'motivated".'])
     claims = found["claims"]
     said = claims[claims["sent_id"] == "dtest00000-s002"]
     assert len(said) == 1 and said.iloc[0]["speaker_side"] == "India"
