@@ -551,6 +551,17 @@ def test_operations_all_with_little_notice_say_all_and_their_dates_as_known():
         "in February 2025"
 
 
+def test_a_claim_row_shows_a_scare_quoted_phrase_in_its_sentence():
+    sentence = ("During the meeting, Galuzin handed over a note expressing disapproval of what "
+                "it described as Baku's “unfriendly actions.”")
+    assert annex.said("unfriendly actions.", sentence) == sentence
+    assert annex.said("The answer is no", "“The answer is no,” the president said.") == \
+        "The answer is no"
+    assert annex.said("we will respond at a time of our choosing", "He said X.") == \
+        "we will respond at a time of our choosing"
+    assert annex.said("", sentence) == sentence
+
+
 def test_a_part_that_is_the_whole_is_all_of_them_never_3_of_3():
     assert findings_base.some_of(3, 4, "dated operation", "the ") == "3 of the 4 dated operations"
     assert findings_base.some_of(3, 3, "operation") == "all 3 operations"

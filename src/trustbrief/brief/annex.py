@@ -136,6 +136,22 @@ def origin_names(events: pd.DataFrame, documents: pd.DataFrame, sources) -> list
     return out
 
 
+# A quote shorter than this is a phrase the article quotes inside its own sentence ('what it
+# described as Baku's "unfriendly actions"', 'a "tragic incident"'), not what was said.
+MIN_QUOTE_WORDS = 5
+
+
+def said(quote: str, sentence: str) -> str:
+    """What a claim row shows: the quoted words when they are the statement (five words or
+    more, or the words the sentence opens with: '"The answer is no," Biden said'), else the
+    whole sentence, so a scare-quoted phrase ('unfriendly actions.', 'hush up') is read in
+    the sentence that says who called what so."""
+    if not quote:
+        return sentence
+    opens = sentence.lstrip(" \"“'‘").startswith(quote.rstrip(".,"))
+    return quote if len(quote.split()) >= MIN_QUOTE_WORDS or opens or not sentence else sentence
+
+
 def _said_once(claims: pd.DataFrame) -> pd.DataFrame:
     """One row per speaker, words and article: a quote an article repeats (a photo caption
     restating the lede's 'The answer is no') was said once, not twice."""
@@ -157,8 +173,8 @@ def annex(brief) -> HTMLBlock:
     if len(claims):
         claims["source"] = claims["doc_id"].map(lambda d: brief.sources.cite_text([d]))
         claims["speaker_type"] = claims["speaker_type"].str.replace("_", " ")
-        claims["said"] = [q or s for q, s in zip(text_column(claims, "quote"),
-                                                 text_column(claims, "text"), strict=True)]
+        claims["said"] = [said(q, s) for q, s in zip(text_column(claims, "quote"),
+                                                     text_column(claims, "text"), strict=True)]
         claims = _said_once(claims)
     parts = [
         '<div class="tb-annex">', section("Annex").markup,
