@@ -101,7 +101,8 @@ def test_finding_counts_dated_and_undated_and_judges_only_when_conflict_leads():
     finding = cooperation_finding(tables, "2024-07-01", "2024-10-31", "US->Israel")
     assert finding.kind == "relations" and finding.available
     # e012 is undated but reported by an article of the period (D5, 10 Oct): counted
-    assert "5 events" in finding.text and "3 conflictual, 2 cooperative" in finding.text
+    assert "5 cooperative or conflictual events" in finding.text
+    assert "3 conflictual, 2 cooperative" in finding.text
     assert finding.supports
     judgements = judge(tables, [finding], "US->Israel")
     assert len(judgements) == 1

@@ -224,10 +224,9 @@ class Brief:
             return HTMLBlock(section(title).markup + prose(finding.text).markup)
         counts = cooperation_counts(self.tables["cooperation"], self.start, self.end)
         note = ("Each bar counts dated events between the two sides in one period: above the "
-                "line those whose PLOVER category has a positive Goldstein weight "
-                "(cooperation), below it those with a negative one (conflict); events are "
-                "counted, never weighted or summed. Weights: Goldstein's 1992 scale, as "
-                "carried to CAMEO codes.")
+                "line acts of a cooperative kind, below it acts of a conflictual kind, by the "
+                "sign of their kind's weight on Goldstein's 1992 cooperation–conflict scale; "
+                "events are counted, never weighted or summed.")
         return HTMLBlock(section(title).markup + figure(
             cooperation_chart(counts), "Cooperative and conflictual events, by period",
             finding.text, self.source_line(), note=note, data=counts,

@@ -57,21 +57,24 @@ def period_rows(tables, start, end) -> tuple[pd.DataFrame, pd.DataFrame]:
     return rows, dated
 
 
+# How an event counts, in a reader's words (the chart note names the scale: Goldstein 1992).
+KIND_OF_ACT = ("by the kind of act: talks, agreements and aid cooperate; protests, sanctions "
+               "and force conflict")
+
+
 def cooperation_finding(tables, start, end, focus: str) -> Finding:
     """'Of 9 events between A and B ..., 7 conflictual and 2 cooperative ...'."""
     observer, subject = parse_focus(focus)
     rows, dated = period_rows(tables, start, end)
     if rows.empty:
-        return Finding(f"No event between {side_noun(observer)} and {side_noun(subject)} on "
-                       "the cooperation–conflict "
-                       f"scale is reported {period_words(start, end)}.", [], "relations",
-                       False)
+        return Finding(f"No cooperative or conflictual event between {side_noun(observer)} "
+                       f"and {side_noun(subject)} is reported {period_words(start, end)}.", [],
+                       "relations", False)
     conflict, coop = _tally(rows)
     d_conflict, d_coop = _tally(dated)
-    text = (f"The articles report {plural(len(rows), 'event')} between {side_noun(observer)} "
-            f"and {side_noun(subject)} on the cooperation–conflict scale: {conflict} "
-            f"conflictual, {coop} "
-            f"cooperative (by the Goldstein sign of their category); "
+    text = (f"The articles report {plural(len(rows), 'cooperative or conflictual event')} "
+            f"between {side_noun(observer)} and {side_noun(subject)} ({KIND_OF_ACT}): "
+            f"{conflict} conflictual, {coop} cooperative; "
             + (f"of the {len(dated)} dated {period_words(start, end)}, {d_conflict} "
                f"conflictual and {d_coop} cooperative." if len(dated) else
                f"none is dated {period_words(start, end)}."))
