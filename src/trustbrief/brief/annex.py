@@ -77,7 +77,14 @@ METHODS = (
     "Events. Sentences are matched against the event vocabulary and the actors of the world "
     "knowledge; mentions of the same type, compatible dates and shared participants are "
     "merged into one event. The timeline shows asserted events whose best date falls in the "
-    "period; undated, planned and reporting items are listed in this annex instead.",
+    "period; undated, planned and reporting items are listed in this annex instead. An "
+    "event's date basis says how it was dated: explicit, the sentence states the date; "
+    "relative, a day counted from the article's stated date ('last Friday'); "
+    "relative-inferred, the same from an inferred publication date; reported, a lede's news "
+    "with no time of its own, dated to the days just before and of its article's "
+    "publication; "
+    "chronology, the story's reference chronology; annotation, an analyst's correction; "
+    "open, no date.",
     "Corroboration. Articles that relay the same outlet's report are one independent origin. "
     "Judgements take their confidence from the origins behind their sources and whether any "
     "official speaks on the record: high = three or more origins and an on-record source; "
