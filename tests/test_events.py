@@ -1111,6 +1111,24 @@ def test_an_undated_recurring_act_joins_only_the_event_its_own_article_dates(rul
     assert list(built["chronology_key"]) == ["aid_demand", ""]
 
 
+def test_an_undated_accusation_of_a_later_article_is_not_the_dated_one(rules):
+    """An accusation recurs (over each incident): an undated 'accusing him of duplicity' in an
+    article of unknown date may be any accusation, so it does not join, nor corroborate, the
+    one a wire dates (labels.yaml reproach `recurring`)."""
+    docs = docs_frame([("dA", "Wire One", "2024-10-14", ""),
+                       ("dB", "Gulf Daily", "", "")])
+    rows = [mention("dA", 1, "accusation", "Joe Biden", ["Benjamin Netanyahu"], "2024-10-14",
+                    text="Biden accused Netanyahu on Monday of blocking aid"),
+            mention("dB", 2, "accusation", "", ["Benjamin Netanyahu"],
+                    text="An aide said on Wednesday, accusing Netanyahu of duplicity")]
+    types = {**EVENT_TYPES, "accusation": {"plover": "ACCUSE", "lane": "contacts",
+                                           "operation": False}}
+    built = events.build_events(found_frames(rows), docs, event_types=types,
+                                gazetteer=GAZETTEER, rules=rules, focus=FOCUS)["events"]
+    by_date = {str(d): n for d, n in zip(built["date"], built["n_mentions"], strict=True)}
+    assert by_date == {"2024-10-14": 1, "": 1}
+
+
 def _two_reports_of_a_call(rules, first_basis: str, more=()):
     """A call told on 2024-08-01 by a later report (dA, a stated day, basis 'relative') and
     by the first one (dB, `first_basis`), plus `more` mentions."""
