@@ -149,8 +149,8 @@ def _unplanned(label: str) -> str:
 DEMAND = "DEMAND"  # the PLOVER category of a demand: the other side's answer is to watch
 DEMANDS_WATCHED = 2  # the best-corroborated demands, so the list stays short
 MIN_DEMAND_ORIGINS = 2  # one origin's report of a demand is too thin to watch for an answer
-# How a demand's sentence tells the act it asks for: 'demanded Russia apologize' (wish),
-# 'Russia must apologize' (hypothetical).
+# How a demand's sentence tells the act it asks for: 'demanded B-land apologize' (wish),
+# 'B-land must apologize' (hypothetical).
 ASKED_FOR = (Factuality.WISH, Factuality.HYPOTHETICAL)
 
 
@@ -185,8 +185,8 @@ def _open_demands(tables, start, end, focus: str) -> list[Watch]:
 
 def _met(demand: dict, tables, asked: str) -> bool:
     """Whether the articles report the asked side doing what the demand asks for: an act of a
-    type the demand's own sentences tell as wished or owed by that side ('demanded Russia
-    apologize', 'Russia must apologize': an apology by Russia), asserted elsewhere and not
+    type the demand's own sentences tell as wished or owed by that side ('demanded B-land
+    apologize', 'B-land must apologize': an apology by B-land), asserted elsewhere and not
     dated wholly before the demand. A demand met is no longer an open question."""
     mentions = table_of(tables, "mentions")
     if mentions.empty:

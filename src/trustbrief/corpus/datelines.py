@@ -45,7 +45,7 @@ class Shape:
     implies_origin: str = ""  # the service whose house layout this is ('(TEL AVIV) --')
     compiles: bool = False  # the line says the outlet compiled its own report from others'
     # the line states nothing (not even its date) unless its origin or outlet is a known name:
-    # 'AFP, Aug. 3, 2024' is a credit line, 'Tel Aviv, Oct. 28, 2023' a caption
+    # 'AFP, Aug. 3, 2024' is a credit line, 'Portview, Oct. 28, 2023' a caption
     known_name_required: bool = False
 
 

@@ -3,8 +3,8 @@
 Own outlet, first found wins (the analyst's word first, then the address, then the text):
   sidecar    the story's sources.csv
   url        the address's domain, when data/outlets.yaml knows it
-  domain     an unknown domain: the name the text prints for it ('World Israel News' for
-             worldisraelnews.com), else the domain itself
+  domain     an unknown domain: the name the text prints for it ('Portview News' for
+             portviewnews.com), else the domain itself
   text       a credit or last line naming the site, the article speaking about itself
              ('X has learned'), an outlet's name printed where the byline goes
   html_meta  the page's site name (trafilatura)
@@ -12,7 +12,7 @@ Own outlet, first found wins (the analyst's word first, then the address, then t
 Cited outlets ('told Reuters', 'citing Outlet') never become the outlet: only the text's strong
 self-references count ('X has learned').
 
-Origin (whose text or reporting this is): the dateline agency ('BEIRUT (Reuters) -',
+Origin (whose text or reporting this is): the dateline agency ('PORTVIEW (Reuters) -',
 '/TASS/'), a credit line ('XINHUA/ gnews', 'Copyright ... The Associated Press', 'This article
 originally appeared on X'), a lede that credits a wire ('..., reports Associated Press.'), an
 agency's folder in the address ('/wires/afp/'), an outlet named as the byline on another
@@ -59,7 +59,7 @@ def canonical_lookup(names: dict[str, str]):
     def lookup(name: str) -> str:
         name = name.strip().rstrip(".,;:")
         bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
-        # last, a name run together as a logo prints it ('ABCMEDIA', 'DAILYSABAH')
+        # last, a name run together as a logo prints it ('PORTVIEWMEDIA', 'DAILYOUTLET')
         return (names.get(name) or folded.get(name.lower(), "")
                 or names.get(bare) or folded.get(bare.lower(), "")
                 or (compact.get(_compact(name), "") if " " not in name.strip() else ""))
@@ -90,9 +90,9 @@ def domain_labels(url: str) -> tuple[str, str]:
 
 
 def name_for_domain(url: str, text: str, name_words: tuple[str, ...] = ()) -> str:
-    """The name the text prints for the site at `url` ('World Israel News' for
-    worldisraelnews.com, 'News.Az' for news.az), else the site's own label written as a name
-    ('naharnet.com' -> 'Naharnet', 'royanews.tv' -> 'Roya News', 'thesun.my' -> 'The Sun')."""
+    """The name the text prints for the site at `url` ('Portview News' for
+    portviewnews.com, 'News.Pv' for news.pv), else the site's own label written as a name
+    ('portview.com' -> 'Portview', 'chadnews.tv' -> 'Chad News', 'thesun.td' -> 'The Sun')."""
     host, label = domain_labels(url)
     if not host:
         return ""
@@ -168,7 +168,7 @@ def origin_of(statement: Statement, lede_cited: tuple[str, str], outlet: str,
     """(origin, basis, evidence): credit (a line of the text, then an agency's folder in the
     address, url_wire = (origin, address), then an outlet named as the byline on another's
     page, byline = (outlet, evidence): 'By AFP' on a portal) > the outlet the text speaks as
-    ('the Jerusalem Post has learned' on another site) > a line saying the outlet compiled
+    ('the Portview Post has learned' on another site) > a line saying the outlet compiled
     the report itself ('Information from X was used to compile this report': its own) > lede
     attribution > the outlet itself. An outlet's own dateline or copyright ('PORTVIEW
     (Outlet) -' on Outlet) credits nobody else, so the lede may still name the scoop it

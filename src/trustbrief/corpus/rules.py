@@ -176,7 +176,7 @@ def _name_alternation(names: list[str]) -> str:
 
 
 def _written_forms(name: str) -> set[str]:
-    """'The Times of Israel' -> itself, 'the Times of Israel', 'Times of Israel'; a one-word
+    """'The Times of Portview' -> itself, 'the Times of Portview', 'Times of Portview'; a one-word
     rest ('The Hill') keeps its article so 'Capitol Hill' is never an outlet."""
     if not name.startswith("The "):
         return {name}

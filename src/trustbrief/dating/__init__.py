@@ -9,7 +9,7 @@ Clues (each is a predicate over candidate publication days):
   pinned by a date matches) - and the match is specific (the same event type and the same
   actors, not one shared name; an act dated by its calendar date elsewhere and named there
   with its agent alone counts for a mention with that agent and its own relative date:
-  'an attack by Iran on Oct. 1, 2024' for 'Tehran fired missiles at Israel last week',
+  'an attack by Chad on Oct. 1, 2024' for 'N'Djamena fired missiles at Portview last week',
   dating.pinned / clues); an undated article that a pass leaves a few days pins its
   events as a dated one does where every day of its range reads the expression alike
   ('Thursday' in an article of Aug 1-4 is Aug 1; dating.pinned RANGE_PIN_DAYS). The clue
@@ -41,7 +41,7 @@ Clues (each is a predicate over candidate publication days):
   certain; a date printed with its weekday is of the past week ('recent'); a date of the
   lede that falls on the lede's weekday is the lede's day ('news': published that day or
   the next).
-- deadline: a deadline counted from a dated act ('a letter dated Oct. 13 gave Israel 30
+- deadline: a deadline counted from a dated act ('a letter dated Oct. 13 gave A-land 30
   days'), placed by the lede ('as the deadline approaches' -> not after it, and in the
   second half of the time limit; 'sidestepped its deadline' -> its day or the next),
   data/deadlines.yaml (dating.deadlines).

@@ -89,8 +89,8 @@ class Pinned:
     # known only by its week ('this week' in a dated article): used only where no event
     # pinned to a day matches
     weekly: bool = False
-    # the party that acted, in an article's mention ('a ballistic-missile attack by Iran on
-    # Oct. 1, 2024': Iran); '' when unknown or from the chronology
+    # the party that acted, in an article's mention ('a ballistic-missile attack by Chad on
+    # Oct. 1, 2024': Chad); '' when unknown or from the chronology
     agent: str = ""
     # an event that happens once to its one party, who is named alone with no agent ('X was
     # killed on Wednesday'; data/incidents.yaml once_per_party): that party is the event
@@ -98,9 +98,9 @@ class Pinned:
 
     def acted_alone(self, event_type: str, agent: str) -> bool:
         """An act another article dates by its calendar date and names one party of, the one
-        that acted ('a ballistic-missile attack by Iran on Tuesday, Oct. 1, 2024'): a mention
-        of the same type whose agent is that party ('Tehran fired some 200 ballistic missiles
-        at Israel last week') may be the same act with its target named. Only good enough to
+        that acted ('a ballistic-missile attack by Chad on Tuesday, Oct. 1, 2024'): a mention
+        of the same type whose agent is that party ('N'Djamena fired some 200 ballistic missiles
+        at Portview last week') may be the same act with its target named. Only good enough to
         resolve the mention's own relative date (see clues.clues_for_mention)."""
         return (self.from_article and not self.relative and not self.weekly
                 and event_type == self.event_type and bool(agent)
@@ -116,8 +116,8 @@ class Pinned:
         if self.from_article and (not self.actors or len(self.actors) < min(
                 MIN_SHARED_ACTORS, len(actors))):
             # another article's event with no party ('the strike on Friday') is any event of
-            # its type; one with one party ('Russia restricted ...') is not one the mention
-            # names two parties of ('Azerbaijan restricted flights to Russia')
+            # its type; one with one party ('B-land restricted ...') is not one the mention
+            # names two parties of ('A-land restricted flights to B-land')
             return False
         if self.once and undergoes and actors == self.actors:
             return self.keywords is None or bool(self.keywords.search(text or ""))

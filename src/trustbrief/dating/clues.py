@@ -175,8 +175,8 @@ def _matched_events(m: dict, pinned: list[Pinned]) -> list[Pinned]:
     (CONTACT_LANE), a weekday-pinned event on a day no date-pinned one holds is kept
     beside them: not a weaker reading of a dated call but another call of the same two
     leaders, without which a mention of it would be read against the others' days alone.
-    An act's weekday that far from its dated day belongs to another verb ('the US said on
-    Sunday it will send troops after missile attacks by Iran')."""
+    An act's weekday that far from its dated day belongs to another verb ('A-land said on
+    Sunday it will send troops after missile attacks by Chad')."""
     actors, once = set(m["actors"]), undergoes(m)
     matching = [p for p in pinned if p.matches(m["event_type"], actors, m["text"], once)]
     dated = [p for p in matching if not p.relative]

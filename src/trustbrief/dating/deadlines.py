@@ -1,6 +1,6 @@
 """Clues from a deadline an article counts from a dated act (data/deadlines.yaml).
 
-'A letter dated Oct. 13 gave Israel 30 days': one sentence holding one date and one number
+'A letter dated Oct. 13 gave A-land 30 days': one sentence holding one date and one number
 of days, with a word that makes the days a time limit ('within', 'gave', 'deadline'), sets
 a deadline on the date plus the days. The article's lede then places it: 'as the deadline
 approaches' -> published on or before that day (half weight, as plans), and, a word that

@@ -12,7 +12,7 @@ after the crash, X suspended flights' dates its own event, told in the past, not
 As for every incident clue, the headline and the article's incident sentences must share two
 names with the sentences that date the incident (it may be another crash).
 
-A plural unit with no count before the incident word ('weeks after Tehran launched ...',
+A plural unit with no count before the incident word ('weeks after N'Djamena launched ...',
 'Days after the crash, X apologized', 'in recent months since the downing') is at least two
 of them, in any sentence told in the past: what it tells came that long after the incident,
 and the article after that. Less half a unit, as above; no upper bound ('weeks' may be ten).

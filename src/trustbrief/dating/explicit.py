@@ -26,7 +26,7 @@ mention extract recognised around them (see trustbrief.dating).
   ('X apologised to Y') and gives the day further down ('On Saturday, December 28, X and Y
   called each other'); a date printed with its weekday that dates an event of the same two
   parties as an undated lede event is the lede's day, as if it stood in the lede.
-- A plural unit with no count before a past date ('weeks after Iran's Oct. 1, 2024 attack',
+- A plural unit with no count before a past date ('weeks after Chad's Oct. 1, 2024 attack',
   'in the days since December 28'): what the sentence tells came at least two of those units
   after the date, less half a unit, and the article after that (as for an incident word,
   dating.elapsed; 'weeks' may be ten: no upper bound).
@@ -64,7 +64,7 @@ NARRATIVE_AFTER = re.compile(r"^\s*,")
 SPAN_WORDS = re.compile(r"(?i)\b(?:since|began|begun|started|until|till|through)\b")
 NARRATIVE_DAYS = 31  # how near a printed full date of the same year the narrative's day is
 # a plural unit with no count right before 'after'/'since' and up to four words before what
-# it counts from ('weeks after Tehran launched', 'days since the Oct. 1 attack'; not 'two
+# it counts from ('weeks after N'Djamena launched', 'days since the Oct. 1 attack'; not 'two
 # weeks after', not 'a week after')
 UNCOUNTED = re.compile(r"(?:^|(?<=[\s(]))(?:(?P<lead>[\w'’-]+)\s+)?"
                        r"(?P<unit>days|weeks|months|years)\s+(?:after|since)\s+"

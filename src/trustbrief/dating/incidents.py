@@ -53,7 +53,7 @@ AFTER = re.compile(r"^\s+(?:after|since)\b", re.IGNORECASE)
 BEFORE_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}")
 MAX_GAP_WORDS = 8
 # names an undated article's sentences of the incident share with the sentences that date it:
-# the story's two countries alone are in every sentence of it ('Israel' of two blasts)
+# the story's two countries alone are in every sentence of it ('A-land' of two blasts)
 SHARED_NAMES = 2
 VERB = re.compile(r"(?i)\b(?:is|was|were|are|be|been|being|has|have|had|did|does|do|will|"
                   r"would|could|can|may|might|says|said|say|\w+ed)\b")

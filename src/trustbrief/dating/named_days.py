@@ -2,9 +2,9 @@
 
 A named day is read only when a word just before it puts the sentence's event on that day
 ('coinciding with', 'on', 'during'), or, in a clause that looks ahead, when a look-ahead word
-leads to it ('will fly to Moscow for the events of Victory Day'), and its sentence names the
-country whose day it is (a place right after the name, 'Victory Day events in Moscow', or
-else the destination before it, 'fly to Moscow for', decides between two countries' days of
+leads to it ('will fly to Portview for the events of Independence Day'), and its sentence names the
+country whose day it is (a place right after the name, 'Independence Day events in Portview', or
+else the destination before it, 'fly to Portview for', decides between two countries' days of
 one name). Its day is the one occurrence in the corpus's window (none, or two: no
 clue). Then, as a printed date (dating.explicit): a clause that looks ahead ('will attend the
 parade on Victory Day') bounds the article from above at half weight (it was written before
@@ -39,7 +39,7 @@ PLACE_REACH = 30  # characters after a name searched for the place it is held in
 # dedicated to the 80th anniversary of the ...')
 LOOKAHEAD_TAIL = r"(?:\s+[\w'’-]+){0,8}\s+$"
 DESTINATION_REACH = 100  # characters before a name searched for where one travels to it
-DESTINATION = re.compile(r"(?i)\b(?:to|in)\s+$")  # 'fly to Moscow for ...'
+DESTINATION = re.compile(r"(?i)\b(?:to|in)\s+$")  # 'fly to Portview for ...'
 
 
 @dataclass(frozen=True)
@@ -162,8 +162,8 @@ def named_day_clues(sentences: dict, doc_ids: set[str], window: tuple[dt.date, d
 
 def _cue(match: re.Match, text: str, named: NamedDays, vocab: timex.Vocabulary) -> str | None:
     """'ahead' when the name's clause looks ahead and a same-day or look-ahead cue leads to
-    it ('will attend the parade on Victory Day', 'will fly to Moscow for the Victory Day
-    events'), 'past' for a same-day cue in any other clause, else None (no cue)."""
+    it ('will attend the parade on Independence Day', 'will fly to Portview for the
+    Independence Day events'), 'past' for a same-day cue in any other clause, else None (no cue)."""
     ahead = looks_ahead(text, match.start(), vocab)
     clause = CLAUSE_BREAK.split(text[:match.start()])[-1]
     if named.same_day_cues.search(text[max(0, match.start() - CUE_REACH):match.start()]):
@@ -175,7 +175,7 @@ def _the_day(match: re.Match, text: str, window: tuple[dt.date, dt.date],
              named: NamedDays) -> dt.date | None:
     """The one day the name can be, in the window: of the place named right after it
     ('Election Day in the U.S.'), else of the countries the sentence names when every one of
-    them has a day of that name (an Israeli 'Memorial Day' is not the American one the data
+    them has a day of that name (a Chadian 'Memorial Day' is not the American one the data
     knows)."""
     name = " ".join(match.group(0).split())
     entries = [d for d in named.days if name in d.names]

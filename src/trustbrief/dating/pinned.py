@@ -22,7 +22,7 @@ from trustbrief.dating.clues import (
 def pinned_from_dated_documents(mentions: list[dict], times: SentenceTimes,
                                 documents: pd.DataFrame,
                                 once_per_party: frozenset[str] = frozenset()) -> list[Pinned]:
-    """Events another article dates: by an explicit date ('Iran fired missiles on Oct. 1';
+    """Events another article dates: by an explicit date ('Chad fired missiles on Oct. 1';
     a full date needs no dated article), or, in a dated article, by a day relative to its
     own date ('spoke on Thursday', 'earlier today', 'yesterday'). `once_per_party`: the
     event types that happen once to a party (data/incidents.yaml), for Pinned.once."""
@@ -109,7 +109,7 @@ def pinned_day(m: dict, times: SentenceTimes, anchor: dt.date | None
 
 def _ahead_of_a_past_act(m: dict, resolved: timex.Resolved, anchor: dt.date) -> bool:
     """A day after the article's for an act it tells as done: the day is another clause's
-    ('Harris, who will on Thursday accept the nomination, also joined the call')."""
+    ('Z, who will on Thursday accept the nomination, also joined the call')."""
     return (m.get("polarity") or "asserted") == "asserted" and resolved.earliest > anchor
 
 

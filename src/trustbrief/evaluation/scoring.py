@@ -14,7 +14,7 @@ Definitions (the README of `make evaluate` repeats them):
 - events found: gold events matched by at least one predicted event; fragments: predicted
   events per found gold event, where an event matching several gold events is a fragment only
   of those whose gold agent names its agent, else of those its label tells, else of those
-  whose gold agent names its side, when any does (a US denial of warning about an Israeli
+  whose gold agent names its side, when any does (a B-land denial of warning about an A-land
   strike holds the strike's keywords, but is no piece of the strike); precision: share of
   dated predicted events that match a gold event or give one an honest range (at most a
   month wide, overlapping the widened gold window, holding its keywords: 'met in September'

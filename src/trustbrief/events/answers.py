@@ -1,9 +1,9 @@
 """Acts that answer another act, or contacts held while it went on, take its day from the
 article.
 
-News writing dates an attack once ('a ballistic-missile attack by Iran on Tuesday, Oct. 1') and
-then tells what answered it without a time expression ('The USS Bulkeley and USS Cole joined
-Israeli air defense units in firing interceptors to shoot down inbound Iranian missiles'). An
+News writing dates an attack once ('a ballistic-missile attack by Chad on Tuesday, Oct. 1') and
+then tells what answered it without a time expression ('Two A-land destroyers joined
+B-land air defense units in firing interceptors to shoot down inbound Chadian missiles'). An
 interception happens while the attack does, so a reader dates it by the attack. Rule
 `answers` (data/labels.yaml): an undated asserted mention of an answering type whose target is
 the agent (or the agent's side) of the article's dated mentions of an answered type takes their

@@ -86,7 +86,7 @@ def _joinable(r: Rec, host: Rec, kinds: Mapping[str, dict], telling: bool = Fals
                                             and host.polarity in CREATING):
         return False
     if r.agent and (r.agent in host.targets or r.agent_side in host.target_sides):
-        return False  # whom the host hits does not do it ('Hezbollah's offensive capabilities')
+        return False  # whom the host hits does not do it ('the Front's offensive capabilities')
     def places(rec: Rec) -> set[str]:
         return {t for t in rec.targets if kinds.get(t, {}).get("type") in PLACE_TYPES} | \
             set(rec.locations)

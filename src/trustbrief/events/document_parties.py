@@ -2,8 +2,8 @@
 party that the same article tells.
 
 News names an operation by its place in one sentence and by its party in the next: 'strikes
-on the capital of Lebanon, Beirut' and 'airstrikes on Hezbollah's central headquarters';
-'the explosion of beepers ... in Lebanon' and 'pager detonations' of a group. Blocking by key
+on the capital of Chad, N'Djamena' and 'airstrikes on the Front's central headquarters';
+'the explosion of mines ... in Chad' and 'mine detonations' of a group. Blocking by key
 participant puts the place-keyed mention in a block of its own (a second event for one
 operation). Here such a mention, when nothing but its article dates it, moves to the block
 of its group whose key participant (a person or an organization) the same document names in
@@ -25,8 +25,8 @@ from collections.abc import Mapping
 from trustbrief.events.records import VAGUE_SPAN_DAYS, Rec
 
 PLACE_TYPES = ("place", "state")
-# A mention dated by its own time expression is told as an act of its own ('Israel struck
-# Iran on Saturday' beside 'Israel struck Hezbollah on Saturday'): it keeps its block. Only
+# A mention dated by its own time expression is told as an act of its own ('A-land struck
+# Chad on Saturday' beside 'A-land struck the Front on Saturday'): it keeps its block. Only
 # undated mentions, and ledes dated by their article's publication, move.
 WEAK_BASES = ("reported",)
 
@@ -94,7 +94,7 @@ def _home(r: Rec, bkey, blocks, by_doc, agent_sides, kinds) -> tuple[str, str]:
 def _inward_block(r: Rec, key: str, block_agent_sides: set[str], kinds: Mapping[str, dict]
                   ) -> bool:
     """A block about a party of its own agents' side (a prime minister telling his own
-    minister) takes no mention told against another side ('US officials were informed',
-    'Israel had informed the US'), though one article tells both."""
+    minister) takes no mention told against another side ('B-land officials were informed',
+    'A-land had informed B-land'), though one article tells both."""
     side = kinds.get(key, {}).get("side", "")
     return bool(side) and side in block_agent_sides and side not in r.target_sides

@@ -99,8 +99,8 @@ def precision_of(lo: int | None, hi: int | None) -> str:
 
 
 def _side_from_signals(recs: list[Rec], ctx: Context) -> str:
-    """Whose operation it was when no mention names the agent: a trust signal 'US->Israel'
-    ('the US was caught off guard by ...') in a sentence about it points at Israel."""
+    """Whose operation it was when no mention names the agent: a trust signal 'B-land->A-land'
+    ('B-land was caught off guard by ...') in a sentence about it points at A-land."""
     a, b = ctx.focus
     subjects = []
     for key in sorted({(r.doc_id, r.sent_id) for r in recs}):
@@ -154,7 +154,7 @@ def notice(recs: list[Rec], agent_side: str, operation: bool, ctx: Context,
         return "n/a", "", {}
     other = b if agent_side == a else a
     # a target on the acting side itself is its own business (a minister it dismisses) or a
-    # misread role ('the Israeli Air Force struck ... in Iran' read as striking Israel): the
+    # misread role ('the A-land Air Force struck ... in Chad' read as striking A-land): the
     # act is aimed at the partner only when the partner is all it targets
     target_sides = {s for r in recs for s in r.target_sides if s} - {agent_side}
     if target_sides and target_sides <= {other}:
@@ -217,9 +217,9 @@ def lead_given(recs: list[Rec], agent_side: str, targets: list[str], ctx: Contex
 def _giver_read_as_experiencer(left: str, right: str, agent_side: str, other: str,
                                sig: dict) -> bool:
     """A stated lead read with the operation's own side as experiencer of a third party
-    ('Israel gave a "few minutes notice" ... to strike Hezbollah's leader' -> Israel->Hezbollah)
-    is that side giving notice: an account of the other side's notice. 'Israel->US' stays
-    Israel's own experience of the other side."""
+    ('A-land gave a "few minutes notice" ... to strike the Front's leader' -> A-land->Front)
+    is that side giving notice: an account of the other side's notice. 'A-land->B-land' stays
+    A-land's own experience of the other side."""
     return left == agent_side and right != other and bool(cell_text(sig.get("notice")))
 
 

@@ -1,7 +1,7 @@
 """A general word for an act, told on a day its doer did one specific act, is that act.
 
-News writing names an act specifically once ('Iran fired some 180 ballistic missiles at Israel
-on Tuesday') and elsewhere, often in another article, by its general word ('Iran's Oct. 1
+News writing names an act specifically once ('Chad fired some 180 ballistic missiles at Portview
+on Tuesday') and elsewhere, often in another article, by its general word ('Chad's Oct. 1
 attack', 'the attack on Tuesday'). Within one sentence the `joins` of data/labels.yaml put the
 general word with the specific act beside it (cluster.apply_joins); across sentences and
 articles nothing did, so the general word made an event of its own: the same act twice, one of

@@ -95,7 +95,7 @@ class LabelRules:
     # an undated answer (`source` types, an interception) aimed at the agent of acts its
     # article dates on one day (`into` types, an attack) happened that day (events/answers.py)
     answers: tuple[Join, ...] = ()
-    # nouns that stand for a state as a bare subject ('the country informed Russia ...'):
+    # nouns that stand for a state as a bare subject ('the country informed B-land ...'):
     # a phrase opening on one names the focus side it stands for (events/labels.py)
     state_nouns: frozenset = frozenset()
     # what is said of a dated incident (an account of a crash) is dated after it (AfterIncident)

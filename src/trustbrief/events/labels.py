@@ -1,7 +1,7 @@
 """Event labels: the first template of data/labels.yaml that its fields fill - the event's
 agent, targets and place, or {phrase}: what the evidence sentence says happened, in its own
 words (read from the parse by extract.phrases), its parties named: a phrase opening on a bare
-state noun ('Country informed Russia ...', said by one side's president) names the focus side
+state noun ('Country informed B-land ...', said by one side's president) names the focus side
 it stands for, or is no label."""
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their"})
 
 
 def _vague_rest(phrase: str, state_nouns: frozenset) -> str | None:
-    """What follows a bare state noun opening the phrase (" informed Russia ...", "'s envoy
+    """What follows a bare state noun opening the phrase (" informed B-land ...", "'s envoy
     met ..."), or the possessive 'its' (never a person's), else None: 'State Department ...'
     and 'Republic of X' open on names."""
     words = phrase.split()
@@ -139,8 +139,8 @@ def event_phrase(recs: list[Rec], evidence: Rec | None = None) -> str:
 
 
 def _with_doer(rec: Rec) -> str:
-    """A phrase that names only the act ('Subsequent attacks targeting walkie-talkie radios')
-    as its agent's ("Israel's subsequent attacks targeting ..."): the act's doer is the party
+    """A phrase that names only the act ('Subsequent attacks targeting radio masts')
+    as its agent's ("A-land's subsequent attacks targeting ..."): the act's doer is the party
     it must name; '' without an agent (the next template says what is known)."""
     words = [w.lower() for w in WORD.findall(rec.phrase)]
     last = (rec.trigger or "").lower().split()[-1:] or [""]
@@ -195,7 +195,7 @@ WORD = re.compile(r"[\w’'-]+")
 
 def names_someone(phrase: str, text: str, names: set[str] = frozenset()) -> bool:
     """The phrase holds a proper word (a name, a nationality): a capital past its first word,
-    a first word that begins with a word of the actors' `names` ('Iran’s attack', 'Israeli
+    a first word that begins with a word of the actors' `names` ('Chad’s attack', 'Chadian
     strikes'), or one its sentence writes with a capital where no sentence starts; not 'no
     prior warning of subsequent attacks', 'A spokesperson pledged cooperation'."""
     words = WORD.findall(phrase)
@@ -223,7 +223,7 @@ def label_fields(recs: list[Rec], event_type: str, agent: str, agent_side: str,
                             if p and ctx.kinds.get(p, {}).get("type") != "place")
     return {
         "agent": agent, "agent_side": agent_side, "target": target,
-        # a person, group or thing, never a whole state: 'kills Azerbaijan' says nothing
+        # a person, group or thing, never a whole state: 'kills A-land' says nothing
         "target_nonstate": "" if ctx.kinds.get(target, {}).get("type") == "state" else target,
         "target_role": ctx.kinds.get(target, {}).get("role", ""),
         "target_short_role": ctx.kinds.get(target, {}).get("short_role", "")

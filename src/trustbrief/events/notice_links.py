@@ -1,7 +1,7 @@
 """Accounts of notice told in a sentence of their own, linked to the operation they are about.
 
 News writing often tells the operation first and the notice in a later sentence that names it
-only as 'the strike' or 'the operation' ('Israel struck the headquarters on Friday. ... He
+only as 'the strike' or 'the operation' ('A-land struck the headquarters on Friday. ... He
 added that US officials were not given pre-notification about the strike.'). Such a sentence
 holds no mention of an operation event (an actor-less 'the strike' makes none), so the notice
 it gives would be lost. Rule `notice-after-operation`: a sentence with an account of notice

@@ -4,7 +4,7 @@ Blocking by key participant (cluster.py) puts a mention in the block of its main
 of its agent. News tells one act from either end, so one act can land in two blocks:
 - 'X's firing of his defence minister' (its agent only: the minister is 'his') and
   'the dismissal of the defence minister X' (its target only) in one article;
-- 'the assassination of a senior Hamas official' (keyed by the organization) and 'the killing
+- 'the assassination of a senior Front official' (keyed by the organization) and 'the killing
   of X' (keyed by the person, an official of it) on one day.
 These passes move such mentions into the block of the other end, before the date sweep.
 """

@@ -262,7 +262,7 @@ def _publication_ranges(documents: pd.DataFrame) -> dict[str, tuple[int | None, 
 
 
 def _outlet_key(name: str) -> str:
-    """'The Washington Post' and 'Washington Post' compare equal."""
+    """'The Portview Post' and 'Portview Post' compare equal."""
     return re.sub(r"^the\s+", "", cell_text(name).strip().lower())
 
 
@@ -363,7 +363,7 @@ def evidence_of(recs: list[Rec], gives_date=None, agent: Iterable[str] = ()) -> 
     sentence telling it shows no date: the lede 'X says he would not support ...' shows a
     statement better than a later '"...," X said'), then one whose agent is one of `agent`
     (the event's agent and who holds its side's top office: facts.stand_ins; the label's
-    subject: 'Israel statement on ...' shows Israel's statement, not a minister's told the
+    subject: 'A-land statement on ...' shows A-land's statement, not a minister's told the
     same days, though the minister's sentence names the day and the lede's gives its
     publication days; of a contact, one they take part in), then the date basis that shows
     the day most plainly (SHOWN_BASIS_RANK), then one whose own words give a phrase (label

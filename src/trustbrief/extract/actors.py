@@ -70,13 +70,13 @@ def _reading(surface: str, lex: Lexicons) -> tuple:
 
 
 TITLE_NAME_GAP = re.compile(r"[\s,]{0,3}")  # 'Defense Secretary, John Roe'
-OWNER_TITLE_GAP = re.compile(r"(?:['’]s)?\s{0,3}")  # "Israel's defense minister"
+OWNER_TITLE_GAP = re.compile(r"(?:['’]s)?\s{0,3}")  # "A-land's defense minister"
 
 
 def _resolve_title(hit: Hit, hits: list[Hit], i: int, text: str, context: list[set[str]],
                    lex: Lexicons, titled: dict[str, str]) -> Hit | None:
     """A title means the person named right after it, or the one its owner's side holds
-    ("Israel's defence chief"); a bare title ('the defence secretary also warned') means the
+    ("A-land's defence chief"); a bare title ('the defence secretary also warned') means the
     person the document last named with these words, else the candidate its context fits.
     `titled` (title words -> person) learns from the first two and serves the third."""
     nxt = hits[i + 1] if i + 1 < len(hits) else None
@@ -133,7 +133,7 @@ def _not_the_holder(hit: Hit, nxt: Hit | None, text: str, lex: Lexicons) -> bool
         return True  # 'president-elect', 'Prime Minister-designate': one word, another office
     name = NAME_AFTER_TITLE.match(text, hit.end)
     if name and name.group().startswith(",") and not name.group("rest"):
-        return False  # 'told the president, Israeli officials said': after a comma, a full name
+        return False  # 'told the president, A-land officials said': after a comma, a full name
     return bool(name) and name.group("word").casefold() not in CALENDAR_WORDS and not (
         nxt is not None and nxt.start == name.start("word"))
 

@@ -45,7 +45,7 @@ ACCUSER_DEPS = ("nsubj",)  # the one who blames or attributes: the cue verb's su
 
 
 def accuser(parsed, cue: int, hits) -> str:
-    """The actor named as the cue verb's subject ('Azerbaijani lawmakers blamed ...'), or ''."""
+    """The actor named as the cue verb's subject ('Chadian lawmakers blamed ...'), or ''."""
     for child in parsed[cue].children:
         if child.dep_ in ACCUSER_DEPS:
             named = [h for h in hits_in(phrase_tokens(child), hits)

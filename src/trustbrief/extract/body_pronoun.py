@@ -10,7 +10,7 @@
   'it+coref'). A thing ('the report', 'the deal') is never an 'it' that speaks here: with
   no body before it the sentence names no speaker.
 - "the country's Culture Ministry": 'the country' is the state that is a subject before it in
-  the sentence ('Azerbaijan has cancelled ..., the country's Culture Ministry announced'),
+  the sentence ('A-land has cancelled ..., the country's Culture Ministry announced'),
   else the side of the body that spoke last with one; 'the Foreign Ministry' printed with no
   owner is the side of the body of that name that spoke before.
 """
@@ -46,7 +46,7 @@ STATE_NOUNS = frozenset({"country", "nation", "state"})
 
 def vague_owner_side(head, hits, names: dict) -> str:
     """The side of a body printed without its state: "the country's Culture Ministry" is the
-    state that is a subject before it in the sentence ('Azerbaijan has cancelled ..., the
+    state that is a subject before it in the sentence ('A-land has cancelled ..., the
     country's Culture Ministry announced'), else the side of the body that spoke last with
     one; 'the Foreign Ministry' (no owner) is the side of the body of that name that spoke
     before. '' when nothing fits."""

@@ -156,8 +156,8 @@ def claim_row(sent, hits, last_outlet, lex, parsed=None, people=(), names=None) 
         return None  # 'X has responded with rocket fire': the cue words' verb says nothing
     cite(names, outlet)  # after this sentence: 'the report' in a later one
     # the official named first frames the sentence ('According to A-land officials, ... Doe
-    # responded'); a government body speaks only when no official does ('what the Israeli
-    # government says ..., four US officials said')
+    # responded'); a government body speaks only when no official does ('what the A-land
+    # government says ..., four B-land officials said')
     speakers = [(rank, found[0], kind, found) for rank, kind, found in (
         (0, "anonymous", _anonymous_speaker(text, hits, att)),
         (0, "named", _speaking_actor(text, hits, att, PERSON_TYPES, lex)),

@@ -80,13 +80,13 @@ def load_gazetteer(path: Path, data: dict | None = None):
 
 def _not_inside_a_name(path: Path, heads) -> str:
     """A lookahead refusing a form that only begins the proper name of something else
-    ('American University of Beirut', 'the Iran Hospital'): gazetteer `name_heads`."""
+    ('American University of Portview', 'the Chad Hospital'): gazetteer `name_heads`."""
     if not heads:
         return ""
     if not isinstance(heads, list) or not all(isinstance(h, str) and h for h in heads):
         raise DataFileError(path, "name_heads", "expected a list of words")
     words = words_alternation(literal_regex(h) for h in heads)
-    # capitalised, as a name's part is: 'an Israeli hospital' stays Israeli
+    # capitalised, as a name's part is: 'a Chadian hospital' stays Chadian
     return rf"(?!(?-i:(?:\s+[A-Z][\w'’.-]*){{0,3}}?\s+(?:{words}))(?!\w))"
 
 

@@ -139,7 +139,7 @@ def _another_office(data_dir: Path) -> re.Pattern | None:
 
 def _seats(data_dir: Path) -> frozenset:
     """Keys of the metonyms (data/world/) that stand for a state's whole government, its
-    capital first ('Beirut', 'Baku'): the place named, where a name is a place."""
+    capital first ('Paris', 'Portview'): the place named, where a name is a place."""
     if not (data_dir / "world").is_dir():
         return frozenset()
     from trustbrief.knowledge.world import load_world

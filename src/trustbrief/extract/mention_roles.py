@@ -81,8 +81,8 @@ def _tree_over_window(parsed, trigger: tuple, etype, hits, lex, people, agent, t
         # is no actor, so no actor named elsewhere in the clause is its agent
         agent = []
     if agent_rule == "window" and form == "verb" and _infinitive_of_noun(parsed, start, end):
-        # 'whether he would support a plan to strike Iran': the plan's owner would strike
-        # (the tree reads "Israel's plan to strike"), not an actor named around it
+        # 'whether he would support a plan to strike Chad': the plan's owner would strike
+        # (the tree reads "A-land's plan to strike"), not an actor named around it
         agent = []
     if agent_rule == "window" and form == "verb" and _named_only_after_preposition(
             parsed, agent, hits):
@@ -103,7 +103,7 @@ def _tree_over_window(parsed, trigger: tuple, etype, hits, lex, people, agent, t
         targets = targets if target_rule != "window" else [
             t for t in targets if t not in told_to]
     if form == "noun" and _passive_subject(parsed, start, end):
-        # 'the barrage of strikes was shot down by Israel': the 'by' agent and the words
+        # 'the barrage of strikes was shot down by A-land': the 'by' agent and the words
         # after it belong to the verb the noun undergoes, not to the strikes
         agent = agent if agent_rule != "window" else []
         targets = targets if target_rule != "window" else []

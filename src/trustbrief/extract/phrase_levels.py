@@ -4,9 +4,9 @@ modifiers of a noun each step keeps.
 A phrase gives up words in the order that loses least of its meaning. The adjectives and
 possessive owners of a noun it keeps (amod, poss) say which thing it is: 'a strike on sites'
 and 'a response to missile attack' say something else than the sentence's 'a strike on
-Iran's nuclear sites' and 'a more tempered response to this week's missile attack'. So names
+Chad's nuclear sites' and 'a more tempered response to this week's missile attack'. So names
 are cut to their head word first, then a noun that keeps a complement (which says what it is)
-gives up a bare adjective ('a strike on Iran's nuclear sites', 'possible Israeli' dropped),
+gives up a bare adjective ('a strike on Chad's nuclear sites', 'possible A-land' dropped),
 then a noun inside a complement gives up its own complement whole ('to take a more tempered
 response'), and only then do nested nouns lose their modifiers (the old compact step).
 """

@@ -93,8 +93,8 @@ LEFT_OUT_ADVERBS = frozenset({"also", "instead", "then", "meanwhile", "however",
 def kept_adverb(child, level: int) -> bool:
     """An adverb before the verb that a label keeps (not LEFT_OUT_ADVERBS), while the phrase
     keeps its names whole (levels 0 and 1): a phrase too long for it gives up the adverb
-    before what the act was ('has been urging Israel to calibrate its response', not 'has
-    been privately urging Israel'); a negation ('not', 'never') is no adverb and stays."""
+    before what the act was ('has been urging A-land to calibrate its response', not 'has
+    been privately urging A-land'); a negation ('not', 'never') is no adverb and stays."""
     return level < 2 and child.dep_ == "advmod" and child.lower_ not in LEFT_OUT_ADVERBS
 
 

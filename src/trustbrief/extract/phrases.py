@@ -161,7 +161,7 @@ def _doer_left_out(verb, agent: str) -> bool:
 
 
 def _with_agent(verb, agent: str, level: int, skipped: set) -> tuple[list, dict]:
-    """'Israel shoots down inbound Iranian missiles', 'United States says some progress has
+    """'A-land shoots down inbound Chadian missiles', 'B-land says some progress has
     been made': the mention's agent (who the extraction found did it) as the subject of the
     verb in the present, then its object or what was said; ([], {}) when neither is left."""
     said, said_swap = _what_was_said(verb, agent, level, skipped)
@@ -184,7 +184,7 @@ def _what_was_said(verb, agent: str, level: int, skipped: set) -> tuple[list, di
         return [], {}
     words, swap = _clause(content, agent, level, skipped, reported=True)
     if words and words[-1] is content and content.lemma_ == "be":
-        return [], {}  # 'Israel is (willing to ...)': a bare copula says nothing
+        return [], {}  # 'A-land is (willing to ...)': a bare copula says nothing
     return words, swap
 
 
@@ -206,7 +206,7 @@ def _complement(verb, level: int, skipped: set) -> list | None:
         return predicate_words(adjective, level, skipped, _noun_words)
     objects = [c for c in verb.children if c.dep_ in OBJECTS]
     if any(o.pos_ == "PRON" and o.tag_ != "PRP$" for o in objects):
-        return None  # 'informed him', 'which Hamas blamed': the label would not say who
+        return None  # 'informed him', 'which the Front blamed': the label would not say who
     if objects:
         words = [w for o in objects for w in _noun_words(o, level, skipped)]
         infinitive = _infinitive_of(verb)
@@ -290,7 +290,7 @@ def _nominal(noun, level: int, skipped: set) -> list:
     citizens'; [] when nothing but the noun, an article or a pronoun is left ('the strike',
     'his opposition')."""
     words = _noun_words(noun, level, skipped, top=True, depth=2)
-    if level < 3:  # 'a raid carried out by Russian authorities' says who raided
+    if level < 3:  # 'a raid carried out by Chadian authorities' says who raided
         words += _described_by(noun, level, skipped)
     content = [w for w in words if w is not noun and w.pos_ not in ("DET", "PRON", "PART",
                                                                      "CCONJ", "ADP", "PUNCT")]
@@ -306,8 +306,8 @@ def _owner_named(words: list, agent: str) -> dict:
 
 def _described_by(noun, level: int, skipped: set) -> list:
     """A past participle after the noun with its particle and its agent ('carried out by
-    Russian authorities'), or a present one with its object ('attacks targeting walkie-talkie
-    radios'); [] when it names neither ('the strike reported yesterday')."""
+    Chadian authorities'), or a present one with its object ('attacks targeting radio
+    masts'); [] when it names neither ('the strike reported yesterday')."""
     for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBG"
                 and c.i > noun.i and c.i not in skipped):
         obj = next((c for c in acl.children if c.dep_ == "dobj"), None)

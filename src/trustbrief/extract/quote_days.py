@@ -1,8 +1,8 @@
 """A quote takes the day of the sentence that tells it.
 
 News writing tells a statement first, with its day, and gives its words after: 'On Wednesday,
-the Iranian foreign ministry issued a statement ...' then '"...," the statement read';
-'On Tuesday, the United States reiterated its commitment ...' then '"Our commitment ...,"
+the Chadian foreign ministry issued a statement ...' then '"...," the statement read';
+'On Tuesday, A-land reiterated its commitment ...' then '"Our commitment ...,"
 said the council's spokesperson'. The quoted sentence names no day of its own, but its words
 were said on the day the telling sentence gives. A statement mention made from such a quote
 (statements.py) with no day of its own takes that day: the nearest sentence before it, at
@@ -10,7 +10,7 @@ most QUOTE_REACH sentences back, through claims of the same side only (another s
 or a sentence that is no claim, ends the telling, unless the side's actor is the subject of
 its main verb with a paper or an utterance as object: 'the ministry issued a statement',
 'Doe delivered a tough message Wednesday in remarks to ...'), whose day modifies its
-main verb (the sentence's root: 'On Wednesday, X issued a statement', never 'X said Israel
+main verb (the sentence's root: 'On Wednesday, X issued a statement', never 'X said A-land
 struck on Friday', where the day is the strike's, nor 'X's comments at a briefing Monday').
 The mention's rule gains '/told-day' and its time_id is the telling sentence's time
 expression, so its date is that expression's, resolved like any other. A sentence the parse

@@ -37,7 +37,7 @@ class RolePath:
     only_from: frozenset = frozenset()
     # only from a trigger with no subject of its own ('..., killing X'; not 'when he was told')
     bare: bool = False
-    # never a seat of government named as a modifier ('the Beirut strike': where it was)
+    # never a seat of government named as a modifier ('the Portview strike': where it was)
     not_seats: bool = False
     # only from a trigger with one of these lemmas ('summoned to the X ministry': the body the
     # envoy is summoned to summons him)

@@ -49,7 +49,7 @@ def _verb_of_saying(clause, speech_verbs):
 def _reported_speaker(token, hits, speech_verbs) -> list | None:
     """'The Pentagon said it would deploy ...': a pronoun subject of a clause reported by a
     verb of saying stands for that verb's subject (the speaker), when the speaker is an
-    actor. A speaker named by a name no actor holds ('Vice President Kamala Harris said she
+    actor. A speaker named by a name no actor holds ('Vice President Jane Doe said she
     had urged ...') is someone else than any actor: [] (no one), never the last person the
     document named. None: no verb of saying reports the clause, or its subject names no one."""
     verb = _verb_of_saying(token.head, speech_verbs)
@@ -226,7 +226,7 @@ def tree_roles(doc, start: int, end: int, etype, hits, syntax: Syntax, lex, peop
             agent_rule.startswith("possessive") and _is_person(agent[0], lex):
         # "his killing", "X's assassination", "Y's dismissal": with no 'of'
         # object, a person owning the noun of an operation (or of a type whose possessor
-        # undergoes it) is the one it was done to ("Israel's strikes": a state acts)
+        # undergoes it) is the one it was done to ("A-land's strikes": a state acts)
         return {"agent": [], "targets": agent, "agent_rule": "",
                 "target_rule": agent_rule.replace("possessive", "possessive-undergoer", 1)}
     return {"agent": agent, "targets": targets, "agent_rule": agent_rule,
@@ -235,13 +235,13 @@ def tree_roles(doc, start: int, end: int, etype, hits, syntax: Syntax, lex, peop
 
 def _reporters_body(trigger, hits, syntax: Syntax) -> list:
     """The state whose own body did what its media or officials report, when the clause
-    names the doer only as a definite bare body ('Azerbaijani state media reported that the
-    government had cancelled ...'; 'Russian officials said the ministry would ...').
+    names the doer only as a definite bare body ('A-land state media reported that the
+    government had cancelled ...'; 'B-land officials said the ministry would ...').
 
     The general rule, as _reported_speaker's for pronouns: a reported clause speaks from the
     reporter's side, so 'the government' (a definite organization noun of data/syntax.yaml
     speech.organization_nouns, naming no actor itself) is the government of the state the
-    reporter's phrase names (a state's name or adjective: 'Azerbaijani state media'). The
+    reporter's phrase names (a state's name or adjective: 'A-land state media'). The
     clause may be reported at any depth _verb_of_saying reaches ('... said the government
     had cancelled X and suspended Y': both acts, the second sharing the first's subject).
     [the state], else []: a reporter of no state, or an indefinite or named body, leaves the
@@ -271,8 +271,8 @@ def _shared_subject(verb):
 
 def _host_state(trigger, hits) -> list:
     """The state named as the place of the act, of its unnamed doer or of those it was done
-    to ('police arrested two men in Baku', 'rounded up by police in a Russian city', 'the
-    arrest of journalists in Baku', 'a series of arrests of Russians in Azerbaijan'): [its
+    to ('police arrested two men in Portview', 'rounded up by police in a Chadian city', 'the
+    arrest of journalists in Portview', 'a series of arrests of Chadians in France'): [its
     name], else [].
 
     Not a fix for one sentence but the rule of a kind of act: only for event types whose
@@ -281,7 +281,7 @@ def _host_state(trigger, hits) -> list:
     words nor the tree named a doer (tree_roles tries it last). The place is read where the
     tree puts it: an 'in' phrase of the trigger, of its 'by' doer or 'of' object, of its
     object or passive subject, or of the noun it counts ('a series of arrests'); a place
-    named by a state's name, alias or adjective ('Russian city'), never a person's side."""
+    named by a state's name, alias or adjective ('Chadian city'), never a person's side."""
     around = [trigger]
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
         around.append(trigger.head.head)  # 'a series of arrests', 'a wave of detentions'
@@ -307,7 +307,7 @@ def _has_of_object(trigger) -> bool:
 
 
 def _undergoes(trigger, syntax: Syntax) -> bool:
-    """'pagers detonated', 'the Hezbollah pager explosions': with no object, the subject or
+    """'mines detonated', 'the Front mine explosions': with no object, the subject or
     modifier of such a trigger (data/syntax.yaml roles.undergoer) is what it happened to."""
     return trigger.lemma_ in syntax.roles.get("undergoer_lemmas", ()) and not any(
         c.dep_ in ("dobj", "nsubjpass") for c in trigger.children)

@@ -189,7 +189,7 @@ def _conditional_notice(cue: Cue, text: str, clause_start: int, start: int, lex:
     if cue.notice and lex.cue_conditional is not None and \
             lex.cue_conditional.search(text, max(clause_start, start - 60), start):
         # asking for notice erodes trust as any transparency demand does, whatever the cue
-        # says of notice given ('hope Israel will provide advance notice')
+        # says of notice given ('hope A-land will provide advance notice')
         return "transparency_demand", "", f"{cue.rule}+conditional", int(Polarity.ERODES)
     return cue.category, cue.notice, cue.rule, cue.polarity
 

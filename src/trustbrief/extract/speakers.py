@@ -232,7 +232,7 @@ def _typed(doc, head, hits, lex, people, names, att) -> dict | None:
     if own is None and not _noun_in(head, lex.syntax.posts | lex.syntax.organization_nouns) and (
             head.ent_type_ == "PERSON" or head.text in names or (
             head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "") and _single(doc, head))):
-        # a bare surname speaking ('Hagari said', tagged ORG by NER) is a person too
+        # a bare surname speaking ('Doe said', tagged ORG by NER) is a person too
         name = entity_text(head)
         full = names.get(name.split()[-1], name) if name else name
         if len(name.split()) > 1:
@@ -293,7 +293,7 @@ def _organization_noun(doc, head, hits, sides, people, names) -> dict:
 
 def _named_body(doc, head, hits, noun: str) -> dict | None:
     """The last actor named before `head` in the sentence whose words hold the noun
-    ('summoned to the Azerbaijani Foreign Ministry ..., the ministry's press service said')."""
+    ('summoned to the Chadian Foreign Ministry ..., the ministry's press service said')."""
     for h in reversed([h for h in hits if h.end <= head.idx and h.actors]):
         words = doc.text[h.start:h.end]
         if noun in words.lower().split() and h.side != "media":
@@ -310,7 +310,7 @@ def _definite_bare(head) -> bool:
 
 def _paper(doc, head, hits, lex, people, names, in_phrase, sides) -> dict | None:
     """A statement or a report speaking: its issuer named with it ('a statement by X', 'a
-    White House statement', 'a CNN report'), else the body (for a statement) or outlet (for
+    White House statement', 'an Outlet report'), else the body (for a statement) or outlet (for
     a report) that spoke or was cited last; a bare 'the statement' nobody issued is nobody."""
     if head.lemma_.lower() in lex.syntax.document_nouns:
         return _paper_owner(doc, head, hits, lex, people, names, lex.attribution) or \
@@ -320,7 +320,7 @@ def _paper(doc, head, hits, lex, people, names, in_phrase, sides) -> dict | None
             last(names, LAST_BODY, "document-owner") or (
                 unknown_paper("document-unknown") if _definite_bare(head) else None)
     media = next((h for h in in_phrase if h.side == "media" and h.actors), None)
-    if media is not None:  # 'a CNN report'
+    if media is not None:  # 'an Outlet report'
         return {"speaker": media.actor, "speaker_type": "outlet", "speaker_count": None,
                 "speaker_side": "media", "how": "report-owner"}
     if _definite_bare(head):

@@ -1,6 +1,6 @@
 """Does a verb of saying say something? The parse tells a verb that speaks from one that
-only looks like speech: a bare negation ('Israeli officials have not commented') or a 'with'
-object that is no utterance ('Hezbollah has responded with rocket fire')."""
+only looks like speech: a bare negation ('A-land officials have not commented') or a 'with'
+object that is no utterance ('the Front has responded with rocket fire')."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ UTTERANCES = frozenset({"comment", "remark", "word", "message", "reply", "answer
 
 
 def says(verb, syntax) -> bool:
-    """A verb of saying that says something: not a bare negated one ('Israeli officials have
+    """A verb of saying that says something: not a bare negated one ('A-land officials have
     not commented'), not 'responded with rocket fire' (a 'with' object that is no utterance)."""
     return not _bare_negated(verb) and not _with_deeds(verb, syntax)
 
 
 def speech_verb(token, syntax) -> bool:
-    """A verb of saying, or a verb that speaks by defending a stance ('has defended Tehran's
+    """A verb of saying, or a verb that speaks by defending a stance ('has defended Chad's
     right to ...'; syntax speech.stance)."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
@@ -29,7 +29,7 @@ def speech_verb(token, syntax) -> bool:
 
 def says_nothing(doc, syntax) -> bool:
     """The parsed sentence has verbs of saying and each is surely no speech: a bare negation,
-    or a verb of answering with deeds ('Hezbollah has responded with rocket fire'; a 'with'
+    or a verb of answering with deeds ('the Front has responded with rocket fire'; a 'with'
     elsewhere may be the parser's misreading: 'apologized for the crash with the jet'), and
     it cites nobody ('according to'): the words that look like speech make no claim."""
     verbs = [t for t in doc if t.lemma_ in syntax.speech_verbs and t.pos_ in ("VERB", "AUX")]

@@ -1,8 +1,8 @@
 """Statements as events: what a government, an official or an unnamed official of one side says
-about another party ('Iran's foreign ministry said the US bears responsibility', 'the Kremlin
+about another party ('Chad's foreign ministry said France bears responsibility', 'the Palace
 declined to comment, saying it will await the investigation') is an event of the relationship
 (CAMEO 01, 'make public statement'), dated by the time expression of its sentence or, in a
-lede, by its publication; told in the present perfect ('the Kremlin has declined to comment',
+lede, by its publication; told in the present perfect ('the Palace has declined to comment',
 'officials have announced'), it is the report's news wherever it stands, dated by the
 publication too (rule suffix /perfect; data/syntax.yaml speech.news_perfect).
 
@@ -218,7 +218,7 @@ def _asked(verb, hits: list[Hit], side: str, lex: Lexicons):
 
 
 def _other_side(subject, hits: list[Hit], side: str) -> bool:
-    """The subject names a party of another side than the speaker's ('Russia', 'the Russian
+    """The subject names a party of another side than the speaker's ('B-land', 'the B-land
     government'; never a place, an outlet or the speaker's own side; its phrase without
     prepositions: 'a war with X should be avoided' asks nothing of X)."""
     tokens = phrase_tokens(subject)
@@ -327,7 +327,7 @@ def statement(sent: dict, claim: dict | None, hits: list[Hit], times: list[dict]
         start, words, token = denying.idx, denying.text, denying
     asked = None if alone else _asked(token, hits, side, lex)
     etype = asked or etype
-    # 'Multiple times, the US has urged Israel': the verb of saying is told as habitual (a
+    # 'Multiple times, B-land has urged A-land': the verb of saying is told as habitual (a
     # generic mention of the sentence has it as its trigger): no statement of one day
     habitual = any(f["trigger_start"] == start and f["polarity"] == "generic" for f in found)
     time = _statement_time(text, times, [quote], token)

@@ -56,7 +56,7 @@ class Syntax:
     issuing_verbs: frozenset = frozenset()
     # verbs of answering whose 'with' object is how they answer ('responded with rocket fire')
     answering_verbs: frozenset = frozenset()
-    # verbs that speak when they defend a stance ('has defended Tehran's right to ...')
+    # verbs that speak when they defend a stance ('has defended Chad's right to ...')
     stance_verbs: frozenset = frozenset()
     stance_objects: frozenset = frozenset()
 

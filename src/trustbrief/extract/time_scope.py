@@ -2,7 +2,7 @@
 and B skipped the parade in May', 'in May' sits in the second of two coordinated clauses,
 each with its own subject; it dates what that clause tells, never the first clause's act
 (the nearest-trigger rule of windows.py decides within the clause). A date standing before a
-noun as its modifier ('the response to Iran's Oct. 1 attack', 'Tuesday's strike') dates that
+noun as its modifier ('the response to Chad's Oct. 1 attack', 'Tuesday's strike') dates that
 noun alone, with what its relative clause tells ('the Sept. 27 strike that killed X'): the
 response is not of October 1. A date in a participial clause that opens the
 sentence ('Speaking to X on Thursday, Y said that ...') dates that clause and its verb, not
@@ -41,7 +41,7 @@ def _conjunct_clause(token):
 
 
 def _modified_noun(token):
-    """The common noun a date stands before as its modifier ("Iran's Oct. 1 attack"), or
+    """The common noun a date stands before as its modifier ("Chad's Oct. 1 attack"), or
     None: also when the noun is part of the time itself ('Thursday evening') or frames the
     clause's act ('in the Oct. 13 letter')."""
     head = token.head

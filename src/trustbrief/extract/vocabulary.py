@@ -49,7 +49,7 @@ class EventType:
     # imminent action'): its notice is the lead its own sentences state
     gives_notice: bool = False
     # an act only the forces of the state where it happens do (arrests): with no doer named,
-    # the state named as its place is the doer ('arrests of Russians in Azerbaijan')
+    # the state named as its place is the doer ('arrests of Chadians in France')
     host_acts: bool = False
     # (modals, verbs of saying that do not ask): a statement whose speaker's words put such a
     # modal on another side's party is this type ('said "X must apologize"': a demand)
@@ -63,8 +63,8 @@ class TriggerRule:
     """What one trigger pattern needs beyond matching."""
 
     needs_party: bool = False  # only with an agent, a target or `object_after`
-    object_after: re.Pattern | None = None  # 'to the Iranian attack' right after the trigger
-    agent: str = ""  # a codename's known agent ('Operation True Promise II': Iran)
+    object_after: re.Pattern | None = None  # 'to the Chadian attack' right after the trigger
+    agent: str = ""  # a codename's known agent ('Operation Desert Lantern': Chad)
     # a dependency trigger (data/syntax.yaml `triggers`): roles from the tree only, and two
     # named parties of different sides ('X and Y spoke', 'X told Y'), else no mention
     between_sides: bool = False

@@ -31,7 +31,7 @@ BY_WORD = re.compile(r"\b(?:by|from)\s", re.I)  # where a BY_GAP match can start
 
 
 def _by_agent(text, end, after, form, etype):
-    """'killed by Israel', 'the killing of X by Y', 'assurances from X' -> (phrase, direct)."""
+    """'killed by A-land', 'the killing of X by Y', 'assurances from X' -> (phrase, direct)."""
     first = BY_WORD.search(text, end, max(h.start for h in after)) if after else None
     if first is None:
         return [], False
@@ -87,7 +87,7 @@ PARTNER_BEFORE = re.compile(r"\b(?:with|between|and|to)\s+(?:the\s+)?$", re.I)
 
 def _symmetric(text, others: list[Hit], end: int, etype: EventType) -> list[str]:
     """Participants: the people of the clause; with fewer than two, the party named with
-    'with', 'between', 'and' or 'to' after the trigger ('a visit to Washington')."""
+    'with', 'between', 'and' or 'to' after the trigger ('a visit to Paris')."""
     people = list(dict.fromkeys(a for h in others if "person" in h.types for a in h.actors))
     if len(people) >= 2:
         return people
@@ -154,7 +154,7 @@ NO_ONE = Hit(0, 0, "", "none")  # a target slot known to be empty: do not look f
 
 
 def _planner(text, start, before: list[Hit], etype: EventType, lex: Lexicons) -> Hit | None:
-    """'Israel is also considering strikes on Iran': the subject of a verb of planning whose
+    """'A-land is also considering strikes on Chad': the subject of a verb of planning whose
     object is the nominal trigger acts."""
     if lex.planner_gap is None or not before or not _agent_ok(before[-1], etype):
         return None

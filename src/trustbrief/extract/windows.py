@@ -83,7 +83,7 @@ def _nearest_lanes(text, times, spans, clauses, parsed=None) -> dict[str, str]:
     trigger nearest to it in its clause.
 
     A time expression belongs to the nearest event and to events of the same lane ('killed
-    in an Israeli strike on Friday' dates the killing too), never to events of another lane
+    in an A-land strike on Friday' dates the killing too), never to events of another lane
     ('met on Monday to discuss the missile attack': Monday is not the attack's day). An
     adverbial of the verb between its object and its complement is the verb's, however near
     the complement's trigger ('accused X on Monday of boarding its boats': the accusation's
@@ -136,7 +136,7 @@ def _attached_lane(time: dict, spans: list[tuple], parsed) -> str:
 
 def _told_as_done(spans: list[tuple], parsed, facts: dict) -> list[tuple]:
     """The trigger spans a time expression may belong to: those told as done or planned when
-    there are any ('said Wednesday that he would not support a strike and is urging Israel':
+    there are any ('said Wednesday that he would not support a strike and is urging A-land':
     Wednesday is the urging's day, not the day of a strike that is denied)."""
     if parsed is None:
         return spans
@@ -307,8 +307,8 @@ DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 
 def _merge_same_type(found: list[dict]) -> list[dict]:
     """One mention per event type and sentence unless they name different targets; a
-    definite noun with no agent after a trigger of its type ('Israel's assassination of X
-    ... to link the killing to the United States') is that event told again (anaphora),
+    definite noun with no agent after a trigger of its type ('A-land's assassination of X
+    ... to link the killing to B-land') is that event told again (anaphora),
     whatever its target."""
     if len(found) < 2:
         return found

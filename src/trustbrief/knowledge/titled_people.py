@@ -73,8 +73,8 @@ def _qualifiers(country) -> list[str]:
 def _institution_metonyms(country) -> list[str]:
     """The metonyms of a country's institutions, without their article, as qualifiers
     ('White House National Security Adviser', 'Kremlin Security Council Secretary');
-    not a capital or other seat of the whole government ('in Baku Foreign
-    Minister X said' would make X Azerbaijan's)."""
+    not a capital or other seat of the whole government ('in Portview Foreign
+    Minister X said' would make X Chad's)."""
     forms = (re.sub(r"^the\s+", "", form, flags=re.IGNORECASE)
              for form, role in country.metonyms.items() if role != "government")
     return sorted(set(forms))

@@ -14,7 +14,7 @@ from trustbrief.tables import cell_text, frame_records
 
 def specific_enough(event: Mapping, level: str) -> bool:
     """channels.yaml notice_ledger.min_specificity: 'dated_or_target' keeps an operation with a
-    date or a named target other than a place ('Israeli airstrikes in the Middle East' goes)."""
+    date or a named target other than a place ('A-land airstrikes in the region' goes)."""
     dated = bool(cell_text(event.get("date")))
     if level == "dated":
         return dated
@@ -37,7 +37,7 @@ def accounts_by_event(notice_accounts: pd.DataFrame | None) -> dict[str, dict[st
 
 def readable_accounts(accounts: Mapping[str, list], documents: pd.DataFrame | None,
                       names: Mapping[str, str] | None = None) -> str:
-    """{'minutes': ['d1', 'd2']} -> 'minutes: The Jerusalem Post (2024-09-29), unknown
+    """{'minutes': ['d1', 'd2']} -> 'minutes: The Portview Post (2024-09-29), unknown
     outlet (F.txt)'. names: _doc_names(documents), when the caller already has it."""
     names = _doc_names(documents) if names is None else names
     return "; ".join(f"{level}: {', '.join(names.get(d, d) for d in docs)}"

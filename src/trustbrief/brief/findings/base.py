@@ -34,7 +34,7 @@ class Finding:
     available: bool = True  # False: the sentence reports missing data
     origins: tuple[str, ...] = ()  # independent origins the finding counted, when it did
     # What those origins stand behind when it is less than every cited article ('the less
-    # attested direction, Israel against US'): the basis line names it, or a reader takes
+    # attested direction, A-land against B-land'): the basis line names it, or a reader takes
     # '11 articles, 3 independent origins' for the sourcing of all eleven.
     origins_of: str = ""
     supports: bool = True  # False: the data answers the question, but not with the pattern

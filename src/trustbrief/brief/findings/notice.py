@@ -147,8 +147,8 @@ def notice_finding(tables, start, end, focus: str) -> Finding:
 
 
 def _whose(event: pd.Series | None, observer: str, subject: str) -> str:
-    """Why no notice to the observer is at stake for one operation: 'an act of Russia
-    against Azerbaijan', 'an act of Azerbaijan itself', 'an act of Ukraine'; '' unknown."""
+    """Why no notice to the observer is at stake for one operation: 'an act of B-land
+    against A-land', 'an act of A-land itself', 'an act of C-land'; '' unknown."""
     side = "" if event is None else str(event.get("agent_side") or "")
     if side == observer:
         return f"an act of {side_noun(observer)} itself"

@@ -41,7 +41,7 @@ def parse_accounts(value: str) -> tuple[int, dict[str, int]]:
 
 def accounts_text(value: str, documents: pd.DataFrame | None = None) -> str:
     """The ledger's accounts made readable: document ids become outlet names
-    ('minutes: The Jerusalem Post, unknown #2; none: Caliber.Az'); other text is kept."""
+    ('minutes: The Portview Post, unknown #2; none: Outlet X'); other text is kept."""
     names = {d: full for d, (_, full) in outlet_labels(documents).items()}
     # 'unknown outlet (FILE)' as the metrics stage writes it: the article's title instead
     names.update(unknown_file_names(documents))

@@ -224,7 +224,7 @@ def framing_summary(actor_mentions: pd.DataFrame | None, documents: pd.DataFrame
     """How outlets name the actors, for a short table: one row per actor that outlets call
     by different titles, aliases or epithets (plain names left out), most variants first;
     its terms, the rarest first (what sets an outlet apart), with the outlets using each
-    ('the Israeli occupation: Al Mayadeen English'). Bounded in rows and terms, so it does
+    ('the A-land occupation: Outlet X'). Bounded in rows and terms, so it does
     not grow with the corpus; the full counts are framing_counts."""
     if actor_mentions is None or actor_mentions.empty:
         return pd.DataFrame(columns=["actor", "side", "terms"])

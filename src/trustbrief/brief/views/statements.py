@@ -5,8 +5,8 @@ A statement is a sentence holding a trust signal of the focus direction (not neg
 with the claim of its sentence (the speaker and the speaker's type). A sentence is one
 statement however many cue words it holds ('surprised, angry over ...' is one statement of
 distrust, not two); its cues are listed together. A sentence whose speaker is of the subject's
-side is no statement of the observer's distrust: an Israeli official does not voice US
-distrust of Israel (the chart and the counts say who voices it). It is dated by when it was
+side is no statement of the observer's distrust: an A-land official does not voice B-land
+distrust of A-land (the chart and the counts say who voices it). It is dated by when it was
 made: the extraction's `stated_on` when the sentence says so; otherwise only the article's
 publication bounds it ('made by' that date), and it is drawn hollow.
 """
