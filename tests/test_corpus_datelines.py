@@ -50,6 +50,8 @@ BODY = "The minister said the talks would resume next week, officials said.\n"
     ("WASHINGTON, Oct. 15 - " + BODY, "--10-15", "", "WASHINGTON"),
     ("MANILA, Philippines (AP) — " + BODY, "", "AP", "MANILA, Philippines"),  # AP: city, country
     ("ARLINGTON, Va. (AP) — " + BODY, "", "AP", "ARLINGTON, Va."),
+    ("OTTAWA/NEW DELHI, Oct 19 (Reuters) - " + BODY, "--10-19", "Reuters",
+     "OTTAWA/NEW DELHI"),                                      # a wire filed from two cities
     ("WASHINGTON, Oct 14 (Reuters) - " + BODY, "--10-14", "Reuters", "WASHINGTON"),
 ])
 def test_wire_datelines(grammar, first_line, date, origin, place):
