@@ -352,6 +352,27 @@ def test_a_yearless_printed_date_older_than_every_dated_article(chronology):
     assert (out["published"], out["published_basis"]) == ("2024-12-30", "stated")
 
 
+@pytest.mark.parametrize(("lede", "expected"), [
+    # 18 Sep 2023 was a Monday, 18 Sep 2024 a Wednesday: the lede's weekday says which year
+    ("France on Monday expelled a senior Chadian diplomat.", "2023-09-18"),
+    # a Wednesday agrees with the year that ends with the corpus's span: it stays
+    ("France on Wednesday expelled a senior Chadian diplomat.", "2024-09-18"),
+    # no year agrees with a Friday (nor the day after it): the first reading stands
+    ("France on Friday expelled a senior Chadian diplomat.", "2024-09-18"),
+])
+def test_the_lede_weekday_chooses_the_year_of_a_yearless_printed_date(chronology, lede,
+                                                                     expected):
+    """A wire's 'PLACE, Sept 18 (Wire) -' in a corpus of two years' articles."""
+    docs = [article("dT", "wire.txt"), article("dA", "a.txt", "url", "2023-09-20"),
+            article("dB", "b.txt", "url", "2024-10-14")]
+    docs[0]["published_printed"] = "--09-18"
+    mentions = [mention("dT", 1, "restriction", "France;Chad", lede),
+                mention("dA", 1, "criticism", "Chad", "Chad criticised the plan."),
+                mention("dB", 1, "criticism", "Chad", "Chad criticised the plan.")]
+    out = infer(docs, mentions, chronology).set_index("doc_id").loc["dT"]
+    assert (out["published"], out["published_basis"]) == (expected, "stated")
+
+
 def test_one_event_reported_in_many_sentences_is_one_vote(chronology):
     # A printed '5 Oct.' (weight 3) against one dated event (Oct 8) the article mentions in
     # three sentences: three sentences are still one event, so the printed day wins.

@@ -36,6 +36,7 @@ from trustbrief.dating.mentions import collect_clues
 from trustbrief.dating.named_days import NamedDays, default_named_days, named_day_clues
 from trustbrief.dating.period import Span, period_span, period_verdict, within_period
 from trustbrief.dating.pinned import RANGE_PIN_DAYS, RANGED_EARLIEST, RANGED_LATEST
+from trustbrief.dating.printed_year import lede_year
 from trustbrief.dating.tenure import tenure_clues
 from trustbrief.dating.week_frame import week_frame_clues
 from trustbrief.tables import frame_records
@@ -279,6 +280,9 @@ def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: 
             doc_clues = [printed, *doc_clues]
         bounds = _bounds(row, span)
         verdict = decide(doc_clues, max_lag_days, lookaround_days, bounds)
+        if printed is not None:
+            verdict = lede_year(verdict, doc_clues, bounds, span[0], lambda other, c=doc_clues:
+                                decide(c, max_lag_days, lookaround_days, other))
         if row.get("published_basis") != "sidecar":
             verdict = _with_period(row, doc_clues, verdict, stated, bounds,
                                    (max_lag_days, lookaround_days))
