@@ -144,14 +144,14 @@ def origin_names(events: pd.DataFrame, documents: pd.DataFrame, sources) -> list
 
 
 # A quote shorter than this is a phrase the article quotes inside its own sentence ('what it
-# described as Baku's "unfriendly actions"', 'a "tragic incident"'), not what was said.
+# described as Portview's "hostile steps"', 'a "regrettable episode"'), not what was said.
 MIN_QUOTE_WORDS = 5
 
 
 def said(quote: str, sentence: str) -> str:
     """What a claim row shows: the quoted words when they are the statement (five words or
-    more, or the words the sentence opens with: '"The answer is no," Biden said'), else the
-    whole sentence, so a scare-quoted phrase ('unfriendly actions.', 'hush up') is read in
+    more, or the words the sentence opens with: '"The answer is no," X said'), else the
+    whole sentence, so a scare-quoted phrase ('hostile steps.', 'cover up') is read in
     the sentence that says who called what so."""
     if not quote:
         return sentence

@@ -4,7 +4,7 @@ The grammar lives in data/datelines.yaml (kinds of layout: wire datelines, bylin
 timestamp lines, credit lines, dates in the address). This module only loads it, tries its
 shapes on the right lines, and reads the dates the shapes capture.
 
-A printed date may lack its year ('MOSCOW, July 31. /TASS/.'); it is returned as a
+A printed date may lack its year ('PORTVIEW, July 31. /TASS/.'); it is returned as a
 `PrintedDate` with `year=None` and completed later (URL, the article's own years, or the
 corpus; see trustbrief.dating).
 """

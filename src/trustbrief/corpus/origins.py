@@ -152,7 +152,7 @@ def own_outlet(*, side_outlet: str, url: str, url_outlet: str, statement: Statem
         return author_outlet, "text", author_outlet
     if site_name:
         return site_name, "html_meta", site_name
-    # 'MOSCOW, July 31. /TASS/.', 'Oct. 2 (UPI) --': a wire dateline at the top, the agency's
+    # 'PORTVIEW, July 31. /TASS/.', 'Oct. 2 (UPI) --': a wire dateline at the top, the agency's
     # own copy (a 'Source: X' line at the top relays X instead; a place dateline with the
     # agency only in a credit line at the bottom, 'XINHUA/ portal', is a portal's copy)
     dateline = statement.place or not statement.relays

@@ -18,7 +18,7 @@ from trustbrief.contract.ids import sentence_number
 
 # a sentence of the body ends with sentence punctuation, maybe inside a closing quote
 SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*$")
-MIN_BODY_WORDS = 5  # 'MOSCOW, July 31. /TASS/.' is a dateline, not the lede
+MIN_BODY_WORDS = 5  # 'PORTVIEW, July 31. /TASS/.' is a dateline, not the lede
 # Agencies mark the caption of an archive photo 'FILE - ...' (or 'FILE PHOTO: ...'): its date
 # is the photo's, months or years old, never the day's news.
 FILE_PHOTO = re.compile(r"^\(?FILE(?:\s+PHOTO)?\b\s*[-–—:)]")
@@ -69,7 +69,7 @@ def depth(doc_id: str, sent_id: str, depths: dict[tuple[str, str], int]) -> int 
     return found if found is not None else sentence_number(sent_id)
 
 
-# A first body sentence that frames the news by a week or more ('Mideast tensions escalated
+# A first body sentence that frames the news by a week or more ('Regional tensions escalated
 # further this week', 'in recent days', 'earlier this month') opens a roundup or a follow-up
 # of others' reports: a weekday below it ('X and Y spoke by phone Thursday') is
 # one event of the period, maybe days before the article, not the day's news.

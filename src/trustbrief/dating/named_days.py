@@ -7,7 +7,7 @@ country whose day it is (a place right after the name, 'Independence Day events 
 else the destination before it, 'fly to Portview for', decides between two countries' days of
 one name). Its day is the one occurrence in the corpus's window (none, or two: no
 clue). Then, as a printed date (dating.explicit): a clause that looks ahead ('will attend the
-parade on Victory Day') bounds the article from above at half weight (it was written before
+parade on Independence Day') bounds the article from above at half weight (it was written before
 the day); otherwise the day is past (a lower bound), and in the lede it is the day's news:
 published that day or the next.
 """

@@ -29,7 +29,7 @@ TENURE_LAG = dt.timedelta(days=2)
 TITLE_LOOKBACK = 30  # characters before a title searched for a past marker ('former')
 NAMED_KINDS = ("name", "alias")  # actor mention kinds that name the person after a title
 # a year in the sentence dates its office-holder to then ('In 2023, Defense Minister X ...',
-# a photo caption's 'Tel Aviv, Oct. 28, 2023'), not to the article's day
+# a photo caption's 'Portview, Oct. 28, 2023'), not to the article's day
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 THE_DAYS_NEWS = ("weekday:", "reld:")  # 'on Monday', 'today', 'overnight': the news's days
 MENTION_COLUMNS = ("doc_id", "sent_id", "event_type", "actors", "agent", "polarity", "text",

@@ -18,7 +18,7 @@ sentences, which must never be committed). Its columns:
 
 A predicted speaker is right when, folded (case, accents, punctuation, a leading 'the', 'a'
 or 'an'), it equals one alternative, or both name a person and their last words agree
-('Pat Ryder' = 'Patrick Ryder'), or the gold is an anonymous source and the predicted phrase
+('Pat Roe' = 'Patrick Roe'), or the gold is an anonymous source and the predicted phrase
 is a run of its words ('senior officials' of 'senior officials in the US administration').
 A claim the extraction no longer produces, or whose sentence
 changed (beyond a leading dateline of a few words that the corpus cleaning now cuts off),

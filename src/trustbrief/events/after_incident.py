@@ -1,7 +1,7 @@
 """What a side says of an incident came after the incident, and before the article telling it.
 
 News tells a side's first version of an incident without a day ('B-land's aviation watchdog
-initially referred to the crash as an emergency caused by a bird strike'), below a lede that
+initially referred to the crash as an emergency caused by an engine fire'), below a lede that
 dates the incident. Whatever is said of the crash was said once it had happened, and an act told
 as done happened by the time its article was published. So when the corpus dates the incident
 (data/incidents.yaml: the words of one kind of incident dated to one day, or two in a row, and

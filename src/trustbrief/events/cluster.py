@@ -29,7 +29,7 @@ def apply_joins(recs: list[Rec], rules: LabelRules, kinds: Mapping[str, dict]) -
         by_sent[(r.doc_id, r.sent_id)].append(r)
     for sent in by_sent.values():
         for join in rules.joins:
-            # a host names whom it hit, or who did it ('an attack, blamed on X' beside 'pager
+            # a host names whom it hit, or who did it ('an attack, blamed on X' beside 'mine
             # exploded' ascribed to X in one sentence)
             hosts = [h for h in sent if h.event_type in join.into and (h.targets or h.agent)]
             for r in sent:

@@ -124,7 +124,7 @@ def _not_the_holder(hit: Hit, nxt: Hit | None, text: str, lex: Lexicons) -> bool
     """A title that cannot mean the person the gazetteer gives it: part of another office or
     after a past holder's word ('Vice President', 'former President'; data/world/roles.yaml),
     joined to another word ('president-elect', '-designate'),
-    or followed by a name the gazetteer does not know ('President Erdogan': his title, not
+    or followed by a name the gazetteer does not know ('President X': his title, not
     the story's president's)."""
     before = lex.another_office_before
     if before is not None and before.search(text, max(0, hit.start - 40), hit.start):

@@ -85,7 +85,7 @@ def _with_doer(f: dict, ascribed, etype, lex, accuser_of) -> dict:
         misread = f["agent"] if f["agent"] and f["agent"] != name else ""
         targets = [t for t in f["targets"] if t != name]
         if misread and lex.actors[misread].side != actor.side and misread not in targets:
-            targets.append(misread)  # 'pagers linked to X militants detonated'
+            targets.append(misread)  # 'mines linked to X militants detonated'
         victim = accuser_of(cue) if not targets else ""
         if victim in lex.actors and lex.actors[victim].side not in ("", actor.side):
             targets = [victim]  # 'A blamed B for the cyberattack': an act on A

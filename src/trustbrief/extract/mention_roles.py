@@ -77,7 +77,7 @@ def _tree_over_window(parsed, trigger: tuple, etype, hits, lex, people, agent, t
             agent = []  # "Canada condemned her killing": who condemns did not kill
     if agent_rule == "window" and form == "verb" and _subject_names_nobody(
             parsed, start, end, hits):
-        # 'an incident that killed 38 people', 'pagers ... detonated': the verb's own subject
+        # 'an incident that killed 38 people', 'mines ... detonated': the verb's own subject
         # is no actor, so no actor named elsewhere in the clause is its agent
         agent = []
     if agent_rule == "window" and form == "verb" and _infinitive_of_noun(parsed, start, end):

@@ -120,7 +120,7 @@ def _clause(trigger, agent: str, level: int, skipped: set, reported: bool = Fals
     if sum(c.dep_ in SUBJECTS for c in top.children) > 1:
         return [], {}  # two subjects: a garbled parse ('X coincide in many areas, says Y')
     if any(c.tag_ == "WP$" for c in subject.children):
-        return [], {}  # 'people whose pager exploded': whose it was is outside the clause
+        return [], {}  # 'people whose car exploded': whose it was is outside the clause
     swap = {}
     if reported and subject.pos_ == "PRON" and subject.lower_ in REPORTED_PRONOUNS:
         words = [subject]

@@ -186,8 +186,8 @@ SPEAKER_REACH = 3
 
 def _persons_in_order(hits, parsed, named: list[str]) -> list[str]:
     """The persons a sentence names, in reading order: the gazetteer's, and the full names
-    the NER finds that no list has ('Deputy press secretary Sabrina Singh referred
-    questions ...' ... '"...," she said' is Singh, not the minister named before her)."""
+    the NER finds that no list has ('Deputy press secretary Jane Doe referred
+    questions ...' ... '"...," she said' is Doe, not the minister named before her)."""
     if parsed is None:
         return named
     found = [(h.start, a) for h in hits if "person" in h.types and h.kind != "pronoun-phrase"

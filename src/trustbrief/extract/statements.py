@@ -232,7 +232,7 @@ def _denied_party(found: list[dict], parties: list[str], side: str, verb,
     involved in the operation, which was widely attributed to Argentina' -> Argentina; 'would
     not support an Argentine strike on Uruguay' -> Argentina), an act in the denying verb's
     clause first; with no doer named, the first other party that is no act's victim ('not
-    involved in the Uruguayan pager blasts' names nobody it answers: '')."""
+    involved in the Uruguayan mine blasts' names nobody it answers: '')."""
     acts = [f for f in found if f["agent"] in lex.actors
             and lex.actors[f["agent"]].side not in ("", side)]
     inside = [f for f in acts if _under(verb, f["trigger_start"], f["trigger_start"] + 1)]

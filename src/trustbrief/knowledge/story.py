@@ -234,7 +234,7 @@ def role_channels(world, gazetteer: dict, story: Story) -> list[dict]:
     return found
 
 
-# Institutions a new side gets as actors ('the Azerbaijani Foreign Ministry', "Russia's air
+# Institutions a new side gets as actors ('the Chadian Foreign Ministry', "Chad's air
 # defences"), from the role forms of data/world/roles.yaml qualified by the country's words.
 INSTITUTION_ROLES = ("foreign_ministry", "defence_ministry", "armed_forces",
                      "intelligence_service", "police")

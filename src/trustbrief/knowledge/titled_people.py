@@ -21,7 +21,7 @@ from difflib import SequenceMatcher
 WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"  # 'Kenji', 'Min-jae', 'Dae-sung'
 FULL_NAME = rf"(?P<name>{WORD}(?:\s{WORD}){{1,2}})"  # a first name and a surname at least
 # a name after its title ends where the capitalised words end: 'spokesman Major General Pat
-# Ryder' (a rank, then a name) is no 'Major General Pat'
+# Roe' (a rank, then a name) is no 'Major General Pat'
 NAME_ENDS = r"(?!\s[A-Z][a-z])"
 # capitalised words that are no name ('On Tuesday, the Japanese foreign minister ...')
 CALENDAR_WORDS = {w.casefold() for w in [*calendar.day_name, *calendar.month_name] if w}

@@ -150,8 +150,8 @@ def sourcing_counts(table: pd.DataFrame | None, documents: pd.DataFrame | None =
 FRAMING_KINDS = ("name", "alias", "title", "epithet")  # not pronoun phrases
 
 
-# "Israel's" is the term "Israel" in a possessive: the ending is grammar, not a name. A
-# closing quote after it stays ('"Israel's"' -> '"Israel"': the scare quotes are the framing).
+# "A-land's" is the term "A-land" in a possessive: the ending is grammar, not a name. A
+# closing quote after it stays ('"A-land's"' -> '"A-land"': the scare quotes are the framing).
 POSSESSIVE = re.compile(r"[’']s(?=[\"”’']?$)")
 
 
