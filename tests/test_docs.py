@@ -30,3 +30,18 @@ def test_a_stale_page_is_reported_and_rewritten(tmp_path):
     assert main(["docs", "--page", str(page)]) == 0
     assert main(["docs", "--check", "--page", str(page)]) == 0
     assert page.read_text(encoding="utf-8").startswith("# Pipeline\n\n")
+
+
+def test_the_pipeline_page_lists_every_event_type_of_the_vocabulary():
+    """The shared vocabularies' list of event types says what data/event_types.yaml holds."""
+    import re
+
+    import yaml
+
+    page = " ".join(PAGE.read_text(encoding="utf-8").split())
+    listed = re.search(r"event types \(`data/event_types\.yaml`, (\d+)\): `([^`]+)`", page)
+    vocabulary = list(yaml.safe_load((ROOT / "data" / "event_types.yaml").read_text(
+        encoding="utf-8"))["event_types"])
+    assert listed is not None
+    assert listed.group(2).split(", ") == vocabulary
+    assert int(listed.group(1)) == len(vocabulary)
