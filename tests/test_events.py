@@ -1111,18 +1111,25 @@ def test_an_undated_recurring_act_joins_only_the_event_its_own_article_dates(rul
     assert list(built["chronology_key"]) == ["aid_demand", ""]
 
 
-def test_an_undated_accusation_of_a_later_article_is_not_the_dated_one(rules):
-    """An accusation recurs (over each incident): an undated 'accusing him of duplicity' in an
-    article of unknown date may be any accusation, so it does not join, nor corroborate, the
-    one a wire dates (labels.yaml reproach `recurring`)."""
+@pytest.mark.parametrize(("event_type", "plover", "dated", "undated"), [
+    ("accusation", "ACCUSE", "Biden accused Netanyahu on Monday of blocking aid",
+     "An aide said on Wednesday, accusing Netanyahu of duplicity"),
+    ("restriction", "SANCTION", "Biden expelled Netanyahu's envoy on Monday",
+     "Earlier, Biden expelled six of Netanyahu's diplomats"),
+])
+def test_an_undated_recurring_act_of_an_undated_article_is_not_the_dated_one(
+        rules, event_type, plover, dated, undated):
+    """Accusations and restrictions recur (over each incident; diplomats expelled one year
+    and again the next): an undated one in an article of unknown date may be any of them, so
+    it does not join, nor corroborate, the one a wire dates (labels.yaml reproach and
+    restriction `recurring`)."""
     docs = docs_frame([("dA", "Wire One", "2024-10-14", ""),
                        ("dB", "Gulf Daily", "", "")])
-    rows = [mention("dA", 1, "accusation", "Joe Biden", ["Benjamin Netanyahu"], "2024-10-14",
-                    text="Biden accused Netanyahu on Monday of blocking aid"),
-            mention("dB", 2, "accusation", "", ["Benjamin Netanyahu"],
-                    text="An aide said on Wednesday, accusing Netanyahu of duplicity")]
-    types = {**EVENT_TYPES, "accusation": {"plover": "ACCUSE", "lane": "contacts",
-                                           "operation": False}}
+    rows = [mention("dA", 1, event_type, "Joe Biden", ["Benjamin Netanyahu"], "2024-10-14",
+                    text=dated),
+            mention("dB", 2, event_type, "", ["Benjamin Netanyahu"], text=undated)]
+    types = {**EVENT_TYPES, event_type: {"plover": plover, "lane": "contacts",
+                                         "operation": False}}
     built = events.build_events(found_frames(rows), docs, event_types=types,
                                 gazetteer=GAZETTEER, rules=rules, focus=FOCUS)["events"]
     by_date = {str(d): n for d, n in zip(built["date"], built["n_mentions"], strict=True)}
