@@ -199,6 +199,23 @@ def test_a_notice_summons_or_restriction_label_says_who_it_touched(rules, event_
     assert (label, source) == (expected, "template")
 
 
+def test_a_country_whose_name_takes_the_takes_it_in_a_label(rules):
+    """'China and the Philippines meet', 'The Philippines' warnings': the world knowledge's
+    countries that take 'the' (countries.yaml with_the), read by load_labels."""
+    from types import SimpleNamespace
+
+    from trustbrief.events.labels import make_label, with_the
+
+    assert "Philippines" in rules.names_with_the and "Chad" not in rules.names_with_the
+    label, _ = make_label({"participants": "China and Philippines", "type_name": "meeting"},
+                          "meeting_visit", SimpleNamespace(rules=rules), planned=False)
+    assert label == "China and the Philippines meet"
+    assert with_the("Philippines's warnings", rules.names_with_the) == \
+        "the Philippines's warnings"
+    assert with_the("The Philippines and Chad", rules.names_with_the) == \
+        "The Philippines and Chad"
+
+
 def test_what_was_said_of_an_act_is_not_its_label(rules):
     """'Israel said it was expelling ...' (no phrase of its own) then 'the ministry said it
     had no faith in ...' the same day: the statement folds into the expulsion it announced

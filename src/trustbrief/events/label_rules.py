@@ -101,6 +101,9 @@ class LabelRules:
     # what is said of a dated incident (an account of a crash) is dated after it (AfterIncident)
     after_incident: AfterIncident | None = None
     during_acts: DuringActs | None = None  # how a contact during an act is dated (None: never)
+    # countries whose short name takes 'the' (data/world/countries.yaml with_the): a label
+    # reads 'China and the Philippines meet', never 'China and Philippines meet'
+    names_with_the: frozenset = frozenset()
 
     def same_kind(self, a: str, b: str) -> bool:
         """May a chronology row of type a stand for an event of type b?"""
@@ -185,7 +188,17 @@ def load_labels(data_dir: Path | str) -> LabelRules:
                       _answers(path, doc.get("answers")),
                       _words(path, doc, "state_nouns"),
                       _after_incident(path, doc.get("after_incident")),
-                      _during_acts(path, doc.get("during_acts")))
+                      _during_acts(path, doc.get("during_acts")),
+                      names_with_the=_names_with_the(Path(data_dir)))
+
+
+def _names_with_the(data_dir: Path) -> frozenset:
+    """The short names of the world knowledge's countries that take 'the'."""
+    if not (data_dir / "world").is_dir():
+        return frozenset()
+    from trustbrief.knowledge.world import load_world
+
+    return frozenset(c.name for c in load_world(data_dir).countries.values() if c.the)
 
 
 def _after_incident(path: Path, spec) -> AfterIncident | None:

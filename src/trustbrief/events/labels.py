@@ -28,6 +28,20 @@ def choose_type(recs: list[Rec]) -> str:
 S_POSSESSIVE = re.compile(r"\b((?-i:[A-Z])[\w.-]*s)(['’])s\b")
 
 
+@functools.lru_cache(maxsize=8)
+def _the_pattern(names: frozenset) -> re.Pattern | None:
+    if not names:
+        return None
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![Tt]he )(?<!\w)({alternation})(?!\w)")
+
+
+def with_the(label: str, names: frozenset) -> str:
+    """The label with 'the' before each country name that takes it ('the Philippines')."""
+    pattern = _the_pattern(names)
+    return pattern.sub(r"the \1", label) if pattern is not None else label
+
+
 @functools.lru_cache(maxsize=1024)
 def _placeholders(template: str) -> tuple[str, ...]:
     return tuple(f for _, f, _, _ in string.Formatter().parse(template) if f)
@@ -47,7 +61,7 @@ def make_label(fields: dict, event_type: str, ctx: Context, planned: bool) -> tu
         if filled and not OBJECT_FIELDS & set(names):
             break  # a longer label that names the target, cut, says more than 'Killing by X'
         label = re.sub(r"\s+", " ", template.format(**{n: fields[n] for n in names})).strip()
-        label = S_POSSESSIVE.sub(r"\1\2", label)
+        label = with_the(S_POSSESSIVE.sub(r"\1\2", label), ctx.rules.names_with_the)
         label = label[:1].upper() + label[1:]
         if planned:
             label = ctx.rules.planned_format.format(label=label)
