@@ -42,6 +42,9 @@ class RolePath:
     # only from a trigger with one of these lemmas ('summoned to the X ministry': the body the
     # envoy is summoned to summons him)
     lemmas: frozenset = frozenset()
+    # the verb of saying a participle's clause is reported by, when given: 'X said Y was to
+    # blame, accusing Z of ...' - the speech act after the reported clause is X's, not Y's
+    reported_by: frozenset = frozenset()
 
 
 def token_at(doc, start: int, end: int):
@@ -84,6 +87,12 @@ def role_tokens(trigger, path: RolePath) -> list:
         return []
     if path.bare and any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in trigger.children):
         return []
+    if path.reported_by:
+        reported = trigger.head
+        if trigger.dep_ != "advcl" or reported.dep_ != "ccomp" or \
+                reported.head.lemma_ not in path.reported_by:
+            return []
+        return _children_on_path(reported.head, trigger, path)
     if path.from_head:
         # climb through complements ('was about to kill', 'attempting to arrange a call')
         # to the nearest governing word that has the dependent the path looks for

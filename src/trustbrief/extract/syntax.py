@@ -79,7 +79,8 @@ def _paths(path: Path, where: str, entries) -> list[RolePath]:
                             frozenset(e.get("from_head", ())), frozenset(e.get("types", ())),
                             frozenset(e.get("via", ())), frozenset(e.get("not_from", ())),
                             frozenset(e.get("only_from", ())), bool(e.get("bare", False)),
-                            bool(e.get("not_seats", False)), frozenset(e.get("lemmas", ()))))
+                            bool(e.get("not_seats", False)), frozenset(e.get("lemmas", ())),
+                            frozenset(e.get("reported_by", ()))))
     return out
 
 
