@@ -6,15 +6,12 @@ Every text is invented, one per KIND of layout; none is an outlet's or a file's.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from conftest import DATA
+from test_corpus_datelines import stated as stated_by
 from trustbrief import corpus
-from trustbrief.corpus import datelines
-from trustbrief.corpus.origins import canonical_lookup
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 BODY = ("The minister said the talks would resume next week, officials said.\n"
         "He added that both sides had agreed on an agenda.\n"
         "A spokesman declined to comment further on the matter.\n"
@@ -26,8 +23,8 @@ def rules():
     return corpus.load_rules(DATA)
 
 
-def stated(text: str, rules) -> datelines.Statement:
-    return datelines.scan(text, rules.datelines, canonical_lookup(rules.outlets.names))
+def stated(text: str, rules):
+    return stated_by(text, rules.datelines)
 
 
 def iso(date) -> str:
