@@ -13,11 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from trustbrief.dating.clues import Clue
+from trustbrief.dating.clues import ONE_DAY, Clue
 from trustbrief.dating.decide import Verdict
 
-YEAR = dt.timedelta(days=365)
-ONE_DAY = dt.timedelta(days=1)
+YEAR = dt.timedelta(days=365)  # the span a yearless date is looked for in (dating.stage)
 
 
 def lede_year(verdict: Verdict | None, clues: list[Clue], bounds: tuple,

@@ -14,6 +14,7 @@ from trustbrief.dating.chronology import iso_or_none
 from trustbrief.dating.clues import (
     DOCUMENT_FIELDS,
     EVIDENCE_SEP,
+    ONE_DAY,
     Clue,
     dedupe,
     lede_clues,
@@ -36,14 +37,12 @@ from trustbrief.dating.mentions import collect_clues
 from trustbrief.dating.named_days import NamedDays, default_named_days, named_day_clues
 from trustbrief.dating.period import Span, period_span, period_verdict, within_period
 from trustbrief.dating.pinned import RANGE_PIN_DAYS, RANGED_EARLIEST, RANGED_LATEST
-from trustbrief.dating.printed_year import lede_year
+from trustbrief.dating.printed_year import YEAR, lede_year
 from trustbrief.dating.tenure import tenure_clues
 from trustbrief.dating.week_frame import week_frame_clues
 from trustbrief.tables import frame_records
 
 log = logging.getLogger("trustbrief")
-YEAR = dt.timedelta(days=365)
-ONE_DAY = dt.timedelta(days=1)
 
 
 def _evidence(clues: list[Clue]) -> str:

@@ -196,3 +196,21 @@ def in_scope(time: dict, start: int) -> bool:
     within = time.get("within")
     return (within is None or within[0] <= start < within[1]) and \
         not any(first <= start < last for first, last in time.get("outside", ()))
+
+
+# how a time adverbial hangs on its verb: 'accused X on Monday' (prep), 'said Monday'
+# (npadvmod), 'said yesterday' (advmod)
+ADVERBIAL_DEPS = ("prep", "npadvmod", "advmod")
+
+
+def adverbial_of(parsed, time: dict):
+    """The verb a time expression is an adverbial of ('accused X on Monday of boarding':
+    'accused', whatever trigger stands nearer), or None."""
+    root = token_at(parsed, time["start"], time["end"])
+    if root is None:
+        return None
+    if root.dep_ == "pobj":  # the expression without its preposition: 'Monday' of 'on Monday'
+        root = root.head
+    if root.dep_ not in ADVERBIAL_DEPS or root.head.pos_ != "VERB":
+        return None
+    return root.head

@@ -15,7 +15,7 @@ from trustbrief.extract.news_nouns import told_as_news
 from trustbrief.extract.role_paths import token_at
 from trustbrief.extract.statements import NEWS_PERFECT_RULE
 from trustbrief.extract.syntax import factuality_of
-from trustbrief.extract.time_scope import in_scope, scoped_times
+from trustbrief.extract.time_scope import adverbial_of, in_scope, scoped_times
 from trustbrief.extract.vocabulary import DEPENDENCY_TRIGGER
 
 
@@ -112,21 +112,11 @@ def _nearest_lanes(text, times, spans, clauses, parsed=None) -> dict[str, str]:
 
 # how a time adverbial hangs on its verb: 'accused X on Monday' (prep), 'said Monday'
 # (npadvmod), 'said yesterday' (advmod)
-ADVERBIAL_DEPS = ("prep", "npadvmod", "advmod")
-
-
 def _attached_lane(time: dict, spans: list[tuple], parsed) -> str:
     """The lane of the trigger verb the time expression is an adverbial of, or ''."""
-    if parsed is None:
+    verb = adverbial_of(parsed, time) if parsed is not None else None
+    if verb is None:
         return ""
-    root = token_at(parsed, time["start"], time["end"])
-    if root is None:
-        return ""
-    if root.dep_ == "pobj":  # the expression without its preposition: 'Monday' of 'on Monday'
-        root = root.head
-    if root.dep_ not in ADVERBIAL_DEPS or root.head.pos_ != "VERB":
-        return ""
-    verb = root.head
     for start, end, lane in spans:
         trigger = token_at(parsed, start, end)
         if trigger is not None and trigger.i == verb.i:
