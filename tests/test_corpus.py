@@ -697,6 +697,23 @@ def test_a_dateline_is_no_title_nor_sentence(rules, dateline):
     assert not any("OSLO" in s for s in sents["text"])
 
 
+def test_a_title_cut_from_the_first_sentence_skips_captions_above_the_dateline(rules):
+    """A page saved without its headline may open with photo captions; the story begins at its
+    dateline, so the title is cut from the sentence after it. Without a dateline the first
+    sentence stays the title's source."""
+    captions = ("Subscribe\nA frigate fires its gun during an exercise in the North Sea on "
+                "July 19, 2024.\n\nThe frigate was one of two ships that escorted the convoy "
+                "on Tuesday. (Royal Navy)\n\n")
+    story = ("OSLO — Two Norwegian frigates escorted a Swedish convoy through the strait on "
+             "Tuesday, the defence ministry said.\n\nThe convoy reached port safely.\n")
+    doc, sents = one(rules, captions + story)
+    assert doc["title_basis"] == "first-sentence"
+    assert doc["title"].startswith("Two Norwegian frigates escorted a Swedish convoy")
+    assert sents["text"].iloc[0].startswith("A frigate fires its gun")  # still text
+    bare = one(rules, captions.replace("Subscribe\n", "") + story.replace("OSLO — ", ""))[0]
+    assert bare["title"].startswith("A frigate fires its gun during an exercise")
+
+
 @pytest.mark.parametrize("caption", [
     "Two ministers shake hands in Oslo. (March 9, 2016) (Reuters)",
     "The ministers at the harbour in Bergen (U.S. Navy)",

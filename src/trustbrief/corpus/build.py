@@ -26,6 +26,7 @@ from trustbrief.corpus.metadata import (
     guess_language,
     scan_statement,
     sidecar_lookup,
+    story_first_sentence,
     warn_disagreement,
 )
 from trustbrief.corpus.origins import canonical_lookup
@@ -68,8 +69,9 @@ def _document_record(raw: dict, doc_id: str, rules: CorpusRules, side: dict,
     segments = segment(text, rules)
     sent_rows = _sentence_rows(text, doc_id, segments, rules)
     side = {**side, SIDE_SOURCE: sidecar_file}  # named in warnings
-    title, title_basis = find_title(text, segments, sent_rows[0]["text"] if sent_rows else "",
-                                rules, side, file)
+    title, title_basis = find_title(text, segments,
+                                    story_first_sentence(sent_rows, segments, rules),
+                                    rules, side, file)
 
     statement = scan_statement(text, rules)
     # the analyst's address first, then one the text prints ('Source: ...'), then the page's

@@ -157,6 +157,18 @@ def warn_disagreement(file: str, what: str, text_value: str, side_value: str,
                     file, sidecar_file, what, side_value, text_value)
 
 
+def story_first_sentence(sent_rows: list[dict], segments: list[Segment], rules: CorpusRules
+                         ) -> str:
+    """The story's first sentence: the one after its dateline (a `starts_story` rule of
+    data/boilerplate.yaml) when a dateline opens the story, since sentences above it are
+    photo captions or page text; else the first body sentence."""
+    starts = {r.name for r in rules.rules if r.starts_story}
+    mark = next((seg.end for seg in segments if seg.role == "boilerplate" and seg.rule in starts),
+                None)
+    after = [r["text"] for r in sent_rows if mark is not None and r["start"] >= mark]
+    return after[0] if after else sent_rows[0]["text"] if sent_rows else ""
+
+
 def find_title(text: str, segments: list[Segment], first_sentence: str, rules: CorpusRules,
            side: dict, file: str) -> tuple[str, str]:
     """(title, title_basis): headline line > sidecar > cut from the first sentence."""

@@ -24,7 +24,8 @@ SIDECAR_FILE = "data/sources.csv"
 SIDE_SOURCE = "_sidecar_file"
 CAPTURE_NAMES = {"url", "author", "outlet", "published", "updated"}
 RULE_KEYS = ("name", "pattern")
-RULE_OPTIONAL = ("captures", "where", "kind", "followed_by", "header", "stop", "case_sensitive")
+RULE_OPTIONAL = ("captures", "where", "kind", "followed_by", "header", "stop", "starts_story",
+                 "case_sensitive")
 WHERE_VALUES = {"anywhere", "head", "tail", "before_title"}
 LIMIT_KEYS = (
     "max_bytes", "binary_control_share", "head_paragraphs", "tail_paragraphs",
@@ -48,6 +49,7 @@ class Rule:
     followed_by: tuple[str, ...]
     header: bool
     stop: bool
+    starts_story: bool = False
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,8 @@ def _parse_rule(path, index: int, item, macros: dict[str, str]) -> Rule:
         raise DataFileError(path, where_key, "kind must be 'line' or 'prefix'")
     followed = tuple(_word_list(path, where_key, item.get("followed_by") or []))
     return Rule(name, regex, captures, where, kind, followed,
-                bool(item.get("header", False)), bool(item.get("stop", False)))
+                bool(item.get("header", False)), bool(item.get("stop", False)),
+                bool(item.get("starts_story", False)))
 
 
 def _parse_rules(path, items, macros) -> tuple[Rule, ...]:
