@@ -30,6 +30,17 @@ def test_a_clause_keeps_subject_verb_and_object_but_not_the_day(nlp):
         "Moldovan police raided the offices of a Transnistrian broadcaster"
 
 
+@pytest.mark.parametrize("text, time, want", [
+    ("The cabinet had also sent a letter to Chad in April in which it asked for aid.",
+     "in April", "Cabinet had sent a letter to Chad"),
+    ("The minister sent a letter to him on Monday.", "on Monday", "Minister sent a letter"),
+])
+def test_a_dative_preposition_keeps_its_noun_or_goes(nlp, text, time, want):
+    """The parser may attach 'to X' after an object as a dative: the label keeps X ('sent a
+    letter to'), and a pronoun there goes, as everywhere."""
+    assert phrase(nlp, text, "sent", times=(time,)) == want
+
+
 def test_a_shortened_clause_keeps_a_named_body_and_never_cuts_a_name_in_a_complement(nlp):
     # cut to head words this read 'Mexican ambassador to Soto was summoned to Ministry'
     text = ("The Mexican ambassador to Canada Luis Vega Soto was summoned to the Canadian "
@@ -179,7 +190,7 @@ def test_a_clause_whose_subject_is_owned_by_a_relative_whose_gives_no_phrase(nlp
 def test_the_tokens_left_out_are_those_of_asides_and_time_expressions(nlp, text):
     """left_out (computed once per sentence) holds the tokens in parentheses, brackets or
     between dashes and those starting inside a skipped span, as read token by token."""
-    from trustbrief.extract.phrases import bracketed, left_out
+    from trustbrief.extract.phrase_tokens import bracketed, left_out
 
     doc = nlp(text)
     skip = [(text.index(" on ") + 1, text.index(" on ") + 11)] if " on " in text else [(0, 6)]

@@ -183,3 +183,21 @@ def opening_it(subject, verb) -> bool:
     label."""
     return subject.lower_ == "it" and subject.i <= 2 and subject.head.i == verb.i and \
         verb.dep_ == "ROOT" and not any(t.is_quote for t in subject.doc[:subject.i])
+
+
+# every token text that bracketed or _between_dashes acts on (`text in ")]"` holds for
+# each part of ")]")
+ASIDE_TOKENS = ("", "(", "[", "([", ")", "]", ")]", "—", "–", "--")
+
+
+def left_out(doc, skip=()) -> set:
+    """Indexes of the tokens no label holds: those starting inside a `skip` span and those
+    inside an aside (bracketed). The same for every trigger of the sentence."""
+    skipped = set()
+    if skip:
+        starts = doc.to_array("IDX").tolist()
+        skipped = {i for i, idx in enumerate(starts) if any(s <= idx < e for s, e in skip)}
+    strings = doc.vocab.strings
+    if not {strings[text] for text in ASIDE_TOKENS}.isdisjoint(doc.to_array("ORTH").tolist()):
+        skipped |= bracketed(doc)  # else no token opens or closes an aside: nothing inside
+    return skipped

@@ -23,10 +23,10 @@ from trustbrief.extract.phrase_tokens import (
     article_before,
     asks_without_content,
     attribution_tail,
-    bracketed,
     cut_to_head,
     garbled_by_cut,
     kept_adverb,
+    left_out,
     name_after_title,
     noun_pobj,
     opening_it,
@@ -57,9 +57,7 @@ WH_TAGS = frozenset({"WP", "WDT", "WP$"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
 # subjects a reported clause keeps as written ('told Y he was planning ...')
 REPORTED_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
-# every token text that bracketed or _between_dashes acts on (`text in ")]"` holds for
-# each part of ")]")
-ASIDE_TOKENS = ("", "(", "[", "([", ")", "]", ")]", "—", "–", "--")
+
 
 
 def event_phrase(doc, start: int, end: int, agent: str = "", skip=()) -> str:
@@ -72,19 +70,6 @@ def event_phrase(doc, start: int, end: int, agent: str = "", skip=()) -> str:
     if trigger is None:
         return ""
     return _phrase(trigger, agent, left_out(doc, skip))
-
-
-def left_out(doc, skip=()) -> set:
-    """Indexes of the tokens no label holds: those starting inside a `skip` span and those
-    inside an aside (bracketed). The same for every trigger of the sentence."""
-    skipped = set()
-    if skip:
-        starts = doc.to_array("IDX").tolist()
-        skipped = {i for i, idx in enumerate(starts) if any(s <= idx < e for s, e in skip)}
-    strings = doc.vocab.strings
-    if not {strings[text] for text in ASIDE_TOKENS}.isdisjoint(doc.to_array("ORTH").tolist()):
-        skipped |= bracketed(doc)  # else no token opens or closes an aside: nothing inside
-    return skipped
 
 
 def _phrase(trigger, agent: str, skipped: set) -> str:
@@ -208,7 +193,7 @@ def _complement(verb, level: int, skipped: set) -> list | None:
     if any(o.pos_ == "PRON" and o.tag_ != "PRP$" for o in objects):
         return None  # 'informed him', 'which the Front blamed': the label would not say who
     if objects:
-        words = [w for o in objects for w in _noun_words(o, level, skipped)]
+        words = [w for o in objects for w in _object_words(o, level, skipped)]
         infinitive = _infinitive_of(verb)
         if infinitive is not None and level < 3:  # 'asked the envoy to reopen the talks'
             return words + _infinitive(infinitive, level, skipped)
@@ -242,6 +227,17 @@ def _complement(verb, level: int, skipped: set) -> list | None:
         if objects:
             return [gerund.head, gerund, *_noun_words(objects[0], level, skipped)]
     return []  # 'two missiles exploded'
+
+
+def _object_words(obj, level: int, skipped: set) -> list:
+    """An object's words; the parser's dative may be a preposition ('sent a letter to
+    Israel'), which keeps its noun (or goes, when that is a pronoun or left out)."""
+    if obj.pos_ != "ADP":
+        return _noun_words(obj, level, skipped)
+    noun = noun_pobj(obj)
+    if noun is None or noun.i in skipped or noun.pos_ == "PRON":
+        return []
+    return [obj, *_noun_words(noun, level, skipped)]
 
 
 def _preps(verb, skipped: set) -> list:
