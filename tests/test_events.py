@@ -287,6 +287,25 @@ def test_only_negated_mentions_make_no_event(rules):
     assert out["events"].empty and list(out["mentions"]["event_id"]) == [""]
 
 
+def test_an_act_its_doer_did_only_in_a_charge_is_alleged(rules):
+    """'Lawmakers blamed Iran for the attack': the event is Iran's, alleged, and its label
+    says so; once an article tells it as Iran's own act, it is asserted."""
+    docs = docs_frame([("d1", "A", "2024-10-08", ""), ("d2", "B", "2024-10-09", "")])
+    charged = mention("d1", 1, "missile_attack", "Iran", ["Israel"], "2024-10-01",
+                      text="Lawmakers blamed Iran for the missile attack on Israel")
+    charged["factuality"] = "alleged"
+    out = events.build_events(found_frames([charged]), docs, None, EVENT_TYPES, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)
+    row = out["events"].iloc[0]
+    assert (row["agent"], row["status"]) == ("Iran", "alleged")
+    assert row["label"].endswith("(alleged)")
+    told = mention("d2", 2, "missile_attack", "Iran", ["Israel"], "2024-10-01",
+                   text="Iran fired missiles at Israel on Oct. 1")
+    out = events.build_events(found_frames([charged, told]), docs, None, EVENT_TYPES,
+                              rules=rules, gazetteer=GAZETTEER, focus=FOCUS)
+    assert list(out["events"]["status"]) == ["asserted"]
+
+
 CHRONOLOGY = pd.DataFrame([
     {"key": "haniyeh", "date": "2024-07-31", "date_latest": "", "event_type":
      "targeted_killing", "actors": "Israel;Ismail Haniyeh", "keywords": "Haniyeh",

@@ -195,7 +195,7 @@ def test_a_notice_summons_or_restriction_label_says_who_it_touched(rules, event_
     from trustbrief.events.labels import make_label
 
     known = {"type_name": event_type, **fields}
-    label, source = make_label(known, event_type, SimpleNamespace(rules=rules), planned=False)
+    label, source = make_label(known, event_type, SimpleNamespace(rules=rules), status="asserted")
     assert (label, source) == (expected, "template")
 
 
@@ -208,7 +208,7 @@ def test_a_country_whose_name_takes_the_takes_it_in_a_label(rules):
 
     assert "Philippines" in rules.names_with_the and "Chad" not in rules.names_with_the
     label, _ = make_label({"participants": "China and Philippines", "type_name": "meeting"},
-                          "meeting_visit", SimpleNamespace(rules=rules), planned=False)
+                          "meeting_visit", SimpleNamespace(rules=rules), status="asserted")
     assert label == "China and the Philippines meet"
     assert with_the("Philippines's warnings", rules.names_with_the) == \
         "the Philippines's warnings"

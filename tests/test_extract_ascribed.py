@@ -74,16 +74,19 @@ def test_a_cue_without_an_accuser_is_no_accusation(monkeypatch):
                      "Chad": NS(type="state", side="Chad")},
              syntax=NS(ascribed=()))
     monkeypatch.setattr(ascribed, "ascriptions",
-                        lambda compiled, parsed, hits: [("France", "ascribed-to", 5, None)])
+                        lambda compiled, parsed, hits: [("France", "ascribed-to", 5, None,
+                                                         "alleged")])
     parsed = {5: NS(idx=30)}
     found = [{"event_type": "attack", "agent": "Chad", "agent_rule": "window",
-              "targets": ["France"], "target_rule": "window", "trigger_start": 10},
+              "targets": ["France"], "target_rule": "window", "trigger_start": 10,
+              "polarity": "asserted"},
              {"event_type": "accusation", "agent": "Chad", "agent_rule": "window",
               "targets": ["France"], "target_rule": "prep-target", "trigger_start": 30}]
     out = apply_ascriptions(found, parsed, [], lex)
     assert [f["event_type"] for f in out] == ["attack"]
     assert (out[0]["agent"], out[0]["targets"]) == ("France", ["Chad"])
     assert out[0]["agent_rule"] == "ascribed:ascribed-to"
+    assert (out[0]["polarity"], out[0]["factuality"]) == ("asserted", "alleged")
 
 
 def test_the_one_blamed_for_a_cyberattack_is_its_doer(lex):
@@ -93,6 +96,8 @@ def test_the_one_blamed_for_a_cyberattack_is_its_doer(lex):
     assert one_mention(found, "accusation")["agent"] == "Chad"
     m = one_mention(found, "cyberattack")
     assert (m["agent"], m["agent_rule"]) == ("France", "ascribed:blamed-object-for")
+    # the act is told as done (dated as one), its doer only as the lawmakers' charge
+    assert (m["polarity"], m["factuality"]) == ("asserted", "alleged")
 
 
 def test_an_act_blamed_with_no_victim_named_is_an_act_on_the_accuser(lex):
@@ -113,3 +118,24 @@ def test_blame_for_one_act_is_not_ascribed_to_the_others(lex):
     is not France's."""
     found = run(lex, ["Chad blamed France for the crisis after an airstrike hit Chad."])
     assert one_mention(found, "airstrike")["agent"] != "France"
+
+
+def test_an_admission_is_no_allegation(lex):
+    """'which France claimed responsibility for': the doer's own word, asserted."""
+    found = run(lex, ["The talks follow the assassination of a Chadian minister, which France "
+                      "claimed responsibility for."])
+    assert one_mention(found, "targeted_killing")["factuality"] == "asserted"
+
+
+def test_an_act_attributed_to_a_state_is_alleged(lex):
+    found = run(lex, ["France is widely believed to be behind the explosions in Chad."])
+    m = one_mention(found, "sabotage_detonation")
+    assert (m["polarity"], m["factuality"]) == ("asserted", "alleged")
+
+
+def test_the_alleged_act_is_alleged_and_told_as_done(lex):
+    """'the alleged cyberattack on the ministry': told as done (dated as one), charged."""
+    found = run(lex, ["Chad summoned the French ambassador over the alleged cyberattack on "
+                      "its ministry."])
+    m = one_mention(found, "cyberattack")
+    assert (m["polarity"], m["factuality"]) == ("asserted", "alleged")

@@ -72,7 +72,9 @@ EVENTS = Table(
         enum(
             "status",
             EventStatus,
-            "asserted (happened) or planned (every mention is about the future)",
+            "asserted (happened), planned (every mention is about the future) or alleged "
+            "(told as done by its agent only in someone's charge: no mention asserts it; "
+            "its label says so)",
         ),
         text("agent", "most mentioned agent"),
         text("agent_side", "side of the agent"),

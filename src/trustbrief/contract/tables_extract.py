@@ -70,12 +70,15 @@ MENTIONS = Table(
             "measure_id", "duration or count in the clause ('nearly 50 days', '125 times'), or ''"
         ),
         text("measure_text", "text of that duration or count, or ''"),
-        enum("polarity", Factuality, "factuality: does the sentence say the event happened"),
+        enum("polarity", Factuality, "factuality: does the sentence say the event happened "
+             "(an alleged act is told as done: asserted, and dated as one)"),
         enum(
             "factuality",
             Factuality,
-            "the same factuality under its own name (only asserted and planned mentions "
-            "create events)",
+            "the same factuality under its own name, except 'alleged' where the polarity is "
+            "asserted but the doer is only someone's charge ('A blamed B for the attack', "
+            "'attributed to B', 'the alleged kidnapping'); only asserted, alleged and planned "
+            "mentions create events",
         ),
         text(
             "factuality_rule",

@@ -47,6 +47,10 @@ class Factuality(StrEnum):
     HYPOTHETICAL = "hypothetical"
     WISH = "wish"  # a reported wish or request ('wants to meet'): it has not happened
     GENERIC = "generic"
+    # the act is told as done, but its doer only as someone's charge ('A blamed B for the
+    # cyberattack', 'attributed to B', 'the alleged kidnapping'): the mention's polarity stays
+    # asserted (the act took place, dated as told); its factuality says the doer is alleged
+    ALLEGED = "alleged"
 
 
 class SpeakerType(StrEnum):
@@ -179,6 +183,8 @@ class ActorKind(StrEnum):
 class EventStatus(StrEnum):
     ASSERTED = "asserted"  # reported as happened
     PLANNED = "planned"  # every mention is about the future
+    # told as done by its agent only in someone's charge: no mention asserts it
+    ALLEGED = "alleged"
 
 
 class ContactStatus(StrEnum):

@@ -292,7 +292,8 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
         level, notified, accounts = notice(recs, agent_side, tracks_notice(meta), ctx, linked)
     ev = evidence_of(recs, lambda r: _gives_date(r, lo, hi), stand_ins(agent, ctx))
     fields = label_fields(recs, event_type, agent, agent_side, targets, ctx, ev)
-    label, label_source = make_label(fields, event_type, ctx, planned)
+    status = "planned" if planned else _asserted_or_alleged(creating, agent)
+    label, label_source = make_label(fields, event_type, ctx, status)
     row = {
         "event_id": "", "date": day_text(lo), "date_earliest": day_text(lo),
         "date_latest": day_text(hi),
@@ -304,7 +305,7 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
         "evidence": ev.text, "lane": meta.get("lane", ""),
         "operation": bool(meta.get("operation", False)), "origins": corr["origins"],
         "outlets": corr["outlets"], "date_basis": basis,
-        "key": key, "label_source": label_source, "status": "planned" if planned else "asserted",
+        "key": key, "label_source": label_source, "status": status,
         "agent": agent, "agent_side": agent_side, "targets": targets, "notice_to": notified,
         "named_targets": [t for t in targets if ctx.kinds.get(t, {}).get("type") != "place"],
         "chronology_key": "", "date_source": "", "n_mentions": len(recs),
@@ -313,6 +314,15 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
     conflicts = _date_conflicts(lo, hi, disagree, recs, ctx) + \
         _notice_conflicts(level, accounts, ctx)
     return row, conflicts, _notice_account_rows(accounts)
+
+
+def _asserted_or_alleged(creating: list[Rec], agent: str) -> str:
+    """'alleged' when the event's agent did it only in someone's charge: a mention gives it
+    as alleged ('A blamed B for the attack') and none tells it as done by that agent."""
+    told = [r for r in creating if r.polarity == "asserted"]
+    charged = any(r.factuality == "alleged" for r in told)
+    return "alleged" if charged and not any(
+        r.factuality != "alleged" and r.agent == agent for r in told) else "asserted"
 
 
 def _notice_account_rows(accounts: dict[str, list[tuple[str, str, str]]]) -> list[dict]:

@@ -104,6 +104,7 @@ class LabelRules:
     # countries whose short name takes 'the' (data/world/countries.yaml with_the): a label
     # reads 'China and the Philippines meet', never 'China and Philippines meet'
     names_with_the: frozenset = frozenset()
+    alleged_format: str = "{label} (alleged)"  # an act its doer did only in a charge
 
     def same_kind(self, a: str, b: str) -> bool:
         """May a chronology row of type a stand for an event of type b?"""
@@ -147,13 +148,14 @@ def _group(path: Path, name: str, spec, seen_types: dict[str, str]) -> Group:
 
 
 def load_labels(data_dir: Path | str) -> LabelRules:
-    """Read data/labels.yaml (groups, templates, planned_format) with validation."""
+    """Read data/labels.yaml (groups, templates, planned and alleged formats) with
+    validation."""
     path = Path(data_dir) / "labels.yaml"
     doc = load_yaml(path) or {}
     require_keys(path, "top level", doc, ["groups", "templates"],
-                 ["planned_format", "joins", "chronology_equivalents", "reported_dates",
-                  "said_in_contacts", "own_source_types", "announcements", "answers",
-                  "state_nouns", "after_incident", "during_acts"])
+                 ["planned_format", "alleged_format", "joins", "chronology_equivalents",
+                  "reported_dates", "said_in_contacts", "own_source_types", "announcements",
+                  "answers", "state_nouns", "after_incident", "during_acts"])
     groups = {}
     seen_types: dict[str, str] = {}
     for name, spec in (doc["groups"] or {}).items():
@@ -169,8 +171,10 @@ def load_labels(data_dir: Path | str) -> LabelRules:
             _check_template(path, where, text)
         templates[etype] = tuple(items)
     planned = doc.get("planned_format", "{label} (planned)")
-    if "{label}" not in str(planned):
-        raise DataFileError(path, "planned_format", "must contain {label}")
+    alleged = doc.get("alleged_format", "{label} (alleged)")
+    for key, value in (("planned_format", planned), ("alleged_format", alleged)):
+        if "{label}" not in str(value):
+            raise DataFileError(path, key, "must contain {label}")
     joins = []
     for n, item in enumerate(doc.get("joins") or [], start=1):
         where = f"joins[{n}]"
@@ -189,7 +193,8 @@ def load_labels(data_dir: Path | str) -> LabelRules:
                       _words(path, doc, "state_nouns"),
                       _after_incident(path, doc.get("after_incident")),
                       _during_acts(path, doc.get("during_acts")),
-                      names_with_the=_names_with_the(Path(data_dir)))
+                      names_with_the=_names_with_the(Path(data_dir)),
+                      alleged_format=str(alleged))
 
 
 def _names_with_the(data_dir: Path) -> frozenset:

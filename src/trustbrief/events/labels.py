@@ -47,7 +47,7 @@ def _placeholders(template: str) -> tuple[str, ...]:
     return tuple(f for _, f, _, _ in string.Formatter().parse(template) if f)
 
 
-def make_label(fields: dict, event_type: str, ctx: Context, planned: bool) -> tuple[str, str]:
+def make_label(fields: dict, event_type: str, ctx: Context, status: str) -> tuple[str, str]:
     """(label, label source): the first template whose placeholders are all known and which
     fits in 70 characters - source 'phrase' when it is the sentence's own words ({phrase}),
     else 'template'; if none fits, the first usable one cut at a word boundary with an
@@ -63,8 +63,9 @@ def make_label(fields: dict, event_type: str, ctx: Context, planned: bool) -> tu
         label = re.sub(r"\s+", " ", template.format(**{n: fields[n] for n in names})).strip()
         label = with_the(S_POSSESSIVE.sub(r"\1\2", label), ctx.rules.names_with_the)
         label = label[:1].upper() + label[1:]
-        if planned:
-            label = ctx.rules.planned_format.format(label=label)
+        if status in ("planned", "alleged"):  # not told as done by its agent: it says so
+            label = (ctx.rules.planned_format if status == "planned"
+                     else ctx.rules.alleged_format).format(label=label)
         source = "phrase" if "phrase" in names else "template"
         if len(label) <= LABEL_MAX:
             return label, source

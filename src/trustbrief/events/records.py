@@ -159,6 +159,7 @@ class Rec:
     inferred_target: bool = False  # its target inferred from an act told before, not said
     # vocab.OUTSIDE_TARGET when done to someone no actor list names: its block is its own
     outside: str = ""
+    factuality: str = ""  # 'alleged': told as done, its doer only someone's charge
 
 
 def mention_records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: LabelRules,
@@ -175,7 +176,7 @@ def mention_records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: Labe
     groups = memoized(rules.group_of)
     text_columns = ("mention_id", "doc_id", "sent_id", "event_type", "agent", "agent_side",
                     "date", "date_earliest", "date_latest", "date_basis", "polarity", "text",
-                    "trigger", "phrase", "rule")
+                    "trigger", "phrase", "rule", "factuality")
     columns = [str_column(mentions, name) for name in text_columns]
     columns += [_name_tuples(mentions, name)
                 for name in ("targets", "target_sides", "actors", "locations")]
@@ -183,8 +184,8 @@ def mention_records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: Labe
     target_rules = str_column(mentions, "target_rule")
     recs = []
     for pos, (mention_id, doc, sent_id, etype, agent, agent_side, date, earliest, latest,
-              basis, polarity, text, trigger, phrase, rule, targets, target_sides, actors,
-              locations, trigger_start) in enumerate(zip(*columns, strict=True)):
+              basis, polarity, text, trigger, phrase, rule, factuality, targets, target_sides,
+              actors, locations, trigger_start) in enumerate(zip(*columns, strict=True)):
         if not etype or doc in dup or (etype in rules.own_source_types and
                                        _outlet_key(agent) in own_sources.get(doc, ())):
             continue
@@ -211,7 +212,8 @@ def mention_records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: Labe
             pub_lo, pub_hi, "", trigger, trigger_start, phrase=phrase,
             told_day=rule.endswith(TOLD_DAY_RULE),
             inferred_target=target_rules[pos] in vocab.INFERRED_TARGET_RULES,
-            outside=vocab.OUTSIDE_TARGET * target_rules[pos].endswith(vocab.OUTSIDE_TARGET)))
+            outside=vocab.OUTSIDE_TARGET * target_rules[pos].endswith(vocab.OUTSIDE_TARGET),
+            factuality=factuality))
     return recs
 
 
@@ -302,9 +304,7 @@ def _name_tuples(frame: pd.DataFrame, name: str) -> list[tuple[str, ...]]:
 
 def _plain_key(key) -> bool:
     """Only str keys are cached: 1 == True == 1.0 as keys, but they print differently."""
-    if type(key) is str:
-        return True
-    return type(key) is tuple and all(type(v) is str for v in key)
+    return type(key) is str or (type(key) is tuple and all(type(v) is str for v in key))
 
 
 def _int_column(frame: pd.DataFrame, name: str) -> list[int]:

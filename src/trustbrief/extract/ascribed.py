@@ -11,6 +11,9 @@ An ascribing word with no named accuser ('an attack, blamed on X') is no accusat
 An act that names no victim, ascribed by an accuser of another side ('lawmakers of A blamed B
 for the cyberattack'), is an act on the accuser: one names the victim when it is someone else
 ('blamed B for the attack on C').
+An act given its doer by a charge (every pattern but an admission: 'claimed responsibility')
+is alleged: its factuality says so, while its polarity stays as told (asserted: it is dated
+and clustered as an act that took place).
 """
 
 from __future__ import annotations
@@ -21,23 +24,24 @@ from trustbrief.extract.role_paths import hits_in, phrase_tokens
 TREE_LESS = ("", "window")  # agent rules that no tree path gave
 
 
-def ascriptions(compiled: tuple, parsed, hits) -> list[tuple[str, str, int, int | None]]:
+def ascriptions(compiled: tuple, parsed, hits) -> list[tuple[str, str, int, int | None, str]]:
     """(actor name, pattern id, index of the cue token, character offset of the node `act` or
-    None) of each ascription in the sentence. A pattern with a node `act` ascribes only that
-    act ('blamed X for the cyberattack'); one without, every operation of the sentence."""
+    None, the factuality it gives the act) of each ascription in the sentence. A pattern with
+    a node `act` ascribes only that act ('blamed X for the cyberattack'); one without, every
+    operation of the sentence."""
     # (the accuser, when named, is the cue's subject: accuser() reads it)
     if not compiled or parsed is None:
         return []
     table, starts, found = depmatch.table_of(parsed), depmatch.first_nodes(compiled, 3), []
     for i in range(len(table.tokens)):
         for n in starts.fitting(table, i):
-            rule_id, agent_at, act_at, pattern = compiled[n]
+            rule_id, agent_at, act_at, pattern, factuality = compiled[n]
             for bound in depmatch.grow(pattern, table, i):
                 agent = parsed[bound[agent_at]]
                 act = parsed[bound[act_at]].idx if act_at is not None else None
                 named = [h for h in hits_in(phrase_tokens(agent), hits)
                          if h.kind != "pronoun-phrase"]
-                found += [(h.actors[0], rule_id, i, act) for h in named[:1]]
+                found += [(h.actors[0], rule_id, i, act, factuality) for h in named[:1]]
     return found
 
 
@@ -63,7 +67,7 @@ def apply_ascriptions(found: list[dict], parsed, hits, lex) -> list[dict]:
     ascribed = ascriptions(lex.syntax.ascribed, parsed, hits)
     if not ascribed:
         return found
-    cue_starts = {parsed[i].idx for _, _, i, _ in ascribed}
+    cue_starts = {parsed[i].idx for _, _, i, _, _ in ascribed}
     out = []
     for f in found:
         if f["trigger_start"] in cue_starts and f["agent_rule"] in TREE_LESS:
@@ -78,7 +82,7 @@ def apply_ascriptions(found: list[dict], parsed, hits, lex) -> list[dict]:
 
 
 def _with_doer(f: dict, ascribed, etype, lex, accuser_of) -> dict:
-    for name, rule_id, cue, _ in ascribed:
+    for name, rule_id, cue, _, factuality in ascribed:
         actor = lex.actors.get(name)
         if actor is None or actor.type not in etype.agent_types:
             continue
@@ -91,6 +95,9 @@ def _with_doer(f: dict, ascribed, etype, lex, accuser_of) -> dict:
             targets = [victim]  # 'A blamed B for the cyberattack': an act on A
         rule = f"ascribed:{rule_id}"
         target_rule = f["target_rule"] if targets == f["targets"] else rule
+        # a doer only charged ('blamed B for the attack'): the act is told as done, its doer
+        # as alleged (an act not told as done stays as it was told)
+        told = "alleged" if factuality == "alleged" and f["polarity"] == "asserted" else ""
         return {**f, "agent": name, "agent_rule": rule, "targets": targets,
-                "target_rule": target_rule}
+                "target_rule": target_rule, **({"factuality": told} if told else {})}
     return f

@@ -15,7 +15,11 @@ from trustbrief.extract import depmatch
 from trustbrief.extract.role_paths import RolePath
 from trustbrief.knowledge import DataFileError
 
-FACTUALITY_VALUES = ("asserted", "negated", "planned", "hypothetical", "wish", "generic")
+FACTUALITY_VALUES = ("asserted", "negated", "planned", "hypothetical", "wish", "generic",
+                     "alleged")
+# what an ascription makes of the act it gives a doer: a charge ('blamed on X': alleged) or
+# the doer's own word ('X claimed responsibility': asserted)
+ASCRIPTION_FACTUALITIES = ("alleged", "asserted")
 
 
 @dataclass(frozen=True)
@@ -33,8 +37,8 @@ class Syntax:
     leader_posts: frozenset = frozenset()  # 'the Russian president': that side's leader
     triggers: tuple = ()  # (id, event type, DependencyMatcher pattern): event words by syntax
     report_nouns: frozenset = frozenset()  # 'the report says': the outlet spoken of last
-    # (id, index of the node `agent`, index of the node `act` or None, compiled pattern): 'an
-    # attack blamed on X' (ascribed.py)
+    # (id, index of the node `agent`, index of the node `act` or None, compiled pattern,
+    # factuality it gives the act: alleged or asserted): 'an attack blamed on X' (ascribed.py)
     ascribed: tuple = ()
     # (id, DependencyMatcher pattern): 'subsequent attacks' continue the series before (series.py)
     series: tuple = ()
@@ -137,7 +141,8 @@ def _series_patterns(path: Path, entries) -> tuple:
 
 def _ascription_patterns(path: Path, entries) -> tuple:
     """roles.ascribed: patterns whose first node is `cue` and one of whose nodes is `agent`
-    (optionally `act`: the one act ascribed)."""
+    (optionally `act`: the one act ascribed), with the factuality they give the act (alleged
+    unless the entry says asserted)."""
     out = []
     for n, entry in enumerate(entries or []):
         where = f"roles.ascribed[{n}]"
@@ -151,8 +156,11 @@ def _ascription_patterns(path: Path, entries) -> tuple:
             for node in pattern[1:]]
         _checked_pattern(path, where, trigger_form)  # the operators and attributes it uses
         act_at = ids.index("act") if "act" in ids else None
+        factuality = entry.get("factuality", "alleged")
+        if factuality not in ASCRIPTION_FACTUALITIES:
+            raise DataFileError(path, where, "factuality must be alleged or asserted")
         out.append((str(entry["id"]), ids.index("agent"), act_at,
-                    depmatch.compile_pattern(pattern)))
+                    depmatch.compile_pattern(pattern), factuality))
     return tuple(out)
 
 

@@ -72,6 +72,8 @@ def _factuality(parsed, facts: dict, start, end, text, clause, spans, lex) -> di
     trigger = token_at(parsed, start, end)
     value, rule = factuality_of(facts, trigger, start, end) if trigger is not None else (
         "asserted", "")
+    if value == "alleged":  # told as done ('the alleged kidnapping'), its doer only charged
+        return {"polarity": "asserted", "factuality": value, "factuality_rule": rule}
     return {"polarity": value, "factuality_rule": rule}
 
 
@@ -324,6 +326,7 @@ def _merge_same_type(found: list[dict]) -> list[dict]:
                 f["form"] == twin["form"] and twin["polarity"] == "hypothetical"):
             twin["polarity"], twin["form"] = f["polarity"], f["form"]
             twin["factuality_rule"] = f["factuality_rule"]
+            twin["factuality"] = f.get("factuality", "")
     return merged
 
 
@@ -347,7 +350,8 @@ def sentence_mention_rows(sent, found, lex) -> list[dict]:
             "locations": f["locations"], "time_id": time["time_id"] if time else "",
             "measure_id": measure["time_id"] if measure else "",
             "measure_text": measure["text"] if measure else "", "polarity": f["polarity"],
-            "factuality": f["polarity"], "factuality_rule": f["factuality_rule"],
+            "factuality": f.get("factuality") or f["polarity"],
+            "factuality_rule": f["factuality_rule"],
             "rule": f["rule"], "agent_rule": f["agent_rule"] if agent else "",
             "target_rule": f["target_rule"] if targets or f["target_rule"].endswith(OUTSIDE)
             else "",
