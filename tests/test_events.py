@@ -306,6 +306,34 @@ def test_an_act_its_doer_did_only_in_a_charge_is_alleged(rules):
     assert list(out["events"]["status"]) == ["asserted"]
 
 
+RESTRICTIONS = {"restriction": {"plover": "SANCTION", "lane": "contacts", "operation": False,
+                                "verb": "restricts"}}
+
+
+def told(row, trigger):
+    """The mention with its trigger word and offset in its text."""
+    row.update(trigger=trigger, trigger_start=row["text"].index(trigger))
+    return row
+
+
+def test_a_suspension_two_days_after_an_expulsion_is_another_act(rules):
+    """A lede two days later, dated only by its article ('reported'), telling a suspension is
+    not the expulsion retold: kinds of restriction are apart (labels.yaml group kinds)."""
+    docs = docs_frame([("d1", "A", "2023-09-19", ""), ("d2", "B", "2023-09-21", "")])
+    ms = [told(mention("d1", 1, "restriction", "Israel", ["Iran"], "2023-09-19",
+                       basis="relative", text="Israel on Tuesday expelled an Iranian envoy"),
+               "expelled"),
+          told(mention("d2", 1, "restriction", "Israel", ["Iran"],
+                       text="Israel suspended visa services for Iranians"), "suspended"),
+          told(mention("d2", 3, "restriction", "Israel", ["Iran"],
+                       text="the expulsion of the envoy"), "expulsion")]
+    out = events.build_events(found_frames(ms), docs, None, RESTRICTIONS, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)
+    by_date = out["events"].set_index("date")["mention_ids"].map(sorted).to_dict()
+    assert by_date["2023-09-19"] == ["d1-s001-m1", "d2-s003-m1"]
+    assert by_date["2023-09-20"] == ["d2-s001-m1"]
+
+
 CHRONOLOGY = pd.DataFrame([
     {"key": "haniyeh", "date": "2024-07-31", "date_latest": "", "event_type":
      "targeted_killing", "actors": "Israel;Ismail Haniyeh", "keywords": "Haniyeh",

@@ -26,6 +26,13 @@ class Group:
     # acts that recur between the same parties (calls, demands, statements): an undated
     # mention joins a dated event of its block only from an article that dates that event
     recurring: bool = False
+    # kinds of act within the group's types, told apart by the trigger's words ((kind, compiled
+    # pattern), first match wins): an expulsion and a suspension two days later are two acts
+    kinds: tuple = ()
+
+    def kind_of(self, trigger: str) -> str:
+        """The kind of act the trigger's words tell ('' when no kind names it)."""
+        return next((kind for kind, pattern in self.kinds if pattern.search(trigger)), "")
 
 
 @dataclass(frozen=True)
@@ -126,7 +133,7 @@ def _group(path: Path, name: str, spec, seen_types: dict[str, str]) -> Group:
     where = f"groups.{name}"
     require_keys(path, where, spec, ["types"],
                  ["window_days", "unique_for", "symmetric", "plans_separate",
-                  "retold_days", "recurring"])
+                  "retold_days", "recurring", "kinds"])
     types = spec["types"]
     if not isinstance(types, list) or not types or not all(isinstance(t, str) for t in types):
         raise DataFileError(path, where, "types must be a non-empty list of event types")
@@ -144,7 +151,23 @@ def _group(path: Path, name: str, spec, seen_types: dict[str, str]) -> Group:
         raise DataFileError(path, where, "unique_for must be a list of actor types")
     return Group(name, tuple(types), window, frozenset(unique),
                  bool(spec.get("symmetric", False)), bool(spec.get("plans_separate", False)),
-                 retold, bool(spec.get("recurring", False)))
+                 retold, bool(spec.get("recurring", False)),
+                 _kinds(path, f"{where}.kinds", spec.get("kinds") or {}))
+
+
+def _kinds(path: Path, where: str, spec) -> tuple:
+    """groups.NAME.kinds: kind -> regular expressions of its trigger words, compiled."""
+    if not isinstance(spec, dict):
+        raise DataFileError(path, where, "expected a mapping of kind -> list of patterns")
+    out = []
+    for kind, patterns in spec.items():
+        if not isinstance(patterns, list) or not patterns:
+            raise DataFileError(path, f"{where}.{kind}", "expected a list of patterns")
+        try:
+            out.append((str(kind), re.compile("|".join(f"(?:{p})" for p in patterns), re.I)))
+        except re.error as err:
+            raise DataFileError(path, f"{where}.{kind}", f"bad pattern: {err}") from err
+    return tuple(out)
 
 
 def load_labels(data_dir: Path | str) -> LabelRules:
