@@ -18,6 +18,7 @@ from pathlib import Path
 
 from trustbrief import knowledge
 from trustbrief.corpus.printed_dates import NUMERIC_DATE, PrintedDate, checked_date, read_printed
+from trustbrief.corpus.related_links import link_lines, load_related
 from trustbrief.knowledge import DataFileError
 
 GRAMMAR_FILE = "datelines.yaml"
@@ -55,6 +56,8 @@ class Grammar:
     limits: dict
     months: dict[str, int]  # lower-case name or abbreviation -> month number
     month_first: re.Pattern | None = None  # time zones of month-first countries ('EDT')
+    related: re.Pattern | None = None  # a heading over links to other articles ('Read more')
+    related_lines: int = 0  # the lines below it that are those links
 
     def where(self, place: str) -> tuple[Shape, ...]:
         return tuple(s for s in self.shapes if s.where == place)
@@ -148,7 +151,8 @@ def load_grammar(data_dir: Path | str) -> Grammar:
 
     path = Path(data_dir) / GRAMMAR_FILE
     data = knowledge.require_keys(path, "top level", knowledge.load_yaml(path),
-                                  ("limits", "fragments", "shapes"), ("month_first_zones",))
+                                  ("limits", "fragments", "shapes"),
+                                  ("month_first_zones", "related_links"))
     limits = knowledge.require_keys(path, "limits", data["limits"], LIMIT_KEYS)
     for key in LIMIT_KEYS:
         if not isinstance(limits[key], int) or limits[key] < 0:
@@ -169,7 +173,9 @@ def load_grammar(data_dir: Path | str) -> Grammar:
         raise DataFileError(path, "shapes", "expected a non-empty list")
     shapes = tuple(_shape(path, i, item, fragments) for i, item in enumerate(items))
     knowledge.refuse_duplicate_names(path, "shapes", [s.name for s in shapes])
-    return Grammar(shapes, dict(limits), months, _zones_pattern(path, data))
+    return Grammar(shapes, dict(limits), months, _zones_pattern(path, data),
+                   *load_related(path, data))
+
 
 
 def _zones_pattern(path: Path, data: dict) -> re.Pattern | None:
@@ -195,14 +201,15 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _head_candidates(lines: list[str], limits: dict) -> list[str]:
+def _head_candidates(lines: list[str], limits: dict) -> list[tuple[str, int, int]]:
+    """(text, first line, last line): each head line, and each pair of short lines joined."""
     head = lines[:limits["head_lines"]]
     out = []
     for i, line in enumerate(head):
-        out.append(line)
+        out.append((line, i, i))
         nxt = head[i + 1] if i + 1 < len(head) else ""
         if nxt and max(len(line), len(nxt)) <= limits["short_line_chars"]:
-            out.append(f"{line} {nxt}")
+            out.append((f"{line} {nxt}", i, i + 1))
     return out
 
 
@@ -227,14 +234,20 @@ def scan(text: str, grammar: Grammar, known_outlet=None) -> Statement:
     lines = _lines(text)
     limits = grammar.limits
     found = Statement()
+    tail = range(max(0, len(lines) - limits["tail_lines"]), len(lines))
     places = (("head", _head_candidates(lines, limits)),
-              ("lede", lines[:limits["lede_lines"]]),
-              ("tail", lines[-limits["tail_lines"]:][::-1]))
+              ("lede", [(line, i, i) for i, line in enumerate(lines[:limits["lede_lines"]])]),
+              ("tail", [(lines[i], i, i) for i in reversed(tail)]))
+    links = link_lines(lines, grammar)
     for where, candidates in places:
-        for line in candidates:
+        consumed = -1  # a stamp split over two lines ('Updated' / 'Oct 19, 2024') is read
+        for line, first, last in candidates:  # joined: its date line is not read again alone
+            if first <= consumed or first in links or last in links:
+                continue
             for shape in grammar.where(where):
                 m = _matches(shape, line)
                 if m and _take(found, shape, m, line, grammar, known_outlet):
+                    consumed = max(consumed, last if last > first else -1)
                     break
     return found
 

@@ -18,6 +18,7 @@ from trustbrief.corpus.datelines import Statement, scan, url_origin
 from trustbrief.corpus.origins import canonical_lookup, origin_of, own_outlet
 from trustbrief.corpus.printed_dates import read_printed
 from trustbrief.corpus.published import Published, publication
+from trustbrief.corpus.related_links import link_spans
 from trustbrief.corpus.rules import (
     EDGE,
     PLACEHOLDER,
@@ -133,8 +134,11 @@ def _stated_date(segments: list[Segment], text: str, rules: CorpusRules) -> tupl
     """(date, line) of the first publication date a boilerplate rule captured. An update
     stamp is not one: the article was published on or before it (datelines' `updated`)."""
     min_year = int(rules.datelines.limits["min_year"]) if rules.datelines is not None else 1
+    links = link_spans(text, rules.datelines)  # a related article's date is not its own
     for key in ("published",):
         for seg in segments:
+            if any(s <= seg.start < e for s, e in links):
+                continue
             value = seg.captures.get(key)
             date = parse_date(value, rules.months, min_year) if value else ""
             if date:

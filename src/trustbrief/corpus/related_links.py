@@ -1,0 +1,55 @@
+"""Lines under a related-articles heading ('Related coverage', 'Read more', 'See also'):
+other articles' titles, dates and bylines, never this article's stamp.
+
+The heading pattern and how many lines below it are links live in data/datelines.yaml
+(`related_links`); trustbrief.corpus.datelines loads them into its Grammar.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from trustbrief import knowledge
+from trustbrief.knowledge import DataFileError
+
+
+def load_related(path: Path, data: dict) -> tuple[re.Pattern | None, int]:
+    """(heading pattern, lines below it) from datelines.yaml's `related_links`, if any."""
+    related = data.get("related_links")
+    if not related:
+        return None, 0
+    knowledge.require_keys(path, "related_links", related, ("heading", "lines"))
+    if not isinstance(related["lines"], int) or related["lines"] < 0:
+        raise DataFileError(path, "related_links.lines", "expected a non-negative whole number")
+    try:
+        return re.compile(related["heading"], re.IGNORECASE), related["lines"]
+    except (re.error, TypeError) as exc:
+        raise DataFileError(path, "related_links.heading", f"bad pattern: {exc}") from None
+
+
+def link_lines(lines: list[str], grammar) -> set[int]:
+    """Indexes of the (non-blank, stripped) `lines` under a related-articles heading;
+    grammar: a datelines Grammar (its `related` pattern and `related_lines`)."""
+    if grammar is None or grammar.related is None:
+        return set()
+    return {j for i, line in enumerate(lines) if grammar.related.fullmatch(line)
+            for j in range(i + 1, i + 1 + grammar.related_lines)}
+
+
+def link_spans(text: str, grammar) -> list[tuple[int, int]]:
+    """(start, end) in `text` of the lines link_lines() gives, for readers of the raw text
+    (the boilerplate rules' captured dates)."""
+    if grammar is None or grammar.related is None:
+        return []
+    spans, left = [], 0
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group().strip()
+        if not line:
+            continue
+        if left:
+            spans.append(m.span())
+            left -= 1
+        if grammar.related.fullmatch(line):
+            left = grammar.related_lines
+    return spans

@@ -1,0 +1,62 @@
+"""A date near the top that is not this article's stamp must never become its day: a stamp
+split over two lines ('Updated' / its date, then 'Published' / its date), and the dates of
+related articles listed under a 'Related coverage' or 'Read more' heading.
+
+Every text is invented, one per KIND of layout; none is an outlet's or a file's."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import DATA
+from test_corpus_datelines import stated
+from test_corpus_datelines_layouts import BODY, iso
+from trustbrief import corpus
+
+
+@pytest.fixture(scope="module")
+def grammar():
+    return corpus.load_rules(DATA).datelines
+
+
+@pytest.mark.parametrize("head, date, updated", [
+    # the update's label and date on two lines above the first publication's
+    ("Updated\nOct 19, 2024, 09:10 AM\nPublished\nOct 18, 2024, 06:42 AM", "2024-10-18",
+     "2024-10-19"),
+    ("Published\nOct 18, 2024\nUpdated\nOct 19, 2024", "2024-10-18", "2024-10-19"),
+    # an update alone: an upper bound, never the day
+    ("Last updated\n19 Oct 2024, 09:10", "", "2024-10-19"),
+])
+def test_a_stamp_split_over_two_lines_is_read_once(grammar, head, date, updated):
+    found = stated(f"Talks to resume\n{head}\n{BODY}", grammar)
+    assert (iso(found.date), iso(found.updated)) == (date, updated)
+
+
+@pytest.mark.parametrize("heading", ["Related coverage", "Read more", "READ MORE:", "See also",
+                                     "Further reading", "Related", "More on this story"])
+def test_a_related_articles_date_is_not_the_stamp(grammar, heading):
+    text = (f"Talks to resume\nby Jane Doe\nThe minister said the talks would resume.\n"
+            f"{heading}\nNovember 4, 2024\nTalks stall over the agenda\n{BODY}")
+    assert stated(text, grammar).date is None
+
+
+def test_the_own_stamp_above_a_related_list_is_kept(grammar):
+    text = ("Talks to resume\nNovember 5, 2024\nRelated coverage\nNovember 4, 2024\n"
+            f"Talks stall over the agenda\n{BODY}")
+    assert iso(stated(text, grammar).date) == "2024-11-05"
+
+
+def test_a_related_articles_stamp_under_the_text_is_not_the_stamp(grammar):
+    body = "".join(f"Sentence {i} of the body tells more about the talks.\n" for i in range(15))
+    text = f"Talks to resume\n{body}Read more\nPublished August 3, 2024\nTalks stall again\n"
+    assert stated(text, grammar).date is None
+
+
+@pytest.mark.parametrize("heading", ["Read more", "See also", "Related coverage"])
+def test_a_related_articles_date_is_not_the_documents_day(heading):
+    from test_corpus import cached_rules, one
+
+    text = (f"Talks to resume\nby Jane Doe\nThe minister said on Tuesday the talks would "
+            f"resume.\n{heading}\nNovember 4, 2024\nTalks stall over the agenda\n{BODY}")
+    doc, _ = one(cached_rules(), text)
+    assert (doc["published"], doc["published_basis"]) == ("", "unknown")
