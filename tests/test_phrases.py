@@ -41,6 +41,25 @@ def test_a_dative_preposition_keeps_its_noun_or_goes(nlp, text, time, want):
     assert phrase(nlp, text, "sent", times=(time,)) == want
 
 
+@pytest.mark.parametrize("text, trigger, want", [
+    ("The ministry summoned and reprimanded the ambassador on Monday.", "summoned",
+     "Ministry summoned and reprimanded the ambassador"),
+    ("The army intercepted and destroyed three drones over the border.", "intercepted",
+     "Army intercepted and destroyed three drones over the border"),
+    # a complement of its own comes first: what the verb itself says
+    ("Chad will listen to France but make its final decisions alone.", "listen",
+     "Chad will listen to France"),
+    ("The two ministers discussed expanding military cooperation.", "discussed",
+     "Two ministers discussed expanding military cooperation"),
+    ("The government will consider imposing sanctions on the company.", "consider",
+     "Government will consider imposing sanctions on the company"),
+])
+def test_a_verb_without_an_object_takes_what_completes_it(nlp, text, trigger, want):
+    """'Ministry summoned' or 'Two ministers discussed' say nothing: a verb sharing its
+    conjoined verb's object, or taking a gerund with an object, keeps them."""
+    assert phrase(nlp, text, trigger, times=("on Monday",) if "Monday" in text else ()) == want
+
+
 def test_a_shortened_clause_keeps_a_named_body_and_never_cuts_a_name_in_a_complement(nlp):
     # cut to head words this read 'Mexican ambassador to Soto was summoned to Ministry'
     text = ("The Mexican ambassador to Canada Luis Vega Soto was summoned to the Canadian "

@@ -201,3 +201,23 @@ def left_out(doc, skip=()) -> set:
     if not {strings[text] for text in ASIDE_TOKENS}.isdisjoint(doc.to_array("ORTH").tolist()):
         skipped |= bracketed(doc)  # else no token opens or closes an aside: nothing inside
     return skipped
+
+
+def tidy(words: list, swap: dict, nominal: bool) -> str:
+    """The words as printed (spacing from the text), outer punctuation and a leading 'the'
+    (any article, or 'another', before a noun phrase) dropped, the first letter upper case."""
+    words = sorted({w.i: w for w in whole_words(words)}.values(), key=lambda t: t.i)
+    articles = ("the", "a", "an", "another") if nominal else ("the",)  # 'another': order
+    while words and (words[0].is_punct or words[0].lower_ in articles):
+        words = words[1:]
+    while words and (words[-1].is_punct or words[-1].dep_ in ("prep", "cc", "det")):
+        words = words[:-1]
+    if not words:
+        return ""
+    parts = []
+    for n, word in enumerate(words):
+        text = swap.get(word.i) or article_before(word, words[min(n + 1, len(words) - 1)])
+        joined = n + 1 < len(words) and words[n + 1].i == word.i + 1
+        parts.append(text + (word.whitespace_ if joined else " "))
+    text = "".join(parts).strip()
+    return text[:1].upper() + text[1:]

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from trustbrief.extract.phrase_levels import LADDER, MODIFIERS, Level, keeps_modifier, nested_kept
 from trustbrief.extract.phrase_tokens import (
-    article_before,
     asks_without_content,
     attribution_tail,
     cut_to_head,
@@ -33,7 +32,7 @@ from trustbrief.extract.phrase_tokens import (
     pobj,
     predicate_words,
     present,
-    whole_words,
+    tidy,
 )
 from trustbrief.extract.role_paths import token_at
 
@@ -84,7 +83,7 @@ def _phrase(trigger, agent: str, skipped: set) -> str:
             return ""
         if not words:
             return ""
-        text = _tidy(words, swap, nominal=trigger.pos_ != "VERB" and trigger.pos_ != "AUX")
+        text = tidy(words, swap, nominal=trigger.pos_ != "VERB" and trigger.pos_ != "AUX")
         if len(text) <= PHRASE_MAX:
             return text
     return ""
@@ -210,8 +209,9 @@ def _complement(verb, level: int, skipped: set) -> list | None:
                           for t in c.subtree if t.i not in skipped]
                 words += [prep, *_noun_words(pobj(prep), level or Level(1), skipped)]
         return words
-    infinitive = _infinitive_of(verb)
-    if infinitive is not None:  # 'pledged to punish those responsible'
+    # 'pledged to punish those responsible', 'discussed expanding military cooperation'
+    infinitive = _infinitive_of(verb) or _gerund_of(verb)
+    if infinitive is not None:
         return _infinitive(infinitive, level, skipped)
     if any(c.dep_ in CLAUSE_DEPS for c in verb.children):
         return None  # 'the minister said (that ...)': the label cannot hold what was said
@@ -220,6 +220,9 @@ def _complement(verb, level: int, skipped: set) -> list | None:
         if pobj(preps[0]).pos_ == "PRON":
             return None
         return [preps[0], *_noun_words(pobj(preps[0]), level, skipped)]
+    shared = _shared_object(verb, level, skipped)
+    if shared:  # 'summoned and reprimanded the ambassador'
+        return shared
     # 'skipped out on attending the parade': a preposition, its gerund and the gerund's object
     for gerund in (pobj(c) for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
         objects = [o for o in gerund.children if o.dep_ in OBJECTS and o.i not in skipped] \
@@ -270,6 +273,27 @@ def _infinitive_of(verb):
     return next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
                  and any(a.tag_ == "TO" for a in c.children)
                  and any(o.dep_ in OBJECTS for o in c.children)), None)
+
+
+def _gerund_of(verb):
+    """The verb's gerund complement with an object of its own ('considered imposing
+    sanctions'); without one the verb's object is the gerund's, which the label needs."""
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                 and c.tag_ == "VBG" and any(o.dep_ in OBJECTS for o in c.children)), None)
+
+
+def _shared_object(verb, level: int, skipped: set) -> list:
+    """A verb with no object of its own before a conjoined verb of the same subject that has
+    one shares it: 'summoned and reprimanded the ambassador' (never 'Ministry summoned')."""
+    conj = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                 and c.i > verb.i and c.i not in skipped
+                 and not any(g.dep_ in SUBJECTS for g in c.children)
+                 and any(o.dep_ in OBJECTS for o in c.children)), None)
+    rest = _complement(conj, level, skipped) if conj is not None else None
+    if not rest:
+        return []
+    cc = [c for c in verb.children if c.dep_ == "cc" and verb.i < c.i < conj.i]
+    return [*cc, conj, *(c for c in conj.children if c.dep_ == "prt"), *rest]
 
 
 def _infinitive(verb, level: int, skipped: set) -> list:
@@ -357,26 +381,6 @@ def _coordinated(noun, level: int, skipped: set) -> list:
         elif child.dep_ == "conj":
             out += _noun_words(child, level, skipped)
     return out
-
-
-def _tidy(words: list, swap: dict, nominal: bool) -> str:
-    """The words as printed (spacing from the text), outer punctuation and a leading 'the'
-    (any article, or 'another', before a noun phrase) dropped, the first letter upper case."""
-    words = sorted({w.i: w for w in whole_words(words)}.values(), key=lambda t: t.i)
-    articles = ("the", "a", "an", "another") if nominal else ("the",)  # 'another': order
-    while words and (words[0].is_punct or words[0].lower_ in articles):
-        words = words[1:]
-    while words and (words[-1].is_punct or words[-1].dep_ in ("prep", "cc", "det")):
-        words = words[:-1]
-    if not words:
-        return ""
-    parts = []
-    for n, word in enumerate(words):
-        text = swap.get(word.i) or article_before(word, words[min(n + 1, len(words) - 1)])
-        joined = n + 1 < len(words) and words[n + 1].i == word.i + 1
-        parts.append(text + (word.whitespace_ if joined else " "))
-    text = "".join(parts).strip()
-    return text[:1].upper() + text[1:]
 
 
 def with_phrases(rows: list[dict], doc, times: list[dict]) -> list[dict]:
