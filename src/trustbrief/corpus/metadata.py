@@ -230,10 +230,14 @@ def find_outlet(text: str, statement: Statement, url: str, author_outlet: str, m
     # a rewrite that says so ('Read the original') may name its source further down
     cited_in = [text] if statement.relays else lede
     wire = url_origin(url, rules.datelines, lookup)[0] if url and rules.datelines else ""
+    # a known outlet a line names as the site's own ('REUTERS' as the last line, 'Follow X on
+    # Telegram') on a page the address says is another site's: the copy the site carries
+    carried = statement.outlet if basis in ("url", "domain") and lookup(statement.outlet) else ""
     origin, origin_basis, origin_evidence = origin_of(
         statement, lede_citation(cited_in, rules.outlets), outlet, (text_outlet, text_evidence),
         (wire, url if wire else ""),
-        (author_outlet, f"By {author_outlet}" if author_outlet else ""))
+        (author_outlet, f"By {author_outlet}" if author_outlet else ""),
+        (carried, statement.outlet_evidence if carried else ""))
     return {"outlet": outlet, "outlet_basis": basis, "outlet_evidence": evidence,
             "origin": origin, "origin_basis": origin_basis, "origin_evidence": origin_evidence,
             "cited_outlets": [c for c in cited if c != outlet]}

@@ -130,6 +130,14 @@ def _as_name(label: str, name_words: tuple[str, ...]) -> str:
     return " ".join([first, *tail])
 
 
+def _fuller_site_name(name: str, url: str) -> str:
+    """A name a line prints as the site's own ('Published in The Example Tribune, ...') that
+    holds the address's label and more ('tribune' -> 'The Example Tribune'), else ''."""
+    label = domain_labels(url)[1]
+    folded = _fold(name) if name else ""
+    return name if len(label) >= 4 and label in folded and folded != label else ""
+
+
 def own_outlet(*, side_outlet: str, url: str, url_outlet: str, statement: Statement,
                text_outlet: tuple[str, str], author_outlet: str, site_name: str,
                text: str, name_words: tuple[str, ...] = (),
@@ -140,7 +148,8 @@ def own_outlet(*, side_outlet: str, url: str, url_outlet: str, statement: Statem
     if url_outlet:
         return url_outlet, "url", urlsplit(url).hostname or url
     if url:  # the address is where it was published, even on a site the data does not know
-        return name_for_domain(url, text, name_words), "domain", urlsplit(url).hostname or url
+        return (_fuller_site_name(statement.outlet, url) or name_for_domain(url, text, name_words),
+                "domain", urlsplit(url).hostname or url)
     if statement.outlet:
         # a site's handle printed in lower case ('XINHUA/ gnews') is written as a name
         name = statement.outlet
@@ -164,17 +173,19 @@ def own_outlet(*, side_outlet: str, url: str, url_outlet: str, statement: Statem
 def origin_of(statement: Statement, lede_cited: tuple[str, str], outlet: str,
               speaks_as: tuple[str, str] = ("", ""),
               url_wire: tuple[str, str] = ("", ""),
-              byline: tuple[str, str] = ("", "")) -> tuple[str, str, str]:
+              byline: tuple[str, str] = ("", ""),
+              carried: tuple[str, str] = ("", "")) -> tuple[str, str, str]:
     """(origin, basis, evidence): credit (a line of the text, then an agency's folder in the
     address, url_wire = (origin, address), then an outlet named as the byline on another's
-    page, byline = (outlet, evidence): 'By AFP' on a portal) > the outlet the text speaks as
-    ('the Portview Post has learned' on another site) > a line saying the outlet compiled
+    page, byline = (outlet, evidence): 'By AFP' on a portal; then a known outlet a line names
+    as the site's own on another site's page, carried = (outlet, line)) > the outlet the text
+    speaks as ('the Portview Post has learned' on another site) > a line saying the outlet compiled
     the report itself ('Information from X was used to compile this report': its own) > lede
     attribution > the outlet itself. An outlet's own dateline or copyright ('PORTVIEW
     (Outlet) -' on Outlet) credits nobody else, so the lede may still name the scoop it
     relays."""
     for name, evidence in ((statement.origin, statement.origin_evidence), url_wire, byline,
-                           speaks_as):
+                           carried, speaks_as):
         if name and name != outlet:
             return name, "credit", evidence
     if statement.compiled and outlet:

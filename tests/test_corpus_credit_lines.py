@@ -1,0 +1,80 @@
+"""Credit lines on pages of outlets the data does not know: whose copy a page carries is
+credited only when the credit names a known agency or outlet ('by: Jane Doe, The Hill',
+'Example Monde with AFP', '(With inputs from Reuters)'); a parent company's copyright or
+'(With inputs from agencies)' names nobody.
+
+Every text is invented, one per KIND of layout; none is an outlet's or a file's."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import DATA
+from test_corpus_datelines import stated
+from test_corpus_datelines_layouts import BODY
+from trustbrief import corpus
+
+LONG_BODY = "".join(f"Sentence {i} of the body tells more about the talks.\n" for i in range(15))
+
+
+@pytest.fixture(scope="module")
+def grammar():
+    return corpus.load_rules(DATA).datelines
+
+
+@pytest.mark.parametrize("line, origin", [
+    ("by: Jane Doe, The Hill", "The Hill"),
+    ("By Jane Doe, The Associated Press", "Associated Press"),
+    ("Example Monde with AFP", "Agence France-Presse"),
+    ("Jane Doe with Reuters and AFP", "Reuters"),
+    # a Title Case headline writes 'With'; an unknown name is no agency
+    ("Netanyahu Interview With Reuters", ""),
+    ("Example Monde with Friends", ""),
+])
+def test_a_byline_credit_at_the_top(grammar, line, origin):
+    assert stated(f"Talks to resume\n{line}\n{BODY}", grammar).origin == origin
+
+
+@pytest.mark.parametrize("line, origin", [
+    ("(With inputs from Reuters)", "Reuters"),
+    ("(With inputs from agencies)", ""),
+    ("With agency inputs", ""),
+    ("Copyright 2024 The Associated Press. All rights reserved.", "Associated Press"),
+    ("©2024 Example Television Stations", ""),
+    ("Copyright 2024 Example Media Inc. All rights reserved. This material may not be "
+     "published, broadcast, rewritten, or redistributed.", ""),
+])
+def test_a_credit_line_under_the_text(grammar, line, origin):
+    assert stated(f"Talks to resume\n{LONG_BODY}{line}\n", grammar).origin == origin
+
+
+def _page(text: str, url: str):
+    from test_corpus import cached_rules, one
+
+    doc, _ = one(cached_rules(), f"{text}\nContent retrieved from: {url}\n")
+    return doc
+
+
+@pytest.mark.parametrize("top, bottom, origin", [
+    ("AFP\nOctober 3, 2024", "", "Agence France-Presse"),     # an agency where the byline goes
+    ("The Hill\nStory by Jane Doe", "", "The Hill"),          # an aggregator's provider line
+    ("October 3, 2024", "REUTERS", "Reuters"),                # an agency's name as the last line
+    ("October 3, 2024", "", "Example Tribune"),               # nobody else's copy
+])
+def test_a_known_name_on_another_sites_page_is_whose_copy_it_carries(top, bottom, origin):
+    doc = _page(f"Talks to resume\n{top}\n{LONG_BODY}{bottom}",
+                "https://www.exampletribune.com/world/talks-to-resume")
+    assert doc["origin"] == origin
+
+
+def test_the_sites_own_name_atop_its_page_credits_nobody_else():
+    doc = _page(f"Talks to resume\nReuters\n{LONG_BODY}", "https://www.reuters.com/world/x/")
+    assert (doc["outlet"], doc["origin"]) == ("Reuters", "Reuters")
+
+
+def test_a_print_edition_line_gives_the_sites_name_in_full():
+    doc = _page(f"Talks to resume\nAFP\n{LONG_BODY}Published in The Example Tribune, "
+                "October 3rd, 2024.", "https://tribune.example.pk/story/123/talks-to-resume")
+    assert (doc["outlet"], doc["origin"]) == ("The Example Tribune", "Agence France-Presse")
+    # its date is the paper's, not the page's
+    assert doc["published"] == ""
