@@ -168,6 +168,21 @@ def test_a_phrase_in_a_speakers_own_voice_is_no_label(rules, phrase, expected):
     assert out.iloc[0]["label"] == expected
 
 
+def test_a_generic_mentions_phrase_is_no_label_of_the_event(rules):
+    """'as the minister has said, ...' joins the statement it points to but is not its news:
+    its phrase labels nothing; the event's own (creating) mention or the template does."""
+    docs = docs_frame([("d1", "A", "2024-09-18", ""), ("d2", "B", "2024-09-19", "")])
+    told = dict(mention("d1", 1, "statement", "Israel", ["Hezbollah"], "2024-09-18",
+                        text="The steps go on, she added."), trigger="added", trigger_start=19)
+    aside = dict(mention("d2", 1, "statement", "Israel", ["Hezbollah"], polarity="generic",
+                         text="As Israel has said, Hezbollah must stop."),
+                 trigger="said", trigger_start=14, phrase="Israel has said")
+    types = {"statement": {"plover": "CONSULT"}}
+    out = events.build_events(found_frames([told, aside]), docs, None, types, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)["events"]
+    assert len(out) == 1 and "has said" not in out.iloc[0]["label"]
+
+
 @pytest.mark.parametrize("event_type, fields, expected", [
     # the one told or summoned is named as such, never 'Notification involving B-land'
     ("notification", {"target": "B-land"}, "Notice to B-land"),

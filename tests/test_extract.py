@@ -602,6 +602,16 @@ def test_a_statement_told_as_habitual_is_no_statement_of_one_day(lex):
     assert list(statements["factuality_rule"]) == ["habitual-speech"]
 
 
+def test_an_aside_pointing_to_what_was_said_before_is_no_statement_of_its_own(lex):
+    """'As X has said, ...' points to earlier words; 'as X said on Monday' is one statement."""
+    aside = run(lex, ["As Brazil's foreign minister has said, Argentina bears full "
+                      "responsibility for the crisis."])
+    assert list(only(aside["mentions"], event_type="statement")["polarity"]) == ["generic"]
+    dated = run(lex, ["As Brazil's foreign minister said on Monday, Argentina bears full "
+                      "responsibility for the crisis."])
+    assert list(only(dated["mentions"], event_type="statement")["polarity"]) == ["asserted"]
+
+
 @pytest.mark.parametrize("text", [
     # told as another event: the strike is the event, not the statement about it
     "Brazil's foreign ministry said on Monday that Argentina struck Uruguay.",

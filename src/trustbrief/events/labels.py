@@ -149,7 +149,9 @@ def event_phrase(recs: list[Rec], evidence: Rec | None = None) -> str:
     # folded into its call) is not what happened: 'Ministry said it had no faith' is no label
     # for an expulsion, whose template then says what is known
     own = own_mentions(recs)
-    ranked = sorted(own, key=lambda r: (r.polarity not in CREATING, r.doc_id, r.sent_id, r.pos))
+    # a mention told as generic or hypothetical ('as X has said') is in the event, not its news
+    ranked = sorted((r for r in own if r.polarity in CREATING),
+                    key=lambda r: (r.doc_id, r.sent_id, r.pos))
     return next((r.phrase for r in ranked if r.phrase and _names_someone(r)), "")
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 from trustbrief.extract.actors import Hit
 from trustbrief.extract.lexicons import MEASURE_KINDS, Lexicons
 from trustbrief.extract.role_paths import phrase_tokens, token_at
+from trustbrief.extract.syntax import factuality_of
 from trustbrief.extract.vows import vowed_act
 
 # a statement is made on a day: only expressions that name one ('on Friday', 'June 28',
@@ -330,6 +331,8 @@ def statement(sent: dict, claim: dict | None, hits: list[Hit], times: list[dict]
     # 'Multiple times, B-land has urged A-land': the verb of saying is told as habitual (a
     # generic mention of the sentence has it as its trigger): no statement of one day
     habitual = any(f["trigger_start"] == start and f["polarity"] == "generic" for f in found)
+    # 'as the minister has said, ...': the verb itself told as generic (data/syntax.yaml)
+    generic_rule = _generic_rule(token, start, words, lex) if not habitual else ""
     time = _statement_time(text, times, [quote], token)
     news = time is None and _news_perfect(token, lex.syntax)
     return {"event_type": etype.id, "clause": (0, len(text)), "agent": agent,
@@ -339,5 +342,15 @@ def statement(sent: dict, claim: dict | None, hits: list[Hit], times: list[dict]
                     + (f"/{alone}" if alone else "") + (ASKED_RULE if asked else "")
                     + (NEWS_PERFECT_RULE if news else ""),
             "agent_rule": "speaker", "target_rule": target_rule,
-            "polarity": "generic" if habitual else "asserted",
-            "factuality_rule": "habitual-speech" if habitual else ""}
+            "polarity": "generic" if habitual or generic_rule else "asserted",
+            "factuality_rule": "habitual-speech" if habitual else generic_rule}
+
+
+def _generic_rule(token, start: int, words: str, lex: Lexicons) -> str:
+    """The id of the data/syntax.yaml factuality pattern that tells the verb of saying as
+    generic (no one statement of a day), or ''."""
+    if token is None or lex.reader is None:
+        return ""
+    value, rule = factuality_of(lex.reader.factualities(token.doc), token, start,
+                                start + len(words))
+    return rule if value == "generic" else ""
