@@ -60,3 +60,39 @@ def test_a_related_articles_date_is_not_the_documents_day(heading):
             f"resume.\n{heading}\nNovember 4, 2024\nTalks stall over the agenda\n{BODY}")
     doc, _ = one(cached_rules(), text)
     assert (doc["published"], doc["published_basis"]) == ("", "unknown")
+
+
+def test_a_related_list_closing_the_page_is_links_to_its_end(grammar):
+    body = "".join(f"Sentence {i} of the body tells more about the talks.\n" for i in range(15))
+    text = (f"Talks to resume\n{body}Read more\nTalks stall again\nBy Jane Doe\n"
+            "Published August 1, 2024\nTalks open in the capital\nPublished July 30, 2024\n")
+    assert stated(text, grammar).date is None
+
+
+def _page(text: str, url: str):
+    from test_corpus import cached_rules, one
+
+    doc, _ = one(cached_rules(), f"{text}\nContent retrieved from: {url}\n")
+    return doc["published"], doc["published_earliest"], doc["published_latest"]
+
+
+def test_a_numeric_date_is_read_the_way_the_address_dates_it():
+    # '10/03/2024' with no time zone reads day first (10 March); the address says 3 October
+    assert _page(f"Talks to resume\nPosted: 10/03/2024 10:45\n{BODY}",
+                 "https://example.org/2024/10/03/talks/") == ("2024-10-03",) * 3
+    assert _page(f"Talks to resume\nPosted: 10/03/2024 10:45\n{BODY}",
+                 "https://example.org/2024/03/10/talks/") == ("2024-03-10",) * 3
+
+
+@pytest.mark.parametrize("stamp, url, expected", [
+    # the address's day two weeks before the printed one: one of them is not the page's
+    ("October 14, 2024", "https://example.org/2024/10/01/talks/",
+     ("", "2024-10-01", "2024-10-14")),
+    # an update stamp before the publication stamp
+    ("Published: 18/10/2024 | Updated: 12/10/2024", "https://example.org/world/talks",
+     ("", "2024-10-12", "2024-10-18")),
+    # a day apart: a time zone explains it
+    ("October 2, 2024", "https://example.org/2024/10/01/talks/", ("2024-10-02",) * 3),
+])
+def test_stamps_of_one_page_that_disagree_give_a_range(stamp, url, expected):
+    assert _page(f"Talks to resume\n{stamp}\n{BODY}", url) == expected

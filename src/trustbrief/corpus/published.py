@@ -19,6 +19,7 @@ import logging
 from dataclasses import dataclass
 
 from trustbrief.corpus.datelines import Grammar, PrintedDate, Statement, url_date
+from trustbrief.corpus.printed_dates import NUMERIC_DATE
 from trustbrief.corpus.rules import SIDE_SOURCE, SIDECAR_FILE
 
 log = logging.getLogger("trustbrief")
@@ -44,7 +45,8 @@ def publication(statement: Statement, rule_date: tuple[str, str], meta: dict, ur
     """See the module docstring. rule_date: (ISO date, line) from the boilerplate rules."""
     from_url, url_shape = url_date(url, grammar) if url else (None, "")
     stated = _stated(statement, rule_date, from_url)
-    found = stated
+    disputed = _disputed(stated, statement, from_url)
+    found = None if disputed else stated
     if found is None and meta.get("published"):
         day = _iso(meta["published"].split(":", 1)[-1].strip()[:10])
         if day:
@@ -56,12 +58,37 @@ def publication(statement: Statement, rule_date: tuple[str, str], meta: dict, ur
                     found.published, found.basis)
     if found is None and side_day:
         found = Published.day(side_day, "sidecar", side.get(SIDE_SOURCE, SIDECAR_FILE))
-    if found is None and from_url is not None and from_url.date() is not None:
+    if found is None and from_url is not None and from_url.date() is not None and not disputed:
         found = Published.day(from_url.date(), "url", url)
     if found is not None:
         _check_url(file, found, from_url, url)
         return found
+    if disputed:
+        log.warning("%s: the page's stamps disagree (%s) - dating it between them", file,
+                    disputed.evidence)
+        return disputed
     return _bounds_only(statement, from_url, url)
+
+
+def _disputed(stated: Published | None, statement: Statement,
+              from_url: PrintedDate | None) -> Published | None:
+    """The span between a stated day and a stamp of the same page that contradicts it - the
+    address's day more than a day away (a time zone explains one), an update before it -,
+    with no day: one of them is misread (a caption's or a related link's date, a numeric
+    date read the wrong way round), and a confidently wrong day is worse than a range."""
+    if stated is None or not stated.published:
+        return None
+    day = dt.date.fromisoformat(stated.published)
+    url_day = from_url.date() if from_url is not None else None
+    updated = statement.updated.date() if statement.updated is not None else None
+    against = [d for d in (url_day if url_day and abs((url_day - day).days) > 1 else None,
+                           updated if updated and updated < day else None) if d]
+    if not against:
+        return None
+    first, last = min(day, *against), max(day, *against)
+    evidence = " | ".join([stated.evidence, *(["address"] if url_day in against else []),
+                           *([statement.date_evidence] if updated in against else [])])
+    return Published("", first.isoformat(), last.isoformat(), "unknown", evidence)
 
 
 def _stated(statement: Statement, rule_date: tuple[str, str],
@@ -70,12 +97,26 @@ def _stated(statement: Statement, rule_date: tuple[str, str],
     if date is not None and date.year is None and from_url is not None and from_url.year:
         date = date.with_year(from_url.year)  # 'July 31' on a /2024/07/31/ page
     if date is not None and date.date() is not None:
+        date = _as_address_reads(date, statement.date_evidence, from_url)
         return Published.day(date.date(), "stated", statement.date_evidence, date.iso())
     if rule_date[0]:
         day = _iso(rule_date[0])
         if day:
             return Published.day(day, "stated", rule_date[1])
     return None
+
+
+def _as_address_reads(date: PrintedDate, line: str, from_url: PrintedDate | None) -> PrintedDate:
+    """A numeric date either of whose first two numbers may be the month ('03/10/2024') read
+    the way the page's address dates it (/2024/03/10/ or /2024/10/03/), when it does."""
+    numeric = NUMERIC_DATE.search(line)
+    url_day = from_url.date() if from_url is not None else None
+    if numeric is None or url_day is None or len(numeric.group(1)) == 4 \
+            or date.day is None or date.day > 12 or date.day == date.month:
+        return date
+    swapped = PrintedDate(date.year, date.day, date.month)
+    near = [abs((d - url_day).days) <= 1 for d in (date.date(), swapped.date())]
+    return swapped if near == [False, True] else date
 
 
 def _bounds_only(statement: Statement, from_url: PrintedDate | None, url: str) -> Published:

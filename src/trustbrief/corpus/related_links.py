@@ -29,12 +29,15 @@ def load_related(path: Path, data: dict) -> tuple[re.Pattern | None, int]:
 
 
 def link_lines(lines: list[str], grammar) -> set[int]:
-    """Indexes of the (non-blank, stripped) `lines` under a related-articles heading;
-    grammar: a datelines Grammar (its `related` pattern and `related_lines`)."""
+    """Indexes of the (non-blank, stripped) `lines` under a related-articles heading: the
+    grammar's `related_lines` below it, or, under a heading among the last `tail_lines`
+    lines, every line to the end (a list of related links closes the page); grammar: a
+    datelines Grammar."""
     if grammar is None or grammar.related is None:
         return set()
+    tail = len(lines) - grammar.limits["tail_lines"]
     return {j for i, line in enumerate(lines) if grammar.related.fullmatch(line)
-            for j in range(i + 1, i + 1 + grammar.related_lines)}
+            for j in range(i + 1, len(lines) if i >= tail else i + 1 + grammar.related_lines)}
 
 
 def link_spans(text: str, grammar) -> list[tuple[int, int]]:
@@ -42,14 +45,6 @@ def link_spans(text: str, grammar) -> list[tuple[int, int]]:
     (the boilerplate rules' captured dates)."""
     if grammar is None or grammar.related is None:
         return []
-    spans, left = [], 0
-    for m in re.finditer(r"[^\n]+", text):
-        line = m.group().strip()
-        if not line:
-            continue
-        if left:
-            spans.append(m.span())
-            left -= 1
-        if grammar.related.fullmatch(line):
-            left = grammar.related_lines
-    return spans
+    spans = [m.span() for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    lines = [text[s:e].strip() for s, e in spans]
+    return [spans[j] for j in sorted(link_lines(lines, grammar)) if j < len(spans)]
