@@ -79,14 +79,19 @@ def fold_statements_into_acts(clusters: list[list[Rec]], participants: list[str]
     for i, recs in enumerate(clusters):
         if not all(r.event_type in announcing for r in recs):
             continue
-        for doc in sorted({r.doc_id for r in recs}):
-            told = [r for r in recs if r.doc_id == doc]
-            host = _host(told, acts, kinds)
+        by_doc: dict[str, list[Rec]] = {}
+        for r in recs:
+            by_doc.setdefault(r.doc_id, []).append(r)
+        moved = set()
+        for doc in sorted(by_doc):
+            host = _host(by_doc[doc], acts, kinds)
             if host is None:
                 continue
-            for r in told:
+            for r in by_doc[doc]:
                 r.said_in_contact = True
-            merged[host].extend(told)
-            merged[i] = [r for r in merged[i] if r.doc_id != doc]
+            merged[host].extend(by_doc[doc])
+            moved.add(doc)
+        if moved:  # an act's cluster is never one of statements: i is no host
+            merged[i] = [r for r in merged[i] if r.doc_id not in moved]
     keep = [i for i, recs in enumerate(merged) if any(r.polarity in CREATING for r in recs)]
     return [merged[i] for i in keep], [participants[i] for i in keep]

@@ -142,4 +142,10 @@ def _fold_told_at(i: int, recs: list[Rec], merged: list[list[Rec]],
         if host is not None:
             r.said_in_contact = True
             merged[host].append(r)
-            merged[i].remove(r)
+            _remove_this(merged[i], r)
+
+
+def _remove_this(recs: list[Rec], r: Rec) -> None:
+    """list.remove by identity: the same result (no two mentions are equal), without
+    comparing r field by field with every mention before it (a dataclass __eq__)."""
+    del recs[next(k for k, other in enumerate(recs) if other is r)]
