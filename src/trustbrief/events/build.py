@@ -23,6 +23,7 @@ from trustbrief.events.context import Context, signals_by_sentence
 from trustbrief.events.facts import notice_of_signal, summarize
 from trustbrief.events.generic_acts import join_general_acts
 from trustbrief.events.label_rules import LabelRules
+from trustbrief.events.labels import choose_type
 from trustbrief.events.notice_links import linked_notice_sentences, unreal_sentences
 from trustbrief.events.records import Rec, event_type_table, gazetteer_table, mention_records
 from trustbrief.origins import Origins
@@ -134,12 +135,15 @@ def _summaries(clusters: list[list[Rec]], keys: list[str], ctx: Context
     """Each cluster's event row (dates filled from the chronology where no article dates
     it), its conflicts and its notice accounts."""
     rows, conflicts, accounts = [], [], []
-    matches = [chronology_match(cluster, ctx) for cluster in clusters]
-    links = linked_notice_sentences(clusters, ctx, notice_of_signal)
+    types = [choose_type(cluster) for cluster in clusters]  # read once, not by each step
+    matches = [chronology_match(cluster, ctx, etype)
+               for cluster, etype in zip(clusters, types, strict=True)]
+    links = linked_notice_sentences(clusters, ctx, notice_of_signal, types)
     for i, (cluster, key, (_, found_rows)) in enumerate(zip(clusters, keys, matches,
                                                             strict=True)):
         row, rows_conflicts, rows_accounts = summarize(
-            cluster, key, ctx, [(c["lo"], c["hi"]) for c in found_rows], links.get(i, ()))
+            cluster, key, ctx, [(c["lo"], c["hi"]) for c in found_rows], links.get(i, ()),
+            types[i])
         rows.append(row)
         conflicts.append(rows_conflicts)
         accounts.append(rows_accounts)

@@ -35,17 +35,19 @@ def chronology_rows(chronology, rules: LabelRules) -> list[dict]:
     return rows
 
 
-def chronology_match(recs: list[Rec], ctx: Context) -> tuple[int, list[dict]]:
+def chronology_match(recs: list[Rec], ctx: Context, event_type: str | None = None
+                     ) -> tuple[int, list[dict]]:
     """(score, chronology rows this event matches, best first).
 
     Stricter than dating: the row's type must be the event's own type (or one the labels file
     calls equivalent: a phone call row never dates a meeting), the row's actors must all be
     the event's own participants, or at least two of them (both sides of a call), and the
-    keywords regex must match a mention's sentence.
+    keywords regex must match a mention's sentence. event_type: labels.choose_type(recs), when
+    known.
     """
     if not ctx.chronology:
         return 0, []
-    etype = choose_type(recs)
+    etype = event_type or choose_type(recs)
     rows = [c for c in ctx.chronology
             if not c["event_type"] or ctx.rules.same_kind(c["event_type"], etype)]
     if not rows:  # most events: no row of their kind, no participants to gather

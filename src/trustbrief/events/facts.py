@@ -265,11 +265,13 @@ def stand_ins(agent: str, ctx: Context) -> set[str]:
 
 
 def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int, int]] = (),
-              linked: Iterable[tuple[str, str]] = ()) -> tuple[dict, list[dict], list[dict]]:
+              linked: Iterable[tuple[str, str]] = (), event_type: str | None = None
+              ) -> tuple[dict, list[dict], list[dict]]:
     """One event row plus its conflict rows and notice account rows (event_id filled
     later); `known` are the date ranges of matching chronology rows (a tie-breaker between
-    article dates); `linked` the sentences of accounts of notice given to it (notice)."""
-    event_type = choose_type(recs)
+    article dates); `linked` the sentences of accounts of notice given to it (notice);
+    `event_type` labels.choose_type(recs), when known."""
+    event_type = event_type or choose_type(recs)
     meta = ctx.types.get(event_type, {})
     creating = [r for r in recs if r.polarity in CREATING] or recs
     # who did it to whom is told by the event's own mentions, not by what was said in it

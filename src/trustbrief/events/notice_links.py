@@ -30,23 +30,25 @@ def _sentence_number(sent_id: str) -> int:
     return -1 if number is None else number
 
 
-def linked_notice_sentences(clusters: list[list[Rec]], ctx: Context,
-                            has_notice) -> dict[int, list[tuple[str, str]]]:
+def linked_notice_sentences(clusters: list[list[Rec]], ctx: Context, has_notice,
+                            types: list[str] | None = None) -> dict[int, list[tuple[str, str]]]:
     """cluster index -> [(doc_id, sent_id)] of the accounts of notice that name no operation.
 
-    has_notice(signal) -> the level a trust signal states ('' if none)."""
+    has_notice(signal) -> the level a trust signal states ('' if none); types: each
+    cluster's event type (labels.choose_type), when known."""
     told: dict[str, list[tuple[int, int]]] = defaultdict(list)  # doc -> [(sentence, cluster)]
     covered = set()
     for i, cluster in enumerate(clusters):
-        if not ctx.types.get(choose_type(cluster), {}).get("operation"):
+        if not ctx.types.get(types[i] if types else choose_type(cluster), {}).get("operation"):
             continue
-        for r in cluster:
-            told[r.doc_id].append((_sentence_number(r.sent_id), i))
-            covered.add((r.doc_id, r.sent_id))
+        own = {(r.doc_id, r.sent_id) for r in cluster}  # (the order of told's items is moot)
+        covered |= own
+        for doc_id, sent_id in own:
+            told[doc_id].append((_sentence_number(sent_id), i))
     links: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for (doc_id, sent_id), signals in sorted(ctx.signals_by_sent.items()):
-        if (doc_id, sent_id) in covered or (doc_id, sent_id) in ctx.unreal_sents \
-                or not told.get(doc_id) or not any(has_notice(s) for s in signals):
+        if doc_id not in told or (doc_id, sent_id) in covered \
+                or (doc_id, sent_id) in ctx.unreal_sents or not any(map(has_notice, signals)):
             continue
         here = _sentence_number(sent_id)
         before = [n for n, _ in told[doc_id] if n <= here]
