@@ -78,3 +78,28 @@ def test_a_print_edition_line_gives_the_sites_name_in_full():
     assert (doc["outlet"], doc["origin"]) == ("The Example Tribune", "Agence France-Presse")
     # its date is the paper's, not the page's
     assert doc["published"] == ""
+
+
+@pytest.mark.parametrize("line, date, updated, origin", [
+    ("By AFP - Nov 05,2024 - Last updated at Nov 05,2024", "2024-11-05", "2024-11-05",
+     "Agence France-Presse"),
+    ("By Reuters | Oct 14, 2024", "2024-10-14", "", "Reuters"),
+    ("World News | Press Trust of India | Updated: October 03, 2024 8:41 am IST", "",
+     "2024-10-03", "Press Trust of India"),
+    ("Saturday, 26 October 2024, 10:13 by Reuters", "2024-10-26", "", "Reuters"),
+    ("Posted on Oct 2, 2024 by admin", "2024-10-02", "", ""),
+    ("Washington / AFP", "", "", "Agence France-Presse"),
+    # a caption-like 'place / name' with an unknown name states nothing
+    ("Portville / Jane", "", "", ""),
+])
+def test_an_agency_named_with_the_stamp_or_the_place(grammar, line, date, updated, origin):
+    found = stated(f"Talks to resume\n{line}\n{BODY}", grammar)
+    assert (found.date.iso() if found.date else "", found.updated.iso() if found.updated
+            else "", found.origin) == (date, updated, origin)
+
+
+def test_a_syndicated_feed_note_says_the_page_relays():
+    found = stated(f"Talks to resume\n{LONG_BODY}(Except for the headline, this story has not "
+                   "been edited by Example staff and is published from a syndicated feed.)\n",
+                   corpus.load_rules(DATA).datelines)
+    assert found.relays
