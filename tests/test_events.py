@@ -334,6 +334,22 @@ def test_a_suspension_two_days_after_an_expulsion_is_another_act(rules):
     assert by_date["2023-09-20"] == ["d2-s001-m1"]
 
 
+def test_an_account_told_before_an_attack_is_not_that_attack(rules):
+    """'rocket fire at Israel in recent days' (no doer, a vague week) in an article of 29 Sep
+    cannot tell Iran's 1 Oct barrage: it stays apart, and no false date conflict arises."""
+    docs = docs_frame([("d1", "A", "2024-09-29", ""), ("d2", "B", "2024-10-02", "")])
+    ms = [mention("d1", 1, "missile_attack", "", ["Israel"], "2024-09-25", basis="relative",
+                  lo="2024-09-22", hi="2024-09-29",
+                  text="Rockets were fired at northern Israel in recent days"),
+          mention("d2", 1, "missile_attack", "Iran", ["Israel"], "2024-10-01",
+                  text="Iran fired missiles at Israel on Oct. 1")]
+    out = events.build_events(found_frames(ms), docs, None, EVENT_TYPES, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)
+    iran = out["events"][out["events"]["agent"] == "Iran"].iloc[0]
+    assert list(iran["mention_ids"]) == ["d2-s001-m1"]
+    assert out["conflicts"].empty or "date" not in set(out["conflicts"]["fact"])
+
+
 CHRONOLOGY = pd.DataFrame([
     {"key": "haniyeh", "date": "2024-07-31", "date_latest": "", "event_type":
      "targeted_killing", "actors": "Israel;Ismail Haniyeh", "keywords": "Haniyeh",

@@ -10,7 +10,14 @@ from collections.abc import Mapping
 from trustbrief.events.document_parties import join_places_to_document_parties
 from trustbrief.events.label_rules import Group, LabelRules
 from trustbrief.events.one_act import join_doers_to_deeds, join_members_to_persons, told_kinds_only
-from trustbrief.events.records import CREATING, Rec, memoized, precise, stated_month
+from trustbrief.events.records import (
+    CREATING,
+    TELLING_SLACK_DAYS,
+    Rec,
+    memoized,
+    precise,
+    stated_month,
+)
 from trustbrief.events.targetless import attach_targetless
 
 PLACE_TYPES = ("place", "state")
@@ -192,6 +199,8 @@ def _recurring_segment(rec: Rec, segments: list[list[Rec]], starts: list[int],
     if rec.pub_hi is None or rec.pub_lo is None:
         return None
     k = _segment_for(rec, starts, ends)
+    if k is None:
+        return None
     retold = starts[k] <= rec.pub_lo and rec.pub_hi <= ends[k] + rec.group.retold_days
     return k if retold else None
 
@@ -229,17 +238,29 @@ def _plans_apart(recs: list[Rec], kinds: Mapping[str, dict], key: str) -> list[l
     return out
 
 
-def _segment_for(rec: Rec, starts: list[int], ends: list[int]) -> int:
-    """Which dated event of its block an open-dated mention most likely speaks of."""
+def _segment_for(rec: Rec, starts: list[int], ends: list[int]) -> int | None:
+    """Which dated event of its block an open-dated mention most likely speaks of (None: one
+    it cannot tell, see _may_tell)."""
     if rec.polarity == "planned" and rec.pub_lo is not None:
         # a plan speaks of the first event not over when the article was written
         pending = [k for k, e in enumerate(ends) if e >= rec.pub_lo]
         if pending:
             return min(pending, key=lambda k: (starts[k], k))
     if rec.pub_hi is None:
-        return len(starts) - 1
-    i = bisect.bisect_right(starts, rec.pub_hi) - 1  # starts are sorted by the sweep
-    return max(i, 0)
+        k = len(starts) - 1
+    else:
+        k = max(bisect.bisect_right(starts, rec.pub_hi) - 1, 0)  # starts sorted by the sweep
+    return k if rec.polarity != "asserted" or _may_tell(rec, starts[k], ends[k]) else None
+
+
+def _may_tell(rec: Rec, start: int, end: int) -> bool:
+    """An act told as done is none that began after its article was published, nor one
+    outside its own vague range ('rocket fire at the north in recent days', in an article
+    of the week before another side's dated barrage, is not that barrage); a day of slack."""
+    if rec.pub_hi is not None and start > rec.pub_hi + TELLING_SLACK_DAYS:
+        return False
+    return rec.lo is None or (rec.lo <= end + TELLING_SLACK_DAYS
+                              and rec.hi >= start - TELLING_SLACK_DAYS)
 
 
 def _split_by_agent(recs: list[Rec], group: Group, unique: bool) -> list[list[Rec]]:
