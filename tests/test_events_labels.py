@@ -222,13 +222,29 @@ def test_a_country_whose_name_takes_the_takes_it_in_a_label(rules):
     from trustbrief.events.labels import make_label, with_the
 
     assert "Philippines" in rules.names_with_the and "Chad" not in rules.names_with_the
-    label, _ = make_label({"participants": "China and Philippines", "type_name": "meeting"},
+    label, _ = make_label({"meeting_parties": "China and Philippines", "type_name": "meeting"},
                           "meeting_visit", SimpleNamespace(rules=rules), status="asserted")
     assert label == "China and the Philippines meet"
     assert with_the("Philippines's warnings", rules.names_with_the) == \
         "the Philippines's warnings"
     assert with_the("The Philippines and Chad", rules.names_with_the) == \
         "The Philippines and Chad"
+
+
+def test_a_person_and_a_state_do_not_meet(rules):
+    """'X had visited the capital on April 6': a person visits a state, no 'B-land and X
+    meet'; two persons meet."""
+    docs = docs_frame([("d1", "A", "2024-10-08", "")])
+    types = {"meeting_visit": {"plover": "CONSULT", "lane": "contacts"}}
+    ms = [mention("d1", 1, "meeting_visit", "Yoav Gallant", ["US"], "2024-10-06",
+                  text="Gallant had visited Washington on Oct. 6"),
+          mention("d1", 2, "meeting_visit", "Joe Biden", ["Benjamin Netanyahu"], "2024-10-07",
+                  text="Biden met Netanyahu on Oct. 7")]
+    out = events.build_events(found_frames(ms), docs, None, types, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)
+    labels = sorted(out["events"]["label"])
+    assert "Benjamin Netanyahu and Joe Biden meet" in labels
+    assert not any(label.endswith(" meet") and "Gallant" in label for label in labels)
 
 
 def test_what_was_said_of_an_act_is_not_its_label(rules):
