@@ -139,3 +139,28 @@ def test_the_alleged_act_is_alleged_and_told_as_done(lex):
                       "its ministry."])
     m = one_mention(found, "cyberattack")
     assert (m["polarity"], m["factuality"]) == ("asserted", "alleged")
+
+
+def test_a_passive_charge_makes_the_one_accused_an_alleged_doer(lex):
+    """'France was accused of striking the convoy': France's strike, alleged."""
+    found = run(lex, ["France was accused of striking the convoy."])
+    m = one_mention(found, "airstrike")
+    assert (m["agent"], m["agent_rule"], m["factuality"]) == (
+        "France", "ascribed:blamed-passive-for", "alleged")
+
+
+def test_an_act_its_doer_denies_is_alleged(lex):
+    for text, rule in (("France denied carrying out the drone strike on the convoy.",
+                        "ascribed:denied-doing-object"),
+                       ("France denied responsibility for the drone strike.",
+                        "ascribed:denied-responsibility")):
+        m = one_mention(run(lex, [text]), "airstrike")
+        assert (m["agent"], m["agent_rule"], m["factuality"]) == ("France", rule, "alleged")
+    m = one_mention(run(lex, ["France denied striking the convoy."]), "airstrike")
+    assert (m["agent"], m["polarity"], m["factuality"]) == ("France", "asserted", "alleged")
+
+
+def test_denying_being_told_is_no_charge(lex):
+    """'Chad denied it was notified of the strike': a passive clause denies being told."""
+    found = run(lex, ["Chad denied it was notified of the strike."])
+    assert one_mention(found, "notification")["factuality"] == "asserted"

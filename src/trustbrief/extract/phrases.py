@@ -189,6 +189,9 @@ def _complement(verb, level: int, skipped: set) -> list | None:
     if adjective is not None:  # 'is very low': the predicate with its degree, nothing after
         return predicate_words(adjective, level, skipped, _noun_words)
     objects = [c for c in verb.children if c.dep_ in OBJECTS]
+    # 'accused X of ..., a charge Y rejects': what a comma sets after the object is an aside
+    objects = [o for o in objects if not any(objects[0].i < c.i < o.i and c.text == ","
+                                             for c in verb.children if c.dep_ == "punct")]
     if any(o.pos_ == "PRON" and o.tag_ != "PRP$" for o in objects):
         return None  # 'informed him', 'which the Front blamed': the label would not say who
     if objects:

@@ -1,0 +1,55 @@
+"""Kinds of wire writing about two governments' acts, each in a short invented sentence
+about states the world knowledge knows (no story's actors): expulsions told as an order to
+leave or a split 'declared ... persona non grata', a possessor shared by coordinated nouns,
+the one who ignores a warning, a treaty named for a city, an aside after the object."""
+
+from __future__ import annotations
+
+from test_extract import one_mention, run
+
+
+def test_an_order_to_leave_the_country_is_an_expulsion(lex):
+    found = run(lex, ["Chad on Monday ordered nine Egyptian embassy staff to leave the "
+                      "country within three days, a minister said."])
+    m = one_mention(found, "restriction")
+    assert (m["agent"], list(m["targets"])) == ("Chad", ["Egypt"])
+
+
+def test_persona_non_grata_after_a_long_object_is_an_expulsion(lex):
+    found = run(lex, ["On Monday, Chad declared seven officials of the Egyptian embassy "
+                      "persona non grata."])
+    assert one_mention(found, "restriction")["agent"] == "Chad"
+
+
+def test_a_coordinated_noun_shares_the_possessor(lex):
+    found = run(lex, ["The spokesperson said the other side had disregarded Egypt's repeated "
+                      "dissuasion and warnings."])
+    m = one_mention(found, "warning")
+    assert (m["agent"], m["agent_rule"]) == ("Egypt", "possessive-of-conjunct")
+
+
+def test_who_ignores_warnings_is_warned_not_warning(lex):
+    found = run(lex, ["He said Chad had ignored repeated warnings."])
+    m = one_mention(found, "warning")
+    assert m["agent"] == "" and list(m["targets"]) == ["Chad"]
+
+
+def test_a_treaty_named_for_a_capital_is_no_state_acting(lex):
+    """'in violation of the Vienna Convention': no arrest by the convention city's state."""
+    found = run(lex, ["The ministry said the Chadian consular agent had been arrested in a "
+                      "humiliating manner, in violation of the Vienna Convention on Consular "
+                      "Relations."])
+    m = one_mention(found, "arrest")
+    assert m["agent"] == "" and "Austria" not in m["actors"]
+
+
+def test_an_aside_after_the_object_is_not_in_the_phrase(lex):
+    found = run(lex, ["Egypt has accused Chad of the bombing, a charge Chad rejects."])
+    assert one_mention(found, "accusation")["phrase"] == "Egypt has accused Chad of the bombing"
+
+
+def test_the_state_named_before_a_decision_does_what_it_decided(lex):
+    found = run(lex, ["The ministry rejected on Tuesday the Egyptian decision to expel eight "
+                      "agents of the consular network."])
+    m = one_mention(found, "restriction")
+    assert (m["agent"], m["agent_rule"]) == ("Egypt", "modifier-of-deciding-noun")
