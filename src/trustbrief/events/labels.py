@@ -250,7 +250,7 @@ def label_fields(recs: list[Rec], event_type: str, agent: str, agent_side: str,
         "place": places[0] if places else "",
         "participants": " and ".join(sorted(people[:2])) if len(people) >= 2 else "",
         "meeting_parties": " and ".join(sorted(people[:2])) if len(people) >= 2 and sorted(
-            ctx.kinds.get(p, {}).get("type") for p in people[:2]) != ["person", "state"]
+            ctx.kinds.get(p, {}).get("type") or "" for p in people[:2]) != ["person", "state"]
         else "",
         "verb": ctx.types.get(event_type, {}).get("verb", ""),
         "type_name": event_type.replace("_", " "),
