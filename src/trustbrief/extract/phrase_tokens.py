@@ -152,6 +152,21 @@ def noun_pobj(prep):
     return obj if obj is not None and obj.pos_ not in ("VERB", "AUX") else None
 
 
+def noun_preps(verb, skipped: set) -> list:
+    """Prepositional complements after the verb, with a noun object ('criticized the
+    ministry for trying ...' has none a label can end on)."""
+    return [c for c in verb.children if c.dep_ in ("prep", "agent", "dative") and c.i > verb.i
+            and noun_pobj(c) is not None and noun_pobj(c).i not in skipped]
+
+
+def verb_objects(verb, deps: frozenset) -> list:
+    """The verb's objects (children with one of `deps`); what a comma sets after the first
+    is an aside ('accused X of ..., a charge Y rejects'), no object."""
+    objects = [c for c in verb.children if c.dep_ in deps]
+    return [o for o in objects if not any(objects[0].i < c.i < o.i and c.text == ","
+                                          for c in verb.children if c.dep_ == "punct")]
+
+
 def article_before(word, following) -> str:
     """The indefinite article `word` as printed before `following` (the next printed word):
     'a'/'an' agree with it when the phrase dropped the words between them ('a possible

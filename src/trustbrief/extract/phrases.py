@@ -28,11 +28,13 @@ from trustbrief.extract.phrase_tokens import (
     left_out,
     name_after_title,
     noun_pobj,
+    noun_preps,
     opening_it,
     pobj,
     predicate_words,
     present,
     tidy,
+    verb_objects,
 )
 from trustbrief.extract.role_paths import token_at
 
@@ -188,10 +190,7 @@ def _complement(verb, level: int, skipped: set) -> list | None:
     adjective = next((c for c in verb.children if c.dep_ == "acomp" and c.i > verb.i), None)
     if adjective is not None:  # 'is very low': the predicate with its degree, nothing after
         return predicate_words(adjective, level, skipped, _noun_words)
-    objects = [c for c in verb.children if c.dep_ in OBJECTS]
-    # 'accused X of ..., a charge Y rejects': what a comma sets after the object is an aside
-    objects = [o for o in objects if not any(objects[0].i < c.i < o.i and c.text == ","
-                                             for c in verb.children if c.dep_ == "punct")]
+    objects = verb_objects(verb, OBJECTS)
     if any(o.pos_ == "PRON" and o.tag_ != "PRP$" for o in objects):
         return None  # 'informed him', 'which the Front blamed': the label would not say who
     if objects:
@@ -201,7 +200,7 @@ def _complement(verb, level: int, skipped: set) -> list | None:
             return words + _infinitive(infinitive, level, skipped)
         if asks_without_content(verb):
             return None  # 'asked X (to stop ...)': who asked whom, not what
-        for prep in [p for p in _preps(verb, skipped)[:1] if level == 0 or level < 3
+        for prep in [p for p in noun_preps(verb, skipped)[:1] if level == 0 or level < 3
                      and p.lower_ in TOLD_ABOUT]:  # 'informed X of Y': what X was told
             if prep.i > max(o.i for o in objects) and prep.lower_ != "with":
                 # an adverb between the object and the preposition carries the meaning and
@@ -218,7 +217,7 @@ def _complement(verb, level: int, skipped: set) -> list | None:
         return _infinitive(infinitive, level, skipped)
     if any(c.dep_ in CLAUSE_DEPS for c in verb.children):
         return None  # 'the minister said (that ...)': the label cannot hold what was said
-    preps = _preps(verb, skipped)
+    preps = noun_preps(verb, skipped)
     if preps:
         if pobj(preps[0]).pos_ == "PRON":
             return None
@@ -244,13 +243,6 @@ def _object_words(obj, level: int, skipped: set) -> list:
     if noun is None or noun.i in skipped or noun.pos_ == "PRON":
         return []
     return [obj, *_noun_words(noun, level, skipped)]
-
-
-def _preps(verb, skipped: set) -> list:
-    """Prepositional complements after the verb, with a noun object ('criticized the
-    ministry for trying ...' has none a label can end on)."""
-    return [c for c in verb.children if c.dep_ in ("prep", "agent", "dative") and c.i > verb.i
-            and noun_pobj(c) is not None and noun_pobj(c).i not in skipped]
 
 
 def _subject(verb):
