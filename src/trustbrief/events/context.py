@@ -25,21 +25,6 @@ class Context:
     # tell what may be or is believed, not what was done (events/notice_links.py)
     unreal_sents: frozenset = frozenset()
     chronology: list[dict] = field(default_factory=list)
-    # read once per run, on first use (origin_of)
-    _document_origins: dict[str, str] | None = field(default=None, repr=False)
-    _citing: frozenset = frozenset()
-
-    def origin_of(self, doc_id: str, sent_ids: set[str]) -> str:
-        """origins.of(doc_id, sent_ids), the whole document's origin read once per run for
-        the documents that cite no outlet in any sentence (Origins.of gives it for them)."""
-        if self._document_origins is None:
-            self._citing = frozenset(doc for doc, _ in self.origins.cited_by_sentence)
-            self._document_origins = {doc: self.origins.of_document(doc)
-                                      for doc in self.origins.key_of}
-        plain = self._document_origins.get(doc_id)
-        if plain is None or doc_id in self._citing:
-            return self.origins.of(doc_id, sent_ids)
-        return plain
 
 
 # the trust-signal fields the events stage reads (notice, direction of the surprise)

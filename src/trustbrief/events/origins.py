@@ -23,6 +23,6 @@ def corroboration(recs: list[Rec], ctx: Context) -> dict:
     outlet_of = [ctx.origins.outlet_of.get(d, "") for d in docs]
     outlets = sorted(set(outlet_of) - {""})
     unknown = sum(1 for outlet in outlet_of if not outlet)
-    origins = sorted({ctx.origin_of(d, sents_by_doc[d]) for d in docs})
+    origins = sorted({ctx.origins.of(d, sents_by_doc[d]) for d in docs})
     return {"doc_ids": docs, "n_documents": len(docs), "outlets": outlets,
             "n_outlets": len(outlets) + unknown, "origins": origins, "n_origins": len(origins)}
