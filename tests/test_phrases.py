@@ -60,6 +60,17 @@ def test_a_verb_without_an_object_takes_what_completes_it(nlp, text, trigger, wa
     assert phrase(nlp, text, trigger, times=("on Monday",) if "Monday" in text else ()) == want
 
 
+@pytest.mark.parametrize("text", [
+    "Chad on Monday ordered 12 embassy staff to leave the country, Foreign Minister Jean Roe "
+    "said, days after prosecutors charged a consular official.",
+    "As the minister has said, Chad will respond.",
+])
+def test_a_verb_of_saying_with_nothing_said_is_no_label(nlp, text):
+    """A verb of saying whose news is elsewhere (an attribution the parser hangs on another
+    clause, an aside) says nothing by itself: 'Foreign Minister Jean Roe said' is no label."""
+    assert phrase(nlp, text, "said") == ""
+
+
 def test_a_shortened_clause_keeps_a_named_body_and_never_cuts_a_name_in_a_complement(nlp):
     # cut to head words this read 'Mexican ambassador to Soto was summoned to Ministry'
     text = ("The Mexican ambassador to Canada Luis Vega Soto was summoned to the Canadian "

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from trustbrief.extract.phrase_levels import LADDER, MODIFIERS, Level, keeps_modifier, nested_kept
 from trustbrief.extract.phrase_tokens import (
+    ATTRIBUTION_LEMMAS,
     asks_without_content,
     attribution_tail,
     cut_to_head,
@@ -128,8 +129,8 @@ def _clause(trigger, agent: str, level: int, skipped: set, reported: bool = Fals
     # with what was said, the verb's own objects stay as written ('told them ...')
     complement = _complement(trigger, level, skipped) if not said else \
         [o for c in trigger.children if c.dep_ in OBJECTS for o in _noun_words(c, level, skipped)]
-    if complement is None:
-        return [], {}
+    if complement is None or not (complement or said) and trigger.lemma_ in ATTRIBUTION_LEMMAS:
+        return [], {}  # ('the minister said', '..., X said, days after ...'): nothing said
     return words + complement + said, {**swap, **said_swap}
 
 
