@@ -96,3 +96,21 @@ def test_a_numeric_date_is_read_the_way_the_address_dates_it():
 ])
 def test_stamps_of_one_page_that_disagree_give_a_range(stamp, url, expected):
     assert _page(f"Talks to resume\n{stamp}\n{BODY}", url) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "October 7, 2023, was the deadliest day in the country's history.",  # a sentence
+    "Oct. 1, 2024 - Missiles are fired at the capital.",                 # a timeline entry
+    "September 27, 2024: A strike hits the headquarters",
+    "Portville Heights, October 28, 2023",                               # a caption's place
+])
+def test_a_line_that_opens_with_a_date_is_no_stamp(grammar, line):
+    assert stated(f"Talks to resume\n{line}\n{BODY}", grammar).date is None
+
+
+@pytest.mark.parametrize("line, date", [
+    ("Jane Doe | October 28, 2024", "2024-10-28"),                       # a byline's bar
+    ("09 Oct\n2025", "2025-10-09"),                                      # a split stamp
+])
+def test_bylines_and_split_stamps_still_give_the_day(grammar, line, date):
+    assert iso(stated(f"Talks to resume\n{line}\n{BODY}", grammar).date) == date
