@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 from conftest import DATA, SEEDS
-from trustbrief import bench, pipeline
+from trustbrief import bench, parallel, pipeline
 from trustbrief.corpus import recordsnapshot
-from trustbrief.extract import rowsnapshot
+from trustbrief.extract import ahead, rowsnapshot
 
 ARTICLES = max(rowsnapshot.REWRITE_SHARE, recordsnapshot.REWRITE_SHARE) + 4
 
@@ -46,19 +46,46 @@ def corpus(tmp_path_factory):
     return folder, aside
 
 
-def test_an_article_added_to_a_cached_corpus_gives_the_cold_tables(corpus, tmp_path):
+@pytest.fixture
+def helped(monkeypatch) -> list:
+    """Runs may use the extraction helper (extract.ahead); the list gets, per helper
+    started, whether it extracted documents."""
+    started: list = []
+    start, extract = ahead.Ahead.start, ahead.Ahead.extract
+
+    def spied_start(self, articles=1):
+        start(self, articles)
+        if self.running and not any(s is self for s, _ in started):
+            started.append((self, []))
+
+    def spied_extract(self, *job):
+        done = extract(self, *job)
+        next(jobs for s, jobs in started if s is self).append(done is not None)
+        return done
+
+    monkeypatch.setattr(ahead.Ahead, "start", spied_start)
+    monkeypatch.setattr(ahead.Ahead, "extract", spied_extract)
+    return started
+
+
+def test_an_article_added_to_a_cached_corpus_gives_the_cold_tables(corpus, tmp_path, helped,
+                                                                   monkeypatch):
     folder, aside = corpus
     cache = tmp_path / "cache"
+    monkeypatch.setenv(parallel.WORKERS_ENV, "1")
     _tables(folder, cache)  # the caches and their snapshots, without the article
     shutil.copy(aside, folder / aside.name)
     extracted: list[int] = []
     try:
-        cached = _tables(folder, cache, extracted)
-        again = _tables(folder, cache, extracted)  # nothing changed since
+        monkeypatch.setenv(parallel.WORKERS_ENV, "2")  # a helper may be started
+        cached = _tables(folder, cache, extracted)  # the new article: by the helper
+        again = _tables(folder, cache, extracted)  # nothing changed since: no helper
+        monkeypatch.setenv(parallel.WORKERS_ENV, "1")
         cold = _tables(folder)
     finally:
         (folder / aside.name).unlink()
     assert extracted == [1, 0]  # the added article, then none
+    assert [jobs for _, jobs in helped] == [[True]]
     assert len(cold["documents"]) == ARTICLES and len(cold["events"])
     _same(cached, cold)
     _same(again, cold)

@@ -178,8 +178,10 @@ def run(seeds_dir: Path | str, data_dir: Path | str, focus: tuple[str, str] | No
     focus = focus or kb.focus
     if focus is None:
         raise ValueError("no focus pair: give focus=(OBSERVER, SUBJECT) or a story")
-    with _cyclic_gc_paused():
-        return _run_stages(seeds_dir, kb, focus, parse_cache, row_cache, record_cache)
+    from trustbrief.extract.ahead import extraction_helper
+
+    with _cyclic_gc_paused(), extraction_helper(kb.data_dir) as ahead:
+        return _run_stages(seeds_dir, kb, focus, parse_cache, row_cache, record_cache, ahead)
 
 
 def cache_folders(out: Path) -> dict[str, Path]:
@@ -204,7 +206,7 @@ def _cyclic_gc_paused():
 
 
 def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=None,
-                record_cache=None) -> dict[str, pd.DataFrame]:
+                record_cache=None, ahead=None) -> dict[str, pd.DataFrame]:
     from trustbrief import corpus, events, extract, metrics
 
     timings, parse_counts = {}, {}
@@ -217,19 +219,25 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
         return result
 
     raw = stage("read", corpus.read_seeds, seeds_dir, kb.rules)
+    if ahead is not None and record_cache:  # new articles are likely: started at once
+        ahead.expect(raw["file"].tolist(), raw["sha256"].tolist(), record_cache)
     # while worker processes clean articles (new ones: their sentences need parsing), this
-    # process loads the spaCy pipeline instead of idling; not when every record is cached
+    # process loads the spaCy pipeline instead of idling; not when every record is cached.
+    # A few new articles: the helper loads it while this process reads the caches.
     documents, sentences = stage("corpus", corpus.build_corpus, raw, kb.rules, kb.sidecar,
                                  kb.sidecar_file, cache=record_cache,
                                  meanwhile=functools.partial(extract.preload_pipeline,
-                                                             kb.data_dir))
+                                                             kb.data_dir),
+                                 on_new=ahead and ahead.start)
     _checked({"documents": documents, "sentences": sentences})
     kb.learn_titled_people(sentences["text"], sentences["doc_id"],
                            Path(record_cache) / "titled" if record_cache else None)
     # time expressions are found inside extraction, document by document in its workers
     found = stage("extract", extract.extract, sentences, documents, kb.lexicons,
                   vocabulary=kb.vocabulary, parse_cache=parse_cache, row_cache=row_cache,
-                  stats=parse_counts)
+                  stats=parse_counts, ahead=ahead)
+    if ahead is not None:
+        ahead.close()
     new = parse_counts.pop("extracted", None)  # the others' rows: from the cache, checked
     # time expressions and mentions are checked once dated, below
     _checked({name: found[name] for name in ("actor_mentions", "claims", "trust_signals")},

@@ -143,17 +143,20 @@ def _record_job(job: tuple, rules: CorpusRules, store: RecordCache | None = None
 
 def _records(jobs: list[tuple], keys: list[str], rules: CorpusRules,
              store: RecordCache | None, meanwhile=None,
-             snapshot: recordsnapshot.Snapshot | None = None) -> list:
+             snapshot: recordsnapshot.Snapshot | None = None, on_new=None) -> list:
     """Per job (`keys`: their record keys) its (document row, sentence rows), or the
     snapshot's recordsnapshot.Covered: from the snapshot or the corpus cache when given and
     there, else computed (in worker processes for a large corpus, `meanwhile` called in this
-    one while they work) and cached."""
+    one while they work) and cached; `on_new(count)` is called first when the cache lacks
+    some."""
     if store is None:
         return parallel.map_in_order(_record_job, jobs, rules, desc="cleaning",
                                      meanwhile=meanwhile)
     found = [(snapshot.covered(key, job[3]) if snapshot is not None else None)
              or store.read(key, job[3]) for key, job in zip(keys, jobs, strict=True)]
     todo = [n for n, record in enumerate(found) if record is None]
+    if todo and on_new is not None:
+        on_new(len(todo))
     fresh = parallel.map_in_order(_record_job, [jobs[n] for n in todo], rules, store,
                                   desc="cleaning", meanwhile=meanwhile)
     for n, record in zip(todo, fresh, strict=True):
@@ -212,12 +215,13 @@ def _snapshot_kept(store: RecordCache, keys: list[str], prints: list,
 
 def build_corpus(raw: pd.DataFrame, rules: CorpusRules, sidecar: pd.DataFrame | None = None,
                  sidecar_file: str = SIDECAR_FILE, cache: Path | str | None = None,
-                 meanwhile=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+                 meanwhile=None, on_new=None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Raw articles -> (documents, sentences); see SCHEMA. Pure: inputs are not changed.
     sidecar_file: where the sidecar lives, as warnings name it (the story's sources.csv).
     `cache`: folder of the corpus cache (corpus.recordcache): an unchanged article's record
     is read from it instead of computed; same tables, same warnings. `meanwhile`: called
-    while worker processes clean articles (if they do; parallel.map_in_order)."""
+    while worker processes clean articles (if they do; parallel.map_in_order); `on_new(count)`
+    as soon as `count` articles are found that the cache lacks (with a cache only)."""
     missing = [c for c in RAW_COLUMNS if c not in raw.columns]
     if missing:
         raise ValueError(f"build_corpus: raw frame lacks column(s) {', '.join(missing)}")
@@ -231,7 +235,7 @@ def build_corpus(raw: pd.DataFrame, rules: CorpusRules, sidecar: pd.DataFrame | 
     keys = [record_key(row, doc_id, side_entry) for row, doc_id, side_entry, _ in jobs]
     store = RecordCache(cache, rules) if cache is not None else None
     snapshot = recordsnapshot.read(store.folder) if store is not None else None
-    found = _records(jobs, keys, rules, store, meanwhile, snapshot)
+    found = _records(jobs, keys, rules, store, meanwhile, snapshot, on_new)
     try:
         documents, sentences, prints = _assembled(found, snapshot, sidecar_file)
     except NotSpliceable as why:  # every article's record from its file

@@ -204,11 +204,6 @@ def _pronoun_candidates(people: list[str], recent: tuple[str, int], n: int) -> l
     return [*people, name] if name and n - at <= SPEAKER_REACH else people
 
 
-def _extract_batch(batch: list[list[dict]], lexicons: Lexicons, times: dict | None,
-                   vocabulary, parser, shas, names, cache) -> tuple:
-    return _extract_documents(batch, lexicons, times, vocabulary, parser, shas, names, cache)
-
-
 TAIL_DOCUMENTS = 8  # the smallest batch: the work left when a worker runs out of batches
 
 
@@ -238,7 +233,7 @@ def _extract_parallel(docs: list[list[dict]], lexicons: Lexicons, times: dict | 
     for size in batch_sizes(len(docs), workers):
         batches.append(docs[start:start + size])
         start += size
-    parts = parallel.map_in_order(_extract_batch, batches, lexicons, times, vocabulary,
+    parts = parallel.map_in_order(_extract_documents, batches, lexicons, times, vocabulary,
                                   parser, shas, names, cache, workers=workers,
                                   desc="extracting",
                                   unit="batch")
@@ -249,8 +244,8 @@ def _extract_parallel(docs: list[list[dict]], lexicons: Lexicons, times: dict | 
 def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons,
             time_expressions: pd.DataFrame | None = None, workers: int | None = None,
             vocabulary: timex.Vocabulary | None = None, parse_cache: Path | str | None = None,
-            nlp=None, stats: dict | None = None, row_cache: Path | str | None = None
-            ) -> dict[str, pd.DataFrame]:
+            nlp=None, stats: dict | None = None, row_cache: Path | str | None = None,
+            ahead=None) -> dict[str, pd.DataFrame]:
     """Find time expressions, actors, event mentions, claims and trust signals in every
     sentence.
 
@@ -263,7 +258,8 @@ def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons
     `workers`: processes to use (default: see parallel.worker_count - every core for a
     large corpus, else 1); the output does not depend on it. Inputs are not modified.
     `stats`, when given, receives the number of sentences parsed, of documents read from
-    the extraction cache, and the CPU seconds spent parsing and extracting.
+    the extraction cache, and the CPU seconds spent parsing and extracting. `ahead`: see
+    _extract_missing.
     """
     missing = {"doc_id", "sent_id", "text"} - set(sentences.columns)
     if missing:
@@ -274,7 +270,7 @@ def extract(sentences: pd.DataFrame, documents: pd.DataFrame, lexicons: Lexicons
     keys = [rowcache.document_key(records) for records in docs] if cache else [""] * len(docs)
     extracting = functools.partial(_extract_missing, documents=documents, lexicons=lexicons,
                                    times=times, vocabulary=vocabulary, workers=workers,
-                                   parse_cache=parse_cache, nlp=nlp, cache=cache)
+                                   parse_cache=parse_cache, nlp=nlp, cache=cache, ahead=ahead)
     raw, counts, todo = _assembled_rows(docs, keys, cache, extracting)
     if stats is not None:
         # sentences parsed (not found in the cache) and of them with NER, CPU seconds in
@@ -351,16 +347,20 @@ def _row_cache(folder, lexicons: Lexicons, vocabulary, nlp) -> rowcache.RowCache
 
 
 def _extract_missing(docs: list[list[dict]], documents: pd.DataFrame, lexicons: Lexicons,
-                     times: dict | None, vocabulary, workers, parse_cache, nlp, cache=None
-                     ) -> tuple[list, tuple]:
+                     times: dict | None, vocabulary, workers, parse_cache, nlp, cache=None,
+                     ahead=None) -> tuple[list, tuple]:
     """Rows of the documents not in the extraction cache (see _extract_documents), written
     to `cache` by the workers; the pipeline is loaded here, before any fork, so workers
-    share it."""
-    parser = nlp_mod.Parser(nlp or nlp_mod.load_pipeline(lexicons.syntax.pipeline or None),
-                            parse_cache)
+    share it; or by the helper `ahead` (extract.ahead) when it runs and one process would do."""
     shas, names = _by_doc_id(documents, "sha256"), _by_doc_id(documents, "file")
     n_workers = parallel.worker_count(sum(len(d) for d in docs), PARALLEL_MIN_SENTENCES,
                                       workers)
+    done = ahead is not None and nlp is None and (n_workers == 1 or len(docs) == 1) and \
+        ahead.extract(docs, lexicons, times, vocabulary, parse_cache, shas, names, cache)
+    if done:
+        return done
+    parser = nlp_mod.Parser(nlp or nlp_mod.load_pipeline(lexicons.syntax.pipeline or None),
+                            parse_cache)
     if n_workers > 1 and len(docs) > 1:
         return _extract_parallel(docs, lexicons, times, vocabulary, n_workers, parser, shas,
                                  names, cache)
