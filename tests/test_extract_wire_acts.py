@@ -53,3 +53,12 @@ def test_the_state_named_before_a_decision_does_what_it_decided(lex):
                       "agents of the consular network."])
     m = one_mention(found, "restriction")
     assert (m["agent"], m["agent_rule"]) == ("Egypt", "modifier-of-deciding-noun")
+
+
+def test_a_court_sentence_is_its_own_act(lex):
+    """'a court sentenced the writer to five years in prison': the court's state coerces a
+    person (sentencing), apart from the arrest that came before it."""
+    found = run(lex, ["An Egyptian court on Thursday sentenced the Chadian writer to five "
+                      "years in prison, his lawyer said."])
+    m = one_mention(found, "sentencing")
+    assert (m["agent"], list(m["targets"])) == ("Egypt", ["Chad"])
