@@ -41,3 +41,11 @@ def test_a_place_names_no_doer_of_other_acts(lex):
     """A strike in a country is not that country's (only host_acts types read the place)."""
     mentions = run(lex, ["Strikes in Chad killed ten people."])["mentions"]
     assert "Chad" not in set(mentions["agent"])
+
+
+def test_an_arrest_at_a_capital_spot_is_its_state_s(lex):
+    """'arrested at <capital> airport': the capital's state; 'at the Nigerien embassy' is no
+    place of Niger's police."""
+    assert _arrests(lex, "The writer was arrested at N'Djamena airport on Saturday.")[0][0] \
+        == "Chad"
+    assert _arrests(lex, "The man was arrested at the Nigerien embassy.")[0][0] != "Niger"

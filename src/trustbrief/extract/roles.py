@@ -281,7 +281,9 @@ def _host_state(trigger, hits) -> list:
     words nor the tree named a doer (tree_roles tries it last). The place is read where the
     tree puts it: an 'in' phrase of the trigger, of its 'by' doer or 'of' object, of its
     object or passive subject, or of the noun it counts ('a series of arrests'); a place
-    named by a state's name, alias or adjective ('Chadian city'), never a person's side."""
+    named by a state's name, alias or adjective ('Chadian city'), never a person's side; an
+    'at' phrase by a name or alias only ('at the capital's airport', never 'at the Chadian
+    embassy', which stands on the host's soil)."""
     around = [trigger]
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
         around.append(trigger.head.head)  # 'a series of arrests', 'a wave of detentions'
@@ -291,14 +293,20 @@ def _host_state(trigger, hits) -> list:
                 around += [g for g in c.children if g.dep_ == "pobj"]
             elif c.dep_ in ("dobj", "nsubjpass"):
                 around.append(c)
-    places = [g for t in around for c in t.children
-              if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
-    for place in places:
+    # 'at' names a spot ('arrested at the capital's airport'): by a place's own name only,
+    # never an adjective ('at the French embassy' is on the host state's soil)
+    places = [(g, HOST_PREPS[c.lower_]) for t in around for c in t.children
+              if c.dep_ == "prep" and c.lower_ in HOST_PREPS
+              for g in c.children if g.dep_ == "pobj"]
+    for place, kinds in places:
         states = [h for h in hits_in(phrase_tokens(place), hits)
-                  if "state" in h.types and h.kind in ("name", "alias", "adjective")]
+                  if "state" in h.types and h.kind in kinds]
         if states:
             return [states[0].actor]
     return []
+
+
+HOST_PREPS = {"in": ("name", "alias", "adjective"), "at": ("name", "alias")}
 
 
 def _has_of_object(trigger) -> bool:
