@@ -36,6 +36,11 @@ LADDER = (Level(0), Level(1), Level(2), Level(2, "leaf"), Level(2, "all", nested
           Level(2, "none"), Level(3, "none"))
 
 MODIFIERS = frozenset({"amod", "poss"})
+# nouns of quantity that head what they count ('a total of 10 cities', 'a number of
+# diplomats'): their 'of' complement is the phrase's content, kept at every level
+QUANTITY_NOUNS = frozenset({"total", "number", "series", "couple", "dozen", "dozens",
+                            "handful", "majority", "group", "pair", "range", "host", "lot",
+                            "lots", "set", "hundreds", "thousands", "batch", "wave"})
 
 
 def modifiers_kept(level) -> str:

@@ -236,3 +236,16 @@ def tidy(words: list, swap: dict, nominal: bool) -> str:
         parts.append(text + (word.whitespace_ if joined else " "))
     text = "".join(parts).strip()
     return text[:1].upper() + text[1:]
+
+
+# an active infinitive or participle that leaves its doer to the clause it hangs on ('joined
+# ... in firing interceptors to shoot down missiles', '..., saying only that ...')
+SUBJECTLESS_DEPS = frozenset({"xcomp", "advcl", "pcomp"})
+
+
+def doer_left_out(verb, agent: str) -> bool:
+    """An active infinitive or participle after the clause it hangs on (before it, the parse
+    is unsure: 'while stressing X was not involved' read as a clause of 'involved')."""
+    return bool(agent) and verb.dep_ in SUBJECTLESS_DEPS and verb.head.i < verb.i and \
+        verb.head.pos_ in ("VERB", "AUX") and (
+        verb.tag_ == "VBG" or (verb.tag_ == "VB" and any(c.tag_ == "TO" for c in verb.children)))

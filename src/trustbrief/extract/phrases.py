@@ -18,12 +18,20 @@ nothing), an infinitive or participle without its subject ('to meet with ...', '
 
 from __future__ import annotations
 
-from trustbrief.extract.phrase_levels import LADDER, MODIFIERS, Level, keeps_modifier, nested_kept
+from trustbrief.extract.phrase_levels import (
+    LADDER,
+    MODIFIERS,
+    QUANTITY_NOUNS,
+    Level,
+    keeps_modifier,
+    nested_kept,
+)
 from trustbrief.extract.phrase_tokens import (
     ATTRIBUTION_LEMMAS,
     asks_without_content,
     attribution_tail,
     cut_to_head,
+    doer_left_out,
     garbled_by_cut,
     kept_adverb,
     left_out,
@@ -100,7 +108,7 @@ def _clause(trigger, agent: str, level: int, skipped: set, reported: bool = Fals
     chain = _verb_chain(trigger)
     top = chain[0]
     subject = _subject(top)
-    if subject is None and not reported and _doer_left_out(trigger, agent):
+    if subject is None and not reported and doer_left_out(trigger, agent):
         return _with_agent(trigger, agent, level, skipped)
     if subject is None or subject.i > top.i or subject.i in skipped:
         return [], {}  # 'says the minister', 'being struck ...', a subject inside an aside
@@ -132,19 +140,6 @@ def _clause(trigger, agent: str, level: int, skipped: set, reported: bool = Fals
     if complement is None or not (complement or said) and trigger.lemma_ in ATTRIBUTION_LEMMAS:
         return [], {}  # ('the minister said', '..., X said, days after ...'): nothing said
     return words + complement + said, {**swap, **said_swap}
-
-
-# an active infinitive or participle that leaves its doer to the clause it hangs on ('joined
-# ... in firing interceptors to shoot down missiles', '..., saying only that ...')
-SUBJECTLESS_DEPS = frozenset({"xcomp", "advcl", "pcomp"})
-
-
-def _doer_left_out(verb, agent: str) -> bool:
-    """An active infinitive or participle after the clause it hangs on (before it, the parse
-    is unsure: 'while stressing X was not involved' read as a clause of 'involved')."""
-    return bool(agent) and verb.dep_ in SUBJECTLESS_DEPS and verb.head.i < verb.i and \
-        verb.head.pos_ in ("VERB", "AUX") and (
-        verb.tag_ == "VBG" or (verb.tag_ == "VB" and any(c.tag_ == "TO" for c in verb.children)))
 
 
 def _with_agent(verb, agent: str, level: int, skipped: set) -> tuple[list, dict]:
@@ -202,7 +197,7 @@ def _complement(verb, level: int, skipped: set) -> list | None:
         if asks_without_content(verb):
             return None  # 'asked X (to stop ...)': who asked whom, not what
         for prep in [p for p in noun_preps(verb, skipped)[:1] if level == 0 or level < 3
-                     and p.lower_ in TOLD_ABOUT]:  # 'informed X of Y': what X was told
+                     and p.lower_ in TOLD_ABOUT | {"as"}]:  # 'informed X of Y', 'called X as Y'
             if prep.i > max(o.i for o in objects) and prep.lower_ != "with":
                 # an adverb between the object and the preposition carries the meaning and
                 # goes with it: 'informed the US very late in the game', never '... the US
@@ -222,7 +217,9 @@ def _complement(verb, level: int, skipped: set) -> list | None:
     if preps:
         if pobj(preps[0]).pos_ == "PRON":
             return None
-        return [preps[0], *_noun_words(pobj(preps[0]), level, skipped)]
+        # 'referred to the crash as an emergency': what it was called goes with it
+        called = [p for p in preps[1:2] if p.lower_ == "as" and level < 3]
+        return [w for p in preps[:1] + called for w in (p, *_noun_words(pobj(p), level, skipped))]
     shared = _shared_object(verb, level, skipped)
     if shared:  # 'summoned and reprimanded the ambassador'
         return shared
@@ -351,13 +348,13 @@ def _noun_words(noun, level: int, skipped: set, top: bool = False, depth: int = 
         if child.dep_ not in keep or child.i in skipped:
             continue
         if child.dep_ == "prep":
-            obj = noun_pobj(child)
-            if depth <= 0 or level >= 3 or child.lower_ not in NOUN_PREPS or not (
-                    top or nested_kept(level)) or \
+            obj, counted = noun_pobj(child), noun.lower_ in QUANTITY_NOUNS and child.lower_ == "of"
+            if not counted and (depth <= 0 or level >= 3 or child.lower_ not in NOUN_PREPS or not (
+                    top or nested_kept(level))) or \
                     child.i < noun.i or obj is None or obj.i in skipped or \
                     garbled_by_cut(obj, level):
                 continue
-            out += [child, *_noun_words(obj, level, skipped, depth=depth - 1)]
+            out += [child, *_noun_words(obj, level, skipped, depth=depth - (not counted))]
         elif child.dep_ in ("conj", "cc"):
             if noun.pos_ == "PROPN":  # coordinated names stay: 'Zelensky and Tusk'
                 out += [child] if child.dep_ == "cc" else _noun_words(child, level, skipped,
