@@ -114,3 +114,17 @@ def test_a_line_that_opens_with_a_date_is_no_stamp(grammar, line):
 ])
 def test_bylines_and_split_stamps_still_give_the_day(grammar, line, date):
     assert iso(stated(f"Talks to resume\n{line}\n{BODY}", grammar).date) == date
+
+
+@pytest.mark.parametrize("heading", ["3 Comments", "Leave a Reply", "Comments (2)"])
+def test_a_readers_comment_stamp_is_not_the_stamp(grammar, heading):
+    body = "".join(f"Sentence {i} of the body tells more about the talks.\n" for i in range(15))
+    text = (f"Talks to resume\n{body}{heading}\nA reader\nPosted on Nov 30, 2024 by reader12\n"
+            "The talks will fail again.\n")
+    assert stated(text, grammar).date is None
+
+
+def test_a_comment_count_in_the_head_hides_no_stamp(grammar):
+    body = "".join(f"Sentence {i} of the body tells more about the talks.\n" for i in range(15))
+    text = f"Talks to resume\nBy Jane Doe\n3 Comments\nOctober 3, 2024\n{body}"
+    assert iso(stated(text, grammar).date) == "2024-10-03"

@@ -58,6 +58,7 @@ class Grammar:
     month_first: re.Pattern | None = None  # time zones of month-first countries ('EDT')
     related: re.Pattern | None = None  # a heading over links to other articles ('Read more')
     related_lines: int = 0  # the lines below it that are those links
+    related_tail: re.Pattern | None = None  # such headings among the last lines only
 
     def where(self, place: str) -> tuple[Shape, ...]:
         return tuple(s for s in self.shapes if s.where == place)

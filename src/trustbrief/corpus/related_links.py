@@ -14,18 +14,27 @@ from trustbrief import knowledge
 from trustbrief.knowledge import DataFileError
 
 
-def load_related(path: Path, data: dict) -> tuple[re.Pattern | None, int]:
-    """(heading pattern, lines below it) from datelines.yaml's `related_links`, if any."""
+def load_related(path: Path, data: dict) -> tuple[re.Pattern | None, int, re.Pattern | None]:
+    """(heading pattern, lines below it, headings that count only among the last lines)
+    from datelines.yaml's `related_links`, if any."""
     related = data.get("related_links")
     if not related:
-        return None, 0
-    knowledge.require_keys(path, "related_links", related, ("heading", "lines"))
+        return None, 0, None
+    knowledge.require_keys(path, "related_links", related, ("heading", "lines"),
+                           ("tail_heading",))
     if not isinstance(related["lines"], int) or related["lines"] < 0:
         raise DataFileError(path, "related_links.lines", "expected a non-negative whole number")
+    return (_pattern(path, "heading", related["heading"]), related["lines"],
+            _pattern(path, "tail_heading", related.get("tail_heading")))
+
+
+def _pattern(path: Path, key: str, value) -> re.Pattern | None:
+    if value is None:
+        return None
     try:
-        return re.compile(related["heading"], re.IGNORECASE), related["lines"]
+        return re.compile(value, re.IGNORECASE)
     except (re.error, TypeError) as exc:
-        raise DataFileError(path, "related_links.heading", f"bad pattern: {exc}") from None
+        raise DataFileError(path, f"related_links.{key}", f"bad pattern: {exc}") from None
 
 
 def link_lines(lines: list[str], grammar) -> set[int]:
@@ -36,7 +45,9 @@ def link_lines(lines: list[str], grammar) -> set[int]:
     if grammar is None or grammar.related is None:
         return set()
     tail = len(lines) - grammar.limits["tail_lines"]
+    below = grammar.related_tail
     return {j for i, line in enumerate(lines) if grammar.related.fullmatch(line)
+            or (i >= tail and below is not None and below.fullmatch(line))
             for j in range(i + 1, len(lines) if i >= tail else i + 1 + grammar.related_lines)}
 
 
