@@ -178,7 +178,6 @@ def load_grammar(data_dir: Path | str) -> Grammar:
                    *load_related(path, data))
 
 
-
 def _zones_pattern(path: Path, data: dict) -> re.Pattern | None:
     zones = data.get("month_first_zones") or []
     if not isinstance(zones, list) or not all(isinstance(z, str) and z.strip() for z in zones):

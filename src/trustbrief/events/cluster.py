@@ -21,9 +21,6 @@ from trustbrief.events.records import (
 from trustbrief.events.targetless import attach_targetless
 
 PLACE_TYPES = ("place", "state")
-# A lede dated only by its publication ('reported') is an upper bound: news retold within
-# a group's `retold_days` (data/labels.yaml; 7 by default) of an event of its block is that
-# event, not a new one.
 
 
 def apply_joins(recs: list[Rec], rules: LabelRules, kinds: Mapping[str, dict]) -> list[Rec]:
@@ -140,6 +137,9 @@ def _cluster_block(recs: list[Rec], kinds: Mapping[str, dict], key: str) -> list
     else:
         end = None
         for r in dated:
+            # a lede dated only by its publication ('reported') is an upper bound: news
+            # retold within the group's `retold_days` (data/labels.yaml; 7 by default) of an
+            # event of its block is that event, not a new one
             retold = r.basis == "reported" and end is not None and r.lo <= end + group.retold_days
             if not retold and (end is None or r.lo > end + group.window_days):
                 segments.append([])

@@ -108,7 +108,7 @@ class Ahead:
                 shas: dict, names: dict, cache) -> tuple | None:
         """stage._extract_documents of `docs` in the helper, with the pipeline loaded there
         (`parse_cache`: its folder): (rows per document, counts), the records it logged
-        logged here; None when the helper is not running or failed (the caller then
+        logged again here; None when the helper is not running or failed (the caller then
         extracts the documents itself). `shas`, `names`: doc_id -> sha256, file."""
         if self._process is None:
             return None

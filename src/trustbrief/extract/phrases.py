@@ -69,7 +69,6 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 REPORTED_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 
 
-
 def event_phrase(doc, start: int, end: int, agent: str = "", skip=()) -> str:
     """The clause or noun phrase of the trigger at start:end of the parsed sentence `doc`,
     at most PHRASE_MAX characters, or '' when the parse gives no phrase a reader could sign.
