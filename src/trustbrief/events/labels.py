@@ -238,6 +238,10 @@ def label_fields(recs: list[Rec], event_type: str, agent: str, agent_side: str,
     own = own_mentions(recs) or recs
     people = ranked_records(p for r in own for p in [r.agent, *r.targets]
                             if p and ctx.kinds.get(p, {}).get("type") != "place")
+    participants = " and ".join(sorted(people[:2])) if len(people) >= 2 else ""
+    # a person meets a state only by visiting it: no '{meeting_parties} meet' for them
+    person_and_state = sorted(ctx.kinds.get(p, {}).get("type") or ""
+                              for p in people[:2]) == ["person", "state"]
     return {
         "agent": agent, "agent_side": agent_side, "target": target,
         # a person, group or thing, never a whole state: 'kills A-land' says nothing
@@ -248,10 +252,8 @@ def label_fields(recs: list[Rec], event_type: str, agent: str, agent_side: str,
         "phrase": party_phrase(event_phrase(recs, evidence or evidence_of(recs)), ctx.focus,
                                agent_side, ctx.rules.state_nouns),
         "place": places[0] if places else "",
-        "participants": " and ".join(sorted(people[:2])) if len(people) >= 2 else "",
-        "meeting_parties": " and ".join(sorted(people[:2])) if len(people) >= 2 and sorted(
-            ctx.kinds.get(p, {}).get("type") or "" for p in people[:2]) != ["person", "state"]
-        else "",
+        "participants": participants,
+        "meeting_parties": "" if person_and_state else participants,
         "verb": ctx.types.get(event_type, {}).get("verb", ""),
         "type_name": event_type.replace("_", " "),
     }
