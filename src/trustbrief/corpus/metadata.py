@@ -230,7 +230,7 @@ def find_outlet(text: str, statement: Statement, url: str, author_outlet: str, m
     # a rewrite that says so ('Read the original') may name its source further down
     cited_in = [text] if statement.relays else lede
     wire = url_origin(url, rules.datelines, lookup)[0] if url and rules.datelines else ""
-    # a known outlet a line names as the site's own ('REUTERS' as the last line, 'Follow X on
+    # a known outlet a line names as the site's own ('AGENCY' as the last line, 'Follow X on
     # Telegram') on a page the address says is another site's: the copy the site carries
     carried = statement.outlet if basis in ("url", "domain") and lookup(statement.outlet) else ""
     origin, origin_basis, origin_evidence = origin_of(

@@ -49,7 +49,7 @@ PLACE_OPENERS = frozenset({"new", "north", "south", "east", "west", "upper", "lo
 
 
 def cut_to_head(noun, level: int) -> bool:
-    """Level 2 cuts a person's name to its head word ('Tusk'); a name with a determiner is a
+    """Level 2 cuts a person's name to its head word ('Roe'); a name with a determiner is a
     named body ('the Chadian Foreign Ministry', 'the United States') and keeps its words:
     cut, it would read 'to Ministry'; so does a place's name ('New Delhi', 'South Korea'),
     and a word in lower case the tagger took for a name ("China's foreign ministry")."""

@@ -8,7 +8,7 @@ prepositional complement); each noun phrase keeps its modifiers and one preposit
 complement, never a relative clause, apposition or parenthesis. A verb of saying keeps what was
 said, as its own clause ('X told Y he was planning to strike military sites'; its
 'he' stays as written). Too long, it is shortened step by step (complements compacted, names to
-their last word: 'Zelensky and Tusk met in Rzeszow'). What is no label gives '': a subject or
+their last word: 'Jane Doe and John Roe met in Portview'). What is no label gives '': a subject or
 object that is a pronoun ('he', 'them'; 'he'/'she' and an 'it' opening the sentence's main
 clause become the mention's agent when it has one), a verb of saying without what was said ('the
 minister said'; 'the minister told reporters' when the clause it reports does not fit or says
@@ -233,7 +233,7 @@ def _complement(verb, level: int, skipped: set) -> list | None:
 
 def _object_words(obj, level: int, skipped: set) -> list:
     """An object's words; the parser's dative may be a preposition ('sent a letter to
-    Israel'), which keeps its noun (or goes, when that is a pronoun or left out)."""
+    B-land'), which keeps its noun (or goes, when that is a pronoun or left out)."""
     if obj.pos_ != "ADP":
         return _noun_words(obj, level, skipped)
     noun = noun_pobj(obj)
@@ -337,7 +337,7 @@ def _described_by(noun, level: int, skipped: set) -> list:
 
 def _noun_words(noun, level: int, skipped: set, top: bool = False, depth: int = 1) -> list:
     """The noun with its modifiers, shorter at higher levels: 1 compacts nested phrases to
-    names and compounds, 2 cuts names to their head word ('Tusk'), 3 drops complements."""
+    names and compounds, 2 cuts names to their head word ('Roe'), 3 drops complements."""
     if cut_to_head(noun, level):
         head = name_after_title(noun, skipped) or noun
         return sorted([head, *_coordinated(noun, level, skipped)], key=lambda t: t.i)
@@ -355,7 +355,7 @@ def _noun_words(noun, level: int, skipped: set, top: bool = False, depth: int = 
                 continue
             out += [child, *_noun_words(obj, level, skipped, depth=depth - (not counted))]
         elif child.dep_ in ("conj", "cc"):
-            if noun.pos_ == "PROPN":  # coordinated names stay: 'Zelensky and Tusk'
+            if noun.pos_ == "PROPN":  # coordinated names stay: 'Jane Doe and John Roe'
                 out += [child] if child.dep_ == "cc" else _noun_words(child, level, skipped,
                                                                       top=top, depth=depth)
         elif child.tag_ not in WH_TAGS and (child.dep_ not in MODIFIERS or top and child.dep_

@@ -148,13 +148,13 @@ def people_named(matches: Iterable[list[str]], known_forms: set[str],
     return _with_safe_surnames(_spellings_merged(people, counts), known_forms)
 
 
-SPELLING_LIKENESS = 0.8  # 'Tariyev' / 'Tariev' 0.92, 'Sergei' / 'Sergey' 0.83, 'Jong' / 'Yo' 0.33
+SPELLING_LIKENESS = 0.8  # 'Tariyev' / 'Tariev' 0.92, 'Sergei' / 'Sergey' 0.83, 'Roe' / 'Rix' 0.33
 
 
 def _same_person_spelt_otherwise(name: str, other: str) -> bool:
     """Two transliterations of one name: as many words, each beginning with the same letter
     and differing by a letter or two ('Jan Tariyev' / 'Jan Tariev', 'Sergei Roe' /
-    'Sergey Roe'); 'Kim Jong' / 'Kim Yo' are two people."""
+    'Sergey Roe'); 'Jan Roe' / 'Jan Rix' are two people."""
     words, others = name.casefold().split(), other.casefold().split()
     return len(words) == len(others) and all(
         a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= SPELLING_LIKENESS
@@ -182,7 +182,7 @@ def _spellings_merged(people: list[dict], counts: Counter) -> list[dict]:
 
 def _with_safe_surnames(people: list[dict], known_forms: set[str]) -> list[dict]:
     """A person is known by the surname too, unless that surname already names someone the
-    gazetteer knows ('Halevi' of a listed general) or another titled person ('Sato' of two
+    gazetteer knows ('Roe' of a listed general) or another titled person ('Sato' of two
     ministers): then only the full name is theirs, as a shared alias would be ambiguous (and
     the gazetteer refuses a name or alias two actors share)."""
     surnames = [p["name"].split()[-1].casefold() for p in people]
