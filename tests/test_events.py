@@ -334,6 +334,29 @@ def test_a_suspension_two_days_after_an_expulsion_is_another_act(rules):
     assert by_date["2023-09-20"] == ["d2-s001-m1"]
 
 
+def test_one_day_dates_the_recall_not_the_expulsion_it_answers(rules):
+    """'On Tuesday, Israel recalled its envoy, in response to Iran's expulsion of its staff a
+    day earlier': one time expression dates one act; the expulsion, another kind of the same
+    group, keeps its own day from the article that tells it, with no date conflict."""
+    docs = docs_frame([("d1", "A", "2023-09-18", ""), ("d2", "B", "2023-09-20", "")])
+    text = ("On Tuesday, Israel recalled its envoy, in response to Iran's expulsion of "
+            "Israeli staff a day earlier")
+    told_twice = same_sentence(
+        text, (mention("d2", 2, "restriction", "Israel", ["Iran"], "2023-09-19",
+                       basis="relative", text=text), "recalled its envoy"),
+        (mention("d2", 2, "restriction", "Iran", ["Israel"], "2023-09-19", basis="relative",
+                 text=text), "expulsion"))
+    ms = [told(mention("d1", 1, "restriction", "Iran", ["Israel"], "2023-09-18",
+                       basis="relative", text="Iran on Monday expelled Israeli staff"),
+               "expelled"), *told_twice]
+    out = events.build_events(found_frames(ms), docs, None, RESTRICTIONS, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)
+    by_agent = out["events"].set_index("agent")
+    assert by_agent.loc["Iran", "date"] == "2023-09-18"
+    assert by_agent.loc["Israel", "date"] == "2023-09-19"
+    assert out["conflicts"].empty or "date" not in set(out["conflicts"]["fact"])
+
+
 def test_an_account_told_before_an_attack_is_not_that_attack(rules):
     """'rocket fire at Israel in recent days' (no doer, a vague week) in an article of 29 Sep
     cannot tell Iran's 1 Oct barrage: it stays apart, and no false date conflict arises."""

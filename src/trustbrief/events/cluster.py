@@ -66,21 +66,33 @@ def date_main_clause(recs: list[Rec]) -> list[Rec]:
     decision to cancel'), the date belongs to a contact of the parties another mention names
     (what they said in it), else to the act told first (the main clause); the other
     ones are its topic, reason or background and lose the date (they join their events like
-    any undated mention). Runs after apply_joins, so one operation told twice keeps it."""
+    any undated mention). Kinds of act of one group (an expulsion, a recall) count as
+    different groups. Runs after apply_joins, so one operation told twice keeps it."""
     shared: dict[tuple, list[Rec]] = defaultdict(list)
     for r in recs:
         if r.lo is not None:
             shared[(r.doc_id, r.sent_id, r.lo, r.hi, r.basis)].append(r)
     for same in shared.values():
-        if len({r.group.name for r in same}) < 2:
+        if not any(_other_act(r, o) for r in same for o in same):
             continue
         first = min(same, key=lambda r: (not _talk_of_these_parties(r, same),
                                           r.trigger_start < 0, r.trigger_start, r.pos))
         for r in same:
-            if r.group.name != first.group.name:
+            if _other_act(r, first):
                 r.lo = r.hi = None
                 r.basis = "open"
     return recs
+
+
+def _other_act(r: Rec, o: Rec) -> bool:
+    """r and o tell different acts: of different groups, or of different kinds of one group
+    (labels.yaml group `kinds`: 'On Tuesday, A recalled its envoy, in response to B's
+    expulsion of staff a day earlier' tells two restrictions; the day is the recall's). A
+    mention of no kind (a note joined to the closure it tells) is of any."""
+    if r.group.name != o.group.name:
+        return True
+    kinds = (r.group.kind_of(r.trigger), o.group.kind_of(o.trigger))
+    return all(kinds) and kinds[0] != kinds[1]
 
 
 def _joinable(r: Rec, host: Rec, kinds: Mapping[str, dict], telling: bool = False) -> bool:
