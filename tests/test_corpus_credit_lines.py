@@ -103,3 +103,9 @@ def test_a_syndicated_feed_note_says_the_page_relays():
                    "been edited by Example staff and is published from a syndicated feed.)\n",
                    corpus.load_rules(DATA).datelines)
     assert found.relays
+
+
+@pytest.mark.parametrize("line, outlet", [("Example18.com", "Example18.com"),
+                                          ("U.S. officials", "")])
+def test_the_sites_address_under_the_headline_names_it(grammar, line, outlet):
+    assert stated(f"Talks to resume\nBy Jane Doe\n{line}\n{BODY}", grammar).outlet == outlet
