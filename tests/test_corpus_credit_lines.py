@@ -11,10 +11,8 @@ import pytest
 
 from conftest import DATA
 from test_corpus_datelines import stated
-from test_corpus_datelines_layouts import BODY
+from test_corpus_datelines_layouts import BODY, LONG_BODY
 from trustbrief import corpus
-
-LONG_BODY = "".join(f"Sentence {i} of the body tells more about the talks.\n" for i in range(15))
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +46,8 @@ def test_a_credit_line_under_the_text(grammar, line, origin):
     assert stated(f"Talks to resume\n{LONG_BODY}{line}\n", grammar).origin == origin
 
 
-def _page(text: str, url: str):
+def page_document(text: str, url: str) -> dict:
+    """The document row of an invented page `text` saved from the address `url`."""
     from test_corpus import cached_rules, one
 
     doc, _ = one(cached_rules(), f"{text}\nContent retrieved from: {url}\n")
@@ -62,19 +61,21 @@ def _page(text: str, url: str):
     ("October 3, 2024", "", "Example Tribune"),               # nobody else's copy
 ])
 def test_a_known_name_on_another_sites_page_is_whose_copy_it_carries(top, bottom, origin):
-    doc = _page(f"Talks to resume\n{top}\n{LONG_BODY}{bottom}",
-                "https://www.exampletribune.com/world/talks-to-resume")
+    doc = page_document(f"Talks to resume\n{top}\n{LONG_BODY}{bottom}",
+                        "https://www.exampletribune.com/world/talks-to-resume")
     assert doc["origin"] == origin
 
 
 def test_the_sites_own_name_atop_its_page_credits_nobody_else():
-    doc = _page(f"Talks to resume\nReuters\n{LONG_BODY}", "https://www.reuters.com/world/x/")
+    doc = page_document(f"Talks to resume\nReuters\n{LONG_BODY}",
+                        "https://www.reuters.com/world/x/")
     assert (doc["outlet"], doc["origin"]) == ("Reuters", "Reuters")
 
 
 def test_a_print_edition_line_gives_the_sites_name_in_full():
-    doc = _page(f"Talks to resume\nAFP\n{LONG_BODY}Published in The Example Tribune, "
-                "October 3rd, 2024.", "https://tribune.example.pk/story/123/talks-to-resume")
+    doc = page_document(f"Talks to resume\nAFP\n{LONG_BODY}Published in The Example "
+                        "Tribune, October 3rd, 2024.",
+                        "https://tribune.example.pk/story/123/talks-to-resume")
     assert (doc["outlet"], doc["origin"]) == ("The Example Tribune", "Agence France-Presse")
     # its date is the paper's, not the page's
     assert doc["published"] == ""

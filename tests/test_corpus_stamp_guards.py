@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import DATA
+from test_corpus_credit_lines import page_document
 from test_corpus_datelines import stated
-from test_corpus_datelines_layouts import BODY, iso
+from test_corpus_datelines_layouts import BODY, LONG_BODY, iso
 from trustbrief import corpus
 
 
@@ -47,8 +48,7 @@ def test_the_own_stamp_above_a_related_list_is_kept(grammar):
 
 
 def test_a_related_articles_stamp_under_the_text_is_not_the_stamp(grammar):
-    body = "".join(f"Sentence {i} of the body tells more about the talks.\n" for i in range(15))
-    text = f"Talks to resume\n{body}Read more\nPublished August 3, 2024\nTalks stall again\n"
+    text = f"Talks to resume\n{LONG_BODY}Read more\nPublished August 3, 2024\nTalks stall again\n"
     assert stated(text, grammar).date is None
 
 
@@ -63,16 +63,13 @@ def test_a_related_articles_date_is_not_the_documents_day(heading):
 
 
 def test_a_related_list_closing_the_page_is_links_to_its_end(grammar):
-    body = "".join(f"Sentence {i} of the body tells more about the talks.\n" for i in range(15))
-    text = (f"Talks to resume\n{body}Read more\nTalks stall again\nBy Jane Doe\n"
+    text = (f"Talks to resume\n{LONG_BODY}Read more\nTalks stall again\nBy Jane Doe\n"
             "Published August 1, 2024\nTalks open in the capital\nPublished July 30, 2024\n")
     assert stated(text, grammar).date is None
 
 
 def _page(text: str, url: str):
-    from test_corpus import cached_rules, one
-
-    doc, _ = one(cached_rules(), f"{text}\nContent retrieved from: {url}\n")
+    doc = page_document(text, url)
     return doc["published"], doc["published_earliest"], doc["published_latest"]
 
 
@@ -118,13 +115,11 @@ def test_bylines_and_split_stamps_still_give_the_day(grammar, line, date):
 
 @pytest.mark.parametrize("heading", ["3 Comments", "Leave a Reply", "Comments (2)"])
 def test_a_readers_comment_stamp_is_not_the_stamp(grammar, heading):
-    body = "".join(f"Sentence {i} of the body tells more about the talks.\n" for i in range(15))
-    text = (f"Talks to resume\n{body}{heading}\nA reader\nPosted on Nov 30, 2024 by reader12\n"
+    text = (f"Talks to resume\n{LONG_BODY}{heading}\nA reader\nPosted on Nov 30, 2024 by reader12\n"
             "The talks will fail again.\n")
     assert stated(text, grammar).date is None
 
 
 def test_a_comment_count_in_the_head_hides_no_stamp(grammar):
-    body = "".join(f"Sentence {i} of the body tells more about the talks.\n" for i in range(15))
-    text = f"Talks to resume\nBy Jane Doe\n3 Comments\nOctober 3, 2024\n{body}"
+    text = f"Talks to resume\nBy Jane Doe\n3 Comments\nOctober 3, 2024\n{LONG_BODY}"
     assert iso(stated(text, grammar).date) == "2024-10-03"
