@@ -1,5 +1,6 @@
-"""Token helpers of phrases.py: the asides no label holds, the whole words it prints and the
-names a shortened phrase cuts to their head word."""
+"""Token helpers of phrases.py: the asides no label holds (left_out), the whole words it
+prints (tidy), the names a shortened phrase cuts to their head word, and the parts of a
+verb's complement it reads (verb_objects, noun_preps, doer_left_out)."""
 
 from __future__ import annotations
 
