@@ -177,15 +177,15 @@ def _cluster_block(recs: list[Rec], kinds: Mapping[str, dict], key: str) -> list
         if k is not None:
             last_own[r.doc_id] = max(k, last_own.get(r.doc_id, k))
     segments += [*months.values(), apart]
-    return [part for seg in segments for kind in _split_by_kind(seg, group)
-            for part in _split_by_agent(kind, group, unique)]
+    return [part for seg in segments for same_kind in _split_by_kind(seg, group)
+            for part in _split_by_agent(same_kind, group, unique)]
 
 
 def _split_by_kind(recs: list[Rec], group: Group) -> list[list[Rec]]:
     """Kinds of act apart (an expulsion, a suspension: data/labels.yaml group `kinds`); a
     mention of no kind joins the largest."""
-    kinds = Counter(group.kind_of(r.trigger) for r in recs) if group.kinds else Counter()
-    named = sorted((k for k in kinds if k), key=lambda k: (-kinds[k], k))
+    counts = Counter(group.kind_of(r.trigger) for r in recs) if group.kinds else Counter()
+    named = sorted((k for k in counts if k), key=lambda k: (-counts[k], k))
     if len(named) <= 1:
         return [recs] if recs else []
     parts = {k: [r for r in recs if group.kind_of(r.trigger) == k] for k in named}

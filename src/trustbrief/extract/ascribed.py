@@ -97,7 +97,7 @@ def _with_doer(f: dict, ascribed, etype, lex, accuser_of) -> dict:
         target_rule = f["target_rule"] if targets == f["targets"] else rule
         # a doer only charged ('blamed B for the attack'): the act is told as done, its doer
         # as alleged (an act not told as done stays as it was told)
-        told = "alleged" if factuality == "alleged" and f["polarity"] == "asserted" else ""
+        alleged = factuality == "alleged" and f["polarity"] == "asserted"
         return {**f, "agent": name, "agent_rule": rule, "targets": targets,
-                "target_rule": target_rule, **({"factuality": told} if told else {})}
+                "target_rule": target_rule, **({"factuality": "alleged"} if alleged else {})}
     return f

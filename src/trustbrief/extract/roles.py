@@ -269,6 +269,12 @@ def _shared_subject(verb):
     return None
 
 
+# preposition of a place -> the kinds of hit that may name the host state there: 'at' names
+# a spot ('arrested at the capital's airport') by a place's own name only, never an adjective
+# ('at the French embassy' is on the host state's soil)
+HOST_PREPS = {"in": ("name", "alias", "adjective"), "at": ("name", "alias")}
+
+
 def _host_state(trigger, hits) -> list:
     """The state named as the place of the act, of its unnamed doer or of those it was done
     to ('police arrested two men in Portview', 'rounded up by police in a Chadian city', 'the
@@ -293,20 +299,15 @@ def _host_state(trigger, hits) -> list:
                 around += [g for g in c.children if g.dep_ == "pobj"]
             elif c.dep_ in ("dobj", "nsubjpass"):
                 around.append(c)
-    # 'at' names a spot ('arrested at the capital's airport'): by a place's own name only,
-    # never an adjective ('at the French embassy' is on the host state's soil)
     places = [(g, HOST_PREPS[c.lower_]) for t in around for c in t.children
               if c.dep_ == "prep" and c.lower_ in HOST_PREPS
               for g in c.children if g.dep_ == "pobj"]
-    for place, kinds in places:
+    for place, name_kinds in places:
         states = [h for h in hits_in(phrase_tokens(place), hits)
-                  if "state" in h.types and h.kind in kinds]
+                  if "state" in h.types and h.kind in name_kinds]
         if states:
             return [states[0].actor]
     return []
-
-
-HOST_PREPS = {"in": ("name", "alias", "adjective"), "at": ("name", "alias")}
 
 
 def _has_of_object(trigger) -> bool:
