@@ -11,7 +11,7 @@ A document goes back to one origin key:
   5. else the document itself (its doc_id): a document of unknown origin counts once.
 An account (a document's sentences about something) goes back to the outlet those
 sentences cite (claims.cited_outlet: 'officials told Outlet'), else to its document's key.
-So a Reuters copy on three sites, and three rewrites of one outlet's scoop, are one origin
+So an agency's copy on three sites, and three rewrites of one outlet's scoop, are one origin
 each. Names compare without regard to case; the first spelling met is the one returned.
 
 The events stage (n_origins, origins), the metrics (the trust index's votes) and the brief

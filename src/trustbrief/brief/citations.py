@@ -139,7 +139,7 @@ class Sources:
     def entry(self, doc_id: str) -> str:
         """'Outlet, “Title”, 8 Oct 2024.' (plain text) for one source; an article of unknown
         outlet starts with its title whole (the list says once which outlets are unknown),
-        and a wire origin other than the outlet is named ('Origin: Reuters.')."""
+        and a wire origin other than the outlet is named ('Origin: Agency.')."""
         r = self.records[doc_id]
         title = entry_title(str(r["title"]))
         parts = ([] if self.unknown_outlet(doc_id) else [r["name"]]) + (

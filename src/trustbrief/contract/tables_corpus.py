@@ -26,8 +26,8 @@ DOCUMENTS = Table(
         text("title", "headline (see title_basis)"),
         text("outlet", "the article's own publishing outlet, 'unknown' if unknown "
              "(see outlet_basis)"),
-        text("origin", "the wire or outlet whose copy or reporting it relays ('Reuters' for a "
-             "Reuters copy); the outlet itself for original reporting; 'unknown' if unknown"),
+        text("origin", "the wire or outlet whose copy or reporting it relays ('Agency' for an "
+             "Agency copy); the outlet itself for original reporting; 'unknown' if unknown"),
         text("author", "author(s) from the byline or the sidecar, '' if unknown"),
         text("url", "article address from the sidecar or the text, '' if unknown"),
         date("published", "publication date YYYY-MM-DD, only when the evidence pins the day; "

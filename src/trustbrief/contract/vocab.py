@@ -156,7 +156,7 @@ class OriginBasis(StrEnum):
     """Where a document's origin (the copy or reporting it relays) comes from."""
 
     CREDIT = "credit"  # dateline agency, credit or copyright line, the outlet the text speaks as
-    LEDE = "lede"  # the outlet the first sentences attribute the news to ('told Reuters')
+    LEDE = "lede"  # the outlet the first sentences attribute the news to ('told Agency')
     SELF = "self"  # original reporting: the outlet itself
     UNKNOWN = "unknown"
 

@@ -80,7 +80,7 @@ def _document_record(raw: dict, doc_id: str, rules: CorpusRules, side: dict,
 
     author = author_name(first_capture(segments, "author")[0] or statement.author
                          or meta.get("author", ""))
-    # an outlet's name where the byline goes ('By Reuters', 'By Afp', 'Portview Eye')
+    # an outlet's name where the byline goes ('By Agency', 'By Afx', 'Portview Eye')
     author_outlet = canonical_lookup(rules.outlets.names)(author) if author else ""
     if author_outlet:  # an outlet's name printed where the byline goes
         author = ""

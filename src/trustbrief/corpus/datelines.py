@@ -4,7 +4,7 @@ The grammar lives in data/datelines.yaml (kinds of layout: wire datelines, bylin
 timestamp lines, credit lines, dates in the address). This module only loads it, tries its
 shapes on the right lines, and reads the dates the shapes capture.
 
-A printed date may lack its year ('PORTVIEW, July 31. /TASS/.'); it is returned as a
+A printed date may lack its year ('PORTVIEW, July 31. /AGENCY/.'); it is returned as a
 `PrintedDate` with `year=None` and completed later (URL, the article's own years, or the
 corpus; see trustbrief.dating).
 """
@@ -46,7 +46,7 @@ class Shape:
     implies_origin: str = ""  # the service whose house layout this is ('(TEL AVIV) --')
     compiles: bool = False  # the line says the outlet compiled its own report from others'
     # the line states nothing (not even its date) unless its origin or outlet is a known name:
-    # 'AFP, Aug. 3, 2024' is a credit line, 'Portview, Oct. 28, 2023' a caption
+    # 'AGENCY, Aug. 3, 2024' is a credit line, 'Portview, Oct. 28, 2023' a caption
     known_name_required: bool = False
 
 
@@ -299,7 +299,7 @@ def _take(found: Statement, shape: Shape, m: re.Match, line: str, grammar: Gramm
 
 def _place_like(name: str) -> bool:
     """An unknown name of several words in capitals is a place ('TEL AVIV'), not an agency:
-    agencies the data does not know are single tokens ('(IANS)', '(Kyodo)')."""
+    agencies the data does not know are single tokens ('(XNA)', '(Wirex)')."""
     return " " in name.strip() and name.isupper()
 
 

@@ -196,7 +196,7 @@ def find_published(text: str, segments: list[Segment], statement: Statement, met
 
 def lede_citation(sentences: list[str], outlets: Outlets) -> tuple[str, str]:
     """(outlet, phrase) the first sentences attribute the news to ('A-land officials tell Outlet',
-    'according to Reuters'), or ('', '')."""
+    'according to Agency'), or ('', '')."""
     lede = " ".join(sentences)
     if not lede:
         return "", ""
@@ -216,7 +216,7 @@ def find_outlet(text: str, statement: Statement, url: str, author_outlet: str, m
     """outlet, origin (each with basis and evidence) and cited outlets; see
     trustbrief.corpus.origins. An outlet the text cites is never its own."""
     lookup = canonical_lookup(rules.outlets.names)
-    # 'told Reuters' is someone speaking to an outlet, maybe not this one: strong cues only
+    # 'told Agency' is someone speaking to an outlet, maybe not this one: strong cues only
     text_outlet, text_evidence, cited = outlets_in_text(text, replace(rules.outlets, weak=()))
     side_outlet = lookup(side.get("outlet", "")) or side.get("outlet", "")
     outlet, basis, evidence = own_outlet(

@@ -9,15 +9,15 @@ Own outlet, first found wins (the analyst's word first, then the address, then t
              ('X has learned'), an outlet's name printed where the byline goes
   html_meta  the page's site name (trafilatura)
   dateline   a wire dateline's agency when nothing else names the outlet (an agency's own copy)
-Cited outlets ('told Reuters', 'citing Outlet') never become the outlet: only the text's strong
+Cited outlets ('told Agency', 'citing Outlet') never become the outlet: only the text's strong
 self-references count ('X has learned').
 
-Origin (whose text or reporting this is): the dateline agency ('PORTVIEW (Reuters) -',
-'/TASS/'), a credit line ('XINHUA/ gnews', 'Copyright ... The Associated Press', 'This article
-originally appeared on X'), a lede that credits a wire ('..., reports Associated Press.'), an
+Origin (whose text or reporting this is): the dateline agency ('PORTVIEW (Agency) -',
+'/AGENCY/'), a credit line ('AGENCY/ gnews', 'Copyright ... The Example Press', 'This article
+originally appeared on X'), a lede that credits a wire ('..., reports Example Press.'), an
 agency's folder in the address ('/wires/afp/'), an outlet named as the byline on another
-outlet's page ('By AFP' on a portal), else the outlet the lede attributes the news
-to ('A-land officials tell Outlet', 'according to Reuters') - anywhere in the text when a line says
+outlet's page ('By Agency' on a portal), else the outlet the lede attributes the news
+to ('A-land officials tell Outlet', 'according to Agency') - anywhere in the text when a line says
 the article relays another's ('Read the original') -, else the outlet itself (original
 reporting). Syndicated copies of one wire story thus share one origin.
 """
@@ -44,7 +44,7 @@ _FOLDED: dict[int, tuple] = {}  # id(names) -> (names, its size, case-folded cop
 
 def canonical_lookup(names: dict[str, str]):
     """written name -> canonical outlet ('' when unknown); exact, then ignoring case and a
-    trailing '.' (credit lines print 'XINHUA', 'Newsmax.'), then a one-word logo form."""
+    trailing '.' (credit lines print 'AGENCY', 'Outlet.'), then a one-word logo form."""
     known = _FOLDED.get(id(names))
     if known is None or known[0] is not names or known[1] != len(names):
         # the folded copy is built once per loaded rules, not twice per document (it was
@@ -151,7 +151,7 @@ def own_outlet(*, side_outlet: str, url: str, url_outlet: str, statement: Statem
         return (_fuller_site_name(statement.outlet, url) or name_for_domain(url, text, name_words),
                 "domain", urlsplit(url).hostname or url)
     if statement.outlet:
-        # a site's handle printed in lower case ('XINHUA/ gnews') is written as a name
+        # a site's handle printed in lower case ('agency/ gnews') is written as a name
         name = statement.outlet
         name = _as_name(name, name_words) if name.islower() and " " not in name else name
         return name, "text", statement.outlet_evidence
@@ -161,9 +161,9 @@ def own_outlet(*, side_outlet: str, url: str, url_outlet: str, statement: Statem
         return author_outlet, "text", author_outlet
     if site_name:
         return site_name, "html_meta", site_name
-    # 'PORTVIEW, July 31. /TASS/.', 'Oct. 2 (UPI) --': a wire dateline at the top, the agency's
+    # 'PORTVIEW, July 31. /AGENCY/.', 'Oct. 2 (WIRE) --': a wire dateline at the top, the agency's
     # own copy (a 'Source: X' line at the top relays X instead; a place dateline with the
-    # agency only in a credit line at the bottom, 'XINHUA/ portal', is a portal's copy)
+    # agency only in a credit line at the bottom, 'AGENCY/ portal', is a portal's copy)
     dateline = statement.place or not statement.relays
     if statement.origin and statement.origin_where == "head" and dateline:
         return statement.origin, "dateline", statement.origin_evidence
@@ -177,7 +177,7 @@ def origin_of(statement: Statement, lede_cited: tuple[str, str], outlet: str,
               carried: tuple[str, str] = ("", "")) -> tuple[str, str, str]:
     """(origin, basis, evidence): credit (a line of the text, then an agency's folder in the
     address, url_wire = (origin, address), then an outlet named as the byline on another's
-    page, byline = (outlet, evidence): 'By AFP' on a portal; then a known outlet a line names
+    page, byline = (outlet, evidence): 'By Agency' on a portal; then a known outlet a line names
     as the site's own on another site's page, carried = (outlet, line)) > the outlet the text
     speaks as ('the Portview Post has learned' on another site) > a line saying the outlet compiled
     the report itself ('Information from X was used to compile this report': its own) > lede

@@ -180,7 +180,7 @@ def _name_alternation(names: list[str]) -> str:
 
 def _written_forms(name: str) -> set[str]:
     """'The Times of Portview' -> itself, 'the Times of Portview', 'Times of Portview'; a one-word
-    rest ('The Hill') keeps its article so 'Capitol Hill' is never an outlet."""
+    rest ('The Tower') keeps its article so 'Portview Tower' is never an outlet."""
     if not name.startswith("The "):
         return {name}
     rest = name[4:]

@@ -382,7 +382,7 @@ PRINTED_WEIGHT = 3.0  # a day and month printed on the article outweigh every ot
 
 
 def printed_clue(row: dict) -> Clue | None:
-    """A date printed without its year ('PORTVIEW, July 31. /TASS/.'): the day and month hold."""
+    """A date printed without its year ('PORTVIEW, July 31. /AGENCY/.'): the day and month hold."""
     printed = str(row.get("published_printed") or "")
     m = re.fullmatch(r"--(\d\d)-(\d\d)", printed)
     if m is None:

@@ -3,7 +3,7 @@
 A saved article opens with whatever its page put first: a headline, a standfirst, a photo
 caption and its credit line, a byline. The day's news is in the first sentences of the BODY,
 so rules about 'the lede' count body sentences, not lines: a line without sentence-final
-punctuation (a headline, '(AP Photo/...)'), a line of a few words, a repeat of an earlier
+punctuation (a headline, '(Agency Photo/...)'), a line of a few words, a repeat of an earlier
 line (a caption printed twice) or an archive photo's caption ('FILE - ...') does not move
 the lede down; an archive caption is never in the lede (its date is the photo's).
 """
@@ -18,7 +18,7 @@ from trustbrief.contract.ids import sentence_number
 
 # a sentence of the body ends with sentence punctuation, maybe inside a closing quote
 SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*$")
-MIN_BODY_WORDS = 5  # 'PORTVIEW, July 31. /TASS/.' is a dateline, not the lede
+MIN_BODY_WORDS = 5  # 'PORTVIEW, July 31. /AGENCY/.' is a dateline, not the lede
 # Agencies mark the caption of an archive photo 'FILE - ...' (or 'FILE PHOTO: ...'): its date
 # is the photo's, months or years old, never the day's news.
 FILE_PHOTO = re.compile(r"^\(?FILE(?:\s+PHOTO)?\b\s*[-–—:)]")

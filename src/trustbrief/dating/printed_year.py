@@ -1,8 +1,8 @@
 """The year of a date printed without one, when the lede's weekday says which.
 
-A yearless printed date ('OTTAWA, Sept 18 (Wire) -') is looked for in the year that ends
+A yearless printed date ('PORTVIEW, Sept 18 (Wire) -') is looked for in the year that ends
 with the corpus's span (dating.stage._bounds). A corpus that runs over more than a year holds
-that day and month more than once; the lede's weekday ('Canada on Monday expelled ...') is
+that day and month more than once; the lede's weekday ('A-land on Monday expelled ...') is
 the day of publication or the day before, so when it contradicts the day found but agrees
 with the same day and month one or more years earlier, inside the corpus's span, that is the
 article's year. Only one such earlier year may agree; otherwise the first verdict stands.

@@ -2,8 +2,8 @@
 
 The gold format is the one of ../shared/corpora/*/README.md:
 - documents.csv: file, url, outlet, published, tolerance_days, events (';'-joined keys);
-  `outlet` may name a relayed origin: 'The Sun (Chad), Reuters copy', 'Outlet X (AP-based)',
-  'Outlet X (citing Outlet Y)', 'The Portview Times (Reuters)'.
+  `outlet` may name a relayed origin: 'The Sun (Chad), Agency copy', 'Outlet X (EP-based)',
+  'Outlet X (citing Outlet Y)', 'The Portview Times (Agency)'.
 - events.csv: key, date, date_latest, agent, action, target, keywords, notice, note;
   `keywords` are alternatives joined by '|', each a '+'-joined set of words that must all
   occur (case-insensitive) in one sentence.
@@ -23,8 +23,8 @@ from trustbrief.knowledge import DataFileError, load_yaml, require_keys
 GOLD_DOCUMENT_COLUMNS = ("file", "outlet", "published", "tolerance_days", "events")
 GOLD_EVENT_COLUMNS = ("key", "date", "date_latest", "keywords", "notice")
 
-# Words that mark a part of a gold outlet string as the relayed origin ('Reuters copy',
-# 'AP-based', 'Outlet rewrite', 'AFP wire', 'citing Outlet'): the README's syntax.
+# Words that mark a part of a gold outlet string as the relayed origin ('Agency copy',
+# 'EP-based', 'Outlet rewrite', 'Agency wire', 'citing Outlet'): the README's syntax.
 _ORIGIN_MARKER = re.compile(r"(?i)(?:^citing\s+|\s*-?\b(?:copy|based|rewrite|wire)\b)")
 
 
@@ -52,7 +52,7 @@ def normalise_name(text: str, synonyms: dict[str, str] | None = None) -> str:
     """Fold case, accents, punctuation, spaces and a leading 'the'; map agency aliases.
 
     'The Times of Portview' -> 'timesofportview'; 'Portview.ru' -> 'portviewru'; with synonyms,
-    'AP' -> 'associatedpress'.
+    'EP' -> 'examplepress'.
     """
     folded = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
     folded = re.sub(r"(?i)^\s*the\s+", "", folded.strip())
@@ -81,7 +81,7 @@ def parse_gold_outlet(text: str, synonyms: dict[str, str]) -> GoldOutlet:
 
     Parts are the text before the first bracket or comma, each bracketed part and each
     comma part. A part with an origin marker names the origin; a bare part that is a news
-    agency ('The Portview Times (Reuters)') names the origin too; any other bare part is
+    agency ('The Portview Times (Agency)') names the origin too; any other bare part is
     another name or a qualifier of the outlet ('(Portview News)', '(Chad)').
     Names joined by '/' are alternatives ('Portview FM / Outlet Radio').
     """

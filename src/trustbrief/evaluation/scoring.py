@@ -6,7 +6,7 @@ Definitions (the README of `make evaluate` repeats them):
   [published_earliest, published_latest] holds the gold day (widened by the tolerance).
 - outlet right / origin right: normalised names compare equal (case, accents, punctuation, a
   leading 'The' and agency abbreviations folded); the origin is the relayed wire or outlet
-  ('Reuters copy') or, when nothing is relayed, the outlet itself. A prediction without an
+  ('Agency copy') or, when nothing is relayed, the outlet itself. A prediction without an
   origin column (or an empty origin) claims its own outlet as origin.
 - an event matches a gold event when its date range lies within the gold window widened by
   one day on each side (so a vague range never counts as the right date) and its label,

@@ -74,7 +74,7 @@ def _tree_over_window(parsed, trigger: tuple, etype, hits, lex, people, agent, t
         targets, target_rule = tree["targets"], tree["target_rule"]
         agent = [a for a in agent if a not in targets]
         if target_rule.startswith("possessive-undergoer") and agent_rule == "window":
-            agent = []  # "Canada condemned her killing": who condemns did not kill
+            agent = []  # "B-land condemned her killing": who condemns did not kill
     if agent_rule == "window" and form == "verb" and _subject_names_nobody(
             parsed, start, end, hits):
         # 'an incident that killed 38 people', 'mines ... detonated': the verb's own subject

@@ -184,8 +184,8 @@ ATTRIBUTION_LEMMAS = frozenset({"say", "report", "add", "tell", "write", "note",
 
 
 def attribution_tail(clause) -> bool:
-    """A clause after a comma that only says who told the news ('India has told Canada to
-    withdraw 40 diplomats, the Financial Times reported'): a source verb with its own subject
+    """A clause after a comma that only says who told the news ('A-land has told B-land to
+    withdraw 40 diplomats, the Portview Times reported'): a source verb with its own subject
     and nothing said of its own, never what the verb before it says."""
     return clause.lemma_ in ATTRIBUTION_LEMMAS and clause.i > clause.head.i and \
         clause.left_edge.text == "," and any(c.dep_ == "nsubj" for c in clause.children) and \

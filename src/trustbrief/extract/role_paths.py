@@ -30,7 +30,7 @@ class RolePath:
     # the participle (acl) that modifies the trigger holds the 'by' agent)
     via: frozenset = frozenset()
     # lemmas of governing words `from_head` never climbs to: verbs that judge, report or
-    # witness an act rather than do it ('Canada condemned the killing': Canada did not kill)
+    # witness an act rather than do it ('B-land condemned the killing': B-land did not kill)
     not_from: frozenset = frozenset()
     # lemmas `from_head` must climb to, when given: verbs whose subject is not the act's doer
     # but its recipient ('the US received a briefing', 'got no advance warning')

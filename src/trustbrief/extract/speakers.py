@@ -48,7 +48,7 @@ from trustbrief.extract.speaker_titles import (
 from trustbrief.extract.speech_verbs import says, speech_verb
 
 ROLE_DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
-# outlets relay the people and bodies they quote ('X admitted ..., reports AP': X speaks);
+# outlets relay the people and bodies they quote ('X admitted ..., reports Agency': X speaks);
 # a body framing the sentence speaks for what it says a person did ('X "stressed ...",
 # the presidency says': its readout)
 TYPE_RANK = {"named_official": 0, "anonymous_official": 0, "organization": 0, "outlet": 1,
@@ -143,7 +143,7 @@ def tree_speaker(doc, hits, lex, people: list[str], names: dict) -> dict | None:
             found.append((TYPE_RANK[typed["speaker_type"]] if relays else 0, n, typed))
     # the frame or highest verb of saying wins ('X, a government that says ..., four
     # officials said'); outlets yield to the people they relay ('X admitted ..., reports
-    # AP'), but 'the report says' is the report speaking, and 'Outlet A reports, citing
+    # Agency'), but 'the report says' is the report speaking, and 'Outlet A reports, citing
     # Outlet B' yields to B, the origin
     best = _best(found) if found else None
     for _, _, typed in sorted(found, key=lambda f: -f[1]):  # the highest in the tree last

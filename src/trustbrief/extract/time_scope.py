@@ -147,7 +147,7 @@ DEADLINE_PATH = ("pobj", "prep", "npadvmod", "nummod", "compound", "nmod", "appo
 
 def _deadline(token) -> tuple[int, int] | None:
     """The span of the act a 'by' time is the deadline of, when that act is yet to be done (a
-    'to' infinitive or a modal verb: 'asked to leave India by Saturday', 'told Canada to
+    'to' infinitive or a modal verb: 'asked to leave A-land by Saturday', 'told B-land to
     withdraw 40 diplomats by October 10', 'must leave by Friday'), else None. The time dates
     at most that act, never the asking ('asked', 'told') around it."""
     node = token

@@ -51,7 +51,7 @@ def coverage_finding(tables, start, end, focus: str) -> Finding:
 
 
 def named_origins(origins: list[str], documents) -> str:
-    """'Associated Press, Reuters and 3 articles of unnamed outlets': an origin that is an
+    """'Example Press, Agency and 3 articles of unnamed outlets': an origin that is an
     article of its own (the origin rule names it by its doc_id) is counted, never shown as
     an id outside the annex."""
     doc_ids = set(text_column(documents, "doc_id")) if len(documents) else set()
