@@ -49,7 +49,7 @@ def helper(tmp_path):
 
 def test_the_helper_extracts_what_this_process_extracts(helper, lex, tmp_path):
     job = (_docs(), lex, None, None)
-    here = stage._extract_documents(*job, nlp.Parser(nlp.load_pipeline(
+    here = stage.extract_documents(*job, nlp.Parser(nlp.load_pipeline(
         lex.syntax.pipeline or None), tmp_path / "here"))
     there = helper.extract(*job, tmp_path / "there", {"d1": ""}, {"d1": "d1.txt"}, None)
     assert there is not None and helper.running

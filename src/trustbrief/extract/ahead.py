@@ -6,7 +6,7 @@ for it (importing it and reading the pipeline's model files) costs about 1 s, an
 it happened when extraction began: nothing else ran meanwhile. Started as soon as the run
 sees new articles (pipeline.run: Ahead.expect, or the corpus cache lacking one), the helper
 loads the pipeline on another core while this process reads its caches; extraction then
-hands it the new documents and gets their rows back, as `stage._extract_documents` makes
+hands it the new documents and gets their rows back, as `stage.extract_documents` makes
 them in this process (same function, same inputs; the helper writes the parse and
 extraction caches as a worker does).
 
@@ -106,7 +106,7 @@ class Ahead:
 
     def extract(self, docs: list[list[dict]], lexicons, times, vocabulary, parse_cache,
                 shas: dict, names: dict, cache) -> tuple | None:
-        """stage._extract_documents of `docs` in the helper, with the pipeline loaded there
+        """stage.extract_documents of `docs` in the helper, with the pipeline loaded there
         (`parse_cache`: its folder): (rows per document, counts), the records it logged
         logged again here; None when the helper is not running or failed (the caller then
         extracts the documents itself). `shas`, `names`: doc_id -> sha256, file."""
@@ -184,9 +184,9 @@ def _serve(conn, other_end, data_dir: str) -> None:
 
 
 def _extracted(docs, lexicons, times, vocabulary, parse_cache, shas, names, cache) -> tuple:
-    """stage._extract_documents with the pipeline loaded here (see Ahead.extract)."""
+    """stage.extract_documents with the pipeline loaded here (see Ahead.extract)."""
     from trustbrief.extract import nlp, stage
 
     parser = nlp.Parser(nlp.load_pipeline(lexicons.syntax.pipeline or None), parse_cache)
-    return stage._extract_documents(docs, lexicons, times, vocabulary, parser, shas, names,
-                                    cache)
+    return stage.extract_documents(docs, lexicons, times, vocabulary, parser, shas, names,
+                                   cache)

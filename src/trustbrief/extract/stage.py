@@ -70,9 +70,9 @@ def _parse_document(records: list[dict], parser, request: tuple | None) -> list:
 PREFETCH_DOCUMENTS = 64  # documents whose sentences are parsed in one nlp.pipe (bounds memory)
 
 
-def _extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict | None,
-                       vocabulary=None, parser=None, shas: dict | None = None,
-                       names: dict | None = None, cache=None) -> tuple[list, tuple]:
+def extract_documents(docs: list[list[dict]], lexicons: Lexicons, times: dict | None,
+                      vocabulary=None, parser=None, shas: dict | None = None,
+                      names: dict | None = None, cache=None) -> tuple[list, tuple]:
     """Per document (each a list of sentence dicts), its rows: actor, mention, claim, signal
     and time expression rows (the last found here when `times`, time expressions by
     sentence id, is None - in the same worker, so each sentence is read once); and the
@@ -233,7 +233,7 @@ def _extract_parallel(docs: list[list[dict]], lexicons: Lexicons, times: dict | 
     for size in batch_sizes(len(docs), workers):
         batches.append(docs[start:start + size])
         start += size
-    parts = parallel.map_in_order(_extract_documents, batches, lexicons, times, vocabulary,
+    parts = parallel.map_in_order(extract_documents, batches, lexicons, times, vocabulary,
                                   parser, shas, names, cache, workers=workers,
                                   desc="extracting",
                                   unit="batch")
@@ -297,7 +297,7 @@ def _assembled_rows(docs: list, keys: list[str], cache: rowcache.RowCache | None
                     extracting) -> tuple[dict, tuple, list[int]]:
     """Each table's rows (rowsnapshot.assembled) of every document: from the snapshot, the
     document's file or `extracting` it; the snapshot rewritten when stale. Also the counts of
-    _extract_documents and the documents extracted (indexes into `docs`)."""
+    extract_documents and the documents extracted (indexes into `docs`)."""
     snapshot = rowsnapshot.read(cache.folder) if cache else None
     found = [rowsnapshot.COVERED if snapshot and key in snapshot.positions
              else cache.read(key) if cache else None for key in keys]
@@ -324,7 +324,7 @@ def _assembled_rows(docs: list, keys: list[str], cache: rowcache.RowCache | None
 
 def _filled(found: list, todo: list[int], docs: list, extracting) -> tuple:
     """Extract the documents `todo` (indexes into `docs`) into `found`; the counts of
-    _extract_documents."""
+    extract_documents."""
     if not todo:
         return (0, 0.0, 0.0, 0)
     rows, counts = extracting([docs[n] for n in todo])
@@ -349,7 +349,7 @@ def _row_cache(folder, lexicons: Lexicons, vocabulary, nlp) -> rowcache.RowCache
 def _extract_missing(docs: list[list[dict]], documents: pd.DataFrame, lexicons: Lexicons,
                      times: dict | None, vocabulary, workers, parse_cache, nlp, cache=None,
                      ahead=None) -> tuple[list, tuple]:
-    """Rows of the documents not in the extraction cache (see _extract_documents), written
+    """Rows of the documents not in the extraction cache (see extract_documents), written
     to `cache` by the workers; the pipeline is loaded here, before any fork, so workers
     share it; or by the helper `ahead` (extract.ahead) when it runs and one process would do."""
     shas, names = _by_doc_id(documents, "sha256"), _by_doc_id(documents, "file")
@@ -364,7 +364,7 @@ def _extract_missing(docs: list[list[dict]], documents: pd.DataFrame, lexicons: 
     if n_workers > 1 and len(docs) > 1:
         return _extract_parallel(docs, lexicons, times, vocabulary, n_workers, parser, shas,
                                  names, cache)
-    return _extract_documents(docs, lexicons, times, vocabulary, parser, shas, names, cache)
+    return extract_documents(docs, lexicons, times, vocabulary, parser, shas, names, cache)
 
 
 def _by_doc_id(documents: pd.DataFrame | None, column: str) -> dict[str, str]:
