@@ -41,7 +41,7 @@ def _docs() -> list[list[dict]]:
 def helper(tmp_path):
     from conftest import DATA
 
-    started = ahead.Ahead(DATA)
+    started = ahead.ExtractionHelper(DATA)
     started.start()
     yield started
     started.close()
@@ -70,7 +70,7 @@ def test_a_lost_helper_is_extracted_here(helper, lex, tmp_path):
 
 
 def test_not_started_for_many_articles_nor_in_one_process(helper, monkeypatch, tmp_path):
-    many = ahead.Ahead(tmp_path)
+    many = ahead.ExtractionHelper(tmp_path)
     many.start(ahead.MAX_ARTICLES + 1)
     assert not many.running and many.extract(_docs(), None, None, None, None, {}, {},
                                              None) is None
@@ -88,7 +88,7 @@ def test_other_articles_than_the_last_runs_start_the_helper_at_once(tmp_path):
     runs = []
     for files, shas in ((["a.txt"], ["1"]), (["a.txt"], ["1"]), (["a.txt", "b.txt"], ["1", "2"]),
                         (["a.txt", "b.txt"], ["1", "3"]), (["a.txt"], ["1"])):
-        helper = ahead.Ahead(tmp_path)
+        helper = ahead.ExtractionHelper(tmp_path)
         helper.start = lambda articles=1, h=helper: setattr(h, "started", True)
         helper.expect(files, shas, tmp_path / "records")
         runs.append(getattr(helper, "started", False))
@@ -98,7 +98,7 @@ def test_other_articles_than_the_last_runs_start_the_helper_at_once(tmp_path):
 
 
 def test_the_helpers_log_records_come_back_plain():
-    kept = ahead._Kept()
+    kept = ahead._KeptRecords()
     logger = logging.getLogger("trustbrief.test-ahead")
     logger.addHandler(kept)
     try:

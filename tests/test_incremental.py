@@ -51,7 +51,7 @@ def helped(monkeypatch) -> list:
     """Runs may use the extraction helper (extract.ahead); the list gets, per helper
     started, whether it extracted documents."""
     started: list = []
-    start, extract = ahead.Ahead.start, ahead.Ahead.extract
+    start, extract = ahead.ExtractionHelper.start, ahead.ExtractionHelper.extract
 
     def spied_start(self, articles=1):
         start(self, articles)
@@ -63,8 +63,8 @@ def helped(monkeypatch) -> list:
         next(jobs for s, jobs in started if s is self).append(done is not None)
         return done
 
-    monkeypatch.setattr(ahead.Ahead, "start", spied_start)
-    monkeypatch.setattr(ahead.Ahead, "extract", spied_extract)
+    monkeypatch.setattr(ahead.ExtractionHelper, "start", spied_start)
+    monkeypatch.setattr(ahead.ExtractionHelper, "extract", spied_extract)
     return started
 
 

@@ -4,8 +4,8 @@ few new documents of a cached corpus (issue #15).
 A run with one article added to a cached corpus parses that article alone, but loading spaCy
 for it (importing it and reading the pipeline's model files) costs about 1 s, and until now
 it happened when extraction began: nothing else ran meanwhile. Started as soon as the run
-sees new articles (pipeline.run: Ahead.expect, or the corpus cache lacking one), the helper
-loads the pipeline on another core while this process reads its caches; extraction then
+sees new articles (pipeline.run: ExtractionHelper.expect, or the corpus cache lacking one),
+the helper loads the pipeline on another core while this process reads its caches; extraction then
 hands it the new documents and gets their rows back, as `stage.extract_documents` makes
 them in this process (same function, same inputs; the helper writes the parse and
 extraction caches as a worker does).
@@ -35,14 +35,14 @@ JOIN_SECONDS = 5.0  # a helper that has not ended this long after its last job i
 # at most this many new articles start the helper: with more, extraction loads the pipeline
 # itself and forks workers (stage.PARALLEL_MIN_SENTENCES, about 10 sentences an article)
 MAX_ARTICLES = 40
-HINT_FILE = "articles.sha1"  # Ahead.expect's digest of the last run's articles
+HINT_FILE = "articles.sha1"  # ExtractionHelper.expect's digest of the last run's articles
 
 
 @contextlib.contextmanager
-def extraction_helper(data_dir: Path | str) -> Iterator[Ahead | None]:
+def extraction_helper(data_dir: Path | str) -> Iterator[ExtractionHelper | None]:
     """The helper of a run (not started yet), or None when one process is asked for
     (parallel.WORKERS_ENV=1) or the machine has one core; closed on the way out."""
-    ahead = Ahead(data_dir) if parallel.worker_count(2, 0) > 1 else None
+    ahead = ExtractionHelper(data_dir) if parallel.worker_count(2, 0) > 1 else None
     try:
         yield ahead
     finally:
@@ -50,7 +50,7 @@ def extraction_helper(data_dir: Path | str) -> Iterator[Ahead | None]:
             ahead.close()
 
 
-class Ahead:
+class ExtractionHelper:
     """The helper process of one run: `start()` it when new documents are found, hand it
     their extraction with `extract()`, and `close()` it when extraction is done."""
 
@@ -146,7 +146,7 @@ class Ahead:
             process.join()
 
 
-class _Kept(logging.Handler):
+class _KeptRecords(logging.Handler):
     """The records logged in the helper during a job, made plain to be sent back."""
 
     def __init__(self):
@@ -166,7 +166,7 @@ def _serve(conn, other_end, data_dir: str) -> None:
 
     other_end.close()  # the run's end, inherited: the pipe ends when the run closes it
     nlp.preload_pipeline(data_dir)
-    kept = _Kept()
+    kept = _KeptRecords()
     log.handlers = [kept]  # the records go back to the run, which logs them
     log.propagate = False
     while True:
@@ -184,7 +184,7 @@ def _serve(conn, other_end, data_dir: str) -> None:
 
 
 def _extracted(docs, lexicons, times, vocabulary, parse_cache, shas, names, cache) -> tuple:
-    """stage.extract_documents with the pipeline loaded here (see Ahead.extract)."""
+    """stage.extract_documents with the pipeline loaded here (see ExtractionHelper.extract)."""
     from trustbrief.extract import nlp, stage
 
     parser = nlp.Parser(nlp.load_pipeline(lexicons.syntax.pipeline or None), parse_cache)
