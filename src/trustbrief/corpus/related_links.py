@@ -1,8 +1,11 @@
 """Lines under a related-articles heading ('Related coverage', 'Read more', 'See also'):
-other articles' titles, dates and bylines, never this article's stamp.
+other articles' titles, dates and bylines, never this article's stamp; and, among the last
+lines only, under a comments' heading ('3 Comments', 'Leave a Reply'): readers' comments
+and their stamps.
 
-The heading pattern and how many lines below it are links live in data/datelines.yaml
-(`related_links`); trustbrief.corpus.datelines loads them into its Grammar.
+The heading patterns and how many lines below a related-articles heading are links live in
+data/datelines.yaml (`related_links`); trustbrief.corpus.datelines loads them into its
+Grammar.
 """
 
 from __future__ import annotations
@@ -40,8 +43,8 @@ def _pattern(path: Path, key: str, value) -> re.Pattern | None:
 def link_lines(lines: list[str], grammar) -> set[int]:
     """Indexes of the (non-blank, stripped) `lines` under a related-articles heading: the
     grammar's `related_lines` below it, or, under a heading among the last `tail_lines`
-    lines, every line to the end (a list of related links closes the page); grammar: a
-    datelines Grammar."""
+    lines (there a comments' heading, `related_tail`, counts too), every line to the end (a
+    list of related links or comments closes the page); grammar: a datelines Grammar."""
     if grammar is None or grammar.related is None:
         return set()
     tail = len(lines) - grammar.limits["tail_lines"]
