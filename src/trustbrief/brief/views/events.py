@@ -191,7 +191,8 @@ def confident_events(events: pd.DataFrame | None, start, end,
                      sides: dict[str, str] | None = None,
                      limit: int | None = None,
                      pair: tuple[str, str] | None = None) -> pd.DataFrame:
-    """The events a timeline may show: asserted (not planned or hypothetical), dated (not
+    """The events a timeline may show: asserted or alleged (told as done, the label saying
+    its doer is only charged; not planned or hypothetical), dated (not
     open), best date inside [start, end], not the act of reporting itself and, when the
     actors' `sides` are given, not an event within one side (nor, with the `pair`, a
     statement not between the two); past `limit`, the events with the most independent
