@@ -112,6 +112,8 @@ class LabelRules:
     # reads 'China and the Philippines meet', never 'China and Philippines meet'
     names_with_the: frozenset = frozenset()
     alleged_format: str = "{label} (alleged)"  # an act its doer did only in a charge
+    # the same when the label does not name the accused ('Pager detonations (attributed to B)')
+    alleged_agent_format: str = "{label} (attributed to {agent})"
 
     def same_kind(self, a: str, b: str) -> bool:
         """May a chronology row of type a stand for an event of type b?"""
@@ -176,7 +178,8 @@ def load_labels(data_dir: Path | str) -> LabelRules:
     path = Path(data_dir) / "labels.yaml"
     doc = load_yaml(path) or {}
     require_keys(path, "top level", doc, ["groups", "templates"],
-                 ["planned_format", "alleged_format", "joins", "chronology_equivalents",
+                 ["planned_format", "alleged_format", "alleged_agent_format", "joins",
+                  "chronology_equivalents",
                   "reported_dates", "said_in_contacts", "own_source_types", "announcements",
                   "answers", "state_nouns", "after_incident", "during_acts"])
     groups = {}
@@ -195,9 +198,13 @@ def load_labels(data_dir: Path | str) -> LabelRules:
         templates[etype] = tuple(items)
     planned = doc.get("planned_format", "{label} (planned)")
     alleged = doc.get("alleged_format", "{label} (alleged)")
-    for key, value in (("planned_format", planned), ("alleged_format", alleged)):
+    alleged_agent = doc.get("alleged_agent_format", "{label} (attributed to {agent})")
+    for key, value in (("planned_format", planned), ("alleged_format", alleged),
+                       ("alleged_agent_format", alleged_agent)):
         if "{label}" not in str(value):
             raise DataFileError(path, key, "must contain {label}")
+    if "{agent}" not in str(alleged_agent):
+        raise DataFileError(path, "alleged_agent_format", "must contain {agent}")
     joins = []
     for n, item in enumerate(doc.get("joins") or [], start=1):
         where = f"joins[{n}]"
@@ -217,7 +224,8 @@ def load_labels(data_dir: Path | str) -> LabelRules:
                       _after_incident(path, doc.get("after_incident")),
                       _during_acts(path, doc.get("during_acts")),
                       names_with_the=_names_with_the(Path(data_dir)),
-                      alleged_format=str(alleged))
+                      alleged_format=str(alleged),
+                      alleged_agent_format=str(alleged_agent))
 
 
 def _names_with_the(data_dir: Path) -> frozenset:

@@ -64,8 +64,7 @@ def make_label(fields: dict, event_type: str, ctx: Context, status: str) -> tupl
         label = with_the(S_POSSESSIVE.sub(r"\1\2", label), ctx.rules.names_with_the)
         label = label[:1].upper() + label[1:]
         if status in ("planned", "alleged"):  # not told as done by its agent: it says so
-            label = (ctx.rules.planned_format if status == "planned"
-                     else ctx.rules.alleged_format).format(label=label)
+            label = _status_label(label, status, fields.get("agent", ""), ctx.rules)
         source = "phrase" if "phrase" in names else "template"
         if len(label) <= LABEL_MAX:
             return label, source
@@ -75,6 +74,18 @@ def make_label(fields: dict, event_type: str, ctx: Context, status: str) -> tupl
         return fallback[:1].upper() + fallback[1:], "template"
     best, source = filled[0]
     return cut_label(best), source
+
+
+def _status_label(label: str, status: str, agent: str, rules) -> str:
+    """A planned or alleged label says so; an alleged one whose words do not name the accused
+    names them ('Pager detonations (attributed to B-land)'), else the reader may take the
+    act's target or place for its doer."""
+    if status == "planned":
+        return rules.planned_format.format(label=label)
+    if agent and agent.lower() not in label.lower():
+        return rules.alleged_agent_format.format(label=label,
+                                                 agent=with_the(agent, rules.names_with_the))
+    return rules.alleged_format.format(label=label)
 
 
 # words a cut label must not end on: they announce what the cut left out ('of a dossier for a…')
