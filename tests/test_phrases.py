@@ -332,3 +332,17 @@ def test_a_shortened_telling_keeps_what_was_told_before_the_whole_names(nlp):
             "an imminent naval exercise near Arica, officials said.")
     assert phrase(nlp, text, "cautioned", times=("on Monday",)) == \
         "Chile cautioned Olaechea about an imminent naval exercise"
+
+
+@pytest.mark.parametrize("text, trigger, want", [
+    ("Tensions rose after a Moldovan bombing campaign targeting Transnistrian depots.",
+     "bombing", "Moldovan bombing campaign targeting Transnistrian depots"),
+    ("The assassination attempt on the governor of Gagauzia failed.", "assassination",
+     "Assassination attempt on the governor of Gagauzia"),
+    ("Chad said it struck the rebels' attack infrastructure overnight.", "attack", ""),
+])
+def test_an_act_noun_before_a_noun_of_acts_takes_its_phrase_and_before_a_thing_none(
+        nlp, text, trigger, want):
+    """'an assassination spree targeting X' is told by its head noun; 'attack infrastructure'
+    is a thing, not an act: no phrase rather than 'X's attack infrastructure'."""
+    assert phrase(nlp, text, trigger) == want

@@ -42,6 +42,12 @@ QUANTITY_NOUNS = frozenset({"total", "number", "series", "couple", "dozen", "doz
                             "handful", "majority", "group", "pair", "range", "host", "lot",
                             "lots", "set", "hundreds", "thousands", "batch", "wave"})
 
+# nouns that name an act by the act noun before them ('an assassination spree', 'a bombing
+# campaign', 'a coup attempt'): the phrase is the head's; before any other noun ('attack
+# infrastructure', 'missile launchers') the act noun names a thing, and gives no phrase
+ACT_HEAD_NOUNS = frozenset({"spree", "campaign", "attempt", "plot", "wave", "barrage", "spate",
+                            "series", "string", "round", "flurry", "blitz", "operation"})
+
 
 def modifiers_kept(level) -> str:
     """'all', 'leaf' or 'none' for a Level; a plain int (a step asked for directly) keeps

@@ -19,6 +19,7 @@ nothing), an infinitive or participle without its subject ('to meet with ...', '
 from __future__ import annotations
 
 from trustbrief.extract.phrase_levels import (
+    ACT_HEAD_NOUNS,
     LADDER,
     MODIFIERS,
     QUANTITY_NOUNS,
@@ -83,6 +84,8 @@ def event_phrase(doc, start: int, end: int, agent: str = "", skip=()) -> str:
 
 def _phrase(trigger, agent: str, skipped: set) -> str:
     """event_phrase of a trigger token, the tokens of `skipped` (left_out) left out."""
+    if trigger.dep_ == "compound" and trigger.head.lower_ in ACT_HEAD_NOUNS:
+        trigger = trigger.head  # 'an assassination spree targeting X': the phrase of its head
     for level in LADDER:  # full, compacted, names to their head word, ... no complements
         if trigger.pos_ in ("VERB", "AUX"):
             words, swap = _clause(trigger, agent, level, skipped)
