@@ -283,3 +283,19 @@ def test_a_phrase_saying_only_who_asked_whom_falls_to_the_next_template(rules):
     assert m["phrase"] == ""
     assert out["label_source"].iloc[0] == "template"
     assert not out["label"].iloc[0].startswith("Israel asked")
+
+
+@pytest.mark.parametrize("target, expected", [
+    ("Hezbollah", "Targeted killing by Israel against Hezbollah"),  # a body is never 'killed'
+    ("Hassan Nasrallah", "Israel kills Hezbollah leader Hassan Nasrallah"),
+])
+def test_a_killing_names_a_person_killed_and_a_body_targeted(rules, target, expected):
+    docs = docs_frame([("d1", "A", "2024-09-28", "")])
+    text = "An Israeli strike spree targeted Hezbollah, officials said."
+    m = dict(mention("d1", 1, "targeted_killing", "Israel", [target], "2024-09-27",
+                     text=text), trigger="strike", trigger_start=text.index("strike"),
+             phrase="")
+    types = {"targeted_killing": {"plover": "ASSAULT", "operation": True}}
+    out = events.build_events(found_frames([m]), docs, None, types, rules=rules,
+                              gazetteer=GAZETTEER, focus=FOCUS)["events"]
+    assert out.iloc[0]["label"] == expected

@@ -310,12 +310,12 @@ def _type_list(path: Path, where: str, value) -> frozenset:
     return frozenset(value)
 
 
-TEMPLATE_FIELDS = {"agent", "agent_side", "target", "target_nonstate", "target_role",
-                   "target_short_role", "place", "participants", "meeting_parties", "verb",
-                   "type_name", "phrase"}
+TEMPLATE_FIELDS = {"agent", "agent_side", "target", "target_nonstate", "target_person",
+                   "target_role", "target_short_role", "place", "participants",
+                   "meeting_parties", "verb", "type_name", "phrase"}
 # placeholders that name who or what was acted on (or the whole event: {phrase})
-OBJECT_FIELDS = frozenset({"target", "target_nonstate", "participants", "meeting_parties",
-                           "place", "phrase"})
+OBJECT_FIELDS = frozenset({"target", "target_nonstate", "target_person", "participants",
+                           "meeting_parties", "place", "phrase"})
 
 
 def _check_template(path: Path, where: str, text) -> None:

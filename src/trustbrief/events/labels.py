@@ -257,6 +257,9 @@ def label_fields(recs: list[Rec], event_type: str, agent: str, agent_side: str,
         "agent": agent, "agent_side": agent_side, "target": target,
         # a person, group or thing, never a whole state: 'kills A-land' says nothing
         "target_nonstate": "" if ctx.kinds.get(target, {}).get("type") == "state" else target,
+        # one who can be killed or detained: no state, body, outlet or place ('kills Hamas')
+        "target_person": target if ctx.kinds.get(target, {}).get("type") in ("person", None)
+        else "",
         "target_role": ctx.kinds.get(target, {}).get("role", ""),
         "target_short_role": ctx.kinds.get(target, {}).get("short_role", "")
         or ctx.kinds.get(target, {}).get("role", ""),
