@@ -13,7 +13,8 @@ UTTERANCES = frozenset({"comment", "remark", "word", "message", "reply", "answer
 def says(verb, syntax) -> bool:
     """A verb of saying that says something: not a bare negated one ('A-land officials have
     not commented'), not 'responded with rocket fire' (a 'with' object that is no utterance)."""
-    return not _bare_negated(verb) and not _with_deeds(verb, syntax)
+    return not _bare_negated(verb) and not _with_deeds(verb, syntax) and not _thing_object(
+        verb, syntax)
 
 
 def speech_verb(token, syntax) -> bool:
@@ -43,6 +44,18 @@ def _bare_negated(verb) -> bool:
     """'have not commented'; 'did not confirm how many ...' still speaks."""
     return any(c.dep_ == "neg" for c in verb.children) and not any(
         c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children)
+
+
+def _thing_object(verb, syntax) -> bool:
+    """'adding armoured vehicles', 'a referendum claiming the region': a verb of
+    syntax speech.things whose direct object is a thing, not an utterance, and that has no
+    clause of what is said; 'added a warning', 'claimed responsibility' still speak."""
+    if verb.lemma_.lower() not in syntax.thing_verbs or any(
+            c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
+        return False
+    spoken = syntax.document_nouns | syntax.spoken_objects | UTTERANCES
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")
+               and c.lemma_.lower() not in spoken for c in verb.children)
 
 
 def _with_deeds(verb, syntax) -> bool:

@@ -63,6 +63,11 @@ class Syntax:
     # verbs that speak when they defend a stance ('has defended Chad's right to ...')
     stance_verbs: frozenset = frozenset()
     stance_objects: frozenset = frozenset()
+    # verbs that speak with a clause, a quote or no object, and do a deed with a thing as
+    # object ('adding armoured vehicles', 'claiming the region'), unless that object is said
+    # ('claimed responsibility')
+    thing_verbs: frozenset = frozenset()
+    spoken_objects: frozenset = frozenset()
 
 
 def _news_perfect(spec: dict) -> tuple[frozenset, ...]:
@@ -205,7 +210,9 @@ def load_syntax(data_dir: Path | str) -> Syntax:
                   frozenset(speech.get("issuing_verbs", ())),
                   frozenset(speech.get("answering_verbs", ())),
                   frozenset((speech.get("stance") or {}).get("verbs", ())),
-                  frozenset((speech.get("stance") or {}).get("objects", ())))
+                  frozenset((speech.get("stance") or {}).get("objects", ())),
+                  frozenset((speech.get("things") or {}).get("verbs", ())),
+                  frozenset((speech.get("things") or {}).get("spoken_objects", ())))
 
 
 class Reader:
