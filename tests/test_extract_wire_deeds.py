@@ -1,7 +1,8 @@
 """Words of wire writing that look like speech, a call or a charge and are not, and acts
 taken from people, each in a short invented sentence about states the world knowledge knows
 (no story's actors): 'adding armoured vehicles' (a deed, no speech), 'a province called X'
-(a name, no call), 'denied it was notified' (a notice said not to have happened)."""
+(a name, no call), 'denied it was notified' (a notice said not to have happened), people
+seized or kidnapped (an abduction)."""
 
 from __future__ import annotations
 
@@ -42,3 +43,22 @@ def test_a_denied_notice_is_negated(lex):
     m = one_mention(found, "notification")
     assert (m["polarity"], m["factuality_rule"]) == ("negated", "denied-passive-clause")
 
+
+def test_a_kidnapping_is_an_abduction(lex):
+    found = run(lex, ["Niger on Tuesday accused Chadian soldiers of kidnapping two Nigerien "
+                      "gold miners on the river."])
+    m = one_mention(found, "abduction")
+    assert (m["agent_side"], m["factuality"]) == ("Chad", "alleged")
+    assert m["agent_rule"] == "ascribed:blamed-object-for"
+
+
+def test_people_seized_are_abducted_not_confiscated(lex):
+    found = run(lex, ["The foreign minister of Niger said two men were seized on Sunday from "
+                      "a boat on the Nigerien side of the river."])
+    assert one_mention(found, "abduction")["trigger"] == "seized"
+    assert only(found["mentions"], event_type="seizure").empty
+
+
+def test_a_seized_ship_stays_a_seizure(lex):
+    found = run(lex, ["The Chadian coast guard seized a Nigerien cargo ship on Sunday."])
+    assert one_mention(found, "seizure")["agent_side"] == "Chad"

@@ -62,7 +62,9 @@ def apply_ascriptions(found: list[dict], parsed, hits, lex) -> list[dict]:
     """The mentions with the sentence's ascribed doer as the agent of each operation whose
     agent no tree path gave; a doer misread by the word window becomes a target when it is
     of another side; a cue word's own mention without a tree agent is dropped."""
-    if parsed is None or not any(lex.event_types[f["event_type"]].operation for f in found):
+    def charged(etype) -> bool:  # an operation, or an act of data/event_types.yaml ascribable
+        return etype.operation or etype.ascribable
+    if parsed is None or not any(charged(lex.event_types[f["event_type"]]) for f in found):
         return found
     ascribed = ascriptions(lex.syntax.ascribed, parsed, hits)
     if not ascribed:
@@ -73,7 +75,7 @@ def apply_ascriptions(found: list[dict], parsed, hits, lex) -> list[dict]:
         if f["trigger_start"] in cue_starts and f["agent_rule"] in TREE_LESS:
             continue  # 'blamed on X' with nobody blaming: the ascription itself
         etype = lex.event_types[f["event_type"]]
-        if etype.operation and (not f["agent"] or f["agent_rule"] in TREE_LESS):
+        if charged(etype) and (not f["agent"] or f["agent_rule"] in TREE_LESS):
             start, end = f["trigger_start"], f["trigger_start"] + len(f.get("trigger") or "x")
             f = _with_doer(f, [a for a in ascribed if a[3] is None or start <= a[3] < end],
                            etype, lex, lambda cue: accuser(parsed, cue, hits))

@@ -54,6 +54,9 @@ class EventType:
     # (modals, verbs of saying that do not ask): a statement whose speaker's words put such a
     # modal on another side's party is this type ('said "X must apologize"': a demand)
     said_with: tuple = ()
+    # an act that a charge gives a doer as it does an operation's ('accused X of abducting
+    # two miners': X abducts, alleged), though it is no operation
+    ascribable: bool = False
 
 
 PASSIVE_AUX = r"(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?"
@@ -127,11 +130,12 @@ def _event_type(path: Path, type_id: str, spec, plover: set, lanes: tuple) -> Ev
                            ["symmetric", "agent_types", "requires_types", "absorbs",
                             "verbs", "nouns", "has_targets", "target_marker", "from_claims",
                             "notice", "possessor_undergoes", "by_armed_forces",
-                            "defensive", "gives_notice", "host_acts", "said_with"])
+                            "defensive", "gives_notice", "host_acts", "said_with",
+                            "ascribable"])
     one_of(path, f"{where}.plover", spec["plover"], sorted(plover))
     one_of(path, f"{where}.lane", spec["lane"], lanes)
     for flag in ("operation", "notice", "possessor_undergoes", "defensive", "gives_notice",
-                 "host_acts"):
+                 "host_acts", "ascribable"):
         if not isinstance(spec.get(flag, False), bool):
             raise DataFileError(path, f"{where}.{flag}", "expected true or false")
     agent_types = str_list(path, f"{where}.agent_types", spec.get("agent_types")) or [
@@ -151,7 +155,7 @@ def _event_type(path: Path, type_id: str, spec, plover: set, lanes: tuple) -> Ev
         spec.get("notice", False), spec.get("possessor_undergoes", False),
         str(spec.get("by_armed_forces") or ""), spec.get("defensive", False),
         spec.get("gives_notice", False), spec.get("host_acts", False),
-        _said_with(path, where, spec.get("said_with")))
+        _said_with(path, where, spec.get("said_with")), ascribable=spec.get("ascribable", False))
 
 
 def _said_with(path: Path, where: str, spec) -> tuple:
