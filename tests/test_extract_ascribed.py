@@ -161,6 +161,8 @@ def test_an_act_its_doer_denies_is_alleged(lex):
 
 
 def test_denying_being_told_is_no_charge(lex):
-    """'Chad denied it was notified of the strike': a passive clause denies being told."""
+    """'Chad denied it was notified of the strike': a passive clause denies being told - no
+    charge against a doer (not alleged), a notice said not to have happened (negated)."""
     found = run(lex, ["Chad denied it was notified of the strike."])
-    assert one_mention(found, "notification")["factuality"] == "asserted"
+    m = one_mention(found, "notification")
+    assert (m["factuality"], m["polarity"]) == ("negated", "negated")
