@@ -346,3 +346,14 @@ def test_an_act_noun_before_a_noun_of_acts_takes_its_phrase_and_before_a_thing_n
     """'an assassination spree targeting X' is told by its head noun; 'attack infrastructure'
     is a thing, not an act: no phrase rather than 'X's attack infrastructure'."""
     assert phrase(nlp, text, trigger) == want
+
+
+def test_a_shortened_name_loses_its_complements_from_the_end_never_the_middle(nlp):
+    """Dropping 'of Foreign Affairs' from 'Ministry of Foreign Affairs of the Republic of X'
+    leaves 'Ministry of the Republic': another body. After a dropped complement the later
+    ones go too."""
+    text = ("The Ministry of Foreign Affairs of the Republic of Kazakhstan condemned the "
+            "shelling of the consulate of Kyrgyzstan in the city of Osh.")
+    got = phrase(nlp, text, "condemned")
+    assert got.startswith("Ministry") and "condemned the shelling" in got
+    assert "Ministry of the Republic" not in got

@@ -345,16 +345,19 @@ def _noun_words(noun, level: int, skipped: set, top: bool = False, depth: int = 
         head = name_after_title(noun, skipped) or noun
         return sorted([head, *_coordinated(noun, level, skipped)], key=lambda t: t.i)
     keep = NOUN_KEEP if top or level == 0 else COMPACT_KEEP | MODIFIERS
-    out = [noun]
+    out, cut = [noun], False
     for child in noun.children:
         if child.dep_ not in keep or child.i in skipped:
             continue
         if child.dep_ == "prep":
             obj, counted = noun_pobj(child), noun.lower_ in QUANTITY_NOUNS and child.lower_ == "of"
-            if not counted and (depth <= 0 or level >= 3 or child.lower_ not in NOUN_PREPS or not (
-                    top or nested_kept(level))) or \
-                    child.i < noun.i or obj is None or obj.i in skipped or \
-                    garbled_by_cut(obj, level):
+            # complements go from the end: after a dropped one, a later one would name
+            # another thing ('Ministry of [Foreign Affairs] of the Republic')
+            cut = cut or child.i > noun.i and (
+                not counted and (depth <= 0 or level >= 3 or child.lower_ not in NOUN_PREPS
+                                 or not (top or nested_kept(level)))
+                or obj is None or obj.i in skipped or garbled_by_cut(obj, level))
+            if cut or child.i < noun.i:
                 continue
             out += [child, *_noun_words(obj, level, skipped, depth=depth - (not counted))]
         elif child.dep_ in ("conj", "cc"):
