@@ -89,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         params = {k: getattr(args, k) for k in ("title", "start", "end", "focus")
                   if getattr(args, k)}
         html = build(args.build, args.out, {"name": args.html.stem, **params})
+    if not html.is_file():
+        briefs = sorted(p.name for p in html.parent.glob("*.html")) if html.parent.is_dir() \
+            else []
+        parser.error(f"no brief at {html}" + (f" (there: {', '.join(briefs)})" if briefs else ""))
     shots = section_screenshots(html, args.out, args.width)
     pages = pdf_pages(html.with_suffix(".pdf"), args.out) if html.with_suffix(
         ".pdf").exists() else []
