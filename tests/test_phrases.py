@@ -357,3 +357,17 @@ def test_a_shortened_name_loses_its_complements_from_the_end_never_the_middle(nl
     got = phrase(nlp, text, "condemned")
     assert got.startswith("Ministry") and "condemned the shelling" in got
     assert "Ministry of the Republic" not in got
+
+
+@pytest.mark.parametrize("text, trigger, want", [
+    ("A note informed Chad of the decision to shut down the cultural centre.", "shut",
+     "Decision to shut down the cultural centre"),
+    ("Niger's move to expel two French diplomats angered Paris.", "expel",
+     "Niger's move to expel two French diplomats"),
+    ("The government has no right to close the office.", "close", ""),
+    ("It was the time to close the office.", "close", ""),
+])
+def test_a_noun_of_intent_with_its_infinitive_tells_the_act(nlp, text, trigger, want):
+    """'the decision to shut down X' is the act decided; after a noun of no intent ('the
+    right to close', 'the time to act') or 'no decision' it tells nothing."""
+    assert phrase(nlp, text, trigger) == want

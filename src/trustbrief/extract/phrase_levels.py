@@ -48,6 +48,14 @@ QUANTITY_NOUNS = frozenset({"total", "number", "series", "couple", "dozen", "doz
 ACT_HEAD_NOUNS = frozenset({"spree", "campaign", "attempt", "plot", "wave", "barrage", "spate",
                             "series", "string", "round", "flurry", "blitz", "operation"})
 
+# nouns a 'to'-infinitive completes as the act decided or set out ('the decision to close the
+# office', 'a move to expel diplomats'): the noun phrase tells the act; after another noun
+# ('the right to close', 'the time to act') it tells no act
+INTENT_NOUNS = frozenset({"decision", "plan", "plans", "order", "move", "bid", "attempt",
+                          "threat", "demand", "request", "proposal", "offer", "intention",
+                          "pledge", "promise", "agreement", "refusal", "vote", "effort",
+                          "efforts", "push", "call", "calls", "ultimatum", "readiness"})
+
 
 def modifiers_kept(level) -> str:
     """'all', 'leaf' or 'none' for a Level; a plain int (a step asked for directly) keeps

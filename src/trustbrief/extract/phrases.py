@@ -20,23 +20,23 @@ from __future__ import annotations
 
 from trustbrief.extract.phrase_levels import (
     ACT_HEAD_NOUNS,
+    INTENT_NOUNS,
     LADDER,
-    MODIFIERS,
-    QUANTITY_NOUNS,
     Level,
-    keeps_modifier,
-    nested_kept,
+)
+from trustbrief.extract.phrase_nouns import (
+    WH_TAGS,
+    nominal,
+    noun_words,
+    owner_named,
 )
 from trustbrief.extract.phrase_tokens import (
     ATTRIBUTION_LEMMAS,
     asks_without_content,
     attribution_tail,
-    cut_to_head,
     doer_left_out,
-    garbled_by_cut,
     kept_adverb,
     left_out,
-    name_after_title,
     noun_pobj,
     noun_preps,
     opening_it,
@@ -49,21 +49,12 @@ from trustbrief.extract.phrase_tokens import (
 from trustbrief.extract.role_paths import token_at
 
 PHRASE_MAX = 70  # characters (events.label_rules.LABEL_MAX)
-# dependents kept inside a noun phrase (spaCy's English dependency labels); `prep` only for
-# the prepositions below, after the noun
-NOUN_KEEP = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod",
-                       "flat", "predet", "npadvmod", "cc", "conj", "prep"})
-NOUN_PREPS = frozenset({"of", "on", "against", "in", "over", "to", "for", "from", "with",
-                        "by", "into", "at"})
-COMPACT_KEEP = frozenset({"det", "poss", "compound", "flat", "case", "cc", "conj", "prep",
-                          "nummod"})
 VERB_AUX = frozenset({"aux", "auxpass", "neg"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
 TOLD_ABOUT = frozenset({"of", "about", "on"})  # after the object: what it was told or asked
 # a verb with a clause as its content ('said that ...', a quote): a verb of saying
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
-WH_TAGS = frozenset({"WP", "WDT", "WP$"})
 # pronouns that stand for the mention's agent when it has one (a person)
 PERSON_PRONOUNS = frozenset({"he", "she"})
 # subjects a reported clause keeps as written ('told Y he was planning ...')
@@ -87,11 +78,15 @@ def _phrase(trigger, agent: str, skipped: set) -> str:
     if trigger.dep_ == "compound" and trigger.head.lower_ in ACT_HEAD_NOUNS:
         trigger = trigger.head  # 'an assassination spree targeting X': the phrase of its head
     for level in LADDER:  # full, compacted, names to their head word, ... no complements
-        if trigger.pos_ in ("VERB", "AUX"):
+        if _noun_infinitive(trigger):  # 'the decision to shut down the Russian House'
+            words, swap = noun_words(trigger.head, level, skipped, top=True) + \
+                _infinitive(trigger, level, skipped), {}
+            swap = owner_named(words, agent)
+        elif trigger.pos_ in ("VERB", "AUX"):
             words, swap = _clause(trigger, agent, level, skipped)
         elif trigger.pos_ in ("NOUN", "PROPN", "NUM"):
-            words = _nominal(trigger, level, skipped)
-            swap = _owner_named(words, agent)
+            words = nominal(trigger, level, skipped)
+            swap = owner_named(words, agent)
         else:
             return ""
         if not words:
@@ -100,6 +95,15 @@ def _phrase(trigger, agent: str, skipped: set) -> str:
         if len(text) <= PHRASE_MAX:
             return text
     return ""
+
+
+def _noun_infinitive(verb) -> bool:
+    """A 'to'-infinitive with its own object that completes a noun ('the decision to close
+    the office', 'a plan to expel diplomats'): the noun phrase tells the act."""
+    return verb.pos_ == "VERB" and verb.dep_ == "acl" and verb.head.lower_ in INTENT_NOUNS \
+        and verb.head.i < verb.i and not any(c.lower_ == "no" for c in verb.head.children) \
+        and any(c.tag_ == "TO" for c in verb.children) \
+        and any(c.dep_ in OBJECTS for c in verb.children)
 
 
 def _clause(trigger, agent: str, level: int, skipped: set, reported: bool = False
@@ -126,7 +130,7 @@ def _clause(trigger, agent: str, level: int, skipped: set, reported: bool = Fals
             return [], {}
         words, swap = [subject], {subject.i: agent}
     else:
-        words = _noun_words(subject, level, skipped, top=True)
+        words = noun_words(subject, level, skipped, top=True)
     for verb in chain:  # an adverb before the verb is kept: 'barely', 'no longer', 'never'
         words += [t for c in verb.children if c.text[:1] not in "'’" and (
             c.dep_ == "neg" or c.i < verb.i and (
@@ -138,7 +142,7 @@ def _clause(trigger, agent: str, level: int, skipped: set, reported: bool = Fals
         return [], {}  # 'the minister told reporters (that ...)': the telling without its news
     # with what was said, the verb's own objects stay as written ('told them ...')
     complement = _complement(trigger, level, skipped) if not said else \
-        [o for c in trigger.children if c.dep_ in OBJECTS for o in _noun_words(c, level, skipped)]
+        [o for c in trigger.children if c.dep_ in OBJECTS for o in noun_words(c, level, skipped)]
     if complement is None or not (complement or said) and trigger.lemma_ in ATTRIBUTION_LEMMAS:
         return [], {}  # ('the minister said', '..., X said, days after ...'): nothing said
     return words + complement + said, {**swap, **said_swap}
@@ -187,7 +191,7 @@ def _complement(verb, level: int, skipped: set) -> list | None:
     that is no label (a pronoun or relative object, a verb of saying with only its clause)."""
     adjective = next((c for c in verb.children if c.dep_ == "acomp" and c.i > verb.i), None)
     if adjective is not None:  # 'is very low': the predicate with its degree, nothing after
-        return predicate_words(adjective, level, skipped, _noun_words)
+        return predicate_words(adjective, level, skipped, noun_words)
     objects = verb_objects(verb, OBJECTS)
     if any(o.pos_ == "PRON" and o.tag_ != "PRP$" for o in objects):
         return None  # 'informed him', 'which the Front blamed': the label would not say who
@@ -207,7 +211,7 @@ def _complement(verb, level: int, skipped: set) -> list | None:
                 words += [t for c in verb.children if c.dep_ == "advmod"
                           and max(o.i for o in objects) < c.i < prep.i
                           for t in c.subtree if t.i not in skipped]
-                words += [prep, *_noun_words(pobj(prep), level or Level(1), skipped)]
+                words += [prep, *noun_words(pobj(prep), level or Level(1), skipped)]
         return words
     # 'pledged to punish those responsible', 'discussed expanding military cooperation'
     infinitive = _infinitive_of(verb) or _gerund_of(verb)
@@ -221,7 +225,7 @@ def _complement(verb, level: int, skipped: set) -> list | None:
             return None
         # 'referred to the crash as an emergency': what it was called goes with it
         called = [p for p in preps[1:2] if p.lower_ == "as" and level < 3]
-        return [w for p in preps[:1] + called for w in (p, *_noun_words(pobj(p), level, skipped))]
+        return [w for p in preps[:1] + called for w in (p, *noun_words(pobj(p), level, skipped))]
     shared = _shared_object(verb, level, skipped)
     if shared:  # 'summoned and reprimanded the ambassador'
         return shared
@@ -230,7 +234,7 @@ def _complement(verb, level: int, skipped: set) -> list | None:
         objects = [o for o in gerund.children if o.dep_ in OBJECTS and o.i not in skipped] \
             if gerund is not None and gerund.tag_ == "VBG" else []
         if objects:
-            return [gerund.head, gerund, *_noun_words(objects[0], level, skipped)]
+            return [gerund.head, gerund, *noun_words(objects[0], level, skipped)]
     return []  # 'two missiles exploded'
 
 
@@ -238,11 +242,11 @@ def _object_words(obj, level: int, skipped: set) -> list:
     """An object's words; the parser's dative may be a preposition ('sent a letter to
     B-land'), which keeps its noun (or goes, when that is a pronoun or left out)."""
     if obj.pos_ != "ADP":
-        return _noun_words(obj, level, skipped)
+        return noun_words(obj, level, skipped)
     noun = noun_pobj(obj)
     if noun is None or noun.i in skipped or noun.pos_ == "PRON":
         return []
-    return [obj, *_noun_words(noun, level, skipped)]
+    return [obj, *noun_words(noun, level, skipped)]
 
 
 def _subject(verb):
@@ -296,89 +300,8 @@ def _infinitive(verb, level: int, skipped: set) -> list:
     words = [c for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i] + [verb]
     words += [c for c in verb.children if c.dep_ == "prt"]
     for obj in (c for c in verb.children if c.dep_ in OBJECTS):
-        words += _noun_words(obj, level, skipped)
+        words += noun_words(obj, level, skipped)
     return words
-
-
-def _nominal(noun, level: int, skipped: set) -> list:
-    """The trigger noun's phrase: "the rebels' 1 May attack", 'the arrest of two
-    citizens'; [] when nothing but the noun, an article or a pronoun is left ('the strike',
-    'his opposition')."""
-    words = _noun_words(noun, level, skipped, top=True, depth=2)
-    if level < 3:  # 'a raid carried out by Chadian authorities' says who raided
-        words += _described_by(noun, level, skipped)
-    content = [w for w in words if w is not noun and w.pos_ not in ("DET", "PRON", "PART",
-                                                                     "CCONJ", "ADP", "PUNCT")]
-    return words if content else []
-
-
-def _owner_named(words: list, agent: str) -> dict:
-    """'suspension of its activities' names no owner: the agent stands for 'its', 'their'."""
-    first = min((w.i for w in words), default=0)
-    return {w.i: f"{agent}'s" for w in words if agent and w.i > first and w.tag_ == "PRP$"
-            and w.lower_ in ("its", "their")}
-
-
-def _described_by(noun, level: int, skipped: set) -> list:
-    """A past participle after the noun with its particle and its agent ('carried out by
-    Chadian authorities'), or a present one with its object ('attacks targeting radio
-    masts'); [] when it names neither ('the strike reported yesterday')."""
-    for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBG"
-                and c.i > noun.i and c.i not in skipped):
-        obj = next((c for c in acl.children if c.dep_ == "dobj"), None)
-        if obj is not None and obj.i not in skipped and obj.pos_ in ("NOUN", "PROPN"):
-            return [acl, *_noun_words(obj, level, skipped)]
-    for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                and c.i > noun.i and c.i not in skipped):
-        agent = next((c for c in acl.children if c.dep_ == "agent"), None)
-        obj = noun_pobj(agent) if agent is not None else None
-        if obj is not None and obj.i not in skipped and obj.pos_ != "PRON":
-            return [acl, *(c for c in acl.children if c.dep_ == "prt"), agent,
-                    *_noun_words(obj, level, skipped)]
-    return []
-
-
-def _noun_words(noun, level: int, skipped: set, top: bool = False, depth: int = 1) -> list:
-    """The noun with its modifiers, shorter at higher levels: 1 compacts nested phrases to
-    names and compounds, 2 cuts names to their head word ('Roe'), 3 drops complements."""
-    if cut_to_head(noun, level):
-        head = name_after_title(noun, skipped) or noun
-        return sorted([head, *_coordinated(noun, level, skipped)], key=lambda t: t.i)
-    keep = NOUN_KEEP if top or level == 0 else COMPACT_KEEP | MODIFIERS
-    out, cut = [noun], False
-    for child in noun.children:
-        if child.dep_ not in keep or child.i in skipped:
-            continue
-        if child.dep_ == "prep":
-            obj, counted = noun_pobj(child), noun.lower_ in QUANTITY_NOUNS and child.lower_ == "of"
-            # complements go from the end: after a dropped one, a later one would name
-            # another thing ('Ministry of [Foreign Affairs] of the Republic')
-            cut = cut or child.i > noun.i and (
-                not counted and (depth <= 0 or level >= 3 or child.lower_ not in NOUN_PREPS
-                                 or not (top or nested_kept(level)))
-                or obj is None or obj.i in skipped or garbled_by_cut(obj, level))
-            if cut or child.i < noun.i:
-                continue
-            out += [child, *_noun_words(obj, level, skipped, depth=depth - (not counted))]
-        elif child.dep_ in ("conj", "cc"):
-            if noun.pos_ == "PROPN":  # coordinated names stay: 'Jane Doe and John Roe'
-                out += [child] if child.dep_ == "cc" else _noun_words(child, level, skipped,
-                                                                      top=top, depth=depth)
-        elif child.tag_ not in WH_TAGS and (child.dep_ not in MODIFIERS or top and child.dep_
-                                            == "amod" or keeps_modifier(child, noun, level,
-                                                                        NOUN_PREPS)):
-            out += [t for t in child.subtree if t.i not in skipped and t.tag_ not in WH_TAGS]
-    return sorted(set(out), key=lambda t: t.i)
-
-
-def _coordinated(noun, level: int, skipped: set) -> list:
-    out = []
-    for child in noun.children:
-        if child.dep_ == "cc":
-            out.append(child)
-        elif child.dep_ == "conj":
-            out += _noun_words(child, level, skipped)
-    return out
 
 
 def with_phrases(rows: list[dict], doc, times: list[dict]) -> list[dict]:
