@@ -371,3 +371,31 @@ def test_a_noun_of_intent_with_its_infinitive_tells_the_act(nlp, text, trigger, 
     """'the decision to shut down X' is the act decided; after a noun of no intent ('the
     right to close', 'the time to act') or 'no decision' it tells nothing."""
     assert phrase(nlp, text, trigger) == want
+
+
+@pytest.mark.parametrize("text, trigger, want", [
+    ("Chad on Thursday accused Niger of orchestrating a provocation with France.", "accused",
+     "Chad accused Niger of orchestrating a provocation with France"),
+    ("France blamed the Chadian army for carrying out the strike.", "blamed",
+     "France blamed the Chadian army for carrying out the strike"),
+])
+def test_a_charge_keeps_the_gerund_it_charges(nlp, text, trigger, want):
+    """'accused X of orchestrating a provocation': the act charged is a gerund with its
+    object after the one accused; without it the label says only who accused whom."""
+    assert phrase(nlp, text, trigger, times=("on Thursday",) if "Thursday" in text else ()) \
+        == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The minister emphasized the importance of the Argyle declaration.",
+     "Minister emphasized the importance of the Argyle declaration"),
+    ("The minister emphasized the importance of ending the war with Chad.",
+     "Minister emphasized the importance of ending the war with Chad"),
+    # the last rung drops it when nothing longer fits
+    ("The French foreign minister emphasized the importance of the Argyle declaration on "
+     "border security.", "French foreign minister emphasized the importance"),
+])
+def test_a_noun_empty_without_its_complement_keeps_it(nlp, text, want):
+    """'emphasized the importance': the importance of what is what was said; kept at every
+    level but the last, as a quantity's 'of' ('a number of diplomats') is."""
+    assert phrase(nlp, text, "emphasized") == want

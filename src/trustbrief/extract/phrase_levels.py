@@ -41,6 +41,20 @@ MODIFIERS = frozenset({"amod", "poss"})
 QUANTITY_NOUNS = frozenset({"total", "number", "series", "couple", "dozen", "dozens",
                             "handful", "majority", "group", "pair", "range", "host", "lot",
                             "lots", "set", "hundreds", "thousands", "batch", "wave"})
+# nouns that say nothing without what their complement names ('emphasized the importance of
+# a diplomatic solution', 'stressed the need for restraint'): that complement is kept at every
+# level but the last, as a quantity's is
+CONTENT_NOUNS = frozenset({"importance", "need", "necessity", "significance", "urgency",
+                           "issue", "question", "matter", "prospect", "possibility"})
+
+
+def content_complement(noun, prep, level: int) -> bool:
+    """The preposition's object is what the noun is about: 'a number of diplomats', 'the
+    importance of a solution', 'the need for restraint' (below the last level, which keeps
+    'the importance' when nothing longer fits)."""
+    return (noun.lower_ in QUANTITY_NOUNS and prep.lower_ == "of") or (
+        level < 3 and noun.lemma_.lower() in CONTENT_NOUNS and prep.lower_ in ("of", "for"))
+
 
 # nouns that name an act by the act noun before them ('an assassination spree', 'a bombing
 # campaign', 'a coup attempt'): the phrase is the head's; before any other noun ('attack

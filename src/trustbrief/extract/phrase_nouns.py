@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from trustbrief.extract.phrase_levels import (
     MODIFIERS,
-    QUANTITY_NOUNS,
+    content_complement,
     keeps_modifier,
     nested_kept,
 )
 from trustbrief.extract.phrase_tokens import (
     cut_to_head,
     garbled_by_cut,
+    gerund_object,
     name_after_title,
     noun_pobj,
 )
@@ -77,7 +78,12 @@ def noun_words(noun, level: int, skipped: set, top: bool = False, depth: int = 1
         if child.dep_ not in keep or child.i in skipped:
             continue
         if child.dep_ == "prep":
-            obj, counted = noun_pobj(child), noun.lower_ in QUANTITY_NOUNS and child.lower_ == "of"
+            obj, counted = noun_pobj(child), content_complement(noun, child, level)
+            doing = gerund_object(noun, skipped, preps={child.lower_}) \
+                if counted and obj is None else None
+            if doing is not None:  # 'the importance of ending the war'
+                out += [*doing[0], *noun_words(doing[1], level, skipped, depth=depth)]
+                continue
             # complements go from the end: after a dropped one, a later one would name
             # another thing ('Ministry of [Foreign Affairs] of the Republic')
             cut = cut or child.i > noun.i and (

@@ -1,8 +1,11 @@
 """Token helpers of phrases.py: the asides no label holds (left_out), the whole words it
 prints (tidy), the names a shortened phrase cuts to their head word, and the parts of a
-verb's complement it reads (verb_objects, noun_preps, doer_left_out)."""
+verb's complement it reads (verb_objects, noun_preps, gerund_object, doer_left_out)."""
 
 from __future__ import annotations
+
+# a verb's (or a gerund's) objects
+OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
 
 
 def _between_dashes(doc) -> set:
@@ -158,6 +161,23 @@ def noun_preps(verb, skipped: set) -> list:
     ministry for trying ...' has none a label can end on)."""
     return [c for c in verb.children if c.dep_ in ("prep", "agent", "dative") and c.i > verb.i
             and noun_pobj(c) is not None and noun_pobj(c).i not in skipped]
+
+
+def gerund_object(verb, skipped: set, after: int = -1, preps=None):
+    """([preposition, gerund, its particle], the gerund's object) of the verb's first
+    preposition after the token `after` (one of `preps` when given) whose object is a gerund
+    with an object of its own: 'skipped out on attending the parade', 'blamed
+    X for carrying out the strike'; None when there is none."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i <= max(verb.i, after) or \
+                (preps is not None and prep.lower_ not in preps):
+            continue
+        gerund = pobj(prep)
+        objects = [o for o in gerund.children if o.dep_ in OBJECTS and o.i not in skipped] \
+            if gerund is not None and gerund.tag_ == "VBG" else []
+        if objects:
+            return [prep, gerund, *(c for c in gerund.children if c.dep_ == "prt")], objects[0]
+    return None
 
 
 def verb_objects(verb, deps: frozenset) -> list:

@@ -32,9 +32,11 @@ from trustbrief.extract.phrase_nouns import (
 )
 from trustbrief.extract.phrase_tokens import (
     ATTRIBUTION_LEMMAS,
+    OBJECTS,
     asks_without_content,
     attribution_tail,
     doer_left_out,
+    gerund_object,
     kept_adverb,
     left_out,
     noun_pobj,
@@ -51,7 +53,6 @@ from trustbrief.extract.role_paths import token_at
 PHRASE_MAX = 70  # characters (events.label_rules.LABEL_MAX)
 VERB_AUX = frozenset({"aux", "auxpass", "neg"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
 TOLD_ABOUT = frozenset({"of", "about", "on"})  # after the object: what it was told or asked
 # a verb with a clause as its content ('said that ...', a quote): a verb of saying
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
@@ -211,7 +212,12 @@ def _complement(verb, level: int, skipped: set) -> list | None:
                 words += [t for c in verb.children if c.dep_ == "advmod"
                           and max(o.i for o in objects) < c.i < prep.i
                           for t in c.subtree if t.i not in skipped]
-                words += [prep, *noun_words(pobj(prep), level or Level(1), skipped)]
+                return words + [prep, *noun_words(pobj(prep), level or Level(1), skipped)]
+        # 'accused X of orchestrating a provocation', 'blamed X for carrying out the strike'
+        charge = gerund_object(verb, skipped, max(o.i for o in objects),
+                               TOLD_ABOUT | {"for"}) if level < 3 else None
+        if charge is not None:
+            words += [*charge[0], *noun_words(charge[1], level or Level(1), skipped)]
         return words
     # 'pledged to punish those responsible', 'discussed expanding military cooperation'
     infinitive = _infinitive_of(verb) or _gerund_of(verb)
@@ -230,11 +236,9 @@ def _complement(verb, level: int, skipped: set) -> list | None:
     if shared:  # 'summoned and reprimanded the ambassador'
         return shared
     # 'skipped out on attending the parade': a preposition, its gerund and the gerund's object
-    for gerund in (pobj(c) for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
-        objects = [o for o in gerund.children if o.dep_ in OBJECTS and o.i not in skipped] \
-            if gerund is not None and gerund.tag_ == "VBG" else []
-        if objects:
-            return [gerund.head, gerund, *noun_words(objects[0], level, skipped)]
+    found = gerund_object(verb, skipped)
+    if found is not None:
+        return [*found[0], *noun_words(found[1], level, skipped)]
     return []  # 'two missiles exploded'
 
 
