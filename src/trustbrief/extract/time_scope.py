@@ -10,8 +10,10 @@ the acts that verb reports. What a concessive phrase names ('struck on Saturday 
 warnings from X', 'in spite of the protests') stood before the clause's act, which went
 against it: the clause's date does not date it. Nor does it date what a 'since' phrase names
 ('have continued to sour in recent months since X's downing of the plane'): that act opened the
-period the clause tells, before it. A 'by' deadline of an act yet to be done ('asked to leave
-by Saturday') dates at most that act, never the asking."""
+period the clause tells, before it. A date inside a clause of its own subject that 'since',
+'after' or 'before' joins ('demanded an apology, the first incident since the presidents met in
+December') dates that clause alone, as a coordinated clause's does. A 'by' deadline of an act
+yet to be done ('asked to leave by Saturday') dates at most that act, never the asking."""
 
 from __future__ import annotations
 
@@ -30,12 +32,23 @@ FRAMES = ("during", "in", "at")
 CONCESSIVE = ("despite", "notwithstanding", "since")
 
 
+# conjunctions of a clause whose act stands apart in time from the act it modifies: 'demanded
+# their release on Tuesday, the first incident since the presidents met in December' (December
+# dates the meeting alone), 'struck after B fired in May'; not 'when', 'as' or 'while', whose
+# clause shares the day of the act it frames
+APART = ("since", "after", "before", "until", "till", "because")
+
+
 def _conjunct_clause(token):
-    """The nearest clause above the token that is coordinated to another and has a subject of
-    its own ('and the president skipped ...'), or None."""
+    """The nearest clause above the token that has a subject of its own and is coordinated to
+    another ('and the president skipped ...') or subordinate by a conjunction of APART ('since
+    the presidents met in December'), or None."""
     for node in (token, *token.ancestors):
-        if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and \
-                any(c.dep_ in SUBJECTS for c in node.children):
+        if node.pos_ not in ("VERB", "AUX") or not any(c.dep_ in SUBJECTS
+                                                        for c in node.children):
+            continue
+        if node.dep_ == "conj" or (node.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in APART for c in node.children)):
             return node
     return None
 
