@@ -37,7 +37,8 @@ DOCUMENTS = Table(
         enum("published_basis", PublishedBasis, "where the publication date comes from"),
         text("published_evidence", "the line, address or sentences that date the article"),
         text("published_printed", "the date as printed: YYYY-MM-DD, --MM-DD when no year is "
-             "printed, YYYY-MM when only the month is known; '' if none"),
+             "printed, YYYY-MM when only the month is known, YYYY-MM-DD|YYYY-MM-DD for a "
+             "numeric date the page lets be read day first or month first; '' if none"),
         enum("title_basis", TitleBasis, "where the title comes from"),
         integer("n_sentences", "number of body sentences"),
         integer("n_words", "number of words in body sentences"),

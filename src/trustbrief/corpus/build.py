@@ -16,6 +16,7 @@ from trustbrief import contract, parallel
 from trustbrief.columnar import NotSpliceable, raw_frame, runs, spliced
 from trustbrief.contract.ids import sentence_id
 from trustbrief.corpus import recordsnapshot
+from trustbrief.corpus.archives import original_address
 from trustbrief.corpus.dedupe import fingerprint, match_duplicates
 from trustbrief.corpus.metadata import (
     author_name,
@@ -87,8 +88,10 @@ def _document_record(raw: dict, doc_id: str, rules: CorpusRules, side: dict,
     warn_disagreement(file, "author", author, side.get("author", ""), sidecar_file)
     author = author or side.get("author", "")
 
-    dated = find_published(text, segments, statement, meta, url, rules, side, file)
-    sources = find_outlet(text, statement, url, author_outlet, meta,
+    # a web archive's copy is dated and named by the archived page's address, not its own
+    address = original_address(url, rules.datelines)
+    dated = find_published(text, segments, statement, meta, address, rules, side, file)
+    sources = find_outlet(text, statement, address, author_outlet, meta,
                           [r["text"] for r in sent_rows[:LEDE_SENTENCES]], rules, side, file)
 
     body_text = " ".join(r["text"] for r in sent_rows)

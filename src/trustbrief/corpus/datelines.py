@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trustbrief import knowledge
+from trustbrief.corpus.archives import load_archives
 from trustbrief.corpus.printed_dates import NUMERIC_DATE, PrintedDate, checked_date, read_printed
 from trustbrief.corpus.related_links import link_lines, load_related
 from trustbrief.knowledge import DataFileError
@@ -59,6 +60,7 @@ class Grammar:
     related: re.Pattern | None = None  # a heading over links to other articles ('Read more')
     related_lines: int = 0  # the lines below it that are those links
     related_tail: re.Pattern | None = None  # such headings among the last lines only
+    archives: tuple[re.Pattern, ...] = ()  # web archives' addresses (corpus.archives)
 
     def where(self, place: str) -> tuple[Shape, ...]:
         return tuple(s for s in self.shapes if s.where == place)
@@ -90,6 +92,7 @@ class Statement:
     relays: str = ""  # a line saying the article relays another's text ('Read the original')
     compiled: str = ""  # a line saying the outlet compiled this report itself, using others'
     #                     information ('Information from X was used to compile this report')
+    also: list[PrintedDate] = field(default_factory=list)  # other lines' dates (not numeric)
     notes: list[str] = field(default_factory=list)
 
 
@@ -153,7 +156,7 @@ def load_grammar(data_dir: Path | str) -> Grammar:
     path = Path(data_dir) / GRAMMAR_FILE
     data = knowledge.require_keys(path, "top level", knowledge.load_yaml(path),
                                   ("limits", "fragments", "shapes"),
-                                  ("month_first_zones", "related_links"))
+                                  ("month_first_zones", "related_links", "archive_addresses"))
     limits = knowledge.require_keys(path, "limits", data["limits"], LIMIT_KEYS)
     for key in LIMIT_KEYS:
         if not isinstance(limits[key], int) or limits[key] < 0:
@@ -175,7 +178,7 @@ def load_grammar(data_dir: Path | str) -> Grammar:
     shapes = tuple(_shape(path, i, item, fragments) for i, item in enumerate(items))
     knowledge.refuse_duplicate_names(path, "shapes", [s.name for s in shapes])
     return Grammar(shapes, dict(limits), months, _zones_pattern(path, data),
-                   *load_related(path, data))
+                   *load_related(path, data), load_archives(path, data))
 
 
 def _zones_pattern(path: Path, data: dict) -> re.Pattern | None:
@@ -284,6 +287,8 @@ def _take(found: Statement, shape: Shape, m: re.Match, line: str, grammar: Gramm
     date = read_date(printed, grammar, order) if printed else None
     if date is not None and found.date is None:
         found.date, found.date_evidence, found.date_shape, used = date, line, shape.name, True
+    elif date is not None and line != found.date_evidence and not _either_way(printed):
+        found.also.append(date)
     updated = _captured(m, "updated")
     if updated and found.updated is None:
         found.updated = read_date(updated, grammar, order)
@@ -295,6 +300,12 @@ def _take(found: Statement, shape: Shape, m: re.Match, line: str, grammar: Gramm
             setattr(found, name, _captured(m, name))
             used = True
     return used or not shape.captures
+
+
+def _either_way(printed: str) -> bool:
+    """A numeric date whose first numbers may each be the month ('02/10/2024')."""
+    m = NUMERIC_DATE.search(printed)
+    return m is not None and len(m.group(1)) < 4
 
 
 def _place_like(name: str) -> bool:

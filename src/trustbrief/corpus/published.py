@@ -19,7 +19,7 @@ import logging
 from dataclasses import dataclass
 
 from trustbrief.corpus.datelines import Grammar, PrintedDate, Statement, url_date
-from trustbrief.corpus.printed_dates import NUMERIC_DATE
+from trustbrief.corpus.numeric_order import numeric_reading
 from trustbrief.corpus.rules import SIDE_SOURCE, SIDECAR_FILE
 
 log = logging.getLogger("trustbrief")
@@ -44,7 +44,10 @@ def publication(statement: Statement, rule_date: tuple[str, str], meta: dict, ur
                 side: dict, grammar: Grammar, file: str) -> Published:
     """See the module docstring. rule_date: (ISO date, line) from the boilerplate rules."""
     from_url, url_shape = url_date(url, grammar) if url else (None, "")
-    stated = _stated(statement, rule_date, from_url)
+    stated = _stated(statement, rule_date, from_url, grammar)
+    undecided = None
+    if stated is not None and not stated.published:  # '10/09/2024' the page does not settle
+        undecided, stated = stated, None
     disputed = _disputed(stated, statement, from_url)
     found = None if disputed else stated
     if found is None and meta.get("published"):
@@ -67,6 +70,10 @@ def publication(statement: Statement, rule_date: tuple[str, str], meta: dict, ur
         log.warning("%s: the page's stamps disagree (%s) - dating it between them", file,
                     disputed.evidence)
         return disputed
+    if undecided is not None:
+        log.warning("%s: %r may be read day first or month first - dating it between the two",
+                    file, undecided.evidence)
+        return undecided
     return _bounds_only(statement, from_url, url)
 
 
@@ -92,31 +99,22 @@ def _disputed(stated: Published | None, statement: Statement,
 
 
 def _stated(statement: Statement, rule_date: tuple[str, str],
-            from_url: PrintedDate | None) -> Published | None:
+            from_url: PrintedDate | None, grammar: Grammar) -> Published | None:
     date = statement.date
     if date is not None and date.year is None and from_url is not None and from_url.year:
         date = date.with_year(from_url.year)  # 'July 31' on a /2024/07/31/ page
     if date is not None and date.date() is not None:
-        date = _as_address_reads(date, statement.date_evidence, from_url)
-        return Published.day(date.date(), "stated", statement.date_evidence, date.iso())
+        read = numeric_reading(date, statement, from_url, grammar)
+        if isinstance(read, tuple):  # both readings stand: no day, the span between them
+            first, last = sorted(d.isoformat() for d in read)
+            return Published("", first, last, "unknown", statement.date_evidence,
+                             f"{first}|{last}")
+        return Published.day(read.date(), "stated", statement.date_evidence, read.iso())
     if rule_date[0]:
         day = _iso(rule_date[0])
         if day:
             return Published.day(day, "stated", rule_date[1])
     return None
-
-
-def _as_address_reads(date: PrintedDate, line: str, from_url: PrintedDate | None) -> PrintedDate:
-    """A numeric date either of whose first two numbers may be the month ('03/10/2024') read
-    the way the page's address dates it (/2024/03/10/ or /2024/10/03/), when it does."""
-    numeric = NUMERIC_DATE.search(line)
-    url_day = from_url.date() if from_url is not None else None
-    if numeric is None or url_day is None or len(numeric.group(1)) == 4 \
-            or date.day is None or date.day > 12 or date.day == date.month:
-        return date
-    swapped = PrintedDate(date.year, date.day, date.month)
-    near = [abs((d - url_day).days) <= 1 for d in (date.date(), swapped.date())]
-    return swapped if near == [False, True] else date
 
 
 def _bounds_only(statement: Statement, from_url: PrintedDate | None, url: str) -> Published:

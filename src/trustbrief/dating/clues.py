@@ -382,8 +382,13 @@ PRINTED_WEIGHT = 3.0  # a day and month printed on the article outweigh every ot
 
 
 def printed_clue(row: dict) -> Clue | None:
-    """A date printed without its year ('PORTVIEW, July 31. /AGENCY/.'): the day and month hold."""
+    """A date printed without its year ('PORTVIEW, July 31. /AGENCY/.'): the day and month hold;
+    a numeric date the page does not settle ('10/09/2024' = 'YYYY-MM-DD|YYYY-MM-DD'): either."""
     printed = str(row.get("published_printed") or "")
+    days = {dt.date.fromisoformat(d) for d in printed.split("|")} if "|" in printed else ()
+    if days:
+        return Clue(row["doc_id"], "", str(row.get("published_evidence") or printed), "printed",
+                    days.__contains__, (), ("printed", printed), PRINTED_WEIGHT)
     m = re.fullmatch(r"--(\d\d)-(\d\d)", printed)
     if m is None:
         return None

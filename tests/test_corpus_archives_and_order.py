@@ -1,0 +1,119 @@
+"""Web archives' copies, numeric stamps the page does not settle, state agencies' and
+ministries' layouts (numbered releases, another calendar beside the Gregorian one), a
+translation's credit, and the site's own logo atop its page.
+
+Every text is invented, one per KIND of layout; none is an outlet's or a file's."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_corpus_datelines import DATA, one
+from test_corpus_datelines import stated as stated_by
+from trustbrief import corpus
+from trustbrief.corpus.archives import original_address
+from trustbrief.dating.clues import printed_clue
+
+BODY = ("The minister said the talks would resume next week, officials said.\n"
+        "He added that both sides had agreed on an agenda.\n"
+        "A spokesman declined to comment further on the matter.\n")
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return corpus.load_rules(DATA)
+
+
+def stated(text: str):
+    return stated_by(text, corpus.load_rules(DATA).datelines)
+
+
+def iso(date) -> str:
+    return date.iso() if date else ""
+
+
+@pytest.mark.parametrize("url, original", [
+    ("https://web.archive.org/web/20241120093012/https://portviewnews.example/2024/10/15/talks",
+     "https://portviewnews.example/2024/10/15/talks"),
+    ("http://web.archive.org/web/20241120093012id_/portviewnews.example/talks",
+     "https://portviewnews.example/talks"),
+    ("https://archive.ph/2024.12.02-101530/https://portviewnews.example/talks",
+     "https://portviewnews.example/talks"),
+    ("https://portviewnews.example/2024/10/15/talks",
+     "https://portviewnews.example/2024/10/15/talks"),
+])
+def test_an_archive_copy_is_read_by_the_archived_pages_address(rules, url, original):
+    assert original_address(url, rules.datelines) == original
+
+
+def test_an_archive_copy_is_dated_and_named_by_the_page_it_keeps(rules):
+    capture = ("https://web.archive.org/web/20241120093012/"
+               "https://portviewnews.example/2024/10/15/talks-resume")
+    doc = one(rules, "Talks to resume\n" + BODY, {"file": "a.txt", "url": capture})
+    assert (doc["published"], doc["outlet"]) == ("2024-10-15", "Portview News")
+    assert doc["url"] == capture  # the analyst's address is kept as given
+    # the archive's toolbar, as text extraction keeps it, gives the address too
+    text = (f"The Wayback Machine - {capture}\n38 captures\n15 Oct 2024 - 02 Dec 2024\n"
+            "Talks to resume\n" + BODY)
+    doc = one(rules, text)
+    assert (doc["published"], doc["outlet"]) == ("2024-10-15", "Portview News")
+
+
+@pytest.mark.parametrize("stamp, published, span", [
+    # nothing settles which number is the month: no day, both readings
+    ("Published on 10-09-2024 21:15", "", ("2024-09-10", "2024-10-09")),
+    ("11/05/2024 - 20:41 | Modified: 11/06/2024 - 08:10", "", ("2024-05-11", "2024-11-05")),
+    # dots are day first wherever printed; a weekday beside it; a month-first time zone
+    ("Published on 10.09.2024 21:15", "2024-09-10", None),
+    ("Wed 02-10-2024 14:22", "2024-10-02", None),
+    ("Published 10/09/2024 9:15 PM EDT", "2024-10-09", None),
+    # a day over 12 can be read one way only
+    ("Published on 10/19/2024 21:15", "2024-10-19", None),
+])
+def test_a_numeric_stamp_is_a_day_only_when_the_page_settles_its_order(rules, stamp,
+                                                                       published, span):
+    doc = one(rules, f"Talks to resume\n{stamp}\n{BODY}")
+    assert doc["published"] == published
+    if span:
+        assert (doc["published_earliest"], doc["published_latest"]) == span
+        assert doc["published_printed"] == "|".join(span)
+
+
+def test_a_stamp_with_the_month_named_settles_a_numeric_one(rules):
+    text = ("Talks to resume\n02/10/2024\n"
+            "PORTVILLE, Rabi'I 29, 1446, October 02, 2024, SPA -- The minister said more.\n"
+            + BODY)
+    assert one(rules, text)["published"] == "2024-10-02"
+
+
+def test_the_address_settles_a_numeric_stamp(rules):
+    doc = one(rules, f"Talks to resume\nPublished on 10-09-2024 21:15\n{BODY}",
+              {"file": "a.txt", "url": "https://portviewnews.example/2024/10/09/talks"})
+    assert doc["published"] == "2024-10-09"
+
+
+def test_either_reading_is_a_clue_dating_weighs():
+    clue = printed_clue({"doc_id": "d1", "published_printed": "2024-09-10|2024-10-09"})
+    import datetime as dt
+    assert [clue.holds(dt.date(2024, m, d)) for m, d in ((9, 10), (10, 9), (10, 1))] == \
+        [True, True, False]
+
+
+@pytest.mark.parametrize("line, date, origin", [
+    ("No: 245, 26 October 2024, Press Release Regarding the Talks", "2024-10-26", ""),
+    ("No. 412/24 - 12.10.2024", "2024-10-12", ""),
+    ("Publish date 17.10.2024", "2024-10-17", ""),
+    # another calendar's date first, the Gregorian one beside it
+    ("PORTVILLE, Rabi'I 29, 1446, October 02, 2024, SPA -- The minister said more.",
+     "2024-10-02", "Saudi Press Agency"),
+    ("Portville, 5 Aban 1403, October 26, 2024 (IRNA) - The minister said more.",
+     "2024-10-26", "IRNA"),
+])
+def test_state_agency_and_ministry_stamps(line, date, origin):
+    found = stated(f"Talks to resume\n{line}\n{BODY}")
+    assert (iso(found.date), found.origin) == (date, origin)
+
+
+def test_another_calendars_date_alone_is_no_date():
+    found = stated(f"Talks to resume\nSaturday, 5 Aban 1403 - 10:12\n15 Tishrei 5785\n{BODY}")
+    assert found.date is None
