@@ -117,3 +117,47 @@ def test_state_agency_and_ministry_stamps(line, date, origin):
 def test_another_calendars_date_alone_is_no_date():
     found = stated(f"Talks to resume\nSaturday, 5 Aban 1403 - 10:12\n15 Tishrei 5785\n{BODY}")
     assert found.date is None
+
+
+def test_a_translation_credits_its_original_but_not_its_day():
+    found = stated(f"Talks to resume\n03.10.2024\nTranslated by Jane Doe\n"
+                   f"Original: RIA Novosti, 02.10.2024\n{BODY}")
+    assert (iso(found.date), found.origin) == ("2024-10-03", "RIA Novosti")
+    assert found.relays
+
+
+def test_editors_initials_joined_by_slashes_are_no_agency():
+    found = stated(f"Talks to resume\n{BODY}\n*****\nABCD/EF\n")
+    assert found.origin == ""
+
+
+def test_a_site_named_by_its_initials_prints_its_full_name(rules):
+    text = f"Ministry of Foreign Affairs\nPress Release\nTalks to resume\n{BODY}"
+    doc = one(rules, text, {"file": "a.txt", "url": "https://www.mfa.example.gov/release-1"})
+    assert doc["outlet"] == "Ministry of Foreign Affairs"
+
+
+def test_a_known_name_atop_the_page_is_its_logo_and_a_wire_below_it_the_origin(rules):
+    text = f"JAPAN TODAY\nTalks to resume\nKYODO\nOct. 27 06:45 am JST\n{BODY}"
+    doc = one(rules, text)
+    assert (doc["outlet"], doc["origin"]) == ("Japan Today", "Kyodo")
+    doc = one(rules, text, {"file": "a.txt", "url": "https://japantoday.com/category/world/x"})
+    assert (doc["outlet"], doc["origin"]) == ("Japan Today", "Kyodo")
+
+
+def test_a_masthead_line_naming_the_state_first_is_named_in_full(rules):
+    text = f"Republic of Examplestan Ministry of Foreign Affairs\nPress Releases\n{BODY}"
+    doc = one(rules, text, {"file": "a.txt", "url": "https://www.mfa.example.gov/release-1"})
+    assert doc["outlet"] == "Republic of Examplestan Ministry of Foreign Affairs"
+
+
+def test_a_portal_bar_names_the_wire_the_site_and_the_stamp():
+    found = stated(f"Talks to resume\nBy Xinhua | chinadaily.com.cn | Updated: 2024-10-03 09:41\n"
+                   f"{BODY}")
+    assert (found.origin, found.outlet, iso(found.updated)) == ("Xinhua", "China Daily",
+                                                                 "2024-10-03")
+
+
+def test_one_author_and_a_syndicate_of_several_words():
+    found = stated(f"Talks to resume\nby: Jane Doe, Nexstar Media Wire\n{BODY}")
+    assert (found.author, found.origin) == ("Jane Doe", "Nexstar Media Wire")

@@ -93,6 +93,9 @@ class Statement:
     compiled: str = ""  # a line saying the outlet compiled this report itself, using others'
     #                     information ('Information from X was used to compile this report')
     also: list[PrintedDate] = field(default_factory=list)  # other lines' dates (not numeric)
+    # every origin the lines name, in reading order: (name, line, where); the first is `origin`
+    origins: list[tuple[str, str, str]] = field(default_factory=list)
+    masthead: str = ""  # a known name alone on the page's first line: the site's own logo
     notes: list[str] = field(default_factory=list)
 
 
@@ -252,6 +255,8 @@ def scan(text: str, grammar: Grammar, known_outlet=None) -> Statement:
                 if m and _take(found, shape, m, line, grammar, known_outlet):
                     consumed = max(consumed, last if last > first else -1)
                     break
+    if lines and len(lines[0].split()) <= 4:  # above the headline: the site's logo
+        found.masthead = known_outlet(lines[0].rstrip(".,;:"))
     return found
 
 
@@ -277,6 +282,9 @@ def _take(found: Statement, shape: Shape, m: re.Match, line: str, grammar: Gramm
         canonical = known_outlet(value)
         if not canonical and (shape.known_only or _place_like(value)):
             continue  # '(TEL AVIV) --' names a place, not an agency
+        if name == "origin" and (canonical or not found.origins) \
+                and all(o[0] != (canonical or value) for o in found.origins):
+            found.origins.append((canonical or value, line, shape.where))  # later: known only
         if name == "origin" and not found.origin:
             found.origin, found.origin_evidence, used = canonical or value, line, True
             found.origin_where = shape.where

@@ -37,6 +37,11 @@ GENERIC_SUBDOMAINS = {"www", "www2", "m", "en", "eng", "english", "amp", "mobile
                       "news", "web", "beta", "blog", "blogs", "int", "international", "global"}
 PRONOUNCEABLE = re.compile(r"[^aeiou][aeiou][^aeiou]|[^aeiou]{1,2}y")  # 'fox', 'sky': words
 NAME_RUN = re.compile(r"(?:[Tt]he\s+)?[A-Z0-9][\w.&’'-]*(?:\s+[A-Z0-9][\w.&’'-]*){0,4}")
+# a name with small joining words, as institutions are named ('Ministry of Foreign Affairs',
+# 'Press Information Bureau'): sites named by its initials (mfa., pib.) print it in full
+INITIALS_RUN = re.compile(r"[A-Z][\w’'-]*(?:[ \t]+(?:(?:of|for|and|the|on|de|du|des|&)[ \t]+)*"
+                          r"[A-Z][\w’'-]*){1,6}")
+JOINERS = {"of", "for", "and", "the", "on", "de", "du", "des", "&"}
 
 
 _FOLDED: dict[int, tuple] = {}  # id(names) -> (names, its size, case-folded copy, logo forms)
@@ -105,7 +110,34 @@ def name_for_domain(url: str, text: str, name_words: tuple[str, ...] = ()) -> st
                 candidate = " ".join(words[i:j]).strip(".,;:’'")
                 if _fold(candidate) in targets and len(candidate) > len(best):
                     best = candidate
-    return best or "-".join(_as_name(part, name_words) for part in label.split("-") if part)
+    return (best or _initials_name(label, text)
+            or "-".join(_as_name(part, name_words) for part in label.split("-") if part))
+
+
+def _initials_name(label: str, text: str) -> str:
+    """The longest name the text prints whose initials are the address's label ('mfa' ->
+    'Ministry of Foreign Affairs', 'mofa' -> 'Ministry of Foreign Affairs' with its 'of'),
+    else ''. Labels of two letters are too common to tell."""
+    if not re.fullmatch(r"[a-z]{3,6}", label):
+        return ""
+    best = ""
+    for m in INITIALS_RUN.finditer(text):
+        words = m.group().split()
+        whole = bool(re.fullmatch(r"[ \t]*", text[text.rfind("\n", 0, m.start()) + 1:m.start()])
+                     and re.match(r"[ \t]*(?:\n|$)", text[m.end():]))  # a line of its own
+        for i in range(len(words)):
+            for j in range(i + 2, len(words) + 1):
+                part = words[i:j]
+                if part[0].lower() in JOINERS or part[-1].lower() in JOINERS:
+                    continue
+                every = "".join(w[0] for w in part).lower()
+                capitals = "".join(w[0] for w in part if w.lower() not in JOINERS).lower()
+                name = " ".join(part)
+                if label in (every, capitals) and len(name) > len(best):
+                    # a masthead line naming the state first ('Republic of X Ministry of
+                    # Foreign Affairs') is named in full
+                    best = " ".join(words[:j]) if whole and j == len(words) else name
+    return best
 
 
 def _as_name(label: str, name_words: tuple[str, ...]) -> str:
@@ -150,6 +182,8 @@ def own_outlet(*, side_outlet: str, url: str, url_outlet: str, statement: Statem
     if url:  # the address is where it was published, even on a site the data does not know
         return (_fuller_site_name(statement.outlet, url) or name_for_domain(url, text, name_words),
                 "domain", urlsplit(url).hostname or url)
+    if statement.masthead:  # a known name atop the page, above its headline: its logo
+        return statement.masthead, "text", statement.masthead
     if statement.outlet:
         # a site's handle printed in lower case ('agency/ gnews') is written as a name
         name = statement.outlet
@@ -184,8 +218,11 @@ def origin_of(statement: Statement, lede_cited: tuple[str, str], outlet: str,
     attribution > the outlet itself. An outlet's own dateline or copyright ('PORTVIEW
     (Outlet) -' on Outlet) credits nobody else, so the lede may still name the scoop it
     relays."""
-    for name, evidence in ((statement.origin, statement.origin_evidence), url_wire, byline,
-                           carried, speaks_as):
+    # the first origin a line names that is not the outlet itself (its own logo or dateline
+    # credits nobody: an agency's credit further down may)
+    credited = next(((name, line) for name, line, _ in statement.origins if name != outlet),
+                    (statement.origin, statement.origin_evidence))
+    for name, evidence in (credited, url_wire, byline, carried, speaks_as):
         if name and name != outlet:
             return name, "credit", evidence
     if statement.compiled and outlet:
