@@ -399,3 +399,19 @@ def test_a_noun_empty_without_its_complement_keeps_it(nlp, text, want):
     """'emphasized the importance': the importance of what is what was said; kept at every
     level but the last, as a quantity's 'of' ('a number of diplomats') is."""
     assert phrase(nlp, text, "emphasized") == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # the parser reads 'the US' as the object of 'stressing' and the clause without subject
+    ("The Chadian government largely avoided commenting on Friday's blasts of radios "
+     "belonging to rebel fighters in Darfur, while stressing the US was not involved and had "
+     "no advance knowledge of the operation.", "Chad stresses the US was not involved"),
+    ("The Chadian government largely avoided commenting on Friday's bombing of depots "
+     "belonging to rebel units in Darfur, while stressing Chad was not involved and had no "
+     "advance knowledge of the raid.", "Chad stresses Chad was not involved"),
+])
+def test_what_was_stressed_keeps_its_subject_and_a_passive_takes_no_shared_object(nlp, text,
+                                                                                   want):
+    """A noun between a verb of saying and the clause it reports is that clause's subject;
+    'was not involved and had no knowledge of it' are two things said, the first one whole."""
+    assert phrase(nlp, text, "stressing", agent="Chad") == want

@@ -232,8 +232,11 @@ def _complement(verb, level: int, skipped: set) -> list | None:
         # 'referred to the crash as an emergency': what it was called goes with it
         called = [p for p in preps[1:2] if p.lower_ == "as" and level < 3]
         return [w for p in preps[:1] + called for w in (p, *noun_words(pobj(p), level, skipped))]
-    shared = _shared_object(verb, level, skipped)
-    if shared:  # 'summoned and reprimanded the ambassador'
+    # 'summoned and reprimanded the ambassador'; a passive needs no object ('was not
+    # involved and had no knowledge of it' is two things said)
+    shared = [] if any(c.dep_ == "auxpass" for c in verb.children) else \
+        _shared_object(verb, level, skipped)
+    if shared:
         return shared
     # 'skipped out on attending the parade': a preposition, its gerund and the gerund's object
     found = gerund_object(verb, skipped)
@@ -267,6 +270,9 @@ def _subject(verb):
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and \
             verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # 'men detained by police' ('envoys urging' is no clause)
+    if verb.dep_ == "ccomp":  # 'stressing [the US] [was not involved]': the parse's object
+        return next((c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ != "PRON"
+                     and c.right_edge.i + 1 == verb.left_edge.i), None)  # is its subject
     return None
 
 
