@@ -23,3 +23,12 @@ def test_a_diplomat_of_a_dotted_state_declared_persona_non_grata(lex):
     text = "Chad declared a U.S. diplomat persona non grata on Monday."
     mention = one_mention(run(lex, [text]), "restriction")
     assert "Chad" in mention["actors"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chad said on Monday that Niger had moved troops toward the disputed border.",
+    "Niger is massing tanks near its border with Chad, officials said on Monday.",
+])
+def test_troops_moved_or_massed_toward_a_border_are_a_deployment(lex, text):
+    deployment = one_mention(run(lex, [text]), "deployment")
+    assert deployment["agent"] == "Niger"
