@@ -316,12 +316,15 @@ def collect_clues(documents: pd.DataFrame, found: dict, chronology: pd.DataFrame
     if not mentions:
         return {}
     times = _sentence_times(found, mentions, depths)
+    kinds = None if doc_ids is None else {m["event_type"] for m in mentions
+                                          if m["doc_id"] in doc_ids}
+    dating = _of_kinds(mentions, kinds)  # the mentions whose events can date them
     pinned = pinned_index(pinned_from_chronology(chronology)
-                           + pinned_from_dated_documents(mentions, times, documents,
+                           + pinned_from_dated_documents(dating, times, documents,
                                                          incidents.once_per_party))
-    news = lede_news_pins(found.get("mentions"), found.get("time_expressions"), documents,
-                          depths or {}, incidents)
-    weekdays = named_weekdays(mentions, lambda m: [
+    news = lede_news_pins(_of_kinds(found.get("mentions"), kinds),
+                          found.get("time_expressions"), documents, depths or {}, incidents)
+    weekdays = named_weekdays(dating, lambda m: [
         t["spec"] for t, weight in governing_times(m, times, _any_spec) if weight == 1])
     per_doc: dict[str, list[Clue]] = {}
     for m in mentions:
@@ -330,3 +333,16 @@ def collect_clues(documents: pd.DataFrame, found: dict, chronology: pd.DataFrame
                 _counted_on(m, clues_for_mention(m, times, pinned, weekdays))
                 + news_clues(m, times, news, weekdays) + _retold_lede_day(m))
     return {doc: dedupe(clues) for doc, clues in per_doc.items()}
+
+
+def _of_kinds(mentions, kinds: set[str] | None):
+    """The mentions (records or a frame) of the event types `kinds` (all when None). The
+    events other articles pin, their lede news and the weekdays named for their parties are
+    each read by a mention's own type only (clues_for_mention, news_clues, is_recurring):
+    one new article of a large corpus compares its few types, not every mention's."""
+    if kinds is None or mentions is None:
+        return mentions
+    if isinstance(mentions, pd.DataFrame):
+        return mentions[mentions["event_type"].isin(list(kinds))] \
+            if "event_type" in mentions else mentions
+    return [m for m in mentions if m["event_type"] in kinds]
