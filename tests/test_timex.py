@@ -212,6 +212,21 @@ def test_extract_and_resolve_tables():
     assert times.equals(timex.extract_time_expressions(sents))  # deterministic, input intact
 
 
+def test_one_reading_of_a_spec_shared_by_articles_of_the_same_days():
+    # resolve_time_expressions reads a spec once for articles of the same days; a day the
+    # stage inferred still marks its relative readings, an article's stated day does not
+    sents = pd.concat([sentences_frame(["They met yesterday."], doc_id=doc)
+                       for doc in ("dA", "dB", "dC")], ignore_index=True)
+    times = timex.extract_time_expressions(sents)
+    docs = pd.DataFrame({"doc_id": ["dA", "dB", "dC"], "published": ["2024-10-09"] * 3,
+                         "published_earliest": ["2024-10-08", "2024-10-08", ""],
+                         "published_latest": ["2024-10-09", "2024-10-09", ""],
+                         "published_basis": ["stated", "inferred", "inferred"]})
+    out = timex.resolve_time_expressions(times, docs).set_index("doc_id")
+    assert out["basis"].tolist() == ["relative", "relative-inferred", "relative-inferred"]
+    assert out["date_earliest"].tolist() == ["2024-10-07", "2024-10-07", "2024-10-08"]
+
+
 def test_unknown_document_date_leaves_relative_expressions_unresolved():
     sents = sentences_frame(["It happened yesterday, not on 2024-09-01."], "dB")
     docs = pd.DataFrame({"doc_id": ["dB"], "published": [""], "published_earliest": [""],

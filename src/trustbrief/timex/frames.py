@@ -181,16 +181,21 @@ def resolve_time_expressions(time_expressions: pd.DataFrame, documents: pd.DataF
     out = time_expressions[list(BASE_COLUMNS)].copy()
     stated_years = _stated_years(out)
     resolved = []
-    for doc_id, spec, text in out[["doc_id", "spec", "text"]].itertuples(index=False,
-                                                                           name=None):
+    known: dict[tuple, tuple] = {}  # the same spec in articles of the same days: read once
+    for doc_id, spec, text in zip(*(out[c].tolist() for c in ("doc_id", "spec", "text")),
+                                  strict=True):
         published, earliest, latest, doc_basis = anchors.get(doc_id, (None, None, None, ""))
         weekday = printed_weekday(text, vocab) if str(spec).startswith("md:") else None
-        r = resolve_with_range(spec, published, earliest, latest, weekday,
-                               stated_years.get(doc_id, frozenset()))
-        basis = r.basis
-        if basis == "relative" and doc_basis == "inferred":
-            basis = "relative-inferred"
-        resolved.append((_iso(r.date), _iso(r.earliest), _iso(r.latest), r.precision, basis))
+        asked = (spec, published, earliest, latest, weekday,
+                 stated_years.get(doc_id, frozenset()))
+        cells = known.get(asked)
+        if cells is None:
+            r = resolve_with_range(*asked)
+            cells = known[asked] = (_iso(r.date), _iso(r.earliest), _iso(r.latest),
+                                    r.precision, r.basis)
+        if cells[4] == "relative" and doc_basis == "inferred":
+            cells = (*cells[:4], "relative-inferred")
+        resolved.append(cells)
     for i, column in enumerate(RESOLVED_COLUMNS):
         out[column] = [r[i] for r in resolved] if resolved else pd.Series(dtype=str)
     return out

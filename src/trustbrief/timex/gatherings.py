@@ -85,10 +85,10 @@ def narrow_to_gatherings(time_expressions: pd.DataFrame, sentences: pd.DataFrame
     as the summit's days (module docstring)."""
     if not gatherings or time_expressions.empty:
         return time_expressions
-    texts = dict(zip(sentences["sent_id"], sentences["text"], strict=True))
+    texts = dict(zip(sentences["sent_id"].tolist(), sentences["text"].tolist(), strict=True))
     out = time_expressions.copy()
-    for index, sent_id, earliest, latest in out[["sent_id", "date_earliest",
-                                                 "date_latest"]].itertuples(name=None):
+    for index, sent_id, earliest, latest in zip(out.index.tolist(), *(out[c].tolist() for c in (
+            "sent_id", "date_earliest", "date_latest")), strict=True):
         text = str(texts.get(sent_id, ""))
         if not earliest or not latest or "summit" not in text.casefold():
             continue
