@@ -62,3 +62,28 @@ def test_a_court_sentence_is_its_own_act(lex):
                       "years in prison, his lawyer said."])
     m = one_mention(found, "sentencing")
     assert (m["agent"], list(m["targets"])) == ("Egypt", ["Chad"])
+
+
+def test_who_acts_in_response_is_the_one_responding(lex):
+    """'A-land ordered troops to take part in exercises, in response to the arrival of a
+    B-land ship': the subject of the act the phrase hangs on responds."""
+    found = run(lex, ["Chad ordered more than 5,000 troops to take part in exercises on its "
+                      "coast, in response to the arrival in Niger of a French navy ship."])
+    m = one_mention(found, "retaliation_plan")
+    assert (m["agent"], m["agent_rule"]) == ("Chad", "subject-of-responding-act")
+
+
+def test_an_answer_given_in_response_is_no_responding_act(lex):
+    """'said in response to a reporter's question': an answer, not an act in response."""
+    found = run(lex, ["In response to a reporter's question, the French president said he "
+                      "would not support strikes on Chad."])
+    rows = found["mentions"]
+    assert (rows[rows["event_type"] == "retaliation_plan"]["agent"] == "").all()
+
+
+def test_a_statement_made_in_response_is_no_responding_act(lex):
+    """'In response, the Chadian minister asserted the army's readiness': words, no act."""
+    found = run(lex, ["In response, the Chadian defence minister asserted the army's readiness "
+                      "for a ground offensive by Niger."])
+    rows = found["mentions"]
+    assert (rows[rows["event_type"] == "retaliation_plan"]["agent"] == "").all()
