@@ -206,6 +206,9 @@ def tree_roles(doc, start: int, end: int, etype, hits, syntax: Syntax, lex, peop
     if not agent and etype.host_acts:
         agent = _host_state(trigger, hits)
         agent_rule = "host-place" if agent else ""
+    speaker = _speaker_not_accusing_itself(trigger, agent, hits, syntax, lex)
+    if speaker and can_act(speaker[0]):
+        agent, agent_rule = speaker, "speaker-of-reported-clause/conj"
     targets, target_rule = [], ""
     if agent_rule.startswith("subject-of-governing-verb") and any(
             c.dep_ == "auxpass" for c in trigger.children):
@@ -231,6 +234,28 @@ def tree_roles(doc, start: int, end: int, etype, hits, syntax: Syntax, lex, peop
                 "target_rule": agent_rule.replace("possessive", "possessive-undergoer", 1)}
     return {"agent": agent, "targets": targets, "agent_rule": agent_rule,
             "target_rule": target_rule}
+
+
+def _speaker_not_accusing_itself(trigger, agent, hits, syntax: Syntax, lex) -> list:
+    """'X said that A had moved troops, and accused A's capital of ...': the parse joins the
+    speech act to the reported clause, whose subject it inherits, and A accuses itself. A
+    speech act (the lemmas of roles.verb speaker-of-reported-clause) so joined, whose doer
+    is of its target's side, is the reporter's: [the reporter], else []. Only a doer accusing
+    itself is re-read: 'X said A had massed troops and threatened B' stays A's."""
+    if trigger.dep_ != "conj" or trigger.head.dep_ != "ccomp" or not agent:
+        return []
+    objects = [h.actor for c in trigger.children if c.dep_ == "dobj"
+               for h in hits_in(phrase_tokens(c), hits)]  # targets left out the doer's own
+    sides = {getattr(lex.actors.get(name), "side", None) for name in (agent[0], *objects[:1])}
+    if not objects:
+        return []
+    speech_acts = next((p.lemmas for p in syntax.roles["verb"]["agent"]
+                        if p.id == "speaker-of-reported-clause"), frozenset())
+    if len(sides) != 1 or None in sides or trigger.lemma_ not in speech_acts or \
+            trigger.head.head.lemma_ not in syntax.speech_verbs:
+        return []
+    reporters = [h.actor for h in _subject_hits(trigger.head.head, hits)]
+    return reporters[:1] if reporters and reporters[0] not in agent else []
 
 
 def _reporters_body(trigger, hits, syntax: Syntax) -> list:
