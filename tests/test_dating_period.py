@@ -93,3 +93,21 @@ def test_clues_that_place_an_article_outside_the_period_outrank_it():
     assert free.loc["dA", list(COLUMNS)].tolist() == ["", "2023-03-03", "2023-03-10"]
     assert out.loc["dA", list(COLUMNS)].tolist() == \
         free.loc["dA", list(COLUMNS)].tolist()
+
+
+def _either(doc_id: str, first: str, last: str) -> dict:
+    doc = _doc(doc_id, "numeric.txt")
+    doc.update(published_earliest=first, published_latest=last,
+               published_printed=f"{first}|{last}", published_evidence="11/05/2024 - 20:41")
+    return doc
+
+
+def test_the_period_tells_which_reading_of_a_numeric_stamp_is_the_pages():
+    # '11/05/2024': 11 May lies outside the story's period, 5 November inside it
+    docs = [_either("dA", "2024-05-11", "2024-11-05"), _doc("dB", "other.txt", "2024-10-10", "url")]
+    out = _date(docs, ("2024-07-01", "2024-11-30"))
+    assert out.loc["dA", "published"] == "2024-11-05"
+    # both readings inside it: the page's stamp stays a range of its two days
+    docs = [_either("dA", "2024-09-10", "2024-10-09"), _doc("dB", "other.txt", "2024-10-10", "url")]
+    out = _date(docs, ("2024-07-01", "2024-11-30"))
+    assert out.loc["dA", list(COLUMNS)].tolist() == ["", "2024-09-10", "2024-10-09"]

@@ -10,7 +10,9 @@ dated articles. That span is
   (within_period), so weekly clues ('said on Sunday') choose among its days only.
 The clues outrank the period: a range that lies wholly outside the span is kept (an older
 article collected as background), and the period never pins a day the clues alone leave
-open (a range cut down to two days by the period's edge stays a range).
+open (a range cut down to two days by the period's edge stays a range) - but for a numeric
+stamp the page lets be read two ways ('11/05/2024': 11 May or 5 November): the day is
+printed, and the period only tells which reading is the page's when the other lies outside it.
 """
 
 from __future__ import annotations
@@ -77,5 +79,7 @@ def within_period(doc_id: str, verdict: Verdict, span: Span | None,
     text = (f"within the story's period and the corpus's dated articles, "
             f"{span[0].isoformat()} to {span[1].isoformat()}")
     used = [c for c in narrowed.used if c.kind != "period"]
-    return dataclasses.replace(narrowed, published=None,
+    printed = narrowed.published is not None and any(
+        c.kind == "printed" and "|" in str(c.identity[-1]) for c in used)
+    return dataclasses.replace(narrowed, published=narrowed.published if printed else None,
                                used=[_period_clue(doc_id, span[0], span[1], text), *used])
