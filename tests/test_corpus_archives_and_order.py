@@ -161,3 +161,22 @@ def test_a_portal_bar_names_the_wire_the_site_and_the_stamp():
 def test_one_author_and_a_syndicate_of_several_words():
     found = stated(f"Talks to resume\nby: Jane Doe, Nexstar Media Wire\n{BODY}")
     assert (found.author, found.origin) == ("Jane Doe", "Nexstar Media Wire")
+
+
+@pytest.mark.parametrize("masthead", ["Ministry of Foreign Affairs", "Prime Minister's Office",
+                                      "Republic of Examplestan Ministry of Defence",
+                                      "The White House"])
+def test_a_state_bodys_name_atop_its_page_is_the_publisher(rules, masthead):
+    text = f"Skip to content\n{masthead}\nPress Release\nTalks to resume\n{BODY}"
+    assert one(rules, text)["outlet"] == masthead
+
+
+def test_a_government_portal_is_named_by_the_office_its_page_names(rules):
+    text = f"GOV.EX\nPrime Minister's Office\nSpokesperson's announcement\n{BODY}"
+    doc = one(rules, text, {"file": "a.txt", "url": "https://www.gov.ex/en/news/talks"})
+    assert doc["outlet"] == "Prime Minister's Office"
+
+
+def test_a_ministry_named_in_a_sentence_is_no_masthead(rules):
+    text = f"Talks to resume\nThe Ministry of Foreign Affairs said the talks would resume.\n{BODY}"
+    assert one(rules, text)["outlet"] == "unknown"

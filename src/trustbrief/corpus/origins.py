@@ -179,6 +179,9 @@ def own_outlet(*, side_outlet: str, url: str, url_outlet: str, statement: Statem
         return side_outlet, "sidecar", sidecar_file
     if url_outlet:
         return url_outlet, "url", urlsplit(url).hostname or url
+    if url and statement.outlet and domain_labels(url)[1] == "gov":
+        # a government's portal (gov.xx) hosts many offices: the one its page names
+        return statement.outlet, "domain", statement.outlet_evidence
     if url:  # the address is where it was published, even on a site the data does not know
         return (_fuller_site_name(statement.outlet, url) or name_for_domain(url, text, name_words),
                 "domain", urlsplit(url).hostname or url)
