@@ -76,6 +76,25 @@ def test_rewrites_of_one_report_are_one_origin_and_the_band_shrinks_with_origins
     assert three["high"] - three["low"] < one["high"] - one["low"]
 
 
+def test_the_origins_the_caller_built_are_the_ones_read():
+    # the pipeline builds the origin rule once for events and metrics (Origins.from_tables):
+    # given, it is read instead of built again from the claims
+    from trustbrief.origins import Origins
+
+    docs = docs_frame([("d1", "A", "2024-10-08", ""), ("d2", "B", "2024-10-08", ""),
+                       ("d3", "C", "2024-10-08", "")])
+    sigs = pd.DataFrame([signal(d, 1) for d in ("d1", "d2", "d3")])
+    citing = {"trust_signals": sigs,
+              "claims": pd.DataFrame([claim(d, 1, "outlet", "Axios") for d in docs["doc_id"]])}
+    built = metrics.trust_index(event_tables([]), citing, docs, "US->Israel")
+    given = metrics.trust_index(event_tables([]), citing, docs, "US->Israel",
+                                origins=Origins.from_tables(docs, citing["claims"]))
+    pd.testing.assert_frame_equal(given, built, check_exact=True)
+    own = metrics.trust_index(event_tables([]), citing, docs, "US->Israel",
+                              origins=Origins.from_tables(docs, pd.DataFrame()))
+    assert (built.iloc[0]["n_origins"], own.iloc[0]["n_origins"]) == (1, 3)
+
+
 def test_signals_are_dated_by_sentence_then_operation_then_publication():
     docs = docs_frame([("d1", "A", "2024-10-08", ""), ("dup", "A", "2024-10-08", "d1")])
     found = {

@@ -208,6 +208,7 @@ def _cyclic_gc_paused():
 def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=None,
                 record_cache=None, ahead=None) -> dict[str, pd.DataFrame]:
     from trustbrief import corpus, events, extract, metrics
+    from trustbrief.origins import Origins
 
     timings, parse_counts = {}, {}
 
@@ -244,12 +245,15 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
              new=new, cache=row_cache)
     documents, depths, incidents = _dated(stage, kb, documents, sentences, found,
                                           record_cache, new, row_cache)
+    # THE origin rule over the corpus (the documents' origins, the outlets sentences cite):
+    # built once for the events stage and the metrics
+    origins = Origins.from_tables(documents, found["claims"])
     built = stage("events", events.build_events, found, documents, kb.annotations,
                   kb.lexicons, kb.chronology, rules=kb.labels, focus=focus,
-                  lede_depths=depths, incidents=incidents)
+                  lede_depths=depths, incidents=incidents, origins=origins)
     _checked(built, {"mentions": events.SETS_IN_MENTIONS})  # the rest was checked above
     measured = stage("metrics", metrics.build_metrics, built, found, documents, focus,
-                     kb.channels, kb.goldstein)
+                     kb.channels, kb.goldstein, origins)
     _checked(measured)
     tables = {"documents": documents, "sentences": sentences, **found, **built, **measured}
     tables["_parse"] = pd.DataFrame([parse_counts])

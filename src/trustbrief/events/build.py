@@ -49,8 +49,9 @@ SCHEMA["mentions"] = {c: f"mention column {c} (event_id filled by the events sta
                       for c in MENTION_COLUMNS}
 
 
-def _context(found, documents, event_types, gazetteer, rules, focus) -> Context:
-    origins = Origins.from_tables(documents, found.get("claims"))
+def _context(found, documents, event_types, gazetteer, rules, focus,
+             origins: Origins | None = None) -> Context:
+    origins = origins or Origins.from_tables(documents, found.get("claims"))
     if gazetteer is None and event_types is not None and not isinstance(
             event_types, (Mapping, pd.DataFrame)):
         gazetteer = getattr(event_types, "gazetteer", None) or getattr(event_types, "actors",
@@ -66,7 +67,8 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
                  chronology: pd.DataFrame | None = None, *,
                  rules: LabelRules | None = None, gazetteer=None,
                  focus, lede_depths: Mapping[tuple[str, str], int] | None = None,
-                 incidents: Incidents | None = None) -> dict[str, pd.DataFrame]:
+                 incidents: Incidents | None = None, origins: Origins | None = None
+                 ) -> dict[str, pd.DataFrame]:
     """Mentions -> events, mentions (event_id filled), conflicts, notice_accounts, overrides.
 
     event_types: event-type metadata (mapping, frame, or extract.Lexicons, which also gives
@@ -78,11 +80,13 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
     lede_depths: (doc_id, sent_id) -> depth in the body's lede (dating.lede.lede_depths), which
     says what a lede's undated news is; without it sentence numbers stand in. incidents: the
     incidents the corpus dates (dating.dated_incidents), after which an undated account of one
-    is dated (events/after_incident.py; rule after_incident of data/labels.yaml).
+    is dated (events/after_incident.py; rule after_incident of data/labels.yaml). origins:
+    Origins.from_tables(documents, found["claims"]) when the caller has it (the pipeline
+    builds it once for this stage and the metrics).
     """
     rules = rules or LabelRules()
     mentions = found["mentions"]
-    ctx = _context(found, documents, event_types, gazetteer, rules, focus)
+    ctx = _context(found, documents, event_types, gazetteer, rules, focus, origins)
     ctx.chronology = chronology_rows(chronology, rules)
     recs = apply_joins(mention_records(mentions, documents, rules, lede_depths), rules, ctx.kinds)
     recs = join_general_acts(recs, rules)

@@ -150,11 +150,13 @@ def _event_readings(events_tables, focus, params: Channels):
 
 
 def trust_index(events_tables, found, documents, focus,
-                params: Channels | None = None) -> pd.DataFrame:
-    """The trust index with its band (see METHOD)."""
+                params: Channels | None = None, origins: Origins | None = None
+                ) -> pd.DataFrame:
+    """The trust index with its band (see METHOD); `origins`: Origins.from_tables(documents,
+    found["claims"]) when the caller has it."""
     params = params or Channels()
     focus = focus_pair(focus)
-    origin = Origins.from_tables(documents, found.get("claims")).of
+    origin = (origins or Origins.from_tables(documents, found.get("claims"))).of
     event_dates, labels = _sentence_event_dates(events_tables)
     readings = _signal_readings(events_tables, found, documents, focus, params, origin,
                                 event_dates) + _event_readings(events_tables, focus, params)
