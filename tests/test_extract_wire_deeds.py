@@ -62,3 +62,11 @@ def test_people_seized_are_abducted_not_confiscated(lex):
 def test_a_seized_ship_stays_a_seizure(lex):
     found = run(lex, ["The Chadian coast guard seized a Nigerien cargo ship on Sunday."])
     assert one_mention(found, "seizure")["agent_side"] == "Chad"
+
+
+def test_who_says_a_passive_clause_is_not_its_undergoer(lex):
+    """'The minister said the two men were seized': the minister speaks; nobody named was
+    seized (the word window took the actor before the passive as its subject)."""
+    found = run(lex, ["Chadian Foreign Minister Ana Ruiz said the two men were seized on "
+                      "Sunday from a boat on the river."])
+    assert list(one_mention(found, "abduction")["targets"]) == []

@@ -121,7 +121,10 @@ def window_roles_of(text, start, end, form, etype: EventType, hits, lex):
         after = [h for h in after if h not in by_phrase]
     agent, targets = None, []
     if form == "verb" and (direct_by or PASSIVE_BEFORE.search(text, max(0, start - 30), start)):
-        agent, targets = by_agent, before[-1:]
+        # 'X said the two men were seized': who speaks before the passive clause is no one
+        # it was done to
+        agent, targets = by_agent, [h for h in before[-1:]
+                                    if not lex.attribution.speech.search(text, h.end, start)]
         pronoun = lex.passive_subject.search(text, max(0, start - 40), start) if (
             lex.passive_subject is not None) else None
         if pronoun:  # 'when he was informed': he, not the actor named just before
