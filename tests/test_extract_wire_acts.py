@@ -5,6 +5,8 @@ the one who ignores a warning, a treaty named for a city, an aside after the obj
 
 from __future__ import annotations
 
+import pytest
+
 from test_extract import one_mention, run
 
 
@@ -87,3 +89,20 @@ def test_a_statement_made_in_response_is_no_responding_act(lex):
                       "for a ground offensive by Niger."])
     rows = found["mentions"]
     assert (rows[rows["event_type"] == "retaliation_plan"]["agent"] == "").all()
+
+
+@pytest.mark.parametrize("text", [
+    "The presidents of Chad and Niger agreed on Friday that neither country would use force.",
+    "Chad and Niger issued a joint declaration on Friday after talks in Paris.",
+])
+def test_a_joint_text_or_a_settled_point_is_an_agreement(lex, text):
+    """'agreed that neither would use force', 'issued a joint declaration': the parties
+    settled something together (agreement), not only met."""
+    found = run(lex, [text])
+    assert one_mention(found, "agreement")["agent_side"] == "Chad"
+
+
+def test_agreeing_in_the_present_is_an_opinion_shared(lex):
+    found = run(lex, ["All seven of us agree that Chad has a right to respond, the French "
+                      "president said."])
+    assert found["mentions"][found["mentions"]["event_type"] == "agreement"].empty
