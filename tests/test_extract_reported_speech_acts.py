@@ -19,3 +19,12 @@ def test_a_speech_act_aimed_at_another_side_stays_with_the_reported_clause(lex):
     text = "Chad's president said on Monday that Niger had massed troops and threatened Chad."
     warning = one_mention(run(lex, [text]), "warning")
     assert (warning["agent"], list(warning["targets"])) == ("Niger", ["Chad"])
+
+
+def test_denouncing_or_rejecting_another_sides_words_is_criticism(lex):
+    text = "Niger's government denounced the French decision to expel two diplomats."
+    assert one_mention(run(lex, [text]), "criticism")["agent"] == "Niger"
+    text = "Niger's foreign ministry on Monday rejected the accusations in a statement."
+    assert one_mention(run(lex, [text]), "criticism")["agent"] == "Niger"
+    found = run(lex, ["Niger on Monday rejected the proposal for new talks."])["mentions"]
+    assert "criticism" not in set(found["event_type"])
