@@ -13,6 +13,7 @@ def test_a_speech_act_whose_inherited_doer_would_accuse_itself_is_the_reporters(
     accusation = one_mention(run(lex, [text]), "accusation")
     assert (accusation["agent"], list(accusation["targets"])) == ("Chad", ["Niger"])
     assert accusation["agent_rule"] == "speaker-of-reported-clause/conj"
+    assert accusation["phrase"] == "Chad accuses Niamey of threatening the country's sovereignty"
 
 
 def test_a_speech_act_aimed_at_another_side_stays_with_the_reported_clause(lex):

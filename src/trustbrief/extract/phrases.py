@@ -74,8 +74,9 @@ def event_phrase(doc, start: int, end: int, agent: str = "", skip=()) -> str:
     return _phrase(trigger, agent, left_out(doc, skip))
 
 
-def _phrase(trigger, agent: str, skipped: set) -> str:
-    """event_phrase of a trigger token, the tokens of `skipped` (left_out) left out."""
+def _phrase(trigger, agent: str, skipped: set, speaker_acts: bool = False) -> str:
+    """event_phrase of a trigger token, the tokens of `skipped` (left_out) left out;
+    `speaker_acts`: the agent is the reporter, not the subject the parse gives the verb."""
     if trigger.dep_ == "compound" and trigger.head.lower_ in ACT_HEAD_NOUNS:
         trigger = trigger.head  # 'an assassination spree targeting X': the phrase of its head
     for level in LADDER:  # full, compacted, names to their head word, ... no complements
@@ -84,7 +85,8 @@ def _phrase(trigger, agent: str, skipped: set) -> str:
                 _infinitive(trigger, level, skipped), {}
             swap = owner_named(words, agent)
         elif trigger.pos_ in ("VERB", "AUX"):
-            words, swap = _clause(trigger, agent, level, skipped)
+            words, swap = _with_agent(trigger, agent, level, skipped) if speaker_acts and \
+                agent else _clause(trigger, agent, level, skipped)
         elif trigger.pos_ in ("NOUN", "PROPN", "NUM"):
             words = nominal(trigger, level, skipped)
             swap = owner_named(words, agent)
@@ -327,5 +329,7 @@ def with_phrases(rows: list[dict], doc, times: list[dict]) -> list[dict]:
             continue
         if skipped is None:
             skipped = left_out(doc, [(t["start"], t["end"]) for t in times])
-        row["phrase"] = _phrase(trigger, row.get("agent", ""), skipped)
+        # 'X said A had moved troops, and accused B of ...': X accuses (extract/roles.py)
+        row["phrase"] = _phrase(trigger, row.get("agent", ""), skipped, str(row.get(
+            "agent_rule", "")).startswith("speaker-of-reported-clause"))
     return rows
