@@ -165,6 +165,7 @@ def test_one_author_and_a_syndicate_of_several_words():
 
 @pytest.mark.parametrize("masthead", ["Ministry of Foreign Affairs", "Prime Minister's Office",
                                       "Republic of Examplestan Ministry of Defence",
+                                      "Examplestani Foreign Ministry",
                                       "The White House"])
 def test_a_state_bodys_name_atop_its_page_is_the_publisher(rules, masthead):
     text = f"Skip to content\n{masthead}\nPress Release\nTalks to resume\n{BODY}"
@@ -180,3 +181,8 @@ def test_a_government_portal_is_named_by_the_office_its_page_names(rules):
 def test_a_ministry_named_in_a_sentence_is_no_masthead(rules):
     text = f"Talks to resume\nThe Ministry of Foreign Affairs said the talks would resume.\n{BODY}"
     assert one(rules, text)["outlet"] == "unknown"
+
+
+@pytest.mark.parametrize("line", ["Oval Office", "State Department", "Press Office"])
+def test_a_tag_or_caption_naming_an_office_is_no_masthead(rules, line):
+    assert one(rules, f"Talks to resume\n{line}\n{BODY}")["outlet"] == "unknown"
