@@ -106,3 +106,12 @@ def test_agreeing_in_the_present_is_an_opinion_shared(lex):
     found = run(lex, ["All seven of us agree that Chad has a right to respond, the French "
                       "president said."])
     assert found["mentions"][found["mentions"]["event_type"] == "agreement"].empty
+
+
+def test_detained_on_a_states_territory_is_detained_by_it(lex):
+    """'the men had been detained on Chadian territory': a detention's place is its doer's
+    state (host_acts), never the one it was done to."""
+    found = run(lex, ["The Chadian foreign ministry said the two men had been detained on "
+                      "Chadian territory for illegal mining."])
+    m = one_mention(found, "arrest")
+    assert (m["agent"], m["agent_rule"], list(m["targets"])) == ("Chad", "host-place", [])

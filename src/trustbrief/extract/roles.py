@@ -297,7 +297,10 @@ def _shared_subject(verb):
 # preposition of a place -> the kinds of hit that may name the host state there: 'at' names
 # a spot ('arrested at the capital's airport') by a place's own name only, never an adjective
 # ('at the French embassy' is on the host state's soil)
-HOST_PREPS = {"in": ("name", "alias", "adjective"), "at": ("name", "alias")}
+HOST_PREPS = {"in": ("name", "alias", "adjective"), "at": ("name", "alias"),
+              "on": ("name", "alias", "adjective")}
+# 'on' names a place only with these nouns ('detained on Chadian territory', 'on French soil')
+GROUND_NOUNS = frozenset({"territory", "soil"})
 
 
 def _host_state(trigger, hits) -> list:
@@ -314,7 +317,8 @@ def _host_state(trigger, hits) -> list:
     object or passive subject, or of the noun it counts ('a series of arrests'); a place
     named by a state's name, alias or adjective ('Chadian city'), never a person's side; an
     'at' phrase by a name or alias only ('at the capital's airport', never 'at the Chadian
-    embassy', which stands on the host's soil)."""
+    embassy', which stands on the host's soil); an 'on' phrase only of territory or soil
+    ('detained on Chadian territory')."""
     around = [trigger]
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
         around.append(trigger.head.head)  # 'a series of arrests', 'a wave of detentions'
@@ -326,7 +330,8 @@ def _host_state(trigger, hits) -> list:
                 around.append(c)
     places = [(g, HOST_PREPS[c.lower_]) for t in around for c in t.children
               if c.dep_ == "prep" and c.lower_ in HOST_PREPS
-              for g in c.children if g.dep_ == "pobj"]
+              for g in c.children if g.dep_ == "pobj"
+              and (c.lower_ != "on" or g.lemma_.lower() in GROUND_NOUNS)]
     for place, name_kinds in places:
         states = [h for h in hits_in(phrase_tokens(place), hits)
                   if "state" in h.types and h.kind in name_kinds]
