@@ -1,6 +1,6 @@
-"""A speech act coordinated with the clause a verb of saying reports (extract/roles.py): the
-parser joins 'and accused ...' to the reported verb, whose subject it inherits. Invented
-sentences; helpers from test_extract."""
+"""Speech acts and who makes them (extract/roles.py, role_paths.py): a speech act coordinated
+with the clause a verb of saying reports, whose subject the parser lets it inherit; a body
+named with 'of' its country. Invented sentences; helpers from test_extract."""
 
 from __future__ import annotations
 
@@ -29,3 +29,12 @@ def test_denouncing_or_rejecting_another_sides_words_is_criticism(lex):
     assert one_mention(run(lex, [text]), "criticism")["agent"] == "Niger"
     found = run(lex, ["Niger on Monday rejected the proposal for new talks."])["mentions"]
     assert "criticism" not in set(found["event_type"])
+
+
+def test_a_body_named_with_of_its_country_speaks_for_that_country(lex):
+    """'The Ministry of Foreign Affairs of the Republic of Niger rejects ...': a press
+    release's full name; the parser tags 'Ministry' a proper noun, whose 'of' phrase names
+    the state as a common noun's does ('the government of Niger')."""
+    text = ("The Ministry of Foreign Affairs of the Republic of Niger categorically rejects the "
+            "allegations made by the Chadian authorities.")
+    assert one_mention(run(lex, [text]), "criticism")["agent"] == "Niger"

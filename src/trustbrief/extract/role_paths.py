@@ -64,7 +64,7 @@ def phrase_tokens(token) -> list:
         out.append(t)
         for c in t.children:
             if c.dep_ not in PHRASE_STOP or (c.dep_ == "prep" and c.lower_ == "of"
-                                             and t is token and t.pos_ == "NOUN"):
+                                             and t is token and t.pos_ in ("NOUN", "PROPN")):
                 stack.append(c)
     return sorted(out, key=lambda t: t.i)
 
