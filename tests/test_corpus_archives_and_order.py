@@ -186,3 +186,16 @@ def test_a_ministry_named_in_a_sentence_is_no_masthead(rules):
 @pytest.mark.parametrize("line", ["Oval Office", "State Department", "Press Office"])
 def test_a_tag_or_caption_naming_an_office_is_no_masthead(rules, line):
     assert one(rules, f"Talks to resume\n{line}\n{BODY}")["outlet"] == "unknown"
+
+
+@pytest.mark.parametrize("line, date", [
+    ("Press release No. 412/24 12 October 2024", "2024-10-12"),
+    ("26.10.2024, 10:15 | Politics", "2024-10-26"),
+])
+def test_a_release_number_or_a_section_beside_the_stamp(line, date):
+    assert iso(stated(f"Talks to resume\n{line}\n{BODY}").date) == date
+
+
+def test_a_timeline_entry_opening_with_a_date_is_no_stamp():
+    found = stated(f"Talks to resume\nOct. 1, 2024 | Missiles were fired at the base\n{BODY}")
+    assert found.date is None
