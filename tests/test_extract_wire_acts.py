@@ -115,3 +115,14 @@ def test_detained_on_a_states_territory_is_detained_by_it(lex):
                       "Chadian territory for illegal mining."])
     m = one_mention(found, "arrest")
     assert (m["agent"], m["agent_rule"], list(m["targets"])) == ("Chad", "host-place", [])
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("The presidents of Chad and Niger agreed on Friday that neither would use force.",
+     "agreement"),
+    ("The foreign ministers of Chad and Niger met in Paris on Friday.", "meeting_visit"),
+])
+def test_the_states_a_subject_is_of_take_part(lex, text, event_type):
+    """'the presidents of A-land and B-land agreed': both states are parties."""
+    m = one_mention(run(lex, [text]), event_type)
+    assert (m["agent"], list(m["targets"])) == ("Chad", ["Niger"])
