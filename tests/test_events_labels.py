@@ -299,3 +299,29 @@ def test_a_killing_names_a_person_killed_and_a_body_targeted(rules, target, expe
     out = events.build_events(found_frames([m]), docs, None, types, rules=rules,
                               gazetteer=GAZETTEER, focus=FOCUS)["events"]
     assert out.iloc[0]["label"] == expected
+
+
+def test_a_cut_alleged_label_keeps_whom_it_is_attributed_to(rules):
+    """Too long, a label is cut at a word, never inside what its status says of it."""
+    import dataclasses
+    from types import SimpleNamespace
+
+    from trustbrief.events.labels import make_label
+
+    ctx = SimpleNamespace(rules=dataclasses.replace(rules, templates={"attack": ("{phrase}",)}))
+    phrase = ("Detonation of hundreds of pagers and radios carried by members of a group in "
+              "several towns")
+    label, source = make_label({"phrase": phrase, "agent": "Israel"}, "attack", ctx, "alleged")
+    assert label.endswith("… (attributed to Israel)") and len(label) <= 70
+    assert label.startswith("Detonation of hundreds") and source == "phrase"
+
+
+def test_an_agreement_names_its_parties_never_one_agreeing_the_other(rules):
+    docs = docs_frame([("d1", "A", "2024-09-18", "")])
+    text = "The two sides signed an agreement on Monday."
+    m = dict(mention("d1", 1, "agreement", "Israel", ["US"], "2024-09-16", text=text),
+             trigger="signed an agreement", trigger_start=text.index("signed"), phrase="")
+    types = {"agreement": {"plover": "AGREE", "symmetric": True, "verb": "agree"}}
+    label = events.build_events(found_frames([m]), docs, None, types, rules=rules,
+                                gazetteer=GAZETTEER, focus=FOCUS)["events"].iloc[0]["label"]
+    assert label == "Agreement between Israel and US"

@@ -63,23 +63,26 @@ def make_label(fields: dict, event_type: str, ctx: Context, status: str) -> tupl
         label = re.sub(r"\s+", " ", template.format(**{n: fields[n] for n in names})).strip()
         label = with_the(S_POSSESSIVE.sub(r"\1\2", label), ctx.rules.names_with_the)
         label = label[:1].upper() + label[1:]
-        if status in ("planned", "alleged"):  # not told as done by its agent: it says so
-            label = _status_label(label, status, fields.get("agent", ""), ctx.rules)
         source = "phrase" if "phrase" in names else "template"
-        if len(label) <= LABEL_MAX:
-            return label, source
+        if len(_status_label(label, status, fields.get("agent", ""), ctx.rules)) <= LABEL_MAX:
+            return _status_label(label, status, fields.get("agent", ""), ctx.rules), source
         filled.append((label, source))
     if not filled:
         fallback = fields.get("type_name") or event_type
         return fallback[:1].upper() + fallback[1:], "template"
     best, source = filled[0]
-    return cut_label(best), source
+    # the words are cut, never what the status says of them ('(attributed to B-land)')
+    suffix = len(_status_label(best, status, fields.get("agent", ""), ctx.rules)) - len(best)
+    return _status_label(cut_label(best, LABEL_MAX - suffix), status, fields.get("agent", ""),
+                         ctx.rules), source
 
 
 def _status_label(label: str, status: str, agent: str, rules) -> str:
     """A planned or alleged label says so; an alleged one whose words do not name the accused
     names them ('Pager detonations (attributed to B-land)'), else the reader may take the
-    act's target or place for its doer."""
+    act's target or place for its doer. Other labels are returned as they are."""
+    if status not in ("planned", "alleged"):  # told as done by its agent
+        return label
     if status == "planned":
         return rules.planned_format.format(label=label)
     if agent and agent.lower() not in label.lower():
@@ -93,10 +96,10 @@ DANGLING = frozenset({"a", "an", "the", "of", "for", "to", "in", "on", "at", "by
                       "from", "and", "or", "its", "his", "her", "their", "that"})
 
 
-def cut_label(label: str) -> str:
-    """The label cut at a word boundary to LABEL_MAX characters with an ellipsis, never
+def cut_label(label: str, limit: int = LABEL_MAX) -> str:
+    """The label cut at a word boundary to `limit` characters with an ellipsis, never
     ending on an article, preposition or conjunction."""
-    words = label[:LABEL_MAX - 1].rsplit(" ", 1)[0].split()
+    words = label[:limit - 1].rsplit(" ", 1)[0].split()
     while len(words) > 1 and words[-1].lower().strip(",;:-") in DANGLING:
         words.pop()
     return " ".join(words).rstrip(" ,;:-") + "…"
