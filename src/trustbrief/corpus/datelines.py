@@ -20,6 +20,7 @@ from trustbrief import knowledge
 from trustbrief.corpus.archives import load_archives
 from trustbrief.corpus.printed_dates import NUMERIC_DATE, PrintedDate, checked_date, read_printed
 from trustbrief.corpus.related_links import link_lines, load_related
+from trustbrief.corpus.release_line import ReleaseRules, is_release_line, load_release
 from trustbrief.knowledge import DataFileError
 
 GRAMMAR_FILE = "datelines.yaml"
@@ -29,7 +30,7 @@ CAPTURES = {"date", "updated", "year", "month", "day", "origin", "outlet", "auth
 LIMIT_KEYS = ("head_lines", "tail_lines", "lede_lines", "short_line_chars", "min_year")
 SHAPE_KEYS = ("name", "where", "match", "pattern", "captures")
 SHAPE_OPTIONAL = ("case_sensitive", "order", "known_only", "relays", "implies_origin",
-                  "compiles", "known_name_required")
+                  "compiles", "known_name_required", "release_line")
 WEEKDAY_ABBREVIATIONS = ("Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
                          "Sun")
 
@@ -49,6 +50,7 @@ class Shape:
     # the line states nothing (not even its date) unless its origin or outlet is a known name:
     # 'AGENCY, Aug. 3, 2024' is a credit line, 'Portview, Oct. 28, 2023' a caption
     known_name_required: bool = False
+    release_line: bool = False  # a release's 'Place, date' line (trustbrief.corpus.release_line)
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class Grammar:
     related_lines: int = 0  # the lines below it that are those links
     related_tail: re.Pattern | None = None  # such headings among the last lines only
     archives: tuple[re.Pattern, ...] = ()  # web archives' addresses (corpus.archives)
+    release: ReleaseRules | None = None  # when a 'Place, date' line is a release's own
 
     def where(self, place: str) -> tuple[Shape, ...]:
         return tuple(s for s in self.shapes if s.where == place)
@@ -149,7 +152,8 @@ def _shape(path, index: int, item, fragments: dict[str, str]) -> Shape:
     return Shape(item["name"], item["where"], item["match"], regex, captures, order,
                  bool(item.get("known_only", False)), bool(item.get("relays", False)),
                  implied.strip(), bool(item.get("compiles", False)),
-                 bool(item.get("known_name_required", False)))
+                 bool(item.get("known_name_required", False)),
+                 bool(item.get("release_line", False)))
 
 
 def load_grammar(data_dir: Path | str) -> Grammar:
@@ -159,7 +163,8 @@ def load_grammar(data_dir: Path | str) -> Grammar:
     path = Path(data_dir) / GRAMMAR_FILE
     data = knowledge.require_keys(path, "top level", knowledge.load_yaml(path),
                                   ("limits", "fragments", "shapes"),
-                                  ("month_first_zones", "related_links", "archive_addresses"))
+                                  ("month_first_zones", "related_links", "archive_addresses",
+                                   "release_lines"))
     limits = knowledge.require_keys(path, "limits", data["limits"], LIMIT_KEYS)
     for key in LIMIT_KEYS:
         if not isinstance(limits[key], int) or limits[key] < 0:
@@ -181,7 +186,8 @@ def load_grammar(data_dir: Path | str) -> Grammar:
     shapes = tuple(_shape(path, i, item, fragments) for i, item in enumerate(items))
     knowledge.refuse_duplicate_names(path, "shapes", [s.name for s in shapes])
     return Grammar(shapes, dict(limits), months, _zones_pattern(path, data),
-                   *load_related(path, data), load_archives(path, data))
+                   *load_related(path, data), load_archives(path, data),
+                   load_release(path, data, Path(data_dir)))
 
 
 def _zones_pattern(path: Path, data: dict) -> re.Pattern | None:
@@ -245,6 +251,7 @@ def scan(text: str, grammar: Grammar, known_outlet=None) -> Statement:
               ("lede", [(line, i, i) for i, line in enumerate(lines[:limits["lede_lines"]])]),
               ("tail", [(lines[i], i, i) for i in reversed(tail)]))
     links = link_lines(lines, grammar)
+    releases = []  # release lines: read after every stamp, which wins over them
     for where, candidates in places:
         consumed = -1  # a stamp split over two lines ('Updated' / 'Oct 19, 2024') is read
         for line, first, last in candidates:  # joined: its date line is not read again alone
@@ -252,9 +259,17 @@ def scan(text: str, grammar: Grammar, known_outlet=None) -> Statement:
                 continue
             for shape in grammar.where(where):
                 m = _matches(shape, line)
+                if m and shape.release_line:
+                    if first == last and is_release_line(grammar.release, _captured(m, "place"),
+                                                         lines, first):
+                        releases.append((shape, m, line))
+                        break
+                    continue
                 if m and _take(found, shape, m, line, grammar, known_outlet):
                     consumed = max(consumed, last if last > first else -1)
                     break
+    for shape, m, line in releases[:1]:
+        _take(found, shape, m, line, grammar, known_outlet)
     if lines and len(lines[0].split()) <= 4:  # above the headline: the site's logo
         found.masthead = known_outlet(lines[0].rstrip(".,;:"))
     return found

@@ -1,0 +1,69 @@
+"""A government release's place and day alone under its title ('Niamey, 4 October 2024') dates
+the page; a photo caption of the same words never does (data/datelines.yaml `release_lines`,
+trustbrief.corpus.release_line).
+
+Every text is invented, one per KIND of layout; none is an outlet's or a file's. The places are
+capitals the world knowledge holds (data/world/countries.yaml) or invented ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import DATA
+from test_corpus_credit_lines import page_document
+from test_corpus_datelines import stated
+from test_corpus_datelines_layouts import BODY, iso
+from trustbrief import corpus
+
+TITLE = "Statement by the Ministry of Foreign Affairs"
+
+
+@pytest.fixture(scope="module")
+def grammar():
+    return corpus.load_rules(DATA).datelines
+
+
+@pytest.mark.parametrize("head, date", [
+    (f"{TITLE}\nNiamey, 4 October 2024", "2024-10-04"),
+    (f"{TITLE.upper()}\nGeorgetown, December 6, 2023", "2023-12-06"),
+    ("Readout of the call\nWashington, D.C., May 2, 2024", "2024-05-02"),
+    # a masthead and a label above the title
+    (f"Ministry of Foreign Affairs\nPress release\n{TITLE}\nBaku, 3 August 2024.", "2024-08-03"),
+])
+def test_a_release_line_under_the_title_dates_the_page(grammar, head, date):
+    found = stated(f"{head}\n{BODY}", grammar)
+    assert (iso(found.date), found.date_shape) == (date, "seat_date_release_line")
+
+
+@pytest.mark.parametrize("text", [
+    # a place no world knowledge holds as a seat of government: a caption's
+    f"Talks to resume\nPortville Heights, October 28, 2023\n{BODY}",
+    # a caption's credit in brackets on the line above, or a photo credit below
+    f"Soldiers stand guard at a checkpoint (Agency/Jane Doe)\nJerusalem, October 28, 2023\n{BODY}",
+    f"Talks to resume\nJerusalem, October 28, 2023\nPhoto: Jane Doe\n{BODY}",
+    f"Talks to resume\nFILE - Leaders meet in the capital.\nMoscow, May 2, 2019\n{BODY}",
+    # no title above it, or deep in the page
+    f"Moscow, 3 October 2024\n{BODY}",
+    f"Talks to resume\n{BODY}{BODY}Moscow, 3 October 2024\n{BODY}",
+])
+def test_a_caption_of_place_and_date_still_gives_nothing(grammar, text):
+    assert stated(text, grammar).date is None
+
+
+def test_a_stamp_wins_over_a_release_line(grammar):
+    found = stated(f"{TITLE}\nMoscow, 3 October 2024\nPublished: 5 October 2024\n{BODY}",
+                   grammar)
+    assert iso(found.date) == "2024-10-05"
+    assert [iso(d) for d in found.also] == ["2024-10-03"]
+
+
+@pytest.mark.parametrize("stamp, url, expected", [
+    ("", "https://example.org/world/statement", ("2024-10-04",) * 3),
+    # an update before it, or the address's day weeks away: a range between them
+    ("Last updated: 1 October 2024", "https://example.org/world/statement",
+     ("", "2024-10-01", "2024-10-04")),
+    ("", "https://example.org/2024/10/20/statement/", ("", "2024-10-04", "2024-10-20")),
+])
+def test_a_release_line_disputed_by_the_page_gives_a_range(stamp, url, expected):
+    doc = page_document(f"{TITLE}\nNiamey, 4 October 2024\n{stamp}\n{BODY}", url)
+    assert (doc["published"], doc["published_earliest"], doc["published_latest"]) == expected
