@@ -112,7 +112,7 @@ class LabelRules:
     # reads 'China and the Philippines meet', never 'China and Philippines meet'
     names_with_the: frozenset = frozenset()
     alleged_format: str = "{label} (alleged)"  # an act its doer did only in a charge
-    # the same when the label does not name the accused ('Pager detonations (attributed to B)')
+    # the same when the label does not name the accused ('Pipeline blast (attributed to B)')
     alleged_agent_format: str = "{label} (attributed to {agent})"
 
     def same_kind(self, a: str, b: str) -> bool:

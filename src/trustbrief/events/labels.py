@@ -79,7 +79,7 @@ def make_label(fields: dict, event_type: str, ctx: Context, status: str) -> tupl
 
 def _status_label(label: str, status: str, agent: str, rules) -> str:
     """A planned or alleged label says so; an alleged one whose words do not name the accused
-    names them ('Pager detonations (attributed to B-land)'), else the reader may take the
+    names them ('Pipeline blast (attributed to B-land)'), else the reader may take the
     act's target or place for its doer. Other labels are returned as they are."""
     if status not in ("planned", "alleged"):  # told as done by its agent
         return label
@@ -260,7 +260,7 @@ def label_fields(recs: list[Rec], event_type: str, agent: str, agent_side: str,
         "agent": agent, "agent_side": agent_side, "target": target,
         # a person, group or thing, never a whole state: 'kills A-land' says nothing
         "target_nonstate": "" if ctx.kinds.get(target, {}).get("type") == "state" else target,
-        # one who can be killed or detained: no state, body, outlet or place ('kills Hamas')
+        # one who can be killed: no state, body, outlet or place ('A-land kills the Front')
         "target_person": target if ctx.kinds.get(target, {}).get("type") in ("person", None)
         else "",
         "target_role": ctx.kinds.get(target, {}).get("role", ""),

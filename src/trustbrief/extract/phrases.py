@@ -80,7 +80,7 @@ def _phrase(trigger, agent: str, skipped: set, speaker_acts: bool = False) -> st
     if trigger.dep_ == "compound" and trigger.head.lower_ in ACT_HEAD_NOUNS:
         trigger = trigger.head  # 'an assassination spree targeting X': the phrase of its head
     for level in LADDER:  # full, compacted, names to their head word, ... no complements
-        if _noun_infinitive(trigger):  # 'the decision to shut down the Russian House'
+        if _noun_infinitive(trigger):  # 'the decision to shut down the cultural centre'
             words, swap = noun_words(trigger.head, level, skipped, top=True) + \
                 _infinitive(trigger, level, skipped), {}
             swap = owner_named(words, agent)
