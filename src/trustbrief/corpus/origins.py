@@ -4,9 +4,12 @@ Own outlet, first found wins (the analyst's word first, then the address, then t
   sidecar    the story's sources.csv
   url        the address's domain, when data/outlets.yaml knows it
   domain     an unknown domain: the name the text prints for it ('Portview News' for
-             portviewnews.com), else the domain itself
-  text       a credit or last line naming the site, the article speaking about itself
-             ('X has learned'), an outlet's name printed where the byline goes
+             portviewnews.com, 'Ministry of Foreign Affairs' for mfa.example.gov: its
+             initials), else the domain itself; on a government's portal (gov.xx), the
+             office its page names
+  text       a known name alone atop the page (its logo), a credit or last line naming the
+             site, the article speaking about itself ('X has learned'), an outlet's name
+             printed where the byline goes
   html_meta  the page's site name (trafilatura)
   dateline   a wire dateline's agency when nothing else names the outlet (an agency's own copy)
 Cited outlets ('told Agency', 'citing Outlet') never become the outlet: only the text's strong

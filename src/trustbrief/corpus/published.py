@@ -9,7 +9,10 @@ Order (the first that gives a day wins; the others are checked against it):
   url        a date in the article's address (/2024/10/14/, /20240804/)
 What is not a day still bounds it: a month in the address, an update stamp ('published on or
 before'), a printed day and month whose year is unknown (`printed` = --MM-DD, completed by
-trustbrief.dating from the corpus). Those leave `published` empty for dating to settle.
+trustbrief.dating from the corpus), a numeric stamp nothing on the page reads one way round
+('10/09/2024': the span between its two readings, `printed` = YYYY-MM-DD|YYYY-MM-DD;
+trustbrief.corpus.numeric_order). Those leave `published` empty for dating to settle.
+A web archive's copy is read by the archived page's own address (trustbrief.corpus.archives).
 """
 
 from __future__ import annotations

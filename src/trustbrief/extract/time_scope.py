@@ -11,8 +11,9 @@ warnings from X', 'in spite of the protests') stood before the clause's act, whi
 against it: the clause's date does not date it. Nor does it date what a 'since' phrase names
 ('have continued to sour in recent months since X's downing of the plane'): that act opened the
 period the clause tells, before it. A date inside a clause of its own subject that 'since',
-'after' or 'before' joins ('demanded an apology, the first incident since the presidents met in
-December') dates that clause alone, as a coordinated clause's does. A 'by' deadline of an act
+'after', 'before', 'until' or 'because' joins (APART: 'demanded an apology, the first incident
+since the presidents met in December') dates that clause alone, as a coordinated clause's
+does. A 'by' deadline of an act
 yet to be done ('asked to leave by Saturday') dates at most that act, never the asking."""
 
 from __future__ import annotations
