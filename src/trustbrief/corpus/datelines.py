@@ -96,8 +96,8 @@ class Statement:
     compiled: str = ""  # a line saying the outlet compiled this report itself, using others'
     #                     information ('Information from X was used to compile this report')
     also: list[PrintedDate] = field(default_factory=list)  # other lines' dates (not numeric)
-    # every origin the lines name, in reading order: (name, line, where); the first is `origin`
-    origins: list[tuple[str, str, str]] = field(default_factory=list)
+    # every origin the lines name, in reading order: (name, line); the first is `origin`
+    origins: list[tuple[str, str]] = field(default_factory=list)
     masthead: str = ""  # a known name alone on the page's first line: the site's own logo
     notes: list[str] = field(default_factory=list)
 
@@ -297,9 +297,11 @@ def _take(found: Statement, shape: Shape, m: re.Match, line: str, grammar: Gramm
         canonical = known_outlet(value)
         if not canonical and (shape.known_only or _place_like(value)):
             continue  # '(TEL AVIV) --' names a place, not an agency
+        # the first origin as printed; a later one only when the data knows it (an agency's
+        # credit under the site's own logo or dateline: corpus.origins.origin_of)
         if name == "origin" and (canonical or not found.origins) \
                 and all(o[0] != (canonical or value) for o in found.origins):
-            found.origins.append((canonical or value, line, shape.where))  # later: known only
+            found.origins.append((canonical or value, line))
         if name == "origin" and not found.origin:
             found.origin, found.origin_evidence, used = canonical or value, line, True
             found.origin_where = shape.where

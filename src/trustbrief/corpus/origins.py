@@ -226,7 +226,7 @@ def origin_of(statement: Statement, lede_cited: tuple[str, str], outlet: str,
     relays."""
     # the first origin a line names that is not the outlet itself (its own logo or dateline
     # credits nobody: an agency's credit further down may)
-    credited = next(((name, line) for name, line, _ in statement.origins if name != outlet),
+    credited = next(((name, line) for name, line in statement.origins if name != outlet),
                     (statement.origin, statement.origin_evidence))
     for name, evidence in (credited, url_wire, byline, carried, speaks_as):
         if name and name != outlet:

@@ -81,8 +81,7 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
     says what a lede's undated news is; without it sentence numbers stand in. incidents: the
     incidents the corpus dates (dating.dated_incidents), after which an undated account of one
     is dated (events/after_incident.py; rule after_incident of data/labels.yaml). origins:
-    Origins.from_tables(documents, found["claims"]) when the caller has it (the pipeline
-    builds it once for this stage and the metrics).
+    Origins.from_tables(documents, found["claims"]), built once by the pipeline.
     """
     rules = rules or LabelRules()
     mentions = found["mentions"]

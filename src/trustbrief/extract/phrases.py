@@ -81,8 +81,8 @@ def _phrase(trigger, agent: str, skipped: set, speaker_acts: bool = False) -> st
         trigger = trigger.head  # 'an assassination spree targeting X': the phrase of its head
     for level in LADDER:  # full, compacted, names to their head word, ... no complements
         if _noun_infinitive(trigger):  # 'the decision to shut down the cultural centre'
-            words, swap = noun_words(trigger.head, level, skipped, top=True) + \
-                _infinitive(trigger, level, skipped), {}
+            words = noun_words(trigger.head, level, skipped, top=True) + \
+                _infinitive(trigger, level, skipped)
             swap = owner_named(words, agent)
         elif trigger.pos_ in ("VERB", "AUX"):
             words, swap = _with_agent(trigger, agent, level, skipped) if speaker_acts and \

@@ -244,11 +244,12 @@ def _speaker_not_accusing_itself(trigger, agent, hits, syntax: Syntax, lex) -> l
     itself is re-read: 'X said A had massed troops and threatened B' stays A's."""
     if trigger.dep_ != "conj" or trigger.head.dep_ != "ccomp" or not agent:
         return []
+    # the object's actors as written: the mention's targets already leave out the doer's side
     objects = [h.actor for c in trigger.children if c.dep_ == "dobj"
-               for h in hits_in(phrase_tokens(c), hits)]  # targets left out the doer's own
-    sides = {getattr(lex.actors.get(name), "side", None) for name in (agent[0], *objects[:1])}
+               for h in hits_in(phrase_tokens(c), hits)]
     if not objects:
         return []
+    sides = {getattr(lex.actors.get(name), "side", None) for name in (agent[0], objects[0])}
     speech_acts = next((p.lemmas for p in syntax.roles["verb"]["agent"]
                         if p.id == "speaker-of-reported-clause"), frozenset())
     if len(sides) != 1 or None in sides or trigger.lemma_ not in speech_acts or \

@@ -48,8 +48,8 @@ def _bare_negated(verb) -> bool:
 
 def _thing_object(verb, syntax) -> bool:
     """'adding armoured vehicles', 'a referendum claiming the region': a verb of
-    syntax speech.things whose direct object is a thing, not an utterance, and that has no
-    clause of what is said; 'added a warning', 'claimed responsibility' still speak."""
+    data/syntax.yaml speech.things whose direct object is a thing, not an utterance, and that
+    has no clause of what is said; 'added a warning', 'claimed responsibility' still speak."""
     if verb.lemma_.lower() not in syntax.thing_verbs or any(
             c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
         return False
