@@ -325,3 +325,18 @@ def test_an_agreement_names_its_parties_never_one_agreeing_the_other(rules):
     label = events.build_events(found_frames([m]), docs, None, types, rules=rules,
                                 gazetteer=GAZETTEER, focus=FOCUS)["events"].iloc[0]["label"]
     assert label == "Agreement between Israel and US"
+
+
+def test_a_cut_that_drops_the_accused_from_the_words_still_fits(rules):
+    """The uncut words name the accused ('... blamed on B-land ...': '(alleged)'); the cut drops
+    that name, so the status names them: the words are cut for that longer status."""
+    import dataclasses
+    from types import SimpleNamespace
+
+    from trustbrief.events.labels import LABEL_MAX, make_label
+
+    ctx = SimpleNamespace(rules=dataclasses.replace(rules, templates={"attack": ("{phrase}",)}))
+    phrase = ("Detonation of hundreds of radios in several towns of the south, blamed on B-land "
+              "by officials")
+    label, _ = make_label({"phrase": phrase, "agent": "B-land"}, "attack", ctx, "alleged")
+    assert label.endswith("… (attributed to B-land)") and len(label) <= LABEL_MAX

@@ -64,17 +64,27 @@ def make_label(fields: dict, event_type: str, ctx: Context, status: str) -> tupl
         label = with_the(S_POSSESSIVE.sub(r"\1\2", label), ctx.rules.names_with_the)
         label = label[:1].upper() + label[1:]
         source = "phrase" if "phrase" in names else "template"
-        if len(_status_label(label, status, fields.get("agent", ""), ctx.rules)) <= LABEL_MAX:
-            return _status_label(label, status, fields.get("agent", ""), ctx.rules), source
+        told = _status_label(label, status, fields.get("agent", ""), ctx.rules)
+        if len(told) <= LABEL_MAX:
+            return told, source
         filled.append((label, source))
     if not filled:
         fallback = fields.get("type_name") or event_type
         return fallback[:1].upper() + fallback[1:], "template"
     best, source = filled[0]
-    # the words are cut, never what the status says of them ('(attributed to B-land)')
-    suffix = len(_status_label(best, status, fields.get("agent", ""), ctx.rules)) - len(best)
-    return _status_label(cut_label(best, LABEL_MAX - suffix), status, fields.get("agent", ""),
-                         ctx.rules), source
+    return _cut_with_status(best, status, fields.get("agent", ""), ctx.rules), source
+
+
+def _cut_with_status(label: str, status: str, agent: str, rules) -> str:
+    """The label cut to fit LABEL_MAX with its status: the words are cut, never what the status
+    says of them ('(attributed to B-land)'). A cut that drops the accused's name from the words
+    makes the status name them: then it is cut for that longer status."""
+    for words in (label, ""):  # the status of the whole words, else its longest form
+        suffix = len(_status_label(words, status, agent, rules)) - len(words)
+        told = _status_label(cut_label(label, LABEL_MAX - suffix), status, agent, rules)
+        if len(told) <= LABEL_MAX:
+            break
+    return told
 
 
 def _status_label(label: str, status: str, agent: str, rules) -> str:
