@@ -6,6 +6,8 @@ Every text is invented, one per KIND of layout; none is an outlet's or a file's.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from test_corpus_datelines import DATA, one
@@ -94,7 +96,6 @@ def test_the_address_settles_a_numeric_stamp(rules):
 
 def test_either_reading_is_a_clue_dating_weighs():
     clue = printed_clue({"doc_id": "d1", "published_printed": "2024-09-10|2024-10-09"})
-    import datetime as dt
     assert [clue.holds(dt.date(2024, m, d)) for m, d in ((9, 10), (10, 9), (10, 1))] == \
         [True, True, False]
 

@@ -306,17 +306,20 @@ def test_an_act_its_doer_did_only_in_a_charge_is_alleged(rules):
     assert list(out["events"]["status"]) == ["asserted"]
 
 
-
 def test_an_alleged_label_names_the_accused_when_its_words_do_not(rules):
-    """'Pager detonations (alleged)' reads as if the target's own devices went off by its
-    hand: the label names who is charged unless its words already do."""
+    """'Pipeline blast in C-land (alleged)' reads as if C-land blew up its own pipeline: the
+    label names who is charged unless its words already do (an adjective of the name does).
+    Invented states."""
     from trustbrief.events.labels import _status_label
 
-    assert _status_label("Pager detonations in Lebanon", "alleged", "Israel", rules) == \
-        "Pager detonations in Lebanon (attributed to Israel)"
-    assert _status_label("Russian cyberattack on Azerbaijan", "alleged", "Russia", rules) == \
-        "Russian cyberattack on Azerbaijan (alleged)"
-    assert _status_label("Visit to Baku", "planned", "Russia", rules) == "Visit to Baku (planned)"
+    assert _status_label("Pipeline blast in C-land", "alleged", "B-land", rules) == \
+        "Pipeline blast in C-land (attributed to B-land)"
+    assert _status_label("Examplestani cyberattack on C-land", "alleged", "Examplestan",
+                         rules) == "Examplestani cyberattack on C-land (alleged)"
+    assert _status_label("Visit to C-land", "planned", "B-land", rules) == \
+        "Visit to C-land (planned)"
+    assert _status_label("Visit to C-land", "asserted", "B-land", rules) == "Visit to C-land"
+
 
 RESTRICTIONS = {"restriction": {"plover": "SANCTION", "lane": "contacts", "operation": False,
                                 "verb": "restricts"}}
