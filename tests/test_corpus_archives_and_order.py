@@ -41,6 +41,10 @@ def iso(date) -> str:
      "https://portviewnews.example/talks"),
     ("https://archive.ph/2024.12.02-101530/https://portviewnews.example/talks",
      "https://portviewnews.example/talks"),
+    ("https://webcache.googleusercontent.com/search?q=cache:AbC12-x:portviewnews.example/talks"
+     "&hl=en", "https://portviewnews.example/talks"),
+    ("https://www.webcitation.org/6abc123?url=https://portviewnews.example/talks",
+     "https://portviewnews.example/talks"),
     ("https://portviewnews.example/2024/10/15/talks",
      "https://portviewnews.example/2024/10/15/talks"),
 ])
@@ -59,6 +63,15 @@ def test_an_archive_copy_is_dated_and_named_by_the_page_it_keeps(rules):
             "Talks to resume\n" + BODY)
     doc = one(rules, text)
     assert (doc["published"], doc["outlet"]) == ("2024-10-15", "Portview News")
+
+
+def test_a_source_url_line_gives_the_address(rules):
+    """'Source URL: https://...' under the text (boilerplate.yaml source_url) is the page's
+    address: it dates and names the page, and is no sentence."""
+    doc = one(rules, f"Talks to resume\n{BODY}"
+                     "Source URL: https://portviewnews.example/2024/10/15/talks\n")
+    assert (doc["url"], doc["published"], doc["outlet"]) == (
+        "https://portviewnews.example/2024/10/15/talks", "2024-10-15", "Portview News")
 
 
 @pytest.mark.parametrize("stamp, published, span", [
