@@ -38,6 +38,8 @@ def test_a_release_line_under_the_title_dates_the_page(grammar, head, date):
 @pytest.mark.parametrize("text", [
     # a place no world knowledge holds as a seat of government: a caption's
     f"Talks to resume\nPortville Heights, October 28, 2023\n{BODY}",
+    # a city that names a government in speech, but issues no releases (not_seats)
+    f"Talks to resume\nTel Aviv, October 28, 2023\n{BODY}",
     # a caption's credit in brackets on the line above, or a photo credit below
     f"Soldiers stand guard at a checkpoint (Agency/Jane Doe)\nJerusalem, October 28, 2023\n{BODY}",
     f"Talks to resume\nJerusalem, October 28, 2023\nPhoto: Jane Doe\n{BODY}",
@@ -67,3 +69,21 @@ def test_a_stamp_wins_over_a_release_line(grammar):
 def test_a_release_line_disputed_by_the_page_gives_a_range(stamp, url, expected):
     doc = page_document(f"{TITLE}\nNiamey, 4 October 2024\n{stamp}\n{BODY}", url)
     assert (doc["published"], doc["published_earliest"], doc["published_latest"]) == expected
+
+
+def test_a_not_seat_must_be_a_place_the_world_knowledge_has(tmp_path):
+    import shutil
+
+    import yaml
+
+    from trustbrief.corpus import datelines
+    from trustbrief.knowledge import DataFileError
+
+    data = yaml.safe_load((DATA / "datelines.yaml").read_text())
+    data["release_lines"]["not_seats"] = ["Portville Heights"]
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    (tmp_path / "datelines.yaml").write_text(text)
+    shutil.copy(DATA / "time_expressions.yaml", tmp_path / "time_expressions.yaml")
+    shutil.copytree(DATA / "world", tmp_path / "world")
+    with pytest.raises(DataFileError, match="not_seats.*Portville Heights"):
+        datelines.load_grammar(tmp_path)

@@ -6,7 +6,8 @@ and no agency. A photo caption can be the very same words ('Portville, October 2
 a picture), so such a line (a shape marked `release_line: true` in data/datelines.yaml) dates
 the page only with evidence that it is the release's own line (`release_lines` there):
   - its place is a seat of government the world knowledge knows (data/world/countries.yaml: a
-    capital, or a place standing for a government); a caption's street or town is not;
+    capital, or a place standing for a government, but for the `not_seats`: a city or street
+    that names a government in speech but issues no releases); a caption's town is not;
   - it is among the first `depth` lines, under the title (and a masthead), never the first;
   - neither line beside it is a caption's (`caption_cues`: a credit in brackets, 'Photo:',
     'FILE -', a copyright sign);
@@ -38,7 +39,7 @@ def load_release(path: Path, data: dict, data_dir: Path) -> ReleaseRules | None:
     spec = data.get("release_lines")
     if not spec:
         return None
-    knowledge.require_keys(path, "release_lines", spec, ("depth", "caption_cues"))
+    knowledge.require_keys(path, "release_lines", spec, ("depth", "caption_cues"), ("not_seats",))
     if not isinstance(spec["depth"], int) or spec["depth"] < 1:
         raise DataFileError(path, "release_lines.depth", "expected a whole number >= 1")
     if not isinstance(spec["caption_cues"], list):
@@ -50,7 +51,16 @@ def load_release(path: Path, data: dict, data_dir: Path) -> ReleaseRules | None:
         except (re.error, TypeError) as exc:
             raise DataFileError(path, f"release_lines.caption_cues[{i}]",
                                 f"bad pattern: {exc}") from None
-    return ReleaseRules(_seats(data_dir), spec["depth"], tuple(cues))
+    not_seats = spec.get("not_seats") or []
+    if not isinstance(not_seats, list) or not all(isinstance(p, str) for p in not_seats):
+        raise DataFileError(path, "release_lines.not_seats", "expected a list of place names")
+    seats = _seats(data_dir)
+    unknown = [place for place in not_seats if _fold(place) not in seats]
+    if seats and unknown:
+        raise DataFileError(path, "release_lines.not_seats", f"{unknown[0]!r}: no place "
+                            "data/world/countries.yaml has stand for a government")
+    seats -= {_fold(place) for place in not_seats}
+    return ReleaseRules(seats, spec["depth"], tuple(cues))
 
 
 def _seats(data_dir: Path) -> frozenset[str]:
