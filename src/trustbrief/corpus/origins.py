@@ -40,11 +40,13 @@ GENERIC_SUBDOMAINS = {"www", "www2", "m", "en", "eng", "english", "amp", "mobile
                       "news", "web", "beta", "blog", "blogs", "int", "international", "global"}
 PRONOUNCEABLE = re.compile(r"[^aeiou][aeiou][^aeiou]|[^aeiou]{1,2}y")  # 'fox', 'sky': words
 NAME_RUN = re.compile(r"(?:[Tt]he\s+)?[A-Z0-9][\w.&’'-]*(?:\s+[A-Z0-9][\w.&’'-]*){0,4}")
+# the small words that join an institution's name, which its initials may skip ('mfa')
+JOINERS = {"of", "for", "and", "the", "on", "de", "du", "des", "&"}
 # a name with small joining words, as institutions are named ('Ministry of Foreign Affairs',
 # 'Press Information Bureau'): sites named by its initials (mfa., pib.) print it in full
-INITIALS_RUN = re.compile(r"[A-Z][\w’'-]*(?:[ \t]+(?:(?:of|for|and|the|on|de|du|des|&)[ \t]+)*"
+_JOINER = "|".join(re.escape(j) for j in sorted(JOINERS))
+INITIALS_RUN = re.compile(r"[A-Z][\w’'-]*(?:[ \t]+(?:(?:" + _JOINER + r")[ \t]+)*"
                           r"[A-Z][\w’'-]*){1,6}")
-JOINERS = {"of", "for", "and", "the", "on", "de", "du", "des", "&"}
 
 
 _FOLDED: dict[int, tuple] = {}  # id(names) -> (names, its size, case-folded copy, logo forms)
