@@ -43,6 +43,9 @@ def test_a_release_line_under_the_title_dates_the_page(grammar, head, date):
     # a caption's credit in brackets on the line above, or a photo credit below
     f"Soldiers stand guard at a checkpoint (Agency/Jane Doe)\nJerusalem, October 28, 2023\n{BODY}",
     f"Talks to resume\nJerusalem, October 28, 2023\nPhoto: Jane Doe\n{BODY}",
+    f"Talks to resume\nWashington, October 28, 2023\nJane Doe/Agency\n{BODY}",
+    f"Talks to resume\nWashington, October 28, 2023\nAgency Photo/Jane Doe\n{BODY}",
+    f"Talks to resume\nWashington, October 28, 2023\nThe photo of the week\n{BODY}",
     f"Talks to resume\nFILE - Leaders meet in the capital.\nMoscow, May 2, 2019\n{BODY}",
     # no title above it, or deep in the page
     f"Moscow, 3 October 2024\n{BODY}",
