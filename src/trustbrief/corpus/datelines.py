@@ -18,6 +18,7 @@ from pathlib import Path
 
 from trustbrief import knowledge
 from trustbrief.corpus.archives import load_archives
+from trustbrief.corpus.numeric_order import either_way
 from trustbrief.corpus.printed_dates import NUMERIC_DATE, PrintedDate, checked_date, read_printed
 from trustbrief.corpus.related_links import link_lines, load_related
 from trustbrief.corpus.release_line import ReleaseRules, is_release_line, load_release
@@ -312,7 +313,7 @@ def _take(found: Statement, shape: Shape, m: re.Match, line: str, grammar: Gramm
     date = read_date(printed, grammar, order) if printed else None
     if date is not None and found.date is None:
         found.date, found.date_evidence, found.date_shape, used = date, line, shape.name, True
-    elif date is not None and line != found.date_evidence and not _either_way(printed):
+    elif date is not None and line != found.date_evidence and not either_way(printed):
         found.also.append(date)
     updated = _captured(m, "updated")
     if updated and found.updated is None:
@@ -325,12 +326,6 @@ def _take(found: Statement, shape: Shape, m: re.Match, line: str, grammar: Gramm
             setattr(found, name, _captured(m, name))
             used = True
     return used or not shape.captures
-
-
-def _either_way(printed: str) -> bool:
-    """A numeric date whose first numbers may each be the month ('02/10/2024')."""
-    m = NUMERIC_DATE.search(printed)
-    return m is not None and len(m.group(1)) < 4
 
 
 def _place_like(name: str) -> bool:

@@ -50,6 +50,13 @@ def numeric_reading(date: PrintedDate, statement, from_url: PrintedDate | None, 
     return days
 
 
+def either_way(printed: str) -> bool:
+    """A numeric date whose first numbers may each be the month ('02/10/2024'): read alone,
+    it is no evidence of which day another numeric stamp is (datelines.Statement.also)."""
+    m = NUMERIC_DATE.search(printed)
+    return m is not None and len(m.group(1)) < 4
+
+
 def _near_url(from_url: PrintedDate | None):
     """The address's day, a day away at most (a time zone)."""
     day = from_url.date() if from_url is not None else None
