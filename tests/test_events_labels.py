@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+from types import SimpleNamespace
+
 import pytest
 
 from test_events import FOCUS, GAZETTEER, docs_frame, found_frames, mention, rules
 from trustbrief import events
-from trustbrief.events.labels import cut_label, names_someone, party_phrase
+from trustbrief.events.labels import LABEL_MAX, cut_label, make_label, names_someone, party_phrase
 from trustbrief.knowledge import DataFileError
 
 __all__ = ["rules"]  # the labels fixture of test_events
@@ -301,18 +304,18 @@ def test_a_killing_names_a_person_killed_and_a_body_targeted(rules, target, expe
     assert out.iloc[0]["label"] == expected
 
 
+def _alleged_phrase_label(rules, phrase: str, agent: str) -> tuple[str, str]:
+    """make_label of an alleged attack whose one template is its phrase."""
+    ctx = SimpleNamespace(rules=dataclasses.replace(rules, templates={"attack": ("{phrase}",)}))
+    return make_label({"phrase": phrase, "agent": agent}, "attack", ctx, "alleged")
+
+
 def test_a_cut_alleged_label_keeps_whom_it_is_attributed_to(rules):
     """Too long, a label is cut at a word, never inside what its status says of it."""
-    import dataclasses
-    from types import SimpleNamespace
-
-    from trustbrief.events.labels import make_label
-
-    ctx = SimpleNamespace(rules=dataclasses.replace(rules, templates={"attack": ("{phrase}",)}))
     phrase = ("Detonation of hundreds of pagers and radios carried by members of a group in "
               "several towns")
-    label, source = make_label({"phrase": phrase, "agent": "Israel"}, "attack", ctx, "alleged")
-    assert label.endswith("… (attributed to Israel)") and len(label) <= 70
+    label, source = _alleged_phrase_label(rules, phrase, "Israel")
+    assert label.endswith("… (attributed to Israel)") and len(label) <= LABEL_MAX
     assert label.startswith("Detonation of hundreds") and source == "phrase"
 
 
@@ -330,13 +333,7 @@ def test_an_agreement_names_its_parties_never_one_agreeing_the_other(rules):
 def test_a_cut_that_drops_the_accused_from_the_words_still_fits(rules):
     """The uncut words name the accused ('... blamed on B-land ...': '(alleged)'); the cut drops
     that name, so the status names them: the words are cut for that longer status."""
-    import dataclasses
-    from types import SimpleNamespace
-
-    from trustbrief.events.labels import LABEL_MAX, make_label
-
-    ctx = SimpleNamespace(rules=dataclasses.replace(rules, templates={"attack": ("{phrase}",)}))
     phrase = ("Detonation of hundreds of radios in several towns of the south, blamed on B-land "
               "by officials")
-    label, _ = make_label({"phrase": phrase, "agent": "B-land"}, "attack", ctx, "alleged")
+    label, _ = _alleged_phrase_label(rules, phrase, "B-land")
     assert label.endswith("… (attributed to B-land)") and len(label) <= LABEL_MAX
