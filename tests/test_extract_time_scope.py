@@ -174,14 +174,16 @@ def test_a_time_hanging_on_the_verb_dates_the_verb_not_its_complement(lex, text,
 
 
 @pytest.mark.parametrize(("text", "dated", "undated"), [
-    # a 'since' or 'after' clause with its own subject tells an act of another day: its time
-    # dates that act alone, never the demand it follows
+    # a 'since', 'after' or 'before' clause with its own subject tells an act of another day: its
+    # time dates that act alone, never the demand it follows
     ("Chad accused Niger of harassing its fishermen and demanded an apology, in the first "
      "incident since the presidents met in December.", "meeting_visit", "demand"),
     ("Chad accused Niger of harassing its fishermen and demanded an apology, weeks after the "
      "army of Niger struck a border post in May.", "airstrike", "demand"),
+    ("Chad accused Niger of harassing its fishermen and demanded an apology, days before the "
+     "presidents met in December.", "meeting_visit", "demand"),
 ])
-def test_a_time_in_a_since_or_after_clause_dates_only_that_clause(lex, text, dated, undated):
+def test_a_time_in_a_since_after_or_before_clause_dates_only_that_clause(lex, text, dated, undated):
     times = _times_of(lex, text)
     assert times[dated] != ""
     assert times[undated] == ""
