@@ -238,22 +238,22 @@ def tree_roles(doc, start: int, end: int, etype, hits, syntax: Syntax, lex, peop
 
 def _speaker_not_accusing_itself(trigger, agent, hits, syntax: Syntax, lex) -> list:
     """'X said that A had moved troops, and accused A's capital of ...': the parse joins the
-    speech act to the reported clause, whose subject it inherits, and A accuses itself. A
-    speech act (the lemmas of roles.verb speaker-of-reported-clause) so joined, whose doer
-    is of its target's side, is the reporter's: [the reporter], else []. Only a doer accusing
-    itself is re-read: 'X said A had massed troops and threatened B' stays A's."""
-    if trigger.dep_ != "conj" or trigger.head.dep_ != "ccomp" or not agent:
+    speech act to the reported clause, whose subject it inherits, and A accuses itself. The
+    rule roles.verb speaker-of-reported-clause gives a participle after such a clause to its
+    reporter; a coordinated speech act of its lemmas, under one of its verbs of saying, whose
+    doer is of its object's side, is the reporter's too: [the reporter], else []. Only a doer
+    accusing itself is re-read: 'X said A had massed troops and threatened B' stays A's."""
+    rule = next((p for p in syntax.roles["verb"]["agent"]
+                 if p.id == "speaker-of-reported-clause"), None)
+    if rule is None or not agent or trigger.dep_ != "conj" or trigger.head.dep_ != "ccomp" \
+            or trigger.lemma_ not in rule.lemmas \
+            or trigger.head.head.lemma_ not in rule.reported_by:
         return []
     # the object's actors as written: the mention's targets already leave out the doer's side
     objects = [h.actor for c in trigger.children if c.dep_ == "dobj"
                for h in hits_in(phrase_tokens(c), hits)]
-    if not objects:
-        return []
-    sides = {getattr(lex.actors.get(name), "side", None) for name in (agent[0], objects[0])}
-    speech_acts = next((p.lemmas for p in syntax.roles["verb"]["agent"]
-                        if p.id == "speaker-of-reported-clause"), frozenset())
-    if len(sides) != 1 or None in sides or trigger.lemma_ not in speech_acts or \
-            trigger.head.head.lemma_ not in syntax.speech_verbs:
+    sides = {getattr(lex.actors.get(name), "side", None) for name in (agent[0], *objects[:1])}
+    if not objects or len(sides) != 1 or None in sides:
         return []
     reporters = [h.actor for h in _subject_hits(trigger.head.head, hits)]
     return reporters[:1] if reporters and reporters[0] not in agent else []
