@@ -78,3 +78,12 @@ def test_a_body_noun_heading_a_name_is_a_body_not_a_person(lex):  # noqa: F811
         "“does not intervene in Canadian politics.”")
     assert fields(claims, 1)[:2] == ("The Ministry of Foreign Affairs", "organization")
     assert fields(claims, 2)[1] == "organization"
+
+
+def test_a_country_an_office_is_for_is_its_portfolio_not_its_side(lex):  # noqa: F811
+    """'Director of the Office for Mexico Luis Mora': the office deals with Mexico; whose
+    office it is the sentence does not say."""
+    claims = claims_of(
+        lex, "“These men came to threaten us,” Director of the Office for Mexico and the Border "
+             "Luis Mora told the portal.")
+    assert fields(claims, 1)[2] != "Mexico"

@@ -12,7 +12,7 @@ again. The title a person is first named with wins.
 
 from __future__ import annotations
 
-from trustbrief.extract.role_paths import hits_in, phrase_tokens
+from trustbrief.extract.role_paths import hits_in, phrase_tokens, without_portfolio
 
 PERSON_SIDES = "<person sides>"  # key of tree_speaker's per-document `names` memory
 
@@ -40,6 +40,7 @@ def title_side(head, hits, organization_nouns: frozenset) -> str:
     for c in head.children:
         if c.dep_ == "appos":
             tokens += phrase_tokens(c)
+    tokens = without_portfolio(tokens, organization_nouns)
     found = [h.side for h in hits_in(tokens, hits)
              if h.side and h.side != "media" and "person" not in h.types]
     if found:

@@ -69,6 +69,18 @@ def phrase_tokens(token) -> list:
     return sorted(out, key=lambda t: t.i)
 
 
+def without_portfolio(tokens, body_nouns: frozenset) -> list:
+    """The phrase without the place a body deals with: 'Director of the Office for Kosovo',
+    'the Ministry for Europe' - the country after 'for' under a body noun is its portfolio,
+    not whose body it is ('a spokesperson for the Pentagon', a post, keeps its 'for')."""
+    kept = {t.i for t in tokens}
+    for t in tokens:
+        if (t.dep_ == "prep" and t.lower_ == "for" and t.head.i in kept
+                and t.head.lemma_.lower() in body_nouns and t.head.pos_ in ("NOUN", "PROPN")):
+            kept -= {d.i for d in t.subtree}
+    return [t for t in tokens if t.i in kept]
+
+
 def hits_in(tokens, hits) -> list:
     """The actor hits overlapping any of the tokens, in reading order."""
     spans = [(t.idx, t.idx + len(t)) for t in tokens]

@@ -28,7 +28,13 @@ from trustbrief.extract.body_pronoun import pronoun_body, vague_owner_side
 from trustbrief.extract.papers import issuer_token, known_issuer, remember_issuers, speaking_paper
 from trustbrief.extract.person_sides import with_person_side
 from trustbrief.extract.reporters import as_reporter
-from trustbrief.extract.role_paths import PRONOUNS, covering_hit, hits_in, phrase_tokens
+from trustbrief.extract.role_paths import (
+    PRONOUNS,
+    covering_hit,
+    hits_in,
+    phrase_tokens,
+    without_portfolio,
+)
 from trustbrief.extract.speaker_memory import (
     CITED_OUTLET,
     LAST_BODY,
@@ -197,7 +203,7 @@ def _person_name(doc, head, hits, syntax) -> str:
 
 def _typed(doc, head, hits, lex, people, names, att) -> dict | None:
     head = _real_head(head, lex.syntax.posts)
-    phrase = _side_tokens(head)
+    phrase = without_portfolio(_side_tokens(head), lex.syntax.organization_nouns)
     in_phrase = hits_in(phrase, hits)
     sides = [h.side for h in in_phrase if h.side and h.side != "media"]
     own = covering_hit(in_phrase, head)
