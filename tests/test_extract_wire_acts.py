@@ -126,3 +126,15 @@ def test_the_states_a_subject_is_of_take_part(lex, text, event_type):
     """'the presidents of A-land and B-land agreed': both states are parties."""
     m = one_mention(run(lex, [text]), event_type)
     assert (m["agent"], list(m["targets"])) == ("Chad", ["Niger"])
+
+
+def test_sanctions_a_ministry_calls_for_are_not_imposed(lex):
+    found = run(lex, ["The Ministry calls on the European Union to impose sanctions on Chad."])
+    assert one_mention(found, "restriction")["factuality"] == "wish"
+
+
+def test_in_response_with_no_object_is_a_connective_not_a_retaliation(lex):
+    found = run(lex, ["In response, Chad's government on Wednesday banned the entry of all "
+                      "goods from Egypt."])
+    assert "retaliation_plan" not in set(found["mentions"]["event_type"])
+    assert one_mention(found, "restriction")["agent"] == "Chad"
