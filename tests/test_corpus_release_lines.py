@@ -90,3 +90,66 @@ def test_a_not_seat_must_be_a_place_the_world_knowledge_has(tmp_path):
     shutil.copytree(DATA / "world", tmp_path / "world")
     with pytest.raises(DataFileError, match="not_seats.*Portville Heights"):
         datelines.load_grammar(tmp_path)
+
+
+# ---------------------------------------------------------------- at the end, or in words
+
+LONG_BODY = BODY * 3  # the end of the page lies past the head lines
+
+
+@pytest.mark.parametrize("tail, date", [
+    # the place and day above the signature (francophone and Caribbean releases)
+    ("Niamey, 4 October 2024\nThe Ministry of Foreign Affairs", "2024-10-04"),
+    ("Washington, 28 October 2024\nThe Chargé d'Affaires a.i.", "2024-10-28"),
+    ("Niamey, le 4 octobre 2024\nLe Ministre", "2024-10-04"),
+    ("Georgetown, December 6, 2023", "2023-12-06"),
+])
+def test_a_release_line_above_the_signature_dates_the_page(grammar, tail, date):
+    found = stated(f"{TITLE}\n{LONG_BODY}{tail}\n", grammar)
+    assert (iso(found.date), found.date_shape) == (date, "seat_date_release_tail")
+
+
+@pytest.mark.parametrize("text", [
+    # a caption among the last lines: a credit beside it, or a sentence under it
+    f"{TITLE}\n{LONG_BODY}Washington, October 28, 2023\nPhoto: Jane Doe\n",
+    f"{TITLE}\n{LONG_BODY}Washington, October 28, 2023\n"
+    "The president spoke to reporters at the White House on Monday.\n",
+    # a related story's line under it has a date; a caption's town is no seat
+    f"{TITLE}\n{LONG_BODY}Moscow, 3 October 2024\nMore on this story\n"
+    "Talks resume, 4 October 2024\n",
+    f"{TITLE}\n{LONG_BODY}Portville Heights, 3 October 2024\nThe Mayor\n",
+    # a line in the middle of the page
+    f"{TITLE}\n{LONG_BODY}Moscow, 3 October 2024\n{LONG_BODY}",
+])
+def test_a_place_and_date_at_the_end_that_is_no_release_gives_nothing(grammar, text):
+    assert stated(text, grammar).date is None
+
+
+@pytest.mark.parametrize("line, where", [
+    ("Issued in Niamey on 4 October 2024", "head"),
+    ("Done at Baku on 4 October 2024.", "tail"),
+    ("Fait à Niamey, le 4 octobre 2024", "tail"),
+    ("Signed in Georgetown, Guyana, on 4 October 2024", "tail"),
+])
+def test_a_release_saying_where_and_when_it_was_issued_dates_the_page(grammar, line, where):
+    text = f"{TITLE}\n{line}\n{LONG_BODY}" if where == "head" else \
+        f"{TITLE}\n{LONG_BODY}{line}\nMinistry of Foreign Affairs\n"
+    assert iso(stated(text, grammar).date) == "2024-10-04"
+
+
+def test_a_sentence_citing_where_a_text_was_done_gives_nothing(grammar):
+    text = f"{TITLE}\n{LONG_BODY}The treaty was done at Paris on 4 October 2024.\n"
+    assert stated(text, grammar).date is None
+
+
+@pytest.mark.parametrize("line, date", [
+    ("Baku, 3 August 2024, Ministry of Foreign Affairs", "2024-08-03"),
+    ("Niamey, 4 October 2024 - Press Service of the Presidency", "2024-10-04"),
+])
+def test_a_release_line_naming_its_body_dates_the_page(grammar, line, date):
+    assert iso(stated(f"{TITLE}\n{line}\n{BODY}", grammar).date) == date
+
+
+def test_a_caption_naming_a_ministry_building_gives_nothing(grammar):
+    text = f"{TITLE}\nPortville Heights, 3 August 2024, Ministry of Defence building\n{BODY}"
+    assert stated(text, grammar).date is None

@@ -22,6 +22,7 @@ from trustbrief.corpus.numeric_order import either_way
 from trustbrief.corpus.printed_dates import NUMERIC_DATE, PrintedDate, checked_date, read_printed
 from trustbrief.corpus.related_links import link_lines, load_related
 from trustbrief.corpus.release_line import ReleaseRules, is_release_line, load_release
+from trustbrief.corpus.stamp_languages import stamp_names
 from trustbrief.knowledge import DataFileError
 
 GRAMMAR_FILE = "datelines.yaml"
@@ -165,14 +166,17 @@ def load_grammar(data_dir: Path | str) -> Grammar:
     data = knowledge.require_keys(path, "top level", knowledge.load_yaml(path),
                                   ("limits", "fragments", "shapes"),
                                   ("month_first_zones", "related_links", "archive_addresses",
-                                   "release_lines"))
+                                   "release_lines", "stamp_languages"))
     limits = knowledge.require_keys(path, "limits", data["limits"], LIMIT_KEYS)
     for key in LIMIT_KEYS:
         if not isinstance(limits[key], int) or limits[key] < 0:
             raise DataFileError(path, f"limits.{key}", "expected a non-negative whole number")
     vocabulary = timex.load_vocabulary(Path(data_dir))
+    foreign_months, foreign_weekdays = stamp_names(path, data)  # 'octobre', 'mardi'
     months = {name.lower().rstrip("."): number for name, number in vocabulary.months.items()}
+    months = foreign_months | months
     weekday_names = [w.rstrip(".") for w in vocabulary.weekdays] + list(WEEKDAY_ABBREVIATIONS)
+    weekday_names += foreign_weekdays
     fragments = {"month": rf"(?:{_alternation(months)})(?![a-z])\.?",
                  "weekday": rf"(?:{_alternation(weekday_names)})(?![a-z])\.?"}
     if not isinstance(data["fragments"], dict):

@@ -58,7 +58,7 @@ def read_printed(text: str, months: dict[str, int], min_year: int,
     numeric = NUMERIC_DATE.search(text)
     if numeric:
         return _numeric_date(*numeric.groups(), order=order, min_year=min_year)
-    month = next((months[w.lower()] for w in re.findall(r"[A-Za-z]+", text)
+    month = next((months[w.lower()] for w in re.findall(r"[^\W\d_]+", text)
                   if w.lower() in months), None)
     if month is None:
         return None
