@@ -174,6 +174,26 @@ def test_a_time_hanging_on_the_verb_dates_the_verb_not_its_complement(lex, text,
 
 
 @pytest.mark.parametrize(("text", "dated", "undated"), [
+    # the parser hangs the time on the verb's object, a person: a person has no day, the
+    # summons does (the arrest after 'over' is nearer the time, and of another day)
+    ("Chad summoned the French ambassador on Monday over the arrest of its citizens in Lyon.",
+     "summons", "arrest"),
+])
+def test_a_time_hanging_on_the_object_person_dates_the_verb(lex, text, dated, undated):
+    times = _times_of(lex, text)
+    assert times[dated] == "on Monday"
+    assert times[undated] == ""
+
+
+def test_a_time_hanging_on_an_object_event_dates_that_event(lex):
+    # the object tells an event of its own: the time stays the noun's, as the nearest
+    # trigger rule gave it before
+    times = _times_of(lex, "Niger denounced France's raid on Monday against its army.")
+    assert times["raid"] == "on Monday"
+    assert times["criticism"] == ""
+
+
+@pytest.mark.parametrize(("text", "dated", "undated"), [
     # a 'since', 'after' or 'before' clause with its own subject tells an act of another day: its
     # time dates that act alone, never the demand it follows
     ("Chad accused Niger of harassing its fishermen and demanded an apology, in the first "

@@ -217,14 +217,24 @@ def in_scope(time: dict, start: int) -> bool:
 ADVERBIAL_DEPS = ("prep", "npadvmod", "advmod")
 
 
-def adverbial_of(parsed, time: dict):
-    """The verb a time expression is an adverbial of ('accused X on Monday of boarding':
-    'accused', whatever trigger stands nearer), or None."""
+def adverbial_hosts(parsed, time: dict) -> list:
+    """The words a time expression may be an adverbial of, nearest first: the verb it hangs
+    on ('accused X on Monday of boarding': 'accused', whatever trigger stands nearer); or, when
+    the parser hangs it on a verb's direct object ('summoned the ambassador on Monday over the
+    arrest'), that noun, then its verb: the noun's day if the noun tells an event ('condemned
+    the attack on Monday'), else the verb's, since a person or thing has no day. Empty when
+    it hangs elsewhere."""
     root = token_at(parsed, time["start"], time["end"])
     if root is None:
-        return None
+        return []
     if root.dep_ == "pobj":  # the expression without its preposition: 'Monday' of 'on Monday'
         root = root.head
-    if root.dep_ not in ADVERBIAL_DEPS or root.head.pos_ != "VERB":
-        return None
-    return root.head
+    if root.dep_ not in ADVERBIAL_DEPS:
+        return []
+    host = root.head
+    if host.pos_ == "VERB":
+        return [host]
+    if root.dep_ == "prep" and host.pos_ == "NOUN" and host.dep_ == "dobj" and \
+            host.head.pos_ == "VERB":
+        return [host, host.head]
+    return []

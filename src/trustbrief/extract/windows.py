@@ -15,7 +15,7 @@ from trustbrief.extract.news_nouns import told_as_news
 from trustbrief.extract.role_paths import token_at
 from trustbrief.extract.statements import NEWS_PERFECT_RULE
 from trustbrief.extract.syntax import factuality_of
-from trustbrief.extract.time_scope import adverbial_of, in_scope, scoped_times
+from trustbrief.extract.time_scope import adverbial_hosts, in_scope, scoped_times
 from trustbrief.extract.vocabulary import DEPENDENCY_TRIGGER
 
 
@@ -115,14 +115,13 @@ def _nearest_lanes(text, times, spans, clauses, parsed=None) -> dict[str, str]:
 # how a time adverbial hangs on its verb: 'accused X on Monday' (prep), 'said Monday'
 # (npadvmod), 'said yesterday' (advmod)
 def _attached_lane(time: dict, spans: list[tuple], parsed) -> str:
-    """The lane of the trigger verb the time expression is an adverbial of, or ''."""
-    verb = adverbial_of(parsed, time) if parsed is not None else None
-    if verb is None:
-        return ""
-    for start, end, lane in spans:
-        trigger = token_at(parsed, start, end)
-        if trigger is not None and trigger.i == verb.i:
-            return lane
+    """The lane of the trigger the time expression is an adverbial of, or ''."""
+    hosts = adverbial_hosts(parsed, time) if parsed is not None else []
+    for host in hosts:
+        for start, end, lane in spans:
+            trigger = token_at(parsed, start, end)
+            if trigger is not None and trigger.i == host.i:
+                return lane
     return ""
 
 
