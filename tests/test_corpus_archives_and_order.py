@@ -122,6 +122,8 @@ def test_either_reading_is_a_clue_dating_weighs():
      "2024-10-02", "Saudi Press Agency"),
     ("Portville, 5 Aban 1403, October 26, 2024 (IRNA) - The minister said more.",
      "2024-10-26", "IRNA"),
+    # a national agency's credit with its date, a space before the comma
+    ("MENA , Monday 30 Sep 2024", "2024-09-30", "Middle East News Agency"),
 ])
 def test_state_agency_and_ministry_stamps(line, date, origin):
     found = stated(f"Talks to resume\n{line}\n{BODY}")
@@ -165,6 +167,12 @@ def test_a_masthead_line_naming_the_state_first_is_named_in_full(rules):
     assert doc["outlet"] == "Republic of Examplestan Ministry of Foreign Affairs"
 
 
+def test_a_masthead_line_naming_the_state_last_is_named_in_full(rules):
+    text = f"Ministry of Foreign Affairs of Examplestan\nPress Releases\n{BODY}"
+    doc = one(rules, text, {"file": "a.txt", "url": "https://www.mofa.example.gov/release-1"})
+    assert doc["outlet"] == "Ministry of Foreign Affairs of Examplestan"
+
+
 def test_a_portal_bar_names_the_wire_the_site_and_the_stamp():
     found = stated(f"Talks to resume\nBy Xinhua | chinadaily.com.cn | Updated: 2024-10-03 09:41\n"
                    f"{BODY}")
@@ -180,7 +188,11 @@ def test_one_author_and_a_syndicate_of_several_words():
 @pytest.mark.parametrize("masthead", ["Ministry of Foreign Affairs", "Prime Minister's Office",
                                       "Republic of Examplestan Ministry of Defence",
                                       "Examplestani Foreign Ministry",
-                                      "The White House"])
+                                      "The White House",
+                                      # the state after the body's name
+                                      "Ministry of Foreign Affairs of the Republic of Examplestan",
+                                      "Embassy of the Republic of Examplestan in Portville",
+                                      "Ministry of Foreign Affairs, Republic of Examplestan"])
 def test_a_state_bodys_name_atop_its_page_is_the_publisher(rules, masthead):
     text = f"Skip to content\n{masthead}\nPress Release\nTalks to resume\n{BODY}"
     assert one(rules, text)["outlet"] == masthead

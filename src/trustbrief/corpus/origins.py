@@ -140,8 +140,9 @@ def _initials_name(label: str, text: str) -> str:
                 name = " ".join(part)
                 if label in (every, capitals) and len(name) > len(best):
                     # a masthead line naming the state first ('Republic of X Ministry of
-                    # Foreign Affairs') is named in full
-                    best = " ".join(words[:j]) if whole and j == len(words) else name
+                    # Foreign Affairs') or last ('... of X') is named in full
+                    best = " ".join(words) if whole and (
+                        j == len(words) or words[j].lower() == "of") else name
     return best
 
 
