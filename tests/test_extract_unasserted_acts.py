@@ -96,3 +96,20 @@ def test_a_contact_keeps_no_unasserted_mention_of_another_kind():
     trip = Mention(event_type="meeting_visit", polarity="hypothetical")
     denied = Mention(event_type="phone_call", polarity="negated")
     assert told_kinds_only([call, trip, denied]) == [call, denied]
+
+
+@pytest.mark.parametrize("text, etype, value", [
+    # a verb conjoined to a modal one is what could (or must) be done too
+    ("Niger could strike Chadian posts and kill soldiers, the minister said.",
+     "targeted_killing", "hypothetical"),
+    # a conjunct with an auxiliary of its own tells its own act
+    ("Niger could retaliate and has warned Chad, the minister said.", "warning", "asserted"),
+    # two acts told as done stay done
+    ("Chad struck Nigerien posts and killed soldiers, the minister said.",
+     "targeted_killing", "asserted"),
+])
+def test_a_conjoined_verb_shares_the_reading_of_its_head(lex, text, etype, value):
+    mention = one_mention(run(lex, [text]), etype)
+    assert mention["polarity"] == value
+    assert mention["factuality_rule"].endswith("+conjunct") == (etype == "targeted_killing"
+                                                                and value != "asserted")

@@ -322,4 +322,27 @@ def factuality_of(facts: dict, trigger, start: int, end: int) -> tuple[str, str]
     for _, value, rule_id, cues in facts.get(trigger.i, ()):
         if any(not start <= doc[i].idx < end for i in cues):
             return value, rule_id
+    head = _sharing_head(trigger)
+    if head is not None:
+        value, rule_id = factuality_of(facts, head, head.idx, head.idx + len(head.text))
+        if value != "asserted":
+            return value, f"{rule_id}{CONJUNCT_SUFFIX}"
     return "asserted", ""
+
+
+# marks a factuality rule id that a conjoined verb took from the verb it is conjoined to
+CONJUNCT_SUFFIX = "+conjunct"
+# what makes a conjoined verb a clause of its own, with its own reading
+OWN_CLAUSE_DEPS = frozenset({"aux", "auxpass", "neg", "nsubj", "nsubjpass", "mark"})
+
+
+def _sharing_head(trigger):
+    """The verb a conjoined verb shares its modal, tense and subject with ('It must admit
+    fault, hold those responsible accountable': 'hold' is what must be done, as 'admit' is;
+    'could strike Chadian posts and kill soldiers'), or None: also when the conjunct has an
+    auxiliary, negation or subject of its own ('could retaliate and has warned X')."""
+    if trigger.dep_ != "conj" or trigger.pos_ != "VERB" or trigger.head.pos_ != "VERB":
+        return None
+    if any(c.dep_ in OWN_CLAUSE_DEPS for c in trigger.children):
+        return None
+    return trigger.head
