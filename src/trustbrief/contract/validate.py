@@ -95,9 +95,11 @@ def _distinct_text(series: pd.Series) -> set[str] | None:
     costs: at 10,000 articles the cells are millions of objects spread over the heap); None
     when a cell is not text (or not hashable), to be looked at cell by cell."""
     cells = series.array
+    # the cells' own object array where they have one (object columns, and text columns
+    # stored in Python): iterating the pandas array instead walks it in Python, 10x slower
+    stored = getattr(cells, "_ndarray", None)
     try:
-        distinct = set(cells._ndarray if isinstance(series.dtype, pd.StringDtype)
-                       and hasattr(cells, "_ndarray") else cells)
+        distinct = set(stored if stored is not None and stored.dtype == object else cells)
     except TypeError:  # an unhashable cell: not text
         return None
     return distinct if all(type(v) is str for v in distinct) else None
@@ -163,32 +165,33 @@ def _boolean_problems(series: pd.Series, col: Column) -> list[str]:
 
 def _list_problems(series: pd.Series, col: Column) -> list[str]:
     values = series.tolist()
-    items = _text_items(values)
-    if items is None:
+    joined = _joined_items(values)
+    if joined is None:
         bad = [not isinstance(v, list) or not all(isinstance(i, str) for i in v)
                for v in values]
         return [f"cells that are not lists of text: {_examples(series, bad)}"]
     out = []
-    if any(LIST_SEP in i for i in items):
+    if LIST_SEP in joined:  # LIST_SEP holds no NUL: found inside one item
+        items = set(itertools.chain.from_iterable(values))
         out.append(f"items containing {LIST_SEP!r}, which the CSV cannot tell apart: "
                    f"{sorted(i for i in items if LIST_SEP in i)[:EXAMPLES]}")
     if col.values:
-        unknown = sorted(items - set(col.values))
+        unknown = sorted(set(itertools.chain.from_iterable(values)) - set(col.values))
         if unknown:
             out.append(f"items outside {col.vocabulary}: {unknown[:EXAMPLES]}")
     return out
 
 
-def _text_items(values: list) -> set[str] | None:
-    """The distinct items of cells that are all lists of text; None when one is not (items
-    are checked once each, not once per cell)."""
+def _joined_items(values: list) -> str | None:
+    """Every item of cells that are all lists of text, joined by NUL (one pass over the
+    items, none of them hashed); None when a cell is not such a list (str.join takes str
+    items only: a str subclass too, as isinstance does)."""
     if not all(isinstance(v, list) for v in values):
         return None
     try:
-        items = set(itertools.chain.from_iterable(values))
-    except TypeError:  # an unhashable item: not text
+        return "\0".join(itertools.chain.from_iterable(values))
+    except TypeError:
         return None
-    return items if all(isinstance(i, str) for i in items) else None
 
 
 # -- frames read back from CSV -----------------------------------------------------------------
