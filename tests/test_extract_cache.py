@@ -121,6 +121,16 @@ def test_imports_are_read_from_the_source(tmp_path):
             "trustbrief.extract.nlp", "trustbrief.events"} <= names
 
 
+def test_a_file_read_again_with_other_imports_is_scanned_again(tmp_path):
+    """The scans are remembered per file and text: an edited file's new imports count."""
+    source = tmp_path / "m.py"
+    source.write_text("import trustbrief.limits\n", encoding="utf-8")
+    assert fingerprints._imports(source) == ["trustbrief.limits"]
+    assert fingerprints._imports(source) == ["trustbrief.limits"]
+    source.write_text("import trustbrief.timex\n", encoding="utf-8")
+    assert fingerprints._imports(source) == ["trustbrief.timex"]
+
+
 def test_fingerprint_is_the_same_in_every_process():
     """Some knowledge is built from sets (per-process order): the fingerprint must not
     depend on it, or no run would ever find the rows of the one before."""
