@@ -64,9 +64,10 @@ def _same_day_anaphora(mentions: list[dict], by_sentence: dict, claimed: dict) -
     any of its mentions). Two days before and no choice between them: nothing."""
     for m in mentions:
         key = (m["doc_id"], m["sent_id"])
+        if key in by_sentence:  # the sentence names its own time (most that are read)
+            continue
         number = sentence_number(m["sent_id"])
-        if key in by_sentence or not number or number < 2 \
-                or not SAME_DAY.match(m["text"] or ""):
+        if not number or number < 2 or not SAME_DAY.match(m["text"] or ""):
             continue
         previous = (m["doc_id"], sentence_id(m["doc_id"], number - 1))
         days = [t for t in by_sentence.get(previous, []) if str(t["spec"]).startswith(DAY_SPECS)]
@@ -100,8 +101,8 @@ def _news_reference(mentions: list[dict], by_sentence: dict, claimed: dict,
         key = (m["doc_id"], m["sent_id"])
         depth = lede.depth(m["doc_id"], m["sent_id"], depths)
         if depth is None or not 1 < depth <= NEWS_REFERENCE_DEPTH \
-                or not NEWS_REFERENCE.search(m["text"] or "") \
-                or any(str(t["spec"]).startswith(DAY_SPECS) for t in by_sentence.get(key, [])):
+                or any(str(t["spec"]).startswith(DAY_SPECS) for t in by_sentence.get(key, [])) \
+                or not NEWS_REFERENCE.search(m["text"] or ""):
             continue
         day = _lede_day(m["doc_id"], by_sentence, claimed, depths)
         if day is not None:
@@ -136,10 +137,10 @@ def _retold_contact(mentions: list[dict], by_sentence: dict, claimed: dict,
     retold: dict[str, list[tuple[dict, str]]] = {}
     for m in mentions:
         key = (m["doc_id"], m["sent_id"])
-        match = RETOLD_CONTACT.match(m["text"] or "") and \
-            not OLDER_CONTACT.match(m["text"] or "")
+        if not RETOLD_CONTACT.match(m["text"] or "") or OLDER_CONTACT.match(m["text"] or ""):
+            continue
         days = [t for t in by_sentence.get(key, []) if str(t["spec"]).startswith("weekday:")]
-        if match and len(days) == 1 and (lede.depth(*key, depths) or 0) > LEDE_SENTENCES:
+        if len(days) == 1 and (lede.depth(*key, depths) or 0) > LEDE_SENTENCES:
             retold.setdefault(m["doc_id"], []).append((days[0], m["text"]))
     for doc_id, found in retold.items():
         undated = [m for m in mentions if m["doc_id"] == doc_id and not m["time_id"]
