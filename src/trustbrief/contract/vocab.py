@@ -209,6 +209,7 @@ class Account(StrEnum):
 class ConflictFact(StrEnum):
     DATE = "date"
     NOTICE = "notice"
+    NATURE = "nature"  # what act it was: told as different acts (an arrest, an abduction)
 
 
 class CountFact(StrEnum):

@@ -23,6 +23,7 @@ from trustbrief.events.records import (
     stated_month,
     truthy,
 )
+from trustbrief.events.tellings import telling_conflicts
 from trustbrief.tables import cell_text
 
 NOTICE_LEVELS = tuple(n.value for n in Notice.levels())  # specific accounts beat 'none'
@@ -314,7 +315,8 @@ def summarize(recs: list[Rec], key: str, ctx: Context, known: Iterable[tuple[int
         "mention_ids": sorted(r.mention_id for r in recs), "evidence_sent_id": ev.sent_id,
     }
     conflicts = _date_conflicts(lo, hi, disagree, recs, ctx) + \
-        _notice_conflicts(level, accounts, ctx)
+        _notice_conflicts(level, accounts, ctx) + \
+        telling_conflicts(recs, event_type, ctx, _conflict_row)
     return row, conflicts, _notice_account_rows(accounts)
 
 

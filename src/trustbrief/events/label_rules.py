@@ -29,6 +29,9 @@ class Group:
     # kinds of act within the group's types, told apart by the trigger's words ((kind, compiled
     # pattern), first match wins): an expulsion and a suspension two days later are two acts
     kinds: tuple = ()
+    # the sides word one act as different types (an arrest, an abduction): articles' words
+    # for it are conflicting accounts of what happened (events.tellings)
+    told_apart: bool = False
 
     def kind_of(self, trigger: str) -> str:
         """The kind of act the trigger's words tell ('' when no kind names it)."""
@@ -135,7 +138,7 @@ def _group(path: Path, name: str, spec, seen_types: dict[str, str]) -> Group:
     where = f"groups.{name}"
     require_keys(path, where, spec, ["types"],
                  ["window_days", "unique_for", "symmetric", "plans_separate",
-                  "retold_days", "recurring", "kinds"])
+                  "retold_days", "recurring", "kinds", "told_apart"])
     types = spec["types"]
     if not isinstance(types, list) or not types or not all(isinstance(t, str) for t in types):
         raise DataFileError(path, where, "types must be a non-empty list of event types")
@@ -154,7 +157,8 @@ def _group(path: Path, name: str, spec, seen_types: dict[str, str]) -> Group:
     return Group(name, tuple(types), window, frozenset(unique),
                  bool(spec.get("symmetric", False)), bool(spec.get("plans_separate", False)),
                  retold, bool(spec.get("recurring", False)),
-                 _kinds(path, f"{where}.kinds", spec.get("kinds") or {}))
+                 _kinds(path, f"{where}.kinds", spec.get("kinds") or {}),
+                 bool(spec.get("told_apart", False)))
 
 
 def _kinds(path: Path, where: str, spec) -> tuple:
