@@ -201,8 +201,10 @@ def _complement(verb, level: int, skipped: set) -> list | None:
     if objects:
         words = [w for o in objects for w in _object_words(o, level, skipped)]
         infinitive = _infinitive_of(verb)
-        if infinitive is not None and level < 3:  # 'asked the envoy to reopen the talks'
-            return words + _infinitive(infinitive, level, skipped)
+        if infinitive is not None and level < 3 and not _pronoun_object(infinitive):
+            return words + _infinitive(infinitive, level, skipped)  # 'asked X to reopen talks'
+        if infinitive is not None:  # 'urged X to pull them back': no label says what 'them' is
+            return words
         if asks_without_content(verb):
             return None  # 'asked X (to stop ...)': who asked whom, not what
         for prep in [p for p in noun_preps(verb, skipped)[:1] if level == 0 or level < 3
@@ -305,6 +307,10 @@ def _shared_object(verb, level: int, skipped: set) -> list:
         return []
     cc = [c for c in verb.children if c.dep_ == "cc" and verb.i < c.i < conj.i]
     return [*cc, conj, *(c for c in conj.children if c.dep_ == "prt"), *rest]
+
+
+def _pronoun_object(verb) -> bool:
+    return any(c.dep_ in OBJECTS and c.pos_ == "PRON" and c.tag_ != "PRP$" for c in verb.children)
 
 
 def _infinitive(verb, level: int, skipped: set) -> list:

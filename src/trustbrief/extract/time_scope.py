@@ -155,6 +155,16 @@ def _since(token) -> bool:
         (before >= 0 and token.doc[before].lower_ == SINCE)
 
 
+# verbs whose object is a day they name, not a time they happen at: 'to declare 27 September
+# a day of mourning', 'will mark 7 October' (the declaring is not of 27 September)
+NAMING_VERBS = frozenset({"declare", "designate", "proclaim", "mark", "commemorate", "name"})
+
+
+def _named_day(token) -> bool:
+    """The time expression is the object of a verb that names a day."""
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in NAMING_VERBS
+
+
 # how a time hangs inside its 'by' phrase: 'by October 10', 'by 11:59 pm on Saturday'
 DEADLINE_PATH = ("pobj", "prep", "npadvmod", "nummod", "compound", "nmod", "appos")
 
@@ -187,13 +197,14 @@ def scoped_times(parsed, times: list[dict]) -> list[dict]:
     character span as 'within' (triggers outside it are not its to date): a date modifying a
     noun, the noun; one inside a coordinated clause with its own subject, that clause; and the
     concessive phrases of its clause, which it may not date, as 'outside'. The object of
-    'since' dates nothing."""
+    'since', or of a verb naming a day ('declare 27 September a day of mourning'), dates
+    nothing."""
     if parsed is None:
         return times
     out = []
     for t in times:
         token = token_at(parsed, t["start"], t["end"])
-        if token is not None and _since(token):
+        if token is not None and (_since(token) or _named_day(token)):
             out.append({**t, "within": NOWHERE})
             continue
         within = token is not None and _deadline(token) or (
