@@ -1,7 +1,8 @@
 """Kinds of writing met in an invented Kosovo-Serbia pair, on short invented sentences about
 governments the world knowledge knows: a day named as a verb's object is no time of the act
 ('to declare 27 September a day of mourning'); 'a decade ago' is a vague range, no day; an
-infinitive whose object is a pronoun ('urged X to pull them back') leaves the label."""
+infinitive whose object is a pronoun ('urged X to pull them back') leaves the label; whom a
+condemned killing was done to is not the one condemned."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import datetime as dt
 
 import pytest
 
+from test_extract import one_mention, run
 from test_extract_time_scope import _times_of
 from trustbrief import timex
 from trustbrief.extract.nlp import load_pipeline
@@ -38,3 +40,14 @@ def test_an_infinitive_with_a_pronoun_object_leaves_the_label(nlp):
     text = "The United States urged Belgrade to pull them back."
     start = text.index("urged")
     assert event_phrase(nlp(text), start, start + 5, "", []) == "United States urged Belgrade"
+
+
+def test_whom_a_condemned_killing_was_done_to_is_not_the_one_condemned(lex):
+    found = run(lex, ["Chad condemns the killing of the Egyptian police officer."])
+    m = one_mention(found, "criticism")
+    assert (m["agent"], list(m["targets"])) == ("Chad", [])
+
+
+def test_a_condemned_decision_of_a_government_is_that_government_s(lex):
+    found = run(lex, ["Chad condemns the decision of the Government of Egypt."])
+    assert list(one_mention(found, "criticism")["targets"]) == ["Egypt"]

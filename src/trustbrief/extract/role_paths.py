@@ -45,6 +45,10 @@ class RolePath:
     # the verb of saying a participle's clause is reported by, when given: 'X said Y was to
     # blame, accusing Z of ...' - the speech act after the reported clause is X's, not Y's
     reported_by: frozenset = frozenset()
+    # nouns of an act done to the 'of' phrase that follows them: reached along this path, the
+    # act is the role, not whom it was done to ('condemns the killing of the police officer':
+    # the officer is not the one condemned)
+    acts_of: frozenset = frozenset()
 
 
 def token_at(doc, start: int, end: int):

@@ -8,7 +8,7 @@ document (`people`), marked '+coref' in the rule.
 
 from __future__ import annotations
 
-from trustbrief.extract.answered import answered_target
+from trustbrief.extract.answered import OUTSIDE, answered_target
 from trustbrief.extract.patterns import lookup_key
 from trustbrief.extract.role_paths import (
     CLIMB,
@@ -78,6 +78,9 @@ def _phrase_actors(token, hits, people, path: RolePath, everyone: bool,
     tokens = phrase_tokens(token) + [t for a in token.children
                                      if a.dep_ == "appos" and a.pos_ == "PROPN"
                                      for t in phrase_tokens(a)]
+    if token.lemma_.lower() in path.acts_of:  # 'the killing of X': X underwent it
+        tokens = [t for t in tokens if not any(
+            t in c.subtree for c in token.children if c.dep_ == "prep" and c.lower_ == "of")]
     found = [h for h in hits_in(tokens, hits) if h.kind != "pronoun-phrase"
              or len(h.actors) > 1]
     if path.types:
@@ -224,6 +227,8 @@ def tree_roles(doc, start: int, end: int, etype, hits, syntax: Syntax, lex, peop
     if etype.has_targets and not targets:
         targets, target_rule = answered_target(trigger, form, etype.id,
                                                syntax.roles["answered"], hits, can_undergo)
+    if etype.has_targets and not targets and _object_is_act(trigger, paths["target"]):
+        target_rule = "act-object" + OUTSIDE  # the act is what is judged: no one named around
     if form == "noun" and (etype.operation or etype.possessor_undergoes) and agent and \
             not targets and not _has_of_object(trigger) and \
             agent_rule.startswith("possessive") and _is_person(agent[0], lex):
@@ -339,6 +344,13 @@ def _host_state(trigger, hits) -> list:
         if states:
             return [states[0].actor]
     return []
+
+
+def _object_is_act(trigger, paths) -> bool:
+    """The trigger's object is the noun of an act whose 'of' phrase a path leaves out ('condemns
+    the killing of the officer'): the one it was done to is not the trigger's target."""
+    return any(c.dep_ in p.deps and c.lemma_.lower() in p.acts_of
+               for p in paths if p.acts_of and not p.from_head for c in trigger.children)
 
 
 def _has_of_object(trigger) -> bool:

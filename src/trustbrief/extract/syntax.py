@@ -89,7 +89,8 @@ def _paths(path: Path, where: str, entries) -> list[RolePath]:
                             frozenset(e.get("via", ())), frozenset(e.get("not_from", ())),
                             frozenset(e.get("only_from", ())), bool(e.get("bare", False)),
                             bool(e.get("not_seats", False)), frozenset(e.get("lemmas", ())),
-                            frozenset(e.get("reported_by", ()))))
+                            frozenset(e.get("reported_by", ())),
+                            frozenset(e.get("acts_of", ()))))
     return out
 
 
