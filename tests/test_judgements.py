@@ -73,6 +73,25 @@ def test_the_best_attested_act_is_judged_to_have_taken_place():
     assert f"{adverb} took place as reported".strip() in judgement.statement
 
 
+def test_an_act_the_articles_tell_as_different_acts_is_judged_contested():
+    """'arrested' in one article, 'abducted' in another (conflict fact 'nature'): the act took
+    place, but the judgement does not take the label's word for what it was."""
+    tables = brief_tables()
+    top = central_event_finding(tables, START, END, FOCUS)
+    event_id = tables["events"].set_index("label").loc[top.terms["event"].strip("“”"),
+                                                      "event_id"]
+    tables["conflicts"] = pd.DataFrame([
+        {"fact": "nature", "event_id": event_id, "account": account, "value": value,
+         "doc_ids": doc, "outlets": "", "evidence": ""}
+        for account, value, doc in (("accepted", "killed", "d1"),
+                                    ("disagrees", "struck", "d2"))])
+    finding = central_event_finding(tables, START, END, FOCUS)
+    assert finding.kind == "contested"
+    assert "disagree on what it was: “killed” versus “struck”" in finding.text
+    [judgement] = judge(tables, [finding], FOCUS)
+    assert "though the articles disagree on what it was" in judgement.statement
+
+
 def test_an_act_with_one_origin_or_a_statement_is_no_central_event():
     tables = brief_tables()
     events = tables["events"]

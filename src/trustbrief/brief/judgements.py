@@ -40,6 +40,9 @@ CLAUSES = {
     "one_sided": "the conflictual steps between the two {adv}came from {the_actor}, not from "
                  "{the_other}",
     "established": "{event} ({day}) {adv}took place as reported",
+    # the sides tell the act as different acts (an arrest, an abduction): it took place, but
+    # no account of what it was is settled
+    "contested": "{event} ({day}) {adv}took place, though the articles disagree on what it was",
 }
 ON_RECORD = (SpeakerType.NAMED_OFFICIAL,)
 ANONYMOUS = (SpeakerType.ANONYMOUS_OFFICIAL,)

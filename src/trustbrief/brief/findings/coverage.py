@@ -28,6 +28,7 @@ from trustbrief.brief.views.cells import (
 )
 from trustbrief.brief.views.events import SAYING
 from trustbrief.brief.views.outlets import looks_like_doc_id
+from trustbrief.contract import ConflictFact
 
 
 def coverage_finding(tables, start, end, focus: str) -> Finding:
@@ -66,6 +67,7 @@ def named_origins(origins: list[str], documents) -> str:
 # having taken place.
 # An act one origin reports is no central event: the judgement needs two independent origins.
 MIN_ORIGINS = 2
+NATURE = ConflictFact.NATURE.value  # one act told as different acts (events/tellings.py)
 
 
 def _pair_acts(events: pd.DataFrame, focus: str) -> pd.DataFrame:
@@ -99,6 +101,21 @@ def central_event_finding(tables, start, end, focus: str) -> Finding:
             f"in {plural(as_int(top['n_documents']), 'article')} tracing back to "
             f"{plural(as_int(top['n_origins']), 'independent origin')}"
             + (f": {named_origins(origins, documents)}." if origins else "."))
-    return Finding(text, cite_documents(top["doc_ids"], documents), "established",
+    told = told_apart(tables, str(top["event_id"]))
+    if told:  # the label is one side's word for it: the judgement must not take it as settled
+        text += f" The articles disagree on what it was: {told}."
+    return Finding(text, cite_documents(top["doc_ids"], documents),
+                   "contested" if told else "established",
                    origins=tuple(origins), supports=as_int(top["n_origins"]) >= MIN_ORIGINS,
                    terms={"event": quoted(top["label"]), "day": day})
+
+
+def told_apart(tables, event_id: str) -> str:
+    """'“arrested” versus “abducted / seized”' when the event's articles tell it as different
+    acts (the events' conflicts of fact 'nature'); '' otherwise."""
+    conflicts = table_of(tables, "conflicts")
+    if not len(conflicts) or "fact" not in conflicts.columns:
+        return ""
+    rows = conflicts[(text_column(conflicts, "fact") == NATURE)
+                     & (text_column(conflicts, "event_id") == event_id)]
+    return " versus ".join(quoted(v) for v in rows["value"]) if len(rows) > 1 else ""
