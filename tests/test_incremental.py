@@ -1,7 +1,8 @@
 """A run through the caches gives every table a cold run gives (pipeline.run end to end: the
 corpus, extraction and titled-people caches, then dating, events and metrics on what they
 return), for an article added to a cached corpus large enough that the run splices the
-snapshots (over REWRITE_SHARE articles), and for a run with nothing changed."""
+snapshots (over REWRITE_SHARE articles), for a run with nothing changed, and for a copy of an
+article added (the events stage then reuses its last tables)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 from conftest import DATA, SEEDS
 from trustbrief import bench, parallel, pipeline
 from trustbrief.corpus import recordsnapshot
+from trustbrief.events import reuse
 from trustbrief.extract import ahead, rowsnapshot
 
 ARTICLES = max(rowsnapshot.REWRITE_SHARE, recordsnapshot.REWRITE_SHARE) + 4
@@ -89,3 +91,29 @@ def test_an_article_added_to_a_cached_corpus_gives_the_cold_tables(corpus, tmp_p
     assert len(cold["documents"]) == ARTICLES and len(cold["events"])
     _same(cached, cold)
     _same(again, cold)
+
+
+def test_a_copy_added_reuses_the_events_tables(corpus, tmp_path, monkeypatch):
+    """A copy of an article (the bench's 'one added') joins no event: the events stage
+    reuses its last tables (events/reuse.py), which are the cold run's."""
+    folder, _ = corpus
+    cache = tmp_path / "cache"
+    monkeypatch.setenv(parallel.WORKERS_ENV, "1")
+    _tables(folder, cache)
+    hits: list[bool] = []
+    read = reuse.reused
+    monkeypatch.setattr(reuse, "reused", lambda *a, **k: hits.append(read(*a, **k)) or
+                        hits[-1])
+    first = sorted(folder.iterdir())[0].read_text(encoding="utf-8")
+    copy = folder / "zz-copy.txt"
+    copy.write_text(first.replace("Published on", "Updated; published on", 1) +
+                    "\nOne more line.\n", encoding="utf-8")
+    try:
+        cached = _tables(folder, cache)
+        cold = _tables(folder)
+    finally:
+        copy.unlink()
+    assert [found is not None for found in hits] == [True]
+    docs = cold["documents"]
+    assert (docs.loc[docs["file"] == copy.name, "duplicate_of"] != "").all()
+    _same(cached, cold)

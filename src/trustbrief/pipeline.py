@@ -250,7 +250,8 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
     origins = Origins.from_tables(documents, found["claims"])
     built = stage("events", events.build_events, found, documents, kb.annotations,
                   kb.lexicons, kb.chronology, rules=kb.labels, focus=focus,
-                  lede_depths=depths, incidents=incidents, origins=origins)
+                  lede_depths=depths, incidents=incidents, origins=origins,
+                  memo=events.memo_for(record_cache, row_cache, new))
     _checked(built, {"mentions": events.SETS_IN_MENTIONS})  # the rest was checked above
     measured = stage("metrics", metrics.build_metrics, built, found, documents, focus,
                      kb.channels, kb.goldstein, origins)

@@ -13,6 +13,7 @@ Modules, in the order build_events uses them:
   facts        per event: best date, notice, corroboration, the summary row, conflicts
   chronology   the story's reference chronology anchors dates
   annotations  data/annotations.yaml: the analyst's corrections
+  reuse        the last run's tables, when nothing they were built from changed
   build        build_events, the stage itself
 
 Clustering (never all pairs, O(n log n)):
@@ -55,11 +56,12 @@ from trustbrief.events.label_rules import LabelRules, load_labels
 from trustbrief.events.labels import event_phrase, make_label
 from trustbrief.events.origins import corroboration, origin_finder
 from trustbrief.events.records import as_list, event_type_table, gazetteer_table
+from trustbrief.events.reuse import Memo, memo_for
 
 __all__ = [
-    "MENTION_COLUMNS", "SCHEMA", "SETS_IN_MENTIONS", "LabelRules", "apply_fields", "apply_joins",
-    "apply_structural", "as_list", "best_date", "build_events", "cluster_mentions",
+    "MENTION_COLUMNS", "SCHEMA", "SETS_IN_MENTIONS", "LabelRules", "Memo", "apply_fields",
+    "apply_joins", "apply_structural", "as_list", "best_date", "build_events", "cluster_mentions",
     "corroboration", "direction_sides", "event_type_table", "gazetteer_table",
-    "load_annotations", "load_labels", "make_label", "notice", "origin_finder",
+    "load_annotations", "load_labels", "make_label", "memo_for", "notice", "origin_finder",
     "precision_of", "summarize", "event_phrase",
 ]

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from trustbrief import contract
+from trustbrief.events import reuse
 from trustbrief.events.after_incident import Incidents, date_after_incidents
 from trustbrief.events.annotations import apply_fields, apply_structural
 from trustbrief.events.announcements import fold_statements_into_acts
@@ -52,14 +53,19 @@ SCHEMA["mentions"] = {c: f"mention column {c} (event_id filled by the events sta
 def _context(found, documents, event_types, gazetteer, rules, focus,
              origins: Origins | None = None) -> Context:
     origins = origins or Origins.from_tables(documents, found.get("claims"))
-    if gazetteer is None and event_types is not None and not isinstance(
-            event_types, (Mapping, pd.DataFrame)):
-        gazetteer = getattr(event_types, "gazetteer", None) or getattr(event_types, "actors",
-                                                                        None)
+    gazetteer = _gazetteer_of(event_types, gazetteer)
     return Context(event_type_table(event_types), gazetteer_table(gazetteer), rules,
                    tuple(contract.Focus.parse(focus)), origins,
                    signals_by_sentence(found),
                    actors_by_sentence(found), unreal_sents=unreal_sentences(found))
+
+
+def _gazetteer_of(event_types, gazetteer):
+    """The gazetteer given, else the one extract.Lexicons (as event_types) carries."""
+    if gazetteer is None and event_types is not None and not isinstance(
+            event_types, (Mapping, pd.DataFrame)):
+        return getattr(event_types, "gazetteer", None) or getattr(event_types, "actors", None)
+    return gazetteer
 
 
 def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
@@ -67,8 +73,8 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
                  chronology: pd.DataFrame | None = None, *,
                  rules: LabelRules | None = None, gazetteer=None,
                  focus, lede_depths: Mapping[tuple[str, str], int] | None = None,
-                 incidents: Incidents | None = None, origins: Origins | None = None
-                 ) -> dict[str, pd.DataFrame]:
+                 incidents: Incidents | None = None, origins: Origins | None = None,
+                 memo: reuse.Memo | None = None) -> dict[str, pd.DataFrame]:
     """Mentions -> events, mentions (event_id filled), conflicts, notice_accounts, overrides.
 
     event_types: event-type metadata (mapping, frame, or extract.Lexicons, which also gives
@@ -81,9 +87,33 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
     says what a lede's undated news is; without it sentence numbers stand in. incidents: the
     incidents the corpus dates (dating.dated_incidents), after which an undated account of one
     is dated (events/after_incident.py; rule after_incident of data/labels.yaml). origins:
-    Origins.from_tables(documents, found["claims"]), built once by the pipeline.
+    Origins.from_tables(documents, found["claims"]), built once by the pipeline. memo: where
+    the last run's tables are kept, reused when nothing they were built from changed
+    (events/reuse.py; the pipeline's: reuse.memo_for).
     """
     rules = rules or LabelRules()
+    mentions = found["mentions"]
+    if memo is None:
+        return _built(found, documents, annotations, event_types, chronology, rules,
+                      gazetteer, focus, lede_depths, incidents, origins)[0]
+    origins = origins or Origins.from_tables(documents, found.get("claims"))
+    key = reuse.fingerprint(memo, {
+        "event_types": event_types, "gazetteer": _gazetteer_of(event_types, gazetteer),
+        "annotations": annotations, "chronology": chronology, "rules": rules,
+        "focus": tuple(contract.Focus.parse(focus)), "incidents": incidents})
+    last = reuse.reused(memo, mentions, documents, origins, lede_depths, rules, key)
+    if last is not None:
+        event_of = last.pop("event_of")
+        return {**last, "mentions": _mentions_with_event_ids(mentions, event_of)}
+    built, event_of = _built(found, documents, annotations, event_types, chronology, rules,
+                             gazetteer, focus, lede_depths, incidents, origins)
+    reuse.store(memo, key, mentions, event_of, documents, origins, lede_depths, built)
+    return built
+
+
+def _built(found, documents, annotations, event_types, chronology, rules, gazetteer, focus,
+           lede_depths, incidents, origins) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    """build_events' tables, run in full, and each input mention's event_id (in order)."""
     mentions = found["mentions"]
     ctx = _context(found, documents, event_types, gazetteer, rules, focus, origins)
     ctx.chronology = chronology_rows(chronology, rules)
@@ -114,13 +144,14 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
 
     overrides = pd.DataFrame(override_rows + field_rows, columns=list(SCHEMA["overrides"]))
     overrides = overrides.sort_values("annotation", kind="stable").reset_index(drop=True)
+    event_of = _event_ids(len(mentions), clusters, ids)
     return {"events": events,
-            "mentions": _mentions_with_ids(mentions, clusters, ids),
+            "mentions": _mentions_with_event_ids(mentions, event_of),
             "conflicts": _child_frame(conflicts, ids, "conflicts",
                                       ["event_id", "fact", "account", "value"]),
             "notice_accounts": _child_frame(accounts, ids, "notice_accounts",
                                             ["event_id", "notice", "doc_id"]),
-            "overrides": overrides}
+            "overrides": overrides}, event_of
 
 
 def _set_nearby(recs: list[Rec], ctx: Context) -> None:
@@ -162,12 +193,16 @@ def _child_frame(rows_by_event: list[list[dict]], ids: dict[int, str], table: st
     return frame.sort_values(order, kind="stable").reset_index(drop=True)
 
 
-def _mentions_with_ids(mentions: pd.DataFrame, clusters: list[list[Rec]], ids: dict[int, str]
-                       ) -> pd.DataFrame:
-    event_of = [""] * len(mentions)
+def _event_ids(n: int, clusters: list[list[Rec]], ids: dict[int, str]) -> list[str]:
+    """Each of the n input mentions' event id ('' for a mention of no event)."""
+    event_of = [""] * n
     for i, cluster in enumerate(clusters):
         for r in cluster:
             event_of[r.pos] = ids[i]
+    return event_of
+
+
+def _mentions_with_event_ids(mentions: pd.DataFrame, event_of: list[str]) -> pd.DataFrame:
     out = mentions.copy()
     out["event_id"] = event_of
     for col in MENTION_COLUMNS:  # the extract contract; extra input columns are kept as they are
