@@ -108,12 +108,15 @@ def test_a_copy_added_reuses_the_tables_and_its_mention_is_no_events(stage):
     assert tables["mentions"].set_index("doc_id").loc["dY", "event_id"] == ""
 
 
-def test_a_new_account_runs_the_stage(stage):
+@pytest.mark.parametrize("extracted", [{"dZ"}, set()])
+def test_a_new_account_runs_the_stage(stage, extracted):
+    """A new article whose mention joins an event, extracted in this run or before (its
+    rows in the extraction cache: an article put back)."""
     tables, hit, before = rerun(stage, story(), {**story(), "docs": pd.concat(
         [DOCS, docs_frame([("dZ", "Wire One", "2024-10-08", "")])], ignore_index=True),
         "mentions": [*MENTIONS, mention("dZ", 1, "targeted_killing", "Israel",
                                         ["Ismail Haniyeh"], text="Haniyeh was killed")]},
-        extracted={"dZ"})
+        extracted=extracted)
     assert not hit and differ(tables, before)
 
 
@@ -141,6 +144,13 @@ def test_a_lede_depth_changed_runs_the_stage(stage):
 
 
 def test_a_document_extracted_again_runs_the_stage(stage):
+    # its mentions now make no record (the same ids and dates): only its being extracted
+    # again tells that its rows may have changed
+    mentions = [dict(m, event_type="") if m["doc_id"] == "dB" else m for m in MENTIONS]
+    changed(stage, story(mentions=mentions), extracted={"dB"})
+
+
+def test_a_document_extracted_again_into_an_event_runs_the_stage(stage):
     mentions = [dict(m) for m in MENTIONS]
     mentions[4].update(targets="Hassan Nasrallah", actors="Israel;Hassan Nasrallah;Tehran")
     changed(stage, story(mentions=mentions), extracted={"dB"})

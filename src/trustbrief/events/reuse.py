@@ -84,6 +84,8 @@ def reused(memo: Memo, mentions: pd.DataFrame, documents: pd.DataFrame, origins,
            depths: Mapping | None, rules, key: str) -> dict[str, pd.DataFrame] | None:
     """The last run's tables, the new documents' mentions with event_id '' (module), or None
     when the stage must run."""
+    if _usable(memo.extracted, mentions, documents, rules, depths):
+        return None  # a document extracted this run joins events: no memo to read
     try:
         frames, meta, _ = columnar.read_file(memo.folder / MEMO_FILE)
     except (OSError, columnar.Unreadable):
@@ -99,13 +101,11 @@ def reused(memo: Memo, mentions: pd.DataFrame, documents: pd.DataFrame, origins,
     old_docs = documents.iloc[[n for n, d in enumerate(doc_ids) if d not in added]]
     if not old_docs.reset_index(drop=True).equals(kept):  # also: no document gone
         return None
-    new_rows = np.isin(np.array(str_column(mentions, "doc_id"), dtype=object), list(added))
+    new_rows = _rows_of(mentions, added)
     if not _same_mentions(mentions[~new_rows], depths, frames["mentions"]) or \
-            _spelling(origins) != meta["spelling"]:
+            _spelling(origins) != meta["spelling"] or \
+            _usable(added - memo.extracted, mentions, documents, rules, depths):
         return None
-    if mention_records(mentions[new_rows], documents[documents["doc_id"].isin(added)],
-                       rules, depths):
-        return None  # a new document's mention may join (or start) an event
     event_of = dict(zip(str_column(frames["mentions"], "mention_id"),
                         str_column(frames["mentions"], "event_id"), strict=True))
     tables = {name: frames[name] for name in TABLES}
@@ -130,6 +130,21 @@ def store(memo: Memo, key: str, mentions: pd.DataFrame, event_of: list[str],
                         {"documents": documents.reset_index(drop=True), "mentions": read,
                          **{name: built[name] for name in TABLES}},
                         {"fingerprint": key, "spelling": _spelling(origins)})
+
+
+def _rows_of(mentions: pd.DataFrame, docs: Collection[str]) -> np.ndarray:
+    """Which mentions are of these documents."""
+    return np.isin(np.array(str_column(mentions, "doc_id"), dtype=object), list(docs))
+
+
+def _usable(docs: Collection[str], mentions: pd.DataFrame, documents: pd.DataFrame, rules,
+            depths: Mapping | None) -> bool:
+    """Whether a mention of these documents makes a usable record: it may join (or start)
+    an event."""
+    if not docs:
+        return False
+    return bool(mention_records(mentions[_rows_of(mentions, docs)],
+                                documents[documents["doc_id"].isin(list(docs))], rules, depths))
 
 
 def _mention_reads(mentions: pd.DataFrame, depths: Mapping | None) -> dict[str, np.ndarray]:
