@@ -207,3 +207,10 @@ def test_missing_cells_read_alike_are_no_change(stage):
     mentions = [dict(m, time_text=None) for m in MENTIONS]
     _, hit, _ = rerun(stage, story(mentions=mentions), story(mentions=mentions))
     assert hit
+
+
+def test_old_mentions_in_another_order_are_matched_by_their_ids(stage):
+    # two undated mentions of other events swap places: their dates read alike
+    mentions = list(MENTIONS)
+    mentions[4], mentions[7] = mentions[7], mentions[4]
+    rerun(stage, story(), story(mentions=mentions))

@@ -27,6 +27,7 @@ which writes the memo again.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,14 +103,14 @@ def reused(memo: Memo, mentions: pd.DataFrame, documents: pd.DataFrame, origins,
     if not old_docs.reset_index(drop=True).equals(kept):  # also: no document gone
         return None
     new_rows = _rows_of(mentions, added)
-    if not _same_mentions(mentions[~new_rows], depths, frames["mentions"]) or \
+    if not _same_mentions(mentions[~new_rows], depths, frames["mentions"], meta["ids"]) or \
             _spelling(origins) != meta["spelling"] or \
             _usable(added - memo.extracted, mentions, documents, rules, depths):
         return None
-    event_of = dict(zip(str_column(frames["mentions"], "mention_id"),
-                        str_column(frames["mentions"], "event_id"), strict=True))
+    event_of = np.full(len(mentions), "", dtype=object)  # the old rows are the kept ones
+    event_of[~new_rows] = frames["mentions"]["event_id"].to_numpy(dtype=object)
     tables = {name: frames[name] for name in TABLES}
-    tables["event_of"] = [event_of.get(m, "") for m in str_column(mentions, "mention_id")]
+    tables["event_of"] = event_of.tolist()
     return tables
 
 
@@ -122,6 +123,7 @@ def store(memo: Memo, key: str, mentions: pd.DataFrame, event_of: list[str],
                          pd.array(values, dtype=columnar.TEXT)
                          for name, values in _mention_reads(mentions, depths).items()})
     read["event_id"] = pd.array(event_of, dtype=columnar.TEXT)
+    ids = _ids(mentions)
     try:
         memo.folder.mkdir(parents=True, exist_ok=True)
     except OSError:  # a cache is only a shortcut
@@ -129,7 +131,7 @@ def store(memo: Memo, key: str, mentions: pd.DataFrame, event_of: list[str],
     columnar.write_file(memo.folder / MEMO_FILE,
                         {"documents": documents.reset_index(drop=True), "mentions": read,
                          **{name: built[name] for name in TABLES}},
-                        {"fingerprint": key, "spelling": _spelling(origins)})
+                        {"fingerprint": key, "spelling": _spelling(origins), "ids": ids})
 
 
 def _rows_of(mentions: pd.DataFrame, docs: Collection[str]) -> np.ndarray:
@@ -147,12 +149,20 @@ def _usable(docs: Collection[str], mentions: pd.DataFrame, documents: pd.DataFra
                                 documents[documents["doc_id"].isin(list(docs))], rules, depths))
 
 
+def _ids(mentions: pd.DataFrame) -> str:
+    """Digest of the mentions' ids and documents, in order (the rows the memo's reads are
+    of: 159k distinct ids kept as text cost more to write than all the rest)."""
+    found = hashlib.sha256()
+    for name in ("mention_id", "doc_id"):
+        found.update("\x1f".join(str_column(mentions, name)).encode() + b"\x1e")
+    return found.hexdigest()
+
+
 def _mention_reads(mentions: pd.DataFrame, depths: Mapping | None) -> dict[str, np.ndarray]:
-    """Of each mention: its id, document and what is set after extraction (dates, the lede
-    depth of its sentence), as they are (object arrays: NaN stays NaN)."""
+    """Of each mention: what is set after extraction (dates, the lede depth of its
+    sentence), as it is (object arrays: NaN stays NaN)."""
     reads = {name: mentions[name].to_numpy(dtype=object) if name in mentions else
-             np.full(len(mentions), np.nan, dtype=object)
-             for name in ("mention_id", "doc_id", *DATED)}
+             np.full(len(mentions), np.nan, dtype=object) for name in DATED}
     found = depths or {}
     keys = zip(mentions["doc_id"].tolist(), mentions["sent_id"].tolist(), strict=True)
     reads["depth"] = np.fromiter((found.get(key, NO_DEPTH) for key in keys), dtype=np.int64,
@@ -160,9 +170,11 @@ def _mention_reads(mentions: pd.DataFrame, depths: Mapping | None) -> dict[str, 
     return reads
 
 
-def _same_mentions(mentions: pd.DataFrame, depths: Mapping | None, kept: pd.DataFrame) -> bool:
-    """Whether the mentions read what the kept ones did (missing values alike)."""
-    if len(mentions) != len(kept):
+def _same_mentions(mentions: pd.DataFrame, depths: Mapping | None, kept: pd.DataFrame,
+                   ids: str) -> bool:
+    """Whether the mentions are the kept ones and read what they did (missing values
+    alike)."""
+    if len(mentions) != len(kept) or _ids(mentions) != ids:
         return False
     for name, values in _mention_reads(mentions, depths).items():
         old = kept[name].to_numpy(dtype=object if values.dtype == object else values.dtype)
