@@ -124,6 +124,11 @@ def test_either_reading_is_a_clue_dating_weighs():
      "2024-10-26", "IRNA"),
     # a national agency's credit with its date, a space before the comma
     ("MENA , Monday 30 Sep 2024", "2024-09-30", "Middle East News Agency"),
+    # a slash between day and year; an agency of two words in brackets, no dash after it
+    ("Portville, October 5/2024 (ENA) The minister said more.", "2024-10-05",
+     "Ethiopian News Agency"),
+    ("Portville, Oct 1, 2024 (Prensa Latina) The minister said more.", "2024-10-01",
+     "Prensa Latina"),
 ])
 def test_state_agency_and_ministry_stamps(line, date, origin):
     found = stated(f"Talks to resume\n{line}\n{BODY}")

@@ -1,7 +1,8 @@
 """Stamps of English pages in layouts the grammar learned late: a date in brackets alone under
-a statement's title, a blog platform's author and reading time before the day, and month and
-weekday names of other languages (bilingual state portals; names from dateparser's locale
-data, data/datelines.yaml `stamp_languages`). Every text is invented, one per kind of layout."""
+a statement's title, a blog platform's author and reading time before the day, bylines and
+updates as Asian portals print them, and month and weekday names of other languages
+(bilingual state portals; names from dateparser's locale data, data/datelines.yaml
+`stamp_languages`). Every text is invented, one per kind of layout."""
 
 from __future__ import annotations
 
@@ -32,6 +33,14 @@ def grammar():
     ("26 октября 2024, 18:40", "2024-10-26"),
     ("26 октября 2024 г.", "2024-10-26"),
     ("4 août 2024", "2024-08-04"),
+    # an update in brackets after the stamp, or one counted back from today
+    ("2 Oct 2024 11:31AM (Updated: 2 Oct 2024 02:02PM)", "2024-10-02"),
+    ("Published October 2, 2024 Updated a day ago", "2024-10-02"),
+    # a byline with the writer's role, the paper, then the time before the date
+    ("By: Jane Doe - Reporter / Example Daily Star / 11:31 AM October 02, 2024", "2024-10-02"),
+    # the writer's place after 'in'; a section or place with a round bullet
+    ("Jane Doe in Portville | October 2, 2024", "2024-10-02"),
+    ("Portville ● Wed, October 2, 2024", "2024-10-02"),
 ])
 def test_more_stamp_layouts_date_the_page(grammar, line, date):
     assert iso(stated(f"Talks to resume\n{line}\n{BODY}", grammar).date) == date
