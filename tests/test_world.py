@@ -54,6 +54,19 @@ def test_countries_come_from_the_libraries_by_code_name_or_adjective(world):
     assert world.country("Atlantis") is None
 
 
+@pytest.mark.parametrize("proper, plain, country", [
+    ("Bogotá", "Bogota", "COL"), ("the Élysée", "the Elysee", "FRA"),
+    ("Chișinău", "Chisinau", "MDA"), ("Burkinabè officials", "Burkinabe officials", "BFA"),
+])
+def test_a_form_resolves_with_or_without_its_diacritics(world, proper, plain, country):
+    assert world.resolve(proper).country == world.resolve(plain).country == country
+
+
+def test_only_the_data_files_forms_get_plain_twins(world):
+    # a library name such as 'Réunion' keeps its accent: 'reunion' is a common word
+    assert world.resolve("a family reunion") is None
+
+
 def test_channels_are_roles_found_for_any_pair(world):
     assert world.channel_of("head_of_government", "head_of_state").id == "leaders"
     assert world.channel_of("defence_minister", "defence_minister").id == "defence"

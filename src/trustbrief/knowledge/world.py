@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,6 +136,19 @@ def _library_names() -> dict[str, tuple[str, set[str]]]:
     return names
 
 
+def with_plain_twins(forms) -> tuple[str, ...]:
+    """The forms, each followed by its spelling without diacritics when it has any ('Bogotá',
+    'Bogota'): articles write a capital or a demonym either way, and the data file keeps one
+    spelling, the proper one. Only the file's own forms get twins; a library name such as
+    'Réunion' would give a common word."""
+    out = []
+    for form in forms:
+        plain = "".join(c for c in unicodedata.normalize("NFKD", form)
+                        if not unicodedata.combining(c))
+        out += [form, plain] if plain != form else [form]
+    return tuple(dict.fromkeys(out))
+
+
 def load_countries(path: Path, roles: dict[str, Role]) -> dict[str, Country]:
     raw = load_yaml(path) or {}
     require_keys(path, "top level", raw, ["countries"], ["organizations", "with_the"])
@@ -158,9 +172,13 @@ def load_countries(path: Path, roles: dict[str, Role]) -> dict[str, Country]:
                 raise DataFileError(path, f"{where}.metonyms", f"{form!r}: unknown role {role!r}")
         if spec.get("capital"):
             metonyms.setdefault(str(spec["capital"]), "government")
-        all_names = sorted(names | set(_strings(path, f"{where}.names", spec.get("names"))))
+        metonyms = {twin: role for form, role in metonyms.items()
+                    for twin in with_plain_twins([form])}
+        all_names = sorted(names | set(with_plain_twins(
+            _strings(path, f"{where}.names", spec.get("names")))))
         countries[code] = Country(code, short, tuple(all_names),
-                                  _strings(path, f"{where}.adjectives", spec.get("adjectives")),
+                                  with_plain_twins(_strings(path, f"{where}.adjectives",
+                                                            spec.get("adjectives"))),
                                   metonyms, the=code in with_the)
     for i, item in enumerate(raw.get("organizations") or []):
         where = f"organizations[{i}]"
