@@ -415,3 +415,22 @@ def test_what_was_stressed_keeps_its_subject_and_a_passive_takes_no_shared_objec
     """A noun between a verb of saying and the clause it reports is that clause's subject;
     'was not involved and had no knowledge of it' are two things said, the first one whole."""
     assert phrase(nlp, text, "stressing", agent="Chad") == want
+
+
+@pytest.mark.parametrize("text, trigger, want", [
+    # the speaker's own words, after a quotation mark: printed as a quote
+    ('The Chadian minister said, "We will not accept this provocation," in a statement.',
+     "said", "Chadian minister said: ‘We will not accept this provocation’"),
+    # reported speech, no quotation mark: as written
+    ("The Chadian minister said we will not accept this provocation.", "said",
+     "Chadian minister said we will not accept this provocation"),
+])
+def test_a_direct_quote_in_the_speakers_voice_is_printed_as_a_quote(nlp, text, trigger, want):
+    assert phrase(nlp, text, trigger) == want
+
+
+def test_a_direct_quote_keeps_its_colon_when_the_agent_speaks(nlp):
+    # the mention's agent put before the verb (a participle without a subject of its own)
+    text = 'The ministry issued a statement, adding: "We will respond to this provocation."'
+    assert phrase(nlp, text, "adding", agent="Chad") == \
+        "Chad adds: ‘We will respond to this provocation’"

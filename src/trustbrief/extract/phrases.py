@@ -162,7 +162,8 @@ def _with_agent(verb, agent: str, level: int, skipped: set) -> tuple[list, dict]
     if not complement:
         return [], {}
     words = [verb] + [c for c in verb.children if c.dep_ in ("neg", "prt")]
-    return words + complement, {**said_swap, verb.i: f"{agent} {present(verb.lemma_)}"}
+    colon = ":" if said_swap.get(verb.i, "").endswith(":") else ""  # before a direct quote
+    return words + complement, {**said_swap, verb.i: f"{agent} {present(verb.lemma_)}{colon}"}
 
 
 def _what_was_said(verb, agent: str, level: int, skipped: set) -> tuple[list, dict]:
@@ -176,7 +177,30 @@ def _what_was_said(verb, agent: str, level: int, skipped: set) -> tuple[list, di
     words, swap = _clause(content, agent, level, skipped, reported=True)
     if words and words[-1] is content and content.lemma_ == "be":
         return [], {}  # 'A-land is (willing to ...)': a bare copula says nothing
+    if words and _own_voice(verb, words[0]):
+        return words, {**swap, **_quote_marks(verb, words, swap)}
     return words, swap
+
+
+# subjects by which a speaker speaks of themself: a reported clause opening on one after a
+# quotation mark is a direct quote ('stated, "We know the missile was not intentional"')
+OWN_VOICE = frozenset({"i", "we"})
+
+
+def _own_voice(verb, subject) -> bool:
+    """The reported clause is the speaker's own words: a first-person subject with a
+    quotation mark between the verb of saying and it."""
+    return subject.lower_ in OWN_VOICE and subject.i > verb.i and any(
+        t.is_quote for t in subject.doc[verb.i + 1:subject.i])
+
+
+def _quote_marks(verb, words: list, swap: dict) -> dict:
+    """Swaps that print a direct quote as one, after a colon: 'Aliyev stated: ‘We know the
+    missile was not intentional’' (single marks: the brief sets labels in double ones)."""
+    first, last = words[0], max(words, key=lambda t: t.i)
+    return {verb.i: swap.get(verb.i, verb.text) + ":",
+            first.i: "‘" + swap.get(first.i, first.text),
+            last.i: swap.get(last.i, last.text) + "’"}
 
 
 def _verb_chain(trigger) -> list:
