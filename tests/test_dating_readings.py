@@ -13,6 +13,7 @@ from trustbrief import timex
 from trustbrief.dating import readings
 from trustbrief.dating.incidents import incident_words, load_incident_words
 from trustbrief.dating.lede import lede_depths
+from trustbrief.text_digests import document_digests
 
 DOCS = {
     "a": ["Lakeair jet crash probe opens", "A Lakeair passenger jet crashed on March 12, 2025, "
@@ -103,3 +104,62 @@ def test_interleaved_documents_are_read_whole(words, tmp_path):
     _same(readings.sentence_readings(mixed, times, words, tmp_path),
           _cold(mixed, times, words))
     assert not list(tmp_path.iterdir())  # nothing remembered
+
+
+def test_each_input_of_a_document_is_in_its_key(words):
+    """A document's key holds its id, texts, sentence ids and starts and every field of its
+    time expressions: a change to any of them is a new key for that document alone."""
+    sentences, times = _tables(DOCS)
+    order = readings._document_order(sentences["doc_id"].tolist())
+    base = readings._keys(sentences, times, order)
+    assert set(base) == set(DOCS) and len(set(base.values())) == len(DOCS)
+    in_b, timed_b = sentences["doc_id"] == "b", times["doc_id"] == "b"
+    assert timed_b.any()
+    changed = []
+    for column, value in (("doc_id", "e"), ("sent_id", "b-s009"), ("start", 7),
+                          ("text", "Another text.")):
+        edited = sentences.copy()
+        edited.loc[edited.index[in_b][0], column] = value
+        changed.append((edited, times))
+    for column in readings.TIME_FIELDS:
+        edited = times.copy()
+        first = edited.index[timed_b][0]
+        edited.loc[first, column] = "e" if column == "doc_id" else (
+            edited.loc[first, column] + 1 if column in ("start", "end")
+            else f"{edited.loc[first, column]}x")
+        changed.append((sentences, edited))
+    for edited_sentences, edited_times in changed:
+        keys = readings._keys(edited_sentences, edited_times,
+                              readings._document_order(edited_sentences["doc_id"].tolist()))
+        assert keys.get("b") != base["b"]
+        assert {doc: keys[doc] for doc in ("a", "c")} == {doc: base[doc] for doc in ("a", "c")}
+    # a document without time expressions, renamed whole: its id alone tells it apart
+    assert not (times["doc_id"] == "c").any()
+    renamed = sentences.replace({"doc_id": {"c": "e"}})
+    keys = readings._keys(renamed, times, readings._document_order(renamed["doc_id"].tolist()))
+    assert keys["e"] != base["c"] and keys["b"] == base["b"]
+
+
+def test_the_digests_given_are_the_ones_made_here(words, tmp_path, monkeypatch):
+    """The pipeline hashes the texts once (text_digests) and gives the digests: the same
+    keys, so the memo the readings made is read back whole."""
+    sentences, times = _tables(DOCS)
+    digests = document_digests(sentences["doc_id"], sentences["text"])
+    order = readings._document_order(sentences["doc_id"].tolist())
+    assert readings._keys(sentences, times, order, digests) == \
+        readings._keys(sentences, times, order)
+    readings.sentence_readings(sentences, times, words, tmp_path)
+    read = _counting(monkeypatch)
+    _same(readings.sentence_readings(sentences, times, words, tmp_path, digests),
+          _cold(sentences, times, words))
+    assert read == []
+
+
+def test_text_digests_are_per_document_and_order():
+    ids, texts = ["a", "a", "b"], ["One.", "Two.", "Three."]
+    digests = document_digests(ids, texts)
+    assert set(digests) == {"a", "b"}
+    assert document_digests(ids, ["Two.", "One.", "Three."])["a"] != digests["a"]
+    assert document_digests(ids, ["One.", "Two.", "Three!"]) == {
+        "a": digests["a"], "b": document_digests(["b"], ["Three!"])["b"]}
+    assert document_digests(["a", "b", "a"], ["One.", "Three.", "Two."]) is None

@@ -12,6 +12,7 @@ import pytest
 
 from trustbrief.knowledge.titled_people import TitleScan
 from trustbrief.knowledge.world import load_world
+from trustbrief.text_digests import document_digests
 from trustbrief.titled_memo import document_matches
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -40,6 +41,18 @@ def test_documents_are_scanned_once_and_read_back_in_order(scan, tmp_path, monke
     assert document_matches(scan, [*DOC_IDS, "d"], [*TEXTS, "New text."], tmp_path) \
         == EXPECTED
     assert scanned == [["New text."]]
+
+
+def test_the_digests_given_key_the_memo_as_its_own(scan, tmp_path, monkeypatch):
+    """The pipeline gives the texts' digests (text_digests, made once for two memos): the
+    memo they key is the one document_matches makes alone, and is read back whole."""
+    digests = document_digests(DOC_IDS, TEXTS)
+    assert document_matches(scan, DOC_IDS, TEXTS, tmp_path, digests) == EXPECTED
+    scanned = []
+    monkeypatch.setattr(scan, "matches", lambda texts: scanned.append(texts) or [])
+    assert document_matches(scan, DOC_IDS, TEXTS, tmp_path) == EXPECTED
+    assert document_matches(scan, DOC_IDS, TEXTS, tmp_path, digests) == EXPECTED
+    assert scanned == []
 
 
 def test_an_edited_document_is_scanned_again(scan, tmp_path):

@@ -23,6 +23,7 @@ from trustbrief import contract, provenance
 from trustbrief.knowledge.story import Story, find_story
 from trustbrief.safe_files import StagedFiles
 from trustbrief.tables import to_csv_text
+from trustbrief.text_digests import document_digests
 
 log = logging.getLogger("trustbrief")
 
@@ -98,14 +99,15 @@ class Knowledge:
         return story_gazetteer(data_dir, self.story)
 
 
-    def learn_titled_people(self, texts, doc_ids=None, cache: Path | str | None = None
-                            ) -> None:
+    def learn_titled_people(self, texts, doc_ids=None, cache: Path | str | None = None,
+                            digests=None) -> None:
         """Add the people the articles name with a qualified title ('Japanese Foreign Minister
         Kenji Morita') to the story's actors (knowledge.titled_people): their surname, their
         side and their role channel then hold in every article. Recomposes the gazetteer, the
         lexicons and the channels only when the people found change. With `doc_ids` (each
         text's document) and a `cache` folder, what each document holds is remembered between
-        runs (trustbrief.titled_memo)."""
+        runs (trustbrief.titled_memo; `digests`: text_digests.document_digests of the
+        documents' texts, when the caller has them)."""
         if self.story is None:
             return
         from trustbrief import metrics
@@ -122,7 +124,7 @@ class Knowledge:
                            for r in a.get("roles") or [])
         scan = TitleScan(world, self.story.pair)
         matches = (scan.matches(texts) if cache is None or doc_ids is None
-                   else document_matches(scan, doc_ids, texts, cache))
+                   else document_matches(scan, doc_ids, texts, cache, digests))
         people = tuple(people_named(matches, taken_forms(base["actors"]), filled))
         if people == self.titled:
             return
@@ -231,8 +233,10 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
                                                              kb.data_dir),
                                  on_new=ahead and ahead.start)
     _checked({"documents": documents, "sentences": sentences})
+    # each document's texts hashed once, for the two memos keyed by them (in record_cache)
+    digests = document_digests(sentences["doc_id"], sentences["text"]) if record_cache else None
     kb.learn_titled_people(sentences["text"], sentences["doc_id"],
-                           Path(record_cache) / "titled" if record_cache else None)
+                           Path(record_cache) / "titled" if record_cache else None, digests)
     # time expressions are found inside extraction, document by document in its workers
     found = stage("extract", extract.extract, sentences, documents, kb.lexicons,
                   vocabulary=kb.vocabulary, parse_cache=parse_cache, row_cache=row_cache,
@@ -244,7 +248,7 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
     _checked({name: found[name] for name in ("actor_mentions", "claims", "trust_signals")},
              new=new, cache=row_cache)
     documents, depths, incidents = _dated(stage, kb, documents, sentences, found,
-                                          record_cache, new, row_cache)
+                                          record_cache, new, row_cache, digests)
     # THE origin rule over the corpus (the documents' origins, the outlets sentences cite):
     # built once for the events stage and the metrics
     origins = Origins.from_tables(documents, found["claims"])
@@ -265,7 +269,7 @@ def _run_stages(seeds_dir, kb: Knowledge, focus, parse_cache=None, row_cache=Non
 
 
 def _dated(stage, kb: Knowledge, documents, sentences, found: dict, record_cache=None,
-           new=None, row_cache=None) -> tuple:
+           new=None, row_cache=None, digests=None) -> tuple:
     """The dating stage and what reads its dates: (documents dated, lede depths, incidents
     dated); the time expressions resolved and the mentions dated in `found` (`new`,
     `row_cache`: see _checked). The sentence readings (lede depths, incident words) are
@@ -278,7 +282,7 @@ def _dated(stage, kb: Knowledge, documents, sentences, found: dict, record_cache
     period = kb.story.period if kb.story is not None else ("", "")
     depths, texts, incident_found = sentence_readings(
         sentences, found["time_expressions"], kb.incident_words,
-        Path(record_cache) / "readings" if record_cache else None)
+        Path(record_cache) / "readings" if record_cache else None, digests)
     documents = stage("dating", dating.infer_publication_dates, documents, found, kb.chronology,
                       sentences=sentences, sidecar_file=kb.sidecar_file, period=period,
                       deadline_words=kb.deadline_words, named_days=kb.named_days,

@@ -8,8 +8,9 @@ Layout (cache_store.JsonCacheStore): FOLDER/<fingerprint>/documents.json.gz, one
 {document key: [[[sent_id, depth], ...], [[sent_id, family, offset, time record], ...]]},
 the current run's documents only.
 - document key: sha1 of what the two readings read of the document: its id, its sentences
-  (id, start, text) and its time expressions (id, sentence, start, end, spec), in the
-  tables' order (an edited article, or one whose expressions changed, is new).
+  (id, start, and the texts by their digest: text_digests) and its time expressions (id,
+  sentence, start, end, spec), in the tables' order (an edited article, or one whose
+  expressions changed, is new).
 - fingerprint: the incident words (data/incidents.yaml as loaded) and the source of
   dating.readings and the modules it imports (dating.lede, dating.incidents...); another
   fingerprint's folder is deleted.
@@ -20,6 +21,8 @@ order of (document, start), the words in the order of the sentences.
 from __future__ import annotations
 
 import hashlib
+import itertools
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -28,7 +31,7 @@ from trustbrief import fingerprints
 from trustbrief.cache_store import JsonCacheStore
 from trustbrief.dating.incidents import IncidentWords, _Word, incident_words
 from trustbrief.dating.lede import lede_depths
-from trustbrief.tables import frame_records
+from trustbrief.text_digests import document_digests
 
 ENTRY = "documents"
 CODE_ROOT = "trustbrief.dating.readings"
@@ -36,11 +39,14 @@ TIME_FIELDS = ("time_id", "doc_id", "sent_id", "start", "end", "spec")  # as _ex
 
 
 def sentence_readings(sentences: pd.DataFrame, times: pd.DataFrame | None,
-                      words: IncidentWords, folder: Path | str | None = None) -> tuple:
+                      words: IncidentWords, folder: Path | str | None = None,
+                      digests: Mapping[str, str] | None = None) -> tuple:
     """(lede depths, (doc_id, sent_id) -> text, incident words) of the sentences, as
     lede_depths(sentences) and incident_words(texts, times, words) give them; with a `folder`,
     each document's readings are read from the memo there when its key is (see the module),
-    and the memo is rewritten with this run's documents."""
+    and the memo is rewritten with this run's documents. `digests`: the digests of the
+    documents' texts (text_digests.document_digests of these sentences), when the caller
+    has them."""
     doc_ids, sent_ids, texts_list = (sentences[c].tolist() for c in ("doc_id", "sent_id",
                                                                       "text"))
     texts = dict(zip(zip(doc_ids, sent_ids, strict=True), texts_list, strict=True))
@@ -49,7 +55,7 @@ def sentence_readings(sentences: pd.DataFrame, times: pd.DataFrame | None,
         return lede_depths(sentences), texts, incident_words(texts, times, words)
     store = JsonCacheStore(folder, fingerprints.digest(
         fingerprints.canonical(words), fingerprints.code_digest(CODE_ROOT)))
-    keys = _keys(sentences, times, order)
+    keys = _keys(sentences, times, order, digests)
     known = store.load(ENTRY)
     known = known if isinstance(known, dict) else {}
     found = {doc: known[key] for doc, key in keys.items() if _well_formed(known.get(key))}
@@ -78,23 +84,35 @@ def _document_order(doc_ids: list) -> list | None:
         isinstance(doc, str) for doc in order) else None
 
 
-def _keys(sentences: pd.DataFrame, times: pd.DataFrame | None, order: list) -> dict:
-    """doc_id -> the document's key (see the module)."""
-    parts: dict = {doc: [doc] for doc in order}
-    for doc, sent_id, start, text in zip(*(sentences[c].tolist() for c in (
-            "doc_id", "sent_id", "start", "text")), strict=True):
-        parts[doc].append(f"{sent_id}\0{start}\0{text}")
-    for time in _time_records(times):
-        if time["doc_id"] in parts:
-            parts[time["doc_id"]].append("\1" + "\0".join(map(str, time.values())))
-    return {doc: hashlib.sha1("\0".join(p).encode("utf-8")).hexdigest()
-            for doc, p in parts.items()}
+def _keys(sentences: pd.DataFrame, times: pd.DataFrame | None, order: list,
+          digests: Mapping[str, str] | None = None) -> dict:
+    """doc_id -> the document's key (see the module): its id, the digest of its texts, its
+    sentence ids and starts, its time expressions. A document's sentences are together
+    (_document_order): each column is joined over the document's rows at once."""
+    doc_ids = sentences["doc_id"].tolist()
+    if digests is None:
+        digests = document_digests(doc_ids, sentences["text"].tolist()) or {}
+    sent_ids, starts = (list(map(str, sentences[c].tolist())) for c in ("sent_id", "start"))
+    timed = _time_parts(times)
+    keys, first = {}, 0
+    for doc, rows in itertools.groupby(doc_ids):
+        last = first + sum(1 for _ in rows)
+        parts = (doc, digests[doc], "\0".join(sent_ids[first:last]),
+                 "\0".join(starts[first:last]), *timed.get(doc, ()))
+        keys[doc] = hashlib.sha1("\1".join(parts).encode("utf-8")).hexdigest()
+        first = last
+    return keys
 
 
-def _time_records(times: pd.DataFrame | None) -> list[dict]:
+def _time_parts(times: pd.DataFrame | None) -> dict[str, list[str]]:
+    """doc_id -> its time expressions' fields (TIME_FIELDS) as text, in the table's order."""
     if times is None or times.empty or not set(TIME_FIELDS) <= set(times.columns):
-        return []
-    return frame_records(times, TIME_FIELDS)
+        return {}
+    out: dict[str, list[str]] = {}
+    at = TIME_FIELDS.index("doc_id")
+    for row in zip(*(list(map(str, times[c].tolist())) for c in TIME_FIELDS), strict=True):
+        out.setdefault(row[at], []).append("\0".join(row))
+    return out
 
 
 def _read(sentences: pd.DataFrame, texts: dict, times: pd.DataFrame | None,
