@@ -2,7 +2,8 @@
 governments the world knowledge knows: a day named as a verb's object is no time of the act
 ('to declare 27 September a day of mourning'); 'a decade ago' is a vague range, no day; an
 infinitive whose object is a pronoun ('urged X to pull them back') leaves the label; whom a
-condemned killing was done to is not the one condemned."""
+condemned killing was done to is not the one condemned; what a group described by a relative
+clause came to do is no act ('units who came to threaten X')."""
 
 from __future__ import annotations
 
@@ -51,3 +52,9 @@ def test_whom_a_condemned_killing_was_done_to_is_not_the_one_condemned(lex):
 def test_a_condemned_decision_of_a_government_is_that_government_s(lex):
     found = run(lex, ["Chad condemns the decision of the Government of Egypt."])
     assert list(one_mention(found, "criticism")["targets"]) == ["Egypt"]
+
+
+def test_what_a_described_group_came_to_do_is_no_act(lex):
+    found = run(lex, ["“These are members of Chadian units who came to threaten Egyptians,” "
+                      "the director told the portal."])
+    assert one_mention(found, "warning")["factuality"] == "generic"
