@@ -214,3 +214,13 @@ def test_old_mentions_in_another_order_are_matched_by_their_ids(stage):
     mentions = list(MENTIONS)
     mentions[4], mentions[7] = mentions[7], mentions[4]
     rerun(stage, story(), story(mentions=mentions))
+
+
+def test_other_code_of_the_stage_runs_it(stage, monkeypatch):
+    """The stage's own code is in the fingerprint: an edited module of events/ (or of what
+    it imports) gives other tables from the same inputs."""
+    stage(story(), extracted={"all"})
+    monkeypatch.setattr(reuse, "code_digest", lambda root: f"edited {root}")
+    tables, hit = stage(story())
+    assert not hit
+    same(tables, stage(story(), memo=False)[0])

@@ -12,7 +12,8 @@ fingerprint of everything it reads corpus-wide. A later run reuses those tables 
    rows);
 2. every document of the last run is still here and none was extracted again this run
    (`extracted`), so each one's extracted rows (mentions, claims, signals, actors) are the
-   same by construction;
+   same by construction; their mentions are the last run's rows in the same order (a
+   digest of their ids and documents: the memo keeps each row's event_id by position);
 3. what is set after extraction, corpus-wide, is the same for those documents: their rows of
    the documents table (dating, dedupe), their mentions' dates (extract.date_mentions), the
    lede depths of their mentions' sentences (their origins, trustbrief.origins, are read
@@ -82,9 +83,9 @@ def fingerprint(memo: Memo, inputs: Mapping) -> str:
 
 
 def reused(memo: Memo, mentions: pd.DataFrame, documents: pd.DataFrame, origins,
-           depths: Mapping | None, rules, key: str) -> dict[str, pd.DataFrame] | None:
-    """The last run's tables, the new documents' mentions with event_id '' (module), or None
-    when the stage must run."""
+           depths: Mapping | None, rules, key: str) -> dict[str, pd.DataFrame | list] | None:
+    """The last run's tables and, under 'event_of', each mention's event_id in order ('' for
+    the new documents' mentions: see the module), or None when the stage must run."""
     if _usable(memo.extracted, mentions, documents, rules, depths):
         return None  # a document extracted this run joins events: no memo to read
     try:
