@@ -11,6 +11,8 @@ accounts is kept only when its values cannot all be true together:
 - notice levels conflict when they are more than one step apart (none, minutes, hours, days);
 - dates conflict when the day ranges are more than a day apart; a range over a month wide
   ('in recent months') dates nothing and contradicts nothing;
+- other words (what act it was, fact 'nature': 'arrested' against 'abducted / seized') are
+  not compared: different words are shown, for a reader to judge;
 - and in every case the accounts must come from different articles: one article giving two
   values tells of two things, which the events stage merged.
 """

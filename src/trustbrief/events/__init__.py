@@ -5,12 +5,20 @@ Modules, in the order build_events uses them:
   label_rules  data/labels.yaml: event-type groups, joins, label templates
   generic_acts a general word ('the attack') dated on a day its doer's side did one specific
                act takes that act's group (joins across sentences and articles)
-  cluster      mentions -> clusters (blocks by group and key participant, date sweeps)
+  answers      acts answering another act, and contacts held during it, take its day
+  after_incident an undated account of a dated incident lies between it and its article
+  cluster      mentions -> clusters (blocks by group and key participant, date sweeps), with
+    targetless   a mention naming one end of an act joins the block telling it whole
+    one_act      one act keyed from its two ends: the two blocks are joined
+    document_parties one article, one operation: a place-only mention joins its party's
   context      lookups shared by every event of a run (signals, actors per sentence)
+  contacts     what one participant of a call or meeting said in it is the contact's content
+  announcements what a side says of its act, on the act's day, is how it was announced
   origins      independent origins: THE rule for which accounts count once
   labels       an event's label from its template
-  after_incident an undated account of a dated incident lies between it and its article
   facts        per event: best date, notice, corroboration, the summary row, conflicts
+  notice_links an account of notice in a sentence of its own goes to the operation before it
+  tellings     one act told as different acts: each article's words, conflicting accounts
   chronology   the story's reference chronology anchors dates
   annotations  data/annotations.yaml: the analyst's corrections
   reuse        the last run's tables, when nothing they were built from changed

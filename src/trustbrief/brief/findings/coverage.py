@@ -84,7 +84,9 @@ def _pair_acts(events: pd.DataFrame, focus: str) -> pd.DataFrame:
 
 def central_event_finding(tables, start, end, focus: str) -> Finding:
     """The best-attested act of either side dated in the period: the judgement that it took
-    place as reported rests on its independent origins."""
+    place as reported rests on its independent origins ('contested' instead when its
+    articles tell it as different acts, conflict fact 'nature': it took place, but its label
+    is one side's word for it)."""
     events = table_of(tables, "events")
     acts = _pair_acts(events, focus) if len(events) else events
     dated = [e for e in event_index(acts).values() if in_window(e["date"], start, end)]
