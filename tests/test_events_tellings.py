@@ -17,22 +17,29 @@ def told(doc, etype, trigger, text):
     return row
 
 
-def test_an_arrest_one_side_tells_and_an_abduction_the_other_tells_are_one_contested_act():
+def events_of(mentions: list[dict]) -> dict:
+    """The events stage on two articles of one day, one mention each."""
     docs = docs_frame([("d1", "A", "2024-06-14", ""), ("d2", "B", "2024-06-14", "")])
-    ms = [told("d1", "arrest", "arrested", "Israeli police arrested three US guards."),
-          told("d2", "abduction", "abducted", "The US said Israeli forces abducted its guards.")]
-    out = events.build_events(found_frames(ms), docs, None, TYPES, gazetteer=GAZETTEER,
-                              rules=events.load_labels("data"), focus=FOCUS)
+    return events.build_events(found_frames(mentions), docs, None, TYPES, gazetteer=GAZETTEER,
+                               rules=events.load_labels("data"), focus=FOCUS)
+
+
+def test_an_arrest_one_side_tells_and_an_abduction_the_other_tells_are_one_contested_act():
+    out = events_of([
+        told("d1", "arrest", "arrested", "Israeli police arrested three US guards."),
+        told("d2", "abduction", "abducted", "The US said Israeli forces abducted its guards.")])
     assert len(out["events"]) == 1
     conf = out["conflicts"]
     assert sorted(zip(conf["fact"], conf["value"], strict=True)) == [
         ("nature", "abducted"), ("nature", "arrested")]
+    # the wording of the type the event carries is the accepted account, the other disagrees
+    word = {"arrest": "arrested", "abduction": "abducted"}[out["events"]["event_type"].iloc[0]]
+    accounts = dict(zip(conf["value"], conf["account"], strict=True))
+    assert accounts.pop(word) == "accepted" and list(accounts.values()) == ["disagrees"]
 
 
 def test_articles_that_use_the_same_word_do_not_conflict():
-    docs = docs_frame([("d1", "A", "2024-06-14", ""), ("d2", "B", "2024-06-14", "")])
-    ms = [told("d1", "arrest", "arrested", "Israeli police arrested three US guards."),
-          told("d2", "arrest", "detained", "Israeli police detained three US guards.")]
-    out = events.build_events(found_frames(ms), docs, None, TYPES, gazetteer=GAZETTEER,
-                              rules=events.load_labels("data"), focus=FOCUS)
+    out = events_of([
+        told("d1", "arrest", "arrested", "Israeli police arrested three US guards."),
+        told("d2", "arrest", "detained", "Israeli police detained three US guards.")])
     assert out["conflicts"].empty or "nature" not in set(out["conflicts"]["fact"])
