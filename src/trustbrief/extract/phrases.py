@@ -183,7 +183,7 @@ def _what_was_said(verb, agent: str, level: int, skipped: set) -> tuple[list, di
 
 
 # subjects by which a speaker speaks of themself: a reported clause opening on one after a
-# quotation mark is a direct quote ('stated, "We know the missile was not intentional"')
+# quotation mark is a direct quote ('said, "We will not accept this provocation"')
 OWN_VOICE = frozenset({"i", "we"})
 
 
@@ -195,8 +195,8 @@ def _own_voice(verb, subject) -> bool:
 
 
 def _quote_marks(verb, words: list, swap: dict) -> dict:
-    """Swaps that print a direct quote as one, after a colon: 'Aliyev stated: ‘We know the
-    missile was not intentional’' (single marks: the brief sets labels in double ones)."""
+    """Swaps that print a direct quote as one, after a colon: 'The minister said: ‘We will
+    not accept this provocation’' (single marks: the brief sets labels in double ones)."""
     first, last = words[0], max(words, key=lambda t: t.i)
     return {verb.i: swap.get(verb.i, verb.text) + ":",
             first.i: "‘" + swap.get(first.i, first.text),

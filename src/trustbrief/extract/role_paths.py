@@ -74,7 +74,7 @@ def phrase_tokens(token) -> list:
 
 
 def without_portfolio(tokens, body_nouns: frozenset) -> list:
-    """The phrase without the place a body deals with: 'Director of the Office for Kosovo',
+    """The phrase without the place a body deals with: 'Director of the Office for B-land',
     'the Ministry for Europe' - the country after 'for' under a body noun is its portfolio,
     not whose body it is ('a spokesperson for the Pentagon', a post, keeps its 'for')."""
     kept = {t.i for t in tokens}

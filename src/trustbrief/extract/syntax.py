@@ -338,8 +338,8 @@ OWN_CLAUSE_DEPS = frozenset({"aux", "auxpass", "neg", "nsubj", "nsubjpass", "mar
 
 
 def _sharing_head(trigger):
-    """The verb a conjoined verb shares its modal, tense and subject with ('It must admit
-    fault, hold those responsible accountable': 'hold' is what must be done, as 'admit' is;
+    """The verb a conjoined verb shares its modal, tense and subject with ('A-land must
+    withdraw its troops, pay for the damage': 'pay' is what must be done, as 'withdraw' is;
     'could strike Chadian posts and kill soldiers'), or None: also when the conjunct has an
     auxiliary, negation or subject of its own ('could retaliate and has warned X')."""
     if trigger.dep_ != "conj" or trigger.pos_ != "VERB" or trigger.head.pos_ != "VERB":

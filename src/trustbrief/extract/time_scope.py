@@ -155,8 +155,8 @@ def _since(token) -> bool:
         (before >= 0 and token.doc[before].lower_ == SINCE)
 
 
-# verbs whose object is a day they name, not a time they happen at: 'to declare 27 September
-# a day of mourning', 'will mark 7 October' (the declaring is not of 27 September)
+# verbs whose object is a day they name, not a time they happen at: 'to declare 3 May a day
+# of mourning', 'will mark 12 March' (the declaring is not of 3 May)
 NAMING_VERBS = frozenset({"declare", "designate", "proclaim", "mark", "commemorate", "name"})
 
 
@@ -197,7 +197,7 @@ def scoped_times(parsed, times: list[dict]) -> list[dict]:
     character span as 'within' (triggers outside it are not its to date): a date modifying a
     noun, the noun; one inside a coordinated clause with its own subject, that clause; and the
     concessive phrases of its clause, which it may not date, as 'outside'. The object of
-    'since', or of a verb naming a day ('declare 27 September a day of mourning'), dates
+    'since', or of a verb naming a day ('declare 3 May a day of mourning'), dates
     nothing."""
     if parsed is None:
         return times
