@@ -99,12 +99,13 @@ EVENTS = Table(
 CONFLICTS = Table(
     "conflicts",
     "events",
-    "Accounts of one event's date or notice that disagree.",
+    "Accounts of one event's date, notice or nature (what act it was) that disagree.",
     (
         enum("fact", ConflictFact, "what the accounts disagree on"),
         text("event_id", "event concerned", required=True),
         enum("account", Account, "accepted (the value the event carries) or disagrees"),
-        text("value", "the account's value (a date range, a notice level)"),
+        text("value", "the account's value (a date range, a notice level, an article's "
+                      "words for the act)"),
         listing("doc_ids", "documents giving this account"),
         listing("outlets", "outlets giving this account"),
         text("evidence", "a sentence giving this account"),
