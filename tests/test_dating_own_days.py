@@ -8,6 +8,7 @@ import datetime as dt
 
 from trustbrief.dating import own_days
 from trustbrief.dating.chronology import Pinned
+from trustbrief.dating.clues import SentenceTimes, clues_for_mention, is_explicit_day
 
 
 def pinned(first: str, last: str | None = None) -> Pinned:
@@ -30,5 +31,19 @@ def test_a_mention_without_its_own_day_keeps_every_match():
 
 
 def test_only_full_and_month_day_dates_are_a_mentions_own_day():
-    assert own_days.is_day("abs:2025-02-11") and own_days.is_day("md:02-11")
-    assert not any(own_days.is_day(s) for s in ("ym:2025-02", "weekday:past:MON", "reld:-1"))
+    assert is_explicit_day("abs:2025-02-11") and is_explicit_day("md:02-11")
+    assert not any(is_explicit_day(s) for s in ("ym:2025-02", "weekday:past:MON", "reld:-1"))
+
+
+def test_the_dating_clues_of_a_mention_naming_its_own_day():
+    """dating.clues reads only the pinned acts that hold the mention's own day: an act of the
+    same parties on another day gives no clue (it would bound the article after June 29)."""
+    june, february = pinned("2025-06-29"), pinned("2025-02-11")
+    mention = {"doc_id": "b", "sent_id": "b-s001", "event_type": "restriction",
+               "text": "On February 11, Chad suspended the flights to Niger.",
+               "actors": ["Chad", "Niger"], "polarity": "asserted", "time_id": "b-s001-t1"}
+    day = {"time_id": "b-s001-t1", "doc_id": "b", "sent_id": "b-s001", "spec": "md:02-11"}
+    times = SentenceTimes({("b", "b-s001"): [day]}, {("b", "b-s001"): {"b-s001-t1"}}, True)
+    assert clues_for_mention(mention, times, [june]) == []
+    found = clues_for_mention(mention, times, [june, february])
+    assert found and {c.events for c in found} == {((february.first, february.last),)}

@@ -228,7 +228,7 @@ def clues_for_mention(m: dict, times: SentenceTimes, pinned: list[Pinned] | dict
     if _said(m):
         pinned = []  # what one side says of the other is said again and again (see _said)
     events = own_days.fitting(_matched_events(m, pinned) or _acts_for_relative_date(
-        m, times, pinned), [t["spec"] for t, w in _governing(m, times, own_days.is_day) if w == 1])
+        m, times, pinned), [t["spec"] for t, w in _governing(m, times, is_explicit_day) if w == 1])
     clues = _matched_clues(m, times, events, weekdays) if events else []
     polarity = m.get("polarity") or "asserted"
     if polarity in ("asserted", "planned"):

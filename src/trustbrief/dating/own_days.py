@@ -10,11 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 ONE_DAY = dt.timedelta(days=1)
-DAY_SPECS = ("abs:", "md:")  # a full date, a month and day without a year
-
-
-def is_day(spec: str) -> bool:
-    return isinstance(spec, str) and spec.startswith(DAY_SPECS)
 
 
 def _holds(first: dt.date, last: dt.date, spec: str) -> bool:
@@ -31,5 +26,6 @@ def _holds(first: dt.date, last: dt.date, spec: str) -> bool:
 
 def fitting(events: list, specs: list[str]) -> list:
     """The pinned events (with .first, .last) whose days hold every one of the mention's
-    own day specs; all of them when it names no day."""
+    own day specs (clues.is_explicit_day: 'abs:' or 'md:'); all of them when it names no
+    day."""
     return [p for p in events if all(_holds(p.first, p.last, s) for s in specs)]
