@@ -330,7 +330,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _bench_size(size: int, tmp: Path) -> dict:
-    """Extraction figures for one synthetic corpus size (cold, unchanged and one added)."""
+    """Extraction figures for one synthetic corpus size (cold, unchanged, one added, one new)."""
     corpus_dir = tmp / f"corpus-{size}"
     n_bytes = make_corpus(size, corpus_dir)
     print(f"{size:>6} articles ({n_bytes / 1e6:.1f} MB): running ...", flush=True)
