@@ -82,7 +82,8 @@ MENTIONS = Table(
         ),
         text(
             "factuality_rule",
-            "id of the data/syntax.yaml factuality pattern that matched ('' = none: asserted)",
+            "id of the data/syntax.yaml factuality pattern that matched ('' = none: asserted; "
+            "'+conjunct' after it when a conjoined verb took the reading of the verb it joins)",
         ),
         text("rule", "<event type>/<verb|noun>/<trigger pattern id> that found the trigger"),
         text(
