@@ -1,6 +1,6 @@
-"""A mention's own day tells which act it is: in 'on February 11, the office announced the
+"""A mention's own day tells which act it is: in 'on March 3, the office announced the
 suspension of its activities', another article's suspension of the same parties pinned to
-June 29 is another act. dating.clues matches pinned events by type and parties; a mention
+May 20 is another act. dating.clues matches pinned events by type and parties; a mention
 that names its own day ('abs:' with its year, 'md:' without) keeps only the pinned events
 whose days hold that day, so a second act of the same kind neither bounds nor dates the
 article."""
