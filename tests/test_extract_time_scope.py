@@ -165,23 +165,15 @@ def test_a_deadline_does_not_date_the_asking(lex, text):
      "accusation", "seizure"),
     ("France blamed the army of Chad on Tuesday for airstrikes on the border post.",
      "accusation", "airstrike"),
-])
-def test_a_time_hanging_on_the_verb_dates_the_verb_not_its_complement(lex, text, dated,
-                                                                        undated):
-    times = _times_of(lex, text)
-    assert times[dated] in ("on Monday", "on Tuesday")
-    assert times[undated] == ""
-
-
-@pytest.mark.parametrize(("text", "dated", "undated"), [
     # the parser hangs the time on the verb's object, a person: a person has no day, the
     # summons does (the arrest after 'over' is nearer the time, and of another day)
     ("Chad summoned the French ambassador on Monday over the arrest of its citizens in Lyon.",
      "summons", "arrest"),
 ])
-def test_a_time_hanging_on_the_object_person_dates_the_verb(lex, text, dated, undated):
+def test_a_time_hanging_on_the_verb_dates_the_verb_not_its_complement(lex, text, dated,
+                                                                        undated):
     times = _times_of(lex, text)
-    assert times[dated] == "on Monday"
+    assert times[dated] in ("on Monday", "on Tuesday")
     assert times[undated] == ""
 
 
