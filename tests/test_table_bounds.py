@@ -24,3 +24,13 @@ def test_a_long_table_shows_its_first_rows_and_collapses_a_bounded_rest():
     assert '<details class="tb-more"><summary>Show 200 more rows</summary>' in big
     assert "The first 20 of 30,000 rows" in big and "data/processed/" in big
     assert len(big) < 1.01 * len(small)  # the page does not grow with the corpus
+
+
+def test_a_printed_date_never_breaks_across_lines():
+    """Prose binds a date's day, month and year with no-break spaces, still escaped."""
+    markup = html.prose("No contact between 1 Jun 2023 and 31 Oct 2023 <b>;</b> 8–9 Oct 2025.")
+    text = markup.markup
+    assert "31\u00a0Oct\u00a02023" in text and "1\u00a0Jun\u00a02023" in text
+    assert "8–9\u00a0Oct\u00a02025" in text
+    assert "&lt;b&gt;" in text and "<b>" not in text
+    assert "between 1\u00a0Jun" in text  # the words around a date still break

@@ -13,7 +13,21 @@ import pandas as pd
 
 from trustbrief.brief import chart_data, offline_charts
 
-esc = html.escape
+# A date the brief prints ('31 Oct 2023', '8–9 Oct 2025') is one word to a
+# reader: a line break inside it (a PDF page's narrow column) reads as two facts.
+_DATE_WORDS_RE = re.compile(
+    r"\b(\d{1,2}) ((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)"
+    r"(?: (\d{4}))?\b")
+
+
+def _bind_date(match: re.Match) -> str:
+    day, month, year = match.groups()
+    return f"{day}\u00a0{month}" + (f"\u00a0{year}" if year else "")
+
+
+def esc(text, quote: bool = True) -> str:
+    """HTML-escaped text whose printed dates do not break across lines (no-break spaces)."""
+    return _DATE_WORDS_RE.sub(_bind_date, html.escape(str(text), quote=quote))
 
 
 class HTMLBlock:
@@ -24,14 +38,6 @@ class HTMLBlock:
 
     def _repr_html_(self) -> str:
         return self.markup
-
-
-
-
-
-
-
-
 
 
 def figure(chart, title: str, takeaway: str, source: str, note: str = "",
@@ -124,8 +130,6 @@ def _table_markup(shown: pd.DataFrame, caption: str) -> str:
                         "</caption>", markup, count=1)
     # A date is one word: keep YYYY-MM-DD cells from wrapping in narrow columns.
     return DATE_CELL_RE.sub(r'<td class="tb-date">\1</td>', markup)
-
-
 
 
 DATE_CELL_RE = re.compile(r"<td>(\d{4}-\d{2}-\d{2})</td>")
