@@ -151,7 +151,7 @@ def test_table_marks_missed_goals(synonyms):
     row = summarise("invented", docs, {"events_found": Score(1, 4), "fragments": 1.0,
                                        "precision": Score(0, 0), "notice_right": Score(0, 0)})
     table = markdown_table([row])
-    assert "| invented | 1 | 1/1 (100 %) | 0/1 (0 %) | 0/1 (0 %) | 0/1 (0 %) ✗ |" in table
+    assert "| invented | 1 | 1/1 (100 %) | 0/1 (0 %) | 0/1 (0 %) | n/a | 0/1 (0 %) ✗ |" in table
     assert "1/4 (25 %) ✗" in table
     assert "n/a" in table
 
@@ -221,6 +221,24 @@ def test_date_verdicts_tell_a_confident_error_from_an_honest_range(
                                "published_earliest": earliest, "published_latest": latest,
                                "outlet": ""}])
     assert score_documents(gold, predicted, synonyms).loc[0, "date_verdict"] == verdict
+
+
+def test_range_days_measure_the_width_of_ranges_only(synonyms):
+    gold = gold_corpus(documents=[(f"{n}.txt", "World Herald", "2024-10-09", 1, "")
+                                  for n in "abcd"])
+    predicted = pd.DataFrame([
+        {"file": "a.txt", "published": "2024-10-09", "published_earliest": "2024-10-09",
+         "published_latest": "2024-10-10"},  # a day: its stamp's slack is no range
+        {"file": "b.txt", "published": "", "published_earliest": "2024-10-05",
+         "published_latest": "2024-10-08"},
+        {"file": "c.txt", "published": "", "published_earliest": "2024-10-01",
+         "published_latest": "2024-10-31"},
+    ])
+    docs = score_documents(gold, predicted, synonyms).set_index("file")
+    assert docs["range_days"].fillna(-1).tolist() == [-1, 3, 30, -1]
+    row = summarise("invented", docs.reset_index(), {})
+    assert row["range_days"] == 16.5
+    assert summarise("invented", docs.reset_index().iloc[:1], {})["range_days"] is None
 
 
 def test_oracle_dates_give_every_document_its_gold_day_only_inside_the_diagnostic():

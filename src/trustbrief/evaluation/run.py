@@ -33,6 +33,7 @@ GOALS = {"dates_right": (0.90, ">="), "outlets_right": (0.90, ">="),
 # Columns of the printed table, in order, with their headings.
 COLUMNS = (("corpus", "corpus"), ("documents", "docs"), ("dates_right", "dates right"),
            ("dates_wrong", "dates wrong (one day)"), ("dates_range", "honest date ranges"),
+           ("range_days", "range days (median)"),
            ("outlets_right", "outlets right"), ("origins_right", "origins right"),
            ("events_found", "gold events found"), ("fragments", "fragments/event"),
            ("precision", "precision (dated)"),

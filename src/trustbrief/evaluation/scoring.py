@@ -4,6 +4,9 @@ Definitions (the README of `make evaluate` repeats them):
 - date right: the predicted `published` day is within the gold tolerance of the gold day;
   date wrong: a single day outside it (confidently wrong); honest range: no single day, but
   [published_earliest, published_latest] holds the gold day (widened by the tolerance).
+- range days: a document without a single day whose range is given has its width (latest -
+  earliest, in days); the table gives the median over a corpus's ranges, so narrowing a range
+  is measured (an honest range of five months tells an analyst little).
 - outlet right / origin right: normalised names compare equal (case, accents, punctuation, a
   leading 'The' and agency abbreviations folded); the origin is the relayed wire or outlet
   ('Agency copy') or, when nothing is relayed, the outlet itself. A prediction without an
@@ -77,9 +80,9 @@ def score_documents(gold: GoldCorpus, predicted: pd.DataFrame,
         outlet = parse_gold_outlet(doc["outlet"], synonyms)
         pred_outlet = str(pred.get("outlet") or "")
         pred_origin = str(pred.get("origin") or "") or pred_outlet
-        verdict = date_verdict(gold_day, doc["tolerance_days"], pred_day,
-                               _day(pred.get("published_earliest")),
-                               _day(pred.get("published_latest")))
+        earliest = _day(pred.get("published_earliest"))
+        latest = _day(pred.get("published_latest"))
+        verdict = date_verdict(gold_day, doc["tolerance_days"], pred_day, earliest, latest)
         rows.append({
             "file": doc["file"],
             "gold_published": doc["published"], "tolerance_days": doc["tolerance_days"],
@@ -87,6 +90,7 @@ def score_documents(gold: GoldCorpus, predicted: pd.DataFrame,
             "published_earliest": str(pred.get("published_earliest") or ""),
             "published_latest": str(pred.get("published_latest") or ""),
             "date_verdict": verdict, "date_right": verdict == "right",
+            "range_days": range_days(pred_day, earliest, latest),
             "gold_outlet": doc["outlet"], "outlet": pred_outlet, "origin": pred_origin,
             "outlet_right": normalise_name(pred_outlet, synonyms) in outlet.outlet,
             "origin_right": normalise_name(pred_origin, synonyms) in outlet.origin,
@@ -106,6 +110,23 @@ def date_verdict(gold: dt.date | None, tolerance: int, published: dt.date | None
     if earliest is not None and latest is not None and gold is not None:
         return "range" if earliest - slack <= gold <= latest + slack else "wrong-range"
     return "missing"
+
+
+def range_days(published: dt.date | None, earliest: dt.date | None,
+               latest: dt.date | None) -> int | None:
+    """The width in days of a range given instead of a single day (None: a day or nothing)."""
+    if published is not None or earliest is None or latest is None:
+        return None
+    return (latest - earliest).days
+
+
+def median_range_days(documents: pd.DataFrame) -> float | None:
+    """The median width of the corpus's ranges (None: no document has one)."""
+    widths = documents["range_days"].dropna() if "range_days" in documents else []
+    if not len(widths):
+        return None
+    median = float(pd.Series(widths, dtype=float).median())
+    return int(median) if median.is_integer() else median
 
 
 def _event_window(record: dict) -> tuple[dt.date, dt.date] | None:
@@ -270,6 +291,7 @@ def summarise(corpus: str, documents: pd.DataFrame, events: dict) -> dict:
         "dates_right": Score(int(documents["date_right"].sum()), n),
         "dates_wrong": Score(int((documents["date_verdict"] == "wrong").sum()), n),
         "dates_range": Score(int((documents["date_verdict"] == "range").sum()), n),
+        "range_days": median_range_days(documents),
         "outlets_right": Score(int(documents["outlet_right"].sum()), n),
         "origins_right": Score(int(documents["origin_right"].sum()), n),
         **events,
