@@ -248,6 +248,9 @@ def test_a_lede_crediting_a_wire_names_the_origin(grammar):
     ("https://example.com/report/talks-resume/20251009.htm", PrintedDate(2025, 10, 9)),
     ("https://example.com/middle_east/2024-10-01/talks-15371733.html", PrintedDate(2024, 10, 1)),
     ("https://example.com/2024/10/talks-resume/", PrintedDate(2024, 10, None)),
+    # an id that opens with a digit after the month is no day
+    ("https://example.com/news/2024/10/3c1a2b9e-talks-resume.html", PrintedDate(2024, 10, None)),
+    ("https://example.com/news/2024/10/14a-talks-resume.html", PrintedDate(2024, 10, None)),
     ("https://example.com/news/talks-resume-11731440215288.html", None),
     # a month's name in the folders, a timestamp, a day-month-year folder
     ("https://example.com/world/2024/oct/14/talks-resume", PrintedDate(2024, 10, 14)),

@@ -395,4 +395,6 @@ def _htmldate_url(url: str) -> dt.date | None:
     options = Extractor(False, dt.datetime.now() + dt.timedelta(days=1),
                         dt.datetime(1995, 1, 1), True, "%Y-%m-%d")
     value = extract_url_date(url, options)
-    return dt.date.fromisoformat(value) if value else None
+    day = dt.date.fromisoformat(value) if value else None  # '/2023/08/3c1a-slug': no 3 Aug
+    whole = rf"{day.year}[/_.-]?0?{day.month}[/_.-]?0?{day.day}(?![\dA-Za-z])" if day else ""
+    return day if day and re.search(whole, url) else None
