@@ -95,3 +95,11 @@ def test_a_body_rejecting_allegations_speaks(lex):
     claims = found["claims"]
     said = claims[claims["sent_id"] == "dtest00000-s002"]
     assert len(said) == 1 and said.iloc[0]["speaker_side"] == "India"
+
+
+def test_a_second_subject_after_the_verb_is_its_object(lex):
+    # a ministry's release: titles before each name make the parser read two subjects
+    m = one_mention(run(lex, ["On March 3, Mr. TANAKA Ichiro, Vice-Minister for Foreign Affairs, "
+                              "summoned H.E. Mr. LI Wei, Ambassador of the People's Republic of "
+                              "China to Japan, and expressed his regret."]), "summons")
+    assert (m["agent"], list(m["targets"])) == ("Japan", ["China"])

@@ -131,7 +131,8 @@ def role_tokens(trigger, path: RolePath) -> list:
 def _children_on_path(anchor, trigger, path: RolePath) -> list:
     out = []
     for child in anchor.children:
-        if child.dep_ not in path.deps or child is trigger or _possessor_read_as_object(child):
+        if _read_dep(child, anchor) not in path.deps or child is trigger or \
+                _possessor_read_as_object(child):
             continue
         if path.through:
             if child.lower_ not in path.through and child.lemma_ not in path.through:
@@ -140,6 +141,17 @@ def _children_on_path(anchor, trigger, path: RolePath) -> list:
         else:
             out.append(child)
     return out
+
+
+def _read_dep(child, anchor) -> str:
+    """The child's label, a second subject after the verb read as its object: 'X, Vice-Minister
+    for Foreign Affairs, summoned H.E. Mr. Y, Ambassador of B-land' parsed with two subjects
+    (the titles before a name make the parser start a new clause): the one after the verb is
+    the one summoned."""
+    if child.dep_ == "nsubj" and child.i > anchor.i and any(
+            c.dep_ == "nsubj" and c.i < anchor.i for c in anchor.children):
+        return "dobj"
+    return child.dep_
 
 
 def _possessor_read_as_object(token) -> bool:
