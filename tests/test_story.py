@@ -206,3 +206,12 @@ def test_a_missing_addresses_file_is_a_warning_not_a_stop(data, caplog):
     knowledge = pipeline.Knowledge(data, find_story(data, "mx-ca"))
     assert knowledge.sidecar.empty
     assert "addresses file does not exist" in caplog.text
+
+
+def test_a_customs_body_named_general_is_no_general(data):
+    # "Mexico's General Administration of Customs": the longest form wins over 'general'
+    composed = compose_gazetteer(load_yaml(data / "gazetteer.yaml"), load_world(data),
+                                 find_story(data, "mx-ca"))
+    customs = next(a for a in composed["actors"] if a["name"] == "Mexican customs")
+    assert customs["side"] == "Mexico" and customs["level"] == "institution"
+    assert "Mexico's General Administration of Customs" in customs["names"]

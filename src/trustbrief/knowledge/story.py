@@ -237,7 +237,7 @@ def role_channels(world, gazetteer: dict, story: Story) -> list[dict]:
 # Institutions a new side gets as actors ('the Chadian Foreign Ministry', "Chad's air
 # defences"), from the role forms of data/world/roles.yaml qualified by the country's words.
 INSTITUTION_ROLES = ("foreign_ministry", "defence_ministry", "armed_forces",
-                     "intelligence_service", "police")
+                     "intelligence_service", "police", "trade_authority")
 
 
 def _institution_entries(world, country, side: str, actors: list[dict]) -> list[dict]:
