@@ -702,3 +702,11 @@ def test_two_points_with_one_label_are_told_apart_by_their_day(tables):
     assert len(set(shown)) == len(shown)
     # a label no other point carries is left as it is
     assert all("(" not in t for k, t in texts.items() if k not in ("e002", "e008"))
+
+
+def test_cadence_with_every_contact_before_the_period_draws_no_dot_and_builds():
+    tables = brief_tables()
+    contacts = tables["contacts"].assign(date="2023-01-05")  # all a year and more before
+    layout = layout_cadence.cadence_layout(tables["cadence"], contacts, since="2024-07-01",
+                                           stated=tables["stated_measures"])
+    assert layout.points.empty and layout.start == pd.Timestamp("2024-07-01")

@@ -93,7 +93,9 @@ def cadence_layout(cadence: pd.DataFrame | None, contacts: pd.DataFrame | None =
     headers = _cadence_key(width)
     lane_rows, labels = [], []
     # a contact dated only to a month sits mid-month on a bar spanning it, never on its 1st
-    points = points.assign(x0=points["day"].map(px), x1=points["day_end"].map(px), y=0.0)
+    # (lists, not .map: no contact left in the window keeps the days' dtype, and days add not)
+    points = points.assign(x0=[px(d) for d in points["day"]],
+                           x1=[px(d) for d in points["day_end"]], y=0.0)
     points = points.assign(x=(points["x0"] + points["x1"]) / 2)
     gaps = gaps.assign(x0=gaps["first"].map(px), x1=gaps["last"].map(px), y=0.0)
     y = max(box.y0 for _, box in headers) + 2 * ROW_PX
