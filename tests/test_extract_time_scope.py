@@ -199,3 +199,17 @@ def test_a_time_in_a_since_after_or_before_clause_dates_only_that_clause(lex, te
     times = _times_of(lex, text)
     assert times[dated] != ""
     assert times[undated] == ""
+
+
+@pytest.mark.parametrize(("text", "event_type", "time"), [
+    # the day a record bears dates the record's own act, nothing else the sentence tells
+    ("They are dated October 15 and 16 and describe drills by Niger's air force in "
+     "preparation for retaliation against Chad.", "retaliation_plan", ""),
+    ("The documents, dated October 15, describe preparations for a strike on Chad.",
+     "airstrike", ""),
+    ("A letter dated Oct. 13 warned Chad to withdraw its troops.", "warning", "Oct. 13"),
+    ("France warned Chad in a letter dated Oct. 13 to withdraw its troops.", "warning",
+     "Oct. 13"),
+])
+def test_the_date_a_record_bears_dates_only_its_own_act(lex, text, event_type, time):
+    assert _times_of(lex, text)[event_type] == time

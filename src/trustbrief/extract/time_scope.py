@@ -165,6 +165,32 @@ def _named_day(token) -> bool:
     return token.dep_ == "dobj" and token.head.lemma_.lower() in NAMING_VERBS
 
 
+# participles whose date is a record's own ('a letter dated Oct. 13', 'the documents are
+# dated October 15'): the day the record bears, not a day anything the sentence tells happened
+RECORD_PARTICIPLES = frozenset({"date"})
+RECORD_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _record_date(token) -> tuple[int, int] | None:
+    """The span a record's date may date, when the time expression is the date a record
+    bears (it hangs on 'dated', directly or through 'on'): the verb the record is the subject
+    of ('a letter dated Oct. 13 warned X': the warning is the letter's own act), the clause
+    the record frames ('warned X in a letter dated Oct. 13', as FRAMES), else nothing
+    ('they are dated October 15 and describe drills for a strike'); None for any other time."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "on":
+        head = head.head
+    if head is token or head.tag_ != "VBN" or head.lemma_.lower() not in RECORD_PARTICIPLES:
+        return None
+    record = head.head
+    if head.dep_ == "acl" and record.dep_ == "pobj" and record.head.lower_ in FRAMES:
+        return None  # 'warned X in a letter dated Oct. 13': the record frames the act
+    if head.dep_ == "acl" and record.dep_ in RECORD_SUBJECTS and record.head.pos_ == "VERB":
+        verb = record.head
+        return verb.idx, verb.idx + len(verb.text)
+    return NOWHERE
+
+
 # how a time hangs inside its 'by' phrase: 'by October 10', 'by 11:59 pm on Saturday'
 DEADLINE_PATH = ("pobj", "prep", "npadvmod", "nummod", "compound", "nmod", "appos")
 
@@ -198,7 +224,7 @@ def scoped_times(parsed, times: list[dict]) -> list[dict]:
     noun, the noun; one inside a coordinated clause with its own subject, that clause; and the
     concessive phrases of its clause, which it may not date, as 'outside'. The object of
     'since', or of a verb naming a day ('declare 3 May a day of mourning'), dates
-    nothing."""
+    nothing; the date a record bears ('a letter dated Oct. 13') only the record's own act."""
     if parsed is None:
         return times
     out = []
@@ -207,7 +233,7 @@ def scoped_times(parsed, times: list[dict]) -> list[dict]:
         if token is not None and (_since(token) or _named_day(token)):
             out.append({**t, "within": NOWHERE})
             continue
-        within = token is not None and _deadline(token) or (
+        within = token is not None and (_record_date(token) or _deadline(token)) or (
             _within(token) if token is not None else None)
         outside = _concessions(token) if token is not None else []
         scope = ({"within": within} if within is not None else {}) | \
