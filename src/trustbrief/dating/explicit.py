@@ -4,7 +4,8 @@ mention extract recognised around them (see trustbrief.dating).
 - A date reported as past bounds the article from below ('On Saturday, December 28, the two
   presidents spoke'; 'a letter dated Oct. 13'); a date in a clause that looks ahead ('will
   meet on Dec. 30', 'scheduled for Oct. 9') bounds it from above, at half weight (plans are
-  still reported after their day).
+  still reported after their day). A record's date ('documents dated October 15') is past
+  even where the sentence tells a plan.
 - A day and month without a year ('December 28') counts only when its year is certain: the
   weekday printed with it ('Saturday, December 28') names one year among those the corpus
   covers, or the corpus's span holds that day of only one year. News names the weekday with
@@ -69,6 +70,9 @@ NARRATIVE_DAYS = 31  # how near a printed full date of the same year the narrati
 UNCOUNTED = re.compile(r"(?:^|(?<=[\s(]))(?:(?P<lead>[\w'’-]+)\s+)?"
                        r"(?P<unit>days|weeks|months|years)\s+(?:after|since)\s+"
                        r"(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+# 'a letter dated Oct. 13', 'the documents are dated October 15': a record's own date, past
+# whatever the sentence plans around it ('exercises in preparation for a strike')
+RECORD_DATE = re.compile(r"(?i)\bdated\s+(?:on\s+)?$")
 # days in a calendar unit
 UNCOUNTED_UNITS = {"days": 1.0, "weeks": 7.0, "months": 30.44, "years": 365.25}
 
@@ -203,8 +207,9 @@ def explicit_date_clues(times: pd.DataFrame | None, sentences: dict, doc_ids: se
         if reading == "other":
             continue  # a hypothetical or generic event's date bounds nothing
         sentence = sentences.get((t["doc_id"], t["sent_id"]), "")
-        ahead = reading == "planned" or (not reading and looks_ahead(
-            sentence, _start_in(sentence, t), vocab))
+        start = _start_in(sentence, t)
+        ahead = not RECORD_DATE.search(sentence[:start]) and (
+            reading == "planned" or (not reading and looks_ahead(sentence, start, vocab)))
         in_lede = (lede.depth(t["doc_id"], t["sent_id"], depths) or LEDE_DATE_SENTENCES + 1) \
             <= LEDE_DATE_SENTENCES
         narrative = None if ahead or in_lede else _narrative_day(
