@@ -24,11 +24,11 @@ SHOWN_BASIS_RANK = {**BASIS_RANK, "relative-inferred": BASIS_RANK["relative"]}
 
 CREATING = {"asserted", "planned"}
 
-# the end of the rule of a mention whose day is its telling sentence's (extract/quote_days.py)
-TOLD_DAY_RULE = "/told-day"
+TOLD_DAY_RULE = "/told-day"  # ends a rule dated by its telling sentence (extract/quote_days)
 # in the rule of a statement in the present perfect ('has declined to comment'): the report's
 # news wherever it stands, dated as a lede is (extract/statements.py)
 NEWS_PERFECT_RULE = "/perfect"
+PRIOR_RULE = "/prior"  # an act an 'after ...' phrase tells (extract/windows.py): no news
 
 # A range this many days wide or wider ('this week', 'in September') says when something was
 # talked about, not when it happened: it dates no event alone, nor joins or separates events.
@@ -202,7 +202,7 @@ def mention_records(mentions: pd.DataFrame, documents: pd.DataFrame, rules: Labe
             lo = hi = None
             basis = "open"
         if lo is None and not misread and polarity == "asserted" and \
-                rules.reported is not None:
+                rules.reported is not None and PRIOR_RULE not in rule:
             lo, hi = _reported_range(_lede_depth(doc, sent_id, depths), pub_lo, pub_hi,
                                      rules.reported, text, anywhere=NEWS_PERFECT_RULE in rule)
             basis = "open" if lo is None else "reported"

@@ -107,6 +107,10 @@ def _within(token) -> tuple[int, int] | None:
     clause, that clause and the verb it modifies with its subject, not what that verb reports
     ('adding that two missiles exploded'); else its coordinated clause."""
     noun = _modified_noun(token)
+    if noun is None:
+        prior = _prior_within(token)
+        if prior is not None:
+            return prior
     if noun is not None:
         # the noun's relative clause tells its event ('the Sept. 27 strike that killed X')
         told = [c.right_edge for c in noun.children if c.dep_ in ("relcl", "acl")
@@ -127,19 +131,73 @@ def _within(token) -> tuple[int, int] | None:
 def _concessions(token) -> list[tuple[int, int]]:
     """The character spans of the concessive and 'since' phrases of the clause the time
     expression (`token`) stands in, when it stands outside them ('on Saturday despite warnings
-    from X': the warnings; 'in recent months since the downing': the downing)."""
+    from X': the warnings; 'in recent months since the downing': the downing); and of the
+    sentence's phrases naming an earlier act (`prior_phrases`) it stands outside."""
     verb = next((n for n in (token, *token.ancestors) if n.pos_ in ("VERB", "AUX")
                  and n.dep_ != "aux"), None)
-    if verb is None:
-        return []
-    spans = []
-    for child in verb.children:
-        concessive = child.lower_ in CONCESSIVE or (
-            child.lower_ == "in" and any(c.lower_ == "spite" for c in child.children))
-        if child.dep_ == "prep" and concessive and token not in child.subtree:
-            last = child.right_edge
-            spans.append((child.idx, last.idx + len(last.text)))
+    spans = [] if verb is None else [
+        _span(child) for child in verb.children if child.dep_ == "prep" and (
+            child.lower_ in CONCESSIVE or (child.lower_ == "in" and any(
+                c.lower_ == "spite" for c in child.children))) and token not in child.subtree]
+    spans += [_span(node) for node in prior_phrases(token.doc)
+              if token not in node.subtree and not _right_after(node, token)]
     return spans
+
+
+def _right_after(node, token) -> bool:
+    """The time expression (`token`) follows the phrase the node heads with nothing between
+    ('its response to Iran's missile attack last week'): the parser may hang it on the verb,
+    but it may date the phrase's act; the nearest trigger takes it."""
+    between = token.doc[node.right_edge.i + 1:token.left_edge.i]
+    return token.i > node.right_edge.i and all(t.pos_ == "ADP" for t in between)
+
+
+def _span(node) -> tuple[int, int]:
+    """The character span of the node's subtree."""
+    first, last = node.left_edge, node.right_edge
+    return first.idx, last.idx + len(last.text)
+
+
+# what an act came after or answered: 'bolster its defences after Iran's missile attacks',
+# 'following Iran's attacks', 'two weeks after Iran fired 180 missiles', 'strikes in response
+# to Iran's attack', 'fired in retaliation for the killing of X on Friday'. The phrase names an
+# act before the one it modifies: the sentence's date of that act ('the Pentagon said Sunday')
+# is not its day, nor is the phrase's own date the act's ('Friday' is the killing's).
+PRIOR_PREPS = ("after", "following")
+PRIOR_MARKS = ("after", "since")
+ANSWER_NOUNS = ("response", "retaliation", "reprisal", "revenge", "answer")
+ANSWER_PREPS = ("to", "for")
+
+
+def prior_phrases(doc) -> list:
+    """The heads of the phrases of the sentence that name an earlier act: an 'after' or
+    'following' phrase of a noun (the parser may read 'following X' as a participle), a
+    clause of its own subject that 'after' or 'since' joins (not 'crashed on Monday after
+    being struck': one doer's acts in a row, mostly of one day), the object phrase of 'in
+    response to' / 'in retaliation for'."""
+    found = []
+    for node in doc:
+        if node.lower_ in PRIOR_PREPS and node.dep_ in ("prep", "acl", "advcl") and \
+                any(c.dep_ in ("pobj", "dobj") for c in node.children):
+            found.append(node)
+        elif node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in PRIOR_MARKS
+                                          for c in node.children) and \
+                any(c.dep_ in SUBJECTS for c in node.children):
+            found.append(node)
+        elif node.dep_ == "prep" and node.lower_ in ANSWER_PREPS and \
+                node.head.lemma_.lower() in ANSWER_NOUNS:
+            found.append(node)
+    return found
+
+
+def _prior_within(token) -> tuple[int, int] | None:
+    """The span of the innermost earlier-act phrase the time expression stands in ('in
+    retaliation for the killing of X on Friday': the killing's), or None; not when it is
+    that phrase's object ('after Tuesday')."""
+    phrases = [n for n in prior_phrases(token.doc) if token in n.subtree and token.head != n]
+    if not phrases:
+        return None
+    return _span(min(phrases, key=lambda n: len(list(n.subtree))))
 
 
 # 'since' opens the start of a state or of a count, never an act's day: 'have not spoken since
@@ -240,6 +298,13 @@ def scoped_times(parsed, times: list[dict]) -> list[dict]:
             ({"outside": outside} if outside else {})
         out.append({**t, **scope} if scope else t)
     return out
+
+
+def in_prior_phrase(parsed, start: int) -> bool:
+    """The word starting at `start` stands in a phrase naming an earlier act
+    (`prior_phrases`): undated there, it is no news of the article's day."""
+    return parsed is not None and any(
+        first <= start < last for first, last in map(_span, prior_phrases(parsed)))
 
 
 def in_scope(time: dict, start: int) -> bool:

@@ -15,8 +15,15 @@ from trustbrief.extract.news_nouns import told_as_news
 from trustbrief.extract.role_paths import token_at
 from trustbrief.extract.statements import NEWS_PERFECT_RULE
 from trustbrief.extract.syntax import factuality_of
-from trustbrief.extract.time_scope import adverbial_hosts, in_scope, scoped_times
+from trustbrief.extract.time_scope import (
+    adverbial_hosts,
+    in_prior_phrase,
+    in_scope,
+    scoped_times,
+)
 from trustbrief.extract.vocabulary import DEPENDENCY_TRIGGER
+
+PRIOR_RULE = "/prior"  # events/records.py reads it: no lede news of the publication day
 
 
 def sentence_clauses(text: str, lex: Lexicons) -> list[tuple[int, int]]:
@@ -254,10 +261,13 @@ def _armed_type(etype, agent: list[str], lex: Lexicons) -> str:
 
 def _news_suffix(parsed, start: int, end: int, form: str, time, lex: Lexicons) -> str:
     """'/perfect' for an undated act noun a present-perfect verb of making public tells (the
-    day's news: news_nouns.py), else ''."""
-    if parsed is None or form != "noun" or time is not None:
+    day's news: news_nouns.py); '/prior' for an undated act a phrase naming an earlier act
+    tells ('bolster its defences after Iran's missile attacks': no news of the day); else ''."""
+    if parsed is None or time is not None:
         return ""
-    return NEWS_PERFECT_RULE if told_as_news(token_at(parsed, start, end), lex.syntax) else ""
+    if form == "noun" and told_as_news(token_at(parsed, start, end), lex.syntax):
+        return NEWS_PERFECT_RULE
+    return PRIOR_RULE if in_prior_phrase(parsed, start) else ""
 
 
 def _parsed_form(parsed, start: int, end: int, form: str) -> str:
