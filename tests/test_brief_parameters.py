@@ -100,3 +100,16 @@ def test_make_report_story_is_never_expanded_or_run(tmp_path):
     assert result.returncode == 0, result.stderr
     assert not mark.exists(), "make ran a command from STORY"
     assert '--story "$TRUSTBRIEF_STORY"' in result.stdout
+
+
+def test_a_custom_brief_of_tables_no_story_names_takes_their_pair(tmp_path):
+    # tables extracted from a folder no story names record the pair they measure: their brief
+    # is never titled with the default story's pair
+    (tmp_path / "provenance.json").write_text(json.dumps({"focus": "Mexico->Canada"}))
+    result = run("brief", "--processed", str(tmp_path), "--title", "Mine", "--start",
+                 "2024-10-01", "--end", "2024-10-31", "--check")
+    assert result.returncode == 0 and "'focus': 'Mexico->Canada'" in result.stdout
+    chosen = run("brief", "--processed", str(tmp_path), "--title", "Mine", "--start",
+                 "2024-10-01", "--end", "2024-10-31", "--param", "focus=Canada->Mexico",
+                 "--check")
+    assert "'focus': 'Canada->Mexico'" in chosen.stdout

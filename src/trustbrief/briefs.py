@@ -8,6 +8,7 @@ message rather than a half-built brief.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import shlex
@@ -229,8 +230,11 @@ def _default_briefs(args, story) -> list:
 def _custom_brief(args):
     story = story_of_args(args)
     raw = {"title": args.title, "start": args.start, "end": args.end}
-    if story is not None:
-        raw["focus"] = story.focus
+    # the pair the tables were extracted for (--processed of a folder no story names) comes
+    # before the default story's: a China-Japan brief is never titled with another pair
+    focus = tables_focus(getattr(args, "processed", None)) or (story.focus if story else "")
+    if focus:
+        raw["focus"] = focus
     for extra in args.param or []:
         if "=" not in extra:
             raise SystemExit(f"error: --param {extra!r} is not NAME=VALUE")
@@ -239,6 +243,14 @@ def _custom_brief(args):
     params = validate_params(raw)
     name = check_custom_name(args.name or slugify(params["title"]), _default_briefs(args, story))
     return Brief(name, params)
+
+
+def tables_focus(processed_dir) -> str:
+    """The focus pair ('A->B') the provenance.json of processed tables records, '' if none."""
+    path = Path(processed_dir) / "provenance.json" if processed_dir else None
+    if path is None or not path.is_file():
+        return ""
+    return str(json.loads(path.read_text(encoding="utf-8")).get("focus") or "")
 
 
 def briefs_from_args(args) -> list[Brief]:

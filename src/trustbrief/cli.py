@@ -55,7 +55,8 @@ def _extract_and_write(seeds: Path, data: Path, out: Path, focus, story) -> dict
           f"{len(tables['documents'])} documents' rows came from {out}/rows/", file=sys.stderr)
     docs = tables["documents"]
     raw_files = list(zip(docs["file"], docs["sha256"], strict=True))
-    prov = pipeline.extraction_provenance(seeds, data, raw_files, story)
+    prov = pipeline.extraction_provenance(seeds, data, raw_files, story,
+                                          "->".join(focus) if focus else "")
     pipeline.write_outputs(tables, out, prov)
     return tables
 

@@ -375,8 +375,9 @@ def write_outputs(tables: dict[str, pd.DataFrame], out_dir: Path | str, prov: di
 
 
 def extraction_provenance(seeds_dir: Path | str, data_dir: Path | str, raw_files,
-                          story: Story | None = None) -> dict:
-    """Inputs and versions, without timestamps, so two runs write identical bytes."""
+                          story: Story | None = None, focus: str = "") -> dict:
+    """Inputs and versions, without timestamps, so two runs write identical bytes; `focus`
+    ('A->B', else the story's pair) is the pair the tables measure."""
     data_dir = Path(data_dir)
     files = [data_dir / f for f in DATA_FILES if (data_dir / f).exists()]
     files += sorted((data_dir / "world").glob("*.yaml"))
@@ -386,6 +387,7 @@ def extraction_provenance(seeds_dir: Path | str, data_dir: Path | str, raw_files
     return {
         "seeds": [{"file": f, "sha256": h} for f, h in raw_files],
         "story": story.name if story is not None else "",
+        "focus": focus or (story.focus if story is not None else ""),
         "data_files": provenance.input_hashes(files, base=data_dir),
         "packages": provenance.package_versions(),
         "trustbrief": __import__("trustbrief").__version__,
