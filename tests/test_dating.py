@@ -373,6 +373,18 @@ def test_the_lede_weekday_chooses_the_year_of_a_yearless_printed_date(chronology
     assert (out["published"], out["published_basis"]) == (expected, "stated")
 
 
+def test_the_lede_weekday_may_choose_the_year_after_the_span(chronology):
+    # 'PLACE, Nov 16 (Wire) -' after a corpus whose one dated article is of August: 16 Nov
+    # 2022 was a Wednesday, 16 Nov 2023 a Thursday, and the lede says Thursday
+    docs = [article("dT", "wire.txt"), article("dA", "a.txt", "url", "2023-08-28")]
+    docs[0]["published_printed"] = "--11-16"
+    mentions = [mention("dT", 1, "meeting_visit", "France;Chad",
+                        "France and Chad agreed on Thursday to resume talks."),
+                mention("dA", 1, "criticism", "Chad", "Chad criticised the plan.")]
+    out = infer(docs, mentions, chronology).set_index("doc_id").loc["dT"]
+    assert (out["published"], out["published_basis"]) == ("2023-11-16", "stated")
+
+
 def test_one_event_reported_in_many_sentences_is_one_vote(chronology):
     # A printed '5 Oct.' (weight 3) against one dated event (Oct 8) the article mentions in
     # three sentences: three sentences are still one event, so the printed day wins.

@@ -5,7 +5,9 @@ with the corpus's span (dating.stage._bounds). A corpus that runs over more than
 that day and month more than once; the lede's weekday ('A-land on Monday expelled ...') is
 the day of publication or the day before, so when it contradicts the day found but agrees
 with the same day and month one or more years earlier, inside the corpus's span, that is the
-article's year. Only one such earlier year may agree; otherwise the first verdict stands.
+article's year; so is the year after, when only the span bounds the article (the span ends
+a lookaround after the articles dated so far, and a later one may follow them). Only one such
+year may agree; otherwise the first verdict stands.
 """
 
 from __future__ import annotations
@@ -31,10 +33,16 @@ def lede_year(verdict: Verdict | None, clues: list[Clue], bounds: tuple,
         return verdict
     agreeing = []
     lower = bounds[0] - YEAR
+    # the year after too, when nothing but the span bounds the article (a dated article of an
+    # early pass ends the span; a later one printed 'Nov 16' is not a year older than it)
+    tried = [bounds[0] + YEAR] if bounds[1] is not None and \
+        bounds[1] - bounds[0] >= YEAR - ONE_DAY and bounds[0] + 2 * YEAR <= dt.date.today() else []
     while lower + YEAR - ONE_DAY >= span_start:
+        tried.append(lower)
+        lower -= YEAR
+    for lower in tried:
         other = decide((lower, lower + YEAR - ONE_DAY))
         if other is not None and other.published is not None and \
                 any(c.holds(other.published) for c in ledes):
             agreeing.append(other)
-        lower -= YEAR
     return agreeing[0] if len(agreeing) == 1 else verdict
