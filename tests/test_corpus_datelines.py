@@ -248,6 +248,7 @@ def test_a_lede_crediting_a_wire_names_the_origin(grammar):
     ("https://example.com/report/talks-resume/20251009.htm", PrintedDate(2025, 10, 9)),
     ("https://example.com/middle_east/2024-10-01/talks-15371733.html", PrintedDate(2024, 10, 1)),
     ("https://example.com/2024/10/talks-resume/", PrintedDate(2024, 10, None)),
+    ("https://example.gov/eng/202310/t20231019_11164095.html", PrintedDate(2023, 10, 19)),
     # an id that opens with a digit after the month is no day
     ("https://example.com/news/2024/10/3c1a2b9e-talks-resume.html", PrintedDate(2024, 10, None)),
     ("https://example.com/news/2024/10/14a-talks-resume.html", PrintedDate(2024, 10, None)),
@@ -544,3 +545,9 @@ def test_a_boilerplate_stamp_is_read_as_every_printed_date(grammar, stamp, iso):
     """metadata.parse_date (a captured 'Published: ...' stamp) is printed_dates.read_printed,
     the reader of the datelines: one reading of a printed date."""
     assert corpus.parse_date(stamp, grammar.months, grammar.limits["min_year"]) == iso
+
+
+def test_a_briefings_transcript_is_dated_by_its_title(rules):
+    doc = one(rules, "Spokesperson Jane Roe's Regular Press Conference on October 19, 2023\n\n"
+              "Q: Can you confirm the report?\n\nA: " + BODY)
+    assert (doc["published"], doc["published_basis"]) == ("2023-10-19", "stated")
