@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import NamedTuple
 
 import pandas as pd
 
 from trustbrief import contract
-from trustbrief.events import reuse
+from trustbrief.events import partial, reuse
 from trustbrief.events.after_incident import Incidents, date_after_incidents
 from trustbrief.events.annotations import apply_fields, apply_structural
 from trustbrief.events.announcements import fold_statements_into_acts
@@ -95,25 +96,43 @@ def build_events(found: Mapping[str, pd.DataFrame], documents: pd.DataFrame,
     mentions = found["mentions"]
     if memo is None:
         return _built(found, documents, annotations, event_types, chronology, rules,
-                      gazetteer, focus, lede_depths, incidents, origins)[0]
+                      gazetteer, focus, lede_depths, incidents, origins).tables
     origins = origins or Origins.from_tables(documents, found.get("claims"))
     key = reuse.fingerprint(memo, {
         "event_types": event_types, "gazetteer": _gazetteer_of(event_types, gazetteer),
         "annotations": annotations, "chronology": chronology, "rules": rules,
         "focus": tuple(contract.Focus.parse(focus)), "incidents": incidents})
-    last = reuse.reused(memo, mentions, documents, origins, lede_depths, rules, key)
+    earlier = reuse.earlier(memo, mentions, documents, origins, lede_depths, key)
+    last = reuse.reused(earlier, mentions, documents, rules, lede_depths)
     if last is not None:
         event_of = last.pop("event_of")
         return {**last, "mentions": _mentions_with_event_ids(mentions, event_of)}
-    built, event_of = _built(found, documents, annotations, event_types, chronology, rules,
-                             gazetteer, focus, lede_depths, incidents, origins)
-    reuse.store(memo, key, mentions, event_of, documents, origins, lede_depths, built)
-    return built
+    run = _built(found, documents, annotations, event_types, chronology, rules, gazetteer,
+                 focus, lede_depths, incidents, origins, earlier)
+    reuse.store(memo, key, mentions, run.event_of, documents, origins, lede_depths,
+                run.tables, partial.cluster_reads(len(mentions), run.clusters),
+                {partial.LINKS: partial.links_frame(run.ids, run.links),
+                 partial.UNFILLED: partial.unfilled_frame(run.ids, run.unfilled)})
+    return run.tables
+
+
+class Run(NamedTuple):
+    """A run's tables, each input mention's event_id (in order), and for the memo: the
+    clusters, their event ids, linked sentences of notice and rows before the chronology
+    filled them."""
+
+    tables: dict[str, pd.DataFrame]
+    event_of: list[str]
+    clusters: list[list[Rec]]
+    ids: dict[int, str]
+    links: dict[int, list[tuple[str, str]]]
+    unfilled: dict[int, dict]
 
 
 def _built(found, documents, annotations, event_types, chronology, rules, gazetteer, focus,
-           lede_depths, incidents, origins) -> tuple[dict[str, pd.DataFrame], list[str]]:
-    """build_events' tables, run in full, and each input mention's event_id (in order)."""
+           lede_depths, incidents, origins, earlier: reuse.Earlier | None = None) -> Run:
+    """build_events' tables, each event summarized again unless `earlier` (the last run's
+    memo, usable for the old documents) keeps its summary (events/partial.py)."""
     mentions = found["mentions"]
     ctx = _context(found, documents, event_types, gazetteer, rules, focus, origins)
     ctx.chronology = chronology_rows(chronology, rules)
@@ -132,7 +151,8 @@ def _built(found, documents, annotations, event_types, chronology, rules, gazett
     anns = [] if annotations is None else annotations.to_dict("records")
     clusters, keys, override_rows = apply_structural(clusters, keys, anns)
 
-    rows, conflicts, accounts = _summaries(clusters, keys, ctx)
+    rows, conflicts, accounts, links, unfilled = _summaries(clusters, keys, ctx,
+                                                            None if anns else earlier)
     events = pd.DataFrame(rows, columns=list(SCHEMA["events"]))
     order = sorted(range(len(rows)), key=lambda i: (
         rows[i]["date"] == "", rows[i]["date"], rows[i]["event_type"], rows[i]["label"],
@@ -145,13 +165,13 @@ def _built(found, documents, annotations, event_types, chronology, rules, gazett
     overrides = pd.DataFrame(override_rows + field_rows, columns=list(SCHEMA["overrides"]))
     overrides = overrides.sort_values("annotation", kind="stable").reset_index(drop=True)
     event_of = _event_ids(len(mentions), clusters, ids)
-    return {"events": events,
-            "mentions": _mentions_with_event_ids(mentions, event_of),
-            "conflicts": _child_frame(conflicts, ids, "conflicts",
-                                      ["event_id", "fact", "account", "value"]),
-            "notice_accounts": _child_frame(accounts, ids, "notice_accounts",
-                                            ["event_id", "notice", "doc_id"]),
-            "overrides": overrides}, event_of
+    return Run({"events": events,
+                "mentions": _mentions_with_event_ids(mentions, event_of),
+                "conflicts": _child_frame(conflicts, ids, "conflicts",
+                                          ["event_id", "fact", "account", "value"]),
+                "notice_accounts": _child_frame(accounts, ids, "notice_accounts",
+                                                ["event_id", "notice", "doc_id"]),
+                "overrides": overrides}, event_of, clusters, ids, links, unfilled)
 
 
 def _set_nearby(recs: list[Rec], ctx: Context) -> None:
@@ -164,25 +184,34 @@ def _set_nearby(recs: list[Rec], ctx: Context) -> None:
         r.nearby = nearby[key]
 
 
-def _summaries(clusters: list[list[Rec]], keys: list[str], ctx: Context
-               ) -> tuple[list[dict], list[list[dict]], list[list[dict]]]:
+def _summaries(clusters: list[list[Rec]], keys: list[str], ctx: Context,
+               earlier: reuse.Earlier | None = None
+               ) -> tuple[list[dict], list[list[dict]], list[list[dict]], dict[int, list],
+                          dict[int, dict]]:
     """Each cluster's event row (dates filled from the chronology where no article dates
-    it), its conflicts and its notice accounts."""
+    it), its conflicts and its notice accounts (kept from `earlier` where the cluster is a
+    last event read alike: events/partial.py), the linked sentences of notice, and what
+    summarize gave in the rows the chronology filled (row index -> partial.FILLED)."""
     rows, conflicts, accounts = [], [], []
     types = [choose_type(cluster) for cluster in clusters]  # read once, not by each step
     matches = [chronology_match(cluster, ctx, etype)
                for cluster, etype in zip(clusters, types, strict=True)]
     links = linked_notice_sentences(clusters, ctx, notice_of_signal, types)
+    kept = {} if earlier is None else partial.kept_summaries(
+        clusters, keys, links, earlier.frames, earlier.old)
     for i, (cluster, key, (_, found_rows)) in enumerate(zip(clusters, keys, matches,
                                                             strict=True)):
-        row, rows_conflicts, rows_accounts = summarize(
+        row, rows_conflicts, rows_accounts = kept.get(i) or summarize(
             cluster, key, ctx, [(c["lo"], c["hi"]) for c in found_rows], links.get(i, ()),
             types[i])
         rows.append(row)
         conflicts.append(rows_conflicts)
         accounts.append(rows_accounts)
+    before = [{f: row[f] for f in partial.FILLED} for row in rows]
     fill_from_chronology(rows, clusters, matches)
-    return rows, conflicts, accounts
+    unfilled = {i: was for i, (was, row) in enumerate(zip(before, rows, strict=True))
+                if any(row[f] != v for f, v in was.items())}
+    return rows, conflicts, accounts, links, unfilled
 
 
 def _child_frame(rows_by_event: list[list[dict]], ids: dict[int, str], table: str,

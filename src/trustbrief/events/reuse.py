@@ -17,13 +17,15 @@ fingerprint of everything it reads corpus-wide. A later run reuses those tables 
 3. what is set after extraction, corpus-wide, is the same for those documents: their rows of
    the documents table (dating, dedupe), their mentions' dates (extract.date_mentions), the
    lede depths of their mentions' sentences (their origins, trustbrief.origins, are read
-   from their rows), and the first spelling of every origin name;
+   from their rows), and the first spelling of every origin name the last run had (a new
+   name is no old document's);
 4. the new documents' mentions make no usable record (records.mention_records): they join no
    event and change no other event's evidence.
 
 The new documents' mentions then get event_id '' and every other table is the last run's:
-the tables a full run would give (tests/test_events_reuse.py). Anything else is a full run,
-which writes the memo again.
+the tables a full run would give (tests/test_events_reuse.py). When points 1-3 hold and not
+4, the stage runs, and keeps the summaries of the events the new mentions leave as they
+were (events/partial.py); anything else is a full run. Each run writes the memo again.
 """
 
 from __future__ import annotations
@@ -82,12 +84,19 @@ def fingerprint(memo: Memo, inputs: Mapping) -> str:
                   canonical(frames), incidents)
 
 
-def reused(memo: Memo, mentions: pd.DataFrame, documents: pd.DataFrame, origins,
-           depths: Mapping | None, rules, key: str) -> dict[str, pd.DataFrame | list] | None:
-    """The last run's tables and, under 'event_of', each mention's event_id in order ('' for
-    the new documents' mentions: see the module), or None when the stage must run."""
-    if _usable(memo.extracted, mentions, documents, rules, depths):
-        return None  # a document extracted this run joins events: no memo to read
+@dataclass(frozen=True)
+class Earlier:
+    """The last run's memo, when points 1-3 hold: its frames, and which of this run's
+    mentions are its (old) rows, in its order."""
+
+    frames: dict[str, pd.DataFrame]
+    old: np.ndarray  # bool, one per mention of this run
+    added: frozenset[str]  # the documents new to the corpus
+
+
+def earlier(memo: Memo, mentions: pd.DataFrame, documents: pd.DataFrame, origins,
+            depths: Mapping | None, key: str) -> Earlier | None:
+    """The last run's memo when points 1-3 of the module hold, else None."""
     try:
         frames, meta, _ = columnar.read_file(memo.folder / MEMO_FILE)
     except (OSError, columnar.Unreadable):
@@ -103,26 +112,39 @@ def reused(memo: Memo, mentions: pd.DataFrame, documents: pd.DataFrame, origins,
     old_docs = documents.iloc[[n for n, d in enumerate(doc_ids) if d not in added]]
     if not old_docs.reset_index(drop=True).equals(kept):  # also: no document gone
         return None
-    new_rows = _rows_of(mentions, added)
-    if not _same_mentions(mentions[~new_rows], depths, frames["mentions"], meta["ids"]) or \
-            _spelling(origins) != meta["spelling"] or \
-            _usable(added - memo.extracted, mentions, documents, rules, depths):
+    old = ~_rows_of(mentions, added)
+    spelling = _spelling(origins)  # a new name may come: the old ones spelt alike
+    if not _same_mentions(mentions[old], depths, frames["mentions"], meta["ids"]) or \
+            any(spelling.get(name) != spelt for name, spelt in meta["spelling"].items()):
+        return None
+    return Earlier(frames, old, frozenset(added))
+
+
+def reused(last: Earlier | None, mentions: pd.DataFrame, documents: pd.DataFrame, rules,
+           depths: Mapping | None) -> dict[str, pd.DataFrame | list] | None:
+    """The last run's tables and, under 'event_of', each mention's event_id in order ('' for
+    the new documents' mentions: see the module), or None when the stage must run (point 4
+    fails, or `last` is None: points 1-3 do)."""
+    if last is None or _usable(last.added, mentions, documents, rules, depths):
         return None
     event_of = np.full(len(mentions), "", dtype=object)  # the old rows are the kept ones
-    event_of[~new_rows] = frames["mentions"]["event_id"].to_numpy(dtype=object)
-    tables = {name: frames[name] for name in TABLES}
+    event_of[last.old] = last.frames["mentions"]["event_id"].to_numpy(dtype=object)
+    tables = {name: last.frames[name] for name in TABLES}
     tables["event_of"] = event_of.tolist()
     return tables
 
 
 def store(memo: Memo, key: str, mentions: pd.DataFrame, event_of: list[str],
           documents: pd.DataFrame, origins, depths: Mapping | None,
-          built: Mapping[str, pd.DataFrame]) -> None:
-    """Keep a full run's tables and what it read (nothing when a column is of a kind the
-    file does not keep: the next run is a full run)."""
+          built: Mapping[str, pd.DataFrame], reads: Mapping[str, np.ndarray],
+          more: Mapping[str, pd.DataFrame]) -> None:
+    """Keep a run's tables and what it read (nothing when a column is of a kind the file
+    does not keep: the next run is a full run); reads: of each mention, what its event's
+    summary read, more: tables of events/partial.py."""
     read = pd.DataFrame({name: values if values.dtype != object else
                          pd.array(values, dtype=columnar.TEXT)
-                         for name, values in _mention_reads(mentions, depths).items()})
+                         for name, values in {**_mention_reads(mentions, depths),
+                                              **reads}.items()})
     read["event_id"] = pd.array(event_of, dtype=columnar.TEXT)
     ids = _ids(mentions)
     try:
@@ -131,7 +153,7 @@ def store(memo: Memo, key: str, mentions: pd.DataFrame, event_of: list[str],
         return
     columnar.write_file(memo.folder / MEMO_FILE,
                         {"documents": documents.reset_index(drop=True), "mentions": read,
-                         **{name: built[name] for name in TABLES}},
+                         **{name: built[name] for name in TABLES}, **more},
                         {"fingerprint": key, "spelling": _spelling(origins), "ids": ids})
 
 
