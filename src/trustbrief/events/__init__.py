@@ -22,6 +22,7 @@ Modules, in the order build_events uses them:
   chronology   the story's reference chronology anchors dates
   annotations  data/annotations.yaml: the analyst's corrections
   reuse        the last run's tables, when nothing they were built from changed
+  partial      a new account: the summaries of the events it leaves as they were are kept
   build        build_events, the stage itself
 
 Clustering (never all pairs, O(n log n)):
