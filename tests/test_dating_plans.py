@@ -3,9 +3,13 @@ done, bounds the planning article from above (written before the act), never fro
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from test_dating import article, dated_without_chronology, mention, ungoverned
+from trustbrief.dating.chronology import Pinned
+from trustbrief.dating.forces import armed_forces, fold, planned_match
 
 DONE = "Germany launched a ground operation in Chad on Monday, the ministry said."
 PLANNED = "Germany informed France of its intention to launch a ground operation in Chad."
@@ -54,3 +58,44 @@ def test_a_records_date_is_past_whatever_the_sentence_plans(body, kind):
                                 (dt.date(2024, 1, 1), dt.date(2025, 12, 31)),
                                 polarity=planned)["b"]
     assert [c.kind for c in clues] == [kind]
+
+
+ARMY_DONE = "The IRGC launched a ground operation in Chad on Monday, the ministry said."
+STATE_PLANNED = "Iran informed France of its intention to launch a ground operation in Chad."
+
+
+@pytest.mark.parametrize(("polarity", "bounded"), [
+    ("planned", True),    # the state's plan came before its army's act
+    ("asserted", False),  # a past act is not folded: one army strikes one enemy again and again
+])
+def test_a_state_plans_what_its_army_does(tmp_path, polarity, bounded):
+    docs = [article("dD", "dated.txt", "url", "2024-10-01"), article("dU", "undated.txt")]
+    mentions = [mention("dD", 1, "ground_operation", "IRGC;Chad", ARMY_DONE),
+                mention("dU", 1, "ground_operation", "Iran;Chad;France", STATE_PLANNED,
+                        polarity)]
+    out = dated_without_chronology(tmp_path, docs, ungoverned(mentions)).loc["dU"]
+    assert (out["published_latest"] == "2024-09-30") is bounded
+    assert out["published_earliest"] != "2024-09-30"
+
+
+def test_armies_fold_into_the_state_of_their_side(tmp_path):
+    (tmp_path / "gazetteer.yaml").write_text(
+        "sides: {Norland: {}, Suderia: {}}\nactors:\n"
+        "  - {name: Norland, type: state, side: Norland}\n"
+        "  - {name: Norland Army, type: organization, side: Norland, level: military}\n"
+        "  - {name: Norland Ministry, type: organization, side: Norland}\n"
+        "  - {name: Suderia Guard, type: organization, side: Suderia, level: military}\n")
+    forces = armed_forces(tmp_path)
+    assert forces == {"Norland Army": "Norland"}  # Suderia has no state actor: left as is
+    assert fold(["Norland Army", "Norland", "Norland Ministry"], forces) == [
+        "Norland", "Norland Ministry"]
+    done = Pinned("k", "ground_operation", frozenset({"Norland Army", "Suderia"}), None,
+                  dt.date(2024, 9, 30), dt.date(2024, 9, 30), from_article=True)
+    plan = {"event_type": "ground_operation", "actors": ["Norland", "Suderia"], "text": "",
+            "polarity": "planned", "agent": ""}
+
+    def match(m, pinned):
+        return [p for p in pinned if p.matches(m["event_type"], set(m["actors"]), m["text"])]
+
+    assert [p.first for p in planned_match(plan, [done], match, forces)] == [dt.date(2024, 9, 30)]
+    assert planned_match({**plan, "polarity": "asserted"}, [done], match, forces) == []

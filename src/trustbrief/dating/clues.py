@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from trustbrief import timex
-from trustbrief.dating import lede, own_days, recurring
+from trustbrief.dating import forces, lede, own_days, recurring
 from trustbrief.dating.chronology import Pinned, iso_or_none
 from trustbrief.tables import frame_records
 
@@ -227,8 +227,9 @@ def clues_for_mention(m: dict, times: SentenceTimes, pinned: list[Pinned] | dict
         pinned = pinned.get(m["event_type"], [])
     if _said(m):
         pinned = []  # what one side says of the other is said again and again (see _said)
-    events = own_days.fitting(_matched_events(m, pinned) or _acts_for_relative_date(
-        m, times, pinned), [t["spec"] for t, w in _governing(m, times, is_explicit_day) if w == 1])
+    events = own_days.fitting(_matched_events(m, pinned) or forces.planned_match(
+        m, pinned, _matched_events) or _acts_for_relative_date(m, times, pinned),
+        [t["spec"] for t, w in _governing(m, times, is_explicit_day) if w == 1])
     clues = _matched_clues(m, times, events, weekdays) if events else []
     polarity = m.get("polarity") or "asserted"
     if polarity in ("asserted", "planned"):
