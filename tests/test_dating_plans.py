@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from test_dating import article, dated_without_chronology, mention, ungoverned
+from test_dating import article, dated_without_chronology, found_for, mention, ungoverned
 from trustbrief.dating.chronology import Pinned
 from trustbrief.dating.forces import armed_forces, fold, planned_match
 
@@ -99,3 +99,25 @@ def test_armies_fold_into_the_state_of_their_side(tmp_path):
 
     assert [p.first for p in planned_match(plan, [done], match, forces)] == [dt.date(2024, 9, 30)]
     assert planned_match({**plan, "polarity": "asserted"}, [done], match, forces) == []
+
+
+@pytest.mark.parametrize(("sentence", "latest", "earliest"), [
+    # the date stands in a clause 'will' governs: ahead of the report, whatever verb it is
+    # given to ('said', reported as done)
+    ("Norland's foreign minister will not attend the Vienna conference on March 25, 2025, "
+     "the ministry said.", "2025-03-25", ""),
+    ("The ministry said the minister is expected to travel to Vienna on March 25, 2025.",
+     "2025-03-25", ""),
+    # 'will' in another clause: the date is the statement's past day
+    ("On March 25, 2025, the ministry said the minister will not travel.", "", "2025-03-25"),
+])
+def test_a_date_in_a_clause_that_looks_ahead_bounds_from_above(tmp_path, sentence, latest,
+                                                               earliest):
+    docs = [article("dU", "undated.txt")]
+    # extract gives the date to the statement (reported as done), as it does in such copy
+    said = {**mention("dU", 1, "statement", "Norland;Suderia", sentence), "time_id": "dU-s001-t1"}
+    out = dated_without_chronology(tmp_path, docs, found_for([said])).loc["dU"]
+    if latest:
+        assert out["published_latest"] == latest and out["published_earliest"] < latest
+    else:
+        assert out["published_earliest"] == earliest

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from trustbrief import timex
-from trustbrief.dating import forces, lede, own_days, recurring
+from trustbrief.dating import clause, forces, lede, own_days, recurring
 from trustbrief.dating.chronology import Pinned, iso_or_none
 from trustbrief.tables import frame_records
 
@@ -223,8 +223,8 @@ def clues_for_mention(m: dict, times: SentenceTimes, pinned: list[Pinned] | dict
     """pinned: a list, or pinned_index of it (same clues, fewer comparisons); weekdays:
     recurring.named_weekdays of the corpus's mentions (a match to one of several events of
     the same parties only chooses among days: kind 'recurring')."""
-    if isinstance(pinned, dict):
-        pinned = pinned.get(m["event_type"], [])
+    pinned = pinned.get(m["event_type"], []) if isinstance(pinned, dict) else pinned
+    m = clause.ahead_as_planned(m, [t for t, _ in _governing(m, times, is_dated_period)])
     if _said(m):
         pinned = []  # what one side says of the other is said again and again (see _said)
     events = own_days.fitting(_matched_events(m, pinned) or forces.planned_match(

@@ -44,6 +44,7 @@ import pandas as pd
 from trustbrief import timex
 from trustbrief.dating import lede
 from trustbrief.dating.chronology import actor_list
+from trustbrief.dating.clause import CLAUSE_BREAK, CLAUSE_LOOKBACK, future_clause
 from trustbrief.dating.clues import BARE_WEEKDAY, PLANNED_WEIGHT, Clue
 from trustbrief.tables import frame_records
 from trustbrief.timex.frames import FULL_DATE_SPEC  # the spec of a day printed with its year
@@ -55,8 +56,6 @@ NEWS_LAG = dt.timedelta(days=1)  # the lede's event is reported that day or the 
 # A weekday printed with a date ('On Saturday, December 28') is news style for a day of the
 # past week: older days get the date alone.
 RECENT_LAG = dt.timedelta(days=6)
-CLAUSE_LOOKBACK = 80  # characters before a date searched for a look-ahead auxiliary
-CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
 # 'on February 11, the X announced': a yearless date that opens its clause, the day of an
 # act the narrative tells (an anniversary is named instead: 'since October 7', 'the October 7
 # attack'); 'since', 'began' or 'until' before it in the clause tell a span's start or end
@@ -209,7 +208,8 @@ def explicit_date_clues(times: pd.DataFrame | None, sentences: dict, doc_ids: se
         sentence = sentences.get((t["doc_id"], t["sent_id"]), "")
         start = _start_in(sentence, t)
         ahead = not RECORD_DATE.search(sentence[:start]) and (
-            reading == "planned" or (not reading and looks_ahead(sentence, start, vocab)))
+            reading == "planned" or (not reading and looks_ahead(sentence, start, vocab))
+            or (reading == "asserted" and future_clause(sentence, start, vocab)))
         in_lede = (lede.depth(t["doc_id"], t["sent_id"], depths) or LEDE_DATE_SENTENCES + 1) \
             <= LEDE_DATE_SENTENCES
         narrative = None if ahead or in_lede else _narrative_day(

@@ -30,6 +30,8 @@ from trustbrief.dating.pinned import pinned_from_dated_documents
 from trustbrief.dating.recurring import named_weekdays
 from trustbrief.tables import frame_records, native_list, str_column
 
+TIME_FIELDS = ("time_id", "doc_id", "sent_id", "spec", "text")  # text: clause.future_dated
+
 
 def _sentence_times(found: dict, mentions: list[dict], depths: dict | None = None
                     ) -> SentenceTimes:
@@ -38,7 +40,7 @@ def _sentence_times(found: dict, mentions: list[dict], depths: dict | None = Non
         sentences = pd.DataFrame(mentions)[["doc_id", "sent_id", "text"]].drop_duplicates()
         times = timex.extract_time_expressions(sentences)
     by_sentence: dict = {}
-    for t in frame_records(times, ["time_id", "doc_id", "sent_id", "spec"]):
+    for t in frame_records(times, [c for c in TIME_FIELDS if c in times.columns]):
         by_sentence.setdefault((t["doc_id"], t["sent_id"]), []).append(t)
     claimed: dict = {}
     for m in mentions:
