@@ -93,3 +93,20 @@ def test_a_side_judged_unworthy_of_trust_is_distrust_of_it(lex):
 def test_trust_that_remained_low_is_distrust(lex):
     sig = _signals(lex, "Trust between France and Chad remained low after the raid.")
     assert only(sig, category="distrust")["rule"].tolist() == ["distrust/1"]
+
+
+def test_a_writers_sentence_naming_no_side_tells_no_direction(lex):
+    sig = _signals2(lex, ["France and Chad revived an old formula for their ties.",
+                          "The distrust behind it has not gone away."])
+    assert sig[sig["sent_id"].str.endswith("s002")]["direction"].tolist() == ["?->?"]
+
+
+def test_an_unnamed_we_is_never_the_documents_other_side(lex):
+    # a transcript's answer: no one names who 'we' are
+    sig = _signals2(lex, ["France criticised Chad.",
+                          "We firmly oppose any attempt to smear Chad's judicial system."])
+    assert sig[sig["sent_id"].str.endswith("s002")]["direction"].tolist() == ["?->Chad"]
+
+
+def _signals2(lex, texts: list[str]):
+    return run(lex, texts)["trust_signals"]

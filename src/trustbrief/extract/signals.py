@@ -16,6 +16,8 @@ MUTUAL_AFTER = re.compile(r"^\W*(?:\w+\W+){0,4}?between\b", re.I)
 ADJACENT_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
 # between an actor and a cue verb: the actor ends an earlier verb's phrase ('and opposed')
 COORDINATED_GAP = re.compile(r",?\s+(?:and|but|then|and then)\s+", re.I)
+# a clause that opens with the speaker's own 'we' or 'I'
+FIRST_PERSON = re.compile(r"\W*(?:we|i)\b", re.I)
 
 
 def _majority_side(doc_sides: Counter, exclude: str) -> str:
@@ -84,6 +86,12 @@ def _direction(cue: Cue, ctx: _CueContext, lex: Lexicons) -> str:
     own = _one_side(cue, ctx, lex)
     if own:
         return f"{own}->{own}"
+    if not ctx.hits and not ctx.speaker_side and not ctx.quote and \
+            not MUTUAL_AFTER.match(text[end:end + 50]):
+        # 'The distrust behind it has not gone away': a writer's sentence that names no side
+        # and no speaker says nothing of who distrusts whom (the document's sides would be a
+        # guess); a quote's speaker and 'the strain between the countries' still say
+        return _arrow("", "", cue.mutual)
     in_clause = [h for h in ctx.hits if ctx.clause[0] <= h.start < ctx.clause[1]]
     after = [h for h in in_clause if h.start >= start]
     far_before = [h for h in reversed(ctx.hits) if h.end <= start and h.side in ctx.principal]
@@ -119,6 +127,10 @@ def _direction(cue: Cue, ctx: _CueContext, lex: Lexicons) -> str:
         exp_hit = adjacent or subject
     exp = exp_hit.side if exp_hit else ""
     stim = _first_side([h for h in after if h is not exp_hit], exp)
+    if not exp and not ctx.speaker_side and FIRST_PERSON.match(text, ctx.clause[0]):
+        # 'We firmly oppose any attempt to smear A-land's ...' of a speaker no one names (a
+        # transcript's answer): who 'we' are is unknown, never the document's other side
+        return _arrow("", stim, cue.mutual)
     if not exp:
         exp = (_first_side(far_before, stim) or next((s for s in fallback if s and s != stim), "")
                or _majority_side(ctx.doc_sides, stim))
