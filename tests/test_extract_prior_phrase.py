@@ -51,3 +51,13 @@ def test_a_time_right_after_the_phrase_may_date_its_act(lex):
 def test_an_act_told_without_a_phrase_of_an_earlier_act_has_no_prior_mark(lex):
     found = _mentions(lex, "Niger fired some 180 ballistic missiles at Chad.")
     assert not found["missile_attack"]["rule"].endswith("/prior")
+
+
+@pytest.mark.parametrize("text", [
+    "France and Chad reaffirmed their ties on Thursday while remaining at odds over Chad's "
+    "ban on French beef.",
+    "The row over Chad's ban on French beef deepened on Monday.",
+])
+def test_what_two_sides_are_at_odds_over_is_an_earlier_act(lex, text):
+    ban = _mentions(lex, text)["restriction"]
+    assert ban["time"] == "" and ban["rule"].endswith("/prior")

@@ -167,6 +167,10 @@ PRIOR_PREPS = ("after", "following")
 PRIOR_MARKS = ("after", "since")
 ANSWER_NOUNS = ("response", "retaliation", "reprisal", "revenge", "answer")
 ANSWER_PREPS = ("to", "for")
+# what two sides are at odds over is a matter already there: 'reaffirmed ties on Thursday while
+# remaining at odds over China's ban on Japanese seafood' (the ban is not of Thursday)
+DISPUTE_NOUNS = ("odds", "odd", "row", "dispute", "tension", "tensions", "difference",
+                 "disagreement", "standoff", "feud", "spat", "quarrel", "rift", "friction")
 
 
 def prior_phrases(doc) -> list:
@@ -186,6 +190,9 @@ def prior_phrases(doc) -> list:
             found.append(node)
         elif node.dep_ == "prep" and node.lower_ in ANSWER_PREPS and \
                 node.head.lemma_.lower() in ANSWER_NOUNS:
+            found.append(node)
+        elif node.dep_ == "prep" and node.lower_ == "over" and \
+                node.head.lemma_.lower() in DISPUTE_NOUNS:
             found.append(node)
     return found
 
