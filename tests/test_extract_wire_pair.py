@@ -103,3 +103,9 @@ def test_a_second_subject_after_the_verb_is_its_object(lex):
                               "summoned H.E. Mr. LI Wei, Ambassador of the People's Republic of "
                               "China to Japan, and expressed his regret."]), "summons")
     assert (m["agent"], list(m["targets"])) == ("Japan", ["China"])
+
+
+def test_a_detention_after_that_his_is_not_the_place_named_before(lex):
+    m = one_mention(run(lex, ["The Chadian foreign minister told reporters in Paris that his "
+                              "detention was arbitrary."]), "arrest")
+    assert m["agent"] != "France"
