@@ -160,8 +160,8 @@ def test_a_lapse_is_told_in_weeks_months_or_years_as_long_as_it_lasted():
     from trustbrief.brief.findings.cadence import lapse_words
 
     assert [lapse_words(d) for d in (13, 14, 49, 59, 60, 246, 364, 365, 500)] == [
-        "", "weeks", "weeks", "weeks", "months", "months", "months", "over a year",
-        "over a year"]
+        "", "weeks", "weeks", "weeks", "months", "months", "months", "a year",
+        "over a year"]  # 365 days ('their first talks in a year') is a year, not over one
 
 
 def test_the_cadence_judgement_says_months_for_a_silence_of_months():
@@ -179,6 +179,23 @@ def test_the_cadence_judgement_says_months_for_a_silence_of_months():
     tables["cadence"] = cadence
     [judgement] = judge(tables, [cadence_finding(tables, START, END, FOCUS)], FOCUS)
     assert "lapsed for weeks on at least one channel" in judgement.statement
+
+
+def test_a_silence_stated_as_in_a_year_lapsed_for_a_year():
+    # 'their first formal talks in a year': 365 days, told without its preposition
+    tables = brief_tables()
+    cadence, stated = tables["cadence"].copy(), tables["stated_measures"].copy()
+    leaders = cadence["channel"] == "leaders"
+    cadence.loc[leaders, "previous_gap_days"] = 365
+    cadence.loc[leaders, "previous_gap_basis"] = "stated"
+    silence = stated[stated["channel"] == "leaders"].iloc[:1].assign(value="in a year",
+                                                                      days="365.0")
+    tables["cadence"] = cadence
+    tables["stated_measures"] = pd.concat([silence, stated[stated["channel"] != "leaders"]],
+                                          ignore_index=True)
+    finding = cadence_finding(tables, START, END, FOCUS)
+    assert finding.terms["span"] == "a year"
+    assert "no contact for a year" in finding.text and "for in a year" not in finding.text
 
 
 def test_direction_counts_say_how_many_are_dated_when_undated_events_are_counted():

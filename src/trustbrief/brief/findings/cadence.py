@@ -48,7 +48,7 @@ def lapse_words(days: int) -> str:
     if days < LAPSE_DAYS:
         return ""
     return "weeks" if days < MONTHS_FROM_DAYS else "months" if days < YEAR_DAYS \
-        else "over a year"
+        else "a year" if days == YEAR_DAYS else "over a year"
 
 
 def cadence_finding(tables, start, end, focus: str) -> Finding:
@@ -202,7 +202,8 @@ def _gap_clause(ch, last_days: str = "") -> str:
         return f"{label} had had no reported contact for {plural(ch['since'], 'day')} " \
                f"(last on {when})"
     stated = stated_items(ch["stated_gaps"]) if ch["previous_gap_basis"] == "stated" else []
-    span = stated[0] if stated else plural(ch["gap"], "day")
+    # 'their first talks in a year': the span without its preposition ('for in a year')
+    span = re.sub(r"^(?:in|for)\s+", "", stated[0]) if stated else plural(ch["gap"], "day")
     # an article's stated silence is told as such; a measured one is only what was reported
     none = "no contact" if stated else "no reported contact"
     if len(stated) > 1:
