@@ -54,6 +54,18 @@ def test_without_a_period_an_article_without_clues_stays_undated():
     assert out.loc["dB", "published"] == "2025-02-10"
 
 
+def test_without_a_period_the_dated_articles_span_is_the_range():
+    """A story inferred from a folder declares no period: an article no clue dates gets the
+    span of the dated articles widened by the lookaround on each side (background before,
+    follow-ups after), once there are two dated articles."""
+    docs = [_doc("dA", "quiet.txt"), _doc("dB", "first.txt", "2025-02-10", "url"),
+            _doc("dC", "last.txt", "2025-03-02", "url")]
+    out = _date(docs, ("", ""))
+    assert out.loc["dA", list(COLUMNS)].tolist() == ["", "2024-12-10", "2025-05-03"]
+    assert out.loc["dA", "published_basis"] == "inferred"
+    assert "dated articles and 62 days either side" in out.loc["dA", "published_evidence"]
+
+
 PAST_ATTACK = "Missiles struck the base on October 1, 2024, officials said."
 
 

@@ -8,6 +8,9 @@ dated articles. That span is
   Oct. 1 attack' leaves it open to the corpus's last dated article and two months more,
   decide.decide's lookaround): the candidate days are re-scored within the span
   (within_period), so weekly clues ('said on Sunday') choose among its days only.
+A story with no period (inferred from a folder) gives an article whose clues decide nothing
+the span of the corpus's dated articles, widened on both sides (collection_span), and limits
+nothing else.
 The clues outrank the period: a range that lies wholly outside the span is kept (an older
 article collected as background), and the period never pins a day the clues alone leave
 open (a range cut down to two days by the period's edge stays a range) - but for a numeric
@@ -26,6 +29,9 @@ from trustbrief.dating.clues import Clue
 from trustbrief.dating.decide import Verdict
 
 Span = tuple[dt.date, dt.date]
+# dated articles that make a collection's span for a story that declares no period: one
+# dated article is a day, not the span of a collection
+MIN_DATED_FOR_SPAN = 2
 
 
 def period_span(period: tuple[str, str], rows: list[dict]) -> Span | None:
@@ -42,9 +48,23 @@ def _period_clue(doc_id: str, first: dt.date, last: dt.date, text: str) -> Clue:
     return Clue(doc_id, "", text, "period", lambda d: first <= d <= last, (), ("period",), 0.0)
 
 
-def period_verdict(row: dict, span: Span | None) -> Verdict | None:
+def collection_span(rows: list[dict], margin_days: int) -> Span | None:
+    """For a story that declares no period (one inferred from a folder): the days of the
+    corpus's dated articles, widened by margin_days on each side (an undated article may be
+    background before the first or a follow-up after the last), once there are
+    MIN_DATED_FOR_SPAN of them; else None."""
+    dated = [d for d in (iso_or_none(r.get("published")) for r in rows) if d]
+    if len(dated) < MIN_DATED_FOR_SPAN:
+        return None
+    margin = dt.timedelta(days=margin_days)
+    return min(dated) - margin, max(dated) + margin
+
+
+def period_verdict(row: dict, span: Span | None,
+                   source: str = "the story's period and the corpus's dated articles"
+                   ) -> Verdict | None:
     """An article with no clue at all: the period span, narrowed by what the corpus stage
-    bounds (an update stamp). None without a period."""
+    bounds (an update stamp). None without a period. `source` says where the span is from."""
     if span is None:
         return None
     lower, upper = iso_or_none(row.get("published_earliest")), \
@@ -52,8 +72,7 @@ def period_verdict(row: dict, span: Span | None) -> Verdict | None:
     first, last = max(span[0], lower or span[0]), min(span[1], upper or span[1])
     if last < first:
         return None
-    text = (f"no date in the text: the story's period and the corpus's dated articles, "
-            f"{first.isoformat()} to {last.isoformat()}")
+    text = f"no date in the text: {source}, {first.isoformat()} to {last.isoformat()}"
     return Verdict(None, first, last, [_period_clue(row["doc_id"], first, last, text)],
                    0.0, 0.0)
 

@@ -35,7 +35,13 @@ from trustbrief.dating.incidents import incident_words as find_incident_words
 from trustbrief.dating.lede import lede_depths
 from trustbrief.dating.mentions import collect_clues
 from trustbrief.dating.named_days import NamedDays, default_named_days, named_day_clues
-from trustbrief.dating.period import Span, period_span, period_verdict, within_period
+from trustbrief.dating.period import (
+    Span,
+    collection_span,
+    period_span,
+    period_verdict,
+    within_period,
+)
 from trustbrief.dating.pinned import RANGE_PIN_DAYS, RANGED_EARLIEST, RANGED_LATEST
 from trustbrief.dating.printed_year import YEAR, lede_year
 from trustbrief.dating.tenure import tenure_clues
@@ -254,6 +260,7 @@ def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: 
     span = _corpus_span(rows, lookaround_days)
     window = span if None not in span else None
     stated = period_span(period, rows)
+    collected = None if stated else collection_span(rows, lookaround_days)
     for extra in (lede_clues(times, wanted, depths), week_frame_clues(times, wanted, depths),
                   explicit_date_clues(times, sentence_texts, wanted, window,
                                       polarity=polarity, depths=depths, retold=retold,
@@ -285,6 +292,9 @@ def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: 
         if row.get("published_basis") != "sidecar":
             verdict = _with_period(row, doc_clues, verdict, stated, bounds,
                                    (max_lag_days, lookaround_days))
+            if verdict is None and collected is not None:
+                verdict = period_verdict(row, collected, "the days of the corpus's dated "
+                                         f"articles and {lookaround_days} days either side")
         out[i] = _Outcome(row, verdict, printed, doc_clues)
     return out
 
