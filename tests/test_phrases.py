@@ -434,3 +434,24 @@ def test_a_direct_quote_keeps_its_colon_when_the_agent_speaks(nlp):
     text = 'The ministry issued a statement, adding: "We will respond to this provocation."'
     assert phrase(nlp, text, "adding", agent="Chad") == \
         "Chad adds: ‘We will respond to this provocation’"
+
+
+def test_a_shortened_label_keeps_an_adverb_that_negates_the_act(nlp):
+    """A phrase too long keeps its names and drops adverbs, but not one that negates: 'is
+    no longer sending' shortened to 'is sending' says the opposite."""
+    text = ("Polish Prime Minister Mateusz Morawiecki said on Sept. 20 that Poland is \"no "
+            "longer transferring weapons to Ukraine\" because it is focusing on arming itself.")
+    assert phrase(nlp, text, "said", times=("on Sept. 20",)) == \
+        "Morawiecki said Poland is no longer transferring weapons"
+
+
+@pytest.mark.parametrize(("text", "adverb", "kept"), [
+    ("France barely cooperated with Chad.", "barely", True),
+    ("France no longer cooperates with Chad.", "longer", True),
+    ("France privately urged Chad to act.", "privately", False),
+])
+def test_only_a_negating_adverb_survives_the_shortest_labels(nlp, text, adverb, kept):
+    from trustbrief.extract.phrase_tokens import kept_adverb
+
+    token = next(t for t in nlp(text) if t.text == adverb)
+    assert kept_adverb(token, level=2) is kept

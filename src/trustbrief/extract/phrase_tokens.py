@@ -94,12 +94,22 @@ LEFT_OUT_ADVERBS = frozenset({"also", "instead", "then", "meanwhile", "however",
                               "earlier", "previously", "currently", "today", "yesterday"})
 
 
+# adverbs that deny or all but deny the act: a label without them says the opposite
+NEGATING_ADVERBS = frozenset({"never", "hardly", "barely", "scarcely", "seldom", "rarely"})
+
+
 def kept_adverb(child, level: int) -> bool:
     """An adverb before the verb that a label keeps (not LEFT_OUT_ADVERBS), while the phrase
     keeps its names whole (levels 0 and 1): a phrase too long for it gives up the adverb
     before what the act was ('has been urging A-land to calibrate its response', not 'has
-    been privately urging A-land'); a negation ('not', 'never') is no adverb and stays."""
-    return level < 2 and child.dep_ == "advmod" and child.lower_ not in LEFT_OUT_ADVERBS
+    been privately urging A-land'); a negation ('not', 'never') is no adverb and stays, and so
+    does an adverb that negates at any level ('no longer', 'barely'): 'X is no longer
+    sending weapons' shortened to 'X is sending weapons' would say the opposite."""
+    if child.dep_ != "advmod":
+        return False
+    if child.lower_ in NEGATING_ADVERBS or any(c.dep_ == "neg" for c in child.children):
+        return True
+    return level < 2 and child.lower_ not in LEFT_OUT_ADVERBS
 
 
 def predicate_words(adjective, level: int, skipped: set, noun_words) -> list | None:
