@@ -37,6 +37,20 @@ def test_story_file_gives_pair_period_articles_and_briefs(data):
     assert story_for_articles(data, story.articles).name == "mx-ca"
 
 
+def test_a_corpus_is_its_story_s_wherever_the_checkout_stands(data, tmp_path):
+    """A checkout where the story's relative folder leads nowhere still reads the corpus with
+    its story (evaluate's rows must not depend on where it runs); a story whose folder does
+    exist is never matched by name alone."""
+    elsewhere = tmp_path / "elsewhere" / "corpora" / "mx-ca" / "articles"
+    elsewhere.mkdir(parents=True)
+    assert story_for_articles(data, elsewhere) is None  # mx-ca's own folder exists
+    (tmp_path / "corpora" / "mx-ca" / "articles").rmdir()
+    assert story_for_articles(data, elsewhere).name == "mx-ca"
+    other = tmp_path / "elsewhere" / "corpora" / "other" / "articles"
+    other.mkdir(parents=True)
+    assert story_for_articles(data, other) is None
+
+
 def test_the_default_story_is_the_one_marked_default(data):
     default = find_story(data)
     assert default.default and default.name != "mx-ca"

@@ -136,9 +136,21 @@ def find_story(data_dir: Path | str, name: str | None = None) -> Story | None:
 
 
 def story_for_articles(data_dir: Path | str, articles: Path | str) -> Story | None:
-    """The story whose articles folder is this one (e.g. a labelled corpus's articles/)."""
+    """The story whose articles folder is this one (e.g. a labelled corpus's articles/).
+
+    A story's folder is relative to the checkout (`../shared/corpora/NAME/articles`), so a
+    checkout placed where that path leads nowhere (a worktree under /tmp) found no story for
+    the corpus and `evaluate` read it as a held-out one: its rows depended on where it ran.
+    So when no story's folder is this one, the one story whose folder is missing here and
+    ends in the same two names (NAME/articles) is the corpus's; two such: none."""
     target = Path(articles).resolve()
-    return next((s for s in load_stories(data_dir).values() if s.articles == target), None)
+    stories = load_stories(data_dir).values()
+    found = next((s for s in stories if s.articles == target), None)
+    if found is not None:
+        return found
+    moved = [s for s in stories
+             if not s.articles.exists() and s.articles.parts[-2:] == target.parts[-2:]]
+    return moved[0] if len(moved) == 1 else None
 
 
 # -------------------------------------------------------------- actors for the extractor
