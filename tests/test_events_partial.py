@@ -8,6 +8,9 @@ events/partial.py compares (a comparison left out fails its test here)."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -205,3 +208,44 @@ def test_an_event_the_chronology_dates_keeps_what_summarize_gave(stage):
     tables, kept, _ = grown(stage, NOTHING, new, chronology=CHRONOLOGY)
     assert row(tables, "lethal_strike:ismail-haniyeh")["chronology_key"] == "haniyeh"
     assert "lethal_strike:ismail-haniyeh" in kept
+
+
+def _rec(pos: int, **changed) -> SimpleNamespace:
+    """What kept_summaries reads of a record: its place and the cross-document fields."""
+    fields = {"pos": pos, "group": SimpleNamespace(name="g1"), "lo": 5, "hi": 6,
+              "basis": "article", "said_in_contact": False}
+    return SimpleNamespace(**{**fields, **changed})
+
+
+def _memo_of(cluster: list, key: str, links: dict) -> dict[str, pd.DataFrame]:
+    """The memo frames of a last run with one event, e1, of `cluster`."""
+    reads = partial.cluster_reads(len(cluster), [cluster])
+    no_rows = pd.DataFrame({"event_id": pd.Series([], dtype=object)})
+    return {"mentions": pd.DataFrame({**reads, "event_id": ["e1"] * len(cluster)}),
+            "events": pd.DataFrame({"event_id": ["e1"], "key": [key], "label": ["x"]}),
+            "conflicts": no_rows, "notice_accounts": no_rows,
+            partial.LINKS: partial.links_frame({0: "e1"}, links),
+            partial.UNFILLED: partial.unfilled_frame({0: "e1"}, {})}
+
+
+@pytest.mark.parametrize("changed", [
+    {"group": SimpleNamespace(name="g2")}, {"lo": 4}, {"lo": None}, {"hi": 7},
+    {"basis": "chronology"}, {"said_in_contact": True}])
+def test_each_compared_read_alone_summarizes_again(changed):
+    """One mention's read changed (the others as they were) and the event is summarized
+    again: each read is compared on its own, not only through the dates it moves."""
+    last = [_rec(0), _rec(1)]
+    frames, old = _memo_of(last, "k", {}), np.ones(2, dtype=bool)
+    assert list(partial.kept_summaries([last], ["k"], {}, frames, old)) == [0]
+    assert partial.kept_summaries([[_rec(0), _rec(1, **changed)]], ["k"], {}, frames,
+                                  old) == {}
+
+
+def test_a_changed_key_or_linked_sentence_summarizes_again():
+    last = [_rec(0), _rec(1)]
+    frames = _memo_of(last, "k", {0: [("d1", "s1")]})
+    old = np.ones(2, dtype=bool)
+    assert list(partial.kept_summaries([last], ["k"], {0: [("d1", "s1")]}, frames, old)) == [0]
+    assert partial.kept_summaries([last], ["k2"], {0: [("d1", "s1")]}, frames, old) == {}
+    assert partial.kept_summaries([last], ["k"], {0: [("d1", "s2")]}, frames, old) == {}
+    assert partial.kept_summaries([last[::-1]], ["k"], {0: [("d1", "s1")]}, frames, old) == {}
