@@ -61,3 +61,30 @@ def test_an_act_told_without_a_phrase_of_an_earlier_act_has_no_prior_mark(lex):
 def test_what_two_sides_are_at_odds_over_is_an_earlier_act(lex, text):
     ban = _mentions(lex, text)["restriction"]
     assert ban["time"] == "" and ban["rule"].endswith("/prior")
+
+
+def test_both_stages_read_one_prior_suffix():
+    from trustbrief.events.records import PRIOR_RULE as EVENTS_RULE
+    from trustbrief.extract.windows import PRIOR_RULE
+
+    assert PRIOR_RULE == EVENTS_RULE == "/prior"
+
+
+def test_an_undated_earlier_act_in_the_lede_is_no_news_of_the_day():
+    """events/records.py: an asserted act in the lede without a day of its own is dated by the
+    publication ('reported'), unless its rule ends '/prior'."""
+    from test_events import DATA, EVENT_TYPES, FOCUS, GAZETTEER, docs_frame, found_frames, mention
+    from trustbrief import events
+
+    docs = docs_frame([("dA", "Wire One", "2024-10-27", "")])
+    types = {**EVENT_TYPES, "statement": {"plover": "OTHER", "lane": "contacts",
+                                          "operation": False}}
+    for rule, expected in (("statement/claim/x/denial", ("2024-10-26", "2024-10-27", "reported")),
+                           ("statement/claim/x/denial/prior", ("", "", "open"))):
+        row = mention("dA", 1, "statement", "US", ["Israel"], text="US officials denied it")
+        row["rule"] = rule
+        built = events.build_events(found_frames([row]), docs, event_types=types,
+                                    gazetteer=GAZETTEER, rules=events.load_labels(DATA),
+                                    focus=FOCUS)["events"]
+        got = built.iloc[0]
+        assert (got["date_earliest"], got["date_latest"], got["date_basis"]) == expected, rule
