@@ -121,3 +121,22 @@ def test_a_date_in_a_clause_that_looks_ahead_bounds_from_above(tmp_path, sentenc
         assert out["published_latest"] == latest and out["published_earliest"] < latest
     else:
         assert out["published_earliest"] == earliest
+
+
+def test_a_folded_plan_and_the_acts_it_is_matched_to_name_the_state_as_doer():
+    """The doer is folded too, on both sides: the plan's agent 'Norland Army' and the dated
+    act's are Norland when they are compared."""
+    forces = {"Norland Army": "Norland"}
+    done = Pinned("k", "ground_operation", frozenset({"Norland Army", "Suderia"}), None,
+                  dt.date(2024, 9, 30), dt.date(2024, 9, 30), from_article=True,
+                  agent="Norland Army")
+    plan = {"event_type": "ground_operation", "actors": ["Norland Army", "Suderia"],
+            "text": "", "polarity": "planned", "agent": "Norland Army"}
+    compared = []
+
+    def match(m, pinned):
+        compared.append((m["agent"], [p.agent for p in pinned]))
+        return []
+
+    planned_match(plan, [done], match, forces)
+    assert compared == [("Norland", ["Norland"])]

@@ -88,3 +88,22 @@ def test_an_undated_earlier_act_in_the_lede_is_no_news_of_the_day():
                                     focus=FOCUS)["events"]
         got = built.iloc[0]
         assert (got["date_earliest"], got["date_latest"], got["date_basis"]) == expected, rule
+
+
+@pytest.mark.parametrize("text", [
+    "Niger struck Chad's bases in response to Chad's missile attack, the ministry said on "
+    "Sunday.",
+    "Niger struck Chad's bases in retaliation for Chad's missile attack, the ministry said on "
+    "Sunday.",
+])
+def test_an_act_answered_is_not_dated_by_the_sentence(lex, text):
+    attack = _mentions(lex, text)["missile_attack"]
+    assert attack["time"] == "" and attack["rule"].endswith("/prior")
+
+
+def test_a_time_inside_the_phrase_dates_only_its_act(lex):
+    # Friday is the killing's, not the retaliation's
+    found = _mentions(lex, "In retaliation for the killing of its envoy on Friday, Niger fired "
+                           "missiles at Chad.")
+    assert found["targeted_killing"]["time"] == "on Friday"
+    assert found["retaliation_plan"]["time"] == ""

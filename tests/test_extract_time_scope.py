@@ -213,3 +213,9 @@ def test_a_time_in_a_since_after_or_before_clause_dates_only_that_clause(lex, te
 ])
 def test_the_date_a_record_bears_dates_only_its_own_act(lex, text, event_type, time):
     assert _times_of(lex, text)[event_type] == time
+
+
+def test_the_date_a_record_bears_through_on_dates_no_other_act(lex):
+    # 'dated on October 15': the date hangs on 'on', which hangs on 'dated'
+    assert _times_of(lex, "The documents, dated on October 15, describe preparations for a "
+                          "strike on Chad.")["airstrike"] == ""
