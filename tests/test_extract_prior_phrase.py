@@ -7,27 +7,20 @@ attack last week'); one doer's acts in a row keep the day ('crashed on Monday af
 struck').
 
 Short invented sentences about governments the world knowledge knows (no story's actors);
-the helpers come from test_extract.
+the helper comes from test_extract_time_scope.
 """
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from trustbrief import extract, timex
+from test_extract_time_scope import dated_mentions
 
 
 def _mentions(lex, text: str) -> dict[str, dict]:
     """event type -> (time text, rule) of its one mention, with the real time finder."""
-    sents = pd.DataFrame({"doc_id": ["dT"], "sent_id": ["dT-s001"], "start": [0],
-                          "end": [len(text)], "text": [text]})
-    times = timex.extract_time_expressions(sents)
-    mentions = extract.extract(sents, pd.DataFrame({"doc_id": ["dT"]}), lex,
-                               time_expressions=times)["mentions"]
-    surface = dict(zip(times["time_id"], times["text"], strict=True))
-    return {m["event_type"]: {"time": surface.get(m["time_id"], ""), "rule": m["rule"]}
-            for m in mentions.to_dict("records")}
+    return {m["event_type"]: {"time": m["time"], "rule": m["rule"]}
+            for m in dated_mentions(lex, text)}
 
 
 @pytest.mark.parametrize("text", [
@@ -35,6 +28,10 @@ def _mentions(lex, text: str) -> dict[str, dict]:
     "on Sunday.",
     "France said on Sunday it would send troops to Chad, two weeks after Niger fired some "
     "180 ballistic missiles at Chad.",
+    "Niger struck Chad's bases in response to Chad's missile attack, the ministry said on "
+    "Sunday.",
+    "Niger struck Chad's bases in retaliation for Chad's missile attack, the ministry said on "
+    "Sunday.",
 ])
 def test_an_earlier_act_is_not_dated_by_the_sentence(lex, text):
     attack = _mentions(lex, text)["missile_attack"]
@@ -88,17 +85,6 @@ def test_an_undated_earlier_act_in_the_lede_is_no_news_of_the_day():
                                     focus=FOCUS)["events"]
         got = built.iloc[0]
         assert (got["date_earliest"], got["date_latest"], got["date_basis"]) == expected, rule
-
-
-@pytest.mark.parametrize("text", [
-    "Niger struck Chad's bases in response to Chad's missile attack, the ministry said on "
-    "Sunday.",
-    "Niger struck Chad's bases in retaliation for Chad's missile attack, the ministry said on "
-    "Sunday.",
-])
-def test_an_act_answered_is_not_dated_by_the_sentence(lex, text):
-    attack = _mentions(lex, text)["missile_attack"]
-    assert attack["time"] == "" and attack["rule"].endswith("/prior")
 
 
 def test_a_time_inside_the_phrase_dates_only_its_act(lex):

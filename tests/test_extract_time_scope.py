@@ -28,18 +28,23 @@ def test_a_shared_verb_phrase_without_its_own_subject_keeps_the_time(lex):
     assert one_mention(found, "warning")["time_text"] == "on Monday"
 
 
-def _times_of(lex, text: str) -> dict[str, str]:
-    """event type -> the text of the time expression that dates its one mention ('' none),
-    with the time expressions the real finder gives."""
+def dated_mentions(lex, text: str) -> list[dict]:
+    """The mentions extracted from one sentence, with the real time finder's expressions,
+    each with `time`: the text of the expression that dates it ('' none)."""
     sents = pd.DataFrame({"doc_id": ["dT"], "sent_id": ["dT-s001"], "start": [0],
                           "end": [len(text)], "text": [text]})
     times = timex.extract_time_expressions(sents)
     mentions = extract.extract(sents, pd.DataFrame({"doc_id": ["dT"]}), lex,
                                time_expressions=times)["mentions"]
-    assert not mentions["event_type"].duplicated().any(), mentions
     surface = dict(zip(times["time_id"], times["text"], strict=True))
-    return {m["event_type"]: surface.get(m["time_id"], "") for m in
-            mentions.to_dict("records")}
+    return [{**m, "time": surface.get(m["time_id"], "")} for m in mentions.to_dict("records")]
+
+
+def _times_of(lex, text: str) -> dict[str, str]:
+    """event type -> the text of the time expression that dates its one mention ('' none)."""
+    found = dated_mentions(lex, text)
+    assert len({m["event_type"] for m in found}) == len(found), found
+    return {m["event_type"]: m["time"] for m in found}
 
 
 @pytest.mark.parametrize(("text", "dated", "undated"), [
@@ -127,13 +132,7 @@ def test_a_time_in_one_of_coordinated_noun_phrases_dates_that_phrase_alone(lex):
     first phrase's act, not of the second's."""
     text = ("Ties were hurt by deaths of ethnic Chadians rounded up by police in a Nigerien "
             "city in June and a series of arrests of Nigeriens in Chad.")
-    sents = pd.DataFrame({"doc_id": ["dT"], "sent_id": ["dT-s001"], "start": [0],
-                          "end": [len(text)], "text": [text]})
-    times = timex.extract_time_expressions(sents)
-    mentions = extract.extract(sents, pd.DataFrame({"doc_id": ["dT"]}), lex,
-                               time_expressions=times)["mentions"]
-    surface = dict(zip(times["time_id"], times["text"], strict=True))
-    dated = {m["trigger"]: surface.get(m["time_id"], "") for m in mentions.to_dict("records")}
+    dated = {m["trigger"]: m["time"] for m in dated_mentions(lex, text)}
     assert dated["rounded up"] == "in June"
     assert dated["arrests"] == ""
 
