@@ -22,7 +22,11 @@ Clues (each is a predicate over candidate publication days):
 - after: an event reported as having happened -> d >= its date (the latest such event is the
   article's lower bound); a month or season printed with its year ('in the autumn of 2024')
   bounds it by its first day, as a plan for one does from above by its last.
-- before: an event reported as planned -> d <= its date.
+- before: an event reported as planned -> d <= its date. A state's plan also matches its
+  army's act another article dates (armies folded into their state, plans only:
+  dating.forces); a mention told as done whose date stands in a clause a future auxiliary
+  governs ('will not attend the conference on March 25, 2025, the ministry said') is a plan
+  (dating.clause).
 - lede: the weekday the first body sentences report ('the Pentagon said on Tuesday'; headline
   lines, captions and credits do not count, dating.lede), or one any body sentence tells as
   the writer's own day ('earlier Saturday', 'later on Wednesday') is the day of publication or the

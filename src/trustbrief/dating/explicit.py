@@ -4,8 +4,10 @@ mention extract recognised around them (see trustbrief.dating).
 - A date reported as past bounds the article from below ('On Saturday, December 28, the two
   presidents spoke'; 'a letter dated Oct. 13'); a date in a clause that looks ahead ('will
   meet on Dec. 30', 'scheduled for Oct. 9') bounds it from above, at half weight (plans are
-  still reported after their day). A record's date ('documents dated October 15') is past
-  even where the sentence tells a plan.
+  still reported after their day); so does a date in a clause a future auxiliary of
+  data/time_expressions.yaml future_clause_cues governs, whatever verb extract gave it to
+  (dating.clause). A record's date ('documents dated October 15') is past even where the
+  sentence tells a plan.
 - A day and month without a year ('December 28') counts only when its year is certain: the
   weekday printed with it ('Saturday, December 28') names one year among those the corpus
   covers, or the corpus's span holds that day of only one year. News names the weekday with

@@ -11,7 +11,9 @@ it is (the latest one matched bounds the article), while a past act, folded, wou
 to any of the many strikes of one army on one enemy. Only armies: a minister or a ministry
 is a person or an office of its own whose calls and statements recur (folded into the state,
 every call between two governments would be one call); the gazetteer says which actors are
-armies, so a new pair needs no code.
+armies, so a new pair needs no code. Read: the shared data/gazetteer.yaml beside the code (as
+the other dating knowledge with no `data_dir` given), not a story's actors nor the world
+knowledge's army metonyms: a pair whose armies that file does not list folds none.
 """
 
 from __future__ import annotations
