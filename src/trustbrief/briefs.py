@@ -231,7 +231,7 @@ def _custom_brief(args):
     story = story_of_args(args)
     raw = {"title": args.title, "start": args.start, "end": args.end}
     # the pair the tables were extracted for (--processed of a folder no story names) comes
-    # before the default story's: a China-Japan brief is never titled with another pair
+    # before the default story's: a brief is never titled with another pair than its tables'
     focus = tables_focus(getattr(args, "processed", None)) or (story.focus if story else "")
     if focus:
         raw["focus"] = focus

@@ -1,6 +1,6 @@
 """The clause a date is printed in: does it look ahead?
 
-'Iran's foreign minister will not attend the conference on March 25, 2025, the ministry said':
+'A-land's foreign minister will not attend the conference on March 25, 2025, the ministry said':
 extract may give the date to the statement ('said', reported as done), but the clause the date
 stands in is governed by 'will': the day is ahead of the report, an upper bound, whatever verb
 of the sentence it is given to. Only the auxiliaries of data/time_expressions.yaml

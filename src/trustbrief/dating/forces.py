@@ -1,8 +1,8 @@
 """A state's armed forces act for the state when one article's event is matched to another's.
 
-'Israel has informed the United States about its intention to initiate a limited ground
-incursion' (a plan of Israel) and 'the targeted raids launched by the IDF overnight' (an act of
-the IDF, dated by its article) are the same act by the same party: a state's army is the state
+'A-land has informed C-land about its intention to initiate a limited ground incursion' (a
+plan of A-land) and 'the targeted raids launched by the A-land Defence Forces overnight' (an act
+of its army, dated by its article) are the same act by the same party: a state's army is the state
 at war. Extract names each actor as printed, so when a plan matches no dated event as
 printed, the dating stage folds every actor the gazetteer gives the level `military` into the
 state actor of its side, in the plan and in the dated events, and compares their parties
@@ -56,9 +56,9 @@ def fold(names: list[str], forces: dict[str, str]) -> list[str]:
 def planned_match(m: dict, pinned: list[Pinned],
                   match: Callable[[dict, list[Pinned]], list[Pinned]],
                   forces: dict[str, str] | None = None) -> list[Pinned]:
-    """The events another article dates that a plan ('Israel intends to launch a ground
+    """The events another article dates that a plan ('A-land intends to launch a ground
     incursion') matches once armies are folded into their states on both sides ('raids
-    launched by the IDF'), when it matched none as printed: the plan came before them (the
+    launched by A-land's army'), when it matched none as printed: the plan came before them (the
     'before' clue of clues._matched_clues). Only plans: an act reported as past, folded, would
     match any of the many strikes one army makes on the same enemy. `forces`: armed_forces()
     by default."""

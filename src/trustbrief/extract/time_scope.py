@@ -146,7 +146,7 @@ def _concessions(token) -> list[tuple[int, int]]:
 
 def _right_after(node, token) -> bool:
     """The time expression (`token`) follows the phrase the node heads with nothing between
-    ('its response to Iran's missile attack last week'): the parser may hang it on the verb,
+    ('its response to B-land's missile attack last week'): the parser may hang it on the verb,
     but it may date the phrase's act; the nearest trigger takes it."""
     between = token.doc[node.right_edge.i + 1:token.left_edge.i]
     return token.i > node.right_edge.i and all(t.pos_ == "ADP" for t in between)
@@ -158,17 +158,18 @@ def _span(node) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
-# what an act came after or answered: 'bolster its defences after Iran's missile attacks',
-# 'following Iran's attacks', 'two weeks after Iran fired 180 missiles', 'strikes in response
-# to Iran's attack', 'fired in retaliation for the killing of X on Friday'. The phrase names an
-# act before the one it modifies: the sentence's date of that act ('the Pentagon said Sunday')
+# what an act came after or answered: 'bolster its defences after B-land's missile attacks',
+# 'following B-land's attacks', 'two weeks after B-land fired 180 missiles', 'strikes in
+# response to B-land's attack', 'fired in retaliation for the killing of X on Friday'. The
+# phrase names an act before the one it modifies: the sentence's date of that act ('the
+# ministry said Sunday')
 # is not its day, nor is the phrase's own date the act's ('Friday' is the killing's).
 PRIOR_PREPS = ("after", "following")
 PRIOR_MARKS = ("after", "since")
 ANSWER_NOUNS = ("response", "retaliation", "reprisal", "revenge", "answer")
 ANSWER_PREPS = ("to", "for")
 # what two sides are at odds over is a matter already there: 'reaffirmed ties on Thursday while
-# remaining at odds over China's ban on Japanese seafood' (the ban is not of Thursday)
+# remaining at odds over A-land's ban on B-land beef' (the ban is not of Thursday)
 DISPUTE_NOUNS = ("odds", "odd", "row", "dispute", "tension", "tensions", "difference",
                  "disagreement", "standoff", "feud", "spat", "quarrel", "rift", "friction")
 

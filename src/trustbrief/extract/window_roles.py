@@ -15,8 +15,8 @@ PASSIVE_BEFORE = re.compile(rf"\b{PASSIVE_AUX}$", re.I)
 BY_GAP = re.compile(r"\b(?P<prep>by|from)\s+(?:(?:the|an?|its|their)\s+)?$", re.I)
 PARTICIPLE = re.compile(r"\b\w+(?:ed|en)\b", re.I)
 # between an agent and a nominal trigger: a possessive or up to two modifiers, no preposition
-# (never across 'that' or a possessive pronoun: 'told reporters in Tokyo that his detention was
-# arbitrary' - the detention is not Tokyo's)
+# (never across 'that' or a possessive pronoun: 'told reporters in A-city that his detention
+# was arbitrary' - the detention is not A-city's)
 NOUN_AGENT_GAP = re.compile(
     r"(?:['’]s?)?(?:\s+|\s*-\s*)(?:(?!(?:of|to|for|with|from|on|in|at|about|by|the|a|an|that"
     r"|his|her|its|their|our|my|your)\b)[\w-]+\s+){0,2}", re.I)

@@ -262,7 +262,7 @@ def _armed_type(etype, agent: list[str], lex: Lexicons) -> str:
 def _news_suffix(parsed, start: int, end: int, form: str, time, lex: Lexicons) -> str:
     """'/perfect' for an undated act noun a present-perfect verb of making public tells (the
     day's news: news_nouns.py); '/prior' for an undated act a phrase naming an earlier act
-    tells ('bolster its defences after Iran's missile attacks': no news of the day); else ''."""
+    tells ('bolster its defences after B-land's missile attacks': no news of the day); else ''."""
     if parsed is None or time is not None:
         return ""
     if form == "noun" and told_as_news(token_at(parsed, start, end), lex.syntax):
