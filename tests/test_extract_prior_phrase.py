@@ -4,7 +4,8 @@ ministry said on Sunday'), and, undated, is no news of the article's day (extrac
 prior_phrases, '/prior' in the mention's rule: events/records.py gives it no publication
 range). A time right after the phrase may still be its own ('its response to X's missile
 attack last week'); one doer's acts in a row keep the day ('crashed on Monday after being
-struck').
+struck'); what one is congratulated on was done before. A time that hangs on the trigger in
+the parse dates it before a nearer one (extract/windows.py _governing).
 
 Short invented sentences about governments the world knowledge knows (no story's actors);
 the helper comes from test_extract_time_scope.
@@ -93,3 +94,20 @@ def test_a_time_inside_the_phrase_dates_only_its_act(lex):
                            "missiles at Chad.")
     assert found["targeted_killing"]["time"] == "on Friday"
     assert found["retaliation_plan"]["time"] == ""
+
+
+def test_what_one_is_congratulated_on_is_not_dated_by_the_congratulating(lex):
+    found = _mentions(lex, "The French president congratulated the Chadian president on the "
+                           "killing of the rebel commander, the ministry said on Thursday.")
+    assert found["targeted_killing"]["time"] == ""
+    assert found["targeted_killing"]["rule"].endswith("/prior")
+
+
+def test_a_time_hanging_on_the_trigger_is_its_day_before_a_nearer_one(lex):
+    """A date nearer the trigger but inside a description of its subject ('the architect of
+    the October 7, 2023 attack') is not the day of the act the verb tells: its own adverbial
+    is."""
+    found = _mentions(lex, "The rebel leader, believed to be the architect of the October 7, "
+                           "2023 attack on Chad, was killed by Nigerien troops in Agadez on "
+                           "Wednesday.")
+    assert found["targeted_killing"]["time"] == "on Wednesday"

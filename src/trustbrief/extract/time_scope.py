@@ -172,6 +172,10 @@ ANSWER_PREPS = ("to", "for")
 # remaining at odds over A-land's ban on B-land beef' (the ban is not of Thursday)
 DISPUTE_NOUNS = ("odds", "odd", "row", "dispute", "tension", "tensions", "difference",
                  "disagreement", "standoff", "feud", "spat", "quarrel", "rift", "friction")
+# what one is credited for was done before ('congratulated X on the killing of Y', 'thanked
+# X for its support'): the congratulating's day is not its day
+CREDIT_VERBS = ("congratulate", "thank", "praise", "commend", "hail")
+CREDIT_PREPS = ("on", "for")
 
 
 def prior_phrases(doc) -> list:
@@ -179,7 +183,7 @@ def prior_phrases(doc) -> list:
     'following' phrase of a noun (the parser may read 'following X' as a participle), a
     clause of its own subject that 'after' or 'since' joins (not 'crashed on Monday after
     being struck': one doer's acts in a row, mostly of one day), the object phrase of 'in
-    response to' / 'in retaliation for'."""
+    response to' / 'in retaliation for', what one is congratulated or thanked for."""
     found = []
     for node in doc:
         if node.lower_ in PRIOR_PREPS and node.dep_ in ("prep", "acl", "advcl") and \
@@ -189,8 +193,9 @@ def prior_phrases(doc) -> list:
                                           for c in node.children) and \
                 any(c.dep_ in SUBJECTS for c in node.children):
             found.append(node)
-        elif node.dep_ == "prep" and node.lower_ in ANSWER_PREPS and \
-                node.head.lemma_.lower() in ANSWER_NOUNS:
+        elif node.dep_ == "prep" and (
+                (node.lower_ in ANSWER_PREPS and node.head.lemma_.lower() in ANSWER_NOUNS) or
+                (node.lower_ in CREDIT_PREPS and node.head.lemma_.lower() in CREDIT_VERBS)):
             found.append(node)
         elif node.dep_ == "prep" and node.lower_ == "over" and \
                 node.head.lemma_.lower() in DISPUTE_NOUNS:

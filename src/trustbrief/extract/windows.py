@@ -146,10 +146,13 @@ def _told_as_done(spans: list[tuple], parsed, facts: dict) -> list[tuple]:
     return told or spans
 
 
-def _governing(times, clause, span, lanes, measures: bool):
+def _governing(times, clause, span, lanes, measures: bool, parsed=None):
     """The clause's time expression (or measure) nearest the trigger, among those whose
-    nearest trigger is of the same lane."""
+    nearest trigger is of the same lane; first the one that hangs on the trigger itself in
+    the parse ('Sinwar, architect of the October 7, 2023 attack, was killed by troops in Rafah
+    on Wednesday': Wednesday is the killing's day, however near the other date stands)."""
     start, end, lane = span
+    trigger = token_at(parsed, start, end) if parsed is not None else None
     best, best_dist = None, None
     for t in times:
         if (t["kind"] in MEASURE_KINDS) != measures or not clause[0] <= t["start"] < clause[1]:
@@ -157,6 +160,8 @@ def _governing(times, clause, span, lanes, measures: bool):
         if lanes.get(t["time_id"]) != lane or not in_scope(t, start):
             continue
         dist = start - t["end"] if t["end"] <= start else max(0, t["start"] - end)
+        if trigger is not None and trigger in adverbial_hosts(parsed, t)[:1]:
+            dist = -1
         if best_dist is None or dist < best_dist:
             best, best_dist = t, dist
     return best
@@ -232,7 +237,7 @@ def sentence_mentions(sent: dict, hits: list[Hit], times: list[dict], lex: Lexic
             continue
         agent, targets, locations, agent_rule, target_rule = roles
         span = (start, end, etype.lane)
-        time = _governing(times, clause, span, lanes, False) if times else None
+        time = _governing(times, clause, span, lanes, False, parsed) if times else None
         found.append({
             "event_type": _armed_type(etype, agent, lex), "clause": clause,
             "agent": agent[0] if agent else "",
