@@ -439,10 +439,10 @@ def test_a_direct_quote_keeps_its_colon_when_the_agent_speaks(nlp):
 def test_a_shortened_label_keeps_an_adverb_that_negates_the_act(nlp):
     """A phrase too long keeps its names and drops adverbs, but not one that negates: 'is
     no longer sending' shortened to 'is sending' says the opposite."""
-    text = ("Polish Prime Minister Mateusz Morawiecki said on Sept. 20 that Poland is \"no "
-            "longer transferring weapons to Ukraine\" because it is focusing on arming itself.")
+    text = ("Chadian Prime Minister Paul Martin Ngaba said on Sept. 20 that Chad is \"no "
+            "longer transferring weapons to Niger\" because it is focusing on arming itself.")
     assert phrase(nlp, text, "said", times=("on Sept. 20",)) == \
-        "Morawiecki said Poland is no longer transferring weapons"
+        "Ngaba said Chad is no longer transferring weapons"
 
 
 @pytest.mark.parametrize(("text", "adverb", "kept"), [
