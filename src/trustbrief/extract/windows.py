@@ -149,8 +149,8 @@ def _told_as_done(spans: list[tuple], parsed, facts: dict) -> list[tuple]:
 def _governing(times, clause, span, lanes, measures: bool, parsed=None):
     """The clause's time expression (or measure) nearest the trigger, among those whose
     nearest trigger is of the same lane; first the one that hangs on the trigger itself in
-    the parse ('Sinwar, architect of the October 7, 2023 attack, was killed by troops in Rafah
-    on Wednesday': Wednesday is the killing's day, however near the other date stands)."""
+    the parse ('X, architect of the March 3, 2023 attack, was killed by troops in A-city on
+    Wednesday': Wednesday is the killing's day, however near the other date stands)."""
     start, end, lane = span
     trigger = token_at(parsed, start, end) if parsed is not None else None
     best, best_dist = None, None
