@@ -48,16 +48,13 @@ def _period_clue(doc_id: str, first: dt.date, last: dt.date, text: str) -> Clue:
     return Clue(doc_id, "", text, "period", lambda d: first <= d <= last, (), ("period",), 0.0)
 
 
-def collection_span(rows: list[dict], margin_days: int) -> Span | None:
-    """For a story that declares no period (one inferred from a folder): the days of the
-    corpus's dated articles, widened by margin_days on each side (an undated article may be
-    background before the first or a follow-up after the last), once there are
-    MIN_DATED_FOR_SPAN of them; else None."""
-    dated = [d for d in (iso_or_none(r.get("published")) for r in rows) if d]
-    if len(dated) < MIN_DATED_FOR_SPAN:
-        return None
-    margin = dt.timedelta(days=margin_days)
-    return min(dated) - margin, max(dated) + margin
+def collection_span(window: Span | None, rows: list[dict]) -> Span | None:
+    """For a story that declares no period (one inferred from a folder): the corpus's window,
+    its dated articles' days widened on each side (dating.stage's _corpus_span: an undated
+    article may be background before the first or a follow-up after the last), once there
+    are MIN_DATED_FOR_SPAN dated articles; else None."""
+    dated = sum(1 for r in rows if iso_or_none(r.get("published")))
+    return window if dated >= MIN_DATED_FOR_SPAN else None
 
 
 def period_verdict(row: dict, span: Span | None,

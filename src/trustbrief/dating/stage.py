@@ -260,7 +260,7 @@ def _one_pass(docs: pd.DataFrame, found: dict, chronology: pd.DataFrame, texts: 
     span = _corpus_span(rows, lookaround_days)
     window = span if None not in span else None
     stated = period_span(period, rows)
-    collected = None if stated else collection_span(rows, lookaround_days)
+    collected = None if stated else collection_span(window, rows)
     for extra in (lede_clues(times, wanted, depths), week_frame_clues(times, wanted, depths),
                   explicit_date_clues(times, sentence_texts, wanted, window,
                                       polarity=polarity, depths=depths, retold=retold,
